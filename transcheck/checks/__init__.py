@@ -1,0 +1,23 @@
+"""The checks layer: one module per rule family, imported in order into an immutable REGISTRY."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from transcheck.checks import anchors, images, inputs, links, structure
+from transcheck.checks.registry import Hit, PairContext, Rule, Scope, declared_rules
+
+_FAMILIES = (inputs, structure, links, images, anchors)
+
+REGISTRY: tuple[Rule, ...] = declared_rules()
+BY_CODE: Mapping[str, Rule] = MappingProxyType({r.code: r for r in REGISTRY})
+BY_NAME: Mapping[str, Rule] = MappingProxyType({r.name: r for r in REGISTRY})
+
+
+def find_rule(key: str) -> Rule | None:
+    """A rule by code (``TC201``, any case) or name (``link-missing``)."""
+    return BY_CODE.get(key.upper()) or BY_NAME.get(key.lower())
+
+
+__all__ = ["BY_CODE", "BY_NAME", "REGISTRY", "Hit", "PairContext", "Rule", "Scope", "find_rule"]

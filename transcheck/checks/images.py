@@ -1,0 +1,44 @@
+"""Image rule (TC206): figures and images keep their paths; captions and alt text may change."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from transcheck.checks.links import match_in_order
+from transcheck.checks.registry import Hit, PairContext, rule
+from transcheck.checks.structure import describe
+from transcheck.findings import Severity
+
+
+@rule("TC206", "image-mismatch", Severity.ERROR)
+def image_mismatch(ctx: PairContext) -> Iterator[Hit]:
+    """An image or figure path differs between aligned sections (captions may be translated).
+
+    Bad:  en `{% include figure.liquid path="assets/img/tpu-chip.png" %}` ↔
+          ko `{% include figure.liquid path="assets/img/tpu-chip-ko.png" %}` with no such file.
+    Good: the same path, with a Korean caption.
+    """
+    for pair in ctx.alignment.matched:
+        assert pair.source is not None and pair.target is not None
+        _, missing, extra = match_in_order(
+            pair.source.images, pair.target.images, lambda en, ko: en.url == ko.url
+        )
+        while missing and extra:
+            en, ko = missing.pop(0), extra.pop(0)
+            yield Hit(
+                f"image path changed: English {en.url!r}, Korean {ko.url!r}",
+                ctx.at_source(en.line),
+                ctx.at_target(ko.line),
+            )
+        for en in missing:
+            yield Hit(
+                f"image {en.url!r} is missing from the Korean section {describe(pair.target)!r}",
+                ctx.at_source(en.line),
+                ctx.at_target(pair.target.line),
+            )
+        for ko in extra:
+            yield Hit(
+                f"image {ko.url!r} is not in the English section {describe(pair.source)!r}",
+                ctx.at_source(pair.source.line),
+                ctx.at_target(ko.line),
+            )

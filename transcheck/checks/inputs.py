@@ -1,0 +1,49 @@
+"""Input rules (TC0xx): files that cannot be read, front matter that does not parse, empty files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from transcheck.checks.registry import Hit, PairContext, declare, rule
+from transcheck.findings import Location, Severity
+
+UNREADABLE_FILE = declare(
+    "TC001",
+    "unreadable-file",
+    Severity.ERROR,
+    """A file cannot be read as UTF-8 Markdown text (encoding, binary content, permissions).
+
+    Bad:  ko/intro.md saved as CP949 (EUC-KR) by an old editor.
+    Good: save it as UTF-8; transcheck checks the other files meanwhile and exits with 2.
+    """,
+)
+
+
+@rule("TC002", "frontmatter-invalid", Severity.ERROR)
+def frontmatter_invalid(ctx: PairContext) -> Iterator[Hit]:
+    """The YAML front matter does not parse, so the site cannot build the page's metadata.
+
+    Bad:  `title: "TPU란: 무엇인가` (an unclosed quote).
+    Good: `title: "TPU란: 무엇인가"`.
+    """
+    for document, english in ((ctx.source, True), (ctx.target, False)):
+        front = document.front_matter
+        if front is not None and front.error:
+            where = Location(document.path, front.error_line)
+            side = "English source" if english else "Korean file"
+            yield Hit(
+                f"{side}: front matter {front.error}",
+                where if english else ctx.at_source(None),
+                ctx.at_target(None) if english else where,
+            )
+
+
+@rule("TC003", "empty-file", Severity.WARNING)
+def empty_file(ctx: PairContext) -> Iterator[Hit]:
+    """The Korean file is empty while its English source is not: the translation has not started.
+
+    Bad:  ko/gpus.md with no content.
+    Good: a translation, or no file at all until there is one (reported as translation-missing).
+    """
+    if ctx.target.is_empty and not ctx.source.is_empty:
+        yield Hit("the Korean file is empty", ctx.at_source(1), ctx.at_target(1))

@@ -1,0 +1,124 @@
+"""Rules and what a check sees: a Rule is a code, a kebab-case name, a severity and a docstring.
+
+A check is a generator decorated with ``@rule``; its docstring's first line is the rule's one-line
+description and the rest (a Bad/Good example) is what ``transcheck explain`` prints. Rules that
+the pipeline itself emits (unreadable input, missing files) are declared with ``declare``.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from transcheck.align import Alignment
+from transcheck.config import Config
+from transcheck.findings import NOWHERE, Location, Severity
+from transcheck.links import LinkIndex
+from transcheck.model import Document
+
+
+class Scope(StrEnum):
+    """What a rule looks at: one aligned pair of files, or nothing (emitted by the pipeline)."""
+
+    PAIR = "pair"
+    PIPELINE = "pipeline"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a check reports; the runner adds the rule's code, name and severity."""
+
+    message: str
+    source: Location = NOWHERE
+    target: Location = NOWHERE
+
+
+@dataclass
+class PairContext:
+    """Everything a pair check may read: both documents, their alignment, config and link index."""
+
+    source: Document
+    target: Document
+    alignment: Alignment
+    config: Config
+    source_rel: str  # file path relative to its tree root, for resolving links
+    target_rel: str
+    source_index: LinkIndex
+    target_index: LinkIndex
+    counterparts: Mapping[str, str]  # English file -> its Korean file, relative to the roots
+    memo: dict[str, Any] = field(default_factory=dict)
+
+    def at_source(self, line: int | None) -> Location:
+        """A location in the English file."""
+        return Location(self.source.path, line)
+
+    def at_target(self, line: int | None) -> Location:
+        """A location in the Korean file."""
+        return Location(self.target.path, line)
+
+    def cached(self, key: str, compute: Callable[[], Any]) -> Any:
+        """Compute a value shared by several rules of one family once per pair."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
+
+
+PairCheck = Callable[[PairContext], Iterator[Hit]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule's identity and documentation, and its check when it has one."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    details: str
+    scope: Scope
+    check: PairCheck | None = None
+    enabled: bool = True  # off-by-default rules run only when selected
+
+
+_DECLARED: list[Rule] = []
+
+
+def _split_doc(doc: str | None, name: str) -> tuple[str, str]:
+    text = inspect.cleandoc(doc or "")
+    if not text:
+        raise ValueError(f"rule {name} needs a docstring")
+    summary, _, details = text.partition("\n")
+    return summary.strip(), details.strip()
+
+
+def rule(
+    code: str, name: str, severity: Severity, *, enabled: bool = True
+) -> Callable[[PairCheck], PairCheck]:
+    """Register a pair check as a rule; the docstring documents it."""
+
+    def register(check: PairCheck) -> PairCheck:
+        summary, details = _split_doc(check.__doc__, name)
+        _DECLARED.append(Rule(code, name, severity, summary, details, Scope.PAIR, check, enabled))
+        return check
+
+    return register
+
+
+def declare(code: str, name: str, severity: Severity, doc: str) -> Rule:
+    """Register a rule that the pipeline emits itself (not computed from an aligned pair)."""
+    summary, details = _split_doc(doc, name)
+    declared = Rule(code, name, severity, summary, details, Scope.PIPELINE)
+    _DECLARED.append(declared)
+    return declared
+
+
+def declared_rules() -> tuple[Rule, ...]:
+    """Every rule registered so far, sorted by code; checks/__init__ freezes this."""
+    codes = [r.code for r in _DECLARED]
+    names = [r.name for r in _DECLARED]
+    if len(set(codes)) != len(codes) or len(set(names)) != len(names):
+        raise RuntimeError("duplicate rule code or name")
+    return tuple(sorted(_DECLARED, key=lambda r: r.code))

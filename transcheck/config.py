@@ -1,0 +1,268 @@
+"""Configuration: discovery (walk up to transcheck.yaml / [tool.transcheck]) and validation.
+
+Every error names the file and the key (and the line, for YAML), and an unknown key lists the
+valid ones, so a typo in CI fails loudly instead of silently checking something else.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from transcheck.findings import Severity
+from transcheck.parse.slugs import SLUG_STYLES
+
+CONFIG_NAMES = (".transcheck.yaml", "transcheck.yaml", ".transcheck.yml", "transcheck.yml")
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+class ConfigError(Exception):
+    """A configuration problem, located by file, key and (when known) line."""
+
+    def __init__(self, path: str, key: str, message: str, line: int | None = None) -> None:
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {key}: {message}" if key else f"{where}: {message}")
+        self.path = path
+        self.key = key
+        self.line = line
+
+
+@dataclass(frozen=True)
+class LinkRewrite:
+    """A regex over English link URLs and its replacement: what the Korean link should be."""
+
+    pattern: re.Pattern[str]
+    replace: str
+
+    def apply(self, url: str) -> str:
+        """The URL with this rule applied."""
+        return self.pattern.sub(self.replace, url)
+
+
+@dataclass(frozen=True)
+class PairPattern:
+    """Where the Korean file of an English file lives: templates with {path}, {dir}, {stem}."""
+
+    source: str
+    target: str
+
+
+@dataclass(frozen=True)
+class Config:
+    """Validated settings; defaults apply when no config file exists."""
+
+    path: str | None = None
+    slug_style: str = "github"
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    fail_on: str = "error"
+    link_rewrites: tuple[LinkRewrite, ...] = ()
+    pairing: tuple[PairPattern, ...] = ()
+    extensions: tuple[str, ...] = (".md", ".markdown", ".mdx")
+
+    def rewrite_link(self, url: str) -> str:
+        """An English URL as the Korean side is expected to write it."""
+        for rule in self.link_rewrites:
+            url = rule.apply(url)
+        return url
+
+
+class _Source:
+    """Raw config data plus a way to find the line of a dotted key, for error messages."""
+
+    def __init__(self, path: str, data: Mapping[str, Any], lines: Mapping[str, int]) -> None:
+        self.path = path
+        self.data = data
+        self.lines = lines
+
+    def error(self, key: str, message: str) -> ConfigError:
+        return ConfigError(self.path, key, message, self.lines.get(key))
+
+
+def _key_lines(node: yaml.Node | None, prefix: str = "") -> dict[str, int]:
+    """Dotted key -> 1-based line for every mapping key and list item in a YAML node tree."""
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            name = f"{prefix}{key.value}"
+            lines[name] = key.start_mark.line + 1
+            lines.update(_key_lines(value, name + "."))
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            name = f"{prefix}{index}"
+            lines[name] = item.start_mark.line + 1
+            lines.update(_key_lines(item, name + "."))
+    return lines
+
+
+def _load_yaml(path: Path) -> _Source:
+    display = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(display, "", f"cannot read: {error}") from None
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        raise ConfigError(display, "", f"invalid YAML: {error}", line) from None
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        raise ConfigError(display, "", "the top level must be a mapping of keys")
+    return _Source(display, data, _key_lines(node))
+
+
+def _load_pyproject(path: Path) -> _Source | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(str(path), "", f"cannot read: {error}") from None
+    section = data.get("tool", {}).get("transcheck")
+    if section is None:
+        return None
+    if not isinstance(section, dict):
+        raise ConfigError(str(path), "tool.transcheck", "must be a table")
+    return _Source(f"{path} [tool.transcheck]", section, {})
+
+
+def discover(start: Path) -> Path | None:
+    """The nearest config file at or above ``start``: a YAML file or a pyproject.toml using us."""
+    for folder in (start.resolve(), *start.resolve().parents):
+        for name in CONFIG_NAMES:
+            if (folder / name).is_file():
+                return folder / name
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _load_pyproject(pyproject) is not None:
+            return pyproject
+    return None
+
+
+def _string_list(source: _Source, key: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [part.strip() for part in value.split(",") if part.strip()]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise source.error(key, "must be a list of rule codes or names")
+    return tuple(value)
+
+
+def _choice(source: _Source, key: str, value: Any, choices: tuple[str, ...]) -> str:
+    if value not in choices:
+        raise source.error(key, f"must be one of {', '.join(choices)} (got {value!r})")
+    return str(value)
+
+
+def _severities(source: _Source, key: str, value: Any) -> dict[str, Severity]:
+    if not isinstance(value, dict):
+        raise source.error(key, "must map rule codes or names to error, warning or info")
+    levels = tuple(level.value for level in Severity)
+    return {
+        str(rule): Severity(_choice(source, f"{key}.{rule}", level, levels))
+        for rule, level in value.items()
+    }
+
+
+def _rewrites(source: _Source, key: str, value: Any) -> tuple[LinkRewrite, ...]:
+    if not isinstance(value, list):
+        raise source.error(key, "must be a list of {pattern, replace} entries")
+    rules = []
+    for index, entry in enumerate(value):
+        where = f"{key}.{index}"
+        if not isinstance(entry, dict) or set(entry) != {"pattern", "replace"}:
+            raise source.error(where, "each entry needs exactly the keys pattern and replace")
+        try:
+            pattern = re.compile(str(entry["pattern"]))
+        except re.error as error:
+            raise source.error(f"{where}.pattern", f"bad regex: {error}") from None
+        rules.append(LinkRewrite(pattern, str(entry["replace"])))
+    return tuple(rules)
+
+
+_PLACEHOLDER = re.compile(r"\{(path|dir|stem)\}")
+
+
+def _pairing(source: _Source, key: str, value: Any) -> tuple[PairPattern, ...]:
+    if not isinstance(value, list):
+        raise source.error(key, "must be a list of {source, target} templates")
+    patterns = []
+    for index, entry in enumerate(value):
+        where = f"{key}.{index}"
+        if not isinstance(entry, dict) or set(entry) != {"source", "target"}:
+            raise source.error(where, "each entry needs exactly the keys source and target")
+        src, tgt = str(entry["source"]), str(entry["target"])
+        if set(_PLACEHOLDER.findall(src)) != set(_PLACEHOLDER.findall(tgt)):
+            raise source.error(where, "source and target must use the same placeholders")
+        if not _PLACEHOLDER.search(src):
+            raise source.error(where, "templates need a placeholder: {path}, {dir} or {stem}")
+        patterns.append(PairPattern(src, tgt))
+    return tuple(patterns)
+
+
+def _extensions(source: _Source, key: str, value: Any) -> tuple[str, ...]:
+    items = _string_list(source, key, value)
+    return tuple(item if item.startswith(".") else f".{item}" for item in items)
+
+
+_LINK_KEYS: dict[str, Callable[[_Source, str, Any], Any]] = {"rewrite": _rewrites}
+
+_KEYS: dict[str, Callable[[_Source, str, Any], tuple[str, Any]]] = {
+    "slug_style": lambda s, k, v: ("slug_style", _choice(s, k, v, SLUG_STYLES)),
+    "select": lambda s, k, v: ("select", _string_list(s, k, v)),
+    "ignore": lambda s, k, v: ("ignore", _string_list(s, k, v)),
+    "severity": lambda s, k, v: ("severity", _severities(s, k, v)),
+    "fail_on": lambda s, k, v: ("fail_on", _choice(s, k, v, FAIL_ON)),
+    "links": lambda s, k, v: ("link_rewrites", _links(s, k, v)),
+    "pairing": lambda s, k, v: ("pairing", _pairing(s, k, v)),
+    "extensions": lambda s, k, v: ("extensions", _extensions(s, k, v)),
+}
+
+
+def _unknown(source: _Source, key: str, valid: Mapping[str, object]) -> ConfigError:
+    return source.error(key, f"unknown key; valid keys: {', '.join(sorted(valid))}")
+
+
+def _links(source: _Source, key: str, value: Any) -> tuple[LinkRewrite, ...]:
+    if not isinstance(value, dict):
+        raise source.error(key, "must be a mapping (rewrite: [...])")
+    for name in value:
+        if name not in _LINK_KEYS:
+            raise _unknown(source, f"{key}.{name}", _LINK_KEYS)
+    return _rewrites(source, f"{key}.rewrite", value.get("rewrite", []))
+
+
+def _build(source: _Source) -> Config:
+    settings: dict[str, Any] = {"path": source.path}
+    for key, value in source.data.items():
+        parser = _KEYS.get(str(key))
+        if parser is None:
+            raise _unknown(source, str(key), _KEYS)
+        name, parsed = parser(source, str(key), value)
+        settings[name] = parsed
+    return Config(**settings)
+
+
+def load_config(path: Path | None = None, start: Path | None = None) -> Config:
+    """Load ``path``, or the config discovered from ``start`` (default: cwd), or the defaults."""
+    if path is None:
+        path = discover(start or Path.cwd())
+        if path is None:
+            return Config()
+    if not path.is_file():
+        raise ConfigError(str(path), "", "config file not found")
+    if path.name == "pyproject.toml":
+        source = _load_pyproject(path)
+        if source is None:
+            raise ConfigError(str(path), "tool.transcheck", "no [tool.transcheck] table")
+    else:
+        source = _load_yaml(path)
+    return _build(source)

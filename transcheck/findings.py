@@ -1,0 +1,79 @@
+"""Finding and Severity: the frozen record every check produces and every format renders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+
+class Severity(StrEnum):
+    """How much a finding matters; ordered info < warning < error."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        """0 for info, 1 for warning, 2 for error."""
+        return ("info", "warning", "error").index(self.value)
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place in a file: path as shown to the user and a 1-based line (None when unknown)."""
+
+    path: str | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        if self.path is None:
+            return "-"
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape: ``{"path": …, "line": …}`` with nulls where unknown."""
+        return {"path": self.path, "line": self.line}
+
+
+NOWHERE = Location()
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem: rule code and name, severity, message, English and Korean locations."""
+
+    code: str
+    rule: str
+    severity: Severity
+    message: str
+    source: Location = NOWHERE
+    target: Location = NOWHERE
+
+    @property
+    def primary(self) -> Location:
+        """The Korean location when there is one (what the translator edits), else the English."""
+        return self.target if self.target.path is not None else self.source
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        """Deterministic order: file, line, English line, code, message."""
+        primary = self.primary
+        return (
+            primary.path or "",
+            primary.line or 0,
+            self.source.line or 0,
+            self.code,
+            self.message,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape other tools read (version 1)."""
+        return {
+            "code": self.code,
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "message": self.message,
+            "source": self.source.to_dict(),
+            "target": self.target.to_dict(),
+        }

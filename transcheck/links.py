@@ -1,0 +1,147 @@
+"""Where a link in a document leads, within one tree of documents (one language side).
+
+Static sites serve ``chapter.md`` at ``chapter/``, so ``../other`` written in ``chapter.md`` means
+the sibling file ``other.md``; plain relative file links work too. A link resolves when either
+reading finds a document of the tree (``x``, ``x.md``, ``x/index.md``, ``x.html`` -> ``x.md``) or
+a front-matter ``permalink``. Links to other sites and to assets (images, PDFs) are not judged.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from transcheck.model import Document
+
+PAGE_SUFFIXES = ("", ".md", ".markdown", ".mdx", ".html", ".htm")
+_DOC_SUFFIXES = (".md", ".markdown", ".mdx")
+
+
+class Status(StrEnum):
+    """The outcome of resolving one link."""
+
+    EXTERNAL = "external"  # another site, mailto:, …
+    FRAGMENT = "fragment"  # ``#id`` in the same page
+    ASSET = "asset"  # an image, a PDF: not a page
+    OUTSIDE = "outside"  # leaves the tree; cannot be judged
+    FOUND = "found"
+    MISSING = "missing"
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The outcome and, when found, the target file relative to the tree root."""
+
+    status: Status
+    target: str | None = None
+
+
+def normalize_fragment(fragment: str) -> str:
+    """Percent-decoded fragment, so ``#%EB%B6%80%EB%A1%9D`` equals ``#부록``."""
+    return unquote(fragment)
+
+
+class LinkIndex:
+    """Resolves links of the documents of one tree and gives the documents they point to.
+
+    With ``root`` None (text checked in memory) links to other pages are not judged.
+    """
+
+    def __init__(
+        self,
+        root: Path | None,
+        documents: Mapping[str, Document],
+        load: Callable[[str], Document | None],
+    ) -> None:
+        self.root = root
+        self._documents = dict(documents)
+        self._load = load
+        self._permalinks: dict[str, str] | None = None
+
+    def document(self, rel: str) -> Document | None:
+        """The parsed document at ``rel`` (parsed on first use when not among the pairs)."""
+        if rel not in self._documents:
+            loaded = self._load(rel)
+            if loaded is None:
+                return None
+            self._documents[rel] = loaded
+        return self._documents[rel]
+
+    def known(self) -> tuple[str, ...]:
+        """The documents of this tree that have been read so far (all paired files at least)."""
+        return tuple(self._documents)
+
+    def _permalink_map(self) -> dict[str, str]:
+        if self._permalinks is None:
+            self._permalinks = {}
+            for rel, document in self._documents.items():
+                if document.permalink:
+                    self._permalinks[_page_key(document.permalink)] = rel
+        return self._permalinks
+
+    def _existing(self, joined: str) -> str | None:
+        stem, suffix = posixpath.splitext(joined)
+        candidates = [joined]
+        if suffix in (".html", ".htm"):
+            candidates += [stem + s for s in _DOC_SUFFIXES]
+        candidates += [joined + s for s in _DOC_SUFFIXES]
+        candidates += [posixpath.join(joined, "index" + s) for s in _DOC_SUFFIXES]
+        candidates.append(posixpath.join(joined, "README.md"))
+        for candidate in candidates:
+            if candidate in self._documents or (
+                self.root is not None and (self.root / candidate).is_file()
+            ):
+                return candidate
+        return None
+
+    def resolve(self, from_rel: str, url: str) -> Resolution:
+        """Resolve ``url`` written in the document at ``from_rel``."""
+        parts = urlsplit(url)
+        if parts.scheme or parts.netloc:
+            return Resolution(Status.EXTERNAL)
+        path = unquote(parts.path)
+        if not path:
+            return Resolution(Status.FRAGMENT)
+        if posixpath.splitext(path.rstrip("/"))[1].lower() not in PAGE_SUFFIXES:
+            return Resolution(Status.ASSET)
+        if self.root is None:
+            return Resolution(Status.OUTSIDE)  # no tree on disk: other pages cannot be judged
+        if path.startswith("/"):
+            bases = [""]
+            by_permalink = self._permalink_map().get(_page_key(path))
+            if by_permalink:
+                return Resolution(Status.FOUND, by_permalink)
+        else:
+            folder = posixpath.dirname(from_rel)
+            stem = posixpath.splitext(posixpath.basename(from_rel))[0]
+            bases = (
+                [folder]
+                if stem.lower() in ("index", "readme")
+                else [
+                    folder,
+                    posixpath.join(folder, stem),
+                ]
+            )
+        inside = False
+        for base in bases:
+            joined = posixpath.normpath(posixpath.join(base, path.lstrip("/")))
+            if joined == ".." or joined.startswith("../"):
+                continue
+            inside = True
+            found = self._existing("" if joined == "." else joined.rstrip("/"))
+            if found:
+                return Resolution(Status.FOUND, found)
+        return Resolution(Status.MISSING if inside else Status.OUTSIDE)
+
+
+def _page_key(url_path: str) -> str:
+    """A URL path reduced for permalink comparison: no slashes at the ends, no ``.html``."""
+    key = url_path.strip("/")
+    for suffix in (".html", ".htm"):
+        if key.endswith(suffix):
+            key = key[: -len(suffix)]
+    return key

@@ -1,0 +1,247 @@
+"""The document model: what the parse layer produces and every later layer reads.
+
+Every item carries a 1-based line in the original file (front matter counted). Checks never see
+markdown-it tokens, only these frozen records. Derived views are cached properties, computed once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+from typing import Any
+
+
+class LinkKind(StrEnum):
+    """How a link or image reference was written in the source."""
+
+    INLINE = "inline"  # [text](url)
+    REFERENCE = "reference"  # [text][ref] with [ref]: url
+    AUTOLINK = "autolink"  # <https://…> or a linkified bare URL
+    HTML = "html"  # <a href="…">
+    IMAGE = "image"  # ![alt](src)
+    HTML_IMAGE = "html-image"  # <img src="…">
+    LIQUID = "liquid"  # {% include figure.liquid path="…" %}
+    FRONT_MATTER = "front-matter"  # previous_section_url: …
+
+    @property
+    def is_image(self) -> bool:
+        """True for the kinds that embed a picture rather than navigate to a page."""
+        return self in (LinkKind.IMAGE, LinkKind.HTML_IMAGE, LinkKind.LIQUID)
+
+
+class BlockKind(StrEnum):
+    """The kinds of block a section is made of."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list-item"
+    TABLE_ROW = "table-row"
+    CODE = "code"
+    MATH = "math"
+    HTML = "html"
+    LIQUID = "liquid"
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link or image target as written, with its line."""
+
+    url: str
+    line: int
+    kind: LinkKind
+    text: str = ""
+
+    @property
+    def fragment(self) -> str | None:
+        """The part after ``#``, or None when the URL has no fragment."""
+        return self.url.split("#", 1)[1] if "#" in self.url else None
+
+    @property
+    def path_part(self) -> str:
+        """The URL without its fragment."""
+        return self.url.split("#", 1)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class CodeSpan:
+    """An inline code span (`` `x` ``)."""
+
+    text: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number written in prose; ``value`` is canonical so 1,000 and 1000 compare equal."""
+
+    text: str
+    value: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Math:
+    """A math span or block with its delimiter (``$$``, ``$`` or ``block``)."""
+
+    text: str
+    line: int
+    delimiter: str
+
+
+@dataclass(frozen=True, slots=True)
+class Markup:
+    """An HTML tag or a Liquid tag, with its attributes in source order."""
+
+    kind: str  # "html" or "liquid"
+    name: str
+    attrs: tuple[tuple[str, str], ...]
+    line: int
+
+    def attr(self, name: str) -> str | None:
+        """The value of attribute ``name``, or None when absent."""
+        for key, value in self.attrs:
+            if key == name:
+                return value
+        return None
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of content: a paragraph, list item, table row, code block, math, HTML or Liquid."""
+
+    kind: BlockKind
+    line: int
+    end_line: int
+    text: str = ""  # prose only (no code, math, URLs or tags), NFC
+    depth: int = 0  # list / block quote nesting
+    lang: str = ""  # fence info for code blocks
+    cells: tuple[str, ...] = ()  # table rows only
+    links: tuple[Link, ...] = ()
+    code_spans: tuple[CodeSpan, ...] = ()
+    numbers: tuple[Number, ...] = ()
+    math: tuple[Math, ...] = ()
+    markup: tuple[Markup, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the blocks up to the next heading; index 0 is the text before any heading."""
+
+    index: int
+    level: int  # 0 for the preamble
+    title: str
+    line: int
+    end_line: int
+    anchor: str  # heading id ('' for the preamble)
+    explicit_id: bool
+    parent: int | None
+    blocks: tuple[Block, ...]
+
+    @property
+    def is_preamble(self) -> bool:
+        """True for the content before the first heading."""
+        return self.level == 0
+
+    def _items(self, attr: str) -> Iterator[Any]:
+        for block in self.blocks:
+            yield from getattr(block, attr)
+
+    @cached_property
+    def links(self) -> tuple[Link, ...]:
+        """Navigation links (not images), in order."""
+        return tuple(link for link in self._items("links") if not link.kind.is_image)
+
+    @cached_property
+    def images(self) -> tuple[Link, ...]:
+        """Image and figure references, in order."""
+        return tuple(link for link in self._items("links") if link.kind.is_image)
+
+    @cached_property
+    def code_spans(self) -> tuple[CodeSpan, ...]:
+        """Inline code spans, in order."""
+        return tuple(self._items("code_spans"))
+
+    @cached_property
+    def numbers(self) -> tuple[Number, ...]:
+        """Numbers in prose, in order."""
+        return tuple(self._items("numbers"))
+
+    @cached_property
+    def math(self) -> tuple[Math, ...]:
+        """Math spans and blocks, in order."""
+        return tuple(self._items("math"))
+
+    @cached_property
+    def markup(self) -> tuple[Markup, ...]:
+        """HTML and Liquid tags, in order."""
+        return tuple(self._items("markup"))
+
+    @cached_property
+    def code_blocks(self) -> tuple[Block, ...]:
+        """Fenced and indented code blocks."""
+        return tuple(b for b in self.blocks if b.kind is BlockKind.CODE)
+
+    @cached_property
+    def text_length(self) -> int:
+        """Characters of prose in the body (heading excluded)."""
+        return sum(len(b.text) for b in self.blocks if b.kind is not BlockKind.HEADING)
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """YAML front matter: its data, the lines of its top-level keys, and a parse error if any."""
+
+    line: int  # the opening ``---``
+    end_line: int  # the closing ``---``
+    data: Mapping[str, Any] = field(default_factory=dict)
+    key_lines: Mapping[str, int] = field(default_factory=dict)
+    links: tuple[Link, ...] = ()
+    error: str | None = None
+    error_line: int | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """One parsed Markdown file."""
+
+    path: str
+    line_count: int
+    sections: tuple[Section, ...]
+    front_matter: FrontMatter | None = None
+
+    @cached_property
+    def anchors(self) -> Mapping[str, int]:
+        """Every id a ``#fragment`` can reach (heading ids, HTML id/name) -> its section index."""
+        found: dict[str, int] = {}
+        for section in self.sections:
+            if section.anchor:
+                found.setdefault(section.anchor, section.index)
+            for tag in section.markup:
+                if tag.kind == "html":
+                    for key in ("id", "name"):
+                        value = tag.attr(key)
+                        if value:
+                            found.setdefault(value, section.index)
+        return found
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the file has neither front matter nor any content."""
+        return self.front_matter is None and not any(s.blocks for s in self.sections)
+
+    @cached_property
+    def permalink(self) -> str | None:
+        """The front-matter ``permalink``, when the page declares one."""
+        if self.front_matter is None:
+            return None
+        value = self.front_matter.data.get("permalink")
+        return value if isinstance(value, str) and value else None
+
+    def section_at(self, line: int) -> Section:
+        """The section that contains ``line``."""
+        for section in reversed(self.sections):
+            if section.line <= line:
+                return section
+        return self.sections[0]

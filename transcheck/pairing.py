@@ -1,0 +1,163 @@
+"""Which Korean file translates which English file: a file pair, or two trees walked together.
+
+Trees pair by relative path unless config gives templates such as ``{stem}.md`` ->
+``{stem}-kr.md`` (a template with no ``/`` applies to file names in every folder) or
+``docs/{path}`` -> ``ko/docs/{path}``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from transcheck.config import PairPattern
+
+DEFAULT_PATTERN = PairPattern("{path}", "{path}")
+
+
+class PairingError(Exception):
+    """The paths given cannot be paired (a usage error, exit code 2)."""
+
+
+@dataclass(frozen=True)
+class Tree:
+    """One side's root and the Markdown files under it, as POSIX paths relative to the root."""
+
+    root: Path
+    files: tuple[str, ...]
+
+    def display(self, rel: str) -> str:
+        """The path to show for a file of this tree: relative to cwd when below it."""
+        return display_path(self.root / rel) if rel else display_path(self.root)
+
+
+@dataclass(frozen=True)
+class FilePair:
+    """An English file and its Korean file; one side is None when the other has no counterpart."""
+
+    source: str | None  # relative to the source tree root
+    target: str | None  # relative to the target tree root
+
+
+@dataclass(frozen=True)
+class Pairing:
+    """The result of pairing two paths: both trees and the pairs, in a stable order."""
+
+    source: Tree
+    target: Tree
+    pairs: tuple[FilePair, ...]
+
+
+def display_path(path: Path) -> str:
+    """``path`` relative to the working directory when it is below it, else as absolute."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def walk_markdown(root: Path, extensions: tuple[str, ...]) -> tuple[str, ...]:
+    """Markdown files under ``root`` (hidden folders skipped, links to folders not followed)."""
+    found: list[str] = []
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "node_modules")
+        base = Path(folder).relative_to(root)
+        for name in sorted(files):
+            if name.endswith(extensions) and not name.startswith("."):
+                found.append((base / name).as_posix())
+    return tuple(sorted(found))
+
+
+def _template_regex(template: str) -> re.Pattern[str]:
+    """A regex for a template; ``{path}`` spans folders, ``{dir}`` is a folder prefix."""
+    parts = re.split(r"(\{path\}|\{dir\}|\{stem\})", template)
+    groups = {
+        "{path}": r"(?P<path>.+)",
+        "{dir}": r"(?P<dir>(?:[^/]+/)*)",
+        "{stem}": r"(?P<stem>[^/]+?)",
+    }
+    body = "".join(groups.get(part, re.escape(part)) for part in parts)
+    if "/" not in template:
+        body = r"(?P<_folder>(?:[^/]+/)*)" + body
+    return re.compile(body + r"\Z")
+
+
+def _apply(pattern: PairPattern, rel: str, forward: bool) -> str | None:
+    """Map a path through one template, English to Korean when ``forward``, else back."""
+    src, dst = (pattern.source, pattern.target) if forward else (pattern.target, pattern.source)
+    match = _template_regex(src).match(rel)
+    if match is None:
+        return None
+    values = match.groupdict()
+    result = dst
+    for name in ("path", "dir", "stem"):
+        if values.get(name) is not None:
+            result = result.replace(f"{{{name}}}", values[name])
+    return (values.get("_folder") or "") + result
+
+
+def pair_trees(
+    source_root: Path,
+    target_root: Path,
+    patterns: tuple[PairPattern, ...],
+    extensions: tuple[str, ...],
+) -> Pairing:
+    """Pair the Markdown files of two trees (which may be the same folder) by the templates."""
+    patterns = patterns or (DEFAULT_PATTERN,)
+    source_files = walk_markdown(source_root, extensions)
+    same_root = source_root.resolve() == target_root.resolve()
+    target_files = source_files if same_root else walk_markdown(target_root, extensions)
+    target_set = set(target_files)
+    is_target = {
+        rel for rel in target_files if any(_apply(p, rel, False) is not None for p in patterns)
+    }
+    claimed: set[str] = set()
+    pairs: list[FilePair] = []
+    for rel in source_files:
+        if same_root and rel in is_target and patterns != (DEFAULT_PATTERN,):
+            continue
+        mapped = next((m for p in patterns if (m := _apply(p, rel, True)) is not None), None)
+        if mapped is None:
+            continue
+        if mapped in target_set:
+            claimed.add(mapped)
+            pairs.append(FilePair(rel, mapped))
+        else:
+            pairs.append(FilePair(rel, None))
+    for rel in sorted(is_target - claimed):
+        if same_root:
+            continue
+        pairs.append(FilePair(None, rel))
+    source_tree = Tree(source_root, source_files)
+    target_tree = Tree(target_root, target_files)
+    return Pairing(source_tree, target_tree, tuple(pairs))
+
+
+def pair_paths(
+    source: Path, target: Path, patterns: tuple[PairPattern, ...], extensions: tuple[str, ...]
+) -> Pairing:
+    """Pair two files, or two folders; anything else is a PairingError."""
+    if not source.exists():
+        raise PairingError(f"{display_path(source)}: no such file or folder")
+    if not target.exists():
+        raise PairingError(f"{display_path(target)}: no such file or folder")
+    if source.is_file() and target.is_file():
+        return Pairing(
+            Tree(source.parent, (source.name,)),
+            Tree(target.parent, (target.name,)),
+            (FilePair(source.name, target.name),),
+        )
+    if source.is_dir() and target.is_dir():
+        pairing = pair_trees(source, target, patterns, extensions)
+        if not pairing.source.files and not pairing.target.files:
+            raise PairingError(
+                f"no Markdown files ({', '.join(extensions)}) in {display_path(source)} "
+                f"or {display_path(target)}"
+            )
+        return pairing
+    raise PairingError(
+        f"give two files or two folders: {display_path(source)} and {display_path(target)}"
+    )

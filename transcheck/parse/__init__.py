@@ -1,0 +1,14 @@
+"""The parse layer: the only code that imports markdown-it. Markdown file -> Document."""
+
+from transcheck.parse.document import parse_markdown
+from transcheck.parse.slugs import SLUG_STYLES, Slugger
+from transcheck.parse.source import InputError, decode_markdown, read_markdown
+
+__all__ = [
+    "SLUG_STYLES",
+    "InputError",
+    "Slugger",
+    "decode_markdown",
+    "parse_markdown",
+    "read_markdown",
+]

@@ -1,0 +1,52 @@
+"""YAML front matter: data, the line of each top-level key, and errors at their lines."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import yaml
+
+from transcheck.model import FrontMatter, Link, LinkKind
+
+
+def _url_links(data: dict[str, object], key_lines: dict[str, int]) -> tuple[Link, ...]:
+    """Top-level ``*_url`` keys with a relative value: page links the layout renders."""
+    links = []
+    for key, value in data.items():
+        if key.endswith("_url") and isinstance(value, str) and value.strip():
+            links.append(Link(value.strip(), key_lines.get(key, 1), LinkKind.FRONT_MATTER, key))
+    return tuple(links)
+
+
+def parse_front_matter(content: str, first_line: int, last_line: int) -> FrontMatter:
+    """Parse the YAML between the fences; ``first_line`` is the line of the opening ``---``."""
+    body_start = first_line + 1
+    try:
+        loader = yaml.SafeLoader(content)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = body_start + mark.line if mark is not None else first_line
+        problem = getattr(error, "problem", None) or str(error)
+        return FrontMatter(first_line, last_line, error=f"invalid YAML: {problem}", error_line=line)
+    if data is None:
+        return FrontMatter(first_line, last_line)
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        return FrontMatter(
+            first_line, last_line, error="front matter is not a mapping", error_line=body_start
+        )
+    key_lines = {str(key.value): body_start + key.start_mark.line for key, _ in _pairs(node.value)}
+    clean = {str(key): value for key, value in data.items()}
+    return FrontMatter(first_line, last_line, clean, key_lines, _url_links(clean, key_lines))
+
+
+def _pairs(
+    items: Iterable[tuple[yaml.Node, yaml.Node]],
+) -> Iterable[tuple[yaml.ScalarNode, yaml.Node]]:
+    for key, value in items:
+        if isinstance(key, yaml.ScalarNode):
+            yield key, value

@@ -1,0 +1,57 @@
+"""Reading a Markdown file as text, with a clear error for what cannot be read as UTF-8."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+
+class InputError(Exception):
+    """A file that cannot be read as Markdown text; names the file and, where known, the line."""
+
+    def __init__(self, path: str, message: str, line: int | None = None) -> None:
+        super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
+        self.path = path
+        self.message = message
+        self.line = line
+
+
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def _guess_legacy(data: bytes) -> str:
+    """Name the likely legacy encoding of bytes that are not UTF-8 (Korean files: CP949)."""
+    try:
+        data.decode("cp949")
+    except UnicodeDecodeError:
+        return "an unknown encoding"
+    return "CP949/EUC-KR"
+
+
+def decode_markdown(data: bytes, path: str) -> str:
+    """Decode file bytes as UTF-8 (a BOM is dropped) or raise InputError saying what they are."""
+    if data.startswith(_UTF16_BOMS):
+        raise InputError(path, "file is UTF-16 encoded; save it as UTF-8", 1)
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        raise InputError(path, "binary file (NUL byte); not Markdown text", line)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise InputError(
+            path,
+            f"not valid UTF-8 (byte 0x{data[error.start]:02x}); looks like {_guess_legacy(data)}, "
+            "save it as UTF-8",
+            line,
+        ) from None
+
+
+def read_markdown(path: Path, display: str) -> str:
+    """Read and decode one file; any OS error becomes an InputError naming ``display``."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(display, f"cannot read: {error.strerror or error}") from None
+    return decode_markdown(data, display)
