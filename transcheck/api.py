@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from transcheck.align import Alignment, align_sections
-from transcheck.checks import PairContext
+from transcheck.checks import PairContext, SetContext
 from transcheck.checks.inputs import UNREADABLE_FILE
 from transcheck.checks.structure import SOURCE_MISSING, TRANSLATION_MISSING
 from transcheck.config import Config
@@ -18,7 +17,7 @@ from transcheck.links import LinkIndex
 from transcheck.model import Document
 from transcheck.pairing import FilePair, Pairing, Tree, pair_paths
 from transcheck.parse import InputError, parse_markdown, read_markdown
-from transcheck.runner import ActiveRule, active_rules, by_code, run_pair, stamp
+from transcheck.runner import ActiveRule, active_rules, by_code, run_pair, run_set, stamp
 
 
 @dataclass(frozen=True)
@@ -86,87 +85,103 @@ class _Side:
         return LinkIndex(self.tree.root, self.documents, self.load)
 
 
-def _input_finding(rule: ActiveRule | None, error: InputError, english: bool) -> list[Finding]:
-    if rule is None:
-        return []
-    where = Location(error.path, error.line)
-    source, target = (where, Location()) if english else (Location(), where)
-    return [stamp(rule, error.message, source, target)]
+class _Run:
+    """One check run over paired trees: both sides, their link indexes, the active rules."""
+
+    def __init__(self, pairing: Pairing, config: Config) -> None:
+        self.pairing = pairing
+        self.config = config
+        self.rules = active_rules(config)
+        self.emitted = by_code(self.rules)
+        self.english = _Side(pairing.source, config)
+        self.korean = _Side(pairing.target, config)
+        for pair in pairing.pairs:
+            if pair.source is not None:
+                self.english.load(pair.source)
+            if pair.target is not None:
+                self.korean.load(pair.target)
+        self.english_index = self.english.index()
+        self.korean_index = self.korean.index()
+        self.counterparts = {
+            p.source: p.target
+            for p in pairing.pairs
+            if p.source is not None and p.target is not None
+        }
+
+    def _emit(self, code: str, message: str, source: Location, target: Location) -> list[Finding]:
+        active = self.emitted.get(code)
+        return [stamp(active, message, source, target)] if active else []
+
+    def check(self, pair: FilePair) -> tuple[list[Finding], PairContext | None]:
+        """Findings of one pair (missing counterpart, unreadable files, or the pair rules)."""
+        if pair.target is None:
+            assert pair.source is not None
+            where = Location(self.english.tree.display(pair.source), None)
+            message = "no Korean translation of this file"
+            return self._emit(TRANSLATION_MISSING.code, message, where, Location()), None
+        if pair.source is None:
+            where = Location(self.korean.tree.display(pair.target), None)
+            message = "no English source file for this Korean file"
+            return self._emit(SOURCE_MISSING.code, message, Location(), where), None
+        failures = []
+        for side, rel, english in (
+            (self.english, pair.source, True),
+            (self.korean, pair.target, False),
+        ):
+            error = side.errors.get(rel)
+            if error is not None:
+                where = Location(error.path, error.line)
+                source, target = (where, Location()) if english else (Location(), where)
+                failures += self._emit(UNREADABLE_FILE.code, error.message, source, target)
+        source_doc = self.english.documents.get(pair.source)
+        target_doc = self.korean.documents.get(pair.target)
+        if source_doc is None or target_doc is None:
+            return failures, None
+        ctx = PairContext(
+            source=source_doc,
+            target=target_doc,
+            alignment=align_sections(source_doc, target_doc, self.config.rewrite_link),
+            config=self.config,
+            source_rel=pair.source,
+            target_rel=pair.target,
+            source_index=self.english_index,
+            target_index=self.korean_index,
+            counterparts=self.counterparts,
+        )
+        return run_pair(ctx, self.rules), ctx
+
+    def report(self) -> Report:
+        """Check every pair, then the cross-chapter rules, and collect the findings per pair."""
+        per_pair: list[list[Finding]] = []
+        contexts: list[PairContext] = []
+        for pair in self.pairing.pairs:
+            findings, ctx = self.check(pair)
+            per_pair.append(findings)
+            if ctx is not None:
+                contexts.append(ctx)
+        displays = [
+            (
+                self.pairing.source.display(p.source) if p.source is not None else None,
+                self.pairing.target.display(p.target) if p.target is not None else None,
+            )
+            for p in self.pairing.pairs
+        ]
+        home = {path: n for n, pair_paths in enumerate(displays) for path in pair_paths if path}
+        for finding in run_set(SetContext(tuple(contexts), self.config), self.rules):
+            slot = home.get(finding.primary.path or "")
+            if slot is not None:
+                per_pair[slot].append(finding)
+        results = tuple(
+            PairResult(source, target, tuple(sorted(findings, key=Finding.sort_key)))
+            for (source, target), findings in zip(displays, per_pair, strict=True)
+        )
+        unreadable = len(self.english.errors) + len(self.korean.errors)
+        return Report(results, self.rules, unreadable)
 
 
 def check_pairing(pairing: Pairing, config: Config) -> Report:
     """Check already-paired trees (see check_paths)."""
-    rules = active_rules(config)
-    emitted = by_code(rules)
-    english, korean = _Side(pairing.source, config), _Side(pairing.target, config)
-    for pair in pairing.pairs:
-        if pair.source is not None:
-            english.load(pair.source)
-        if pair.target is not None:
-            korean.load(pair.target)
-    english_index, korean_index = english.index(), korean.index()
-    counterparts = {
-        p.source: p.target for p in pairing.pairs if p.source is not None and p.target is not None
-    }
-    results = []
-    for pair in pairing.pairs:
-        findings = _check_one(
-            pair, english, korean, english_index, korean_index, config, rules, emitted, counterparts
-        )
-        results.append(
-            PairResult(
-                pairing.source.display(pair.source) if pair.source is not None else None,
-                pairing.target.display(pair.target) if pair.target is not None else None,
-                tuple(findings),
-            )
-        )
-    return Report(tuple(results), rules, len(english.errors) + len(korean.errors))
-
-
-def _check_one(
-    pair: FilePair,
-    english: _Side,
-    korean: _Side,
-    english_index: LinkIndex,
-    korean_index: LinkIndex,
-    config: Config,
-    rules: tuple[ActiveRule, ...],
-    emitted: Mapping[str, ActiveRule],
-    counterparts: Mapping[str, str],
-) -> list[Finding]:
-    """Findings of one pair: missing counterpart, unreadable files, or the pair rules."""
-    if pair.target is None:
-        assert pair.source is not None
-        rule = emitted.get(TRANSLATION_MISSING.code)
-        display = english.tree.display(pair.source)
-        message = "no Korean translation of this file"
-        return [stamp(rule, message, Location(display, None), Location())] if rule else []
-    if pair.source is None:
-        rule = emitted.get(SOURCE_MISSING.code)
-        display = korean.tree.display(pair.target)
-        message = "no English source file for this Korean file"
-        return [stamp(rule, message, Location(), Location(display, None))] if rule else []
-    unreadable = emitted.get(UNREADABLE_FILE.code)
-    failures = []
-    if pair.source in english.errors:
-        failures += _input_finding(unreadable, english.errors[pair.source], english=True)
-    if pair.target in korean.errors:
-        failures += _input_finding(unreadable, korean.errors[pair.target], english=False)
-    source, target = english.documents.get(pair.source), korean.documents.get(pair.target)
-    if source is None or target is None:
-        return failures
-    ctx = PairContext(
-        source=source,
-        target=target,
-        alignment=align_sections(source, target, config.rewrite_link),
-        config=config,
-        source_rel=pair.source,
-        target_rel=pair.target,
-        source_index=english_index,
-        target_index=korean_index,
-        counterparts=counterparts,
-    )
-    return run_pair(ctx, rules)
+    return _Run(pairing, config).report()
 
 
 def check_paths(source: Path, target: Path, config: Config | None = None) -> Report:

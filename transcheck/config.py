@@ -18,6 +18,10 @@ import yaml
 from transcheck.findings import Severity
 from transcheck.parse.slugs import SLUG_STYLES
 
+# Options of rule families, declared with their defaults; a value must have the default's type.
+# A family adds its group here, and the config key of the same name becomes valid.
+RULE_OPTIONS: dict[str, dict[str, Any]] = {}
+
 CONFIG_NAMES = (".transcheck.yaml", "transcheck.yaml", ".transcheck.yml", "transcheck.yml")
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -66,6 +70,11 @@ class Config:
     link_rewrites: tuple[LinkRewrite, ...] = ()
     pairing: tuple[PairPattern, ...] = ()
     extensions: tuple[str, ...] = (".md", ".markdown", ".mdx")
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+    def option(self, group: str, name: str) -> Any:
+        """A rule family's option (``untranslated.allow_headings``), or its declared default."""
+        return self.options.get(group, {}).get(name, RULE_OPTIONS[group][name])
 
     def rewrite_link(self, url: str) -> str:
         """An English URL as the Korean side is expected to write it."""
@@ -148,11 +157,11 @@ def discover(start: Path) -> Path | None:
     return None
 
 
-def _string_list(source: _Source, key: str, value: Any) -> tuple[str, ...]:
+def _string_list(source: _Source, key: str, value: Any, what: str = "strings") -> tuple[str, ...]:
     if isinstance(value, str):
         value = [part.strip() for part in value.split(",") if part.strip()]
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise source.error(key, "must be a list of rule codes or names")
+        raise source.error(key, f"must be a list of {what}")
     return tuple(value)
 
 
@@ -209,7 +218,7 @@ def _pairing(source: _Source, key: str, value: Any) -> tuple[PairPattern, ...]:
 
 
 def _extensions(source: _Source, key: str, value: Any) -> tuple[str, ...]:
-    items = _string_list(source, key, value)
+    items = _string_list(source, key, value, "file extensions")
     return tuple(item if item.startswith(".") else f".{item}" for item in items)
 
 
@@ -217,8 +226,8 @@ _LINK_KEYS: dict[str, Callable[[_Source, str, Any], Any]] = {"rewrite": _rewrite
 
 _KEYS: dict[str, Callable[[_Source, str, Any], tuple[str, Any]]] = {
     "slug_style": lambda s, k, v: ("slug_style", _choice(s, k, v, SLUG_STYLES)),
-    "select": lambda s, k, v: ("select", _string_list(s, k, v)),
-    "ignore": lambda s, k, v: ("ignore", _string_list(s, k, v)),
+    "select": lambda s, k, v: ("select", _string_list(s, k, v, "rule codes or names")),
+    "ignore": lambda s, k, v: ("ignore", _string_list(s, k, v, "rule codes or names")),
     "severity": lambda s, k, v: ("severity", _severities(s, k, v)),
     "fail_on": lambda s, k, v: ("fail_on", _choice(s, k, v, FAIL_ON)),
     "links": lambda s, k, v: ("link_rewrites", _links(s, k, v)),
@@ -240,15 +249,41 @@ def _links(source: _Source, key: str, value: Any) -> tuple[LinkRewrite, ...]:
     return _rewrites(source, f"{key}.rewrite", value.get("rewrite", []))
 
 
+def _option_group(source: _Source, key: str, value: Any) -> dict[str, Any]:
+    declared = RULE_OPTIONS[key]
+    if not isinstance(value, dict):
+        raise source.error(key, f"must be a mapping of options: {', '.join(sorted(declared))}")
+    parsed: dict[str, Any] = {}
+    for name, setting in value.items():
+        where = f"{key}.{name}"
+        if name not in declared:
+            raise _unknown(source, where, declared)
+        default = declared[name]
+        if isinstance(default, (list, tuple)):
+            parsed[name] = _string_list(source, where, setting)
+        elif type(setting) is not type(default) and not (
+            isinstance(default, float) and type(setting) is int
+        ):
+            raise source.error(where, f"must be a {type(default).__name__} (got {setting!r})")
+        else:
+            parsed[name] = setting
+    return parsed
+
+
 def _build(source: _Source) -> Config:
     settings: dict[str, Any] = {"path": source.path}
+    options: dict[str, dict[str, Any]] = {}
     for key, value in source.data.items():
-        parser = _KEYS.get(str(key))
+        key = str(key)
+        if key in RULE_OPTIONS:
+            options[key] = _option_group(source, key, value)
+            continue
+        parser = _KEYS.get(key)
         if parser is None:
-            raise _unknown(source, str(key), _KEYS)
-        name, parsed = parser(source, str(key), value)
+            raise _unknown(source, key, {**_KEYS, **RULE_OPTIONS})
+        name, parsed = parser(source, key, value)
         settings[name] = parsed
-    return Config(**settings)
+    return Config(**settings, options=options)
 
 
 def load_config(path: Path | None = None, start: Path | None = None) -> Config:

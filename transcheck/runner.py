@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from transcheck.checks import REGISTRY, PairContext, Rule, Scope, find_rule
+from transcheck.checks import REGISTRY, PairContext, Rule, Scope, SetContext, find_rule
 from transcheck.config import Config, ConfigError
 from transcheck.findings import Finding, Location, Severity
 
@@ -73,6 +73,16 @@ def run_pair(ctx: PairContext, rules: Iterable[ActiveRule]) -> list[Finding]:
         for hit in active.rule.check(ctx)
     ]
     return sorted(findings, key=Finding.sort_key)
+
+
+def run_set(ctx: SetContext, rules: Iterable[ActiveRule]) -> list[Finding]:
+    """Run every cross-chapter rule over all pairs of the run."""
+    return [
+        stamp(active, hit.message, hit.source, hit.target)
+        for active in rules
+        if active.rule.scope is Scope.SET and active.rule.set_check is not None
+        for hit in active.rule.set_check(ctx)
+    ]
 
 
 def by_code(rules: Iterable[ActiveRule]) -> Mapping[str, ActiveRule]:

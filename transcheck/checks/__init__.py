@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from transcheck.checks import anchors, images, inputs, links, structure
-from transcheck.checks.registry import Hit, PairContext, Rule, Scope, declared_rules
+from transcheck.checks.registry import Hit, PairContext, Rule, Scope, SetContext, declared_rules
 
 _FAMILIES = (inputs, structure, links, images, anchors)
 
@@ -20,4 +20,14 @@ def find_rule(key: str) -> Rule | None:
     return BY_CODE.get(key.upper()) or BY_NAME.get(key.lower())
 
 
-__all__ = ["BY_CODE", "BY_NAME", "REGISTRY", "Hit", "PairContext", "Rule", "Scope", "find_rule"]
+__all__ = [
+    "BY_CODE",
+    "BY_NAME",
+    "REGISTRY",
+    "Hit",
+    "PairContext",
+    "Rule",
+    "Scope",
+    "SetContext",
+    "find_rule",
+]

@@ -21,9 +21,11 @@ from transcheck.model import Document
 
 
 class Scope(StrEnum):
-    """What a rule looks at: one aligned pair of files, or nothing (emitted by the pipeline)."""
+    """What a rule looks at: one aligned pair, all pairs checked together (cross-chapter rules),
+    or nothing (findings the pipeline emits itself)."""
 
     PAIR = "pair"
+    SET = "set"
     PIPELINE = "pipeline"
 
 
@@ -66,7 +68,16 @@ class PairContext:
         return self.memo[key]
 
 
+@dataclass
+class SetContext:
+    """All aligned pairs of one run, for rules that compare chapters with each other."""
+
+    pairs: tuple[PairContext, ...]
+    config: Config
+
+
 PairCheck = Callable[[PairContext], Iterator[Hit]]
+SetCheck = Callable[[SetContext], Iterator[Hit]]
 
 
 @dataclass(frozen=True)
@@ -80,6 +91,7 @@ class Rule:
     details: str
     scope: Scope
     check: PairCheck | None = None
+    set_check: SetCheck | None = None
     enabled: bool = True  # off-by-default rules run only when selected
 
 
@@ -101,7 +113,26 @@ def rule(
 
     def register(check: PairCheck) -> PairCheck:
         summary, details = _split_doc(check.__doc__, name)
-        _DECLARED.append(Rule(code, name, severity, summary, details, Scope.PAIR, check, enabled))
+        _DECLARED.append(
+            Rule(code, name, severity, summary, details, Scope.PAIR, check, enabled=enabled)
+        )
+        return check
+
+    return register
+
+
+def set_rule(
+    code: str, name: str, severity: Severity, *, enabled: bool = True
+) -> Callable[[SetCheck], SetCheck]:
+    """Register a cross-chapter check (sees every pair of the run); the docstring documents it."""
+
+    def register(check: SetCheck) -> SetCheck:
+        summary, details = _split_doc(check.__doc__, name)
+        _DECLARED.append(
+            Rule(
+                code, name, severity, summary, details, Scope.SET, set_check=check, enabled=enabled
+            )
+        )
         return check
 
     return register
