@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -77,3 +80,20 @@ class Finding:
             "source": self.source.to_dict(),
             "target": self.target.to_dict(),
         }
+
+
+def fingerprints(
+    findings: Sequence[Finding], path_key: Callable[[str], str] = lambda path: path
+) -> list[str]:
+    """A stable identity per finding: rule, Korean (else English) file and message, plus an
+    occurrence count for identical ones, and no line number, so edits elsewhere in the file do
+    not change it (baselines and SARIF ``partialFingerprints`` rely on that). ``path_key`` makes
+    paths independent of the working directory (relative to the repository root)."""
+    seen: Counter[tuple[str, str, str]] = Counter()
+    result = []
+    for finding in findings:
+        key = (finding.code, path_key(finding.primary.path or ""), finding.message)
+        seen[key] += 1
+        digest = hashlib.sha256("\0".join((*key, str(seen[key]))).encode("utf-8")).hexdigest()
+        result.append(digest[:32])
+    return result

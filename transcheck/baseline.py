@@ -1,0 +1,81 @@
+"""Baselines: accept the findings a project already has, and report only new ones.
+
+A baseline file records each finding's fingerprint (rule, file relative to the repository root,
+message; never the line), so edits elsewhere do not revive accepted findings. Findings fixed
+since the baseline was written are counted as no longer present.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from transcheck.findings import Finding, fingerprints
+
+FORMAT_VERSION = 1
+
+
+class BaselineError(Exception):
+    """A baseline file that cannot be read; names the file."""
+
+
+@dataclass(frozen=True)
+class BaselineSplit:
+    """Findings split by a baseline: new ones, accepted ones, and how many accepted are gone."""
+
+    new: tuple[Finding, ...]
+    unchanged: tuple[Finding, ...]
+    fixed: int
+
+
+def load_baseline(path: Path) -> frozenset[str]:
+    """The fingerprints recorded in a baseline file."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise BaselineError(f"{path}: cannot read baseline: {error}") from None
+    if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
+        raise BaselineError(f"{path}: not a transcheck baseline (version {FORMAT_VERSION})")
+    entries = data.get("findings")
+    if not isinstance(entries, list):
+        raise BaselineError(f"{path}: 'findings' must be a list")
+    try:
+        return frozenset(str(entry["fingerprint"]) for entry in entries)
+    except (TypeError, KeyError):
+        raise BaselineError(f"{path}: every entry needs a fingerprint") from None
+
+
+def split(
+    findings: Sequence[Finding], accepted: frozenset[str], path_key: Callable[[str], str]
+) -> BaselineSplit:
+    """Separate new findings from those the baseline accepted."""
+    new, unchanged, matched = [], [], set()
+    for finding, fingerprint in zip(findings, fingerprints(findings, path_key), strict=True):
+        if fingerprint in accepted:
+            unchanged.append(finding)
+            matched.add(fingerprint)
+        else:
+            new.append(finding)
+    return BaselineSplit(tuple(new), tuple(unchanged), len(accepted - matched))
+
+
+def baseline_document(findings: Sequence[Finding], path_key: Callable[[str], str]) -> str:
+    """The baseline file for ``findings``, as JSON text (sorted, so diffs stay small)."""
+    entries: list[dict[str, Any]] = [
+        {
+            "fingerprint": fingerprint,
+            "code": finding.code,
+            "rule": finding.rule,
+            "path": path_key(finding.primary.path or ""),
+            "message": finding.message,
+        }
+        for finding, fingerprint in zip(findings, fingerprints(findings, path_key), strict=True)
+    ]
+    entries.sort(key=lambda entry: (entry["path"], entry["code"], entry["fingerprint"]))
+    return (
+        json.dumps({"version": FORMAT_VERSION, "findings": entries}, ensure_ascii=False, indent=2)
+        + "\n"
+    )
