@@ -71,6 +71,11 @@ class Config:
     pairing: tuple[PairPattern, ...] = ()
     extensions: tuple[str, ...] = (".md", ".markdown", ".mdx")
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    lines: Mapping[str, int] = field(default_factory=dict)  # dotted key -> line, for errors
+
+    def error(self, key: str, message: str) -> ConfigError:
+        """An error about ``key`` (``select.2``) of this config, at its line or its parent's."""
+        return ConfigError(self.path or "command line", key, message, _line_of(self.lines, key))
 
     def option(self, group: str, name: str) -> Any:
         """A rule family's option (``untranslated.allow_headings``), or its declared default."""
@@ -92,7 +97,17 @@ class _Source:
         self.lines = lines
 
     def error(self, key: str, message: str) -> ConfigError:
-        return ConfigError(self.path, key, message, self.lines.get(key))
+        """An error about ``key``, located at its line when known."""
+        return ConfigError(self.path, key, message, _line_of(self.lines, key))
+
+
+def _line_of(lines: Mapping[str, int], key: str) -> int | None:
+    """The line of dotted ``key``, else of its nearest parent (list items given as one string)."""
+    while key:
+        if key in lines:
+            return lines[key]
+        key = key.rpartition(".")[0]
+    return None
 
 
 def _key_lines(node: yaml.Node | None, prefix: str = "") -> dict[str, int]:
@@ -132,17 +147,52 @@ def _load_yaml(path: Path) -> _Source:
     return _Source(display, data, _key_lines(node))
 
 
+_TOML_TABLE = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_TOML_KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_.-]+)\s*=""")
+_TOOL = "tool.transcheck"
+
+
+def _toml_key_lines(text: str) -> dict[str, int]:
+    """Dotted key (below [tool.transcheck]) -> 1-based line, by scanning table headers and
+    ``key =`` lines; tomllib gives no positions. Keys inside multi-line values are not seen."""
+    lines: dict[str, int] = {}
+    table: str | None = None
+    counts: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _TOML_TABLE.match(line)
+        if header:
+            name = header.group(2).replace('"', "").replace("'", "")
+            if name != _TOOL and not name.startswith(_TOOL + "."):
+                table = None
+                continue
+            table = name[len(_TOOL) + 1 :]
+            if table:
+                lines.setdefault(table, number)
+            if header.group(1) == "[[":
+                index = counts.get(table, 0)
+                counts[table] = index + 1
+                table = f"{table}.{index}"
+                lines[table] = number
+            continue
+        key = _TOML_KEY.match(line)
+        if key and table is not None:
+            name = key.group(1).strip("\"'")
+            lines[f"{table}.{name}" if table else name] = number
+    return lines
+
+
 def _load_pyproject(path: Path) -> _Source | None:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(str(path), "", f"cannot read: {error}") from None
     section = data.get("tool", {}).get("transcheck")
     if section is None:
         return None
     if not isinstance(section, dict):
-        raise ConfigError(str(path), "tool.transcheck", "must be a table")
-    return _Source(f"{path} [tool.transcheck]", section, {})
+        raise ConfigError(str(path), _TOOL, "must be a table")
+    return _Source(str(path), section, _toml_key_lines(text))
 
 
 def discover(start: Path) -> Path | None:
@@ -283,7 +333,7 @@ def _build(source: _Source) -> Config:
             raise _unknown(source, key, {**_KEYS, **RULE_OPTIONS})
         name, parsed = parser(source, key, value)
         settings[name] = parsed
-    return Config(**settings, options=options)
+    return Config(**settings, options=options, lines=source.lines)
 
 
 def load_config(path: Path | None = None, start: Path | None = None) -> Config:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from transcheck.checks import REGISTRY, PairContext, Rule, Scope, SetContext, find_rule
-from transcheck.config import Config, ConfigError
+from transcheck.config import Config
 from transcheck.findings import Finding, Location, Severity
 
 
@@ -20,43 +20,61 @@ class ActiveRule:
 
 
 def _specificity(selector: str, rule: Rule) -> int:
-    """How specifically ``selector`` names ``rule``: 0 not at all, else longer is more specific."""
+    """How specifically ``selector`` names ``rule``: 0 not at all, else longer is more specific.
+
+    ``ALL`` is the least specific, a code prefix counts its length, a name or full code the most.
+    A rule that is off by default is only turned on by ``ALL``, its full code or its name.
+    """
     if selector.upper() == "ALL":
         return 1
-    if selector.lower() == rule.name:
+    if selector.lower() == rule.name or selector.upper() == rule.code:
         return 100
     return len(selector) if rule.code.startswith(selector.upper()) else 0
 
 
-def _validate(selectors: Iterable[str], key: str, config: Config) -> None:
-    for selector in selectors:
-        known = selector.upper() == "ALL" or any(_specificity(selector, r) for r in REGISTRY)
-        if not known:
-            raise ConfigError(
-                config.path or "command line",
-                key,
-                f"unknown rule {selector!r}; `transcheck rules` lists codes and names",
-            )
+def is_known_selector(selector: str) -> bool:
+    """Whether ``selector`` (a code, code prefix, name or ``ALL``) names at least one rule."""
+    return selector.upper() == "ALL" or any(_specificity(selector, r) for r in REGISTRY)
 
 
-def active_rules(config: Config) -> tuple[ActiveRule, ...]:
-    """The rules that run under ``config``, in code order."""
-    _validate(config.select, "select", config)
-    _validate(config.ignore, "ignore", config)
+def _validate(config: Config) -> dict[str, Severity]:
+    """Check every rule reference of ``config``; the severity overrides keyed by rule code."""
+    for key in ("select", "ignore"):
+        for index, selector in enumerate(getattr(config, key)):
+            if not is_known_selector(selector):
+                raise config.error(
+                    f"{key}.{index}",
+                    f"unknown rule {selector!r}; `transcheck rules` lists codes and names",
+                )
     overrides: dict[str, Severity] = {}
     for key, severity in config.severity.items():
         found = find_rule(key)
         if found is None:
-            raise ConfigError(config.path or "command line", f"severity.{key}", "unknown rule")
+            raise config.error(f"severity.{key}", f"unknown rule {key!r}")
         overrides[found.code] = severity
-    active = []
-    for rule in REGISTRY:
-        selected = max((_specificity(s, rule) for s in config.select), default=0)
-        ignored = max((_specificity(s, rule) for s in config.ignore), default=0)
-        on = selected > ignored if selected or ignored else rule.enabled and not config.select
-        if on:
-            active.append(ActiveRule(rule, overrides.get(rule.code, rule.severity)))
-    return tuple(active)
+    return overrides
+
+
+def is_selected(rule: Rule, config: Config) -> bool:
+    """Whether ``rule`` runs: the most specific of select and ignore wins, ignore on a tie."""
+    selected = max((_specificity(s, rule) for s in config.select), default=0)
+    ignored = max((_specificity(s, rule) for s in config.ignore), default=0)
+    if not rule.enabled and selected not in (1, 100):
+        return False
+    if selected or ignored:
+        return selected > ignored
+    return not config.select
+
+
+def active_rules(config: Config) -> tuple[ActiveRule, ...]:
+    """The rules that run under ``config``, in code order; a bad rule reference is a
+    ConfigError at its key and line."""
+    overrides = _validate(config)
+    return tuple(
+        ActiveRule(rule, overrides.get(rule.code, rule.severity))
+        for rule in REGISTRY
+        if is_selected(rule, config)
+    )
 
 
 def stamp(active: ActiveRule, message: str, source: Location, target: Location) -> Finding:
