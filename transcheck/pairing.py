@@ -105,59 +105,68 @@ def pair_trees(
     patterns: tuple[PairPattern, ...],
     extensions: tuple[str, ...],
 ) -> Pairing:
-    """Pair the Markdown files of two trees (which may be the same folder) by the templates."""
+    """Pair the Markdown files of two trees (which may be the same folder) by the templates.
+
+    A file that a target template matches is Korean, even in a shared folder; an English file
+    without its Korean file pairs with None, and so does a Korean file without its source.
+    """
     patterns = patterns or (DEFAULT_PATTERN,)
     source_files = walk_markdown(source_root, extensions)
     same_root = source_root.resolve() == target_root.resolve()
+    if same_root and patterns == (DEFAULT_PATTERN,):
+        raise PairingError(
+            f"{display_path(source_root)} is given as both sides; configure pairing templates "
+            "(such as {stem}.md -> {stem}-kr.md) to pair files within one folder"
+        )
     target_files = source_files if same_root else walk_markdown(target_root, extensions)
-    target_set = set(target_files)
     is_target = {
         rel for rel in target_files if any(_apply(p, rel, False) is not None for p in patterns)
     }
     claimed: set[str] = set()
     pairs: list[FilePair] = []
     for rel in source_files:
-        if same_root and rel in is_target and patterns != (DEFAULT_PATTERN,):
+        if same_root and rel in is_target:
             continue
         mapped = next((m for p in patterns if (m := _apply(p, rel, True)) is not None), None)
         if mapped is None:
             continue
-        if mapped in target_set:
+        if mapped in is_target:
             claimed.add(mapped)
             pairs.append(FilePair(rel, mapped))
         else:
             pairs.append(FilePair(rel, None))
-    for rel in sorted(is_target - claimed):
-        if same_root:
-            continue
-        pairs.append(FilePair(None, rel))
-    source_tree = Tree(source_root, source_files)
-    target_tree = Tree(target_root, target_files)
-    return Pairing(source_tree, target_tree, tuple(pairs))
+    pairs.extend(FilePair(None, rel) for rel in sorted(is_target - claimed))
+    return Pairing(Tree(source_root, source_files), Tree(target_root, target_files), tuple(pairs))
+
+
+def _kind(path: Path) -> str:
+    return "a folder" if path.is_dir() else "a file"
 
 
 def pair_paths(
     source: Path, target: Path, patterns: tuple[PairPattern, ...], extensions: tuple[str, ...]
 ) -> Pairing:
-    """Pair two files, or two folders; anything else is a PairingError."""
-    if not source.exists():
-        raise PairingError(f"{display_path(source)}: no such file or folder")
-    if not target.exists():
-        raise PairingError(f"{display_path(target)}: no such file or folder")
-    if source.is_file() and target.is_file():
+    """Pair two files, or two folders; anything else is a PairingError naming the path."""
+    for path in (source, target):
+        if not path.exists():
+            raise PairingError(f"{display_path(path)}: no such file or folder")
+    if source.is_dir() != target.is_dir():
+        raise PairingError(
+            f"give two files or two folders: {display_path(source)} is {_kind(source)}, "
+            f"{display_path(target)} is {_kind(target)}"
+        )
+    if not source.is_dir():
         return Pairing(
             Tree(source.parent, (source.name,)),
             Tree(target.parent, (target.name,)),
             (FilePair(source.name, target.name),),
         )
-    if source.is_dir() and target.is_dir():
-        pairing = pair_trees(source, target, patterns, extensions)
-        if not pairing.source.files and not pairing.target.files:
+    pairing = pair_trees(source, target, patterns, extensions)
+    for tree in (pairing.source, pairing.target):
+        if not tree.files:
             raise PairingError(
-                f"no Markdown files ({', '.join(extensions)}) in {display_path(source)} "
-                f"or {display_path(target)}"
+                f"{tree.display('')}: no Markdown files ({', '.join(extensions)}) in this folder"
             )
-        return pairing
-    raise PairingError(
-        f"give two files or two folders: {display_path(source)} and {display_path(target)}"
-    )
+    if not pairing.pairs:
+        raise PairingError(f"no file of {display_path(source)} matches a pairing template source")
+    return pairing
