@@ -1,0 +1,176 @@
+"""What a section carries across translation, and how strongly two sections look alike.
+
+Headings are usually translated, so their text rarely pairs sections. What survives translation
+does: link URLs, image paths, code, math, inline code, numbers, Liquid/HTML keys, and the English
+words a Korean heading keeps. Evidence is smoothed toward a neutral 0.5: a section with nothing
+to compare neither confirms nor refutes a pair, while tokens found on one side only, or different
+tokens on both sides, push the score down. Level, prose length and block shape add weak evidence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from transcheck.model import BlockKind, Section
+
+TOKEN_PSEUDO = 2.0  # smoothing mass of content evidence, about one distinctive token's weight
+WORD_PSEUDO = 0.5  # smoothing mass of heading-word evidence: no words at all gives 0.5
+# How much each part counts; content and heading words are evidence, the rest is shape.
+W_CONTENT, W_TITLE, W_LEVEL, W_LENGTH, W_SHAPE = 0.5, 0.2, 0.1, 0.1, 0.1
+
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+-]*")
+_COMMENT = re.compile(r"^\s*(#|//|/\*|\*|--|%|;)")
+_SHAPE = {
+    BlockKind.PARAGRAPH: "p",
+    BlockKind.LIST_ITEM: "l",
+    BlockKind.TABLE_ROW: "t",
+    BlockKind.CODE: "c",
+    BlockKind.MATH: "m",
+    BlockKind.HTML: "h",
+    BlockKind.LIQUID: "q",
+}
+
+
+def section_tokens(section: Section, rewrite: Callable[[str], str]) -> Counter[str]:
+    """The language-neutral tokens of a section's body and heading markup, as a multiset."""
+    tokens: Counter[str] = Counter()
+    for link in section.links:
+        if not link.url.startswith("#"):
+            tokens["L:" + rewrite(link.path_part)] += 1
+    for image in section.images:
+        tokens["I:" + image.url] += 1
+    for span in section.code_spans:
+        tokens["C:" + span.text.strip()] += 1
+    for block in section.code_blocks:
+        for code_line in block.text.splitlines():
+            if code_line.strip() and not _COMMENT.match(code_line):
+                tokens["K:" + " ".join(code_line.split())] += 1
+    for formula in section.math:
+        tokens["M:" + "".join(formula.text.split())] += 1
+    for number in section.numbers:
+        tokens["N:" + number.value] += 1
+    for tag in section.markup:
+        key = tag.attr("path") or tag.attr("key") or tag.attr("src") or tag.attr("id") or ""
+        tokens[f"H:{tag.kind}:{tag.name}:{key}"] += 1
+    return tokens
+
+
+@dataclass(frozen=True)
+class Features:
+    """One section reduced to what the scorer compares."""
+
+    tokens: Counter[str]
+    title: str  # lower-cased heading text
+    words: frozenset[str]  # Latin-script words and numbers of the heading, lower-cased
+    level: int
+    length: int
+    shape: str
+
+
+def features(section: Section, rewrite: Callable[[str], str]) -> Features:
+    """The features of one section; ``rewrite`` maps English URLs to their Korean form."""
+    title = section.title.lower()
+    return Features(
+        tokens=section_tokens(section, rewrite),
+        title=title,
+        words=frozenset(_WORD.findall(title)),
+        level=section.level,
+        length=section.text_length,
+        shape="".join(_SHAPE.get(block.kind, "") for block in section.blocks),
+    )
+
+
+def _word_found(word: str, english: frozenset[str]) -> bool:
+    """A heading word kept in Korean, possibly shortened (``GPU`` for ``GPUs``)."""
+    if word in english:
+        return True
+    return len(word) >= 3 and any(
+        other.startswith(word) or (len(other) >= 3 and word.startswith(other)) for other in english
+    )
+
+
+def title_evidence(a: Features, b: Features) -> float:
+    """How many of the Korean heading's Latin words the English heading has (0.5: none)."""
+    if a.title and a.title == b.title:
+        return 1.0
+    found = sum(1 for word in b.words if _word_found(word, a.words))
+    return (found + WORD_PSEUDO) / (len(b.words) + 2 * WORD_PSEUDO)
+
+
+class Scorer:
+    """Scores every English x Korean section pair; token weights are inverse section frequency."""
+
+    def __init__(self, source: Sequence[Features], target: Sequence[Features]) -> None:
+        self.source = source
+        self.target = target
+        frequency: Counter[str] = Counter()
+        for feature in (*source, *target):
+            frequency.update(feature.tokens.keys())
+        count = len(source) + len(target)
+        self.weight = {token: math.log(1 + count / df) for token, df in frequency.items()}
+        source_length = sum(f.length for f in source)
+        target_length = sum(f.length for f in target)
+        self.ratio = target_length / source_length if source_length and target_length else 1.0
+
+    def _mass(self, tokens: Counter[str]) -> float:
+        return sum(self.weight[t] * n for t, n in tokens.items())
+
+    def shared(self) -> list[dict[int, float]]:
+        """Per English section: Korean section index -> weight of the tokens both carry.
+
+        Built from an inverted index, so the cost follows the shared tokens, not n x m.
+        """
+        holders: defaultdict[str, list[int]] = defaultdict(list)
+        for j, feature in enumerate(self.target):
+            for token in feature.tokens:
+                holders[token].append(j)
+        result: list[dict[int, float]] = []
+        for feature in self.source:
+            row: defaultdict[int, float] = defaultdict(float)
+            for token, n in feature.tokens.items():
+                for j in holders.get(token, ()):
+                    row[j] += self.weight[token] * min(n, self.target[j].tokens[token])
+            result.append(dict(row))
+        return result
+
+    def length(self, a: int, b: int) -> float:
+        """Similarity of prose lengths, corrected by the overall Korean/English length ratio."""
+        if not a and not b:
+            return 1.0
+        if not a or not b:
+            return 0.0
+        relative = (b / a) / self.ratio
+        return min(relative, 1 / relative)
+
+    def matrices(self) -> tuple[list[list[float]], list[list[float]]]:
+        """The score and the evidence (content or heading words, the stronger) of every pair."""
+        shared = self.shared()
+        source_mass = [self._mass(f.tokens) for f in self.source]
+        target_mass = [self._mass(f.tokens) for f in self.target]
+        scores: list[list[float]] = []
+        evidence: list[list[float]] = []
+        for i, a in enumerate(self.source):
+            score_row, evidence_row = [], []
+            for j, b in enumerate(self.target):
+                content = (2 * shared[i].get(j, 0.0) + TOKEN_PSEUDO) / (
+                    source_mass[i] + target_mass[j] + 2 * TOKEN_PSEUDO
+                )
+                title = title_evidence(a, b)
+                shape = fuzz.ratio(a.shape, b.shape) / 100 if a.shape or b.shape else 1.0
+                score_row.append(
+                    W_CONTENT * content
+                    + W_TITLE * title
+                    + W_LEVEL * (a.level == b.level)
+                    + W_LENGTH * self.length(a.length, b.length)
+                    + W_SHAPE * shape
+                )
+                evidence_row.append(max(content, title))
+            scores.append(score_row)
+            evidence.append(evidence_row)
+        return scores, evidence
