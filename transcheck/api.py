@@ -35,7 +35,12 @@ class Report:
 
     pairs: tuple[PairResult, ...]
     rules: tuple[ActiveRule, ...]
-    unreadable: int = 0
+    input_errors: tuple[InputError, ...] = ()  # paired files that could not be read
+
+    @property
+    def unreadable(self) -> int:
+        """How many paired files could not be read (any makes the exit code 2)."""
+        return len(self.input_errors)
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -124,6 +129,8 @@ class _Run:
             message = "no English source file for this Korean file"
             return self._emit(SOURCE_MISSING.code, message, Location(), where), None
         failures = []
+        english_file = Location(self.english.tree.display(pair.source))
+        korean_file = Location(self.korean.tree.display(pair.target))
         for side, rel, english in (
             (self.english, pair.source, True),
             (self.korean, pair.target, False),
@@ -131,7 +138,7 @@ class _Run:
             error = side.errors.get(rel)
             if error is not None:
                 where = Location(error.path, error.line)
-                source, target = (where, Location()) if english else (Location(), where)
+                source, target = (where, korean_file) if english else (english_file, where)
                 failures += self._emit(UNREADABLE_FILE.code, error.message, source, target)
         source_doc = self.english.documents.get(pair.source)
         target_doc = self.korean.documents.get(pair.target)
@@ -175,8 +182,13 @@ class _Run:
             PairResult(source, target, tuple(sorted(findings, key=Finding.sort_key)))
             for (source, target), findings in zip(displays, per_pair, strict=True)
         )
-        unreadable = len(self.english.errors) + len(self.korean.errors)
-        return Report(results, self.rules, unreadable)
+        errors = [
+            error
+            for pair in self.pairing.pairs
+            for side, rel in ((self.english, pair.source), (self.korean, pair.target))
+            if rel is not None and (error := side.errors.get(rel)) is not None
+        ]
+        return Report(results, self.rules, tuple(errors))
 
 
 def check_pairing(pairing: Pairing, config: Config) -> Report:

@@ -6,7 +6,6 @@ Exit codes: 0 no finding reaches --fail-on; 1 one does; 2 usage, config or input
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 import sys
 import tempfile
@@ -15,16 +14,16 @@ from typing import Annotated
 
 import typer
 
-from transcheck.align import SectionPair
 from transcheck.api import Report, align_files, check_paths
 from transcheck.checks import REGISTRY, find_rule
-from transcheck.checks.structure import describe
 from transcheck.config import FAIL_ON, Config, ConfigError, load_config
 from transcheck.findings import Severity
-from transcheck.model import Section
 from transcheck.pairing import PairingError
 from transcheck.parse import SLUG_STYLES, InputError
 from transcheck.report import FORMATS
+from transcheck.report import alignment as alignment_report
+from transcheck.report import rules as rules_report
+from transcheck.runner import is_known_selector
 
 app = typer.Typer(
     add_completion=False,
@@ -59,6 +58,10 @@ def _config(
     except ConfigError as error:
         raise _fail(str(error)) from None
     changes: dict[str, object] = {}
+    for option, values in (("--select", _split(select)), ("--ignore", _split(ignore))):
+        unknown = [value for value in values if not is_known_selector(value)]
+        if unknown:
+            raise _fail(f"{option}: unknown rule {unknown[0]!r}; `transcheck rules` lists them")
     if select:
         changes["select"] = _split(select)
     if ignore:
@@ -98,6 +101,17 @@ def exit_code(report: Report, fail_on: str) -> int:
     return EXIT_FINDINGS if hit else EXIT_CLEAN
 
 
+def _is_input(output: Path, source: Path, target: Path, config: Config) -> bool:
+    """Whether ``output`` is one of the checked files, or a Markdown file inside a checked tree:
+    transcheck never writes to its input."""
+    written = output.resolve()
+    inside = written.suffix in config.extensions
+    return any(
+        written == given or (inside and given.is_dir() and written.is_relative_to(given))
+        for given in (source.resolve(), target.resolve())
+    )
+
+
 SourceArg = Annotated[Path, typer.Argument(help="English file or folder.", show_default=False)]
 TargetArg = Annotated[Path, typer.Argument(help="Korean file or folder.", show_default=False)]
 ConfigOpt = Annotated[
@@ -134,20 +148,18 @@ def check(
     if output_format not in FORMATS:
         raise _fail(f"unknown format {output_format!r}; valid: {', '.join(FORMATS)}")
     config = _config(config_path, select, ignore, fail_on, slug_style)
+    if output is not None and _is_input(output, source, target, config):
+        raise _fail(f"--output {output} would overwrite an input file; choose another path")
     try:
         report = check_paths(source, target, config)
     except (PairingError, ConfigError) as error:
         raise _fail(str(error)) from None
-    for pair in report.pairs:
-        for finding in pair.findings:
-            if finding.code == "TC001":
-                typer.echo(
-                    f"transcheck: cannot read {finding.primary}: {finding.message}", err=True
-                )
+    for problem in report.input_errors:
+        typer.echo(f"transcheck: {problem}", err=True)
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
     rendered = FORMATS[output_format](report, use_color)
     if output is None:
-        typer.echo(rendered, nl=False)
+        typer.echo(rendered, nl=False, color=use_color)
     else:
         write_atomically(output, rendered)
     raise typer.Exit(exit_code(report, config.fail_on))
@@ -161,78 +173,26 @@ def align(
     config_path: ConfigOpt = None,
 ) -> None:
     """Show how the sections of two files align: EN line, heading, KO line, heading, confidence."""
+    if output_format not in alignment_report.FORMATS:
+        raise _fail(f"--format must be one of {', '.join(alignment_report.FORMATS)}")
     config = _config(config_path, None, None, None, None)
     try:
         alignment = align_files(source, target, config)
     except InputError as error:
         raise _fail(str(error)) from None
-    rows = [
-        {
-            "source_line": p.source.line if p.source else None,
-            "source_heading": _heading(p.source),
-            "target_line": p.target.line if p.target else None,
-            "target_heading": _heading(p.target),
-            "confidence": round(p.score, 2),
-            "status": _status(p),
-        }
-        for p in alignment.pairs
-    ]
-    if output_format == "json":
-        typer.echo(json.dumps({"version": 1, "sections": rows}, ensure_ascii=False, indent=2))
-        return
-    if output_format != "text":
-        raise _fail("--format must be text or json")
-    typer.echo(f"{'EN':>5}  {'English heading':<44} {'KO':>5}  {'Korean heading':<44} conf  status")
-    for row in rows:
-        typer.echo(
-            f"{_cell(row['source_line']):>5}  {_clip(row['source_heading']):<44} "
-            f"{_cell(row['target_line']):>5}  {_clip(row['target_heading']):<44} "
-            f"{row['confidence']:.2f}  {row['status']}"
-        )
-
-
-def _heading(section: Section | None) -> str | None:
-    return describe(section) if section is not None else None
-
-
-def _status(pair: SectionPair) -> str:
-    if pair.source is None:
-        return "extra"
-    if pair.target is None:
-        return "missing"
-    return "moved" if pair.moved else "ok"
-
-
-def _cell(value: object) -> str:
-    return "-" if value is None else str(value)
-
-
-def _clip(text: object, width: int = 44) -> str:
-    value = "-" if text is None else str(text)
-    return value if len(value) <= width else value[: width - 1] + "…"
+    typer.echo(alignment_report.FORMATS[output_format](alignment), nl=False)
 
 
 @app.command()
 def rules(
-    output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="text, json or markdown.")
+    ] = "text",
 ) -> None:
     """List every rule: code, name, default severity and one-line description."""
-    if output_format == "json":
-        listing = [
-            {
-                "code": r.code,
-                "name": r.name,
-                "severity": r.severity.value,
-                "summary": r.summary,
-                "enabled": r.enabled,
-            }
-            for r in REGISTRY
-        ]
-        typer.echo(json.dumps(listing, ensure_ascii=False, indent=2))
-        return
-    for r in REGISTRY:
-        flag = "" if r.enabled else " (off by default)"
-        typer.echo(f"{r.code}  {r.name:<24} {r.severity.value:<8} {r.summary}{flag}")
+    if output_format not in rules_report.FORMATS:
+        raise _fail(f"--format must be one of {', '.join(rules_report.FORMATS)}")
+    typer.echo(rules_report.FORMATS[output_format](REGISTRY), nl=False)
 
 
 @app.command()

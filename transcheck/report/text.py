@@ -1,11 +1,15 @@
-"""``--format text``: findings grouped per file pair, both locations on every line."""
+"""``--format text``: findings grouped per file pair, both locations on every line, then a
+summary a translator can act on (totals, which files, which rules)."""
 
 from __future__ import annotations
 
-from transcheck.api import Report
+from collections import Counter
+
+from transcheck.api import PairResult, Report
 from transcheck.findings import Finding, Severity
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+_NOUNS = {Severity.ERROR: ("error", "errors"), Severity.WARNING: ("warning", "warnings")}
 
 
 def _paint(text: str, code: str, color: bool) -> str:
@@ -18,8 +22,51 @@ def _line(finding: Finding, color: bool) -> str:
     return f"  {where}  {severity} {finding.code} {finding.rule}: {finding.message}"
 
 
+def _counts(findings: tuple[Finding, ...]) -> str:
+    """``3 errors, 1 warning`` (severities with no finding left out), or ``no findings``."""
+    counts = Counter(f.severity for f in findings)
+    parts = []
+    for severity in reversed(Severity):
+        one, many = _NOUNS.get(severity, ("info", "info"))
+        if counts[severity]:
+            parts.append(f"{counts[severity]} {one if counts[severity] == 1 else many}")
+    return ", ".join(parts) or "no findings"
+
+
+def _pair_name(pair: PairResult) -> str:
+    """The file a translator opens for this pair: the Korean one when it exists."""
+    return pair.target or f"{pair.source} (no Korean file)"
+
+
+def _summary(report: Report) -> list[str]:
+    """Totals, the files with findings and the rules that fired, most frequent first."""
+    summary = report.summary()
+    flagged = [pair for pair in report.pairs if pair.findings]
+    noun = "file pair" if summary["pairs"] == 1 else "file pairs"
+    lines = [
+        "Summary",
+        f"  {summary['pairs']} {noun} checked, {len(flagged)} with findings: "
+        f"{_counts(report.findings)}.",
+    ]
+    if report.unreadable:
+        lines.append(
+            f"  {report.unreadable} file(s) could not be read (TC001): save them as readable "
+            "UTF-8; the other files were checked."
+        )
+    if flagged:
+        lines.append("  Files:")
+        width = max(len(_pair_name(pair)) for pair in flagged)
+        lines += [f"    {_pair_name(p):<{width}}  {_counts(p.findings)}" for p in flagged]
+        names = {active.rule.code: active.rule.name for active in report.rules}
+        lines.append("  Rules:")
+        by_rule = sorted(summary["by_rule"].items(), key=lambda item: -item[1])
+        lines += [f"    {n:>4}  {code} {names.get(code, '')}" for code, n in by_rule]
+        lines.append("  `transcheck explain CODE` shows what a rule means, with an example.")
+    return lines
+
+
 def render(report: Report, color: bool = False) -> str:
-    """Pairs with findings, each followed by its findings; then one summary line."""
+    """Pairs with findings, each followed by its findings; then the summary."""
     lines: list[str] = []
     for pair in report.pairs:
         if not pair.findings:
@@ -28,11 +75,5 @@ def render(report: Report, color: bool = False) -> str:
         lines.append(_paint(header, "1", color))
         lines.extend(_line(finding, color) for finding in pair.findings)
         lines.append("")
-    summary = report.summary()
-    counts = ", ".join(f"{n} {s}" for s, n in summary["by_severity"].items())
-    total = summary["findings"]
-    noun = "finding" if total == 1 else "findings"
-    lines.append(f"{total} {noun} ({counts}) in {summary['pairs']} file pairs")
-    if report.unreadable:
-        lines.append(f"{report.unreadable} file(s) could not be read")
+    lines += _summary(report)
     return "\n".join(lines) + "\n"
