@@ -320,7 +320,8 @@ def test_align_table(trees: Path) -> None:
     code, out, _ = run("align", "en/guide.md", "ko/guide.md")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].split() == "EN English heading KO Korean heading conf status".split()
+    header = ["EN", "English", "heading", "KO", "Korean", "heading", "conf", "status"]
+    assert lines[0].split() == header
     assert lines[1].split()[:5] == ["4", "#", "Guide", "4", "#"]
     assert lines[2].split()[:4] == ["8", "##", "Setup", "8"]
     assert lines[3].split()[:4] == ["12", "##", "Usage", "12"]
