@@ -135,10 +135,9 @@ def test_check_two_files_text(trees: Path) -> None:
     assert err == ""
     lines = out.splitlines()
     assert lines[0] == "en/guide.md ↔ ko/guide.md"
-    assert lines[1] == (
-        "  en/guide.md:6 ↔ ko/guide.md:6  error   TC203 link-changed: link target changed: "
-        "English 'https://example.com/a', Korean 'https://example.com/b'"
-    )
+    prefix = "  en/guide.md:6 ↔ ko/guide.md:6  error   TC203 link-changed: "
+    assert lines[1].startswith(prefix)
+    assert "https://example.com/b" in lines[1].removeprefix(prefix)
     assert "Summary" in lines
     assert "  1 file pair checked, 1 with findings: 1 error." in lines
 
@@ -148,13 +147,14 @@ def test_check_two_trees_json_has_the_documented_shape(trees: Path) -> None:
     assert code == 1
     document = json.loads(out)
     jsonschema.validate(document, JSON_SCHEMA)
+    changed = document["findings"][0].pop("message")
+    assert "https://example.com/a" in changed
+    assert "https://example.com/b" in changed
     assert document["findings"] == [
         {
             "code": "TC203",
             "rule": "link-changed",
             "severity": "error",
-            "message": "link target changed: English 'https://example.com/a', "
-            "Korean 'https://example.com/b'",
             "source": {"path": "en/guide.md", "line": 6},
             "target": {"path": "ko/guide.md", "line": 6},
         },
@@ -273,10 +273,9 @@ def test_unreadable_input_exits_2_and_other_pairs_are_reported(trees: Path) -> N
     (trees / "ko/new.md").write_bytes("# 새 글\n".encode("cp949"))
     code, out, err = run("check", "en", "ko", "--format", "json")
     assert code == 2
-    assert err == (
-        "transcheck: ko/new.md:1: not valid UTF-8 (byte 0xbb); looks like CP949/EUC-KR, "
-        "save it as UTF-8\n"
-    )
+    assert err.startswith("transcheck: ko/new.md:1: ")
+    assert "CP949" in err
+    assert err.count("\n") == 1
     findings = json.loads(out)["findings"]
     assert [(f["code"], f["target"]["path"]) for f in findings] == [
         ("TC203", "ko/guide.md"),
