@@ -87,7 +87,8 @@ def test_extra_section_is_unpaired_and_reported() -> None:
     en, ko = compose([EN[k] for k in ORDER]), compose(parts)
     table = rows(align(en, ko))
     assert (None, line_of(ko, "## 역자 주"), False) in table
-    assert structure(en, ko) == [("TC102", None, line_of(ko, "## 역자 주"))]
+    # the English line is where the section stands in English terms: before "## Memory"
+    assert structure(en, ko) == [("TC102", line_of(en, "## Memory"), line_of(ko, "## 역자 주"))]
 
 
 def swapped(first: str, second: str) -> tuple[str, str]:

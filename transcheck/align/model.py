@@ -44,6 +44,11 @@ class Alignment:
         """Korean section index -> aligned English section index."""
         return {ko: en for en, ko in self.target_of.items()}
 
+    @cached_property
+    def moved_sources(self) -> frozenset[int]:
+        """English section indexes whose Korean counterpart stands out of order."""
+        return frozenset(p.source.index for p in self.pairs if p.moved and p.source is not None)
+
     @property
     def matched(self) -> tuple[SectionPair, ...]:
         """The pairs with both sides present."""

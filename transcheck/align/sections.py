@@ -1,19 +1,24 @@
 """Section alignment: English sections <-> Korean sections.
 
-Every candidate pair gets a score (see features.py); alignment then runs in three passes:
+Every candidate pair gets a score and an evidence value (see features.py); alignment then runs in
+three passes, the way a reviewer would do it by hand:
 
-1. A monotone dynamic program pairs sections in order, strictly: a pair must score above
-   ``STRICT.bias - 2 * STRICT.gap`` (0.5, what sections with nothing to compare reach), so
-   sections whose content disagrees are not forced together by position.
-2. Leftover sections that clearly belong together out of order are paired as moved. This needs
-   content or heading evidence, because position, the DP's other witness, speaks against them.
-3. Within each stretch between two pairs of pass 1, what is left is paired in order again,
-   leniently: a section that lost its links is still the translation of the one in its place.
+1. Anchors: a monotone dynamic program pairs, in order, the sections whose content or heading
+   words vouch for each other (evidence of at least ``ANCHOR_EVIDENCE``).
+2. Moved: leftover sections that vouch for each other just as clearly, but out of order, are
+   paired as moved sections.
+3. Position: between two consecutive anchors, what is left is paired in order by its score, so
+   a section that lost its links is still the translation of the one in its place. A pair must
+   score above ``POSITION.bias - 2 * POSITION.gap``; below that, two gaps (a missing and an
+   extra section) explain the text better.
+
+Anchoring first keeps two sections that swapped places from being paired crosswise by position.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from transcheck.align.features import Scorer, features
@@ -30,10 +35,9 @@ class Costs:
     gap: float
 
 
-STRICT = Costs(bias=0.55, gap=0.025)  # pass 1: pairs need a score above 0.5
-LENIENT = Costs(bias=0.35, gap=0.025)  # pass 3: pairs need a score above 0.3
-MOVED_MIN = 0.6  # score a leftover pair needs to be taken as a moved section …
-MOVED_EVIDENCE = 0.6  # … and content or heading evidence (0.5 is "no evidence")
+ANCHOR_EVIDENCE = 0.6  # content or heading evidence an anchor needs (0.5 is "no evidence")
+ANCHOR = Costs(bias=0.5, gap=0.0)  # pass 1 and 2: anchors need a score above 0.5 as well
+POSITION = Costs(bias=0.35, gap=0.025)  # pass 3: pairs need a score above 0.3
 
 
 def _same_id(en: Section, ko: Section) -> bool:
@@ -60,7 +64,7 @@ def _score_matrix(
     return scores, evidence
 
 
-def _monotone(scores: list[list[float]], costs: Costs) -> dict[int, int]:
+def _monotone(scores: Sequence[Sequence[float]], costs: Costs) -> dict[int, int]:
     """The best order-preserving pairing with gaps: row index -> column index. O(rows x cols)."""
     n = len(scores)
     m = len(scores[0]) if scores else 0
@@ -110,7 +114,7 @@ def _pair_moved(
             for i, row in enumerate(scores)
             if i not in matched
             for j, score in enumerate(row)
-            if j not in used and score >= MOVED_MIN and evidence[i][j] >= MOVED_EVIDENCE
+            if j not in used and score > ANCHOR.bias and evidence[i][j] >= ANCHOR_EVIDENCE
         ),
         reverse=True,
     )
@@ -125,7 +129,7 @@ def _pair_moved(
 def _fill_gaps(
     scores: list[list[float]], matched: dict[int, int], moved: dict[int, int]
 ) -> dict[int, int]:
-    """Pair, in order and leniently, the sections left between two consecutive matched pairs."""
+    """Pair, in order and by score alone, the sections left between two consecutive anchors."""
     n, m = len(scores), len(scores[0]) if scores else 0
     moved_targets = set(moved.values())
     filled: dict[int, int] = {}
@@ -135,7 +139,7 @@ def _fill_gaps(
         korean = [j for j in range(previous[1] + 1, j_end) if j not in moved_targets]
         if english and korean:
             stretch = [[scores[i][j] for j in korean] for i in english]
-            for a, b in _monotone(stretch, LENIENT).items():
+            for a, b in _monotone(stretch, POSITION).items():
                 filled[english[a]] = korean[b]
         previous = (i_end, j_end)
     return filled
@@ -146,7 +150,11 @@ def align_sections(
 ) -> Alignment:
     """Align the sections of an English and a Korean document; see the module docstring."""
     scores, evidence = _score_matrix(source, target, rewrite)
-    matched = _monotone(scores, STRICT)
+    vouched = [
+        [s if e >= ANCHOR_EVIDENCE else -math.inf for s, e in zip(row, proof, strict=True)]
+        for row, proof in zip(scores, evidence, strict=True)
+    ]
+    matched = _monotone(vouched, ANCHOR)
     moved = _pair_moved(scores, evidence, matched)
     matched |= _fill_gaps(scores, matched, moved)
     return _assemble(source, target, matched, moved, scores)

@@ -1,121 +1,222 @@
-"""Link-target rules (TC2xx): anchors and chapter links that reach nothing.
+"""Link-target rules (TC204, TC205, TC207): anchors and page links that reach nothing or the
+wrong heading.
 
 The Korean side is checked against the Korean tree; the English side against the English tree,
 and what is broken there is the source's defect (reported as such, never as a translation error).
+Hints come from the alignment: the heading an English link points to, and its Korean translation,
+give the id the Korean link should use, in this file or in the chapter it names.
 """
 
 from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from transcheck.checks.links import anchor_section, changed_links, link_matches
+from transcheck.align import Alignment, align_sections
+from transcheck.checks.links import anchor_section, counterpart_links, front_matter_links, show
 from transcheck.checks.registry import Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.findings import Location, Severity
 from transcheck.links import LinkIndex, Status, normalize_fragment
-from transcheck.model import Document, Link, LinkKind
+from transcheck.model import Document, Link, LinkKind, Section
 
-SUGGEST_MIN = 75  # rapidfuzz score for a "did you mean" suggestion
+SUGGEST_MIN = 75  # rapidfuzz score for a "closest document" suggestion
 
 
 def _all_links(document: Document) -> Iterator[Link]:
     for section in document.sections:
         yield from section.links
-    if document.front_matter is not None:
-        yield from document.front_matter.links
+    yield from front_matter_links(document)
 
 
-def _counterpart(ctx: PairContext, link: Link) -> Location:
-    """The English link a Korean link stands for, else the aligned English heading."""
-    section = ctx.target.section_at(link.line)
-    for match in link_matches(ctx):
-        if match.target_section is section:
-            for en, ko in (*match.pairs, *changed_links(match)[0]):
-                if ko is link:
-                    return ctx.at_source(en.line)
-    english = ctx.alignment.source_of.get(section.index)
-    return ctx.at_source(ctx.source.sections[english].line if english is not None else None)
+@dataclass(frozen=True)
+class Broken:
+    """A link that reaches nothing: its page is missing, or the page has no such heading id."""
+
+    link: Link
+    page_missing: bool
+    problem: str  # what is wrong, in a reader's words
 
 
-def _fragment_hint(ctx: PairContext, fragment: str) -> str:
-    """For a Korean anchor kept from English: the Korean heading id to use instead."""
-    english = anchor_section(ctx.source, fragment, fuzzy=True)
-    korean = ctx.alignment.target_of.get(english) if english is not None else None
-    if english is None or korean is None:
-        return ""
-    heading = ctx.target.sections[korean]
-    return (
-        f"; the English link points to {describe(ctx.source.sections[english])!r}, "
-        f"translated as {describe(heading)!r}: use '#{heading.anchor}'"
-    )
+def _what(link: Link) -> str:
+    """How a message names the link: the front-matter key, or the link as written."""
+    if link.kind is LinkKind.FRONT_MATTER:
+        return f"front-matter {link.text} {link.url!r}"
+    return f"the {'in-page ' if not link.path_part else ''}link {show(link)}"
 
 
-def _suggest_target(index: LinkIndex, from_rel: str, url: str) -> str:
-    """A 'did you mean' for a chapter link that reaches nothing: the closest document name."""
-    names = {posixpath.splitext(posixpath.basename(rel))[0]: rel for rel in index.known()}
-    wanted = posixpath.basename(url.rstrip("/")).split(".")[0]
-    best = process.extractOne(wanted, list(names), scorer=fuzz.ratio) if names else None
-    if best is None or best[1] < SUGGEST_MIN:
-        return ""
-    suggestion = url.replace(wanted, best[0]) if wanted else best[0]
-    return f" (closest document: {names[best[0]]}, linked as {suggestion!r})"
-
-
-PAGE, ANCHOR = "page", "anchor"
-
-
-def broken_links(document: Document, rel: str, index: LinkIndex) -> Iterator[tuple[Link, str, str]]:
-    """Links of one document that reach nothing: (link, PAGE or ANCHOR, explanation)."""
+def broken_links(document: Document, rel: str, index: LinkIndex) -> Iterator[Broken]:
+    """Links of one document (body and front matter) that reach nothing."""
     for link in _all_links(document):
         fragment = link.fragment
         if not link.path_part:
             if fragment and normalize_fragment(fragment) not in document.anchors:
-                yield link, ANCHOR, f"in-page link '#{fragment}' matches no heading id"
+                yield Broken(link, False, f"{_what(link)} matches no heading id in this file")
             continue
         resolution = index.resolve(rel, link.path_part)
         if resolution.status is Status.MISSING:
-            where = f"front-matter {link.text} " if link.kind is LinkKind.FRONT_MATTER else ""
-            yield (
-                link,
-                PAGE,
-                (
-                    f"{where}link '{link.url}' leads to no document of the tree"
-                    + _suggest_target(index, rel, link.path_part)
-                ),
-            )
+            yield Broken(link, True, f"{_what(link)} reaches no page of the tree")
         elif resolution.status is Status.FOUND and fragment and resolution.target is not None:
             other = index.document(resolution.target)
             if other is not None and normalize_fragment(fragment) not in other.anchors:
-                yield (
-                    link,
-                    ANCHOR,
-                    f"link '{link.url}': {other.path} has no heading id '#{fragment}'",
+                yield Broken(
+                    link, False, f"{_what(link)}: {other.path} has no heading id '#{fragment}'"
                 )
 
 
-def _korean_broken(ctx: PairContext) -> list[tuple[Link, str, str]]:
+def _korean_broken(ctx: PairContext) -> list[Broken]:
     return ctx.cached(  # type: ignore[no-any-return]
         "korean-broken", lambda: list(broken_links(ctx.target, ctx.target_rel, ctx.target_index))
     )
 
 
+@dataclass(frozen=True)
+class Aim:
+    """Where a Korean link should lead: the English heading meant and its Korean translation."""
+
+    english: Section
+    korean: Section | None
+    korean_document: Document
+
+
+def _alignment_for(ctx: PairContext, korean_rel: str) -> tuple[Alignment, Document] | None:
+    """The section alignment of another chapter pair, found through the Korean file."""
+    english_rel = next((en for en, ko in ctx.counterparts.items() if ko == korean_rel), None)
+    if english_rel is None:
+        return None
+    english = ctx.source_index.document(english_rel)
+    korean = ctx.target_index.document(korean_rel)
+    if english is None or korean is None:
+        return None
+
+    def compute() -> Alignment:
+        return align_sections(english, korean, ctx.config.rewrite_link)
+
+    return ctx.cached(f"alignment:{korean_rel}", compute), korean
+
+
+def aim(ctx: PairContext, link: Link) -> Aim | None:
+    """The heading a Korean link with a fragment should reach, judged from its English link
+    (or, without one, from its own fragment read as an English id kept untranslated)."""
+    english_link = counterpart_links(ctx).get(link)
+    fragment = english_link.fragment if english_link and english_link.fragment else link.fragment
+    if fragment is None:
+        return None
+    if not link.path_part:
+        found: tuple[Alignment, Document] | None = (ctx.alignment, ctx.target)
+    else:
+        resolution = ctx.target_index.resolve(ctx.target_rel, link.path_part)
+        found = _alignment_for(ctx, resolution.target) if resolution.target else None
+    if found is None:
+        return None
+    alignment, korean_document = found
+    english = anchor_section(alignment.source, fragment, fuzzy=True)
+    if english is None:
+        return None
+    korean = alignment.target_of.get(english)
+    return Aim(
+        alignment.source.sections[english],
+        korean_document.sections[korean] if korean is not None else None,
+        korean_document,
+    )
+
+
+def _fix(link: Link, target: Aim) -> str:
+    """'it should reach X (the translation of Y): write Z' for a link and where it should lead."""
+    assert target.korean is not None
+    url = f"{link.path_part}#{target.korean.anchor}"
+    return (
+        f"it should reach {describe(target.korean)!r} (the translation of "
+        f"{describe(target.english)!r}): write {url!r}"
+    )
+
+
+def _source_location(ctx: PairContext, link: Link) -> Location:
+    """The English link a Korean link stands for, else the aligned English heading."""
+    english = counterpart_links(ctx).get(link)
+    if english is not None:
+        return ctx.at_source(english.line)
+    if link.kind is LinkKind.FRONT_MATTER:
+        return ctx.at_source(None)
+    section = ctx.alignment.source_of.get(ctx.target.section_at(link.line).index)
+    return ctx.at_source(ctx.source.sections[section].line if section is not None else None)
+
+
+def _wrong_targets(ctx: PairContext) -> Iterator[tuple[Link, Section, Aim]]:
+    """Korean links whose anchor exists but is not the translation of the English target."""
+    for link in counterpart_links(ctx):
+        if link.fragment is None:
+            continue
+        target = aim(ctx, link)
+        if target is None or target.korean is None:
+            continue
+        reached = anchor_section(target.korean_document, link.fragment, fuzzy=False)
+        if reached is not None and reached != target.korean.index:
+            yield link, target.korean_document.sections[reached], target
+
+
 @rule("TC204", "anchor-broken", Severity.ERROR)
 def anchor_broken(ctx: PairContext) -> Iterator[Hit]:
-    """A Korean link's ``#anchor`` reaches no heading id, in its own page or the page it names.
+    """A Korean link's ``#anchor`` reaches no heading id, or not the heading the English link
+    reaches (in its own page or the page it names).
 
     Translated headings get new ids, so a link that kept the English anchor breaks.
     Bad:  ko `[GMQA](#tricks-for-improving-generation-throughput-and-latency)` while the heading
           is `## Generation Throughput과 Latency 개선 기법`.
     Good: ko `[GMQA](#generation-throughput과-latency-개선-기법)`.
     """
-    for link, kind, problem in _korean_broken(ctx):
-        if kind != ANCHOR or link.fragment is None:
+    for broken in _korean_broken(ctx):
+        if broken.page_missing or broken.link.fragment is None:
             continue
-        hint = _fragment_hint(ctx, link.fragment) if not link.path_part else ""
-        yield Hit(problem + hint, _counterpart(ctx, link), ctx.at_target(link.line))
+        target = aim(ctx, broken.link)
+        fix = (
+            _fix(broken.link, target)
+            if target is not None and target.korean is not None
+            else "point it at an existing heading id"
+        )
+        yield Hit(
+            f"{broken.problem}; {fix}",
+            _source_location(ctx, broken.link),
+            ctx.at_target(broken.link.line),
+        )
+    for link, reached, target in _wrong_targets(ctx):
+        yield Hit(
+            f"{_what(link)} reaches {describe(reached)!r}, but the English link goes elsewhere; "
+            + _fix(link, target),
+            _source_location(ctx, link),
+            ctx.at_target(link.line),
+        )
+
+
+def _page_fix(ctx: PairContext, link: Link) -> str:
+    """How to repair a Korean page link, from the page its English link reaches."""
+    english = counterpart_links(ctx).get(link)
+    if english is not None:
+        reached = ctx.source_index.resolve(ctx.source_rel, english.path_part).target
+        korean_rel = ctx.counterparts.get(reached) if reached else None
+        korean = ctx.target_index.document(korean_rel) if korean_rel else None
+        if korean_rel is not None and korean is not None:
+            works = ctx.target_index.resolve(ctx.target_rel, english.path_part)
+            write = f"write {english.url!r}, " if works.target == korean_rel else ""
+            return (
+                f"the English {english.url!r} leads to its translation {korean.path}: {write}"
+                f"or rename that page (file name or permalink) so {link.url!r} reaches it"
+            )
+    return "point it at an existing page" + _closest_page(ctx.target_index, link.path_part)
+
+
+def _closest_page(index: LinkIndex, url: str) -> str:
+    """A 'did you mean' for a page link with no English counterpart: the closest page name."""
+    names = {posixpath.splitext(posixpath.basename(rel))[0]: rel for rel in index.known()}
+    wanted = posixpath.basename(url.rstrip("/")).split(".")[0]
+    best = process.extractOne(wanted, list(names), scorer=fuzz.ratio) if names else None
+    if best is None or best[1] < SUGGEST_MIN:
+        return ""
+    suggestion = url.replace(wanted, best[0]) if wanted else best[0]
+    return f" (closest page: {names[best[0]]}, linked as {suggestion!r})"
 
 
 @rule("TC205", "link-target-missing", Severity.ERROR)
@@ -125,14 +226,13 @@ def link_target_missing(ctx: PairContext) -> Iterator[Hit]:
     Bad:  ko `[Section 5](../training-kr)` when the Korean chapter is ko/training.md.
     Good: ko `[Section 5](../training)`, or rename the file (and its permalink) to match.
     """
-    for link, kind, problem in _korean_broken(ctx):
-        if kind == PAGE:
-            source = (
-                Location(ctx.source.path, None)
-                if link.kind is LinkKind.FRONT_MATTER
-                else _counterpart(ctx, link)
+    for broken in _korean_broken(ctx):
+        if broken.page_missing:
+            yield Hit(
+                f"{broken.problem}; {_page_fix(ctx, broken.link)}",
+                _source_location(ctx, broken.link),
+                ctx.at_target(broken.link.line),
             )
-            yield Hit(problem, source, ctx.at_target(link.line))
 
 
 @rule("TC207", "source-link-broken", Severity.INFO)
@@ -142,11 +242,27 @@ def source_link_broken(ctx: PairContext) -> Iterator[Hit]:
     Bad:  en `<a href="#appendix-c-tpu-internals">` while the heading is
           `### Appendix C: More on TPU internals` (id `appendix-c-more-on-tpu-internals`).
     Good: the Korean may well use the right id; tell the English authors.
+    The Korean line given is the Korean link that stands for the broken English one.
     """
-    for link, _, problem in broken_links(ctx.source, ctx.source_rel, ctx.source_index):
+    korean_of = {en: ko for ko, en in counterpart_links(ctx).items()}
+    korean_broken = {broken.link for broken in _korean_broken(ctx)}
+    for broken in broken_links(ctx.source, ctx.source_rel, ctx.source_index):
+        link = broken.link
         hint = ""
         if link.fragment and not link.path_part:
             guess = anchor_section(ctx.source, link.fragment, fuzzy=True)
             if guess is not None:
-                hint = f" (did you mean '#{ctx.source.sections[guess].anchor}'?)"
-        yield Hit(f"English source: {problem}{hint}", ctx.at_source(link.line))
+                hint = f" (it probably means '#{ctx.source.sections[guess].anchor}')"
+        korean = korean_of.get(link)
+        status = ""
+        if korean is not None:
+            status = (
+                "; the Korean link is broken too"
+                if korean in korean_broken
+                else "; the Korean link works, nothing to change there"
+            )
+        yield Hit(
+            f"English source defect, not a translation error: {broken.problem}{hint}{status}",
+            ctx.at_source(link.line),
+            ctx.at_target(korean.line) if korean is not None else Location(),
+        )

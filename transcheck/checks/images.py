@@ -26,19 +26,23 @@ def image_mismatch(ctx: PairContext) -> Iterator[Hit]:
         while missing and extra:
             en, ko = missing.pop(0), extra.pop(0)
             yield Hit(
-                f"image path changed: English {en.url!r}, Korean {ko.url!r}",
+                f"the Korean image path {ko.url!r} should be {en.url!r} as in English "
+                "(translate the caption or alt text, keep the path)",
                 ctx.at_source(en.line),
                 ctx.at_target(ko.line),
             )
         for en in missing:
             yield Hit(
-                f"image {en.url!r} is missing from the Korean section {describe(pair.target)!r}",
+                f"the English image {en.url!r} is missing from the Korean section "
+                f"{describe(pair.target)!r}: include it with the same path and a translated "
+                "caption",
                 ctx.at_source(en.line),
                 ctx.at_target(pair.target.line),
             )
         for ko in extra:
             yield Hit(
-                f"image {ko.url!r} is not in the English section {describe(pair.source)!r}",
+                f"the Korean image {ko.url!r} is not in the English section "
+                f"{describe(pair.source)!r}: remove it unless the addition is intended",
                 ctx.at_source(pair.source.line),
                 ctx.at_target(ko.line),
             )

@@ -30,9 +30,18 @@ def frontmatter_invalid(ctx: PairContext) -> Iterator[Hit]:
         front = document.front_matter
         if front is not None and front.error:
             where = Location(document.path, front.error_line)
-            side = "English source" if english else "Korean file"
+            if english:
+                message = (
+                    f"the English front matter does not parse ({front.error}): a defect of the "
+                    "source to report upstream, not a translation error"
+                )
+            else:
+                message = (
+                    f"the Korean front matter does not parse ({front.error}): compare its quotes, "
+                    "colons and indentation with the English front matter"
+                )
             yield Hit(
-                f"{side}: front matter {front.error}",
+                message,
                 where if english else ctx.at_source(None),
                 ctx.at_target(None) if english else where,
             )
@@ -46,4 +55,9 @@ def empty_file(ctx: PairContext) -> Iterator[Hit]:
     Good: a translation, or no file at all until there is one (reported as translation-missing).
     """
     if ctx.target.is_empty and not ctx.source.is_empty:
-        yield Hit("the Korean file is empty", ctx.at_source(1), ctx.at_target(1))
+        yield Hit(
+            f"the Korean file is empty while the English source has {ctx.source.line_count} "
+            "lines: translate it, or remove the file until a translation exists",
+            ctx.at_source(1),
+            ctx.at_target(1),
+        )

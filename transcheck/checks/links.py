@@ -1,8 +1,9 @@
-"""Link rules (TC2xx): links and images kept, changed or lost; anchors and targets that break.
+"""Link rules (TC201-TC203): links of an English section kept, lost, added or changed in Korean.
 
 Links are compared within aligned sections, after the config's rewrite rules turn an English URL
 into the one the Korean side should have. In-page anchors are compared through the alignment:
-``#appendix-b`` and ``#부록-b`` agree when they reach aligned headings.
+``#appendix-b`` and ``#부록-b`` agree when they reach aligned headings; two anchors that disagree
+are anchor-broken's business (TC204), not link-changed's.
 """
 
 from __future__ import annotations
@@ -23,11 +24,13 @@ FUZZY_ANCHOR = 80  # rapidfuzz score for guessing the heading a broken English a
 
 @dataclass(frozen=True)
 class LinkMatch:
-    """The outcome of comparing one section pair's links (or images)."""
+    """The outcome of comparing one section pair's links: equal pairs, changed pairs (same
+    place, another URL), and links found on one side only."""
 
-    source_section: Section | None
-    target_section: Section | None
+    source_section: Section
+    target_section: Section
     pairs: tuple[tuple[Link, Link], ...]
+    changed: tuple[tuple[Link, Link], ...]
     missing: tuple[Link, ...]
     extra: tuple[Link, ...]
 
@@ -61,7 +64,8 @@ def anchor_section(document: Document, fragment: str, fuzzy: bool) -> int | None
     return None
 
 
-def _url_class(url: str) -> str:
+def url_class(url: str) -> str:
+    """``fragment`` (same page), ``external`` (another site) or ``relative`` (this site)."""
     if url.startswith("#"):
         return "fragment"
     return "external" if "://" in url or url.startswith("mailto:") else "relative"
@@ -94,59 +98,75 @@ def links_equal(ctx: PairContext, en: str, ko: str) -> bool:
     return "#" in en and "#" in ko and ctx.config.rewrite_link(en_path) == ko_path
 
 
-def _section_matches(ctx: PairContext, images: bool) -> list[LinkMatch]:
-    def equal(en: Link, ko: Link) -> bool:
-        return en.url == ko.url if images else links_equal(ctx, en.url, ko.url)
+def _split_changed(
+    missing: list[Link], extra: list[Link]
+) -> tuple[list[tuple[Link, Link]], list[Link], list[Link]]:
+    """Leftovers of the same kind (in-page, external, relative) in order are one changed link."""
+    changed: list[tuple[Link, Link]] = []
+    lost: list[Link] = []
+    for en in missing:
+        ko = next((k for k in extra if url_class(k.url) == url_class(en.url)), None)
+        if ko is None:
+            lost.append(en)
+        else:
+            extra.remove(ko)
+            changed.append((en, ko))
+    return changed, lost, extra
 
+
+def _section_matches(ctx: PairContext) -> list[LinkMatch]:
     matches = []
     for pair in ctx.alignment.matched:
         assert pair.source is not None and pair.target is not None
-        english = pair.source.images if images else pair.source.links
-        korean = pair.target.images if images else pair.target.links
-        paired, missing, extra = match_in_order(english, korean, equal)
+        paired, missing, extra = match_in_order(
+            pair.source.links, pair.target.links, lambda en, ko: links_equal(ctx, en.url, ko.url)
+        )
+        changed, lost, added = _split_changed(missing, extra)
         matches.append(
-            LinkMatch(pair.source, pair.target, tuple(paired), tuple(missing), tuple(extra))
+            LinkMatch(
+                pair.source, pair.target, tuple(paired), tuple(changed), tuple(lost), tuple(added)
+            )
         )
     return matches
 
 
 def link_matches(ctx: PairContext) -> list[LinkMatch]:
     """Link comparison of every aligned section pair, computed once per file pair."""
-    return ctx.cached("links", lambda: _section_matches(ctx, images=False))  # type: ignore[no-any-return]
+    return ctx.cached("links", lambda: _section_matches(ctx))  # type: ignore[no-any-return]
 
 
-def changed_links(match: LinkMatch) -> tuple[list[tuple[Link, Link]], list[Link], list[Link]]:
-    """Split leftovers into changed links (same place, other URL) and truly missing/extra."""
-    extra = list(match.extra)
-    changed: list[tuple[Link, Link]] = []
-    missing: list[Link] = []
-    for en in match.missing:
-        ko = next((k for k in extra if _url_class(k.url) == _url_class(en.url)), None)
-        if ko is None:
-            missing.append(en)
-        else:
-            extra.remove(ko)
-            changed.append((en, ko))
-    return changed, missing, extra
+def front_matter_links(document: Document) -> tuple[Link, ...]:
+    """The ``*_url`` values of a document's front matter (none without front matter)."""
+    return document.front_matter.links if document.front_matter is not None else ()
 
 
 def _front_matter_links(ctx: PairContext) -> Iterator[tuple[Link | None, Link | None]]:
     """English and Korean front-matter ``*_url`` values, paired by key."""
-    en = {
-        link.text: link
-        for link in (ctx.source.front_matter.links if ctx.source.front_matter else ())
-    }
-    ko = {
-        link.text: link
-        for link in (ctx.target.front_matter.links if ctx.target.front_matter else ())
-    }
+    en = {link.text: link for link in front_matter_links(ctx.source)}
+    ko = {link.text: link for link in front_matter_links(ctx.target)}
     for key in sorted(set(en) | set(ko)):
         yield en.get(key), ko.get(key)
 
 
+def counterpart_links(ctx: PairContext) -> dict[Link, Link]:
+    """Korean link -> the English link it stands for (equal or changed), front matter included."""
+
+    def compute() -> dict[Link, Link]:
+        found = {ko: en for match in link_matches(ctx) for en, ko in (*match.pairs, *match.changed)}
+        found.update({ko: en for en, ko in _front_matter_links(ctx) if en and ko})
+        return found
+
+    return ctx.cached("counterpart-links", compute)  # type: ignore[no-any-return]
+
+
+def show(link: Link) -> str:
+    """A link as the reader sees it in the file: ``[text](url)``, or the URL alone."""
+    return f"[{link.text}]({link.url})" if link.text and link.text != link.url else repr(link.url)
+
+
 def _expected(ctx: PairContext, url: str) -> str:
-    rewritten = ctx.config.rewrite_link(url)
-    return f"{url!r}" if rewritten == url else f"{url!r} (expected {rewritten!r} in Korean)"
+    """The URL the Korean side should have, per the rewrite rules."""
+    return repr(ctx.config.rewrite_link(url))
 
 
 @rule("TC201", "link-missing", Severity.ERROR)
@@ -157,20 +177,22 @@ def link_missing(ctx: PairContext) -> Iterator[Hit]:
     Good: ko `[논문](https://arxiv.org/abs/2205.14135)을 참고하세요`.
     """
     for match in link_matches(ctx):
-        assert match.source_section is not None and match.target_section is not None
-        for en in changed_links(match)[1]:
+        for en in match.missing:
             yield Hit(
-                f"link to {_expected(ctx, en.url)} is missing from the Korean section "
-                f"{describe(match.target_section)!r}",
+                f"the English link {show(en)} has no counterpart in the Korean section "
+                f"{describe(match.target_section)!r}: link the translated words to "
+                f"{_expected(ctx, en.url)}",
                 ctx.at_source(en.line),
                 ctx.at_target(match.target_section.line),
             )
+    front = ctx.target.front_matter
     for en_fm, ko_fm in _front_matter_links(ctx):
         if en_fm is not None and ko_fm is None:
             yield Hit(
-                f"front-matter {en_fm.text}: {_expected(ctx, en_fm.url)} is missing in Korean",
+                f"front-matter key {en_fm.text} is missing in Korean: add "
+                f"`{en_fm.text}: {ctx.config.rewrite_link(en_fm.url)}`",
                 ctx.at_source(en_fm.line),
-                ctx.at_target(ctx.target.front_matter.line if ctx.target.front_matter else 1),
+                ctx.at_target(front.line if front else 1),
             )
 
 
@@ -182,14 +204,20 @@ def link_extra(ctx: PairContext) -> Iterator[Hit]:
     Good: keep the links of the source; put translator additions where the project allows them.
     """
     for match in link_matches(ctx):
-        assert match.source_section is not None and match.target_section is not None
-        for ko in changed_links(match)[2]:
+        for ko in match.extra:
             yield Hit(
-                f"link to {ko.url!r} is not in the English section "
-                f"{describe(match.source_section)!r}",
+                f"the Korean link {show(ko)} has no counterpart in the English section "
+                f"{describe(match.source_section)!r}: remove it unless the addition is intended",
                 ctx.at_source(match.source_section.line),
                 ctx.at_target(ko.line),
             )
+
+
+def _rewrite_hint(ctx: PairContext, en: str, ko: str) -> str:
+    """For a page link renamed in Korean: how to declare the renaming once in the config."""
+    if url_class(en) != "relative" or url_class(ko) != "relative" or ctx.config.link_rewrites:
+        return ""
+    return " (if the Korean site renames pages on purpose, declare it once as a link rewrite rule)"
 
 
 @rule("TC203", "link-changed", Severity.ERROR)
@@ -200,17 +228,21 @@ def link_changed(ctx: PairContext) -> Iterator[Hit]:
     Good: the same URL (or the one the config's link rewrite rules give).
     """
     for match in link_matches(ctx):
-        for en, ko in changed_links(match)[0]:
+        for en, ko in match.changed:
+            if url_class(en.url) == "fragment":
+                continue  # two in-page anchors that disagree: anchor-broken says which is right
             yield Hit(
-                f"link target changed: English {_expected(ctx, en.url)}, Korean {ko.url!r}",
+                f"the Korean link {show(ko)} should point to {_expected(ctx, en.url)} like the "
+                f"English {show(en)}" + _rewrite_hint(ctx, en.url, ko.url),
                 ctx.at_source(en.line),
                 ctx.at_target(ko.line),
             )
     for en_fm, ko_fm in _front_matter_links(ctx):
         if en_fm is not None and ko_fm is not None and not links_equal(ctx, en_fm.url, ko_fm.url):
             yield Hit(
-                f"front-matter {en_fm.text} changed: English {_expected(ctx, en_fm.url)}, "
-                f"Korean {ko_fm.url!r}",
+                f"front-matter {ko_fm.text} is {ko_fm.url!r} in Korean but "
+                f"{en_fm.url!r} in English: write {_expected(ctx, en_fm.url)}"
+                + _rewrite_hint(ctx, en_fm.url, ko_fm.url),
                 ctx.at_source(en_fm.line),
                 ctx.at_target(ko_fm.line),
             )

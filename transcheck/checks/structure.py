@@ -17,12 +17,21 @@ def describe(section: Section) -> str:
     return f"{'#' * section.level} {section.title}"
 
 
-def _next_target_line(pairs: tuple[SectionPair, ...], position: int, fallback: int) -> int:
-    """Where a missing section would go in the Korean file: the next Korean heading, or the end."""
+def _next_section(pairs: tuple[SectionPair, ...], position: int, korean: bool) -> Section | None:
+    """The next section of one language after ``pairs[position]``: where an unpaired section
+    of the other language would stand. None at the end of the file."""
     for pair in pairs[position + 1 :]:
-        if pair.target is not None:
-            return pair.target.line
-    return fallback
+        section = pair.target if korean else pair.source
+        if section is not None:
+            return section
+    return None
+
+
+def _insert_point(section: Section | None, line_count: int) -> tuple[int, str]:
+    """The line to show and the words for 'before this section' (or 'at the end')."""
+    if section is None:
+        return line_count, "at the end of the file"
+    return section.line, f"before {describe(section)!r}"
 
 
 @rule("TC101", "section-missing", Severity.ERROR)
@@ -38,12 +47,15 @@ def section_missing(ctx: PairContext) -> Iterator[Hit]:
     pairs = ctx.alignment.pairs
     for position, pair in enumerate(pairs):
         if pair.source is not None and pair.target is None and not pair.source.is_preamble:
-            where = _next_target_line(pairs, position, ctx.target.line_count)
+            line, place = _insert_point(
+                _next_section(pairs, position, korean=True), ctx.target.line_count
+            )
             yield Hit(
-                f"section {describe(pair.source)!r} is not translated: no Korean section "
-                "aligns with it (it would go before this line)",
+                f"English section {describe(pair.source)!r} (lines {pair.source.line}-"
+                f"{pair.source.end_line}) has no Korean translation: translate it and insert it "
+                f"{place}",
                 ctx.at_source(pair.source.line),
-                ctx.at_target(where),
+                ctx.at_target(line),
             )
 
 
@@ -53,12 +65,21 @@ def section_extra(ctx: PairContext) -> Iterator[Hit]:
 
     Bad:  ko `## 역자 주` with no English section it translates.
     Good: remove it, or mark translator notes in a way the project agrees on.
+    The English line given is where the section stands relative to the English file (the next
+    English heading).
     """
-    for pair in ctx.alignment.pairs:
+    pairs = ctx.alignment.pairs
+    for position, pair in enumerate(pairs):
         if pair.target is not None and pair.source is None and not pair.target.is_preamble:
+            line, place = _insert_point(
+                _next_section(pairs, position, korean=False), ctx.source.line_count
+            )
             yield Hit(
-                f"section {describe(pair.target)!r} has no English source section",
-                target=ctx.at_target(pair.target.line),
+                f"Korean section {describe(pair.target)!r} translates no English section (it "
+                f"stands where English has nothing, {place}): remove it, or make it follow the "
+                "English section it was meant to translate",
+                ctx.at_source(line),
+                ctx.at_target(pair.target.line),
             )
 
 
@@ -72,9 +93,11 @@ def heading_level_mismatch(ctx: PairContext) -> Iterator[Hit]:
     for pair in ctx.alignment.matched:
         assert pair.source is not None and pair.target is not None
         if pair.source.level != pair.target.level and not pair.source.is_preamble:
+            wanted = f"{'#' * pair.source.level} {pair.target.title}"
             yield Hit(
-                f"heading level {pair.target.level} in Korean, {pair.source.level} in English "
-                f"({describe(pair.source)!r})",
+                f"Korean heading {describe(pair.target)!r} is level {pair.target.level} but its "
+                f"English source {describe(pair.source)!r} is level {pair.source.level}: "
+                f"write {wanted!r}",
                 ctx.at_source(pair.source.line),
                 ctx.at_target(pair.target.line),
             )
@@ -91,11 +114,26 @@ def section_order(ctx: PairContext) -> Iterator[Hit]:
         if pair.moved:
             assert pair.source is not None and pair.target is not None
             yield Hit(
-                f"section {describe(pair.target)!r} is out of order: its English source "
-                f"{describe(pair.source)!r} stands elsewhere in the English file",
+                f"Korean section {describe(pair.target)!r} (translating "
+                f"{describe(pair.source)!r}) is out of order: {_where_it_belongs(ctx, pair)}",
                 ctx.at_source(pair.source.line),
                 ctx.at_target(pair.target.line),
             )
+
+
+def _where_it_belongs(ctx: PairContext, pair: SectionPair) -> str:
+    """'move it after <the Korean translation of the English section before it>'."""
+    assert pair.source is not None
+    for english in reversed(ctx.source.sections[: pair.source.index]):
+        korean = ctx.alignment.target_of.get(english.index)
+        if korean is not None and english.index not in ctx.alignment.moved_sources:
+            if english.is_preamble:
+                break
+            return (
+                f"in English it follows {describe(english)!r}, so move it after "
+                f"{describe(ctx.target.sections[korean])!r}"
+            )
+    return "in English it comes before all the other sections, so move it to the start"
 
 
 TRANSLATION_MISSING = declare(
