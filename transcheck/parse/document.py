@@ -1,12 +1,18 @@
 """Markdown text -> Document: sections, blocks and inline items, each with its 1-based line.
 
 This module and its siblings are the only code that imports markdown-it. Token maps are 0-based
-and end-exclusive; they are turned into 1-based lines here, once.
+and end-exclusive; they are turned into 1-based lines here, once. The text is read as markdown-it
+reads it (CommonMark + GFM tables), with these choices where the site's kramdown differs:
+
+- ``$$…$$`` inside a paragraph is inline math (as in kramdown); ``$…$`` is recorded as math with
+  the delimiter ``$`` although kramdown leaves it as text (MathJax renders it in the browser), so
+  checks can tell the two apart. A ``$$`` block on its own lines has the delimiter ``block``.
+- Bare URLs count as links (``autolink``), as on GitHub; kramdown leaves them as text.
+- Text inside ``markdown="1"`` HTML is parsed as inline Markdown, as kramdown does.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,83 +23,77 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from transcheck.model import Block, BlockKind, Document, FrontMatter, Math, Section
+from transcheck.parse.dollars import use_math_inline_rule
 from transcheck.parse.frontmatter import parse_front_matter
-from transcheck.parse.inline import InlineItems, InlineParser, collect_inline, html_items
+from transcheck.parse.headings import (
+    Heading,
+    html_heading,
+    html_heading_level,
+    markdown_heading,
+    split_explicit_id,
+)
+from transcheck.parse.inline import InlineItems, collect_inline, html_items
 from transcheck.parse.liquid import liquid_plugin
+from transcheck.parse.positions import LineMap, track_positions
 from transcheck.parse.slugs import Slugger
-
-_EXPLICIT_ID = re.compile(r"\s*(?:\{#([^\s}]+)\}|\{/\*\s*([^\s*]+)\s*\*/\})\s*$")
 
 
 @lru_cache(maxsize=1)
 def markdown() -> MarkdownIt:
     """The configured parser: CommonMark + GFM tables, strikethrough and bare-URL autolinks,
-    front matter, ``$``/``$$`` math and Liquid tags."""
+    front matter, ``$``/``$$`` math and Liquid tags; inline tokens carry source offsets."""
     md = MarkdownIt("commonmark", {"store_labels": True, "linkify": True})
     md.enable(["table", "strikethrough", "linkify"])
     if md.linkify is not None:
         md.linkify.set({"fuzzy_link": False})  # "file.md" in prose is not a link
     md.use(front_matter_plugin)
     md.use(dollarmath_plugin, double_inline=True, allow_space=False, allow_digits=False)
+    use_math_inline_rule(md)
     md.use(liquid_plugin)
+    track_positions(md)
     # Keep URLs as written: percent-encoding them would hide the anchor a translator typed.
     md.normalizeLink = lambda url: url  # type: ignore[method-assign]
     md.validateLink = lambda url: True  # type: ignore[method-assign]
     return md
 
 
-def _parse_inline_markdown(source: str) -> list[Token]:
-    return markdown().parseInline(source)
-
-
-_REPARSE = InlineParser(_parse_inline_markdown)
+def parse_inline(source: str, line: int) -> InlineItems:
+    """Items of a string of inline Markdown whose first line is ``line`` (Markdown in HTML)."""
+    tokens = markdown().parseInline(source)
+    children = tokens[0].children if tokens and tokens[0].children else []
+    return collect_inline(children, LineMap(source, line), parse_inline)
 
 
 @dataclass
 class _Builder:
     """Accumulates sections while walking the block tokens of one file."""
 
-    slugger: Slugger
     first_body_line: int = 1
     sections: list[Section] = field(default_factory=list)
-    heading: tuple[int, str, int, str, bool] | None = None  # level, title, line, anchor, explicit
+    heading: Heading | None = None
     blocks: list[Block] = field(default_factory=list)
 
-    def start_section(self, level: int, items: InlineItems, line: int, block: Block) -> None:
-        self.close_section(line - 1)
-        title = items.plain
-        match = _EXPLICIT_ID.search(title)
-        if match:
-            anchor = match.group(1) or match.group(2)
-            title = title[: match.start()].strip()
-            self.slugger.reserve(anchor)
-            self.heading = (level, title, line, anchor, True)
-        else:
-            self.heading = (level, title, line, self.slugger.slug(title), False)
-        self.blocks = [block]
+    def start_section(self, heading: Heading) -> None:
+        """Close the current section just above ``heading`` and open the heading's section."""
+        self.close_section(heading.line - 1)
+        self.heading = heading
+        self.blocks = [heading.block]
 
     def close_section(self, end_line: int) -> None:
-        level, title, line, anchor, explicit = self.heading or (
-            0,
-            "",
-            self.first_body_line,
-            "",
-            False,
-        )
-        parent = None
-        for previous in reversed(self.sections):
-            if previous.level < level:
-                parent = previous.index
-                break
+        """Append the current section (the preamble before any heading), ending at ``end_line``."""
+        heading = self.heading
+        level = heading.level if heading else 0
+        line = heading.line if heading else self.first_body_line
+        parent = next((s.index for s in reversed(self.sections) if s.level < level), None)
         self.sections.append(
             Section(
                 index=len(self.sections),
                 level=level,
-                title=title,
+                title=heading.title if heading else "",
                 line=line,
                 end_line=max(end_line, line),
-                anchor=anchor,
-                explicit_id=explicit,
+                anchor=heading.anchor if heading else "",
+                explicit_id=heading.explicit_id if heading else False,
                 parent=parent,
                 blocks=tuple(self.blocks),
             )
@@ -101,11 +101,12 @@ class _Builder:
         self.blocks = []
 
 
-def _block(kind: BlockKind, line: int, end: int, items: InlineItems, **extra: object) -> Block:
+def _block(kind: BlockKind, span: tuple[int, int], items: InlineItems, **extra: object) -> Block:
+    """A block of ``kind`` over the 1-based lines ``span`` holding ``items``."""
     return Block(
         kind=kind,
-        line=line,
-        end_line=end,
+        line=span[0],
+        end_line=span[1],
         text=items.text,
         links=tuple(items.links),
         code_spans=tuple(items.code_spans),
@@ -116,14 +117,17 @@ def _block(kind: BlockKind, line: int, end: int, items: InlineItems, **extra: ob
     )
 
 
-def _paragraph_kind(children: list[Token], in_item_first: bool) -> BlockKind:
-    meaningful = [c for c in children if c.type not in ("softbreak", "hardbreak")]
-    meaningful = [c for c in meaningful if not (c.type == "text" and not c.content.strip())]
+def _paragraph_kind(children: list[Token], first_in_item: bool) -> BlockKind:
+    """A paragraph of only Liquid tags is Liquid, of only ``$$…$$`` is math (kramdown agrees)."""
+    blank = ("softbreak", "hardbreak")
+    meaningful = [
+        c for c in children if c.type not in blank and (c.type != "text" or c.content.strip())
+    ]
     if meaningful and all(c.type == "liquid" for c in meaningful):
         return BlockKind.LIQUID
     if len(meaningful) == 1 and meaningful[0].type == "math_inline_double":
         return BlockKind.MATH
-    return BlockKind.LIST_ITEM if in_item_first else BlockKind.PARAGRAPH
+    return BlockKind.LIST_ITEM if first_in_item else BlockKind.PARAGRAPH
 
 
 def _span(token: Token) -> tuple[int, int]:
@@ -132,78 +136,122 @@ def _span(token: Token) -> tuple[int, int]:
     return start + 1, max(start + 1, end)
 
 
-def parse_markdown(text: str, path: str, slug_style: str = "github") -> Document:
-    """Parse one file's text (already decoded) into a Document. Never raises on odd Markdown."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    tokens = markdown().parse(text)
-    builder = _Builder(Slugger(slug_style))
+def _inline(token: Token, line: int) -> InlineItems:
+    """Items of one ``inline`` token whose source starts at ``line``."""
+    return collect_inline(token.children or [], LineMap(token.content, line), parse_inline)
+
+
+@dataclass
+class _Walker:
+    """Turns the block tokens of one file into blocks and sections."""
+
+    slugger: Slugger
+    builder: _Builder = field(default_factory=_Builder)
     front: FrontMatter | None = None
-    depth = 0
-    item_first: list[bool] = []
-    row: tuple[int, int, InlineItems, list[str]] | None = None
-    index = 0
-    while index < len(tokens):
-        token = tokens[index]
+    depth: int = 0  # list and block quote nesting
+    items_open: list[bool] = field(default_factory=list)  # per open list item: no block yet
+    row: tuple[tuple[int, int], InlineItems, list[str]] | None = None
+
+    def add(self, block: Block) -> None:
+        """Add a block to the current section; the first block of a list item is the item."""
+        if self.items_open:
+            self.items_open[-1] = False
+        self.builder.blocks.append(block)
+
+    def heading(self, open_token: Token, inline: Token) -> None:
+        """A Markdown heading opens a section."""
+        span = _span(open_token)
+        source, explicit = split_explicit_id(inline.content)
+        items = _inline(inline, span[0]) if explicit is None else parse_inline(source, span[0])
+        block = _block(BlockKind.HEADING, span, items, depth=self.depth)
+        heading = markdown_heading(
+            int(open_token.tag[1]), items, source, explicit, block, self.slugger
+        )
+        self.builder.start_section(heading)
+
+    def paragraph(self, open_token: Token, inline: Token) -> None:
+        """A paragraph: prose, a list item's text, a Liquid tag line or a ``$$`` formula."""
+        span = _span(open_token)
+        first_in_item = bool(self.items_open) and self.items_open[-1]
+        kind = _paragraph_kind(inline.children or [], first_in_item)
+        self.add(_block(kind, span, _inline(inline, span[0]), depth=self.depth))
+
+    def html_block(self, token: Token) -> None:
+        """Raw HTML: a heading element opens a section, anything else is an HTML block."""
+        span = _span(token)
+        items = InlineItems()
+        html_items(token.content, span[0], items, parse_inline)
+        level = html_heading_level(token.content)
+        if level is None:
+            self.add(_block(BlockKind.HTML, span, items, depth=self.depth))
+        else:
+            block = _block(BlockKind.HEADING, span, items, depth=self.depth)
+            self.builder.start_section(html_heading(level, items, block))
+
+    def table(self, token: Token) -> None:
+        """Table rows: one block per row, its cells' text in ``cells``."""
+        if token.type == "tr_open":
+            self.row = (_span(token), InlineItems(), [])
+        elif token.type == "inline" and self.row is not None:
+            cell = _inline(token, self.row[0][0])
+            self.row[1].extend(cell)
+            self.row[2].append(cell.text)
+        elif token.type == "tr_close" and self.row is not None:
+            span, items, cells = self.row
+            self.add(_block(BlockKind.TABLE_ROW, span, items, depth=self.depth, cells=tuple(cells)))
+            self.row = None
+
+    def token(self, token: Token) -> None:
+        """Handle one block token that needs no look-ahead."""
         kind = token.type
         if kind == "front_matter":
             first, last = _span(token)
-            front = parse_front_matter(token.content, first, last)
-            builder.first_body_line = last + 1
-        elif kind == "heading_open":
-            inline = tokens[index + 1]
-            line, end = _span(token)
-            items = collect_inline(inline.children or [], line, _REPARSE)
-            block = _block(BlockKind.HEADING, line, end, items)
-            builder.start_section(int(token.tag[1]), items, line, block)
-            index += 2
+            self.front = parse_front_matter(token.content, first, last)
+            self.builder.first_body_line = last + 1
         elif kind in ("bullet_list_open", "ordered_list_open", "blockquote_open"):
-            depth += 1
+            self.depth += 1
         elif kind in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
-            depth -= 1
+            self.depth -= 1
         elif kind == "list_item_open":
-            item_first.append(True)
+            self.items_open.append(True)
         elif kind == "list_item_close":
-            item_first.pop()
-        elif kind == "paragraph_open":
-            inline = tokens[index + 1]
-            line, end = _span(token)
-            children = inline.children or []
-            items = collect_inline(children, line, _REPARSE)
-            first_in_item = bool(item_first) and item_first[-1]
-            if item_first:
-                item_first[-1] = False
-            block_kind = _paragraph_kind(children, first_in_item)
-            builder.blocks.append(_block(block_kind, line, end, items, depth=depth))
-            index += 1
-        elif kind == "tr_open":
-            line, end = _span(token)
-            row = (line, end, InlineItems(), [])
-        elif kind == "inline" and row is not None:
-            cell = collect_inline(token.children or [], row[0], _REPARSE)
-            row[2].extend(cell)
-            row[3].append(cell.text)
-        elif kind == "tr_close" and row is not None:
-            line, end, items, cells = row
-            builder.blocks.append(
-                _block(BlockKind.TABLE_ROW, line, end, items, depth=depth, cells=tuple(cells))
-            )
-            row = None
+            self.items_open.pop()
+        elif kind in ("tr_open", "tr_close") or (kind == "inline" and self.row is not None):
+            self.table(token)
         elif kind in ("fence", "code_block"):
-            line, end = _span(token)
             lang = token.info.strip().split(" ")[0] if token.info else ""
-            builder.blocks.append(
-                Block(BlockKind.CODE, line, end, depth=depth, lang=lang, text=token.content)
-            )
-        elif kind == "math_block" or kind == "math_block_label":
-            line, end = _span(token)
-            items = InlineItems(math=[Math(token.content, line, "block")])
-            builder.blocks.append(_block(BlockKind.MATH, line, end, items, depth=depth))
+            span = _span(token)
+            self.add(Block(BlockKind.CODE, *span, depth=self.depth, lang=lang, text=token.content))
+        elif kind in ("math_block", "math_block_label"):
+            span = _span(token)
+            items = InlineItems(math=[Math(token.content.strip(), span[0], "block")])
+            self.add(_block(BlockKind.MATH, span, items, depth=self.depth))
         elif kind == "html_block":
-            line, end = _span(token)
-            items = InlineItems()
-            html_items(token.content, line, items, _REPARSE)
-            builder.blocks.append(_block(BlockKind.HTML, line, end, items, depth=depth))
+            self.html_block(token)
+
+
+def parse_markdown(text: str, path: str, slug_style: str = "github") -> Document:
+    """Parse one file's text (already decoded) into a Document. Never raises on odd Markdown.
+
+    CRLF and lone CR count as one line break each and a leading BOM is dropped, so lines match
+    what an editor shows; text is NFC-normalized (Korean saved on macOS can be NFD).
+    """
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    tokens = markdown().parse(text)
+    walker = _Walker(Slugger(slug_style))
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type == "heading_open":
+            walker.heading(token, tokens[index + 1])
+            index += 2
+        elif token.type == "paragraph_open":
+            walker.paragraph(token, tokens[index + 1])
+            index += 1
+        else:
+            walker.token(token)
         index += 1
     line_count = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
-    builder.close_section(line_count)
-    return Document(path, line_count, tuple(builder.sections), front)
+    walker.builder.close_section(line_count)
+    return Document(path, line_count, tuple(walker.builder.sections), walker.front)

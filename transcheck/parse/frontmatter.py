@@ -10,7 +10,7 @@ from transcheck.model import FrontMatter, Link, LinkKind
 
 
 def _url_links(data: dict[str, object], key_lines: dict[str, int]) -> tuple[Link, ...]:
-    """Top-level ``*_url`` keys with a relative value: page links the layout renders."""
+    """Top-level ``*_url`` keys with a string value: page links the layout renders."""
     links = []
     for key, value in data.items():
         if key.endswith("_url") and isinstance(value, str) and value.strip():
@@ -29,10 +29,8 @@ def parse_front_matter(content: str, first_line: int, last_line: int) -> FrontMa
         finally:
             loader.dispose()
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        line = body_start + mark.line if mark is not None else first_line
-        problem = getattr(error, "problem", None) or str(error)
-        return FrontMatter(first_line, last_line, error=f"invalid YAML: {problem}", error_line=line)
+        message, line = _yaml_error(error, body_start)
+        return FrontMatter(first_line, last_line, error=message, error_line=line or first_line)
     if data is None:
         return FrontMatter(first_line, last_line)
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
@@ -42,6 +40,24 @@ def parse_front_matter(content: str, first_line: int, last_line: int) -> FrontMa
     key_lines = {str(key.value): body_start + key.start_mark.line for key, _ in _pairs(node.value)}
     clean = {str(key): value for key, value in data.items()}
     return FrontMatter(first_line, last_line, clean, key_lines, _url_links(clean, key_lines))
+
+
+def _yaml_error(error: yaml.YAMLError, body_start: int) -> tuple[str, int | None]:
+    """A one-line message for a YAML error and the file line of the problem.
+
+    PyYAML marks the problem where it noticed it (often the line after an unclosed ``[``) and the
+    context where the construct began; the message names both lines when they differ.
+    """
+    if not isinstance(error, yaml.MarkedYAMLError):
+        return f"invalid YAML: {error}", None
+    problem = error.problem_mark or error.context_mark
+    line = body_start + problem.line if problem is not None else None
+    message = f"invalid YAML: {error.problem or error.context or 'syntax error'}"
+    if error.problem and error.context and error.context_mark is not None:
+        context_line = body_start + error.context_mark.line
+        if context_line != line:
+            message += f" ({error.context} at line {context_line})"
+    return message, line
 
 
 def _pairs(

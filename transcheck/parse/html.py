@@ -1,18 +1,27 @@
-"""Tags, attributes and text of raw HTML fragments, with line offsets, via the standard parser."""
+"""Tags, attributes and text of raw HTML fragments, with line offsets, via the standard parser.
+
+Text inside an element with ``markdown="1"`` (or inside one that inherits it) is flagged, because
+kramdown parses it as Markdown: ``<h3 markdown=1>… [here](../x)</h3>`` holds a real link. The
+content of ``<script>`` and ``<style>`` is not prose and is dropped.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
 
 @dataclass(frozen=True, slots=True)
 class HtmlTag:
-    """A start tag found in a fragment; ``offset`` counts lines from the fragment's first line."""
+    """A start tag found in a fragment; ``offset`` counts lines from the fragment's first line.
+
+    ``text`` is the text content of an ``<a>`` element (its link text), empty for other tags.
+    """
 
     name: str
     attrs: tuple[tuple[str, str], ...]
     offset: int
+    text: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,42 +31,11 @@ class HtmlText:
     text: str
     offset: int
     markdown: bool
-
-
-class _Collector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[HtmlTag] = []
-        self.texts: list[HtmlText] = []
-        self._markdown_stack: list[tuple[str, bool]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        pairs = tuple((key, value or "") for key, value in attrs)
-        self.tags.append(HtmlTag(tag, pairs, self.getpos()[0] - 1))
-        inherited = self._markdown_stack[-1][1] if self._markdown_stack else False
-        markdown = dict(pairs).get("markdown", None)
-        enabled = inherited if markdown is None else markdown not in ("0", "false")
-        if tag not in _VOID:
-            self._markdown_stack.append((tag, enabled))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        pairs = tuple((key, value or "") for key, value in attrs)
-        self.tags.append(HtmlTag(tag, pairs, self.getpos()[0] - 1))
-
-    def handle_endtag(self, tag: str) -> None:
-        for index in range(len(self._markdown_stack) - 1, -1, -1):
-            if self._markdown_stack[index][0] == tag:
-                del self._markdown_stack[index:]
-                break
-
-    def handle_data(self, data: str) -> None:
-        if data.strip():
-            markdown = bool(self._markdown_stack) and self._markdown_stack[-1][1]
-            self.texts.append(HtmlText(data, self.getpos()[0] - 1, markdown))
+    separate: bool  # a block-level tag (or the start) comes before it: it does not run on
 
 
 _VOID = frozenset(
-    [
+    {
         "area",
         "base",
         "br",
@@ -72,8 +50,99 @@ _VOID = frozenset(
         "source",
         "track",
         "wbr",
-    ]
+    }
 )
+_NOT_PROSE = frozenset(["script", "style"])
+# Tags that sit inside a line of text: the text around them runs on without a break.
+_INLINE = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "cite",
+        "code",
+        "d-cite",
+        "d-footnote",
+        "em",
+        "font",
+        "i",
+        "kbd",
+        "mark",
+        "q",
+        "s",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "u",
+        "var",
+    }
+)
+
+
+class _Collector(HTMLParser):
+    """Collects start tags and text runs, tracking ``markdown=`` inheritance and ``<a>`` text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[HtmlTag] = []
+        self.texts: list[HtmlText] = []
+        self._open: list[tuple[str, bool]] = []  # open elements: name, Markdown enabled
+        self._anchor: tuple[int, list[str]] | None = None  # open <a>: its tag index, its text
+        self._separate = True  # whether the next text starts apart from the text before it
+
+    def _add_tag(self, tag: str, attrs: list[tuple[str, str | None]]) -> dict[str, str]:
+        pairs = tuple((key, value or "") for key, value in attrs)
+        self.tags.append(HtmlTag(tag, pairs, self.getpos()[0] - 1))
+        self._separate = self._separate or tag not in _INLINE
+        return dict(pairs)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Record the tag; open it unless it is void, so its text inherits ``markdown=``."""
+        found = self._add_tag(tag, attrs)
+        if tag == "a":
+            self._close_anchor()
+            self._anchor = (len(self.tags) - 1, [])
+        if tag in _VOID:
+            return
+        inherited = self._open[-1][1] if self._open else False
+        markdown = found.get("markdown")
+        self._open.append((tag, inherited if markdown is None else markdown not in ("0", "false")))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Record a self-closing tag (``<img … />``)."""
+        self._add_tag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        """Close the innermost open element of this name (and whatever is left open inside)."""
+        if tag == "a":
+            self._close_anchor()
+        self._separate = self._separate or tag not in _INLINE
+        for index in range(len(self._open) - 1, -1, -1):
+            if self._open[index][0] == tag:
+                del self._open[index:]
+                break
+
+    def handle_data(self, data: str) -> None:
+        """Keep a run of text unless it is blank or inside ``<script>``/``<style>``."""
+        if self._anchor is not None:
+            self._anchor[1].append(data)
+        if data.strip() and not any(name in _NOT_PROSE for name, _ in self._open):
+            markdown = bool(self._open) and self._open[-1][1]
+            self.texts.append(HtmlText(data, self.getpos()[0] - 1, markdown, self._separate))
+            self._separate = False
+
+    def _close_anchor(self) -> None:
+        if self._anchor is not None:
+            index, parts = self._anchor
+            self.tags[index] = replace(self.tags[index], text=" ".join("".join(parts).split()))
+            self._anchor = None
+
+    def close(self) -> None:
+        """Flush buffered text and give an unclosed ``<a>`` the text seen so far."""
+        super().close()
+        self._close_anchor()
 
 
 def scan_html(fragment: str) -> tuple[list[HtmlTag], list[HtmlText]]:

@@ -1,151 +1,216 @@
 """Items of one inline run (a paragraph, heading, list item or table cell) with their lines.
 
-markdown-it gives positions to block tokens only, so a child's line is the block's first line plus
-the line breaks before it: soft and hard breaks, and newlines inside raw HTML, Liquid and math.
+Every child token carries its source offset (see ``positions``), so each item gets the line it is
+written on, whatever spans lines before it (code spans, link destinations, raw HTML, math).
+
+What counts as prose (``InlineItems.text``): text, link labels, image alt text, the text of raw
+HTML, Liquid figure captions and ``{% details … %}`` titles (readers see all of these). Not prose:
+code, math, URLs (autolinks and bare URLs included) and tags.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 from markdown_it.token import Token
 
 from transcheck.model import CodeSpan, Link, LinkKind, Markup, Math, Number
-from transcheck.parse.html import scan_html
-from transcheck.parse.liquid import parse_liquid_args
+from transcheck.parse.html import HtmlTag, scan_html
+from transcheck.parse.liquid import liquid_args
+from transcheck.parse.numbers import find_numbers
+from transcheck.parse.positions import POS, LineMap
 
-NUMBER = re.compile(
-    r"(?<![\w.,])[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?%?(?![\d])"
-)
-
-
-def canonical_number(text: str) -> str:
-    """A canonical form of a written number: 1,000 and 1000 and 1e3 give the same string."""
-    cleaned = text.replace(",", "").replace("−", "-").rstrip("%")
-    try:
-        value = Decimal(cleaned).normalize()
-    except InvalidOperation:
-        return text
-    suffix = "%" if text.endswith("%") else ""
-    return f"{value:f}{suffix}" if abs(value.adjusted()) < 16 else f"{value}{suffix}"
-
-
-def find_numbers(text: str, line: int) -> list[Number]:
-    """Numbers written in a run of prose on one line."""
-    return [Number(m.group(0), canonical_number(m.group(0)), line) for m in NUMBER.finditer(text)]
+_CLOSE_A = re.compile(r"\s*</a\s*>\s*", re.IGNORECASE)
 
 
 @dataclass
 class InlineItems:
-    """What an inline run holds; ``text`` is its prose with code, math, URLs and tags left out."""
+    """What an inline run holds, in source order; prose is kept as pieces with their lines."""
 
-    text: str = ""
-    plain: str = ""  # the rendered text content (prose plus code), as heading ids use it
+    prose: list[tuple[str, int]] = field(default_factory=list)
+    rendered: list[str] = field(default_factory=list)  # prose, code and math as displayed
     links: list[Link] = field(default_factory=list)
     code_spans: list[CodeSpan] = field(default_factory=list)
-    numbers: list[Number] = field(default_factory=list)
     math: list[Math] = field(default_factory=list)
     markup: list[Markup] = field(default_factory=list)
 
+    @property
+    def text(self) -> str:
+        """The prose, whitespace collapsed."""
+        return " ".join("".join(piece for piece, _ in self.prose).split())
+
+    @property
+    def plain(self) -> str:
+        """The rendered text (prose, code and math), which GitHub-style heading ids are made of."""
+        return " ".join("".join(self.rendered).split())
+
+    @property
+    def numbers(self) -> list[Number]:
+        """Numbers written in the prose, each at its own line."""
+        return find_numbers(self.prose)
+
+    def add_prose(self, text: str, line: int, *, word: bool = False) -> None:
+        """Append prose starting at ``line``; a ``word`` stands apart from its neighbours."""
+        if text:
+            self.prose.append((f" {text} " if word else text, line))
+            self.rendered.append(f" {text} " if word else text)
+
     def extend(self, other: InlineItems) -> None:
-        """Append another run's items (used for table cells and Markdown inside HTML)."""
-        self.text = f"{self.text} {other.text}".strip() if self.text else other.text
-        self.plain = f"{self.plain} {other.plain}".strip() if self.plain else other.plain
+        """Append another run's items as a separate run (table cells, Markdown inside HTML)."""
+        if other.prose:
+            self.prose += [(" ", other.prose[0][1]), *other.prose]
+        self.rendered += [" ", *other.rendered]
         self.links += other.links
         self.code_spans += other.code_spans
-        self.numbers += other.numbers
         self.math += other.math
         self.markup += other.markup
 
 
+InlineParser = Callable[[str, int], InlineItems]
+"""Parses a string of inline Markdown whose first line is the given one (Markdown in HTML)."""
+
+
+def _html_link(tag: HtmlTag, line: int) -> Link | None:
+    """The link an ``<a href>`` or ``<img src>`` tag makes, if any."""
+    attrs = dict(tag.attrs)
+    if tag.name == "a" and attrs.get("href", "").strip():
+        return Link(attrs["href"].strip(), line, LinkKind.HTML, tag.text)
+    if tag.name == "img" and attrs.get("src", "").strip():
+        return Link(attrs["src"].strip(), line, LinkKind.HTML_IMAGE, attrs.get("alt", ""))
+    return None
+
+
 def html_items(fragment: str, line: int, items: InlineItems, reparse: InlineParser | None) -> None:
-    """Add the tags, link targets and text of a raw HTML fragment starting at ``line``."""
+    """Add the tags, link targets and text of a raw HTML fragment starting at ``line``.
+
+    Text that kramdown parses as Markdown (``markdown="1"``) goes through ``reparse``.
+    """
     tags, texts = scan_html(fragment)
     for tag in tags:
         tag_line = line + tag.offset
         items.markup.append(Markup("html", tag.name, tag.attrs, tag_line))
-        attrs = dict(tag.attrs)
-        if tag.name == "a" and attrs.get("href"):
-            items.links.append(Link(attrs["href"].strip(), tag_line, LinkKind.HTML))
-        elif tag.name == "img" and attrs.get("src"):
-            items.links.append(Link(attrs["src"].strip(), tag_line, LinkKind.HTML_IMAGE))
+        link = _html_link(tag, tag_line)
+        if link is not None:
+            items.links.append(link)
     for run in texts:
         if run.markdown and reparse is not None:
             items.extend(reparse(run.text, line + run.offset))
         else:
-            text = " ".join(run.text.split())
-            items.text = f"{items.text} {text}".strip()
-            items.numbers += find_numbers(run.text, line + run.offset)
+            items.add_prose(run.text, line + run.offset, word=run.separate)
 
 
-class InlineParser:
-    """Turns a string of inline Markdown into items; given by the parser for Markdown in HTML."""
+def _liquid_items(token: Token, lines: LineMap, line: int, items: InlineItems) -> None:
+    """Add a Liquid tag: its markup, a figure's ``path=`` and caption, a ``details`` title."""
+    name, args = liquid_args(token.content)
+    items.markup.append(Markup("liquid", name, tuple((a.key, a.value) for a in args), line))
+    start = token.meta.get(POS)
 
-    def __init__(self, parse_inline: object) -> None:
-        self._parse_inline = parse_inline
+    def line_of(offset: int) -> int:
+        return line if start is None else lines.line_at(start + len(token.markup) + offset)
 
-    def __call__(self, source: str, line: int) -> InlineItems:
-        tokens: list[Token] = self._parse_inline(source)  # type: ignore[operator]
-        children = tokens[0].children if tokens and tokens[0].children else []
-        return collect_inline(children, line, self)
+    caption = InlineItems()
+    for arg in args:
+        if arg.key == "caption":
+            html_items(arg.value, line_of(arg.offset), caption, None)
+        elif arg.key == "" and name == "details":
+            items.add_prose(arg.value, line_of(arg.offset), word=True)
+    for arg in args:
+        if arg.key == "path" and arg.value:
+            items.links.append(Link(arg.value, line_of(arg.offset), LinkKind.LIQUID, caption.text))
+    items.prose += caption.prose
+    items.links += caption.links
+    items.markup += caption.markup
 
 
-def collect_inline(children: list[Token], line: int, reparse: InlineParser | None) -> InlineItems:
-    """Walk the children of one ``inline`` token whose first source line is ``line``."""
-    items = InlineItems()
-    text_parts: list[str] = []
-    plain_parts: list[str] = []
-    link_stack: list[tuple[Link, list[str]]] = []
+def _link_kind(token: Token) -> LinkKind:
+    """How a ``link_open`` token was written."""
+    if token.markup in ("autolink", "linkify") or token.info == "auto":
+        return LinkKind.AUTOLINK
+    return LinkKind.REFERENCE if token.meta.get("label") else LinkKind.INLINE
+
+
+class _Walk:
+    """One walk over inline children: the items so far and the links still open."""
+
+    def __init__(self) -> None:
+        self.items = InlineItems()
+        self.open: list[tuple[int, list[str]]] = []  # index into items.links, label so far
+
+    def open_link(self, link: Link) -> None:
+        """Add a link now (keeping source order) and collect its label until it closes."""
+        self.items.links.append(link)
+        self.open.append((len(self.items.links) - 1, []))
+
+    def close_link(self) -> None:
+        """Give the innermost open link the label text seen since it opened."""
+        index, label = self.open.pop()
+        self.items.links[index] = replace(self.items.links[index], text="".join(label).strip())
+
+    def label(self, content: str) -> None:
+        """Add text to the label of every open link."""
+        for _, label in self.open:
+            label.append(content)
+
+    def text(self, content: str, line: int) -> None:
+        """Add text to every open link's label, and to prose unless it is a URL shown as is."""
+        self.label(content)
+        if any(self.items.links[i].kind is LinkKind.AUTOLINK for i, _ in self.open):
+            self.items.rendered.append(content)
+        else:
+            self.items.add_prose(content, line)
+
+    def html(self, content: str, line: int) -> None:
+        """Raw inline HTML: an ``<a href>`` opens a link whose label follows; ``</a>`` closes it."""
+        if _CLOSE_A.fullmatch(content):
+            if self.open and self.items.links[self.open[-1][0]].kind is LinkKind.HTML:
+                self.close_link()
+            return
+        for tag in scan_html(content)[0]:
+            tag_line = line + tag.offset
+            self.items.markup.append(Markup("html", tag.name, tag.attrs, tag_line))
+            link = _html_link(tag, tag_line)
+            if link is not None and link.kind is LinkKind.HTML and not _CLOSE_A.search(content):
+                self.open_link(link)
+            elif link is not None:
+                self.items.links.append(link)
+
+
+def collect_inline(
+    children: list[Token], lines: LineMap, reparse: InlineParser | None
+) -> InlineItems:
+    """Walk the children of one ``inline`` token whose source ``lines`` maps to file lines."""
+    walk = _Walk()
+    items = walk.items
+    line = lines.line_at(0)
     for child in children:
+        line = lines.line_of(child, line)
         kind = child.type
         if kind == "text":
-            text_parts.append(child.content)
-            plain_parts.append(child.content)
-            items.numbers += find_numbers(child.content, line)
-            for _, label in link_stack:
-                label.append(child.content)
+            walk.text(child.content, line)
         elif kind in ("softbreak", "hardbreak"):
-            text_parts.append(" ")
-            plain_parts.append(" ")
-            line += 1
+            items.add_prose("\n", line)
         elif kind == "code_inline":
             items.code_spans.append(CodeSpan(child.content, line))
-            plain_parts.append(child.content)
+            items.rendered.append(child.content)
         elif kind in ("math_inline", "math_inline_double"):
             delimiter = "$$" if kind == "math_inline_double" else "$"
             items.math.append(Math(child.content, line, delimiter))
-            line += child.content.count("\n")
+            items.rendered.append(child.content)
         elif kind == "link_open":
-            href = str(child.attrs.get("href", "")).strip()
-            if child.markup == "autolink" or child.info == "auto":
-                link_kind = LinkKind.AUTOLINK
-            elif child.meta.get("label"):
-                link_kind = LinkKind.REFERENCE
-            else:
-                link_kind = LinkKind.INLINE
-            link_stack.append((Link(href, line, link_kind), []))
-        elif kind == "link_close" and link_stack:
-            link, label = link_stack.pop()
-            items.links.append(Link(link.url, link.line, link.kind, "".join(label).strip()))
+            walk.open_link(Link(str(child.attrs.get("href", "")).strip(), line, _link_kind(child)))
+        elif kind == "link_close" and walk.open:
+            walk.close_link()
         elif kind == "image":
             src = str(child.attrs.get("src", "")).strip()
             items.links.append(Link(src, line, LinkKind.IMAGE, child.content))
-            text_parts.append(child.content)
+            walk.label(child.content)
+            items.prose.append((child.content, line))
         elif kind == "html_inline":
-            html_items(child.content, line, items, None)
-            line += child.content.count("\n")
+            walk.html(child.content, line)
         elif kind == "liquid":
-            name, attrs = parse_liquid_args(child.content)
-            items.markup.append(Markup("liquid", name, attrs, line))
-            path = dict(attrs).get("path")
-            if path:
-                items.links.append(
-                    Link(path, line, LinkKind.LIQUID, dict(attrs).get("caption", ""))
-                )
-            line += child.content.count("\n")
-    prose = " ".join("".join(text_parts).split())
-    items.text = f"{prose} {items.text}".strip() if items.text else prose
-    items.plain = " ".join("".join(plain_parts).split())
+            _liquid_items(child, lines, line, items)
+    while walk.open:
+        walk.close_link()
     return items

@@ -1,41 +1,66 @@
 """A markdown-it inline rule for Jekyll Liquid tags, so ``{% … %}`` and ``{{ … }}`` become tokens.
 
 Without it a tag's arguments are read as prose (``_`` in a path turns into emphasis, a caption
-counts as text to translate twice over). A token ``liquid`` carries the tag name and arguments.
+counts as text to translate twice over). A token ``liquid`` carries the tag body; the arguments
+are split as Jekyll's ``include`` tag splits them, backslash-escaped quotes included
+(``caption="see <a href=\\"tpus\\">Part 2</a>"``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 
-_ARG = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
+# Jekyll's IncludeTag::VALID_SYNTAX: key=value with "…" or '…' (backslash escapes) or a bare word.
+_ARG = re.compile(
+    r"""([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([\w.-]+))""", re.DOTALL
+)
 _OPENERS = {"{%": "%}", "{{": "}}"}
 
 
-def parse_liquid_args(body: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+@dataclass(frozen=True, slots=True)
+class LiquidArg:
+    """One argument of a tag; ``offset`` is where its value starts in the tag body."""
+
+    key: str
+    value: str
+    offset: int
+
+
+def liquid_args(body: str) -> tuple[str, tuple[LiquidArg, ...]]:
     """Split a tag body (``include figure.liquid path="x"``) into its name and its arguments.
 
-    The first word is the name; ``key=value`` pairs become attributes, and a bare word after the
-    name (``include figure.liquid``) is kept under the key ``""``.
+    The first word is the name; ``key=value`` pairs become arguments, and the words between the
+    name and the first pair (``include figure.liquid``, ``details Click here``) are kept under
+    the key ``""``. Offsets count from the start of ``body`` as given.
     """
-    body = body.strip().strip("-").strip()
-    name, _, rest = body.partition(" ")
-    attrs: list[tuple[str, str]] = []
-    rest = rest.strip()
-    first_arg = _ARG.search(rest)
-    bare = rest[: first_arg.start()].strip() if first_arg else rest
-    if bare:
-        attrs.append(("", bare))
-    for match in _ARG.finditer(rest):
-        value = next(group for group in match.groups()[1:] if group is not None)
-        attrs.append((match.group(1), value))
-    return name, tuple(attrs)
+    start = len(body) - len(body.lstrip(" \t\n-"))
+    stripped = body.rstrip(" \t\n-")
+    match = re.match(r"\S*", stripped[start:])
+    name = match.group(0) if match else ""
+    rest_at = start + len(name)
+    rest = stripped[rest_at:]
+    args: list[LiquidArg] = []
+    first = _ARG.search(rest)
+    bare = rest[: first.start()] if first else rest
+    if bare.strip():
+        lead = len(bare) - len(bare.lstrip())
+        args.append(LiquidArg("", bare.strip(), rest_at + lead))
+    for found in _ARG.finditer(rest):
+        group = next(g for g in (2, 3, 4) if found.group(g) is not None)
+        value = found.group(group)
+        if group in (2, 3):
+            quote = '"' if group == 2 else "'"
+            value = value.replace("\\" + quote, quote)
+        args.append(LiquidArg(found.group(1), value, rest_at + found.start(group)))
+    return name, tuple(args)
 
 
 def _liquid_rule(state: StateInline, silent: bool) -> bool:
+    """Turn ``{% … %}`` or ``{{ … }}`` at the current position into one ``liquid`` token."""
     opener = state.src[state.pos : state.pos + 2]
     closer = _OPENERS.get(opener)
     if closer is None:

@@ -1,9 +1,18 @@
 """Heading ids as the sites that render Markdown compute them.
 
-``github``: GitHub's algorithm (github-slugger), which is also what Jekyll's kramdown produces
-with ``input: GFM``: lower-case, drop punctuation and symbols, keep letters of every script,
-spaces become ``-``, duplicates get ``-1``, ``-2``. ``kramdown``: plain kramdown, which drops
-leading non-letters and every non-ASCII letter, and falls back to ``section``.
+``github`` (default): GitHub's algorithm (github-slugger), which is also what Jekyll's kramdown
+produces with ``input: GFM`` (``generate_gfm_header_id``). It reads the heading's *rendered* text
+(prose, code and math content; no URLs, tags or image alt), lower-cases it, drops every character
+that is not a letter, mark, number, ``_``, ``-`` or space (Korean letters are kept, punctuation and
+emoji dropped) and turns spaces into ``-``. A known difference left alone: kramdown first turns
+``--`` into an en dash, which it then drops, where GitHub keeps ``--``.
+
+``kramdown``: plain kramdown (``auto_id_stripping`` off, its default), which reads the heading's
+*source* (so a link's URL counts), drops everything up to the first ASCII letter, then every
+character but ASCII letters, digits, spaces and ``-``, and falls back to ``section``.
+
+Both styles number repeats ``-1``, ``-2`` in document order. Explicit ids (``{#id}``) are not
+counted: neither renderer counts them, so a generated id may repeat an explicit one, as on the page.
 """
 
 from __future__ import annotations
@@ -24,7 +33,7 @@ def _keep_github(ch: str) -> bool:
 
 def github_slug(text: str) -> str:
     """The id GitHub (and kramdown's GFM parser) gives a heading, before de-duplication."""
-    lowered = text.strip().lower()
+    lowered = text.strip().lower().replace("\t", " ")
     return "".join(ch for ch in lowered if _keep_github(ch)).replace(" ", "-")
 
 
@@ -39,25 +48,28 @@ def kramdown_slug(text: str) -> str:
     return slug or "section"
 
 
-_BASE: dict[str, Callable[[str], str]] = {"github": github_slug, "kramdown": kramdown_slug}
+# style -> (base slug function, whether it reads the heading's source rather than its text)
+_STYLES: dict[str, tuple[Callable[[str], str], bool]] = {
+    "github": (github_slug, False),
+    "kramdown": (kramdown_slug, True),
+}
 
 
 class Slugger:
     """Hands out unique heading ids for one document, in document order."""
 
     def __init__(self, style: str = "github") -> None:
-        if style not in _BASE:
+        if style not in _STYLES:
             raise ValueError(f"unknown slug style {style!r}; valid: {', '.join(SLUG_STYLES)}")
-        self._base = _BASE[style]
+        self._base, self._from_source = _STYLES[style]
         self._seen: dict[str, int] = {}
 
-    def reserve(self, anchor: str) -> None:
-        """Record an explicit id so generated ids do not collide with it."""
-        self._seen.setdefault(anchor, 0)
+    def slug(self, text: str, source: str | None = None) -> str:
+        """A unique id for a heading with rendered ``text`` and Markdown ``source``.
 
-    def slug(self, text: str) -> str:
-        """A unique id for a heading with this text."""
-        base = self._base(text)
+        The ``kramdown`` style reads ``source`` when given; ``github`` always reads ``text``.
+        """
+        base = self._base(source if self._from_source and source is not None else text)
         if base not in self._seen:
             self._seen[base] = 0
             return base

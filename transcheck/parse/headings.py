@@ -1,0 +1,72 @@
+"""Headings: explicit ids, generated ids, and raw HTML headings that open a section.
+
+An explicit id (kramdown's ``{#id}``, MDX's ``{/*id*/}``) is read from the heading's *source*, not
+its rendered text: ``{/*id*/}`` renders as emphasis, so the text no longer shows it.
+
+A raw HTML block that is one ``<h1>``…``<h6>`` element (``<h3 id="x">…</h3>``, or
+``<h3 markdown=1>…</h3>`` which kramdown fills with Markdown) is a heading on the rendered page,
+so it opens a section too. Its id is its ``id`` attribute; it gets no generated one, since neither
+kramdown nor GitHub's Markdown renderer generates ids for raw HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transcheck.model import Block
+from transcheck.parse.inline import InlineItems
+from transcheck.parse.slugs import Slugger
+
+_EXPLICIT_ID = re.compile(r"\s*(?:\{#([^\s}]+)\}|\{/\*\s*([^\s*]+)\s*\*/\})\s*$")
+_HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>.*</h\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading that opens a section: level, title, first line, id and its first block."""
+
+    level: int
+    title: str
+    line: int
+    anchor: str
+    explicit_id: bool
+    block: Block
+
+
+def split_explicit_id(source: str) -> tuple[str, str | None]:
+    """The heading source without a trailing explicit id, and that id (None when absent)."""
+    match = _EXPLICIT_ID.search(source)
+    if match is None:
+        return source, None
+    return source[: match.start()].rstrip(), match.group(1) or match.group(2)
+
+
+def markdown_heading(
+    level: int,
+    items: InlineItems,
+    source: str,
+    explicit: str | None,
+    block: Block,
+    slugger: Slugger,
+) -> Heading:
+    """A Markdown heading; ``items`` and ``source`` already exclude an explicit id."""
+    title = items.plain
+    if explicit is not None:
+        return Heading(level, title, block.line, explicit, True, block)
+    return Heading(level, title, block.line, slugger.slug(title, source), False, block)
+
+
+def html_heading_level(content: str) -> int | None:
+    """The level of an HTML block that is one heading element, or None for any other block."""
+    match = _HTML_HEADING.fullmatch(content.strip())
+    if match is None or re.search(r"<h[1-6]\b", content.strip()[2:], re.IGNORECASE):
+        return None
+    return int(match.group(1))
+
+
+def html_heading(level: int, items: InlineItems, block: Block) -> Heading:
+    """A raw HTML heading: its id attribute (if any) is its anchor."""
+    tag = next((m for m in items.markup if m.name == f"h{level}"), None)
+    anchor = (tag.attr("id") or "") if tag is not None else ""
+    return Heading(level, items.plain or items.text, block.line, anchor, bool(anchor), block)

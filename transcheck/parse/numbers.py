@@ -1,0 +1,51 @@
+"""Numbers written in prose, with a canonical value so 1,000 and 1000 (and 1e3) compare equal.
+
+A number is not part of a word written in Latin letters or digits (``bf16``, ``v5e``, ``x86`` are
+names, not numbers), but it may touch Korean letters: particles and counters are written without a
+space (``16개의``, ``약8배``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
+
+from transcheck.model import Number
+
+NUMBER = re.compile(
+    r"(?<![A-Za-z0-9_.,])[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?%?(?!\d)"
+)
+
+
+def canonical_number(text: str) -> str:
+    """A canonical form of a written number: 1,000 and 1000 and 1e3 give the same string."""
+    cleaned = text.replace(",", "").replace("−", "-").rstrip("%")
+    try:
+        value = Decimal(cleaned).normalize()
+    except InvalidOperation:
+        return text
+    suffix = "%" if text.endswith("%") else ""
+    return f"{value:f}{suffix}" if abs(value.adjusted()) < 16 else f"{value}{suffix}"
+
+
+def find_numbers(pieces: Sequence[tuple[str, int]]) -> list[Number]:
+    """Numbers in prose given as pieces (text, line it starts on), read as one run of text.
+
+    Reading the pieces joined keeps ``**bf**16`` from yielding a number, as a reader sees ``bf16``.
+    """
+    pieces = [piece for piece in pieces if piece[0]]
+    starts: list[int] = []
+    size = 0
+    for text, _ in pieces:
+        starts.append(size)
+        size += len(text)
+    run = "".join(text for text, _ in pieces)
+    found = []
+    for match in NUMBER.finditer(run):
+        piece = bisect_right(starts, match.start()) - 1
+        text, line = pieces[piece]
+        at = line + text.count("\n", 0, match.start() - starts[piece])
+        found.append(Number(match.group(0), canonical_number(match.group(0)), at))
+    return found

@@ -1,0 +1,76 @@
+"""Source positions for inline tokens, which markdown-it leaves without any.
+
+markdown-it gives a line map to block tokens only. Counting line breaks between inline children
+is not enough: a code span, a link destination or title, raw HTML and math can all span lines
+without leaving a break token behind. So the inline parser is given a state that stamps every
+token with ``state.pos`` at the moment it is pushed, and a token's line is the block's first line
+plus the newlines of the inline source before that offset.
+
+At push time ``state.pos`` is the start of the construct for every rule of markdown-it and our
+plugins. A ``text`` token is flushed later, when the next token is pushed or the run ends, so its
+stamp is the offset just after the text; text never holds a newline (the newline rule splits it),
+so that offset is on the text's own line.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Literal
+
+from markdown_it import MarkdownIt
+from markdown_it.parser_inline import ParserInline
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from markdown_it.utils import EnvType
+
+POS = "transcheck_pos"  # key in Token.meta; namespaced so no rule of markdown-it overwrites it
+
+
+class _PositionedState(StateInline):
+    """An inline state that records the source offset of every token it pushes."""
+
+    def push(self, ttype: str, tag: str, nesting: Literal[-1, 0, 1]) -> Token:
+        """Push as usual, stamping the token with the current offset."""
+        token = super().push(ttype, tag, nesting)
+        token.meta[POS] = self.pos
+        return token
+
+    def pushPending(self) -> Token:
+        """Flush pending text as usual, stamping it with the offset where the text ends."""
+        token = super().pushPending()
+        token.meta[POS] = self.pos
+        return token
+
+
+class _PositionedParserInline(ParserInline):
+    """markdown-it's inline parser, run on a :class:`_PositionedState`."""
+
+    def parse(self, src: str, md: MarkdownIt, env: EnvType, tokens: list[Token]) -> list[Token]:
+        """Tokenize ``src`` into ``tokens`` (same steps as ``ParserInline.parse``)."""
+        state = _PositionedState(src, md, env, tokens)
+        self.tokenize(state)
+        for rule in self.ruler2.getRules(""):
+            rule(state)
+        return state.tokens
+
+
+def track_positions(md: MarkdownIt) -> None:
+    """Make ``md`` stamp inline tokens with their offsets; its rules and plugins are kept."""
+    md.inline.__class__ = _PositionedParserInline
+
+
+class LineMap:
+    """Maps offsets of one inline source to 1-based lines of the file."""
+
+    def __init__(self, source: str, first_line: int) -> None:
+        self._first = first_line
+        self._breaks = [i for i, ch in enumerate(source) if ch == "\n"]
+
+    def line_at(self, offset: int) -> int:
+        """The file line of the character at ``offset`` of the source."""
+        return self._first + bisect_right(self._breaks, offset - 1)
+
+    def line_of(self, token: Token, default: int) -> int:
+        """The line of a stamped token, or ``default`` for one a post-processing rule made."""
+        offset = token.meta.get(POS) if token.meta else None
+        return self.line_at(offset) if isinstance(offset, int) else default
