@@ -252,6 +252,17 @@ def test_usage_errors_exit_2_with_a_message(
     assert message in err
 
 
+def test_folder_without_markdown_exits_2_naming_it(trees: Path) -> None:
+    (trees / "drafts").mkdir()
+    (trees / "drafts" / "notes.txt").write_text("not markdown")
+    code, out, err = run("check", "en", "drafts")
+    assert code == 2
+    assert out == ""
+    assert err == (
+        "transcheck: error: drafts: no Markdown files (.md, .markdown, .mdx) in this folder\n"
+    )
+
+
 def test_bad_config_exits_2_naming_file_key_and_line(trees: Path) -> None:
     (trees / "transcheck.yaml").write_text("fail_on: error\nseverity:\n  TC201: loud\n")
     code, _, err = run("check", "en", "ko")
