@@ -253,5 +253,7 @@ def parse_markdown(text: str, path: str, slug_style: str = "github") -> Document
             walker.token(token)
         index += 1
     line_count = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
-    walker.builder.close_section(line_count)
+    builder = walker.builder
+    builder.first_body_line = min(builder.first_body_line, max(line_count, 1))
+    builder.close_section(line_count)
     return Document(path, line_count, tuple(walker.builder.sections), walker.front)

@@ -1,0 +1,74 @@
+"""Heading ids in both slug styles, and de-duplication in document order."""
+
+from __future__ import annotations
+
+import pytest
+
+from transcheck.parse import SLUG_STYLES, Slugger
+from transcheck.parse.slugs import github_slug, kramdown_slug
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("TPU란 무엇인가?", "tpu란-무엇인가"),
+        ("부록 C: TPU 내부에 대한 자세한 내용", "부록-c-tpu-내부에-대한-자세한-내용"),
+        (
+            "Case 2: 한 피승수가 샤딩된 contracting dimension을 가지는 경우",
+            "case-2-한-피승수가-샤딩된-contracting-dimension을-가지는-경우",
+        ),
+        ("What's the LLaMA Serving Story?", "whats-the-llama-serving-story"),
+        ("🎉 Party", "-party"),
+        ("jax.jit: the solution", "jaxjit-the-solution"),
+        ("snake_case — and “quotes”", "snake_case--and-quotes"),
+        ("192 abc 192", "192-abc-192"),
+        ("abc def öúß", "abc-def-öúß"),
+        ("before \tafter tab", "before--after-tab"),
+        (";;", ""),
+        ("  Spaced  ", "spaced"),
+    ],
+)
+def test_github_slug(text: str, slug: str) -> None:
+    assert github_slug(text) == slug
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("TPU란 무엇인가?", "tpu-"),  # kramdown keeps the trailing space as "-"
+        ("부록 C: TPU 내부", "c-tpu-"),
+        ("1. Introduction", "introduction"),
+        ("한국어 제목", "section"),
+        ("🎉 Party 123", "party-123"),
+        ("See [docs](https://d.example/a) now", "see-docshttpsdexamplea-now"),
+        ("jax.jit: the solution", "jaxjit-the-solution"),
+        ("snake_case", "snakecase"),
+    ],
+)
+def test_kramdown_slug(text: str, slug: str) -> None:
+    assert kramdown_slug(text) == slug
+
+
+def test_duplicates_are_numbered_in_order_and_never_collide() -> None:
+    slugger = Slugger("github")
+    ids = [slugger.slug(text) for text in ["개요", "개요", "개요 1", "개요", ";;", ";;"]]
+    assert ids == ["개요", "개요-1", "개요-1-1", "개요-2", "", "-1"]
+
+
+def test_kramdown_style_reads_the_source_and_github_the_text() -> None:
+    source = "See [docs](https://d.example/) now"
+    assert Slugger("github").slug("See docs now", source) == "see-docs-now"
+    assert Slugger("kramdown").slug("See docs now", source) == "see-docshttpsdexample-now"
+    kramdown = Slugger("kramdown")
+    assert [kramdown.slug(t) for t in ["한국어", "日本語", "Intro", "Intro"]] == [
+        "section",
+        "section-1",
+        "intro",
+        "intro-1",
+    ]
+
+
+def test_unknown_style_lists_the_valid_ones() -> None:
+    assert SLUG_STYLES == ("github", "kramdown")
+    with pytest.raises(ValueError, match="unknown slug style 'gitlab'; valid: github, kramdown"):
+        Slugger("gitlab")
