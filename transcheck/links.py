@@ -61,6 +61,7 @@ class LinkIndex:
         self._documents = dict(documents)
         self._load = load
         self._permalinks: dict[str, str] | None = None
+        self._permalinks_of = 0  # how many documents the permalink map was built from
 
     def document(self, rel: str) -> Document | None:
         """The parsed document at ``rel`` (parsed on first use when not among the pairs)."""
@@ -71,16 +72,23 @@ class LinkIndex:
             self._documents[rel] = loaded
         return self._documents[rel]
 
+    def has(self, rel: str) -> bool:
+        """Whether the tree holds a document at ``rel`` (read or not)."""
+        return rel in self._documents or (self.root is not None and (self.root / rel).is_file())
+
     def known(self) -> tuple[str, ...]:
         """The documents of this tree that have been read so far (all paired files at least)."""
         return tuple(self._documents)
 
     def _permalink_map(self) -> dict[str, str]:
-        if self._permalinks is None:
-            self._permalinks = {}
-            for rel, document in self._documents.items():
-                if document.permalink:
-                    self._permalinks[_page_key(document.permalink)] = rel
+        """Permalink -> file, over the documents read so far (rebuilt when more were read)."""
+        if self._permalinks is None or self._permalinks_of != len(self._documents):
+            self._permalinks = {
+                _page_key(document.permalink): rel
+                for rel, document in self._documents.items()
+                if document.permalink
+            }
+            self._permalinks_of = len(self._documents)
         return self._permalinks
 
     def _existing(self, joined: str) -> str | None:
@@ -92,9 +100,7 @@ class LinkIndex:
         candidates += [posixpath.join(joined, "index" + s) for s in _DOC_SUFFIXES]
         candidates.append(posixpath.join(joined, "README.md"))
         for candidate in candidates:
-            if candidate in self._documents or (
-                self.root is not None and (self.root / candidate).is_file()
-            ):
+            if self.has(candidate):
                 return candidate
         return None
 

@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from transcheck.align import Alignment, align_sections
-from transcheck.checks.links import anchor_section, counterpart_links, front_matter_links, show
+from transcheck.checks.links import (
+    anchor_section,
+    counterpart_links,
+    english_file_of,
+    front_matter_links,
+    korean_file_of,
+    show,
+)
 from transcheck.checks.registry import Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.findings import Location, Severity
@@ -84,7 +91,7 @@ class Aim:
 
 def _alignment_for(ctx: PairContext, korean_rel: str) -> tuple[Alignment, Document] | None:
     """The section alignment of another chapter pair, found through the Korean file."""
-    english_rel = next((en for en, ko in ctx.counterparts.items() if ko == korean_rel), None)
+    english_rel = english_file_of(ctx, korean_rel)
     if english_rel is None:
         return None
     english = ctx.source_index.document(english_rel)
@@ -196,7 +203,7 @@ def _page_fix(ctx: PairContext, link: Link) -> str:
     english = counterpart_links(ctx).get(link)
     if english is not None:
         reached = ctx.source_index.resolve(ctx.source_rel, english.path_part).target
-        korean_rel = ctx.counterparts.get(reached) if reached else None
+        korean_rel = korean_file_of(ctx, reached) if reached else None
         korean = ctx.target_index.document(korean_rel) if korean_rel else None
         if korean_rel is not None and korean is not None:
             works = ctx.target_index.resolve(ctx.target_rel, english.path_part)

@@ -71,6 +71,28 @@ def url_class(url: str) -> str:
     return "external" if "://" in url or url.startswith("mailto:") else "relative"
 
 
+def korean_file_of(ctx: PairContext, english_rel: str) -> str | None:
+    """The Korean file that translates an English file: its pair in this run, else the file at
+    the same relative path when the Korean tree has it (files outside the run, e.g. when one
+    pair of files is checked)."""
+    paired = ctx.counterparts.get(english_rel)
+    if paired is not None:
+        return paired
+    if english_rel in ctx.counterparts.values():
+        return None  # that name belongs to another English file's translation
+    return english_rel if ctx.target_index.has(english_rel) else None
+
+
+def english_file_of(ctx: PairContext, korean_rel: str) -> str | None:
+    """The English file a Korean file translates (the inverse of korean_file_of)."""
+    paired = next((en for en, ko in ctx.counterparts.items() if ko == korean_rel), None)
+    if paired is not None:
+        return paired
+    if korean_rel in ctx.counterparts:
+        return None
+    return korean_rel if ctx.source_index.has(korean_rel) else None
+
+
 def links_equal(ctx: PairContext, en: str, ko: str) -> bool:
     """Whether Korean URL ``ko`` stands for English URL ``en``.
 
@@ -94,7 +116,7 @@ def links_equal(ctx: PairContext, en: str, ko: str) -> bool:
     english = ctx.source_index.resolve(ctx.source_rel, en_path)
     korean = ctx.target_index.resolve(ctx.target_rel, ko_path)
     if english.target is not None and korean.target is not None:
-        return ctx.counterparts.get(english.target) == korean.target
+        return korean_file_of(ctx, english.target) == korean.target
     return "#" in en and "#" in ko and ctx.config.rewrite_link(en_path) == ko_path
 
 
