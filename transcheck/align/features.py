@@ -67,7 +67,7 @@ class Features:
 
     tokens: Counter[str]
     title: str  # lower-cased heading text
-    words: frozenset[str]  # Latin-script words and numbers of the heading, lower-cased
+    words: frozenset[str]  # Latin-script words and numbers of the heading, see _stem
     level: int
     length: int
     shape: str
@@ -79,28 +79,23 @@ def features(section: Section, rewrite: Callable[[str], str]) -> Features:
     return Features(
         tokens=section_tokens(section, rewrite),
         title=title,
-        words=frozenset(_WORD.findall(title)),
+        words=frozenset(_stem(word) for word in _WORD.findall(title)),
         level=section.level,
         length=section.text_length,
         shape="".join(_SHAPE.get(block.kind, "") for block in section.blocks),
     )
 
 
-def _word_found(word: str, english: frozenset[str]) -> bool:
-    """A heading word kept in Korean, possibly shortened (``GPU`` for ``GPUs``)."""
-    if word in english:
-        return True
-    return len(word) >= 3 and any(
-        other.startswith(word) or (len(other) >= 3 and word.startswith(other)) for other in english
-    )
+def _stem(word: str) -> str:
+    """A lower-cased heading word without a plural ``s``: Korean keeps ``GPU`` of ``GPUs``."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
 def title_evidence(a: Features, b: Features) -> float:
     """How many of the Korean heading's Latin words the English heading has (0.5: none)."""
     if a.title and a.title == b.title:
         return 1.0
-    found = sum(1 for word in b.words if _word_found(word, a.words))
-    return (found + WORD_PSEUDO) / (len(b.words) + 2 * WORD_PSEUDO)
+    return (len(a.words & b.words) + WORD_PSEUDO) / (len(b.words) + 2 * WORD_PSEUDO)
 
 
 class Scorer:
@@ -149,7 +144,10 @@ class Scorer:
         return min(relative, 1 / relative)
 
     def matrices(self) -> tuple[list[list[float]], list[list[float]]]:
-        """The score and the evidence (content or heading words, the stronger) of every pair."""
+        """The score and the evidence (content or heading words, the stronger) of every pair.
+
+        This is the aligner's O(n x m) part; it stays plain arithmetic per pair.
+        """
         shared = self.shared()
         source_mass = [self._mass(f.tokens) for f in self.source]
         target_mass = [self._mass(f.tokens) for f in self.target]
@@ -162,7 +160,7 @@ class Scorer:
                     source_mass[i] + target_mass[j] + 2 * TOKEN_PSEUDO
                 )
                 title = title_evidence(a, b)
-                shape = fuzz.ratio(a.shape, b.shape) / 100 if a.shape or b.shape else 1.0
+                shape = fuzz.ratio(a.shape, b.shape) / 100 if a.shape != b.shape else 1.0
                 score_row.append(
                     W_CONTENT * content
                     + W_TITLE * title
