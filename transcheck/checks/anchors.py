@@ -105,9 +105,13 @@ def _alignment_for(ctx: PairContext, korean_rel: str) -> tuple[Alignment, Docume
     return ctx.cached(f"alignment:{korean_rel}", compute), korean
 
 
-def aim(ctx: PairContext, link: Link) -> Aim | None:
+def aim(ctx: PairContext, link: Link, exact: bool = False) -> Aim | None:
     """The heading a Korean link with a fragment should reach, judged from its English link
-    (or, without one, from its own fragment read as an English id kept untranslated)."""
+    (or, without one, from its own fragment read as an English id kept untranslated).
+
+    Without ``exact``, an English id that matches no heading is read as the closest one: good
+    enough for a hint, not for blaming a Korean link that works.
+    """
     english_link = counterpart_links(ctx).get(link)
     fragment = english_link.fragment if english_link and english_link.fragment else link.fragment
     if fragment is None:
@@ -120,7 +124,7 @@ def aim(ctx: PairContext, link: Link) -> Aim | None:
     if found is None:
         return None
     alignment, korean_document = found
-    english = anchor_section(alignment.source, fragment, fuzzy=True)
+    english = anchor_section(alignment.source, fragment, fuzzy=not exact)
     if english is None:
         return None
     korean = alignment.target_of.get(english)
@@ -157,7 +161,7 @@ def _wrong_targets(ctx: PairContext) -> Iterator[tuple[Link, Section, Aim]]:
     for link in counterpart_links(ctx):
         if link.fragment is None:
             continue
-        target = aim(ctx, link)
+        target = aim(ctx, link, exact=True)
         if target is None or target.korean is None:
             continue
         reached = anchor_section(target.korean_document, link.fragment, fuzzy=False)
