@@ -18,6 +18,7 @@ from transcheck.api import Report, align_files, check_paths
 from transcheck.checks import REGISTRY, find_rule
 from transcheck.config import FAIL_ON, Config, ConfigError, load_config
 from transcheck.findings import Severity
+from transcheck.glossary import commands as glossary_commands
 from transcheck.pairing import PairingError
 from transcheck.parse import SLUG_STYLES, InputError
 from transcheck.report import FORMATS
@@ -30,6 +31,8 @@ app = typer.Typer(
     no_args_is_help=True,
     help="Check a Korean Markdown translation against its English source.",
 )
+
+app.add_typer(glossary_commands.app, name="glossary")
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -143,11 +146,13 @@ def check(
     color: Annotated[
         bool | None, typer.Option("--color/--no-color", help="Color text output.")
     ] = None,
+    glossary: glossary_commands.GlossaryOpt = None,
 ) -> None:
     """Check Korean Markdown against its English source: files or folders paired by path."""
     if output_format not in FORMATS:
         raise _fail(f"unknown format {output_format!r}; valid: {', '.join(FORMATS)}")
     config = _config(config_path, select, ignore, fail_on, slug_style)
+    config = glossary_commands.with_glossaries(config, glossary)
     if output is not None and _is_input(output, source, target, config):
         raise _fail(f"--output {output} would overwrite an input file; choose another path")
     try:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from transcheck.checks import anchors, images, inputs, links, structure
+from transcheck.checks import anchors, glossary, images, inputs, links, structure
 from transcheck.checks.registry import Hit, PairContext, Rule, Scope, SetContext, declared_rules
 
-_FAMILIES = (inputs, structure, links, images, anchors)
+_FAMILIES = (inputs, structure, links, images, anchors, glossary)
 
 REGISTRY: tuple[Rule, ...] = declared_rules()
 BY_CODE: Mapping[str, Rule] = MappingProxyType({r.code: r for r in REGISTRY})

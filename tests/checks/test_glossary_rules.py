@@ -1,0 +1,178 @@
+"""The glossary rules on real files: TC301 missing, TC302 forbidden, TC303 inconsistent (across
+files and within one, majority and preferred), TC304 first mention; exact lines on both sides."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from transcheck.api import check_paths
+from transcheck.config import Config, ConfigError
+from transcheck.findings import Finding
+
+GLOSSARY = """\
+terms:
+  - term: sharding
+    forms: [sharded]
+    ko: [샤딩]
+    forbidden: [쉐어딩]
+  - term: kernel
+    ko: [커널]
+    keep_english: false
+  - term: latency
+    ko: [지연 시간, 지연]
+    preferred: 지연 시간
+    policy: preferred
+  - term: bandwidth
+    ko: [대역폭]
+"""
+
+EN_A = """\
+# Sharding
+
+Sharding splits arrays. The kernel is fast.
+
+## Latency
+
+Bandwidth and latency.
+"""
+
+KO_A = """\
+# 샤딩
+
+샤딩(sharding)은 배열을 나눕니다. 샤딩된 배열은 sharding을 거칩니다. 빠릅니다.
+
+## 지연
+
+대역폭과 지연입니다.
+"""
+
+EN_B = """\
+# More sharding
+
+A sharded array
+is split. The kernel runs. Bandwidth.
+"""
+
+KO_B = """\
+# 더 알아보기
+
+샤딩된 배열은
+sharding으로 나뉘고 쉐어딩됩니다. kernel을 실행합니다. 대역폭.
+"""
+
+
+def tree(root: Path, files: dict[str, str]) -> Path:
+    root.mkdir()
+    for name, text in files.items():
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def trees(tmp_path: Path) -> tuple[Path, Path, Config]:
+    glossary = tmp_path / "glossary.yaml"
+    glossary.write_text(GLOSSARY, encoding="utf-8")
+    en = tree(tmp_path / "en", {"a.md": EN_A, "b.md": EN_B})
+    ko = tree(tmp_path / "ko", {"a.md": KO_A, "b.md": KO_B})
+    options = {"glossary": {"files": (str(glossary),), "shipped": False}}
+    return en, ko, Config(select=("TC3",), options=options)
+
+
+def findings(en: Path, ko: Path, config: Config, code: str) -> list[Finding]:
+    return [f for f in check_paths(en, ko, config).findings if f.code == code]
+
+
+def places(found: list[Finding]) -> list[tuple[str | None, int | None, str | None, int | None]]:
+    def name(path: str | None) -> str | None:
+        return None if path is None else "/".join(Path(path).parts[-2:])
+
+    return [(name(f.source.path), f.source.line, name(f.target.path), f.target.line) for f in found]
+
+
+def test_no_glossary_no_findings(trees: tuple[Path, Path, Config]) -> None:
+    en, ko, config = trees
+    assert check_paths(en, ko, dataclasses.replace(config, options={})).findings == ()
+
+
+def test_missing_reports_english_line_korean_section_and_counts(
+    trees: tuple[Path, Path, Config],
+) -> None:
+    en, ko, config = trees
+    found = findings(en, ko, config, "TC301")
+    # a.md: the Korean preamble section drops "kernel"; b.md keeps it in English, which this
+    # glossary does not accept: that is glossary-forbidden, not missing.
+    assert places(found) == [("en/a.md", 3, "ko/a.md", 1)]
+    assert found[0].message.startswith(
+        "'kernel' occurs 1× in the English section and 0× in the Korean one (accepted: 커널)"
+    )
+
+
+def test_forbidden_rendering_and_english_not_accepted(trees: tuple[Path, Path, Config]) -> None:
+    en, ko, config = trees
+    found = findings(en, ko, config, "TC302")
+    assert places(found) == [(None, None, "ko/b.md", 4), (None, None, "ko/b.md", 4)]
+    assert "'쉐어딩됩니다' uses the forbidden rendering '쉐어딩'; write 샤딩" in found[1].message
+    assert "'kernel' keeps 'kernel' in English" in found[0].message
+
+
+def test_inconsistent_points_at_minority_lines_across_files(
+    trees: tuple[Path, Path, Config],
+) -> None:
+    en, ko, config = trees
+    found = [f for f in findings(en, ko, config, "TC303") if "'sharding'" in f.message]
+    # 샤딩 4× (a.md 3: heading, gloss, 샤딩된; b.md 1) against 'sharding' kept 2× (a.md line 3,
+    # b.md line 4 of a paragraph that starts on line 3): the gloss 샤딩(sharding) counts as 샤딩.
+    assert places(found) == [(None, None, "ko/a.md", 3), (None, None, "ko/b.md", 4)]
+    assert found[0].message == (
+        "'sharding' is written 'sharding' (kept in English); the majority rendering is 샤딩 "
+        "(4× in 2 files); this file uses it 1× and 샤딩 3×"
+    )
+
+
+def test_preferred_policy_reports_every_other_rendering(trees: tuple[Path, Path, Config]) -> None:
+    en, ko, config = trees
+    found = [f for f in findings(en, ko, config, "TC303") if "'latency'" in f.message]
+    assert places(found) == [(None, None, "ko/a.md", 5), (None, None, "ko/a.md", 7)]
+    assert "the glossary prefers 지연 시간" in found[0].message
+
+
+def test_global_policy_option_overrides_the_glossary(trees: tuple[Path, Path, Config]) -> None:
+    en, ko, config = trees
+    options = {"glossary": {**config.options["glossary"], "policy": "preferred"}}
+    found = findings(en, ko, dataclasses.replace(config, options=options), "TC303")
+    sharding = [f for f in found if "'sharding'" in f.message]
+    assert places(sharding) == [(None, None, "ko/a.md", 3), (None, None, "ko/b.md", 4)]
+    assert "the glossary prefers 샤딩" in sharding[0].message
+
+
+def test_first_mention_is_off_by_default_and_checks_glosses(
+    trees: tuple[Path, Path, Config],
+) -> None:
+    en, ko, config = trees
+    assert findings(en, ko, config, "TC304") == []
+    selected = dataclasses.replace(config, select=("TC304",))
+    found = findings(en, ko, selected, "TC304")
+    messages = [(Path(f.target.path or "").name, f.target.line, f.message) for f in found]
+    assert messages == [
+        ("a.md", 1, "first use of 'sharding' in this file should read 샤딩(sharding)"),
+        ("a.md", 3, "'sharding' is glossed again; only its first use needs (sharding)"),
+        ("a.md", 3, "'sharding': after the first use write 샤딩, not English"),
+        ("a.md", 5, "first use of 'latency' in this file should read 지연 시간(latency)"),
+        ("a.md", 7, "first use of 'bandwidth' in this file should read 대역폭(bandwidth)"),
+        ("b.md", 3, "first use of 'sharding' in this file should read 샤딩(sharding)"),
+        ("b.md", 4, "'sharding': after the first use write 샤딩, not English"),
+        ("b.md", 4, "first use of 'bandwidth' in this file should read 대역폭(bandwidth)"),
+    ]
+
+
+def test_a_bad_glossary_is_a_config_error_naming_file_and_line(tmp_path: Path) -> None:
+    glossary = tmp_path / "bad.yaml"
+    glossary.write_text("terms:\n  - term: x\n    ko: [엑스]\n    typo: 1\n", encoding="utf-8")
+    en = tree(tmp_path / "en", {"a.md": EN_A})
+    ko = tree(tmp_path / "ko", {"a.md": KO_A})
+    config = Config(options={"glossary": {"files": (str(glossary),), "shipped": False}})
+    with pytest.raises(ConfigError, match=rf"^{glossary}:4: unknown key 'typo'"):
+        check_paths(en, ko, config)

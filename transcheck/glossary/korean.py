@@ -1,0 +1,67 @@
+"""A suffix model of Korean: what may follow a noun inside one Korean word.
+
+A rendering (추론) or an English word kept in Korean (sharding) is followed by particles and
+endings: 추론을, 추론에서는, 샤딩된, 샤딩하는지, 커널들의, 칩당. A match must end where
+such a tail ends, so 모델링 does not match 모델. Verb-forming tails (하다/되다/시키다 and
+their conjugations) are open-ended and only follow renderings of two or more syllables, so
+축하 is not 축 (axis) + 하.
+"""
+
+from __future__ import annotations
+
+import re
+
+HANGUL = "\uac00-\ud7a3"
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """A tuple of the whitespace-separated words of ``text`` (keeps long lists readable)."""
+    return tuple(text.split())
+
+
+# Noun suffixes that keep the noun's meaning: plural, per, by, for, between, on, within.
+NOUN_SUFFIXES = ("들", "당", "별", "용", "간", "상", "내", "끼리")
+
+# Case particles, auxiliary particles and the copula's common forms (after consonant and vowel).
+PARTICLES = _words(
+    """
+    이 가 을 를 은 는 의 에 에서 에게 께 한테 으로 로 으로서
+    로서 으로써 로써 와 과 도 만 까지 부터 보다 처럼 같이 마다
+    조차 밖에 뿐 이나 나 이든 든 이든지 든지 이란 란 이라는 라는
+    이라고 라고 이라면 라면 이라도 라도 이라 라 이며 며 이고 고
+    이지만 지만 이므로 므로 이니 니 이다 다 입니다 이에요 예요
+    이야 야 인 일 임 인데 인지 이었 였 이었다 였다 이었습니다
+    였습니다 이어야 여야 이기 기 이죠 죠 이자 자 이면 면 요 께서
+    에서의 으로의 로의 와의 과의 에의 처럼은
+    """
+)
+
+# Verb-forming stems in their conjugated shapes; anything may follow them.
+VERB_STEMS = _words("하 한 할 함 합 해 했 되 된 될 됨 됩 돼 됐 시키 시킨 시킬 시킴 시킵 시켜 시켰")
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(sorted(map(re.escape, set(words)), key=len, reverse=True))
+
+
+NOUN_TAIL = f"(?:{_alternation(NOUN_SUFFIXES)})?(?:{_alternation(PARTICLES)}){{0,3}}"
+VERB_TAIL = f"(?:{_alternation(NOUN_SUFFIXES)})?(?:{_alternation(VERB_STEMS)})[{HANGUL}]*"
+
+_NOUN_TAIL = re.compile(NOUN_TAIL)
+_VERB_TAIL = re.compile(VERB_TAIL)
+
+
+def tail_ok(tail: str, syllables: int) -> bool:
+    """Whether ``tail`` may follow a noun of ``syllables`` Hangul syllables in one word."""
+    if not tail or _NOUN_TAIL.fullmatch(tail):
+        return True
+    return syllables >= 2 and _VERB_TAIL.fullmatch(tail) is not None
+
+
+def strip_tail(word: str) -> str:
+    """The noun stem of one Hangul word: the shortest prefix (2+ syllables) whose rest is a
+    valid tail; the word itself when none is. Used to mine renderings."""
+    for end in range(2, len(word)):
+        if tail_ok(word[end:], end):
+            return word[:end]
+    return word

@@ -1,0 +1,228 @@
+"""Finding glossary terms in prose: English forms, Korean renderings with their particles and
+endings, English words kept in Korean text, forbidden renderings, and ``추론(inference)`` glosses.
+
+All terms of one kind are compiled into one trie-shaped regex, so a text is scanned once per kind
+whatever the glossary's size. Callers pass prose (Block.text): code, math, URLs and tags are
+already left out by the parse layer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from transcheck.glossary.korean import HANGUL, NOUN_TAIL, VERB_TAIL, tail_ok
+from transcheck.glossary.model import Entry, Glossary
+
+_LATIN = re.compile(r"[A-Za-z]")
+_SEPARATORS = re.compile(r"[\s\-]+")
+_GLOSS_OPEN = re.compile(r"\s?\(\s*")
+_GLOSS_CLOSE = re.compile(r"\s*\)")
+_WORD_BEFORE = r"(?<![A-Za-z0-9_])"
+_WORD_AFTER = r"(?![A-Za-z0-9_])"
+# A Korean match must start a word too; that is checked on the character before it, which
+# measured three times faster than a lookbehind on Korean text (for English the lookbehind wins).
+_HANGUL_CHAR = re.compile(f"[{HANGUL}]")
+_ENGLISH_ATOMS = {" ": r"[\s\-]?", "-": r"[\s\-]?"}
+_KOREAN_ATOMS = {" ": r"\s?"}
+
+
+class Kind(StrEnum):
+    """What an occurrence is: an English form, a Korean rendering, or a forbidden rendering."""
+
+    ENGLISH = "english"
+    KOREAN = "korean"
+    FORBIDDEN = "forbidden"
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One match in a text: the entry, what was matched, where (offsets), and whether a Korean
+    rendering carries the ``(English)`` gloss right after it."""
+
+    entry: Entry
+    kind: Kind
+    rendering: str  # the accepted or forbidden rendering as listed; the term for English
+    surface: str  # as written (a Korean one with its particles and endings)
+    start: int
+    end: int
+    glossed: bool = False
+
+
+_Target = tuple[Entry, Kind, str]
+
+
+def plurals(form: str) -> tuple[str, ...]:
+    """A form and its regular plural (kernel/kernels, batch/batches, topology/topologies)."""
+    head, _, last = form.rpartition(" ")
+    lower = last.lower()
+    if lower.endswith(("s", "x", "z", "ch", "sh")):
+        plural = last + "es"
+    elif lower.endswith("y") and lower[-2:-1] not in ("a", "e", "i", "o", "u"):
+        plural = last[:-1] + "ies"
+    else:
+        plural = last + "s"
+    return (form, f"{head} {plural}" if head else plural)
+
+
+def english_key(text: str, case_sensitive: bool) -> str:
+    """The lookup key of an English surface: separators (space, hyphen) dropped, case folded."""
+    key = _SEPARATORS.sub("", text)
+    return key if case_sensitive else key.casefold()
+
+
+def korean_key(text: str) -> str:
+    """The lookup key of a Korean rendering: spaces dropped (지연 시간 = 지연시간)."""
+    return "".join(text.split())
+
+
+def _trie_regex(words: Iterable[str], atoms: dict[str, str]) -> str:
+    """One regex matching any of ``words``, shaped as a trie so matching is fast and a longer
+    word is tried before its prefix; ``atoms`` maps special characters to regex pieces."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        branches = [
+            atoms.get(c, re.escape(c)) + emit(child) for c, child in sorted(node.items()) if c
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
+def _continues(word: re.Pattern[str], text: str, start: int) -> bool:
+    """Whether a match at ``start`` begins inside a word (the character before belongs to one)."""
+    return start > 0 and word.match(text, start - 1) is not None
+
+
+def _without_overlaps(found: Iterable[Occurrence]) -> list[Occurrence]:
+    """Occurrences in text order; of overlapping ones the earliest, then the longest, wins."""
+    kept: list[Occurrence] = []
+    for occurrence in sorted(found, key=lambda o: (o.start, o.start - o.end)):
+        if kept and occurrence.start < kept[-1].end and occurrence.start != kept[-1].start:
+            continue
+        if kept and occurrence.start == kept[-1].start and occurrence.end < kept[-1].end:
+            continue
+        kept.append(occurrence)
+    return kept
+
+
+class Matcher:
+    """Compiled matching for one glossary: ``english`` for English text, ``korean`` for Korean."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+        self._english: dict[tuple[bool, str], list[_Target]] = {}
+        self._forms: dict[bool, set[str]] = {False: set(), True: set()}
+        self._korean: dict[str, list[_Target]] = {}
+        self._korean_words: set[str] = set()  # as listed, so a space may be written or not
+        self._patterns: list[tuple[re.Pattern[str], Entry]] = []
+        for entry in glossary.entries:
+            self._add(entry)
+        self._english_res = [
+            (re.compile(f"{_WORD_BEFORE}(?:{_trie_regex(words, _ENGLISH_ATOMS)}){_WORD_AFTER}",
+                        0 if sensitive else re.IGNORECASE), sensitive)
+            for sensitive, words in self._forms.items()
+            if words
+        ]  # fmt: skip
+        body = _trie_regex(self._korean_words, _KOREAN_ATOMS)
+        tail = f"(?:{VERB_TAIL}|{NOUN_TAIL})"
+        self._korean_re = (
+            re.compile(f"(?P<r>{body})(?P<t>{tail})(?![{HANGUL}])") if self._korean else None
+        )
+
+    def _add(self, entry: Entry) -> None:
+        if entry.pattern:
+            flags = 0 if entry.case_sensitive else re.IGNORECASE
+            wrapped = f"{_WORD_BEFORE}(?:{entry.pattern}){_WORD_AFTER}"
+            self._patterns.append((re.compile(wrapped, flags), entry))
+        else:
+            for form in entry.english_forms:
+                for variant in plurals(form):
+                    self._add_english(variant, (entry, Kind.ENGLISH, entry.term))
+        for rendering in entry.ko:
+            self._add_korean(rendering, (entry, Kind.KOREAN, rendering))
+        for rendering in entry.forbidden:
+            target = (entry, Kind.FORBIDDEN, rendering)
+            if _LATIN.search(rendering):
+                self._add_english(rendering, target)
+            else:
+                self._add_korean(rendering, target)
+
+    def _add_korean(self, rendering: str, target: _Target) -> None:
+        self._korean.setdefault(korean_key(rendering), []).append(target)
+        self._korean_words.add(" ".join(rendering.split()))
+
+    def _add_english(self, form: str, target: _Target) -> None:
+        sensitive = target[0].case_sensitive
+        self._english.setdefault((sensitive, english_key(form, sensitive)), []).append(target)
+        self._forms[sensitive].add(form if sensitive else form.casefold())
+
+    def _english_matches(self, text: str) -> Iterator[Occurrence]:
+        for pattern, sensitive in self._english_res:
+            for match in pattern.finditer(text):
+                surface = match.group(0)
+                for entry, kind, rendering in self._english.get(
+                    (sensitive, english_key(surface, sensitive)), ()
+                ):
+                    yield Occurrence(entry, kind, rendering, surface, match.start(), match.end())
+        for pattern, entry in self._patterns:
+            for match in pattern.finditer(text):
+                if match.end() > match.start():
+                    yield Occurrence(
+                        entry, Kind.ENGLISH, entry.term, match.group(0), match.start(), match.end()
+                    )
+
+    def _korean_matches(self, text: str) -> Iterator[Occurrence]:
+        if self._korean_re is None:
+            return
+        for match in self._korean_re.finditer(text):
+            if _continues(_HANGUL_CHAR, text, match.start()):
+                continue
+            key = korean_key(match.group("r"))
+            if not tail_ok(match.group("t"), len(key)):
+                continue
+            for entry, kind, rendering in self._korean.get(key, ()):
+                yield Occurrence(entry, kind, rendering, match.group(0), match.start(), match.end())
+
+    def english(self, text: str) -> list[Occurrence]:
+        """English forms of glossary terms in English prose, in text order."""
+        found = (o for o in self._english_matches(text) if o.kind is Kind.ENGLISH)
+        return _without_overlaps(found)
+
+    def korean(self, text: str) -> list[Occurrence]:
+        """Renderings, English words kept, and forbidden renderings in Korean prose, in text
+        order. ``추론(inference)`` is one glossed Korean occurrence, ``inference(추론)`` one
+        plain Korean occurrence: the English in a gloss is not counted as kept."""
+        found = _without_overlaps((*self._english_matches(text), *self._korean_matches(text)))
+        result: list[Occurrence] = []
+        for occurrence in found:
+            previous = result[-1] if result else None
+            if previous is not None and _is_gloss(text, previous, occurrence):
+                if occurrence.kind is Kind.ENGLISH:
+                    result[-1] = replace(previous, glossed=True)
+                else:
+                    result[-1] = occurrence
+                continue
+            result.append(occurrence)
+        return result
+
+
+def _is_gloss(text: str, first: Occurrence, second: Occurrence) -> bool:
+    """Whether ``second`` glosses ``first`` in parentheses (one Korean, one English, one term)."""
+    if first.entry != second.entry or {first.kind, second.kind} != {Kind.KOREAN, Kind.ENGLISH}:
+        return False
+    return (
+        _GLOSS_OPEN.fullmatch(text, first.end, second.start) is not None
+        and _GLOSS_CLOSE.match(text, second.end) is not None
+    )
