@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from transcheck.api import check_paths
+from transcheck.checks import find_rule
 from transcheck.config import load_config
 
 CASES = Path(__file__).parent / "cases"
@@ -43,6 +44,16 @@ def test_every_rule_of_the_family_has_a_case_file() -> None:
     wanted = {"TC002", "TC003", *(f"TC10{n}" for n in range(1, 7))}
     wanted |= {f"TC20{n}" for n in range(1, 8)}
     assert wanted <= codes
+
+
+@pytest.mark.parametrize("code", sorted(path.stem for path in CASES.glob("*.yml")))
+def test_rule_documents_itself(code: str) -> None:
+    """`transcheck rules` shows the summary alone, so it must be a whole sentence; `explain`
+    shows the rest, which must carry a Bad/Good example."""
+    found = find_rule(code)
+    assert found is not None
+    assert found.summary.endswith("."), found.summary
+    assert "Bad:" in found.details and "Good:" in found.details
 
 
 @pytest.mark.parametrize(("code", "case"), _cases())

@@ -171,10 +171,10 @@ def _wrong_targets(ctx: PairContext) -> Iterator[tuple[Link, Section, Aim]]:
 
 @rule("TC204", "anchor-broken", Severity.ERROR)
 def anchor_broken(ctx: PairContext) -> Iterator[Hit]:
-    """A Korean link's ``#anchor`` reaches no heading id, or not the heading the English link
-    reaches (in its own page or the page it names).
+    """A Korean ``#anchor`` reaches no heading id, or not the translation of the English target.
 
-    Translated headings get new ids, so a link that kept the English anchor breaks.
+    This holds in the link's own page and in the page it names. Translated headings get new
+    ids, so a link that kept the English anchor breaks.
     Bad:  ko `[GMQA](#tricks-for-improving-generation-throughput-and-latency)` while the heading
           is `## Generation Throughput과 Latency 개선 기법`.
     Good: ko `[GMQA](#generation-throughput과-latency-개선-기법)`.
