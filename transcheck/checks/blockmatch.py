@@ -1,0 +1,121 @@
+"""Block pairs of every aligned section, and matching of items (numbers, formulas, code) in them.
+
+Content rules compare what a block carries with what its Korean counterpart carries. An item is
+first looked for in the aligned Korean block; what is left over is then matched against the
+leftovers of the nearby blocks (``NEARBY`` pairs either side), so a formula a translator moved
+into the next paragraph is not a finding, while a changed value is, even when the same value is
+left over somewhere far away in a long section.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from transcheck.align.blocks import BlockPair, align_blocks
+from transcheck.checks.registry import PairContext
+from transcheck.model import Block, Section
+
+NEARBY = 2  # block pairs either side where a leftover item may have moved
+
+T = TypeVar("T")
+U = TypeVar("U")
+
+
+@dataclass(frozen=True)
+class SectionBlocks:
+    """One aligned section pair (both sides present) and the pairing of its blocks."""
+
+    source: Section
+    target: Section
+    blocks: tuple[BlockPair, ...]
+
+
+def section_blocks(ctx: PairContext) -> tuple[SectionBlocks, ...]:
+    """Block pairs of every aligned section pair, computed once per file pair."""
+
+    def compute() -> tuple[SectionBlocks, ...]:
+        """Align the blocks of every matched section pair."""
+        result = []
+        for pair in ctx.alignment.matched:
+            assert pair.source is not None and pair.target is not None
+            blocks = align_blocks(pair.source, pair.target, ctx.config.rewrite_link)
+            result.append(SectionBlocks(pair.source, pair.target, blocks))
+        return tuple(result)
+
+    return ctx.cached("blocks", compute)  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True)
+class Placed(Generic[T]):
+    """An item, the block pair whose English or Korean block holds it, and that pair's place."""
+
+    item: T
+    block: BlockPair
+    position: int
+
+
+@dataclass
+class ItemMatch(Generic[T, U]):
+    """English items found in Korean (with their counterpart), and the leftovers of each side."""
+
+    found: list[tuple[Placed[T], Placed[U]]] = field(default_factory=list)
+    missing: list[Placed[T]] = field(default_factory=list)
+    extra: list[Placed[U]] = field(default_factory=list)
+
+    def extra_in(self, block: BlockPair) -> list[Placed[U]]:
+        """Korean leftovers of one block pair: what an English leftover there may have become."""
+        return [placed for placed in self.extra if placed.block is block]
+
+
+def match_items(
+    blocks: Sequence[BlockPair],
+    english: Callable[[Block], Iterable[T]],
+    korean: Callable[[Block], Iterable[U]],
+    same: Callable[[T, U], bool],
+) -> ItemMatch[T, U]:
+    """Match items block by block, then the leftovers of nearby blocks, both in order."""
+    result: ItemMatch[T, U] = ItemMatch()
+    left_en: list[Placed[T]] = []
+    left_ko: list[Placed[U]] = []
+    for position, pair in enumerate(blocks):
+        en = [Placed(i, pair, position) for i in english(pair.source)] if pair.source else []
+        ko = [Placed(i, pair, position) for i in korean(pair.target)] if pair.target else []
+        _pair_in_order(en, ko, lambda a, b, _i, _j: same(a, b), result.found, left_en)
+        left_ko += ko
+
+    def near(en: T, ko: U, en_at: int, ko_at: int) -> bool:
+        """Equal items whose block pairs are at most NEARBY apart."""
+        return abs(en_at - ko_at) <= NEARBY and same(en, ko)
+
+    _pair_in_order(left_en, left_ko, near, result.found, result.missing)
+    result.extra = left_ko
+    return result
+
+
+def _pair_in_order(
+    english: list[Placed[T]],
+    korean: list[Placed[U]],
+    same: Callable[[T, U, int, int], bool],
+    found: list[tuple[Placed[T], Placed[U]]],
+    missing: list[Placed[T]],
+) -> None:
+    """Pair each English item with the first unused Korean item it equals (given both items
+    and their places); ``korean`` keeps the unused ones."""
+    for en in english:
+        ko = next((k for k in korean if same(en.item, k.item, en.position, k.position)), None)
+        if ko is None:
+            missing.append(en)
+        else:
+            korean.remove(ko)
+            found.append((en, ko))
+
+
+def korean_line(pair: BlockPair, section: Section, english_line: int) -> int:
+    """Where the Korean counterpart of an English line probably is: the same offset into the
+    aligned Korean block (clipped to it), or the Korean heading when the block has no pair."""
+    if pair.source is None or pair.target is None:
+        return section.line
+    offset = max(0, english_line - pair.source.line)
+    return min(pair.target.line + offset, pair.target.end_line)
