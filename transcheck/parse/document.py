@@ -46,6 +46,9 @@ def markdown() -> MarkdownIt:
     md.enable(["table", "strikethrough", "linkify"])
     if md.linkify is not None:
         md.linkify.set({"fuzzy_link": False})  # "file.md" in prose is not a link
+        # Without fuzzy links every match holds "//" or "@": skip linkify's costly regex otherwise.
+        pretest = md.linkify.pretest
+        md.linkify.pretest = lambda text: ("//" in text or "@" in text) and pretest(text)
     md.use(front_matter_plugin)
     md.use(dollarmath_plugin, double_inline=True, allow_space=False, allow_digits=False)
     use_math_inline_rule(md)

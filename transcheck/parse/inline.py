@@ -22,7 +22,7 @@ from transcheck.parse.liquid import liquid_args
 from transcheck.parse.numbers import find_numbers
 from transcheck.parse.positions import POS, LineMap
 
-_CLOSE_A = re.compile(r"\s*</a\s*>\s*", re.IGNORECASE)
+_CLOSE_A = re.compile(r"</a\s*>", re.IGNORECASE)
 
 
 @dataclass
@@ -163,15 +163,20 @@ class _Walk:
 
     def html(self, content: str, line: int) -> None:
         """Raw inline HTML: an ``<a href>`` opens a link whose label follows; ``</a>`` closes it."""
-        if _CLOSE_A.fullmatch(content):
-            if self.open and self.items.links[self.open[-1][0]].kind is LinkKind.HTML:
+        if content.startswith("</"):  # an end tag: nothing to record but a link's end
+            innermost = self.items.links[self.open[-1][0]] if self.open else None
+            if (
+                innermost is not None
+                and innermost.kind is LinkKind.HTML
+                and _CLOSE_A.fullmatch(content)
+            ):
                 self.close_link()
             return
         for tag in scan_html(content)[0]:
             tag_line = line + tag.offset
             self.items.markup.append(Markup("html", tag.name, tag.attrs, tag_line))
             link = _html_link(tag, tag_line)
-            if link is not None and link.kind is LinkKind.HTML and not _CLOSE_A.search(content):
+            if link is not None and link.kind is LinkKind.HTML:
                 self.open_link(link)
             elif link is not None:
                 self.items.links.append(link)

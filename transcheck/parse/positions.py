@@ -14,15 +14,18 @@ so that offset is on the text's own line.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left
 from typing import Literal
 
 from markdown_it import MarkdownIt
 from markdown_it.parser_inline import ParserInline
+from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType
 
+_NEWLINE = re.compile("\n")
 POS = "transcheck_pos"  # key in Token.meta; namespaced so no rule of markdown-it overwrites it
 
 
@@ -54,9 +57,27 @@ class _PositionedParserInline(ParserInline):
         return state.tokens
 
 
+def _stamp_core_tokens(state: StateCore) -> None:
+    """Stamp the tokens a core rule made after inline parsing (linkify's e-mails, ``www.``).
+
+    Such tokens replace one text token, which holds no newline, so the offset of the next stamped
+    token (or the end of the run) is on their line.
+    """
+    for token in state.tokens:
+        if token.type != "inline" or not token.children:
+            continue
+        following = len(token.content)
+        for child in reversed(token.children):
+            if POS in child.meta:
+                following = child.meta[POS]
+            else:
+                child.meta[POS] = following
+
+
 def track_positions(md: MarkdownIt) -> None:
     """Make ``md`` stamp inline tokens with their offsets; its rules and plugins are kept."""
     md.inline.__class__ = _PositionedParserInline
+    md.core.ruler.push("transcheck_positions", _stamp_core_tokens)
 
 
 class LineMap:
@@ -64,11 +85,11 @@ class LineMap:
 
     def __init__(self, source: str, first_line: int) -> None:
         self._first = first_line
-        self._breaks = [i for i, ch in enumerate(source) if ch == "\n"]
+        self._breaks = [m.start() for m in _NEWLINE.finditer(source)] if "\n" in source else []
 
     def line_at(self, offset: int) -> int:
         """The file line of the character at ``offset`` of the source."""
-        return self._first + bisect_right(self._breaks, offset - 1)
+        return self._first + bisect_left(self._breaks, offset)
 
     def line_of(self, token: Token, default: int) -> int:
         """The line of a stamped token, or ``default`` for one a post-processing rule made."""
