@@ -5,10 +5,36 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from transcheck.checks import anchors, glossary, images, inputs, links, structure
+from transcheck.checks import (
+    anchors,
+    code,
+    frontmatter,
+    glossary,
+    images,
+    inputs,
+    links,
+    markup,
+    mathematics,
+    numbers,
+    structure,
+    untranslated,
+)
 from transcheck.checks.registry import Hit, PairContext, Rule, Scope, SetContext, declared_rules
 
-_FAMILIES = (inputs, structure, links, images, anchors, glossary)
+_FAMILIES = (
+    inputs,
+    structure,
+    links,
+    images,
+    anchors,
+    glossary,
+    frontmatter,
+    code,
+    mathematics,
+    numbers,
+    markup,
+    untranslated,
+)
 
 REGISTRY: tuple[Rule, ...] = declared_rules()
 BY_CODE: Mapping[str, Rule] = MappingProxyType({r.code: r for r in REGISTRY})

@@ -1,0 +1,165 @@
+"""Front-matter rules (TC401-TC402): the keys of the page survive translation, and a Distill
+``toc:`` names headings that exist.
+
+``*_url`` keys are links: link-changed and link-target-missing compare them under the link rewrite
+rules, so they are left out here. Front matter that does not parse is frontmatter-invalid's.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from transcheck.checks.registry import Hit, PairContext, rule
+from transcheck.config import RULE_OPTIONS
+from transcheck.findings import Location, Severity
+from transcheck.model import BlockKind, Document, FrontMatter
+
+RULE_OPTIONS["frontmatter"] = {
+    "identical_keys": [
+        "layout",
+        "date",
+        "section_number",
+        "authors",
+        "bibliography",
+        "giscus_comments",
+        "hidden",
+    ]
+}
+_SHOWN = 60  # characters of a value shown in a message
+
+
+def _usable(front: FrontMatter | None) -> FrontMatter | None:
+    """The front matter when it parsed (invalid YAML is frontmatter-invalid's)."""
+    return front if front is not None and front.error is None else None
+
+
+def _show(value: Any) -> str:
+    """A front-matter value for a message, clipped."""
+    text = repr(value)
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
+
+
+@rule("TC401", "frontmatter-mismatch", Severity.ERROR)
+def frontmatter_mismatch(ctx: PairContext) -> Iterator[Hit]:
+    """Front-matter keys are missing, extra, or changed where they must stay identical.
+
+    Bad:  en `section_number: 3` ↔ ko `section_number: 4`, or ko without `bibliography:`.
+    Good: ko has every English key; `layout`, `date`, `section_number`, `authors`, … unchanged
+    (the list is the config option `frontmatter.identical_keys`); titles may be translated.
+    """
+    en, ko = _usable(ctx.source.front_matter), _usable(ctx.target.front_matter)
+    if en is None or (ko is None and ctx.target.front_matter is not None):
+        return
+    if ko is None:
+        yield Hit(
+            f"the Korean file has no front matter; the English has {len(en.data)} keys "
+            f"({', '.join(list(en.data)[:5])}, …): copy it and translate title and description",
+            ctx.at_source(en.line),
+            ctx.at_target(1),
+        )
+        return
+    identical = set(ctx.config.option("frontmatter", "identical_keys"))
+    for key, value in en.data.items():
+        if key.endswith("_url"):
+            continue
+        en_at = ctx.at_source(en.key_lines.get(key, en.line))
+        if key not in ko.data:
+            yield Hit(
+                f"front-matter key {key!r} is missing in Korean (English: {_show(value)})",
+                en_at,
+                ctx.at_target(ko.line),
+            )
+        elif key in identical and ko.data[key] != value:
+            yield Hit(
+                f"front-matter {key} must stay as in English: English {_show(value)}, "
+                f"Korean {_show(ko.data[key])}",
+                en_at,
+                ctx.at_target(ko.key_lines.get(key, ko.line)),
+            )
+    for key in ko.data:
+        if key not in en.data and not key.endswith("_url"):
+            yield Hit(
+                f"front-matter key {key!r} is not in the English front matter",
+                ctx.at_source(en.line),
+                ctx.at_target(ko.key_lines.get(key, ko.line)),
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class TocName:
+    """One ``name:`` of a Distill ``toc:``; depth 0 for top-level entries."""
+
+    name: str
+    depth: int
+
+
+def toc_names(entries: Any, depth: int = 0) -> list[TocName]:
+    """The names of a ``toc:`` list, subsections included, in order."""
+    names: list[TocName] = []
+    for entry in entries if isinstance(entries, list) else []:
+        if not isinstance(entry, dict):
+            continue
+        if isinstance(entry.get("name"), str):
+            names.append(TocName(entry["name"], depth))
+        names += toc_names(entry.get("subsections"), depth + 1)
+    return names
+
+
+def _text(value: str) -> str:
+    """A heading or toc name as compared: NFC, single spaces."""
+    return " ".join(unicodedata.normalize("NFC", value).split())
+
+
+def headings(document: Document) -> list[tuple[int, str, int]]:
+    """(level, text, line) of every heading: Markdown headings and HTML ``<h1>``-``<h6>``."""
+    found = [(s.level, _text(s.title), s.line) for s in document.sections if not s.is_preamble]
+    for section in document.sections:
+        for block in section.blocks:
+            first = block.markup[0].name if block.kind is BlockKind.HTML and block.markup else ""
+            if re.fullmatch(r"h[1-6]", first):
+                found.append((int(first[1]), _text(block.text), block.line))
+    return sorted(found, key=lambda heading: heading[2])
+
+
+def toc_problems(document: Document) -> Iterator[tuple[int, str]]:
+    """(line, message) for each toc name with no heading and each top-level heading not in toc."""
+    front = _usable(document.front_matter)
+    if front is None or "toc" not in front.data:
+        return
+    names = toc_names(front.data["toc"])
+    found = headings(document)
+    texts = {text for _, text, _ in found}
+    toc_line = front.key_lines.get("toc", front.line)
+    for entry in names:
+        if _text(entry.name) not in texts:
+            yield (
+                toc_line,
+                f"toc name {entry.name!r} matches no heading of the file, so its table-of-"
+                "contents link is broken; use the heading's exact text",
+            )
+    levels = [
+        level for level, text, _ in found if text in {_text(n.name) for n in names if not n.depth}
+    ]
+    top = min(levels, default=2)
+    listed = {_text(n.name) for n in names}
+    for level, text, line in found:
+        if level == top and text not in listed:
+            yield line, f"heading {text!r} is missing from the front-matter toc: add it as a name"
+
+
+@rule("TC402", "toc-mismatch", Severity.WARNING)
+def toc_mismatch(ctx: PairContext) -> Iterator[Hit]:
+    """A Distill ``toc:`` name matches no heading of its file, or a heading is missing from it.
+
+    Bad:  ko toc `- name: Sharding` ↔ ko heading `## 샤딩` (the contents link breaks).
+    Good: ko toc `- name: 샤딩`, the exact heading text. English files are checked too: their
+    findings carry only the English location (a defect to report upstream).
+    """
+    for line, message in toc_problems(ctx.target):
+        yield Hit(message, target=ctx.at_target(line))
+    for line, message in toc_problems(ctx.source):
+        yield Hit(f"English source: {message}", source=Location(ctx.source.path, line))

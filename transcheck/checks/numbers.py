@@ -1,0 +1,156 @@
+"""Number rule (TC603): numbers of English prose are found in the aligned Korean prose.
+
+A number is matched by value (1,000 = 1000 = 1e3), in the aligned block first, then among the
+leftovers of nearby blocks. The Korean side may hold it in prose, inline code or math, or write
+it the Korean way: with a unit of ten thousand (``184억`` for ``18.4 billion``) or as a native
+numeral with a counter (``두 개`` for ``2``). Numbers of inline code and math take part in the
+matching (a value may move between prose and code) but only prose numbers are reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from transcheck.checks.blockmatch import korean_line, match_items, section_blocks
+from transcheck.checks.registry import Hit, PairContext, rule
+from transcheck.findings import Severity
+from transcheck.model import Block, BlockKind
+from transcheck.parse.numbers import canonical_number, find_numbers
+
+# Blocks whose prose numbers are checked; code and math have rules of their own.
+PROSE_KINDS = frozenset(
+    {
+        BlockKind.HEADING,
+        BlockKind.PARAGRAPH,
+        BlockKind.LIST_ITEM,
+        BlockKind.TABLE_ROW,
+        BlockKind.HTML,
+    }
+)
+_DIGITS = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_ENGLISH_SCALE = re.compile(
+    rf"(?<![\w.,])({_DIGITS})\s+(thousand|million|billion|trillion)\b", re.IGNORECASE
+)
+_ENGLISH_SCALES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
+_KOREAN_SCALE = re.compile(rf"(?<![\d.,])({_DIGITS})\s?(천|만|억|조)")
+_KOREAN_SCALES = {"천": 3, "만": 4, "억": 8, "조": 12}
+_NATIVE = {
+    "한": 1,
+    "첫": 1,
+    "두": 2,
+    "세": 3,
+    "네": 4,
+    "다섯": 5,
+    "여섯": 6,
+    "일곱": 7,
+    "여덟": 8,
+    "아홉": 9,
+    "열": 10,
+}
+_COUNTERS = "개|번|배|가지|명|대|장|줄|단계|차례|곳|쌍|축|칸|홉|층|종류|방향|비트|바이트"
+_KOREAN_NATIVE = re.compile(rf"(?<![\uac00-\ud7a3])({'|'.join(_NATIVE)})\s?(?:{_COUNTERS})")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number as written, the values it may stand for, and its line."""
+
+    text: str
+    values: frozenset[str]
+    line: int
+    prose: bool = True  # False for a number inside inline code or math
+
+
+def _scaled(digits: str, exponent: int) -> str | None:
+    """``digits`` times ten to ``exponent``, canonical; None if not a number."""
+    try:
+        value = Decimal(digits.replace(",", "")).scaleb(exponent)
+    except InvalidOperation:
+        return None
+    return canonical_number(str(value))
+
+
+def code_figures(block: Block) -> list[Figure]:
+    """Numbers inside a block's inline code and math."""
+    runs = [(span.text, span.line) for span in block.code_spans]
+    runs += [(formula.text, formula.line) for formula in block.math]
+    return [
+        Figure(n.text, frozenset({n.value}), n.line, prose=False)
+        for run in runs
+        for n in find_numbers([run])
+    ]
+
+
+def english_figures(block: Block) -> list[Figure]:
+    """The prose numbers of an English block; ``18.4 billion`` may also stand for 18400000000."""
+    scaled: dict[str, set[str]] = {}
+    for match in _ENGLISH_SCALE.finditer(block.text):
+        value = _scaled(match.group(1), _ENGLISH_SCALES[match.group(2).lower()])
+        if value is not None:
+            scaled.setdefault(canonical_number(match.group(1)), set()).add(value)
+    return [
+        Figure(n.text, frozenset({n.value, *scaled.get(n.value, ())}), n.line)
+        for n in block.numbers
+    ]
+
+
+def korean_figures(block: Block) -> list[Figure]:
+    """Every number a Korean block writes: prose, inline code, math, 억/만 units, native words."""
+    figures = [Figure(n.text, frozenset({n.value}), n.line) for n in block.numbers]
+    figures += code_figures(block)
+    for match in _KOREAN_SCALE.finditer(block.text):
+        value = _scaled(match.group(1), _KOREAN_SCALES[match.group(2)])
+        if value is not None:
+            figures.append(Figure(match.group(0), frozenset({value}), block.line))
+    for match in _KOREAN_NATIVE.finditer(block.text):
+        value = str(_NATIVE[match.group(1)])
+        figures.append(Figure(match.group(0), frozenset({value}), block.line))
+    return figures
+
+
+def _english(block: Block) -> list[Figure]:
+    """Code and math numbers first, so they take their Korean counterparts before prose numbers
+    look for theirs: a ``2`` of the English code cannot then vouch for a ``2`` of its prose."""
+    return code_figures(block) + (english_figures(block) if block.kind in PROSE_KINDS else [])
+
+
+def _same(en: Figure, ko: Figure) -> bool:
+    """Whether two figures can stand for the same value."""
+    return not en.values.isdisjoint(ko.values)
+
+
+@rule("TC603", "number-mismatch", Severity.WARNING)
+def number_mismatch(ctx: PairContext) -> Iterator[Hit]:
+    """A number in English prose (paragraph, list item, table row, heading) is absent in Korean.
+
+    Bad:  en `each chip has 16 GB of HBM` ↔ ko `각 칩은 32GB의 HBM을 가집니다`.
+    Good: ko `각 칩은 16GB의 HBM을 가집니다` (1,000 and 1000, 184억 and 18.4 billion agree).
+    """
+    for section in section_blocks(ctx):
+        match = match_items(section.blocks, _english, korean_figures, _same)
+        for placed in match.missing:
+            figure = placed.item
+            if not figure.prose:
+                continue  # code-changed and math-changed report these
+            kind = placed.block.source.kind.value if placed.block.source else "block"
+            near = [
+                k.item
+                for k in match.extra_in(placed.block)
+                if k.item.prose and k.item.text != figure.text
+            ]
+            if near:
+                other = near[0]
+                instead = f"; the Korean has {other.text} instead"
+                line = other.line
+            else:
+                instead = ""
+                line = korean_line(placed.block, section.target, figure.line)
+            yield Hit(
+                f"number {figure.text} of the English {kind} is not in the Korean one{instead}; "
+                "write the same value",
+                ctx.at_source(figure.line),
+                ctx.at_target(line),
+            )

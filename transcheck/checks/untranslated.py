@@ -1,0 +1,199 @@
+"""Untranslated rule (TC701): Korean text that is still the English text, and each file's
+translated share.
+
+A unit (heading, paragraph, list item, HTML text, table cell, front-matter title/description) is
+untranslated when its Korean side has no Hangul and is near-identical to its English side. Only
+English text with words to translate counts: formulas, identifiers, numbers and acronyms do not,
+and a paragraph needs a few words (a heading one) before it is prose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import groupby
+
+from rapidfuzz import fuzz
+
+from transcheck.checks.blockmatch import section_blocks
+from transcheck.checks.registry import Hit, PairContext, rule
+from transcheck.config import RULE_OPTIONS
+from transcheck.findings import Severity
+from transcheck.model import Block, BlockKind
+
+RULE_OPTIONS["untranslated"] = {"allow_headings": False, "min_words": 3, "similarity": 90.0}
+
+HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+_WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
+_EDGE = "()[]{}<>,.:;!?\"'“”‘’*_`"
+PROSE_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.HTML})
+FRONT_MATTER_KEYS = ("title", "description")
+
+
+def _word(token: str) -> bool:
+    """A Latin-script word, not an acronym (GPU, GPUs) or a CamelCase name (AllGather)."""
+    if len(token) < 2 or not _WORD.fullmatch(token):
+        return False
+    return all(sum(c.isupper() for c in part) <= 1 for part in re.split(r"[-'’]", token))
+
+
+def prose_words(text: str) -> list[str]:
+    """English words a translator would translate: no acronyms, identifiers (d_model), or
+    tokens with digits and brackets (Out[B, D])."""
+    return [token.strip(_EDGE) for token in text.split() if _word(token.strip(_EDGE))]
+
+
+def is_prose(text: str, min_words: int) -> bool:
+    """At least ``min_words`` words, and words make at least half of the tokens (a formula
+    with an English aside is not prose)."""
+    words = len(prose_words(text))
+    return words >= min_words and 2 * words >= len(text.split())
+
+
+def _normal(text: str) -> str:
+    """Text as compared: case-folded, single spaces."""
+    return " ".join(text.casefold().split())
+
+
+def is_untranslated(english: str, korean: str, min_words: int, similarity: float) -> bool:
+    """Korean text with no Hangul, near-identical to English text that has prose to translate."""
+    if HANGUL.search(korean) or not is_prose(english, min_words):
+        return False
+    return fuzz.ratio(_normal(english), _normal(korean)) >= similarity
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One translatable unit of an aligned block pair, with what a message shows."""
+
+    kind: str
+    english: str
+    korean: str
+    source_line: int
+    target_line: int
+    min_words: int
+
+
+def _cell_units(en: Block, ko: Block, min_words: int) -> list[Unit]:
+    """The cells of an aligned table row, paired by column (rows of other widths are skipped)."""
+    if len(en.cells) != len(ko.cells):
+        return []
+    return [
+        Unit("table cell", english, korean, en.line, ko.line, min_words)
+        for english, korean in zip(en.cells, ko.cells, strict=True)
+    ]
+
+
+def units(ctx: PairContext) -> list[Unit]:
+    """Every translatable unit of the pair's aligned sections (cached per pair)."""
+
+    def compute() -> list[Unit]:
+        """Collect the units of every block pair."""
+        min_words = int(ctx.config.option("untranslated", "min_words"))
+        found: list[Unit] = []
+        for section in section_blocks(ctx):
+            for pair in section.blocks:
+                en, ko = pair.source, pair.target
+                if en is None or ko is None:
+                    continue
+                if en.kind is BlockKind.TABLE_ROW and ko.kind is BlockKind.TABLE_ROW:
+                    found += _cell_units(en, ko, min_words)
+                elif en.kind is BlockKind.HEADING or en.kind in PROSE_KINDS:
+                    need = 1 if en.kind is BlockKind.HEADING else min_words
+                    found.append(Unit(en.kind.value, en.text, ko.text, en.line, ko.line, need))
+        return found
+
+    return ctx.cached("untranslated", compute)  # type: ignore[no-any-return]
+
+
+@rule("TC701", "untranslated", Severity.WARNING)
+def untranslated(ctx: PairContext) -> Iterator[Hit]:
+    """Korean text is still the English text: no Hangul and near-identical to its source.
+
+    Bad:  en `Sharding splits an array across devices.` ↔ ko the same English sentence.
+    Good: ko `샤딩은 배열을 여러 장치에 나눕니다.`
+    Headings kept in English on purpose are silenced with `untranslated.allow_headings: true`.
+    """
+    similarity = float(ctx.config.option("untranslated", "similarity"))
+    allow_headings = bool(ctx.config.option("untranslated", "allow_headings"))
+    kept = [
+        unit
+        for unit in units(ctx)
+        if not (allow_headings and unit.kind == BlockKind.HEADING.value)
+        and is_untranslated(unit.english, unit.korean, unit.min_words, similarity)
+    ]
+    for (kind, source_line, target_line), group in groupby(
+        kept, key=lambda u: (u.kind, u.source_line, u.target_line)
+    ):
+        texts = [_clip(unit.korean) for unit in group]
+        what = f"{len(texts)} table cells" if len(texts) > 1 else kind
+        yield Hit(
+            f"{what} still in English: {' | '.join(repr(t) for t in texts)}; translate it",
+            ctx.at_source(source_line),
+            ctx.at_target(target_line),
+        )
+    yield from _front_matter(ctx, similarity)
+
+
+def _front_matter(ctx: PairContext, similarity: float) -> Iterator[Hit]:
+    """Front-matter title and description left in English."""
+    en, ko = ctx.source.front_matter, ctx.target.front_matter
+    if en is None or ko is None:
+        return
+    for key in FRONT_MATTER_KEYS:
+        english, korean = en.data.get(key), ko.data.get(key)
+        if (
+            isinstance(english, str)
+            and isinstance(korean, str)
+            and is_untranslated(english, korean, 1, similarity)
+        ):
+            yield Hit(
+                f"front-matter {key} is still in English: {_clip(korean)!r}; translate it",
+                ctx.at_source(en.key_lines.get(key, en.line)),
+                ctx.at_target(ko.key_lines.get(key, ko.line)),
+            )
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    """Text cut to ``limit`` characters for a message."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _translated(block: Block) -> bool:
+    """A prose block that has Hangul in it."""
+    return block.kind in PROSE_KINDS and HANGUL.search(block.text) is not None
+
+
+def translated_share(ctx: PairContext) -> float | None:
+    """The share of English paragraphs (prose blocks with words to translate) that have a
+    translated Korean counterpart; None when the English has none.
+
+    An English paragraph the block alignment left unpaired counts as translated while its section
+    has an unpaired Korean paragraph in Korean (the two traded places); paragraphs of English
+    sections with no Korean section count as not translated.
+    """
+    similarity = float(ctx.config.option("untranslated", "similarity"))
+    min_words = int(ctx.config.option("untranslated", "min_words"))
+    total = done = 0
+    for section in section_blocks(ctx):
+        spare = sum(
+            1 for p in section.blocks if p.source is None and p.target and _translated(p.target)
+        )
+        for pair in section.blocks:
+            en, ko = pair.source, pair.target
+            if en is None or en.kind not in PROSE_KINDS or not is_prose(en.text, min_words):
+                continue
+            total += 1
+            if ko is not None:
+                done += not is_untranslated(en.text, ko.text, min_words, similarity)
+            elif spare:
+                spare, done = spare - 1, done + 1
+    total += sum(
+        1
+        for section in ctx.source.sections
+        if section.index not in ctx.alignment.target_of
+        for block in section.blocks
+        if block.kind in PROSE_KINDS and is_prose(block.text, min_words)
+    )
+    return done / total if total else None
