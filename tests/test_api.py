@@ -58,6 +58,7 @@ def test_demo_findings_are_exactly_its_deliberate_defects(monkeypatch: pytest.Mo
         "by_severity": {"error": 4, "warning": 0, "info": 0},
         "by_rule": {"TC101": 1, "TC203": 1, "TC204": 1, "TC206": 1},
         "unreadable_files": 0,
+        "translated": {"ko/attention.md": 0.8571},  # 6 of 7 paragraphs: "## Cost" is missing
     }
 
 

@@ -100,6 +100,7 @@ JSON_SCHEMA = {
                 },
                 "by_rule": {"type": "object", "additionalProperties": {"type": "integer"}},
                 "unreadable_files": {"type": "integer"},
+                "translated": {"type": "object", "additionalProperties": {"type": "number"}},
             },
         },
     },
@@ -181,6 +182,7 @@ def test_check_two_trees_json_has_the_documented_shape(trees: Path) -> None:
         "by_severity": {"error": 1, "warning": 1, "info": 1},
         "by_rule": {"TC105": 1, "TC106": 1, "TC203": 1},
         "unreadable_files": 0,
+        "translated": {"ko/guide.md": 1.0},
     }
 
 

@@ -11,6 +11,7 @@ from transcheck.align import Alignment, align_sections
 from transcheck.checks import PairContext, SetContext
 from transcheck.checks.inputs import UNREADABLE_FILE
 from transcheck.checks.structure import SOURCE_MISSING, TRANSLATION_MISSING
+from transcheck.checks.untranslated import translated_share
 from transcheck.config import Config
 from transcheck.findings import Finding, Location, Severity
 from transcheck.links import LinkIndex
@@ -27,6 +28,7 @@ class PairResult:
     source: str | None
     target: str | None
     findings: tuple[Finding, ...]
+    translated: float | None = None  # share of English paragraphs translated (untranslated.py)
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,8 @@ class Report:
         return tuple(f for pair in self.pairs for f in pair.findings)
 
     def summary(self) -> dict[str, Any]:
-        """Totals by severity and by rule code, and how many pairs and files were seen."""
+        """Totals by severity and by rule code, how many pairs and files were seen, and each
+        Korean file's translated share (by paragraphs)."""
         findings = self.findings
         by_severity = Counter(f.severity.value for f in findings)
         return {
@@ -57,6 +60,11 @@ class Report:
             "by_severity": {s.value: by_severity.get(s.value, 0) for s in reversed(Severity)},
             "by_rule": dict(sorted(Counter(f.code for f in findings).items())),
             "unreadable_files": self.unreadable,
+            "translated": {
+                pair.target: round(pair.translated, 4)
+                for pair in self.pairs
+                if pair.target is not None and pair.translated is not None
+            },
         }
 
 
@@ -161,9 +169,11 @@ class _Run:
         """Check every pair, then the cross-chapter rules, and collect the findings per pair."""
         per_pair: list[list[Finding]] = []
         contexts: list[PairContext] = []
+        shares: list[float | None] = []
         for pair in self.pairing.pairs:
             findings, ctx = self.check(pair)
             per_pair.append(findings)
+            shares.append(translated_share(ctx) if ctx is not None else None)
             if ctx is not None:
                 contexts.append(ctx)
         displays = [
@@ -179,8 +189,8 @@ class _Run:
             if slot is not None:
                 per_pair[slot].append(finding)
         results = tuple(
-            PairResult(source, target, tuple(sorted(findings, key=Finding.sort_key)))
-            for (source, target), findings in zip(displays, per_pair, strict=True)
+            PairResult(source, target, tuple(sorted(findings, key=Finding.sort_key)), share)
+            for (source, target), findings, share in zip(displays, per_pair, shares, strict=True)
         )
         errors = [
             error

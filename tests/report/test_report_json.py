@@ -64,6 +64,7 @@ def test_json_document() -> None:
             "by_severity": {"error": 1, "warning": 1, "info": 0},
             "by_rule": {"TC106": 1, "TC204": 1},
             "unreadable_files": 0,
+            "translated": {},
         },
     }
 
