@@ -19,10 +19,10 @@ def describe(section: Section) -> str:
 
 def _next_section(pairs: tuple[SectionPair, ...], position: int, korean: bool) -> Section | None:
     """The next section of one language after ``pairs[position]``: where an unpaired section
-    of the other language would stand. None at the end of the file."""
+    of the other language would stand (moved sections stand elsewhere). None at the end."""
     for pair in pairs[position + 1 :]:
         section = pair.target if korean else pair.source
-        if section is not None:
+        if section is not None and not pair.moved:
             return section
     return None
 
