@@ -52,6 +52,7 @@ class Link:
     line: int
     kind: LinkKind
     text: str = ""
+    definition_line: int | None = None  # reference links: the line of their ``[ref]: url``
 
     @property
     def fragment(self) -> str | None:

@@ -36,7 +36,8 @@ def _block(block: Block) -> list[str]:
     out = ["  " + " ".join(head)]
     for link in block.links:
         label = f" {_q(link.text)}" if link.text else ""
-        out.append(f"    link L{link.line} {link.kind.value} {link.url}{label}")
+        defined = f" defined@L{link.definition_line}" if link.definition_line else ""
+        out.append(f"    link L{link.line} {link.kind.value} {link.url}{label}{defined}")
     out += [f"    code L{span.line} {_q(span.text)}" for span in block.code_spans]
     out += [f"    number L{n.line} {n.text} = {n.value}" for n in block.numbers]
     out += [f"    math L{m.line} {m.delimiter} {_q(m.text)}" for m in block.math]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -60,11 +61,27 @@ def markdown() -> MarkdownIt:
     return md
 
 
-def parse_inline(source: str, line: int) -> InlineItems:
-    """Items of a string of inline Markdown whose first line is ``line`` (Markdown in HTML)."""
-    tokens = markdown().parseInline(source)
-    children = tokens[0].children if tokens and tokens[0].children else []
-    return collect_inline(children, LineMap(source, line), parse_inline)
+class _InlineParser:
+    """Inline parsing for one document, whose reference definitions resolve everywhere in it
+    (Markdown inside HTML and explicit-id headings, which are parsed again, included)."""
+
+    def __init__(self, env: dict[str, Any]) -> None:
+        self._env = env
+        references = env.get("references", {})
+        self.definitions = {
+            label: ref["map"][0] + 1 for label, ref in references.items() if ref.get("map")
+        }
+
+    def token(self, token: Token, line: int) -> InlineItems:
+        """Items of one ``inline`` token whose source starts at ``line``."""
+        lines = LineMap(token.content, line)
+        return collect_inline(token.children or [], lines, self.definitions)
+
+    def source(self, source: str, line: int) -> InlineItems:
+        """Items of a string of inline Markdown whose first line is ``line``."""
+        tokens = markdown().parseInline(source, self._env)
+        children = tokens[0].children if tokens and tokens[0].children else []
+        return collect_inline(children, LineMap(source, line), self.definitions)
 
 
 @dataclass
@@ -139,16 +156,12 @@ def _span(token: Token) -> tuple[int, int]:
     return start + 1, max(start + 1, end)
 
 
-def _inline(token: Token, line: int) -> InlineItems:
-    """Items of one ``inline`` token whose source starts at ``line``."""
-    return collect_inline(token.children or [], LineMap(token.content, line), parse_inline)
-
-
 @dataclass
 class _Walker:
     """Turns the block tokens of one file into blocks and sections."""
 
     slugger: Slugger
+    inline: _InlineParser
     builder: _Builder = field(default_factory=_Builder)
     front: FrontMatter | None = None
     depth: int = 0  # list and block quote nesting
@@ -165,7 +178,10 @@ class _Walker:
         """A Markdown heading opens a section."""
         span = _span(open_token)
         source, explicit = split_explicit_id(inline.content)
-        items = _inline(inline, span[0]) if explicit is None else parse_inline(source, span[0])
+        if explicit is None:
+            items = self.inline.token(inline, span[0])
+        else:
+            items = self.inline.source(source, span[0])
         block = _block(BlockKind.HEADING, span, items, depth=self.depth)
         heading = markdown_heading(
             int(open_token.tag[1]), items, source, explicit, block, self.slugger
@@ -177,13 +193,13 @@ class _Walker:
         span = _span(open_token)
         first_in_item = bool(self.items_open) and self.items_open[-1]
         kind = _paragraph_kind(inline.children or [], first_in_item)
-        self.add(_block(kind, span, _inline(inline, span[0]), depth=self.depth))
+        self.add(_block(kind, span, self.inline.token(inline, span[0]), depth=self.depth))
 
     def html_block(self, token: Token) -> None:
         """Raw HTML: a heading element opens a section, anything else is an HTML block."""
         span = _span(token)
         items = InlineItems()
-        html_items(token.content, span[0], items, parse_inline)
+        html_items(token.content, span[0], items, self.inline.source)
         level = html_heading_level(token.content)
         if level is None:
             self.add(_block(BlockKind.HTML, span, items, depth=self.depth))
@@ -196,7 +212,7 @@ class _Walker:
         if token.type == "tr_open":
             self.row = (_span(token), InlineItems(), [])
         elif token.type == "inline" and self.row is not None:
-            cell = _inline(token, self.row[0][0])
+            cell = self.inline.token(token, self.row[0][0])
             self.row[1].extend(cell)
             self.row[2].append(cell.text)
         elif token.type == "tr_close" and self.row is not None:
@@ -241,8 +257,9 @@ def parse_markdown(text: str, path: str, slug_style: str = "github") -> Document
     """
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
-    tokens = markdown().parse(text)
-    walker = _Walker(Slugger(slug_style))
+    env: dict[str, Any] = {}
+    tokens = markdown().parse(text, env)
+    walker = _Walker(Slugger(slug_style), _InlineParser(env))
     index = 0
     while index < len(tokens):
         token = tokens[index]

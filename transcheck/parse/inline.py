@@ -11,7 +11,7 @@ code, math, URLs (autolinks and bare URLs included) and tags.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from markdown_it.token import Token
@@ -124,11 +124,15 @@ def _liquid_items(token: Token, lines: LineMap, line: int, items: InlineItems) -
     items.markup += caption.markup
 
 
-def _link_kind(token: Token) -> LinkKind:
-    """How a ``link_open`` token was written."""
+def _link(token: Token, line: int, definitions: Mapping[str, int]) -> Link:
+    """The link a ``link_open`` token opens; a reference link knows its definition's line."""
+    url = str(token.attrs.get("href", "")).strip()
     if token.markup in ("autolink", "linkify") or token.info == "auto":
-        return LinkKind.AUTOLINK
-    return LinkKind.REFERENCE if token.meta.get("label") else LinkKind.INLINE
+        return Link(url, line, LinkKind.AUTOLINK)
+    label = token.meta.get("label")
+    if label:
+        return Link(url, line, LinkKind.REFERENCE, definition_line=definitions.get(label))
+    return Link(url, line, LinkKind.INLINE)
 
 
 class _Walk:
@@ -183,9 +187,12 @@ class _Walk:
 
 
 def collect_inline(
-    children: list[Token], lines: LineMap, reparse: InlineParser | None
+    children: list[Token], lines: LineMap, definitions: Mapping[str, int]
 ) -> InlineItems:
-    """Walk the children of one ``inline`` token whose source ``lines`` maps to file lines."""
+    """Walk the children of one ``inline`` token whose source ``lines`` maps to file lines.
+
+    ``definitions`` maps a reference label to the line of its definition.
+    """
     walk = _Walk()
     items = walk.items
     line = lines.line_at(0)
@@ -204,7 +211,7 @@ def collect_inline(
             items.math.append(Math(child.content, line, delimiter))
             items.rendered.append(child.content)
         elif kind == "link_open":
-            walk.open_link(Link(str(child.attrs.get("href", "")).strip(), line, _link_kind(child)))
+            walk.open_link(_link(child, line, definitions))
         elif kind == "link_close" and walk.open:
             walk.close_link()
         elif kind == "image":
