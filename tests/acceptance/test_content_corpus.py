@@ -74,11 +74,6 @@ def test_math_changed_only_where_the_korean_really_differs(corpus_findings: list
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="parser: inside <p markdown=1>, a '<' within $$…$$ splits the HTML text, so the "
-    "takeaway at en/inference.md:635 pairs its $$ delimiters wrongly",
-)
 def test_no_math_changed_in_the_inference_takeaway(corpus_findings: list[Found]) -> None:
     assert [f for f in of(corpus_findings, "TC601") if f[1:3] == ("inference.md", 635)] == []
 

@@ -91,11 +91,13 @@ class _Collector(HTMLParser):
         self._open: list[tuple[str, bool]] = []  # open elements: name, Markdown enabled
         self._anchor: tuple[int, list[str]] | None = None  # open <a>: its tag index, its text
         self._separate = True  # whether the next text starts apart from the text before it
+        self._in_text = False  # whether the last thing seen was text (HTMLParser splits at "<")
 
     def _add_tag(self, tag: str, attrs: list[tuple[str, str | None]]) -> dict[str, str]:
         pairs = tuple((key, value or "") for key, value in attrs)
         self.tags.append(HtmlTag(tag, pairs, self.getpos()[0] - 1))
         self._separate = self._separate or tag not in _INLINE
+        self._in_text = False
         return dict(pairs)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -119,19 +121,33 @@ class _Collector(HTMLParser):
         if tag == "a":
             self._close_anchor()
         self._separate = self._separate or tag not in _INLINE
+        self._in_text = False
         for index in range(len(self._open) - 1, -1, -1):
             if self._open[index][0] == tag:
                 del self._open[index:]
                 break
 
     def handle_data(self, data: str) -> None:
-        """Keep a run of text unless it is blank or inside ``<script>``/``<style>``."""
+        """Keep a run of text unless it is blank or inside ``<script>``/``<style>``.
+
+        Text the parser hands over in pieces (it stops at a ``<`` that opens no tag, as in
+        ``$$a < b$$``) is joined back into one run, so Markdown inside it parses whole.
+        """
         if self._anchor is not None:
             self._anchor[1].append(data)
-        if data.strip() and not any(name in _NOT_PROSE for name, _ in self._open):
+        if any(name in _NOT_PROSE for name, _ in self._open):
+            return
+        if self._in_text:
+            self.texts[-1] = replace(self.texts[-1], text=self.texts[-1].text + data)
+        elif data.strip():
             markdown = bool(self._open) and self._open[-1][1]
             self.texts.append(HtmlText(data, self.getpos()[0] - 1, markdown, self._separate))
             self._separate = False
+            self._in_text = True
+
+    def handle_comment(self, data: str) -> None:
+        """A comment ends a run of text (its lines are not part of the text)."""
+        self._in_text = False
 
     def _close_anchor(self) -> None:
         if self._anchor is not None:
