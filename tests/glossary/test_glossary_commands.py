@@ -130,3 +130,18 @@ def test_check_with_glossary_option_and_a_broken_glossary(chdir_tmp: Path) -> No
     result = RUNNER.invoke(app, ["check", "en", "ko", "--glossary", str(glossary)])
     assert result.exit_code == 2
     assert f"{glossary}:4: unknown key 'bad'" in result.output
+
+
+def test_config_glossary_paths_are_relative_to_the_config_file(chdir_tmp: Path) -> None:
+    project = chdir_tmp / "project"
+    project.mkdir()
+    glossary = pair_trees(project)
+    (project / ".transcheck.yaml").write_text(
+        f"glossary:\n  files: [{glossary.name}]\n  shipped: false\nselect: [TC303]\n",
+        encoding="utf-8",
+    )
+    # run from chdir_tmp: g.yaml is found beside the config file, not in the working directory
+    args = ["check", str(project / "en"), str(project / "ko"), "-f", "json"]
+    result = RUNNER.invoke(app, [*args, "-c", str(project / ".transcheck.yaml")])
+    found = json.loads(result.output)["findings"]
+    assert [(f["code"], f["target"]["line"]) for f in found] == [("TC303", 3)]

@@ -38,9 +38,12 @@ class PairTerms:
 
 
 def _lines_of(ctx: PairContext, english: bool) -> list[str] | None:
-    """Source lines of one side, when the pair was read from files (for multi-line blocks)."""
+    """Source lines of one side, when the pair was read from files and a prose block spans
+    lines (only then are they needed to place an occurrence on its line)."""
     index = ctx.source_index if english else ctx.target_index
-    if index.root is None:
+    document = ctx.source if english else ctx.target
+    spans = any(b.end_line > b.line and b.text for s in document.sections for b in s.blocks)
+    if index.root is None or not spans:
         return None
     return source_lines(Path(index.root) / (ctx.source_rel if english else ctx.target_rel))
 

@@ -30,7 +30,7 @@ def _config_folder(config: Config) -> Path:
     """Where relative glossary paths of a config file start: the config file's folder."""
     if config.path is None:
         return Path.cwd()
-    return Path(config.path.removesuffix(" [tool.transcheck]")).resolve().parent
+    return Path(config.path).resolve().parent
 
 
 def glossary_files(config: Config) -> tuple[Path, ...]:
