@@ -9,8 +9,12 @@ takes any ``$$…$$`` as kramdown does, and keeps the plugin's token types.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
+
+from transcheck.parse.positions import track_positions
 
 
 def _escaped(src: str, pos: int) -> bool:
@@ -63,3 +67,13 @@ def math_inline_rule(state: StateInline, silent: bool) -> bool:
 def use_math_inline_rule(md: MarkdownIt) -> None:
     """Put this rule in place of dollarmath's inline rule (call after ``md.use(dollarmath)``)."""
     md.inline.ruler.at("math_inline", math_inline_rule)
+
+
+@lru_cache(maxsize=1)
+def math_text_parser() -> MarkdownIt:
+    """A parser that finds only math and line breaks: for text MathJax reads but kramdown does
+    not parse as Markdown (raw HTML without ``markdown="1"``, figure captions)."""
+    md = MarkdownIt("zero").enable(["newline"])
+    md.inline.ruler.push("math_inline", math_inline_rule)
+    track_positions(md)
+    return md

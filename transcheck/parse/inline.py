@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from markdown_it.token import Token
 
 from transcheck.model import CodeSpan, Link, LinkKind, Markup, Math, Number
+from transcheck.parse.dollars import math_text_parser
 from transcheck.parse.html import HtmlTag, scan_html
 from transcheck.parse.liquid import liquid_args
 from transcheck.parse.numbers import find_numbers
@@ -57,11 +58,13 @@ class InlineItems:
             self.prose.append((f" {text} " if word else text, line))
             self.rendered.append(f" {text} " if word else text)
 
-    def extend(self, other: InlineItems) -> None:
-        """Append another run's items as a separate run (table cells, Markdown inside HTML)."""
+    def extend(self, other: InlineItems, *, separate: bool = True) -> None:
+        """Append another run's items (table cells, HTML text); a ``separate`` run stands apart
+        from the text before it, as a cell or a paragraph does."""
+        gap = [" "] if separate else []
         if other.prose:
-            self.prose += [(" ", other.prose[0][1]), *other.prose]
-        self.rendered += [" ", *other.rendered]
+            self.prose += [(piece, other.prose[0][1]) for piece in gap] + other.prose
+        self.rendered += gap + other.rendered
         self.links += other.links
         self.code_spans += other.code_spans
         self.math += other.math
@@ -85,7 +88,8 @@ def _html_link(tag: HtmlTag, line: int) -> Link | None:
 def html_items(fragment: str, line: int, items: InlineItems, reparse: InlineParser | None) -> None:
     """Add the tags, link targets and text of a raw HTML fragment starting at ``line``.
 
-    Text that kramdown parses as Markdown (``markdown="1"``) goes through ``reparse``.
+    Text that kramdown parses as Markdown (``markdown="1"``) goes through ``reparse``; other text
+    is prose in which only ``$…$``/``$$…$$`` math is found (MathJax renders it in the browser).
     """
     tags, texts = scan_html(fragment)
     for tag in tags:
@@ -98,7 +102,14 @@ def html_items(fragment: str, line: int, items: InlineItems, reparse: InlinePars
         if run.markdown and reparse is not None:
             items.extend(reparse(run.text, line + run.offset))
         else:
-            items.add_prose(run.text, line + run.offset, word=run.separate)
+            items.extend(_html_text(run.text, line + run.offset), separate=run.separate)
+
+
+def _html_text(source: str, line: int) -> InlineItems:
+    """Items of HTML text that is not Markdown: prose and math."""
+    tokens = math_text_parser().parseInline(source)
+    children = tokens[0].children if tokens and tokens[0].children else []
+    return collect_inline(children, LineMap(source, line), {})
 
 
 def _liquid_items(token: Token, lines: LineMap, line: int, items: InlineItems) -> None:
@@ -119,9 +130,7 @@ def _liquid_items(token: Token, lines: LineMap, line: int, items: InlineItems) -
     for arg in args:
         if arg.key == "path" and arg.value:
             items.links.append(Link(arg.value, line_of(arg.offset), LinkKind.LIQUID, caption.text))
-    items.prose += caption.prose
-    items.links += caption.links
-    items.markup += caption.markup
+    items.extend(caption)
 
 
 def _link(token: Token, line: int, definitions: Mapping[str, int]) -> Link:
