@@ -25,7 +25,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from transcheck.model import Block, BlockKind, Document, FrontMatter, Math, Section
 from transcheck.parse.dollars import use_math_inline_rule
-from transcheck.parse.frontmatter import parse_front_matter
+from transcheck.parse.frontmatter import parse_front_matter, unclosed_front_matter
 from transcheck.parse.headings import (
     Heading,
     html_heading,
@@ -276,4 +276,5 @@ def parse_markdown(text: str, path: str, slug_style: str = "github") -> Document
     builder = walker.builder
     builder.first_body_line = min(builder.first_body_line, max(line_count, 1))
     builder.close_section(line_count)
-    return Document(path, line_count, tuple(walker.builder.sections), walker.front)
+    front = walker.front or unclosed_front_matter(text, line_count)
+    return Document(path, line_count, tuple(builder.sections), front)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import yaml
@@ -82,3 +83,19 @@ def _pairs(
     for key, value in items:
         if isinstance(key, yaml.ScalarNode):
             yield key, value
+
+
+_UNCLOSED = re.compile(r"---[ \t]*\n[ \t]*[A-Za-z_][\w-]*[ \t]*:")
+
+
+def unclosed_front_matter(text: str, line_count: int) -> FrontMatter | None:
+    """Front matter that opens (``---`` then a ``key:`` line) but never closes, or None.
+
+    Jekyll does not render such a page at all, so it is reported rather than read as a thematic
+    break and a paragraph.
+    """
+    if not _UNCLOSED.match(text):
+        return None
+    return FrontMatter(
+        1, line_count, error="front matter is not closed: no '---' line ends it", error_line=1
+    )
