@@ -7,8 +7,13 @@ reads it (CommonMark + GFM tables), with these choices where the site's kramdown
 - ``$$…$$`` inside a paragraph is inline math (as in kramdown); ``$…$`` is recorded as math with
   the delimiter ``$`` although kramdown leaves it as text (MathJax renders it in the browser), so
   checks can tell the two apart. A ``$$`` block on its own lines has the delimiter ``block``.
+  MathJax also reads ``$…$`` in raw HTML and figure captions, so math is found there too.
 - Bare URLs count as links (``autolink``), as on GitHub; kramdown leaves them as text.
-- Text inside ``markdown="1"`` HTML is parsed as inline Markdown, as kramdown does.
+- Text inside ``markdown="1"`` HTML is parsed as inline Markdown, as kramdown does; an HTML
+  heading element opens a section (see ``headings``).
+- Left as CommonMark has it: an HTML block ends at a blank line (kramdown keeps an element without
+  ``markdown="1"`` raw up to its end tag), emphasis flanking rules (``**(i, i)**th`` is not bold
+  here), and ``[^1]`` footnotes are not parsed (the corpus writes ``<d-footnote>``).
 """
 
 from __future__ import annotations
