@@ -156,10 +156,17 @@ class _Walk:
         self.items.links.append(link)
         self.open.append((len(self.items.links) - 1, []))
 
-    def close_link(self) -> None:
-        """Give the innermost open link the label text seen since it opened."""
-        index, label = self.open.pop()
-        self.items.links[index] = replace(self.items.links[index], text="".join(label).strip())
+    def close_link(self, html: bool | None = None) -> None:
+        """Give the innermost open link the label text seen since it opened; with ``html``, the
+        innermost ``<a>`` (True) or Markdown link (False), so an unclosed ``<a>`` is skipped."""
+        for position in range(len(self.open) - 1, -1, -1):
+            index, label = self.open[position]
+            if html is None or (self.items.links[index].kind is LinkKind.HTML) == html:
+                del self.open[position]
+                self.items.links[index] = replace(
+                    self.items.links[index], text=" ".join("".join(label).split())
+                )
+                return
 
     def label(self, content: str) -> None:
         """Add text to the label of every open link."""
@@ -177,13 +184,8 @@ class _Walk:
     def html(self, content: str, line: int) -> None:
         """Raw inline HTML: an ``<a href>`` opens a link whose label follows; ``</a>`` closes it."""
         if content.startswith("</"):  # an end tag: nothing to record but a link's end
-            innermost = self.items.links[self.open[-1][0]] if self.open else None
-            if (
-                innermost is not None
-                and innermost.kind is LinkKind.HTML
-                and _CLOSE_A.fullmatch(content)
-            ):
-                self.close_link()
+            if _CLOSE_A.fullmatch(content):
+                self.close_link(html=True)
             return
         for tag in scan_html(content)[0]:
             tag_line = line + tag.offset
@@ -211,6 +213,7 @@ def collect_inline(
         if kind == "text":
             walk.text(child.content, line)
         elif kind in ("softbreak", "hardbreak"):
+            walk.label(" ")
             items.add_prose("\n", line)
         elif kind == "code_inline":
             items.code_spans.append(CodeSpan(child.content, line))
@@ -221,8 +224,8 @@ def collect_inline(
             items.rendered.append(child.content)
         elif kind == "link_open":
             walk.open_link(_link(child, line, definitions))
-        elif kind == "link_close" and walk.open:
-            walk.close_link()
+        elif kind == "link_close":
+            walk.close_link(html=False)
         elif kind == "image":
             src = str(child.attrs.get("src", "")).strip()
             items.links.append(Link(src, line, LinkKind.IMAGE, child.content))
