@@ -16,14 +16,17 @@ CASES = Path(__file__).parent / "cases"
 
 
 def _q(text: str) -> str:
+    """A string quoted and escaped, Korean kept readable."""
     return json.dumps(text, ensure_ascii=False)
 
 
 def _lines(line: int, end: int) -> str:
+    """``L3`` or ``L3-5``."""
     return f"L{line}" if line == end else f"L{line}-{end}"
 
 
 def _block(block: Block) -> list[str]:
+    """A block's line, then one line per item."""
     head = [block.kind.value, _lines(block.line, block.end_line)]
     if block.depth:
         head.append(f"d{block.depth}")
@@ -48,6 +51,7 @@ def _block(block: Block) -> list[str]:
 
 
 def _section(section: Section) -> str:
+    """A section's head line: index, level, lines, id (``!`` when explicit), parent, title."""
     if section.is_preamble:
         return f"§0 preamble {_lines(section.line, section.end_line)}"
     anchor = f"#{section.anchor}" + ("!" if section.explicit_id else "")
@@ -58,6 +62,7 @@ def _section(section: Section) -> str:
 
 
 def _front_matter(front: FrontMatter) -> list[str]:
+    """Front matter lines, key lines, its links and its error."""
     keys = " ".join(f"{key}@{line}" for key, line in front.key_lines.items())
     out = [f"front-matter {_lines(front.line, front.end_line)}" + (f" {keys}" if keys else "")]
     out += [

@@ -126,6 +126,7 @@ def _items(document: Document) -> dict[str, int]:
 
 
 def _expected(kind: str, i: int) -> str:
+    """The identifying string ``_items`` finds for item ``i`` of ``kind``."""
     return {
         "link": f"https://x.example/{i}",
         "ref": f"https://r.example/{i}",

@@ -20,6 +20,7 @@ PIECES = [
 
 
 def _check(document: Document) -> None:
+    """Sections nest in order and every line (blocks, items, front matter) is inside the file."""
     last = max(document.line_count, 1)
     sections = document.sections
     assert sections and sections[0].is_preamble

@@ -71,6 +71,7 @@ class _InlineParser:
     (Markdown inside HTML and explicit-id headings, which are parsed again, included)."""
 
     def __init__(self, env: dict[str, Any]) -> None:
+        """Keep the document's env (its reference definitions) for every later inline parse."""
         self._env = env
         references = env.get("references", {})
         self.definitions = {

@@ -80,6 +80,7 @@ def _yaml_error(error: yaml.YAMLError, body_start: int) -> tuple[str, int | None
 def _pairs(
     items: Iterable[tuple[yaml.Node, yaml.Node]],
 ) -> Iterable[tuple[yaml.ScalarNode, yaml.Node]]:
+    """The key/value node pairs of a mapping whose key is a plain scalar."""
     for key, value in items:
         if isinstance(key, yaml.ScalarNode):
             yield key, value

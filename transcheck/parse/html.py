@@ -85,6 +85,7 @@ class _Collector(HTMLParser):
     """Collects start tags and text runs, tracking ``markdown=`` inheritance and ``<a>`` text."""
 
     def __init__(self) -> None:
+        """An empty collector; character references are turned into text."""
         super().__init__(convert_charrefs=True)
         self.tags: list[HtmlTag] = []
         self.texts: list[HtmlText] = []
@@ -94,6 +95,7 @@ class _Collector(HTMLParser):
         self._in_text = False  # whether the last thing seen was text (HTMLParser splits at "<")
 
     def _add_tag(self, tag: str, attrs: list[tuple[str, str | None]]) -> dict[str, str]:
+        """Record a start tag at its line; a tag ends the current run of text."""
         pairs = tuple((key, value or "") for key, value in attrs)
         self.tags.append(HtmlTag(tag, pairs, self.getpos()[0] - 1))
         self._separate = self._separate or tag not in _INLINE
@@ -150,6 +152,7 @@ class _Collector(HTMLParser):
         self._in_text = False
 
     def _close_anchor(self) -> None:
+        """Give the open ``<a>`` tag the text seen inside it."""
         if self._anchor is not None:
             index, parts = self._anchor
             self.tags[index] = replace(self.tags[index], text=" ".join("".join(parts).split()))

@@ -119,6 +119,7 @@ def _liquid_items(token: Token, lines: LineMap, line: int, items: InlineItems) -
     start = token.meta.get(POS)
 
     def line_of(offset: int) -> int:
+        """The file line of an offset into the tag body."""
         return line if start is None else lines.line_at(start + len(token.markup) + offset)
 
     caption = InlineItems()
@@ -148,6 +149,7 @@ class _Walk:
     """One walk over inline children: the items so far and the links still open."""
 
     def __init__(self) -> None:
+        """Start with no items and no open link."""
         self.items = InlineItems()
         self.open: list[tuple[int, list[str]]] = []  # index into items.links, label so far
 

@@ -84,6 +84,7 @@ class LineMap:
     """Maps offsets of one inline source to 1-based lines of the file."""
 
     def __init__(self, source: str, first_line: int) -> None:
+        """``source`` is an inline token's content; its first character is on ``first_line``."""
         self._first = first_line
         self._breaks = [m.start() for m in _NEWLINE.finditer(source)] if "\n" in source else []
 

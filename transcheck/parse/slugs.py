@@ -25,6 +25,7 @@ SLUG_STYLES = ("github", "kramdown")
 
 
 def _keep_github(ch: str) -> bool:
+    """Whether GitHub keeps a character in an id: letters, marks, numbers, ``_``, ``-``, space."""
     if ch in " -_":
         return True
     category = unicodedata.category(ch)
@@ -59,6 +60,7 @@ class Slugger:
     """Hands out unique heading ids for one document, in document order."""
 
     def __init__(self, style: str = "github") -> None:
+        """A slugger for one document; ``style`` is one of ``SLUG_STYLES``."""
         if style not in _STYLES:
             raise ValueError(f"unknown slug style {style!r}; valid: {', '.join(SLUG_STYLES)}")
         self._base, self._from_source = _STYLES[style]

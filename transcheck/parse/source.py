@@ -10,6 +10,7 @@ class InputError(Exception):
     """A file that cannot be read as Markdown text; names the file and, where known, the line."""
 
     def __init__(self, path: str, message: str, line: int | None = None) -> None:
+        """``path`` as shown to the user, what is wrong, and the 1-based line when known."""
         super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
         self.path = path
         self.message = message
