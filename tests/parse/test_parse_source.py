@@ -73,3 +73,11 @@ def test_read_markdown_decodes_the_file(tmp_path: Path) -> None:
     path = tmp_path / "ko.md"
     path.write_bytes("\ufeff# 제목\r\n".encode())
     assert read_markdown(path, "ko.md") == "# 제목\r\n"
+
+
+def test_utf16_without_bom_is_named_not_called_binary() -> None:
+    for codec in ("utf-16-le", "utf-16-be"):
+        for text in ("# Title\n\nText.\n", "# 제목\n\n한국어 문장입니다.\n"):
+            with pytest.raises(InputError) as caught:
+                decode_markdown(text.encode(codec), "en/a.md")
+            assert caught.value.message == "file looks UTF-16 encoded (no BOM); save it as UTF-8"

@@ -29,12 +29,21 @@ def _guess_legacy(data: bytes) -> str:
     return "CP949/EUC-KR"
 
 
+def _looks_utf16(data: bytes) -> bool:
+    """True when the NUL bytes of the start all sit at odd or all at even offsets, as the high
+    bytes of ASCII characters do in UTF-16 (Korean text included); binary data scatters them."""
+    nuls = [offset for offset, byte in enumerate(data[:400]) if byte == 0]
+    return len(nuls) >= 2 and len({offset % 2 for offset in nuls}) == 1
+
+
 def decode_markdown(data: bytes, path: str) -> str:
     """Decode file bytes as UTF-8 (a BOM is dropped) or raise InputError saying what they are."""
     if data.startswith(_UTF16_BOMS):
         raise InputError(path, "file is UTF-16 encoded; save it as UTF-8", 1)
     nul = data.find(b"\x00")
     if nul >= 0:
+        if _looks_utf16(data):
+            raise InputError(path, "file looks UTF-16 encoded (no BOM); save it as UTF-8", 1)
         line = data.count(b"\n", 0, nul) + 1
         raise InputError(path, "binary file (NUL byte); not Markdown text", line)
     try:
