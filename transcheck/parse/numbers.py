@@ -35,15 +35,18 @@ def find_numbers(pieces: Sequence[tuple[str, int]]) -> list[Number]:
 
     Reading the pieces joined keeps ``**bf**16`` from yielding a number, as a reader sees ``bf16``.
     """
+    run = "".join(text for text, _ in pieces)
+    matches = list(NUMBER.finditer(run))
+    if not matches:
+        return []
     pieces = [piece for piece in pieces if piece[0]]
     starts: list[int] = []
     size = 0
     for text, _ in pieces:
         starts.append(size)
         size += len(text)
-    run = "".join(text for text, _ in pieces)
     found = []
-    for match in NUMBER.finditer(run):
+    for match in matches:
         piece = bisect_right(starts, match.start()) - 1
         text, line = pieces[piece]
         at = line + text.count("\n", 0, match.start() - starts[piece])
