@@ -25,6 +25,7 @@ from transcheck.parse.slugs import github_slug, kramdown_slug
         ("abc def öúß", "abc-def-öúß"),
         ("before \tafter tab", "before--after-tab"),
         (";;", ""),
+        ("O(n²) cost ½ Ⅻ", "on-cost--ⅻ"),
         ("  Spaced  ", "spaced"),
     ],
 )

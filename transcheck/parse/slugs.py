@@ -3,9 +3,9 @@
 ``github`` (default): GitHub's algorithm (github-slugger), which is also what Jekyll's kramdown
 produces with ``input: GFM`` (``generate_gfm_header_id``). It reads the heading's *rendered* text
 (prose, code and math content; no URLs, tags or image alt), lower-cases it, drops every character
-that is not a letter, mark, number, ``_``, ``-`` or space (Korean letters are kept, punctuation and
-emoji dropped) and turns spaces into ``-``. A known difference left alone: kramdown first turns
-``--`` into an en dash, which it then drops, where GitHub keeps ``--``.
+that is not a letter, mark, decimal or letter number, ``_``, ``-`` or space (Korean letters are
+kept; punctuation, emoji and ``²`` dropped) and turns spaces into ``-``. A known difference left
+alone: kramdown first turns ``--`` into an en dash, which it then drops, where GitHub keeps ``--``.
 
 ``kramdown``: plain kramdown (``auto_id_stripping`` off, its default), which reads the heading's
 *source* (so a link's URL counts), drops everything up to the first ASCII letter, then every
@@ -25,11 +25,13 @@ SLUG_STYLES = ("github", "kramdown")
 
 
 def _keep_github(ch: str) -> bool:
-    """Whether GitHub keeps a character in an id: letters, marks, numbers, ``_``, ``-``, space."""
-    if ch in " -_":
+    r"""Whether GitHub keeps a character in an id: letters, marks, decimal and letter numbers,
+    connector punctuation (``_``), ``-`` and space. Other numbers (``²``, ``½``) go, as in both
+    github-slugger and kramdown's ``\p{Word}``."""
+    if ch in " -":
         return True
     category = unicodedata.category(ch)
-    return category[0] in "LMN" or category == "Pc"
+    return category[0] in "LM" or category in ("Nd", "Nl", "Pc")
 
 
 def github_slug(text: str) -> str:
