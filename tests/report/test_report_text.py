@@ -43,8 +43,8 @@ def test_findings_grouped_per_pair_then_files_and_rules_in_the_summary() -> None
     old = (finding("TC106", "source-missing", Severity.WARNING, Location(), Location("ko/old.md")),)
     report = Report(
         (
-            PairResult("en/clean.md", "ko/clean.md", ()),
-            PairResult("en/g.md", "ko/g.md", guide),
+            PairResult("en/clean.md", "ko/clean.md", (), 1.0),
+            PairResult("en/g.md", "ko/g.md", guide, 0.75),
             PairResult("en/new.md", None, new),
             PairResult(None, "ko/old.md", old),
         ),
@@ -65,7 +65,7 @@ def test_findings_grouped_per_pair_then_files_and_rules_in_the_summary() -> None
         "Summary",
         "  4 file pairs checked, 3 with findings: 2 errors, 2 warnings, 1 info.",
         "  Files:",
-        "    ko/g.md                     2 errors, 1 warning",
+        "    ko/g.md                     2 errors, 1 warning; 75% translated",
         "    en/new.md (no Korean file)  1 info",
         "    ko/old.md                   1 warning",
         "  Rules:",

@@ -38,6 +38,13 @@ def _pair_name(pair: PairResult) -> str:
     return pair.target or f"{pair.source} (no Korean file)"
 
 
+def _share(pair: PairResult) -> str:
+    """``; 86% translated`` when part of the English paragraphs has no Korean translation."""
+    if pair.translated is None or pair.translated >= 1:
+        return ""
+    return f"; {pair.translated:.0%} translated"
+
+
 def _summary(report: Report) -> list[str]:
     """Totals, the files with findings and the rules that fired, most frequent first."""
     summary = report.summary()
@@ -56,7 +63,10 @@ def _summary(report: Report) -> list[str]:
     if flagged:
         lines.append("  Files:")
         width = max(len(_pair_name(pair)) for pair in flagged)
-        lines += [f"    {_pair_name(p):<{width}}  {_counts(p.findings)}" for p in flagged]
+        lines += [
+            f"    {_pair_name(pair):<{width}}  {_counts(pair.findings)}{_share(pair)}"
+            for pair in flagged
+        ]
         names = {active.rule.code: active.rule.name for active in report.rules}
         lines.append("  Rules:")
         by_rule = sorted(summary["by_rule"].items(), key=lambda item: -item[1])
