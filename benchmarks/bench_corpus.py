@@ -3,8 +3,7 @@
 Run by hand (not a test): ``python benchmarks/bench_corpus.py [CORPUS] [--runs N] [--profile]``.
 Both timings are in-process and best of N, so interpreter start-up and imports count for neither.
 The floor parses the already-read texts with plain ``MarkdownIt("commonmark")`` and does nothing
-else; the check is ``check_paths`` on the two trees plus rendering the text report. For reference it
-also times transcheck's own parser configuration (tables, linkify, math, Liquid) on its own.
+else; the check is ``check_paths`` on the two trees plus rendering the text report.
 """
 
 from __future__ import annotations
@@ -21,7 +20,6 @@ from markdown_it import MarkdownIt
 
 from transcheck.api import check_paths
 from transcheck.config import Config
-from transcheck.parse.document import markdown
 from transcheck.report import FORMATS
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "scaling-book"
@@ -44,7 +42,7 @@ def best_of(runs: int, *works: Callable[[], object]) -> list[float]:
 
 
 def main() -> int:
-    """Time the floor, the parser and the check; print them and the ratio (exit 1 above target)."""
+    """Time the floor and the check; print both and the ratio (exit 1 above the target)."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--runs", type=int, default=7)
@@ -60,21 +58,16 @@ def main() -> int:
         for text in texts:
             floor_parser.parse(text)
 
-    def configured() -> None:
-        for text in texts:
-            markdown().parse(text)
-
     def check() -> None:
         FORMATS["text"](check_paths(english, korean, config), False)
 
-    floor_time, parser_time, check_time = best_of(args.runs, floor, configured, check)
+    floor_time, check_time = best_of(args.runs, floor, check)
     ratio = check_time / floor_time
     lines = sum(text.count("\n") for text in texts)
     print(f"corpus: {args.corpus} ({len(files)} files, {lines} lines), best of {args.runs}")
     for label, seconds in (
-        ("floor  markdown-it-py commonmark parse only", floor_time),
-        ("parser transcheck's markdown-it configuration", parser_time),
-        ("check  transcheck check_paths + text report ", check_time),
+        ("floor  markdown-it-py parse only", floor_time),
+        ("check  check_paths + text report", check_time),
     ):
         print(f"{label}: {seconds * 1000:8.1f} ms")
     print(f"ratio  check / floor: {ratio:.2f} (target <= {TARGET_RATIO})")
