@@ -69,10 +69,15 @@ class _BlockScorer:
         count = len(english) + len(korean)
         self.weight = {token: math.log(1 + count / df) for token, df in frequency.items()}
 
-    def content(self, a: Counter[str], b: Counter[str]) -> float:
-        """Weighted Dice overlap of two blocks' tokens, in [0, 1]."""
+    def mass(self, tokens: Counter[str]) -> float:
+        """The weighted size of one block's tokens (computed once per block)."""
+        return sum(self.weight[t] * n for t, n in tokens.items())
+
+    def content(self, a: Counter[str], b: Counter[str], total: float) -> float:
+        """Weighted Dice overlap of two blocks' tokens, in [0, 1]; ``total`` is their mass."""
+        if len(b) < len(a):
+            a, b = b, a
         shared = sum(self.weight[t] * min(n, b[t]) for t, n in a.items() if t in b)
-        total = sum(self.weight[t] * n for t, n in (*a.items(), *b.items()))
         return 2 * shared / total if total else 0.0
 
 
@@ -99,16 +104,37 @@ def align_blocks(
     en_length, ko_length = sum(len(b.text) for b in en), sum(len(b.text) for b in ko)
     ratio = ko_length / en_length if en_length and ko_length else 1.0
 
+    en_mass = [scorer.mass(tokens) for tokens in en_tokens]
+    ko_mass = [scorer.mass(tokens) for tokens in ko_tokens]
+
     def score(i: int, j: int) -> float:
         """How well English block ``i`` and Korean block ``j`` fit, in [0, 1]."""
         a, b = en[i], ko[j]
-        parts = [(0.35, _kind_score(a, b)), (0.2, _length_score(a, b, ratio))]
-        if en_tokens[i] or ko_tokens[j]:
-            parts.append((0.45, scorer.content(en_tokens[i], ko_tokens[j])))
-        return sum(w * v for w, v in parts) / sum(w for w, _ in parts)
+        structure = 0.35 * _kind_score(a, b) + 0.2 * _length_score(a, b, ratio)
+        if not en_tokens[i] and not ko_tokens[j]:
+            return structure / 0.55
+        overlap = scorer.content(en_tokens[i], ko_tokens[j], en_mass[i] + ko_mass[j])
+        return structure + 0.45 * overlap
 
-    scores = [[score(i, j) for j in range(len(ko))] for i in range(len(en))]
+    band = _band(len(en), len(ko))
+    scores = [{j: score(i, j) for j in band(i)} for i in range(len(en))]
     return headings + _trace(en, ko, scores)
+
+
+def _band(n: int, m: int) -> Callable[[int], range]:
+    """The Korean blocks worth scoring against English block ``i``: those near the diagonal.
+
+    Translations keep block order, so a block far from its proportional place is never its
+    counterpart; leaving those out keeps long sections linear instead of quadratic. The band
+    is wide enough for a run of missing or extra blocks (8 plus an eighth of the section).
+    """
+    width = 8 + max(n, m) // 8
+
+    def columns(i: int) -> range:
+        centre = (i * m) // n if n else 0
+        return range(max(0, centre - width), min(m, centre + width + 1))
+
+    return columns
 
 
 def _heading_pair(source: Section, target: Section) -> tuple[BlockPair, ...]:
@@ -120,8 +146,11 @@ def _heading_pair(source: Section, target: Section) -> tuple[BlockPair, ...]:
     return (BlockPair(en, ko, 1.0 if en is not None and ko is not None else 0.0),)
 
 
-def _trace(en: list[Block], ko: list[Block], scores: list[list[float]]) -> tuple[BlockPair, ...]:
-    """The best monotone pairing (Needleman-Wunsch with a flat gap cost), in reading order."""
+def _trace(
+    en: list[Block], ko: list[Block], scores: list[dict[int, float]]
+) -> tuple[BlockPair, ...]:
+    """The best monotone pairing (Needleman-Wunsch with a flat gap cost), in reading order;
+    pairs outside the scored band are never made."""
     n, m = len(en), len(ko)
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     move = [[""] * (m + 1) for _ in range(n + 1)]
@@ -131,8 +160,10 @@ def _trace(en: list[Block], ko: list[Block], scores: list[list[float]]) -> tuple
         best[0][j], move[0][j] = best[0][j - 1] - GAP, "left"
     for i in range(1, n + 1):
         for j in range(1, m + 1):
+            pair_score = scores[i - 1].get(j - 1)
+            diagonal = -math.inf if pair_score is None else pair_score - MATCH_BIAS
             best[i][j], move[i][j] = max(
-                (best[i - 1][j - 1] + scores[i - 1][j - 1] - MATCH_BIAS, "diag"),
+                (best[i - 1][j - 1] + diagonal, "diag"),
                 (best[i - 1][j] - GAP, "up"),
                 (best[i][j - 1] - GAP, "left"),
                 key=lambda option: option[0],

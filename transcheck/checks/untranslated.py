@@ -25,7 +25,8 @@ from transcheck.model import Block, BlockKind
 RULE_OPTIONS["untranslated"] = {"allow_headings": False, "min_words": 3, "similarity": 90.0}
 
 HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
-_WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
+_PART = r"(?=[A-Za-z])[a-z]*[A-Z]?[a-z]*"  # a word part with at most one capital
+_WORD = re.compile(rf"{_PART}(?:[-'’]{_PART})*")
 _EDGE = "()[]{}<>,.:;!?\"'“”‘’*_`"
 PROSE_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.HTML})
 FRONT_MATTER_KEYS = ("title", "description")
@@ -33,9 +34,7 @@ FRONT_MATTER_KEYS = ("title", "description")
 
 def _word(token: str) -> bool:
     """A Latin-script word, not an acronym (GPU, GPUs) or a CamelCase name (AllGather)."""
-    if len(token) < 2 or not _WORD.fullmatch(token):
-        return False
-    return all(sum(c.isupper() for c in part) <= 1 for part in re.split(r"[-'’]", token))
+    return len(token) >= 2 and _WORD.fullmatch(token) is not None
 
 
 def prose_words(text: str) -> list[str]:
