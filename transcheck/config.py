@@ -17,6 +17,7 @@ import yaml
 
 from transcheck.findings import Severity
 from transcheck.parse.slugs import SLUG_STYLES
+from transcheck.safeyaml import load_node
 
 # Options of rule families, declared with their defaults; a value must have the default's type.
 # A family adds its group here, and the config key of the same name becomes valid.
@@ -132,16 +133,14 @@ def _load_yaml(path: Path) -> _Source:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(display, "", f"cannot read: {error}") from None
-    loader = yaml.SafeLoader(text)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else {}
+        node, data = load_node(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         raise ConfigError(display, "", f"invalid YAML: {error}", line) from None
-    finally:
-        loader.dispose()
+    if node is None:
+        data = {}
     if not isinstance(data, dict):
         raise ConfigError(display, "", "the top level must be a mapping of keys")
     return _Source(display, data, _key_lines(node))

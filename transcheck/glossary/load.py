@@ -17,6 +17,7 @@ import yaml
 from transcheck.config import ConfigError
 from transcheck.glossary.matcher import korean_key
 from transcheck.glossary.model import Entry, Glossary, Policy
+from transcheck.safeyaml import MAX_NODES, YamlBombError, expanded_size
 
 DEFAULT_KEYS = ("policy", "keep_english", "first_mention")
 TOP_KEYS = ("language", *DEFAULT_KEYS, "terms")
@@ -201,6 +202,8 @@ def parse_glossary(text: str, path: str) -> tuple[Glossary, list[Problem]]:
         root = loader.get_single_node()
         if root is None:
             return Glossary(sources=(path,)), [Problem(path, None, "the file is empty")]
+        if expanded_size(root) > MAX_NODES:
+            raise YamlBombError(root.start_mark)
         top = reader.mapping(root, TOP_KEYS, "the top level")
         defaults: dict[str, Any] = {}
         if "policy" in top:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 import yaml
 
 from transcheck.model import FrontMatter, Link, LinkKind
+from transcheck.safeyaml import FAST_LOADER, load_node
 
 
 def _url_links(data: dict[str, object], key_lines: dict[str, int]) -> tuple[Link, ...]:
@@ -19,20 +20,6 @@ def _url_links(data: dict[str, object], key_lines: dict[str, int]) -> tuple[Link
     return tuple(links)
 
 
-# libyaml's loader when PyYAML was built with it (ten times faster); the same nodes and marks.
-_FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _load(content: str, loader_class: type[yaml.SafeLoader]) -> tuple[yaml.Node | None, object]:
-    """The root node of one YAML document and the data it constructs."""
-    loader = loader_class(content)
-    try:
-        node = loader.get_single_node()
-        return node, loader.construct_document(node) if node is not None else None
-    finally:
-        loader.dispose()
-
-
 def parse_front_matter(content: str, first_line: int, last_line: int) -> FrontMatter:
     """Parse the YAML between the fences; ``first_line`` is the line of the opening ``---``.
 
@@ -41,10 +28,10 @@ def parse_front_matter(content: str, first_line: int, last_line: int) -> FrontMa
     """
     body_start = first_line + 1
     try:
-        node, data = _load(content, _FAST_LOADER)
+        node, data = load_node(content, FAST_LOADER)
     except yaml.YAMLError:
         try:
-            node, data = _load(content, yaml.SafeLoader)
+            node, data = load_node(content)
         except yaml.YAMLError as error:
             message, line = _yaml_error(error, body_start)
             return FrontMatter(first_line, last_line, error=message, error_line=line or first_line)
