@@ -203,6 +203,15 @@ class FrontMatter:
     error_line: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """An HTML comment (``<!-- text -->``) outside code, with its first and last line."""
+
+    line: int
+    end_line: int
+    text: str  # between ``<!--`` and ``-->``
+
+
 @dataclass(frozen=True)
 class Document:
     """One parsed Markdown file."""
@@ -211,6 +220,7 @@ class Document:
     line_count: int
     sections: tuple[Section, ...]
     front_matter: FrontMatter | None = None
+    comments: tuple[Comment, ...] = ()  # for inline suppression directives
 
     @cached_property
     def anchors(self) -> Mapping[str, int]:

@@ -29,6 +29,7 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from transcheck.model import Block, BlockKind, Document, FrontMatter, Math, Section
+from transcheck.parse.comments import collect_comments
 from transcheck.parse.dollars import use_math_inline_rule
 from transcheck.parse.frontmatter import parse_front_matter, unclosed_front_matter
 from transcheck.parse.headings import (
@@ -283,4 +284,4 @@ def parse_markdown(text: str, path: str, slug_style: str = "github") -> Document
     builder.first_body_line = min(builder.first_body_line, max(line_count, 1))
     builder.close_section(line_count)
     front = walker.front or unclosed_front_matter(text, line_count)
-    return Document(path, line_count, tuple(builder.sections), front)
+    return Document(path, line_count, tuple(builder.sections), front, collect_comments(tokens))
