@@ -42,6 +42,8 @@ class BlockKind(StrEnum):
     MATH = "math"
     HTML = "html"
     LIQUID = "liquid"
+    SHORTCODE = "shortcode"  # a line of Hugo shortcodes only: {{< note >}}, {{% /tab %}}
+    COMPONENT = "component"  # an MDX/JSX component tag on its own lines: <Note>, </Sandpack>
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,9 +95,10 @@ class Math:
 
 @dataclass(frozen=True, slots=True)
 class Markup:
-    """An HTML tag or a Liquid tag, with its attributes in source order."""
+    """A tag that must survive translation (HTML, Liquid, a Hugo shortcode, a JSX component, a
+    kramdown attribute list, a footnote mark, a GFM alert), with its attributes in source order."""
 
-    kind: str  # "html" or "liquid"
+    kind: str  # "html", "liquid", "shortcode", "jsx", "kramdown", "footnote" or "gfm"
     name: str
     attrs: tuple[tuple[str, str], ...]
     line: int
@@ -110,7 +113,8 @@ class Markup:
 
 @dataclass(frozen=True)
 class Block:
-    """One unit of content: a paragraph, list item, table row, code block, math, HTML or Liquid."""
+    """One unit of content: a paragraph, list item, table row, code block, math, HTML, Liquid,
+    shortcode or component block."""
 
     kind: BlockKind
     line: int
@@ -124,6 +128,8 @@ class Block:
     numbers: tuple[Number, ...] = ()
     math: tuple[Math, ...] = ()
     markup: tuple[Markup, ...] = ()
+    group: int = 0  # first line of the innermost list or table holding the block (0: none)
+    item: int = 0  # first line of the innermost list item holding the block (0: none)
 
 
 @dataclass(frozen=True)
@@ -221,6 +227,7 @@ class Document:
     sections: tuple[Section, ...]
     front_matter: FrontMatter | None = None
     comments: tuple[Comment, ...] = ()  # for inline suppression directives
+    dialect: str = ""  # the Markdown dialect it was read as (see parse.dialects)
 
     @cached_property
     def anchors(self) -> Mapping[str, int]:
