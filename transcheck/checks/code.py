@@ -132,8 +132,8 @@ def code_block_missing(ctx: PairContext) -> Iterator[Hit]:
     for match in code_matches(ctx):
         for block in match.missing:
             yield Hit(
-                f"{block.lang or 'code'} block (English lines {block.line}-{block.end_line}) is "
-                f"missing from the Korean section {describe(match.section.target)!r}",
+                f"{_size(block)} {block.lang or 'code'} block is missing from the Korean section "
+                f"{describe(match.section.target)!r}",
                 ctx.at_source(block.line),
                 ctx.at_target(match.section.target.line),
             )
@@ -149,11 +149,18 @@ def code_block_extra(ctx: PairContext) -> Iterator[Hit]:
     for match in code_matches(ctx):
         for block in match.extra:
             yield Hit(
-                f"{block.lang or 'code'} block (Korean lines {block.line}-{block.end_line}) is not "
-                f"in the English section {describe(match.section.source)!r}",
+                f"{_size(block)} {block.lang or 'code'} block is not in the English section "
+                f"{describe(match.section.source)!r}",
                 ctx.at_source(match.section.source.line),
                 ctx.at_target(block.line),
             )
+
+
+def _size(block: Block) -> str:
+    """How long a code block is, in words (messages carry no line numbers: locations do, and
+    baselines must not change when lines shift)."""
+    count = len(block.text.splitlines())
+    return f"a {count}-line" if count != 1 else "a one-line"
 
 
 def _span_text(span: CodeSpan) -> str:

@@ -17,14 +17,19 @@ def describe(section: Section) -> str:
     return f"{'#' * section.level} {section.title}"
 
 
-def _next_section(pairs: tuple[SectionPair, ...], position: int, korean: bool) -> Section | None:
-    """The next section of one language after ``pairs[position]``: where an unpaired section
-    of the other language would stand (moved sections stand elsewhere). None at the end."""
-    for pair in pairs[position + 1 :]:
+def _next_sections(pairs: tuple[SectionPair, ...], korean: bool) -> list[Section | None]:
+    """For each position, the next section of one language after it: where an unpaired section
+    of the other language would stand (moved sections stand elsewhere). None at the end.
+    One backward pass, so files with thousands of sections stay linear."""
+    following: list[Section | None] = [None] * len(pairs)
+    upcoming: Section | None = None
+    for position in range(len(pairs) - 1, -1, -1):
+        following[position] = upcoming
+        pair = pairs[position]
         section = pair.target if korean else pair.source
         if section is not None and not pair.moved:
-            return section
-    return None
+            upcoming = section
+    return following
 
 
 def _insert_point(section: Section | None, line_count: int) -> tuple[int, str]:
@@ -45,15 +50,13 @@ def section_missing(ctx: PairContext) -> Iterator[Hit]:
     if ctx.target.is_empty:
         return  # one empty-file finding says it better than a finding per section
     pairs = ctx.alignment.pairs
+    following = _next_sections(pairs, korean=True)
     for position, pair in enumerate(pairs):
         if pair.source is not None and pair.target is None and not pair.source.is_preamble:
-            line, place = _insert_point(
-                _next_section(pairs, position, korean=True), ctx.target.line_count
-            )
+            line, place = _insert_point(following[position], ctx.target.line_count)
             yield Hit(
-                f"English section {describe(pair.source)!r} (lines {pair.source.line}-"
-                f"{pair.source.end_line}) has no Korean translation: translate it and insert it "
-                f"{place}",
+                f"English section {describe(pair.source)!r} has no Korean translation: "
+                f"translate it and insert it {place}",
                 ctx.at_source(pair.source.line),
                 ctx.at_target(line),
             )
@@ -69,11 +72,10 @@ def section_extra(ctx: PairContext) -> Iterator[Hit]:
     English heading).
     """
     pairs = ctx.alignment.pairs
+    following = _next_sections(pairs, korean=False)
     for position, pair in enumerate(pairs):
         if pair.target is not None and pair.source is None and not pair.target.is_preamble:
-            line, place = _insert_point(
-                _next_section(pairs, position, korean=False), ctx.source.line_count
-            )
+            line, place = _insert_point(following[position], ctx.source.line_count)
             yield Hit(
                 f"Korean section {describe(pair.target)!r} translates no English section (it "
                 f"stands where English has nothing, {place}): remove it, or make it follow the "

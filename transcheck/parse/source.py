@@ -30,10 +30,14 @@ def _guess_legacy(data: bytes) -> str:
 
 
 def _looks_utf16(data: bytes) -> bool:
-    """True when the NUL bytes of the start all sit at odd or all at even offsets, as the high
-    bytes of ASCII characters do in UTF-16 (Korean text included); binary data scatters them."""
-    nuls = [offset for offset, byte in enumerate(data[:400]) if byte == 0]
-    return len(nuls) >= 2 and len({offset % 2 for offset in nuls}) == 1
+    """True when the start decodes as UTF-16 (either byte order) into printable text: Korean
+    syllables such as 가 (U+AC00) hold NUL bytes too, so NUL positions alone do not tell."""
+    head = data[:4000]
+    for encoding in ("utf-16-le", "utf-16-be"):
+        text = head[: len(head) - len(head) % 2].decode(encoding, errors="ignore")
+        if text and all(ch.isprintable() or ch in "\n\r\t" for ch in text):
+            return True
+    return False
 
 
 def decode_markdown(data: bytes, path: str) -> str:
