@@ -96,9 +96,9 @@ class Math:
 @dataclass(frozen=True, slots=True)
 class Markup:
     """A tag that must survive translation (HTML, Liquid, a Hugo shortcode, a JSX component, a
-    kramdown attribute list, a footnote mark, a GFM alert), with its attributes in source order."""
+    kramdown attribute list, a footnote mark, an alert or admonition), with its attributes."""
 
-    kind: str  # "html", "liquid", "shortcode", "jsx", "kramdown", "footnote" or "gfm"
+    kind: str  # html, liquid, shortcode, jsx, kramdown, footnote or admonition
     name: str
     attrs: tuple[tuple[str, str], ...]
     line: int

@@ -1,12 +1,15 @@
 """Test helpers: a compact, exact text dump of a Document, and a reader for parser case files.
 
 Case files follow markdown-it-py's fixture format: a title line, ``.``, the Markdown input, ``.``,
-the expected dump, ``.``. A title starting with ``[kramdown]`` parses with that slug style.
+the expected dump, ``.``. A title starting with ``[kramdown]`` parses with that slug style; one
+starting with ``[hugo]`` (or another dialect name) parses as that dialect. A block inside a list
+or table shows ``in=L<list or table line>/L<list item line>``.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +35,8 @@ def _block(block: Block) -> list[str]:
         head.append(f"d{block.depth}")
     if block.lang:
         head.append(f"lang={block.lang}")
+    if block.group:
+        head.append(f"in=L{block.group}" + (f"/L{block.item}" if block.item else ""))
     if block.cells:
         head.append("cells=" + "|".join(block.cells))
     if block.text:
@@ -97,6 +102,13 @@ class Case:
     def style(self) -> str:
         """The slug style the title asks for (``github`` unless it starts with ``[kramdown]``)."""
         return "kramdown" if self.title.startswith("[kramdown]") else "github"
+
+    @property
+    def dialect(self) -> str:
+        """The dialect a ``[jekyll]``, ``[hugo]``, ``[mdx]`` or ``[gfm]`` title asks for, else
+        ``auto``."""
+        match = re.match(r"\[(jekyll|hugo|mdx|gfm)\]", self.title)
+        return match.group(1) if match else "auto"
 
 
 def read_cases(path: Path) -> list[Case]:

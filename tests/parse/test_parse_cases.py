@@ -17,5 +17,5 @@ def test_case_files_are_read() -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.file}:{c.line}:{c.title}" for c in CASES])
 def test_case(case: Case) -> None:
-    document = parse_markdown(case.source, "case.md", case.style)
+    document = parse_markdown(case.source, "case.md", case.style, case.dialect)
     assert dump(document) == case.expected

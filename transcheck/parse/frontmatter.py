@@ -11,7 +11,7 @@ from transcheck.model import FrontMatter, Link, LinkKind
 from transcheck.safeyaml import FAST_LOADER, load_node
 
 
-def _url_links(data: dict[str, object], key_lines: dict[str, int]) -> tuple[Link, ...]:
+def url_links(data: dict[str, object], key_lines: dict[str, int]) -> tuple[Link, ...]:
     """Top-level ``*_url`` keys with a string value: page links the layout renders."""
     links = []
     for key, value in data.items():
@@ -43,7 +43,7 @@ def parse_front_matter(content: str, first_line: int, last_line: int) -> FrontMa
         )
     key_lines = {str(key.value): body_start + key.start_mark.line for key, _ in _pairs(node.value)}
     clean = {str(key): value for key, value in data.items()}
-    return FrontMatter(first_line, last_line, clean, key_lines, _url_links(clean, key_lines))
+    return FrontMatter(first_line, last_line, clean, key_lines, url_links(clean, key_lines))
 
 
 def _yaml_error(error: yaml.YAMLError, body_start: int) -> tuple[str, int | None]:

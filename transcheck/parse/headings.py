@@ -1,7 +1,8 @@
 """Headings: explicit ids, generated ids, and raw HTML headings that open a section.
 
-An explicit id (kramdown's ``{#id}``, MDX's ``{/*id*/}``) is read from the heading's *source*, not
-its rendered text: ``{/*id*/}`` renders as emphasis, so the text no longer shows it.
+An explicit id (kramdown's ``{#id}`` or ``{: #id}``, Hugo's ``{#id .class}``, MDX's
+``{/*id*/}``) is read from the heading's *source*, not its rendered text: ``{/*id*/}`` renders as
+emphasis, so the text no longer shows it.
 
 A raw HTML block that is one ``<h1>``…``<h6>`` element (``<h3 id="x">…</h3>``, or
 ``<h3 markdown=1>…</h3>`` which kramdown fills with Markdown) is a heading on the rendered page,
@@ -18,7 +19,10 @@ from transcheck.model import Block
 from transcheck.parse.inline import InlineItems
 from transcheck.parse.slugs import Slugger
 
-_EXPLICIT_ID = re.compile(r"\s*(?:\{#([^\s}]+)\}|\{/\*\s*([^\s*]+)\s*\*/\})\s*$")
+# {#id}, {#id .class}, {.class #id} (Hugo/Goldmark), {: #id} (kramdown), {/*id*/} (MDX)
+_EXPLICIT_ID = re.compile(
+    r"\s*(?:\{:?[ \t]*(?:[.\w-]+[ \t]+)*#([^\s}]+)[^}]*\}|\{/\*\s*([^\s*]+)\s*\*/\})\s*$"
+)
 _HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>.*</h\1\s*>", re.IGNORECASE | re.DOTALL)
 
 

@@ -19,9 +19,12 @@ from markdown_it.token import Token
 from transcheck.model import CodeSpan, Link, LinkKind, Markup, Math, Number
 from transcheck.parse.dollars import math_text_parser
 from transcheck.parse.html import HtmlTag, scan_html
+from transcheck.parse.kramdown import attributes_markup
 from transcheck.parse.liquid import liquid_args
+from transcheck.parse.mdx import expression_markup, jsx_tags, starts_component
 from transcheck.parse.numbers import find_numbers
 from transcheck.parse.positions import POS, LineMap
+from transcheck.parse.shortcodes import shortcode_markup
 
 _CLOSE_A = re.compile(r"</a\s*>", re.IGNORECASE)
 
@@ -69,6 +72,20 @@ class InlineItems:
         self.code_spans += other.code_spans
         self.math += other.math
         self.markup += other.markup
+
+
+def add_jsx_tags(items: InlineItems, source: str, line: int) -> None:
+    """Add MDX component tags: their Markup, the links of their ``href``/``src`` string props,
+    and the prose of their text props."""
+    tags, prose = jsx_tags(source, line)
+    items.markup += tags
+    for tag in tags:
+        for key, value in tag.attrs:
+            if key in ("href", "src") and value.strip() and not value.startswith("{"):
+                kind = LinkKind.HTML if key == "href" else LinkKind.HTML_IMAGE
+                items.links.append(Link(value.strip(), tag.line, kind, tag.attr("alt") or ""))
+    for text in prose:
+        items.add_prose(text, line, word=True)
 
 
 InlineParser = Callable[[str, int], InlineItems]
@@ -148,10 +165,11 @@ def _link(token: Token, line: int, definitions: Mapping[str, int]) -> Link:
 class _Walk:
     """One walk over inline children: the items so far and the links still open."""
 
-    def __init__(self) -> None:
-        """Start with no items and no open link."""
+    def __init__(self, jsx: bool) -> None:
+        """Start with no items and no open link; ``jsx``: capitalised tags are MDX components."""
         self.items = InlineItems()
         self.open: list[tuple[int, list[str]]] = []  # index into items.links, label so far
+        self.jsx = jsx
 
     def open_link(self, link: Link) -> None:
         """Add a link now (keeping source order) and collect its label until it closes."""
@@ -175,6 +193,30 @@ class _Walk:
         for _, label in self.open:
             label.append(content)
 
+    def dialect_tag(self, token: Token, line: int) -> None:
+        """A shortcode, kramdown attribute list, MDX expression or footnote reference: markup,
+        plus the prose a shortcode's text arguments show."""
+        kind = token.type
+        if kind == "shortcode":
+            tag, prose = shortcode_markup(token, line)
+            self.items.markup.append(tag)
+            src = tag.attr("src")
+            if src and src.strip():  # {{< figure src="…" >}}: an image, as an <img> is
+                self.items.links.append(
+                    Link(src.strip(), line, LinkKind.HTML_IMAGE, tag.attr("alt") or "")
+                )
+            for text in prose:
+                self.items.add_prose(text, line, word=True)
+        elif kind == "kramdown":
+            self.items.markup.append(attributes_markup(token, line))
+        elif kind == "footnote_ref":
+            label = str(token.meta.get("label", ""))
+            self.items.markup.append(Markup("footnote", "ref", (("label", label),), line))
+        else:
+            expression = expression_markup(token, line)
+            if expression is not None:
+                self.items.markup.append(expression)
+
     def text(self, content: str, line: int) -> None:
         """Add text to every open link's label, and to prose unless it is a URL shown as is."""
         self.label(content)
@@ -185,6 +227,9 @@ class _Walk:
 
     def html(self, content: str, line: int) -> None:
         """Raw inline HTML: an ``<a href>`` opens a link whose label follows; ``</a>`` closes it."""
+        if self.jsx and starts_component(content, 0):
+            add_jsx_tags(self.items, content, line)
+            return
         if content.startswith("</"):  # an end tag: nothing to record but a link's end
             if _CLOSE_A.fullmatch(content):
                 self.close_link(html=True)
@@ -199,14 +244,18 @@ class _Walk:
                 self.items.links.append(link)
 
 
+_DIALECT_TAGS = frozenset({"shortcode", "kramdown", "footnote_ref", "mdx_expression"})
+
+
 def collect_inline(
-    children: list[Token], lines: LineMap, definitions: Mapping[str, int]
+    children: list[Token], lines: LineMap, definitions: Mapping[str, int], jsx: bool = False
 ) -> InlineItems:
     """Walk the children of one ``inline`` token whose source ``lines`` maps to file lines.
 
-    ``definitions`` maps a reference label to the line of its definition.
+    ``definitions`` maps a reference label to the line of its definition; with ``jsx``,
+    capitalised tags are MDX components.
     """
-    walk = _Walk()
+    walk = _Walk(jsx)
     items = walk.items
     line = lines.line_at(0)
     for child in children:
@@ -237,6 +286,8 @@ def collect_inline(
             walk.html(child.content, line)
         elif kind == "liquid":
             _liquid_items(child, lines, line, items)
+        elif kind in _DIALECT_TAGS:
+            walk.dialect_tag(child, line)
     while walk.open:
         walk.close_link()
     return items

@@ -1,0 +1,78 @@
+"""Which dialect a file is read as, and why; and that the choice changes how it is read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from transcheck.parse import parse_markdown
+from transcheck.parse.dialects import DialectChoice, choose_dialect
+
+MDX_MARK = "an MDX import/export line or JSX component"
+CASES = [
+    ("a.md", "{{< note >}}\n", "jekyll", "jekyll", "set by the config: dialect: jekyll"),
+    ("docs/a.MDX", "# A\n", "auto", "mdx", "the file name ends in .mdx"),
+    ("a.md", "+++\nt = 1\n+++\n", "auto", "hugo", "TOML front matter (+++) is read by Hugo only"),
+    (
+        "a.md",
+        "---\nlayout: x\n---\n",
+        "auto",
+        "jekyll",
+        "front-matter key layout is Jekyll/kramdown's",
+    ),
+    ("a.md", "---\nweight: 3\n---\n", "auto", "hugo", "front-matter key weight is Hugo's"),
+    (
+        "a.md",
+        "---\nsidebar_label: x\n---\n",
+        "auto",
+        "mdx",
+        "front-matter key sidebar_label is MDX's",
+    ),
+    ("a.md", "# A\n\ntext\n\n{{% tab %}}\n", "auto", "hugo", "line 5 has a Hugo shortcode ('{{%')"),
+    ("a.md", "---\nt: x\n---\n\n{% raw %}\n", "auto", "jekyll", "line 5 has a Liquid tag ('{%')"),
+    ("a.md", "Intro.\n\nimport X from './x'\n", "auto", "mdx", f"line 3 has {MDX_MARK} ('import')"),
+    ("a.md", "Intro.\n\n  <Note>\n", "auto", "mdx", f"line 3 has {MDX_MARK} ('<Note>')"),
+    (
+        "a.md",
+        "Text, <b>bold</b>.\n",
+        "auto",
+        "gfm",
+        "no dialect marks (front matter, shortcodes, Liquid, JSX)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("path", "text", "configured", "name", "reason"), CASES)
+def test_choose_dialect(path: str, text: str, configured: str, name: str, reason: str) -> None:
+    assert choose_dialect(path, text, configured) == DialectChoice(name, reason)
+
+
+def test_the_earliest_body_mark_wins() -> None:
+    text = "Use {% raw %} here.\n\n{{< note >}}\n"
+    assert choose_dialect("a.md", text).name == "jekyll"
+    assert choose_dialect("a.md", text[text.index("{{<") :]).name == "hugo"
+
+
+def test_the_document_records_its_dialect_and_the_config_overrides_the_guess() -> None:
+    text = "---\nlayout: post\n---\n\nSee {{< param x >}} and {% raw %}.\n"
+    jekyll = parse_markdown(text, "a.md")
+    hugo = parse_markdown(text, "a.md", dialect="hugo")
+    assert (jekyll.dialect, hugo.dialect) == ("jekyll", "hugo")
+    assert [m.kind for m in jekyll.sections[0].markup] == ["liquid"]
+    assert [m.kind for m in hugo.sections[0].markup] == ["shortcode"]
+    assert jekyll.sections[0].blocks[0].text == "See {{< param x >}} and ."
+    assert hugo.sections[0].blocks[0].text == "See and {% raw %}."
+
+
+def test_unclosed_toml_front_matter_is_reported_at_line_one() -> None:
+    document = parse_markdown("+++\ntitle = 'x'\n\nBody.\n", "a.md")
+    assert document.front_matter is not None
+    assert document.front_matter.error == "front matter is not closed: no '+++' line ends it"
+    assert (document.front_matter.line, document.front_matter.error_line) == (1, 1)
+
+
+def test_every_corpus_chapter_reads_as_jekyll_and_the_readme_as_gfm(corpus: Path) -> None:
+    for path in sorted(corpus.glob("*/*.md")):
+        expected = "gfm" if path.name == "README.md" else "jekyll"
+        assert choose_dialect(str(path), path.read_text(encoding="utf-8")).name == expected, path

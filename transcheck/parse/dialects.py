@@ -1,0 +1,96 @@
+"""Which Markdown dialect a file is written in, and why: Jekyll/kramdown, Hugo, MDX or GFM.
+
+A docs site's Markdown is rarely plain CommonMark: Jekyll pages carry Liquid tags and kramdown
+attribute lists, Hugo pages shortcodes and TOML front matter, MDX pages JSX components and
+``import`` lines. The dialect is chosen per file, first match wins:
+
+1. the config (``dialect: hugo``), unless it says ``auto``;
+2. the extension ``.mdx``;
+3. TOML front matter (``+++``), which only Hugo reads;
+4. front-matter keys that only one generator uses (``layout``/``permalink`` for Jekyll,
+   ``weight``/``linkTitle`` for Hugo, ``sidebar_position`` for Docusaurus' MDX);
+5. the first dialect mark in the body: a shortcode ``{{< … >}}``, a Liquid tag ``{% … %}``, an
+   ``import``/``export`` line or a ``<Component>`` line;
+6. otherwise GitHub-flavoured Markdown, which every dialect here extends.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+JEKYLL, HUGO, MDX, GFM = "jekyll", "hugo", "mdx", "gfm"
+DIALECTS = (JEKYLL, HUGO, MDX, GFM)
+AUTO = "auto"
+DIALECT_SETTINGS = (AUTO, *DIALECTS)
+NAMES = {JEKYLL: "Jekyll/kramdown", HUGO: "Hugo", MDX: "MDX", GFM: "GitHub-flavoured Markdown"}
+
+# Front-matter keys that one generator reads and the others do not.
+_KEYS = {
+    JEKYLL: frozenset(
+        {"layout", "permalink", "published", "excerpt_separator", "render_with_liquid"}
+    ),
+    HUGO: frozenset(
+        {"weight", "linkTitle", "draft", "aliases", "content_type", "reviewers", "outputs"}
+    ),
+    MDX: frozenset(
+        {"sidebar_position", "sidebar_label", "sidebar_class_name", "hide_table_of_contents"}
+    ),
+}
+_YAML_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.MULTILINE)
+_YAML_FRONT = re.compile(r"---[ \t]*\n(.*?)\n---[ \t]*(?:\n|$)", re.DOTALL)
+# Body marks, each with the dialect it points to; the earliest in the file wins.
+_MARKS = re.compile(
+    r"(?P<hugo>\{\{[<%])"
+    r"|(?P<jekyll>\{%|\{\{(?![<%]))"
+    r"|(?P<mdx>^(?:import|export)[ \t{]|^[ \t]*</?[A-Z][\w.]*[\s/>])",
+    re.MULTILINE,
+)
+_MARK_NAMES = {
+    HUGO: "a Hugo shortcode",
+    JEKYLL: "a Liquid tag",
+    MDX: "an MDX import/export line or JSX component",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DialectChoice:
+    """The dialect a file is read as, and the reason, as ``transcheck align --explain`` says it."""
+
+    name: str
+    reason: str
+
+
+def _front_keys(text: str) -> tuple[str, frozenset[str]] | None:
+    """The kind of front matter (``yaml`` or ``toml``) and its top-level keys, or None."""
+    if text.startswith("+++"):
+        return "toml", frozenset()
+    match = _YAML_FRONT.match(text)
+    if match is None:
+        return None
+    return "yaml", frozenset(_YAML_KEY.findall(match.group(1)))
+
+
+def choose_dialect(path: str, text: str, configured: str = AUTO) -> DialectChoice:
+    """The dialect of one file (see the module docstring for the order of the evidence)."""
+    if configured != AUTO:
+        return DialectChoice(configured, f"set by the config: dialect: {configured}")
+    if path.lower().endswith(".mdx"):
+        return DialectChoice(MDX, "the file name ends in .mdx")
+    front = _front_keys(text)
+    if front is not None and front[0] == "toml":
+        return DialectChoice(HUGO, "TOML front matter (+++) is read by Hugo only")
+    if front is not None:
+        for dialect, keys in _KEYS.items():
+            found = sorted(keys & front[1])
+            if found:
+                what = ", ".join(found)
+                return DialectChoice(dialect, f"front-matter key {what} is {NAMES[dialect]}'s")
+    mark = _MARKS.search(text)
+    if mark is not None and mark.lastgroup is not None:
+        line = text.count("\n", 0, mark.start()) + 1
+        shown = mark.group(0).strip()
+        return DialectChoice(
+            mark.lastgroup, f"line {line} has {_MARK_NAMES[mark.lastgroup]} ({shown!r})"
+        )
+    return DialectChoice(GFM, "no dialect marks (front matter, shortcodes, Liquid, JSX)")

@@ -1,0 +1,90 @@
+"""kramdown attribute lists: ``{:.note}``, ``{: #intro .wide key="v"}``, ``{:ref: .x}``, ``{::x}``.
+
+kramdown reads an inline attribute list (IAL) after a span or on the line after a block and
+applies it to that element; an attribute list definition (ALD) names a set for later use; an
+extension (``{::comment}``, ``{::options … /}``) controls the converter. None of them is prose:
+a markdown-it inline rule turns each into one ``kramdown`` token whose Markup carries the classes,
+id and key/value pairs that must survive translation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+
+from transcheck.model import Markup
+
+_ALD = re.compile(r"([\w-]+):(?=\s|$)")
+_ATTR = re.compile(
+    r"""([.#])([^\s.#"'}]+)|([\w-]+)=(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')|([\w-]+)"""
+)
+
+
+def _closing_brace(src: str, start: int, limit: int) -> int:
+    """Offset of the ``}`` that ends an attribute list opened before ``start``, or -1; quoted
+    values may hold a ``}``."""
+    quote = ""
+    for pos in range(start, limit):
+        char = src[pos]
+        if quote:
+            if char == quote and src[pos - 1] != "\\":
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char == "}":
+            return pos
+        elif char == "\n" and src[pos - 1] == "\n":
+            return -1
+    return -1
+
+
+def _attributes_rule(state: StateInline, silent: bool) -> bool:
+    """``{:…}`` at the current position -> one ``kramdown`` token holding the list's body."""
+    src, pos = state.src, state.pos
+    if not src.startswith("{:", pos):
+        return False
+    end = _closing_brace(src, pos + 2, state.posMax)
+    if end < 0:
+        return False
+    if not silent:
+        token = state.push("kramdown", "", 0)
+        token.content = src[pos + 2 : end]
+    state.pos = end + 1
+    return True
+
+
+def attributes_plugin(md: MarkdownIt) -> None:
+    """Register the attribute-list rule ahead of emphasis, links and code spans."""
+    md.inline.ruler.before("backticks", "kramdown", _attributes_rule)
+
+
+def attributes_markup(token: Token, line: int) -> Markup:
+    """The Markup of a ``kramdown`` token: ``ial``, ``ald`` (named by its ``ref``) or
+    ``extension`` (``{::name …}`` and ``{:/name}``), with its attributes in order."""
+    body = token.content
+    if body.startswith((":", "/")):
+        name, _, rest = body[1:].strip().removesuffix("/").partition(" ")
+        closing = "/" if body.startswith("/") else ""
+        return Markup("kramdown", "extension", (("", closing + name), *_attrs(rest)), line)
+    definition = _ALD.match(body.strip())
+    if definition is not None:
+        rest = body.strip()[definition.end() :]
+        return Markup("kramdown", "ald", (("ref", definition.group(1)), *_attrs(rest)), line)
+    return Markup("kramdown", "ial", _attrs(body), line)
+
+
+def _attrs(body: str) -> tuple[tuple[str, str], ...]:
+    """``.a #b k="v" ref`` -> (class, a), (id, b), (k, v), ("", ref)."""
+    found: list[tuple[str, str]] = []
+    for match in _ATTR.finditer(body):
+        if match.group(1):
+            found.append(("class" if match.group(1) == "." else "id", match.group(2)))
+        elif match.group(3):
+            value = match.group(4) if match.group(4) is not None else match.group(5) or ""
+            found.append((match.group(3), value))
+        else:
+            found.append(("", match.group(6)))
+    return tuple(found)

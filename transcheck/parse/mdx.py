@@ -1,0 +1,227 @@
+"""MDX: JSX component tags, JavaScript expressions and ``import``/``export`` lines.
+
+- A line holding only component tags (``<Intro>``, ``</Sandpack>``, ``<Note title="x" />``, a tag
+  whose props span lines) is a ``jsx_block`` token: the Markdown between an opening and a closing
+  tag is parsed as Markdown, as MDX does. Component names and props must survive translation;
+  props readers see (``title``, ``alt``, ``label``, ``caption``, ``text``) are also prose.
+- ``import``/``export`` lines at the top level form an ``mdx_esm`` token: code kept as written.
+- ``{expression}`` in text is an ``mdx_expression`` token, never prose; ``{/* comments */}`` are
+  dropped.
+Indented code does not exist in MDX, so the MDX parser disables it (JSX children are indented).
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.ruler import RuleOptionsType
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+
+from transcheck.model import Markup
+
+TEXT_PROPS = frozenset({"title", "alt", "label", "caption", "text"})
+_NAME = re.compile(r"[A-Za-z_$][\w$.:-]*")
+_ESM = re.compile(r"(?:import|export)(?=[\s{*])")
+
+
+def _skip_braces(src: str, pos: int, limit: int) -> int:
+    """Offset just after the ``}`` matching the ``{`` at ``pos`` (strings skipped), or -1."""
+    depth, quote = 0, ""
+    for index in range(pos, limit):
+        char = src[index]
+        if quote:
+            if char == quote and src[index - 1] != "\\":
+                quote = ""
+        elif char in "\"'`":
+            quote = char
+        elif char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+    return -1
+
+
+def starts_component(src: str, pos: int) -> bool:
+    """Whether a JSX component tag or fragment starts at ``pos``: ``<Name``, ``</Name``, ``<>``."""
+    if not src.startswith("<", pos):
+        return False
+    after = src[pos + 1 : pos + 3]
+    if after[:1] == "/":
+        after = after[1:]
+    return bool(after) and (after[0].isupper() or after[0] == ">")
+
+
+def tag_end(src: str, pos: int, limit: int) -> int:
+    """Offset just after the ``>`` closing the tag that starts at ``pos``, or -1; quoted values
+    and ``{…}`` expressions may hold a ``>``."""
+    index, quote = pos + 1, ""
+    while index < limit:
+        char = src[index]
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char == "{":
+            index = _skip_braces(src, index, limit)
+            if index < 0:
+                return -1
+            continue
+        elif char == ">":
+            return index + 1
+        index += 1
+    return -1
+
+
+def _jsx_block_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """Lines holding only component tags -> one ``jsx_block`` token over those lines."""
+    src = state.src
+    pos = state.bMarks[start] + state.tShift[start]
+    if not starts_component(src, pos):
+        return False
+    stop = pos
+    while True:
+        stop = tag_end(src, stop, len(src))
+        if stop < 0:
+            return False
+        rest = stop
+        while rest < len(src) and src[rest] in " \t":
+            rest += 1
+        if rest >= len(src) or src[rest] == "\n":
+            break
+        if not starts_component(src, rest):
+            return False
+        stop = rest
+    last = start
+    while last + 1 < end and state.bMarks[last + 1] <= stop:
+        last += 1
+    if silent:
+        return True
+    token = state.push("jsx_block", "", 0)
+    token.map = [start, last + 1]
+    token.content = src[pos:stop]
+    state.line = last + 1
+    return True
+
+
+def _esm_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """Top-level ``import``/``export`` lines up to a blank line -> one ``mdx_esm`` token."""
+    if state.blkIndent or state.sCount[start]:
+        return False
+    pos = state.bMarks[start] + state.tShift[start]
+    if not _ESM.match(state.src, pos):
+        return False
+    last = start + 1
+    while last < end and not state.isEmpty(last):
+        last += 1
+    if silent:
+        return True
+    token = state.push("mdx_esm", "", 0)
+    token.map = [start, last]
+    token.content = state.getLines(start, last, 0, True)
+    state.line = last
+    return True
+
+
+def _expression_rule(state: StateInline, silent: bool) -> bool:
+    """``{…}`` in text -> one ``mdx_expression`` token holding the expression."""
+    if state.src[state.pos] != "{":
+        return False
+    end = _skip_braces(state.src, state.pos, state.posMax)
+    if end < 0:
+        return False
+    if not silent:
+        token = state.push("mdx_expression", "", 0)
+        token.content = state.src[state.pos + 1 : end - 1]
+    state.pos = end
+    return True
+
+
+def mdx_plugin(md: MarkdownIt) -> None:
+    """MDX rules: component blocks (which may interrupt a paragraph), ESM, expressions; no
+    indented code."""
+    interrupts: RuleOptionsType = {"alt": ["paragraph", "reference", "blockquote"]}
+    md.block.ruler.before("html_block", "jsx_block", _jsx_block_rule, interrupts)
+    md.block.ruler.before("jsx_block", "mdx_esm", _esm_rule)
+    md.inline.ruler.before("backticks", "mdx_expression", _expression_rule)
+    md.disable("code")
+
+
+def jsx_tags(source: str, line: int) -> tuple[list[Markup], list[str]]:
+    """The component tags of a tag run (``<A x="1"></B>``), each at its line, and the prose
+    of their text props."""
+    tags: list[Markup] = []
+    prose: list[str] = []
+    pos = 0
+    while True:
+        pos = source.find("<", pos)
+        if pos < 0:
+            return tags, prose
+        stop = tag_end(source, pos, len(source))
+        if stop < 0:
+            return tags, prose
+        tag = jsx_tag(source[pos:stop], line + source.count("\n", 0, pos))
+        tags.append(tag)
+        prose += [value for key, value in tag.attrs if key in TEXT_PROPS and value.strip()]
+        pos = stop
+
+
+def jsx_tag(source: str, line: int) -> Markup:
+    """One tag (``<Name a="x" b={1} {...rest} c />`` or ``</Name>``) as a ``jsx`` Markup; a
+    closing tag is named ``/Name``, a fragment ``""``; ``{…}`` values are kept as written."""
+    body = source[1:-1].strip().removesuffix("/").strip()
+    closing = body.startswith("/")
+    body = body.removeprefix("/").strip()
+    name_match = _NAME.match(body)
+    name = name_match.group(0) if name_match else ""
+    props: list[tuple[str, str]] = []
+    index = len(name)
+    while index < len(body):
+        char = body[index]
+        if char.isspace():
+            index += 1
+        elif char == "{":
+            stop = _skip_braces(body, index, len(body))
+            stop = len(body) if stop < 0 else stop
+            props.append(("", body[index:stop]))
+            index = stop
+        else:
+            index = _prop(body, index, props)
+    return Markup("jsx", ("/" if closing else "") + name, tuple(props), line)
+
+
+def _prop(body: str, index: int, props: list[tuple[str, str]]) -> int:
+    """Read one ``name``, ``name="v"``, ``name='v'`` or ``name={v}`` at ``index``; return the
+    offset after it."""
+    match = _NAME.match(body, index)
+    if match is None:
+        return index + 1
+    key, index = match.group(0), match.end()
+    if not body.startswith("=", index):
+        props.append((key, ""))
+        return index
+    index += 1
+    if body.startswith("{", index):
+        stop = _skip_braces(body, index, len(body))
+        stop = len(body) if stop < 0 else stop
+        props.append((key, body[index:stop]))
+        return stop
+    if index < len(body) and body[index] in "\"'":
+        stop = body.find(body[index], index + 1)
+        stop = len(body) if stop < 0 else stop
+        props.append((key, body[index + 1 : stop]))
+        return stop + 1
+    return index
+
+
+def expression_markup(token: Token, line: int) -> Markup | None:
+    """An ``mdx_expression`` token as Markup, or None for a ``{/* comment */}``."""
+    expression = token.content.strip()
+    if expression.startswith("/*") and expression.endswith("*/"):
+        return None
+    return Markup("jsx", "{}", (("", expression),), line)

@@ -1,0 +1,74 @@
+"""One configured markdown-it parser per dialect (built once each).
+
+Every dialect reads CommonMark with GFM tables, strikethrough, bare-URL autolinks, task lists and
+footnotes (kramdown, Hugo's Goldmark and MDX with remark-gfm all have them), YAML front matter and
+``$``/``$$`` math; inline tokens carry source offsets. On top of that:
+
+- jekyll: Liquid tags and kramdown attribute lists;
+- hugo: shortcodes and TOML (``+++``) front matter;
+- mdx: JSX component blocks, ``import``/``export`` lines, ``{expressions}``, Docusaurus
+  ``:::note`` admonitions, and no indented code;
+- gfm: nothing more (alerts ``> [!NOTE]`` are read in every dialect, see ``document``).
+
+Footnote definitions stay where they are written (not moved to the end), so they belong to the
+section they are written in.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.container import container_plugin
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+from mdit_py_plugins.tasklists import tasklists_plugin
+
+from transcheck.parse.dialects import HUGO, JEKYLL, MDX
+from transcheck.parse.dollars import use_math_inline_rule
+from transcheck.parse.kramdown import attributes_plugin
+from transcheck.parse.liquid import liquid_plugin
+from transcheck.parse.mdx import mdx_plugin
+from transcheck.parse.positions import track_positions
+from transcheck.parse.shortcodes import shortcode_plugin
+from transcheck.parse.tomlfront import toml_front_matter_plugin
+
+ADMONITION = "admonition"  # container token name: container_admonition_open / _close
+
+
+def _any_params(params: str, *args: Any) -> bool:
+    """Docusaurus admonitions: any ``:::type`` opens one."""
+    return bool(params.strip())
+
+
+@cache
+def markdown(dialect: str = JEKYLL) -> MarkdownIt:
+    """The parser for ``dialect`` (see the module docstring for what each one reads)."""
+    md = MarkdownIt("commonmark", {"store_labels": True, "linkify": True})
+    md.enable(["table", "strikethrough", "linkify"])
+    if md.linkify is not None:
+        md.linkify.set({"fuzzy_link": False})  # "file.md" in prose is not a link
+        # Without fuzzy links every match holds "//" or "@": skip linkify's costly regex otherwise.
+        pretest = md.linkify.pretest
+        md.linkify.pretest = lambda text: ("//" in text or "@" in text) and pretest(text)
+    md.use(front_matter_plugin)
+    md.use(dollarmath_plugin, double_inline=True, allow_space=False, allow_digits=False)
+    use_math_inline_rule(md)
+    md.use(footnote_plugin, inline=False, move_to_end=False)
+    md.use(tasklists_plugin)
+    if dialect == JEKYLL:
+        md.use(liquid_plugin)
+        md.use(attributes_plugin)
+    elif dialect == HUGO:
+        md.use(toml_front_matter_plugin)
+        md.use(shortcode_plugin)
+    elif dialect == MDX:
+        md.use(mdx_plugin)
+        md.use(container_plugin, ADMONITION, validate=_any_params)
+    track_positions(md)
+    # Keep URLs as written: percent-encoding them would hide the anchor a translator typed.
+    md.normalizeLink = lambda url: url  # type: ignore[method-assign]
+    md.validateLink = lambda url: True  # type: ignore[method-assign]
+    return md

@@ -1,0 +1,64 @@
+"""Hugo shortcodes: ``{{< name args >}}``, ``{{% name args %}}`` and their closing tags.
+
+A markdown-it inline rule turns each shortcode into one ``shortcode`` token, so its arguments are
+not read as prose. Its name and arguments become a ``shortcode`` Markup (closing tags are named
+``/name``), which must survive translation; the text between an opening and a closing tag is
+ordinary Markdown and is translated. Arguments that readers see (``text=``, ``title=``, ``alt=``,
+``caption=``, ``label=``) are prose as well as arguments.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+
+from transcheck.model import Markup
+
+TEXT_ARGUMENTS = frozenset({"text", "title", "alt", "caption", "label"})
+# A named argument (key="v", key=`v`, key=v) or a positional one ("v", `v`, v).
+_ARG = re.compile(r"""(?:([\w-]+)=)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`=]+))""")
+
+
+def _shortcode_rule(state: StateInline, silent: bool) -> bool:
+    """``{{< … >}}`` or ``{{% … %}}`` at the current position -> one ``shortcode`` token."""
+    src, pos = state.src, state.pos
+    if not src.startswith("{{", pos) or pos + 2 >= state.posMax or src[pos + 2] not in "<%":
+        return False
+    closer = (">" if src[pos + 2] == "<" else "%") + "}}"
+    end = src.find(closer, pos + 3)
+    if end < 0 or end + 3 > state.posMax:
+        return False
+    if not silent:
+        token = state.push("shortcode", "", 0)
+        token.content = src[pos + 3 : end]
+        token.markup = src[pos : pos + 3]
+    state.pos = end + 3
+    return True
+
+
+def shortcode_plugin(md: MarkdownIt) -> None:
+    """Register the shortcode rule ahead of emphasis, links and code spans."""
+    md.inline.ruler.before("backticks", "shortcode", _shortcode_rule)
+
+
+def shortcode_markup(token: Token, line: int) -> tuple[Markup, list[str]]:
+    """The Markup of a ``shortcode`` token and the prose its text arguments show."""
+    body = token.content.strip()
+    if body.startswith("/*") and body.endswith("*/"):  # {{</* x */>}} shows a shortcode as text
+        return Markup("shortcode", "/*", (("", body[2:-2].strip()),), line), []
+    body = body.removesuffix("/").strip()  # self-closing {{< name />}}
+    name, rest = [*re.split(r"\s+", body, maxsplit=1), ""][:2]
+    args: list[tuple[str, str]] = []
+    prose: list[str] = []
+    for found in _ARG.finditer(rest):
+        key = found.group(1) or ""
+        value = next((g for g in found.group(2, 3, 4) if g is not None), "")
+        if found.group(2) is not None:
+            value = value.replace('\\"', '"')
+        args.append((key, value))
+        if key in TEXT_ARGUMENTS and value.strip():
+            prose.append(value)
+    return Markup("shortcode", name.strip(), tuple(args), line), prose

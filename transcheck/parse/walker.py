@@ -1,0 +1,305 @@
+"""The walk over one file's block tokens: blocks with their lines, list/table membership, sections.
+
+Each block records its nesting depth (lists and block quotes), the list or table it belongs to
+(``group``, the container's first line) and the list item holding it (``item``), so list lengths
+and table shapes can be compared between languages. Dialect blocks are read here too: JSX
+component lines and Docusaurus admonitions (MDX), ``import``/``export`` lines (kept as ``js``
+code), shortcode-only paragraphs (Hugo), footnote definitions, and GFM alerts (``> [!NOTE]``),
+whose type becomes an ``admonition`` Markup instead of prose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from markdown_it.token import Token
+
+from transcheck.model import Block, BlockKind, FrontMatter, Markup, Math, Section
+from transcheck.parse.frontmatter import parse_front_matter
+from transcheck.parse.headings import (
+    Heading,
+    html_heading,
+    html_heading_level,
+    markdown_heading,
+    split_explicit_id,
+)
+from transcheck.parse.inline import InlineItems, add_jsx_tags, html_items
+from transcheck.parse.slugs import Slugger
+from transcheck.parse.tomlfront import MARKER as TOML_MARKER
+from transcheck.parse.tomlfront import parse_toml_front_matter
+
+_ALERT = re.compile(r"\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(?:\n|$)", re.IGNORECASE)
+_ADMONITION = re.compile(r"(\w+)\s*(?:\[(.*)\]|(.*))")
+_ONLY_TAGS = {"liquid": BlockKind.LIQUID, "shortcode": BlockKind.SHORTCODE}
+
+
+class InlineSource:
+    """What the walker needs to read inline Markdown: a token's items, a string's items."""
+
+    def __init__(
+        self,
+        token: Callable[[Token, int], InlineItems],
+        source: Callable[[str, int], InlineItems],
+    ) -> None:
+        """``token`` reads an ``inline`` token, ``source`` a string; both take its first line."""
+        self.token = token
+        self.source = source
+
+
+@dataclass
+class Builder:
+    """Accumulates sections while walking the block tokens of one file."""
+
+    first_body_line: int = 1
+    sections: list[Section] = field(default_factory=list)
+    heading: Heading | None = None
+    blocks: list[Block] = field(default_factory=list)
+
+    def start_section(self, heading: Heading) -> None:
+        """Close the current section just above ``heading`` and open the heading's section."""
+        self.close_section(heading.line - 1)
+        self.heading = heading
+        self.blocks = [heading.block]
+
+    def close_section(self, end_line: int) -> None:
+        """Append the current section (the preamble before any heading), ending at ``end_line``."""
+        heading = self.heading
+        level = heading.level if heading else 0
+        line = heading.line if heading else self.first_body_line
+        parent = next((s.index for s in reversed(self.sections) if s.level < level), None)
+        self.sections.append(
+            Section(
+                index=len(self.sections),
+                level=level,
+                title=heading.title if heading else "",
+                line=line,
+                end_line=max(end_line, line),
+                anchor=heading.anchor if heading else "",
+                explicit_id=heading.explicit_id if heading else False,
+                parent=parent,
+                blocks=tuple(self.blocks),
+            )
+        )
+        self.blocks = []
+
+
+def _paragraph_kind(children: list[Token], first_in_item: bool) -> BlockKind:
+    """A paragraph of only Liquid tags is Liquid, of only shortcodes a shortcode block, of only
+    ``$$…$$`` math (kramdown agrees); the first paragraph of a list item is the item."""
+    blank = ("softbreak", "hardbreak")
+    meaningful = [
+        c for c in children if c.type not in blank and (c.type != "text" or c.content.strip())
+    ]
+    kinds = {c.type for c in meaningful}
+    if len(kinds) == 1 and (only := _ONLY_TAGS.get(next(iter(kinds)))) is not None:
+        return only
+    if len(meaningful) == 1 and meaningful[0].type == "math_inline_double":
+        return BlockKind.MATH
+    return BlockKind.LIST_ITEM if first_in_item else BlockKind.PARAGRAPH
+
+
+def span(token: Token) -> tuple[int, int]:
+    """1-based first and last line of a block token (maps are 0-based, end-exclusive)."""
+    start, end = token.map or (0, 1)
+    return start + 1, max(start + 1, end)
+
+
+def _drop_prefix(items: InlineItems, length: int) -> None:
+    """Remove the first ``length`` characters of prose (a GFM alert's ``[!NOTE]``)."""
+    while length and items.prose:
+        piece, line = items.prose[0]
+        if len(piece) <= length:
+            items.prose.pop(0)
+            length -= len(piece)
+        else:
+            items.prose[0] = (piece[length:], line)
+            length = 0
+
+
+@dataclass
+class Walker:
+    """Turns the block tokens of one file into blocks and sections."""
+
+    slugger: Slugger
+    inline: InlineSource
+    jsx: bool = False  # MDX: capitalised tags are components
+    builder: Builder = field(default_factory=Builder)
+    front: FrontMatter | None = None
+    depth: int = 0  # list and block quote nesting
+    items_open: list[bool] = field(default_factory=list)  # per open list item: no block yet
+    groups: list[int] = field(default_factory=list)  # first lines of the open lists and tables
+    item_lines: list[int] = field(default_factory=list)  # first lines of the open list items
+    pending: list[Markup] = field(default_factory=list)  # for the next block (footnote labels)
+    quote_opened: bool = False  # a block quote opened and holds no block yet (GFM alerts)
+    row: tuple[tuple[int, int], InlineItems, list[str]] | None = None
+
+    def block(
+        self, kind: BlockKind, lines: tuple[int, int], items: InlineItems, **extra: object
+    ) -> Block:
+        """A block of ``kind`` over ``lines`` holding ``items``, placed in its list or table."""
+        fields: dict[str, object] = {
+            "text": items.text,
+            "links": tuple(items.links),
+            "code_spans": tuple(items.code_spans),
+            "numbers": tuple(items.numbers),
+            "math": tuple(items.math),
+            "markup": (*self.pending, *items.markup),
+            "depth": self.depth,
+            "group": self.groups[-1] if self.groups else 0,
+            "item": self.item_lines[-1] if self.item_lines else 0,
+        }
+        fields.update(extra)
+        return Block(kind, lines[0], lines[1], **fields)  # type: ignore[arg-type]
+
+    def add(self, block: Block) -> None:
+        """Add a block to the current section; the first block of a list item is the item."""
+        if self.items_open:
+            self.items_open[-1] = False
+        self.pending = []
+        self.quote_opened = False
+        self.builder.blocks.append(block)
+
+    def heading(self, open_token: Token, inline: Token) -> None:
+        """A Markdown heading opens a section."""
+        lines = span(open_token)
+        source, explicit = split_explicit_id(inline.content)
+        if explicit is None:
+            items = self.inline.token(inline, lines[0])
+        else:
+            items = self.inline.source(source, lines[0])
+        block = self.block(BlockKind.HEADING, lines, items)
+        heading = markdown_heading(
+            int(open_token.tag[1]), items, source, explicit, block, self.slugger
+        )
+        self.pending = []
+        self.builder.start_section(heading)
+
+    def paragraph(self, open_token: Token, inline: Token) -> None:
+        """A paragraph: prose, a list item's text, a Liquid or shortcode line, a ``$$`` formula,
+        or the first paragraph of a GFM alert."""
+        lines = span(open_token)
+        first_in_item = bool(self.items_open) and self.items_open[-1]
+        kind = _paragraph_kind(inline.children or [], first_in_item)
+        items = self.inline.token(inline, lines[0])
+        alert = _ALERT.match(inline.content) if self.quote_opened else None
+        if alert is not None:
+            _drop_prefix(items, len(alert.group(0).rstrip("\n")))
+            items.markup.insert(0, Markup("admonition", alert.group(1).lower(), (), lines[0]))
+        if items.prose or items.markup or items.links or items.math or items.code_spans:
+            self.add(self.block(kind, lines, items))  # an MDX {/* comment */} leaves nothing
+
+    def html_block(self, token: Token) -> None:
+        """Raw HTML: a heading element opens a section, anything else is an HTML block."""
+        lines = span(token)
+        items = InlineItems()
+        html_items(token.content, lines[0], items, self.inline.source)
+        level = html_heading_level(token.content)
+        if level is None:
+            self.add(self.block(BlockKind.HTML, lines, items))
+        else:
+            block = self.block(BlockKind.HEADING, lines, items)
+            self.pending = []
+            self.builder.start_section(html_heading(level, items, block))
+
+    def table(self, token: Token) -> None:
+        """Table rows: one block per row, its cells' text in ``cells``."""
+        if token.type == "tr_open":
+            self.row = (span(token), InlineItems(), [])
+        elif token.type == "inline" and self.row is not None:
+            cell = self.inline.token(token, self.row[0][0])
+            self.row[1].extend(cell)
+            self.row[2].append(cell.text)
+        elif token.type == "tr_close" and self.row is not None:
+            lines, items, cells = self.row
+            self.add(self.block(BlockKind.TABLE_ROW, lines, items, cells=tuple(cells)))
+            self.row = None
+
+    def component(self, token: Token) -> None:
+        """A line of JSX component tags: the tags, and the prose of their text props."""
+        lines = span(token)
+        items = InlineItems()
+        add_jsx_tags(items, token.content, lines[0])
+        self.add(self.block(BlockKind.COMPONENT, lines, items))
+
+    def admonition(self, token: Token) -> None:
+        """A Docusaurus ``:::note[Title]`` line: its type as Markup, its title as prose."""
+        first = span(token)[0]
+        lines = (first, first)
+        found = _ADMONITION.match(token.info.strip())
+        items = InlineItems()
+        if found is not None:
+            items.markup.append(Markup("admonition", found.group(1).lower(), (), lines[0]))
+            title = (found.group(2) or found.group(3) or "").strip()
+            if title:
+                items.extend(self.inline.source(title, lines[0]), separate=False)
+        self.add(self.block(BlockKind.COMPONENT, lines, items))
+
+    def front_matter(self, token: Token) -> None:
+        """YAML (``---``) or TOML (``+++``) front matter; the body starts after it."""
+        first, last = span(token)
+        read = parse_toml_front_matter if token.markup == TOML_MARKER else parse_front_matter
+        self.front = read(token.content, first, last)
+        self.builder.first_body_line = last + 1
+
+    def token(self, token: Token) -> None:
+        """Handle one block token that needs no look-ahead."""
+        kind = token.type
+        if kind in ("bullet_list_open", "ordered_list_open", "blockquote_open", "table_open"):
+            self.open_container(token)
+        elif kind in ("bullet_list_close", "ordered_list_close", "blockquote_close", "table_close"):
+            self.close_container(token)
+        elif kind == "list_item_open":
+            self.items_open.append(True)
+            self.item_lines.append(span(token)[0])
+        elif kind == "list_item_close":
+            self.items_open.pop()
+            self.item_lines.pop()
+        elif kind in ("tr_open", "tr_close") or (kind == "inline" and self.row is not None):
+            self.table(token)
+        elif kind in ("fence", "code_block", "mdx_esm"):
+            lang = "js" if kind == "mdx_esm" else token.info.strip().split(" ")[0]
+            items = InlineItems()
+            self.add(self.block(BlockKind.CODE, span(token), items, lang=lang, text=token.content))
+        else:
+            self.other(token)
+
+    def other(self, token: Token) -> None:
+        """Math blocks, raw HTML, dialect blocks, front matter and footnote definitions."""
+        kind = token.type
+        if kind in ("math_block", "math_block_label"):
+            lines = span(token)
+            items = InlineItems(math=[Math(token.content.strip(), lines[0], "block")])
+            self.add(self.block(BlockKind.MATH, lines, items))
+        elif kind == "html_block":
+            self.html_block(token)
+        elif kind == "jsx_block":
+            self.component(token)
+        elif kind == "container_admonition_open":
+            self.admonition(token)
+        elif kind == "front_matter":
+            self.front_matter(token)
+        elif kind == "footnote_reference_open":
+            label = str(token.meta.get("label", ""))
+            self.pending = [Markup("footnote", "definition", (("label", label),), span(token)[0])]
+        elif kind == "footnote_reference_close":
+            self.pending = []
+
+    def open_container(self, token: Token) -> None:
+        """A list, block quote or table opens: deeper nesting, or a new group."""
+        if token.type == "table_open":
+            self.groups.append(span(token)[0])
+            return
+        self.depth += 1
+        if token.type == "blockquote_open":
+            self.quote_opened = True
+        else:
+            self.groups.append(span(token)[0])
+
+    def close_container(self, token: Token) -> None:
+        """A list, block quote or table closes."""
+        if token.type != "table_close":
+            self.depth -= 1
+        if token.type != "blockquote_close":
+            self.groups.pop()
