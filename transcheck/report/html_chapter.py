@@ -91,8 +91,9 @@ def _counterpart(chapter: int, finding: Finding, korean: bool, placement: Placem
     return f' <span class="at">↔ {escape(str(other))}</span>'
 
 
-def _side(chapter: int, side: SideView, korean: bool, placement: Placement) -> str:
-    """One cell: the section's heading and line range, then its lines with their findings."""
+def _side(chapter: int, side: SideView, korean: bool, placement: Placement, note: str) -> str:
+    """One cell: the section's heading, line range and ``note``, then its lines with their
+    findings."""
     slots = placement.korean if korean else placement.english
     items = []
     for offset, text in enumerate(side.lines):
@@ -104,7 +105,8 @@ def _side(chapter: int, side: SideView, korean: bool, placement: Placement) -> s
         items.append(f'<li id="{line_id(chapter, korean, line)}">{escape(text)}{notes}</li>')
     span = f"{side.first_line}–{side.last_line}" if side.lines else "no lines"
     return (
-        f'<td><div class="head">{escape(side.heading)} · {"KO" if korean else "EN"} {span}</div>'
+        f'<td><div class="head">{escape(side.heading)} · {"KO" if korean else "EN"} {span}'
+        f"{note}</div>"
         f'<ol class="src" start="{side.first_line}">{"".join(items)}</ol></td>'
     )
 
@@ -121,15 +123,14 @@ def _absent(row: RowView, korean: bool) -> str:
 
 def row_html(chapter: int, row: RowView, placement: Placement) -> str:
     """One aligned section pair as one table row (``tr.sec``) with its status and confidence."""
+    note = f" · confidence {row.score:.2f}" + (" · moved: out of order" if row.moved else "")
     cells = []
     for korean, side in ((False, row.source), (True, row.target)):
-        cells.append(
-            _absent(row, korean) if side is None else _side(chapter, side, korean, placement)
-        )
-    return (
-        f'<tr class="sec {row.status}" data-score="{row.score:.2f}" '
-        f'title="alignment confidence {row.score:.2f}">{"".join(cells)}</tr>'
-    )
+        if side is None:
+            cells.append(_absent(row, korean))
+        else:
+            cells.append(_side(chapter, side, korean, placement, note if korean else ""))
+    return f'<tr class="sec {row.status}">{"".join(cells)}</tr>'
 
 
 def chapter_body(chapter: int, view: ChapterView, placement: Placement) -> str:
