@@ -59,6 +59,8 @@ def test_demo_findings_are_exactly_its_deliberate_defects(monkeypatch: pytest.Mo
         "by_rule": {"TC101": 1, "TC203": 1, "TC204": 1, "TC206": 1},
         "unreadable_files": 0,
         "translated": {"ko/attention.md": 0.8571},  # 6 of 7 paragraphs: "## Cost" is missing
+        "suppressed": 0,
+        "baseline": None,
     }
 
 
@@ -120,7 +122,7 @@ def test_bad_input_is_reported_per_file_and_the_rest_is_checked(bad_trees: Path)
 
 def test_unreadable_english_file_is_located_on_the_english_side(chdir_tmp: Path) -> None:
     (chdir_tmp / "en").mkdir()
-    (chdir_tmp / "en/a.md").write_bytes(b"# A\n\x00binary\n")
+    (chdir_tmp / "en/a.md").write_bytes(b"# A\n\x00\x00binary\n")
     write(chdir_tmp / "ko/a.md", "# 가\n")
     report = check_paths(Path("en"), Path("ko"), Config())
     assert located(report) == [("TC001", "en/a.md", 2, "ko/a.md", None)]

@@ -88,7 +88,15 @@ JSON_SCHEMA = {
         "summary": {
             "type": "object",
             "additionalProperties": False,
-            "required": ["pairs", "findings", "by_severity", "by_rule", "unreadable_files"],
+            "required": [
+                "pairs",
+                "findings",
+                "by_severity",
+                "by_rule",
+                "unreadable_files",
+                "suppressed",
+                "baseline",
+            ],
             "properties": {
                 "pairs": {"type": "integer"},
                 "findings": {"type": "integer"},
@@ -101,6 +109,16 @@ JSON_SCHEMA = {
                 "by_rule": {"type": "object", "additionalProperties": {"type": "integer"}},
                 "unreadable_files": {"type": "integer"},
                 "translated": {"type": "object", "additionalProperties": {"type": "number"}},
+                "suppressed": {"type": "integer"},
+                "baseline": {
+                    "type": ["object", "null"],
+                    "additionalProperties": False,
+                    "required": ["unchanged", "no_longer_present"],
+                    "properties": {
+                        "unchanged": {"type": "integer"},
+                        "no_longer_present": {"type": "integer"},
+                    },
+                },
             },
         },
     },
@@ -183,6 +201,8 @@ def test_check_two_trees_json_has_the_documented_shape(trees: Path) -> None:
         "by_rule": {"TC105": 1, "TC106": 1, "TC203": 1},
         "unreadable_files": 0,
         "translated": {"ko/guide.md": 1.0},
+        "suppressed": 0,
+        "baseline": None,
     }
 
 

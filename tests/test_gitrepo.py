@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 
+from tests.gitrepos import git
 from transcheck import gitrepo
-
-
-def git(root: Path, *args: str) -> str:
-    """Run git in ``root`` with a fixed identity; return stdout."""
-    return subprocess.run(
-        ["git", "-C", str(root), "-c", "user.name=T", "-c", "user.email=t@example.com", *args],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
 
 
 @pytest.fixture

@@ -1,9 +1,116 @@
-"""Inline suppression directives: spans, rule names, and unused directives."""
+"""Inline suppressions: every comment form on real files, spans, rule names and prefixes, and
+the unused-suppression finding (TC004) for directives that silence nothing."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from transcheck import Config, check_pair, check_paths
 from transcheck.findings import Finding, Location, Severity
 from transcheck.suppress import Suppressions, parse_directive, partition
+
+ENGLISH = """# Guide
+
+See [a](https://example.com/a).
+
+See [b](https://example.com/b).
+
+See [c](https://example.com/c).
+
+See [d](https://example.com/d).
+
+See [e](https://example.com/e).
+
+```html
+<!-- transcheck-disable -->
+```
+"""
+
+# Five changed links (TC203); each suppression form covers one of them, one stays reported.
+KOREAN = """# 안내
+
+<!-- transcheck-disable-next-line TC203 -->
+[가](https://example.com/x)를 보세요.
+
+<!-- transcheck-disable link-changed -->
+[나](https://example.com/y)를 보세요.
+<!-- transcheck-enable -->
+
+[다](https://example.com/z)를 보세요. <!-- transcheck-disable-next-line TC2 -->
+[라](https://example.com/w)를 보세요.
+
+<!-- transcheck-disable-next-line
+     TC203 -->
+[마](https://example.com/v)를 보세요.
+
+```html
+<!-- transcheck-disable -->
+```
+
+<!-- transcheck-disable-next-line TC301 -->
+<!-- transcheck-disable-next-line TC999, link-changed -->
+끝.
+"""
+
+
+def located(findings: list[Finding]) -> list[tuple[str, int | None]]:
+    return [(f.code, f.target.line) for f in findings]
+
+
+@pytest.fixture
+def pair(chdir_tmp: Path) -> Path:
+    for side, text in (("en", ENGLISH), ("ko", KOREAN)):
+        (chdir_tmp / side).mkdir()
+        (chdir_tmp / side / "g.md").write_text(text, encoding="utf-8")
+    return chdir_tmp
+
+
+def test_every_comment_form_on_files(pair: Path) -> None:
+    report = check_paths(Path("en"), Path("ko"), Config())
+    # ko:10 is the only changed link left: the next-line comment at its end covers line 11.
+    assert located(list(report.findings)) == [("TC203", 10), ("TC004", 21), ("TC004", 22)]
+    assert located(list(report.suppressed)) == [
+        ("TC203", 4),  # disable-next-line by code
+        ("TC203", 7),  # disable … enable by name
+        ("TC203", 11),  # disable-next-line by code prefix, written at the end of a line
+        ("TC203", 15),  # a directive written over two lines covers the line after its end
+    ]
+    messages = [f.message for f in report.findings if f.code == "TC004"]
+    assert messages == [
+        "the suppression <!-- transcheck-disable-next-line TC301 --> silenced nothing in this "
+        "run: remove it or fix the rule names",
+        "the suppression <!-- transcheck-disable-next-line TC999 link-changed --> names no "
+        "known rule ('TC999'): remove it or fix the rule names",
+    ]
+    assert report.summary()["suppressed"] == 4
+    assert all(f.severity is Severity.INFO for f in report.findings if f.code == "TC004")
+
+
+def test_deselected_rules_do_not_make_a_directive_unused(pair: Path) -> None:
+    """With only TC004 and TC2 rules running, the TC301 directive is not reported: its rule did
+    not run; the one naming TC999 still is. The fenced `transcheck-disable` (ko:18) is code, not
+    a directive: it would otherwise be reported as unused, or silence ko:22's finding."""
+    report = check_paths(Path("en"), Path("ko"), Config(select=("TC2", "TC004")))
+    assert located(list(report.findings)) == [("TC203", 10), ("TC004", 22)]
+
+
+def test_ignoring_tc004_keeps_the_suppressions(pair: Path) -> None:
+    report = check_paths(Path("en"), Path("ko"), Config(ignore=("unused-suppression",)))
+    assert located(list(report.findings)) == [("TC203", 10)]
+    assert len(report.suppressed) == 4
+
+
+def test_disable_without_rules_runs_to_the_end_of_the_file() -> None:
+    korean = "# 안내\n\n[가](https://example.com/x)\n\n<!-- transcheck-disable -->\n\n" + (
+        "[나](https://example.com/y)\n"
+    )
+    english = "# Guide\n\n[a](https://example.com/a)\n\n[b](https://example.com/b)\n"
+    assert located(check_pair(english, korean)) == [("TC203", 3)]
+
+
+# --- the span logic on its own -------------------------------------------------------------------
 
 
 def finding(line: int, code: str = "TC201", rule: str = "link-missing") -> Finding:
@@ -14,35 +121,36 @@ def finding(line: int, code: str = "TC201", rule: str = "link-missing") -> Findi
 
 
 def test_parse_directive_forms() -> None:
-    assert parse_directive(" transcheck-disable TC201, link-extra ", 3, 3).rules == (  # type: ignore[union-attr]
-        "TC201",
-        "link-extra",
-    )
+    named = parse_directive(" transcheck-disable TC201, link-extra ", 3, 3)
+    assert named is not None and named.rules == ("TC201", "link-extra")
     next_line = parse_directive("transcheck-disable-next-line", 5, 5)
     assert next_line is not None and next_line.kind == "disable-next-line" and not next_line.rules
+    assert parse_directive("Transcheck-Enable", 9, 9) is not None
     assert parse_directive("just a comment", 1, 1) is None
+    assert parse_directive("transcheck-disabled TC201", 1, 1) is None
 
 
-def test_disable_enable_span_by_code_and_name() -> None:
+def test_enable_closes_only_spans_sharing_a_rule() -> None:
     directives = [
-        parse_directive("transcheck-disable link-missing", 10, 10),
-        parse_directive("transcheck-enable", 20, 20),
+        parse_directive("transcheck-disable TC201", 10, 10),
+        parse_directive("transcheck-disable TC202", 11, 11),
+        parse_directive("transcheck-enable TC202", 20, 20),
     ]
     spans = Suppressions([d for d in directives if d], line_count=40)
     kept, silenced = partition(
-        [finding(9), finding(15), finding(15, "TC202", "link-extra"), finding(21)], spans, "ko/x.md"
+        [finding(25), finding(25, "TC202", "link-extra"), finding(15, "TC202", "link-extra")],
+        spans,
+        "ko/x.md",
     )
-    assert [f.target.line for f in silenced] == [15]
-    assert [(f.code, f.target.line) for f in kept] == [("TC201", 9), ("TC202", 15), ("TC201", 21)]
-    assert spans.unused() == []
+    assert [(f.code, f.target.line) for f in silenced] == [("TC201", 25), ("TC202", 15)]
+    assert [(f.code, f.target.line) for f in kept] == [("TC202", 25)]
 
 
-def test_next_line_and_unused_directive_reported() -> None:
-    used = parse_directive("transcheck-disable-next-line TC201", 7, 7)
-    stale = parse_directive("transcheck-disable-next-line TC301", 30, 30)
-    assert used is not None and stale is not None
-    spans = Suppressions([used, stale], line_count=40)
-    kept, silenced = partition([finding(8), finding(9)], spans, "ko/x.md")
-    assert [f.target.line for f in silenced] == [8]
-    assert [f.target.line for f in kept] == [9]
-    assert spans.unused() == [stale]
+def test_findings_of_other_files_and_whole_file_findings_are_kept() -> None:
+    spans = Suppressions([parse_directive("transcheck-disable", 1, 1)], 40)  # type: ignore[list-item]
+    other = Finding("TC201", "link-missing", Severity.ERROR, "m", target=Location("ko/y.md", 5))
+    whole = Finding("TC106", "source-missing", Severity.WARNING, "m", target=Location("ko/x.md"))
+    kept, silenced = partition([other, whole, finding(5)], spans, "ko/x.md")
+    assert kept == [other, whole]
+    assert silenced == [finding(5)]
+    assert spans.unused(lambda rule: True) == []

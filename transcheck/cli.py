@@ -8,23 +8,27 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from transcheck.api import Report, align_files, check_paths
+from transcheck import gitrepo
+from transcheck.api import Report, align_files, apply_baseline, check_paths
+from transcheck.baseline import BaselineError, baseline_document, load_baseline
 from transcheck.checks import REGISTRY, find_rule
 from transcheck.config import FAIL_ON, Config, ConfigError, load_config
 from transcheck.findings import Severity
 from transcheck.glossary import commands as glossary_commands
+from transcheck.outputs import Output, OutputError, plan_outputs, write_atomically
 from transcheck.pairing import PairingError
 from transcheck.parse import SLUG_STYLES, InputError
-from transcheck.report import FORMATS
+from transcheck.report import FORMATS, RenderOptions
 from transcheck.report import alignment as alignment_report
 from transcheck.report import rules as rules_report
+from transcheck.report import status as status_report
 from transcheck.runner import is_known_selector
+from transcheck.status import chapter_status
 
 app = typer.Typer(
     add_completion=False,
@@ -80,19 +84,6 @@ def _config(
     return dataclasses.replace(config, **changes)  # type: ignore[arg-type]
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file, so a reader never sees half of it."""
-    folder = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def exit_code(report: Report, fail_on: str) -> int:
     """2 when a file could not be read, 1 when a finding reaches ``fail_on``, else 0."""
     if report.unreadable:
@@ -115,10 +106,49 @@ def _is_input(output: Path, source: Path, target: Path, config: Config) -> bool:
     )
 
 
+def _repo_root(target: Path) -> Path:
+    """The git work tree holding ``target``, else the working directory: report paths (SARIF,
+    GitHub, rdjson, Markdown links, baselines) are relative to it."""
+    try:
+        return gitrepo.repo_root(target.resolve())
+    except gitrepo.GitError:
+        return Path.cwd()
+
+
+def _full_report(outputs: list[Output]) -> str | None:
+    """Where the complete report is, for the github format's closing notice: the files the other
+    formats write, and the workflow run's page when running in GitHub Actions."""
+    places = [str(o.path) for o in outputs if o.path is not None and o.format != "github"]
+    env = os.environ
+    if env.get("GITHUB_RUN_ID") and env.get("GITHUB_REPOSITORY"):
+        server = env.get("GITHUB_SERVER_URL", "https://github.com")
+        places.append(f"{server}/{env['GITHUB_REPOSITORY']}/actions/runs/{env['GITHUB_RUN_ID']}")
+    return ", ".join(places) or None
+
+
+def _baseline(report: Report, path: Path, update: bool, options: RenderOptions) -> Report:
+    """Write the baseline first when ``update``; then set aside what it accepts."""
+    if update:
+        write_atomically(path, baseline_document(report.findings, options.repo_path))
+    try:
+        accepted = load_baseline(path)
+    except BaselineError as error:
+        raise _fail(str(error)) from None
+    return apply_baseline(report, accepted, options.repo_path)
+
+
 SourceArg = Annotated[Path, typer.Argument(help="English file or folder.", show_default=False)]
 TargetArg = Annotated[Path, typer.Argument(help="Korean file or folder.", show_default=False)]
 ConfigOpt = Annotated[
     Path | None, typer.Option("--config", "-c", help="Config file (default: discovered upward).")
+]
+SourceRevOpt = Annotated[
+    str | None,
+    typer.Option(
+        help="Read the English side from this git revision (in-place translations: "
+        "`--source-rev upstream/main . .`).",
+        show_default=False,
+    ),
 ]
 
 
@@ -127,10 +157,17 @@ def check(
     source: SourceArg,
     target: TargetArg,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMATS)}.")
-    ] = "text",
+        list[str] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help=f"One of {', '.join(FORMATS)}; NAME=FILE writes a file. Repeatable.",
+            show_default="text",
+        ),
+    ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
+        Path | None,
+        typer.Option("--output", "-o", help="File for the --format given without =FILE."),
     ] = None,
     config_path: ConfigOpt = None,
     select: Annotated[
@@ -147,27 +184,87 @@ def check(
         bool | None, typer.Option("--color/--no-color", help="Color text output.")
     ] = None,
     glossary: glossary_commands.GlossaryOpt = None,
+    changed_since: Annotated[
+        str | None,
+        typer.Option(
+            help="Check only pairs changed since merge-base(REV, HEAD); flag English files "
+            "changed without their Korean file.",
+            show_default=False,
+        ),
+    ] = None,
+    source_rev: SourceRevOpt = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(help="Set aside the findings recorded in this baseline file."),
+    ] = None,
+    update_baseline: Annotated[
+        bool, typer.Option(help="Write the current findings to the --baseline file.")
+    ] = False,
+    link_base: Annotated[
+        str | None,
+        typer.Option(help="markdown: URL prefix for links to lines (URL/ko/x.md#L14)."),
+    ] = None,
 ) -> None:
     """Check Korean Markdown against its English source: files or folders paired by path."""
-    if output_format not in FORMATS:
-        raise _fail(f"unknown format {output_format!r}; valid: {', '.join(FORMATS)}")
+    try:
+        outputs = plan_outputs(output_format or ["text"], output, FORMATS)
+    except OutputError as error:
+        raise _fail(str(error)) from None
+    if update_baseline and baseline is None:
+        raise _fail("--update-baseline needs --baseline FILE")
     config = _config(config_path, select, ignore, fail_on, slug_style)
     config = glossary_commands.with_glossaries(config, glossary)
-    if output is not None and _is_input(output, source, target, config):
-        raise _fail(f"--output {output} would overwrite an input file; choose another path")
+    for written in [o.path for o in outputs if o.path is not None] + [baseline]:
+        if written is not None and _is_input(written, source, target, config):
+            raise _fail(f"{written} would overwrite an input file; choose another path")
     try:
-        report = check_paths(source, target, config)
-    except (PairingError, ConfigError) as error:
+        report = check_paths(
+            source, target, config, source_rev=source_rev, changed_since=changed_since
+        )
+    except (PairingError, ConfigError, gitrepo.GitError) as error:
         raise _fail(str(error)) from None
     for problem in report.input_errors:
         typer.echo(f"transcheck: {problem}", err=True)
-    use_color = color if color is not None else (output is None and sys.stdout.isatty())
-    rendered = FORMATS[output_format](report, use_color)
-    if output is None:
-        typer.echo(rendered, nl=False, color=use_color)
-    else:
-        write_atomically(output, rendered)
+    to_terminal = any(o.path is None for o in outputs) and sys.stdout.isatty()
+    options = RenderOptions(
+        color=color if color is not None else to_terminal,
+        repo_root=_repo_root(target),
+        source_rev=source_rev,
+        link_base=link_base,
+        full_report=_full_report(outputs),
+    )
+    if baseline is not None:
+        report = _baseline(report, baseline, update_baseline, options)
+    for planned in outputs:
+        if planned.path is None:
+            typer.echo(FORMATS[planned.format](report, options), nl=False, color=options.color)
+        else:
+            plain = dataclasses.replace(options, color=False)
+            write_atomically(planned.path, FORMATS[planned.format](report, plain))
     raise typer.Exit(exit_code(report, config.fail_on))
+
+
+@app.command()
+def status(
+    source: Annotated[Path, typer.Argument(help="English file or folder.")] = Path("en"),
+    target: Annotated[Path, typer.Argument(help="Korean file or folder.")] = Path("ko"),
+    source_rev: SourceRevOpt = None,
+    diff: Annotated[bool, typer.Option(help="Show the whole English diff of stale chapters.")] = (
+        False
+    ),
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    config_path: ConfigOpt = None,
+) -> None:
+    """Per chapter: translated, stale (English changed since the translation's base commit),
+    missing or orphan; stale ones list the Korean sections to update."""
+    if output_format not in status_report.FORMATS:
+        raise _fail(f"--format must be one of {', '.join(status_report.FORMATS)}")
+    config = _config(config_path, None, None, None, None)
+    try:
+        chapters = chapter_status(source, target, config, source_rev=source_rev, diff=diff)
+    except (PairingError, ConfigError, gitrepo.GitError) as error:
+        raise _fail(str(error)) from None
+    typer.echo(status_report.FORMATS[output_format](chapters), nl=False)
 
 
 @app.command()

@@ -6,17 +6,19 @@ porcelain output with ``-z`` is stable. Every failure becomes a GitError with gi
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
+import tarfile
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 
 class GitError(Exception):
     """A git command failed; the message carries git's stderr."""
 
 
-def _git(root: Path, *args: str, binary: bool = False) -> bytes:
+def _git(root: Path, *args: str) -> bytes:
     try:
         completed = subprocess.run(
             ["git", "-C", str(root), *args],
@@ -48,9 +50,41 @@ def resolve(root: Path, rev: str) -> str:
     return _text(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").strip()
 
 
-def merge_base(root: Path, rev: str) -> str:
-    """The commit where HEAD left ``rev``: what ``git diff REV...`` compares against."""
-    return _text(root, "merge-base", rev, "HEAD").strip()
+def merge_base(root: Path, rev: str, other: str = "HEAD") -> str:
+    """The commit where ``other`` (HEAD) left ``rev``: what ``git diff REV...`` compares against."""
+    return _text(root, "merge-base", rev, other).strip()
+
+
+def object_type(root: Path, rev: str, path: str) -> str | None:
+    """``blob`` (a file) or ``tree`` (a folder) for ``path`` at ``rev``; None when absent."""
+    spec = f"{rev}:{path}" if path else f"{rev}^{{tree}}"
+    try:
+        return _text(root, "cat-file", "-t", spec).strip()
+    except GitError:
+        return None
+
+
+def export(root: Path, rev: str, folder: str, destination: Path, suffixes: tuple[str, ...]) -> int:
+    """Write the files of ``folder`` at ``rev`` whose names end with ``suffixes`` below
+    ``destination`` (paths kept relative to the repo root); how many were written.
+
+    ``git archive`` reads the commit only: the work tree and the index are left alone.
+    """
+    data = _git(root, "archive", "--format=tar", rev, *([folder] if folder else []))
+    written = 0
+    with tarfile.open(fileobj=io.BytesIO(data)) as archive:
+        for member in archive:
+            name = PurePosixPath(member.name)
+            if not member.isfile() or ".." in name.parts or not member.name.endswith(suffixes):
+                continue
+            extracted = archive.extractfile(member)
+            if extracted is None:
+                continue
+            target = destination.joinpath(*name.parts)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(extracted.read())
+            written += 1
+    return written
 
 
 def _split_z(data: bytes) -> list[str]:
@@ -61,7 +95,7 @@ def changed_since(root: Path, rev: str) -> set[str]:
     """Files (relative to the repo root) changed between merge-base(REV, HEAD) and the work tree,
     untracked files included."""
     base = merge_base(root, rev)
-    changed = set(_split_z(_git(root, "diff", "--name-only", "-z", "--no-renames", base)))
+    changed = set(_split_z(_git(root, "diff", "--name-only", "-z", "--no-renames", base, "--")))
     changed |= set(_split_z(_git(root, "ls-files", "--others", "--exclude-standard", "-z")))
     return changed
 
@@ -85,14 +119,21 @@ def last_commit(root: Path, path: str) -> str | None:
     return found or None
 
 
-def diff_stat(root: Path, base: str, path: str) -> str:
-    """``git diff --stat`` of ``path`` from ``base`` to the work tree."""
-    return _text(root, "diff", "--stat", base, "--", path).strip()
+_PLAIN = ("--no-color", "--no-ext-diff")  # whatever the user's git config says
 
 
-def diff_text(root: Path, base: str, path: str) -> str:
-    """The unified diff of ``path`` from ``base`` to the work tree."""
-    return _text(root, "diff", base, "--", path)
+def _range(base: str, head: str | None) -> list[str]:
+    return [base, head] if head else [base]
+
+
+def diff_stat(root: Path, base: str, path: str, head: str | None = None) -> str:
+    """``git diff --stat`` of ``path`` from ``base`` to ``head`` (the work tree when None)."""
+    return _text(root, "diff", *_PLAIN, "--stat", *_range(base, head), "--", path).rstrip()
+
+
+def diff_text(root: Path, base: str, path: str, head: str | None = None) -> str:
+    """The unified diff of ``path`` from ``base`` to ``head`` (the work tree when None)."""
+    return _text(root, "diff", *_PLAIN, *_range(base, head), "--", path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +154,7 @@ _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
 
 def changed_hunks(root: Path, base: str, path: str, head: str | None = None) -> list[Hunk]:
     """The hunks of ``path`` between ``base`` and ``head`` (the work tree when None)."""
-    args = ["diff", "--unified=0", base] + ([head] if head else []) + ["--", path]
+    args = ["diff", *_PLAIN, "--unified=0", *_range(base, head), "--", path]
     hunks = []
     for match in _HUNK.finditer(_text(root, *args)):
         count = int(match.group(2)) if match.group(2) is not None else 1

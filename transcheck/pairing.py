@@ -2,17 +2,21 @@
 
 Trees pair by relative path unless config gives templates such as ``{stem}.md`` ->
 ``{stem}-kr.md`` (a template with no ``/`` applies to file names in every folder) or
-``docs/{path}`` -> ``ko/docs/{path}``.
+``docs/{path}`` -> ``ko/docs/{path}``. The English side may also be read from a git revision
+(``pair_revision``), as in-place translations need: their English lives in the upstream commit.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from transcheck.config import PairPattern
+from transcheck import gitrepo
+from transcheck.config import Config, PairPattern
 
 DEFAULT_PATTERN = PairPattern("{path}", "{path}")
 
@@ -22,14 +26,32 @@ class PairingError(Exception):
 
 
 @dataclass(frozen=True)
+class GitSource:
+    """Where a tree read from git comes from: the revision as given, the repository, and the
+    tree's folder relative to the repository root (files are exported to a scratch folder)."""
+
+    rev: str
+    repo: Path
+    folder: str
+
+    def display(self, rel: str) -> str:
+        """``REV:path`` with the path relative to the repository root, as ``git show`` takes."""
+        return f"{self.rev}:{posixpath.join(self.folder, rel) if rel else self.folder or '.'}"
+
+
+@dataclass(frozen=True)
 class Tree:
     """One side's root and the Markdown files under it, as POSIX paths relative to the root."""
 
     root: Path
     files: tuple[str, ...]
+    git: GitSource | None = None  # set when the files were read from a git revision
 
     def display(self, rel: str) -> str:
-        """The path to show for a file of this tree: relative to cwd when below it."""
+        """The path to show for a file of this tree: relative to cwd when below it, or
+        ``REV:path`` for a tree read from git."""
+        if self.git is not None:
+            return self.git.display(rel)
         return display_path(self.root / rel) if rel else display_path(self.root)
 
 
@@ -161,12 +183,82 @@ def pair_paths(
             Tree(target.parent, (target.name,)),
             (FilePair(source.name, target.name),),
         )
-    pairing = pair_trees(source, target, patterns, extensions)
+    return _checked(pair_trees(source, target, patterns, extensions), extensions)
+
+
+def _checked(pairing: Pairing, extensions: tuple[str, ...]) -> Pairing:
+    """``pairing`` if both trees hold Markdown files and some pair formed, else a PairingError."""
     for tree in (pairing.source, pairing.target):
         if not tree.files:
             raise PairingError(
                 f"{tree.display('')}: no Markdown files ({', '.join(extensions)}) in this folder"
             )
     if not pairing.pairs:
-        raise PairingError(f"no file of {display_path(source)} matches a pairing template source")
+        raise PairingError(
+            f"no file of {pairing.source.display('')} matches a pairing template source"
+        )
     return pairing
+
+
+def repo_folder(repo: Path, path: Path) -> str:
+    """``path`` (which need not exist) relative to the repository root, POSIX style; '' for the
+    root itself; a PairingError when it lies outside the repository."""
+    absolute = Path(os.path.abspath(path)).resolve()
+    try:
+        rel = absolute.relative_to(repo.resolve()).as_posix()
+    except ValueError:
+        raise PairingError(f"{display_path(path)} is outside the git repository {repo}") from None
+    return "" if rel == "." else rel
+
+
+def pair_revision(
+    rev: str,
+    source: Path,
+    target: Path,
+    patterns: tuple[PairPattern, ...],
+    extensions: tuple[str, ...],
+    scratch: Path,
+) -> Pairing:
+    """Pair the English ``source`` as it is at git revision ``rev`` with the Korean ``target``
+    of the work tree. ``source`` may be the same folder as ``target`` (an in-place translation
+    whose English is the upstream commit). The English files are exported below ``scratch``."""
+    if not target.exists():
+        raise PairingError(f"{display_path(target)}: no such file or folder")
+    try:
+        repo = gitrepo.repo_root(target)
+        commit = gitrepo.resolve(repo, rev)
+    except gitrepo.GitError as error:
+        raise PairingError(f"--source-rev {rev}: {error}") from None
+    folder = repo_folder(repo, source)
+    kind = gitrepo.object_type(repo, commit, folder)
+    if kind not in ("tree", "blob"):
+        raise PairingError(f"{rev}:{folder}: no such file or folder at this revision")
+    if (kind == "tree") != target.is_dir():
+        raise PairingError(
+            f"give two files or two folders: {rev}:{folder} is "
+            f"{'a folder' if kind == 'tree' else 'a file'}, {display_path(target)} is "
+            f"{_kind(target)}"
+        )
+    suffixes = extensions if kind == "tree" else (posixpath.basename(folder),)
+    gitrepo.export(repo, commit, folder, scratch, suffixes)
+    exported = scratch.joinpath(*folder.split("/")) if folder else scratch
+    if kind == "blob":
+        parent = posixpath.dirname(folder)
+        return Pairing(
+            Tree(exported.parent, (exported.name,), GitSource(rev, repo, parent)),
+            Tree(target.parent, (target.name,)),
+            (FilePair(exported.name, target.name),),
+        )
+    exported.mkdir(parents=True, exist_ok=True)
+    pairing = pair_trees(exported, target, patterns, extensions)
+    english = dataclasses.replace(pairing.source, git=GitSource(rev, repo, folder))
+    return _checked(dataclasses.replace(pairing, source=english), extensions)
+
+
+def pair_sides(
+    source: Path, target: Path, config: Config, source_rev: str | None, scratch: Path
+) -> Pairing:
+    """Pair from the work tree, or with the English side at ``source_rev`` (see pair_revision)."""
+    if source_rev is None:
+        return pair_paths(source, target, config.pairing, config.extensions)
+    return pair_revision(source_rev, source, target, config.pairing, config.extensions, scratch)

@@ -1,14 +1,17 @@
 """Running rules: which rules are on (select/ignore, longest match wins), at which severity,
-and turning their hits into sorted findings."""
+turning their hits into sorted findings, and applying the Korean file's inline suppressions."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from transcheck.checks import REGISTRY, PairContext, Rule, Scope, SetContext, find_rule
+from transcheck.checks.directives import UNUSED_SUPPRESSION
 from transcheck.config import Config
-from transcheck.findings import Finding, Location, Severity
+from transcheck.findings import NOWHERE, Finding, Location, Severity
+from transcheck.model import Document
+from transcheck.suppress import Suppressions, partition
 
 
 @dataclass(frozen=True)
@@ -106,3 +109,40 @@ def run_set(ctx: SetContext, rules: Iterable[ActiveRule]) -> list[Finding]:
 def by_code(rules: Iterable[ActiveRule]) -> Mapping[str, ActiveRule]:
     """Active rules keyed by code, for the pipeline's own findings."""
     return {active.rule.code: active for active in rules}
+
+
+@dataclass(frozen=True)
+class Silenced:
+    """One Korean file's findings after its inline suppressions: kept, silenced, and the
+    unused-suppression findings for directives that silenced nothing."""
+
+    kept: list[Finding]
+    silenced: list[Finding]
+    unused: list[Finding]
+
+
+def apply_suppressions(
+    findings: Sequence[Finding], document: Document, rules: Sequence[ActiveRule]
+) -> Silenced:
+    """Apply the ``transcheck-disable`` comments of the Korean ``document`` to its findings."""
+    suppressions = Suppressions.of_comments(document.comments, document.line_count)
+    kept, silenced = partition(findings, suppressions, document.path)
+    active = by_code(rules).get(UNUSED_SUPPRESSION.code)
+    if active is None:
+        return Silenced(kept, silenced, [])
+
+    def ran(selector: str) -> bool | None:
+        if not is_known_selector(selector):
+            return None
+        return any(_specificity(selector, a.rule) for a in rules)
+
+    unused = []
+    for directive, unknown in suppressions.unused(ran):
+        if unknown:
+            why = f"names no known rule ({', '.join(repr(u) for u in unknown)})"
+        else:
+            why = "silenced nothing in this run"
+        message = f"the suppression {directive} {why}: remove it or fix the rule names"
+        where = Location(document.path, directive.line)
+        unused.append(stamp(active, message, NOWHERE, where))
+    return Silenced(kept, silenced, unused)

@@ -1,21 +1,22 @@
 """Inline suppressions written in the Korean file as HTML comments.
 
 ``<!-- transcheck-disable TC201 link-extra -->`` … ``<!-- transcheck-enable -->`` silences the
-named rules (all rules when none are named) on the lines between; ``<!-- transcheck-disable-next-
-line TC301 -->`` silences the line after the comment. A directive that silenced nothing is itself
-reported, so stale suppressions do not pile up.
+named rules (codes, code prefixes such as ``TC2``, or names; all rules when none is named) on the
+lines between; ``<!-- transcheck-disable-next-line TC301 -->`` silences the line after the comment.
+A directive that silenced nothing is itself reported, so stale suppressions do not pile up.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from transcheck.findings import Finding
+from transcheck.model import Comment
 
 _DIRECTIVE = re.compile(
-    r"^\s*transcheck-(disable-next-line|disable|enable)\b([^>]*?)\s*$", re.IGNORECASE
+    r"^\s*transcheck-(disable-next-line|disable|enable)(?=\s|$)(.*)$", re.IGNORECASE | re.DOTALL
 )
 
 
@@ -27,6 +28,17 @@ class Directive:
     rules: tuple[str, ...]
     line: int
     end_line: int
+
+    def __str__(self) -> str:
+        """The directive as written in a comment (normalized spacing)."""
+        return f"<!-- {' '.join(('transcheck-' + self.kind, *self.rules))} -->"
+
+    def names(self, code: str, name: str) -> bool:
+        """Whether this directive applies to the rule ``code``/``name``: it names no rule, or the
+        code, a code prefix (``TC2``) or the name."""
+        return not self.rules or any(
+            code.startswith(r.upper()) or r.lower() == name for r in self.rules
+        )
 
 
 def parse_directive(comment: str, line: int, end_line: int) -> Directive | None:
@@ -46,16 +58,15 @@ class _Span:
     used: bool = field(default=False)
 
     def covers(self, line: int, code: str, name: str) -> bool:
-        if not self.first <= line <= self.last:
-            return False
-        named = self.directive.rules
-        return not named or any(r.upper() == code or r.lower() == name for r in named)
+        return self.first <= line <= self.last and self.directive.names(code, name)
 
 
 class Suppressions:
     """The suppression spans of one Korean file, and which of them were used."""
 
     def __init__(self, directives: Iterable[Directive], line_count: int) -> None:
+        """Spans from the directives: next-line ones cover one line, ``disable`` runs to the
+        matching ``enable`` (one naming a shared rule, or any rule) or to the end of the file."""
         self._spans: list[_Span] = []
         open_spans: list[_Span] = []
         for directive in sorted(directives, key=lambda d: d.line):
@@ -67,11 +78,18 @@ class Suppressions:
                 self._spans.append(span)
                 open_spans.append(span)
             else:
-                closing = directive.rules
+                closing = {rule.upper() for rule in directive.rules}
                 for span in list(open_spans):
-                    if not closing or set(closing) & set(span.directive.rules):
+                    named = {rule.upper() for rule in span.directive.rules}
+                    if not closing or not named or closing & named:
                         span.last = directive.line - 1
                         open_spans.remove(span)
+
+    @classmethod
+    def of_comments(cls, comments: Iterable[Comment], line_count: int) -> Suppressions:
+        """The suppressions written in a file's HTML comments (other comments are ignored)."""
+        found = (parse_directive(c.text, c.line, c.end_line) for c in comments)
+        return cls((d for d in found if d is not None), line_count)
 
     def suppresses(self, finding: Finding) -> bool:
         """Whether a finding at a Korean line is silenced (and mark the directive used)."""
@@ -85,9 +103,19 @@ class Suppressions:
                 hit = True
         return hit
 
-    def unused(self) -> list[Directive]:
-        """Directives that silenced nothing in this run."""
-        return [span.directive for span in self._spans if not span.used]
+    def unused(self, ran: Callable[[str], bool | None]) -> list[tuple[Directive, list[str]]]:
+        """Directives that silenced nothing, each with the rule names it gives that match no
+        rule. ``ran(selector)`` says whether a named rule ran (None: no such rule); a directive
+        whose rules all exist but did not run (deselected) is not reported."""
+        stale = []
+        for span in self._spans:
+            if span.used:
+                continue
+            verdicts = {rule: ran(rule) for rule in span.directive.rules}
+            unknown = [rule for rule, verdict in verdicts.items() if verdict is None]
+            if not verdicts or unknown or any(verdicts.values()):
+                stale.append((span.directive, unknown))
+        return stale
 
 
 def partition(

@@ -7,7 +7,7 @@ import json
 from transcheck.api import PairResult, Report
 from transcheck.config import Config
 from transcheck.findings import Finding, Location, Severity
-from transcheck.report import FORMATS
+from transcheck.report import FORMATS, RenderOptions
 from transcheck.report.json_format import render
 from transcheck.runner import active_rules
 
@@ -65,6 +65,8 @@ def test_json_document() -> None:
             "by_rule": {"TC106": 1, "TC204": 1},
             "unreadable_files": 0,
             "translated": {},
+            "suppressed": 0,
+            "baseline": None,
         },
     }
 
@@ -72,5 +74,6 @@ def test_json_document() -> None:
 def test_json_and_text_are_registered_and_json_ignores_color() -> None:
     report = Report((), active_rules(Config()))
     assert {"text", "json"} <= set(FORMATS)
-    assert FORMATS["json"](report, True) == FORMATS["json"](report, False)
-    assert "\x1b[" not in FORMATS["json"](report, True)
+    colored = FORMATS["json"](report, RenderOptions(color=True))
+    assert colored == FORMATS["json"](report, RenderOptions())
+    assert "\x1b[" not in colored

@@ -6,6 +6,7 @@ from transcheck.api import PairResult, Report
 from transcheck.config import Config
 from transcheck.findings import Finding, Location, Severity
 from transcheck.parse import InputError
+from transcheck.report import RenderOptions
 from transcheck.report.text import render
 from transcheck.runner import active_rules
 
@@ -99,7 +100,7 @@ def test_color_marks_severity_and_pair_headers() -> None:
         "TC201", "link-missing", Severity.ERROR, Location("en/a.md", 1), Location("ko/a.md", 1)
     )
     report = Report((PairResult("en/a.md", "ko/a.md", (found,)),), RULES)
-    colored = render(report, color=True)
+    colored = render(report, RenderOptions(color=True))
     assert colored.startswith("\x1b[1men/a.md ↔ ko/a.md\x1b[0m\n")
     assert "\x1b[31merror  \x1b[0m TC201" in colored
-    assert "\x1b[" not in render(report, color=False)
+    assert "\x1b[" not in render(report, RenderOptions(color=False))

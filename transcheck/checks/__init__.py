@@ -7,7 +7,10 @@ from types import MappingProxyType
 
 from transcheck.checks import (
     anchors,
+    blocklength,
+    blocks,
     code,
+    directives,
     frontmatter,
     glossary,
     images,
@@ -16,6 +19,7 @@ from transcheck.checks import (
     markup,
     mathematics,
     numbers,
+    staleness,
     structure,
     untranslated,
 )
@@ -23,7 +27,10 @@ from transcheck.checks.registry import Hit, PairContext, Rule, Scope, SetContext
 
 _FAMILIES = (
     inputs,
+    directives,
     structure,
+    blocks,
+    blocklength,
     links,
     images,
     anchors,
@@ -34,6 +41,7 @@ _FAMILIES = (
     numbers,
     markup,
     untranslated,
+    staleness,
 )
 
 REGISTRY: tuple[Rule, ...] = declared_rules()

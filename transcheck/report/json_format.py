@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 
 from transcheck.api import Report
+from transcheck.report.options import PLAIN, RenderOptions
 
 
-def render(report: Report, color: bool = False) -> str:
-    """``{"version": 1, "findings": [...], "summary": {...}}`` as indented JSON."""
-    del color  # JSON is never colored
+def render(report: Report, options: RenderOptions = PLAIN) -> str:
+    """``{"version": 1, "findings": [...], "summary": {...}}`` as indented JSON (paths as shown
+    by the text format; the options change nothing)."""
+    del options
     document = {
         "version": 1,
         "findings": [finding.to_dict() for finding in report.findings],

@@ -3,13 +3,12 @@ summary a translator can act on (totals, which files, which rules)."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 from transcheck.api import PairResult, Report
 from transcheck.findings import Finding, Severity
+from transcheck.report.options import PLAIN, RenderOptions
+from transcheck.report.wording import plural, severity_counts
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
-_NOUNS = {Severity.ERROR: ("error", "errors"), Severity.WARNING: ("warning", "warnings")}
 
 
 def _paint(text: str, code: str, color: bool) -> str:
@@ -20,17 +19,6 @@ def _line(finding: Finding, color: bool) -> str:
     where = f"{finding.source} ↔ {finding.target}"
     severity = _paint(f"{finding.severity.value:<7}", _COLORS[finding.severity], color)
     return f"  {where}  {severity} {finding.code} {finding.rule}: {finding.message}"
-
-
-def _counts(findings: tuple[Finding, ...]) -> str:
-    """``3 errors, 1 warning`` (severities with no finding left out), or ``no findings``."""
-    counts = Counter(f.severity for f in findings)
-    parts = []
-    for severity in reversed(Severity):
-        one, many = _NOUNS.get(severity, ("info", "info"))
-        if counts[severity]:
-            parts.append(f"{counts[severity]} {one if counts[severity] == 1 else many}")
-    return ", ".join(parts) or "no findings"
 
 
 def _pair_name(pair: PairResult) -> str:
@@ -49,22 +37,30 @@ def _summary(report: Report) -> list[str]:
     """Totals, the files with findings and the rules that fired, most frequent first."""
     summary = report.summary()
     flagged = [pair for pair in report.pairs if pair.findings]
-    noun = "file pair" if summary["pairs"] == 1 else "file pairs"
     lines = [
         "Summary",
-        f"  {summary['pairs']} {noun} checked, {len(flagged)} with findings: "
-        f"{_counts(report.findings)}.",
+        f"  {plural(summary['pairs'], 'file pair')} checked, {len(flagged)} with findings: "
+        f"{severity_counts(report.findings)}.",
     ]
     if report.unreadable:
         lines.append(
             f"  {report.unreadable} file(s) could not be read (TC001): save them as readable "
             "UTF-8; the other files were checked."
         )
+    if summary["suppressed"]:
+        silenced = plural(summary["suppressed"], "finding")
+        lines.append(f"  {silenced} silenced by transcheck-disable comments.")
+    if summary["baseline"] is not None:
+        baseline = summary["baseline"]
+        lines.append(
+            f"  Baseline: {plural(baseline['unchanged'], 'accepted finding')} not shown; "
+            f"{baseline['no_longer_present']} no longer present."
+        )
     if flagged:
         lines.append("  Files:")
         width = max(len(_pair_name(pair)) for pair in flagged)
         lines += [
-            f"    {_pair_name(pair):<{width}}  {_counts(pair.findings)}{_share(pair)}"
+            f"    {_pair_name(pair):<{width}}  {severity_counts(pair.findings)}{_share(pair)}"
             for pair in flagged
         ]
         names = {active.rule.code: active.rule.name for active in report.rules}
@@ -75,8 +71,9 @@ def _summary(report: Report) -> list[str]:
     return lines
 
 
-def render(report: Report, color: bool = False) -> str:
+def render(report: Report, options: RenderOptions = PLAIN) -> str:
     """Pairs with findings, each followed by its findings; then the summary."""
+    color = options.color
     lines: list[str] = []
     for pair in report.pairs:
         if not pair.findings:

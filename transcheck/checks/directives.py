@@ -1,0 +1,17 @@
+"""Rules about transcheck's own comments in the Korean file (TC0xx): suppression directives."""
+
+from __future__ import annotations
+
+from transcheck.checks.registry import declare
+from transcheck.findings import Severity
+
+UNUSED_SUPPRESSION = declare(
+    "TC004",
+    "unused-suppression",
+    Severity.INFO,
+    """A ``transcheck-disable`` comment silences nothing (or names no known rule): remove it.
+
+    Bad:  <!-- transcheck-disable-next-line link-missing --> above a line whose links are fine.
+    Good: no directive, or one right above the line that still has the finding it silences.
+    """,
+)

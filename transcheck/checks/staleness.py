@@ -1,0 +1,30 @@
+"""Staleness rules (TC7xx) that git history gives: an English file or section that changed
+after its translation. The pipeline emits them (``--changed-since`` and ``transcheck status``)."""
+
+from __future__ import annotations
+
+from transcheck.checks.registry import declare
+from transcheck.findings import Severity
+
+SOURCE_CHANGED = declare(
+    "TC702",
+    "source-changed",
+    Severity.WARNING,
+    """An English file changed in the checked range and its Korean file did not: may be stale.
+
+    Bad:  a pull request edits en/gpus.md and leaves ko/gpus.md as it was.
+    Good: the same pull request (or a follow-up) brings ko/gpus.md up to date.
+    """,
+)
+
+SECTION_STALE = declare(
+    "TC703",
+    "section-stale",
+    Severity.WARNING,
+    """An English section changed after the commit its translation is based on.
+
+    Bad:  en/x.md:80 "## Sharding strategies" gained a paragraph upstream after ko/x.md was
+          translated (its source_commit), and ko/x.md:88 "## 샤딩 전략" still lacks it.
+    Good: translate the change into "## 샤딩 전략" and move source_commit to the new commit.
+    """,
+)

@@ -1,0 +1,26 @@
+"""Counted nouns shared by the human-readable formats (text, markdown, github)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from transcheck.findings import Finding, Severity
+
+_NOUNS = {
+    Severity.ERROR: ("error", "errors"),
+    Severity.WARNING: ("warning", "warnings"),
+    Severity.INFO: ("info", "info"),
+}
+
+
+def plural(count: int, singular: str, many: str | None = None) -> str:
+    """``1 file pair``, ``2 file pairs`` (``many`` for irregular plurals)."""
+    return f"{count} {singular if count == 1 else many or singular + 's'}"
+
+
+def severity_counts(findings: Iterable[Finding]) -> str:
+    """``3 errors, 1 warning`` (severities with no finding left out), or ``no findings``."""
+    counts = Counter(f.severity for f in findings)
+    parts = [plural(counts[s], *_NOUNS[s]) for s in reversed(Severity) if counts[s]]
+    return ", ".join(parts) or "no findings"
