@@ -37,12 +37,9 @@ def test_changed_since_uses_merge_base_and_sees_untracked(repo: Path) -> None:
     assert gitrepo.changed_since(repo, "main") == {"ko/a.md", "ko/new.md"}
 
 
-def test_files_and_content_at_a_revision(repo: Path) -> None:
-    first = gitrepo.resolve(repo, "HEAD")
+def test_last_commit_of_a_file(repo: Path) -> None:
     (repo / "en" / "a.md").write_text("# A changed\n", encoding="utf-8")
     git(repo, "commit", "-q", "-am", "change")
-    assert gitrepo.files_at(repo, first, "en") == ["en/a.md"]
-    assert gitrepo.read_at(repo, first, "en/a.md").startswith(b"# A\n")
     assert gitrepo.last_commit(repo, "en/a.md") == gitrepo.resolve(repo, "HEAD")
     assert gitrepo.last_commit(repo, "en/none.md") is None
 
@@ -58,3 +55,47 @@ def test_hunks_give_new_file_lines(repo: Path) -> None:
 def test_errors_carry_gits_words(repo: Path) -> None:
     with pytest.raises(gitrepo.GitError, match="no-such-rev"):
         gitrepo.merge_base(repo, "no-such-rev")
+
+
+def test_hunk_lines_skip_blank_changes(repo: Path) -> None:
+    base = gitrepo.resolve(repo, "HEAD")
+    (repo / "en" / "a.md").write_text("# A\n\n\none\nthree\n\nfour\n", encoding="utf-8")
+    hunks = gitrepo.changed_hunks(repo, base, "en/a.md")
+    # A blank line added at 3 changes no text; 'two' removed falls on line 4; 'four' is new.
+    assert [(h.start, h.count, h.lines) for h in hunks] == [(3, 1, ()), (4, 0, (4,)), (6, 2, (7,))]
+
+
+def test_diffs_between_two_commits(repo: Path) -> None:
+    base = gitrepo.resolve(repo, "HEAD")
+    (repo / "en" / "a.md").write_text("# A\n\none\nTWO\nthree\n", encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "two")
+    head = gitrepo.resolve(repo, "HEAD")
+    (repo / "en" / "a.md").write_text("# A changed in the work tree\n", encoding="utf-8")
+    assert [h.lines for h in gitrepo.changed_hunks(repo, base, "en/a.md", head)] == [(4,)]
+    assert "-two\n+TWO\n" in gitrepo.diff_text(repo, base, "en/a.md", head)
+    assert gitrepo.diff_stat(repo, base, "en/a.md", head).splitlines()[-1] == (
+        " 1 file changed, 1 insertion(+), 1 deletion(-)"
+    )
+
+
+def test_export_writes_a_folder_at_a_revision_and_leaves_the_work_tree(
+    repo: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    first = gitrepo.resolve(repo, "HEAD")
+    (repo / "en" / "notes.txt").write_text("not markdown", encoding="utf-8")
+    (repo / "en" / "a.md").write_text("# A changed\n", encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "change")
+    (repo / "en" / "a.md").write_text("# A uncommitted\n", encoding="utf-8")
+    scratch = tmp_path_factory.mktemp("export")
+    assert gitrepo.export(repo, first, "en", scratch, (".md",)) == 1
+    assert (scratch / "en" / "a.md").read_text(encoding="utf-8").startswith("# A\n")
+    head = gitrepo.resolve(repo, "HEAD")
+    later = tmp_path_factory.mktemp("later")
+    assert gitrepo.export(repo, head, "en", later, (".md",)) == 1  # notes.txt left out
+    assert sorted(p.name for p in (later / "en").iterdir()) == ["a.md"]
+    assert (repo / "en" / "a.md").read_text(encoding="utf-8") == "# A uncommitted\n"
+    assert gitrepo.object_type(repo, first, "en") == "tree"
+    assert gitrepo.object_type(repo, first, "en/a.md") == "blob"
+    assert gitrepo.object_type(repo, first, "") == "tree"
+    assert gitrepo.object_type(repo, first, "en/none.md") is None

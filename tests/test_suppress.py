@@ -26,6 +26,8 @@ See [e](https://example.com/e).
 ```html
 <!-- transcheck-disable -->
 ```
+
+The end.
 """
 
 # Five changed links (TC203); each suppression form covers one of them, one stays reported.

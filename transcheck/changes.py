@@ -25,17 +25,16 @@ class StaleSection:
 
 
 def stale_sections(alignment: Alignment, hunks: Sequence[gitrepo.Hunk]) -> list[StaleSection]:
-    """The English sections (front matter included) that the hunks of the English diff touch,
-    each with its aligned Korean section, in English order, each once."""
+    """The English sections (front matter included) whose text the hunks of the English diff
+    change, each with its aligned Korean section, in English order, each once."""
     english, korean = alignment.source, alignment.target
+    front = english.front_matter
     touched: dict[int, StaleSection] = {}
-    for hunk in hunks:
-        first, last = hunk.lines[0], hunk.lines[-1]
-        front = english.front_matter
-        if front is not None and first <= front.end_line:
+    for line in sorted({line for hunk in hunks for line in hunk.lines}):
+        if front is not None and line <= front.end_line:
             korean_front = korean.front_matter
             touched.setdefault(
-                0,
+                front.line,
                 StaleSection(
                     front.line,
                     "the front matter",
@@ -43,22 +42,18 @@ def stale_sections(alignment: Alignment, hunks: Sequence[gitrepo.Hunk]) -> list[
                     "the front matter" if korean_front else None,
                 ),
             )
-        for section in english.sections:
-            if section.line > last or section.end_line < first:
-                continue
-            if section.is_preamble and not section.blocks:
-                continue
-            index = alignment.target_of.get(section.index)
-            match = korean.sections[index] if index is not None else None
-            touched.setdefault(
-                section.line,
-                StaleSection(
-                    section.line,
-                    describe(section),
-                    match.line if match else None,
-                    describe(match) if match else None,
-                ),
-            )
+            continue
+        section = english.section_at(line)
+        if section.line in touched or (section.is_preamble and not section.blocks):
+            continue
+        index = alignment.target_of.get(section.index)
+        match = korean.sections[index] if index is not None else None
+        touched[section.line] = StaleSection(
+            section.line,
+            describe(section),
+            match.line if match else None,
+            describe(match) if match else None,
+        )
     return [touched[line] for line in sorted(touched)]
 
 

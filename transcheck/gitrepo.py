@@ -6,6 +6,7 @@ porcelain output with ``-z`` is stable. Every failure becomes a GitError with gi
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import subprocess
@@ -100,19 +101,6 @@ def changed_since(root: Path, rev: str) -> set[str]:
     return changed
 
 
-def files_at(root: Path, rev: str, folder: str = "") -> list[str]:
-    """Files tracked at ``rev`` under ``folder`` (relative to the repo root), sorted."""
-    args = ["ls-tree", "-r", "-z", "--name-only", rev]
-    if folder:
-        args += ["--", folder]
-    return sorted(_split_z(_git(root, *args)))
-
-
-def read_at(root: Path, rev: str, path: str) -> bytes:
-    """The bytes of ``path`` (relative to the repo root) at ``rev``."""
-    return _git(root, "show", f"{rev}:{path}")
-
-
 def last_commit(root: Path, path: str) -> str | None:
     """The last commit that touched ``path``, or None for a file git does not know."""
     found = _text(root, "log", "-1", "--format=%H", "--", path).strip()
@@ -138,25 +126,40 @@ def diff_text(root: Path, base: str, path: str, head: str | None = None) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Hunk:
-    """A changed range of the new file: first line (1-based) and line count (0 for a deletion)."""
+    """A changed range of the new file: first line (1-based), line count (0 for a deletion),
+    and the text of the lines it adds and removes."""
 
     start: int
     count: int
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
 
     @property
-    def lines(self) -> range:
-        """The new-file lines the hunk touches; a pure deletion touches the line it falls on."""
-        return range(self.start, self.start + max(self.count, 1))
+    def lines(self) -> tuple[int, ...]:
+        """The new-file lines whose content changed: added lines that are not blank, else the
+        line a removal of text falls on; none when only blank lines changed."""
+        written = tuple(self.start + n for n, text in enumerate(self.added) if text.strip())
+        if written:
+            return written
+        return (self.start,) if any(text.strip() for text in self.removed) else ()
 
 
-_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
+_HUNK = re.compile(r"@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 
 
 def changed_hunks(root: Path, base: str, path: str, head: str | None = None) -> list[Hunk]:
     """The hunks of ``path`` between ``base`` and ``head`` (the work tree when None)."""
     args = ["diff", *_PLAIN, "--unified=0", *_range(base, head), "--", path]
-    hunks = []
-    for match in _HUNK.finditer(_text(root, *args)):
-        count = int(match.group(2)) if match.group(2) is not None else 1
-        hunks.append(Hunk(int(match.group(1)), count))
+    hunks: list[Hunk] = []
+    for row in _text(root, *args).splitlines():
+        match = _HUNK.match(row)
+        if match is not None:
+            count = int(match.group(2)) if match.group(2) is not None else 1
+            hunks.append(Hunk(int(match.group(1)), count))
+        elif hunks and row[:1] in ("+", "-") and not row.startswith(("+++ ", "--- ")):
+            last = hunks[-1]
+            if row[0] == "+":
+                hunks[-1] = dataclasses.replace(last, added=(*last.added, row[1:]))
+            else:
+                hunks[-1] = dataclasses.replace(last, removed=(*last.removed, row[1:]))
     return hunks

@@ -64,7 +64,7 @@ def _source_changed(ctx: PairContext, change: SourceChange) -> tuple[str, Locati
     """The message and locations of a source-changed finding: at the first Korean section
     that needs the update (the Korean file when none aligns), English at its first change."""
     sections = stale_sections(ctx.alignment, change.hunks)
-    first_english = change.hunks[0].start if change.hunks else None
+    first_english = next((hunk.lines[0] for hunk in change.hunks if hunk.lines), None)
     korean_lines = [s.korean_line for s in sections if s.korean_line is not None]
     parts = [
         f"{s.english_name!r} → {s.korean_name!r} (line {s.korean_line})"

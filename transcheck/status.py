@@ -10,6 +10,7 @@ Korean section to update (a section-stale finding at the Korean heading).
 from __future__ import annotations
 
 import posixpath
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +53,24 @@ def _repo_path(repo: Path, tree: Tree, rel: str) -> str:
     return repo_folder(repo, tree.root / rel)
 
 
+_VALUE = re.compile(r"""\s*[^:]+:\s*["']?([^"'#\s]+)""")
+
+
+def _declared_commit(korean: Document, path: Path) -> str | None:
+    """The ``source_commit`` of the Korean front matter as written: YAML would read 0123456 as
+    an octal number and 1e23456 as a float, so the value is taken from the file's own line."""
+    front = korean.front_matter
+    if front is None or SOURCE_COMMIT not in front.data:
+        return None
+    line = front.key_lines.get(SOURCE_COMMIT)
+    if line is not None:
+        rows = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        found = _VALUE.match(rows[line - 1]) if line <= len(rows) else None
+        if found is not None:
+            return found.group(1)
+    return str(front.data[SOURCE_COMMIT])
+
+
 class _Status:
     """The status of every pair of one pairing, against one repository."""
 
@@ -67,18 +86,17 @@ class _Status:
         self.korean = Side(pairing.target, config)
         self.stale_rule = by_code(active_rules(config)).get(SECTION_STALE.code)
 
-    def base(self, korean: Document, korean_path: str) -> tuple[str | None, str, str]:
+    def base(self, korean: Document, rel: str) -> tuple[str | None, str, str]:
         """The English commit the translation is based on, how it was found, and why there is
         none (an unknown ``source_commit``, unrelated histories; '' for an uncommitted file,
         which is taken to translate the current English)."""
-        front = korean.front_matter
-        declared = front.data.get(SOURCE_COMMIT) if front is not None else None
+        declared = _declared_commit(korean, self.pairing.target.root / rel)
         if declared is not None:
             try:
                 return gitrepo.resolve(self.repo, str(declared)), SOURCE_COMMIT, ""
             except gitrepo.GitError:
                 return None, SOURCE_COMMIT, f"{SOURCE_COMMIT} {declared!r} is not a known commit"
-        last = gitrepo.last_commit(self.repo, korean_path)
+        last = gitrepo.last_commit(self.repo, _repo_path(self.repo, self.pairing.target, rel))
         if last is None:
             return None, "not committed yet", ""
         if self.head is None:
@@ -98,8 +116,7 @@ class _Status:
         english, korean = self.english.load(pair.source), self.korean.load(pair.target)
         if english is None or korean is None:
             return ChapterStatus(show_en, show_ko, "unknown", note="a file cannot be read")
-        korean_path = _repo_path(self.repo, self.pairing.target, pair.target)
-        base, based_on, note = self.base(korean, korean_path)
+        base, based_on, note = self.base(korean, pair.target)
         if base is None:
             state = "unknown" if note else "translated"
             return ChapterStatus(show_en, show_ko, state, based_on=based_on, note=note)
