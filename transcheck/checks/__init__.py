@@ -7,8 +7,6 @@ from types import MappingProxyType
 
 from transcheck.checks import (
     anchors,
-    blocklength,
-    blocks,
     code,
     directives,
     frontmatter,
@@ -29,8 +27,6 @@ _FAMILIES = (
     inputs,
     directives,
     structure,
-    blocks,
-    blocklength,
     links,
     images,
     anchors,
