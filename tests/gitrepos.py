@@ -35,6 +35,7 @@ def commit(root: Path, files: dict[str, str], message: str) -> str:
 
 
 def init(root: Path) -> Path:
-    """An empty repository on branch main."""
+    """An empty repository on branch main (the folder is made when missing)."""
+    root.mkdir(parents=True, exist_ok=True)
     git(root, "init", "-q", "-b", "main")
     return root

@@ -328,6 +328,43 @@ def test_output_is_written_atomically_and_stdout_stays_empty(trees: Path) -> Non
     assert sorted(p.name for p in target.parent.iterdir()) == ["out.json"]  # no temp file left
 
 
+def test_several_formats_in_one_run(trees: Path) -> None:
+    code, out, err = run(
+        "check", "en", "ko", "-f", "text", "-f", "json=out/r.json", "--format", "sarif=r.sarif"
+    )
+    assert (code, err) == (1, "")
+    assert out.startswith("en/guide.md ↔ ko/guide.md\n")
+    assert json.loads((trees / "out" / "r.json").read_text())["summary"]["findings"] == 3
+    assert json.loads((trees / "r.sarif").read_text())["version"] == "2.1.0"
+    assert (trees / "r.sarif").stat().st_mode & 0o644 == 0o644  # readable like any report
+
+
+def test_output_names_the_file_of_the_format_without_one(trees: Path) -> None:
+    code, out, _ = run("check", "en", "ko", "-f", "json", "-f", "github=gh.txt", "-o", "r.json")
+    assert (code, out) == (1, "")
+    assert json.loads((trees / "r.json").read_text())["version"] == 1
+    assert (trees / "gh.txt").read_text().startswith("::error file=ko/guide.md,line=6,")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("-f", "text", "-f", "json"), "only one --format can go to standard output"),
+        (("-f", "sarif=a.out", "-o", "b.out"), "--output names the file of a --format given"),
+        (("-f", "json=a.out", "-f", "sarif=a.out"), "two formats would write the same file"),
+        (("-f", "json="), "--format json=: give a file after '='"),
+        (("-f", "yaml=a.out"), "unknown format 'yaml'; valid: text, json, sarif"),
+        (("-f", "sarif=ko/x.md"), "ko/x.md would overwrite an input file"),
+        (("-f", "sarif=en/guide.md/x"), "en/guide.md/x: cannot write: "),
+    ],
+)
+def test_format_and_output_errors_exit_2(trees: Path, args: tuple[str, ...], message: str) -> None:
+    code, out, err = run("check", "en", "ko", *args)
+    assert (code, out) == (2, "")
+    assert message in err
+    assert not (trees / "a.out").exists()
+
+
 def test_output_never_overwrites_an_input(trees: Path) -> None:
     before = (trees / "ko/guide.md").read_bytes()
     for path in ("ko/guide.md", "en/report.md"):

@@ -126,10 +126,18 @@ def _full_report(outputs: list[Output]) -> str | None:
     return ", ".join(places) or None
 
 
+def _write(path: Path, text: str) -> None:
+    """Write a report or baseline file atomically; a file that cannot be written exits 2."""
+    try:
+        write_atomically(path, text)
+    except OSError as error:
+        raise _fail(f"{path}: cannot write: {error.strerror or error}") from None
+
+
 def _baseline(report: Report, path: Path, update: bool, options: RenderOptions) -> Report:
     """Write the baseline first when ``update``; then set aside what it accepts."""
     if update:
-        write_atomically(path, baseline_document(report.findings, options.repo_path))
+        _write(path, baseline_document(report.findings, options.repo_path))
     try:
         accepted = load_baseline(path)
     except BaselineError as error:
@@ -240,7 +248,7 @@ def check(
             typer.echo(FORMATS[planned.format](report, options), nl=False, color=options.color)
         else:
             plain = dataclasses.replace(options, color=False)
-            write_atomically(planned.path, FORMATS[planned.format](report, plain))
+            _write(planned.path, FORMATS[planned.format](report, plain))
     raise typer.Exit(exit_code(report, config.fail_on))
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -45,6 +47,19 @@ EXPECTED = [
     ("TC202", "ko/guide.md", 8),
     ("TC105", "en/new.md", None),
 ]
+
+
+SARIF_SCHEMA = (
+    Path(__file__).resolve().parents[3] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+)
+
+
+def sarif_schema() -> dict[str, Any]:
+    """The SARIF 2.1.0 JSON schema beside the checkout (``../shared/schemas``); skips without."""
+    if not SARIF_SCHEMA.is_file():
+        pytest.skip(f"SARIF schema not found at {SARIF_SCHEMA}")
+    schema: dict[str, Any] = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    return schema
 
 
 @pytest.fixture

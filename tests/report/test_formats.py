@@ -15,7 +15,7 @@ import pytest
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
-from tests.report.conftest import EXPECTED, ODD
+from tests.report.conftest import EXPECTED, ODD, sarif_schema
 from transcheck.checks import REGISTRY
 from transcheck.cli import app
 from transcheck.findings import Finding, Location, Severity
@@ -23,7 +23,6 @@ from transcheck.report.github import annotation, escape_data, escape_property
 from transcheck.report.markdown import escape
 from transcheck.report.options import RenderOptions
 
-SCHEMA = Path(__file__).resolve().parents[3] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 Row = tuple[str, str | None, int | None]
 
 
@@ -129,7 +128,7 @@ def test_every_format_carries_the_same_findings_in_the_same_order(
 
 def test_sarif_is_valid_and_locates_korean_first(outputs: dict[str, str]) -> None:
     log = json.loads(outputs["sarif"])
-    jsonschema.validate(log, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    jsonschema.validate(log, sarif_schema())
     run_ = log["runs"][0]
     rules = run_["tool"]["driver"]["rules"]
     assert [r["id"] for r in rules] == [r.code for r in REGISTRY]
