@@ -150,6 +150,16 @@ def test_source_rev_checks_an_in_place_translation(fork: Path) -> None:
     ]
 
 
+def test_source_rev_with_changed_since_checks_the_changed_korean_files(fork: Path) -> None:
+    (fork / "y.md").write_text(KOREAN.replace("example.com/paper", "example.com/p"), "utf-8")
+    code, out, _ = run(
+        "check", "--source-rev", "upstream", "--changed-since", "HEAD", ".", ".", "-f", "json"
+    )
+    assert code == 1
+    assert json.loads(out)["summary"]["pairs"] == 1
+    assert findings(out) == [("TC203", "upstream:y.md", 3, "y.md", 3)]
+
+
 def test_source_rev_text_and_sarif_name_the_revision(fork: Path) -> None:
     _, text, _ = run("check", "--source-rev", "upstream", ".", ".", "--select", "TC203")
     assert "  upstream:x.md:11 ↔ x.md:11  error   TC203 link-changed: " in text

@@ -206,7 +206,10 @@ def check(
         typer.Option(help="Set aside the findings recorded in this baseline file."),
     ] = None,
     update_baseline: Annotated[
-        bool, typer.Option(help="Write the current findings to the --baseline file.")
+        bool,
+        typer.Option(
+            "--update-baseline", help="Write the current findings to the --baseline file."
+        ),
     ] = False,
     link_base: Annotated[
         str | None,
@@ -257,9 +260,9 @@ def status(
     source: Annotated[Path, typer.Argument(help="English file or folder.")] = Path("en"),
     target: Annotated[Path, typer.Argument(help="Korean file or folder.")] = Path("ko"),
     source_rev: SourceRevOpt = None,
-    diff: Annotated[bool, typer.Option(help="Show the whole English diff of stale chapters.")] = (
-        False
-    ),
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Show the whole English diff of stale chapters.")
+    ] = False,
     output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     config_path: ConfigOpt = None,
 ) -> None:

@@ -15,7 +15,8 @@ import pytest
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
-from tests.report.conftest import EXPECTED, ODD, sarif_schema
+from tests.gitrepos import write
+from tests.report.conftest import ENGLISH_GUIDE, EXPECTED, KOREAN_GUIDE, ODD, sarif_schema
 from transcheck.checks import REGISTRY
 from transcheck.cli import app
 from transcheck.findings import Finding, Location, Severity
@@ -308,3 +309,18 @@ def test_rdjson_shape(outputs: dict[str, str]) -> None:
     ]
     assert [d["severity"] for d in document["diagnostics"]] == ["ERROR", "ERROR", "WARNING", "INFO"]
     assert document["diagnostics"][3]["location"] == {"path": "en/new.md"}
+
+
+def test_sarif_outside_the_root_uses_absolute_file_uris(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Trees outside any repository and outside the working directory: file:// URIs."""
+    trees = tmp_path / "trees"
+    write(trees, {"en/g.md": ENGLISH_GUIDE, "ko/g.md": KOREAN_GUIDE})
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    _, out, _ = run("check", str(trees / "en"), str(trees / "ko"), "-f", "sarif")
+    log = json.loads(out)
+    jsonschema.validate(log, sarif_schema())
+    artifact = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert artifact == {"uri": (trees / "ko" / "g.md").as_uri()}

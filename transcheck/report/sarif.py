@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -61,9 +62,13 @@ def _location(where: Location, options: RenderOptions, message: str | None) -> d
     location: dict[str, Any] = {}
     revision = options.revision_of(where.path)
     if revision is None:
-        artifact = {"uri": quote(options.repo_path(where.path), safe="/")}
-        if options.repo_root is not None:
-            artifact["uriBaseId"] = BASE_ID
+        path = options.repo_path(where.path)
+        if path.startswith("/"):  # outside the repository root: an absolute file URI
+            artifact = {"uri": Path(path).as_uri()}
+        else:
+            artifact = {"uri": quote(path, safe="/")}
+            if options.repo_root is not None:
+                artifact["uriBaseId"] = BASE_ID
         physical: dict[str, Any] = {"artifactLocation": artifact}
         if where.line is not None:
             physical["region"] = {"startLine": where.line}
