@@ -20,6 +20,7 @@ class GitError(Exception):
 
 
 def _git(root: Path, *args: str) -> bytes:
+    """Run ``git -C root ARGS``; its stdout, or a GitError with its stderr."""
     try:
         completed = subprocess.run(
             ["git", "-C", str(root), *args],
@@ -37,6 +38,7 @@ def _git(root: Path, *args: str) -> bytes:
 
 
 def _text(root: Path, *args: str) -> str:
+    """Like _git, decoded as UTF-8 (bad bytes replaced)."""
     return _git(root, *args).decode("utf-8", "replace")
 
 
@@ -89,6 +91,7 @@ def export(root: Path, rev: str, folder: str, destination: Path, suffixes: tuple
 
 
 def _split_z(data: bytes) -> list[str]:
+    """The paths of NUL-separated ``-z`` output."""
     return [part.decode("utf-8", "surrogateescape") for part in data.split(b"\0") if part]
 
 
@@ -111,6 +114,7 @@ _PLAIN = ("--no-color", "--no-ext-diff")  # whatever the user's git config says
 
 
 def _range(base: str, head: str | None) -> list[str]:
+    """The revisions of a diff: ``base`` to ``head``, or to the work tree when head is None."""
     return [base, head] if head else [base]
 
 

@@ -162,6 +162,7 @@ def pair_trees(
 
 
 def _kind(path: Path) -> str:
+    """'a folder' or 'a file', for messages."""
     return "a folder" if path.is_dir() else "a file"
 
 

@@ -118,6 +118,7 @@ class Run:
         }
 
     def _emit(self, code: str, message: str, source: Location, target: Location) -> list[Finding]:
+        """A finding of a pipeline rule, or none when that rule is not active."""
         active = self.emitted.get(code)
         return [stamp(active, message, source, target)] if active else []
 

@@ -132,6 +132,7 @@ def apply_suppressions(
         return Silenced(kept, silenced, [])
 
     def ran(selector: str) -> bool | None:
+        """Whether a rule named in a directive ran; None when no rule has that name."""
         if not is_known_selector(selector):
             return None
         return any(_specificity(selector, a.rule) for a in rules)

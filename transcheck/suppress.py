@@ -52,12 +52,15 @@ def parse_directive(comment: str, line: int, end_line: int) -> Directive | None:
 
 @dataclass
 class _Span:
+    """The lines one directive covers, and whether it silenced anything."""
+
     directive: Directive
     first: int
     last: int
     used: bool = field(default=False)
 
     def covers(self, line: int, code: str, name: str) -> bool:
+        """Whether a finding of rule ``code``/``name`` at ``line`` falls under this span."""
         return self.first <= line <= self.last and self.directive.names(code, name)
 
 

@@ -38,6 +38,7 @@ def _where(location: Location, options: RenderOptions) -> str:
 
 
 def _row(finding: Finding, options: RenderOptions) -> str:
+    """One table row: Korean and English places, severity, rule, message."""
     return (
         f"| {_where(finding.target, options)} | {_where(finding.source, options)} "
         f"| {finding.severity.value} | {finding.code} `{finding.rule}` "

@@ -36,6 +36,7 @@ def plain_text(text: str) -> str:
 
 
 def _tool_version() -> str:
+    """The installed transcheck version."""
     try:
         return version("transcheck")
     except PackageNotFoundError:  # running from a checkout that was never installed

@@ -65,6 +65,7 @@ def render_text(chapters: Sequence[ChapterStatus]) -> str:
 
 
 def _row(chapter: ChapterStatus) -> dict[str, Any]:
+    """One chapter as JSON."""
     return {
         "source": chapter.source,
         "target": chapter.target,
