@@ -42,11 +42,13 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def _fail(message: str) -> typer.Exit:
+    """Print a usage error on stderr; the Exit (code 2) for the caller to raise."""
     typer.echo(f"transcheck: error: {message}", err=True)
     return typer.Exit(EXIT_ERROR)
 
 
 def _split(values: list[str] | None) -> tuple[str, ...]:
+    """Repeated and comma-separated option values as one tuple."""
     return tuple(
         part.strip() for value in values or () for part in value.split(",") if part.strip()
     )

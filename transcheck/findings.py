@@ -31,6 +31,7 @@ class Location:
     line: int | None = None
 
     def __str__(self) -> str:
+        """``path:line``, ``path`` for a whole file, ``-`` for no place."""
         if self.path is None:
             return "-"
         return f"{self.path}:{self.line}" if self.line else self.path

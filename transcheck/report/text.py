@@ -12,10 +12,12 @@ _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
 
 def _paint(text: str, code: str, color: bool) -> str:
+    """``text`` in an ANSI color when ``color``."""
     return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
 
 def _line(finding: Finding, color: bool) -> str:
+    """One finding: both places, severity, code, name and message."""
     where = f"{finding.source} ↔ {finding.target}"
     severity = _paint(f"{finding.severity.value:<7}", _COLORS[finding.severity], color)
     return f"  {where}  {severity} {finding.code} {finding.rule}: {finding.message}"
