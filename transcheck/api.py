@@ -35,12 +35,15 @@ __all__ = [
     "check_paths",
 ]
 
-_Run = Run  # the name the html report's tests still import; new code uses Run
 
-
-def check_pairing(pairing: Pairing, config: Config) -> Report:
+def check_pairing(
+    pairing: Pairing,
+    config: Config,
+    chapters: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> Report:
     """Check already-paired trees (see check_paths)."""
-    return Run(pairing, config).report()
+    return Run(pairing, config).report(chapters, progress)
 
 
 def check_paths(
@@ -50,6 +53,8 @@ def check_paths(
     *,
     source_rev: str | None = None,
     changed_since: str | None = None,
+    chapters: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Report:
     """Check an English file or tree against its Korean file or tree.
 
@@ -58,16 +63,17 @@ def check_paths(
     with a side changed since merge-base(REV, HEAD), and reports English files changed without
     their Korean file (source-changed). Raises PairingError for paths that cannot be paired,
     GitError when git fails, ConfigError for a bad config; unreadable files become TC001 findings
-    and the other pairs are still checked.
+    and the other pairs are still checked. ``chapters`` adds the views the html format shows;
+    ``progress`` is called with (pairs done, pairs in all) after each pair.
     """
     config = config or Config()
     with tempfile.TemporaryDirectory(prefix="transcheck-") as scratch:
         pairing = pair_sides(source, target, config, source_rev, Path(scratch))
         if changed_since is None:
-            return check_pairing(pairing, config)
+            return check_pairing(pairing, config, chapters, progress)
         changes = changed_pairs(pairing, changed_since)
         subset = dataclasses.replace(pairing, pairs=changes.pairs)
-        return Run(subset, config, changes.source_changes).report()
+        return Run(subset, config, changes.source_changes).report(chapters, progress)
 
 
 def apply_baseline(

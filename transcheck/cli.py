@@ -23,6 +23,7 @@ from transcheck.glossary import commands as glossary_commands
 from transcheck.outputs import Output, OutputError, plan_outputs, write_atomically
 from transcheck.pairing import PairingError
 from transcheck.parse import SLUG_STYLES, InputError
+from transcheck.progress import pair_progress, wanted
 from transcheck.report import FORMATS, RenderOptions
 from transcheck.report import alignment as alignment_report
 from transcheck.report import rules as rules_report
@@ -230,10 +231,18 @@ def check(
     for written in [o.path for o in outputs if o.path is not None] + [baseline]:
         if written is not None and _is_input(written, source, target, config):
             raise _fail(f"{written} would overwrite an input file; choose another path")
+    formats = [planned.format for planned in outputs]
     try:
-        report = check_paths(
-            source, target, config, source_rev=source_rev, changed_since=changed_since
-        )
+        with pair_progress(wanted(formats, sys.stderr, os.environ)) as progress:
+            report = check_paths(
+                source,
+                target,
+                config,
+                source_rev=source_rev,
+                changed_since=changed_since,
+                chapters="html" in formats,
+                progress=progress,
+            )
     except (PairingError, ConfigError, gitrepo.GitError) as error:
         raise _fail(str(error)) from None
     for problem in report.input_errors:

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from transcheck.chapterview import ChapterView
 from transcheck.findings import Finding, Severity
 from transcheck.parse import InputError
 from transcheck.runner import ActiveRule
@@ -38,6 +39,7 @@ class Report:
     rules: tuple[ActiveRule, ...]
     input_errors: tuple[InputError, ...] = ()  # paired files that could not be read
     fixed: int | None = None
+    chapters: tuple[ChapterView, ...] = ()  # side-by-side views; only the html format asks
 
     @property
     def unreadable(self) -> int:

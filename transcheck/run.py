@@ -3,11 +3,12 @@ rules, place cross-chapter findings, apply inline suppressions; the result is a 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from transcheck.align import align_sections
 from transcheck.changes import SourceChange, stale_sections
+from transcheck.chapterview import chapter_view
 from transcheck.checks import PairContext, SetContext
 from transcheck.checks.inputs import UNREADABLE_FILE
 from transcheck.checks.staleness import SOURCE_CHANGED
@@ -176,18 +177,23 @@ class Run:
         silenced = apply_suppressions(findings, document, self.rules)
         return silenced.kept + silenced.unused, silenced.silenced
 
-    def report(self) -> Report:
+    def report(
+        self, chapters: bool = False, progress: Callable[[int, int], None] | None = None
+    ) -> Report:
         """Check every pair, then the cross-chapter rules, place those findings in their pairs,
-        and apply each Korean file's suppressions."""
+        and apply each Korean file's suppressions. ``chapters`` adds the views the html format
+        shows; ``progress`` is called with (pairs done, pairs in all) after each pair."""
         per_pair: list[list[Finding]] = []
         contexts: list[PairContext] = []
         shares: list[float | None] = []
-        for pair in self.pairing.pairs:
+        for done, pair in enumerate(self.pairing.pairs, 1):
             findings, ctx = self.check(pair)
             per_pair.append(findings)
             shares.append(translated_share(ctx) if ctx is not None else None)
             if ctx is not None:
                 contexts.append(ctx)
+            if progress is not None:
+                progress(done, len(self.pairing.pairs))
         displays = [
             (
                 self.pairing.source.display(p.source) if p.source is not None else None,
@@ -220,4 +226,5 @@ class Run:
             for side, rel in ((self.english, pair.source), (self.korean, pair.target))
             if rel is not None and (error := side.errors.get(rel)) is not None
         ]
-        return Report(tuple(results), self.rules, tuple(errors))
+        views = tuple(chapter_view(ctx) for ctx in contexts) if chapters else ()
+        return Report(tuple(results), self.rules, tuple(errors), chapters=views)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from transcheck.api import Report
-from transcheck.report import github, json_format, markdown, rdjson, sarif, text
+from transcheck.report import github, html, json_format, markdown, rdjson, sarif, text
 from transcheck.report.options import RenderOptions
 
 Formatter = Callable[[Report, RenderOptions], str]
@@ -21,6 +21,7 @@ FORMATS: dict[str, Formatter] = {
     "github": github.render,
     "markdown": markdown.render,
     "rdjson": rdjson.render,
+    "html": html.render,
 }
 
 __all__ = ["FORMATS", "Formatter", "RenderOptions"]

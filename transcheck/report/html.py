@@ -21,6 +21,7 @@ from transcheck.api import PairResult, Report
 from transcheck.chapterview import ChapterView, TermRow, consistency, glossary_table
 from transcheck.findings import Finding, Severity
 from transcheck.report.html_chapter import chapter_body, finding_html, line_id, place
+from transcheck.report.options import RenderOptions
 
 _SEVERITIES = tuple(reversed(Severity))  # error, warning, info
 
@@ -237,3 +238,11 @@ def render_html(report: Report, chapters: Sequence[ChapterView]) -> str:
         f"<title>transcheck report</title><style>{css}</style></head>"
         f"<body>{body}<script>{js}</script></body></html>\n"
     )
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    """The registered format: the page of ``report`` and the chapter views it carries (the api
+    adds them when html is asked for). No option changes the page: it is never colored, and
+    its paths are the ones the findings show."""
+    del options
+    return render_html(report, report.chapters)
