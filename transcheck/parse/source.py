@@ -30,12 +30,17 @@ def _guess_legacy(data: bytes) -> str:
 
 
 def _looks_utf16(data: bytes) -> bool:
-    """True when the start decodes as UTF-16 (either byte order) into printable text: Korean
-    syllables such as 가 (U+AC00) hold NUL bytes too, so NUL positions alone do not tell."""
+    """True when the start decodes as UTF-16 (either byte order) into printable text that is
+    mostly ASCII or Hangul, as a Korean document is. Korean syllables such as 가 (U+AC00) hold
+    NUL bytes too, so NUL positions alone do not tell; binary bytes read as UTF-16 give a
+    scatter of unrelated ideographs instead."""
     head = data[:4000]
     for encoding in ("utf-16-le", "utf-16-be"):
         text = head[: len(head) - len(head) % 2].decode(encoding, errors="ignore")
-        if text and all(ch.isprintable() or ch in "\n\r\t" for ch in text):
+        if not text or not all(ch.isprintable() or ch in "\n\r\t" for ch in text):
+            continue
+        familiar = sum(1 for ch in text if ch < "\u0080" or "\uac00" <= ch <= "\ud7a3")
+        if familiar * 10 >= len(text) * 8:
             return True
     return False
 
