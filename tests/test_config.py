@@ -150,7 +150,7 @@ def test_unknown_key_lists_the_valid_keys(chdir_tmp: Path) -> None:
     path = write(chdir_tmp / "transcheck.yaml", "fail_on: error\nslugstyle: github\n")
     error = error_of(path)
     assert (error.path, error.key, error.line) == (str(path), "slugstyle", 2)
-    own = ["extensions", "fail_on", "ignore", "links", "pairing", "select", "severity"]
+    own = ["dialect", "extensions", "fail_on", "ignore", "links", "pairing", "select", "severity"]
     valid = ", ".join(sorted([*own, "slug_style", *RULE_OPTIONS]))
     assert str(error) == f"{path}:2: slugstyle: unknown key; valid keys: {valid}"
 

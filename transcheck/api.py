@@ -104,8 +104,8 @@ def check_pair(
     """Check two Markdown strings (no files involved); links to other pages are not resolved.
     Suppression comments in the Korean text apply."""
     config = config or Config()
-    source = parse_markdown(source_text, source_path, config.slug_style)
-    target = parse_markdown(target_text, target_path, config.slug_style)
+    source = parse_markdown(source_text, source_path, config.slug_style, config.dialect)
+    target = parse_markdown(target_text, target_path, config.slug_style, config.dialect)
     ctx = PairContext(
         source=source,
         target=target,
@@ -128,5 +128,5 @@ def align_files(source: Path, target: Path, config: Config | None = None) -> Ali
     documents = []
     for path in (source, target):
         text = read_markdown(path, str(path))
-        documents.append(parse_markdown(text, str(path), config.slug_style))
+        documents.append(parse_markdown(text, str(path), config.slug_style, config.dialect))
     return align_sections(documents[0], documents[1], config.rewrite_link)

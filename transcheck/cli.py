@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from transcheck import gitrepo
+from transcheck.align.blocks import block_alignment
 from transcheck.api import Report, align_files, apply_baseline, check_paths
 from transcheck.baseline import BaselineError, baseline_document, load_baseline
 from transcheck.checks import REGISTRY, find_rule
@@ -26,6 +27,7 @@ from transcheck.parse import SLUG_STYLES, InputError
 from transcheck.progress import pair_progress, wanted
 from transcheck.report import FORMATS, RenderOptions
 from transcheck.report import alignment as alignment_report
+from transcheck.report import block_alignment as block_report
 from transcheck.report import rules as rules_report
 from transcheck.report import status as status_report
 from transcheck.runner import is_known_selector
@@ -295,6 +297,12 @@ def align(
     target: TargetArg,
     output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     config_path: ConfigOpt = None,
+    blocks: Annotated[
+        bool, typer.Option("--blocks", help="Also pair the blocks inside each section.")
+    ] = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Say which Markdown dialect each file is read as.")
+    ] = False,
 ) -> None:
     """Show how the sections of two files align: EN line, heading, KO line, heading, confidence."""
     if output_format not in alignment_report.FORMATS:
@@ -304,7 +312,11 @@ def align(
         alignment = align_files(source, target, config)
     except InputError as error:
         raise _fail(str(error)) from None
-    typer.echo(alignment_report.FORMATS[output_format](alignment), nl=False)
+    if not (blocks or explain):
+        typer.echo(alignment_report.FORMATS[output_format](alignment), nl=False)
+        return
+    sections = block_alignment(alignment, config.rewrite_link) if blocks else None
+    typer.echo(block_report.FORMATS[output_format](alignment, sections, explain), nl=False)
 
 
 @app.command()

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from transcheck.findings import Severity
+from transcheck.parse.dialects import AUTO, DIALECT_SETTINGS
 from transcheck.parse.slugs import SLUG_STYLES
 from transcheck.safeyaml import load_node
 
@@ -64,6 +65,7 @@ class Config:
 
     path: str | None = None
     slug_style: str = "github"
+    dialect: str = AUTO  # auto (per file, see parse.dialects), jekyll, hugo, mdx or gfm
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = field(default_factory=dict)
@@ -275,6 +277,7 @@ _LINK_KEYS: dict[str, Callable[[_Source, str, Any], Any]] = {"rewrite": _rewrite
 
 _KEYS: dict[str, Callable[[_Source, str, Any], tuple[str, Any]]] = {
     "slug_style": lambda s, k, v: ("slug_style", _choice(s, k, v, SLUG_STYLES)),
+    "dialect": lambda s, k, v: ("dialect", _choice(s, k, v, DIALECT_SETTINGS)),
     "select": lambda s, k, v: ("select", _string_list(s, k, v, "rule codes or names")),
     "ignore": lambda s, k, v: ("ignore", _string_list(s, k, v, "rule codes or names")),
     "severity": lambda s, k, v: ("severity", _severities(s, k, v)),

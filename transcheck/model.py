@@ -228,6 +228,7 @@ class Document:
     front_matter: FrontMatter | None = None
     comments: tuple[Comment, ...] = ()  # for inline suppression directives
     dialect: str = ""  # the Markdown dialect it was read as (see parse.dialects)
+    dialect_reason: str = ""  # why that dialect, for ``transcheck align --explain``
 
     @cached_property
     def anchors(self) -> Mapping[str, int]:

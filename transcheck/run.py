@@ -52,7 +52,9 @@ class Side:
         except InputError as error:
             self.errors[rel] = error
             return None
-        document = parse_markdown(text, self.tree.display(rel), self.config.slug_style)
+        document = parse_markdown(
+            text, self.tree.display(rel), self.config.slug_style, self.config.dialect
+        )
         self.documents[rel] = document
         return document
 

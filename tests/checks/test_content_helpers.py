@@ -69,7 +69,7 @@ def test_swapped_blocks_keep_order_and_leave_one_pair_to_the_section_pass() -> N
     lines = [
         (p.source.line if p.source else None, p.target.line if p.target else None) for p in pairs
     ]
-    assert lines == [(1, 1), (3, 3), (None, 5), (5, 7), (7, None), (9, 9)]
+    assert lines == [(1, 1), (3, 3), (5, None), (7, 5), (None, 7), (9, 9)]
 
 
 def test_normalize_math_blanks_prose_commands_and_space() -> None:

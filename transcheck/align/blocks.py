@@ -1,140 +1,158 @@
-"""Block alignment inside one aligned section pair: which Korean paragraph translates which.
+"""Block alignment inside one aligned section pair: which Korean block translates which.
 
-Sections in a translation keep their block order almost always; a translator may split or merge a
-paragraph. Blocks are paired by a monotone dynamic program over a score made of block kind, the
-language-neutral tokens both blocks share (numbers, code, math, links, tags, as section alignment
-uses them) and prose length relative to the section's Korean/English ratio. Headings are not
-scored: the section alignment already paired them, so two headings always pair first.
+Sections in a translation keep their block order almost always; a translator may split a
+paragraph in two or merge two into one. The blocks are paired in three steps:
+
+1. Anchors: an English and a Korean block that alone carry the same rare token (a formula, a URL,
+   a code span found once on each side) and fit well pair for sure; the longest chain of anchors
+   in order cuts the section into short segments.
+2. Each segment between anchors whose blocks run in step (same count, same kinds, every pair
+   fitting well) pairs along its diagonal; any other is searched with a monotone dynamic program
+   whose moves are a 1:1 pair, an unpaired block on either side, and a 2:1 merge or 1:2 split of
+   prose blocks, scored by ``blockscore`` (kind, shared tokens, length through the chapter's
+   Korean/English ratio).
+3. A block left unpaired next to a pair (at most two pairs away, as when Korean word order puts
+   the end of a sentence after a formula) joins that pair when its tokens are what the pair's
+   other side has in surplus, or, without tokens, when it brings the pair's lengths much closer
+   to the chapter's typical ratio (learned from paragraphs that surely pair one to one; without
+   enough of them, length alone joins nothing).
+
+A block that belongs to a merge or split appears in more than one pair; every pair whose English
+or Korean block an earlier pair already holds is marked ``joined``. Headings are not scored: the
+section alignment already paired them, so the two headings always pair first.
 """
 
 from __future__ import annotations
 
 import math
+import statistics
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from transcheck.align.blockscore import Scorer, Side, kind_score
+from transcheck.align.model import Alignment
 from transcheck.model import Block, BlockKind, Section
 
 MATCH_BIAS = 0.35  # a pair scoring below this is worse than leaving both blocks unpaired
 GAP = 0.1  # cost of leaving one block unpaired
-
-# Kinds that a translator may turn into each other: a formula paragraph ending in "." is a
-# paragraph in one language and a math block in the other; a list item can become a paragraph.
-_CLOSE_KINDS = (
-    frozenset({BlockKind.PARAGRAPH, BlockKind.MATH}),
-    frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM}),
-    frozenset({BlockKind.PARAGRAPH, BlockKind.HTML}),
+JOIN = 0.1  # cost of a 2:1 or 1:2 group over 1:1 pairs: a merge must be clearly better
+SURE = 0.6  # a pair scoring this well needs no search (anchors, diagonal runs)
+ATTACH_GAIN = 0.25  # log-ratio closer to the chapter ratio a fragment must bring its neighbour
+NEARBY = 2  # how many pairs away an unpaired fragment may join a pair
+JOINABLE = frozenset(
+    {BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.MATH, BlockKind.HTML, BlockKind.LIQUID}
 )
 
 
 @dataclass(frozen=True)
 class BlockPair:
-    """An English block and its Korean counterpart inside one section pair; None when unpaired."""
+    """An English block and its Korean counterpart inside one section pair; None when unpaired.
+
+    ``joined`` marks a pair whose English or Korean block an earlier pair already holds: the
+    second block of a merge (2:1) or a split (1:2).
+    """
 
     source: Block | None
     target: Block | None
     score: float
+    joined: bool = False
 
 
-def block_tokens(block: Block, rewrite: Callable[[str], str]) -> Counter[str]:
-    """What survives translation in one block (numbers, code, math, link targets, tag keys)."""
-    tokens: Counter[str] = Counter("N:" + number.value for number in block.numbers)
-    tokens.update("C:" + span.text.strip() for span in block.code_spans)
-    tokens.update("M:" + "".join(formula.text.split()) for formula in block.math)
-    tokens.update("L:" + rewrite(link.url) for link in block.links if not link.url.startswith("#"))
-    for tag in block.markup:
-        key = tag.attr("path") or tag.attr("key") or tag.attr("src") or tag.attr("id") or ""
-        tokens[f"H:{tag.kind}:{tag.name}:{key}"] += 1
-    if block.kind is BlockKind.CODE:
-        tokens.update("K:" + " ".join(line.split()) for line in block.text.splitlines())
-    return tokens
+# Internal pairs by index: English index, Korean index (None: unpaired), score, joined.
+_Pair = tuple[int | None, int | None, float, bool]
 
 
-def _kind_score(a: Block, b: Block) -> float:
-    """1 for the same kind, 0.5 for kinds a translator turns into each other, else 0."""
-    if a.kind is b.kind:
-        return 1.0
-    return 0.5 if frozenset({a.kind, b.kind}) in _CLOSE_KINDS else 0.0
+def _identity(url: str) -> str:
+    """Korean URLs are compared as written."""
+    return url
 
 
-class _BlockScorer:
-    """Scores block pairs of one section pair; token weights favour tokens rare in the section."""
+@dataclass(frozen=True)
+class SectionBlocks:
+    """One aligned section pair (both sides present) and the pairing of its blocks."""
 
-    def __init__(self, english: Sequence[Counter[str]], korean: Sequence[Counter[str]]) -> None:
-        """Weight each token by how few blocks of the section pair carry it."""
-        frequency: Counter[str] = Counter()
-        for tokens in (*english, *korean):
-            frequency.update(tokens.keys())
-        count = len(english) + len(korean)
-        self.weight = {token: math.log(1 + count / df) for token, df in frequency.items()}
-
-    def mass(self, tokens: Counter[str]) -> float:
-        """The weighted size of one block's tokens (computed once per block)."""
-        return sum(self.weight[t] * n for t, n in tokens.items())
-
-    def content(self, a: Counter[str], b: Counter[str], total: float) -> float:
-        """Weighted Dice overlap of two blocks' tokens, in [0, 1]; ``total`` is their mass."""
-        if len(b) < len(a):
-            a, b = b, a
-        shared = sum(self.weight[t] * min(n, b[t]) for t, n in a.items() if t in b)
-        return 2 * shared / total if total else 0.0
+    source: Section
+    target: Section
+    blocks: tuple[BlockPair, ...]
 
 
-def _length_score(a: Block, b: Block, ratio: float) -> float:
-    """Similarity of prose lengths, corrected by the section's Korean/English length ratio."""
-    if not a.text and not b.text:
-        return 1.0
-    if not a.text or not b.text:
-        return 0.0
-    relative = (len(b.text) / len(a.text)) / ratio
-    return min(relative, 1 / relative)
+def block_alignment(
+    alignment: Alignment, rewrite: Callable[[str], str] = _identity
+) -> tuple[SectionBlocks, ...]:
+    """The block pairs of every aligned section pair of two documents; lengths are compared
+    through the chapter's own Korean/English ratio."""
+    sections = [(p.source, p.target) for p in alignment.matched]
+    both = [(en, ko) for en, ko in sections if en is not None and ko is not None]
+    ratio = chapter_ratio(both)
+    return tuple(SectionBlocks(en, ko, align_blocks(en, ko, rewrite, ratio)) for en, ko in both)
+
+
+@dataclass(frozen=True)
+class LengthRatio:
+    """A chapter's Korean/English prose length ratio: ``value`` over all its aligned text, and
+    ``typical``, the median over paragraphs that surely pair one to one (sections with as many
+    prose blocks on both sides), which is what length evidence trusts; None with fewer than
+    MIN_SAMPLES such paragraphs, since a few paragraphs cannot tell a fragment from an extra."""
+
+    value: float
+    typical: float | None = None
+
+
+MIN_SAMPLES = 5
+_PROSE = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+
+
+def chapter_ratio(pairs: Sequence[tuple[Section, Section]]) -> LengthRatio:
+    """The length ratio of aligned section pairs (1.0 when either side has no prose)."""
+    en_length = ko_length = 0
+    samples: list[float] = []
+    for source, target in pairs:
+        en = [len(b.text) for b in source.blocks if b.kind in _PROSE and b.text]
+        ko = [len(b.text) for b in target.blocks if b.kind in _PROSE and b.text]
+        en_length += sum(len(b.text) for b in source.blocks if b.kind is not BlockKind.HEADING)
+        ko_length += sum(len(b.text) for b in target.blocks if b.kind is not BlockKind.HEADING)
+        if len(en) == len(ko):
+            samples += [math.log(k / e) for e, k in zip(en, ko, strict=True)]
+    value = ko_length / en_length if en_length and ko_length else 1.0
+    if len(samples) < MIN_SAMPLES:
+        return LengthRatio(value)
+    return LengthRatio(value, math.exp(statistics.median(samples)))
 
 
 def align_blocks(
-    source: Section, target: Section, rewrite: Callable[[str], str] = lambda url: url
+    source: Section,
+    target: Section,
+    rewrite: Callable[[str], str] = _identity,
+    ratio: LengthRatio | None = None,
 ) -> tuple[BlockPair, ...]:
-    """Pair the blocks of an aligned section pair in reading order, with gaps; headings first."""
-    en = [b for b in source.blocks if b.kind is not BlockKind.HEADING]
-    ko = [b for b in target.blocks if b.kind is not BlockKind.HEADING]
-    headings = _heading_pair(source, target)
-    en_tokens = [block_tokens(b, rewrite) for b in en]
-    ko_tokens = [block_tokens(b, lambda url: url) for b in ko]
-    scorer = _BlockScorer(en_tokens, ko_tokens)
-    en_length, ko_length = sum(len(b.text) for b in en), sum(len(b.text) for b in ko)
-    ratio = ko_length / en_length if en_length and ko_length else 1.0
-
-    en_mass = [scorer.mass(tokens) for tokens in en_tokens]
-    ko_mass = [scorer.mass(tokens) for tokens in ko_tokens]
-
-    def score(i: int, j: int) -> float:
-        """How well English block ``i`` and Korean block ``j`` fit, in [0, 1]."""
-        a, b = en[i], ko[j]
-        structure = 0.35 * _kind_score(a, b) + 0.2 * _length_score(a, b, ratio)
-        if not en_tokens[i] and not ko_tokens[j]:
-            return structure / 0.55
-        overlap = scorer.content(en_tokens[i], ko_tokens[j], en_mass[i] + ko_mass[j])
-        return structure + 0.45 * overlap
-
-    band = _band(len(en), len(ko))
-    scores = [{j: score(i, j) for j in band(i)} for i in range(len(en))]
-    return headings + _trace(en, ko, scores)
-
-
-def _band(n: int, m: int) -> Callable[[int], range]:
-    """The Korean blocks worth scoring against English block ``i``: those near the diagonal.
-
-    Translations keep block order, so a block far from its proportional place is never its
-    counterpart; leaving those out keeps long sections linear instead of quadratic. The band
-    is wide enough for a run of missing or extra blocks (8 plus an eighth of the section).
-    """
-    width = 8 + max(n, m) // 8
-
-    def columns(i: int) -> range:
-        centre = (i * m) // n if n else 0
-        return range(max(0, centre - width), min(m, centre + width + 1))
-
-    return columns
+    """Pair the blocks of an aligned section pair in reading order, with gaps, merges and
+    splits; headings first. ``ratio`` is the chapter's Korean/English prose length (default:
+    this section's own)."""
+    en = Side.of([b for b in source.blocks if b.kind is not BlockKind.HEADING], rewrite)
+    ko = Side.of([b for b in target.blocks if b.kind is not BlockKind.HEADING], _identity)
+    if ratio is None:
+        ratio = chapter_ratio([(source, target)])
+    scorer = Scorer(en, ko, ratio.typical or ratio.value, ratio.typical is not None)
+    found: list[_Pair] = []
+    i0 = j0 = 0
+    for i, j, score in (*_anchors(scorer), (len(en.blocks), len(ko.blocks), -1.0)):
+        found += _segment(scorer, i0, i, j0, j)
+        if score >= 0:
+            found.append((i, j, score, False))
+        i0, j0 = i + 1, j + 1
+    _attach(found, scorer, ratio.typical)
+    _mark_joined(found)
+    pairs = (
+        BlockPair(
+            en.blocks[i] if i is not None else None,
+            ko.blocks[j] if j is not None else None,
+            score,
+            joined,
+        )
+        for i, j, score, joined in found
+    )
+    return _heading_pair(source, target) + tuple(pairs)
 
 
 def _heading_pair(source: Section, target: Section) -> tuple[BlockPair, ...]:
@@ -146,39 +164,224 @@ def _heading_pair(source: Section, target: Section) -> tuple[BlockPair, ...]:
     return (BlockPair(en, ko, 1.0 if en is not None and ko is not None else 0.0),)
 
 
+def _anchors(scorer: Scorer) -> list[tuple[int, int, float]]:
+    """The longest in-order chain of sure pairs that alone share a token."""
+    en_holders: dict[str, list[int]] = {}
+    ko_holders: dict[str, list[int]] = {}
+    for holders, side in ((en_holders, scorer.en), (ko_holders, scorer.ko)):
+        for index, tokens in enumerate(side.tokens):
+            for token in tokens:
+                holders.setdefault(token, []).append(index)
+    candidates: set[tuple[int, int]] = set()
+    for token, english in en_holders.items():
+        korean = ko_holders.get(token)
+        if korean is not None and len(english) == 1 and len(korean) == 1:
+            candidates.add((english[0], korean[0]))
+    sure = [
+        (i, j, score)
+        for i, j in sorted(candidates, key=lambda c: (c[0], -c[1]))
+        if (score := scorer.pair(i, j)) >= SURE
+    ]
+    return _increasing_chain(sure)
+
+
+def _increasing_chain(items: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """The longest subsequence whose Korean indexes strictly increase (items come sorted by
+    English index, Korean index descending within one English index, so one per English block)."""
+    tails: list[int] = []  # tails[k]: index into items of the smallest tail of a chain of k+1
+    before: list[int] = []
+    for index, (_, j, _) in enumerate(items):
+        low, high = 0, len(tails)
+        while low < high:
+            middle = (low + high) // 2
+            if items[tails[middle]][1] < j:
+                low = middle + 1
+            else:
+                high = middle
+        before.append(tails[low - 1] if low else -1)
+        if low == len(tails):
+            tails.append(index)
+        else:
+            tails[low] = index
+    chain: list[tuple[int, int, float]] = []
+    at = tails[-1] if tails else -1
+    while at >= 0:
+        chain.append(items[at])
+        at = before[at]
+    return chain[::-1]
+
+
+def _segment(scorer: Scorer, i0: int, i1: int, j0: int, j1: int) -> list[_Pair]:
+    """Pairs of English blocks ``i0:i1`` and Korean blocks ``j0:j1`` (between two anchors)."""
+    if i0 == i1 or j0 == j1:
+        return [(i, None, 0.0, False) for i in range(i0, i1)] + [
+            (None, j, 0.0, False) for j in range(j0, j1)
+        ]
+    if i1 - i0 == j1 - j0:
+        diagonal: list[_Pair] = []
+        for offset in range(i1 - i0):
+            score = scorer.pair(i0 + offset, j0 + offset)
+            if score < SURE:
+                break
+            diagonal.append((i0 + offset, j0 + offset, score, False))
+        else:
+            return diagonal
+    return _search(scorer, i0, i1, j0, j1)
+
+
+_DIAGONAL, _UP, _LEFT, _MERGE, _SPLIT = 1, 2, 3, 4, 5
+
+
+def _search(scorer: Scorer, i0: int, i1: int, j0: int, j1: int) -> list[_Pair]:
+    """The best monotone pairing of a segment (Needleman-Wunsch with flat gap costs and 2:1 and
+    1:2 groups of prose blocks). Pairs far from the diagonal are never made: translations keep
+    block order, so the band (8 plus an eighth of the segment) keeps long segments linear."""
+    n, m = i1 - i0, j1 - j0
+    width = 8 + max(n, m) // 8
+    en_join = [scorer.en.blocks[i].kind in JOINABLE for i in range(i0, i1)]
+    ko_join = [scorer.ko.blocks[j].kind in JOINABLE for j in range(j0, j1)]
+    best = [[-math.inf] * (m + 1) for _ in range(n + 1)]
+    move = [[0] * (m + 1) for _ in range(n + 1)]
+    score: dict[tuple[int, int], float] = {}  # (i, j) -> the score of the move into (i, j)
+    best[0][0] = 0.0
+    for i in range(n + 1):
+        centre = ((i - 1) * m) // n if i else 0
+        row, above = best[i], best[i - 1] if i else None
+        for j in range(m + 1):
+            value, step = -math.inf, 0
+            if above is not None and above[j] - GAP > value:
+                value, step = above[j] - GAP, _UP
+            if j and row[j - 1] - GAP > value:
+                value, step = row[j - 1] - GAP, _LEFT
+            if above is not None and j and abs(j - 1 - centre) <= width:
+                pair = scorer.pair(i0 + i - 1, j0 + j - 1)
+                if above[j - 1] + pair - MATCH_BIAS > value:
+                    value, step = above[j - 1] + pair - MATCH_BIAS, _DIAGONAL
+                    score[i, j] = pair
+                if en_join[i - 1] and ko_join[j - 1]:
+                    value, step = _groups(
+                        scorer, best, (i0, j0, i, j), en_join, ko_join, (value, step), score
+                    )
+            if i or j:
+                row[j], move[i][j] = value, step
+    return _trace(move, score, i0, j0, n, m)
+
+
+def _groups(
+    scorer: Scorer,
+    best: list[list[float]],
+    at: tuple[int, int, int, int],
+    en_join: list[bool],
+    ko_join: list[bool],
+    current: tuple[float, int],
+    score: dict[tuple[int, int], float],
+) -> tuple[float, int]:
+    """The best of ``current`` and a merge (two English blocks, one Korean) or split (one
+    English, two Korean) ending at ``(i, j)``; a group is only scored when it could win."""
+    i0, j0, i, j = at
+    value, step = current
+    if i >= 2 and en_join[i - 2]:
+        base = best[i - 2][j - 1] - MATCH_BIAS - JOIN
+        if base + 1.0 > value:
+            merged = scorer.group((i0 + i - 2, i0 + i - 1), (j0 + j - 1,))
+            if base + merged > value:
+                value, step, score[i, j] = base + merged, _MERGE, merged
+    if j >= 2 and ko_join[j - 2]:
+        base = best[i - 1][j - 2] - MATCH_BIAS - JOIN
+        if base + 1.0 > value:
+            split = scorer.group((i0 + i - 1,), (j0 + j - 2, j0 + j - 1))
+            if base + split > value:
+                value, step, score[i, j] = base + split, _SPLIT, split
+    return value, step
+
+
 def _trace(
-    en: list[Block], ko: list[Block], scores: list[dict[int, float]]
-) -> tuple[BlockPair, ...]:
-    """The best monotone pairing (Needleman-Wunsch with a flat gap cost), in reading order;
-    pairs outside the scored band are never made."""
-    n, m = len(en), len(ko)
-    best = [[0.0] * (m + 1) for _ in range(n + 1)]
-    move = [[""] * (m + 1) for _ in range(n + 1)]
-    for i in range(1, n + 1):
-        best[i][0], move[i][0] = best[i - 1][0] - GAP, "up"
-    for j in range(1, m + 1):
-        best[0][j], move[0][j] = best[0][j - 1] - GAP, "left"
-    for i in range(1, n + 1):
-        for j in range(1, m + 1):
-            pair_score = scores[i - 1].get(j - 1)
-            diagonal = -math.inf if pair_score is None else pair_score - MATCH_BIAS
-            best[i][j], move[i][j] = max(
-                (best[i - 1][j - 1] + diagonal, "diag"),
-                (best[i - 1][j] - GAP, "up"),
-                (best[i][j - 1] - GAP, "left"),
-                key=lambda option: option[0],
-            )
-    pairs: list[BlockPair] = []
+    move: list[list[int]], score: dict[tuple[int, int], float], i0: int, j0: int, n: int, m: int
+) -> list[_Pair]:
+    """Follow the moves back from the end of the segment; pairs in reading order."""
+    pairs: list[_Pair] = []
     i, j = n, m
     while i > 0 or j > 0:
         step = move[i][j]
-        if step == "diag":
-            pairs.append(BlockPair(en[i - 1], ko[j - 1], scores[i - 1][j - 1]))
+        en, ko = i0 + i - 1, j0 + j - 1
+        if step == _DIAGONAL:
+            pairs.append((en, ko, score[i, j], False))
             i, j = i - 1, j - 1
-        elif step == "up":
-            pairs.append(BlockPair(en[i - 1], None, 0.0))
+        elif step == _MERGE:
+            pairs += [(en, ko, score[i, j], True), (en - 1, ko, score[i, j], False)]
+            i, j = i - 2, j - 1
+        elif step == _SPLIT:
+            pairs += [(en, ko, score[i, j], True), (en, ko - 1, score[i, j], False)]
+            i, j = i - 1, j - 2
+        elif step == _UP:
+            pairs.append((en, None, 0.0, False))
             i -= 1
         else:
-            pairs.append(BlockPair(None, ko[j - 1], 0.0))
+            pairs.append((None, ko, 0.0, False))
             j -= 1
-    return tuple(reversed(pairs))
+    return pairs[::-1]
+
+
+def _mark_joined(pairs: list[_Pair]) -> None:
+    """Mark each pair whose English or Korean block an earlier pair already holds (in place)."""
+    seen_en: set[int] = set()
+    seen_ko: set[int] = set()
+    for index, (i, j, score, _) in enumerate(pairs):
+        if i is not None and j is not None:
+            pairs[index] = (i, j, score, i in seen_en or j in seen_ko)
+            seen_en.add(i)
+            seen_ko.add(j)
+
+
+def _attach(pairs: list[_Pair], scorer: Scorer, typical: float | None) -> None:
+    """Join each unpaired prose fragment to the nearby pair it best completes (in place); by
+    length only when the chapter's typical ratio is known."""
+    for index, (i, j, _, _) in enumerate(pairs):
+        korean = i is None
+        orphan = j if korean else i
+        if orphan is None or (i is not None and j is not None):
+            continue
+        side = scorer.ko if korean else scorer.en
+        if side.blocks[orphan].kind not in JOINABLE:
+            continue
+        best: tuple[float, int] | None = None
+        for near in range(max(0, index - NEARBY), min(len(pairs), index + NEARBY + 1)):
+            ci, cj, _, joined = pairs[near]
+            if ci is None or cj is None or joined:
+                continue
+            gain = _gain(pairs, scorer, orphan, (ci, cj), korean, typical)
+            if gain is not None and (best is None or gain > best[0]):
+                best = (gain, near)
+        if best is not None:
+            ci, cj, score, _ = pairs[best[1]]
+            pairs[index] = (ci, orphan, score, True) if korean else (orphan, cj, score, True)
+
+
+def _gain(
+    pairs: list[_Pair],
+    scorer: Scorer,
+    orphan: int,
+    pair: tuple[int, int],
+    korean: bool,
+    typical: float | None,
+) -> float | None:
+    """How much an orphan completes ``pair`` (None: it does not): 1 when its tokens are exactly
+    what the pair's other side has in surplus, else how much closer to the chapter ratio its
+    length brings the pair's group, when that is at least ATTACH_GAIN."""
+    own, other = (scorer.ko, scorer.en) if korean else (scorer.en, scorer.ko)
+    anchor = pair[0] if korean else pair[1]  # the block of the other language
+    if kind_score(own.blocks[orphan].kind, other.blocks[anchor].kind) == 0.0:
+        return None
+    group = [p[1] if korean else p[0] for p in pairs if (p[0] if korean else p[1]) == anchor]
+    members = [g for g in group if g is not None]
+    tokens = own.tokens[orphan]
+    if tokens:
+        surplus = other.tokens[anchor] - sum((own.tokens[g] for g in members), Counter())
+        return 1.0 if all(surplus[t] >= n for t, n in tokens.items()) else None
+    have = sum(own.lengths[g] for g in members)
+    add, source_length = own.lengths[orphan], other.lengths[anchor]
+    if typical is None or not (have and add and source_length):
+        return None
+    expected = source_length * typical if korean else source_length / typical
+    gain = abs(math.log(have / expected)) - abs(math.log((have + add) / expected))
+    return gain if gain >= ATTACH_GAIN else None

@@ -7,6 +7,8 @@ from types import MappingProxyType
 
 from transcheck.checks import (
     anchors,
+    blocklength,
+    blocks,
     code,
     directives,
     frontmatter,
@@ -27,6 +29,8 @@ _FAMILIES = (
     inputs,
     directives,
     structure,
+    blocks,
+    blocklength,
     links,
     images,
     anchors,

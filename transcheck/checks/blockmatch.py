@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from transcheck.align.blocks import BlockPair, align_blocks
+from transcheck.align.blocks import BlockPair, block_alignment
+from transcheck.align.blocks import SectionBlocks as SectionBlocks  # re-exported for the rules
 from transcheck.checks.registry import PairContext
 from transcheck.model import Block, Section
 
@@ -23,28 +24,11 @@ T = TypeVar("T")
 U = TypeVar("U")
 
 
-@dataclass(frozen=True)
-class SectionBlocks:
-    """One aligned section pair (both sides present) and the pairing of its blocks."""
-
-    source: Section
-    target: Section
-    blocks: tuple[BlockPair, ...]
-
-
 def section_blocks(ctx: PairContext) -> tuple[SectionBlocks, ...]:
-    """Block pairs of every aligned section pair, computed once per file pair."""
-
-    def compute() -> tuple[SectionBlocks, ...]:
-        """Align the blocks of every matched section pair."""
-        result = []
-        for pair in ctx.alignment.matched:
-            assert pair.source is not None and pair.target is not None
-            blocks = align_blocks(pair.source, pair.target, ctx.config.rewrite_link)
-            result.append(SectionBlocks(pair.source, pair.target, blocks))
-        return tuple(result)
-
-    return ctx.cached("blocks", compute)  # type: ignore[no-any-return]
+    """Block pairs of every aligned section pair (see ``align.blocks``), once per file pair."""
+    return ctx.cached(  # type: ignore[no-any-return]
+        "blocks", lambda: block_alignment(ctx.alignment, ctx.config.rewrite_link)
+    )
 
 
 @dataclass(frozen=True)
@@ -75,13 +59,21 @@ def match_items(
     korean: Callable[[Block], Iterable[U]],
     same: Callable[[T, U], bool],
 ) -> ItemMatch[T, U]:
-    """Match items block by block, then the leftovers of nearby blocks, both in order."""
+    """Match items block by block, then the leftovers of nearby blocks, both in order. A block
+    that a merge or split puts in several pairs gives its items once, in its first pair."""
     result: ItemMatch[T, U] = ItemMatch()
     left_en: list[Placed[T]] = []
     left_ko: list[Placed[U]] = []
+    seen: set[int] = set()
     for position, pair in enumerate(blocks):
-        en = [Placed(i, pair, position) for i in english(pair.source)] if pair.source else []
-        ko = [Placed(i, pair, position) for i in korean(pair.target)] if pair.target else []
+        en: list[Placed[T]] = []
+        ko: list[Placed[U]] = []
+        if pair.source is not None and id(pair.source) not in seen:
+            seen.add(id(pair.source))
+            en = [Placed(i, pair, position) for i in english(pair.source)]
+        if pair.target is not None and id(pair.target) not in seen:
+            seen.add(id(pair.target))
+            ko = [Placed(i, pair, position) for i in korean(pair.target)]
         _pair_in_order(en, ko, lambda a, b, _i, _j: same(a, b), result.found, left_en)
         left_ko += ko
 

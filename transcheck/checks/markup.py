@@ -3,7 +3,9 @@
 Tags are compared per aligned section by name and by their non-text attributes (class, id, key,
 style, markdown, …). Text attributes (caption, alt, title, the summary of ``{% details %}``) may
 be translated. URLs (href, src, a figure's path) belong to the link and image rules, which apply
-the link rewrites, so they are not compared here. ``{% details %}`` blocks must be closed.
+the link rewrites, so they are not compared here. ``{% details %}`` blocks must be closed. The
+other dialects' tags are compared the same way: Hugo shortcodes (``text=`` may be translated), MDX
+components and their props, kramdown attribute lists, footnote labels and alert types.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from transcheck.checks.structure import describe
 from transcheck.findings import Severity
 from transcheck.model import Document, Markup
 
-TEXT_ATTRIBUTES = frozenset({"alt", "title", "caption", "aria-label", "placeholder", "summary"})
+TEXT_ATTRIBUTES = frozenset(
+    {"alt", "title", "caption", "aria-label", "placeholder", "summary", "text", "label"}
+)
 LINK_ATTRIBUTES = frozenset({"href", "src", "srcset", "path"})
 _TEXT_ARGUMENT = frozenset({"details"})  # Liquid tags whose bare argument is prose
 _CLOSERS = {"enddetails": "details"}
@@ -39,7 +43,18 @@ def show(tag: Markup) -> str:
     _, name, attrs = signature(tag)
     text = " ".join(value if not key else f'{key}="{value}"' for key, value in attrs)
     body = f"{name} {text}".strip()
-    return f"{{% {body} %}}" if tag.kind == "liquid" else f"<{body}>"
+    if tag.kind == "liquid":
+        return f"{{% {body} %}}"
+    if tag.kind == "shortcode":
+        return f"{{{{< {body} >}}}}"
+    if tag.kind == "kramdown":
+        return f"{{: {text}}}" if name == "ial" else f"{{: {body}}}"
+    if tag.kind == "footnote":
+        return f"[^{tag.attr('label')}]" + (":" if name == "definition" else "")
+    if tag.kind == "admonition":
+        kind = tag.attr("type") or ""
+        return f"> [!{kind.upper()}]" if name == "alert" else f":::{kind}"
+    return f"<{body}>"
 
 
 def _linked(tag: Markup) -> bool:
@@ -58,6 +73,8 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
 
     Bad:  en `<d-cite key="rajbhandari2020zero"></d-cite>` ↔ ko `<d-cite key="zero"></d-cite>`.
     Good: the same tags and attributes; captions, alt and title text may be translated.
+    Hugo shortcodes, MDX components, kramdown attribute lists, footnote labels and alert types
+    are markup too: en `{{< note >}}` ↔ ko `{{< caution >}}` is reported.
     """
     for section in section_blocks(ctx):
         match = match_items(

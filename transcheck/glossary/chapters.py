@@ -33,7 +33,7 @@ class Chapter:
 def _read(path: Path, config: Config) -> tuple[Document, list[str]]:
     """Parse one file and keep its lines."""
     text = read_markdown(path, str(path))
-    document = parse_markdown(text, str(path), config.slug_style)
+    document = parse_markdown(text, str(path), config.slug_style, config.dialect)
     return document, split_lines(text)
 
 

@@ -75,7 +75,8 @@ def parse_markdown(
     """
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
-    chosen = choose_dialect(path, text, dialect).name
+    choice = choose_dialect(path, text, dialect)
+    chosen = choice.name
     env: dict[str, Any] = {}
     tokens = markdown(chosen).parse(text, env)
     inline = _InlineParser(env, chosen)
@@ -99,6 +100,6 @@ def parse_markdown(
     front = (
         walker.front or unclosed_front_matter(text, line_count) or unclosed_toml(text, line_count)
     )
-    return Document(
-        path, line_count, tuple(builder.sections), front, collect_comments(tokens), chosen
-    )
+    sections = tuple(builder.sections)
+    comments = collect_comments(tokens)
+    return Document(path, line_count, sections, front, comments, choice.name, choice.reason)

@@ -1,14 +1,15 @@
 """One configured markdown-it parser per dialect (built once each).
 
 Every dialect reads CommonMark with GFM tables, strikethrough, bare-URL autolinks, task lists and
-footnotes (kramdown, Hugo's Goldmark and MDX with remark-gfm all have them), YAML front matter and
-``$``/``$$`` math; inline tokens carry source offsets. On top of that:
+footnotes (kramdown, Hugo's Goldmark and MDX with remark-gfm all have them), YAML (``---``) or
+TOML (``+++``) front matter and ``$``/``$$`` math; inline tokens carry source offsets. On top of
+that:
 
 - jekyll: Liquid tags and kramdown attribute lists;
-- hugo: shortcodes and TOML (``+++``) front matter;
+- hugo: shortcodes;
 - mdx: JSX component blocks, ``import``/``export`` lines, ``{expressions}``, Docusaurus
   ``:::note`` admonitions, and no indented code;
-- gfm: nothing more (alerts ``> [!NOTE]`` are read in every dialect, see ``document``).
+- gfm: nothing more (alerts ``> [!NOTE]`` are read in every dialect, see ``walker``).
 
 Footnote definitions stay where they are written (not moved to the end), so they belong to the
 section they are written in.
@@ -54,6 +55,7 @@ def markdown(dialect: str = JEKYLL) -> MarkdownIt:
         pretest = md.linkify.pretest
         md.linkify.pretest = lambda text: ("//" in text or "@" in text) and pretest(text)
     md.use(front_matter_plugin)
+    md.use(toml_front_matter_plugin)
     md.use(dollarmath_plugin, double_inline=True, allow_space=False, allow_digits=False)
     use_math_inline_rule(md)
     md.use(footnote_plugin, inline=False, move_to_end=False)
@@ -62,7 +64,6 @@ def markdown(dialect: str = JEKYLL) -> MarkdownIt:
         md.use(liquid_plugin)
         md.use(attributes_plugin)
     elif dialect == HUGO:
-        md.use(toml_front_matter_plugin)
         md.use(shortcode_plugin)
     elif dialect == MDX:
         md.use(mdx_plugin)

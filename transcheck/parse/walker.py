@@ -186,7 +186,8 @@ class Walker:
         alert = _ALERT.match(inline.content) if self.quote_opened else None
         if alert is not None:
             _drop_prefix(items, len(alert.group(0).rstrip("\n")))
-            items.markup.insert(0, Markup("admonition", alert.group(1).lower(), (), lines[0]))
+            alert_type = (("type", alert.group(1).lower()),)
+            items.markup.insert(0, Markup("admonition", "alert", alert_type, lines[0]))
         if items.prose or items.markup or items.links or items.math or items.code_spans:
             self.add(self.block(kind, lines, items))  # an MDX {/* comment */} leaves nothing
 
@@ -230,7 +231,8 @@ class Walker:
         found = _ADMONITION.match(token.info.strip())
         items = InlineItems()
         if found is not None:
-            items.markup.append(Markup("admonition", found.group(1).lower(), (), lines[0]))
+            kind = (("type", found.group(1).lower()),)
+            items.markup.append(Markup("admonition", "container", kind, lines[0]))
             title = (found.group(2) or found.group(3) or "").strip()
             if title:
                 items.extend(self.inline.source(title, lines[0]), separate=False)

@@ -1,0 +1,227 @@
+"""Block alignment inside a section pair: 1:1 pairs, gaps, merges, splits, and every block kind."""
+
+from __future__ import annotations
+
+from transcheck.align.blocks import BlockPair, LengthRatio, align_blocks
+from transcheck.parse import parse_markdown
+
+Row = tuple[int | None, int | None, bool]
+
+
+def lines(en: str, ko: str, dialect: str = "auto", ratio: LengthRatio | None = None) -> list[Row]:
+    """(English line, Korean line, joined) of each block pair of the first section pair."""
+    source = parse_markdown(en, "en.md", dialect=dialect)
+    target = parse_markdown(ko, "ko.md", dialect=dialect)
+    pairs = align_blocks(source.sections[1], target.sections[1], ratio=ratio)
+    return [_row(p) for p in pairs]
+
+
+def _row(pair: BlockPair) -> Row:
+    return (
+        pair.source.line if pair.source else None,
+        pair.target.line if pair.target else None,
+        pair.joined,
+    )
+
+
+def test_two_paragraphs_merged_into_one_pair_as_a_group() -> None:
+    en = (
+        "## A\n\nEach chip has 16 GB of HBM and moves it at 8.2e11 bytes per second.\n\n"
+        "Its matrix unit computes 1.97e14 FLOPs per second in bfloat16.\n\nThe end, 3 times.\n"
+    )
+    ko = (
+        "## 가\n\n각 칩은 16 GB의 HBM을 초당 8.2e11 바이트로 옮기며, 행렬 유닛은 bfloat16으로 "
+        "초당 1.97e14 FLOPs를 계산합니다.\n\n끝, 3번.\n"
+    )
+    assert lines(en, ko) == [(1, 1, False), (3, 3, False), (5, 3, True), (7, 5, False)]
+
+
+def test_one_paragraph_split_in_two_pairs_as_a_group() -> None:
+    en = (
+        "## A\n\nEach chip has 16 GB of HBM and moves it at 8.2e11 bytes per second. Its "
+        "matrix unit computes 1.97e14 FLOPs per second in bfloat16.\n\nThe end, 3 times.\n"
+    )
+    ko = (
+        "## 가\n\n각 칩은 16 GB의 HBM을 초당 8.2e11 바이트로 옮깁니다.\n\n"
+        "행렬 유닛은 bfloat16으로 초당 1.97e14 FLOPs를 계산합니다.\n\n끝, 3번.\n"
+    )
+    assert lines(en, ko) == [(1, 1, False), (3, 3, False), (3, 5, True), (5, 7, False)]
+
+
+def test_the_end_of_a_sentence_moved_after_a_formula_joins_its_paragraph() -> None:
+    # Korean word order puts "we claim" after the formula it introduces.
+    en = (
+        "## A\n\nFor a general value of the feed-forward width, we claim this condition is\n\n"
+        "$$N > 32 \\cdot F / D$$\n\nSo that tells us when the new scheme is the better one.\n"
+    )
+    ko = (
+        "## 가\n\n일반적인 피드포워드 폭에 대해서 이 조건이\n\n$$N > 32 \\cdot F / D$$\n\n"
+        "라고 주장합니다.\n\n따라서 새로운 방식이 언제 더 나은지 알 수 있습니다.\n"
+    )
+    # Length evidence needs the chapter's typical ratio, learned from its other sections.
+    assert lines(en, ko, ratio=LengthRatio(0.6, 0.6)) == [
+        (1, 1, False),
+        (3, 3, False),
+        (5, 5, False),
+        (3, 7, True),
+        (7, 9, False),
+    ]
+    assert lines(en, ko)[3] == (None, 7, False)
+
+
+def test_a_dropped_list_item_is_left_unpaired_at_its_line() -> None:
+    en = (
+        "## Steps\n\n1. Create the mesh with `jax.make_mesh`.\n2. Shard the array with "
+        "`jax.device_put`.\n3. Run `jnp.dot` on the shards.\n4. Gather with `all_gather`.\n"
+    )
+    ko = (
+        "## 단계\n\n1. `jax.make_mesh`로 메시를 만듭니다.\n2. `jnp.dot`을 샤드에서 실행합니다.\n"
+        "3. `all_gather`로 모읍니다.\n"
+    )
+    assert lines(en, ko) == [
+        (1, 1, False),
+        (3, 3, False),
+        (4, None, False),
+        (5, 4, False),
+        (6, 5, False),
+    ]
+
+
+def test_a_row_added_to_a_table_is_left_unpaired_at_its_line() -> None:
+    en = "## Chips\n\n| Chip | HBM |\n|---|---|\n| v5e | 16 |\n| v5p | 95 |\n\nAfter the table.\n"
+    ko = (
+        "## 칩\n\n| 칩 | HBM |\n|---|---|\n| v5e | 16 |\n| v5p | 95 |\n| v6e | 32 |\n\n"
+        "표 다음 글입니다.\n"
+    )
+    assert lines(en, ko) == [
+        (1, 1, False),
+        (3, 3, False),
+        (5, 5, False),
+        (6, 6, False),
+        (None, 7, False),
+        (8, 9, False),
+    ]
+
+
+def test_nested_list_items_pair_with_their_nested_counterparts() -> None:
+    en = (
+        "## A\n\n- Data parallelism over `X`\n  - shards the batch in 2 ways\n  - keeps "
+        "weights whole\n- Model parallelism over `Y`\n"
+    )
+    ko = (
+        "## 가\n\n- `X`에 대한 데이터 병렬화\n  - 배치를 2가지로 나눕니다\n"
+        "- `Y`에 대한 모델 병렬화\n"
+    )
+    assert lines(en, ko) == [
+        (1, 1, False),
+        (3, 3, False),
+        (4, 4, False),
+        (5, None, False),
+        (6, 5, False),
+    ]
+
+
+def test_code_quotes_alerts_math_html_and_liquid_blocks_pair_by_what_they_carry() -> None:
+    en = """## A
+
+Intro paragraph about sharding across 4 devices.
+
+```python
+x = jnp.ones((8, 128))
+```
+
+> [!NOTE]
+> Each shard holds a quarter of the array.
+
+$$T = 2BD / W$$
+
+<div class="note" markdown="1">Remember the ring.</div>
+
+{% include figure.liquid path="assets/img/ring.png" %}
+
+A closing paragraph with no numbers at all in it.
+"""
+    ko = """## 가
+
+4개 장치에 걸친 샤딩에 대한 소개 문단입니다.
+
+추가된 설명 문단입니다.
+
+```python
+x = jnp.ones((8, 128))
+```
+
+> [!NOTE]
+> 각 샤드는 배열의 4분의 1을 가집니다.
+
+$$T = 2BD / W$$
+
+<div class="note" markdown="1">링을 기억하세요.</div>
+
+{% include figure.liquid path="assets/img/ring.png" %}
+
+숫자가 하나도 없는 마무리 문단입니다.
+"""
+    assert lines(en, ko) == [
+        (1, 1, False),
+        (3, 3, False),
+        (None, 5, False),
+        (5, 7, False),
+        (9, 11, False),
+        (12, 14, False),
+        (14, 16, False),
+        (16, 18, False),
+        (18, 20, False),
+    ]
+
+
+def test_shortcode_and_component_blocks_pair_around_their_translated_text() -> None:
+    hugo_en = (
+        "## A\n\n{{< note >}}\n\nPods are ephemeral.\n\n{{< /note >}}\n\n"
+        '{{< codenew file="pods/simple.yaml" >}}\n'
+    )
+    hugo_ko = (
+        "## 가\n\n{{< note >}}\n\n파드는 일시적입니다.\n\n{{< /note >}}\n\n"
+        '역자 주: 파드는 다시 만들어집니다.\n\n{{< codenew file="pods/simple.yaml" >}}\n'
+    )
+    assert lines(hugo_en, hugo_ko, "hugo") == [
+        (1, 1, False),
+        (3, 3, False),
+        (5, 5, False),
+        (7, 7, False),
+        (None, 9, False),
+        (9, 11, False),
+    ]
+    mdx_en = "## A\n\n<Note>\n\nState is private.\n\n</Note>\n\n<Sandpack>\n\n</Sandpack>\n"
+    mdx_ko = "## 가\n\n<Note>\n\nstate는 비공개입니다.\n\n</Note>\n\n<Sandpack>\n\n</Sandpack>\n"
+    assert lines(mdx_en, mdx_ko, "mdx") == [(1, 1, False)] + [
+        (line, line, False) for line in (3, 5, 7, 9, 11)
+    ]
+
+
+def test_a_translators_note_is_not_taken_for_part_of_a_paragraph() -> None:
+    en = "## A\n\nSharding splits an array across devices so that each holds a part.\n"
+    ko = (
+        "## 가\n\n샤딩은 배열을 여러 장치에 나누어 각 장치가 일부를 가지게 합니다.\n\n"
+        "역자 주: 이 문단은 번역자가 덧붙였습니다.\n"
+    )
+    assert lines(en, ko) == [(1, 1, False), (3, 3, False), (None, 5, False)]
+
+
+def test_anchors_keep_a_long_section_in_step_around_a_dropped_paragraph() -> None:
+    en = "## A\n\n" + "".join(f"Paragraph {n} reports {n * 7919} steps.\n\n" for n in range(60))
+    ko = "## 가\n\n" + "".join(
+        f"{n}번째 문단은 {n * 7919} 단계를 보고합니다.\n\n" for n in range(60) if n != 31
+    )
+    found = lines(en, ko)
+    assert found[1:] == [
+        (3 + 2 * n, None if n == 31 else 3 + 2 * (n - (n > 31)), False) for n in range(60)
+    ]
+
+
+def test_the_chapter_ratio_decides_which_paragraph_is_missing() -> None:
+    en = "## A\n\n" + "Short one here.\n\n" + "A much longer paragraph " * 6 + "\n"
+    ko = "## 가\n\n" + "긴 문단이 이어집니다 " * 6 + "\n"
+    source, target = parse_markdown(en, "en.md"), parse_markdown(ko, "ko.md")
+    pairs = align_blocks(source.sections[1], target.sections[1], ratio=LengthRatio(0.5))
+    assert [_row(p) for p in pairs] == [(1, 1, False), (3, None, False), (5, 3, False)]

@@ -1,0 +1,147 @@
+"""How well an English block (or two) and a Korean block (or two) fit: kind, content, length.
+
+A block is reduced once to what survives translation (numbers, code, math, link targets, tag
+keys: its tokens), their weighted mass, and its prose length. Tokens are weighted by how few
+blocks of the section pair carry them, so a rare formula says more than a common ``2``. Length is
+compared through the Korean/English ratio of the chapter, so a Korean paragraph half the length
+its English predicts fits poorly. A group of two blocks (a merge or a split) is scored as one.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from transcheck.model import Block, BlockKind
+
+# Kinds that a translator may turn into each other: a formula paragraph ending in "." is a
+# paragraph in one language and a math block in the other; a list item can become a paragraph.
+_CLOSE_KINDS = (
+    frozenset({BlockKind.PARAGRAPH, BlockKind.MATH}),
+    frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM}),
+    frozenset({BlockKind.PARAGRAPH, BlockKind.HTML}),
+    frozenset({BlockKind.PARAGRAPH, BlockKind.LIQUID}),
+)
+W_KIND, W_LENGTH, W_CONTENT = 0.35, 0.2, 0.45
+
+
+def block_tokens(block: Block, rewrite: Callable[[str], str]) -> Counter[str]:
+    """What survives translation in one block (numbers, code, math, link targets, tag keys)."""
+    tokens: Counter[str] = Counter()
+    for number in block.numbers:
+        tokens["N:" + number.value] += 1
+    for span in block.code_spans:
+        tokens["C:" + span.text.strip()] += 1
+    for formula in block.math:
+        tokens["M:" + "".join(formula.text.split())] += 1
+    for link in block.links:
+        if not link.url.startswith("#"):
+            tokens["L:" + rewrite(link.url)] += 1
+    for tag in block.markup:
+        key = tag.attr("path") or tag.attr("key") or tag.attr("src") or tag.attr("id") or ""
+        tokens[f"H:{tag.kind}:{tag.name}:{key}"] += 1
+    if block.kind is BlockKind.CODE:
+        for line in block.text.splitlines():
+            tokens["K:" + " ".join(line.split())] += 1
+    return tokens
+
+
+def kind_score(a: BlockKind, b: BlockKind) -> float:
+    """1 for the same kind, 0.5 for kinds a translator turns into each other, else 0."""
+    if a is b:
+        return 1.0
+    return 0.5 if frozenset({a, b}) in _CLOSE_KINDS else 0.0
+
+
+@dataclass(frozen=True)
+class Side:
+    """One language's blocks of a section, reduced once: their tokens and prose lengths."""
+
+    blocks: list[Block]
+    tokens: list[Counter[str]]
+    lengths: list[int]
+
+    @classmethod
+    def of(cls, blocks: list[Block], rewrite: Callable[[str], str]) -> Side:
+        """The reduced form of ``blocks``; ``rewrite`` maps link URLs (English ones only)."""
+        return cls(
+            blocks, [block_tokens(b, rewrite) for b in blocks], [len(b.text) for b in blocks]
+        )
+
+
+class Scorer:
+    """Scores groups of English and Korean blocks of one section pair, in [0, 1]."""
+
+    def __init__(self, en: Side, ko: Side, ratio: float, trusted: bool = True) -> None:
+        """Weight tokens by inverse block frequency; ``ratio`` is Korean/English prose length,
+        ``trusted`` when it was learned from enough paragraphs to judge a group by length."""
+        frequency: Counter[str] = Counter()
+        for tokens in (*en.tokens, *ko.tokens):
+            frequency.update(tokens.keys())
+        count = len(en.tokens) + len(ko.tokens)
+        self.weight = {token: math.log(1 + count / df) for token, df in frequency.items()}
+        self.en, self.ko, self.ratio, self.trusted = en, ko, ratio, trusted
+        self.en_mass = [self.mass(t) for t in en.tokens]
+        self.ko_mass = [self.mass(t) for t in ko.tokens]
+        self._pairs: dict[tuple[int, int], float] = {}
+
+    def mass(self, tokens: Counter[str]) -> float:
+        """The weighted size of a multiset of tokens."""
+        weight = self.weight
+        return sum(weight[t] * n for t, n in tokens.items())
+
+    def _overlap(self, a: Counter[str], b: Counter[str], total: float) -> float:
+        """Weighted Dice overlap of two token multisets whose masses add up to ``total``."""
+        if not total:
+            return 0.0
+        if len(b) < len(a):
+            a, b = b, a
+        weight = self.weight
+        shared = sum(weight[t] * min(n, b[t]) for t, n in a.items() if t in b)
+        return 2 * shared / total
+
+    def length(self, en_length: int, ko_length: int) -> float:
+        """Similarity of prose lengths through the chapter ratio, in [0, 1]."""
+        if not en_length and not ko_length:
+            return 1.0
+        if not en_length or not ko_length:
+            return 0.0
+        relative = ko_length / (en_length * self.ratio)
+        return min(relative, 1 / relative)
+
+    def pair(self, i: int, j: int) -> float:
+        """English block ``i`` against Korean block ``j`` (computed once per pair)."""
+        known = self._pairs.get((i, j))
+        if known is None:
+            known = self._pairs[i, j] = self._pair(i, j)
+        return known
+
+    def _pair(self, i: int, j: int) -> float:
+        """English block ``i`` against Korean block ``j``."""
+        en, ko = self.en, self.ko
+        structure = W_KIND * kind_score(en.blocks[i].kind, ko.blocks[j].kind) + W_LENGTH * (
+            self.length(en.lengths[i], ko.lengths[j])
+        )
+        a, b = en.tokens[i], ko.tokens[j]
+        if not a and not b:
+            return structure / (W_KIND + W_LENGTH)
+        return structure + W_CONTENT * self._overlap(a, b, self.en_mass[i] + self.ko_mass[j])
+
+    def group(self, en: Sequence[int], ko: Sequence[int]) -> float:
+        """English blocks ``en`` (one or two) against Korean blocks ``ko`` taken as one text;
+        0 for a group with no tokens when the ratio is not trusted (length alone cannot tell a
+        split paragraph from an added one)."""
+        if len(en) == 1 and len(ko) == 1:
+            return self.pair(en[0], ko[0])
+        es, ks = self.en, self.ko
+        kinds = [kind_score(es.blocks[i].kind, ks.blocks[j].kind) for i in en for j in ko]
+        structure = W_KIND * sum(kinds) / len(kinds) + W_LENGTH * self.length(
+            sum(es.lengths[i] for i in en), sum(ks.lengths[j] for j in ko)
+        )
+        a = sum((es.tokens[i] for i in en), Counter())
+        b = sum((ks.tokens[j] for j in ko), Counter())
+        if not a and not b:
+            return structure / (W_KIND + W_LENGTH) if self.trusted else 0.0
+        return structure + W_CONTENT * self._overlap(a, b, self.mass(a) + self.mass(b))

@@ -1,0 +1,129 @@
+"""Block-length rule (TC111): a paragraph whose Korean length is far out of line with its English.
+
+Korean text is usually shorter in characters than English, by a ratio each chapter shows in its
+own aligned paragraphs. The rule learns that ratio (the median of the per-paragraph log ratios)
+and its spread (the median absolute deviation, scaled to a standard deviation) from the chapter
+itself, and reports a paragraph whose log ratio lies more than ``spread`` deviations away *and*
+more than ``min_factor`` times off: the mark an English paragraph leaves when it grew (or shrank)
+after translation. A merge or split counts as one paragraph of both sides' lengths. Short
+paragraphs (under ``min_chars`` English characters, spaces excluded) and chapters with fewer than
+``min_paragraphs`` measured paragraphs are not judged; Korean text without Hangul is left to the
+untranslated rule.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from transcheck.checks.blockmatch import section_blocks
+from transcheck.checks.blocks import block_name, first_words
+from transcheck.checks.registry import Hit, PairContext, rule
+from transcheck.checks.untranslated import HANGUL
+from transcheck.config import RULE_OPTIONS
+from transcheck.findings import Severity
+from transcheck.model import Block, BlockKind
+
+RULE_OPTIONS["block_length"] = {
+    "min_chars": 80,
+    "min_paragraphs": 8,
+    "spread": 4.0,
+    "min_factor": 1.6,
+}
+PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
+MIN_DEVIATION = 0.05  # a floor for the spread of a chapter whose paragraphs agree too well
+
+
+def characters(blocks: list[Block]) -> int:
+    """Prose characters of some blocks, spaces excluded."""
+    return sum(len(block.text) - block.text.count(" ") for block in blocks)
+
+
+@dataclass(frozen=True)
+class Measured:
+    """One aligned paragraph (or merge/split group): its blocks on both sides and log ratio."""
+
+    english: list[Block]
+    korean: list[Block]
+    log_ratio: float
+
+
+def groups(ctx: PairContext) -> list[tuple[list[Block], list[Block]]]:
+    """The English and Korean blocks of every pairing group (a 1:1 pair, a merge or a split)."""
+    found: list[tuple[list[Block], list[Block]]] = []
+    for section in section_blocks(ctx):
+        group_of: dict[int, int] = {}
+        for pair in section.blocks:
+            en, ko = pair.source, pair.target
+            if en is None or ko is None:
+                continue
+            index = group_of.get(id(en), group_of.get(id(ko)))
+            if index is None:
+                index = len(found)
+                found.append(([], []))
+            english, korean = found[index]
+            for block, side in ((en, english), (ko, korean)):
+                if id(block) not in group_of:
+                    group_of[id(block)] = index
+                    side.append(block)
+    return found
+
+
+def measured(ctx: PairContext) -> list[Measured]:
+    """The paragraphs of a chapter that are long enough to judge, with their log ratios."""
+    min_chars = int(ctx.config.option("block_length", "min_chars"))
+    found = []
+    for english, korean in groups(ctx):
+        if not any(b.kind in PROSE for b in english):
+            continue
+        en_length, ko_length = characters(english), characters(korean)
+        if en_length < min_chars or not ko_length:
+            continue
+        if not any(HANGUL.search(b.text) for b in korean):
+            continue
+        found.append(Measured(english, korean, math.log(ko_length / en_length)))
+    return found
+
+
+@rule("TC111", "block-length-outlier", Severity.WARNING)
+def block_length_outlier(ctx: PairContext) -> Iterator[Hit]:
+    """A Korean paragraph is far shorter or longer than its English, by this chapter's own ratio.
+
+    Bad:  en a paragraph of 900 characters ↔ ko 150 characters, in a chapter whose Korean runs
+          at about 0.6 of the English: the English grew after it was translated.
+    Good: ko translating the whole paragraph (about 540 characters here).
+    Options (``block_length``): min_chars, min_paragraphs, spread (deviations), min_factor.
+    """
+    found = measured(ctx)
+    if len(found) < int(ctx.config.option("block_length", "min_paragraphs")):
+        return
+    ratios = [m.log_ratio for m in found]
+    centre = statistics.median(ratios)
+    deviation = max(1.4826 * statistics.median(abs(r - centre) for r in ratios), MIN_DEVIATION)
+    spread = float(ctx.config.option("block_length", "spread"))
+    floor = math.log(float(ctx.config.option("block_length", "min_factor")))
+    for paragraph in found:
+        off = paragraph.log_ratio - centre
+        if abs(off) < max(spread * deviation, floor):
+            continue
+        en, ko = paragraph.english, paragraph.korean
+        factor = math.exp(off)
+        if off < 0:
+            verdict = (
+                f"is {factor:.0%} of the length this chapter's ratio predicts: the English "
+                "may have grown after translation, or part of it was left out"
+            )
+        else:
+            verdict = (
+                f"is {factor:.1f} times the length this chapter's ratio predicts: it may "
+                "say more than the English does now"
+            )
+        yield Hit(
+            f"the Korean {block_name(ko[0])} {verdict} (English {characters(en)} characters, "
+            f"Korean {characters(ko)}; Korean runs at {math.exp(centre):.2f} of English here, "
+            f"±{deviation:.2f}): compare it with {first_words(en[0].text)}",
+            ctx.at_source(en[0].line),
+            ctx.at_target(ko[0].line),
+        )

@@ -1,0 +1,299 @@
+"""Block rules (TC107-TC110): paragraphs, list items and table rows present on one side only,
+and lists and tables whose length or shape differs between languages.
+
+They read the block alignment of each aligned section pair (``align.blocks``): a merge or split
+of two paragraphs is a pairing, not a missing block. Code blocks, formulas and tags that go
+missing are reported by their own rules (code-block-missing, math-changed, markup-mismatch,
+image-mismatch), so these rules count prose blocks only. A list or table whose length differs is
+reported once, by list-length-mismatch or table-shape-mismatch, naming the items or rows that have
+no counterpart; block-missing and block-extra leave its items to those rules.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from transcheck.align.blocks import BlockPair
+from transcheck.checks.blockmatch import SectionBlocks, section_blocks
+from transcheck.checks.registry import Hit, PairContext, rule
+from transcheck.checks.structure import describe
+from transcheck.findings import Severity
+from transcheck.model import Block, BlockKind
+
+COUNTED = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_ROW})
+_NAMES = {
+    BlockKind.PARAGRAPH: ("paragraph", "paragraphs"),
+    BlockKind.LIST_ITEM: ("list item", "list items"),
+    BlockKind.TABLE_ROW: ("table row", "table rows"),
+}
+
+
+def block_name(block: Block) -> str:
+    """``paragraph``, ``list item``, ``table row`` or the kind's own name."""
+    return _NAMES.get(block.kind, (block.kind.value, ""))[0]
+
+
+def first_words(text: str, words: int = 8) -> str:
+    """The start of a block's text, quoted for a message: ``'Sharding splits an array…'``."""
+    parts = text.split()
+    shown = " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+    return repr(shown)
+
+
+def _lines(blocks: Sequence[Block]) -> str:
+    """``line 7`` or ``lines 7-12`` over a run of blocks."""
+    first, last = blocks[0].line, max(b.end_line for b in blocks)
+    return f"line {first}" if first == last else f"lines {first}-{last}"
+
+
+def _what(blocks: Sequence[Block]) -> str:
+    """``paragraph``, ``3 list items`` or ``2 blocks`` for a run of blocks."""
+    kinds = {b.kind for b in blocks}
+    if len(kinds) == 1:
+        one, many = _NAMES[blocks[0].kind]
+        return one if len(blocks) == 1 else f"{len(blocks)} {many}"
+    return f"{len(blocks)} blocks"
+
+
+@dataclass(frozen=True)
+class Container:
+    """A list or table of one side: its first line, items (list) or rows (table), its blocks."""
+
+    line: int
+    blocks: tuple[Block, ...]
+
+    @property
+    def is_table(self) -> bool:
+        """Whether it is a table (its blocks are rows)."""
+        return self.blocks[0].kind is BlockKind.TABLE_ROW
+
+    @property
+    def length(self) -> int:
+        """Rows of a table, items of a list."""
+        if self.is_table:
+            return sum(1 for b in self.blocks if b.kind is BlockKind.TABLE_ROW)
+        return len({b.item for b in self.blocks})
+
+    @property
+    def columns(self) -> int:
+        """Cells of a table's first row (0 for a list)."""
+        return len(self.blocks[0].cells) if self.is_table else 0
+
+    @property
+    def span(self) -> str:
+        """``lines 5-9`` of the list or table."""
+        return _lines(self.blocks)
+
+
+def _containers(blocks: Sequence[Block]) -> dict[int, Container]:
+    """Lists and tables by their first line, each with its direct blocks."""
+    members: dict[int, list[Block]] = {}
+    for block in blocks:
+        if block.group:
+            members.setdefault(block.group, []).append(block)
+    return {line: Container(line, tuple(found)) for line, found in members.items()}
+
+
+@dataclass(frozen=True)
+class ContainerPair:
+    """An English list or table, its Korean counterpart, and the block pairs inside them."""
+
+    source: Container
+    target: Container
+    section: SectionBlocks
+
+
+def container_pairs(ctx: PairContext) -> list[ContainerPair]:
+    """Each English list or table with the Korean one most of its paired blocks went to."""
+
+    def compute() -> list[ContainerPair]:
+        """Pair containers through the block pairs of every section."""
+        found = []
+        for section in section_blocks(ctx):
+            english = _containers(section.source.blocks)
+            korean = _containers(section.target.blocks)
+            votes: dict[int, Counter[int]] = {}
+            for pair in section.blocks:
+                en, ko = pair.source, pair.target
+                if en is not None and ko is not None and en.group and ko.group:
+                    votes.setdefault(en.group, Counter())[ko.group] += 1
+            for line, counter in votes.items():
+                ko_line = counter.most_common(1)[0][0]
+                source, target = english[line], korean[ko_line]
+                if source.is_table == target.is_table:
+                    found.append(ContainerPair(source, target, section))
+        return found
+
+    return ctx.cached("containers", compute)  # type: ignore[no-any-return]
+
+
+def _reshaped(ctx: PairContext) -> set[int]:
+    """Block ids of lists and tables whose length differs: their rules report their items."""
+    ids: set[int] = set()
+    for pair in container_pairs(ctx):
+        if pair.source.length != pair.target.length:
+            ids.update(id(b) for b in (*pair.source.blocks, *pair.target.blocks))
+    return ids
+
+
+def _runs(pairs: Sequence[BlockPair], korean: bool, skip: set[int]) -> Iterator[tuple[int, int]]:
+    """Start and end (exclusive) of each run of pairs holding a counted block of one side alone."""
+    start = None
+    for index, pair in enumerate((*pairs, BlockPair(None, None, 0.0))):
+        block = pair.target if korean else pair.source
+        other = pair.source if korean else pair.target
+        alone = (
+            block is not None
+            and other is None
+            and block.kind in COUNTED
+            and bool(block.text)
+            and id(block) not in skip
+        )
+        if alone and start is None:
+            start = index
+        elif not alone and start is not None:
+            yield start, index
+            start = None
+
+
+def _neighbour(pairs: Sequence[BlockPair], end: int, korean: bool) -> Block | None:
+    """The first block of the other language after a run: where the run belongs there."""
+    for pair in pairs[end:]:
+        block = pair.source if korean else pair.target
+        if block is not None:
+            return block
+    return None
+
+
+@rule("TC107", "block-missing", Severity.WARNING)
+def block_missing(ctx: PairContext) -> Iterator[Hit]:
+    """A paragraph, list item or table row of an English section has no Korean counterpart.
+
+    Bad:  en `## Sharding` has three paragraphs ↔ ko `## 샤딩` translates the first and third.
+    Good: ko translates all three (a paragraph split in two or two merged into one is fine).
+    The Korean line given is where the translation belongs: before the next translated block.
+    Code blocks, formulas and tags have their own rules (code-block-missing, math-changed,
+    markup-mismatch); items of a list that got shorter are reported by list-length-mismatch.
+    """
+    if ctx.target.is_empty:
+        return
+    skip = _reshaped(ctx)
+    for section in section_blocks(ctx):
+        pairs = section.blocks
+        for start, end in _runs(pairs, korean=False, skip=skip):
+            run = [p.source for p in pairs[start:end] if p.source is not None]
+            after = _neighbour(pairs, end, korean=False)
+            if after is not None:
+                line, place = after.line, f"before Korean line {after.line}"
+            else:
+                line = max(b.end_line for b in section.target.blocks)
+                place = f"at the end of the Korean section {describe(section.target)!r}"
+            yield Hit(
+                f"English {_what(run)} {first_words(run[0].text)} ({_lines(run)}) "
+                f"{'has' if len(run) == 1 else 'have'} no Korean counterpart: translate "
+                f"{'it' if len(run) == 1 else 'them'} and insert {place}",
+                ctx.at_source(run[0].line),
+                ctx.at_target(line),
+            )
+
+
+@rule("TC108", "block-extra", Severity.WARNING)
+def block_extra(ctx: PairContext) -> Iterator[Hit]:
+    """A paragraph, list item or table row of a Korean section has no English source.
+
+    Bad:  ko `## 샤딩` has a paragraph that no English paragraph of `## Sharding` says.
+    Good: remove it, or, for a translator's note, mark it as the project agrees.
+    The English line given is where the Korean block stands: before the next English block.
+    """
+    skip = _reshaped(ctx)
+    for section in section_blocks(ctx):
+        pairs = section.blocks
+        for start, end in _runs(pairs, korean=True, skip=skip):
+            run = [p.target for p in pairs[start:end] if p.target is not None]
+            after = _neighbour(pairs, end, korean=True)
+            line = (
+                after.line if after is not None else max(b.end_line for b in section.source.blocks)
+            )
+            yield Hit(
+                f"Korean {_what(run)} {first_words(run[0].text)} ({_lines(run)}) "
+                f"{'translates' if len(run) == 1 else 'translate'} nothing in the English "
+                f"section {describe(section.source)!r}: remove {'it' if len(run) == 1 else 'them'}"
+                " or check whether the English lost it",
+                ctx.at_source(line),
+                ctx.at_target(run[0].line),
+            )
+
+
+def _unpaired(pair: ContainerPair, korean: bool) -> list[Block]:
+    """The items' first blocks or rows of one side of a container pair that have no
+    counterpart."""
+    inside = {id(b) for b in (pair.target.blocks if korean else pair.source.blocks)}
+    found = []
+    for block_pair in pair.section.blocks:
+        block = block_pair.target if korean else block_pair.source
+        other = block_pair.source if korean else block_pair.target
+        if block is not None and other is None and id(block) in inside:
+            found.append(block)
+    return found
+
+
+def _differences(pair: ContainerPair, unit: str) -> str:
+    """What differs, item by item: the English ones with no Korean and the Korean ones with no
+    English, or a hint when items were merged or split."""
+    parts = []
+    for block in _unpaired(pair, korean=False):
+        parts.append(f"English {unit} {first_words(block.text, 6)} (line {block.line}) has none")
+    for block in _unpaired(pair, korean=True):
+        parts.append(
+            f"Korean {unit} {first_words(block.text, 6)} (line {block.line}) has no source"
+        )
+    if not parts:
+        return f"{unit}s were merged or split: keep one Korean {unit} per English {unit}"
+    return "; ".join(parts)
+
+
+@rule("TC109", "list-length-mismatch", Severity.WARNING)
+def list_length_mismatch(ctx: PairContext) -> Iterator[Hit]:
+    """An English list and its Korean translation have a different number of items.
+
+    Bad:  en `1. Shard` `2. Gather` `3. Reduce` ↔ ko `1. 샤딩` `2. 리듀스`.
+    Good: ko `1. 샤딩` `2. 수집` `3. 리듀스` (nested lists are compared on their own).
+    """
+    for pair in container_pairs(ctx):
+        en, ko = pair.source, pair.target
+        if en.is_table or en.length == ko.length:
+            continue
+        yield Hit(
+            f"the English list ({en.span}) has {en.length} items, its Korean translation "
+            f"({ko.span}) {ko.length}: {_differences(pair, 'item')}",
+            ctx.at_source(en.line),
+            ctx.at_target(ko.line),
+        )
+
+
+@rule("TC110", "table-shape-mismatch", Severity.WARNING)
+def table_shape_mismatch(ctx: PairContext) -> Iterator[Hit]:
+    """An English table and its Korean translation differ in rows or columns.
+
+    Bad:  en `| Chip | HBM |` with 3 rows ↔ ko `| 칩 | HBM | 비고 |` with 4 rows.
+    Good: the same rows and columns; only the cell text is translated.
+    """
+    for pair in container_pairs(ctx):
+        en, ko = pair.source, pair.target
+        if not en.is_table or (en.length, en.columns) == (ko.length, ko.columns):
+            continue
+        shape = f"{en.length} rows and {en.columns} columns"
+        korean = f"{ko.length} rows and {ko.columns} columns"
+        detail = (
+            _differences(pair, "row")
+            if en.length != ko.length
+            else f"keep the {en.columns} columns and translate only the cells"
+        )
+        yield Hit(
+            f"the English table ({en.span}) has {shape}, its Korean translation ({ko.span}) "
+            f"{korean}: {detail}",
+            ctx.at_source(en.line),
+            ctx.at_target(ko.line),
+        )
