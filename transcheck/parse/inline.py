@@ -219,6 +219,11 @@ class _Walk:
 
     def text(self, content: str, line: int) -> None:
         """Add text to every open link's label, and to prose unless it is a URL shown as is."""
+        if not self.open:  # the common case, kept short: text outside any link
+            if content:
+                self.items.prose.append((content, line))
+                self.items.rendered.append(content)
+            return
         self.label(content)
         if any(self.items.links[i].kind is LinkKind.AUTOLINK for i, _ in self.open):
             self.items.rendered.append(content)

