@@ -120,6 +120,7 @@ class Block:
     line: int
     end_line: int
     text: str = ""  # prose only (no code, math, URLs or tags), NFC
+    shown: str = ""  # the text as a reader sees it, code and math included (for messages)
     depth: int = 0  # list / block quote nesting
     lang: str = ""  # fence info for code blocks
     cells: tuple[str, ...] = ()  # table rows only

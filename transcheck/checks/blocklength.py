@@ -123,7 +123,7 @@ def block_length_outlier(ctx: PairContext) -> Iterator[Hit]:
         yield Hit(
             f"the Korean {block_name(ko[0])} {verdict} (English {characters(en)} characters, "
             f"Korean {characters(ko)}; Korean runs at {math.exp(centre):.2f} of English here, "
-            f"±{deviation:.2f}): compare it with {first_words(en[0].text)}",
+            f"±{deviation:.2f}): compare it with {first_words(en[0])}",
             ctx.at_source(en[0].line),
             ctx.at_target(ko[0].line),
         )

@@ -35,9 +35,9 @@ def block_name(block: Block) -> str:
     return _NAMES.get(block.kind, (block.kind.value, ""))[0]
 
 
-def first_words(text: str, words: int = 8) -> str:
-    """The start of a block's text, quoted for a message: ``'Sharding splits an array…'``."""
-    parts = text.split()
+def first_words(block: Block, words: int = 8) -> str:
+    """The start of a block as a reader sees it, quoted: ``'Sharding splits an array…'``."""
+    parts = (block.shown or block.text).split()
     shown = " ".join(parts[:words]) + ("…" if len(parts) > words else "")
     return repr(shown)
 
@@ -191,7 +191,7 @@ def block_missing(ctx: PairContext) -> Iterator[Hit]:
                 line = max(b.end_line for b in section.target.blocks)
                 place = f"at the end of the Korean section {describe(section.target)!r}"
             yield Hit(
-                f"English {_what(run)} {first_words(run[0].text)} ({_lines(run)}) "
+                f"English {_what(run)} {first_words(run[0])} ({_lines(run)}) "
                 f"{'has' if len(run) == 1 else 'have'} no Korean counterpart: translate "
                 f"{'it' if len(run) == 1 else 'them'} and insert {place}",
                 ctx.at_source(run[0].line),
@@ -217,7 +217,7 @@ def block_extra(ctx: PairContext) -> Iterator[Hit]:
                 after.line if after is not None else max(b.end_line for b in section.source.blocks)
             )
             yield Hit(
-                f"Korean {_what(run)} {first_words(run[0].text)} ({_lines(run)}) "
+                f"Korean {_what(run)} {first_words(run[0])} ({_lines(run)}) "
                 f"{'translates' if len(run) == 1 else 'translate'} nothing in the English "
                 f"section {describe(section.source)!r}: remove {'it' if len(run) == 1 else 'them'}"
                 " or check whether the English lost it",
@@ -244,11 +244,9 @@ def _differences(pair: ContainerPair, unit: str) -> str:
     English, or a hint when items were merged or split."""
     parts = []
     for block in _unpaired(pair, korean=False):
-        parts.append(f"English {unit} {first_words(block.text, 6)} (line {block.line}) has none")
+        parts.append(f"English {unit} {first_words(block, 6)} (line {block.line}) has none")
     for block in _unpaired(pair, korean=True):
-        parts.append(
-            f"Korean {unit} {first_words(block.text, 6)} (line {block.line}) has no source"
-        )
+        parts.append(f"Korean {unit} {first_words(block, 6)} (line {block.line}) has no source")
     if not parts:
         return f"{unit}s were merged or split: keep one Korean {unit} per English {unit}"
     return "; ".join(parts)

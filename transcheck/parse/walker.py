@@ -141,6 +141,7 @@ class Walker:
         """A block of ``kind`` over ``lines`` holding ``items``, placed in its list or table."""
         fields: dict[str, object] = {
             "text": items.text,
+            "shown": items.plain,
             "links": tuple(items.links),
             "code_spans": tuple(items.code_spans),
             "numbers": tuple(items.numbers),

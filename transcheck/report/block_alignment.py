@@ -17,6 +17,7 @@ from transcheck.model import Block, BlockKind, Document
 from transcheck.report.alignment import _cell, rows
 
 _WIDTH = 44
+_TAG_BLOCKS = frozenset({BlockKind.COMPONENT, BlockKind.SHORTCODE, BlockKind.LIQUID})
 
 
 def _status(pair: BlockPair) -> str:
@@ -29,13 +30,13 @@ def _status(pair: BlockPair) -> str:
 
 
 def _label(block: Block | None) -> str | None:
-    """A block as a reviewer recognises it: its kind and first words."""
+    """A block as a reviewer recognises it: its kind, its tag (for tag blocks) and first words."""
     if block is None:
         return None
-    words = block.text.split()
+    words = (block.shown or block.text).split()
     shown = " ".join(words[:6]) + ("…" if len(words) > 6 else "")
-    if not shown and block.markup:
-        shown = block.markup[0].name
+    if block.kind in _TAG_BLOCKS and block.markup:
+        shown = f"{block.markup[0].name} {shown}"
     return f"{block.kind.value} {shown}".strip()
 
 
