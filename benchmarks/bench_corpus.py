@@ -20,7 +20,7 @@ from markdown_it import MarkdownIt
 
 from transcheck.api import check_paths
 from transcheck.config import Config
-from transcheck.report import FORMATS
+from transcheck.report import FORMATS, RenderOptions
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "scaling-book"
 TARGET_RATIO = 2.0
@@ -59,7 +59,7 @@ def main() -> int:
             floor_parser.parse(text)
 
     def check() -> None:
-        FORMATS["text"](check_paths(english, korean, config), False)
+        FORMATS["text"](check_paths(english, korean, config), RenderOptions())
 
     floor_time, check_time = best_of(args.runs, floor, check)
     ratio = check_time / floor_time

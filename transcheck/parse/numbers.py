@@ -24,6 +24,8 @@ NUMBER = re.compile(
 
 def canonical_number(text: str) -> str:
     """A canonical form of a written number: 1,000 and 1000 and 1e3 give the same string."""
+    if text.isascii() and text.isdigit() and len(text) < 16 and (text[0] != "0" or len(text) == 1):
+        return text  # a plain integer (most numbers) is its own canonical form
     cleaned = text.replace(",", "").replace("−", "-").rstrip("%")
     try:
         value = Decimal(cleaned).normalize()

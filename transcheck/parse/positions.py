@@ -94,5 +94,7 @@ class LineMap:
 
     def line_of(self, token: Token, default: int) -> int:
         """The line of a stamped token, or ``default`` for one a post-processing rule made."""
+        if not self._breaks:  # a one-line source: every token is on its first line
+            return self._first
         offset = token.meta.get(POS) if token.meta else None
         return self.line_at(offset) if isinstance(offset, int) else default
