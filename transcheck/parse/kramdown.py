@@ -17,6 +17,8 @@ from markdown_it.token import Token
 
 from transcheck.model import Markup
 
+WINDOW = 300  # an attribute list is short; a "{:" with no "}" this close is text
+_STOP = re.compile(r"[\"'}\n]")  # what a scan over an attribute list stops at
 _ALD = re.compile(r"([\w-]+):(?=\s|$)")
 _ATTR = re.compile(
     r"""([.#])([^\s.#"'}]+)|([\w-]+)=(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')|([\w-]+)"""
@@ -25,19 +27,19 @@ _ATTR = re.compile(
 
 def _closing_brace(src: str, start: int, limit: int) -> int:
     """Offset of the ``}`` that ends an attribute list opened before ``start``, or -1; quoted
-    values may hold a ``}``."""
-    quote = ""
-    for pos in range(start, limit):
-        char = src[pos]
-        if quote:
-            if char == quote and src[pos - 1] != "\\":
-                quote = ""
-        elif char in "\"'":
-            quote = char
-        elif char == "}":
-            return pos
-        elif char == "\n" and src[pos - 1] == "\n":
+    values may hold a ``}``, and a list never runs past its line."""
+    index = start
+    while (found := _STOP.search(src, index, limit)) is not None:
+        index = found.start()
+        char = src[index]
+        if char == "}":
+            return index
+        if char == "\n":
             return -1
+        index = src.find(char, index + 1, limit)
+        if index < 0:
+            return -1
+        index += 1
     return -1
 
 
@@ -46,7 +48,7 @@ def _attributes_rule(state: StateInline, silent: bool) -> bool:
     src, pos = state.src, state.pos
     if not src.startswith("{:", pos):
         return False
-    end = _closing_brace(src, pos + 2, state.posMax)
+    end = _closing_brace(src, pos + 2, min(state.posMax, pos + WINDOW))
     if end < 0:
         return False
     if not silent:

@@ -13,6 +13,7 @@ Indented code does not exist in MDX, so the MDX parser disables it (JSX children
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.ruler import RuleOptionsType
@@ -23,27 +24,66 @@ from markdown_it.token import Token
 from transcheck.model import Markup
 
 TEXT_PROPS = frozenset({"title", "alt", "label", "caption", "text"})
+# How far a tag may reach for its closing ">"; beyond it, it is text. Without a bound, a file of
+# unclosed "<A" would be rescanned to its end from each one (quadratic).
+WINDOW = 10_000
 _NAME = re.compile(r"[A-Za-z_$][\w$.:-]*")
 _ESM = re.compile(r"(?:import|export)(?=[\s{*])")
+_BRACES = re.compile(r"[\"'`{}]")  # what a scan over an expression stops at
+_TAG = re.compile(r"[\"'{>]")  # what a scan over a tag stops at
+
+
+def _string_end(src: str, pos: int, limit: int) -> int:
+    """Offset just after the quote closing the string opened at ``pos``, or -1."""
+    quote, index = src[pos], pos + 1
+    while True:
+        index = src.find(quote, index, limit)
+        if index < 0:
+            return -1
+        if src[index - 1] != "\\":
+            return index + 1
+        index += 1
 
 
 def _skip_braces(src: str, pos: int, limit: int) -> int:
     """Offset just after the ``}`` matching the ``{`` at ``pos`` (strings skipped), or -1."""
-    depth, quote = 0, ""
-    for index in range(pos, limit):
+    depth, index = 0, pos
+    while (found := _BRACES.search(src, index, limit)) is not None:
+        index = found.start()
         char = src[index]
-        if quote:
-            if char == quote and src[index - 1] != "\\":
-                quote = ""
-        elif char in "\"'`":
-            quote = char
-        elif char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
+        if char in "{}":
+            depth += 1 if char == "{" else -1
             if depth == 0:
                 return index + 1
+            index += 1
+        else:
+            index = _string_end(src, index, limit)
+            if index < 0:
+                return -1
     return -1
+
+
+@lru_cache(maxsize=4)
+def _expression_ends(src: str) -> dict[int, int]:
+    """Each ``{`` of an inline source -> the offset after its ``}``, found in one pass (strings
+    inside braces skipped; quotes outside them are prose apostrophes)."""
+    ends: dict[int, int] = {}
+    opened: list[int] = []
+    index = 0
+    while (found := _BRACES.search(src, index)) is not None:
+        index = found.start()
+        char = src[index]
+        if char == "{":
+            opened.append(index)
+        elif char == "}" and opened:
+            ends[opened.pop()] = index + 1
+        elif char not in "{}" and opened:
+            index = _string_end(src, index, len(src))
+            if index < 0:
+                break
+            continue
+        index += 1
+    return ends
 
 
 def starts_component(src: str, pos: int) -> bool:
@@ -59,22 +99,16 @@ def starts_component(src: str, pos: int) -> bool:
 def tag_end(src: str, pos: int, limit: int) -> int:
     """Offset just after the ``>`` closing the tag that starts at ``pos``, or -1; quoted values
     and ``{…}`` expressions may hold a ``>``."""
-    index, quote = pos + 1, ""
-    while index < limit:
+    index = pos + 1
+    while (found := _TAG.search(src, index, limit)) is not None:
+        index = found.start()
         char = src[index]
-        if quote:
-            if char == quote:
-                quote = ""
-        elif char in "\"'":
-            quote = char
-        elif char == "{":
-            index = _skip_braces(src, index, limit)
-            if index < 0:
-                return -1
-            continue
-        elif char == ">":
+        if char == ">":
             return index + 1
-        index += 1
+        skip = _skip_braces if char == "{" else _string_end
+        index = skip(src, index, limit)
+        if index < 0:
+            return -1
     return -1
 
 
@@ -86,7 +120,7 @@ def _jsx_block_rule(state: StateBlock, start: int, end: int, silent: bool) -> bo
         return False
     stop = pos
     while True:
-        stop = tag_end(src, stop, len(src))
+        stop = tag_end(src, stop, min(len(src), stop + WINDOW))
         if stop < 0:
             return False
         rest = stop
@@ -132,8 +166,8 @@ def _expression_rule(state: StateInline, silent: bool) -> bool:
     """``{…}`` in text -> one ``mdx_expression`` token holding the expression."""
     if state.src[state.pos] != "{":
         return False
-    end = _skip_braces(state.src, state.pos, state.posMax)
-    if end < 0:
+    end = _expression_ends(state.src).get(state.pos, -1)
+    if end < 0 or end > state.posMax:
         return False
     if not silent:
         token = state.push("mdx_expression", "", 0)

@@ -18,6 +18,7 @@ from markdown_it.token import Token
 from transcheck.model import Markup
 
 TEXT_ARGUMENTS = frozenset({"text", "title", "alt", "caption", "label"})
+WINDOW = 10_000  # how far a shortcode may reach for its "}}"; an unclosed one further is text
 # A named argument (key="v", key=`v`, key=v) or a positional one ("v", `v`, v).
 _ARG = re.compile(r"""(?:([\w-]+)=)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`=]+))""")
 
@@ -28,8 +29,8 @@ def _shortcode_rule(state: StateInline, silent: bool) -> bool:
     if not src.startswith("{{", pos) or pos + 2 >= state.posMax or src[pos + 2] not in "<%":
         return False
     closer = (">" if src[pos + 2] == "<" else "%") + "}}"
-    end = src.find(closer, pos + 3)
-    if end < 0 or end + 3 > state.posMax:
+    end = src.find(closer, pos + 3, min(state.posMax, pos + WINDOW))
+    if end < 0:
         return False
     if not silent:
         token = state.push("shortcode", "", 0)
