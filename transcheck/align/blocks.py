@@ -232,12 +232,18 @@ def _segment(scorer: Scorer, i0: int, i1: int, j0: int, j1: int) -> list[_Pair]:
 _DIAGONAL, _UP, _LEFT, _MERGE, _SPLIT = 1, 2, 3, 4, 5
 
 
+def band_width(n: int, m: int) -> int:
+    """How far from the proportional diagonal a pairing may stray: 8 blocks, plus the count
+    difference (all of a section's missing blocks may sit at one end), at most an eighth of the
+    segment. Translations keep block order, so this keeps long segments linear."""
+    return 8 + min(max(n, m) // 8, abs(n - m) + 8)
+
+
 def _search(scorer: Scorer, i0: int, i1: int, j0: int, j1: int) -> list[_Pair]:
     """The best monotone pairing of a segment (Needleman-Wunsch with flat gap costs and 2:1 and
-    1:2 groups of prose blocks). Pairs far from the diagonal are never made: translations keep
-    block order, so the band (8 plus an eighth of the segment) keeps long segments linear."""
+    1:2 groups of prose blocks), over the cells within ``band_width`` of the diagonal."""
     n, m = i1 - i0, j1 - j0
-    width = 8 + max(n, m) // 8
+    width = band_width(n, m)
     en_join = [scorer.en.blocks[i].kind in JOINABLE for i in range(i0, i1)]
     ko_join = [scorer.ko.blocks[j].kind in JOINABLE for j in range(j0, j1)]
     best = [[-math.inf] * (m + 1) for _ in range(n + 1)]
@@ -245,15 +251,15 @@ def _search(scorer: Scorer, i0: int, i1: int, j0: int, j1: int) -> list[_Pair]:
     score: dict[tuple[int, int], float] = {}  # (i, j) -> the score of the move into (i, j)
     best[0][0] = 0.0
     for i in range(n + 1):
-        centre = ((i - 1) * m) // n if i else 0
+        centre = (i * m) // n
         row, above = best[i], best[i - 1] if i else None
-        for j in range(m + 1):
+        for j in range(max(0, centre - width), min(m, centre + width) + 1):
             value, step = -math.inf, 0
             if above is not None and above[j] - GAP > value:
                 value, step = above[j] - GAP, _UP
             if j and row[j - 1] - GAP > value:
                 value, step = row[j - 1] - GAP, _LEFT
-            if above is not None and j and abs(j - 1 - centre) <= width:
+            if above is not None and j:
                 pair = scorer.pair(i0 + i - 1, j0 + j - 1)
                 if above[j - 1] + pair - MATCH_BIAS > value:
                     value, step = above[j - 1] + pair - MATCH_BIAS, _DIAGONAL
