@@ -22,7 +22,7 @@ from transcheck.pairing import Pairing, pair_sides
 from transcheck.parse import parse_markdown, read_markdown
 from transcheck.results import PairResult, Report
 from transcheck.run import Run
-from transcheck.runner import active_rules, apply_suppressions, run_pair
+from transcheck.runner import SuppressionSource, active_rules, apply_suppressions, run_pair
 
 __all__ = [
     "PairResult",
@@ -41,9 +41,10 @@ def check_pairing(
     config: Config,
     chapters: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    jobs: int = 1,
 ) -> Report:
     """Check already-paired trees (see check_paths)."""
-    return Run(pairing, config).report(chapters, progress)
+    return Run(pairing, config, jobs=jobs).report(chapters, progress)
 
 
 def check_paths(
@@ -55,6 +56,7 @@ def check_paths(
     changed_since: str | None = None,
     chapters: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    jobs: int = 1,
 ) -> Report:
     """Check an English file or tree against its Korean file or tree.
 
@@ -64,16 +66,17 @@ def check_paths(
     their Korean file (source-changed). Raises PairingError for paths that cannot be paired,
     GitError when git fails, ConfigError for a bad config; unreadable files become TC001 findings
     and the other pairs are still checked. ``chapters`` adds the views the html format shows;
-    ``progress`` is called with (pairs done, pairs in all) after each pair.
+    ``progress`` is called with (pairs done, pairs in all) after each pair; ``jobs`` > 1
+    checks pairs in that many processes, with the same report.
     """
     config = config or Config()
     with tempfile.TemporaryDirectory(prefix="transcheck-") as scratch:
         pairing = pair_sides(source, target, config, source_rev, Path(scratch))
         if changed_since is None:
-            return check_pairing(pairing, config, chapters, progress)
+            return check_pairing(pairing, config, chapters, progress, jobs)
         changes = changed_pairs(pairing, changed_since)
         subset = dataclasses.replace(pairing, pairs=changes.pairs)
-        return Run(subset, config, changes.source_changes).report(chapters, progress)
+        return Run(subset, config, changes.source_changes, jobs).report(chapters, progress)
 
 
 def apply_baseline(
@@ -118,7 +121,7 @@ def check_pair(
         counterparts={source_path: target_path},
     )
     rules = active_rules(config)
-    silenced = apply_suppressions(run_pair(ctx, rules), target, rules)
+    silenced = apply_suppressions(run_pair(ctx, rules), SuppressionSource.of(target), rules)
     return sorted(silenced.kept + silenced.unused, key=Finding.sort_key)
 
 

@@ -197,6 +197,17 @@ def check(
         bool | None, typer.Option("--color/--no-color", help="Color text output.")
     ] = None,
     glossary: glossary_commands.GlossaryOpt = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Check pairs in this many processes (default: the number of CPUs); the "
+            "report is the same with any number.",
+            show_default=False,
+        ),
+    ] = None,
     changed_since: Annotated[
         str | None,
         typer.Option(
@@ -244,6 +255,7 @@ def check(
                 changed_since=changed_since,
                 chapters="html" in formats,
                 progress=progress,
+                jobs=jobs or os.cpu_count() or 1,
             )
     except (PairingError, ConfigError, gitrepo.GitError) as error:
         raise _fail(str(error)) from None

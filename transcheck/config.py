@@ -36,7 +36,12 @@ class ConfigError(Exception):
         super().__init__(f"{where}: {key}: {message}" if key else f"{where}: {message}")
         self.path = path
         self.key = key
+        self.message = message
         self.line = line
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle by the constructor's arguments, so an error met in a worker reaches the CLI."""
+        return (type(self), (self.path, self.key, self.message, self.line))
 
 
 @dataclass(frozen=True)

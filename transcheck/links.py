@@ -9,7 +9,7 @@ a front-matter ``permalink``. Links to other sites and to assets (images, PDFs) 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -56,12 +56,15 @@ class LinkIndex:
         root: Path | None,
         documents: Mapping[str, Document],
         load: Callable[[str], Document | None],
+        files: Sequence[str] = (),
     ) -> None:
+        """``files`` lists every Markdown file of the tree (read lazily through ``load``);
+        without it, the tree is the documents given."""
         self.root = root
         self._documents = dict(documents)
         self._load = load
+        self._files = tuple(files) or tuple(self._documents)
         self._permalinks: dict[str, str] | None = None
-        self._permalinks_of = 0  # how many documents the permalink map was built from
 
     def document(self, rel: str) -> Document | None:
         """The parsed document at ``rel`` (parsed on first use when not among the pairs)."""
@@ -77,18 +80,18 @@ class LinkIndex:
         return rel in self._documents or (self.root is not None and (self.root / rel).is_file())
 
     def known(self) -> tuple[str, ...]:
-        """The documents of this tree that have been read so far (all paired files at least)."""
-        return tuple(self._documents)
+        """Every Markdown file of the tree, read or not."""
+        return self._files
 
     def _permalink_map(self) -> dict[str, str]:
-        """Permalink -> file, over the documents read so far (rebuilt when more were read)."""
-        if self._permalinks is None or self._permalinks_of != len(self._documents):
-            self._permalinks = {
-                _page_key(document.permalink): rel
-                for rel, document in self._documents.items()
-                if document.permalink
-            }
-            self._permalinks_of = len(self._documents)
+        """Permalink -> file over every document of the tree; read on the first absolute link,
+        so a run (or a worker process) without one never reads files it does not check."""
+        if self._permalinks is None:
+            self._permalinks = {}
+            for rel in self._files:
+                document = self.document(rel)
+                if document is not None and document.permalink:
+                    self._permalinks.setdefault(_page_key(document.permalink), rel)
         return self._permalinks
 
     def _existing(self, joined: str) -> str | None:

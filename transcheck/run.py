@@ -4,12 +4,15 @@ rules, place cross-chapter findings, apply inline suppressions; the result is a 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from multiprocessing import get_all_start_methods, get_context
+from typing import Any
 
 from transcheck.align import align_sections
 from transcheck.changes import SourceChange, stale_sections
-from transcheck.chapterview import chapter_view
-from transcheck.checks import PairContext, SetContext
+from transcheck.chapterview import ChapterView, chapter_view
+from transcheck.checks import PairContext
 from transcheck.checks.inputs import UNREADABLE_FILE
 from transcheck.checks.staleness import SOURCE_CHANGED
 from transcheck.checks.structure import SOURCE_MISSING, TRANSLATION_MISSING
@@ -22,13 +25,17 @@ from transcheck.pairing import FilePair, Pairing, Tree
 from transcheck.parse import InputError, parse_markdown, read_markdown
 from transcheck.results import PairResult, Report
 from transcheck.runner import (
+    SuppressionSource,
     active_rules,
     apply_suppressions,
     by_code,
+    collect_set,
     run_pair,
     run_set,
     stamp,
 )
+
+PARALLEL_MIN_PAIRS = 4  # fewer pairs are checked in this process: forking would cost more
 
 
 @dataclass
@@ -60,7 +67,7 @@ class Side:
 
     def index(self) -> LinkIndex:
         """The link index over this side's documents, loading other files on demand."""
-        return LinkIndex(self.tree.root, self.documents, self.load)
+        return LinkIndex(self.tree.root, self.documents, self.load, self.tree.files)
 
 
 def _source_changed(ctx: PairContext, change: SourceChange) -> tuple[str, Location, Location]:
@@ -87,9 +94,34 @@ def _source_changed(ctx: PairContext, change: SourceChange) -> tuple[str, Locati
     )
 
 
+@dataclass(frozen=True)
+class PairOutcome:
+    """What checking one pair gives, as plain data: a worker process hands it back whole."""
+
+    findings: tuple[Finding, ...]
+    share: float | None  # translated share (None without both documents)
+    collected: Mapping[str, Any] | None  # what each cross-chapter rule took from the pair
+    suppression: SuppressionSource | None  # the Korean file's suppression comments
+    errors: tuple[InputError, ...]  # the pair's files that could not be read
+    view: ChapterView | None  # the side-by-side view, when the html format asks
+
+
+# The run a forked worker process checks pairs of (set just before the pool forks).
+_WORKER_RUN: Run | None = None
+
+
+def _work(task: tuple[int, bool]) -> tuple[int, PairOutcome]:
+    """In a worker: check pair ``index`` of the run inherited from the parent."""
+    index, chapters = task
+    assert _WORKER_RUN is not None
+    return index, _WORKER_RUN.outcome(index, chapters)
+
+
 class Run:
     """One check run over paired trees: both sides, their link indexes, the active rules.
 
+    Files are read and parsed when a pair (or a link) first needs them, once. ``jobs`` > 1
+    checks pairs in that many forked processes; the report is the same as with one.
     ``source_changes`` (from ``--changed-since``) adds a source-changed finding to those pairs.
     """
 
@@ -98,20 +130,17 @@ class Run:
         pairing: Pairing,
         config: Config,
         source_changes: Mapping[FilePair, SourceChange] | None = None,
+        jobs: int = 1,
     ) -> None:
-        """Read and parse every paired file once; build both link indexes."""
+        """Prepare both sides and their link indexes; nothing is read yet."""
         self.pairing = pairing
         self.config = config
         self.source_changes = source_changes or {}
+        self.jobs = jobs
         self.rules = active_rules(config)
         self.emitted = by_code(self.rules)
         self.english = Side(pairing.source, config)
         self.korean = Side(pairing.target, config)
-        for pair in pairing.pairs:
-            if pair.source is not None:
-                self.english.load(pair.source)
-            if pair.target is not None:
-                self.korean.load(pair.target)
         self.english_index = self.english.index()
         self.korean_index = self.korean.index()
         self.counterparts = {
@@ -136,6 +165,8 @@ class Run:
             where = Location(self.korean.tree.display(pair.target), None)
             message = "no English source file for this Korean file"
             return self._emit(SOURCE_MISSING.code, message, Location(), where), None
+        source_doc = self.english.load(pair.source)
+        target_doc = self.korean.load(pair.target)
         failures = []
         english_file = Location(self.english.tree.display(pair.source))
         korean_file = Location(self.korean.tree.display(pair.target))
@@ -148,8 +179,6 @@ class Run:
                 where = Location(error.path, error.line)
                 source, target = (where, korean_file) if english else (english_file, where)
                 failures += self._emit(UNREADABLE_FILE.code, error.message, source, target)
-        source_doc = self.english.documents.get(pair.source)
-        target_doc = self.korean.documents.get(pair.target)
         if source_doc is None or target_doc is None:
             return failures, None
         ctx = PairContext(
@@ -169,15 +198,55 @@ class Run:
             findings += self._emit(SOURCE_CHANGED.code, *_source_changed(ctx, change))
         return findings, ctx
 
-    def _suppress(
-        self, pair: FilePair, findings: list[Finding]
-    ) -> tuple[list[Finding], list[Finding]]:
-        """A pair's findings after the Korean file's inline suppressions: kept and silenced."""
-        document = self.korean.documents.get(pair.target) if pair.target else None
-        if document is None:
-            return findings, []
-        silenced = apply_suppressions(findings, document, self.rules)
-        return silenced.kept + silenced.unused, silenced.silenced
+    def outcome(self, index: int, chapters: bool) -> PairOutcome:
+        """Check pair ``index`` and take everything the report needs from it."""
+        pair = self.pairing.pairs[index]
+        findings, ctx = self.check(pair)
+        korean = self.korean.documents.get(pair.target) if pair.target else None
+        errors = tuple(
+            error
+            for side, rel in ((self.english, pair.source), (self.korean, pair.target))
+            if rel is not None and (error := side.errors.get(rel)) is not None
+        )
+        return PairOutcome(
+            findings=tuple(findings),
+            share=translated_share(ctx) if ctx is not None else None,
+            collected=collect_set(ctx, self.rules) if ctx is not None else None,
+            suppression=SuppressionSource.of(korean) if korean is not None else None,
+            errors=errors,
+            view=chapter_view(ctx) if chapters and ctx is not None else None,
+        )
+
+    def _outcomes(
+        self, chapters: bool, progress: Callable[[int, int], None] | None
+    ) -> list[PairOutcome]:
+        """Every pair's outcome, in pair order: here, or in forked worker processes."""
+        total = len(self.pairing.pairs)
+        results: list[PairOutcome | None] = [None] * total
+        if self.jobs > 1 and total >= PARALLEL_MIN_PAIRS and "fork" in get_all_start_methods():
+            # The first pair is checked here: what every pair needs once (the glossary, compiled
+            # patterns) is then loaded before the fork, and a config error surfaces here.
+            results[0] = self.outcome(0, chapters)
+            if progress is not None:
+                progress(1, total)
+            global _WORKER_RUN
+            _WORKER_RUN = self
+            try:
+                with ProcessPoolExecutor(self.jobs, mp_context=get_context("fork")) as pool:
+                    futures = [pool.submit(_work, (index, chapters)) for index in range(1, total)]
+                    for done, future in enumerate(as_completed(futures), 2):
+                        index, result = future.result()
+                        results[index] = result
+                        if progress is not None:
+                            progress(done, total)
+            finally:
+                _WORKER_RUN = None
+        else:
+            for index in range(total):
+                results[index] = self.outcome(index, chapters)
+                if progress is not None:
+                    progress(index + 1, total)
+        return [result for result in results if result is not None]
 
     def report(
         self, chapters: bool = False, progress: Callable[[int, int], None] | None = None
@@ -185,17 +254,8 @@ class Run:
         """Check every pair, then the cross-chapter rules, place those findings in their pairs,
         and apply each Korean file's suppressions. ``chapters`` adds the views the html format
         shows; ``progress`` is called with (pairs done, pairs in all) after each pair."""
-        per_pair: list[list[Finding]] = []
-        contexts: list[PairContext] = []
-        shares: list[float | None] = []
-        for done, pair in enumerate(self.pairing.pairs, 1):
-            findings, ctx = self.check(pair)
-            per_pair.append(findings)
-            shares.append(translated_share(ctx) if ctx is not None else None)
-            if ctx is not None:
-                contexts.append(ctx)
-            if progress is not None:
-                progress(done, len(self.pairing.pairs))
+        outcomes = self._outcomes(chapters, progress)
+        per_pair = [list(outcome.findings) for outcome in outcomes]
         displays = [
             (
                 self.pairing.source.display(p.source) if p.source is not None else None,
@@ -204,29 +264,26 @@ class Run:
             for p in self.pairing.pairs
         ]
         home = {path: n for n, paths in enumerate(displays) for path in paths if path}
-        for finding in run_set(SetContext(tuple(contexts), self.config), self.rules):
+        collected = [o.collected for o in outcomes if o.collected is not None]
+        for finding in run_set(collected, self.config, self.rules):
             slot = home.get(finding.primary.path or "")
             if slot is not None:
                 per_pair[slot].append(finding)
         results = []
-        for pair, display, findings, share in zip(
-            self.pairing.pairs, displays, per_pair, shares, strict=True
-        ):
-            kept, silenced = self._suppress(pair, findings)
+        for outcome, display, findings in zip(outcomes, displays, per_pair, strict=True):
+            kept, silenced = findings, []
+            if outcome.suppression is not None:
+                applied = apply_suppressions(findings, outcome.suppression, self.rules)
+                kept, silenced = applied.kept + applied.unused, applied.silenced
             results.append(
                 PairResult(
                     display[0],
                     display[1],
                     tuple(sorted(kept, key=Finding.sort_key)),
-                    share,
+                    outcome.share,
                     tuple(sorted(silenced, key=Finding.sort_key)),
                 )
             )
-        errors = [
-            error
-            for pair in self.pairing.pairs
-            for side, rel in ((self.english, pair.source), (self.korean, pair.target))
-            if rel is not None and (error := side.errors.get(rel)) is not None
-        ]
-        views = tuple(chapter_view(ctx) for ctx in contexts) if chapters else ()
-        return Report(tuple(results), self.rules, tuple(errors), chapters=views)
+        errors = tuple(error for outcome in outcomes for error in outcome.errors)
+        views = tuple(o.view for o in outcomes if o.view is not None)
+        return Report(tuple(results), self.rules, errors, chapters=views)

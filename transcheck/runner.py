@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from transcheck.checks import REGISTRY, PairContext, Rule, Scope, SetContext, find_rule
 from transcheck.checks.directives import UNUSED_SUPPRESSION
 from transcheck.config import Config
 from transcheck.findings import NOWHERE, Finding, Location, Severity
-from transcheck.model import Document
+from transcheck.model import Comment, Document
 from transcheck.suppress import Suppressions, partition
 
 
@@ -96,14 +97,27 @@ def run_pair(ctx: PairContext, rules: Iterable[ActiveRule]) -> list[Finding]:
     return sorted(findings, key=Finding.sort_key)
 
 
-def run_set(ctx: SetContext, rules: Iterable[ActiveRule]) -> list[Finding]:
-    """Run every cross-chapter rule over all pairs of the run."""
-    return [
-        stamp(active, hit.message, hit.source, hit.target)
+def collect_set(ctx: PairContext, rules: Iterable[ActiveRule]) -> dict[str, Any]:
+    """What each active cross-chapter rule takes from one pair, by rule code."""
+    return {
+        active.rule.code: active.rule.collect(ctx)
         for active in rules
-        if active.rule.scope is Scope.SET and active.rule.set_check is not None
-        for hit in active.rule.set_check(ctx)
-    ]
+        if active.rule.scope is Scope.SET and active.rule.collect is not None
+    }
+
+
+def run_set(
+    collected: Sequence[Mapping[str, Any]], config: Config, rules: Iterable[ActiveRule]
+) -> list[Finding]:
+    """Run every cross-chapter rule over what it collected from each pair, in pair order."""
+    findings = []
+    for active in rules:
+        check = active.rule.set_check
+        if active.rule.scope is not Scope.SET or check is None:
+            continue
+        ctx = SetContext(tuple(pair[active.rule.code] for pair in collected), config)
+        findings += [stamp(active, h.message, h.source, h.target) for h in check(ctx)]
+    return findings
 
 
 def by_code(rules: Iterable[ActiveRule]) -> Mapping[str, ActiveRule]:
@@ -121,10 +135,24 @@ class Silenced:
     unused: list[Finding]
 
 
+@dataclass(frozen=True)
+class SuppressionSource:
+    """What suppressions need of a Korean file (picklable, so a worker can hand it back)."""
+
+    path: str
+    comments: tuple[Comment, ...]
+    line_count: int
+
+    @classmethod
+    def of(cls, document: Document) -> SuppressionSource:
+        """The suppression-relevant part of a parsed Korean document."""
+        return cls(document.path, document.comments, document.line_count)
+
+
 def apply_suppressions(
-    findings: Sequence[Finding], document: Document, rules: Sequence[ActiveRule]
+    findings: Sequence[Finding], document: SuppressionSource, rules: Sequence[ActiveRule]
 ) -> Silenced:
-    """Apply the ``transcheck-disable`` comments of the Korean ``document`` to its findings."""
+    """Apply the ``transcheck-disable`` comments of a Korean file to its findings."""
     suppressions = Suppressions.of_comments(document.comments, document.line_count)
     kept, silenced = partition(findings, suppressions, document.path)
     active = by_code(rules).get(UNUSED_SUPPRESSION.code)

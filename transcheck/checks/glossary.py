@@ -158,23 +158,36 @@ class _Use:
     line: int
 
 
-def _uses(ctx: SetContext) -> dict[Entry, list[_Use]]:
-    """Accepted uses of every term in every Korean file of the run, in file and line order."""
-    uses: dict[Entry, list[_Use]] = defaultdict(list)
-    for pair in ctx.pairs:
-        terms = pair_terms(pair)
-        if terms is None:
+def pair_uses(ctx: PairContext) -> list[tuple[str, _Use]]:
+    """Accepted uses of every term in one Korean file, as (term, use), in line order: what
+    glossary-inconsistent collects from each pair."""
+    terms = pair_terms(ctx)
+    if terms is None:
+        return []
+    found = []
+    for mention in terms.target.mentions:
+        if _is_forbidden(terms.glossary, mention):
             continue
-        for mention in terms.target.mentions:
-            if _is_forbidden(terms.glossary, mention):
-                continue
-            occurrence = mention.occurrence
-            rendering = (
-                occurrence.entry.term if occurrence.kind is Kind.ENGLISH else occurrence.rendering
+        occurrence = mention.occurrence
+        rendering = (
+            occurrence.entry.term if occurrence.kind is Kind.ENGLISH else occurrence.rendering
+        )
+        found.append(
+            (
+                occurrence.entry.term,
+                _Use(rendering, occurrence.kind, terms.target.path, mention.line),
             )
-            uses[occurrence.entry].append(
-                _Use(rendering, occurrence.kind, terms.target.path, mention.line)
-            )
+        )
+    return found
+
+
+def _uses(ctx: SetContext, glossary: Glossary) -> dict[Entry, list[_Use]]:
+    """Accepted uses of every term in every Korean file of the run, in file and line order."""
+    entries = {entry.term: entry for entry in glossary.entries}
+    uses: dict[Entry, list[_Use]] = defaultdict(list)
+    for collected in ctx.collected:
+        for term, use in collected:
+            uses[entries[term]].append(use)
     return uses
 
 
@@ -190,7 +203,7 @@ def _majority(glossary: Glossary, entry: Entry, uses: list[_Use]) -> tuple[str, 
     return min(counts.items(), key=rank)[0]
 
 
-@set_rule("TC303", "glossary-inconsistent", Severity.WARNING)
+@set_rule("TC303", "glossary-inconsistent", Severity.WARNING, collect=pair_uses)
 def glossary_inconsistent(ctx: SetContext) -> Iterator[Hit]:
     """One term is rendered more than one way across a file or across the files checked together.
 
@@ -198,13 +211,11 @@ def glossary_inconsistent(ctx: SetContext) -> Iterator[Hit]:
     Good: one rendering everywhere (policy `consistent`), or the preferred one (policy `preferred`).
     Each use that differs from the majority (or the preferred) rendering is reported at its line.
     """
-    if not ctx.pairs:
+    matcher = active_matcher(ctx.config)
+    if matcher is None:
         return
-    first = pair_terms(ctx.pairs[0])
-    if first is None:
-        return
-    glossary = first.glossary
-    for entry, uses in _uses(ctx).items():
+    glossary = matcher.glossary
+    for entry, uses in _uses(ctx, glossary).items():
         preferred = glossary.policy_of(entry) is Policy.PREFERRED
         if preferred:
             target = glossary.preferred_of(entry)

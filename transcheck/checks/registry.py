@@ -70,14 +70,20 @@ class PairContext:
 
 @dataclass
 class SetContext:
-    """All aligned pairs of one run, for rules that compare chapters with each other."""
+    """What a cross-chapter rule collected from every aligned pair of the run, in pair order.
 
-    pairs: tuple[PairContext, ...]
+    A set rule runs in two steps so pairs can be checked in parallel processes: ``collect``
+    takes what it needs from each PairContext (plain, picklable data) where the pair is
+    checked, and the check reads all of it here.
+    """
+
+    collected: tuple[Any, ...]
     config: Config
 
 
 PairCheck = Callable[[PairContext], Iterator[Hit]]
 SetCheck = Callable[[SetContext], Iterator[Hit]]
+Collect = Callable[[PairContext], Any]
 
 
 @dataclass(frozen=True)
@@ -92,6 +98,7 @@ class Rule:
     scope: Scope
     check: PairCheck | None = None
     set_check: SetCheck | None = None
+    collect: Collect | None = None  # set rules: what each pair contributes
     enabled: bool = True  # off-by-default rules run only when selected
 
 
@@ -122,15 +129,24 @@ def rule(
 
 
 def set_rule(
-    code: str, name: str, severity: Severity, *, enabled: bool = True
+    code: str, name: str, severity: Severity, *, collect: Collect, enabled: bool = True
 ) -> Callable[[SetCheck], SetCheck]:
-    """Register a cross-chapter check (sees every pair of the run); the docstring documents it."""
+    """Register a cross-chapter check: ``collect`` runs on each pair, the check on all of what
+    was collected (see SetContext); the docstring documents it."""
 
     def register(check: SetCheck) -> SetCheck:
         summary, details = _split_doc(check.__doc__, name)
         _DECLARED.append(
             Rule(
-                code, name, severity, summary, details, Scope.SET, set_check=check, enabled=enabled
+                code,
+                name,
+                severity,
+                summary,
+                details,
+                Scope.SET,
+                set_check=check,
+                collect=collect,
+                enabled=enabled,
             )
         )
         return check

@@ -38,7 +38,7 @@ def glossary_files(config: Config) -> tuple[Path, ...]:
     named = []
     for name in config.option("glossary", "files"):
         path = Path(name)
-        if name == SHIPPED_NAME and not path.exists():
+        if name == SHIPPED_NAME and not path.is_file():
             path = shipped_path()
         named.append(path if path.is_absolute() else _config_folder(config) / path)
     if not named:

@@ -54,7 +54,7 @@ def with_glossaries(config: Config, names: list[str] | None) -> Config:
     if not names:
         return config
     given = [
-        n if n == SHIPPED_NAME and not Path(n).exists() else str(Path(n).resolve()) for n in names
+        n if n == SHIPPED_NAME and not Path(n).is_file() else str(Path(n).resolve()) for n in names
     ]
     group = dict(config.options.get("glossary", {}))
     group["files"] = (*config.option("glossary", "files"), *given)

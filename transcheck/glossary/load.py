@@ -62,6 +62,10 @@ class GlossaryError(ConfigError):
         self.problems = problems
         self.args = ("\n".join(str(problem) for problem in problems),)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle by the problems, so an error met in a worker process reaches the parent."""
+        return (GlossaryError, (self.problems,))
+
 
 def _line(node: yaml.Node) -> int:
     return int(node.start_mark.line) + 1

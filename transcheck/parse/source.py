@@ -16,6 +16,10 @@ class InputError(Exception):
         self.message = message
         self.line = line
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str, int | None]]:
+        """Pickle by the constructor's arguments, so a worker process can hand it back."""
+        return (InputError, (self.path, self.message, self.line))
+
 
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
