@@ -56,6 +56,7 @@ class Builder:
     sections: list[Section] = field(default_factory=list)
     heading: Heading | None = None
     blocks: list[Block] = field(default_factory=list)
+    enclosing: list[Section] = field(default_factory=list)  # open sections, levels rising
 
     def start_section(self, heading: Heading) -> None:
         """Close the current section just above ``heading`` and open the heading's section."""
@@ -68,20 +69,24 @@ class Builder:
         heading = self.heading
         level = heading.level if heading else 0
         line = heading.line if heading else self.first_body_line
-        parent = next((s.index for s in reversed(self.sections) if s.level < level), None)
-        self.sections.append(
-            Section(
-                index=len(self.sections),
-                level=level,
-                title=heading.title if heading else "",
-                line=line,
-                end_line=max(end_line, line),
-                anchor=heading.anchor if heading else "",
-                explicit_id=heading.explicit_id if heading else False,
-                parent=parent,
-                blocks=tuple(self.blocks),
-            )
+        # The enclosing sections form a stack of rising levels: the parent is the nearest earlier
+        # section of a lower level, found without rescanning every section (files of 60,000
+        # headings stay linear).
+        while self.enclosing and self.enclosing[-1].level >= level:
+            self.enclosing.pop()
+        section = Section(
+            index=len(self.sections),
+            level=level,
+            title=heading.title if heading else "",
+            line=line,
+            end_line=max(end_line, line),
+            anchor=heading.anchor if heading else "",
+            explicit_id=heading.explicit_id if heading else False,
+            parent=self.enclosing[-1].index if self.enclosing else None,
+            blocks=tuple(self.blocks),
         )
+        self.sections.append(section)
+        self.enclosing.append(section)
         self.blocks = []
 
 
