@@ -152,3 +152,13 @@ def test_baseline_errors_exit_2(project: Path, args: tuple[str, ...], message: s
     code, out, err = cli("check", "en", "ko", *args)
     assert (code, out) == (2, "")
     assert message in err
+
+
+def test_line_references_in_messages_do_not_change_fingerprints(tmp_path: Path) -> None:
+    path = tmp_path / "baseline.json"
+    before = finding(10, "English paragraph 'Intro…' (lines 10-12) has no Korean counterpart")
+    path.write_text(baseline_document([before], str), encoding="utf-8")
+    after = finding(14, "English paragraph 'Intro…' (lines 14-16) has no Korean counterpart")
+    other = finding(14, "English paragraph 'Other…' (lines 14-16) has no Korean counterpart")
+    result = split([after, other], load_baseline(path), str)
+    assert result.unchanged == (after,) and result.new == (other,)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -83,6 +84,11 @@ class Finding:
         }
 
 
+# Line references a message may carry for the reader ("(line 12)", "lines 7-9", "Korean line
+# 40"): left out of fingerprints, since lines shift whenever text above them changes.
+_LINE_REFERENCE = re.compile(r"\blines? \d+(?:-\d+)?")
+
+
 def fingerprints(
     findings: Sequence[Finding], path_key: Callable[[str], str] = lambda path: path
 ) -> list[str]:
@@ -93,7 +99,8 @@ def fingerprints(
     seen: Counter[tuple[str, str, str]] = Counter()
     result = []
     for finding in findings:
-        key = (finding.code, path_key(finding.primary.path or ""), finding.message)
+        message = _LINE_REFERENCE.sub("line #", finding.message)
+        key = (finding.code, path_key(finding.primary.path or ""), message)
         seen[key] += 1
         digest = hashlib.sha256("\0".join((*key, str(seen[key]))).encode("utf-8")).hexdigest()
         result.append(digest[:32])
