@@ -18,7 +18,9 @@ from transcheck.align.blocks import block_alignment
 from transcheck.api import Report, align_files, apply_baseline, check_paths
 from transcheck.baseline import BaselineError, baseline_document, load_baseline
 from transcheck.checks import REGISTRY, find_rule
+from transcheck.checks.registry import Example
 from transcheck.config import FAIL_ON, Config, ConfigError, load_config
+from transcheck.examples import run_example
 from transcheck.findings import Severity
 from transcheck.glossary import commands as glossary_commands
 from transcheck.outputs import Output, OutputError, plan_outputs, write_atomically
@@ -28,6 +30,7 @@ from transcheck.progress import pair_progress, wanted
 from transcheck.report import FORMATS, RenderOptions
 from transcheck.report import alignment as alignment_report
 from transcheck.report import block_alignment as block_report
+from transcheck.report import explain as explain_report
 from transcheck.report import rules as rules_report
 from transcheck.report import status as status_report
 from transcheck.runner import is_known_selector
@@ -345,13 +348,14 @@ def rules(
 
 @app.command()
 def explain(rule: Annotated[str, typer.Argument(help="Rule code or name.")]) -> None:
-    """Print a rule's documentation with a Bad/Good example."""
+    """Print a rule's documentation: Bad/Good example, the finding transcheck gives on a real
+    example (run on the spot), and how to fix it."""
     found = find_rule(rule)
     if found is None:
         raise _fail(f"unknown rule {rule!r}; `transcheck rules` lists them")
-    typer.echo(f"{found.code} {found.name} ({found.severity.value})\n\n{found.summary}\n")
-    if found.details:
-        typer.echo(found.details)
+    example = found.example
+    run = run_example(found, example) if isinstance(example, Example) else None
+    typer.echo(explain_report.render(found, run), nl=False)
 
 
 def main() -> None:

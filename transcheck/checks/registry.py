@@ -1,13 +1,15 @@
 """Rules and what a check sees: a Rule is a code, a kebab-case name, a severity and a docstring.
 
 A check is a generator decorated with ``@rule``; its docstring's first line is the rule's one-line
-description and the rest (a Bad/Good example) is what ``transcheck explain`` prints. Rules that
-the pipeline itself emits (unreadable input, missing files) are declared with ``declare``.
+description and the rest (a Bad/Good example) is what ``transcheck explain`` prints, together with
+the finding the rule's ``example`` gives when it is run. Rules that the pipeline itself emits
+(unreadable input, missing files) are declared with ``declare``.
 """
 
 from __future__ import annotations
 
 import inspect
+import textwrap
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -81,6 +83,45 @@ class SetContext:
     config: Config
 
 
+@dataclass(frozen=True)
+class Example:
+    """A small input on which a rule reports: ``transcheck explain`` runs it and shows the finding.
+
+    ``en`` and ``ko`` are the English and Korean chapter (None: no such file); ``files`` adds
+    other files of the example folder by path (``en/usage.md``); ``glossary`` is a glossary YAML
+    the run uses instead of the shipped one; ``config`` holds settings as a transcheck.yaml
+    writes them (``select`` defaults to the rule alone); ``encoding`` is how the Korean chapter
+    is saved. Texts are dedented, so they can be indented with the code that declares them.
+    """
+
+    en: str | None
+    ko: str | None
+    config: Mapping[str, Any] = field(default_factory=dict)
+    files: Mapping[str, str] = field(default_factory=dict)
+    glossary: str | None = None
+    encoding: str = "utf-8"
+
+    def __post_init__(self) -> None:
+        """Dedent every text once, here, so each reader sees the file as written to disk."""
+        for name in ("en", "ko", "glossary"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, textwrap.dedent(value))
+        dedented = {path: textwrap.dedent(text) for path, text in self.files.items()}
+        object.__setattr__(self, "files", dedented)
+
+
+@dataclass(frozen=True)
+class Illustration:
+    """A finding written by hand for a rule whose input cannot be built on the spot (it needs a
+    git history); ``explain`` prints it labelled as an illustration, never as a real run."""
+
+    message: str
+    source: Location
+    target: Location
+    needs: str  # what a real finding needs, e.g. "a git history"
+
+
 PairCheck = Callable[[PairContext], Iterator[Hit]]
 SetCheck = Callable[[SetContext], Iterator[Hit]]
 Collect = Callable[[PairContext], Any]
@@ -100,6 +141,7 @@ class Rule:
     set_check: SetCheck | None = None
     collect: Collect | None = None  # set rules: what each pair contributes
     enabled: bool = True  # off-by-default rules run only when selected
+    example: Example | Illustration | None = None  # what `transcheck explain` runs or shows
 
 
 _DECLARED: list[Rule] = []
@@ -114,14 +156,29 @@ def _split_doc(doc: str | None, name: str) -> tuple[str, str]:
 
 
 def rule(
-    code: str, name: str, severity: Severity, *, enabled: bool = True
+    code: str,
+    name: str,
+    severity: Severity,
+    *,
+    enabled: bool = True,
+    example: Example | None = None,
 ) -> Callable[[PairCheck], PairCheck]:
-    """Register a pair check as a rule; the docstring documents it."""
+    """Register a pair check as a rule; the docstring documents it, ``example`` shows it."""
 
     def register(check: PairCheck) -> PairCheck:
         summary, details = _split_doc(check.__doc__, name)
         _DECLARED.append(
-            Rule(code, name, severity, summary, details, Scope.PAIR, check, enabled=enabled)
+            Rule(
+                code,
+                name,
+                severity,
+                summary,
+                details,
+                Scope.PAIR,
+                check,
+                enabled=enabled,
+                example=example,
+            )
         )
         return check
 
@@ -129,10 +186,16 @@ def rule(
 
 
 def set_rule(
-    code: str, name: str, severity: Severity, *, collect: Collect, enabled: bool = True
+    code: str,
+    name: str,
+    severity: Severity,
+    *,
+    collect: Collect,
+    enabled: bool = True,
+    example: Example | None = None,
 ) -> Callable[[SetCheck], SetCheck]:
     """Register a cross-chapter check: ``collect`` runs on each pair, the check on all of what
-    was collected (see SetContext); the docstring documents it."""
+    was collected (see SetContext); the docstring documents it, ``example`` shows it."""
 
     def register(check: SetCheck) -> SetCheck:
         summary, details = _split_doc(check.__doc__, name)
@@ -147,6 +210,7 @@ def set_rule(
                 set_check=check,
                 collect=collect,
                 enabled=enabled,
+                example=example,
             )
         )
         return check
@@ -154,10 +218,17 @@ def set_rule(
     return register
 
 
-def declare(code: str, name: str, severity: Severity, doc: str) -> Rule:
+def declare(
+    code: str,
+    name: str,
+    severity: Severity,
+    doc: str,
+    *,
+    example: Example | Illustration | None = None,
+) -> Rule:
     """Register a rule that the pipeline emits itself (not computed from an aligned pair)."""
     summary, details = _split_doc(doc, name)
-    declared = Rule(code, name, severity, summary, details, Scope.PIPELINE)
+    declared = Rule(code, name, severity, summary, details, Scope.PIPELINE, example=example)
     _DECLARED.append(declared)
     return declared
 

@@ -16,7 +16,7 @@ def _paint(text: str, code: str, color: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
 
-def _line(finding: Finding, color: bool) -> str:
+def finding_line(finding: Finding, color: bool) -> str:
     """One finding: both places, severity, code, name and message."""
     where = f"{finding.source} ↔ {finding.target}"
     severity = _paint(f"{finding.severity.value:<7}", _COLORS[finding.severity], color)
@@ -82,7 +82,7 @@ def render(report: Report, options: RenderOptions = PLAIN) -> str:
             continue
         header = f"{pair.source or '(no English file)'} ↔ {pair.target or '(no Korean file)'}"
         lines.append(_paint(header, "1", color))
-        lines.extend(_line(finding, color) for finding in pair.findings)
+        lines.extend(finding_line(finding, color) for finding in pair.findings)
         lines.append("")
     lines += _summary(report)
     return "\n".join(lines) + "\n"
