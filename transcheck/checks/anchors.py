@@ -24,7 +24,7 @@ from transcheck.checks.links import (
     korean_file_of,
     show,
 )
-from transcheck.checks.registry import Hit, PairContext, rule
+from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.findings import Location, Severity
 from transcheck.links import LinkIndex, Status, normalize_fragment
@@ -169,15 +169,38 @@ def _wrong_targets(ctx: PairContext) -> Iterator[tuple[Link, Section, Aim]]:
             yield link, target.korean_document.sections[reached], target
 
 
-@rule("TC204", "anchor-broken", Severity.ERROR)
+@rule(
+    "TC204",
+    "anchor-broken",
+    Severity.ERROR,
+    example=Example(
+        en="""\
+            # Guide
+
+            Jump to [setup](#setup-and-install).
+
+            ## Setup and Install
+
+            Install it with `pip`.
+            """,
+        ko="""\
+            # 안내
+
+            [설치](#setup-and-install)로 이동합니다.
+
+            ## 설정과 설치
+
+            `pip`로 설치합니다.
+            """,
+    ),
+)
 def anchor_broken(ctx: PairContext) -> Iterator[Hit]:
     """A Korean ``#anchor`` reaches no heading id, or not the translation of the English target.
 
     This holds in the link's own page and in the page it names. Translated headings get new
     ids, so a link that kept the English anchor breaks.
-    Bad:  ko `[GMQA](#tricks-for-improving-generation-throughput-and-latency)` while the heading
-          is `## Generation Throughput과 Latency 개선 기법`.
-    Good: ko `[GMQA](#generation-throughput과-latency-개선-기법)`.
+    Bad:  ko `[설치](#setup-and-install)` while the heading is `## 설정과 설치`.
+    Good: ko `[설치](#설정과-설치)`.
     """
     for broken in _korean_broken(ctx):
         if broken.page_missing or broken.link.fragment is None:
@@ -230,12 +253,29 @@ def _closest_page(index: LinkIndex, url: str) -> str:
     return f" (closest page: {names[best[0]]}, linked as {suggestion!r})"
 
 
-@rule("TC205", "link-target-missing", Severity.ERROR)
+@rule(
+    "TC205",
+    "link-target-missing",
+    Severity.ERROR,
+    example=Example(
+        en="""\
+            # Guide
+
+            Read [the usage](../usage) next.
+            """,
+        ko="""\
+            # 안내
+
+            다음으로 [사용법](../usage-kr)을 읽으세요.
+            """,
+        files={"en/usage.md": "# Usage\n\nRun it.\n", "ko/usage.md": "# 사용법\n\n실행합니다.\n"},
+    ),
+)
 def link_target_missing(ctx: PairContext) -> Iterator[Hit]:
     """A Korean link to another page (body or front matter) reaches no document of the Korean tree.
 
-    Bad:  ko `[Section 5](../training-kr)` when the Korean chapter is ko/training.md.
-    Good: ko `[Section 5](../training)`, or rename the file (and its permalink) to match.
+    Bad:  ko `[사용법](../usage-kr)` when the Korean page is ko/usage.md.
+    Good: ko `[사용법](../usage)`, or rename the file (and its permalink) to match.
     """
     for broken in _korean_broken(ctx):
         if broken.page_missing:
@@ -246,12 +286,36 @@ def link_target_missing(ctx: PairContext) -> Iterator[Hit]:
             )
 
 
-@rule("TC207", "source-link-broken", Severity.INFO)
+@rule(
+    "TC207",
+    "source-link-broken",
+    Severity.INFO,
+    example=Example(
+        en="""\
+            # TPUs
+
+            More in <a href="#appendix-c-tpu-internals">Appendix C</a>.
+
+            ## Appendix C: More on TPU internals
+
+            The scalar core.
+            """,
+        ko="""\
+            # TPU
+
+            자세한 내용은 <a href="#부록-c-tpu-내부">부록 C</a>에 있습니다.
+
+            ## 부록 C: TPU 내부
+
+            스칼라 코어.
+            """,
+    ),
+)
 def source_link_broken(ctx: PairContext) -> Iterator[Hit]:
     """A link in the English source is broken: a defect to report upstream, not a translation error.
 
     Bad:  en `<a href="#appendix-c-tpu-internals">` while the heading is
-          `### Appendix C: More on TPU internals` (id `appendix-c-more-on-tpu-internals`).
+          `## Appendix C: More on TPU internals` (id `appendix-c-more-on-tpu-internals`).
     Good: the Korean may well use the right id; tell the English authors.
     The Korean line given is the Korean link that stands for the broken English one.
     """

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from transcheck.checks.blockmatch import section_blocks
 from transcheck.checks.blocks import block_name, first_words
-from transcheck.checks.registry import Hit, PairContext, rule
+from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.untranslated import HANGUL
 from transcheck.config import RULE_OPTIONS
 from transcheck.findings import Severity
@@ -87,13 +87,48 @@ def measured(ctx: PairContext) -> list[Measured]:
     return found
 
 
-@rule("TC111", "block-length-outlier", Severity.WARNING)
+@rule(
+    "TC111",
+    "block-length-outlier",
+    Severity.WARNING,
+    example=Example(
+        en="""\
+            ## Rooflines
+
+            A roofline plot shows the peak throughput an algorithm can reach on given hardware.
+
+            Arithmetic intensity is the number of operations an algorithm performs for every byte.
+
+            When the intensity is low, the algorithm waits on memory and the compute units idle.
+
+            When the intensity is high enough, the algorithm becomes compute bound and peaks.
+
+            The point where the two regimes meet is called the critical intensity. It is the ratio
+            of the peak floating point rate to the memory bandwidth, so a chip with faster memory
+            reaches its peak at a lower intensity.
+            """,
+        ko="""\
+            ## 루프라인
+
+            루프라인 그래프는 알고리즘이 하드웨어에서 도달할 수 있는 최대 처리량을 보여줍니다.
+
+            산술 강도는 알고리즘이 옮기는 바이트마다 수행하는 연산의 수입니다.
+
+            강도가 낮으면 알고리즘은 메모리를 기다리고 연산 장치는 놀게 됩니다.
+
+            강도가 충분히 높으면 알고리즘은 연산 제한 상태가 되어 최대 처리량에 도달합니다.
+
+            두 영역이 만나는 지점을 임계 강도라고 부릅니다.
+            """,
+        config={"block_length": {"min_paragraphs": 5, "min_chars": 60}},
+    ),
+)
 def block_length_outlier(ctx: PairContext) -> Iterator[Hit]:
     """A Korean paragraph is far shorter or longer than its English, by this chapter's own ratio.
 
-    Bad:  en a paragraph of 900 characters ↔ ko 150 characters, in a chapter whose Korean runs
-          at about 0.6 of the English: the English grew after it was translated.
-    Good: ko translating the whole paragraph (about 540 characters here).
+    Bad:  en a paragraph of 170 characters ↔ ko 21 characters, in a chapter whose Korean runs
+          at about 0.4 of the English: the English grew after it was translated.
+    Good: ko translating the whole paragraph (about 70 characters here).
     Options (``block_length``): min_chars, min_paragraphs, spread (deviations), min_factor.
     """
     found = measured(ctx)

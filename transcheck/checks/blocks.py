@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from transcheck.align.blocks import BlockPair
 from transcheck.checks.blockmatch import SectionBlocks, section_blocks
-from transcheck.checks.registry import Hit, PairContext, rule
+from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.findings import Severity
 from transcheck.model import Block, BlockKind
@@ -167,11 +167,33 @@ def _neighbour(pairs: Sequence[BlockPair], end: int, korean: bool) -> Block | No
     return None
 
 
-@rule("TC107", "block-missing", Severity.WARNING)
+@rule(
+    "TC107",
+    "block-missing",
+    Severity.WARNING,
+    example=Example(
+        en="""\
+            ## Memory
+
+            Each chip has 16 GB of HBM.
+
+            The bandwidth is 8.2e11 bytes per second, shared by 2 cores.
+
+            A matmul of 4096 by 4096 fits easily.
+            """,
+        ko="""\
+            ## 메모리
+
+            각 칩은 16 GB의 HBM을 가집니다.
+
+            4096 x 4096 행렬 곱은 쉽게 들어갑니다.
+            """,
+    ),
+)
 def block_missing(ctx: PairContext) -> Iterator[Hit]:
     """A paragraph, list item or table row of an English section has no Korean counterpart.
 
-    Bad:  en `## Sharding` has three paragraphs ↔ ko `## 샤딩` translates the first and third.
+    Bad:  en `## Memory` has three paragraphs ↔ ko `## 메모리` translates the first and third.
     Good: ko translates all three (a paragraph split in two or two merged into one is fine).
     The Korean line given is where the translation belongs: before the next translated block.
     Code blocks, formulas and tags have their own rules (code-block-missing, math-changed,
@@ -199,11 +221,29 @@ def block_missing(ctx: PairContext) -> Iterator[Hit]:
             )
 
 
-@rule("TC108", "block-extra", Severity.WARNING)
+@rule(
+    "TC108",
+    "block-extra",
+    Severity.WARNING,
+    example=Example(
+        en="""\
+            ## Sharding
+
+            Sharding splits an array across 8 chips.
+            """,
+        ko="""\
+            ## 샤딩
+
+            > 역자 주: 이 절은 번역 검토 중입니다.
+
+            샤딩은 배열을 8개의 칩에 나눕니다.
+            """,
+    ),
+)
 def block_extra(ctx: PairContext) -> Iterator[Hit]:
     """A paragraph, list item or table row of a Korean section has no English source.
 
-    Bad:  ko `## 샤딩` has a paragraph that no English paragraph of `## Sharding` says.
+    Bad:  ko `## 샤딩` has a paragraph (a translator's note) that `## Sharding` does not say.
     Good: remove it, or, for a translator's note, mark it as the project agrees.
     The English line given is where the Korean block stands: before the next English block.
     """
@@ -252,12 +292,32 @@ def _differences(pair: ContainerPair, unit: str) -> str:
     return "; ".join(parts)
 
 
-@rule("TC109", "list-length-mismatch", Severity.WARNING)
+@rule(
+    "TC109",
+    "list-length-mismatch",
+    Severity.WARNING,
+    example=Example(
+        en="""\
+            ## Steps
+
+            1. Create the mesh with `jax.make_mesh`.
+            2. Shard the array with `jax.device_put`.
+            3. Run `jnp.dot` on the shards.
+            """,
+        ko="""\
+            ## 단계
+
+            1. `jax.make_mesh`로 메시를 만듭니다.
+            2. `jnp.dot`을 샤드에서 실행합니다.
+            """,
+    ),
+)
 def list_length_mismatch(ctx: PairContext) -> Iterator[Hit]:
     """An English list and its Korean translation have a different number of items.
 
-    Bad:  en `1. Shard` `2. Gather` `3. Reduce` ↔ ko `1. 샤딩` `2. 리듀스`.
-    Good: ko `1. 샤딩` `2. 수집` `3. 리듀스` (nested lists are compared on their own).
+    Bad:  en `1. Create the mesh…` `2. Shard the array…` `3. Run…` ↔ ko with two items: the
+          second step is gone.
+    Good: ko translates all three steps, one item each (nested lists are compared on their own).
     """
     for pair in container_pairs(ctx):
         en, ko = pair.source, pair.target
@@ -271,11 +331,34 @@ def list_length_mismatch(ctx: PairContext) -> Iterator[Hit]:
         )
 
 
-@rule("TC110", "table-shape-mismatch", Severity.WARNING)
+@rule(
+    "TC110",
+    "table-shape-mismatch",
+    Severity.WARNING,
+    example=Example(
+        en="""\
+            ## Chips
+
+            | Chip | HBM |
+            |---|---|
+            | v5e | 16 |
+            | v5p | 95 |
+            """,
+        ko="""\
+            ## 칩
+
+            | 칩 | HBM |
+            |---|---|
+            | v5e | 16 |
+            | v5p | 95 |
+            | v6e | 32 |
+            """,
+    ),
+)
 def table_shape_mismatch(ctx: PairContext) -> Iterator[Hit]:
     """An English table and its Korean translation differ in rows or columns.
 
-    Bad:  en `| Chip | HBM |` with 3 rows ↔ ko `| 칩 | HBM | 비고 |` with 4 rows.
+    Bad:  en `| Chip | HBM |` with 3 rows ↔ ko `| 칩 | HBM |` with a 4th, `| v6e | 32 |`.
     Good: the same rows and columns; only the cell text is translated.
     """
     for pair in container_pairs(ctx):

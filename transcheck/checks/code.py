@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from transcheck.checks.blockmatch import SectionBlocks, korean_line, match_items, section_blocks
 from transcheck.checks.codecomments import CodeLine, code_lines, comment_syntax
-from transcheck.checks.registry import Hit, PairContext, rule
+from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.findings import Severity
 from transcheck.model import Block, BlockKind, CodeSpan
@@ -81,7 +81,29 @@ def _show(line: CodeLine | None) -> str:
     return f"`{line.text.strip()}`" if line is not None else "nothing"
 
 
-@rule("TC501", "code-changed", Severity.ERROR)
+@rule(
+    "TC501",
+    "code-changed",
+    Severity.ERROR,
+    example=Example(
+        en="""\
+            ## Example
+
+            ```python
+            x = jnp.ones((8, 128))  # activations
+            y = x @ w
+            ```
+            """,
+        ko="""\
+            ## 예제
+
+            ```python
+            x = jnp.ones((8, 256))  # 활성값
+            y = x @ w
+            ```
+            """,
+    ),
+)
 def code_changed(ctx: PairContext) -> Iterator[Hit]:
     """A code block differs from its English source in more than its comments.
 
@@ -122,7 +144,27 @@ def _diff_hits(ctx: PairContext, en_block: Block, ko_block: Block) -> Iterator[H
         )
 
 
-@rule("TC502", "code-block-missing", Severity.ERROR)
+@rule(
+    "TC502",
+    "code-block-missing",
+    Severity.ERROR,
+    example=Example(
+        en="""\
+            ## Setup
+
+            Create the mesh:
+
+            ```py
+            mesh = jax.make_mesh((2, 2), ('X', 'Y'))
+            ```
+            """,
+        ko="""\
+            ## 설정
+
+            메시를 만듭니다.
+            """,
+    ),
+)
 def code_block_missing(ctx: PairContext) -> Iterator[Hit]:
     """A code block of the English section has no Korean counterpart.
 
@@ -139,7 +181,27 @@ def code_block_missing(ctx: PairContext) -> Iterator[Hit]:
             )
 
 
-@rule("TC503", "code-block-extra", Severity.WARNING)
+@rule(
+    "TC503",
+    "code-block-extra",
+    Severity.WARNING,
+    example=Example(
+        en="""\
+            ## Setup
+
+            Install JAX.
+            """,
+        ko="""\
+            ## 설치
+
+            JAX를 설치합니다.
+
+            ```sh
+            pip install jax
+            ```
+            """,
+    ),
+)
 def code_block_extra(ctx: PairContext) -> Iterator[Hit]:
     """The Korean section has a code block that its English section does not have.
 
@@ -184,12 +246,29 @@ def spans_equal(en: CodeSpan, ko: CodeSpan) -> bool:
     )
 
 
-@rule("TC504", "inline-code-missing", Severity.WARNING)
+@rule(
+    "TC504",
+    "inline-code-missing",
+    Severity.WARNING,
+    example=Example(
+        en="""\
+            ## Sharding
+
+            First call `jax.device_put` on the array.
+            """,
+        ko="""\
+            ## 샤딩
+
+            먼저 배열에 jax.device_put을 호출합니다.
+            """,
+    ),
+)
 def inline_code_missing(ctx: PairContext) -> Iterator[Hit]:
     """An inline code span of the English section is absent from the aligned Korean section.
 
-    Bad:  en ``call `jax.device_put` first`` ↔ ko ``먼저 jax.device_put을 호출합니다``.
-    Good: ko ``먼저 `jax.device_put`을 호출합니다`` (the span kept, in backticks).
+    Bad:  en ``First call `jax.device_put` on the array.`` ↔ ko ``먼저 배열에 jax.device_put을
+          호출합니다.``
+    Good: ko ``먼저 배열에 `jax.device_put`을 호출합니다.`` (the span kept, in backticks).
     """
     for section in section_blocks(ctx):
         match = match_items(

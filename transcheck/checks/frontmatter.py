@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from transcheck.checks.registry import Hit, PairContext, rule
+from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.config import RULE_OPTIONS
 from transcheck.findings import Location, Severity
 from transcheck.model import BlockKind, Document, FrontMatter
@@ -43,7 +43,32 @@ def _show(value: Any) -> str:
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
 
 
-@rule("TC401", "frontmatter-mismatch", Severity.ERROR)
+@rule(
+    "TC401",
+    "frontmatter-mismatch",
+    Severity.ERROR,
+    example=Example(
+        en="""\
+            ---
+            layout: distill
+            title: "Sharding"
+            section_number: 3
+            bibliography: main.bib
+            ---
+
+            # Sharding
+            """,
+        ko="""\
+            ---
+            layout: distill
+            title: "샤딩"
+            section_number: 4
+            ---
+
+            # 샤딩
+            """,
+    ),
+)
 def frontmatter_mismatch(ctx: PairContext) -> Iterator[Hit]:
     """Front-matter keys are missing, extra, or changed where they must stay identical.
 
@@ -151,7 +176,35 @@ def toc_problems(document: Document) -> Iterator[tuple[int, str]]:
             yield line, f"heading {text!r} is missing from the front-matter toc: add it as a name"
 
 
-@rule("TC402", "toc-mismatch", Severity.WARNING)
+@rule(
+    "TC402",
+    "toc-mismatch",
+    Severity.WARNING,
+    example=Example(
+        en="""\
+            ---
+            toc:
+              - name: What Is a TPU?
+              - name: Sharding
+            ---
+
+            ## What Is a TPU?
+
+            ## Sharding
+            """,
+        ko="""\
+            ---
+            toc:
+              - name: TPU란 무엇인가?
+              - name: Sharding
+            ---
+
+            ## TPU란 무엇인가?
+
+            ## 샤딩
+            """,
+    ),
+)
 def toc_mismatch(ctx: PairContext) -> Iterator[Hit]:
     """A Distill ``toc:`` name matches no heading of its file, or a heading is missing from it.
 

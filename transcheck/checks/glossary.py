@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from transcheck.checks.registry import Hit, PairContext, SetContext, rule, set_rule
+from transcheck.checks.registry import Example, Hit, PairContext, SetContext, rule, set_rule
 from transcheck.findings import Location, Severity
 from transcheck.glossary import (
     DocumentTerms,
@@ -86,7 +86,28 @@ def _is_forbidden(glossary: Glossary, mention: Mention) -> bool:
     return occurrence.kind is Kind.ENGLISH and not glossary.keeps_english(occurrence.entry)
 
 
-@rule("TC301", "glossary-missing", Severity.WARNING)
+@rule(
+    "TC301",
+    "glossary-missing",
+    Severity.WARNING,
+    example=Example(
+        en="""\
+            # Serving
+
+            Inference is memory-bound.
+            """,
+        ko="""\
+            # 서빙
+
+            이 단계는 메모리 대역폭에 묶입니다.
+            """,
+        glossary="""\
+            terms:
+              - term: inference
+                ko: [추론]
+            """,
+    ),
+)
 def glossary_missing(ctx: PairContext) -> Iterator[Hit]:
     """An English section uses a glossary term and its Korean section has no accepted rendering.
 
@@ -119,7 +140,30 @@ def glossary_missing(ctx: PairContext) -> Iterator[Hit]:
             )
 
 
-@rule("TC302", "glossary-forbidden", Severity.ERROR)
+@rule(
+    "TC302",
+    "glossary-forbidden",
+    Severity.ERROR,
+    example=Example(
+        en="""\
+            # Sharding
+
+            A sharded array is split across chips.
+            """,
+        ko="""\
+            # 샤딩
+
+            쉐어딩된 배열은 여러 칩에 나뉩니다.
+            """,
+        glossary="""\
+            terms:
+              - term: sharding
+                forms: [sharded]
+                ko: [샤딩]
+                forbidden: [쉐어딩]
+            """,
+    ),
+)
 def glossary_forbidden(ctx: PairContext) -> Iterator[Hit]:
     """A rendering the glossary forbids is used (or English is kept where the glossary says not to).
 
@@ -203,11 +247,32 @@ def _majority(glossary: Glossary, entry: Entry, uses: list[_Use]) -> tuple[str, 
     return min(counts.items(), key=rank)[0]
 
 
-@set_rule("TC303", "glossary-inconsistent", Severity.WARNING, collect=pair_uses)
+@set_rule(
+    "TC303",
+    "glossary-inconsistent",
+    Severity.WARNING,
+    collect=pair_uses,
+    example=Example(
+        en=None,
+        ko=None,
+        files={
+            "en/sharding.md": "# Sharding\n\nA sharded array lives on many chips.\n",
+            "ko/sharding.md": "# 샤딩\n\n샤딩된 배열은 여러 칩에 있습니다.\n",
+            "en/inference.md": "# Inference\n\nSharding the weights helps.\n",
+            "ko/inference.md": "# 추론\n\nweight에 sharding을 적용하면 도움이 됩니다.\n",
+        },
+        glossary="""\
+            terms:
+              - term: sharding
+                forms: [sharded]
+                ko: [샤딩]
+            """,
+    ),
+)
 def glossary_inconsistent(ctx: SetContext) -> Iterator[Hit]:
     """One term is rendered more than one way across a file or across the files checked together.
 
-    Bad:  ko/sharding.md `샤딩된 배열` but ko/inference.md `sharding을 적용하면`.
+    Bad:  ko/sharding.md `샤딩`, `샤딩된 배열` but ko/inference.md `sharding을 적용하면`.
     Good: one rendering everywhere (policy `consistent`), or the preferred one (policy `preferred`).
     Each use that differs from the majority (or the preferred) rendering is reported at its line.
     """
@@ -250,11 +315,37 @@ def glossary_inconsistent(ctx: SetContext) -> Iterator[Hit]:
             )
 
 
-@rule("TC304", "glossary-first-mention", Severity.INFO, enabled=False)
+@rule(
+    "TC304",
+    "glossary-first-mention",
+    Severity.INFO,
+    enabled=False,
+    example=Example(
+        en="""\
+            # Serving
+
+            Inference is memory-bound.
+
+            Inference needs little compute.
+            """,
+        ko="""\
+            # 서빙
+
+            추론은 메모리에 묶입니다.
+
+            추론(inference)은 연산이 적게 듭니다.
+            """,
+        glossary="""\
+            terms:
+              - term: inference
+                ko: [추론]
+            """,
+    ),
+)
 def glossary_first_mention(ctx: PairContext) -> Iterator[Hit]:
     """A term's first use in a file must carry its gloss `한국어(English)`; later uses Korean only.
 
-    Bad:  first use `추론은…`, later `추론(inference)` or `inference를`.
+    Bad:  first use `추론은…`, later `추론(inference)은…` or `inference는…`.
     Good: first use `추론(inference)은…`, later `추론을…`.
     The rule the Kubernetes Korean localization guide writes down; off by default.
     """

@@ -5,17 +5,33 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from transcheck.checks.links import match_in_order
-from transcheck.checks.registry import Hit, PairContext, rule
+from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.findings import Severity
 
 
-@rule("TC206", "image-mismatch", Severity.ERROR)
+@rule(
+    "TC206",
+    "image-mismatch",
+    Severity.ERROR,
+    example=Example(
+        en="""\
+            # Chips
+
+            {% include figure.liquid path="assets/img/tpu-chip.png" caption="A TPU chip." %}
+            """,
+        ko="""\
+            # 칩
+
+            {% include figure.liquid path="assets/img/tpu-chip-ko.png" caption="TPU 칩." %}
+            """,
+    ),
+)
 def image_mismatch(ctx: PairContext) -> Iterator[Hit]:
     """An image or figure path differs between aligned sections (captions may be translated).
 
-    Bad:  en `{% include figure.liquid path="assets/img/tpu-chip.png" %}` ↔
-          ko `{% include figure.liquid path="assets/img/tpu-chip-ko.png" %}` with no such file.
+    Bad:  en `{% include figure.liquid path="assets/img/tpu-chip.png" … %}` ↔
+          ko `{% include figure.liquid path="assets/img/tpu-chip-ko.png" … %}`.
     Good: the same path, with a Korean caption.
     """
     for pair in ctx.alignment.matched:

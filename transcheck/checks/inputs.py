@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from transcheck.checks.registry import Hit, PairContext, declare, rule
+from transcheck.checks.registry import Example, Hit, PairContext, declare, rule
 from transcheck.findings import Location, Severity
 
 UNREADABLE_FILE = declare(
@@ -13,18 +13,53 @@ UNREADABLE_FILE = declare(
     Severity.ERROR,
     """A file cannot be read as UTF-8 Markdown text (encoding, binary content, permissions).
 
-    Bad:  ko/intro.md saved as CP949 (EUC-KR) by an old editor.
+    Bad:  a Korean chapter saved as CP949 (EUC-KR) by an old editor.
     Good: save it as UTF-8; transcheck checks the other files meanwhile and exits with 2.
     """,
+    example=Example(
+        en="""\
+            # Intro
+
+            Hello, and welcome.
+            """,
+        ko="""\
+            # 소개
+
+            안녕하세요, 환영합니다.
+            """,
+        encoding="cp949",
+    ),
 )
 
 
-@rule("TC002", "frontmatter-invalid", Severity.ERROR)
+@rule(
+    "TC002",
+    "frontmatter-invalid",
+    Severity.ERROR,
+    example=Example(
+        en="""\
+            ---
+            title: "What is a TPU"
+            layout: post
+            ---
+
+            # TPUs
+            """,
+        ko="""\
+            ---
+            title: "TPU란 무엇인가
+            layout: post
+            ---
+
+            # TPU
+            """,
+    ),
+)
 def frontmatter_invalid(ctx: PairContext) -> Iterator[Hit]:
     """The YAML front matter does not parse, so the site cannot build the page's metadata.
 
-    Bad:  `title: "TPU란: 무엇인가` (an unclosed quote).
-    Good: `title: "TPU란: 무엇인가"`.
+    Bad:  ko `title: "TPU란 무엇인가` (an unclosed quote).
+    Good: ko `title: "TPU란 무엇인가"`.
     """
     for document, english in ((ctx.source, True), (ctx.target, False)):
         front = document.front_matter
@@ -47,11 +82,23 @@ def frontmatter_invalid(ctx: PairContext) -> Iterator[Hit]:
             )
 
 
-@rule("TC003", "empty-file", Severity.WARNING)
+@rule(
+    "TC003",
+    "empty-file",
+    Severity.WARNING,
+    example=Example(
+        en="""\
+            # TPUs
+
+            A TPU is a matrix unit.
+            """,
+        ko="",
+    ),
+)
 def empty_file(ctx: PairContext) -> Iterator[Hit]:
     """The Korean file is empty while its English source is not: the translation has not started.
 
-    Bad:  ko/gpus.md with no content.
+    Bad:  a Korean chapter with no content.
     Good: a translation, or no file at all until there is one (reported as translation-missing).
     """
     if ctx.target.is_empty and not ctx.source.is_empty:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from transcheck.checks.registry import Hit, PairContext, rule
+from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.findings import Severity
 from transcheck.links import normalize_fragment
@@ -191,11 +191,27 @@ def _expected(ctx: PairContext, url: str) -> str:
     return repr(ctx.config.rewrite_link(url))
 
 
-@rule("TC201", "link-missing", Severity.ERROR)
+@rule(
+    "TC201",
+    "link-missing",
+    Severity.ERROR,
+    example=Example(
+        en="""\
+            # Attention
+
+            See [the paper](https://arxiv.org/abs/2205.14135) for details.
+            """,
+        ko="""\
+            # 어텐션
+
+            자세한 내용은 논문을 참고하세요.
+            """,
+    ),
+)
 def link_missing(ctx: PairContext) -> Iterator[Hit]:
     """A link of the English section is absent from the aligned Korean section.
 
-    Bad:  en `see [the paper](https://arxiv.org/abs/2205.14135)` ↔ ko `논문을 참고하세요`.
+    Bad:  en `See [the paper](https://arxiv.org/abs/2205.14135)` ↔ ko `논문을 참고하세요`.
     Good: ko `[논문](https://arxiv.org/abs/2205.14135)을 참고하세요`.
     """
     for match in link_matches(ctx):
@@ -218,11 +234,27 @@ def link_missing(ctx: PairContext) -> Iterator[Hit]:
             )
 
 
-@rule("TC202", "link-extra", Severity.WARNING)
+@rule(
+    "TC202",
+    "link-extra",
+    Severity.WARNING,
+    example=Example(
+        en="""\
+            # Roofline
+
+            The roofline model bounds a kernel by compute or bandwidth.
+            """,
+        ko="""\
+            # 루프라인
+
+            루프라인 모델([위키백과](https://ko.wikipedia.org/wiki/Roofline))은 커널을 제한합니다.
+            """,
+    ),
+)
 def link_extra(ctx: PairContext) -> Iterator[Hit]:
     """The Korean section has a link that its English section does not have.
 
-    Bad:  ko adds `[위키백과](https://ko.wikipedia.org/…)` absent from the English.
+    Bad:  ko adds `[위키백과](https://ko.wikipedia.org/wiki/Roofline)` absent from the English.
     Good: keep the links of the source; put translator additions where the project allows them.
     """
     for match in link_matches(ctx):
@@ -242,7 +274,23 @@ def _rewrite_hint(ctx: PairContext, en: str, ko: str) -> str:
     return " (if the Korean site renames pages on purpose, declare it once as a link rewrite rule)"
 
 
-@rule("TC203", "link-changed", Severity.ERROR)
+@rule(
+    "TC203",
+    "link-changed",
+    Severity.ERROR,
+    example=Example(
+        en="""\
+            # Tools
+
+            We use [JAX](https://jax.readthedocs.io) throughout.
+            """,
+        ko="""\
+            # 도구
+
+            전체에서 [JAX](https://jax.readthedocs.org)를 사용합니다.
+            """,
+    ),
+)
 def link_changed(ctx: PairContext) -> Iterator[Hit]:
     """A Korean link points somewhere else than its English counterpart.
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from transcheck.checks.blockmatch import korean_line, match_items, section_blocks
-from transcheck.checks.registry import Hit, PairContext, rule
+from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.findings import Severity
 from transcheck.model import Document, Markup
@@ -67,11 +67,23 @@ def _compared(tags: tuple[Markup, ...]) -> list[Markup]:
     return [tag for tag in tags if not (tag.kind == "liquid" and tag.name in _CLOSERS)]
 
 
-@rule("TC604", "markup-mismatch", Severity.ERROR)
+@rule(
+    "TC604",
+    "markup-mismatch",
+    Severity.ERROR,
+    example=Example(
+        en="""\
+            ZeRO shards the optimizer state.<d-cite key="rajbhandari2020zero"></d-cite>
+            """,
+        ko="""\
+            ZeRO는 optimizer state를 샤딩합니다.<d-cite key="zero2020"></d-cite>
+            """,
+    ),
+)
 def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
     """Liquid, Distill or HTML markup of the English section differs in the Korean section.
 
-    Bad:  en `<d-cite key="rajbhandari2020zero"></d-cite>` ↔ ko `<d-cite key="zero"></d-cite>`.
+    Bad:  en `<d-cite key="rajbhandari2020zero"></d-cite>` ↔ ko `<d-cite key="zero2020"></d-cite>`.
     Good: the same tags and attributes; captions, alt and title text may be translated.
     Hugo shortcodes, MDX components, kramdown attribute lists, footnote labels and alert types
     are markup too: en `{{< note >}}` ↔ ko `{{< caution >}}` is reported.

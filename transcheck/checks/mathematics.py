@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from rapidfuzz import fuzz
 
 from transcheck.checks.blockmatch import ItemMatch, korean_line, match_items, section_blocks
-from transcheck.checks.registry import Hit, PairContext, rule
+from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.findings import Severity
 from transcheck.model import Math
@@ -80,7 +80,31 @@ def math_matches(ctx: PairContext) -> list[ItemMatch[Math, Math]]:
     return ctx.cached("math", compute)  # type: ignore[no-any-return]
 
 
-@rule("TC601", "math-changed", Severity.ERROR)
+@rule(
+    "TC601",
+    "math-changed",
+    Severity.ERROR,
+    example=Example(
+        en="""\
+            ## Cost
+
+            The time is
+
+            $$T = 2BD / W$$
+
+            seconds.
+            """,
+        ko="""\
+            ## 비용
+
+            시간은
+
+            $$T = 2BD / W_{ici}$$
+
+            초입니다.
+            """,
+    ),
+)
 def math_changed(ctx: PairContext) -> Iterator[Hit]:
     """A formula of the English section is changed or missing in the aligned Korean section.
 
@@ -113,12 +137,24 @@ def math_changed(ctx: PairContext) -> Iterator[Hit]:
                 )
 
 
-@rule("TC602", "math-delimiter", Severity.ERROR)
+@rule(
+    "TC602",
+    "math-delimiter",
+    Severity.ERROR,
+    example=Example(
+        en="""\
+            A total of $$2 \\cdot 8 = 16$$ FLOPs.
+            """,
+        ko="""\
+            총 $2 \\cdot 8 = 16$ FLOP입니다.
+            """,
+    ),
+)
 def math_delimiter(ctx: PairContext) -> Iterator[Hit]:
     """A formula written ``$$…$$`` in English is written ``$…$`` in Korean, so it may not render.
 
-    Bad:  en `a total of $$2 \\cdot 8 = 16$$ FLOPs` ↔ ko `총 $2 \\cdot 8 = 16$ FLOP`.
-    Good: ko `총 $$2 \\cdot 8 = 16$$ FLOP` (kramdown renders only `$$` as math).
+    Bad:  en `A total of $$2 \\cdot 8 = 16$$ FLOPs.` ↔ ko `총 $2 \\cdot 8 = 16$ FLOP입니다.`
+    Good: ko `총 $$2 \\cdot 8 = 16$$ FLOP입니다.` (kramdown renders only `$$` as math).
     """
     for match in math_matches(ctx):
         for en, ko in match.found:

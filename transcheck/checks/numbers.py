@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from transcheck.checks.blockmatch import korean_line, match_items, section_blocks
-from transcheck.checks.registry import Hit, PairContext, rule
+from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.findings import Severity
 from transcheck.model import Block, BlockKind
 from transcheck.parse.numbers import canonical_number, find_numbers
@@ -122,12 +122,28 @@ def _same(en: Figure, ko: Figure) -> bool:
     return not en.values.isdisjoint(ko.values)
 
 
-@rule("TC603", "number-mismatch", Severity.WARNING)
+@rule(
+    "TC603",
+    "number-mismatch",
+    Severity.WARNING,
+    example=Example(
+        en="""\
+            ## HBM
+
+            Each chip has 16 GB of HBM.
+            """,
+        ko="""\
+            ## HBM
+
+            각 칩은 32GB의 HBM을 가집니다.
+            """,
+    ),
+)
 def number_mismatch(ctx: PairContext) -> Iterator[Hit]:
     """A number in English prose (paragraph, list item, table row, heading) is absent in Korean.
 
-    Bad:  en `each chip has 16 GB of HBM` ↔ ko `각 칩은 32GB의 HBM을 가집니다`.
-    Good: ko `각 칩은 16GB의 HBM을 가집니다` (1,000 and 1000, 184억 and 18.4 billion agree).
+    Bad:  en `Each chip has 16 GB of HBM.` ↔ ko `각 칩은 32GB의 HBM을 가집니다.`
+    Good: ko `각 칩은 16GB의 HBM을 가집니다.` (1,000 and 1000, 184억 and 18.4 billion agree).
     """
     for section in section_blocks(ctx):
         match = match_items(section.blocks, _english, korean_figures, _same)

@@ -3,8 +3,8 @@ after its translation. The pipeline emits them (``--changed-since`` and ``transc
 
 from __future__ import annotations
 
-from transcheck.checks.registry import declare
-from transcheck.findings import Severity
+from transcheck.checks.registry import Illustration, declare
+from transcheck.findings import Location, Severity
 
 SOURCE_CHANGED = declare(
     "TC702",
@@ -15,6 +15,14 @@ SOURCE_CHANGED = declare(
     Bad:  a pull request edits en/gpus.md and leaves ko/gpus.md as it was.
     Good: the same pull request (or a follow-up) brings ko/gpus.md up to date.
     """,
+    example=Illustration(
+        "the English file changed since origin/main (merge-base 1a2b3c4) and the Korean file "
+        "did not: the translation may be stale; changed sections: '## GPU memory' → "
+        "'## GPU 메모리' (line 40)",
+        Location("en/gpus.md", 42),
+        Location("ko/gpus.md", 40),
+        needs="a git history; `transcheck check en ko --changed-since REV` reports it",
+    ),
 )
 
 SECTION_STALE = declare(
@@ -27,4 +35,10 @@ SECTION_STALE = declare(
           translated (its source_commit), and ko/x.md:88 "## 샤딩 전략" still lacks it.
     Good: translate the change into "## 샤딩 전략" and move source_commit to the new commit.
     """,
+    example=Illustration(
+        "'## Sharding strategies' changed upstream since 1a2b3c4: update '## 샤딩 전략'",
+        Location("en/x.md", 80),
+        Location("ko/x.md", 88),
+        needs="a git history; `transcheck status` reports it",
+    ),
 )

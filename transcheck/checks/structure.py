@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from transcheck.align import SectionPair
-from transcheck.checks.registry import Hit, PairContext, declare, rule
+from transcheck.checks.registry import Example, Hit, PairContext, declare, rule
 from transcheck.findings import Severity
 from transcheck.model import Section
 
@@ -39,12 +39,44 @@ def _insert_point(section: Section | None, line_count: int) -> tuple[int, str]:
     return section.line, f"before {describe(section)!r}"
 
 
-@rule("TC101", "section-missing", Severity.ERROR)
+@rule(
+    "TC101",
+    "section-missing",
+    Severity.ERROR,
+    example=Example(
+        en="""\
+            # Guide
+
+            ## Install
+
+            Run `pip install transcheck` first.
+
+            ## Usage
+
+            Call `transcheck check en ko` on 2 folders.
+
+            ## License
+
+            MIT, see [the license](https://opensource.org/licenses/MIT).
+            """,
+        ko="""\
+            # 안내
+
+            ## 설치
+
+            먼저 `pip install transcheck`를 실행합니다.
+
+            ## 라이선스
+
+            MIT입니다. [라이선스](https://opensource.org/licenses/MIT)를 보세요.
+            """,
+    ),
+)
 def section_missing(ctx: PairContext) -> Iterator[Hit]:
     """An English section has no Korean counterpart.
 
-    Bad:  en `## Sharding strategies` … ko has no section for it.
-    Good: ko `## 샤딩 전략` translating it, at the same place.
+    Bad:  en `## Usage` … ko has no section for it.
+    Good: ko `## 사용법` translating it, at the same place (before `## 라이선스`).
     The Korean line given is where the section would go (the next aligned Korean heading).
     """
     if ctx.target.is_empty:
@@ -62,7 +94,39 @@ def section_missing(ctx: PairContext) -> Iterator[Hit]:
             )
 
 
-@rule("TC102", "section-extra", Severity.WARNING)
+@rule(
+    "TC102",
+    "section-extra",
+    Severity.WARNING,
+    example=Example(
+        en="""\
+            # Guide
+
+            ## Install
+
+            Run `pip install transcheck` first.
+
+            ## License
+
+            MIT, see [the license](https://opensource.org/licenses/MIT).
+            """,
+        ko="""\
+            # 안내
+
+            ## 설치
+
+            먼저 `pip install transcheck`를 실행합니다.
+
+            ## 역자 주
+
+            이 절은 번역자가 덧붙인 설명입니다.
+
+            ## 라이선스
+
+            MIT입니다. [라이선스](https://opensource.org/licenses/MIT)를 보세요.
+            """,
+    ),
+)
 def section_extra(ctx: PairContext) -> Iterator[Hit]:
     """A Korean section has no English source.
 
@@ -85,12 +149,40 @@ def section_extra(ctx: PairContext) -> Iterator[Hit]:
             )
 
 
-@rule("TC103", "heading-level-mismatch", Severity.WARNING)
+@rule(
+    "TC103",
+    "heading-level-mismatch",
+    Severity.WARNING,
+    example=Example(
+        en="""\
+            # Guide
+
+            ## Install
+
+            Run `pip install transcheck` first.
+
+            ### From source
+
+            Clone [the repository](https://github.com/example/transcheck).
+            """,
+        ko="""\
+            # 안내
+
+            ## 설치
+
+            먼저 `pip install transcheck`를 실행합니다.
+
+            ## 소스에서 설치
+
+            [저장소](https://github.com/example/transcheck)를 복제합니다.
+            """,
+    ),
+)
 def heading_level_mismatch(ctx: PairContext) -> Iterator[Hit]:
     """Aligned headings differ in level (## versus ###), which changes the table of contents.
 
-    Bad:  en `### Prefill` ↔ ko `## Prefill`.
-    Good: en `### Prefill` ↔ ko `### 프리필`.
+    Bad:  en `### From source` ↔ ko `## 소스에서 설치`.
+    Good: en `### From source` ↔ ko `### 소스에서 설치`.
     """
     for pair in ctx.alignment.matched:
         assert pair.source is not None and pair.target is not None
@@ -105,12 +197,48 @@ def heading_level_mismatch(ctx: PairContext) -> Iterator[Hit]:
             )
 
 
-@rule("TC104", "section-order", Severity.WARNING)
+@rule(
+    "TC104",
+    "section-order",
+    Severity.WARNING,
+    example=Example(
+        en="""\
+            # Guide
+
+            ## Install
+
+            Run `pip install transcheck` first.
+
+            ## Usage
+
+            Call `transcheck check en ko` on 2 folders.
+
+            ## License
+
+            MIT, see [the license](https://opensource.org/licenses/MIT).
+            """,
+        ko="""\
+            # 안내
+
+            ## 사용법
+
+            두 폴더에 `transcheck check en ko`를 실행합니다.
+
+            ## 라이선스
+
+            MIT입니다. [라이선스](https://opensource.org/licenses/MIT)를 보세요.
+
+            ## 설치
+
+            먼저 `pip install transcheck`를 실행합니다.
+            """,
+    ),
+)
 def section_order(ctx: PairContext) -> Iterator[Hit]:
     """A Korean section appears at a different place than its English source section.
 
-    Bad:  en `## A`, `## B` ↔ ko `## B'`, `## A'`.
-    Good: the Korean sections in the English order.
+    Bad:  en `## Install`, `## Usage`, `## License` ↔ ko `## 사용법`, `## 라이선스`, `## 설치`.
+    Good: the Korean sections in the English order: `## 설치` right after `# 안내`.
     """
     for pair in ctx.alignment.matched:
         if pair.moved:
@@ -144,9 +272,18 @@ TRANSLATION_MISSING = declare(
     Severity.INFO,
     """An English file has no Korean file.
 
-    Bad:  en/gpus.md exists, ko/gpus.md does not.
-    Good: ko/gpus.md, or a pairing pattern in the config when Korean files are named differently.
+    Bad:  en/usage.md exists, ko/usage.md does not.
+    Good: ko/usage.md, or a pairing pattern in the config when Korean files are named differently.
     """,
+    example=Example(
+        en=None,
+        ko=None,
+        files={
+            "en/intro.md": "# Intro\n\nHello.\n",
+            "en/usage.md": "# Usage\n\nRun it.\n",
+            "ko/intro.md": "# 소개\n\n안녕하세요.\n",
+        },
+    ),
 )
 
 SOURCE_MISSING = declare(
@@ -155,7 +292,15 @@ SOURCE_MISSING = declare(
     Severity.WARNING,
     """A Korean file has no English source file.
 
-    Bad:  ko/old-chapter.md remains after en/old-chapter.md was removed or renamed.
+    Bad:  ko/old-intro.md remains after en/old-intro.md was renamed to en/intro.md.
     Good: rename or remove the Korean file to follow the English tree.
     """,
+    example=Example(
+        en=None,
+        ko=None,
+        files={
+            "en/intro.md": "# Intro\n\nHello.\n",
+            "ko/old-intro.md": "# 소개\n\n안녕하세요.\n",
+        },
+    ),
 )

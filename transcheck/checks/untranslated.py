@@ -17,7 +17,7 @@ from itertools import groupby
 from rapidfuzz import fuzz
 
 from transcheck.checks.blockmatch import section_blocks
-from transcheck.checks.registry import Hit, PairContext, rule
+from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.config import RULE_OPTIONS
 from transcheck.findings import Severity
 from transcheck.model import Block, BlockKind
@@ -106,11 +106,27 @@ def units(ctx: PairContext) -> list[Unit]:
     return ctx.cached("untranslated", compute)  # type: ignore[no-any-return]
 
 
-@rule("TC701", "untranslated", Severity.WARNING)
+@rule(
+    "TC701",
+    "untranslated",
+    Severity.WARNING,
+    example=Example(
+        en="""\
+            ## Sharding
+
+            Sharding splits an array across many devices.
+            """,
+        ko="""\
+            ## 샤딩
+
+            Sharding splits an array across many devices.
+            """,
+    ),
+)
 def untranslated(ctx: PairContext) -> Iterator[Hit]:
     """Korean text is still the English text: no Hangul and near-identical to its source.
 
-    Bad:  en `Sharding splits an array across devices.` ↔ ko the same English sentence.
+    Bad:  en `Sharding splits an array across many devices.` ↔ ko the same English sentence.
     Good: ko `샤딩은 배열을 여러 장치에 나눕니다.`
     Headings kept in English on purpose are silenced with `untranslated.allow_headings: true`.
     """
