@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import re
 import sys
 import time
@@ -28,7 +29,7 @@ from transcheck.glossary import Matcher, load_glossaries, scan_document, shipped
 from transcheck.glossary.korean import HANGUL
 from transcheck.model import BlockKind
 from transcheck.parse import parse_markdown
-from transcheck.report import FORMATS
+from transcheck.report import FORMATS, RenderOptions
 
 
 def speed(corpus: Path, runs: int) -> float:
@@ -44,14 +45,23 @@ def speed(corpus: Path, runs: int) -> float:
         for text in texts:
             floor_parser.parse(text)
 
-    def check(config: Config) -> Callable[[], None]:
-        return lambda: FORMATS["text"](check_paths(english, korean, config), False) and None
+    jobs = os.cpu_count() or 1
 
-    floor_time, plain_time, glossary_time = best_of(runs, floor, check(plain), check(glossary))
+    def check(config: Config, processes: int = 1) -> Callable[[], None]:
+        def run() -> None:
+            report = check_paths(english, korean, config, jobs=processes)
+            FORMATS["text"](report, RenderOptions())
+
+        return run
+
+    floor_time, plain_time, one_time, glossary_time = best_of(
+        runs, floor, check(plain), check(glossary), check(glossary, jobs)
+    )
     print(f"corpus: {corpus}, best of {runs}")
     print(f"floor    markdown-it-py commonmark parse only: {floor_time * 1000:8.1f} ms")
-    print(f"check    without a glossary:                   {plain_time * 1000:8.1f} ms")
-    print(f"check    with the shipped glossary:            {glossary_time * 1000:8.1f} ms")
+    print(f"check    without a glossary, 1 process:        {plain_time * 1000:8.1f} ms")
+    print(f"check    with the shipped glossary, 1 process: {one_time * 1000:8.1f} ms")
+    print(f"check    with the glossary, --jobs {jobs}:          {glossary_time * 1000:8.1f} ms")
     scan_time = best_of(runs, scan_all(english, korean))[0]
     print(f"glossary matching alone (all {len(texts)} files):    {scan_time * 1000:8.1f} ms")
     ratio = glossary_time / floor_time

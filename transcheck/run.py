@@ -3,6 +3,7 @@ rules, place cross-chapter findings, apply inline suppressions; the result is a 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -217,6 +218,16 @@ class Run:
             view=chapter_view(ctx) if chapters and ctx is not None else None,
         )
 
+    def _size(self, index: int) -> int:
+        """Bytes of a pair's files (0 for a missing or unreadable side): its expected work."""
+        pair = self.pairing.pairs[index]
+        size = 0
+        for tree, rel in ((self.pairing.source, pair.source), (self.pairing.target, pair.target)):
+            if rel is not None:
+                with contextlib.suppress(OSError):
+                    size += (tree.root / rel).stat().st_size
+        return size
+
     def _outcomes(
         self, chapters: bool, progress: Callable[[int, int], None] | None
     ) -> list[PairOutcome]:
@@ -224,16 +235,19 @@ class Run:
         total = len(self.pairing.pairs)
         results: list[PairOutcome | None] = [None] * total
         if self.jobs > 1 and total >= PARALLEL_MIN_PAIRS and "fork" in get_all_start_methods():
-            # The first pair is checked here: what every pair needs once (the glossary, compiled
+            # Largest pairs first, so no worker is left with a big one at the end; the smallest
+            # is checked here first: what every pair needs once (the glossary, compiled
             # patterns) is then loaded before the fork, and a config error surfaces here.
-            results[0] = self.outcome(0, chapters)
+            order = sorted(range(total), key=self._size, reverse=True)
+            first = order.pop()
+            results[first] = self.outcome(first, chapters)
             if progress is not None:
                 progress(1, total)
             global _WORKER_RUN
             _WORKER_RUN = self
             try:
                 with ProcessPoolExecutor(self.jobs, mp_context=get_context("fork")) as pool:
-                    futures = [pool.submit(_work, (index, chapters)) for index in range(1, total)]
+                    futures = [pool.submit(_work, (index, chapters)) for index in order]
                     for done, future in enumerate(as_completed(futures), 2):
                         index, result = future.result()
                         results[index] = result
