@@ -8,6 +8,7 @@ the finding the rule's ``example`` gives when it is run. Rules that the pipeline
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import textwrap
 from collections.abc import Callable, Iterator, Mapping
@@ -166,23 +167,28 @@ def rule(
     """Register a pair check as a rule; the docstring documents it, ``example`` shows it."""
 
     def register(check: PairCheck) -> PairCheck:
-        summary, details = _split_doc(check.__doc__, name)
-        _DECLARED.append(
-            Rule(
-                code,
-                name,
-                severity,
-                summary,
-                details,
-                Scope.PAIR,
-                check,
-                enabled=enabled,
-                example=example,
-            )
+        _declare_checked(
+            code, name, severity, check.__doc__, Scope.PAIR, enabled, example, check=check
         )
         return check
 
     return register
+
+
+def _declare_checked(
+    code: str,
+    name: str,
+    severity: Severity,
+    doc: str | None,
+    scope: Scope,
+    enabled: bool,
+    example: Example | None,
+    **checks: Any,
+) -> None:
+    """Register a rule with a check: its docstring documents it, ``example`` shows it."""
+    summary, details = _split_doc(doc, name)
+    rule = Rule(code, name, severity, summary, details, scope, enabled=enabled, example=example)
+    _DECLARED.append(dataclasses.replace(rule, **checks))
 
 
 def set_rule(
@@ -198,20 +204,16 @@ def set_rule(
     was collected (see SetContext); the docstring documents it, ``example`` shows it."""
 
     def register(check: SetCheck) -> SetCheck:
-        summary, details = _split_doc(check.__doc__, name)
-        _DECLARED.append(
-            Rule(
-                code,
-                name,
-                severity,
-                summary,
-                details,
-                Scope.SET,
-                set_check=check,
-                collect=collect,
-                enabled=enabled,
-                example=example,
-            )
+        _declare_checked(
+            code,
+            name,
+            severity,
+            check.__doc__,
+            Scope.SET,
+            enabled,
+            example,
+            set_check=check,
+            collect=collect,
         )
         return check
 

@@ -39,12 +39,8 @@ def _insert_point(section: Section | None, line_count: int) -> tuple[int, str]:
     return section.line, f"before {describe(section)!r}"
 
 
-@rule(
-    "TC101",
-    "section-missing",
-    Severity.ERROR,
-    example=Example(
-        en="""\
+# The English chapter the structure examples translate (section-missing, section-order).
+GUIDE = """\
             # Guide
 
             ## Install
@@ -58,7 +54,15 @@ def _insert_point(section: Section | None, line_count: int) -> tuple[int, str]:
             ## License
 
             MIT, see [the license](https://opensource.org/licenses/MIT).
-            """,
+            """
+
+
+@rule(
+    "TC101",
+    "section-missing",
+    Severity.ERROR,
+    example=Example(
+        en=GUIDE,
         ko="""\
             # 안내
 
@@ -202,21 +206,7 @@ def heading_level_mismatch(ctx: PairContext) -> Iterator[Hit]:
     "section-order",
     Severity.WARNING,
     example=Example(
-        en="""\
-            # Guide
-
-            ## Install
-
-            Run `pip install transcheck` first.
-
-            ## Usage
-
-            Call `transcheck check en ko` on 2 folders.
-
-            ## License
-
-            MIT, see [the license](https://opensource.org/licenses/MIT).
-            """,
+        en=GUIDE,
         ko="""\
             # 안내
 
