@@ -13,15 +13,24 @@ three passes, the way a reviewer would do it by hand:
    extra section) explain the text better.
 
 Anchoring first keeps two sections that swapped places from being paired crosswise by position.
+
+These passes cost O(n x m) for n and m sections. A file pair past ``MAX_CELLS`` (thousands of
+headings on both sides) is first cut into stretches at sections that share a token found nowhere
+else in either file, in order, and long stretches into slices of about ``STRETCH`` sections;
+each stretch is aligned alone, so the time stays near linear (a moved section is then only
+found within its stretch).
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
-from collections.abc import Callable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from transcheck.align.features import Scorer, features
+from transcheck.align.features import Scorer, features, section_tokens
 from transcheck.align.model import Alignment, SectionPair
 from transcheck.model import Document, Section
 
@@ -45,17 +54,21 @@ def _same_id(en: Section, ko: Section) -> bool:
     return (en.explicit_id or ko.explicit_id) and en.anchor == ko.anchor
 
 
+MAX_CELLS = 1_000_000  # section pairs above which a file pair is cut into stretches
+STRETCH = 400  # English sections per slice of a stretch that nothing shared cuts
+
+
 def _score_matrix(
-    source: Document, target: Document, rewrite: Callable[[str], str]
+    english: Sequence[Section], korean: Sequence[Section], rewrite: Callable[[str], str]
 ) -> tuple[list[list[float]], list[list[float]]]:
     """Scores and evidence of every pair, with the preamble and explicit ids decided outright."""
     scorer = Scorer(
-        [features(s, rewrite) for s in source.sections],
-        [features(s, lambda url: url) for s in target.sections],
+        [features(s, rewrite) for s in english],
+        [features(s, lambda url: url) for s in korean],
     )
     scores, evidence = scorer.matrices()
-    for i, en in enumerate(source.sections):
-        for j, ko in enumerate(target.sections):
+    for i, en in enumerate(english):
+        for j, ko in enumerate(korean):
             if en.is_preamble or ko.is_preamble:
                 same = en.is_preamble and ko.is_preamble
                 scores[i][j] = evidence[i][j] = 1.0 if same else 0.0
@@ -145,11 +158,11 @@ def _fill_gaps(
     return filled
 
 
-def align_sections(
-    source: Document, target: Document, rewrite: Callable[[str], str] = lambda url: url
-) -> Alignment:
-    """Align the sections of an English and a Korean document; see the module docstring."""
-    scores, evidence = _score_matrix(source, target, rewrite)
+def _align_stretch(
+    english: Sequence[Section], korean: Sequence[Section], rewrite: Callable[[str], str]
+) -> tuple[dict[int, int], dict[int, int], list[list[float]]]:
+    """The three passes over one stretch: in-order pairs, moved pairs, and the pair scores."""
+    scores, evidence = _score_matrix(english, korean, rewrite)
     vouched = [
         [s if e >= ANCHOR_EVIDENCE else -math.inf for s, e in zip(row, proof, strict=True)]
         for row, proof in zip(scores, evidence, strict=True)
@@ -157,7 +170,85 @@ def align_sections(
     matched = _monotone(vouched, ANCHOR)
     moved = _pair_moved(scores, evidence, matched)
     matched |= _fill_gaps(scores, matched, moved)
-    return _assemble(source, target, matched, moved, scores)
+    return matched, moved, scores
+
+
+def _unique_pairs(
+    english: Sequence[Section], korean: Sequence[Section], rewrite: Callable[[str], str]
+) -> list[tuple[int, int]]:
+    """Sections that share a token found once in each file, as an increasing chain of pairs
+    (the longest one, so a moved section cannot cut the files crosswise)."""
+    where: list[defaultdict[str, list[int]]] = [defaultdict(list), defaultdict(list)]
+    for side, sections, rewriting in ((0, english, rewrite), (1, korean, lambda url: url)):
+        for index, section in enumerate(sections):
+            for token in section_tokens(section, rewriting):
+                where[side][token].append(index)
+    pairs = sorted(
+        {
+            (spots[0], where[1][token][0])
+            for token, spots in where[0].items()
+            if len(spots) == 1 and len(where[1].get(token, ())) == 1
+        },
+        key=lambda pair: (pair[0], -pair[1]),  # one English section can end one chain link only
+    )
+    # Longest chain increasing in both indexes (patience sorting over the Korean index).
+    tails: list[int] = []
+    tail_at: list[int] = []
+    previous: list[int] = [-1] * len(pairs)
+    for n, (_, j) in enumerate(pairs):
+        k = bisect.bisect_left(tails, j)
+        if k == len(tails):
+            tails.append(j)
+            tail_at.append(n)
+        else:
+            tails[k], tail_at[k] = j, n
+        previous[n] = tail_at[k - 1] if k else -1
+    chain: list[tuple[int, int]] = []
+    n = tail_at[-1] if tail_at else -1
+    while n >= 0:
+        chain.append(pairs[n])
+        n = previous[n]
+    return chain[::-1]
+
+
+def _stretches(
+    english: Sequence[Section], korean: Sequence[Section], rewrite: Callable[[str], str]
+) -> list[tuple[range, range]]:
+    """The stretches a file pair is aligned in: the whole pair, unless it is past MAX_CELLS."""
+    n, m = len(english), len(korean)
+    if n * m <= MAX_CELLS:
+        return [(range(n), range(m))]
+    chain = [p for p in _unique_pairs(english, korean, rewrite) if p[0] > 0 and p[1] > 0]
+    bounds = [(0, 0), *chain, (n, m)]
+    stretches = []
+    for (i0, j0), (i1, j1) in itertools.pairwise(bounds):
+        rows, cols = i1 - i0, j1 - j0
+        slices = max(1, -(-rows * cols // MAX_CELLS), -(-rows // STRETCH))
+        for k in range(slices):
+            stretches.append(
+                (
+                    range(i0 + rows * k // slices, i0 + rows * (k + 1) // slices),
+                    range(j0 + cols * k // slices, j0 + cols * (k + 1) // slices),
+                )
+            )
+    return stretches
+
+
+def align_sections(
+    source: Document, target: Document, rewrite: Callable[[str], str] = lambda url: url
+) -> Alignment:
+    """Align the sections of an English and a Korean document; see the module docstring."""
+    english, korean = source.sections, target.sections
+    matched: dict[int, int] = {}
+    moved: dict[int, int] = {}
+    score: dict[tuple[int, int], float] = {}
+    for rows, cols in _stretches(english, korean, rewrite):
+        local = _align_stretch([english[i] for i in rows], [korean[j] for j in cols], rewrite)
+        for found, into in ((local[0], matched), (local[1], moved)):
+            for a, b in found.items():
+                into[rows[a]] = cols[b]
+                score[rows[a], cols[b]] = local[2][a][b]
+    return _assemble(source, target, matched, moved, score)
 
 
 def _assemble(
@@ -165,7 +256,7 @@ def _assemble(
     target: Document,
     matched: dict[int, int],
     moved: dict[int, int],
-    scores: list[list[float]],
+    score: Mapping[tuple[int, int], float],
 ) -> Alignment:
     """Order the pairs as a reader walks both files: Korean order, unpaired English slotted in."""
     en, ko = source.sections, target.sections
@@ -187,6 +278,6 @@ def _assemble(
         if i in matched:
             place_english_before(i)
         placed.add(i)
-        pairs.append(SectionPair(en[i], section, min(1.0, max(0.0, scores[i][j])), i in moved))
+        pairs.append(SectionPair(en[i], section, min(1.0, max(0.0, score[i, j])), i in moved))
     place_english_before(len(en))
     return Alignment(source, target, tuple(pairs))
