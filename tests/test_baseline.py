@@ -162,3 +162,23 @@ def test_line_references_in_messages_do_not_change_fingerprints(tmp_path: Path) 
     other = finding(14, "English paragraph 'Other…' (lines 14-16) has no Korean counterpart")
     result = split([after, other], load_baseline(path), str)
     assert result.unchanged == (after,) and result.new == (other,)
+
+
+def test_identity_keeps_a_fingerprint_when_counts_in_the_message_change(tmp_path: Path) -> None:
+    def inconsistent(count: int, rendering: str) -> Finding:
+        return Finding(
+            "TC303",
+            "glossary-inconsistent",
+            Severity.WARNING,
+            f"'sharding' is written {rendering}; the majority rendering is 샤딩 ({count}×)",
+            target=Location("ko/x.md", 7),
+            identity=f"sharding\0{rendering}\0korean",
+        )
+
+    path = tmp_path / "baseline.json"
+    path.write_text(baseline_document([inconsistent(187, "sharding")], str), encoding="utf-8")
+    result = split(
+        [inconsistent(190, "sharding"), inconsistent(190, "샤드")], load_baseline(path), str
+    )
+    assert [f.message.split(";")[0] for f in result.new] == ["'sharding' is written 샤드"]
+    assert len(result.unchanged) == 1

@@ -6,7 +6,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
@@ -55,6 +55,9 @@ class Finding:
     message: str
     source: Location = NOWHERE
     target: Location = NOWHERE
+    # What the finding is about, for fingerprints, when the message also carries counts that
+    # change with other files (e.g. a glossary term and rendering); empty: the message is it.
+    identity: str = field(default="", compare=False)
 
     @property
     def primary(self) -> Location:
@@ -99,7 +102,7 @@ def fingerprints(
     seen: Counter[tuple[str, str, str]] = Counter()
     result = []
     for finding in findings:
-        message = _LINE_REFERENCE.sub("line #", finding.message)
+        message = finding.identity or _LINE_REFERENCE.sub("line #", finding.message)
         key = (finding.code, path_key(finding.primary.path or ""), message)
         seen[key] += 1
         digest = hashlib.sha256("\0".join((*key, str(seen[key]))).encode("utf-8")).hexdigest()

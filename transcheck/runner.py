@@ -81,15 +81,19 @@ def active_rules(config: Config) -> tuple[ActiveRule, ...]:
     )
 
 
-def stamp(active: ActiveRule, message: str, source: Location, target: Location) -> Finding:
+def stamp(
+    active: ActiveRule, message: str, source: Location, target: Location, identity: str = ""
+) -> Finding:
     """A finding of ``active`` at its configured severity."""
-    return Finding(active.rule.code, active.rule.name, active.severity, message, source, target)
+    return Finding(
+        active.rule.code, active.rule.name, active.severity, message, source, target, identity
+    )
 
 
 def run_pair(ctx: PairContext, rules: Iterable[ActiveRule]) -> list[Finding]:
     """Run every pair rule on one aligned pair; findings sorted by line."""
     findings = [
-        stamp(active, hit.message, hit.source, hit.target)
+        stamp(active, hit.message, hit.source, hit.target, hit.identity)
         for active in rules
         if active.rule.scope is Scope.PAIR and active.rule.check is not None
         for hit in active.rule.check(ctx)
@@ -116,7 +120,7 @@ def run_set(
         if active.rule.scope is not Scope.SET or check is None:
             continue
         ctx = SetContext(tuple(pair[active.rule.code] for pair in collected), config)
-        findings += [stamp(active, h.message, h.source, h.target) for h in check(ctx)]
+        findings += [stamp(active, h.message, h.source, h.target, h.identity) for h in check(ctx)]
     return findings
 
 

@@ -312,6 +312,7 @@ def glossary_inconsistent(ctx: SetContext) -> Iterator[Hit]:
                 f"{basis}; this file uses it {in_file}× and {wanted} "
                 f"{per_file[(path, target, kind)]}×",
                 target=Location(path, line),
+                identity=f"{entry.term}\0{rendering}\0{used_kind.value}",
             )
 
 

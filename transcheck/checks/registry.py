@@ -39,6 +39,7 @@ class Hit:
     message: str
     source: Location = NOWHERE
     target: Location = NOWHERE
+    identity: str = ""  # what the finding is about, when the message also carries counts
 
 
 @dataclass
