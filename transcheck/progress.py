@@ -6,10 +6,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+if TYPE_CHECKING:  # rich is imported only when a bar is drawn (it costs start-up time)
+    from rich.progress import Progress
 
 MIN_PAIRS = 4  # fewer pairs are checked before a bar could be read
 HUMAN_FORMATS = frozenset({"text", "html"})
@@ -28,7 +28,7 @@ class PairBar:
 
     def __init__(self, stream: TextIO) -> None:
         """Draw on ``stream`` (a terminal; see wanted)."""
-        self._console = Console(file=stream, force_terminal=True)
+        self._stream = stream
         self._bar: Progress | None = None
 
     def __call__(self, done: int, total: int) -> None:
@@ -36,13 +36,22 @@ class PairBar:
         if total < MIN_PAIRS:
             return
         if self._bar is None:
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+
             self._bar = Progress(
                 TextColumn("checking"),
                 BarColumn(),
                 MofNCompleteColumn(),
                 TextColumn("file pairs"),
                 TimeElapsedColumn(),
-                console=self._console,
+                console=Console(file=self._stream, force_terminal=True),
                 transient=True,
             )
             self._bar.start()

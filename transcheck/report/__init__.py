@@ -1,27 +1,46 @@
 """The report layer: one module per output format behind a small registry. Formats compute
 nothing; they render a Report (findings plus rule metadata) under RenderOptions.
 
-A format is a function ``(Report, RenderOptions) -> str`` registered in FORMATS by name.
+A format is a function ``(Report, RenderOptions) -> str`` registered in FORMATS by name; its
+module is imported when the format is first used, so a run pays only for the formats it writes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
+from importlib import import_module
 
 from transcheck.api import Report
-from transcheck.report import github, html, json_format, markdown, rdjson, sarif, text
 from transcheck.report.options import RenderOptions
 
 Formatter = Callable[[Report, RenderOptions], str]
 
-FORMATS: dict[str, Formatter] = {
-    "text": text.render,
-    "json": json_format.render,
-    "sarif": sarif.render,
-    "github": github.render,
-    "markdown": markdown.render,
-    "rdjson": rdjson.render,
-    "html": html.render,
+_MODULES = {
+    "text": "text",
+    "json": "json_format",
+    "sarif": "sarif",
+    "github": "github",
+    "markdown": "markdown",
+    "rdjson": "rdjson",
+    "html": "html",
 }
+
+
+class _Formats(Mapping[str, Formatter]):
+    """Format name -> its ``render`` function, importing the format's module on first use."""
+
+    def __getitem__(self, name: str) -> Formatter:
+        module = import_module(f"transcheck.report.{_MODULES[name]}")
+        render: Formatter = module.render
+        return render
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_MODULES)
+
+    def __len__(self) -> int:
+        return len(_MODULES)
+
+
+FORMATS: Mapping[str, Formatter] = _Formats()
 
 __all__ = ["FORMATS", "Formatter", "RenderOptions"]
