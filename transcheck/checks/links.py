@@ -124,16 +124,7 @@ def _split_changed(
     missing: list[Link], extra: list[Link]
 ) -> tuple[list[tuple[Link, Link]], list[Link], list[Link]]:
     """Leftovers of the same kind (in-page, external, relative) in order are one changed link."""
-    changed: list[tuple[Link, Link]] = []
-    lost: list[Link] = []
-    for en in missing:
-        ko = next((k for k in extra if url_class(k.url) == url_class(en.url)), None)
-        if ko is None:
-            lost.append(en)
-        else:
-            extra.remove(ko)
-            changed.append((en, ko))
-    return changed, lost, extra
+    return match_in_order(missing, extra, lambda en, ko: url_class(en.url) == url_class(ko.url))
 
 
 def _section_matches(ctx: PairContext) -> list[LinkMatch]:
