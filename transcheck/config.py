@@ -18,11 +18,15 @@ import yaml
 from transcheck.findings import Severity
 from transcheck.parse.dialects import AUTO, DIALECT_SETTINGS
 from transcheck.parse.slugs import SLUG_STYLES
+from transcheck.parse.source import DEFAULT_FILE_BYTES
 from transcheck.safeyaml import load_node
 
 # Options of rule families, declared with their defaults; a value must have the default's type.
-# A family adds its group here, and the config key of the same name becomes valid.
-RULE_OPTIONS: dict[str, dict[str, Any]] = {}
+# A family adds its group here, and the config key of the same name becomes valid. ``limits``
+# bounds what one input may cost: bytes read per file, seconds spent on one pair.
+RULE_OPTIONS: dict[str, dict[str, Any]] = {
+    "limits": {"file_bytes": DEFAULT_FILE_BYTES, "pair_seconds": 60.0}
+}
 
 CONFIG_NAMES = (".transcheck.yaml", "transcheck.yaml", ".transcheck.yml", "transcheck.yml")
 FAIL_ON = ("error", "warning", "info", "never")

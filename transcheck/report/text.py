@@ -46,8 +46,8 @@ def _summary(report: Report) -> list[str]:
     ]
     if report.unreadable:
         lines.append(
-            f"  {report.unreadable} file(s) could not be read (TC001): save them as readable "
-            "UTF-8; the other files were checked."
+            f"  {report.unreadable} file(s) could not be read or checked (TC001; each "
+            "message says why); the other files were checked."
         )
     if summary["suppressed"]:
         silenced = plural(summary["suppressed"], "finding")
