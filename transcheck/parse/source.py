@@ -95,7 +95,7 @@ def _kind(mode: int) -> str:
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB"
+    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
 
 
 def _too_large(display: str, size: int, limit: int) -> InputError:
