@@ -23,7 +23,7 @@ from transcheck.config import FAIL_ON, Config, ConfigError, load_config
 from transcheck.examples import run_example
 from transcheck.findings import Severity
 from transcheck.glossary import commands as glossary_commands
-from transcheck.outputs import Output, OutputError, plan_outputs, write_atomically
+from transcheck.outputs import Output, OutputError, plan_outputs, write_output
 from transcheck.pairing import PairingError
 from transcheck.parse import SLUG_STYLES, InputError
 from transcheck.progress import pair_progress, wanted
@@ -135,9 +135,9 @@ def _full_report(outputs: list[Output]) -> str | None:
 
 
 def _write(path: Path, text: str) -> None:
-    """Write a report or baseline file atomically; a file that cannot be written exits 2."""
+    """Write a report or baseline file (see write_output); one that cannot be written exits 2."""
     try:
-        write_atomically(path, text)
+        write_output(path, text)
     except OSError as error:
         raise _fail(f"{path}: cannot write: {error.strerror or error}") from None
 

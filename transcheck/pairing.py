@@ -81,10 +81,18 @@ def display_path(path: Path) -> str:
         return absolute.as_posix()
 
 
+def _unreadable_folder(error: OSError) -> None:
+    """A folder of a tree that cannot be listed stops the run: skipping it would report its
+    chapters as untranslated."""
+    where = display_path(Path(error.filename)) if error.filename else "a folder"
+    raise PairingError(f"{where}: cannot read this folder: {error.strerror or error}")
+
+
 def walk_markdown(root: Path, extensions: tuple[str, ...]) -> tuple[str, ...]:
-    """Markdown files under ``root`` (hidden folders skipped, links to folders not followed)."""
+    """Markdown files under ``root`` (hidden folders skipped, links to folders not followed);
+    a PairingError for a folder that cannot be listed."""
     found: list[str] = []
-    for folder, dirs, files in os.walk(root, followlinks=False):
+    for folder, dirs, files in os.walk(root, onerror=_unreadable_folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "node_modules")
         base = Path(folder).relative_to(root)
         for name in sorted(files):

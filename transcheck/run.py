@@ -209,21 +209,21 @@ class Run:
             with time_budget(seconds):
                 return self._outcome(index, chapters)
         except OverBudget:
-            pair = self.pairing.pairs[index]
-            tree, rel = (
-                (self.korean.tree, pair.target)
-                if pair.target is not None
-                else (self.english.tree, pair.source)
-            )
-            message = (
-                f"not checked: this pair took over {seconds:g} s (raise the config key "
-                "limits.pair_seconds to allow more)"
-            )
-            error = InputError(tree.display(rel or ""), message)
-            where = Location(error.path)
-            source, target = (Location(), where) if tree is self.korean.tree else (where, Location())
-            findings = self._emit(UNREADABLE_FILE.code, message, source, target)
-            return PairOutcome(tuple(findings), None, None, None, (error,), None)
+            return self._unchecked(self.pairing.pairs[index], seconds)
+
+    def _unchecked(self, pair: FilePair, seconds: float) -> PairOutcome:
+        """A pair that ran past its time budget, reported as not checked."""
+        korean = pair.target is not None
+        tree, rel = (self.korean.tree, pair.target) if korean else (self.english.tree, pair.source)
+        message = (
+            f"not checked: this pair took over {seconds:g} s (raise the config key "
+            "limits.pair_seconds to allow more)"
+        )
+        error = InputError(tree.display(rel or ""), message)
+        where = Location(error.path)
+        sides = (Location(), where) if korean else (where, Location())
+        findings = self._emit(UNREADABLE_FILE.code, message, *sides)
+        return PairOutcome(tuple(findings), None, None, None, (error,), None)
 
     def _outcome(self, index: int, chapters: bool) -> PairOutcome:
         """Check pair ``index`` and take everything the report needs from it."""

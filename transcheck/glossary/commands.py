@@ -21,6 +21,7 @@ from transcheck.glossary.load import read_glossary
 from transcheck.glossary.matcher import Matcher
 from transcheck.glossary.mine import mine, mined_yaml
 from transcheck.glossary.stats import render_csv, render_json, render_text, term_stats
+from transcheck.outputs import write_output
 from transcheck.pairing import PairingError
 
 app = typer.Typer(
@@ -46,7 +47,7 @@ def _write(text: str, output: Path | None) -> None:
     if output is None:
         typer.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        write_output(output, text)
 
 
 def with_glossaries(config: Config, names: list[str] | None) -> Config:
