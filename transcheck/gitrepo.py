@@ -54,9 +54,27 @@ def resolve(root: Path, rev: str) -> str:
     return _text(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").strip()
 
 
+def _shallow_hint(root: Path) -> str:
+    """A hint for a history that a shallow clone cuts off ('' when the clone is complete)."""
+    try:
+        shallow = _text(root, "rev-parse", "--is-shallow-repository").strip() == "true"
+    except GitError:
+        return ""
+    return (
+        "; this is a shallow clone, so the history needed is missing: fetch it "
+        "(actions/checkout: `fetch-depth: 0`; elsewhere `git fetch --unshallow`)"
+        if shallow
+        else ""
+    )
+
+
 def merge_base(root: Path, rev: str, other: str = "HEAD") -> str:
-    """The commit where ``other`` (HEAD) left ``rev``: what ``git diff REV...`` compares against."""
-    return _text(root, "merge-base", rev, other).strip()
+    """The commit where ``other`` (HEAD) left ``rev``: what ``git diff REV...`` compares against.
+    In a shallow clone the error says how to fetch the history."""
+    try:
+        return _text(root, "merge-base", rev, other).strip()
+    except GitError as error:
+        raise GitError(f"{error}{_shallow_hint(root)}") from None
 
 
 def object_type(root: Path, rev: str, path: str) -> str | None:

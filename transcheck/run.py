@@ -272,7 +272,8 @@ class Run:
             global _WORKER_RUN
             _WORKER_RUN = self
             try:
-                with ProcessPoolExecutor(self.jobs, mp_context=get_context("fork")) as pool:
+                workers = min(self.jobs, len(order))  # never more processes than pairs
+                with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
                     futures = [pool.submit(_work, (index, chapters)) for index in order]
                     for done, future in enumerate(as_completed(futures), 2):
                         index, result = future.result()
