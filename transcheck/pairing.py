@@ -113,7 +113,7 @@ def _template_regex(template: str) -> re.Pattern[str]:
     body = "".join(groups.get(part, re.escape(part)) for part in parts)
     if "/" not in template:
         body = r"(?P<_folder>(?:[^/]+/)*)" + body
-    return re.compile(body + r"\Z")
+    return re.compile(body + r"\Z", re.DOTALL)  # a file name may hold a newline
 
 
 def _apply(pattern: PairPattern, rel: str, forward: bool) -> str | None:

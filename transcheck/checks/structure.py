@@ -32,10 +32,11 @@ def _next_sections(pairs: tuple[SectionPair, ...], korean: bool) -> list[Section
     return following
 
 
-def _insert_point(section: Section | None, line_count: int) -> tuple[int, str]:
-    """The line to show and the words for 'before this section' (or 'at the end')."""
+def _insert_point(section: Section | None, line_count: int) -> tuple[int | None, str]:
+    """The line to show and the words for 'before this section' (or 'at the end'; no line in
+    an empty file)."""
     if section is None:
-        return line_count, "at the end of the file"
+        return line_count or None, "at the end of the file"
     return section.line, f"before {describe(section)!r}"
 
 
