@@ -292,6 +292,8 @@ SOURCE_MISSING = declare(
         files={
             "en/intro.md": "# Intro\n\nHello.\n",
             "ko/old-intro.md": "# 소개\n\n안녕하세요.\n",
+            "en/setup.md": "# Setup\n\nInstall it.\n",
+            "ko/setup.md": "# 설치\n\n설치합니다.\n",
         },
     ),
 )
