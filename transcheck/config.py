@@ -18,7 +18,7 @@ import yaml
 from transcheck.findings import Severity
 from transcheck.parse.dialects import AUTO, DIALECT_SETTINGS
 from transcheck.parse.slugs import SLUG_STYLES
-from transcheck.parse.source import DEFAULT_FILE_BYTES
+from transcheck.parse.source import DEFAULT_FILE_BYTES, read_named_file
 from transcheck.safeyaml import load_node
 
 # Options of rule families, declared with their defaults; a value must have the default's type.
@@ -141,7 +141,7 @@ def _key_lines(node: yaml.Node | None, prefix: str = "") -> dict[str, int]:
 def _load_yaml(path: Path) -> _Source:
     display = str(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_named_file(path)
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(display, "", f"cannot read: {error}") from None
     try:
@@ -193,7 +193,7 @@ def _toml_key_lines(text: str) -> dict[str, int]:
 
 def _load_pyproject(path: Path) -> _Source | None:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_named_file(path, "utf-8")
         data = tomllib.loads(text)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(str(path), "", f"cannot read: {error}") from None

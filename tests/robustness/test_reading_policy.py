@@ -150,3 +150,29 @@ def test_source_rev_symlink_out_of_the_tree_is_refused(tmp_path: Path) -> None:
     refused = findings["ko/b.md"]
     assert refused["source"] == {"path": "HEAD:en/b.md", "line": None}
     assert "outside its tree" in str(refused["message"])
+
+
+def _cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "transcheck", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+    )
+
+
+def test_named_files_must_be_regular_files_within_the_limit(book: Path) -> None:
+    """A config may name a glossary anywhere, but /dev/zero or a FIFO is refused, not read."""
+    (book / ".transcheck.yaml").write_text("glossary:\n  files: [/dev/zero]\n", "utf-8")
+    done = _cli(book, "check", "en", "ko")
+    assert done.returncode == 2
+    assert "/dev/zero: cannot read: a character device, not a regular file" in done.stderr
+    (book / ".transcheck.yaml").unlink()
+    os.mkfifo(book / "pipe")
+    done = _cli(book, "check", "en", "ko", "--baseline", "pipe")
+    assert done.returncode == 2 and "pipe: cannot read baseline: a FIFO" in done.stderr
+    done = _cli(book, "glossary", "import", "pipe")
+    assert done.returncode == 2 and "a FIFO (named pipe), not a regular file" in done.stderr

@@ -23,6 +23,7 @@ from transcheck.glossary.mine import mine, mined_yaml
 from transcheck.glossary.stats import render_csv, render_json, render_text, term_stats
 from transcheck.outputs import write_output
 from transcheck.pairing import PairingError
+from transcheck.parse.source import read_named_file
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -167,7 +168,7 @@ def import_command(
 ) -> None:
     """Convert a CSV/TSV glossary or a Markdown table (English | 한글 | 비고) to glossary YAML."""
     try:
-        text = file.read_text(encoding="utf-8-sig")
+        text = read_named_file(file)
         _write(import_glossary(text, file.name), output)
     except (OSError, UnicodeDecodeError, TableError) as error:
         raise _fail(str(error)) from None

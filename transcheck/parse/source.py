@@ -165,3 +165,15 @@ def read_markdown(path: Path, display: str, root: Path | None = None, limit: int
     """Read (see read_limited) and decode one file; every problem is an InputError naming
     ``display``."""
     return decode_markdown(read_limited(path, display, root, limit), display)
+
+
+def read_named_file(path: Path, encoding: str = "utf-8-sig") -> str:
+    """A file the user names wherever it lives (config, glossary, baseline, a table to import):
+    symlinks are followed anywhere, but it must be a regular file within DEFAULT_FILE_BYTES, so a
+    config naming ``/dev/zero`` or a FIFO cannot exhaust memory or hang. OSError (with the
+    reason) or UnicodeDecodeError otherwise."""
+    try:
+        data = read_limited(path, str(path), Path(os.sep))
+    except InputError as error:
+        raise OSError(error.message) from None
+    return data.decode(encoding)
