@@ -161,7 +161,8 @@ def test_twenty_megabyte_file_is_checked(book: Path) -> None:
     body = "".join(f"## 부분 {n}\n\n{paragraph}\n\n" for n in range(60_000))
     data = ("# 제목\n\n" + body).encode()
     assert len(data) > 20_000_000
-    _tree(book, {"ko/odd.md": data, ".transcheck.yaml": b"limits:\n  file_bytes: 30000000\n"})
+    limits = b"limits:\n  file_bytes: 30000000\n  pair_seconds: 900\n"  # as a user would raise them
+    _tree(book, {"ko/odd.md": data, ".transcheck.yaml": limits})
     result = subprocess.run(
         [sys.executable, "-m", "transcheck", "check", "en/odd.md", "ko/odd.md", "--format", "json"],
         capture_output=True,

@@ -22,12 +22,11 @@ KOREAN = "# 제목\n\n[문서](https://example.com)에 오신 것을 환영합�
 SECRET = "[http]\n\textraheader = AUTHORIZATION: basic c2VjcmV0LXRva2Vu\n"
 
 
-def _run(root: Path, *args: str) -> tuple[int, dict[str, dict[str, object]], str]:
-    """``transcheck check ARGS --format json`` in ``root`` (a subprocess with a timeout, so a
-    FIFO that was opened would fail the test instead of hanging it): exit code, findings by
-    Korean path, stdout + stderr."""
-    result = subprocess.run(
-        [sys.executable, "-m", "transcheck", "check", *args, "--format", "json"],
+def _cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m transcheck ARGS`` in ``root``, with a timeout: a FIFO that was opened would
+    fail the test instead of hanging it."""
+    return subprocess.run(
+        [sys.executable, "-m", "transcheck", *args],
         cwd=root,
         capture_output=True,
         text=True,
@@ -35,6 +34,12 @@ def _run(root: Path, *args: str) -> tuple[int, dict[str, dict[str, object]], str
         check=False,
         env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
     )
+
+
+def _run(root: Path, *args: str) -> tuple[int, dict[str, dict[str, object]], str]:
+    """``transcheck check ARGS --format json`` in ``root``: exit code, findings by Korean path,
+    stdout + stderr."""
+    result = _cli(root, "check", *args, "--format", "json")
     findings = json.loads(result.stdout)["findings"]
     by_path = {f["target"]["path"] or f["source"]["path"]: f for f in findings}
     return result.returncode, by_path, result.stdout + result.stderr
@@ -150,18 +155,6 @@ def test_source_rev_symlink_out_of_the_tree_is_refused(tmp_path: Path) -> None:
     refused = findings["ko/b.md"]
     assert refused["source"] == {"path": "HEAD:en/b.md", "line": None}
     assert "outside its tree" in str(refused["message"])
-
-
-def _cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "transcheck", *args],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
-    )
 
 
 def test_named_files_must_be_regular_files_within_the_limit(book: Path) -> None:
