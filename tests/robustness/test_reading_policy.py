@@ -169,3 +169,12 @@ def test_named_files_must_be_regular_files_within_the_limit(book: Path) -> None:
     assert done.returncode == 2 and "pipe: cannot read baseline: a FIFO" in done.stderr
     done = _cli(book, "glossary", "import", "pipe")
     assert done.returncode == 2 and "a FIFO (named pipe), not a regular file" in done.stderr
+
+
+def test_align_and_glossary_stats_follow_the_same_policy(book: Path) -> None:
+    (book / "ko" / "odd.md").symlink_to("../.git/config")
+    done = _cli(book, "align", "en/odd.md", "ko/odd.md")
+    assert done.returncode == 2 and "outside its tree" in done.stderr
+    done = _cli(book, "glossary", "stats", "en", "ko")
+    assert "ko/odd.md: symlink to ../.git/config: resolves outside its tree" in done.stderr
+    assert "c2VjcmV0" not in done.stdout + done.stderr
