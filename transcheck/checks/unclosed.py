@@ -15,8 +15,8 @@ from transcheck.findings import Severity
 from transcheck.model import Unclosed
 
 _EFFECT = {
-    "fence": "the code fence {marker} is never closed, so the rest of the file renders as code: "
-    "close it with {marker} as in English",
+    "fence": "the code fence {marker} opened here is not closed where its code ends, so the text "
+    "after the code renders as code: close it with {marker} as in English",
     "math": "the formula opened with $$ is never closed in its paragraph, so the text after it "
     "renders as math: add the closing $$ as in English",
     "comment": "the HTML comment <!-- is never closed, so the text after it is hidden: add --> "

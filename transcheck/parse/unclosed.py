@@ -1,5 +1,8 @@
 """Markup opened and never closed: a code fence, a ``$$`` formula, an HTML comment.
 
+A fence whose closing line was lost is often closed by the closing line of the next code block,
+and the opening line of that block (```js) becomes code: such a fence counts as unclosed too.
+
 markdown-it closes what is left open at the end of the document (or of the HTML block), so the
 tokens look normal while everything after the opening renders as code, math or nothing. Found
 here from the tokens plus the lines they cover; ``{% details %}`` balance is checked with the
@@ -18,6 +21,7 @@ from transcheck.model import Unclosed
 _QUOTE_PREFIX = re.compile(r"^[\s>]*")
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)\1", re.DOTALL)
 _DOLLARS = re.compile(r"(?<!\\)\$\$")
+_FENCE_OPENER = re.compile(r"^\s*(`{3,}|~{3,})\s*[^\s`~]")
 
 
 def _closes_fence(line: str, markup: str) -> bool:
@@ -27,10 +31,25 @@ def _closes_fence(line: str, markup: str) -> bool:
     return len(stripped) >= len(markup) and set(stripped) == {markup[0]}
 
 
+def _opens_fence(line: str, markup: str) -> bool:
+    """Whether a line inside a fence reads as the opening of another one (``` plus an info
+    string such as ```js, at least as long as ``markup``): the fence above it was not closed
+    where it should have been, and the closing fence of the next block closed it instead.
+    (A fence that shows Markdown with fences inside uses a longer fence, as in ````md.)"""
+    found = _FENCE_OPENER.match(line)
+    return (
+        found is not None and found.group(1)[0] == markup[0] and len(found.group(1)) >= len(markup)
+    )
+
+
 def _fence(token: Token, lines: Sequence[str]) -> Iterator[Unclosed]:
     assert token.map is not None
     first, end = token.map
-    if end - first < 2 or not _closes_fence(lines[end - 1], token.markup):
+    if (
+        end - first < 2
+        or not _closes_fence(lines[end - 1], token.markup)
+        or any(_opens_fence(line, token.markup) for line in token.content.split("\n"))
+    ):
         yield Unclosed("fence", first + 1, token.markup)
 
 
