@@ -100,6 +100,12 @@ def _trie_regex(words: Iterable[str], atoms: dict[str, str]) -> str:
     return emit(trie)
 
 
+def _phrase_regex(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Any of ``phrases`` as whole words, case-insensitive, a space matching any spacing."""
+    body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    return re.compile(f"{_WORD_BEFORE}(?:{body}){_WORD_AFTER}", re.IGNORECASE)
+
+
 def _continues(word: re.Pattern[str], text: str, start: int) -> bool:
     """Whether a match at ``start`` begins inside a word (the character before belongs to one)."""
     return start > 0 and word.match(text, start - 1) is not None
@@ -127,8 +133,13 @@ class Matcher:
         self._korean: dict[str, list[_Target]] = {}
         self._korean_words: set[str] = set()  # as listed, so a space may be written or not
         self._patterns: list[tuple[re.Pattern[str], Entry]] = []
+        self._unless: dict[Entry, re.Pattern[str]] = {}
+        self._context: dict[Entry, re.Pattern[str]] = {}
         for entry in glossary.entries:
             self._add(entry)
+            for phrases, table in ((entry.unless, self._unless), (entry.context, self._context)):
+                if phrases:
+                    table[entry] = _phrase_regex(phrases)
         self._english_res = [
             (re.compile(f"{_WORD_BEFORE}(?:{_trie_regex(words, _ENGLISH_ATOMS)}){_WORD_AFTER}",
                         0 if sensitive else re.IGNORECASE), sensitive)
@@ -195,10 +206,23 @@ class Matcher:
             for entry, kind, rendering in self._korean.get(key, ()):
                 yield Occurrence(entry, kind, rendering, match.group(0), match.start(), match.end())
 
+    def in_sense(self, text: str, occurrence: Occurrence) -> bool:
+        """Whether an English word of ``text`` is meant in the entry's sense: not inside one of
+        its ``unless`` phrases (pay attention), and with one of its ``context`` words in the text."""
+        entry = occurrence.entry
+        unless = self._unless.get(entry)
+        if unless is not None and any(
+            m.start() <= occurrence.start and occurrence.end <= m.end()
+            for m in unless.finditer(text)
+        ):
+            return False
+        context = self._context.get(entry)
+        return context is None or context.search(text) is not None
+
     def english(self, text: str) -> list[Occurrence]:
-        """English forms of glossary terms in English prose, in text order."""
+        """English forms of glossary terms in English prose, in text order, in their sense."""
         found = (o for o in self._english_matches(text) if o.kind is Kind.ENGLISH)
-        return _without_overlaps(found)
+        return [o for o in _without_overlaps(found) if self.in_sense(text, o)]
 
     def korean(self, text: str) -> list[Occurrence]:
         """Renderings, English words kept, and forbidden renderings in Korean prose, in text
@@ -207,6 +231,8 @@ class Matcher:
         found = _without_overlaps((*self._english_matches(text), *self._korean_matches(text)))
         result: list[Occurrence] = []
         for occurrence in found:
+            if occurrence.kind is Kind.ENGLISH and not self.in_sense(text, occurrence):
+                continue
             previous = result[-1] if result else None
             if previous is not None and _is_gloss(text, previous, occurrence):
                 if occurrence.kind is Kind.ENGLISH:

@@ -79,7 +79,7 @@ def _units(chapters: Sequence[Chapter]) -> list[tuple[str, str]]:
     return units
 
 
-def _phrases(text: str) -> Iterator[tuple[str, str]]:
+def phrases(text: str) -> Iterator[tuple[str, str]]:
     """(key, surface) of every word and two/three-word phrase within punctuation-free segments."""
     for segment in _SEGMENT.findall(text):
         words = WORD.findall(segment)
@@ -99,7 +99,7 @@ def _phrases(text: str) -> Iterator[tuple[str, str]]:
                 yield " ".join(lowered), " ".join(chunk)
 
 
-def _korean_stems(text: str) -> set[str]:
+def korean_stems(text: str) -> set[str]:
     """Stems of one Korean unit: words without their tails, and two-word stems whose first
     word has no tail (행렬 곱셈); function words left out."""
     stems = {strip_tail(word) for word in _KOREAN_WORD.findall(text)}
@@ -112,7 +112,7 @@ def _korean_stems(text: str) -> set[str]:
 def _candidates(units: list[tuple[str, str]]) -> dict[str, _Candidate]:
     found: dict[str, _Candidate] = defaultdict(_Candidate)
     for number, (english, _) in enumerate(units):
-        for key, surface in _phrases(english):
+        for key, surface in phrases(english):
             candidate = found[key]
             candidate.count += 1
             candidate.lowercase += surface == surface.lower()
@@ -136,7 +136,7 @@ def _candidates(units: list[tuple[str, str]]) -> dict[str, _Candidate]:
     for key in [k for k in kept if covered[k] >= COVERED * kept[k].count]:
         del kept[key]
     for number, (_, korean) in enumerate(units):
-        for key, _surface in _phrases(korean):
+        for key, _surface in phrases(korean):
             if key in kept and number in kept[key].units:
                 kept[key].kept_units.add(number)
     return kept
@@ -200,7 +200,7 @@ class Proposal:
 def mine(chapters: Sequence[Chapter]) -> list[Proposal]:
     """Proposed entries, ranked: terms used several ways first, then by English frequency."""
     units = _units(chapters)
-    stems = [_korean_stems(korean) for _, korean in units]
+    stems = [korean_stems(korean) for _, korean in units]
     candidates = _candidates(units)
     linked = _link(candidates, stems)
     entries = []

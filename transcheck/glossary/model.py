@@ -37,6 +37,11 @@ class Entry:
     first_mention: bool | None = None
     note: str = ""
     origin: str = ""  # "file:line" where the entry is defined, for messages
+    unless: tuple[
+        str, ...
+    ] = ()  # English phrases holding the word in another sense (pay attention)
+    context: tuple[str, ...] = ()  # words one of which the text must hold for this sense to count
+    learned: bool = False  # learned from the tree (no preferred rendering), not from a file
 
     @property
     def key(self) -> str:

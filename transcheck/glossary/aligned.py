@@ -1,0 +1,101 @@
+"""Glossary terms over aligned units: an English block (or blocks merged by the translator) and the
+Korean block(s) aligned with it. A Korean rendering counts as a use of a term only where the
+aligned English uses that term, so 속성 is a rendering of "property" where the English says
+property and of "attribute" where it says attribute, and 학습 for "learning" is not "training".
+
+Prose is the block's text with inline math that is a plain name (``$KV$``, ``$B$``) read as the
+word it is (`$KV$ cache` is "KV cache"); code, other math and URLs are not prose. A Korean
+block without Hangul is untranslated text (untranslated, TC701), never a rendering decision.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from transcheck.glossary.korean import HANGUL
+from transcheck.glossary.matcher import Matcher, Occurrence
+from transcheck.model import Block, BlockKind
+
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]{0,3}")
+_HANGUL_CHAR = re.compile(f"[{HANGUL}]")
+NOT_PROSE = (BlockKind.CODE, BlockKind.MATH)
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One block's prose, its first line, and its source lines when it spans several."""
+
+    text: str
+    line: int
+    rows: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """Aligned English and Korean pieces (usually one each)."""
+
+    english: tuple[Piece, ...]
+    korean: tuple[Piece, ...]
+
+    @property
+    def translated(self) -> bool:
+        """Whether the Korean side is Korean text at all."""
+        return any(_HANGUL_CHAR.search(piece.text) for piece in self.korean)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """An occurrence in a piece, with its line."""
+
+    occurrence: Occurrence
+    line: int
+
+
+def prose(block: Block) -> str:
+    """The prose of a block, plain-name inline math included (see the module docstring)."""
+    if not block.math or not any(_NAME.fullmatch(m.text.strip()) for m in block.math):
+        return block.text
+    shown = block.shown
+    for span in block.code_spans:
+        shown = shown.replace(span.text, " ", 1)
+    for math in block.math:
+        if not _NAME.fullmatch(math.text.strip()):
+            shown = shown.replace(math.text, " ", 1)
+    return shown
+
+
+def piece(block: Block, lines: Sequence[str] | None) -> Piece:
+    """A block as a piece; ``lines`` are its file's lines (None: not read)."""
+    rows = (
+        tuple(lines[block.line - 1 : block.end_line])
+        if lines and block.end_line > block.line
+        else ()
+    )
+    return Piece(prose(block), block.line, rows)
+
+
+def _line(piece: Piece, surface: str, cursor: list[int]) -> int:
+    """The line of ``surface``, searched from ``cursor`` (row, column) on, which it advances."""
+    if not piece.rows:
+        return piece.line
+    needle = surface.split()[0]
+    row, column = cursor
+    for candidate in range(row, len(piece.rows)):
+        at = piece.rows[candidate].find(needle, column if candidate == row else 0)
+        if at >= 0:
+            cursor[:] = [candidate, at + len(needle)]
+            return piece.line + candidate
+    return piece.line + row
+
+
+def find(pieces: Sequence[Piece], matcher: Matcher, korean: bool) -> list[Found]:
+    """Every occurrence in ``pieces`` with its line, in reading order."""
+    search = matcher.korean if korean else matcher.english
+    found = []
+    for part in pieces:
+        cursor = [0, 0]
+        for occurrence in search(part.text):
+            found.append(Found(occurrence, _line(part, occurrence.surface, cursor)))
+    return found
