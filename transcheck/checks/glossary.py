@@ -266,9 +266,13 @@ def collect_units(ctx: PairContext) -> PairUnits | None:
 
 
 def run_glossary(ctx: SetContext) -> Glossary:
-    """The run's glossary with the terms learned from every pair's units added."""
+    """The run's glossary with the terms learned from every pair's units added; without a
+    glossary the project names, the shipped default one is advisory (see glossary.decide)."""
     matcher = active_matcher(ctx.config)
     glossary = matcher.glossary if matcher is not None else Glossary()
+    if not curated(ctx.config):
+        advised = tuple(dataclasses.replace(entry, advisory=True) for entry in glossary.entries)
+        glossary = dataclasses.replace(glossary, entries=advised)
     if not ctx.config.option("glossary", "learn"):
         return glossary
     units = ((pair.target, unit) for pair in ctx.collected if pair for unit in pair.units)

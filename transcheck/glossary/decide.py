@@ -2,8 +2,10 @@
 rendering) and one line per term for the whole tree.
 
 The right rendering is the glossary's preferred one (its first listed) when the policy is
-``preferred``, or when the tree uses it at all; otherwise (learned terms, or a preferred rendering
-nobody uses) the one used in most files, then most often.
+``preferred``, or when the tree uses it at all; otherwise (advisory terms: learned from the tree,
+or from the shipped default glossary the project did not name; or a preferred rendering nobody
+uses) the one used in most files, then most often. An advisory term is reported in a file only
+where the file uses the other rendering at least twice.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from transcheck.glossary.model import Entry, Glossary, Policy
 CODE = "TC303"
 TREE_MARK = "Across the tree: "  # what the text and html summaries quote from each finding
 MAX_LINES = 6  # other lines named in a finding
-MIN_LEARNED = 2  # uses a rendering needs in a file to be reported there, for a learned term
+MIN_ADVISED = 2  # uses a rendering needs in a file to be reported there, for an advisory term
 
 Rendering = tuple[str, Kind]
 
@@ -70,7 +72,7 @@ class Decision:
 
 
 def _preferred(glossary: Glossary, entry: Entry) -> Rendering | None:
-    if entry.learned:
+    if entry.advisory:
         return None
     preferred = glossary.preferred_of(entry)
     english = preferred == entry.term and preferred not in entry.ko
@@ -109,7 +111,7 @@ def findings(decision: Decision) -> Iterator[tuple[Use, str, str]]:
         for use in uses:
             by_file[use.path].append(use)
         for path, here in sorted(by_file.items()):
-            if decision.entry.learned and len(here) < MIN_LEARNED:
+            if decision.entry.advisory and len(here) < MIN_ADVISED:
                 continue
             here.sort(key=lambda use: use.line)
             lines = sorted({use.line for use in here[1:]} - {here[0].line})

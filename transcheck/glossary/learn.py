@@ -119,7 +119,7 @@ def learn(units: Iterable[tuple[str, Unit]], known: Glossary) -> tuple[Entry, ..
     for key in sorted(candidates, key=lambda k: (-_split(candidates[k]), k)):
         rendering = _rendering(key, candidates[key], stems, spread)
         if rendering is not None:
-            entries.append(Entry(term=key, ko=(rendering,), keep_english=True, learned=True))
+            entries.append(Entry(term=key, ko=(rendering,), keep_english=True, advisory=True))
     return tuple(entries[:MAX_TERMS])
 
 

@@ -25,6 +25,10 @@ _WORD_AFTER = r"(?![A-Za-z0-9_])"
 # A Korean match must start a word too; that is checked on the character before it, which
 # measured three times faster than a lookbehind on Korean text (for English the lookbehind wins).
 _HANGUL_CHAR = re.compile(f"[{HANGUL}]")
+# English in parentheses right after Korean is a gloss of it: 계산된 속성(computed property).
+_GLOSS = re.compile(f"(?<=[{HANGUL}])\\s?\\(([^()]*)\\)")
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w.-]*[\s-]+$")
+_CAPITAL_AFTER = re.compile(r"^[\s-]+[A-Z]")
 _ENGLISH_ATOMS = {" ": r"[\s\-]?", "-": r"[\s\-]?"}
 _KOREAN_ATOMS = {" ": r"\s?"}
 
@@ -229,10 +233,9 @@ class Matcher:
         order. ``추론(inference)`` is one glossed Korean occurrence, ``inference(추론)`` one
         plain Korean occurrence: the English in a gloss is not counted as kept."""
         found = _without_overlaps((*self._english_matches(text), *self._korean_matches(text)))
+        glosses = [m.span(1) for m in _GLOSS.finditer(text)] if "(" in text else []
         result: list[Occurrence] = []
         for occurrence in found:
-            if occurrence.kind is Kind.ENGLISH and not self.in_sense(text, occurrence):
-                continue
             previous = result[-1] if result else None
             if previous is not None and _is_gloss(text, previous, occurrence):
                 if occurrence.kind is Kind.ENGLISH:
@@ -240,8 +243,28 @@ class Matcher:
                 else:
                     result[-1] = occurrence
                 continue
+            if occurrence.kind is Kind.ENGLISH and (
+                not self.in_sense(text, occurrence) or _not_kept(text, occurrence, glosses)
+            ):
+                continue
             result.append(occurrence)
         return result
+
+
+def _not_kept(text: str, occurrence: Occurrence, glosses: list[tuple[int, int]]) -> bool:
+    """Whether an English word in Korean text is not a rendering decision: inside a gloss of a
+    longer phrase, part of a name (Node.js, Vue Single-File Component) or of an identifier."""
+    start, end = occurrence.start, occurrence.end
+    if any(a <= start and end <= b for a, b in glosses):
+        return True
+    after = text[end + 1 : end + 2]
+    if text[end : end + 1] in (".", "(", "_") and after.isascii() and after.isalnum():
+        return True
+    if start > 0 and text[start - 1] in "._":
+        return True
+    if occurrence.surface[:1].isupper():
+        return bool(_CAPITAL_BEFORE.search(text, 0, start) or _CAPITAL_AFTER.match(text[end:]))
+    return False
 
 
 def _is_gloss(text: str, first: Occurrence, second: Occurrence) -> bool:

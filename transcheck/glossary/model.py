@@ -41,7 +41,9 @@ class Entry:
         str, ...
     ] = ()  # English phrases holding the word in another sense (pay attention)
     context: tuple[str, ...] = ()  # words one of which the text must hold for this sense to count
-    learned: bool = False  # learned from the tree (no preferred rendering), not from a file
+    # Advice rather than a team's decision (learned from the tree, or the shipped default glossary
+    # the project did not name): its first rendering does not outweigh the tree's majority.
+    advisory: bool = False
 
     @property
     def key(self) -> str:
