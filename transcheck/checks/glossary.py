@@ -165,7 +165,7 @@ def _is_forbidden(glossary: Glossary, occurrence: Occurrence) -> bool:
     ),
 )
 def glossary_missing(ctx: PairContext) -> Iterator[Hit]:
-    """An English sentence uses a term of the project's glossary and its Korean block has no rendering.
+    """A sentence uses a term of the project's glossary; its aligned Korean block has no rendering.
 
     Bad:  en `Inference is memory-bound.` ↔ ko `이 단계는 메모리 대역폭에 묶입니다.`
     Good: ko `추론은 메모리 대역폭에 묶입니다.` (or `inference는…` where English may be kept)

@@ -44,6 +44,13 @@ def label(rendering: Rendering) -> str:
     return "kept in English" if rendering[1] is Kind.ENGLISH else rendering[0]
 
 
+def _others(count: int) -> str:
+    """``as 3 other files do`` / ``as 1 other file does`` / ``which no other file uses``."""
+    if count == 0:
+        return "which no other file uses"
+    return f"as {_plural(count, 'other file')} {'does' if count == 1 else 'do'}"
+
+
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
@@ -124,7 +131,7 @@ def findings(decision: Decision) -> Iterator[tuple[Use, str, str]]:
             elsewhere = others - (1 if mixed else 0)
             message = (
                 f"{term!r} is {label(rendering)} here ({len(here)}× in this file{also}); "
-                f"{decision.basis}, as {_plural(elsewhere, 'other file')} do{beside}. "
+                f"{decision.basis}, {_others(elsewhere)}{beside}. "
                 f"{TREE_MARK}{decision.tree()}"
             )
             yield here[0], message, f"{term}\0{rendering[0]}\0{rendering[1].value}"

@@ -20,8 +20,8 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 # Noun suffixes that keep the noun's meaning: plural, per, by, for, between, on, within; and the
-# derivations -화 (-ization), -성 (-ity), -적 (-ic), which follow nouns of two or more syllables only.
-DERIVED = ("화", "성", "적")
+# derivations -화 (-ization) and -성 (-ity), after nouns of two or more syllables only.
+DERIVED = ("화", "성")
 NOUN_SUFFIXES = ("들", "당", "별", "용", "간", "상", "내", "끼리", *DERIVED)
 
 # Case particles, auxiliary particles and the copula's common forms (after consonant and vowel).

@@ -42,7 +42,7 @@ class _Counts:
 
 def _known_keys(glossary: Glossary) -> set[str]:
     """Lookup keys of every English form a glossary already matches."""
-    keys = set()
+    keys: set[str] = set()
     for entry in glossary.entries:
         for form in entry.english_forms:
             keys.update(english_key(variant, False) for variant in plurals(form))

@@ -212,7 +212,7 @@ class Matcher:
 
     def in_sense(self, text: str, occurrence: Occurrence) -> bool:
         """Whether an English word of ``text`` is meant in the entry's sense: not inside one of
-        its ``unless`` phrases (pay attention), and with one of its ``context`` words in the text."""
+        its ``unless`` phrases (pay attention), with one of its ``context`` words in the text."""
         entry = occurrence.entry
         unless = self._unless.get(entry)
         if unless is not None and any(
