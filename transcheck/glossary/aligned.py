@@ -19,6 +19,7 @@ from transcheck.glossary.matcher import Matcher, Occurrence
 from transcheck.model import Block, BlockKind
 
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9]{0,3}")
+_CONTAINER = re.compile(r"^:::+\s*[\w-]*")  # a ::: warning / :::tip container mark is markup
 _HANGUL_CHAR = re.compile(f"[{HANGUL}]")
 NOT_PROSE = (BlockKind.CODE, BlockKind.MATH)
 
@@ -55,15 +56,41 @@ class Found:
 
 def prose(block: Block) -> str:
     """The prose of a block, plain-name inline math included (see the module docstring)."""
-    if not block.math or not any(_NAME.fullmatch(m.text.strip()) for m in block.math):
-        return block.text
-    shown = block.shown
-    for span in block.code_spans:
-        shown = shown.replace(span.text, " ", 1)
-    for math in block.math:
-        if not _NAME.fullmatch(math.text.strip()):
-            shown = shown.replace(math.text, " ", 1)
-    return shown
+    names = [m.text for m in block.math if _NAME.fullmatch(m.text.strip())]
+    if not names:
+        return _CONTAINER.sub("", block.text)
+    others = [m.text for m in block.math if m.text not in names] + [
+        c.text for c in block.code_spans
+    ]
+    return _CONTAINER.sub("", _restore(block.text, block.shown, names, others))
+
+
+def _restore(text: str, shown: str, names: list[str], others: list[str]) -> str:
+    """``text`` with the ``names`` put back where ``shown`` (the text as read, code and math
+    included) has them: both are walked together, and what only ``shown`` has is a name (kept),
+    other code or math (a space), or dropped."""
+    out: list[str] = []
+    i = j = 0
+    while j < len(shown):
+        if i < len(text) and text[i] == shown[j]:
+            out.append(shown[j])
+            i, j = i + 1, j + 1
+            continue
+        name = next((x for x in names if x and shown.startswith(x, j)), None)
+        other = next((x for x in others if x and shown.startswith(x, j)), None)
+        if name is not None:
+            out.append(name)
+            j += len(name)
+        elif other is not None:
+            out.append(" ")
+            j += len(other)
+        elif i < len(text) and text[i].isspace():
+            out.append(" ")
+            i += 1
+        else:
+            out.append(" " if shown[j].isspace() else "")
+            j += 1
+    return "".join(out) + text[i:]
 
 
 def piece(block: Block, lines: Sequence[str] | None) -> Piece:

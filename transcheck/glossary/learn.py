@@ -96,7 +96,7 @@ def _rendering(key: str, found: _Counts, stems: list[set[str]], spread: Counter[
     for stem, shared in together.items():
         if shared < MIN_SHARED or (" " in stem) != (" " in key):
             continue
-        if stem.endswith(_NOT_NOUN_END) or stem in ("가지", "경우", "비율", "이것", "그것"):
+        if stem.endswith(_NOT_NOUN_END):
             continue
         dice = 2 * shared / (len(rendered) + spread[stem])
         if transliterates(stem.replace(" ", ""), key.replace(" ", "")):

@@ -27,8 +27,12 @@ _WORD_AFTER = r"(?![A-Za-z0-9_])"
 _HANGUL_CHAR = re.compile(f"[{HANGUL}]")
 # English in parentheses right after Korean is a gloss of it: 계산된 속성(computed property).
 _GLOSS = re.compile(f"(?<=[{HANGUL}])\\s?\\(([^()]*)\\)")
-_CAPITAL_BEFORE = re.compile(r"[A-Z][\w.-]*[\s-]+$")
-_CAPITAL_AFTER = re.compile(r"^[\s-]+[A-Z]")
+# Joined to a neighbour as an identifier or a name pair: plugin-vue, @rollup/plugin, provide/inject,
+# Provide / Inject, app.component, Node.js, use_cache.
+_JOINED_BEFORE = re.compile(r"(?:[A-Za-z0-9]\s*[/+&]\s*|[./_@-])$")
+_JOINED_AFTER = re.compile(r"\s*[/+&]\s*[A-Za-z]|[.(_/-][A-Za-z0-9]")
+# Where a sentence starts: nothing before in the text, or a sentence end, then markup.
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s)[\s*_\"'“‘\[#>-]*$")
 _ENGLISH_ATOMS = {" ": r"[\s\-]?", "-": r"[\s\-]?"}
 _KOREAN_ATOMS = {" ": r"\s?"}
 
@@ -180,7 +184,9 @@ class Matcher:
 
     def _add_english(self, form: str, target: _Target) -> None:
         sensitive = target[0].case_sensitive
-        self._english.setdefault((sensitive, english_key(form, sensitive)), []).append(target)
+        targets = self._english.setdefault((sensitive, english_key(form, sensitive)), [])
+        if target not in targets:  # memory-bound and memory bound share one key
+            targets.append(target)
         self._forms[sensitive].add(form if sensitive else form.casefold())
 
     def _english_matches(self, text: str) -> Iterator[Occurrence]:
@@ -252,18 +258,18 @@ class Matcher:
 
 
 def _not_kept(text: str, occurrence: Occurrence, glosses: list[tuple[int, int]]) -> bool:
-    """Whether an English word in Korean text is not a rendering decision: inside a gloss of a
-    longer phrase, part of a name (Node.js, Vue Single-File Component) or of an identifier."""
+    """Whether an English word in Korean text is not a rendering decision: inside a gloss
+    (계산된 속성(computed property)), joined to an identifier or a name pair (plugin-vue,
+    provide/inject, Node.js), or capitalized inside a sentence, which makes it a name (Vue
+    Single-File Component, Object, Proxy); a capital opening a sentence is a kept word."""
     start, end = occurrence.start, occurrence.end
     if any(a <= start and end <= b for a, b in glosses):
         return True
-    after = text[end + 1 : end + 2]
-    if text[end : end + 1] in (".", "(", "_") and after.isascii() and after.isalnum():
+    if _JOINED_BEFORE.search(text, max(0, start - 6), start) or _JOINED_AFTER.match(text, end):
         return True
-    if start > 0 and text[start - 1] in "._":
-        return True
-    if occurrence.surface[:1].isupper():
-        return bool(_CAPITAL_BEFORE.search(text, 0, start) or _CAPITAL_AFTER.match(text[end:]))
+    surface = occurrence.surface
+    if surface[:1].isupper() and not occurrence.entry.case_sensitive:
+        return _SENTENCE_START.search(text, max(0, start - 8), start) is None
     return False
 
 

@@ -40,6 +40,7 @@ COVERED = 0.7  # a word this often inside a candidate phrase is left to the phra
 _KOREAN_STOPWORD_TEXT = """
 이는 이를 이것은 이것이 그것은 그리고 하지만 따라서 따라 걸쳐 통해 위해 대해 대한 모든 각 같은 경우
 우리는 우리가 우리의 있습니다 합니다 됩니다 것을 것이 것은 것입니다 있는 없는 수 때 더 또한 매우
+여기 여기서 이것 그것 필요 가지 경우
 """
 _KOREAN_STOPWORDS = frozenset(_KOREAN_STOPWORD_TEXT.split())
 
