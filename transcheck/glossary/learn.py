@@ -26,6 +26,7 @@ MIN_FILES = 3  # files the term's English occurs in
 MIN_DICE = 0.5  # association a stem needs, unless it transliterates the term
 MIN_SHARED = 3  # units a stem must share with the term
 COVERED = 0.7  # a word this often inside a learned phrase is left to the phrase
+SIZES = (1, 2)  # words and two-word phrases
 MAX_TERMS = 40  # learned terms kept, the most evenly split first
 # A stem ending so is a particle or a verb form, not a noun rendering (값을, 있습, 곱하, 겹칠).
 _NOT_NOUN_END = tuple("을를은는이가의에로와과도하습니칠할된한있")
@@ -50,18 +51,24 @@ def _known_keys(glossary: Glossary) -> set[str]:
 
 
 def _count(units: Sequence[tuple[str, Unit]]) -> dict[str, _Counts]:
+    """Counts of the English words and two-word phrases that the Korean text keeps somewhere
+    (only those can be learned), over the units."""
+    kept_in = [
+        {key for key, _ in phrases(" ".join(p.text for p in unit.korean), SIZES)}
+        for _, unit in units
+    ]
+    ever_kept = set().union(*kept_in)
     counts: dict[str, _Counts] = defaultdict(_Counts)
     for number, (path, unit) in enumerate(units):
-        english = " ".join(piece.text for piece in unit.english)
-        korean = " ".join(piece.text for piece in unit.korean)
-        kept = {key for key, _ in phrases(korean)}
-        for key, surface in phrases(english):
+        for key, surface in phrases(" ".join(p.text for p in unit.english), SIZES):
+            if key not in ever_kept:
+                continue
             found = counts[key]
             found.count += 1
             found.lowercase += surface == surface.lower()
             found.units.add(number)
             found.files.add(path)
-            if key in kept:
+            if key in kept_in[number]:
                 found.kept.add(number)
     return counts
 
@@ -75,7 +82,6 @@ def _candidates(counts: dict[str, _Counts], known: set[str]) -> dict[str, _Count
         and len(found.files) >= MIN_FILES
         and found.lowercase >= 0.6 * found.count
         and len(key) >= 3
-        and key.count(" ") <= 1
         and english_key(key, False) not in known
         and not any(char.isdigit() for char in key)
     }

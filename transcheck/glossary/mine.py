@@ -80,24 +80,29 @@ def _units(chapters: Sequence[Chapter]) -> list[tuple[str, str]]:
     return units
 
 
-def phrases(text: str) -> Iterator[tuple[str, str]]:
-    """(key, surface) of every word and two/three-word phrase within punctuation-free segments."""
+def phrases(text: str, sizes: tuple[int, ...] = (1, 2, 3)) -> Iterator[tuple[str, str]]:
+    """(key, surface) of every word and two/three-word phrase within punctuation-free segments:
+    no function word first or last (nor inside, but "of"), no one-letter word in a phrase."""
     for segment in _SEGMENT.findall(text):
         words = WORD.findall(segment)
+        lowered = [word.lower() for word in words]
+        stop = [word in STOPWORDS for word in lowered]
         for start in range(len(words)):
-            for size in (1, 2, 3):
-                chunk = words[start : start + size]
-                if len(chunk) < size:
+            if stop[start]:
+                continue
+            for size in sizes:
+                end = start + size
+                if end > len(words):
                     break
-                lowered = [word.lower() for word in chunk]
-                if lowered[0] in STOPWORDS or lowered[-1] in STOPWORDS:
+                if stop[end - 1]:
                     continue
-                if any(w in STOPWORDS and w != "of" for w in lowered[1:-1]):
+                inside = range(start + 1, end - 1)
+                if any(stop[k] and lowered[k] != "of" for k in inside):
                     continue
-                if size > 1 and any(len(w) < 2 for w in lowered):
+                if size > 1 and any(len(lowered[k]) < 2 for k in range(start, end)):
                     continue
-                lowered[-1] = singular(lowered[-1])
-                yield " ".join(lowered), " ".join(chunk)
+                key = [*lowered[start : end - 1], singular(lowered[end - 1])]
+                yield " ".join(key), " ".join(words[start:end])
 
 
 def korean_stems(text: str) -> set[str]:
