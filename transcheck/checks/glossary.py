@@ -226,9 +226,11 @@ def glossary_forbidden(ctx: PairContext) -> Iterator[Hit]:
     Bad:  ko `쉐어딩된 배열` where the glossary forbids 쉐어딩.
     Good: ko `샤딩된 배열`.
     """
-    terms = pair_terms(ctx)
-    if terms is None:
+    matcher = active_matcher(ctx.config)
+    if matcher is None or not matcher.forbids:
         return
+    terms = pair_terms(ctx)
+    assert terms is not None
     glossary = terms.glossary
     for mention in terms.target.mentions:
         if not _is_forbidden(glossary, mention.occurrence):

@@ -56,13 +56,18 @@ class Found:
 
 def prose(block: Block) -> str:
     """The prose of a block, plain-name inline math included (see the module docstring)."""
-    names = [m.text for m in block.math if _NAME.fullmatch(m.text.strip())]
+    shown = block.shown
+    names = [
+        m.text
+        for m in block.math
+        if _NAME.fullmatch(m.text.strip()) and re.search(rf"\b{re.escape(m.text)}\s[A-Za-z]", shown)
+    ]  # only a name before a word can be part of a term ($KV$ cache)
     if not names:
         return _CONTAINER.sub("", block.text)
     others = [m.text for m in block.math if m.text not in names] + [
         c.text for c in block.code_spans
     ]
-    return _CONTAINER.sub("", _restore(block.text, block.shown, names, others))
+    return _CONTAINER.sub("", _restore(block.text, shown, names, others))
 
 
 def _restore(text: str, shown: str, names: list[str], others: list[str]) -> str:

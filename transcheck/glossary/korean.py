@@ -10,6 +10,7 @@ their conjugations) are open-ended and only follow renderings of two or more syl
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 HANGUL = "\uac00-\ud7a3"
 
@@ -62,6 +63,7 @@ def tail_ok(tail: str, syllables: int) -> bool:
     return syllables >= 2 and _VERB_TAIL.fullmatch(tail) is not None
 
 
+@lru_cache(maxsize=65536)
 def strip_tail(word: str) -> str:
     """The noun stem of one Hangul word: the shortest prefix (2+ syllables) whose rest is a
     valid tail; the word itself when none is. Used to mine renderings."""

@@ -57,10 +57,12 @@ def _count(units: Sequence[tuple[str, Unit]]) -> dict[str, _Counts]:
         {key for key, _ in phrases(" ".join(p.text for p in unit.korean), SIZES)}
         for _, unit in units
     ]
-    ever_kept = set().union(*kept_in)
+    ever_kept: set[str] = set().union(*kept_in)
+    first_words = {key.split(" ", 1)[0] for key in ever_kept}
     counts: dict[str, _Counts] = defaultdict(_Counts)
     for number, (path, unit) in enumerate(units):
-        for key, surface in phrases(" ".join(p.text for p in unit.english), SIZES):
+        english = " ".join(p.text for p in unit.english)
+        for key, surface in phrases(english, SIZES, first_words):
             if key not in ever_kept:
                 continue
             found = counts[key]

@@ -216,6 +216,12 @@ class Matcher:
             for entry, kind, rendering in self._korean.get(key, ()):
                 yield Occurrence(entry, kind, rendering, match.group(0), match.start(), match.end())
 
+    @property
+    def forbids(self) -> bool:
+        """Whether any rendering is forbidden (a forbidden one, or English where not kept)."""
+        glossary = self.glossary
+        return any(e.forbidden or not glossary.keeps_english(e) for e in glossary.entries)
+
     def in_sense(self, text: str, occurrence: Occurrence) -> bool:
         """Whether an English word of ``text`` is meant in the entry's sense: not inside one of
         its ``unless`` phrases (pay attention), with one of its ``context`` words in the text."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from transcheck.glossary.chapters import Chapter
@@ -80,15 +80,18 @@ def _units(chapters: Sequence[Chapter]) -> list[tuple[str, str]]:
     return units
 
 
-def phrases(text: str, sizes: tuple[int, ...] = (1, 2, 3)) -> Iterator[tuple[str, str]]:
+def phrases(
+    text: str, sizes: tuple[int, ...] = (1, 2, 3), first: Container[str] | None = None
+) -> Iterator[tuple[str, str]]:
     """(key, surface) of every word and two/three-word phrase within punctuation-free segments:
-    no function word first or last (nor inside, but "of"), no one-letter word in a phrase."""
+    no function word first or last (nor inside, but "of"), no one-letter word in a phrase;
+    with ``first``, only phrases whose first word (lower case) is in it."""
     for segment in _SEGMENT.findall(text):
         words = WORD.findall(segment)
         lowered = [word.lower() for word in words]
         stop = [word in STOPWORDS for word in lowered]
         for start in range(len(words)):
-            if stop[start]:
+            if stop[start] or (first is not None and lowered[start] not in first):
                 continue
             for size in sizes:
                 end = start + size

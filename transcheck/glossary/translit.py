@@ -9,6 +9,7 @@ is silent, as Korean loanwords drop it) and the skeletons are compared.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -61,6 +62,7 @@ def _hangul(word: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """The consonant skeleton of an English or Hangul word (see the module docstring)."""
     if any(_FIRST <= ord(char) <= _LAST for char in word):
