@@ -148,3 +148,25 @@ def test_section_moved_far_is_the_one_reported(root: Path) -> None:
     # the 137 lines of "## 핵심 내용" and "## 연습 문제" move up by 32: networking starts at 272
     assert rows == sorted([*BASELINE, ("TC104", "en/tpus.md:135", "ko/tpus.md:272")])
     assert "move it after '## TPU란 무엇인가?'" in message(found, "TC104")
+
+
+def test_a_term_kept_in_english_twice_is_one_glossary_finding(root: Path) -> None:
+    # tpus.md writes 대역폭 for "bandwidth" throughout; two lines now keep the English word
+    def glossary_rows() -> list[Row]:
+        report = check_paths(root / "en" / CHAPTER, root / "ko" / CHAPTER, Config(select=("TC3",)))
+        return sorted(
+            (f.code, _where(f.source, root), _where(f.target, root)) for f in report.findings
+        )
+
+    before = glossary_rows()
+    mutate(root, replace_on(109, "대역폭", "bandwidth"))
+    mutate(root, replace_on(121, "대역폭이", "bandwidth가"))
+    rows = glossary_rows()
+    assert sorted(set(rows) - set(before)) == [("TC303", "en/tpus.md:109", "ko/tpus.md:109")]
+    assert len(rows) == len(before) + 1
+    report = check_paths(root / "en" / CHAPTER, root / "ko" / CHAPTER, Config(select=("TC3",)))
+    (new,) = [f for f in report.findings if f.target.line == 109]
+    assert new.message.startswith(
+        "'bandwidth' is kept in English here (3× in this file; also lines 121)"
+    )
+    assert "most uses write 대역폭" in new.message

@@ -144,7 +144,7 @@ def test_preferred_policy_reports_every_other_rendering(trees: tuple[Path, Path,
     # policy preferred: 지연 is reported although no file writes 지연 시간; once, naming line 7
     assert places(found) == [("en/a.md", 5, "ko/a.md", 5)]
     assert "'latency' is 지연 here (2× in this file; also lines 7)" in found[0].message
-    assert "the glossary prefers 지연 시간, which no other file uses" in found[0].message
+    assert "the glossary prefers 지연 시간, which no file uses yet" in found[0].message
 
 
 def test_global_policy_option_overrides_the_glossary(trees: tuple[Path, Path, Config]) -> None:

@@ -44,11 +44,12 @@ def label(rendering: Rendering) -> str:
     return "kept in English" if rendering[1] is Kind.ENGLISH else rendering[0]
 
 
-def _others(count: int) -> str:
-    """``as 3 other files do`` / ``as 1 other file does`` / ``which no other file uses``."""
+def _others(count: int, here: bool) -> str:
+    """``, as 3 other files do`` / ``, as 1 other file does`` / ``, which no file uses yet``
+    (nothing when only this file uses it)."""
     if count == 0:
-        return "which no other file uses"
-    return f"as {_plural(count, 'other file')} {'does' if count == 1 else 'do'}"
+        return "" if here else ", which no file uses yet"
+    return f", as {_plural(count, 'other file')} {'does' if count == 1 else 'do'}"
 
 
 def _plural(count: int, word: str) -> str:
@@ -102,7 +103,8 @@ def decide(glossary: Glossary, entry: Entry, uses: Iterable[Use]) -> Decision | 
             by_rendering,
             key=lambda r: (len({u.path for u in by_rendering[r]}), len(by_rendering[r])),
         )
-        basis = f"most files write {label(right)}"
+        files = len({u.path for u in by_rendering[right]})
+        basis = f"most {'files' if files > 1 else 'uses'} write {label(right)}"
     return Decision(entry, right, basis, dict(by_rendering))
 
 
@@ -131,7 +133,7 @@ def findings(decision: Decision) -> Iterator[tuple[Use, str, str]]:
             elsewhere = others - (1 if mixed else 0)
             message = (
                 f"{term!r} is {label(rendering)} here ({len(here)}× in this file{also}); "
-                f"{decision.basis}, {_others(elsewhere)}{beside}. "
+                f"{decision.basis}{_others(elsewhere, bool(mixed))}{beside}. "
                 f"{TREE_MARK}{decision.tree()}"
             )
             yield here[0], message, f"{term}\0{rendering[0]}\0{rendering[1].value}"

@@ -30,7 +30,7 @@ _GLOSS = re.compile(f"(?<=[{HANGUL}])\\s?\\(([^()]*)\\)")
 # Joined to a neighbour as an identifier or a name pair: plugin-vue, @rollup/plugin, provide/inject,
 # Provide / Inject, app.component, Node.js, use_cache.
 _JOINED_BEFORE = re.compile(r"(?:[A-Za-z0-9]\s*[/+&]\s*|[./_@-])$")
-_JOINED_AFTER = re.compile(r"\s*[/+&]\s*[A-Za-z]|[.(_/-][A-Za-z0-9]")
+_JOINED_AFTER = re.compile(r"\s*[/+&]\s*[A-Za-z]|[._/-][A-Za-z0-9]|\(\)")
 # Where a sentence starts: nothing before in the text, or a sentence end, then markup.
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s)[\s*_\"'“‘\[#>-]*$")
 _ENGLISH_ATOMS = {" ": r"[\s\-]?", "-": r"[\s\-]?"}
