@@ -328,7 +328,7 @@ def tree_uses(ctx: SetContext, matcher: Matcher) -> dict[Entry, list[Use]]:
     ),
 )
 def glossary_inconsistent(ctx: SetContext) -> Iterator[Hit]:
-    """One term is rendered more than one way across the Korean files checked together.
+    """A term is rendered several ways across the Korean files (default: `ko` and learned terms).
 
     Bad:  ko/sharding.md `샤딩된 배열` but ko/inference.md `sharding을 적용하면`.
     Good: one rendering everywhere (the glossary's preferred one, else the one most files use).
