@@ -30,11 +30,11 @@ from transcheck.glossary import (
     scan_document,
     source_lines,
 )
-from transcheck.glossary.active import curated
+from transcheck.glossary.active import curated, named_files
 from transcheck.glossary.aligned import NOT_PROSE, Unit, find, piece
 from transcheck.glossary.decide import Use, decide, findings
 from transcheck.glossary.learn import learn
-from transcheck.glossary.matcher import korean_key
+from transcheck.glossary.matcher import english_key, korean_key, plurals
 from transcheck.glossary.translit import transliterates
 from transcheck.model import Block
 
@@ -112,18 +112,25 @@ def pair_units(ctx: PairContext) -> tuple[Unit, ...]:
     return found
 
 
-def present(entry: Entry, korean: str) -> bool:
-    """Whether Korean text renders ``entry`` in a form the matcher does not list: a rendering
-    inside a compound or derived word (저지연, 활용 for 활용률), an English word of the term
-    kept beside Korean (tensor 병렬성), or a transliteration (파이프라이닝)."""
+def present(glossary: Glossary, entry: Entry, korean: str) -> bool:
+    """Whether Korean text renders ``entry`` in a form the matcher does not count: a rendering
+    inside a compound or derived word (저지연, 활용 for 활용률), a rendering of a term sharing
+    its stem (샤딩하는지 for "shard"), the English kept in any case or spelling (AllReduce,
+    ``tensor`` of tensor 병렬성), or a transliteration (파이프라이닝)."""
     squeezed = korean_key(korean)
-    for rendering in entry.ko:
+    related = [
+        e
+        for e in glossary.entries
+        if e.term.startswith(entry.term) or entry.term.startswith(e.term)
+    ]
+    for rendering in (r for e in (entry, *related) for r in e.ko):
         key = korean_key(rendering)
         if key in squeezed or (len(key) >= 3 and key[:-1] in squeezed):
             return True
-    lowered = korean.casefold()
-    words = {w for form in entry.english_forms for w in form.casefold().split() if len(w) >= 4}
-    if any(word in lowered for word in words):
+    latin = english_key(korean, False)
+    keys = {english_key(v, False) for form in entry.english_forms for v in plurals(form)}
+    keys |= {w for form in entry.english_forms for w in form.casefold().split() if len(w) >= 4}
+    if any(key in latin for key in keys if len(key) >= 4):
         return True
     term = entry.term.replace(" ", "")
     return any(transliterates(word, term) for word in _HANGUL_WORD.findall(korean))
@@ -177,6 +184,7 @@ def glossary_missing(ctx: PairContext) -> Iterator[Hit]:
     matcher = active_matcher(ctx.config)
     if matcher is None or not curated(ctx.config):
         return
+    named = {str(path) for path in named_files(ctx.config)}
     for unit in pair_units(ctx):
         if not unit.translated:
             continue
@@ -185,7 +193,9 @@ def glossary_missing(ctx: PairContext) -> Iterator[Hit]:
         reported: set[Entry] = set()
         for found in find(unit.english, matcher, korean=False):
             entry = found.occurrence.entry
-            if entry in korean or entry in reported or present(entry, text):
+            if entry.origin.rpartition(":")[0] not in named:
+                continue  # the shipped default glossary under the project's: not curated
+            if entry in korean or entry in reported or present(matcher.glossary, entry, text):
                 continue
             reported.add(entry)
             yield Hit(

@@ -52,16 +52,22 @@ def _config_folder(config: Config) -> Path:
     return Path(config.path).resolve().parent
 
 
-def glossary_files(config: Config) -> tuple[Path, ...]:
-    """The glossary files of a run, in merge order: the general ``ko`` (unless turned off), then
-    the named ones."""
+def named_files(config: Config) -> tuple[Path, ...]:
+    """The glossary files the project names (config or ``--glossary``), resolved."""
     named = []
     for name in config.option("glossary", "files"):
         path = shipped_path(name) if is_shipped(name) else Path(name)
         named.append(path if path.is_absolute() else _config_folder(config) / path)
+    return tuple(path.resolve() for path in named)
+
+
+def glossary_files(config: Config) -> tuple[Path, ...]:
+    """The glossary files of a run, in merge order: the general ``ko`` (unless turned off), then
+    the named ones."""
+    named = named_files(config)
     shipped = shipped_path()
-    first = [shipped] if config.option("glossary", "shipped") and shipped not in named else []
-    return tuple(dict.fromkeys([*first, *(p.resolve() for p in named)]))
+    keep = config.option("glossary", "shipped") and shipped.resolve() not in named
+    return tuple(dict.fromkeys([*([shipped] if keep else []), *named]))
 
 
 def _stamp(path: Path) -> int:
