@@ -104,3 +104,11 @@ def test_mine_proposes_sharding_bandwidth_and_latency_unaided(corpus: Path, tmp_
     assert "지연" in mined["latency"]["ko"] and mined["latency"]["keep_english"] is True
     check = RUNNER.invoke(app, ["glossary", "validate", str(out)])
     assert check.exit_code == 0, check.output
+    # committed as the project glossary, check uses it: its terms are curated (glossary-missing
+    # on, the first rendering preferred)
+    config = Config(select=("TC3",), options={"glossary": {"files": [str(out)], "learn": False}})
+    findings = check_paths(corpus / "en", corpus / "ko", config).findings
+    split = {f.identity.split("\0")[0] for f in findings if f.code == "TC303"}
+    assert {"sharding", "bandwidth", "latency"} <= split
+    sharding = [f for f in findings if f.identity.startswith("sharding\0")]
+    assert all("the glossary prefers 샤딩" in f.message for f in sharding)
