@@ -8,6 +8,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 from typer.testing import CliRunner
 
@@ -63,6 +64,20 @@ def test_default_check_reports_the_split_terms_once_per_file_and_rendering(corpu
     inference = [f for f in findings if f.identity.startswith("inference\0")]
     assert all("'inference' is kept in English here" in f.message for f in inference)
     assert "inference.md" in {Path(f.target.path or "").name for f in inference}
+
+
+def test_a_team_that_unified_its_terms_gets_few_findings(corpus: Path) -> None:
+    # vue-docs: one team, terms unified, first mentions glossed 컴포넌트(component)
+    vue = corpus.parent / "vue-docs"
+    if not (vue / "en").is_dir():
+        pytest.skip(f"corpus not found at {vue}")
+    report = check_paths(vue / "en", vue / "ko", Config(select=("TC3",)))
+    findings = report.findings
+    assert 0 < len(findings) <= 40
+    assert {f.code for f in findings} == {"TC303"}
+    terms = {f.identity.split("\0")[0] for f in findings}
+    assert "error" in terms  # 오류 in 19 files, 에러 in 6: a real split
+    assert not {"component", "object", "warning", "plugin"} & terms  # glossed, names, markup
 
 
 def test_stats_agree_with_counts_from_the_raw_text(corpus: Path) -> None:
