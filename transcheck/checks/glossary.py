@@ -30,7 +30,7 @@ from transcheck.glossary import (
     scan_document,
     source_lines,
 )
-from transcheck.glossary.active import curated, named_files
+from transcheck.glossary.active import curated, named_files, shipped_path
 from transcheck.glossary.aligned import NOT_PROSE, Unit, find, piece
 from transcheck.glossary.decide import Use, decide, findings
 from transcheck.glossary.learn import learn
@@ -176,15 +176,17 @@ def glossary_missing(ctx: PairContext) -> Iterator[Hit]:
 
     Bad:  en `Inference is memory-bound.` ↔ ko `이 단계는 메모리 대역폭에 묶입니다.`
     Good: ko `추론은 메모리 대역폭에 묶입니다.` (or `inference는…` where English may be kept)
-    Runs when the project names a glossary (config `glossary:` or `--glossary`), not with the
-    shipped default alone. Reported at the English line and its aligned Korean block; a rendering
-    inside a compound (저지연), a derived form (병렬성), the English word with a Korean noun
-    (tensor 병렬성) or a transliteration (파이프라이닝) counts as present.
+    Runs for the terms of the glossaries the project names (config `glossary:` or `--glossary`),
+    such as `ko-ml` or its own; not for the general `ko`, whose words have too many senses.
+    Reported at the English line and its aligned Korean block; a rendering inside a compound
+    (저지연), a derived form (병렬성), the English word with a Korean noun (tensor 병렬성) or a
+    transliteration (파이프라이닝) counts as present.
     """
     matcher = active_matcher(ctx.config)
     if matcher is None or not curated(ctx.config):
         return
-    named = {str(path) for path in named_files(ctx.config)}
+    # general vocabulary has too many senses ("in response to") for a missing one to mean much
+    named = {str(path) for path in named_files(ctx.config)} - {str(shipped_path().resolve())}
     for unit in pair_units(ctx):
         if not unit.translated:
             continue
@@ -194,7 +196,7 @@ def glossary_missing(ctx: PairContext) -> Iterator[Hit]:
         for found in find(unit.english, matcher, korean=False):
             entry = found.occurrence.entry
             if entry.origin.rpartition(":")[0] not in named:
-                continue  # the shipped default glossary under the project's: not curated
+                continue
             if entry in korean or entry in reported or present(matcher.glossary, entry, text):
                 continue
             reported.add(entry)
