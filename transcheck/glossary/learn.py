@@ -24,6 +24,7 @@ MIN_KEPT = 5  # units where the term is kept in English
 MIN_RENDERED = 5  # … and units where it is not
 MIN_FILES = 3  # files the term's English occurs in
 MIN_DICE = 0.5  # association a stem needs, unless it transliterates the term
+MIN_TRANSLITERATED = 0.15  # … and a transliteration (pure ≠ 비율 by chance)
 MIN_SHARED = 3  # units a stem must share with the term
 COVERED = 0.7  # a word this often inside a learned phrase is left to the phrase
 SIZES = (1, 2)  # words and two-word phrases
@@ -107,7 +108,9 @@ def _rendering(key: str, found: _Counts, stems: list[set[str]], spread: Counter[
         if stem.endswith(_NOT_NOUN_END):
             continue
         dice = 2 * shared / (len(rendered) + spread[stem])
-        if transliterates(stem.replace(" ", ""), key.replace(" ", "")):
+        if dice >= MIN_TRANSLITERATED and transliterates(
+            stem.replace(" ", ""), key.replace(" ", "")
+        ):
             dice += 1.0
         if dice >= MIN_DICE and (best is None or dice > best[0]):
             best = (dice, stem)
