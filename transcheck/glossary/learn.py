@@ -52,13 +52,14 @@ def _known_keys(glossary: Glossary) -> set[str]:
 
 
 def _count(units: Sequence[tuple[str, Unit]]) -> dict[str, _Counts]:
-    """Counts of the English words and two-word phrases that the Korean text keeps somewhere
-    (only those can be learned), over the units."""
+    """Counts of the English words and two-word phrases that the Korean text keeps in enough
+    units to be learned, over the units."""
     kept_in = [
         {key for key, _ in phrases(" ".join(p.text for p in unit.korean), SIZES)}
         for _, unit in units
     ]
-    ever_kept: set[str] = set().union(*kept_in)
+    kept_units = Counter(key for kept in kept_in for key in kept)
+    ever_kept = {key for key, units_kept in kept_units.items() if units_kept >= MIN_KEPT}
     first_words = {key.split(" ", 1)[0] for key in ever_kept}
     counts: dict[str, _Counts] = defaultdict(_Counts)
     for number, (path, unit) in enumerate(units):
