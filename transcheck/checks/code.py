@@ -17,15 +17,20 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from transcheck.checks.blockmatch import SectionBlocks, korean_line, match_items, section_blocks
-from transcheck.checks.codecomments import CodeLine, code_lines, comment_syntax
+from transcheck.checks.codecomments import STRING_MARK, CodeLine, code_lines, comment_syntax
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
+from transcheck.checks.untranslated import is_prose
+from transcheck.config import RULE_OPTIONS
 from transcheck.findings import Severity
 from transcheck.model import Block, BlockKind, CodeSpan
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 _SPAN_TOKEN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|[\uac00-\ud7a3]+|\d+(?:\.\d+)?|\S")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_CODE_MARKS = re.compile(r"[(){}\[\];=<>$|]")
+
+RULE_OPTIONS["code"] = {"translate_strings": True}
 
 
 def _first_code_line(block: Block) -> int:
@@ -105,42 +110,196 @@ def _show(line: CodeLine | None) -> str:
     ),
 )
 def code_changed(ctx: PairContext) -> Iterator[Hit]:
-    """A code block differs from its English source in more than its comments.
+    """A code block differs from its English source in more than its comments and strings.
 
     Bad:  en `x = jnp.ones((8, 128))  # activations` ↔ ko `x = jnp.ones((8, 256))  # 활성값`.
     Good: ko `x = jnp.ones((8, 128))  # 활성값` (comments may be translated, code may not).
-    Comments are recognised for Python, shell, YAML, C/C++/CUDA, JavaScript/TypeScript and more;
-    a block in another language is compared line by line, comments included.
+    Comments are recognised for JavaScript/TypeScript, CSS, HTML/Vue/Svelte (`<!-- -->` and
+    their `<script>`/`<style>` parts), JSON, shell, Python, Go, Rust, Java, C, YAML, SQL and
+    more; a block in another language is compared line by line, comments included. Translated
+    string literals and markup text are `code-string-translated`, changed white space alone is
+    `code-formatting`; with `code.translate_strings: false` translated strings are reported here.
+    An untyped fence that holds sentences rather than code is text and may be translated.
     """
-    for match in code_matches(ctx):
-        for en_block, ko_block in match.paired:
-            yield from _diff_hits(ctx, en_block, ko_block)
+    strings = bool(ctx.config.option("code", "translate_strings"))
+    for change in code_changes(ctx):
+        if change.kind == "code" or (change.kind == "strings" and not strings):
+            yield change.hit
 
 
-def _diff_hits(ctx: PairContext, en_block: Block, ko_block: Block) -> Iterator[Hit]:
-    """One hit per changed run of code lines."""
-    en, ko = _lines(en_block), _lines(ko_block)
-    en_first, ko_first = _first_code_line(en_block), _first_code_line(ko_block)
+@rule(
+    "TC505",
+    "code-string-translated",
+    Severity.INFO,
+    example=Example(
+        en="""\
+            ```js
+            console.log('the component is now mounted.')
+            ```
+            """,
+        ko="""\
+            ```js
+            console.log('컴포넌트가 이제 마운트되었습니다.')
+            ```
+            """,
+    ),
+)
+def code_string_translated(ctx: PairContext) -> Iterator[Hit]:
+    """Only string literals or markup text of a code block are translated.
+
+    Bad:  (for teams that keep examples as written) en `console.log('mounted')` ↔ ko
+    `console.log('마운트됨')`, or en `<p>Hello</p>` ↔ ko `<p>안녕하세요</p>`.
+    Good: many teams translate the UI strings of examples; this is information only.
+    Teams that forbid it set `code.translate_strings: false` and get `code-changed` instead.
+    """
+    if bool(ctx.config.option("code", "translate_strings")):
+        for change in code_changes(ctx):
+            if change.kind == "strings":
+                yield change.hit
+
+
+@rule(
+    "TC506",
+    "code-formatting",
+    Severity.INFO,
+    example=Example(
+        en="""\
+            ```js
+            const app = createApp({ data() { return { count: 0 } } })
+            ```
+            """,
+        ko="""\
+            ```js
+            const app = createApp({
+              data() { return { count: 0 } }
+            })
+            ```
+            """,
+    ),
+)
+def code_formatting(ctx: PairContext) -> Iterator[Hit]:
+    """A code block differs from its English source only in white space and line breaks.
+
+    Bad:  en `createApp({ data() {…} })` on one line ↔ ko the same code over three lines.
+    Good: the code laid out as in English; the difference changes nothing, so this is info.
+    """
+    for change in code_changes(ctx):
+        if change.kind == "formatting":
+            yield change.hit
+
+
+@dataclass(frozen=True)
+class CodeChange:
+    """One changed run of lines of a code block pair: what changed (code, strings or
+    formatting) and the finding it gives."""
+
+    kind: str
+    hit: Hit
+
+
+def code_changes(ctx: PairContext) -> list[CodeChange]:
+    """Every changed run of lines of every paired code block, classified, once per pair."""
+
+    def compute() -> list[CodeChange]:
+        """Diff each pair of code blocks that differ and are not prose."""
+        return [
+            change
+            for match in code_matches(ctx)
+            for en_block, ko_block in match.paired
+            if en_block.text != ko_block.text and not _prose_fence(en_block)
+            for change in _diff(ctx, en_block, ko_block)
+        ]
+
+    return ctx.cached("code-changes", compute)  # type: ignore[no-any-return]
+
+
+def _prose_fence(block: Block) -> bool:
+    """An untyped fence holding sentences (a quotation, a citation) rather than code."""
+    if block.lang:
+        return False
+    code_marks = len(_CODE_MARKS.findall(block.text))
+    return is_prose(block.text, 5) and code_marks * 40 < len(block.text)
+
+
+def _squeezed(lines: tuple[CodeLine, ...], shape: bool = False) -> str:
+    """Lines joined with all white space removed (shapes: string marks too, so a translation
+    that reorders words around an expression or splits a string keeps its shape)."""
+    if shape:
+        return "".join("".join(line.shape.split()) for line in lines).replace(STRING_MARK, "")
+    return "".join("".join(line.text.split()) for line in lines)
+
+
+def _runs(en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...]) -> Iterator[Run]:
+    """Changed runs of lines, classified; a replaced run of as many lines on both sides is
+    classified line by line, and neighbouring lines of one kind are merged again."""
     matcher = difflib.SequenceMatcher(None, [c.text for c in en], [c.text for c in ko], False)
+    pending: Run | None = None
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
-        en_line = en[i1] if i1 < i2 else None
-        ko_line = ko[j1] if j1 < j2 else None
-        en_at = en[min(i1, len(en) - 1)].offset + en_first if en else en_block.line
-        ko_at = ko[min(j1, len(ko) - 1)].offset + ko_first if ko else ko_block.line
-        if tag == "delete":
+        steps = [(i1, i2, j1, j2)]
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            steps = [(i1 + k, i1 + k + 1, j1 + k, j1 + k + 1) for k in range(i2 - i1)]
+        for a1, a2, b1, b2 in steps:
+            run = Run(tag, a1, a2, b1, b2, _kind(en[a1:a2], ko[b1:b2]))
+            if pending and pending.kind == run.kind and (pending.i2, pending.j2) == (a1, b1):
+                pending = Run(tag, pending.i1, a2, pending.j1, b2, run.kind)
+                continue
+            if pending:
+                yield pending
+            pending = run
+    if pending:
+        yield pending
+
+
+def _kind(en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...]) -> str:
+    """What differs between two runs of lines: formatting, translated strings, or code."""
+    if _squeezed(en) == _squeezed(ko):
+        return "formatting"
+    if any(_HANGUL.search(line.text) for line in ko) and _squeezed(en, True) == _squeezed(ko, True):
+        return "strings"
+    return "code"
+
+
+@dataclass(frozen=True)
+class Run:
+    """Lines ``i1:i2`` of the English code and ``j1:j2`` of the Korean, and what changed."""
+
+    tag: str
+    i1: int
+    i2: int
+    j1: int
+    j2: int
+    kind: str
+
+
+_ADVICE = {
+    "formatting": ("code laid out differently", "only white space or line breaks differ"),
+    "strings": ("code text translated", "only strings or markup text are translated"),
+    "code": ("code changed", "keep the code as in English, translate only comments"),
+}
+
+
+def _diff(ctx: PairContext, en_block: Block, ko_block: Block) -> Iterator[CodeChange]:
+    """One classified change per changed run of code lines."""
+    en, ko = _lines(en_block), _lines(ko_block)
+    en_first, ko_first = _first_code_line(en_block), _first_code_line(ko_block)
+    for run in _runs(en, ko):
+        en_line = en[run.i1] if run.i1 < run.i2 else None
+        ko_line = ko[run.j1] if run.j1 < run.j2 else None
+        en_at = en[min(run.i1, len(en) - 1)].offset + en_first if en else en_block.line
+        ko_at = ko[min(run.j1, len(ko) - 1)].offset + ko_first if ko else ko_block.line
+        more = max(run.i2 - run.i1, run.j2 - run.j1) - 1
+        suffix = f" (and {more} more line{'s' if more > 1 else ''})" if more > 0 else ""
+        label, advice = _ADVICE[run.kind]
+        if run.kind == "code" and run.tag == "delete":
             what = f"code line {_show(en_line)} is missing from the Korean code block"
-        elif tag == "insert":
+        elif run.kind == "code" and run.tag == "insert":
             what = f"Korean code line {_show(ko_line)} is not in the English code block"
         else:
-            what = f"code changed: English {_show(en_line)}, Korean {_show(ko_line)}"
-        more = max(i2 - i1, j2 - j1) - 1
-        suffix = f" (and {more} more line{'s' if more > 1 else ''})" if more > 0 else ""
-        yield Hit(
-            f"{what}{suffix}; keep the code as in English, translate only comments",
-            ctx.at_source(en_at),
-            ctx.at_target(ko_at),
+            what = f"{label}: English {_show(en_line)}, Korean {_show(ko_line)}"
+        yield CodeChange(
+            run.kind, Hit(f"{what}{suffix}; {advice}", ctx.at_source(en_at), ctx.at_target(ko_at))
         )
 
 
