@@ -28,6 +28,7 @@ from transcheck.model import Block, BlockKind, CodeSpan
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 _SPAN_TOKEN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|[\uac00-\ud7a3]+|\d+(?:\.\d+)?|\S")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_NUMBER_SPAN = re.compile(r"[-+]?\d+(?:\.\d+)?")
 _CODE_MARKS = re.compile(r"[(){}\[\];=<>$|]")
 
 RULE_OPTIONS["code"] = {"translate_strings": True}
@@ -436,19 +437,53 @@ def inline_code_missing(ctx: PairContext) -> Iterator[Hit]:
             lambda block: block.code_spans,
             spans_equal,
         )
+        said: set[tuple[int, str]] = set()
         for placed in match.missing:
             span = placed.item
-            near = match.extra_in(placed.block)
-            if near:
+            korean = placed.block.target
+            bare = korean is not None and _bare_in(span.text, korean.text)
+            if (id(placed.block), span.text) in said:
+                continue  # the same span again in the same block: one finding says it
+            said.add((id(placed.block), span.text))
+            if not bare and korean is not None and _repeated(span, korean):
+                continue  # a repetition the Korean sentence did without
+            if bare and _NUMBER_SPAN.fullmatch(span.text.strip()):
+                continue  # a value written without backticks: the number rules compare values
+            english = (
+                {s.text for s in placed.block.source.code_spans} if placed.block.source else set()
+            )
+            near = [k for k in match.extra_in(placed.block) if k.item.text not in english]
+            if near and not bare:
                 closest = max(near, key=lambda k: fuzz.ratio(span.text, k.item.text))
                 ko = closest.item
                 match.extra.remove(closest)
                 message = f"inline code changed: English `{span.text}`, Korean `{ko.text}`"
                 line = ko.line
             else:
+                how = "is written without backticks in" if bare else "is missing from"
                 message = (
-                    f"inline code `{span.text}` is missing from the Korean section "
+                    f"inline code `{span.text}` {how} the Korean section "
                     f"{describe(section.target)!r}; keep it in backticks"
                 )
                 line = korean_line(placed.block, section.target, span.line)
             yield Hit(message, ctx.at_source(span.line), ctx.at_target(line))
+
+
+def _bare_in(code: str, text: str) -> bool:
+    """Whether ``code`` appears in prose as a token of its own (``ctrl`` in ``ctrl을``)."""
+    at = text.find(code)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        after = text[at + len(code)] if at + len(code) < len(text) else " "
+        if not (before.isascii() and before.isalnum()) and not (
+            after.isascii() and after.isalnum()
+        ):
+            return True
+        at = text.find(code, at + 1)
+    return False
+
+
+def _repeated(span: CodeSpan, korean: Block) -> bool:
+    """An English span that a Korean span of the same block holds already (``v-memo`` in
+    ``v-memo="[]"``): the English repeated it, the Korean said it once."""
+    return any(span.text.strip() in ko.text for ko in korean.code_spans)
