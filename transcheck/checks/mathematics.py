@@ -173,10 +173,7 @@ def _differences(ctx: PairContext) -> list[Difference]:
 def _symbols(formulas: Iterable[Math]) -> set[str]:
     """The names (single letters and words, not commands or numbers) of some formulas."""
     return {
-        token
-        for formula in formulas
-        for token in _TOKEN.findall(formula.text)
-        if token.isalpha()
+        token for formula in formulas for token in _TOKEN.findall(formula.text) if token.isalpha()
     }
 
 
