@@ -39,7 +39,7 @@ _ENGLISH_SCALES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
 _ENGLISH_SUFFIXES = {"k": 3, "m": 6, "b": 9}
 # "3rd-party" is a kind of code, not a count: its number is not compared.
 _PARTY = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)[- ]part(?:y|ies)\b", re.IGNORECASE)
-_KOREAN_SCALE = re.compile(rf"(?<![\d.,])({_DIGITS})\s?([십백천]?)(만|억|조)?")
+_KOREAN_SCALE = re.compile(rf"(?<![\d.,])({_DIGITS})\s?(?:([십백천])(만|억|조)?|(만|억|조))")
 _KOREAN_SCALES = {"만": 4, "억": 8, "조": 12}
 _KOREAN_TENS = {"": 0, "십": 1, "백": 2, "천": 3}
 # A unit with a multiplier and no digits: 천만 (10 million), 수십억 is not a value.
@@ -124,12 +124,11 @@ def korean_figures(block: Block) -> list[Figure]:
     figures = [Figure(n.text, frozenset({n.value}), n.line) for n in block.numbers]
     figures += code_figures(block)
     for match in _KOREAN_SCALE.finditer(block.text):
-        tens, unit = match.group(2), match.group(3)
-        if tens or unit:
-            exponent = _KOREAN_TENS[tens] + (_KOREAN_SCALES[unit] if unit else 0)
-            value = _scaled(match.group(1), exponent)
-            if value is not None:
-                figures.append(Figure(match.group(0), frozenset({value}), block.line))
+        tens, unit = match.group(2) or "", match.group(3) or match.group(4)
+        exponent = _KOREAN_TENS[tens] + (_KOREAN_SCALES[unit] if unit else 0)
+        value = _scaled(match.group(1), exponent)
+        if value is not None:
+            figures.append(Figure(match.group(0), frozenset({value}), block.line))
     for match in _KOREAN_WORD_SCALE.finditer(block.text):
         exponent = _KOREAN_TENS[match.group(1)] + _KOREAN_SCALES[match.group(2)]
         figures.append(

@@ -87,7 +87,7 @@ class Unit:
     target_line: int
     min_words: int
     target_end: int
-    name: bool = False  # the unit is a name kept in English on purpose (see is_name)
+    block: Block | None = None  # the Korean block (None for a table cell)
 
 
 def _cell_units(en: Block, ko: Block, min_words: int) -> list[Unit]:
@@ -116,25 +116,12 @@ def units(ctx: PairContext) -> list[Unit]:
                     found += _cell_units(en, ko, min_words)
                 elif en.kind is BlockKind.HEADING or en.kind in PROSE_KINDS:
                     need = 1 if en.kind is BlockKind.HEADING else min_words
-                    name = (
-                        is_name(ko.text, known) or _link_only(ko) or _shown_in_code(ko.text, code)
-                    )
                     found.append(
                         Unit(
-                            en.kind.value,
-                            en.text,
-                            ko.text,
-                            en.line,
-                            ko.line,
-                            need,
-                            ko.end_line,
-                            name,
+                            en.kind.value, en.text, ko.text, en.line, ko.line, need, ko.end_line, ko
                         )
                     )
         return found
-
-    code = "\n".join(block.text for section in ctx.target.sections for block in section.code_blocks)
-    known = page_names(ctx.source, ctx.target)
 
     return ctx.cached("untranslated", compute)  # type: ignore[no-any-return]
 
@@ -208,6 +195,22 @@ def _shown_in_code(text: str, code: str) -> bool:
     return len(text) > 3 and text.strip() in code
 
 
+def _named(ctx: PairContext, unit: Unit) -> bool:
+    """Whether a unit in English is a name kept on purpose (asked only of units in English)."""
+
+    def compute() -> tuple[Names, str]:
+        """The page pair's names and the text of the Korean code blocks."""
+        blocks = (block for section in ctx.target.sections for block in section.code_blocks)
+        return page_names(ctx.source, ctx.target), "\n".join(block.text for block in blocks)
+
+    names, code = ctx.cached("untranslated-names", compute)
+    return (
+        is_name(unit.korean, names)
+        or (unit.block is not None and _link_only(unit.block))
+        or _shown_in_code(unit.korean, code)
+    )
+
+
 @rule(
     "TC701",
     "untranslated",
@@ -241,9 +244,9 @@ def untranslated(ctx: PairContext) -> Iterator[Hit]:
     allow_headings = bool(ctx.config.option("untranslated", "allow_headings"))
     every = units(ctx)
     left = [
-        not unit.name
-        and not (allow_headings and unit.kind == BlockKind.HEADING.value)
+        not (allow_headings and unit.kind == BlockKind.HEADING.value)
         and is_untranslated(unit.english, unit.korean, unit.min_words, similarity)
+        and not _named(ctx, unit)
         for unit in every
     ]
     kept = [unit for unit, english in zip(every, left, strict=True) if english]
@@ -324,6 +327,11 @@ def translated_share(ctx: PairContext) -> float | None:
     has an unpaired Korean paragraph in Korean (the two traded places); paragraphs of English
     sections with no Korean section count as not translated.
     """
+    return ctx.cached("translated-share", lambda: _share(ctx))  # type: ignore[no-any-return]
+
+
+def _share(ctx: PairContext) -> float | None:
+    """Compute translated_share."""
     similarity = float(ctx.config.option("untranslated", "similarity"))
     min_words = int(ctx.config.option("untranslated", "min_words"))
     total = done = 0
@@ -337,9 +345,8 @@ def translated_share(ctx: PairContext) -> float | None:
                 continue
             total += 1
             if ko is not None:
-                done += _link_only(ko) or not is_untranslated(
-                    en.text, ko.text, min_words, similarity
-                )
+                english = is_untranslated(en.text, ko.text, min_words, similarity)
+                done += not english or _link_only(ko)
             elif spare:
                 spare, done = spare - 1, done + 1
     total += sum(
