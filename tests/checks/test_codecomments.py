@@ -117,3 +117,14 @@ def test_untyped_fences_treat_words_as_text() -> None:
 )
 def test_strings_of_more_languages(language: str, code: str, shape: str) -> None:
     assert shapes(code, language)[0][2] == shape
+
+
+def test_bound_attributes_are_script_with_comments_and_strings() -> None:
+    code = '<input :ref="(el) => { /* assign el */ }" @click="say(\'hi\')" title="Hi">'
+    assert shapes(code, "vue-html") == [
+        (
+            0,
+            '<input :ref="(el) => {  }" @click="say(\'hi\')" title="Hi">',
+            '<input :ref="(el) => {  }" @click="say(\'…\')" title="…">',
+        )
+    ]

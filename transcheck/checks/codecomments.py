@@ -63,7 +63,7 @@ _MARKUP = CodeSyntax(
         r"(?P<comment><!--[\s\S]*?(?:-->|\Z))"
         r"|(?P<embed><(?P<tag>script|style)\b(?P<attrs>[^>]*)>(?P<body>[\s\S]*?)(?=</(?P=tag)>|\Z))"
         r"|(?P<expression>\{\{[\s\S]*?(?:\}\}|\Z))"
-        r"|(?P<code><[A-Za-z/!][^>]*>?)"
+        r"""|(?P<code><[A-Za-z/!](?:"[^"]*"|'[^']*'|[^>"'])*>?)"""
         r"|(?P<string>[^<{\s][^<{]*(?<=\S))",
         re.IGNORECASE,
     ),
@@ -71,6 +71,8 @@ _MARKUP = CodeSyntax(
 )
 _PROSE_ATTRIBUTE = re.compile(
     rf"""(?<=\s)(?:{_PROSE_ATTRIBUTES})\s*=\s*(?P<string>"[^"]*"|'[^']*')"""
+    # a bound attribute (:foo, @click, #slot, v-if) holds an expression: scanned as script
+    r"""|(?<=\s)(?:[:@#]|v-)[\w.:\[\]-]*\s*=\s*(?P<script>"[^"]*"|'[^']*')"""
 )
 _EMBEDDED_LANGUAGE = re.compile(r"""\blang\s*=\s*["']?([\w-]+)""")
 
@@ -153,15 +155,17 @@ def _scan(code: str, syntax: CodeSyntax) -> tuple[str, str]:
         elif kind == "embed":
             head = found[: match.start("body") - match.start()]
             body_text, body_shape = _embedded(match.group("body"), match.group("tag"), head)
-            text.append(head + body_text)
-            shape.append(_prose_attributes(head) + body_shape)
+            head_text, head_shape = _tag(head)
+            text.append(head_text + body_text)
+            shape.append(head_shape + body_shape)
         elif kind == "expression":
             expression_text, expression_shape = _scan(found, _C_LIKE)
             text.append(expression_text)
             shape.append(expression_shape)
         else:
-            text.append(found)
-            shape.append(_prose_attributes(found))
+            tag_text, tag_shape = _tag(found)
+            text.append(tag_text)
+            shape.append(tag_shape)
     text.append(code[position:])
     shape.append(code[position:])
     return "".join(text), "".join(shape)
@@ -182,13 +186,31 @@ def _mark(found: str) -> str:
     return f"{quote}{STRING_MARK}{quote}" + "\n" * found.count("\n")
 
 
-def _prose_attributes(tag: str) -> str:
-    """A markup tag's shape: the values of its prose attributes (title, alt, …) marked."""
+def _tag(tag: str) -> tuple[str, str]:
+    """A markup tag without the comments of its bound expressions, and its shape: the values
+    of its prose attributes (title, alt, …) and the strings of its expressions marked."""
     if "=" not in tag:
-        return tag
-    return _PROSE_ATTRIBUTE.sub(
-        lambda m: m.group(0)[: m.start("string") - m.start()] + _mark(m.group("string")), tag
-    )
+        return tag, tag
+    text: list[str] = []
+    shape: list[str] = []
+    position = 0
+    for match in _PROSE_ATTRIBUTE.finditer(tag):
+        group = "string" if match.group("string") is not None else "script"
+        start, end = match.span(group)
+        text.append(tag[position:start])
+        shape.append(tag[position:start])
+        value = match.group(group)
+        if group == "string":
+            text.append(value)
+            shape.append(_mark(value))
+        else:
+            value_text, value_shape = _scan(value[1:-1], _C_LIKE)
+            text.append(value[0] + value_text + value[-1])
+            shape.append(value[0] + value_shape + value[-1])
+        position = end
+    text.append(tag[position:])
+    shape.append(tag[position:])
+    return "".join(text), "".join(shape)
 
 
 def _embedded(body: str, tag: str, head: str) -> tuple[str, str]:
