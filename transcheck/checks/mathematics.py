@@ -32,7 +32,7 @@ _PROSE_COMMAND = re.compile(r"\\(?:text|mathrm|textrm|textbf|textit|textsf|mbox|
 _SHOWN = 60  # characters of a formula shown in a message
 _TOKEN = re.compile(r"\\[A-Za-z]+|[A-Za-z]+|\d+(?:\.\d+)?|\S")
 
-RULE_OPTIONS["math"] = {"single_dollar": "auto"}  # does the site render $…$? auto, yes or no
+RULE_OPTIONS["math"] = {"single_dollar": "auto"}  # does the site render $…$? auto, always, never
 
 
 def _close_brace(text: str, start: int) -> int:
@@ -228,13 +228,11 @@ def source_math_corrected(ctx: PairContext) -> Iterator[Hit]:
 
 
 def _single_dollar_renders(ctx: PairContext) -> bool:
-    """Whether the site renders ``$…$`` as math: ``math.single_dollar`` says so (``yes`` or
-    ``no``), or, left at ``auto``, the English page itself writes single-dollar math."""
+    """Whether the site renders ``$…$`` as math: ``math.single_dollar`` says so (``always`` or
+    ``never``), or, left at ``auto``, the English page itself writes single-dollar math."""
     setting = str(ctx.config.option("math", "single_dollar")).lower()
-    if setting in ("yes", "true"):
-        return True
-    if setting in ("no", "false"):
-        return False
+    if setting in ("always", "never"):
+        return setting == "always"
     return any(
         formula.delimiter == "$" for section in ctx.source.sections for formula in section.math
     )
@@ -275,7 +273,7 @@ def math_delimiter(ctx: PairContext) -> Iterator[Hit]:
     Bad:  en `A total of $$2 \\cdot 8 = 16$$ FLOPs.` ↔ ko `총 $2 \\cdot 8 = 16$ FLOP입니다.`
     Good: ko `총 $$2 \\cdot 8 = 16$$ FLOP입니다.` (kramdown renders only `$$` as math).
     Where the site renders `$…$` too (the English page writes single-dollar math, or
-    `math.single_dollar: yes`), an inline formula is `math-delimiter-style` (info) instead;
+    `math.single_dollar: always`), an inline formula is `math-delimiter-style` (info) instead;
     a displayed formula written inline is reported here either way.
     """
     yield from _lost_dollars(ctx, inline=False)
