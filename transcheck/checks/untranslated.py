@@ -208,7 +208,15 @@ def _named(ctx: PairContext, unit: Unit) -> bool:
         is_name(unit.korean, names)
         or (unit.block is not None and _link_only(unit.block))
         or _shown_in_code(unit.korean, code)
+        or (unit.kind == BlockKind.LIST_ITEM.value and _proper_only(unit.korean))
     )
+
+
+def _proper_only(text: str) -> bool:
+    """A list item of names, places and dates (``VueConf Toronto, Nov 18-20, 2025``): every
+    word capitalized, so nothing in it is a sentence to translate."""
+    words = prose_words(text)
+    return bool(words) and all(word[0].isupper() for word in words)
 
 
 @rule(
