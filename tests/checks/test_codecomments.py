@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from transcheck.checks.codecomments import CodeLine, code_lines, comment_syntax
+from transcheck.checks.codecomments import code_lines, comment_syntax
 
 
 def lines(code: str, language: str) -> list[tuple[int, str]]:
@@ -38,7 +38,10 @@ def test_javascript_template_literals_span_lines() -> None:
 @pytest.mark.parametrize("language", ["hlo", "mermaid", "ascii"])
 def test_unknown_language_keeps_every_line(language: str) -> None:
     assert comment_syntax(language) is None
-    assert code_lines("# a\n\nb  \n", None) == (CodeLine(0, "# a", "# a"), CodeLine(2, "b", "b"))
+    assert [(c.offset, c.text, c.shape) for c in code_lines("# a\n\nb  \n", None)] == [
+        (0, "# a", "# a"),
+        (2, "b", "b"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -112,7 +115,7 @@ def test_untyped_fences_treat_words_as_text() -> None:
     [
         ("rust", "fn f<'a>(s: &'a str) { g(\"x\") } // c", "fn f<'a>(s: &'a str) { g(\"…\") }"),
         ("json", '{"a": "b // c"}', '{"…": "…"}'),
-        ("go", "s := `raw\nstring` // c", "s := `…`"),
+        ("go", "s := `raw\nstring` // c", "s := `…"),
     ],
 )
 def test_strings_of_more_languages(language: str, code: str, shape: str) -> None:
@@ -127,4 +130,14 @@ def test_bound_attributes_are_script_with_comments_and_strings() -> None:
             '<input :ref="(el) => {  }" @click="say(\'hi\')" title="Hi">',
             '<input :ref="(el) => {  }" @click="say(\'…\')" title="…">',
         )
+    ]
+
+
+def test_jsx_text_between_tags_is_a_string() -> None:
+    code = 'return (\n  <h1 className="title">Hello, {name}!</h1>\n)\nif (a > b && c < d) f()'
+    assert [shape for _, _, shape in shapes(code, "jsx")] == [
+        "return (",
+        '  <h1 className="…">…{name}…</h1>',
+        ")",
+        "if (a > b && c < d) f()",
     ]

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 
 STRING_MARK = "…"  # what a string's content becomes in a shape
+OPEN, CLOSE = "\x02", "\x03"  # around a string's content in a line's ``marked`` text
+STRINGS = re.compile(f"{OPEN}([^{CLOSE}\n]*){CLOSE}")
 
 _BLOCK_C = r"/\*[\s\S]*?(?:\*/|\Z)"
 _LINE_C = r"//[^\n]*"
@@ -47,6 +49,11 @@ _PYTHON = _syntax(r"#[^\n]*", r'"""[\s\S]*?(?:"""|\Z)', r"'''[\s\S]*?(?:'''|\Z)"
 _SHELL = _syntax(_LINE_HASH, r'"(?:\\.|[^"\\])*"?', r"'[^'\n]*'?")
 _YAML = _syntax(_LINE_HASH, _DOUBLE, r"'[^'\n]*'?")
 _C_LIKE = _syntax(f"{_LINE_C}|{_BLOCK_C}", _DOUBLE, _SINGLE, _BACKTICK)
+# JSX text: what stands between a tag's ">" (or an expression's "}") and the next "<" or "{"
+# on the same line (<h1>Hello, {name}!</h1>) is UI text; a run with = ; & | / is script
+# (a > b && c < d, a comment after a brace).
+_JSX_TEXT = r"(?<=[>}])[^<>{}=;&|/\n]*?[^\s<>{}=;&|/][^<>{}=;&|/\n]*(?=[<{])"
+_JS = _syntax(f"{_LINE_C}|{_BLOCK_C}", _JSX_TEXT, _DOUBLE, _SINGLE, _BACKTICK)
 _RUST = _syntax(f"{_LINE_C}|{_BLOCK_C}", _DOUBLE, r"'(?:\\.|[^'\\\n])'")
 _CSS = _syntax(_BLOCK_C, _DOUBLE, _SINGLE)
 _SCSS = _syntax(f"(?<![:/])//[^\n]*|{_BLOCK_C}", _DOUBLE, _SINGLE)
@@ -89,7 +96,7 @@ _BY_LANGUAGE: dict[str, CodeSyntax] = {
         ("c", "h", "cpp", "c++", "cc", "cxx", "hpp", "cuda", "cu", "objc", "objective-c"), _C_LIKE
     ),
     **dict.fromkeys(
-        ("js", "javascript", "jsx", "mjs", "cjs", "ts", "typescript", "tsx", "mts"), _C_LIKE
+        ("js", "javascript", "jsx", "mjs", "cjs", "ts", "typescript", "tsx", "mts"), _JS
     ),
     **dict.fromkeys(("json5", "jsonc", "diff", "patch", "graphql", "gql"), _C_LIKE),
     **dict.fromkeys(("java", "go", "golang", "kotlin", "kt", "swift", "scala", "cs"), _C_LIKE),
@@ -121,20 +128,24 @@ class CodeLine:
     offset: int
     text: str
     shape: str = ""
+    marked: str = ""  # the text with OPEN and CLOSE around the content of strings
 
 
 def code_lines(code: str, syntax: CodeSyntax | None) -> tuple[CodeLine, ...]:
     """The lines of ``code`` that keep code once comments are removed, right-stripped."""
-    text, shape = _scan(code, syntax) if syntax is not None else (code, code)
+    text, marked = _scan(code, syntax) if syntax is not None else (code, code)
+    shape = STRINGS.sub(STRING_MARK, marked)
+    lines = zip(text.split("\n"), shape.split("\n"), marked.split("\n"), strict=True)
     return tuple(
-        CodeLine(offset, line.rstrip(), form.rstrip())
-        for offset, (line, form) in enumerate(zip(text.split("\n"), shape.split("\n"), strict=True))
+        CodeLine(offset, line.rstrip(), form.rstrip(), mark.rstrip())
+        for offset, (line, form, mark) in enumerate(lines)
         if line.strip()
     )
 
 
 def _scan(code: str, syntax: CodeSyntax) -> tuple[str, str]:
-    """``code`` without comments, and its shape; newlines are kept so offsets hold."""
+    """``code`` without comments, and the same marked (strings between OPEN and CLOSE);
+    newlines are kept so offsets hold."""
     text: list[str] = []
     shape: list[str] = []
     position = 0
@@ -180,10 +191,13 @@ def _markup_kind(match: re.Match[str]) -> str:
 
 
 def _mark(found: str) -> str:
-    """A string's shape: its quotes around the mark (markup text: the mark alone), with the
-    string's newlines so line offsets hold."""
+    """A string with OPEN and CLOSE around its content (inside its quotes, if any)."""
     quote = found[0] if found[0] in "\"'`" else ""
-    return f"{quote}{STRING_MARK}{quote}" + "\n" * found.count("\n")
+    inner = found[len(quote) :]
+    closing = quote if quote and len(inner) > 0 and inner.endswith(quote) else ""
+    inner = inner[: len(inner) - len(closing)]
+    inner = inner.replace("\n", f"{CLOSE}\n{OPEN}")  # each line's part closed on its line
+    return f"{quote}{OPEN}{inner}{CLOSE}{closing}"
 
 
 def _tag(tag: str) -> tuple[str, str]:

@@ -13,7 +13,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from transcheck.checks.codecomments import STRING_MARK, CodeLine, code_lines, comment_syntax
+from transcheck.checks.codecomments import (
+    STRINGS,
+    CodeLine,
+    code_lines,
+    comment_syntax,
+)
 from transcheck.checks.untranslated import HANGUL, is_prose
 from transcheck.model import Block
 
@@ -61,11 +66,19 @@ def _prose_fence(block: Block) -> bool:
 
 
 def _squeezed(lines: tuple[CodeLine, ...], shape: bool = False) -> str:
-    """Lines joined with all white space removed (shapes: string marks too, so a translation
-    that reorders words around an expression or splits a string keeps its shape)."""
-    if shape:
-        return "".join("".join(line.shape.split()) for line in lines).replace(STRING_MARK, "")
-    return "".join("".join(line.text.split()) for line in lines)
+    """Lines joined with all white space removed (``shape``: strings removed too, so a
+    translation that reorders words around an expression or splits a string keeps its shape)."""
+    if not shape:
+        return "".join("".join(line.text.split()) for line in lines)
+    return "".join("".join(STRINGS.sub("", line.marked).split()) for line in lines)
+
+
+def _translated(en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...]) -> bool:
+    """Whether every Korean string that is not an English one of the run is in Korean."""
+    english = {text for line in en for text in STRINGS.findall(line.marked)}
+    korean = [text for line in ko for text in STRINGS.findall(line.marked)]
+    changed = [text for text in korean if text not in english]
+    return bool(changed) and all(HANGUL.search(text) for text in changed)
 
 
 def _runs(en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...]) -> Iterator[Run]:
@@ -95,7 +108,7 @@ def _kind(en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...]) -> str:
     """What differs between two runs of lines: formatting, translated strings, or code."""
     if _squeezed(en) == _squeezed(ko):
         return "formatting"
-    if any(HANGUL.search(line.text) for line in ko) and _squeezed(en, True) == _squeezed(ko, True):
+    if _squeezed(en, True) == _squeezed(ko, True) and _translated(en, ko):
         return "strings"
     return "code"
 
