@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -177,3 +178,188 @@ def test_a_term_kept_in_english_twice_is_one_glossary_finding(root: Path) -> Non
         "'bandwidth' is kept in English here (3× in this file; also lines 121)"
     )
     assert "most uses write 대역폭" in new.message
+
+
+# --- content defects planted in chapters of both corpora ---------------------------------
+
+CORPORA = (Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus").resolve()
+CONTENT = ("TC4", "TC5", "TC6", "TC7")
+
+
+@dataclass(frozen=True)
+class Plant:
+    """One defect: the chapter, its Korean line and text replaced, and the finding expected."""
+
+    corpus: str
+    chapter: str
+    line: int
+    old: str
+    new: str
+    code: str
+    en_line: int
+    ko_line: int
+    words: str
+    setup: tuple[tuple[str, int, str, str], ...] = ()  # (side, line, old, new) before planting
+
+
+PLANTS = [
+    # vue-docs: a VitePress site (js/vue-html fences, translated comments and UI strings)
+    Plant(
+        "vue-docs",
+        "guide/essentials/watchers.md",
+        83,
+        "watch(question,",
+        "watch(answer,",
+        "TC501",
+        83,
+        83,
+        "Korean `watch(answer, async (newQuestion, oldQuestion) => {`",
+    ),
+    Plant(
+        "vue-docs",
+        "guide/essentials/watchers.md",
+        227,
+        "Vue 3.5+",
+        "Vue 3.6+",
+        "TC603",
+        227,
+        227,
+        "number 3.5 of the English paragraph",
+    ),
+    Plant(
+        "vue-docs",
+        "guide/essentials/watchers.md",
+        5,
+        "",  # the whole line becomes the English one
+        "",
+        "TC701",
+        5,
+        5,
+        "paragraph still in English",
+    ),
+    Plant(
+        "vue-docs",
+        "guide/essentials/watchers.md",
+        227,
+        "$d + 1$",
+        "$d^2$",
+        "TC601",
+        227,
+        227,
+        "formula changed: English $d + 1$, Korean $d^2$",
+        setup=(
+            ("en", 227, "be a number", "be a number $d + 1$"),
+            ("ko", 227, "숫자를", "숫자 $d + 1$를"),
+        ),
+    ),
+    Plant(
+        "vue-docs",
+        "guide/extras/render-function.md",
+        2,
+        "outline: deep",
+        "outline: [2, 3]",
+        "TC401",
+        2,
+        2,
+        "front-matter outline must stay as in English",
+    ),
+    # scaling-book: a Jekyll book (py fences, $$ math, Distill front matter)
+    Plant(
+        "scaling-book",
+        "jax-stuff.md",
+        108,
+        "(8, 2048)",
+        "(8, 4096)",
+        "TC501",
+        108,
+        108,
+        "Korean `In = jnp.zeros((8, 4096)",
+    ),
+    Plant(
+        "scaling-book",
+        "jax-stuff.md",
+        112,
+        "'bd,df->bf'",
+        "'배치,특징'",
+        "TC505",
+        112,
+        112,
+        "only strings or markup text are translated",
+    ),
+    Plant("scaling-book", "tpus.md", 243, "61,000", "62,000", "TC601", 243, 243, "61,000"),
+    Plant(
+        "scaling-book",
+        "tpus.md",
+        101,
+        "8960",
+        "8970",
+        "TC603",
+        101,
+        101,
+        "number 8960 of the English paragraph",
+    ),
+    Plant(
+        "scaling-book",
+        "tpus.md",
+        6,
+        "date: 2025-02-04",
+        "date: 2025-02-05",
+        "TC401",
+        6,
+        6,
+        "front-matter date must stay as in English",
+    ),
+]
+
+
+def _pair(root: Path, plant: Plant) -> None:
+    """Copy the chapter pair of ``plant`` under ``root``/en and ``root``/ko."""
+    for side in ("en", "ko"):
+        source = CORPORA / plant.corpus / side / plant.chapter
+        if not source.is_file():
+            pytest.skip(f"corpus not found at {source}")
+        (root / side).mkdir(parents=True)
+        shutil.copyfile(source, root / side / "chapter.md")
+
+
+def _replace(path: Path, line: int, old: str, new: str) -> None:
+    """Replace ``old`` by ``new`` on one line (all of the line when ``old`` is empty)."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert old in lines[line - 1], lines[line - 1][:120]
+    lines[line - 1] = lines[line - 1].replace(old, new, 1) if old else new
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _content(root: Path) -> list[tuple[str, int | None, int | None, str]]:
+    report = check_paths(root / "en", root / "ko", Config(select=CONTENT))
+    return [(f.code, f.source.line, f.target.line, f.message) for f in report.findings]
+
+
+@pytest.mark.parametrize("plant", PLANTS, ids=lambda p: f"{p.corpus}-{p.code}-{p.chapter}")
+def test_planted_content_defect_is_found_at_its_line(tmp_path: Path, plant: Plant) -> None:
+    _pair(tmp_path, plant)
+    for side, line, old, new in plant.setup:
+        _replace(tmp_path / side / "chapter.md", line, old, new)
+    before = _content(tmp_path)
+    new = plant.new
+    if not plant.old:  # the whole Korean line becomes the English one
+        new = (
+            (tmp_path / "en" / "chapter.md")
+            .read_text(encoding="utf-8")
+            .split("\n")[plant.en_line - 1]
+        )
+    _replace(tmp_path / "ko" / "chapter.md", plant.line, plant.old, new)
+    added = [f for f in _content(tmp_path) if f not in before]
+    assert [f[:3] for f in added] == [(plant.code, plant.en_line, plant.ko_line)], added
+    assert plant.words in added[0][3]
+
+
+def test_a_mostly_untranslated_page_is_one_finding(tmp_path: Path) -> None:
+    plant = PLANTS[2]
+    _pair(tmp_path, plant)
+    english = (tmp_path / "en" / "chapter.md").read_text(encoding="utf-8")
+    (tmp_path / "ko" / "chapter.md").write_text(english, encoding="utf-8")
+    untranslated = [f for f in _content(tmp_path) if f[0] == "TC701"]
+    assert len(untranslated) == 1
+    assert untranslated[0][3].startswith("the page is mostly untranslated: ")
+    assert (untranslated[0][1], untranslated[0][2]) == (1, 1)
