@@ -179,7 +179,7 @@ def test_unknown_key_under_links(chdir_tmp: Path) -> None:
     path = write(chdir_tmp / "transcheck.yaml", "links:\n  rewrites: []\n")
     error = error_of(path)
     assert (error.key, error.line) == ("links.rewrites", 2)
-    assert str(error).endswith("unknown key; valid keys: rewrite")
+    assert str(error).endswith("unknown key; valid keys: rewrite, roots, routes, site_url")
 
 
 def test_bad_severity_value(chdir_tmp: Path) -> None:

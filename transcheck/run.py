@@ -68,7 +68,16 @@ class Side:
 
     def index(self) -> LinkIndex:
         """The link index over this side's documents, loading other files on demand."""
-        return LinkIndex(self.tree.root, self.documents, self.load, self.tree.files)
+        links = self.config
+        return LinkIndex(
+            self.tree.root,
+            self.documents,
+            self.load,
+            self.tree.files,
+            links.link_routes,
+            links.link_roots,
+            links.site_url,
+        )
 
 
 def _source_changed(ctx: PairContext, change: SourceChange) -> tuple[str, Location, Location]:
