@@ -6,7 +6,9 @@
   props readers see (``title``, ``alt``, ``label``, ``caption``, ``text``) are also prose.
 - ``import``/``export`` lines at the top level form an ``mdx_esm`` token: code kept as written.
 - ``{expression}`` in text is an ``mdx_expression`` token, never prose; ``{/* comments */}`` are
-  dropped.
+  dropped. An expression alone on its lines (a flow expression, such as a ``{/* comment */}``
+  line) is a paragraph of its own, as MDX reads it: the ``---`` after it is a thematic break,
+  not the underline of a setext heading, and a table after it is a table.
 Indented code does not exist in MDX, so the MDX parser disables it (JSX children are indented).
 """
 
@@ -143,6 +145,36 @@ def _jsx_block_rule(state: StateBlock, start: int, end: int, silent: bool) -> bo
     return True
 
 
+def _flow_expression_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A ``{…}`` expression alone on its lines -> a paragraph holding only it, closed there."""
+    src = state.src
+    pos = state.bMarks[start] + state.tShift[start]
+    if not src.startswith("{", pos):
+        return False
+    stop = _skip_braces(src, pos, min(len(src), pos + WINDOW))
+    if stop < 0:
+        return False
+    rest = stop
+    while rest < len(src) and src[rest] in " \t":
+        rest += 1
+    if rest < len(src) and src[rest] != "\n":
+        return False
+    last = start
+    while last + 1 < end and state.bMarks[last + 1] <= stop:
+        last += 1
+    if silent:
+        return True
+    opening = state.push("paragraph_open", "p", 1)
+    opening.map = [start, last + 1]
+    inline = state.push("inline", "", 0)
+    inline.content = src[pos:stop]
+    inline.map = [start, last + 1]
+    inline.children = []
+    state.push("paragraph_close", "p", -1)
+    state.line = last + 1
+    return True
+
+
 def _esm_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """Top-level ``import``/``export`` lines up to a blank line -> one ``mdx_esm`` token."""
     if state.blkIndent or state.sCount[start]:
@@ -182,6 +214,7 @@ def mdx_plugin(md: MarkdownIt) -> None:
     interrupts: RuleOptionsType = {"alt": ["paragraph", "reference", "blockquote"]}
     md.block.ruler.before("html_block", "jsx_block", _jsx_block_rule, interrupts)
     md.block.ruler.before("jsx_block", "mdx_esm", _esm_rule)
+    md.block.ruler.before("lheading", "mdx_flow_expression", _flow_expression_rule)
     md.inline.ruler.before("backticks", "mdx_expression", _expression_rule)
     md.disable("code")
 
