@@ -7,8 +7,9 @@ a front-matter ``permalink``. Links to other sites and to assets (images, PDFs) 
 
 Site routing: a site-absolute path (``/guide/x``) is read under the URL ``roots`` the tree is
 served at (``/`` unless configured; a path under no root leaves the tree), after a leading locale
-segment (``/ko/guide/x``); an absolute URL of the site itself (``site_url``) is its path; a path
-matching a configured route glob (``/api/*``) is a page the site generates.
+segment (``/ko/guide/x``); one whose first segment is no folder or page of the tree leads to a
+part of the site that was not checked. An absolute URL of the site itself (``site_url``) is its
+path; a path matching a configured route glob (``/api/*``) is a page the site generates.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from transcheck.urlforms import is_locale
 
 PAGE_SUFFIXES = ("", ".md", ".markdown", ".mdx", ".html", ".htm")
 _DOC_SUFFIXES = (".md", ".markdown", ".mdx")
+PERMALINK_WINDOW = 8192  # bytes of a file's start where its front matter names a permalink
 
 
 class Status(StrEnum):
@@ -104,10 +106,23 @@ class LinkIndex:
         if self._permalinks is None:
             self._permalinks = {}
             for rel in self._files:
+                if rel not in self._documents and not self._may_have_permalink(rel):
+                    continue
                 document = self.document(rel)
                 if document is not None and document.permalink:
                     self._permalinks.setdefault(_page_key(document.permalink), rel)
         return self._permalinks
+
+    def _may_have_permalink(self, rel: str) -> bool:
+        """Whether the file's start mentions a permalink: a file that does not is not parsed
+        just to learn that it has none (a site of hundreds of pages has few or none)."""
+        if self.root is None:
+            return True
+        try:
+            with (self.root / rel).open("rb") as handle:
+                return b"permalink" in handle.read(PERMALINK_WINDOW)
+        except OSError:
+            return True  # let the load report it
 
     def _existing(self, joined: str) -> str | None:
         stem, suffix = posixpath.splitext(joined)
@@ -171,12 +186,21 @@ class LinkIndex:
             path = "/" + posixpath.normpath(posixpath.join(posixpath.dirname(from_rel), path))
         return any(fnmatchcase(path.rstrip("/") or "/", glob.rstrip("/")) for glob in self.routes)
 
+    def _reaches_in(self, inner: str) -> bool:
+        """Whether a path from the tree root starts inside the tree: its first segment is a
+        folder or page of the tree. A site-absolute link whose first segment the tree lacks
+        leads to a part of the site that was not checked (one chapter folder checked alone)."""
+        first = inner.lstrip("/").split("/", 1)[0]
+        if not first or self.root is None:
+            return True
+        return (self.root / first).is_dir() or self._existing(first) is not None
+
     def _resolve_path(self, from_rel: str, path: str) -> Resolution:
         if path.startswith("/"):
             by_permalink = self._permalink_map().get(_page_key(path))
             if by_permalink:
                 return Resolution(Status.FOUND, by_permalink)
-            joins = [("", inner) for inner in self._under_roots(path)]
+            joins = [("", inner) for inner in self._under_roots(path) if self._reaches_in(inner)]
         else:
             folder = posixpath.dirname(from_rel)
             stem = posixpath.splitext(posixpath.basename(from_rel))[0]

@@ -140,6 +140,16 @@ def _reshaped(ctx: PairContext) -> set[int]:
     return ids
 
 
+def _only_images(block: Block) -> bool:
+    """A paragraph that is nothing but images (its text is their alt text): image-mismatch
+    reports it when it goes missing."""
+    return (
+        bool(block.links)
+        and all(link.kind.is_image for link in block.links)
+        and not (block.shown.strip())
+    )
+
+
 def _runs(pairs: Sequence[BlockPair], korean: bool, skip: set[int]) -> Iterator[tuple[int, int]]:
     """Start and end (exclusive) of each run of pairs holding a counted block of one side alone."""
     start = None
@@ -151,6 +161,7 @@ def _runs(pairs: Sequence[BlockPair], korean: bool, skip: set[int]) -> Iterator[
             and other is None
             and block.kind in COUNTED
             and bool(block.text)
+            and not _only_images(block)
             and id(block) not in skip
         )
         if alone and start is None:
