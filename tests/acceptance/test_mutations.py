@@ -198,11 +198,11 @@ def test_book_chapter_link_renamed_is_one_finding_with_the_fix(root: Path) -> No
     assert "write '../roofline'" in message(found, "TC205")
 
 
-def test_book_list_item_dropped(root: Path) -> None:
-    mutate(root, drop_line(160, "* 칩당 3개의 축"))
+def test_book_last_list_item_dropped(root: Path) -> None:
+    mutate(root, drop_line(161, "* 호스트당 `2.5e10` bytes/s"))
     rows, found = check(root)
-    # the English item at 160 has no translation: it goes before the Korean item now at 160
-    assert rows == sorted([*BASELINE, ("TC109", "en/tpus.md:160", "ko/tpus.md:160")])
+    # the English item at 161 has no translation: it goes at the end of the Korean list (160)
+    assert rows == sorted([*BASELINE, ("TC109", "en/tpus.md:161", "ko/tpus.md:160")])
     assert "has 3 items, its Korean translation (lines 159-160) 2" in message(found, "TC109")
 
 

@@ -374,8 +374,9 @@ def _broken_list(ctx: PairContext, pair: ContainerPair) -> Hit:
 
 def _first_difference(pair: ContainerPair) -> tuple[int, int]:
     """English and Korean lines of the first item that differs: an English item with no
-    translation and the Korean place it belongs (before the next translated block), else a
-    Korean item with no source and the English place; else the two lists' first lines."""
+    translation and the Korean place it belongs (before the next translated item, or after the
+    list's last item), else a Korean item with no source and the English place; else the two
+    lists' first lines."""
     pairs = pair.section.blocks
     for korean in (False, True):
         unpaired = _unpaired(pair, korean)
@@ -384,8 +385,11 @@ def _first_difference(pair: ContainerPair) -> tuple[int, int]:
         block = unpaired[0]
         at = next(i for i, p in enumerate(pairs) if (p.target if korean else p.source) is block)
         other = _neighbour(pairs, at + 1, korean)
-        other_side = pair.source if korean else pair.target
-        other_line = other.line if other is not None else other_side.blocks[-1].end_line
+        other_list = pair.source if korean else pair.target
+        if other is None or other.line > other_list.blocks[-1].end_line:
+            other_line = other_list.blocks[-1].line  # after the other list's last item
+        else:
+            other_line = other.line
         return (other_line, block.line) if korean else (block.line, other_line)
     return pair.source.line, pair.target.line
 
