@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing import get_all_start_methods, get_context
 from typing import Any
 
@@ -35,6 +35,7 @@ from transcheck.runner import (
     run_set,
     stamp,
 )
+from transcheck.siteurl import discover_site_url
 
 PARALLEL_MIN_PAIRS = 4  # fewer pairs are checked in this process: forking would cost more
 
@@ -144,6 +145,8 @@ class Run:
     ) -> None:
         """Prepare both sides and their link indexes; nothing is read yet."""
         self.pairing = pairing
+        if not config.site_url:  # absolute links to the site itself are site-relative
+            config = replace(config, site_url=discover_site_url(pairing.target.root))
         self.config = config
         self.source_changes = source_changes or {}
         self.jobs = jobs
