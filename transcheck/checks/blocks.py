@@ -140,6 +140,18 @@ def _reshaped(ctx: PairContext) -> set[int]:
     return ids
 
 
+def lone_blocks(ctx: PairContext, korean: bool) -> list[Block]:
+    """The blocks block-missing (English) or block-extra (Korean) reports: the links inside
+    them are theirs, not link-missing's or link-extra's."""
+    skip = _reshaped(ctx)
+    found = []
+    for section in section_blocks(ctx):
+        pairs = section.blocks
+        for start, end in _runs(pairs, korean, skip):
+            found += [p.target if korean else p.source for p in pairs[start:end]]
+    return [block for block in found if block is not None]
+
+
 def _only_images(block: Block) -> bool:
     """A paragraph that is nothing but images (its text is their alt text): image-mismatch
     reports it when it goes missing."""

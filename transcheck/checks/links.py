@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from transcheck.checks.blocks import lone_blocks
 from transcheck.checks.linkmatch import (
     english_broken,
     front_matter_pairs,
@@ -24,7 +25,7 @@ from transcheck.checks.linkmatch import (
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.findings import Severity
-from transcheck.model import Link
+from transcheck.model import Block, Link
 
 
 def _expected(ctx: PairContext, url: str) -> str:
@@ -56,12 +57,14 @@ def link_missing(ctx: PairContext) -> Iterator[Hit]:
     Good: ko `[논문](https://arxiv.org/abs/2205.14135)을 참고하세요`.
     The Korean line given is the paragraph or item that translates the English one holding the
     link (or where it would be inserted). An English link that is itself broken is not asked
-    for: source-link-broken reports it.
+    for (source-link-broken reports it), nor one in a paragraph with no translation at all
+    (block-missing reports the paragraph).
     """
     broken = english_broken(ctx)
+    untranslated = lone_blocks(ctx, korean=False)
     for match in link_matches(ctx):
         for en in match.missing:
-            if en in broken:
+            if en in broken or _inside(en, untranslated):
                 continue
             yield Hit(
                 f"the English link {show(en)} has no counterpart in the Korean section "
@@ -106,12 +109,14 @@ def link_extra(ctx: PairContext) -> Iterator[Hit]:
     Bad:  ko adds `[위키백과](https://ko.wikipedia.org/wiki/Roofline)` absent from the English.
     Good: keep the links of the source; put translator additions where the project allows them.
     A link the Korean section repeats (the sentence names the noun twice) is not extra; a
-    Korean-only link that reaches nothing is reported by anchor-broken or link-target-missing.
+    Korean-only link that reaches nothing is reported by anchor-broken or link-target-missing,
+    and one in a paragraph that translates nothing by block-extra.
     """
     broken = korean_broken(ctx)
+    added = lone_blocks(ctx, korean=True)
     for match in link_matches(ctx):
         for ko in match.extra:
-            if ko in broken:
+            if ko in broken or _inside(ko, added):
                 continue
             yield Hit(
                 f"the Korean link {show(ko)} has no counterpart in the English section "
@@ -119,6 +124,11 @@ def link_extra(ctx: PairContext) -> Iterator[Hit]:
                 ctx.at_source(match.source_section.line),
                 ctx.at_target(ko.line),
             )
+
+
+def _inside(link: Link, blocks: list[Block]) -> bool:
+    """Whether a link stands in one of ``blocks``."""
+    return any(link in block.links for block in blocks)
 
 
 def _left_to_target_rules(ctx: PairContext, en: Link, ko: Link) -> bool:
