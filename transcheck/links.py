@@ -2,8 +2,9 @@
 
 Static sites serve ``chapter.md`` at ``chapter/``, so ``../other`` written in ``chapter.md`` means
 the sibling file ``other.md``; plain relative file links work too. A link resolves when either
-reading finds a document of the tree (``x``, ``x.md``, ``x/index.md``, ``x.html`` -> ``x.md``) or
-a front-matter ``permalink``. Links to other sites and to assets (images, PDFs) are not judged.
+reading finds a document of the tree (``x``, ``x.md``, ``x/index.md``, Hugo's ``x/_index.md``,
+``x.html`` -> ``x.md``) or a route its front matter gives (``permalink``, ``slug``, ``url``,
+``aliases``). Links to other sites and to assets (images, PDFs) are not judged.
 
 Site routing: a site-absolute path (``/guide/x``) is read under the URL ``roots`` the tree is
 served at (``/`` unless configured; a path under no root leaves the tree), after a leading locale
@@ -15,6 +16,7 @@ path; a path matching a configured route glob (``/api/*``) is a page the site ge
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -28,6 +30,7 @@ from transcheck.urlforms import is_locale
 PAGE_SUFFIXES = ("", ".md", ".markdown", ".mdx", ".html", ".htm")
 _DOC_SUFFIXES = (".md", ".markdown", ".mdx")
 PERMALINK_WINDOW = 8192  # bytes of a file's start where its front matter names a permalink
+_ROUTE_KEY = re.compile(rb"^\s*(?:permalink|slug|url|aliases)\s*[:=]", re.MULTILINE)
 
 
 class Status(StrEnum):
@@ -109,18 +112,20 @@ class LinkIndex:
                 if rel not in self._documents and not self._may_have_permalink(rel):
                     continue
                 document = self.document(rel)
-                if document is not None and document.permalink:
-                    self._permalinks.setdefault(_page_key(document.permalink), rel)
+                for route in document.routes if document is not None else ():
+                    self._permalinks.setdefault(_page_key(route), rel)
         return self._permalinks
 
     def _may_have_permalink(self, rel: str) -> bool:
-        """Whether the file's start mentions a permalink: a file that does not is not parsed
-        just to learn that it has none (a site of hundreds of pages has few or none)."""
+        """Whether the file's start may give a route (``permalink``, ``slug``, ``url``,
+        ``aliases``): a file that does not is not parsed just to learn that it has none (a site
+        of hundreds of pages has few or none)."""
         if self.root is None:
             return True
         try:
             with (self.root / rel).open("rb") as handle:
-                return b"permalink" in handle.read(PERMALINK_WINDOW)
+                start = handle.read(PERMALINK_WINDOW)
+            return _ROUTE_KEY.search(start) is not None
         except OSError:
             return True  # let the load report it
 
@@ -131,6 +136,7 @@ class LinkIndex:
             candidates += [stem + s for s in _DOC_SUFFIXES]
         candidates += [joined + s for s in _DOC_SUFFIXES]
         candidates += [posixpath.join(joined, "index" + s) for s in _DOC_SUFFIXES]
+        candidates += [posixpath.join(joined, "_index" + s) for s in _DOC_SUFFIXES]  # Hugo
         candidates.append(posixpath.join(joined, "README.md"))
         for candidate in candidates:
             if self.has(candidate):

@@ -278,6 +278,21 @@ class Document:
         value = self.front_matter.data.get("permalink")
         return value if isinstance(value, str) and value else None
 
+    @cached_property
+    def routes(self) -> tuple[str, ...]:
+        """The site paths its front matter serves the page at: Jekyll ``permalink``, an absolute
+        Docusaurus ``slug``, Hugo ``url`` and ``aliases``."""
+        data = self.front_matter.data if self.front_matter is not None else {}
+        found = [self.permalink] if self.permalink else []
+        for key in ("slug", "url"):
+            value = data.get(key)
+            if isinstance(value, str) and value.startswith("/"):
+                found.append(value)
+        aliases = data.get("aliases")
+        if isinstance(aliases, list):
+            found += [a for a in aliases if isinstance(a, str) and a.startswith("/")]
+        return tuple(found)
+
     def section_at(self, line: int) -> Section:
         """The section that contains ``line``."""
         for section in reversed(self.sections):
