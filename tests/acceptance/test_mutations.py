@@ -221,57 +221,68 @@ def test_vue_untouched_chapter_is_clean(vue: Path) -> None:
     assert check(vue, VUE_CHAPTER)[0] == []
 
 
-def test_vue_link_dropped_inside_a_paragraph(vue: Path) -> None:
-    mutate(vue, replace_on(25, "/api/built-in-directives#v-html)", ""), VUE_CHAPTER)
-    mutate(vue, replace_on(25, "[`v-html` 디렉티브(directive)]", "`v-html` 디렉티브"), VUE_CHAPTER)
+def drop_calling_functions(lines: list[str]) -> list[str]:
+    """Delete the Korean section '### 함수 호출하기' (lines 170-183)."""
+    block(lines, 170, "### 함수 호출하기 {#calling-functions}", 184)
+    return lines[:169] + lines[183:]
+
+
+VUE_DEFECTS = [
+    pytest.param(
+        replace_on(
+            25,
+            "[`v-html` 디렉티브(directive)](/api/built-in-directives#v-html)",
+            "`v-html` 디렉티브(directive)",
+        ),
+        ("TC201", 25, 25),
+        "link the translated words to '/api/built-in-directives#v-html'",
+        id="link-dropped-inside-a-paragraph",
+    ),
+    pytest.param(
+        replace_on(89, "Attributes/disabled", "Attributes/readonly"),
+        ("TC203", 89, 89),
+        "should point to 'https://developer.mozilla.org/en-US/docs/Web/HTML/Attributes/disabled'",
+        id="link-changed-to-another-mdn-page",
+    ),
+    pytest.param(
+        replace_on(21, "#declaring-reactive-state", "#반응형-상태-선언"),
+        ("TC204", 21, 21),
+        "write '/guide/essentials/reactivity-fundamentals#declaring-reactive-state'",
+        id="anchor-into-another-chapter-broken",
+    ),
+    pytest.param(
+        replace_on(192, "](/api/built-in-directives)", "](/api/directives)"),
+        ("TC205", 192, 192),
+        "write '/api/built-in-directives'",
+        id="page-link-renamed",
+    ),
+    pytest.param(
+        drop_calling_functions,
+        ("TC101", 170, 170),
+        "insert it before '### 제한된 전역 접근'",
+        id="section-dropped",
+    ),
+    pytest.param(
+        drop_line(153, "- 텍스트 보간"),
+        ("TC109", 153, 153),  # it belongs before the Korean item now at line 153
+        "English item 'Inside text interpolations (mustaches)' (line 153) has none",
+        id="first-list-item-dropped",
+    ),
+]
+
+
+@pytest.mark.parametrize(("change", "expected", "words"), VUE_DEFECTS)
+def test_vue_planted_defect_is_found_at_its_lines(
+    vue: Path,
+    change: Callable[[list[str]], list[str]],
+    expected: tuple[str, int, int],
+    words: str,
+) -> None:
+    mutate(vue, change, VUE_CHAPTER)
     rows, found = check(vue, VUE_CHAPTER)
-    where = ("en/" + VUE_CHAPTER + ":25", "ko/" + VUE_CHAPTER + ":25")
-    assert rows == [("TC201", *where)]
-    assert "'/api/built-in-directives#v-html'" in message(found, "TC201")
-
-
-def test_vue_link_changed_to_another_mdn_page(vue: Path) -> None:
-    mutate(vue, replace_on(89, "Attributes/disabled", "Attributes/readonly"), VUE_CHAPTER)
-    rows, found = check(vue, VUE_CHAPTER)
-    assert rows == [("TC203", f"en/{VUE_CHAPTER}:89", f"ko/{VUE_CHAPTER}:89")]
-    assert "Attributes/disabled" in message(found, "TC203")
-
-
-def test_vue_anchor_into_another_chapter_broken(vue: Path) -> None:
-    mutate(vue, replace_on(21, "#declaring-reactive-state", "#반응형-상태-선언"), VUE_CHAPTER)
-    rows, found = check(vue, VUE_CHAPTER)
-    assert rows == [("TC204", f"en/{VUE_CHAPTER}:21", f"ko/{VUE_CHAPTER}:21")]
-    assert "write '/guide/essentials/reactivity-fundamentals#declaring-reactive-state'" in (
-        message(found, "TC204")
-    )
-
-
-def test_vue_page_link_renamed(vue: Path) -> None:
-    mutate(vue, replace_on(192, "](/api/built-in-directives)", "](/api/directives)"), VUE_CHAPTER)
-    rows, found = check(vue, VUE_CHAPTER)
-    assert rows == [("TC205", f"en/{VUE_CHAPTER}:192", f"ko/{VUE_CHAPTER}:192")]
-    assert "write '/api/built-in-directives'" in message(found, "TC205")
-
-
-def test_vue_section_dropped(vue: Path) -> None:
-    def drop_calling_functions(lines: list[str]) -> list[str]:
-        block(lines, 170, "### 함수 호출하기 {#calling-functions}", 184)
-        return lines[:169] + lines[183:]
-
-    mutate(vue, drop_calling_functions, VUE_CHAPTER)
-    rows, found = check(vue, VUE_CHAPTER)
-    assert rows == [("TC101", f"en/{VUE_CHAPTER}:170", f"ko/{VUE_CHAPTER}:170")]
-    assert "insert it before '### 제한된 전역 접근 {#restricted-globals-access}'" in (
-        message(found, "TC101")
-    ) or "insert it before '### 제한된 전역 접근'" in message(found, "TC101")
-
-
-def test_vue_list_item_dropped(vue: Path) -> None:
-    mutate(vue, drop_line(153, "- 텍스트 보간"), VUE_CHAPTER)
-    rows, found = check(vue, VUE_CHAPTER)
-    # the first item is gone: it belongs before the Korean item that is now at line 153
-    assert rows == [("TC109", f"en/{VUE_CHAPTER}:153", f"ko/{VUE_CHAPTER}:153")]
-    assert "English item 'Inside text interpolations (mustaches)'" in message(found, "TC109")
+    code, en, ko = expected
+    assert rows == [(code, f"en/{VUE_CHAPTER}:{en}", f"ko/{VUE_CHAPTER}:{ko}")]
+    assert words in message(found, code)
 
 
 def test_vue_figure_path_changed_and_figure_dropped(vue: Path) -> None:

@@ -114,6 +114,21 @@ def tag_end(src: str, pos: int, limit: int) -> int:
     return -1
 
 
+def _ends_line(src: str, pos: int) -> bool:
+    """Whether only spaces or tabs follow ``pos`` up to the end of its line."""
+    while pos < len(src) and src[pos] in " \t":
+        pos += 1
+    return pos >= len(src) or src[pos] == "\n"
+
+
+def _last_line(state: StateBlock, start: int, end: int, stop: int) -> int:
+    """The last line (from ``start``, before ``end``) that begins before offset ``stop``."""
+    last = start
+    while last + 1 < end and state.bMarks[last + 1] <= stop:
+        last += 1
+    return last
+
+
 def _jsx_block_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """Lines holding only component tags -> one ``jsx_block`` token over those lines."""
     src = state.src
@@ -125,17 +140,15 @@ def _jsx_block_rule(state: StateBlock, start: int, end: int, silent: bool) -> bo
         stop = tag_end(src, stop, min(len(src), stop + WINDOW))
         if stop < 0:
             return False
-        rest = stop
-        while rest < len(src) and src[rest] in " \t":
-            rest += 1
-        if rest >= len(src) or src[rest] == "\n":
+        if _ends_line(src, stop):
             break
+        rest = stop
+        while src[rest] in " \t":
+            rest += 1
         if not starts_component(src, rest):
             return False
         stop = rest
-    last = start
-    while last + 1 < end and state.bMarks[last + 1] <= stop:
-        last += 1
+    last = _last_line(state, start, end, stop)
     if silent:
         return True
     token = state.push("jsx_block", "", 0)
@@ -152,16 +165,9 @@ def _flow_expression_rule(state: StateBlock, start: int, end: int, silent: bool)
     if not src.startswith("{", pos):
         return False
     stop = _skip_braces(src, pos, min(len(src), pos + WINDOW))
-    if stop < 0:
+    if stop < 0 or not _ends_line(src, stop):
         return False
-    rest = stop
-    while rest < len(src) and src[rest] in " \t":
-        rest += 1
-    if rest < len(src) and src[rest] != "\n":
-        return False
-    last = start
-    while last + 1 < end and state.bMarks[last + 1] <= stop:
-        last += 1
+    last = _last_line(state, start, end, stop)
     if silent:
         return True
     opening = state.push("paragraph_open", "p", 1)
