@@ -24,6 +24,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from transcheck.model import Markup
+from transcheck.parse.ownblock import push_own_paragraph
 
 TEXT_PROPS = frozenset({"title", "alt", "label", "caption", "text"})
 # How far a tag may reach for its closing ">"; beyond it, it is text. Without a bound, a file of
@@ -170,14 +171,7 @@ def _flow_expression_rule(state: StateBlock, start: int, end: int, silent: bool)
     last = _last_line(state, start, end, stop)
     if silent:
         return True
-    opening = state.push("paragraph_open", "p", 1)
-    opening.map = [start, last + 1]
-    inline = state.push("inline", "", 0)
-    inline.content = src[pos:stop]
-    inline.map = [start, last + 1]
-    inline.children = []
-    state.push("paragraph_close", "p", -1)
-    state.line = last + 1
+    push_own_paragraph(state, start, last, src[pos:stop])
     return True
 
 
