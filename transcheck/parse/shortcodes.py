@@ -17,12 +17,11 @@ from __future__ import annotations
 import re
 
 from markdown_it import MarkdownIt
-from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from transcheck.model import Markup
-from transcheck.parse.ownblock import push_own_paragraph
+from transcheck.parse.ownblock import own_line_rule
 
 TEXT_ARGUMENTS = frozenset({"text", "title", "alt", "caption", "label"})
 WINDOW = 10_000  # how far a shortcode may reach for its "}}"; an unclosed one further is text
@@ -48,18 +47,6 @@ def _shortcode_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
-def _shortcode_line_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    """A line of shortcodes only -> a paragraph of its own."""
-    if state.sCount[start] - state.blkIndent >= 4:
-        return False
-    line = state.src[state.bMarks[start] : state.eMarks[start]]
-    if _LINE.fullmatch(line) is None:
-        return False
-    if not silent:
-        push_own_paragraph(state, start, start, line.strip())
-    return True
-
-
 def shortcode_plugin(md: MarkdownIt) -> None:
     """Register the shortcode rule ahead of emphasis, links and code spans, and the rule for
     lines of shortcodes, which may interrupt a paragraph and end a table."""
@@ -67,7 +54,7 @@ def shortcode_plugin(md: MarkdownIt) -> None:
     md.block.ruler.before(
         "lheading",
         "shortcode_line",
-        _shortcode_line_rule,
+        own_line_rule(_LINE),
         {"alt": ["paragraph", "reference", "blockquote"]},
     )
 
