@@ -88,6 +88,11 @@ def test_the_site_own_absolute_url_is_its_site_relative_path() -> None:
             "module.exports = {\n  url: 'https://react.dev',\n  baseUrl: '/',\n};\n",
             "https://react.dev",
         ),
+        (
+            ".vitepress/config.ts",
+            "export default {\n  sitemap: { hostname: 'https://vuejs.org' },\n}\n",
+            "https://vuejs.org",
+        ),
         ("_config.yml", "title: a book\n", ""),
         ("hugo.toml", "baseURL = [1, 2\n", ""),
     ],
@@ -95,6 +100,7 @@ def test_the_site_own_absolute_url_is_its_site_relative_path() -> None:
 def test_site_url_is_read_from_the_generator_config_above_the_tree(
     tmp_path: Path, name: str, text: str, expected: str
 ) -> None:
+    (tmp_path / name).parent.mkdir(exist_ok=True)
     (tmp_path / name).write_text(text, encoding="utf-8")
     (tmp_path / "ko").mkdir()
     assert discover_site_url(tmp_path / "ko") == expected

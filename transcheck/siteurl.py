@@ -5,7 +5,8 @@ site-relative ``/guide/x`` (see ``urlforms``). When the config does not name the
 (``links.site_url``), it is read from the first generator config found in the tree's folder or
 the two above it: Jekyll ``_config.yml`` (``url`` + ``baseurl``), Hugo ``hugo.toml`` /
 ``config.toml`` / ``hugo.yaml`` / ``config.yaml`` (``baseURL``), Docusaurus
-``docusaurus.config.js``/``.ts`` (``url`` + ``baseUrl``). Nothing found gives "".
+``docusaurus.config.js``/``.ts`` (``url`` + ``baseUrl``), VitePress ``.vitepress/config.*``
+(the sitemap's ``hostname`` + ``base``). Nothing found gives "".
 """
 
 from __future__ import annotations
@@ -50,15 +51,22 @@ def _read(folder: Path) -> str:
     for name in ("hugo.toml", "config.toml", "hugo.yaml", "config.yaml"):
         if (folder / name).is_file():
             return _join(_mapping(folder / name).get("baseURL"), "")
-    for name in ("docusaurus.config.js", "docusaurus.config.ts"):
+    scripts = {
+        "docusaurus.config.js": ("url", "baseUrl"),
+        "docusaurus.config.ts": ("url", "baseUrl"),
+        ".vitepress/config.js": ("hostname", "base"),
+        ".vitepress/config.ts": ("hostname", "base"),
+        ".vitepress/config.mts": ("hostname", "base"),
+    }
+    for name, (url_key, base_key) in scripts.items():
         path = folder / name
         if path.is_file():
             try:
                 text = path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
                 return ""
-            url = re.search(_JS_VALUE.format(key="url"), text)
-            base = re.search(_JS_VALUE.format(key="baseUrl"), text)
+            url = re.search(_JS_VALUE.format(key=url_key), text)
+            base = re.search(_JS_VALUE.format(key=base_key), text)
             return _join(url.group(1) if url else None, base.group(1) if base else "")
     return ""
 
