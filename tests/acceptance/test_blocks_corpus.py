@@ -142,7 +142,8 @@ def test_a_dropped_korean_list_item_is_list_length_mismatch(root: Path) -> None:
 def test_a_row_added_to_a_korean_table_is_table_shape_mismatch(root: Path) -> None:
     row = "| TPU v7 | 16x16 | 4x2 | 192GB | 7.4e12 | 2.3e15 | 4.6e15 |"
     edit(root, "ko", lambda lines: [*lines[:193], row, *lines[193:]])  # after line 193
-    assert chapter_rows(root) == [("TC110", "en/tpus.md:187", "ko/tpus.md:187")]
+    # at the added row, and in English after the last row it would follow
+    assert chapter_rows(root) == [("TC110", "en/tpus.md:193", "ko/tpus.md:194")]
 
 
 def test_an_english_paragraph_doubled_after_translation_is_a_length_outlier(root: Path) -> None:

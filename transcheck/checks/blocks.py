@@ -435,6 +435,8 @@ def table_shape_mismatch(ctx: PairContext) -> Iterator[Hit]:
 
     Bad:  en `| Chip | HBM |` with 3 rows ↔ ko `| 칩 | HBM |` with a 4th, `| v6e | 32 |`.
     Good: the same rows and columns; only the cell text is translated.
+    A row missing or added is reported at that row (and where it would go on the other side);
+    a column count at the header rows.
     """
     for pair in container_pairs(ctx):
         en, ko = pair.source, pair.target
@@ -447,9 +449,12 @@ def table_shape_mismatch(ctx: PairContext) -> Iterator[Hit]:
             if en.length != ko.length
             else f"keep the {en.columns} columns and translate only the cells"
         )
+        source_line, target_line = (
+            _first_difference(pair) if en.length != ko.length else (en.line, ko.line)
+        )
         yield Hit(
             f"the English table ({en.span}) has {shape}, its Korean translation ({ko.span}) "
             f"{korean}: {detail}",
-            ctx.at_source(en.line),
-            ctx.at_target(ko.line),
+            ctx.at_source(source_line),
+            ctx.at_target(target_line),
         )
