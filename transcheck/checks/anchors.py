@@ -30,7 +30,7 @@ from transcheck.checks.linkmatch import describe_link as _what
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.findings import Location, Severity
-from transcheck.links import LinkIndex
+from transcheck.links import LinkIndex, normalize_fragment
 from transcheck.model import Document, Link, LinkKind, Section
 
 SUGGEST_MIN = 75  # rapidfuzz score for a "closest document" suggestion
@@ -70,6 +70,7 @@ class Aim:
     english: Section
     korean: Section | None
     korean_document: Document
+    kept_id: str = ""  # the English id, when it is no heading's and the Korean page has it too
 
 
 def _alignment_for(ctx: PairContext, korean_rel: str) -> tuple[Alignment, Document] | None:
@@ -111,16 +112,22 @@ def aim(ctx: PairContext, link: Link, exact: bool = False) -> Aim | None:
     if english is None:
         return None
     korean = alignment.target_of.get(english)
+    wanted = normalize_fragment(fragment)
+    own_id = wanted != alignment.source.sections[english].anchor
     return Aim(
         alignment.source.sections[english],
         korean_document.sections[korean] if korean is not None else None,
         korean_document,
+        wanted if own_id and wanted in korean_document.anchors else "",
     )
 
 
 def _fix(link: Link, target: Aim) -> str:
     """'it should reach X (the translation of Y): write Z' for a link and where it should lead."""
     assert target.korean is not None
+    if target.kept_id:  # an id an element or component defines, kept in Korean
+        url = f"{link.path_part}#{target.kept_id}"
+        return f"the Korean page keeps the English id {target.kept_id!r}: write {url!r}"
     url = f"{link.path_part}#{target.korean.anchor}"
     return (
         f"it should reach {describe(target.korean)!r} (the translation of "
