@@ -8,8 +8,8 @@ reading finds a document of the tree (``x``, ``x.md``, ``x/index.md``, Hugo's ``
 
 Site routing: a site-absolute path (``/guide/x``) is read under the URL ``roots`` the tree is
 served at (``/`` unless configured; a path under no root leaves the tree), after a leading locale
-segment (``/ko/guide/x``); one whose first segment is no folder or page of the tree leads to a
-part of the site that was not checked. An absolute URL of the site itself (``site_url``) is its
+segment (``/ko/guide/x``); one into a first folder the tree lacks leads to a part of the site
+that was not checked. An absolute URL of the site itself (``site_url``) is its
 path; a path matching a configured route glob (``/api/*``) is a page the site generates.
 """
 
@@ -193,12 +193,13 @@ class LinkIndex:
         return any(fnmatchcase(path.rstrip("/") or "/", glob.rstrip("/")) for glob in self.routes)
 
     def _reaches_in(self, inner: str) -> bool:
-        """Whether a path from the tree root starts inside the tree: its first segment is a
-        folder or page of the tree. A site-absolute link whose first segment the tree lacks
-        leads to a part of the site that was not checked (one chapter folder checked alone)."""
-        first = inner.lstrip("/").split("/", 1)[0]
-        if not first or self.root is None:
-            return True
+        """Whether a path from the tree root starts inside the tree: a page at the root, or a
+        path whose first folder is a folder or page of the tree. A site-absolute link into a
+        folder the tree lacks leads to a part of the site that was not checked (one chapter
+        folder checked alone)."""
+        first, _, rest = inner.strip("/").partition("/")
+        if not rest or self.root is None:
+            return True  # a page at the root: judged
         return (self.root / first).is_dir() or self._existing(first) is not None
 
     def _resolve_path(self, from_rel: str, path: str) -> Resolution:
