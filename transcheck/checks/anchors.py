@@ -191,6 +191,9 @@ def anchor_broken(ctx: PairContext) -> Iterator[Hit]:
     ids, so a link that kept the English anchor breaks.
     Bad:  ko `[설치](#setup-and-install)` while the heading is `## 설정과 설치`.
     Good: ko `[설치](#설정과-설치)`.
+    Ids also come from `{#id}`, kramdown `{: #id}`, any HTML `id=` and MDX `id=`, `permalink=`,
+    `titleId=` props; a page a component renders with no id of its own is not judged. A link
+    broken as its English link is (source-link-broken) is not reported again here.
     """
     for broken in _korean_defects(ctx):
         if broken.page_missing or broken.link.fragment is None:
@@ -266,6 +269,9 @@ def link_target_missing(ctx: PairContext) -> Iterator[Hit]:
 
     Bad:  ko `[사용법](../usage-kr)` when the Korean page is ko/usage.md.
     Good: ko `[사용법](../usage)`, or rename the file (and its permalink) to match.
+    This is the one finding for such a link (not also link-changed). Not reported: a link broken
+    as its English link is (source-link-broken), a link kept as in English to a page not
+    translated yet (translation-missing), routes from `links.routes` or front matter.
     """
     for broken in _korean_defects(ctx):
         if broken.page_missing:
@@ -307,7 +313,9 @@ def source_link_broken(ctx: PairContext) -> Iterator[Hit]:
     Bad:  en `<a href="#appendix-c-tpu-internals">` while the heading is
           `## Appendix C: More on TPU internals` (id `appendix-c-more-on-tpu-internals`).
     Good: the Korean may well use the right id; tell the English authors.
-    The Korean line given is the Korean link that stands for the broken English one.
+    The Korean line given is the Korean link that stands for the broken English one. Links to
+    one missing page are one finding; a Korean link broken the same way gets no finding of its
+    own, and the English link is not asked for by link-missing or link-changed.
     """
     korean_of = {en: ko for ko, en in counterpart_links(ctx).items()}
     broken_in_korean = korean_broken(ctx)
