@@ -1,5 +1,10 @@
 """Mutation tests: copy the corpus trees, damage one Korean chapter in one known way, and expect
-exactly one new finding (or the pinned moves) at the exact lines on both sides, and nothing else."""
+exactly one new finding (or the pinned moves) at the exact lines on both sides, and nothing else.
+
+Both real corpora are used: the book (Jekyll, ``tpus.md``) and the Vue docs (VitePress,
+``guide/essentials/template-syntax.md``); the planted defects are those a reviewer plants in a
+holdout: a dropped section, link, list item or figure, a changed or renamed link, a broken anchor.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +15,15 @@ from pathlib import Path
 
 import pytest
 
-from transcheck.api import check_paths
+from transcheck.api import check_pairing, check_paths
 from transcheck.config import Config
 from transcheck.findings import Finding, Location
+from transcheck.pairing import FilePair, Pairing, pair_trees
 
 FAMILIES = ("TC0", "TC1", "TC2")
 CHAPTER = "tpus.md"
+VUE = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "vue-docs"
+VUE_CHAPTER = "guide/essentials/template-syntax.md"
 # What the untouched chapter gives: the English source's own broken anchors, nothing else.
 BASELINE = [
     ("TC207", "en/tpus.md:103", "ko/tpus.md:103"),
@@ -40,17 +48,30 @@ def _where(location: Location, root: Path) -> str | None:
     return f"{relative}:{location.line}" if location.line else relative
 
 
-def check(root: Path) -> tuple[list[Row], list[Finding]]:
-    """The structure and link findings of the chapter pair, as sorted rows and as findings."""
-    report = check_paths(root / "en" / CHAPTER, root / "ko" / CHAPTER, Config(select=FAMILIES))
-    found = list(report.findings)
+@pytest.fixture
+def vue(tmp_path: Path) -> Path:
+    """A writable copy of both Vue docs trees (the whole site, so its links resolve)."""
+    if not (VUE / "en").is_dir():
+        pytest.skip(f"corpus not found at {VUE}")
+    for side in ("en", "ko"):
+        shutil.copytree(VUE / side, tmp_path / side)
+    return tmp_path
+
+
+def check(root: Path, chapter: str = CHAPTER) -> tuple[list[Row], list[Finding]]:
+    """The structure and link findings of one chapter pair, as sorted rows and as findings;
+    both whole trees are read, so links to other chapters resolve as on the site."""
+    config = Config(select=FAMILIES)
+    trees = pair_trees(root / "en", root / "ko", config.pairing, config.extensions)
+    pairing = Pairing(trees.source, trees.target, (FilePair(chapter, chapter),))
+    found = list(check_pairing(pairing, config).findings)
     rows = sorted((f.code, _where(f.source, root), _where(f.target, root)) for f in found)
     return rows, found
 
 
-def mutate(root: Path, change: Callable[[list[str]], list[str]]) -> None:
+def mutate(root: Path, change: Callable[[list[str]], list[str]], chapter: str = CHAPTER) -> None:
     """Rewrite the Korean chapter's lines through ``change``."""
-    path = root / "ko" / CHAPTER
+    path = root / "ko" / chapter
     lines = path.read_text(encoding="utf-8").split("\n")
     path.write_text("\n".join(change(lines)), encoding="utf-8")
 
@@ -312,6 +333,106 @@ PLANTS = [
 ]
 
 
+def drop_line(line: int, starts: str) -> Callable[[list[str]], list[str]]:
+    """A change that deletes one 1-based line (which must start with ``starts``)."""
+
+    def change(lines: list[str]) -> list[str]:
+        assert lines[line - 1].startswith(starts), lines[line - 1][:120]
+        return lines[: line - 1] + lines[line:]
+
+    return change
+
+
+# The book: more holdout-style defects in tpus.md
+
+
+def test_book_link_dropped_inside_a_paragraph(root: Path) -> None:
+    mutate(root, replace_on(121, "[섹션 1](../roofline)", "섹션 1"))
+    rows, found = check(root)
+    assert rows == sorted([*BASELINE, ("TC201", "en/tpus.md:121", "ko/tpus.md:121")])
+    assert "link the translated words to '../roofline'" in message(found, "TC201")
+
+
+def test_book_chapter_link_renamed_is_one_finding_with_the_fix(root: Path) -> None:
+    mutate(root, replace_on(121, "](../roofline)", "](../roofline-kr)"))
+    rows, found = check(root)
+    assert rows == sorted([*BASELINE, ("TC205", "en/tpus.md:121", "ko/tpus.md:121")])
+    assert "write '../roofline'" in message(found, "TC205")
+
+
+def test_book_last_list_item_dropped(root: Path) -> None:
+    mutate(root, drop_line(161, "* 호스트당 `2.5e10` bytes/s"))
+    rows, found = check(root)
+    # the English item at 161 has no translation: it goes at the end of the Korean list (160)
+    assert rows == sorted([*BASELINE, ("TC109", "en/tpus.md:161", "ko/tpus.md:160")])
+    assert "has 3 items, its Korean translation (lines 159-160) 2" in message(found, "TC109")
+
+
+def test_book_figure_dropped(root: Path) -> None:
+    mutate(root, drop_line(127, '{% include figure.liquid path="assets/img/cores.png"'))
+    rows, found = check(root)
+    # it belongs before the next Korean block, now at line 128
+    assert rows == sorted([*BASELINE, ("TC206", "en/tpus.md:127", "ko/tpus.md:128")])
+    assert "'assets/img/cores.png' is missing" in message(found, "TC206")
+
+
+# The Vue docs: guide/essentials/template-syntax.md, whose untouched pair gives no finding
+
+
+def test_vue_untouched_chapter_is_clean(vue: Path) -> None:
+    assert check(vue, VUE_CHAPTER)[0] == []
+
+
+def drop_calling_functions(lines: list[str]) -> list[str]:
+    """Delete the Korean section '### 함수 호출하기' (lines 170-183)."""
+    block(lines, 170, "### 함수 호출하기 {#calling-functions}", 184)
+    return lines[:169] + lines[183:]
+
+
+VUE_DEFECTS = [
+    pytest.param(
+        replace_on(
+            25,
+            "[`v-html` 디렉티브(directive)](/api/built-in-directives#v-html)",
+            "`v-html` 디렉티브(directive)",
+        ),
+        ("TC201", 25, 25),
+        "link the translated words to '/api/built-in-directives#v-html'",
+        id="link-dropped-inside-a-paragraph",
+    ),
+    pytest.param(
+        replace_on(89, "Attributes/disabled", "Attributes/readonly"),
+        ("TC203", 89, 89),
+        "should point to 'https://developer.mozilla.org/en-US/docs/Web/HTML/Attributes/disabled'",
+        id="link-changed-to-another-mdn-page",
+    ),
+    pytest.param(
+        replace_on(21, "#declaring-reactive-state", "#반응형-상태-선언"),
+        ("TC204", 21, 21),
+        "write '/guide/essentials/reactivity-fundamentals#declaring-reactive-state'",
+        id="anchor-into-another-chapter-broken",
+    ),
+    pytest.param(
+        replace_on(192, "](/api/built-in-directives)", "](/api/directives)"),
+        ("TC205", 192, 192),
+        "write '/api/built-in-directives'",
+        id="page-link-renamed",
+    ),
+    pytest.param(
+        drop_calling_functions,
+        ("TC101", 170, 170),
+        "insert it before '### 제한된 전역 접근'",
+        id="section-dropped",
+    ),
+    pytest.param(
+        drop_line(153, "- 텍스트 보간"),
+        ("TC109", 153, 153),  # it belongs before the Korean item now at line 153
+        "English item 'Inside text interpolations (mustaches)' (line 153) has none",
+        id="first-list-item-dropped",
+    ),
+]
+
+
 def _pair(root: Path, plant: Plant) -> None:
     """Copy the chapter pair of ``plant`` under ``root``/en and ``root``/ko."""
     for side in ("en", "ko"):
@@ -363,3 +484,28 @@ def test_a_mostly_untranslated_page_is_one_finding(tmp_path: Path) -> None:
     assert len(untranslated) == 1
     assert untranslated[0][3].startswith("the page is mostly untranslated: ")
     assert (untranslated[0][1], untranslated[0][2]) == (1, 1)
+
+
+@pytest.mark.parametrize(("change", "expected", "words"), VUE_DEFECTS)
+def test_vue_planted_defect_is_found_at_its_lines(
+    vue: Path,
+    change: Callable[[list[str]], list[str]],
+    expected: tuple[str, int, int],
+    words: str,
+) -> None:
+    mutate(vue, change, VUE_CHAPTER)
+    rows, found = check(vue, VUE_CHAPTER)
+    code, en, ko = expected
+    assert rows == [(code, f"en/{VUE_CHAPTER}:{en}", f"ko/{VUE_CHAPTER}:{ko}")]
+    assert words in message(found, code)
+
+
+def test_vue_figure_path_changed_and_figure_dropped(vue: Path) -> None:
+    mutate(vue, replace_on(289, "./images/directive.png", "./images/directive-ko.png"), VUE_CHAPTER)
+    rows, _ = check(vue, VUE_CHAPTER)
+    assert rows == [("TC206", f"en/{VUE_CHAPTER}:289", f"ko/{VUE_CHAPTER}:289")]
+    mutate(vue, drop_line(289, "![디렉티브"), VUE_CHAPTER)
+    rows, found = check(vue, VUE_CHAPTER)
+    # it belongs before the next Korean block, now at line 290
+    assert rows == [("TC206", f"en/{VUE_CHAPTER}:289", f"ko/{VUE_CHAPTER}:290")]
+    assert "'./images/directive.png' is missing" in message(found, "TC206")
