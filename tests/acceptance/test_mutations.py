@@ -196,7 +196,7 @@ def test_a_term_kept_in_english_twice_is_one_glossary_finding(root: Path) -> Non
     report = check_paths(root / "en" / CHAPTER, root / "ko" / CHAPTER, Config(select=("TC3",)))
     (new,) = [f for f in report.findings if f.target.line == 109]
     assert new.message.startswith(
-        "'bandwidth' is kept in English here (3× in this file; also lines 121)"
+        "'bandwidth' is kept in English here (3× in this file; also line 121)"
     )
     assert "most uses write 대역폭" in new.message
 

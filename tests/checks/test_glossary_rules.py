@@ -133,7 +133,7 @@ def test_inconsistent_reports_once_per_file_and_rendering_with_the_tree(
     assert places(found) == [("en/a.md", 3, "ko/a.md", 3), ("en/b.md", 3, "ko/b.md", 4)]
     assert found[0].message == (
         "'sharding' is kept in English here (1× in this file); the glossary prefers 샤딩, as 1 "
-        "other file does; this file also writes 샤딩 3×. Across the tree: sharding: 샤딩 4× in "
+        "other file does; this file also has 샤딩 3×. Across the tree: sharding: 샤딩 4× in "
         "2 files, kept in English 2× in 2 files"
     )
 
@@ -143,7 +143,7 @@ def test_preferred_policy_reports_every_other_rendering(trees: tuple[Path, Path,
     found = [f for f in findings(en, ko, config, "TC303") if "'latency'" in f.message]
     # policy preferred: 지연 is reported although no file writes 지연 시간; once, naming line 7
     assert places(found) == [("en/a.md", 5, "ko/a.md", 5)]
-    assert "'latency' is 지연 here (2× in this file; also lines 7)" in found[0].message
+    assert "'latency' is 지연 here (2× in this file; also line 7)" in found[0].message
     assert "the glossary prefers 지연 시간, which no file uses yet" in found[0].message
 
 

@@ -44,6 +44,12 @@ def label(rendering: Rendering) -> str:
     return "kept in English" if rendering[1] is Kind.ENGLISH else rendering[0]
 
 
+def _write(rendering: Rendering) -> str:
+    """What a writer does with a rendering, as a verb phrase: ``write 샤딩`` or ``keep it in
+    English`` (so a message never reads "write kept in English")."""
+    return "keep it in English" if rendering[1] is Kind.ENGLISH else f"write {rendering[0]}"
+
+
 def _others(count: int, here: bool) -> str:
     """``, as 3 other files do`` / ``, as 1 other file does`` / ``, which no file uses yet``
     (nothing when only this file uses it)."""
@@ -104,7 +110,7 @@ def decide(glossary: Glossary, entry: Entry, uses: Iterable[Use]) -> Decision | 
             key=lambda r: (len({u.path for u in by_rendering[r]}), len(by_rendering[r])),
         )
         files = len({u.path for u in by_rendering[right]})
-        basis = f"most {'files' if files > 1 else 'uses'} write {label(right)}"
+        basis = f"most {'files' if files > 1 else 'uses'} {_write(right)}"
     return Decision(entry, right, basis, dict(by_rendering))
 
 
@@ -127,9 +133,9 @@ def findings(decision: Decision) -> Iterator[tuple[Use, str, str]]:
             more = ", ".join(map(str, lines[:MAX_LINES])) + (
                 ", …" if len(lines) > MAX_LINES else ""
             )
-            also = f"; also lines {more}" if more else ""
+            also = f"; also line{'s' if len(lines) > 1 else ''} {more}" if more else ""
             mixed = [u for u in decision.uses.get(right, []) if u.path == path]
-            beside = f"; this file also writes {label(right)} {len(mixed)}×" if mixed else ""
+            beside = f"; this file also has {label(right)} {len(mixed)}×" if mixed else ""
             elsewhere = others - (1 if mixed else 0)
             message = (
                 f"{term!r} is {label(rendering)} here ({len(here)}× in this file{also}); "
