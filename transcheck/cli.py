@@ -20,6 +20,7 @@ from transcheck.baseline import BaselineError, baseline_document, load_baseline
 from transcheck.checks import REGISTRY, find_rule
 from transcheck.checks.registry import Example
 from transcheck.config import FAIL_ON, Config, ConfigError, load_config
+from transcheck.debugging import DebugOpt, guarded
 from transcheck.examples import run_example
 from transcheck.findings import Severity
 from transcheck.glossary import commands as glossary_commands
@@ -93,8 +94,9 @@ def _config(
 
 
 def exit_code(report: Report, fail_on: str) -> int:
-    """2 when a file could not be read, 1 when a finding reaches ``fail_on``, else 0."""
-    if report.unreadable:
+    """2 when a file could not be read or transcheck failed on a pair (internal-error), 1 when
+    a finding reaches ``fail_on``, else 0."""
+    if report.unreadable or report.internal_errors:
         return EXIT_ERROR
     if fail_on == "never":
         return EXIT_CLEAN
@@ -169,6 +171,7 @@ SourceRevOpt = Annotated[
 
 
 @app.command()
+@guarded("checking {source} ↔ {target}")
 def check(
     source: SourceArg,
     target: TargetArg,
@@ -234,6 +237,7 @@ def check(
         str | None,
         typer.Option(help="markdown: URL prefix for links to lines (URL/ko/x.md#L14)."),
     ] = None,
+    debug: DebugOpt = False,
 ) -> None:
     """Check Korean Markdown against its English source: files or folders paired by path."""
     try:
@@ -264,6 +268,8 @@ def check(
         raise _fail(str(error)) from None
     for problem in report.input_errors:
         typer.echo(f"transcheck: {problem}", err=True)
+    for crash in report.internal_errors:
+        typer.echo(f"transcheck: {crash.message}", err=True)
     to_terminal = any(o.path is None for o in outputs) and sys.stdout.isatty()
     options = RenderOptions(
         color=color if color is not None else to_terminal,
@@ -284,6 +290,7 @@ def check(
 
 
 @app.command()
+@guarded("reading the status of {source} ↔ {target}")
 def status(
     source: Annotated[Path, typer.Argument(help="English file or folder.")] = Path("en"),
     target: Annotated[Path, typer.Argument(help="Korean file or folder.")] = Path("ko"),
@@ -293,6 +300,7 @@ def status(
     ] = False,
     output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     config_path: ConfigOpt = None,
+    debug: DebugOpt = False,
 ) -> None:
     """Per chapter: translated, stale (English changed since the translation's base commit),
     missing or orphan; stale ones list the Korean sections to update."""
@@ -307,6 +315,7 @@ def status(
 
 
 @app.command()
+@guarded("aligning {source} ↔ {target}")
 def align(
     source: SourceArg,
     target: TargetArg,
@@ -318,6 +327,7 @@ def align(
     explain: Annotated[
         bool, typer.Option("--explain", help="Say which Markdown dialect each file is read as.")
     ] = False,
+    debug: DebugOpt = False,
 ) -> None:
     """Show how the sections of two files align: EN line, heading, KO line, heading, confidence."""
     if output_format not in alignment_report.FORMATS:

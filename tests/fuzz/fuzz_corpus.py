@@ -28,7 +28,9 @@ def main() -> int:
     parser.add_argument("--corpus", action="append", default=None)
     parser.add_argument("--save", type=Path, default=None)
     args = parser.parse_args()
-    chapters = [c for name in args.corpus or ["scaling-book", "vue-docs"] for c in corpus_chapters(name)]
+    chapters = [
+        c for name in args.corpus or ["scaling-book", "vue-docs"] for c in corpus_chapters(name)
+    ]
     causes: Counter[str] = Counter()
     crashed = 0
     start = time.perf_counter()

@@ -164,9 +164,7 @@ def mutate(text: str, rng: random.Random) -> str:
     return text
 
 
-def mutated_pairs(
-    chapters: list[Chapter], count: int, seed: int
-) -> Iterator[tuple[str, str, str]]:
+def mutated_pairs(chapters: list[Chapter], count: int, seed: int) -> Iterator[tuple[str, str, str]]:
     """``count`` mutated pairs (rel, English, Korean) drawn from ``chapters`` with ``seed``.
 
     Most mutate the Korean side (what a translation pull request changes); some the English,
