@@ -18,7 +18,7 @@ from transcheck.checks.inputs import UNREADABLE_FILE
 from transcheck.checks.staleness import SOURCE_CHANGED
 from transcheck.checks.structure import SOURCE_MISSING, TRANSLATION_MISSING
 from transcheck.checks.untranslated import translated_share
-from transcheck.config import Config
+from transcheck.config import Config, ConfigError
 from transcheck.findings import Finding, Location
 from transcheck.links import LinkIndex
 from transcheck.model import Document
@@ -293,6 +293,8 @@ class Run:
                     for done, future in enumerate(as_completed(futures), 2):
                         try:
                             results[futures[future]] = future.result()[1]
+                        except ConfigError:
+                            raise
                         except Exception as error:  # a worker died: its pair still gets a finding
                             results[futures[future]] = self._crashed(futures[future], error)
                         if progress is not None:

@@ -17,7 +17,7 @@ from typing import Any
 from transcheck.checks import REGISTRY, PairContext, Rule, Scope, SetContext, find_rule
 from transcheck.checks.directives import UNUSED_SUPPRESSION
 from transcheck.checks.inputs import INTERNAL_ERROR
-from transcheck.config import Config
+from transcheck.config import Config, ConfigError
 from transcheck.findings import NOWHERE, Finding, Location, Severity
 from transcheck.model import Comment, Document
 from transcheck.suppress import Suppressions, partition
@@ -134,6 +134,8 @@ class Guard:
         """Run the body of the ``with``; an exception ends the body and becomes a finding."""
         try:
             yield
+        except ConfigError:
+            raise  # a broken config or glossary (loaded when a rule first needs it) stops the run
         except Exception as error:  # the guard itself: any failure of one step is reported
             LOG.debug("transcheck failed while %s:", what, exc_info=True)
             active = by_code(self.rules).get(INTERNAL_ERROR.code)

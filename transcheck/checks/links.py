@@ -8,11 +8,12 @@ are anchor-broken's business (TC204), not link-changed's.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from transcheck.checks.inorder import match_in_order
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.findings import Severity
@@ -33,23 +34,6 @@ class LinkMatch:
     changed: tuple[tuple[Link, Link], ...]
     missing: tuple[Link, ...]
     extra: tuple[Link, ...]
-
-
-def match_in_order(
-    english: Sequence[Link], korean: Sequence[Link], equal: Callable[[Link, Link], bool]
-) -> tuple[list[tuple[Link, Link]], list[Link], list[Link]]:
-    """Pair each English item with the first unpaired Korean item it equals, in order."""
-    free = list(korean)
-    pairs: list[tuple[Link, Link]] = []
-    missing: list[Link] = []
-    for item in english:
-        found = next((k for k in free if equal(item, k)), None)
-        if found is None:
-            missing.append(item)
-        else:
-            free.remove(found)
-            pairs.append((item, found))
-    return pairs, missing, free
 
 
 def anchor_section(document: Document, fragment: str, fuzzy: bool) -> int | None:
