@@ -128,7 +128,8 @@ def _mutate_lines(text: str, rng: random.Random) -> str:
     """``text`` changed once: one of the line-level mutations, truncation or odd characters."""
     lines = text.split("\n")
     kind = rng.randrange(8)
-    at = rng.randrange(len(lines) + 1)
+    # A quarter of the places are in the first lines, where front matter lives.
+    at = rng.randrange(min(len(lines), 6) + 1 if rng.random() < 0.25 else len(lines) + 1)
     if kind == 0 and lines:  # delete a run of lines
         del lines[at : at + rng.randint(1, 5)]
     elif kind == 1 and lines:  # duplicate a run of lines
