@@ -30,8 +30,10 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 def _first_code_line(block: Block) -> int:
-    """The file line of a code block's first content line: after the fence, if fenced."""
-    content_lines = block.text.count("\n")
+    """The file line of a code block's first content line: after the fence, if fenced (an
+    indented block at the end of a file may lack its last line break)."""
+    text = block.text
+    content_lines = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
     return block.line + 1 if block.end_line - block.line + 1 > content_lines else block.line
 
 
