@@ -16,11 +16,25 @@ def scalar(text: str) -> str:
     """``text`` as a YAML scalar: plain when that reads back as the same string, else quoted."""
     plain = (
         _PLAIN.fullmatch(text) is not None
+        and text.isprintable()
         and text == text.strip()
         and text.lower() not in _RESERVED
         and not re.fullmatch(r"[-+.\d_eE]+", text)
     )
-    return text if plain else json.dumps(text, ensure_ascii=False)
+    return text if plain else _quoted(text)
+
+
+def _quoted(text: str) -> str:
+    """A double-quoted YAML scalar: JSON's escapes, and every character YAML does not accept
+    raw (controls, line and paragraph separators) escaped too, so the file always loads."""
+    return "".join(
+        ch
+        if ch.isprintable()
+        else f"\\u{ord(ch):04x}"
+        if ord(ch) < 0x10000
+        else f"\\U{ord(ch):08x}"
+        for ch in json.dumps(text, ensure_ascii=False)
+    )
 
 
 def _flow(items: Sequence[str]) -> str:
