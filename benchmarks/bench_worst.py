@@ -1,7 +1,8 @@
 """Worst cases by hand, never as a test: pathological pairs, each timed against its parse floor.
 
-``python benchmarks/bench_worst.py`` (``--quick`` for the small sizes only, ``--profile CASE``
-for a cProfile of the largest size of one case). Each case builds an English and a Korean file
+``python benchmarks/bench_worst.py`` (``--quick``/``--largest`` for one size of each case,
+``--case NAME`` for some cases only, ``--profile CASE`` for a cProfile of the largest size of one
+case). Each case builds an English and a Korean file
 of growing size; for each size it times the floor (markdown-it-py, ``MarkdownIt("commonmark")``,
 parsing both texts and nothing else) and ``check_pair`` on them (parse, align, every default
 rule), in the same process, best of --runs. The ratio check / floor is what to watch, and how it
@@ -91,6 +92,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--quick", action="store_true", help="only the smallest size of each")
+    parser.add_argument("--largest", action="store_true", help="only the largest size of each")
+    parser.add_argument("--case", action="append", choices=sorted(CASES), help="only these")
     parser.add_argument("--profile", choices=sorted(CASES), default=None)
     args = parser.parse_args()
     if args.profile:
@@ -103,7 +106,9 @@ def main() -> int:
     print("| case | size | MB per side | floor s | check s | check / floor |")
     print("|---|---:|---:|---:|---:|---:|")
     for name, (build, sizes, unit) in CASES.items():
-        for size in sizes[:1] if args.quick else sizes:
+        if args.case and name not in args.case:
+            continue
+        for size in sizes[:1] if args.quick else sizes[-1:] if args.largest else sizes:
             english, korean = build(size, False), build(size, True)
             texts = (english, korean)
             floor = best_of(args.runs, partial(_floor, texts))
