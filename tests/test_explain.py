@@ -66,12 +66,14 @@ def test_explain_prints_the_example_and_the_finding_between_problem_and_fix(rule
 
 
 @pytest.mark.parametrize("rule", rules(Illustration))
-def test_git_rules_print_a_labelled_illustration(rule: Rule) -> None:
+def test_illustrated_rules_print_a_labelled_illustration(rule: Rule) -> None:
     shown = rule.example
     assert isinstance(shown, Illustration)
     code, out, _ = run("explain", rule.name)
     assert code == 0
-    label = "Example finding (an illustration written by hand, not run: a real one needs a git"
+    label = (
+        f"Example finding (an illustration written by hand, not run: a real one needs {shown.needs}"
+    )
     assert label in out
     line = (
         f"  {shown.source} ↔ {shown.target}  {rule.severity.value:<7} {rule.code} {rule.name}: "

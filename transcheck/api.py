@@ -22,7 +22,13 @@ from transcheck.pairing import Pairing, pair_sides
 from transcheck.parse import parse_markdown, read_markdown
 from transcheck.results import PairResult, Report
 from transcheck.run import Run
-from transcheck.runner import SuppressionSource, active_rules, apply_suppressions, run_pair
+from transcheck.runner import (
+    Guard,
+    SuppressionSource,
+    active_rules,
+    apply_suppressions,
+    run_pair,
+)
 
 __all__ = [
     "PairResult",
@@ -121,7 +127,9 @@ def check_pair(
         counterparts={source_path: target_path},
     )
     rules = active_rules(config)
-    silenced = apply_suppressions(run_pair(ctx, rules), SuppressionSource.of(target), rules)
+    guard = Guard(ctx.at_source(None), ctx.at_target(None), rules)
+    findings = run_pair(ctx, rules, guard) + guard.findings
+    silenced = apply_suppressions(findings, SuppressionSource.of(target), rules)
     return sorted(silenced.kept + silenced.unused, key=Finding.sort_key)
 
 

@@ -22,6 +22,7 @@ from transcheck.baseline import BaselineError, baseline_document, load_baseline
 from transcheck.checks import REGISTRY, find_rule
 from transcheck.checks.registry import Example
 from transcheck.config import FAIL_ON, Config, ConfigError, load_config
+from transcheck.debugging import DebugOpt, guarded
 from transcheck.examples import run_example
 from transcheck.findings import Severity
 from transcheck.glossary import commands as glossary_commands
@@ -125,8 +126,9 @@ def _config(
 
 
 def exit_code(report: Report, fail_on: str) -> int:
-    """2 when a file could not be read, 1 when a finding reaches ``fail_on``, else 0."""
-    if report.unreadable:
+    """2 when a file could not be read or transcheck failed on a pair (internal-error), 1 when
+    a finding reaches ``fail_on``, else 0."""
+    if report.unreadable or report.internal_errors:
         return EXIT_ERROR
     if fail_on == "never":
         return EXIT_CLEAN
@@ -213,6 +215,7 @@ SourceRevOpt = Annotated[
 
 
 @app.command()
+@guarded("checking {source} ↔ {target}")
 def check(
     source: SourceArg,
     target: TargetArg,
@@ -278,6 +281,7 @@ def check(
         str | None,
         typer.Option(help="markdown: URL prefix for links to lines (URL/ko/x.md#L14)."),
     ] = None,
+    debug: DebugOpt = False,
 ) -> None:
     """Check Korean Markdown against its English source: files or folders paired by path."""
     try:
@@ -308,6 +312,8 @@ def check(
         raise _fail(str(error)) from None
     for problem in report.input_errors:
         typer.echo(f"transcheck: {problem}", err=True)
+    for crash in report.internal_errors:
+        typer.echo(f"transcheck: {crash.message}", err=True)
     to_terminal = any(o.path is None for o in outputs) and sys.stdout.isatty()
     options = RenderOptions(
         color=use_color(color, to_terminal, os.environ),
@@ -331,6 +337,7 @@ STALE_STATES = ("stale", "missing", "orphan", "unknown")
 
 
 @app.command()
+@guarded("reading the status of {source} ↔ {target}")
 def status(
     source: Annotated[Path, typer.Argument(help="English file or folder.")] = Path("en"),
     target: Annotated[Path, typer.Argument(help="Korean file or folder.")] = Path("ko"),
@@ -347,6 +354,7 @@ def status(
             "stale, missing, orphan, unknown), or never.",
         ),
     ] = "stale,missing",
+    debug: DebugOpt = False,
 ) -> None:
     """Per chapter: translated, stale (English changed since the translation's base commit),
     missing or orphan; stale ones list the Korean sections to update. Exit 0 when no chapter
@@ -367,6 +375,7 @@ def status(
 
 
 @app.command()
+@guarded("aligning {source} ↔ {target}")
 def align(
     source: SourceArg,
     target: TargetArg,
@@ -378,6 +387,7 @@ def align(
     explain: Annotated[
         bool, typer.Option("--explain", help="Say which Markdown dialect each file is read as.")
     ] = False,
+    debug: DebugOpt = False,
 ) -> None:
     """Show how the sections of two files align: EN line, heading, KO line, heading, confidence."""
     if output_format not in alignment_report.FORMATS:

@@ -19,7 +19,7 @@ from transcheck.findings import Severity
 from transcheck.parse.dialects import AUTO, DIALECT_SETTINGS
 from transcheck.parse.slugs import SLUG_STYLES
 from transcheck.parse.source import DEFAULT_FILE_BYTES, read_named_file
-from transcheck.safeyaml import load_node
+from transcheck.safeyaml import describe, load_node
 
 # Options of rule families, declared with their defaults; a value must have the default's type.
 # A family adds its group here, and the config key of the same name becomes valid. ``limits``
@@ -150,9 +150,8 @@ def _load_yaml(path: Path) -> _Source:
     try:
         node, data = load_node(text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        raise ConfigError(display, "", f"invalid YAML: {error}", line) from None
+        message, line = describe(error)
+        raise ConfigError(display, "", message, line) from None
     if node is None:
         data = {}
     if not isinstance(data, dict):

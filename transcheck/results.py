@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from transcheck.chapterview import ChapterView
+from transcheck.checks.inputs import INTERNAL_ERROR
 from transcheck.findings import Finding, Severity
 from transcheck.parse import InputError
 from transcheck.runner import ActiveRule
@@ -45,6 +46,13 @@ class Report:
     def unreadable(self) -> int:
         """How many paired files could not be read (any makes the exit code 2)."""
         return len(self.input_errors)
+
+    @property
+    def internal_errors(self) -> tuple[Finding, ...]:
+        """transcheck's own failures (internal-error), wherever they went: suppressions and a
+        baseline set findings aside, but a crash still makes the exit code 2."""
+        every = self.findings + self.suppressed + self.baselined
+        return tuple(f for f in every if f.code == INTERNAL_ERROR.code)
 
     @property
     def findings(self) -> tuple[Finding, ...]:

@@ -4,7 +4,7 @@ rules, place cross-chapter findings, apply inline suppressions; the result is a 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from multiprocessing import get_all_start_methods, get_context
@@ -19,7 +19,7 @@ from transcheck.checks.inputs import UNREADABLE_FILE
 from transcheck.checks.staleness import SOURCE_CHANGED
 from transcheck.checks.structure import SOURCE_MISSING, TRANSLATION_MISSING
 from transcheck.checks.untranslated import translated_share
-from transcheck.config import Config
+from transcheck.config import Config, ConfigError
 from transcheck.findings import Finding, Location
 from transcheck.links import LinkIndex
 from transcheck.model import Document
@@ -27,6 +27,8 @@ from transcheck.pairing import FilePair, Pairing, Tree
 from transcheck.parse import InputError, parse_markdown, read_markdown
 from transcheck.results import PairResult, Report
 from transcheck.runner import (
+    ActiveRule,
+    Guard,
     SuppressionSource,
     active_rules,
     apply_suppressions,
@@ -136,6 +138,7 @@ class Run:
     Files are read and parsed when a pair (or a link) first needs them, once. ``jobs`` > 1
     checks pairs in that many forked processes; the report is the same as with one.
     ``source_changes`` (from ``--changed-since``) adds a source-changed finding to those pairs.
+    ``rules`` replaces the rules the config selects (a plugin's own rules, for instance).
     """
 
     def __init__(
@@ -144,6 +147,7 @@ class Run:
         config: Config,
         source_changes: Mapping[FilePair, SourceChange] | None = None,
         jobs: int = 1,
+        rules: Sequence[ActiveRule] | None = None,
     ) -> None:
         """Prepare both sides and their link indexes; nothing is read yet."""
         self.pairing = pairing
@@ -152,7 +156,7 @@ class Run:
         self.config = config
         self.source_changes = source_changes or {}
         self.jobs = jobs
-        self.rules = active_rules(config)
+        self.rules = tuple(rules) if rules is not None else active_rules(config)
         self.emitted = by_code(self.rules)
         self.english = Side(pairing.source, config)
         self.korean = Side(pairing.target, config)
@@ -169,8 +173,9 @@ class Run:
         active = self.emitted.get(code)
         return [stamp(active, message, source, target)] if active else []
 
-    def check(self, pair: FilePair) -> tuple[list[Finding], PairContext | None]:
-        """Findings of one pair (missing counterpart, unreadable files, or the pair rules)."""
+    def check(self, pair: FilePair, guard: Guard) -> tuple[list[Finding], PairContext | None]:
+        """Findings of one pair (missing counterpart, unreadable files, or the pair rules);
+        every step runs inside ``guard``, which holds the internal errors."""
         if pair.target is None:
             assert pair.source is not None
             where = Location(self.english.tree.display(pair.source), None)
@@ -180,8 +185,13 @@ class Run:
             where = Location(self.korean.tree.display(pair.target), None)
             message = "no English source file for this Korean file"
             return self._emit(SOURCE_MISSING.code, message, Location(), where), None
-        source_doc = self.english.load(pair.source)
-        target_doc = self.korean.load(pair.target)
+        documents: list[Document | None] = [None, None]
+        for index, (side, rel) in enumerate(
+            ((self.english, pair.source), (self.korean, pair.target))
+        ):
+            with guard.step(f"parsing {side.tree.display(rel)}"):
+                documents[index] = side.load(rel)
+        source_doc, target_doc = documents
         failures = []
         english_file = Location(self.english.tree.display(pair.source))
         korean_file = Location(self.korean.tree.display(pair.target))
@@ -196,10 +206,15 @@ class Run:
                 failures += self._emit(UNREADABLE_FILE.code, error.message, source, target)
         if source_doc is None or target_doc is None:
             return failures, None
+        alignment = None
+        with guard.step("aligning the sections"):
+            alignment = align_sections(source_doc, target_doc, self.config.rewrite_link)
+        if alignment is None:
+            return failures, None
         ctx = PairContext(
             source=source_doc,
             target=target_doc,
-            alignment=align_sections(source_doc, target_doc, self.config.rewrite_link),
+            alignment=alignment,
             config=self.config,
             source_rel=pair.source,
             target_rel=pair.target,
@@ -207,11 +222,20 @@ class Run:
             target_index=self.korean_index,
             counterparts=self.counterparts,
         )
-        findings = run_pair(ctx, self.rules)
+        findings = run_pair(ctx, self.rules, guard)
         change = self.source_changes.get(pair)
         if change is not None:
-            findings += self._emit(SOURCE_CHANGED.code, *_source_changed(ctx, change))
+            with guard.step("placing source-changed"):
+                findings += self._emit(SOURCE_CHANGED.code, *_source_changed(ctx, change))
         return findings, ctx
+
+    def _guard(self, pair: FilePair) -> Guard:
+        """The guard of one pair's steps, naming its files."""
+        return Guard(
+            Location(self.english.tree.display(pair.source) if pair.source else None),
+            Location(self.korean.tree.display(pair.target) if pair.target else None),
+            self.rules,
+        )
 
     def outcome(self, index: int, chapters: bool) -> PairOutcome:
         """Check pair ``index`` within its time budget (limits.pair_seconds): a pair over it is
@@ -238,23 +262,41 @@ class Run:
         return PairOutcome(tuple(findings), None, None, None, (error,), None)
 
     def _outcome(self, index: int, chapters: bool) -> PairOutcome:
-        """Check pair ``index`` and take everything the report needs from it."""
+        """Check pair ``index`` and take everything the report needs from it; a step that fails
+        gives an internal-error finding and leaves its part out."""
         pair = self.pairing.pairs[index]
-        findings, ctx = self.check(pair)
+        guard = self._guard(pair)
+        findings, ctx = self.check(pair, guard)
         korean = self.korean.documents.get(pair.target) if pair.target else None
         errors = tuple(
             error
             for side, rel in ((self.english, pair.source), (self.korean, pair.target))
             if rel is not None and (error := side.errors.get(rel)) is not None
         )
+        share = collected = view = None
+        if ctx is not None:
+            with guard.step("measuring the translated share"):
+                share = translated_share(ctx)
+            collected = collect_set(ctx, self.rules, guard)
+            if chapters:
+                with guard.step("building the side-by-side view"):
+                    view = chapter_view(ctx)
         return PairOutcome(
-            findings=tuple(findings),
-            share=translated_share(ctx) if ctx is not None else None,
-            collected=collect_set(ctx, self.rules) if ctx is not None else None,
+            findings=tuple(findings + guard.findings),
+            share=share,
+            collected=collected,
             suppression=SuppressionSource.of(korean) if korean is not None else None,
             errors=errors,
-            view=chapter_view(ctx) if chapters and ctx is not None else None,
+            view=view,
         )
+
+    def _crashed(self, index: int, error: BaseException) -> PairOutcome:
+        """The outcome of a pair whose worker process failed outside every guard (it died, or
+        its outcome could not be sent back): one internal-error finding."""
+        guard = self._guard(self.pairing.pairs[index])
+        with guard.step("checking the pair in a worker process"):
+            raise error
+        return PairOutcome(tuple(guard.findings), None, None, None, (), None)
 
     def _size(self, index: int) -> int:
         """Bytes of a pair's files (0 for a missing or unreadable side): its expected work."""
@@ -286,10 +328,14 @@ class Run:
             try:
                 workers = min(self.jobs, len(order))  # never more processes than pairs
                 with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-                    futures = [pool.submit(_work, (index, chapters)) for index in order]
+                    futures = {pool.submit(_work, (index, chapters)): index for index in order}
                     for done, future in enumerate(as_completed(futures), 2):
-                        index, result = future.result()
-                        results[index] = result
+                        try:
+                            results[futures[future]] = future.result()[1]
+                        except ConfigError:
+                            raise
+                        except Exception as error:  # a worker died: its pair still gets a finding
+                            results[futures[future]] = self._crashed(futures[future], error)
                         if progress is not None:
                             progress(done, total)
             finally:
@@ -318,7 +364,9 @@ class Run:
         ]
         home = {path: n for n, paths in enumerate(displays) for path in paths if path}
         collected = [o.collected for o in outcomes if o.collected is not None]
-        for finding in run_set(collected, self.config, self.rules):
+        first = next((n for n, paths in enumerate(displays) if all(paths)), 0)
+        guard = Guard(Location(displays[first][0]), Location(displays[first][1]), self.rules)
+        for finding in run_set(collected, self.config, self.rules, guard) + guard.findings:
             slot = home.get(finding.primary.path or "")
             if slot is not None:
                 per_pair[slot].append(finding)

@@ -1,15 +1,23 @@
 """Running rules: which rules are on (select/ignore, longest match wins), at which severity,
-turning their hits into sorted findings, and applying the Korean file's inline suppressions."""
+turning their hits into sorted findings, and applying the Korean file's inline suppressions.
+
+Every step of a pair runs inside a Guard: an unexpected exception in one rule (or in parsing or
+aligning) becomes an internal-error finding for that pair, and the other rules and pairs run."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+import logging
+import traceback
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any
 
 from transcheck.checks import REGISTRY, PairContext, Rule, Scope, SetContext, find_rule
 from transcheck.checks.directives import UNUSED_SUPPRESSION
-from transcheck.config import Config
+from transcheck.checks.inputs import INTERNAL_ERROR
+from transcheck.config import Config, ConfigError
 from transcheck.findings import NOWHERE, Finding, Location, Severity
 from transcheck.model import Comment, Document
 from transcheck.suppress import Suppressions, partition
@@ -90,37 +98,104 @@ def stamp(
     )
 
 
-def run_pair(ctx: PairContext, rules: Iterable[ActiveRule]) -> list[Finding]:
-    """Run every pair rule on one aligned pair; findings sorted by line."""
-    findings = [
-        stamp(active, hit.message, hit.source, hit.target, hit.identity)
-        for active in rules
-        if active.rule.scope is Scope.PAIR and active.rule.check is not None
-        for hit in active.rule.check(ctx)
-    ]
+LOG = logging.getLogger("transcheck")
+
+
+def describe_exception(error: BaseException) -> str:
+    """``Type: message (at module.py:line)`` on one line, the place being where it was raised
+    (relative to the package inside transcheck): what a bug report needs first."""
+    text = " ".join(str(error).split())
+    if len(text) > 200:
+        text = text[:199] + "…"
+    described = f"{type(error).__name__}: {text}" if text else type(error).__name__
+    frames = traceback.extract_tb(error.__traceback__)
+    if not frames:
+        return described
+    path, package = PurePath(frames[-1].filename), PurePath(__file__).parent
+    shown = path.relative_to(package).as_posix() if path.is_relative_to(package) else path.name
+    return f"{described} (at {shown}:{frames[-1].lineno})"
+
+
+@dataclass
+class Guard:
+    """Runs the steps of one pair (or of the cross-chapter rules) so that an unexpected
+    exception in one becomes an internal-error finding naming the step, the files and the
+    exception, and the other steps still run. The finding is reported even when select/ignore
+    leave internal-error out: a crash is never hidden. The traceback goes to the ``transcheck``
+    logger at debug level (``--debug`` prints it on stderr)."""
+
+    source: Location
+    target: Location
+    rules: Iterable[ActiveRule] = ()
+    findings: list[Finding] = field(default_factory=list)
+
+    @contextmanager
+    def step(self, what: str) -> Iterator[None]:
+        """Run the body of the ``with``; an exception ends the body and becomes a finding."""
+        try:
+            yield
+        except ConfigError:
+            raise  # a broken config or glossary (loaded when a rule first needs it) stops the run
+        except Exception as error:  # the guard itself: any failure of one step is reported
+            LOG.debug("transcheck failed while %s:", what, exc_info=True)
+            active = by_code(self.rules).get(INTERNAL_ERROR.code)
+            active = active or ActiveRule(INTERNAL_ERROR, INTERNAL_ERROR.severity)
+            files = f"{self.source.path or '-'} ↔ {self.target.path or '-'}"
+            message = (
+                f"transcheck failed while {what} on {files}: {describe_exception(error)}; the "
+                "other rules and pairs were checked. This is a bug in transcheck: please "
+                "report it (--debug prints the traceback)"
+            )
+            self.findings.append(stamp(active, message, self.source, self.target))
+
+
+def run_pair(ctx: PairContext, rules: Iterable[ActiveRule], guard: Guard) -> list[Finding]:
+    """Run every pair rule on one aligned pair, each inside ``guard`` (which keeps the internal
+    errors); findings sorted by line."""
+    findings = []
+    for active in rules:
+        check = active.rule.check
+        if active.rule.scope is not Scope.PAIR or check is None:
+            continue
+        with guard.step(f"running rule {active.rule.code} {active.rule.name}"):
+            findings += [
+                stamp(active, hit.message, hit.source, hit.target, hit.identity)
+                for hit in list(check(ctx))
+            ]
     return sorted(findings, key=Finding.sort_key)
 
 
-def collect_set(ctx: PairContext, rules: Iterable[ActiveRule]) -> dict[str, Any]:
-    """What each active cross-chapter rule takes from one pair, by rule code."""
-    return {
-        active.rule.code: active.rule.collect(ctx)
-        for active in rules
-        if active.rule.scope is Scope.SET and active.rule.collect is not None
-    }
+def collect_set(ctx: PairContext, rules: Iterable[ActiveRule], guard: Guard) -> dict[str, Any]:
+    """What each active cross-chapter rule takes from one pair, by rule code; a rule whose
+    collecting fails is left out (and ``guard`` reports it)."""
+    collected = {}
+    for active in rules:
+        collect = active.rule.collect
+        if active.rule.scope is Scope.SET and collect is not None:
+            with guard.step(f"collecting for rule {active.rule.code} {active.rule.name}"):
+                collected[active.rule.code] = collect(ctx)
+    return collected
 
 
 def run_set(
-    collected: Sequence[Mapping[str, Any]], config: Config, rules: Iterable[ActiveRule]
+    collected: Sequence[Mapping[str, Any]],
+    config: Config,
+    rules: Iterable[ActiveRule],
+    guard: Guard,
 ) -> list[Finding]:
-    """Run every cross-chapter rule over what it collected from each pair, in pair order."""
+    """Run every cross-chapter rule over what it collected from each pair, in pair order, each
+    inside ``guard``."""
     findings = []
     for active in rules:
         check = active.rule.set_check
+        code = active.rule.code
         if active.rule.scope is not Scope.SET or check is None:
             continue
-        ctx = SetContext(tuple(pair[active.rule.code] for pair in collected), config)
-        findings += [stamp(active, h.message, h.source, h.target, h.identity) for h in check(ctx)]
+        ctx = SetContext(tuple(pair[code] for pair in collected if code in pair), config)
+        with guard.step(f"running the cross-chapter rule {code} {active.rule.name}"):
+            findings += [
+                stamp(active, h.message, h.source, h.target, h.identity) for h in list(check(ctx))
+            ]
     return findings
 
 

@@ -85,6 +85,16 @@ def test_import_tsv(tmp_path: Path) -> None:
     }
 
 
+def test_import_keeps_line_breaks_and_control_characters_of_a_cell_loadable(
+    tmp_path: Path,
+) -> None:
+    note = "first line\nsecond\x01 line\u2028 third\x85 fourth"
+    rows = io.StringIO()
+    csv.writer(rows).writerows([["English", "Korean", "Note"], ["bandwidth", "대역폭", note]])
+    terms = imported(tmp_path, "terms.csv", rows.getvalue())
+    assert terms["bandwidth"]["note"] == note
+
+
 def test_import_without_an_english_column_is_a_usage_error(tmp_path: Path) -> None:
     source = tmp_path / "x.csv"
     source.write_text("a,b\n1,2\n", encoding="utf-8")

@@ -239,43 +239,76 @@ def band_width(n: int, m: int) -> int:
     return 8 + min(max(n, m) // 8, abs(n - m) + 8)
 
 
+@dataclass
+class _Band:
+    """The cells of an (n+1) x (m+1) table the search visits, row by row: row ``i`` holds the
+    columns ``lows[i]`` to ``highs[i]`` only, so time and memory grow with the band, not n x m.
+
+    Row ``i`` reaches from ``width`` before its own proportional column to ``width`` past the
+    next row's, so consecutive rows always overlap and (n, m) is reachable from (0, 0) even when
+    one side has many more blocks than the other.
+    """
+
+    lows: list[int]
+    best: list[list[float]]
+    move: list[list[int]]
+
+    @classmethod
+    def of(cls, n: int, m: int) -> _Band:
+        """The empty band of an n x m segment (n >= 1)."""
+        width = band_width(n, m)
+        lows, best, move = [], [], []
+        for i in range(n + 1):
+            low = max(0, (i * m) // n - width)
+            high = min(m, (min(i + 1, n) * m) // n + width)
+            lows.append(low)
+            best.append([-math.inf] * (high - low + 1))
+            move.append([0] * (high - low + 1))
+        return cls(lows, best, move)
+
+    def value(self, i: int, j: int) -> float:
+        """The best score into cell (i, j); -inf outside the band."""
+        k = j - self.lows[i]
+        row = self.best[i]
+        return row[k] if 0 <= k < len(row) else -math.inf
+
+
 def _search(scorer: Scorer, i0: int, i1: int, j0: int, j1: int) -> list[_Pair]:
     """The best monotone pairing of a segment (Needleman-Wunsch with flat gap costs and 2:1 and
-    1:2 groups of prose blocks), over the cells within ``band_width`` of the diagonal."""
+    1:2 groups of prose blocks), over the cells of its band (see _Band)."""
     n, m = i1 - i0, j1 - j0
-    width = band_width(n, m)
+    band = _Band.of(n, m)
     en_join = [scorer.en.blocks[i].kind in JOINABLE for i in range(i0, i1)]
     ko_join = [scorer.ko.blocks[j].kind in JOINABLE for j in range(j0, j1)]
-    best = [[-math.inf] * (m + 1) for _ in range(n + 1)]
-    move = [[0] * (m + 1) for _ in range(n + 1)]
     score: dict[tuple[int, int], float] = {}  # (i, j) -> the score of the move into (i, j)
-    best[0][0] = 0.0
+    band.best[0][0] = 0.0
     for i in range(n + 1):
-        centre = (i * m) // n
-        row, above = best[i], best[i - 1] if i else None
-        for j in range(max(0, centre - width), min(m, centre + width) + 1):
+        low, row, moves = band.lows[i], band.best[i], band.move[i]
+        for j in range(low, low + len(row)):
             value, step = -math.inf, 0
-            if above is not None and above[j] - GAP > value:
-                value, step = above[j] - GAP, _UP
-            if j and row[j - 1] - GAP > value:
-                value, step = row[j - 1] - GAP, _LEFT
-            if above is not None and j:
+            up = band.value(i - 1, j) if i else -math.inf
+            if up - GAP > value:
+                value, step = up - GAP, _UP
+            if j > low and row[j - 1 - low] - GAP > value:
+                value, step = row[j - 1 - low] - GAP, _LEFT
+            if i and j:
                 pair = scorer.pair(i0 + i - 1, j0 + j - 1)
-                if above[j - 1] + pair - MATCH_BIAS > value:
-                    value, step = above[j - 1] + pair - MATCH_BIAS, _DIAGONAL
+                diagonal = band.value(i - 1, j - 1)
+                if diagonal + pair - MATCH_BIAS > value:
+                    value, step = diagonal + pair - MATCH_BIAS, _DIAGONAL
                     score[i, j] = pair
                 if en_join[i - 1] and ko_join[j - 1]:
                     value, step = _groups(
-                        scorer, best, (i0, j0, i, j), en_join, ko_join, (value, step), score
+                        scorer, band, (i0, j0, i, j), en_join, ko_join, (value, step), score
                     )
             if i or j:
-                row[j], move[i][j] = value, step
-    return _trace(move, score, i0, j0, n, m)
+                row[j - low], moves[j - low] = value, step
+    return _trace(band, score, i0, j0, n, m)
 
 
 def _groups(
     scorer: Scorer,
-    best: list[list[float]],
+    band: _Band,
     at: tuple[int, int, int, int],
     en_join: list[bool],
     ko_join: list[bool],
@@ -287,13 +320,13 @@ def _groups(
     i0, j0, i, j = at
     value, step = current
     if i >= 2 and en_join[i - 2]:
-        base = best[i - 2][j - 1] - MATCH_BIAS - JOIN
+        base = band.value(i - 2, j - 1) - MATCH_BIAS - JOIN
         if base + 1.0 > value:
             merged = scorer.group((i0 + i - 2, i0 + i - 1), (j0 + j - 1,))
             if base + merged > value:
                 value, step, score[i, j] = base + merged, _MERGE, merged
     if j >= 2 and ko_join[j - 2]:
-        base = best[i - 1][j - 2] - MATCH_BIAS - JOIN
+        base = band.value(i - 1, j - 2) - MATCH_BIAS - JOIN
         if base + 1.0 > value:
             split = scorer.group((i0 + i - 1,), (j0 + j - 2, j0 + j - 1))
             if base + split > value:
@@ -302,13 +335,13 @@ def _groups(
 
 
 def _trace(
-    move: list[list[int]], score: dict[tuple[int, int], float], i0: int, j0: int, n: int, m: int
+    band: _Band, score: dict[tuple[int, int], float], i0: int, j0: int, n: int, m: int
 ) -> list[_Pair]:
     """Follow the moves back from the end of the segment; pairs in reading order."""
     pairs: list[_Pair] = []
     i, j = n, m
     while i > 0 or j > 0:
-        step = move[i][j]
+        step = band.move[i][j - band.lows[i]]
         en, ko = i0 + i - 1, j0 + j - 1
         if step == _DIAGONAL:
             pairs.append((en, ko, score[i, j], False))

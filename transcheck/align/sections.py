@@ -263,12 +263,17 @@ def _assemble(
     english_of = {j: i for i, j in (*matched.items(), *moved.items())}
     pairs: list[SectionPair] = []
     placed: set[int] = set()
+    considered = 0  # English sections before this one are placed or paired already
 
     def place_english_before(limit: int) -> None:
-        for i in range(limit):
+        """Slot in the unpaired English sections before ``limit`` (in-order anchors only move
+        forward, so each section is looked at once)."""
+        nonlocal considered
+        for i in range(considered, limit):
             if i not in placed and i not in matched and i not in moved:
                 placed.add(i)
                 pairs.append(SectionPair(en[i], None, 0.0, False))
+        considered = max(considered, limit)
 
     for j, section in enumerate(ko):
         i = english_of.get(j)

@@ -9,12 +9,14 @@ left over somewhere far away in a long section.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from transcheck.align.blocks import BlockPair, block_alignment
 from transcheck.align.blocks import SectionBlocks as SectionBlocks  # re-exported for the rules
+from transcheck.checks.inorder import match_in_order
 from transcheck.checks.registry import PairContext
 from transcheck.model import Block, Section
 
@@ -74,34 +76,23 @@ def match_items(
         if pair.target is not None and id(pair.target) not in seen:
             seen.add(id(pair.target))
             ko = [Placed(i, pair, position) for i in korean(pair.target)]
-        _pair_in_order(en, ko, lambda a, b, _i, _j: same(a, b), result.found, left_en)
-        left_ko += ko
+        found, missing, unused = match_in_order(en, ko, lambda a, b: same(a.item, b.item))
+        result.found += found
+        left_en += missing
+        left_ko += unused
 
-    def near(en: T, ko: U, en_at: int, ko_at: int) -> bool:
+    def near(en: Placed[T], ko: Placed[U]) -> bool:
         """Equal items whose block pairs are at most NEARBY apart."""
-        return abs(en_at - ko_at) <= NEARBY and same(en, ko)
+        return abs(en.position - ko.position) <= NEARBY and same(en.item, ko.item)
 
-    _pair_in_order(left_en, left_ko, near, result.found, result.missing)
-    result.extra = left_ko
+    positions = [placed.position for placed in left_ko]  # in order: blocks are walked in order
+
+    def first_near(en: Placed[T]) -> int:
+        return bisect.bisect_left(positions, en.position - NEARBY)
+
+    found, result.missing, result.extra = match_in_order(left_en, left_ko, near, first_near)
+    result.found += found
     return result
-
-
-def _pair_in_order(
-    english: list[Placed[T]],
-    korean: list[Placed[U]],
-    same: Callable[[T, U, int, int], bool],
-    found: list[tuple[Placed[T], Placed[U]]],
-    missing: list[Placed[T]],
-) -> None:
-    """Pair each English item with the first unused Korean item it equals (given both items
-    and their places); ``korean`` keeps the unused ones."""
-    for en in english:
-        ko = next((k for k in korean if same(en.item, k.item, en.position, k.position)), None)
-        if ko is None:
-            missing.append(en)
-        else:
-            korean.remove(ko)
-            found.append((en, ko))
 
 
 def korean_line(pair: BlockPair, section: Section, english_line: int) -> int:

@@ -20,7 +20,7 @@ from transcheck.checks.blockmatch import SectionBlocks, section_blocks
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.findings import Severity
-from transcheck.model import Block, BlockKind
+from transcheck.model import Block, BlockKind, Section
 
 COUNTED = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_ROW})
 _NAMES = {
@@ -235,7 +235,7 @@ def block_missing(ctx: PairContext) -> Iterator[Hit]:
             if after is not None:
                 line, place = after.line, f"before Korean line {after.line}"
             else:
-                line = max(b.end_line for b in section.target.blocks)
+                line = _last_line(section.target)
                 place = f"at the end of the Korean section {describe(section.target)!r}"
             yield Hit(
                 f"English {_what(run)} {first_words(run[0])} ({_lines(run)}) "
@@ -278,9 +278,7 @@ def block_extra(ctx: PairContext) -> Iterator[Hit]:
         for start, end in _runs(pairs, korean=True, skip=skip):
             run = [p.target for p in pairs[start:end] if p.target is not None]
             after = _neighbour(pairs, end, korean=True)
-            line = (
-                after.line if after is not None else max(b.end_line for b in section.source.blocks)
-            )
+            line = after.line if after is not None else _last_line(section.source)
             yield Hit(
                 f"Korean {_what(run)} {first_words(run[0])} ({_lines(run)}) "
                 f"{'translates' if len(run) == 1 else 'translate'} nothing in the English "
@@ -289,6 +287,12 @@ def block_extra(ctx: PairContext) -> Iterator[Hit]:
                 ctx.at_source(line),
                 ctx.at_target(run[0].line),
             )
+
+
+def _last_line(section: Section) -> int:
+    """The last line of a section's blocks; its heading's line when it has none (a Korean
+    translator's note before the first heading faces an English preamble with no blocks)."""
+    return max((b.end_line for b in section.blocks), default=section.line)
 
 
 def _unpaired(pair: ContainerPair, korean: bool) -> list[Block]:

@@ -9,6 +9,7 @@ were replaced by Korean ones (``435 years`` -> ``435년``), counts as kept.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -281,14 +282,24 @@ def _size(block: Block) -> str:
 
 def _span_text(span: CodeSpan) -> str:
     """An inline code span as compared: NFKC, straight quotes, single spaces."""
-    return " ".join(unicodedata.normalize("NFKC", span.text).translate(_QUOTES).split())
+    return _normalized(span.text)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _normalized(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).split())
 
 
 def spans_equal(en: CodeSpan, ko: CodeSpan) -> bool:
     """Same code, up to curly quotes, white space, and English words turned into Korean ones."""
     a, b = _span_text(en), _span_text(ko)
-    if a == b:
-        return True
+    return a == b or _same_code(a, b)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _same_code(a: str, b: str) -> bool:
+    """Whether two normalized spans differ only by English words turned into Korean ones
+    (cached: a long block repeats the same spans, and each comparison runs a diff)."""
     en_tokens, ko_tokens = _SPAN_TOKEN.findall(a), _SPAN_TOKEN.findall(b)
     matcher = difflib.SequenceMatcher(None, en_tokens, ko_tokens, False)
     changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]

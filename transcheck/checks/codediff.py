@@ -42,8 +42,10 @@ def block_changes(en_block: Block, ko_block: Block) -> Iterator[Change]:
 
 
 def _first_code_line(block: Block) -> int:
-    """The file line of a code block's first content line: after the fence, if fenced."""
-    content_lines = block.text.count("\n")
+    """The file line of a code block's first content line: after the fence, if fenced (an
+    indented block at the end of a file may lack its last line break)."""
+    text = block.text
+    content_lines = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
     return block.line + 1 if block.end_line - block.line + 1 > content_lines else block.line
 
 

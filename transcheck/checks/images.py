@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from transcheck.checks.linkmatch import korean_place, match_in_order
+from transcheck.checks.inorder import match_in_order
+from transcheck.checks.linkmatch import korean_place
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.findings import Severity

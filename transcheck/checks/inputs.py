@@ -1,10 +1,11 @@
-"""Input rules (TC0xx): files that cannot be read, front matter that does not parse, empty files."""
+"""Input rules (TC0xx): files that cannot be read, front matter that does not parse, empty files,
+and transcheck's own failures on a pair."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from transcheck.checks.registry import Example, Hit, PairContext, declare, rule
+from transcheck.checks.registry import Example, Hit, Illustration, PairContext, declare, rule
 from transcheck.findings import Location, Severity
 
 UNREADABLE_FILE = declare(
@@ -108,3 +109,27 @@ def empty_file(ctx: PairContext) -> Iterator[Hit]:
             ctx.at_source(1),
             ctx.at_target(1),
         )
+
+
+INTERNAL_ERROR = declare(
+    "TC005",
+    "internal-error",
+    Severity.ERROR,
+    """transcheck itself failed on one step of a pair (a rule, parsing, aligning): a bug to report.
+
+    The step's findings are missing for that pair; every other rule and pair was still checked,
+    and the run exits with 2. It cannot be turned off: ``--debug`` prints the traceback.
+    Bad:  a rule raises an exception on an unusual chapter, and its findings are lost.
+    Good: transcheck reports the bug (with the finding's message and, from ``--debug``, the
+          traceback) and checks the chapter fully once it is fixed.
+    """,
+    example=Illustration(
+        "transcheck failed while running rule TC107 block-missing on en/x.md ↔ ko/x.md: "
+        "ValueError: max() arg is an empty sequence (at checks/blocks.py:213); the other rules "
+        "and pairs were checked. This is a bug in transcheck: please report it (--debug prints "
+        "the traceback)",
+        Location("en/x.md"),
+        Location("ko/x.md"),
+        needs="a defect in transcheck itself; none is known to trigger it",
+    ),
+)

@@ -19,12 +19,13 @@ Precedence, one finding per cause (each Korean link gets at most one of these):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from transcheck.checks.blockmatch import section_blocks
+from transcheck.checks.inorder import match_in_order
 from transcheck.checks.registry import PairContext
 from transcheck.links import LinkIndex, Status, normalize_fragment
 from transcheck.model import Document, Link, LinkKind, Section
@@ -44,23 +45,6 @@ class LinkMatch:
     changed: tuple[tuple[Link, Link], ...]
     missing: tuple[Link, ...]
     extra: tuple[Link, ...]
-
-
-def match_in_order(
-    english: Sequence[Link], korean: Sequence[Link], equal: Callable[[Link, Link], bool]
-) -> tuple[list[tuple[Link, Link]], list[Link], list[Link]]:
-    """Pair each English item with the first unpaired Korean item it equals, in order."""
-    free = list(korean)
-    pairs: list[tuple[Link, Link]] = []
-    missing: list[Link] = []
-    for item in english:
-        found = next((k for k in free if equal(item, k)), None)
-        if found is None:
-            missing.append(item)
-        else:
-            free.remove(found)
-            pairs.append((item, found))
-    return pairs, missing, free
 
 
 def anchor_section(document: Document, fragment: str, fuzzy: bool) -> int | None:

@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from transcheck.config import Config, ConfigError, load_config
+from transcheck.debugging import DebugOpt, guarded
 from transcheck.glossary.active import active_matcher, is_shipped, shipped_names
 from transcheck.glossary.chapters import load_chapters
 from transcheck.glossary.importer import TableError, import_glossary
@@ -85,6 +86,7 @@ OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to
 
 
 @app.command()
+@guarded("counting the glossary terms of {source} ↔ {target}")
 def stats(
     source: SourceArg,
     target: TargetArg,
@@ -94,6 +96,7 @@ def stats(
     ] = "text",
     output: OutputOpt = None,
     config_path: ConfigOpt = None,
+    debug: DebugOpt = False,
 ) -> None:
     """Count each glossary term's renderings (English kept included) per chapter and in total."""
     if output_format not in ("text", "json", "csv"):
@@ -117,12 +120,14 @@ def stats(
 
 
 @app.command(name="mine")
+@guarded("mining glossary terms from {source} ↔ {target}")
 def mine_command(
     source: SourceArg,
     target: TargetArg,
     output: OutputOpt = None,
     limit: Annotated[int, typer.Option(help="Propose at most this many entries (0: all).")] = 0,
     config_path: ConfigOpt = None,
+    debug: DebugOpt = False,
 ) -> None:
     """Propose glossary entries from the text: recurring English terms and their renderings."""
     try:
@@ -137,9 +142,11 @@ def mine_command(
 
 
 @app.command()
+@guarded("validating the glossary files {files}")
 def validate(
     files: Annotated[list[Path], typer.Argument(help="Glossary files.", show_default=False)],
     output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    debug: DebugOpt = False,
 ) -> None:
     """Check glossary files: unknown keys, duplicate terms, bad regexes, conflicting renderings."""
     problems = []
@@ -161,9 +168,11 @@ def validate(
 
 
 @app.command(name="import")
+@guarded("importing the glossary table {file}")
 def import_command(
     file: Annotated[Path, typer.Argument(help="CSV, TSV or Markdown table.", show_default=False)],
     output: OutputOpt = None,
+    debug: DebugOpt = False,
 ) -> None:
     """Convert a CSV/TSV glossary or a Markdown table (English | 한글 | 비고) to glossary YAML."""
     try:

@@ -18,7 +18,7 @@ from transcheck.config import ConfigError
 from transcheck.glossary.matcher import korean_key
 from transcheck.glossary.model import Entry, Glossary, Policy
 from transcheck.parse.source import read_named_file
-from transcheck.safeyaml import MAX_NODES, YamlBombError, expanded_size
+from transcheck.safeyaml import compose, construct, describe
 
 DEFAULT_KEYS = ("policy", "keep_english", "first_mention")
 TOP_KEYS = ("language", *DEFAULT_KEYS, "terms")
@@ -104,7 +104,7 @@ class _Reader:
         return found
 
     def value(self, node: yaml.Node) -> Any:
-        return self.loader.construct_object(node, deep=True)
+        return construct(node, self.loader)
 
     def string(self, node: yaml.Node, key: str) -> str | None:
         value = self.value(node)
@@ -203,14 +203,16 @@ def _entry(reader: _Reader, node: yaml.Node) -> Entry | None:
 
 def parse_glossary(text: str, path: str) -> tuple[Glossary, list[Problem]]:
     """Parse and validate one glossary; the result holds the entries that had no problem."""
-    loader = yaml.SafeLoader(text)
-    reader = _Reader(path, loader)
     try:
-        root = loader.get_single_node()
-        if root is None:
-            return Glossary(sources=(path,)), [Problem(path, None, "the file is empty")]
-        if expanded_size(root) > MAX_NODES:
-            raise YamlBombError(root.start_mark)
+        root = compose(text)
+    except yaml.YAMLError as error:
+        message, line = describe(error)
+        return Glossary(sources=(path,)), [Problem(path, line, message)]
+    if root is None:
+        return Glossary(sources=(path,)), [Problem(path, None, "the file is empty")]
+    constructor = yaml.SafeLoader("")
+    reader = _Reader(path, constructor)
+    try:
         top = reader.mapping(root, TOP_KEYS, "the top level")
         defaults: dict[str, Any] = {}
         if "policy" in top:
@@ -222,11 +224,10 @@ def parse_glossary(text: str, path: str) -> tuple[Glossary, list[Problem]]:
             reader.string(top["language"], "language")
         entries = _entries(reader, top.get("terms"), root)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = int(mark.line) + 1 if mark is not None else None
-        return Glossary(sources=(path,)), [Problem(path, line, f"invalid YAML: {error}")]
+        message, line = describe(error)
+        return Glossary(sources=(path,)), [Problem(path, line, message)]
     finally:
-        loader.dispose()
+        constructor.dispose()
     defaults = {key: value for key, value in defaults.items() if value is not None}
     glossary = Glossary(
         entries=tuple(entries),

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import yaml
 
 from transcheck.model import FrontMatter, Link, LinkKind
-from transcheck.safeyaml import FAST_LOADER, load_node
+from transcheck.safeyaml import FAST_LOADER, describe, load_node
 
 
 def url_links(data: dict[str, object], key_lines: dict[str, int]) -> tuple[Link, ...]:
@@ -33,7 +33,7 @@ def parse_front_matter(content: str, first_line: int, last_line: int) -> FrontMa
         try:
             node, data = load_node(content)
         except yaml.YAMLError as error:
-            message, line = _yaml_error(error, body_start)
+            message, line = describe(error, body_start)
             return FrontMatter(first_line, last_line, error=message, error_line=line or first_line)
     if data is None:
         return FrontMatter(first_line, last_line)
@@ -44,24 +44,6 @@ def parse_front_matter(content: str, first_line: int, last_line: int) -> FrontMa
     key_lines = {str(key.value): body_start + key.start_mark.line for key, _ in _pairs(node.value)}
     clean = {str(key): value for key, value in data.items()}
     return FrontMatter(first_line, last_line, clean, key_lines, url_links(clean, key_lines))
-
-
-def _yaml_error(error: yaml.YAMLError, body_start: int) -> tuple[str, int | None]:
-    """A one-line message for a YAML error and the file line of the problem.
-
-    PyYAML marks the problem where it noticed it (often the line after an unclosed ``[``) and the
-    context where the construct began; the message names both lines when they differ.
-    """
-    if not isinstance(error, yaml.MarkedYAMLError):
-        return f"invalid YAML: {error}", None
-    problem = error.problem_mark or error.context_mark
-    line = body_start + problem.line if problem is not None else None
-    message = f"invalid YAML: {error.problem or error.context or 'syntax error'}"
-    if error.problem and error.context and error.context_mark is not None:
-        context_line = body_start + error.context_mark.line
-        if context_line != line:
-            message += f" ({error.context} at line {context_line})"
-    return message, line
 
 
 def _pairs(
