@@ -114,13 +114,15 @@ def _is_input(output: Path, source: Path, target: Path, config: Config) -> bool:
     )
 
 
-def _repo_root(target: Path) -> Path:
-    """The git work tree holding ``target``, else the working directory: report paths (SARIF,
-    GitHub, rdjson, Markdown links, baselines) are relative to it."""
+def _repo_root(source: Path, target: Path) -> Path:
+    """The git work tree holding ``target``, else the folder holding both checked paths (never
+    the working directory, so a run from another folder keys findings the same): report paths
+    (SARIF, GitHub, rdjson, Markdown links, baselines) are relative to it."""
     try:
         return gitrepo.repo_root(target.resolve())
     except gitrepo.GitError:
-        return Path.cwd()
+        roots = [p.resolve() if p.is_dir() else p.resolve().parent for p in (source, target)]
+        return Path(os.path.commonpath(roots))
 
 
 def _full_report(outputs: list[Output]) -> str | None:
@@ -267,7 +269,7 @@ def check(
     to_terminal = any(o.path is None for o in outputs) and sys.stdout.isatty()
     options = RenderOptions(
         color=color if color is not None else to_terminal,
-        repo_root=_repo_root(target),
+        repo_root=_repo_root(source, target),
         source_rev=source_rev,
         link_base=link_base,
         full_report=_full_report(outputs),
