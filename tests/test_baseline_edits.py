@@ -74,9 +74,7 @@ def project(chdir_tmp: Path) -> Path:
 
 
 @pytest.mark.parametrize("edit", EDITS.values(), ids=list(EDITS))
-def test_harmless_korean_edits_keep_findings_accepted(
-    project: Path, edit: tuple[str, str]
-) -> None:
+def test_harmless_korean_edits_keep_findings_accepted(project: Path, edit: tuple[str, str]) -> None:
     korean = project / "ko" / "g.md"
     before, after = edit
     assert before in korean.read_text(encoding="utf-8")

@@ -7,10 +7,10 @@ from types import MappingProxyType
 
 from transcheck.checks import (
     anchors,
-    blocklength,
     blocks,
     code,
     directives,
+    drift,
     frontmatter,
     glossary,
     images,
@@ -30,7 +30,7 @@ _FAMILIES = (
     directives,
     structure,
     blocks,
-    blocklength,
+    drift,
     links,
     images,
     anchors,
