@@ -109,7 +109,11 @@ def _plain(block: Block) -> bool:
 
 
 def sentence_appended(page: Page) -> tuple[str, str] | None:
-    pairs = page.pairs()
+    """A plain sentence appended to a paragraph that ends a sentence (not one leading into a
+    list or code with a colon)."""
+    pairs = [
+        p for p in page.pairs() if p.source is not None and p.source.text.rstrip()[-1:] in ".!?)"
+    ]
     if not pairs:
         return None
     en = pairs[pick(pairs, page)].source
@@ -178,7 +182,14 @@ def heading_renamed(page: Page) -> tuple[str, str] | None:
     new = max(replacements, key=len)
     title = match.group(2).replace(old, new, 1)
     explicit = f" {{#{_slug(title)}}}" if match.group(3) else ""
-    return _replace_lines(page.en, en.line, en.line, [match.group(1) + title + explicit]), page.ko
+    renamed = _replace_lines(page.en, en.line, en.line, [match.group(1) + title + explicit])
+    front = page.en_doc.front_matter  # a table of contents there names the heading too
+    if front is not None:
+        lines = _lines(renamed)
+        for number in range(front.line, front.end_line):
+            lines[number] = lines[number].replace(match.group(2), title)
+        renamed = "\n".join(lines)
+    return renamed, page.ko
 
 
 def _slug(title: str) -> str:
@@ -406,21 +417,17 @@ def ko_paragraphs_swapped(page: Page) -> tuple[str, str] | None:
 
 def ko_shortcode_delimiter(page: Page) -> tuple[str, str] | None:
     """Korean ``{{% note %}}`` where both sides had ``{{< note >}}`` (see ``shortcoded``)."""
-    pairs = page.pairs()
-    if not pairs:
-        return None
-    ko = pairs[pick(pairs, page)].target
-    assert ko is not None
     lines = _lines(page.ko)
-    if lines[ko.line - 2] != "{{< note >}}":
+    if "{{< note >}}" not in lines or "{{< /note >}}" not in lines:
         return None
-    lines[ko.line - 2] = "{{% note %}}"
-    lines[ko.end_line] = "{{% /note %}}"
+    lines[lines.index("{{< note >}}")] = "{{% note %}}"
+    lines[lines.index("{{< /note >}}")] = "{{% /note %}}"
     return page.en, "\n".join(lines)
 
 
 def shortcoded(page: Page) -> Page | None:
-    """The pair with the picked paragraph wrapped in ``{{< note >}}`` on both sides (Hugo)."""
+    """The pair with the picked paragraph wrapped in ``{{< note >}}`` on both sides, read as
+    Hugo."""
     pairs = page.pairs()
     if not pairs:
         return None
@@ -428,12 +435,8 @@ def shortcoded(page: Page) -> Page | None:
     assert pair.source is not None and pair.target is not None
     texts = []
     for text, block in ((page.en, pair.source), (page.ko, pair.target)):
-        lines = _block_lines(text, block)
-        texts.append(
-            _replace_lines(
-                text, block.line, block.end_line, ["{{< note >}}", *lines, "{{< /note >}}"]
-            )
-        )
+        wrapped = ["{{< note >}}", "", *_block_lines(text, block), "", "{{< /note >}}"]
+        texts.append(_replace_lines(text, block.line, block.end_line, wrapped))
     return Page(page.name, texts[0], texts[1], Config(dialect="hugo"))
 
 

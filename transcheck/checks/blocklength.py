@@ -65,9 +65,11 @@ def groups(ctx: PairContext) -> list[tuple[list[Block], list[Block]]]:
     return found
 
 
-def measured(ctx: PairContext) -> list[Measured]:
-    """The paragraphs of a chapter that are long enough to judge, with their log ratios."""
-    min_chars = int(ctx.config.option("block_length", "min_chars"))
+def measured(ctx: PairContext, min_chars: int | None = None) -> list[Measured]:
+    """The paragraphs of a chapter that are long enough to judge (``min_chars`` English
+    characters; default: the ``block_length`` option), with their log ratios."""
+    if min_chars is None:
+        min_chars = int(ctx.config.option("block_length", "min_chars"))
     found = []
     for english, korean in groups(ctx):
         if not any(b.kind in PROSE for b in english):

@@ -40,11 +40,13 @@ from transcheck.findings import Severity
 from transcheck.model import Block, BlockKind
 
 MIN_DEVIATION = 0.05  # a floor for the spread of a chapter whose paragraphs agree too well
-DRIFT_Z = 2.0  # how many deviations short a Korean paragraph must be for a sentence to be sought
-FIT_Z = 1.0  # how close to the ratio the paragraph must come without the sentence
+DRIFT_Z = 1.0  # how many deviations short a Korean paragraph must be for a sentence to be sought
+FIT_Z = 1.5  # how close to the ratio the paragraph must come without the sentence
 MIN_SENTENCE = 15  # characters (spaces excluded) of a sentence that can be missing
 TIE = 0.5  # sentence fits this close (in deviations) are a tie
 MIN_LOST_TERMS = 2
+SHORT_CHARS = 30  # in a chapter of short paragraphs, drift is sought in those this long
+MIN_SAMPLES = 5  # ... when there are this many
 _TOKEN_KINDS = ("C:", "N:", "M:", "L:")  # code, numbers, math, links: their own rules report
 
 _ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|cf|Fig|fig|Eq|eq|approx|resp|Dr|Mr|Ms)\.)$")
@@ -105,6 +107,23 @@ def _size(text: str) -> int:
     return len(text) - text.count(" ")
 
 
+def _echoed(sentence: str, others: Sequence[str], korean: Sequence[str]) -> bool:
+    """Whether the Korean keeps a Latin-script term that only ``sentence`` has in the English:
+    then the sentence is translated (merged into another one), not missing."""
+    own = _words(sentence) - _words(" ".join(others), parts=True)
+    kept = _words(" ".join(korean))
+    return any(_same_term(word, term) for word in kept for term in own)
+
+
+def _same_term(a: str, b: str) -> bool:
+    """One term in two forms: equal, or one a plural or inflection of the other (``symbol``,
+    ``symbols``; ``multiplicand``, ``multiplicands``)."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 3
+
+
 def _missing_sentence(paragraph: Measured, ratio: Ratio) -> str | None:
     """The English sentence without Korean counterpart: one whose removal brings the paragraph
     within FIT_Z of the ratio; of several, the one that leaves the other sentences fitting
@@ -123,6 +142,8 @@ def _missing_sentence(paragraph: Measured, ratio: Ratio) -> str | None:
         if abs(ratio.z(en_length - size, ko_length)) > FIT_Z:
             continue
         rest = english[:index] + english[index + 1 :]
+        if _echoed(part, rest, korean):
+            continue
         fit = sum(
             abs(ratio.z(max(_size(en), 1), max(_size(ko), 1)))
             for en, ko in zip(rest, korean, strict=False)
@@ -135,34 +156,50 @@ def _missing_sentence(paragraph: Measured, ratio: Ratio) -> str | None:
     return [part for fit, part in candidates if fit <= best + TIE][-1]
 
 
-def analysed(ctx: PairContext) -> list[Drift]:
-    """Every measured paragraph of a chapter with its drift analysis (empty when the chapter has
-    too few paragraphs to calibrate on), once per pair."""
+def _judged(ctx: PairContext) -> tuple[list[Measured], list[Measured]]:
+    """The paragraphs block-length-outlier judges (the ``block_length`` options; none when
+    fewer than ``min_paragraphs``) and those drift is sought in: the same, or in a chapter too
+    short for them, every paragraph of SHORT_CHARS or more when there are MIN_SAMPLES."""
+    long = measured(ctx)
+    if len(long) >= int(ctx.config.option("block_length", "min_paragraphs")):
+        return long, long
+    short = measured(ctx, SHORT_CHARS)
+    return [], short if len(short) >= MIN_SAMPLES else []
 
-    def compute() -> list[Drift]:
-        found = measured(ctx)
-        if len(found) < int(ctx.config.option("block_length", "min_paragraphs")):
-            return []
-        ratio = calibrate(found)
+
+def analysed(ctx: PairContext) -> tuple[list[Drift], list[Measured]]:
+    """Every paragraph drift is sought in, with its analysis against the chapter's calibrated
+    ratio, and the paragraphs block-length-outlier judges; once per pair."""
+
+    def compute() -> tuple[list[Drift], list[Measured]]:
+        judged, sought = _judged(ctx)
+        if not sought:
+            return [], judged
+        ratio = calibrate(sought)
         result = []
-        for paragraph in found:
+        for paragraph in sought:
             z = ratio.z(characters(paragraph.english), characters(paragraph.korean))
             sentence = _missing_sentence(paragraph, ratio) if z <= -DRIFT_Z else None
             surplus = _token_surplus(paragraph.english, paragraph.korean)
             result.append(Drift(paragraph, z, sentence, surplus))
-        return result
+        return result, judged
 
     return ctx.cached("drift", compute)  # type: ignore[no-any-return]
 
 
-def _words(text: str) -> set[str]:
-    """The Latin-script words of a text of three letters or more, lowercased; a hyphenated word
-    also gives its parts and its letters run together (``In-DOM``: ``dom``, ``indom``)."""
+def _words(text: str, parts: bool = False) -> set[str]:
+    """The Latin-script words of a text of three letters or more, lowercased; with ``parts``,
+    a hyphenated word also gives its parts and its letters run together (``In-DOM``: ``dom``,
+    ``indom``)."""
     words = {word.lower() for word in _LATIN.findall(text)}
-    parts = {
-        part for word in words if "-" in word for part in [*word.split("-"), word.replace("-", "")]
-    }
-    return {word for word in words | parts if len(word) >= 3}
+    if parts:
+        words |= {
+            piece
+            for word in words
+            if "-" in word
+            for piece in [*word.split("-"), word.replace("-", "")]
+        }
+    return {word for word in words if len(word) >= 3}
 
 
 def _kept(word: str, english: set[str]) -> bool:
@@ -187,7 +224,7 @@ def lost_terms(english: str, korean: str) -> list[str]:
     """The Latin-script terms the Korean keeps that the English no longer has, when they are at
     least MIN_LOST_TERMS and half of the terms the Korean keeps (else none)."""
     kept = sorted(_words(korean))
-    words = _words(english)
+    words = _words(english, parts=True)
     lost = [word for word in kept if not _kept(word, words)]
     if len(lost) >= MIN_LOST_TERMS and 2 * len(lost) >= len(kept):
         return lost
@@ -242,7 +279,7 @@ def content_drift(ctx: PairContext) -> Iterator[Hit]:
     Good: ko translating both sentences. A Korean paragraph that keeps English terms its
           English no longer has (the English was rewritten) is reported too.
     """
-    for drift in analysed(ctx):
+    for drift in analysed(ctx)[0]:
         if drift.sentence is None or drift.token_surplus:
             continue
         en, ko = drift.paragraph.english, drift.paragraph.korean
@@ -323,19 +360,20 @@ def block_length_outlier(ctx: PairContext) -> Iterator[Hit]:
     Options (``block_length``): min_chars, min_paragraphs, spread (deviations), min_factor.
     A paragraph that one missing sentence explains is content-drift's.
     """
-    drifts = analysed(ctx)
-    if not drifts:
+    drifts, judged = analysed(ctx)
+    if not judged:
         return
-    ratio = calibrate([d.paragraph for d in drifts])
+    explained = {id(d.paragraph) for d in drifts if d.sentence is not None and not d.token_surplus}
+    ratio = calibrate(judged)
     spread = float(ctx.config.option("block_length", "spread"))
     floor = math.log(float(ctx.config.option("block_length", "min_factor")))
-    for drift in drifts:
-        if drift.sentence is not None and not drift.token_surplus:
+    for paragraph in judged:
+        if id(paragraph) in explained:
             continue
-        off = drift.paragraph.log_ratio - ratio.centre
+        off = paragraph.log_ratio - ratio.centre
         if abs(off) < max(spread * ratio.deviation, floor):
             continue
-        en, ko = drift.paragraph.english, drift.paragraph.korean
+        en, ko = paragraph.english, paragraph.korean
         factor = math.exp(off)
         if off < 0:
             verdict = (
@@ -403,7 +441,7 @@ def heading_drift(ctx: PairContext) -> Iterator[Hit]:
             )
             continue
         kept = sorted(_words(ko.title))
-        lost = [word for word in kept if not _kept(word, _words(en.title))]
+        lost = [word for word in kept if not _kept(word, _words(en.title, parts=True))]
         if lost and 2 * len(lost) >= len(kept):
             yield Hit(
                 f"the Korean heading {heading} keeps {_quote(lost)}, which its English "
