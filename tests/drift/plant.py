@@ -392,18 +392,19 @@ def ko_reflowed(page: Page) -> tuple[str, str] | None:
 
 
 def ko_paragraphs_swapped(page: Page) -> tuple[str, str] | None:
-    """Two adjacent Korean paragraphs of one section swapped."""
+    """Two neighbouring Korean paragraphs of one section (no other block between) swapped."""
     candidates = []
     for section in page.sections:
-        targets = [
-            p.target
-            for p in section.blocks
-            if p.target is not None and p.target.kind is BlockKind.PARAGRAPH and not p.joined
-        ]
+        targets = sorted(
+            {id(p.target): p.target for p in section.blocks if p.target is not None}.values(),
+            key=lambda block: block.line,
+        )
         candidates += [
             (a, b)
             for a, b in itertools.pairwise(targets)
-            if HANGUL.search(a.text) and HANGUL.search(b.text) and b.line > a.end_line
+            if a.kind is b.kind is BlockKind.PARAGRAPH
+            and HANGUL.search(a.text)
+            and HANGUL.search(b.text)
         ]
     if not candidates:
         return None

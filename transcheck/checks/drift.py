@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from transcheck.align import terms
 from transcheck.align.blockscore import block_tokens
 from transcheck.checks.blocklength import Measured, characters, measured
 from transcheck.checks.blockmatch import section_blocks
@@ -51,7 +52,6 @@ _TOKEN_KINDS = ("C:", "N:", "M:", "L:")  # code, numbers, math, links: their own
 
 _ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|cf|Fig|fig|Eq|eq|approx|resp|Dr|Mr|Ms)\.)$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
-_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9+#-]*[A-Za-z0-9+#]")
 
 
 def sentences(text: str) -> list[str]:
@@ -110,8 +110,8 @@ def _size(text: str) -> int:
 def _echoed(sentence: str, others: Sequence[str], korean: Sequence[str]) -> bool:
     """Whether the Korean keeps a Latin-script term that only ``sentence`` has in the English:
     then the sentence is translated (merged into another one), not missing."""
-    own = _words(sentence) - _words(" ".join(others), parts=True)
-    kept = _words(" ".join(korean))
+    own = terms.words(sentence) - terms.words(" ".join(others), parts=True)
+    kept = terms.words(" ".join(korean))
     return any(_same_term(word, term) for word in kept for term in own)
 
 
@@ -187,45 +187,12 @@ def analysed(ctx: PairContext) -> tuple[list[Drift], list[Measured]]:
     return ctx.cached("drift", compute)  # type: ignore[no-any-return]
 
 
-def _words(text: str, parts: bool = False) -> set[str]:
-    """The Latin-script words of a text of three letters or more, lowercased; with ``parts``,
-    a hyphenated word also gives its parts and its letters run together (``In-DOM``: ``dom``,
-    ``indom``)."""
-    words = {word.lower() for word in _LATIN.findall(text)}
-    if parts:
-        words |= {
-            piece
-            for word in words
-            if "-" in word
-            for piece in [*word.split("-"), word.replace("-", "")]
-        }
-    return {word for word in words if len(word) >= 3}
-
-
-def _kept(word: str, english: set[str]) -> bool:
-    """Whether a Latin-script word of the Korean is one of the English words (a plural, an
-    inflection, a shortening or a part counts: ``TPU`` for ``TPUs``, ``mount`` for
-    ``mounting``, ``shaking`` for ``treeshaking``)."""
-    stem = word[: max(3, len(word) - 2)]
-    return any(
-        other.startswith(stem)
-        or word.startswith(other[: max(3, len(other) - 2)])
-        or (len(word) >= 5 and word in other)
-        for other in english
-    )
-
-
-def _everything(block: Block) -> str:
-    """All of a block a reader sees, with its link targets: where kept terms are looked for."""
-    return " ".join([block.shown or block.text, *(link.url for link in block.links)])
-
-
 def lost_terms(english: str, korean: str) -> list[str]:
     """The Latin-script terms the Korean keeps that the English no longer has, when they are at
     least MIN_LOST_TERMS and half of the terms the Korean keeps (else none)."""
-    kept = sorted(_words(korean))
-    words = _words(english, parts=True)
-    lost = [word for word in kept if not _kept(word, words)]
+    kept = sorted(terms.words(korean))
+    words = terms.words(english, parts=True)
+    lost = [word for word in kept if not terms.kept(word, words)]
     if len(lost) >= MIN_LOST_TERMS and 2 * len(lost) >= len(kept):
         return lost
     return []
@@ -300,7 +267,7 @@ def content_drift(ctx: PairContext) -> Iterator[Hit]:
                 continue
             if en_block.kind not in _PROSE or en_block.kind is not ko_block.kind:
                 continue
-            lost = lost_terms(_everything(en_block), ko_block.text)
+            lost = lost_terms(terms.everything(en_block), ko_block.text)
             if lost:
                 yield Hit(
                     f"the Korean {block_name(ko_block)} keeps {_quote(lost)}, which its English "
@@ -440,8 +407,8 @@ def heading_drift(ctx: PairContext) -> Iterator[Hit]:
                 identity=f"id\0{ko.anchor}",
             )
             continue
-        kept = sorted(_words(ko.title))
-        lost = [word for word in kept if not _kept(word, _words(en.title, parts=True))]
+        kept = sorted(terms.words(ko.title))
+        lost = [word for word in kept if not terms.kept(word, terms.words(en.title, parts=True))]
         if lost and 2 * len(lost) >= len(kept):
             yield Hit(
                 f"the Korean heading {heading} keeps {_quote(lost)}, which its English "
