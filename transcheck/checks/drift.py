@@ -142,8 +142,8 @@ def _missing_sentence(paragraph: Measured, ratio: Ratio) -> str | None:
         if abs(ratio.z(en_length - size, ko_length)) > FIT_Z:
             continue
         rest = english[:index] + english[index + 1 :]
-        if _echoed(part, rest, korean):
-            continue
+        if part in rest or _echoed(part, rest, korean):
+            continue  # a repeated sentence is a length outlier; an echoed one was translated
         fit = sum(
             abs(ratio.z(max(_size(en), 1), max(_size(ko), 1)))
             for en, ko in zip(rest, korean, strict=False)
