@@ -525,30 +525,50 @@ def trial(kind: Kind, page: Page) -> Trial | None:
 
 
 def pages(corpus: Path) -> Iterator[Page]:
-    """Every pair of a corpus (``en/`` and ``ko/`` with the same relative paths), by name
-    (each kind then takes pages in its own fixed order, so kinds land on different pages)."""
-    for english in sorted((corpus / "en").rglob("*.md")):
-        rel = english.relative_to(corpus / "en")
-        korean = corpus / "ko" / rel
-        if korean.is_file():
-            name = f"{corpus.name}/{rel.as_posix()}"
-            yield Page(
-                name, english.read_text(encoding="utf-8"), korean.read_text(encoding="utf-8")
-            )
+    """Every pair of a corpus (``en/`` and ``ko/`` with the same relative paths), by name."""
+    for rel in _pair_paths(corpus):
+        yield _load(corpus, rel)
+
+
+def _pair_paths(corpus: Path) -> list[str]:
+    """Relative paths of the English files that have a Korean file, sorted."""
+    return [
+        english.relative_to(corpus / "en").as_posix()
+        for english in sorted((corpus / "en").rglob("*.md"))
+        if (corpus / "ko" / english.relative_to(corpus / "en")).is_file()
+    ]
+
+
+def _load(corpus: Path, rel: str) -> Page:
+    english, korean = corpus / "en" / rel, corpus / "ko" / rel
+    return Page(
+        f"{corpus.name}/{rel}",
+        english.read_text(encoding="utf-8"),
+        korean.read_text(encoding="utf-8"),
+    )
 
 
 def run(corpora: Sequence[Path], per_kind: int, kinds: Sequence[Kind] = KINDS) -> list[Trial]:
-    """``per_kind`` trials of every kind in each corpus, on the first pages where it plants."""
+    """``per_kind`` trials of every kind in each corpus, on pages of at least four paragraph
+    pairs taken in a fixed order of the kind's own (so kinds land on different pages); a page
+    is read and aligned once, when first needed."""
     trials = []
     for corpus in corpora:
-        loaded = [p for p in pages(corpus) if len(p.pairs()) >= 4]
+        loaded: dict[str, Page | None] = {}
         for kind in kinds:
             taken = 0
-            order = sorted(loaded, key=lambda p: zlib.crc32(f"{kind.name} {p.name}".encode()))
-            for page in order:
+            order = sorted(
+                _pair_paths(corpus),
+                key=lambda rel: zlib.crc32(f"{kind.name} {corpus.name}/{rel}".encode()),
+            )
+            for rel in order:
                 if taken == per_kind:
                     break
-                result = trial(kind, page)
+                if rel not in loaded:
+                    page = _load(corpus, rel)
+                    loaded[rel] = page if len(page.pairs()) >= 4 else None
+                page = loaded[rel]
+                result = trial(kind, page) if page is not None else None
                 if result is not None:
                     trials.append(result)
                     taken += 1
