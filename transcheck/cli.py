@@ -34,7 +34,7 @@ from transcheck.report import explain as explain_report
 from transcheck.report import rules as rules_report
 from transcheck.report import status as status_report
 from transcheck.runner import is_known_selector
-from transcheck.status import chapter_status
+from transcheck.status import STATES, chapter_status
 
 app = typer.Typer(
     add_completion=False,
@@ -295,17 +295,31 @@ def status(
     ] = False,
     output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     config_path: ConfigOpt = None,
+    fail_on: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Exit 1 when a chapter is in one of these states: outdated, untranslated, "
+            "orphan (repeatable or comma-separated).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Per chapter: translated, stale (English changed since the translation's base commit),
-    missing or orphan; stale ones list the Korean sections to update."""
+    """Per chapter: up-to-date, outdated (the English changed after translation: from git
+    history, or what the check finds), untranslated or orphan, with the reasons."""
     if output_format not in status_report.FORMATS:
         raise _fail(f"--format must be one of {', '.join(status_report.FORMATS)}")
+    failing = _split(fail_on)
+    unknown = [state for state in failing if state not in STATES]
+    if unknown:
+        raise _fail(f"--fail-on: unknown state {unknown[0]!r}; one of {', '.join(STATES)}")
     config = _config(config_path, None, None, None, None)
     try:
         chapters = chapter_status(source, target, config, source_rev=source_rev, diff=diff)
     except (PairingError, ConfigError, gitrepo.GitError) as error:
         raise _fail(str(error)) from None
     typer.echo(status_report.FORMATS[output_format](chapters), nl=False)
+    failed = any(chapter.state in failing for chapter in chapters)
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
 
 
 @app.command()
