@@ -1,20 +1,21 @@
-"""Drift rules (TC111, TC704, TC705): an English paragraph or heading that changed after it was
-translated, seen without history, through what survives translation.
+"""Drift rules (TC111, TC704): an English paragraph that changed after it was translated, seen
+without history, through what survives translation (headings: ``headingdrift``).
 
 Every aligned paragraph (or merge/split group, see ``blocklength``) is measured against the
 chapter's own Korean/English length ratio: the median of the per-paragraph log ratios, with
-their spread (the median absolute deviation, scaled to a standard deviation) as the unit.
+their spread (the median absolute deviation, scaled to a standard deviation) as the unit. The
+ratio is fitted on the paragraphs block-length-outlier judges (``block_length`` options), or,
+in a chapter with too few of them, on every paragraph of SHORT_CHARS or more.
 
-- content-drift (TC704): the Korean is short by at least ``DRIFT_Z`` deviations and dropping one
-  English sentence (of at least ``MIN_SENTENCE`` characters) brings it within ``FIT_Z`` of the
-  ratio: that sentence has no Korean counterpart (appended upstream, or skipped); or the Korean
-  keeps Latin-script terms (names, acronyms, English words a translator leaves as they are) of
-  which at least ``MIN_LOST_TERMS``, and half of them, are in its English no more: the English
-  was rewritten.
+- content-drift (TC704): the Korean is short by at least ``DRIFT_Z`` deviations, has fewer
+  sentences, and dropping one English sentence (of at least ``MIN_SENTENCE`` characters, not
+  repeated, none of whose own Latin-script terms the Korean keeps) brings it within ``FIT_Z``
+  of the ratio: that sentence has no Korean counterpart (appended upstream, or skipped); or
+  the Korean keeps Latin-script terms (names, acronyms, English words a translator leaves as
+  they are) of which at least ``MIN_LOST_TERMS``, and half of them, are in its English no
+  more: the English was rewritten.
 - block-length-outlier (TC111): a paragraph far out of the ratio that no single sentence
   explains (a paragraph doubled, several sentences added, a translation that says more).
-- heading-drift (TC705): aligned headings whose Korean explicit id differs from the English id,
-  or whose Korean heading keeps Latin-script terms the English heading no longer has.
 
 Precedence, one cause one finding: a paragraph whose English has a code span, number, formula or
 link target that its Korean lacks is left to inline-code-missing, number-mismatch, math-changed
@@ -198,7 +199,7 @@ def lost_terms(english: str, korean: str) -> list[str]:
     return []
 
 
-def _quote(words: Sequence[str]) -> str:
+def quote(words: Sequence[str]) -> str:
     return ", ".join(repr(word) for word in words)
 
 
@@ -270,7 +271,7 @@ def content_drift(ctx: PairContext) -> Iterator[Hit]:
             lost = lost_terms(terms.everything(en_block), ko_block.text)
             if lost:
                 yield Hit(
-                    f"the Korean {block_name(ko_block)} keeps {_quote(lost)}, which its English "
+                    f"the Korean {block_name(ko_block)} keeps {quote(lost)}, which its English "
                     f"{first_words(en_block)} no longer has: the English was rewritten after "
                     "translation; translate it again",
                     ctx.at_source(en_block.line),
@@ -360,60 +361,3 @@ def block_length_outlier(ctx: PairContext) -> Iterator[Hit]:
             ctx.at_target(ko[0].line),
             identity=f"{'short' if off < 0 else 'long'}\0{first_words(en[0])}",
         )
-
-
-_ASCII_ID = re.compile(r"[A-Za-z0-9_.:-]+\Z")
-
-
-@rule(
-    "TC705",
-    "heading-drift",
-    Severity.WARNING,
-    example=Example(
-        en="""\
-            ## Mounting the Root Component {#mounting-the-root-component}
-
-            Call `mount()` on the instance.
-            """,
-        ko="""\
-            ## 앱 마운트하기 {#mounting-the-app}
-
-            인스턴스의 `mount()`를 호출합니다.
-            """,
-    ),
-)
-def heading_drift(ctx: PairContext) -> Iterator[Hit]:
-    """An English heading was renamed after translation: its id or kept terms no longer match.
-
-    Bad:  en "## Mounting the Root Component {#mounting-the-root-component}" ↔ ko "## 앱
-          마운트하기 {#mounting-the-app}" (the Korean still pins the old English id), or en
-          "### What about caching?" ↔ ko "### Memory는 어떤가?" (Memory is gone from English).
-    Good: ko translating the new heading, with the English id: "## 루트 컴포넌트 마운트하기
-          {#mounting-the-root-component}".
-    """
-    for pair in ctx.alignment.matched:
-        en, ko = pair.source, pair.target
-        assert en is not None and ko is not None
-        if en.is_preamble or ko.is_preamble:
-            continue
-        where = (ctx.at_source(en.line), ctx.at_target(ko.line))
-        heading = f"'{'#' * ko.level} {ko.title}'"
-        if ko.explicit_id and ko.anchor != en.anchor and _ASCII_ID.match(ko.anchor):
-            yield Hit(
-                f"the Korean heading {heading} keeps the id '#{ko.anchor}', and its English "
-                f"'{'#' * en.level} {en.title}' has '#{en.anchor}': the English heading was "
-                f"renamed after translation; translate it again and write {{#{en.anchor}}}",
-                *where,
-                identity=f"id\0{ko.anchor}",
-            )
-            continue
-        kept = sorted(terms.words(ko.title))
-        lost = [word for word in kept if not terms.kept(word, terms.words(en.title, parts=True))]
-        if lost and 2 * len(lost) >= len(kept):
-            yield Hit(
-                f"the Korean heading {heading} keeps {_quote(lost)}, which its English "
-                f"'{'#' * en.level} {en.title}' no longer has: the English heading was renamed "
-                "after translation; translate it again",
-                *where,
-                identity=f"terms\0{' '.join(lost)}",
-            )
