@@ -188,7 +188,7 @@ def test_sarif_fingerprints_survive_an_inserted_line(project: Path) -> None:
     ]
     assert lines[0][1] == ("TC203", {"startLine": 3})
     assert lines[1][1] == ("TC203", {"startLine": 5})
-    prints = [[r["partialFingerprints"]["transcheck/v1"] for r in log] for log in results]
+    prints = [[r["partialFingerprints"]["transcheck/v2"] for r in log] for log in results]
     assert prints[0] == prints[1]
     assert len(set(prints[0])) == len(prints[0])
 
