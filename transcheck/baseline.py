@@ -1,8 +1,10 @@
 """Baselines: accept the findings a project already has, and report only new ones.
 
 A baseline file records each finding's fingerprint (rule, file relative to the repository root,
-message; never the line), so edits elsewhere do not revive accepted findings. Findings fixed
-since the baseline was written are counted as no longer present.
+the English section it concerns, its subject; never the line, measurements or quoted Korean
+text, see ``findings.fingerprints``), so edits elsewhere, a reworded Korean heading or sentence
+do not revive accepted findings. Findings fixed since the baseline was written are counted as
+no longer present. Version 1 files (message fingerprints) must be written again.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 from transcheck.findings import Finding, fingerprints
 from transcheck.parse.source import read_named_file
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 class BaselineError(Exception):
@@ -38,6 +40,11 @@ def load_baseline(path: Path) -> frozenset[str]:
         data = json.loads(read_named_file(path, "utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise BaselineError(f"{path}: cannot read baseline: {error}") from None
+    if isinstance(data, dict) and data.get("version") == 1:
+        raise BaselineError(
+            f"{path}: a version 1 baseline, whose fingerprints changed with version "
+            f"{FORMAT_VERSION}: write it again with --update-baseline"
+        )
     if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
         raise BaselineError(f"{path}: not a transcheck baseline (version {FORMAT_VERSION})")
     entries = data.get("findings")

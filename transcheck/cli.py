@@ -37,7 +37,7 @@ from transcheck.report import explain as explain_report
 from transcheck.report import rules as rules_report
 from transcheck.report import status as status_report
 from transcheck.runner import is_known_selector
-from transcheck.status import chapter_status
+from transcheck.status import STATES, chapter_status
 
 try:  # typer 0.2x vendors click; earlier versions use click itself
     from typer._click import exceptions as click_errors
@@ -160,13 +160,15 @@ def _is_input(output: Path, source: Path, target: Path, config: Config) -> bool:
     )
 
 
-def _repo_root(target: Path) -> Path:
-    """The git work tree holding ``target``, else the working directory: report paths (SARIF,
-    GitHub, rdjson, Markdown links, baselines) are relative to it."""
+def _repo_root(source: Path, target: Path) -> Path:
+    """The git work tree holding ``target``, else the folder holding both checked paths (never
+    the working directory, so a run from another folder keys findings the same): report paths
+    (SARIF, GitHub, rdjson, Markdown links, baselines) are relative to it."""
     try:
         return gitrepo.repo_root(target.resolve())
     except gitrepo.GitError:
-        return Path.cwd()
+        roots = [p.resolve() if p.is_dir() else p.resolve().parent for p in (source, target)]
+        return Path(os.path.commonpath(roots))
 
 
 def _full_report(outputs: list[Output]) -> str | None:
@@ -317,7 +319,7 @@ def check(
     to_terminal = any(o.path is None for o in outputs) and sys.stdout.isatty()
     options = RenderOptions(
         color=use_color(color, to_terminal, os.environ),
-        repo_root=_repo_root(target),
+        repo_root=_repo_root(source, target),
         source_rev=source_rev,
         link_base=link_base,
         full_report=_full_report(outputs),
@@ -333,9 +335,6 @@ def check(
     raise typer.Exit(exit_code(report, config.fail_on))
 
 
-STALE_STATES = ("stale", "missing", "orphan", "unknown")
-
-
 @app.command()
 @guarded("reading the status of {source} ↔ {target}")
 def status(
@@ -348,30 +347,32 @@ def status(
     output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     config_path: ConfigOpt = None,
     fail_on: Annotated[
-        str,
+        list[str] | None,
         typer.Option(
-            help="Exit 1 when a chapter is in one of these states (comma-separated: "
-            "stale, missing, orphan, unknown), or never.",
+            help="Exit 1 when a chapter is in one of these states: outdated, untranslated, "
+            "orphan (repeatable or comma-separated; default: outdated,untranslated), or never.",
+            show_default=False,
         ),
-    ] = "stale,missing",
+    ] = None,
     debug: DebugOpt = False,
 ) -> None:
-    """Per chapter: translated, stale (English changed since the translation's base commit),
-    missing or orphan; stale ones list the Korean sections to update. Exit 0 when no chapter
-    is in a --fail-on state, 1 when one is, 2 on errors."""
+    """Per chapter: up-to-date, outdated (the English changed after translation: from git
+    history, or what the check finds), untranslated or orphan, with the reasons. Exit 0 when no
+    chapter is in a --fail-on state, 1 when one is, 2 on errors."""
     if output_format not in status_report.FORMATS:
         raise _fail(f"--format must be one of {', '.join(status_report.FORMATS)}")
-    failing = set(_split([fail_on])) - {"never"}
-    if failing - set(STALE_STATES):
-        raise _fail(f"--fail-on takes states among {', '.join(STALE_STATES)}, or never")
+    failing = _split(fail_on or ["outdated,untranslated"])
+    unknown = [state for state in failing if state not in (*STATES, "never")]
+    if unknown:
+        raise _fail(f"--fail-on: unknown state {unknown[0]!r}; one of {', '.join(STATES)}, never")
     config = _config(config_path, None, None, None, None)
     try:
         chapters = chapter_status(source, target, config, source_rev=source_rev, diff=diff)
     except (PairingError, ConfigError, gitrepo.GitError) as error:
         raise _fail(str(error)) from None
     typer.echo(status_report.FORMATS[output_format](chapters), nl=False)
-    if any(chapter.state in failing for chapter in chapters):
-        raise typer.Exit(EXIT_FINDINGS)
+    failed = any(chapter.state in failing for chapter in chapters)
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
 
 
 @app.command()

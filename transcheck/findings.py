@@ -55,9 +55,13 @@ class Finding:
     message: str
     source: Location = NOWHERE
     target: Location = NOWHERE
-    # What the finding is about, for fingerprints, when the message also carries counts that
-    # change with other files (e.g. a glossary term and rendering); empty: the message is it.
+    # What the finding is about, for fingerprints (a glossary term and rendering, a paragraph's
+    # English opening); empty: the message with its quoted Korean text, headings, numbers and
+    # line references left out (see ``subject``).
     identity: str = field(default="", compare=False)
+    # The English section the finding concerns (its heading id; a Korean section without
+    # English source: the id of the English section it follows, with " +"), for fingerprints.
+    section: str = field(default="", compare=False)
 
     @property
     def primary(self) -> Location:
@@ -90,20 +94,59 @@ class Finding:
 # Line references a message may carry for the reader ("(line 12)", "lines 7-9", "Korean line
 # 40"): left out of fingerprints, since lines shift whenever text above them changes.
 _LINE_REFERENCE = re.compile(r"\blines? \d+(?:-\d+)?")
+# Quoted parts of a message: 'x', "x", `x` and the [text] of a link (an apostrophe inside a
+# word, as in "chapter's", opens nothing).
+_QUOTED = re.compile(r"(?<!\w)'[^'\n]*'(?!\w)|\"[^\"\n]*\"|`[^`\n]*`|\[[^\]\n]*\]")
+_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+_HEADING = re.compile(r"^.#{1,6} ")
+_NUMBER = re.compile(r"[±+-]?\d+(?:[.,]\d+)*(?:%|×)?")
+_PATH = re.compile(r"(?<![\w:/])(?:[\w.~-]*/)*[\w.-]+\.(?:md|mdx|markdown)\b")
+
+
+def subject(message: str, path_key: Callable[[str], str] = lambda path: path) -> str:
+    """What a message is about, for fingerprints of findings without an ``identity``: the
+    message without what harmless edits change. Quoted text holding Korean (a translator
+    rewords it) and quoted headings become ``«»``; numbers outside quotes (counts, lengths,
+    ratios) become ``#``; line references go; file paths are keyed by ``path_key`` (relative
+    to the repository, not the working directory)."""
+    parts: list[str] = []
+    at = 0
+    for quoted in _QUOTED.finditer(message):
+        parts.append(_plain(message[at : quoted.start()], path_key))
+        text = quoted.group()
+        if _HANGUL.search(text) or _HEADING.match(text):
+            parts.append(text[0] + "«»" + text[-1])
+        else:
+            parts.append(_PATH.sub(lambda m: path_key(m.group()), text))
+        at = quoted.end()
+    parts.append(_plain(message[at:], path_key))
+    return "".join(parts)
+
+
+def _plain(text: str, path_key: Callable[[str], str]) -> str:
+    """Unquoted message text for ``subject``: line references and numbers out, paths keyed."""
+    text = _LINE_REFERENCE.sub("line #", text)
+    parts, at = [], 0
+    for path in _PATH.finditer(text):
+        parts += [_NUMBER.sub("#", text[at : path.start()]), path_key(path.group())]
+        at = path.end()
+    return "".join([*parts, _NUMBER.sub("#", text[at:])])
 
 
 def fingerprints(
     findings: Sequence[Finding], path_key: Callable[[str], str] = lambda path: path
 ) -> list[str]:
-    """A stable identity per finding: rule, Korean (else English) file and message, plus an
-    occurrence count for identical ones, and no line number, so edits elsewhere in the file do
-    not change it (baselines and SARIF ``partialFingerprints`` rely on that). ``path_key`` makes
-    paths independent of the working directory (relative to the repository root)."""
-    seen: Counter[tuple[str, str, str]] = Counter()
+    """A stable identity per finding: rule, Korean (else English) file, the English section it
+    concerns and its subject (``identity``, else the ``subject`` of its message), plus an
+    occurrence count for identical ones; never a line, measurement or quoted Korean text, so
+    edits elsewhere and rewordings do not change it (baselines and SARIF
+    ``partialFingerprints`` rely on that). ``path_key`` makes paths independent of the
+    working directory (relative to the repository root, or to the checked trees)."""
+    seen: Counter[tuple[str, str, str, str]] = Counter()
     result = []
     for finding in findings:
-        message = finding.identity or _LINE_REFERENCE.sub("line #", finding.message)
-        key = (finding.code, path_key(finding.primary.path or ""), message)
+        about = finding.identity or subject(finding.message, path_key)
+        key = (finding.code, path_key(finding.primary.path or ""), finding.section, about)
         seen[key] += 1
         digest = hashlib.sha256("\0".join((*key, str(seen[key]))).encode("utf-8")).hexdigest()
         result.append(digest[:32])

@@ -90,11 +90,17 @@ def active_rules(config: Config) -> tuple[ActiveRule, ...]:
 
 
 def stamp(
-    active: ActiveRule, message: str, source: Location, target: Location, identity: str = ""
+    active: ActiveRule,
+    message: str,
+    source: Location,
+    target: Location,
+    identity: str = "",
+    section: str = "",
 ) -> Finding:
     """A finding of ``active`` at its configured severity."""
+    rule = active.rule
     return Finding(
-        active.rule.code, active.rule.name, active.severity, message, source, target, identity
+        rule.code, rule.name, active.severity, message, source, target, identity, section
     )
 
 
@@ -149,6 +155,24 @@ class Guard:
             self.findings.append(stamp(active, message, self.source, self.target))
 
 
+def concerned_section(ctx: PairContext, source: Location, target: Location) -> str:
+    """The heading id of the English section a finding concerns, for its fingerprint: the one
+    holding its English line, else the one aligned with its Korean line's section; a Korean
+    section without English source gives the id of the English section it follows, plus
+    " +". Ids do not change when a Korean heading is reworded or an English one recased."""
+    if source.line is not None and source.path == ctx.source.path:
+        return ctx.source.section_at(source.line).anchor
+    if target.line is None or target.path != ctx.target.path:
+        return ""
+    korean = ctx.target.section_at(target.line).index
+    for index in range(korean, -1, -1):
+        english = ctx.alignment.source_of.get(index)
+        if english is not None:
+            anchor = ctx.source.sections[english].anchor
+            return anchor if index == korean else f"{anchor} +"
+    return "+"
+
+
 def run_pair(ctx: PairContext, rules: Iterable[ActiveRule], guard: Guard) -> list[Finding]:
     """Run every pair rule on one aligned pair, each inside ``guard`` (which keeps the internal
     errors); findings sorted by line."""
@@ -159,7 +183,14 @@ def run_pair(ctx: PairContext, rules: Iterable[ActiveRule], guard: Guard) -> lis
             continue
         with guard.step(f"running rule {active.rule.code} {active.rule.name}"):
             findings += [
-                stamp(active, hit.message, hit.source, hit.target, hit.identity)
+                stamp(
+                    active,
+                    hit.message,
+                    hit.source,
+                    hit.target,
+                    hit.identity,
+                    concerned_section(ctx, hit.source, hit.target),
+                )
                 for hit in list(check(ctx))
             ]
     return sorted(findings, key=Finding.sort_key)

@@ -188,7 +188,7 @@ def test_sarif_fingerprints_survive_an_inserted_line(project: Path) -> None:
     ]
     assert lines[0][1] == ("TC203", {"startLine": 3})
     assert lines[1][1] == ("TC203", {"startLine": 5})
-    prints = [[r["partialFingerprints"]["transcheck/v1"] for r in log] for log in results]
+    prints = [[r["partialFingerprints"]["transcheck/v2"] for r in log] for log in results]
     assert prints[0] == prints[1]
     assert len(set(prints[0])) == len(prints[0])
 
@@ -311,10 +311,11 @@ def test_rdjson_shape(outputs: dict[str, str]) -> None:
     assert document["diagnostics"][3]["location"] == {"path": "en/new.md"}
 
 
-def test_sarif_outside_the_root_uses_absolute_file_uris(
+def test_sarif_outside_a_repository_is_relative_to_the_checked_trees(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Trees outside any repository and outside the working directory: file:// URIs."""
+    """Trees outside any repository and outside the working directory: paths relative to the
+    folder holding both trees, whose file:// URI is %SRCROOT%."""
     trees = tmp_path / "trees"
     write(trees, {"en/g.md": ENGLISH_GUIDE, "ko/g.md": KOREAN_GUIDE})
     (tmp_path / "elsewhere").mkdir()
@@ -323,4 +324,6 @@ def test_sarif_outside_the_root_uses_absolute_file_uris(
     log = json.loads(out)
     jsonschema.validate(log, sarif_schema())
     artifact = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
-    assert artifact == {"uri": (trees / "ko" / "g.md").as_uri()}
+    assert artifact == {"uri": "ko/g.md", "uriBaseId": "%SRCROOT%"}
+    root = log["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+    assert root == trees.resolve().as_uri() + "/"

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from transcheck.align.blockscore import Scorer, Side, kind_score
 from transcheck.align.model import Alignment
+from transcheck.align.terms import agreement
 from transcheck.model import Block, BlockKind, Section
 
 MATCH_BIAS = 0.35  # a pair scoring below this is worse than leaving both blocks unpaired
@@ -40,6 +41,10 @@ JOIN = 0.1  # cost of a 2:1 or 1:2 group over 1:1 pairs: a merge must be clearly
 SURE = 0.6  # a pair scoring this well needs no search (anchors, diagonal runs)
 ATTACH_GAIN = 0.25  # log-ratio closer to the chapter ratio a fragment must bring its neighbour
 NEARBY = 2  # how many pairs away an unpaired fragment may join a pair
+MOVED = 0.7  # how well an unpaired English and Korean block must fit to pair out of order
+LENGTH_MOVED = 0.6  # ... and, without tokens, how close their lengths (through the ratio)
+SWAP_GAIN = 0.3  # how much better two neighbouring pairs must fit crosswise to be swapped
+TERM_WEIGHT = 0.1  # ... where each kept Latin-script term the English block has counts this
 JOINABLE = frozenset(
     {BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.MATH, BlockKind.HTML, BlockKind.LIQUID}
 )
@@ -141,6 +146,8 @@ def align_blocks(
         if score >= 0:
             found.append((i, j, score, False))
         i0, j0 = i + 1, j + 1
+    _pair_moved(found, scorer)
+    _uncross(found, scorer)
     _attach(found, scorer, ratio.typical)
     _mark_joined(found)
     pairs = (
@@ -359,6 +366,62 @@ def _trace(
             pairs.append((None, ko, 0.0, False))
             j -= 1
     return pairs[::-1]
+
+
+def _pair_moved(pairs: list[_Pair], scorer: Scorer) -> None:
+    """Pair an unpaired English block with an unpaired Korean block of the same kind that fits
+    it at least MOVED, best first (in place, at the English block's place): a translator who
+    swapped two paragraphs moved one, and a monotone pairing leaves it on both sides. Blocks
+    without tokens must also agree in length (LENGTH_MOVED through the chapter ratio)."""
+    english = [k for k, (i, j, _, _) in enumerate(pairs) if j is None and i is not None]
+    korean = [k for k, (i, j, _, _) in enumerate(pairs) if i is None and j is not None]
+    if not english or not korean:
+        return
+    fits = []
+    for e in english:
+        i = pairs[e][0]
+        assert i is not None
+        for k in korean:
+            j = pairs[k][1]
+            assert j is not None
+            if scorer.en.blocks[i].kind is not scorer.ko.blocks[j].kind:
+                continue
+            tokens = scorer.en.tokens[i] or scorer.ko.tokens[j]
+            length = scorer.length(scorer.en.lengths[i], scorer.ko.lengths[j])
+            score = scorer.pair(i, j)
+            if score >= MOVED and (tokens or length >= LENGTH_MOVED):
+                fits.append((score, e, k))
+    taken: set[int] = set()
+    for score, e, k in sorted(fits, reverse=True):
+        if e in taken or k in taken:
+            continue
+        taken |= {e, k}
+        pairs[e] = (pairs[e][0], pairs[k][1], score, False)
+    for k in sorted((k for k in korean if k in taken), reverse=True):
+        del pairs[k]
+
+
+def _uncross(pairs: list[_Pair], scorer: Scorer) -> None:
+    """Swap the Korean blocks of two neighbouring pairs when they fit the other English block
+    better by SWAP_GAIN in all, counting TERM_WEIGHT for each Latin-script term the Korean
+    keeps that the English block has (in place): a translator swapped two paragraphs, and a
+    monotone pairing paired them crosswise."""
+    for k in range(len(pairs) - 1):
+        (i, j, _, _), (i2, j2, _, _) = pairs[k], pairs[k + 1]
+        if i is None or j is None or i2 is None or j2 is None or i == i2 or j == j2:
+            continue
+        en, ko = scorer.en.blocks, scorer.ko.blocks
+        straight = scorer.pair(i, j) + scorer.pair(i2, j2)
+        crossed = scorer.pair(i, j2) + scorer.pair(i2, j)
+        terms = (
+            agreement(en[i], ko[j2])
+            + agreement(en[i2], ko[j])
+            - agreement(en[i], ko[j])
+            - agreement(en[i2], ko[j2])
+        )
+        if crossed + TERM_WEIGHT * terms >= straight + SWAP_GAIN:
+            pairs[k] = (i, j2, scorer.pair(i, j2), False)
+            pairs[k + 1] = (i2, j, scorer.pair(i2, j), False)
 
 
 def _mark_joined(pairs: list[_Pair]) -> None:

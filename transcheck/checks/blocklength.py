@@ -1,12 +1,10 @@
-"""Block-length rule (TC111): a paragraph whose Korean length is far out of line with its English.
+"""Paragraph lengths on both sides, which the drift rules (``drift``) judge.
 
 Korean text is usually shorter in characters than English, by a ratio each chapter shows in its
-own aligned paragraphs. The rule learns that ratio (the median of the per-paragraph log ratios)
-and its spread (the median absolute deviation, scaled to a standard deviation) from the chapter
-itself, and reports a paragraph whose log ratio lies more than ``spread`` deviations away *and*
-more than ``min_factor`` times off: the mark an English paragraph leaves when it grew (or shrank)
-after translation. A merge or split counts as one paragraph of both sides' lengths. Short
-paragraphs (under ``min_chars`` English characters, spaces excluded) and chapters with fewer than
+own aligned paragraphs. Each aligned paragraph is measured (a merge or split counts as one
+paragraph of both sides' lengths); block-length-outlier reports one whose log ratio lies more
+than ``spread`` deviations away *and* more than ``min_factor`` times off. Short paragraphs (under
+``min_chars`` English characters, spaces excluded) and chapters with fewer than
 ``min_paragraphs`` measured paragraphs are not judged; Korean text without Hangul is left to the
 untranslated rule. Only translated text is measured: a gloss in parentheses after a Korean word
 (``반응성(reactivity)``, the convention of many Korean teams) and Latin words both sides write
@@ -17,16 +15,12 @@ from __future__ import annotations
 
 import math
 import re
-import statistics
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from transcheck.checks.blockmatch import section_blocks
-from transcheck.checks.blocks import block_name, first_words
-from transcheck.checks.registry import Example, Hit, PairContext, rule
+from transcheck.checks.registry import PairContext
 from transcheck.checks.untranslated import HANGUL
 from transcheck.config import RULE_OPTIONS
-from transcheck.findings import Severity
 from transcheck.model import Block, BlockKind
 
 RULE_OPTIONS["block_length"] = {
@@ -96,9 +90,11 @@ def groups(ctx: PairContext) -> list[tuple[list[Block], list[Block]]]:
     return found
 
 
-def measured(ctx: PairContext) -> list[Measured]:
-    """The paragraphs of a chapter that are long enough to judge, with their log ratios."""
-    min_chars = int(ctx.config.option("block_length", "min_chars"))
+def measured(ctx: PairContext, min_chars: int | None = None) -> list[Measured]:
+    """The paragraphs of a chapter that are long enough to judge (``min_chars`` English
+    characters; default: the ``block_length`` option), with their log ratios."""
+    if min_chars is None:
+        min_chars = int(ctx.config.option("block_length", "min_chars"))
     found = []
     for english, korean in groups(ctx):
         if not any(b.kind in PROSE for b in english):
@@ -112,80 +108,3 @@ def measured(ctx: PairContext) -> list[Measured]:
         ratio = math.log(ko_length / en_length)
         found.append(Measured(english, korean, ratio, (en_length, ko_length)))
     return found
-
-
-@rule(
-    "TC111",
-    "block-length-outlier",
-    Severity.WARNING,
-    example=Example(
-        en="""\
-            ## Rooflines
-
-            A roofline plot shows the peak throughput an algorithm can reach on given hardware.
-
-            Arithmetic intensity is the number of operations an algorithm performs for every byte.
-
-            When the intensity is low, the algorithm waits on memory and the compute units idle.
-
-            When the intensity is high enough, the algorithm becomes compute bound and peaks.
-
-            The point where the two regimes meet is called the critical intensity. It is the ratio
-            of the peak floating point rate to the memory bandwidth, so a chip with faster memory
-            reaches its peak at a lower intensity.
-            """,
-        ko="""\
-            ## 루프라인
-
-            루프라인 그래프는 알고리즘이 하드웨어에서 도달할 수 있는 최대 처리량을 보여줍니다.
-
-            산술 강도는 알고리즘이 옮기는 바이트마다 수행하는 연산의 수입니다.
-
-            강도가 낮으면 알고리즘은 메모리를 기다리고 연산 장치는 놀게 됩니다.
-
-            강도가 충분히 높으면 알고리즘은 연산 제한 상태가 되어 최대 처리량에 도달합니다.
-
-            두 영역이 만나는 지점을 임계 강도라고 부릅니다.
-            """,
-        config={"block_length": {"min_paragraphs": 5, "min_chars": 60}},
-    ),
-)
-def block_length_outlier(ctx: PairContext) -> Iterator[Hit]:
-    """A Korean paragraph is far shorter or longer than its English, by this chapter's own ratio.
-
-    Bad:  en a paragraph of 170 characters ↔ ko 21 characters, in a chapter whose Korean runs
-          at about 0.4 of the English: the English grew after it was translated.
-    Good: ko translating the whole paragraph (about 70 characters here).
-    Options (``block_length``): min_chars, min_paragraphs, spread (deviations), min_factor.
-    """
-    found = measured(ctx)
-    if len(found) < int(ctx.config.option("block_length", "min_paragraphs")):
-        return
-    ratios = [m.log_ratio for m in found]
-    centre = statistics.median(ratios)
-    deviation = max(1.4826 * statistics.median(abs(r - centre) for r in ratios), MIN_DEVIATION)
-    spread = float(ctx.config.option("block_length", "spread"))
-    floor = math.log(float(ctx.config.option("block_length", "min_factor")))
-    for paragraph in found:
-        off = paragraph.log_ratio - centre
-        if abs(off) < max(spread * deviation, floor):
-            continue
-        en, ko = paragraph.english, paragraph.korean
-        factor = math.exp(off)
-        if off < 0:
-            verdict = (
-                f"is {factor:.0%} of the length this chapter's ratio predicts: the English "
-                "may have grown after translation, or part of it was left out"
-            )
-        else:
-            verdict = (
-                f"is {factor:.1f} times the length this chapter's ratio predicts: it may "
-                "say more than the English does now"
-            )
-        yield Hit(
-            f"the Korean {block_name(ko[0])} {verdict} (English {paragraph.lengths[0]} "
-            f"characters, Korean {paragraph.lengths[1]}; Korean runs at {math.exp(centre):.2f} "
-            f"of English here, ±{deviation:.2f}): compare it with {first_words(en[0])}",
-            ctx.at_source(en[0].line),
-            ctx.at_target(ko[0].line),
-        )

@@ -25,7 +25,7 @@ from transcheck.report.options import PLAIN, RenderOptions
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 BASE_ID = "%SRCROOT%"
-FINGERPRINT = "transcheck/v1"
+FINGERPRINT = "transcheck/v2"  # v2: rule, file, English section id, subject
 _INDEX = {rule.code: n for n, rule in enumerate(REGISTRY)}
 
 

@@ -1,5 +1,7 @@
-"""``transcheck status``: one line per chapter (translated, stale, missing, orphan), the English
-diff stat of stale ones and the Korean sections to update; or the same as JSON (version 1)."""
+"""``transcheck status``: one line per chapter with its verdict (up-to-date, outdated,
+untranslated, orphan) and what it rests on, then its reasons: the English diff stat and the
+Korean sections to update (in git), the findings an English change left; or the same as JSON
+(version 2)."""
 
 from __future__ import annotations
 
@@ -9,9 +11,9 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from transcheck.changes import StaleSection
-from transcheck.status import ChapterStatus
-
-STATES = ("translated", "stale", "missing", "orphan", "unknown")
+from transcheck.checks.staleness import SECTION_STALE
+from transcheck.findings import Finding
+from transcheck.status import STATES, ChapterStatus
 
 
 def _name(chapter: ChapterStatus) -> str:
@@ -20,11 +22,7 @@ def _name(chapter: ChapterStatus) -> str:
 
 
 def _detail(chapter: ChapterStatus) -> str:
-    """What the state rests on: the base commit and how it was found, or a note."""
-    if chapter.state == "missing":
-        return "no Korean file"
-    if chapter.state == "orphan":
-        return "no English source file"
+    """What the history rests on: the base commit and how it was found, or a note."""
     if chapter.note:
         return chapter.note
     if chapter.base is None:
@@ -42,8 +40,19 @@ def section_line(chapter: ChapterStatus, section: StaleSection) -> str:
     return f"{korean} ← {english} changed upstream"
 
 
+def finding_line(finding: Finding) -> str:
+    """``ko/x.md:12 ← en/x.md:12 TC704 content-drift: message``."""
+    return f"{finding.target} ← {finding.source} {finding.code} {finding.rule}: {finding.message}"
+
+
+def _evidence(chapter: ChapterStatus) -> list[Finding]:
+    """The findings behind a verdict other than section-stale (shown as sections)."""
+    return [f for f in chapter.findings if f.code != SECTION_STALE.code]
+
+
 def totals(chapters: Sequence[ChapterStatus]) -> str:
-    """``15 chapters: 12 translated, 2 stale, 1 missing, 0 orphan.`` (unknown only when any)."""
+    """``15 chapters: 12 up-to-date, 2 outdated, 1 untranslated, 0 orphan.`` (unknown only
+    when any)."""
     counts = Counter(chapter.state for chapter in chapters)
     parts = [f"{counts[s]} {s}" for s in STATES if s != "unknown" or counts[s]]
     noun = "chapter" if len(chapters) == 1 else "chapters"
@@ -51,14 +60,16 @@ def totals(chapters: Sequence[ChapterStatus]) -> str:
 
 
 def render_text(chapters: Sequence[ChapterStatus]) -> str:
-    """Aligned chapter lines; under a stale one its diff stat, its stale sections and, when
-    asked for, the whole English diff."""
+    """Aligned chapter lines; under each its reasons, then, for an outdated one, its diff stat,
+    its stale sections, the findings behind the verdict and, when asked for, the English diff."""
     width = max((len(_name(c)) for c in chapters), default=0)
     lines = []
     for chapter in chapters:
-        lines.append(f"{_name(chapter):<{width}}  {chapter.state:<10}  {_detail(chapter)}")
+        lines.append(f"{_name(chapter):<{width}}  {chapter.state:<12}  {_detail(chapter)}".rstrip())
+        lines += [f"    {reason}" for reason in chapter.reasons]
         lines += [f"    {row.strip()}" for row in chapter.diff_stat.splitlines()]
         lines += [f"  {section_line(chapter, s)}" for s in chapter.sections]
+        lines += [f"  {finding_line(f)}" for f in _evidence(chapter)]
         lines += [f"    {row}".rstrip() for row in chapter.diff.splitlines()]
     lines += ["", totals(chapters)]
     return "\n".join(lines) + "\n"
@@ -70,6 +81,7 @@ def _row(chapter: ChapterStatus) -> dict[str, Any]:
         "source": chapter.source,
         "target": chapter.target,
         "state": chapter.state,
+        "reasons": list(chapter.reasons),
         "base": chapter.base,
         "based_on": chapter.based_on or None,
         "note": chapter.note or None,
@@ -81,14 +93,15 @@ def _row(chapter: ChapterStatus) -> dict[str, Any]:
             }
             for s in chapter.sections
         ],
+        "findings": [f.to_dict() for f in chapter.findings],
     }
 
 
 def render_json(chapters: Sequence[ChapterStatus]) -> str:
-    """``{"version": 1, "chapters": [...], "findings": [...], "summary": {state: n}}``."""
+    """``{"version": 2, "chapters": [...], "findings": [...], "summary": {state: n}}``."""
     counts = Counter(chapter.state for chapter in chapters)
     document = {
-        "version": 1,
+        "version": 2,
         "chapters": [_row(chapter) for chapter in chapters],
         "findings": [f.to_dict() for chapter in chapters for f in chapter.findings],
         "summary": {state: counts[state] for state in STATES},
