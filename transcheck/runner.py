@@ -11,6 +11,7 @@ from transcheck.checks import REGISTRY, PairContext, Rule, Scope, SetContext, fi
 from transcheck.checks.directives import UNUSED_SUPPRESSION
 from transcheck.config import Config
 from transcheck.findings import NOWHERE, Finding, Location, Severity
+from transcheck.fixes.model import Fix
 from transcheck.model import Comment, Document
 from transcheck.suppress import Suppressions, partition
 
@@ -82,18 +83,22 @@ def active_rules(config: Config) -> tuple[ActiveRule, ...]:
 
 
 def stamp(
-    active: ActiveRule, message: str, source: Location, target: Location, identity: str = ""
+    active: ActiveRule,
+    message: str,
+    source: Location,
+    target: Location,
+    identity: str = "",
+    fix: Fix | None = None,
 ) -> Finding:
-    """A finding of ``active`` at its configured severity."""
-    return Finding(
-        active.rule.code, active.rule.name, active.severity, message, source, target, identity
-    )
+    """A finding of ``active`` at its configured severity (its fix, if any, as given)."""
+    rule = active.rule
+    return Finding(rule.code, rule.name, active.severity, message, source, target, identity, fix)
 
 
 def run_pair(ctx: PairContext, rules: Iterable[ActiveRule]) -> list[Finding]:
     """Run every pair rule on one aligned pair; findings sorted by line."""
     findings = [
-        stamp(active, hit.message, hit.source, hit.target, hit.identity)
+        stamp(active, hit.message, hit.source, hit.target, hit.identity, hit.fix)
         for active in rules
         if active.rule.scope is Scope.PAIR and active.rule.check is not None
         for hit in active.rule.check(ctx)
@@ -120,7 +125,9 @@ def run_set(
         if active.rule.scope is not Scope.SET or check is None:
             continue
         ctx = SetContext(tuple(pair[active.rule.code] for pair in collected), config)
-        findings += [stamp(active, h.message, h.source, h.target, h.identity) for h in check(ctx)]
+        findings += [
+            stamp(active, h.message, h.source, h.target, h.identity, h.fix) for h in check(ctx)
+        ]
     return findings
 
 

@@ -71,10 +71,16 @@ def decode_markdown(data: bytes, path: str) -> str:
         ) from None
 
 
-def read_markdown(path: Path, display: str) -> str:
-    """Read and decode one file; any OS error becomes an InputError naming ``display``."""
+def read_source(path: Path, display: str) -> tuple[bytes, str]:
+    """Read one file: its bytes and their decoded text; any OS error becomes an InputError
+    naming ``display``."""
     try:
         data = path.read_bytes()
     except OSError as error:
         raise InputError(display, f"cannot read: {error.strerror or error}") from None
-    return decode_markdown(data, display)
+    return data, decode_markdown(data, display)
+
+
+def read_markdown(path: Path, display: str) -> str:
+    """Read and decode one file; any OS error becomes an InputError naming ``display``."""
+    return read_source(path, display)[1]
