@@ -101,6 +101,11 @@ class Fix:
             lines[edit.line] = text[: edit.column - 1] + edit.text + text[edit.end_column - 1 :]
         return tuple(sorted(lines.items()))
 
+    def utf8_column(self, line: int, column: int) -> int:
+        """``column`` of a touched ``line`` counted in UTF-8 bytes, 1-based (reviewdog's unit)."""
+        text = dict(self.before)[line]
+        return len(text[: column - 1].encode("utf-8")) + 1
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape: description, safety ("safe"/"unsafe") and the edits."""
         return {
