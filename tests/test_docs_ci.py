@@ -106,3 +106,19 @@ def test_the_workflow_steps_run(pull_request: Path, tmp_path: Path) -> None:
     log = json.loads((pull_request / "transcheck.sarif").read_text(encoding="utf-8"))
     jsonschema.validate(log, sarif_schema())
     assert {r["ruleId"] for r in log["runs"][0]["results"]} >= {"TC203", "TC702"}
+
+
+def test_the_suggestions_workflow_pipes_rdjson_into_reviewdog() -> None:
+    text = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
+    flows = [yaml.safe_load(block.split("```", 1)[0]) for block in text.split("```yaml\n")[1:]]
+    flow = next(
+        f for f in flows if isinstance(f, dict) and f.get("name") == "transcheck suggestions"
+    )
+    assert flow["permissions"]["pull-requests"] == "write"
+    job_steps = flow["jobs"]["suggestions"]["steps"]
+    assert any(s.get("uses", "").startswith("reviewdog/action-setup@") for s in job_steps)
+    run = next(s for s in job_steps if s.get("name") == "Suggest fixes")
+    assert run["env"]["REVIEWDOG_GITHUB_API_TOKEN"] == "${{ github.token }}"
+    command = run["run"]
+    assert "--format rdjson" in command and "--fail-on never" in command
+    assert "| reviewdog -f=rdjson" in command and "-reporter=github-pr-review" in command

@@ -34,10 +34,10 @@ def project(tmp_path: Path) -> Path:
     return root
 
 
-def hook() -> dict[str, object]:
+def hook(name: str = "transcheck") -> dict[str, object]:
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert [h["id"] for h in hooks] == ["transcheck"]
-    return dict(hooks[0])
+    assert [h["id"] for h in hooks] == ["transcheck", "transcheck-fix"]
+    return dict(next(h for h in hooks if h["id"] == name))
 
 
 def run_like_pre_commit(root: Path, spec: dict[str, object]) -> subprocess.CompletedProcess[str]:

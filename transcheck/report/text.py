@@ -17,10 +17,22 @@ def _paint(text: str, code: str, color: bool) -> str:
 
 
 def finding_line(finding: Finding, color: bool) -> str:
-    """One finding: both places, severity, code, name and message."""
+    """One finding: both places, severity, code, name (``[*]`` when ``--fix`` fixes it) and
+    message."""
     where = f"{finding.source} ↔ {finding.target}"
     severity = _paint(f"{finding.severity.value:<7}", _COLORS[finding.severity], color)
-    return f"  {where}  {severity} {finding.code} {finding.rule}: {finding.message}"
+    mark = " [*]" if finding.fix is not None and finding.fix.safe else ""
+    return f"  {where}  {severity} {finding.code} {finding.rule}{mark}: {finding.message}"
+
+
+def _fixable(findings: tuple[Finding, ...]) -> list[str]:
+    """``[*] 3 fixable with --fix (1 more with --unsafe-fixes)``, or nothing."""
+    safe = sum(1 for f in findings if f.fix is not None and f.fix.safe)
+    unsafe = sum(1 for f in findings if f.fix is not None and not f.fix.safe)
+    if not safe + unsafe:
+        return []
+    more = f" ({unsafe} more with --fix --unsafe-fixes)" if unsafe else ""
+    return [f"  [*] {safe} fixable with --fix{more}; --diff shows the changes."]
 
 
 def _pair_name(pair: PairResult) -> str:
@@ -69,6 +81,7 @@ def _summary(report: Report) -> list[str]:
         lines.append("  Rules:")
         by_rule = sorted(summary["by_rule"].items(), key=lambda item: -item[1])
         lines += [f"    {n:>4}  {code} {names.get(code, '')}" for code, n in by_rule]
+        lines += _fixable(report.findings)
         lines.append("  `transcheck explain CODE` shows what a rule means, with an example.")
     return lines
 
