@@ -45,3 +45,11 @@ def test_a_fix_shows_its_lines_before_and_after() -> None:
     assert (
         source.fix("two edits of one span", Safety.SAFE, [Replacement(2, "#old", "#a")] * 2) is None
     )
+
+
+def test_a_delimited_replacement_may_touch_words_but_not_hide_in_a_longer_one() -> None:
+    source = text("이는 $D$와 $F$의 영향\n$$D$$와 $D$\n")
+    placed = source.place(Replacement(1, "$D$", "$$D$$", whole=False))
+    assert placed == Edit(1, 4, 1, 7, "$$D$$", "$D$")
+    assert source.place(Replacement(1, "$D$", "$$D$$")) is None  # 와 continues the token
+    assert source.place(Replacement(2, "$D$", "$$D$$", whole=False)) is None  # also inside $$D$$

@@ -6,7 +6,8 @@ was read for the check: lines are numbered as the parser numbers them (1-based, 
 counted, CRLF or a lone CR ends a line like LF) and columns count Unicode code points of the
 original line (as decoded from UTF-8, BOM dropped, *not* NFC-normalized), 1-based, the end column
 exclusive (as SARIF's ``endColumn``). ``old`` must occur exactly once on its line as a whole
-token (not inside a longer URL or word); otherwise the fix is ambiguous and there is none.
+token (not inside a longer URL or word; occurrences may overlap: ``$x$`` is twice in ``$$x$$``);
+otherwise the fix is ambiguous and there is none.
 
 A fix is ``safe`` when it cannot change what the page means (an anchor id, a link to a page that
 exists, a math delimiter) and ``unsafe`` when it needs a look (a URL the English changed): ruff's
@@ -38,11 +39,16 @@ class Safety(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Replacement:
-    """What a rule asks: on Korean line ``line`` (1-based), write ``new`` instead of ``old``."""
+    """What a rule asks: on Korean line ``line`` (1-based), write ``new`` instead of ``old``.
+
+    ``whole``: ``old`` must stand as a whole token (a URL, a path); False when ``old`` carries
+    its own delimiters (``$x$``) and may touch the words around it.
+    """
 
     line: int
     old: str
     new: str
+    whole: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +165,9 @@ class SourceText:
             return None
         line = self.lines[replacement.line - 1]
         found = [
-            m.start() for m in re.finditer(re.escape(old), line) if _bounded(line, m.start(), old)
+            m.start()
+            for m in re.finditer(f"(?={re.escape(old)})", line)
+            if not replacement.whole or _bounded(line, m.start(), old)
         ]
         if len(found) != 1:
             return None
