@@ -1,8 +1,8 @@
 """``check --fix`` and ``--diff``: fix passes over a report, and what to tell the user.
 
-``--fix`` applies the fixes of the reported findings, checks again, and repeats (at most
-MAX_PASSES times) only while a pass skipped a fix because it overlapped another: the findings
-left are then reported as usual. ``--diff`` computes the same edits and writes nothing.
+``--fix`` applies the fixes of the reported findings, checks again, and repeats while a pass
+changed a file (a fix skipped because it overlapped another, or one that the re-check brings
+out, is then applied), at most MAX_PASSES times: the findings left are reported as usual. ``--diff`` computes the same edits and writes nothing.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from transcheck.findings import Finding
 from transcheck.fixes.apply import FileFix, fix_files, fixable, unified_diff
 from transcheck.results import Report
 
-MAX_PASSES = 3
+MAX_PASSES = 4
 
 
 @dataclass(frozen=True)
@@ -43,8 +43,6 @@ def fix(report: Report, recheck: Callable[[], Report], unsafe: bool) -> FixRun:
         if not any(result.changed for result in results):
             break
         report = recheck()
-        if not any(result.skipped for result in results):
-            break
     return FixRun(tuple(fixed), tuple(results), report)
 
 
