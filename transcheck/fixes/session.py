@@ -2,7 +2,8 @@
 
 ``--fix`` applies the fixes of the reported findings, checks again, and repeats while a pass
 changed a file (a fix skipped because it overlapped another, or one that the re-check brings
-out, is then applied), at most MAX_PASSES times: the findings left are reported as usual. ``--diff`` computes the same edits and writes nothing.
+out, is then applied), at most MAX_PASSES times: the findings left are reported as usual.
+``--diff`` computes the same edits and writes nothing.
 """
 
 from __future__ import annotations
