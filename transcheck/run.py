@@ -11,6 +11,7 @@ from multiprocessing import get_all_start_methods, get_context
 from typing import Any
 
 from transcheck.align import align_sections
+from transcheck.budget import OverBudget, time_budget
 from transcheck.changes import SourceChange, stale_sections
 from transcheck.chapterview import ChapterView, chapter_view
 from transcheck.checks import PairContext
@@ -24,7 +25,7 @@ from transcheck.fixes import SourceText
 from transcheck.links import LinkIndex
 from transcheck.model import Document
 from transcheck.pairing import FilePair, Pairing, Tree
-from transcheck.parse import InputError, parse_markdown, read_source
+from transcheck.parse import InputError, decode_markdown, parse_markdown, read_limited
 from transcheck.results import PairResult, Report
 from transcheck.runner import (
     SuppressionSource,
@@ -57,8 +58,11 @@ class Side:
         if rel in self.errors:
             return None
         path = self.tree.root / rel
+        limit = int(self.config.option("limits", "file_bytes"))
         try:
-            data, text = read_source(path, self.tree.display(rel))
+            display = self.tree.display(rel)
+            data = read_limited(path, display, self.tree.root, limit)
+            text = decode_markdown(data, display)
         except InputError as error:
             self.errors[rel] = error
             return None
@@ -204,6 +208,30 @@ class Run:
         return findings, ctx
 
     def outcome(self, index: int, chapters: bool) -> PairOutcome:
+        """Check pair ``index`` within its time budget (limits.pair_seconds): a pair over it is
+        reported as not checked (unreadable-file, exit 2) and the run goes on."""
+        seconds = float(self.config.option("limits", "pair_seconds"))
+        try:
+            with time_budget(seconds):
+                return self._outcome(index, chapters)
+        except OverBudget:
+            return self._unchecked(self.pairing.pairs[index], seconds)
+
+    def _unchecked(self, pair: FilePair, seconds: float) -> PairOutcome:
+        """A pair that ran past its time budget, reported as not checked."""
+        korean = pair.target is not None
+        tree, rel = (self.korean.tree, pair.target) if korean else (self.english.tree, pair.source)
+        message = (
+            f"not checked: this pair took over {seconds:g} s (raise the config key "
+            "limits.pair_seconds to allow more)"
+        )
+        error = InputError(tree.display(rel or ""), message)
+        where = Location(error.path)
+        sides = (Location(), where) if korean else (where, Location())
+        findings = self._emit(UNREADABLE_FILE.code, message, *sides)
+        return PairOutcome(tuple(findings), None, None, None, (error,), None)
+
+    def _outcome(self, index: int, chapters: bool) -> PairOutcome:
         """Check pair ``index`` and take everything the report needs from it."""
         pair = self.pairing.pairs[index]
         findings, ctx = self.check(pair)
@@ -250,7 +278,8 @@ class Run:
             global _WORKER_RUN
             _WORKER_RUN = self
             try:
-                with ProcessPoolExecutor(self.jobs, mp_context=get_context("fork")) as pool:
+                workers = min(self.jobs, len(order))  # never more processes than pairs
+                with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
                     futures = [pool.submit(_work, (index, chapters)) for index in order]
                     for done, future in enumerate(as_completed(futures), 2):
                         index, result = future.result()
