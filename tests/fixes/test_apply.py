@@ -77,17 +77,24 @@ def test_a_read_only_file_is_refused_and_the_others_are_fixed(tmp_path: Path) ->
     assert open_.read_text(encoding="utf-8") == "[a](#new)\n"
 
 
-def test_permissions_are_kept_and_a_symlink_stays_a_link(tmp_path: Path) -> None:
+def test_permissions_are_kept(tmp_path: Path) -> None:
+    korean = tmp_path / "x.md"
+    korean.write_text("[a](#old)\n", encoding="utf-8")
+    korean.chmod(0o640)
+    fix_files([finding(korean, (1, "#old", "#new"))], unsafe=False, write=True)
+    assert korean.read_text(encoding="utf-8") == "[a](#new)\n"
+    assert stat.S_IMODE(korean.stat().st_mode) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["x.md"]  # no temporary file left
+
+
+def test_a_symlink_is_not_written_through(tmp_path: Path) -> None:
     real = tmp_path / "real.md"
     real.write_text("[a](#old)\n", encoding="utf-8")
-    real.chmod(0o640)
     link = tmp_path / "x.md"
     link.symlink_to(real)
-    fix_files([finding(link, (1, "#old", "#new"))], unsafe=False, write=True)
-    assert link.is_symlink()
-    assert real.read_text(encoding="utf-8") == "[a](#new)\n"
-    assert stat.S_IMODE(real.stat().st_mode) == 0o640
-    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+    [result] = fix_files([finding(link, (1, "#old", "#new"))], unsafe=False, write=True)
+    assert result.error == "is a symlink (to " + str(real) + "); not fixed: fix the file itself"
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "[a](#old)\n"
 
 
 def test_overlapping_fixes_first_wins_identical_edits_are_made_once(tmp_path: Path) -> None:

@@ -5,8 +5,8 @@ fixes recorded at check time (a file changed since is refused, never half-edited
 made on the decoded text, so line ends (LF, CRLF, lone CR, mixed), a UTF-8 BOM and every byte
 outside the edited spans stay as they were; the result is written to a temporary file in the same
 folder, flushed to disk and renamed over the file, keeping its permission bits. A read-only file
-is refused with a clear message and the other files are still fixed. Only paths that findings
-name as their Korean side are ever written.
+or a symlink is refused with a clear message and the other files are still fixed. Only paths
+that findings name as their Korean side are ever written.
 
 Fixes of one file are taken in a defined order (by the position of their first edit, then rule
 code and message); a fix whose edits overlap one already taken is skipped with a message (the
@@ -20,13 +20,13 @@ import codecs
 import difflib
 import os
 import stat
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from transcheck.findings import Finding
 from transcheck.fixes.model import NEWLINE, Edit, digest
+from transcheck.outputs import replace_atomically
 
 
 @dataclass
@@ -144,31 +144,17 @@ def is_read_only(path: Path) -> bool:
 
 
 def write_in_place(path: Path, data: bytes, expected: str) -> None:
-    """Replace the file at ``path`` with ``data`` atomically, keeping its permission bits,
-    after checking again that its bytes still have the digest ``expected``. OSError (with a
+    """Replace the Korean file at ``path`` with ``data`` atomically, keeping its permission
+    bits, after checking again that its bytes still have the digest ``expected``. A symlink is
+    refused, as for reports (transcheck does not write through symlinks). OSError (with a
     message fit for the user) when it cannot be written."""
-    real = path.resolve()
-    if is_read_only(real):
-        raise PermissionError(f"{path}: read-only file; not fixed")
-    if digest(real.read_bytes()) != expected:
-        raise OSError(f"{path}: changed while being fixed; not fixed (check it again)")
-    mode = stat.S_IMODE(real.stat().st_mode)
-    handle, temporary = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, real)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    folder = os.open(real.parent, os.O_RDONLY)
-    try:
-        os.fsync(folder)
-    finally:
-        os.close(folder)
+    if path.is_symlink():
+        raise OSError(f"is a symlink (to {os.readlink(path)}); not fixed: fix the file itself")
+    if is_read_only(path):
+        raise PermissionError("read-only file; not fixed")
+    if digest(path.read_bytes()) != expected:
+        raise OSError("changed while being fixed; not fixed (check it again)")
+    replace_atomically(path, data, stat.S_IMODE(path.stat().st_mode))
 
 
 def fix_files(findings: Iterable[Finding], unsafe: bool, write: bool) -> list[FileFix]:
@@ -192,17 +178,15 @@ def fix_files(findings: Iterable[Finding], unsafe: bool, write: bool) -> list[Fi
             try:
                 write_in_place(Path(path), bom + result.after.encode("utf-8"), digest(data))
             except OSError as error:
-                result.error = _reason(error, path)
+                result.error = _reason(error)
                 result.fixed = []
         results.append(result)
     return results
 
 
-def _reason(error: OSError, path: str) -> str:
-    """The user-facing reason a write failed, without repeating the path."""
-    if error.strerror:
-        return f"cannot write: {error.strerror}; not fixed"
-    return str(error).removeprefix(f"{path}: ")
+def _reason(error: OSError) -> str:
+    """The user-facing reason a write failed."""
+    return f"cannot write: {error.strerror}; not fixed" if error.strerror else str(error)
 
 
 def _keep_ends(text: str) -> list[str]:
