@@ -35,7 +35,8 @@ def test_corpus_report_is_under_5_mb_and_places_every_finding_at_its_lines(corpu
                     for note in notes
                 }
                 placed += 1
-    assert placed == len(root.find_all("div", "f")) > 1000
+    # both sides of several hundred findings (glossary ones are one per file, term and rendering)
+    assert placed == len(root.find_all("div", "f")) > 500
 
 
 def test_glossary_counts_are_those_of_glossary_stats(corpus: Path) -> None:
