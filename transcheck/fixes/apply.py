@@ -101,39 +101,34 @@ def plan_file(path: str, findings: Sequence[Finding], data: bytes) -> FileFix:
         return result
     result.before = text
     starts = _offsets(text)
-    taken: dict[tuple[int, int], tuple[str, Finding]] = {}
+    taken: dict[tuple[int, int], tuple[Edit, Finding]] = {}
     for finding in sorted(findings, key=_order):
         assert finding.fix is not None
         spans = [(_span(edit, starts, text), edit) for edit in finding.fix.edits]
-        clash = _clash(spans, taken)
+        clash = _clash(spans, list(taken.values()))
         if clash is not None:
             result.skipped.append((finding, clash))
             continue
-        for span, edit in spans:
-            assert span is not None
-            taken[span] = (edit.text, finding)
+        taken.update({span: (edit, finding) for span, edit in spans if span is not None})
         result.fixed.append(finding)
-    for (start, end), (new, _) in sorted(taken.items(), reverse=True):
-        text = text[:start] + new + text[end:]
+    for (start, end), (edit, _) in sorted(taken.items(), reverse=True):
+        text = text[:start] + edit.text + text[end:]
     result.after = text
     return result
 
 
 def _clash(
-    spans: Sequence[tuple[tuple[int, int] | None, Edit]],
-    taken: dict[tuple[int, int], tuple[str, Finding]],
+    spans: Sequence[tuple[tuple[int, int] | None, Edit]], taken: Sequence[tuple[Edit, Finding]]
 ) -> str | None:
     """Why a fix cannot be taken beside the edits already taken, or None when it can."""
     for span, edit in spans:
         if span is None:
             return f"its edit at line {edit.line} no longer matches the file"
-        for (start, end), (new, other) in taken.items():
-            if (start, end) == span and new == edit.text:
+        for other, owner in taken:
+            if other == edit:
                 continue  # the same edit, asked by two findings: made once
-            inserting = start == end or span[0] == span[1]
-            touching = start <= span[1] and span[0] <= end
-            if (start < span[1] and span[0] < end) or (inserting and touching):
-                return f"it overlaps the fix of {other.code} at line {other.target.line}"
+            if edit.overlaps(other):
+                return f"it overlaps the fix of {owner.code} at line {owner.target.line}"
     return None
 
 
