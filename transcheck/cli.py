@@ -25,6 +25,7 @@ from transcheck.config import FAIL_ON, Config, ConfigError, load_config
 from transcheck.debugging import DebugOpt, guarded
 from transcheck.examples import run_example
 from transcheck.findings import Severity
+from transcheck.fixes import session
 from transcheck.glossary import commands as glossary_commands
 from transcheck.outputs import Output, OutputError, plan_outputs, write_output
 from transcheck.pairing import PairingError
@@ -284,6 +285,17 @@ def check(
         typer.Option(help="markdown: URL prefix for links to lines (URL/ko/x.md#L14)."),
     ] = None,
     debug: DebugOpt = False,
+    fix: Annotated[
+        bool,
+        typer.Option("--fix", help="Apply the safe fixes to the Korean files, then check again."),
+    ] = False,
+    unsafe_fixes: Annotated[
+        bool, typer.Option("--unsafe-fixes", help="With --fix or --diff: unsafe fixes too.")
+    ] = False,
+    diff: Annotated[
+        bool,
+        typer.Option("--diff", help="Print the fixes as a unified diff; write nothing."),
+    ] = False,
 ) -> None:
     """Check Korean Markdown against its English source: files or folders paired by path."""
     try:
@@ -292,26 +304,32 @@ def check(
         raise _fail(str(error)) from None
     if update_baseline and baseline is None:
         raise _fail("--update-baseline needs --baseline FILE")
+    if fix and diff:
+        raise _fail("--diff shows the fixes and --fix applies them: give one of them")
     config = _config(config_path, select, ignore, fail_on, slug_style)
     config = glossary_commands.with_glossaries(config, glossary)
     for written in [o.path for o in outputs if o.path is not None] + [baseline]:
         if written is not None and _is_input(written, source, target, config):
             raise _fail(f"{written} would overwrite an input file; choose another path")
     formats = [planned.format for planned in outputs]
-    try:
-        with pair_progress(wanted(formats, sys.stderr, os.environ)) as progress:
-            report = check_paths(
-                source,
-                target,
-                config,
-                source_rev=source_rev,
-                changed_since=changed_since,
-                chapters="html" in formats,
-                progress=progress,
-                jobs=min(jobs or os.cpu_count() or 1, os.cpu_count() or 1),
-            )
-    except (PairingError, ConfigError, gitrepo.GitError) as error:
-        raise _fail(str(error)) from None
+
+    def run() -> Report:
+        try:
+            with pair_progress(wanted(formats, sys.stderr, os.environ)) as progress:
+                return check_paths(
+                    source,
+                    target,
+                    config,
+                    source_rev=source_rev,
+                    changed_since=changed_since,
+                    chapters="html" in formats,
+                    progress=progress,
+                    jobs=min(jobs or os.cpu_count() or 1, os.cpu_count() or 1),
+                )
+        except (PairingError, ConfigError, gitrepo.GitError) as error:
+            raise _fail(str(error)) from None
+
+    report = run()
     for problem in report.input_errors:
         typer.echo(f"transcheck: {problem}", err=True)
     for crash in report.internal_errors:
@@ -326,13 +344,30 @@ def check(
     )
     if baseline is not None:
         report = _baseline(report, baseline, update_baseline, options)
+    failed = False
+    if diff:
+        text, results = session.diff(report, unsafe_fixes)
+        typer.echo(text, nl=False)
+        for line in [*session.problems(results), session.diff_summary(results)]:
+            typer.echo(f"transcheck: {line}", err=True)
+        raise typer.Exit(EXIT_ERROR if session.problems(results) else int(bool(text)))
+    if fix:
+
+        def recheck() -> Report:
+            again = run()
+            return _baseline(again, baseline, False, options) if baseline else again
+
+        fixed = session.fix(report, recheck, unsafe_fixes)
+        report, failed = fixed.report, bool(fixed.errors)
+        for line in [*session.problems(fixed.last), session.fixed_summary(fixed, unsafe_fixes)]:
+            typer.echo(f"transcheck: {line}", err=True)
     for planned in outputs:
         if planned.path is None:
             typer.echo(FORMATS[planned.format](report, options), nl=False, color=options.color)
         else:
             plain = dataclasses.replace(options, color=False)
             _write(planned.path, FORMATS[planned.format](report, plain))
-    raise typer.Exit(exit_code(report, config.fail_on))
+    raise typer.Exit(EXIT_ERROR if failed else exit_code(report, config.fail_on))
 
 
 @app.command()

@@ -2,7 +2,7 @@
 
 from transcheck.parse.document import parse_markdown
 from transcheck.parse.slugs import SLUG_STYLES, Slugger
-from transcheck.parse.source import InputError, decode_markdown, read_markdown
+from transcheck.parse.source import InputError, decode_markdown, read_limited, read_markdown
 
 __all__ = [
     "SLUG_STYLES",
@@ -10,5 +10,6 @@ __all__ = [
     "Slugger",
     "decode_markdown",
     "parse_markdown",
+    "read_limited",
     "read_markdown",
 ]

@@ -13,6 +13,7 @@ from html import escape
 
 from transcheck.chapterview import ChapterView, RowView, SideView
 from transcheck.findings import Finding, Location
+from transcheck.report.html_fix import fix_html
 
 
 def line_id(chapter: int, korean: bool, line: int) -> str:
@@ -75,7 +76,7 @@ def finding_html(finding: Finding, counterpart: str = "") -> str:
         f'<span class="code">{escape(finding.code)}</span> '
         f'<span class="name">{escape(finding.rule)}</span>: '
         f'<span class="msg">{escape(finding.message)}</span>'
-        f"{counterpart}</div>"
+        f"{counterpart}{fix_html(finding.fix) if finding.fix else ''}</div>"
     )
 
 
