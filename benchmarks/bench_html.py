@@ -77,8 +77,10 @@ def main() -> int:
                 load, ready, rows, notes = driver.execute_script(READY)
                 interactive = max(load, ready or 0.0) / 1000
                 best = min(best, interactive)
-                print(f"  load {load / 1000:.2f} s, ready {ready and ready / 1000}, {rows} rows "
-                      f"in the DOM, {notes} finding notes")
+                print(
+                    f"  load {load / 1000:.2f} s, ready {ready and ready / 1000}, {rows} rows "
+                    f"in the DOM, {notes} finding notes"
+                )
         finally:
             driver.quit()
     print(f"time to interactive, best of {args.runs}: {best:.2f} s")
