@@ -10,7 +10,6 @@ import dataclasses
 import io
 import re
 import subprocess
-import tarfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -73,6 +72,8 @@ def export(root: Path, rev: str, folder: str, destination: Path, suffixes: tuple
 
     ``git archive`` reads the commit only: the work tree and the index are left alone.
     """
+    import tarfile  # only source-rev checks read an archive: keep it out of every start-up
+
     data = _git(root, "archive", "--format=tar", rev, *([folder] if folder else []))
     written = 0
     with tarfile.open(fileobj=io.BytesIO(data)) as archive:
