@@ -107,7 +107,7 @@ def test_bad_input_is_reported_per_file_and_the_rest_is_checked(bad_trees: Path)
         ("TC001", "en/legacy.md", None, "ko/legacy.md", 1),
     ]
     by_code = {f.code + (f.target.path or ""): f for f in report.findings}
-    assert "No such file" in by_code["TC001ko/gone.md"].message
+    assert "dangling symlink (to " in by_code["TC001ko/gone.md"].message
     assert "CP949" in by_code["TC001ko/legacy.md"].message
     assert "invalid YAML" in by_code["TC002ko/front.md"].message
     assert report.unreadable == 2

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -106,3 +107,14 @@ def test_the_workflow_steps_run(pull_request: Path, tmp_path: Path) -> None:
     log = json.loads((pull_request / "transcheck.sarif").read_text(encoding="utf-8"))
     jsonschema.validate(log, sarif_schema())
     assert {r["ruleId"] for r in log["runs"][0]["results"]} >= {"TC203", "TC702"}
+
+
+def test_docs_pin_transcheck_by_a_commit_sha_or_an_existing_tag() -> None:
+    """No doc tells users to pin a tag that was never made (`rev: v0.1.0` did)."""
+    text = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
+    pins = re.findall(r"^\s*rev: (\S+)", text, re.MULTILINE)
+    pins += re.findall(r"github\.com/OWNER/transcheck@(\S+)", text)
+    tags = set(git(REPO, "tag", "--list").split())
+    assert len(pins) == 2
+    for pin in pins:
+        assert re.fullmatch(r"[0-9a-f]{40}", pin) or pin in tags, pin

@@ -78,7 +78,7 @@ def history(chdir_tmp: Path) -> dict[str, str]:
 
 def test_status_text(history: dict[str, str]) -> None:
     code, out, err = run("status")
-    assert (code, err) == (0, "")
+    assert (code, err) == (1, "")  # stale and missing chapters
     c1 = history["c1"][:7]
     assert out.splitlines() == [
         f"ko/a.md  stale       based on {c1} (last Korean commit)",
@@ -103,7 +103,7 @@ def test_status_json_has_section_stale_findings_at_korean_headings(
     history: dict[str, str],
 ) -> None:
     code, out, _ = run("status", "en", "ko", "--format", "json")
-    assert code == 0
+    assert code == 1
     document = json.loads(out)
     assert document["summary"] == {
         "translated": 1,
@@ -154,8 +154,28 @@ def test_uncommitted_translation_counts_as_translated(chdir_tmp: Path) -> None:
     commit(chdir_tmp, {"en/a.md": ENGLISH}, "c1")
     (chdir_tmp / "ko").mkdir()
     (chdir_tmp / "ko" / "a.md").write_text(KOREAN, encoding="utf-8")
-    _, out, _ = run("status")
+    code, out, _ = run("status")
     assert out.splitlines()[0] == "ko/a.md  translated  not committed yet"
+    assert code == 0  # every chapter up to date
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "expected"),
+    [("stale", 1), ("missing", 1), ("orphan", 1), ("unknown", 1), ("never", 0), ("stale,never", 1)],
+)
+def test_status_exit_code_follows_fail_on(
+    history: dict[str, str], fail_on: str, expected: int
+) -> None:
+    assert run("status", "--fail-on", fail_on)[0] == expected
+
+
+def test_status_fail_on_only_stale_passes_a_tree_that_is_only_missing(chdir_tmp: Path) -> None:
+    init(chdir_tmp)
+    commit(chdir_tmp, {"en/a.md": ENGLISH, "ko/a.md": KOREAN, "en/b.md": ENGLISH}, "c1")
+    assert run("status", "--fail-on", "stale")[0] == 0
+    assert run("status")[0] == 1  # default: stale,missing
+    code, _, err = run("status", "--fail-on", "late")
+    assert code == 2 and "--fail-on takes states among stale, missing, orphan, unknown" in err
 
 
 def test_status_of_an_in_place_translation(chdir_tmp: Path) -> None:
@@ -168,7 +188,7 @@ def test_status_of_an_in_place_translation(chdir_tmp: Path) -> None:
     commit(chdir_tmp, {"x.md": ENGLISH.replace("Install it.", "Install it now.")}, "upstream 2")
     git(chdir_tmp, "checkout", "-q", "main")
     code, out, _ = run("status", "--source-rev", "upstream", ".", ".")
-    assert code == 0
+    assert code == 1
     lines = out.splitlines()
     assert lines[0].startswith("x.md  stale       based on ")
     assert lines[0].endswith("(merge-base of the last Korean commit and upstream)")

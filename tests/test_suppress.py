@@ -129,7 +129,36 @@ def test_parse_directive_forms() -> None:
     assert next_line is not None and next_line.kind == "disable-next-line" and not next_line.rules
     assert parse_directive("Transcheck-Enable", 9, 9) is not None
     assert parse_directive("just a comment", 1, 1) is None
-    assert parse_directive("transcheck-disabled TC201", 1, 1) is None
+    mistyped = parse_directive("transcheck-disabled TC201", 1, 1)
+    assert mistyped is not None and mistyped.kind == "disabled"  # kept, to be reported
+
+
+def test_disable_line_and_disable_file() -> None:
+    english = "# Guide\n\n[a](https://example.com/a)\n\n[b](https://example.com/b)\n"
+    korean = (
+        "# 안내\n\n[가](https://example.com/x) <!-- transcheck-disable-line TC203 -->\n\n"
+        "[나](https://example.com/y)\n"
+    )
+    assert located(check_pair(english, korean)) == [("TC203", 5)]
+    whole = "<!-- transcheck-disable-file link-changed -->\n" + korean.replace(
+        " <!-- transcheck-disable-line TC203 -->", ""
+    )
+    assert located(check_pair(english, whole)) == []
+    spans = Suppressions([parse_directive("transcheck-disable-file TC106", 1, 1)], 9)  # type: ignore[list-item]
+    about_file = Finding(
+        "TC106", "source-missing", Severity.WARNING, "m", target=Location("ko/x.md")
+    )
+    assert partition([about_file], spans, "ko/x.md") == ([], [about_file])
+
+
+def test_mistyped_directive_is_reported_at_its_line() -> None:
+    english = "# Guide\n\n[a](https://example.com/a)\n"
+    korean = "# 안내\n\n<!-- transcheck-disable-lines TC203 -->\n[가](https://example.com/x)\n"
+    findings = check_pair(english, korean)
+    assert located(findings) == [("TC004", 3), ("TC203", 4)]
+    assert "<!-- transcheck-disable-lines TC203 --> is no transcheck directive (known: " in (
+        findings[0].message
+    )
 
 
 def test_enable_closes_only_spans_sharing_a_rule() -> None:

@@ -130,6 +130,6 @@ def align_files(source: Path, target: Path, config: Config | None = None) -> Ali
     config = config or Config()
     documents = []
     for path in (source, target):
-        text = read_markdown(path, str(path))
+        text = read_markdown(path, str(path), None, int(config.option("limits", "file_bytes")))
         documents.append(parse_markdown(text, str(path), config.slug_style, config.dialect))
     return align_sections(documents[0], documents[1], config.rewrite_link)

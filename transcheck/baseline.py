@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from transcheck.findings import Finding, fingerprints
+from transcheck.parse.source import read_named_file
 
 FORMAT_VERSION = 1
 
@@ -34,7 +35,7 @@ class BaselineSplit:
 def load_baseline(path: Path) -> frozenset[str]:
     """The fingerprints recorded in a baseline file."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_named_file(path, "utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise BaselineError(f"{path}: cannot read baseline: {error}") from None
     if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:

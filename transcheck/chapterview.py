@@ -93,7 +93,7 @@ def _file_lines(ctx: PairContext, english: bool) -> list[str]:
     if index.root is None:
         return []
     rel = ctx.source_rel if english else ctx.target_rel
-    return source_lines(Path(index.root) / rel) or []
+    return source_lines(Path(index.root), rel, int(ctx.config.option("limits", "file_bytes"))) or []
 
 
 def _side(document: Document, section: Section | None, lines: Sequence[str]) -> SideView | None:

@@ -1,6 +1,7 @@
 """The command line: arguments -> api -> report -> exit code. The only module that exits.
 
 Exit codes: 0 no finding reaches --fail-on; 1 one does; 2 usage, config or input errors.
+``status``: 0 every chapter up to date; 1 one is in a state ``--fail-on`` names; 2 errors.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated
 
@@ -21,12 +23,17 @@ from transcheck.checks import REGISTRY, find_rule
 from transcheck.config import FAIL_ON, Config, ConfigError, load_config
 from transcheck.findings import Severity
 from transcheck.glossary import commands as glossary_commands
-from transcheck.outputs import Output, OutputError, plan_outputs, write_atomically
+from transcheck.outputs import Output, OutputError, plan_outputs, write_output
 from transcheck.pairing import PairingError
 from transcheck.parse import SLUG_STYLES, InputError
 from transcheck.progress import pair_progress, wanted
 from transcheck.report import FORMATS, RenderOptions
 from transcheck.runner import is_known_selector
+
+try:  # typer 0.2x vendors click; earlier versions use click itself
+    from typer._click import exceptions as click_errors
+except ImportError:  # pragma: no cover
+    from click import exceptions as click_errors  # type: ignore[no-redef]
 
 app = typer.Typer(
     add_completion=False,
@@ -37,6 +44,31 @@ app = typer.Typer(
 app.add_typer(glossary_commands.app, name="glossary")
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _version(value: bool) -> None:
+    """``--version``: print ``transcheck X.Y.Z`` (from the installed package's metadata)."""
+    if not value:
+        return
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        typer.echo(f"transcheck {version('transcheck')}")
+    except PackageNotFoundError:
+        typer.echo("transcheck (version unknown: not installed as a package)")
+    raise typer.Exit(EXIT_CLEAN)
+
+
+@app.callback()
+def _main_options(
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Check a Korean Markdown translation against its English source."""
 
 
 def _fail(message: str) -> typer.Exit:
@@ -95,6 +127,18 @@ def exit_code(report: Report, fail_on: str) -> int:
     return EXIT_FINDINGS if hit else EXIT_CLEAN
 
 
+def use_color(flag: bool | None, to_terminal: bool, environ: Mapping[str, str]) -> bool:
+    """--color/--no-color when given; else off when NO_COLOR is set and not empty, on when
+    FORCE_COLOR is (https://no-color.org); else color on a terminal only."""
+    if flag is not None:
+        return flag
+    if environ.get("NO_COLOR"):
+        return False
+    if environ.get("FORCE_COLOR"):
+        return True
+    return to_terminal
+
+
 def _is_input(output: Path, source: Path, target: Path, config: Config) -> bool:
     """Whether ``output`` is one of the checked files, or a Markdown file inside a checked tree:
     transcheck never writes to its input."""
@@ -127,9 +171,9 @@ def _full_report(outputs: list[Output]) -> str | None:
 
 
 def _write(path: Path, text: str) -> None:
-    """Write a report or baseline file atomically; a file that cannot be written exits 2."""
+    """Write a report or baseline file (see write_output); one that cannot be written exits 2."""
     try:
-        write_atomically(path, text)
+        write_output(path, text)
     except OSError as error:
         raise _fail(f"{path}: cannot write: {error.strerror or error}") from None
 
@@ -250,7 +294,7 @@ def check(
                 changed_since=changed_since,
                 chapters="html" in formats,
                 progress=progress,
-                jobs=jobs or os.cpu_count() or 1,
+                jobs=min(jobs or os.cpu_count() or 1, os.cpu_count() or 1),
             )
     except (PairingError, ConfigError, gitrepo.GitError) as error:
         raise _fail(str(error)) from None
@@ -258,7 +302,7 @@ def check(
         typer.echo(f"transcheck: {problem}", err=True)
     to_terminal = any(o.path is None for o in outputs) and sys.stdout.isatty()
     options = RenderOptions(
-        color=color if color is not None else to_terminal,
+        color=use_color(color, to_terminal, os.environ),
         repo_root=_repo_root(target),
         source_rev=source_rev,
         link_base=link_base,
@@ -275,6 +319,9 @@ def check(
     raise typer.Exit(exit_code(report, config.fail_on))
 
 
+STALE_STATES = ("stale", "missing", "orphan", "unknown")
+
+
 @app.command()
 def status(
     source: Annotated[Path, typer.Argument(help="English file or folder.")] = Path("en"),
@@ -285,20 +332,33 @@ def status(
     ] = False,
     output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     config_path: ConfigOpt = None,
+    fail_on: Annotated[
+        str,
+        typer.Option(
+            help="Exit 1 when a chapter is in one of these states (comma-separated: "
+            "stale, missing, orphan, unknown), or never.",
+        ),
+    ] = "stale,missing",
 ) -> None:
     """Per chapter: translated, stale (English changed since the translation's base commit),
-    missing or orphan; stale ones list the Korean sections to update."""
+    missing or orphan; stale ones list the Korean sections to update. Exit 0 when no chapter
+    is in a --fail-on state, 1 when one is, 2 on errors."""
     from transcheck.report import status as status_report  # each command imports its own parts
     from transcheck.status import chapter_status
 
     if output_format not in status_report.FORMATS:
         raise _fail(f"--format must be one of {', '.join(status_report.FORMATS)}")
+    failing = set(_split([fail_on])) - {"never"}
+    if failing - set(STALE_STATES):
+        raise _fail(f"--fail-on takes states among {', '.join(STALE_STATES)}, or never")
     config = _config(config_path, None, None, None, None)
     try:
         chapters = chapter_status(source, target, config, source_rev=source_rev, diff=diff)
     except (PairingError, ConfigError, gitrepo.GitError) as error:
         raise _fail(str(error)) from None
     typer.echo(status_report.FORMATS[output_format](chapters), nl=False)
+    if any(chapter.state in failing for chapter in chapters):
+        raise typer.Exit(EXIT_FINDINGS)
 
 
 @app.command()
@@ -363,5 +423,21 @@ def explain(rule: Annotated[str, typer.Argument(help="Rule code or name.")]) -> 
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point. A usage error is one plain line and a hint, exit code 2."""
+    try:
+        code = app(standalone_mode=False)
+    except click_errors.UsageError as error:
+        if isinstance(error, getattr(click_errors, "NoArgsIsHelpError", ())):
+            error.show()  # a bare command prints its help
+        else:
+            where = error.ctx.command_path if error.ctx is not None else "transcheck"
+            typer.echo(f"transcheck: error: {error.format_message()}", err=True)
+            typer.echo(f"(see `{where} --help`)", err=True)
+        sys.exit(EXIT_ERROR)
+    except click_errors.ClickException as error:
+        typer.echo(f"transcheck: error: {error.format_message()}", err=True)
+        sys.exit(error.exit_code)
+    except typer.Abort:
+        typer.echo("transcheck: aborted", err=True)
+        sys.exit(EXIT_ERROR)
+    sys.exit(code if isinstance(code, int) else EXIT_CLEAN)

@@ -18,11 +18,15 @@ import yaml
 from transcheck.findings import Severity
 from transcheck.parse.dialects import AUTO, DIALECT_SETTINGS
 from transcheck.parse.slugs import SLUG_STYLES
+from transcheck.parse.source import DEFAULT_FILE_BYTES, read_named_file
 from transcheck.safeyaml import load_node
 
 # Options of rule families, declared with their defaults; a value must have the default's type.
-# A family adds its group here, and the config key of the same name becomes valid.
-RULE_OPTIONS: dict[str, dict[str, Any]] = {}
+# A family adds its group here, and the config key of the same name becomes valid. ``limits``
+# bounds what one input may cost: bytes read per file, seconds spent on one pair.
+RULE_OPTIONS: dict[str, dict[str, Any]] = {
+    "limits": {"file_bytes": DEFAULT_FILE_BYTES, "pair_seconds": 60.0}
+}
 
 CONFIG_NAMES = (".transcheck.yaml", "transcheck.yaml", ".transcheck.yml", "transcheck.yml")
 FAIL_ON = ("error", "warning", "info", "never")
@@ -137,7 +141,7 @@ def _key_lines(node: yaml.Node | None, prefix: str = "") -> dict[str, int]:
 def _load_yaml(path: Path) -> _Source:
     display = str(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_named_file(path)
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(display, "", f"cannot read: {error}") from None
     try:
@@ -189,7 +193,7 @@ def _toml_key_lines(text: str) -> dict[str, int]:
 
 def _load_pyproject(path: Path) -> _Source | None:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_named_file(path, "utf-8")
         data = tomllib.loads(text)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(str(path), "", f"cannot read: {error}") from None

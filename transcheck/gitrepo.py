@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import os
 import re
 import subprocess
 from dataclasses import dataclass
@@ -52,9 +53,27 @@ def resolve(root: Path, rev: str) -> str:
     return _text(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").strip()
 
 
+def _shallow_hint(root: Path) -> str:
+    """A hint for a history that a shallow clone cuts off ('' when the clone is complete)."""
+    try:
+        shallow = _text(root, "rev-parse", "--is-shallow-repository").strip() == "true"
+    except GitError:
+        return ""
+    return (
+        "; this is a shallow clone, so the history needed is missing: fetch it "
+        "(actions/checkout: `fetch-depth: 0`; elsewhere `git fetch --unshallow`)"
+        if shallow
+        else ""
+    )
+
+
 def merge_base(root: Path, rev: str, other: str = "HEAD") -> str:
-    """The commit where ``other`` (HEAD) left ``rev``: what ``git diff REV...`` compares against."""
-    return _text(root, "merge-base", rev, other).strip()
+    """The commit where ``other`` (HEAD) left ``rev``: what ``git diff REV...`` compares against.
+    In a shallow clone the error says how to fetch the history."""
+    try:
+        return _text(root, "merge-base", rev, other).strip()
+    except GitError as error:
+        raise GitError(f"{error}{_shallow_hint(root)}") from None
 
 
 def object_type(root: Path, rev: str, path: str) -> str | None:
@@ -70,7 +89,8 @@ def export(root: Path, rev: str, folder: str, destination: Path, suffixes: tuple
     """Write the files of ``folder`` at ``rev`` whose names end with ``suffixes`` below
     ``destination`` (paths kept relative to the repo root); how many were written.
 
-    ``git archive`` reads the commit only: the work tree and the index are left alone.
+    ``git archive`` reads the commit only: the work tree and the index are left alone. A
+    symlink stays a symlink, so the reading policy refuses one that leads out of the tree.
     """
     import tarfile  # only source-rev checks read an archive: keep it out of every start-up
 
@@ -79,12 +99,17 @@ def export(root: Path, rev: str, folder: str, destination: Path, suffixes: tuple
     with tarfile.open(fileobj=io.BytesIO(data)) as archive:
         for member in archive:
             name = PurePosixPath(member.name)
-            if not member.isfile() or ".." in name.parts or not member.name.endswith(suffixes):
-                continue
-            extracted = archive.extractfile(member)
-            if extracted is None:
+            if ".." in name.parts or not member.name.endswith(suffixes):
                 continue
             target = destination.joinpath(*name.parts)
+            if member.issym():  # kept a symlink: reading refuses it if it leaves the tree
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.symlink(member.linkname, target)
+                written += 1
+                continue
+            extracted = archive.extractfile(member) if member.isfile() else None
+            if extracted is None:
+                continue
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(extracted.read())
             written += 1

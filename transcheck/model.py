@@ -219,6 +219,15 @@ class Comment:
     text: str  # between ``<!--`` and ``-->``
 
 
+@dataclass(frozen=True, slots=True)
+class Unclosed:
+    """Markup opened and never closed (see parse.unclosed): what, the opening line, its marker."""
+
+    kind: str  # "fence", "math" or "comment"
+    line: int
+    marker: str  # as written: ```, ~~~~, $$, <!--
+
+
 @dataclass(frozen=True)
 class Document:
     """One parsed Markdown file."""
@@ -230,6 +239,7 @@ class Document:
     comments: tuple[Comment, ...] = ()  # for inline suppression directives
     dialect: str = ""  # the Markdown dialect it was read as (see parse.dialects)
     dialect_reason: str = ""  # why that dialect, for ``transcheck align --explain``
+    unclosed: tuple[Unclosed, ...] = ()  # fences, $$ formulas, comments never closed
 
     @cached_property
     def anchors(self) -> Mapping[str, int]:

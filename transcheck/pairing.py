@@ -17,6 +17,7 @@ from pathlib import Path
 
 from transcheck import gitrepo
 from transcheck.config import Config, PairPattern
+from transcheck.parse.source import InputError, read_limited
 
 DEFAULT_PATTERN = PairPattern("{path}", "{path}")
 
@@ -81,10 +82,18 @@ def display_path(path: Path) -> str:
         return absolute.as_posix()
 
 
+def _unreadable_folder(error: OSError) -> None:
+    """A folder of a tree that cannot be listed stops the run: skipping it would report its
+    chapters as untranslated."""
+    where = display_path(Path(error.filename)) if error.filename else "a folder"
+    raise PairingError(f"{where}: cannot read this folder: {error.strerror or error}")
+
+
 def walk_markdown(root: Path, extensions: tuple[str, ...]) -> tuple[str, ...]:
-    """Markdown files under ``root`` (hidden folders skipped, links to folders not followed)."""
+    """Markdown files under ``root`` (hidden folders skipped, links to folders not followed);
+    a PairingError for a folder that cannot be listed."""
     found: list[str] = []
-    for folder, dirs, files in os.walk(root, followlinks=False):
+    for folder, dirs, files in os.walk(root, onerror=_unreadable_folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "node_modules")
         base = Path(folder).relative_to(root)
         for name in sorted(files):
@@ -104,7 +113,7 @@ def _template_regex(template: str) -> re.Pattern[str]:
     body = "".join(groups.get(part, re.escape(part)) for part in parts)
     if "/" not in template:
         body = r"(?P<_folder>(?:[^/]+/)*)" + body
-    return re.compile(body + r"\Z")
+    return re.compile(body + r"\Z", re.DOTALL)  # a file name may hold a newline
 
 
 def _apply(pattern: PairPattern, rel: str, forward: bool) -> str | None:
@@ -188,7 +197,8 @@ def pair_paths(
 
 
 def _checked(pairing: Pairing, extensions: tuple[str, ...]) -> Pairing:
-    """``pairing`` if both trees hold Markdown files and some pair formed, else a PairingError."""
+    """``pairing`` if both trees hold Markdown files and at least one English file has its
+    Korean file, else a PairingError."""
     for tree in (pairing.source, pairing.target):
         if not tree.files:
             raise PairingError(
@@ -198,7 +208,51 @@ def _checked(pairing: Pairing, extensions: tuple[str, ...]) -> Pairing:
         raise PairingError(
             f"no file of {pairing.source.display('')} matches a pairing template source"
         )
+    if not any(pair.source is not None and pair.target is not None for pair in pairing.pairs):
+        raise PairingError(
+            f"no file of {pairing.source.display('')} has a Korean file in "
+            f"{pairing.target.display('')} (such as {pairing.source.files[0]} and "
+            f"{pairing.target.files[0]}): files pair by their path inside each folder; check "
+            "the folders, or configure `pairing:` templates for another layout"
+        )
     return pairing
+
+
+SAMPLE_PAIRS, SAMPLE_CHARS = 8, 50_000
+
+
+def _hangul_share(text: str) -> float:
+    """The share of Hangul among the letters of ``text`` (0 without letters)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    hangul = sum(1 for ch in letters if "\uac00" <= ch <= "\ud7a3" or "\u3131" <= ch <= "\u318e")
+    return hangul / len(letters) if letters else 0.0
+
+
+def _sample(tree: Tree, names: list[str], limit: int) -> str:
+    """The start of some files of a tree (a file that cannot be read is left out here; the
+    check reports it)."""
+    texts = []
+    for rel in names:
+        try:
+            data = read_limited(tree.root / rel, tree.display(rel), tree.root, limit)
+        except InputError:
+            continue
+        texts.append(data[:SAMPLE_CHARS].decode("utf-8", "replace"))
+    return "".join(texts)
+
+
+def check_direction(pairing: Pairing, limit: int = 0) -> None:
+    """A PairingError when the arguments look swapped: the English side is largely Hangul and
+    the Korean side has next to none (judged on a few paired files, read under the limit)."""
+    both = [pair for pair in pairing.pairs if pair.source and pair.target][:SAMPLE_PAIRS]
+    english = _hangul_share(_sample(pairing.source, [p.source or "" for p in both], limit))
+    korean = _hangul_share(_sample(pairing.target, [p.target or "" for p in both], limit))
+    if english >= 0.15 and korean < 0.02:
+        raise PairingError(
+            f"the arguments look swapped: the English side {pairing.source.display('')} is "
+            f"{english:.0%} Hangul and the Korean side {pairing.target.display('')} "
+            f"{korean:.0%}; give the English source first: `transcheck check EN KO`"
+        )
 
 
 def repo_folder(repo: Path, path: Path) -> str:
@@ -259,7 +313,13 @@ def pair_revision(
 def pair_sides(
     source: Path, target: Path, config: Config, source_rev: str | None, scratch: Path
 ) -> Pairing:
-    """Pair from the work tree, or with the English side at ``source_rev`` (see pair_revision)."""
+    """Pair from the work tree, or with the English side at ``source_rev`` (see pair_revision);
+    a PairingError when the two sides look swapped."""
     if source_rev is None:
-        return pair_paths(source, target, config.pairing, config.extensions)
-    return pair_revision(source_rev, source, target, config.pairing, config.extensions, scratch)
+        pairing = pair_paths(source, target, config.pairing, config.extensions)
+    else:
+        pairing = pair_revision(
+            source_rev, source, target, config.pairing, config.extensions, scratch
+        )
+    check_direction(pairing, int(config.option("limits", "file_bytes")))
+    return pairing

@@ -11,6 +11,7 @@ from multiprocessing import get_all_start_methods, get_context
 from typing import Any
 
 from transcheck.align import align_sections
+from transcheck.budget import OverBudget, time_budget
 from transcheck.changes import SourceChange, stale_sections
 from transcheck.chapterview import ChapterView, chapter_view
 from transcheck.checks import PairContext
@@ -55,8 +56,9 @@ class Side:
         if rel in self.errors:
             return None
         path = self.tree.root / rel
+        limit = int(self.config.option("limits", "file_bytes"))
         try:
-            text = read_markdown(path, self.tree.display(rel))
+            text = read_markdown(path, self.tree.display(rel), self.tree.root, limit)
         except InputError as error:
             self.errors[rel] = error
             return None
@@ -200,6 +202,30 @@ class Run:
         return findings, ctx
 
     def outcome(self, index: int, chapters: bool) -> PairOutcome:
+        """Check pair ``index`` within its time budget (limits.pair_seconds): a pair over it is
+        reported as not checked (unreadable-file, exit 2) and the run goes on."""
+        seconds = float(self.config.option("limits", "pair_seconds"))
+        try:
+            with time_budget(seconds):
+                return self._outcome(index, chapters)
+        except OverBudget:
+            return self._unchecked(self.pairing.pairs[index], seconds)
+
+    def _unchecked(self, pair: FilePair, seconds: float) -> PairOutcome:
+        """A pair that ran past its time budget, reported as not checked."""
+        korean = pair.target is not None
+        tree, rel = (self.korean.tree, pair.target) if korean else (self.english.tree, pair.source)
+        message = (
+            f"not checked: this pair took over {seconds:g} s (raise the config key "
+            "limits.pair_seconds to allow more)"
+        )
+        error = InputError(tree.display(rel or ""), message)
+        where = Location(error.path)
+        sides = (Location(), where) if korean else (where, Location())
+        findings = self._emit(UNREADABLE_FILE.code, message, *sides)
+        return PairOutcome(tuple(findings), None, None, None, (error,), None)
+
+    def _outcome(self, index: int, chapters: bool) -> PairOutcome:
         """Check pair ``index`` and take everything the report needs from it."""
         pair = self.pairing.pairs[index]
         findings, ctx = self.check(pair)
@@ -246,7 +272,8 @@ class Run:
             global _WORKER_RUN
             _WORKER_RUN = self
             try:
-                with ProcessPoolExecutor(self.jobs, mp_context=get_context("fork")) as pool:
+                workers = min(self.jobs, len(order))  # never more processes than pairs
+                with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
                     futures = [pool.submit(_work, (index, chapters)) for index in order]
                     for done, future in enumerate(as_completed(futures), 2):
                         index, result = future.result()

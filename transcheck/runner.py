@@ -170,11 +170,7 @@ def apply_suppressions(
         return any(_specificity(selector, a.rule) for a in rules)
 
     unused = []
-    for directive, unknown in suppressions.unused(ran):
-        if unknown:
-            why = f"names no known rule ({', '.join(repr(u) for u in unknown)})"
-        else:
-            why = "silenced nothing in this run"
+    for directive, why in suppressions.unused(ran):
         message = f"the suppression {directive} {why}: remove it or fix the rule names"
         where = Location(document.path, directive.line)
         unused.append(stamp(active, message, NOWHERE, where))

@@ -2,8 +2,11 @@
 
 ``<!-- transcheck-disable TC201 link-extra -->`` … ``<!-- transcheck-enable -->`` silences the
 named rules (codes, code prefixes such as ``TC2``, or names; all rules when none is named) on the
-lines between; ``<!-- transcheck-disable-next-line TC301 -->`` silences the line after the comment.
-A directive that silenced nothing is itself reported, so stale suppressions do not pile up.
+lines between; ``<!-- transcheck-disable-next-line TC301 -->`` silences the line after the comment,
+``<!-- transcheck-disable-line TC301 -->`` the line(s) of the comment itself, and
+``<!-- transcheck-disable-file TC301 -->`` the whole file (findings about the file included).
+A directive that silenced nothing, or a ``transcheck-…`` comment that is no directive, is itself
+reported, so stale or mistyped suppressions do not pile up.
 """
 
 from __future__ import annotations
@@ -15,16 +18,15 @@ from dataclasses import dataclass, field
 from transcheck.findings import Finding
 from transcheck.model import Comment
 
-_DIRECTIVE = re.compile(
-    r"^\s*transcheck-(disable-next-line|disable|enable)(?=\s|$)(.*)$", re.IGNORECASE | re.DOTALL
-)
+_DIRECTIVE = re.compile(r"^\s*transcheck-([\w-]+)(?=\s|$)(.*)$", re.IGNORECASE | re.DOTALL)
+KINDS = ("disable", "enable", "disable-next-line", "disable-line", "disable-file")
 
 
 @dataclass(frozen=True, slots=True)
 class Directive:
     """One suppression comment: its kind, the rules it names (empty: all), its lines."""
 
-    kind: str  # "disable", "enable" or "disable-next-line"
+    kind: str  # one of KINDS, or a mistyped word that is reported
     rules: tuple[str, ...]
     line: int
     end_line: int
@@ -59,8 +61,11 @@ class _Span:
     last: int
     used: bool = field(default=False)
 
-    def covers(self, line: int, code: str, name: str) -> bool:
-        """Whether a finding of rule ``code``/``name`` at ``line`` falls under this span."""
+    def covers(self, line: int | None, code: str, name: str) -> bool:
+        """Whether a finding of rule ``code``/``name`` at ``line`` (None: about the whole
+        file, which only disable-file covers) falls under this span."""
+        if line is None:
+            return self.directive.kind == "disable-file" and self.directive.names(code, name)
         return self.first <= line <= self.last and self.directive.names(code, name)
 
 
@@ -76,6 +81,12 @@ class Suppressions:
             if directive.kind == "disable-next-line":
                 target = directive.end_line + 1
                 self._spans.append(_Span(directive, target, target))
+            elif directive.kind == "disable-line":
+                self._spans.append(_Span(directive, directive.line, directive.end_line))
+            elif directive.kind == "disable-file":
+                self._spans.append(_Span(directive, 1, line_count))
+            elif directive.kind not in KINDS:
+                self._spans.append(_Span(directive, 1, 0))  # covers nothing: reported
             elif directive.kind == "disable":
                 span = _Span(directive, directive.end_line + 1, line_count)
                 self._spans.append(span)
@@ -97,8 +108,6 @@ class Suppressions:
     def suppresses(self, finding: Finding) -> bool:
         """Whether a finding at a Korean line is silenced (and mark the directive used)."""
         line = finding.target.line
-        if line is None:
-            return False
         hit = False
         for span in self._spans:
             if span.covers(line, finding.code, finding.rule):
@@ -106,18 +115,25 @@ class Suppressions:
                 hit = True
         return hit
 
-    def unused(self, ran: Callable[[str], bool | None]) -> list[tuple[Directive, list[str]]]:
-        """Directives that silenced nothing, each with the rule names it gives that match no
-        rule. ``ran(selector)`` says whether a named rule ran (None: no such rule); a directive
-        whose rules all exist but did not run (deselected) is not reported."""
+    def unused(self, ran: Callable[[str], bool | None]) -> list[tuple[Directive, str]]:
+        """Directives that silenced nothing, each with why it is reported. ``ran(selector)``
+        says whether a named rule ran (None: no such rule); a directive whose rules all exist
+        but did not run (deselected) is not reported."""
         stale = []
         for span in self._spans:
             if span.used:
                 continue
+            if span.directive.kind not in KINDS:
+                known = ", ".join(f"transcheck-{kind}" for kind in KINDS)
+                stale.append((span.directive, f"is no transcheck directive (known: {known})"))
+                continue
             verdicts = {rule: ran(rule) for rule in span.directive.rules}
             unknown = [rule for rule, verdict in verdicts.items() if verdict is None]
-            if not verdicts or unknown or any(verdicts.values()):
-                stale.append((span.directive, unknown))
+            if unknown:
+                names = ", ".join(repr(u) for u in unknown)
+                stale.append((span.directive, f"names no known rule ({names})"))
+            elif not verdicts or any(verdicts.values()):
+                stale.append((span.directive, "silenced nothing in this run"))
         return stale
 
 

@@ -148,3 +148,10 @@ def test_section_moved_far_is_the_one_reported(root: Path) -> None:
     # the 137 lines of "## 핵심 내용" and "## 연습 문제" move up by 32: networking starts at 272
     assert rows == sorted([*BASELINE, ("TC104", "en/tpus.md:135", "ko/tpus.md:272")])
     assert "move it after '## TPU란 무엇인가?'" in message(found, "TC104")
+
+
+def test_formula_left_open_is_reported_at_its_line(root: Path) -> None:
+    mutate(root, replace_on(243, r"\simeq 61,000$$", r"\simeq 61,000"))
+    report = check_paths(root / "en" / CHAPTER, root / "ko" / CHAPTER, Config(select=("TC605",)))
+    rows = [(f.code, _where(f.source, root), _where(f.target, root)) for f in report.findings]
+    assert rows == [("TC605", "en/tpus.md:209", "ko/tpus.md:243")]

@@ -90,7 +90,7 @@ def test_unreadable_files_are_counted_in_the_summary() -> None:
     lines = render(report).splitlines()
     assert lines[4] == "  1 file pair checked, 1 with findings: 1 error."
     assert lines[5] == (
-        "  1 file(s) could not be read (TC001): save them as readable UTF-8; "
+        "  1 file(s) could not be read or checked (TC001; each message says why); "
         "the other files were checked."
     )
 

@@ -129,6 +129,7 @@ def test_huge_line_and_deep_nesting_check_cleanly(book: Path) -> None:
             "ko/nested.md": nested.encode(),
             "en/lists.md": ENGLISH.encode(),
             "ko/lists.md": lists.encode(),
+            ".transcheck.yaml": b"limits:\n  file_bytes: 20000000\n",  # nested.md: 12.5 MB
         },
     )
     code, codes, err = _check(book)
@@ -160,7 +161,8 @@ def test_twenty_megabyte_file_is_checked(book: Path) -> None:
     body = "".join(f"## 부분 {n}\n\n{paragraph}\n\n" for n in range(60_000))
     data = ("# 제목\n\n" + body).encode()
     assert len(data) > 20_000_000
-    _tree(book, {"ko/odd.md": data})
+    limits = b"limits:\n  file_bytes: 30000000\n  pair_seconds: 900\n"  # as a user would raise them
+    _tree(book, {"ko/odd.md": data, ".transcheck.yaml": limits})
     result = subprocess.run(
         [sys.executable, "-m", "transcheck", "check", "en/odd.md", "ko/odd.md", "--format", "json"],
         capture_output=True,

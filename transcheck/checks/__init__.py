@@ -21,6 +21,7 @@ from transcheck.checks import (
     numbers,
     staleness,
     structure,
+    unclosed,
     untranslated,
 )
 from transcheck.checks.registry import Hit, PairContext, Rule, Scope, SetContext, declared_rules
@@ -40,6 +41,7 @@ _FAMILIES = (
     mathematics,
     numbers,
     markup,
+    unclosed,
     untranslated,
     staleness,
 )

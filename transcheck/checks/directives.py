@@ -9,7 +9,7 @@ UNUSED_SUPPRESSION = declare(
     "TC004",
     "unused-suppression",
     Severity.INFO,
-    """A ``transcheck-disable`` comment silences nothing (or names no known rule): remove it.
+    """A ``transcheck-…`` comment silences nothing, names no known rule or is mistyped: fix it.
 
     Bad:  <!-- transcheck-disable-next-line link-missing --> above a line whose links are fine.
     Good: no directive, or one right above the line that still has the finding it silences.

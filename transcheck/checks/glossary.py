@@ -45,7 +45,8 @@ def _lines_of(ctx: PairContext, english: bool) -> list[str] | None:
     spans = any(b.end_line > b.line and b.text for s in document.sections for b in s.blocks)
     if index.root is None or not spans:
         return None
-    return source_lines(Path(index.root) / (ctx.source_rel if english else ctx.target_rel))
+    rel = ctx.source_rel if english else ctx.target_rel
+    return source_lines(Path(index.root), rel, int(ctx.config.option("limits", "file_bytes")))
 
 
 def pair_terms(ctx: PairContext) -> PairTerms | None:

@@ -32,10 +32,11 @@ def _next_sections(pairs: tuple[SectionPair, ...], korean: bool) -> list[Section
     return following
 
 
-def _insert_point(section: Section | None, line_count: int) -> tuple[int, str]:
-    """The line to show and the words for 'before this section' (or 'at the end')."""
+def _insert_point(section: Section | None, line_count: int) -> tuple[int | None, str]:
+    """The line to show and the words for 'before this section' (or 'at the end'; no line in
+    an empty file)."""
     if section is None:
-        return line_count, "at the end of the file"
+        return line_count or None, "at the end of the file"
     return section.line, f"before {describe(section)!r}"
 
 
@@ -291,6 +292,8 @@ SOURCE_MISSING = declare(
         files={
             "en/intro.md": "# Intro\n\nHello.\n",
             "ko/old-intro.md": "# 소개\n\n안녕하세요.\n",
+            "en/setup.md": "# Setup\n\nInstall it.\n",
+            "ko/setup.md": "# 설치\n\n설치합니다.\n",
         },
     ),
 )

@@ -30,9 +30,10 @@ class Chapter:
     target_lines: Sequence[str]
 
 
-def _read(path: Path, config: Config) -> tuple[Document, list[str]]:
-    """Parse one file and keep its lines."""
-    text = read_markdown(path, str(path))
+def _read(root: Path, rel: str, config: Config) -> tuple[Document, list[str]]:
+    """Parse one file of the tree at ``root`` (under the reading policy) and keep its lines."""
+    path = root / rel
+    text = read_markdown(path, str(path), root, int(config.option("limits", "file_bytes")))
     document = parse_markdown(text, str(path), config.slug_style, config.dialect)
     return document, split_lines(text)
 
@@ -47,8 +48,8 @@ def load_chapters(source: Path, target: Path, config: Config) -> tuple[list[Chap
         if pair.source is None or pair.target is None:
             continue
         try:
-            english, english_lines = _read(pairing.source.root / pair.source, config)
-            korean, korean_lines = _read(pairing.target.root / pair.target, config)
+            english, english_lines = _read(pairing.source.root, pair.source, config)
+            korean, korean_lines = _read(pairing.target.root, pair.target, config)
         except InputError as error:
             problems.append(f"{error.path}: {error.message}")
             continue

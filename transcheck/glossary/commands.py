@@ -21,7 +21,9 @@ from transcheck.glossary.load import read_glossary
 from transcheck.glossary.matcher import Matcher
 from transcheck.glossary.mine import mine, mined_yaml
 from transcheck.glossary.stats import render_csv, render_json, render_text, term_stats
+from transcheck.outputs import write_output
 from transcheck.pairing import PairingError
+from transcheck.parse.source import read_named_file
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -46,7 +48,7 @@ def _write(text: str, output: Path | None) -> None:
     if output is None:
         typer.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        write_output(output, text)
 
 
 def with_glossaries(config: Config, names: list[str] | None) -> Config:
@@ -166,7 +168,7 @@ def import_command(
 ) -> None:
     """Convert a CSV/TSV glossary or a Markdown table (English | 한글 | 비고) to glossary YAML."""
     try:
-        text = file.read_text(encoding="utf-8-sig")
+        text = read_named_file(file)
         _write(import_glossary(text, file.name), output)
     except (OSError, UnicodeDecodeError, TableError) as error:
         raise _fail(str(error)) from None

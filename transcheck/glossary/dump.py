@@ -6,21 +6,47 @@ import json
 import re
 from collections.abc import Sequence
 
+import yaml
+
 from transcheck.glossary.model import Entry
 
 _PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:#,\[\]{}]*")
-_RESERVED = frozenset({"true", "false", "yes", "no", "on", "off", "null", "~", "y", "n"})
+
+
+def _reads_back(text: str) -> bool:
+    """Whether ``text`` written plain loads as the same string (not a bool, number, date…)."""
+    try:
+        return bool(yaml.safe_load(f"x: {text}") == {"x": text})
+    except (yaml.YAMLError, ValueError):
+        return False
+
+
+def _escaped(text: str) -> str:
+    """``text`` with every character YAML cannot hold raw (controls, line and paragraph
+    separators, BOM) written as a ``\\u`` escape; others, Hangul included, as they are."""
+    return "".join(
+        ch
+        if ch.isprintable()
+        else f"\\u{ord(ch):04x}"
+        if ord(ch) <= 0xFFFF
+        else f"\\U{ord(ch):08x}"
+        for ch in text
+    )
 
 
 def scalar(text: str) -> str:
-    """``text`` as a YAML scalar: plain when that reads back as the same string, else quoted."""
+    """``text`` as a YAML scalar that always reads back as the same string: plain when that is
+    safe, else double-quoted with escapes (a CSV cell may hold newlines or control bytes)."""
     plain = (
         _PLAIN.fullmatch(text) is not None
+        and text.isprintable()
         and text == text.strip()
-        and text.lower() not in _RESERVED
-        and not re.fullmatch(r"[-+.\d_eE]+", text)
+        and _reads_back(text)
     )
-    return text if plain else json.dumps(text, ensure_ascii=False)
+    if plain:
+        return text
+    quoted = json.dumps(text, ensure_ascii=False)  # escapes quotes, backslashes and C0 controls
+    return _escaped(quoted)
 
 
 def _flow(items: Sequence[str]) -> str:
@@ -29,7 +55,7 @@ def _flow(items: Sequence[str]) -> str:
 
 def entry_yaml(entry: Entry, comment: str = "") -> str:
     """One entry as a YAML list item (two-space indented), with an optional comment above it."""
-    lines = [f"  # {line}" for line in comment.splitlines()]
+    lines = [f"  # {_escaped(line)}" for line in comment.splitlines()]
     lines.append(f"  - term: {scalar(entry.term)}")
     if entry.forms:
         lines.append(f"    forms: {_flow(entry.forms)}")
@@ -48,6 +74,6 @@ def entry_yaml(entry: Entry, comment: str = "") -> str:
 
 def glossary_yaml(entries: Sequence[tuple[Entry, str]], header: str) -> str:
     """A whole glossary file: a comment header, ``language: ko`` and the commented entries."""
-    head = "".join(f"# {line}\n" if line else "#\n" for line in header.splitlines())
+    head = "".join(f"# {_escaped(line)}\n" if line else "#\n" for line in header.splitlines())
     body = "\n".join(entry_yaml(entry, comment) for entry, comment in entries)
     return f"{head}language: ko\nterms:\n{body}" if entries else f"{head}language: ko\nterms: []\n"

@@ -17,6 +17,7 @@ import yaml
 from transcheck.config import ConfigError
 from transcheck.glossary.matcher import korean_key
 from transcheck.glossary.model import Entry, Glossary, Policy
+from transcheck.parse.source import read_named_file
 from transcheck.safeyaml import MAX_NODES, YamlBombError, expanded_size
 
 DEFAULT_KEYS = ("policy", "keep_english", "first_mention")
@@ -261,7 +262,7 @@ def read_glossary(path: Path) -> tuple[Glossary, list[Problem]]:
     """Read and validate one glossary file."""
     display = str(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_named_file(path)
     except (OSError, UnicodeDecodeError) as error:
         return Glossary(sources=(display,)), [Problem(display, None, f"cannot read: {error}")]
     return parse_glossary(text, display)

@@ -52,10 +52,12 @@ def split_lines(text: str) -> list[str]:
     return text.split("\n")
 
 
-def source_lines(path: Path) -> list[str] | None:
-    """A file's lines (see split_lines), or None when it cannot be read."""
+def source_lines(root: Path, rel: str, limit: int) -> list[str] | None:
+    """The lines (see split_lines) of a file of the tree at ``root``, read under the reading
+    policy with at most ``limit`` bytes, or None when it cannot be read."""
+    path = root / rel
     try:
-        return split_lines(read_markdown(path, str(path)))
+        return split_lines(read_markdown(path, str(path), root, limit))
     except InputError:
         return None
 

@@ -35,6 +35,7 @@ from transcheck.parse.parsers import markdown
 from transcheck.parse.positions import LineMap
 from transcheck.parse.slugs import Slugger
 from transcheck.parse.tomlfront import unclosed_toml
+from transcheck.parse.unclosed import find_unclosed
 from transcheck.parse.walker import InlineSource, Walker
 
 
@@ -102,4 +103,7 @@ def parse_markdown(
     )
     sections = tuple(builder.sections)
     comments = collect_comments(tokens)
-    return Document(path, line_count, sections, front, comments, choice.name, choice.reason)
+    unclosed = find_unclosed(tokens, text)
+    return Document(
+        path, line_count, sections, front, comments, choice.name, choice.reason, unclosed
+    )

@@ -1,9 +1,18 @@
-"""Reading a Markdown file as text, with a clear error for what cannot be read as UTF-8."""
+"""Reading a Markdown file as text, with a clear error for what cannot be read as UTF-8.
+
+The reading policy: only a regular file inside its tree's root is opened. A symlink that resolves
+outside the root, a dangling one, a folder, device, FIFO or socket is refused before anything is
+opened; a file over the size limit is refused by its size and never read past the limit.
+"""
 
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 from pathlib import Path
+
+DEFAULT_FILE_BYTES = 5_000_000  # config key limits.file_bytes
 
 
 class InputError(Exception):
@@ -71,10 +80,100 @@ def decode_markdown(data: bytes, path: str) -> str:
         ) from None
 
 
-def read_markdown(path: Path, display: str) -> str:
-    """Read and decode one file; any OS error becomes an InputError naming ``display``."""
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _kind(mode: int) -> str:
+    """What a file that is not a regular file is, for messages."""
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
+
+
+def _too_large(display: str, size: int, limit: int) -> InputError:
+    return InputError(
+        display,
+        f"file is {_megabytes(size)}, over the limit of {_megabytes(limit)} per file; not read "
+        "(raise the config key limits.file_bytes to check it)",
+    )
+
+
+def _checked_target(path: Path, display: str, root: Path) -> tuple[str, os.stat_result]:
+    """The real path of ``path`` and its stat, when it is a regular file inside ``root``
+    (symlinks followed only while they stay inside); else the InputError saying why not."""
     try:
-        data = path.read_bytes()
+        link = os.lstat(path)
     except OSError as error:
         raise InputError(display, f"cannot read: {error.strerror or error}") from None
-    return decode_markdown(data, display)
+    real = os.path.realpath(path)
+    points_to = os.readlink(path) if stat.S_ISLNK(link.st_mode) else None
+    if points_to is not None and not os.path.exists(real):
+        raise InputError(display, f"dangling symlink (to {points_to}); not read")
+    if not Path(real).is_relative_to(os.path.realpath(root)):
+        what = f"symlink to {points_to}" if points_to is not None else f"path leads to {real}"
+        raise InputError(
+            display,
+            f"{what}: resolves outside its tree {root}; refused, not read (only files inside "
+            "the checked folders are read)",
+        )
+    try:
+        info = os.stat(real)
+    except OSError as error:
+        raise InputError(display, f"cannot read: {error.strerror or error}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(display, f"{_kind(info.st_mode)}, not a regular file; not read")
+    return real, info
+
+
+def read_limited(path: Path, display: str, root: Path | None = None, limit: int = 0) -> bytes:
+    """The bytes of ``path`` under the reading policy (see the module docstring); ``root``
+    defaults to the file's folder, ``limit`` (bytes) to DEFAULT_FILE_BYTES. Every refusal
+    and OS error is an InputError naming ``display``."""
+    limit = limit or DEFAULT_FILE_BYTES
+    real, info = _checked_target(path, display, root if root is not None else path.parent)
+    if info.st_size > limit:
+        raise _too_large(display, info.st_size, limit)
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC
+    try:
+        handle = os.open(real, flags)
+    except OSError as error:
+        raise InputError(display, f"cannot read: {error.strerror or error}") from None
+    with os.fdopen(handle, "rb") as stream:
+        opened = os.fstat(handle)
+        if (opened.st_dev, opened.st_ino) != (info.st_dev, info.st_ino) or not stat.S_ISREG(
+            opened.st_mode
+        ):
+            raise InputError(display, "file changed while it was opened; not read")
+        try:
+            data = stream.read(limit + 1)
+        except OSError as error:
+            raise InputError(display, f"cannot read: {error.strerror or error}") from None
+    if len(data) > limit:  # it grew after the stat
+        raise _too_large(display, max(len(data), os.stat(real).st_size), limit)
+    return data
+
+
+def read_markdown(path: Path, display: str, root: Path | None = None, limit: int = 0) -> str:
+    """Read (see read_limited) and decode one file; every problem is an InputError naming
+    ``display``."""
+    return decode_markdown(read_limited(path, display, root, limit), display)
+
+
+def read_named_file(path: Path, encoding: str = "utf-8-sig") -> str:
+    """A file the user names wherever it lives (config, glossary, baseline, a table to import):
+    symlinks are followed anywhere, but it must be a regular file within DEFAULT_FILE_BYTES, so a
+    config naming ``/dev/zero`` or a FIFO cannot exhaust memory or hang. OSError (with the
+    reason) or UnicodeDecodeError otherwise."""
+    try:
+        data = read_limited(path, str(path), Path(os.sep))
+    except InputError as error:
+        raise OSError(error.message) from None
+    return data.decode(encoding)

@@ -16,16 +16,22 @@ def _paint(text: str, code: str, color: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
 
+def _shown(text: str) -> str:
+    """``text`` with control characters escaped (a file name holding a newline, a message
+    quoting a terminal escape), so each finding stays on its line and cannot drive the terminal."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in text)
+
+
 def finding_line(finding: Finding, color: bool) -> str:
     """One finding: both places, severity, code, name and message."""
-    where = f"{finding.source} ↔ {finding.target}"
+    where = _shown(f"{finding.source} ↔ {finding.target}")
     severity = _paint(f"{finding.severity.value:<7}", _COLORS[finding.severity], color)
-    return f"  {where}  {severity} {finding.code} {finding.rule}: {finding.message}"
+    return f"  {where}  {severity} {finding.code} {finding.rule}: {_shown(finding.message)}"
 
 
 def _pair_name(pair: PairResult) -> str:
     """The file a translator opens for this pair: the Korean one when it exists."""
-    return pair.target or f"{pair.source} (no Korean file)"
+    return _shown(pair.target or f"{pair.source} (no Korean file)")
 
 
 def _share(pair: PairResult) -> str:
@@ -46,8 +52,8 @@ def _summary(report: Report) -> list[str]:
     ]
     if report.unreadable:
         lines.append(
-            f"  {report.unreadable} file(s) could not be read (TC001): save them as readable "
-            "UTF-8; the other files were checked."
+            f"  {report.unreadable} file(s) could not be read or checked (TC001; each "
+            "message says why); the other files were checked."
         )
     if summary["suppressed"]:
         silenced = plural(summary["suppressed"], "finding")
@@ -81,7 +87,7 @@ def render(report: Report, options: RenderOptions = PLAIN) -> str:
         if not pair.findings:
             continue
         header = f"{pair.source or '(no English file)'} ↔ {pair.target or '(no Korean file)'}"
-        lines.append(_paint(header, "1", color))
+        lines.append(_paint(_shown(header), "1", color))
         lines.extend(finding_line(finding, color) for finding in pair.findings)
         lines.append("")
     lines += _summary(report)

@@ -1,0 +1,92 @@
+"""Markup opened and never closed: a code fence, a ``$$`` formula, an HTML comment.
+
+A fence whose closing line was lost is often closed by the closing line of the next code block,
+and the opening line of that block (```js) becomes code: such a fence counts as unclosed too.
+
+markdown-it closes what is left open at the end of the document (or of the HTML block), so the
+tokens look normal while everything after the opening renders as code, math or nothing. Found
+here from the tokens plus the lines they cover; ``{% details %}`` balance is checked with the
+Liquid tags (see checks.markup).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from markdown_it.token import Token
+
+from transcheck.model import Unclosed
+
+_QUOTE_PREFIX = re.compile(r"^[\s>]*")
+_CODE_SPAN = re.compile(r"(`+)(?:.+?)\1", re.DOTALL)
+_DOLLARS = re.compile(r"(?<!\\)\$\$")
+_FENCE_OPENER = re.compile(r"^\s*(`{3,}|~{3,})\s*[^\s`~]")
+
+
+def _closes_fence(line: str, markup: str) -> bool:
+    """Whether ``line`` (container prefixes such as ``>`` stripped) closes a fence opened with
+    ``markup`` (at least as many of the same character, nothing else)."""
+    stripped = _QUOTE_PREFIX.sub("", line).rstrip()
+    return len(stripped) >= len(markup) and set(stripped) == {markup[0]}
+
+
+def _opens_fence(line: str, markup: str) -> bool:
+    """Whether a line inside a fence reads as the opening of another one (``` plus an info
+    string such as ```js, at least as long as ``markup``): the fence above it was not closed
+    where it should have been, and the closing fence of the next block closed it instead.
+    (A fence that shows Markdown with fences inside uses a longer fence, as in ````md.)"""
+    found = _FENCE_OPENER.match(line)
+    return (
+        found is not None and found.group(1)[0] == markup[0] and len(found.group(1)) >= len(markup)
+    )
+
+
+def _fence(token: Token, lines: Sequence[str]) -> Iterator[Unclosed]:
+    assert token.map is not None
+    first, end = token.map
+    if (
+        end - first < 2
+        or not _closes_fence(lines[end - 1], token.markup)
+        or any(_opens_fence(line, token.markup) for line in token.content.split("\n"))
+    ):
+        yield Unclosed("fence", first + 1, token.markup)
+
+
+def _comment(token: Token) -> Iterator[Unclosed]:
+    assert token.map is not None
+    start = token.content.find("<!--")
+    if token.content.lstrip().startswith("<!--") and "-->" not in token.content[start:]:
+        yield Unclosed("comment", token.map[0] + 1, "<!--")
+
+
+def _math(token: Token) -> Iterator[Unclosed]:
+    """An odd ``$$`` in a paragraph (code spans and ``\\$`` left out): the last one opens a
+    formula that the paragraph never closes. (A ``$$`` block is a math_block token; one left
+    open swallows the next formula's opening, see find_unclosed.)"""
+    assert token.map is not None
+    text = _CODE_SPAN.sub(
+        lambda m: "".join(c if c == "\n" else " " for c in m.group(0)), token.content
+    )
+    found = [m.start() for m in _DOLLARS.finditer(text)]
+    if len(found) % 2:
+        yield Unclosed("math", token.map[0] + 1 + text.count("\n", 0, found[-1]), "$$")
+
+
+def find_unclosed(tokens: Sequence[Token], text: str) -> tuple[Unclosed, ...]:
+    """Every fence, ``$$`` formula and HTML comment block left open, in line order."""
+    lines = text.split("\n")
+    found: list[Unclosed] = []
+    for index, token in enumerate(tokens):
+        if token.map is None:
+            continue
+        if token.type == "fence":
+            found += _fence(token, lines)
+        elif token.type == "html_block":
+            found += _comment(token)
+        elif token.type in ("math_block", "math_block_label") and "$$" in token.content:
+            # an open $$ block runs on to the next line ending in $$, over other formulas
+            found.append(Unclosed("math", token.map[0] + 1, "$$"))
+        elif token.type == "inline" and index and tokens[index - 1].type == "paragraph_open":
+            found += _math(token)
+    return tuple(sorted(found, key=lambda item: item.line))
