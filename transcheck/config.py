@@ -312,6 +312,8 @@ def _links(source: _Source, key: str, value: Any) -> tuple[LinkRewrite, ...]:
 
 def _option_group(source: _Source, key: str, value: Any) -> dict[str, Any]:
     declared = RULE_OPTIONS[key]
+    if isinstance(value, list) and "files" in declared:
+        value = {"files": value}  # `glossary: [ko, ko-ml]` is short for `glossary: {files: …}`
     if not isinstance(value, dict):
         raise source.error(key, f"must be a mapping of options: {', '.join(sorted(declared))}")
     parsed: dict[str, Any] = {}

@@ -97,17 +97,22 @@ def test_no_glossary_no_findings(trees: tuple[Path, Path, Config]) -> None:
     assert check_paths(en, ko, dataclasses.replace(config, options={})).findings == ()
 
 
-def test_missing_reports_english_line_korean_section_and_counts(
+def test_missing_reports_the_english_line_and_its_aligned_korean_block(
     trees: tuple[Path, Path, Config],
 ) -> None:
     en, ko, config = trees
     found = findings(en, ko, config, "TC301")
-    # a.md: the Korean preamble section drops "kernel"; b.md keeps it in English, which this
-    # glossary does not accept: that is glossary-forbidden, not missing.
-    assert places(found) == [("en/a.md", 3, "ko/a.md", 1)]
-    assert found[0].message.startswith(
-        "'kernel' occurs 1× in the English section and 0× in the Korean one (accepted: 커널)"
+    # a.md: the Korean paragraph at line 3 drops "kernel"; b.md's heading drops "sharding"; b.md
+    # keeps "kernel" in English, which this glossary does not accept: forbidden, not missing.
+    assert places(found) == [("en/a.md", 3, "ko/a.md", 3), ("en/b.md", 1, "ko/b.md", 1)]
+    assert found[0].message == (
+        "'kernel' has no rendering in the aligned Korean text (accepted: 커널)"
     )
+
+
+def test_missing_is_off_without_a_project_glossary(trees: tuple[Path, Path, Config]) -> None:
+    en, ko, _ = trees
+    assert findings(en, ko, Config(), "TC301") == []
 
 
 def test_forbidden_rendering_and_english_not_accepted(trees: tuple[Path, Path, Config]) -> None:
@@ -118,25 +123,28 @@ def test_forbidden_rendering_and_english_not_accepted(trees: tuple[Path, Path, C
     assert "'kernel' keeps 'kernel' in English" in found[0].message
 
 
-def test_inconsistent_points_at_minority_lines_across_files(
+def test_inconsistent_reports_once_per_file_and_rendering_with_the_tree(
     trees: tuple[Path, Path, Config],
 ) -> None:
     en, ko, config = trees
     found = [f for f in findings(en, ko, config, "TC303") if "'sharding'" in f.message]
     # 샤딩 4× (a.md 3: heading, gloss, 샤딩된; b.md 1) against 'sharding' kept 2× (a.md line 3,
     # b.md line 4 of a paragraph that starts on line 3): the gloss 샤딩(sharding) counts as 샤딩.
-    assert places(found) == [(None, None, "ko/a.md", 3), (None, None, "ko/b.md", 4)]
+    assert places(found) == [("en/a.md", 3, "ko/a.md", 3), ("en/b.md", 3, "ko/b.md", 4)]
     assert found[0].message == (
-        "'sharding' is written 'sharding' (kept in English); the majority rendering is 샤딩 "
-        "(4× in 2 files); this file uses it 1× and 샤딩 3×"
+        "'sharding' is kept in English here (1× in this file); the glossary prefers 샤딩, as 1 "
+        "other file does; this file also writes 샤딩 3×. Across the tree: sharding: 샤딩 4× in "
+        "2 files, kept in English 2× in 2 files"
     )
 
 
 def test_preferred_policy_reports_every_other_rendering(trees: tuple[Path, Path, Config]) -> None:
     en, ko, config = trees
     found = [f for f in findings(en, ko, config, "TC303") if "'latency'" in f.message]
-    assert places(found) == [(None, None, "ko/a.md", 5), (None, None, "ko/a.md", 7)]
-    assert "the glossary prefers 지연 시간" in found[0].message
+    # policy preferred: 지연 is reported although no file writes 지연 시간; once, naming line 7
+    assert places(found) == [("en/a.md", 5, "ko/a.md", 5)]
+    assert "'latency' is 지연 here (2× in this file; also lines 7)" in found[0].message
+    assert "the glossary prefers 지연 시간, which no file uses yet" in found[0].message
 
 
 def test_global_policy_option_overrides_the_glossary(trees: tuple[Path, Path, Config]) -> None:
@@ -144,7 +152,7 @@ def test_global_policy_option_overrides_the_glossary(trees: tuple[Path, Path, Co
     options = {"glossary": {**config.options["glossary"], "policy": "preferred"}}
     found = findings(en, ko, dataclasses.replace(config, options=options), "TC303")
     sharding = [f for f in found if "'sharding'" in f.message]
-    assert places(sharding) == [(None, None, "ko/a.md", 3), (None, None, "ko/b.md", 4)]
+    assert places(sharding) == [("en/a.md", 3, "ko/a.md", 3), ("en/b.md", 3, "ko/b.md", 4)]
     assert "the glossary prefers 샤딩" in sharding[0].message
 
 

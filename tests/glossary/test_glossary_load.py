@@ -115,8 +115,12 @@ def test_later_glossary_wins_per_term_and_for_the_defaults_it_sets(tmp_path: Pat
     assert merged.keep_english is False  # set by the base, not reset by the project
 
 
-def test_shipped_glossary_is_valid_and_covers_the_vocabulary() -> None:
-    glossary, found = read_glossary(shipped_path())
+def test_shipped_glossaries_are_valid_and_cover_their_vocabulary() -> None:
+    general, found = read_glossary(shipped_path())
+    assert found == []
+    for term in ("component", "function", "parameter", "argument", "property", "cache", "server"):
+        assert general.find(term) is not None
+    glossary, found = read_glossary(shipped_path("ko-ml"))
     assert found == []
     terms = {entry.term for entry in glossary.entries}
     assert len(terms) >= 40

@@ -33,8 +33,8 @@ def page(source: Path, target: Path, config: Config | None = None) -> str:
 
 
 def with_shipped_glossary() -> Config:
-    """A config using the shipped Korean glossary (as ``--glossary ko`` does)."""
-    return Config(options={"glossary": {"files": [str(shipped_path())]}})
+    """A config naming the shipped ML-systems glossary (as ``--glossary ko-ml`` does)."""
+    return Config(options={"glossary": {"files": [str(shipped_path("ko-ml"))]}})
 
 
 def sections(root: Element) -> list[dict[str, Any]]:

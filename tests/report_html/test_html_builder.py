@@ -194,5 +194,6 @@ def test_glossary_panel_counts_renderings_and_links_the_minority_to_its_lines(
 
 
 def test_no_glossary_panel_without_a_glossary() -> None:
-    html = page(DEMO / "en", DEMO / "ko", dataclasses.replace(Config()))
+    off = {"glossary": {"shipped": False, "learn": False}}
+    html = page(DEMO / "en", DEMO / "ko", dataclasses.replace(Config(), options=off))
     assert 'id="glossary"' not in html

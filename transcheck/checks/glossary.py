@@ -1,17 +1,22 @@
 """Glossary rules (TC3xx): a term lost in translation, a forbidden rendering, one term rendered
 several ways across the chapters checked together, and the first-mention gloss.
 
-The rules run when the config or ``--glossary`` names a glossary (see transcheck.glossary). Each
-pair's mentions are computed once and shared by every rule, the cross-chapter one included.
+Every run has a glossary: the shipped general ``ko`` (unless ``glossary.shipped: false``), the
+glossaries the project names, and (for glossary-inconsistent) the terms learned from the tree.
+glossary-missing needs a glossary the project names. Terms are counted over aligned units
+(glossary.aligned), computed once per pair and shared by the rules.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import dataclasses
+import re
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from transcheck.checks.blockmatch import section_blocks
 from transcheck.checks.registry import Example, Hit, PairContext, SetContext, rule, set_rule
 from transcheck.findings import Location, Severity
 from transcheck.glossary import (
@@ -20,12 +25,20 @@ from transcheck.glossary import (
     Glossary,
     Kind,
     Matcher,
-    Mention,
-    Policy,
+    Occurrence,
     active_matcher,
     scan_document,
     source_lines,
 )
+from transcheck.glossary.active import curated, named_files, shipped_path
+from transcheck.glossary.aligned import NOT_PROSE, Unit, find, piece
+from transcheck.glossary.decide import Use, decide, findings
+from transcheck.glossary.learn import learn
+from transcheck.glossary.matcher import english_key, korean_key, plurals
+from transcheck.glossary.translit import transliterates
+from transcheck.model import Block
+
+_HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
 
 
 @dataclass(frozen=True)
@@ -66,11 +79,62 @@ def pair_terms(ctx: PairContext) -> PairTerms | None:
     return found
 
 
-def label(entry: Entry, rendering: str, kind: Kind) -> str:
-    """How a rendering is named in messages: 샤딩, or 'sharding' (kept in English)."""
-    if kind is Kind.ENGLISH:
-        return f"{entry.term!r} (kept in English)"
-    return rendering
+def pair_units(ctx: PairContext) -> tuple[Unit, ...]:
+    """The aligned units of one pair: each English block with its Korean block; a block the
+    translator split or merged (a joined pair) joins the unit before it. Cached per pair."""
+
+    def compute() -> tuple[Unit, ...]:
+        en_lines, ko_lines = _lines_of(ctx, True), _lines_of(ctx, False)
+        units: list[Unit] = []
+        english: list[Block] = []
+        korean: list[Block] = []
+
+        def flush() -> None:
+            en = tuple(piece(b, en_lines) for b in english if b.kind not in NOT_PROSE and b.text)
+            ko = tuple(piece(b, ko_lines) for b in korean if b.kind not in NOT_PROSE and b.text)
+            if en and ko:
+                units.append(Unit(en, ko))
+            english.clear()
+            korean.clear()
+
+        for section in section_blocks(ctx):
+            for pair in section.blocks:
+                if pair.source is None or pair.target is None:
+                    continue
+                if not pair.joined:
+                    flush()
+                for side, block in ((english, pair.source), (korean, pair.target)):
+                    if not any(held is block for held in side):
+                        side.append(block)
+            flush()
+        return tuple(units)
+
+    found: tuple[Unit, ...] = ctx.cached("glossary.units", compute)
+    return found
+
+
+def present(glossary: Glossary, entry: Entry, korean: str) -> bool:
+    """Whether Korean text renders ``entry`` in a form the matcher does not count: a rendering
+    inside a compound or derived word (저지연, 활용 for 활용률), a rendering of a term sharing
+    its stem (샤딩하는지 for "shard"), the English kept in any case or spelling (AllReduce,
+    ``tensor`` of tensor 병렬성), or a transliteration (파이프라이닝)."""
+    squeezed = korean_key(korean)
+    related = [
+        e
+        for e in glossary.entries
+        if e.term.startswith(entry.term) or entry.term.startswith(e.term)
+    ]
+    for rendering in (r for e in (entry, *related) for r in e.ko):
+        key = korean_key(rendering)
+        if key in squeezed or (len(key) >= 3 and key[:-1] in squeezed):
+            return True
+    latin = english_key(korean, False)
+    keys = {english_key(v, False) for form in entry.english_forms for v in plurals(form)}
+    keys |= {w for form in entry.english_forms for w in form.casefold().split() if len(w) >= 4}
+    if any(key in latin for key in keys if len(key) >= 4):
+        return True
+    term = entry.term.replace(" ", "")
+    return any(transliterates(word, term) for word in _HANGUL_WORD.findall(korean))
 
 
 def _accepted_text(glossary: Glossary, entry: Entry) -> str:
@@ -80,8 +144,7 @@ def _accepted_text(glossary: Glossary, entry: Entry) -> str:
     return ", ".join(options)
 
 
-def _is_forbidden(glossary: Glossary, mention: Mention) -> bool:
-    occurrence = mention.occurrence
+def _is_forbidden(glossary: Glossary, occurrence: Occurrence) -> bool:
     if occurrence.kind is Kind.FORBIDDEN:
         return True
     return occurrence.kind is Kind.ENGLISH and not glossary.keeps_english(occurrence.entry)
@@ -110,34 +173,39 @@ def _is_forbidden(glossary: Glossary, mention: Mention) -> bool:
     ),
 )
 def glossary_missing(ctx: PairContext) -> Iterator[Hit]:
-    """An English section uses a glossary term and its Korean section has no accepted rendering.
+    """A sentence uses a term of the project's glossary; its aligned Korean block has no rendering.
 
     Bad:  en `Inference is memory-bound.` ↔ ko `이 단계는 메모리 대역폭에 묶입니다.`
     Good: ko `추론은 메모리 대역폭에 묶입니다.` (or `inference는…` where English may be kept)
-    Reported at the term's first English line and the Korean section's heading, with both counts.
+    Runs for the terms of the glossaries the project names (config `glossary:` or `--glossary`),
+    such as `ko-ml` or its own; not for the general `ko`, whose words have too many senses.
+    Reported at the English line and its aligned Korean block; a rendering inside a compound
+    (저지연), a derived form (병렬성), the English word with a Korean noun (tensor 병렬성) or a
+    transliteration (파이프라이닝) counts as present.
     """
-    terms = pair_terms(ctx)
-    if terms is None:
+    matcher = active_matcher(ctx.config)
+    if matcher is None or not curated(ctx.config):
         return
-    glossary = terms.glossary
-    for pair in ctx.alignment.matched:
-        assert pair.source is not None and pair.target is not None
-        english = terms.source.by_section.get(pair.source.index, ())
-        korean = terms.target.by_section.get(pair.target.index, ())
-        present = {m.occurrence.entry for m in korean}
-        first: dict[Entry, Mention] = {}
-        counts: Counter[Entry] = Counter()
-        for mention in english:
-            first.setdefault(mention.occurrence.entry, mention)
-            counts[mention.occurrence.entry] += 1
-        for entry, mention in first.items():
-            if entry in present:
+    # general vocabulary has too many senses ("in response to") for a missing one to mean much
+    named = {str(path) for path in named_files(ctx.config)} - {str(shipped_path().resolve())}
+    for unit in pair_units(ctx):
+        if not unit.translated:
+            continue
+        korean = {found.occurrence.entry for found in find(unit.korean, matcher, korean=True)}
+        text = " ".join(piece.text for piece in unit.korean)
+        reported: set[Entry] = set()
+        for found in find(unit.english, matcher, korean=False):
+            entry = found.occurrence.entry
+            if entry.origin.rpartition(":")[0] not in named:
                 continue
+            if entry in korean or entry in reported or present(matcher.glossary, entry, text):
+                continue
+            reported.add(entry)
             yield Hit(
-                f"{entry.term!r} occurs {counts[entry]}× in the English section and 0× in the "
-                f"Korean one (accepted: {_accepted_text(glossary, entry)})",
-                ctx.at_source(mention.line),
-                ctx.at_target(pair.target.line),
+                f"{entry.term!r} has no rendering in the aligned Korean text "
+                f"(accepted: {_accepted_text(matcher.glossary, entry)})",
+                ctx.at_source(found.line),
+                ctx.at_target(unit.korean[0].line),
             )
 
 
@@ -171,12 +239,14 @@ def glossary_forbidden(ctx: PairContext) -> Iterator[Hit]:
     Bad:  ko `쉐어딩된 배열` where the glossary forbids 쉐어딩.
     Good: ko `샤딩된 배열`.
     """
-    terms = pair_terms(ctx)
-    if terms is None:
+    matcher = active_matcher(ctx.config)
+    if matcher is None or not matcher.forbids:
         return
+    terms = pair_terms(ctx)
+    assert terms is not None
     glossary = terms.glossary
     for mention in terms.target.mentions:
-        if not _is_forbidden(glossary, mention):
+        if not _is_forbidden(glossary, mention.occurrence):
             continue
         occurrence = mention.occurrence
         entry = occurrence.entry
@@ -193,66 +263,66 @@ def glossary_forbidden(ctx: PairContext) -> Iterator[Hit]:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class _Use:
-    """One accepted use of a term in one Korean file: the rendering and where it is."""
+@dataclass(frozen=True)
+class PairUnits:
+    """What glossary-inconsistent takes from each pair: both display paths and the aligned units."""
 
-    rendering: str
-    kind: Kind
-    path: str
-    line: int
-
-
-def pair_uses(ctx: PairContext) -> list[tuple[str, _Use]]:
-    """Accepted uses of every term in one Korean file, as (term, use), in line order: what
-    glossary-inconsistent collects from each pair."""
-    terms = pair_terms(ctx)
-    if terms is None:
-        return []
-    found = []
-    for mention in terms.target.mentions:
-        if _is_forbidden(terms.glossary, mention):
-            continue
-        occurrence = mention.occurrence
-        rendering = (
-            occurrence.entry.term if occurrence.kind is Kind.ENGLISH else occurrence.rendering
-        )
-        found.append(
-            (
-                occurrence.entry.term,
-                _Use(rendering, occurrence.kind, terms.target.path, mention.line),
-            )
-        )
-    return found
+    source: str
+    target: str
+    units: tuple[Unit, ...]
 
 
-def _uses(ctx: SetContext, glossary: Glossary) -> dict[Entry, list[_Use]]:
-    """Accepted uses of every term in every Korean file of the run, in file and line order."""
-    entries = {entry.term: entry for entry in glossary.entries}
-    uses: dict[Entry, list[_Use]] = defaultdict(list)
-    for collected in ctx.collected:
-        for term, use in collected:
-            uses[entries[term]].append(use)
+def collect_units(ctx: PairContext) -> PairUnits | None:
+    """The translated aligned units of one pair (None when the run has no glossary to apply)."""
+    if active_matcher(ctx.config) is None and not ctx.config.option("glossary", "learn"):
+        return None
+    units = tuple(unit for unit in pair_units(ctx) if unit.translated)
+    return PairUnits(ctx.source.path, ctx.target.path, units)
+
+
+def run_glossary(ctx: SetContext) -> Glossary:
+    """The run's glossary with the terms learned from every pair's units added; without a
+    glossary the project names, the shipped default one is advisory (see glossary.decide)."""
+    matcher = active_matcher(ctx.config)
+    glossary = matcher.glossary if matcher is not None else Glossary()
+    if not curated(ctx.config):
+        advised = tuple(dataclasses.replace(entry, advisory=True) for entry in glossary.entries)
+        glossary = dataclasses.replace(glossary, entries=advised)
+    if not ctx.config.option("glossary", "learn"):
+        return glossary
+    units = ((pair.target, unit) for pair in ctx.collected if pair for unit in pair.units)
+    learned = learn(units, glossary)
+    return dataclasses.replace(glossary, entries=(*glossary.entries, *learned))
+
+
+def tree_uses(ctx: SetContext, matcher: Matcher) -> dict[Entry, list[Use]]:
+    """Every accepted use of every term in the Korean files, where the aligned English uses it."""
+    uses: dict[Entry, list[Use]] = defaultdict(list)
+    for pair in ctx.collected:
+        for unit in pair.units if pair else ():
+            english: dict[Entry, int] = {}
+            for found in find(unit.english, matcher, korean=False):
+                english.setdefault(found.occurrence.entry, found.line)
+            if not english:
+                continue
+            for found in find(unit.korean, matcher, korean=True):
+                occurrence = found.occurrence
+                entry = occurrence.entry
+                if entry not in english or _is_forbidden(matcher.glossary, occurrence):
+                    continue
+                rendering = entry.term if occurrence.kind is Kind.ENGLISH else occurrence.rendering
+                uses[entry].append(
+                    Use(entry.term, rendering, occurrence.kind, pair.target, found.line,
+                        pair.source, english[entry])
+                )  # fmt: skip
     return uses
-
-
-def _majority(glossary: Glossary, entry: Entry, uses: list[_Use]) -> tuple[str, Kind]:
-    """The rendering most used; ties go to the preferred, then the first listed, then English."""
-    counts = Counter((use.rendering, use.kind) for use in uses)
-    order = [glossary.preferred_of(entry), *entry.ko, entry.term]
-
-    def rank(item: tuple[tuple[str, Kind], int]) -> tuple[int, int]:
-        (rendering, _), count = item
-        return (-count, order.index(rendering) if rendering in order else len(order))
-
-    return min(counts.items(), key=rank)[0]
 
 
 @set_rule(
     "TC303",
     "glossary-inconsistent",
     Severity.WARNING,
-    collect=pair_uses,
+    collect=collect_units,
     example=Example(
         en=None,
         ko=None,
@@ -271,49 +341,29 @@ def _majority(glossary: Glossary, entry: Entry, uses: list[_Use]) -> tuple[str, 
     ),
 )
 def glossary_inconsistent(ctx: SetContext) -> Iterator[Hit]:
-    """One term is rendered more than one way across a file or across the files checked together.
+    """A term is rendered several ways across the Korean files (default: `ko` and learned terms).
 
-    Bad:  ko/sharding.md `샤딩`, `샤딩된 배열` but ko/inference.md `sharding을 적용하면`.
-    Good: one rendering everywhere (policy `consistent`), or the preferred one (policy `preferred`).
-    Each use that differs from the majority (or the preferred) rendering is reported at its line.
+    Bad:  ko/sharding.md `샤딩된 배열` but ko/inference.md `sharding을 적용하면`.
+    Good: one rendering everywhere (the glossary's preferred one, else the one most files use).
+    On by default: terms of the shipped general glossary `ko`, of the glossaries the project
+    names (`glossary: [ko-ml, docs/terms.yaml]`) and terms learned from the tree (`glossary.learn`).
+    A use counts where the aligned English block has the term. One finding per file, term and
+    rendering, at its first line, with the other lines and what the rest of the tree writes.
     """
-    matcher = active_matcher(ctx.config)
-    if matcher is None:
+    glossary = run_glossary(ctx)
+    if not glossary.entries:
         return
-    glossary = matcher.glossary
-    for entry, uses in _uses(ctx, glossary).items():
-        preferred = glossary.policy_of(entry) is Policy.PREFERRED
-        if preferred:
-            target = glossary.preferred_of(entry)
-            kind = Kind.ENGLISH if target == entry.term and target not in entry.ko else Kind.KOREAN
-        else:
-            target, kind = _majority(glossary, entry, uses)
-        total = sum(1 for use in uses if use.rendering == target and use.kind is kind)
-        files = len({use.path for use in uses if use.rendering == target and use.kind is kind})
-        wanted = label(entry, target, kind)
-        plural = "s" if files != 1 else ""
-        basis = (
-            f"the glossary prefers {wanted}"
-            if preferred
-            else f"the majority rendering is {wanted} ({total}× in {files} file{plural})"
-        )
-        per_file = Counter((use.path, use.rendering, use.kind) for use in uses)
-        per_line = Counter(
-            (use.path, use.line, use.rendering, use.kind)
-            for use in uses
-            if (use.rendering, use.kind) != (target, kind)
-        )
-        for (path, line, rendering, used_kind), count in sorted(
-            per_line.items(), key=lambda i: i[0][:2]
-        ):
-            here = f" ({count}× on this line)" if count > 1 else ""
-            in_file = per_file[(path, rendering, used_kind)]
+    matcher = Matcher(glossary)
+    for entry, uses in tree_uses(ctx, matcher).items():
+        decision = decide(glossary, entry, uses)
+        if decision is None:
+            continue
+        for use, message, identity in findings(decision):
             yield Hit(
-                f"{entry.term!r} is written {label(entry, rendering, used_kind)}{here}; "
-                f"{basis}; this file uses it {in_file}× and {wanted} "
-                f"{per_file[(path, target, kind)]}×",
-                target=Location(path, line),
-                identity=f"{entry.term}\0{rendering}\0{used_kind.value}",
+                message,
+                Location(use.source_path, use.source_line),
+                Location(use.path, use.line),
+                identity=identity,
             )
 
 
@@ -359,7 +409,7 @@ def glossary_first_mention(ctx: PairContext) -> Iterator[Hit]:
     for mention in terms.target.mentions:
         occurrence = mention.occurrence
         entry = occurrence.entry
-        if _is_forbidden(glossary, mention) or not glossary.wants_first_mention(entry):
+        if _is_forbidden(glossary, mention.occurrence) or not glossary.wants_first_mention(entry):
             continue
         preferred = glossary.preferred_of(entry)
         korean = preferred if preferred in entry.ko else entry.ko[0]

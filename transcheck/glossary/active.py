@@ -1,7 +1,10 @@
-"""The glossary a run uses: the shipped one under the files the config or command line names.
+"""The glossary a run uses: the shipped general glossary ``ko`` under the files the config or
+command line names (a shipped domain glossary such as ``ko-ml`` by its name, or a project file).
 
-The shipped glossary (``glossary/ko.yaml`` in the repository) is installed as package data, so
-it is found the same way from a checkout and from ``pip install .``.
+Shipped glossaries (``glossary/*.yaml`` in the repository) are installed as package data, so they
+are found the same way from a checkout and from ``pip install .``. A run with no glossary named
+still uses ``ko`` (and the terms learned from the tree, see checks/glossary.py); a glossary the
+project names is *curated*, which turns glossary-missing on.
 """
 
 from __future__ import annotations
@@ -16,14 +19,30 @@ from transcheck.glossary.load import POLICIES, GlossaryError, Problem, load_glos
 from transcheck.glossary.matcher import Matcher
 from transcheck.glossary.model import Policy
 
-RULE_OPTIONS["glossary"] = {"files": [], "shipped": True, "policy": ""}
+RULE_OPTIONS["glossary"] = {"files": [], "shipped": True, "learn": True, "policy": ""}
 
-SHIPPED_NAME = "ko"  # ``--glossary ko`` names the shipped glossary wherever you run from
+SHIPPED_NAME = "ko"  # the general glossary every run uses unless ``glossary.shipped: false``
 
 
-def shipped_path() -> Path:
-    """The shipped Korean glossary file (package data; a plain file in any normal install)."""
-    return Path(str(files("transcheck.glossary") / "data" / f"{SHIPPED_NAME}.yaml"))
+def shipped_path(name: str = SHIPPED_NAME) -> Path:
+    """A shipped glossary file by name, ``ko`` or ``ko-ml`` (package data; a plain file)."""
+    return Path(str(files("transcheck.glossary") / "data" / f"{name}.yaml"))
+
+
+def shipped_names() -> tuple[str, ...]:
+    """The names of the shipped glossaries (``ko``, ``ko-ml``)."""
+    return tuple(sorted(path.stem for path in shipped_path().parent.glob("*.yaml")))
+
+
+def is_shipped(name: str) -> bool:
+    """Whether ``name`` names a shipped glossary rather than a file."""
+    return name in shipped_names() and not Path(name).is_file()
+
+
+def curated(config: Config) -> bool:
+    """Whether the project names glossaries of its own (config or ``--glossary``), so that a term
+    without an accepted rendering is worth a finding (glossary-missing)."""
+    return bool(config.option("glossary", "files"))
 
 
 def _config_folder(config: Config) -> Path:
@@ -33,19 +52,22 @@ def _config_folder(config: Config) -> Path:
     return Path(config.path).resolve().parent
 
 
-def glossary_files(config: Config) -> tuple[Path, ...]:
-    """The glossary files of a run, in merge order: shipped (unless turned off), then the named."""
+def named_files(config: Config) -> tuple[Path, ...]:
+    """The glossary files the project names (config or ``--glossary``), resolved."""
     named = []
     for name in config.option("glossary", "files"):
-        path = Path(name)
-        if name == SHIPPED_NAME and not path.is_file():
-            path = shipped_path()
+        path = shipped_path(name) if is_shipped(name) else Path(name)
         named.append(path if path.is_absolute() else _config_folder(config) / path)
-    if not named:
-        return ()
+    return tuple(path.resolve() for path in named)
+
+
+def glossary_files(config: Config) -> tuple[Path, ...]:
+    """The glossary files of a run, in merge order: the general ``ko`` (unless turned off), then
+    the named ones."""
+    named = named_files(config)
     shipped = shipped_path()
-    first = [shipped] if config.option("glossary", "shipped") and shipped not in named else []
-    return tuple(dict.fromkeys([*first, *(p.resolve() for p in named)]))
+    keep = config.option("glossary", "shipped") and shipped.resolve() not in named
+    return tuple(dict.fromkeys([*([shipped] if keep else []), *named]))
 
 
 def _stamp(path: Path) -> int:
@@ -65,7 +87,7 @@ def _matcher(stamped: tuple[tuple[Path, int], ...], policy: str) -> Matcher:
 
 
 def active_matcher(config: Config) -> Matcher | None:
-    """The compiled glossary of a run, or None when the run names no glossary.
+    """The compiled glossary of a run, or None when it has none (``shipped: false``, no files).
 
     Raises GlossaryError (a ConfigError) naming file and line when a glossary is invalid.
     """

@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from transcheck.config import Config, ConfigError, load_config
-from transcheck.glossary.active import SHIPPED_NAME, active_matcher
+from transcheck.glossary.active import active_matcher, is_shipped, shipped_names
 from transcheck.glossary.chapters import load_chapters
 from transcheck.glossary.importer import TableError, import_glossary
 from transcheck.glossary.load import read_glossary
@@ -55,31 +55,30 @@ def with_glossaries(config: Config, names: list[str] | None) -> Config:
     """``config`` with the glossary files named on the command line added (made absolute)."""
     if not names:
         return config
-    given = [
-        n if n == SHIPPED_NAME and not Path(n).is_file() else str(Path(n).resolve()) for n in names
-    ]
+    given = [n if is_shipped(n) else str(Path(n).resolve()) for n in names]
     group = dict(config.options.get("glossary", {}))
     group["files"] = (*config.option("glossary", "files"), *given)
     return dataclasses.replace(config, options={**config.options, "glossary": group})
 
 
 def _matcher(config_path: Path | None, glossaries: list[str] | None) -> tuple[Config, Matcher]:
-    """The config and the compiled glossary; the shipped one when none is named anywhere."""
+    """The config and the compiled glossary (the shipped general one under any named)."""
     try:
         config = with_glossaries(load_config(config_path), glossaries)
-        if not config.option("glossary", "files"):
-            config = with_glossaries(config, [SHIPPED_NAME])
         matcher = active_matcher(config)
     except ConfigError as error:
         raise _fail(str(error)) from None
-    assert matcher is not None
+    if matcher is None:
+        raise _fail("no glossary: glossary.shipped is false and no glossary file is named")
     return config, matcher
 
 
 GlossaryOpt = Annotated[
     list[str] | None,
     typer.Option(
-        "--glossary", "-g", help=f"Glossary file (repeatable; '{SHIPPED_NAME}': shipped)."
+        "--glossary",
+        "-g",
+        help=f"Glossary file or shipped name ({', '.join(shipped_names())}); repeatable.",
     ),
 ]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
 
@@ -34,6 +35,7 @@ _STOPWORD_TEXT = """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 
+@lru_cache(maxsize=65536)
 def singular(word: str) -> str:
     """A plural's singular by the regular rules (kernels -> kernel, topologies -> topology);
     words that only look plural (bus, analysis, class) are left alone."""

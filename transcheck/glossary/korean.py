@@ -10,6 +10,7 @@ their conjugations) are open-ended and only follow renderings of two or more syl
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 HANGUL = "\uac00-\ud7a3"
 
@@ -19,8 +20,10 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
-# Noun suffixes that keep the noun's meaning: plural, per, by, for, between, on, within.
-NOUN_SUFFIXES = ("들", "당", "별", "용", "간", "상", "내", "끼리")
+# Noun suffixes that keep the noun's meaning: plural, per, by, for, between, on, within; and the
+# derivations -화 (-ization) and -성 (-ity), after nouns of two or more syllables only.
+DERIVED = ("화", "성")
+NOUN_SUFFIXES = ("들", "당", "별", "용", "간", "상", "내", "끼리", *DERIVED)
 
 # Case particles, auxiliary particles and the copula's common forms (after consonant and vowel).
 PARTICLES = _words(
@@ -53,11 +56,14 @@ _VERB_TAIL = re.compile(VERB_TAIL)
 
 def tail_ok(tail: str, syllables: int) -> bool:
     """Whether ``tail`` may follow a noun of ``syllables`` Hangul syllables in one word."""
+    if tail.startswith(DERIVED) and syllables < 2:
+        return False
     if not tail or _NOUN_TAIL.fullmatch(tail):
         return True
     return syllables >= 2 and _VERB_TAIL.fullmatch(tail) is not None
 
 
+@lru_cache(maxsize=65536)
 def strip_tail(word: str) -> str:
     """The noun stem of one Hangul word: the shortest prefix (2+ syllables) whose rest is a
     valid tail; the word itself when none is. Used to mine renderings."""

@@ -34,6 +34,8 @@ ENTRY_KEYS = (
     "policy",
     "first_mention",
     "note",
+    "unless",
+    "context",
 )
 POLICIES = tuple(policy.value for policy in Policy)
 
@@ -148,7 +150,7 @@ def _entry(reader: _Reader, node: yaml.Node) -> Entry | None:
     values: dict[str, Any] = {}
     listed: dict[str, list[tuple[str, yaml.Node]]] = {
         key: reader.strings(fields[key], key)
-        for key in ("forms", "ko", "forbidden")
+        for key in ("forms", "ko", "forbidden", "unless", "context")
         if key in fields
     }
     for key, items in listed.items():

@@ -25,6 +25,14 @@ _WORD_AFTER = r"(?![A-Za-z0-9_])"
 # A Korean match must start a word too; that is checked on the character before it, which
 # measured three times faster than a lookbehind on Korean text (for English the lookbehind wins).
 _HANGUL_CHAR = re.compile(f"[{HANGUL}]")
+# English in parentheses right after Korean is a gloss of it: 계산된 속성(computed property).
+_GLOSS = re.compile(f"(?<=[{HANGUL}])\\s?\\(([^()]*)\\)")
+# Joined to a neighbour as an identifier or a name pair: plugin-vue, @rollup/plugin, provide/inject,
+# Provide / Inject, app.component, Node.js, use_cache.
+_JOINED_BEFORE = re.compile(r"(?:[A-Za-z0-9]\s*[/+&]\s*|[./_@-])$")
+_JOINED_AFTER = re.compile(r"\s*[/+&]\s*[A-Za-z]|[._/-][A-Za-z0-9]|\(\)")
+# Where a sentence starts: nothing before in the text, or a sentence end, then markup.
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s)[\s*_\"'“‘\[#>-]*$")
 _ENGLISH_ATOMS = {" ": r"[\s\-]?", "-": r"[\s\-]?"}
 _KOREAN_ATOMS = {" ": r"\s?"}
 
@@ -100,6 +108,12 @@ def _trie_regex(words: Iterable[str], atoms: dict[str, str]) -> str:
     return emit(trie)
 
 
+def _phrase_regex(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Any of ``phrases`` as whole words, case-insensitive, a space matching any spacing."""
+    body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    return re.compile(f"{_WORD_BEFORE}(?:{body}){_WORD_AFTER}", re.IGNORECASE)
+
+
 def _continues(word: re.Pattern[str], text: str, start: int) -> bool:
     """Whether a match at ``start`` begins inside a word (the character before belongs to one)."""
     return start > 0 and word.match(text, start - 1) is not None
@@ -127,8 +141,13 @@ class Matcher:
         self._korean: dict[str, list[_Target]] = {}
         self._korean_words: set[str] = set()  # as listed, so a space may be written or not
         self._patterns: list[tuple[re.Pattern[str], Entry]] = []
+        self._unless: dict[Entry, re.Pattern[str]] = {}
+        self._context: dict[Entry, re.Pattern[str]] = {}
         for entry in glossary.entries:
             self._add(entry)
+            for phrases, table in ((entry.unless, self._unless), (entry.context, self._context)):
+                if phrases:
+                    table[entry] = _phrase_regex(phrases)
         self._english_res = [
             (re.compile(f"{_WORD_BEFORE}(?:{_trie_regex(words, _ENGLISH_ATOMS)}){_WORD_AFTER}",
                         0 if sensitive else re.IGNORECASE), sensitive)
@@ -165,7 +184,9 @@ class Matcher:
 
     def _add_english(self, form: str, target: _Target) -> None:
         sensitive = target[0].case_sensitive
-        self._english.setdefault((sensitive, english_key(form, sensitive)), []).append(target)
+        targets = self._english.setdefault((sensitive, english_key(form, sensitive)), [])
+        if target not in targets:  # memory-bound and memory bound share one key
+            targets.append(target)
         self._forms[sensitive].add(form if sensitive else form.casefold())
 
     def _english_matches(self, text: str) -> Iterator[Occurrence]:
@@ -195,16 +216,36 @@ class Matcher:
             for entry, kind, rendering in self._korean.get(key, ()):
                 yield Occurrence(entry, kind, rendering, match.group(0), match.start(), match.end())
 
+    @property
+    def forbids(self) -> bool:
+        """Whether any rendering is forbidden (a forbidden one, or English where not kept)."""
+        glossary = self.glossary
+        return any(e.forbidden or not glossary.keeps_english(e) for e in glossary.entries)
+
+    def in_sense(self, text: str, occurrence: Occurrence) -> bool:
+        """Whether an English word of ``text`` is meant in the entry's sense: not inside one of
+        its ``unless`` phrases (pay attention), with one of its ``context`` words in the text."""
+        entry = occurrence.entry
+        unless = self._unless.get(entry)
+        if unless is not None and any(
+            m.start() <= occurrence.start and occurrence.end <= m.end()
+            for m in unless.finditer(text)
+        ):
+            return False
+        context = self._context.get(entry)
+        return context is None or context.search(text) is not None
+
     def english(self, text: str) -> list[Occurrence]:
-        """English forms of glossary terms in English prose, in text order."""
+        """English forms of glossary terms in English prose, in text order, in their sense."""
         found = (o for o in self._english_matches(text) if o.kind is Kind.ENGLISH)
-        return _without_overlaps(found)
+        return [o for o in _without_overlaps(found) if self.in_sense(text, o)]
 
     def korean(self, text: str) -> list[Occurrence]:
         """Renderings, English words kept, and forbidden renderings in Korean prose, in text
         order. ``추론(inference)`` is one glossed Korean occurrence, ``inference(추론)`` one
         plain Korean occurrence: the English in a gloss is not counted as kept."""
         found = _without_overlaps((*self._english_matches(text), *self._korean_matches(text)))
+        glosses = [m.span(1) for m in _GLOSS.finditer(text)] if "(" in text else []
         result: list[Occurrence] = []
         for occurrence in found:
             previous = result[-1] if result else None
@@ -214,8 +255,28 @@ class Matcher:
                 else:
                     result[-1] = occurrence
                 continue
+            if occurrence.kind is Kind.ENGLISH and (
+                not self.in_sense(text, occurrence) or _not_kept(text, occurrence, glosses)
+            ):
+                continue
             result.append(occurrence)
         return result
+
+
+def _not_kept(text: str, occurrence: Occurrence, glosses: list[tuple[int, int]]) -> bool:
+    """Whether an English word in Korean text is not a rendering decision: inside a gloss
+    (계산된 속성(computed property)), joined to an identifier or a name pair (plugin-vue,
+    provide/inject, Node.js), or capitalized inside a sentence, which makes it a name (Vue
+    Single-File Component, Object, Proxy); a capital opening a sentence is a kept word."""
+    start, end = occurrence.start, occurrence.end
+    if any(a <= start and end <= b for a, b in glosses):
+        return True
+    if _JOINED_BEFORE.search(text, max(0, start - 6), start) or _JOINED_AFTER.match(text, end):
+        return True
+    surface = occurrence.surface
+    if surface[:1].isupper() and not occurrence.entry.case_sensitive:
+        return _SENTENCE_START.search(text, max(0, start - 8), start) is None
+    return False
 
 
 def _is_gloss(text: str, first: Occurrence, second: Occurrence) -> bool:

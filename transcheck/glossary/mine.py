@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from transcheck.glossary.chapters import Chapter
@@ -40,6 +40,7 @@ COVERED = 0.7  # a word this often inside a candidate phrase is left to the phra
 _KOREAN_STOPWORD_TEXT = """
 이는 이를 이것은 이것이 그것은 그리고 하지만 따라서 따라 걸쳐 통해 위해 대해 대한 모든 각 같은 경우
 우리는 우리가 우리의 있습니다 합니다 됩니다 것을 것이 것은 것입니다 있는 없는 수 때 더 또한 매우
+여기 여기서 이것 그것 필요 가지 경우
 """
 _KOREAN_STOPWORDS = frozenset(_KOREAN_STOPWORD_TEXT.split())
 
@@ -79,27 +80,35 @@ def _units(chapters: Sequence[Chapter]) -> list[tuple[str, str]]:
     return units
 
 
-def _phrases(text: str) -> Iterator[tuple[str, str]]:
-    """(key, surface) of every word and two/three-word phrase within punctuation-free segments."""
+def phrases(
+    text: str, sizes: tuple[int, ...] = (1, 2, 3), first: Container[str] | None = None
+) -> Iterator[tuple[str, str]]:
+    """(key, surface) of every word and two/three-word phrase within punctuation-free segments:
+    no function word first or last (nor inside, but "of"), no one-letter word in a phrase;
+    with ``first``, only phrases whose first word (lower case) is in it."""
     for segment in _SEGMENT.findall(text):
         words = WORD.findall(segment)
+        lowered = [word.lower() for word in words]
+        stop = [word in STOPWORDS for word in lowered]
         for start in range(len(words)):
-            for size in (1, 2, 3):
-                chunk = words[start : start + size]
-                if len(chunk) < size:
+            if stop[start] or (first is not None and lowered[start] not in first):
+                continue
+            for size in sizes:
+                end = start + size
+                if end > len(words):
                     break
-                lowered = [word.lower() for word in chunk]
-                if lowered[0] in STOPWORDS or lowered[-1] in STOPWORDS:
+                if stop[end - 1]:
                     continue
-                if any(w in STOPWORDS and w != "of" for w in lowered[1:-1]):
+                inside = range(start + 1, end - 1)
+                if any(stop[k] and lowered[k] != "of" for k in inside):
                     continue
-                if size > 1 and any(len(w) < 2 for w in lowered):
+                if size > 1 and any(len(lowered[k]) < 2 for k in range(start, end)):
                     continue
-                lowered[-1] = singular(lowered[-1])
-                yield " ".join(lowered), " ".join(chunk)
+                key = [*lowered[start : end - 1], singular(lowered[end - 1])]
+                yield " ".join(key), " ".join(words[start:end])
 
 
-def _korean_stems(text: str) -> set[str]:
+def korean_stems(text: str) -> set[str]:
     """Stems of one Korean unit: words without their tails, and two-word stems whose first
     word has no tail (행렬 곱셈); function words left out."""
     stems = {strip_tail(word) for word in _KOREAN_WORD.findall(text)}
@@ -112,7 +121,7 @@ def _korean_stems(text: str) -> set[str]:
 def _candidates(units: list[tuple[str, str]]) -> dict[str, _Candidate]:
     found: dict[str, _Candidate] = defaultdict(_Candidate)
     for number, (english, _) in enumerate(units):
-        for key, surface in _phrases(english):
+        for key, surface in phrases(english):
             candidate = found[key]
             candidate.count += 1
             candidate.lowercase += surface == surface.lower()
@@ -136,7 +145,7 @@ def _candidates(units: list[tuple[str, str]]) -> dict[str, _Candidate]:
     for key in [k for k in kept if covered[k] >= COVERED * kept[k].count]:
         del kept[key]
     for number, (_, korean) in enumerate(units):
-        for key, _surface in _phrases(korean):
+        for key, _surface in phrases(korean):
             if key in kept and number in kept[key].units:
                 kept[key].kept_units.add(number)
     return kept
@@ -200,7 +209,7 @@ class Proposal:
 def mine(chapters: Sequence[Chapter]) -> list[Proposal]:
     """Proposed entries, ranked: terms used several ways first, then by English frequency."""
     units = _units(chapters)
-    stems = [_korean_stems(korean) for _, korean in units]
+    stems = [korean_stems(korean) for _, korean in units]
     candidates = _candidates(units)
     linked = _link(candidates, stems)
     entries = []

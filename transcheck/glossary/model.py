@@ -37,6 +37,13 @@ class Entry:
     first_mention: bool | None = None
     note: str = ""
     origin: str = ""  # "file:line" where the entry is defined, for messages
+    unless: tuple[
+        str, ...
+    ] = ()  # English phrases holding the word in another sense (pay attention)
+    context: tuple[str, ...] = ()  # words one of which the text must hold for this sense to count
+    # Advice rather than a team's decision (learned from the tree, or the shipped default glossary
+    # the project did not name): its first rendering does not outweigh the tree's majority.
+    advisory: bool = False
 
     @property
     def key(self) -> str:

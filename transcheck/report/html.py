@@ -26,6 +26,7 @@ from importlib.resources import files
 from transcheck.api import PairResult, Report
 from transcheck.chapterview import ChapterView, TermRow, consistency, glossary_table
 from transcheck.findings import Finding, Severity
+from transcheck.glossary.decide import tree_summary
 from transcheck.report.html_chapter import Sections, chapter_body, finding_html, line_id, place
 from transcheck.report.options import RenderOptions
 
@@ -129,9 +130,13 @@ def _uses(
     return " · ".join(parts)
 
 
-def _glossary(table: Sequence[TermRow], chapters: Sequence[tuple[int, ChapterView]]) -> str:
-    """Each term: the English term's uses, then each rendering's, by chapter; a minority
+def _glossary(
+    table: Sequence[TermRow], chapters: Sequence[tuple[int, ChapterView]], split: Sequence[str]
+) -> str:
+    """The terms the tree renders more than one way (glossary-inconsistent), one line each;
+    then each term: the English term's uses, then each rendering's, by chapter; a minority
     rendering is highlighted and its uses link to their lines."""
+    decisions = "".join(f"<li>{escape(line)}</li>" for line in split)
     body = []
     for term in table:
         rows = [
@@ -160,7 +165,12 @@ def _glossary(table: Sequence[TermRow], chapters: Sequence[tuple[int, ChapterVie
         '<details id="glossary"><summary><h2>Glossary</h2> '
         f'<span class="muted">{len(table)} terms used; minority renderings highlighted, '
         "with links to their lines</span></summary>"
-        '<table class="glossary"><thead><tr><th>Term</th><th>Rendering</th><th>Total</th>'
+        + (
+            f'<p>Terms rendered more than one way:</p><ul class="split">{decisions}</ul>'
+            if split
+            else ""
+        )
+        + '<table class="glossary"><thead><tr><th>Term</th><th>Rendering</th><th>Total</th>'
         f"<th>By chapter</th></tr></thead>{''.join(body)}</table></details>"
     )
 
@@ -238,7 +248,7 @@ def render_html(report: Report, chapters: Sequence[ChapterView]) -> str:
         + "<main><h1>transcheck report</h1>"
         + f'<p class="muted">{_plural(summary["pairs"], "file pair")} checked: {counts}.</p>'
         + _overview(report.pairs, views, agreement)
-        + (_glossary(table, ordered) if used else "")
+        + (_glossary(table, ordered, tree_summary(report.findings)) if used else "")
         + "".join(
             _chapter(n, pair, views.get(n), agreement.get(n), sections)
             for n, pair in enumerate(report.pairs, 1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from transcheck.api import PairResult, Report
 from transcheck.findings import Finding, Severity
+from transcheck.glossary.decide import tree_summary
 from transcheck.report.options import PLAIN, RenderOptions
 from transcheck.report.wording import plural, severity_counts
 
@@ -75,6 +76,10 @@ def _summary(report: Report) -> list[str]:
         lines.append("  Rules:")
         by_rule = sorted(summary["by_rule"].items(), key=lambda item: -item[1])
         lines += [f"    {n:>4}  {code} {names.get(code, '')}" for code, n in by_rule]
+        terms = tree_summary(report.findings)
+        if terms:
+            lines.append("  Terms rendered more than one way (glossary-inconsistent):")
+            lines += [f"    {term}" for term in terms]
         lines.append("  `transcheck explain CODE` shows what a rule means, with an example.")
     return lines
 

@@ -1,0 +1,133 @@
+"""Glossary terms over aligned units: an English block (or blocks merged by the translator) and the
+Korean block(s) aligned with it. A Korean rendering counts as a use of a term only where the
+aligned English uses that term, so 속성 is a rendering of "property" where the English says
+property and of "attribute" where it says attribute, and 학습 for "learning" is not "training".
+
+Prose is the block's text with inline math that is a plain name (``$KV$``, ``$B$``) read as the
+word it is (`$KV$ cache` is "KV cache"); code, other math and URLs are not prose. A Korean
+block without Hangul is untranslated text (untranslated, TC701), never a rendering decision.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from transcheck.glossary.korean import HANGUL
+from transcheck.glossary.matcher import Matcher, Occurrence
+from transcheck.model import Block, BlockKind
+
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]{0,3}")
+_CONTAINER = re.compile(r"^:::+\s*[\w-]*")  # a ::: warning / :::tip container mark is markup
+_HANGUL_CHAR = re.compile(f"[{HANGUL}]")
+NOT_PROSE = (BlockKind.CODE, BlockKind.MATH)
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One block's prose, its first line, and its source lines when it spans several."""
+
+    text: str
+    line: int
+    rows: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """Aligned English and Korean pieces (usually one each)."""
+
+    english: tuple[Piece, ...]
+    korean: tuple[Piece, ...]
+
+    @property
+    def translated(self) -> bool:
+        """Whether the Korean side is Korean text at all."""
+        return any(_HANGUL_CHAR.search(piece.text) for piece in self.korean)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """An occurrence in a piece, with its line."""
+
+    occurrence: Occurrence
+    line: int
+
+
+def prose(block: Block) -> str:
+    """The prose of a block, plain-name inline math included (see the module docstring)."""
+    shown = block.shown
+    names = [
+        m.text
+        for m in block.math
+        if _NAME.fullmatch(m.text.strip()) and re.search(rf"\b{re.escape(m.text)}\s[A-Za-z]", shown)
+    ]  # only a name before a word can be part of a term ($KV$ cache)
+    if not names:
+        return _CONTAINER.sub("", block.text)
+    others = [m.text for m in block.math if m.text not in names] + [
+        c.text for c in block.code_spans
+    ]
+    return _CONTAINER.sub("", _restore(block.text, shown, names, others))
+
+
+def _restore(text: str, shown: str, names: list[str], others: list[str]) -> str:
+    """``text`` with the ``names`` put back where ``shown`` (the text as read, code and math
+    included) has them: both are walked together, and what only ``shown`` has is a name (kept),
+    other code or math (a space), or dropped."""
+    out: list[str] = []
+    i = j = 0
+    while j < len(shown):
+        if i < len(text) and text[i] == shown[j]:
+            out.append(shown[j])
+            i, j = i + 1, j + 1
+            continue
+        name = next((x for x in names if x and shown.startswith(x, j)), None)
+        other = next((x for x in others if x and shown.startswith(x, j)), None)
+        if name is not None:
+            out.append(name)
+            j += len(name)
+        elif other is not None:
+            out.append(" ")
+            j += len(other)
+        elif i < len(text) and text[i].isspace():
+            out.append(" ")
+            i += 1
+        else:
+            out.append(" " if shown[j].isspace() else "")
+            j += 1
+    return "".join(out) + text[i:]
+
+
+def piece(block: Block, lines: Sequence[str] | None) -> Piece:
+    """A block as a piece; ``lines`` are its file's lines (None: not read)."""
+    rows = (
+        tuple(lines[block.line - 1 : block.end_line])
+        if lines and block.end_line > block.line
+        else ()
+    )
+    return Piece(prose(block), block.line, rows)
+
+
+def _line(piece: Piece, surface: str, cursor: list[int]) -> int:
+    """The line of ``surface``, searched from ``cursor`` (row, column) on, which it advances."""
+    if not piece.rows:
+        return piece.line
+    needle = surface.split()[0]
+    row, column = cursor
+    for candidate in range(row, len(piece.rows)):
+        at = piece.rows[candidate].find(needle, column if candidate == row else 0)
+        if at >= 0:
+            cursor[:] = [candidate, at + len(needle)]
+            return piece.line + candidate
+    return piece.line + row
+
+
+def find(pieces: Sequence[Piece], matcher: Matcher, korean: bool) -> list[Found]:
+    """Every occurrence in ``pieces`` with its line, in reading order."""
+    search = matcher.korean if korean else matcher.english
+    found = []
+    for part in pieces:
+        cursor = [0, 0]
+        for occurrence in search(part.text):
+            found.append(Found(occurrence, _line(part, occurrence.surface, cursor)))
+    return found

@@ -1,0 +1,140 @@
+"""Terms learned from the tree itself, for glossary-inconsistent with no glossary configured.
+
+A term is learned where the Korean text shows a decision both ways: the English word (or two-word
+phrase) is kept in English in some aligned units and rendered in others. Its Korean rendering is
+the stem that goes with it where it is not kept: a transliteration of it (샤딩 ↔ sharding), or
+failing that the stem most associated with it by Dice over the units (추론 ↔ inference). Terms a
+glossary already has are left to the glossary; a word mostly seen inside a learned phrase gives
+way to the phrase (batch size, not size).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from transcheck.glossary.aligned import Unit
+from transcheck.glossary.matcher import english_key, plurals
+from transcheck.glossary.mine import korean_stems, phrases
+from transcheck.glossary.model import Entry, Glossary
+from transcheck.glossary.translit import transliterates
+
+MIN_KEPT = 5  # units where the term is kept in English
+MIN_RENDERED = 5  # … and units where it is not
+MIN_FILES = 3  # files the term's English occurs in
+MIN_DICE = 0.5  # association a stem needs, unless it transliterates the term
+MIN_TRANSLITERATED = 0.15  # … and a transliteration (pure ≠ 비율 by chance)
+MIN_SHARED = 3  # units a stem must share with the term
+COVERED = 0.7  # a word this often inside a learned phrase is left to the phrase
+SIZES = (1, 2)  # words and two-word phrases
+MAX_TERMS = 40  # learned terms kept, the most evenly split first
+# A stem ending so is a particle or a verb form, not a noun rendering (값을, 있습, 곱하, 겹칠).
+_NOT_NOUN_END = tuple("을를은는이가의에로와과도하습니칠할된한있")
+
+
+@dataclass
+class _Counts:
+    units: set[int] = field(default_factory=set)
+    kept: set[int] = field(default_factory=set)
+    files: set[str] = field(default_factory=set)
+    count: int = 0
+    lowercase: int = 0
+
+
+def _known_keys(glossary: Glossary) -> set[str]:
+    """Lookup keys of every English form a glossary already matches."""
+    keys: set[str] = set()
+    for entry in glossary.entries:
+        for form in entry.english_forms:
+            keys.update(english_key(variant, False) for variant in plurals(form))
+    return keys
+
+
+def _count(units: Sequence[tuple[str, Unit]]) -> dict[str, _Counts]:
+    """Counts of the English words and two-word phrases that the Korean text keeps in enough
+    units to be learned, over the units."""
+    kept_in = [
+        {key for key, _ in phrases(" ".join(p.text for p in unit.korean), SIZES)}
+        for _, unit in units
+    ]
+    kept_units = Counter(key for kept in kept_in for key in kept)
+    ever_kept = {key for key, units_kept in kept_units.items() if units_kept >= MIN_KEPT}
+    first_words = {key.split(" ", 1)[0] for key in ever_kept}
+    counts: dict[str, _Counts] = defaultdict(_Counts)
+    for number, (path, unit) in enumerate(units):
+        english = " ".join(p.text for p in unit.english)
+        for key, surface in phrases(english, SIZES, first_words):
+            if key not in ever_kept:
+                continue
+            found = counts[key]
+            found.count += 1
+            found.lowercase += surface == surface.lower()
+            found.units.add(number)
+            found.files.add(path)
+            if key in kept_in[number]:
+                found.kept.add(number)
+    return counts
+
+
+def _candidates(counts: dict[str, _Counts], known: set[str]) -> dict[str, _Counts]:
+    kept = {
+        key: found
+        for key, found in counts.items()
+        if len(found.kept) >= MIN_KEPT
+        and len(found.units - found.kept) >= MIN_RENDERED
+        and len(found.files) >= MIN_FILES
+        and found.lowercase >= 0.6 * found.count
+        and len(key) >= 3
+        and english_key(key, False) not in known
+        and not any(char.isdigit() for char in key)
+    }
+    covered: Counter[str] = Counter()
+    for key, found in kept.items():
+        for word in key.split() if " " in key else ():
+            covered[word] += found.count
+    return {k: f for k, f in kept.items() if covered[k] < COVERED * f.count}
+
+
+def _rendering(key: str, found: _Counts, stems: list[set[str]], spread: Counter[str]) -> str | None:
+    """The stem that renders ``key`` where it is not kept (see the module docstring)."""
+    rendered = found.units - found.kept
+    together: Counter[str] = Counter()
+    for number in rendered:
+        together.update(stems[number])
+    best: tuple[float, str] | None = None
+    for stem, shared in together.items():
+        if shared < MIN_SHARED or (" " in stem) != (" " in key):
+            continue
+        if stem.endswith(_NOT_NOUN_END):
+            continue
+        dice = 2 * shared / (len(rendered) + spread[stem])
+        if dice >= MIN_TRANSLITERATED and transliterates(
+            stem.replace(" ", ""), key.replace(" ", "")
+        ):
+            dice += 1.0
+        if dice >= MIN_DICE and (best is None or dice > best[0]):
+            best = (dice, stem)
+    return best[1] if best else None
+
+
+def learn(units: Iterable[tuple[str, Unit]], known: Glossary) -> tuple[Entry, ...]:
+    """Entries for the terms the tree renders both kept in English and in Korean; ``units`` are
+    (file, unit) pairs of translated units."""
+    listed = list(units)
+    candidates = _candidates(_count(listed), _known_keys(known))
+    if not candidates:
+        return ()
+    stems = [korean_stems(" ".join(p.text for p in unit.korean)) for _, unit in listed]
+    spread: Counter[str] = Counter(stem for unit in stems for stem in unit)
+    entries = []
+    for key in sorted(candidates, key=lambda k: (-_split(candidates[k]), k)):
+        rendering = _rendering(key, candidates[key], stems, spread)
+        if rendering is not None:
+            entries.append(Entry(term=key, ko=(rendering,), keep_english=True, advisory=True))
+    return tuple(entries[:MAX_TERMS])
+
+
+def _split(found: _Counts) -> int:
+    """How evenly a term is split: units on the smaller side (kept or rendered)."""
+    return min(len(found.kept), len(found.units - found.kept))
