@@ -31,6 +31,7 @@ from transcheck.report.html_chapter import Sections, chapter_body, finding_html,
 from transcheck.report.options import RenderOptions
 
 _SEVERITIES = tuple(reversed(Severity))  # error, warning, info
+LISTED = 10  # chapters a majority rendering's uses list by name
 
 
 @cache
@@ -110,12 +111,19 @@ def _uses(
     chapters: Sequence[tuple[int, ChapterView]],
 ) -> str:
     """Uses by chapter: ``gpus.md 3``, or for a minority rendering each line linked
-    (``gpus.md: 12 40×2``)."""
+    (``gpus.md: 12 40×2``). A majority rendering used in more than ``LISTED`` chapters lists the
+    ones using it most, then how many more: on a 200-page site the full lists were most of the
+    page, and the minority's lines are what a reviewer acts on."""
     by_chapter: dict[int, list[int]] = {}
     for position, line in places:
         by_chapter.setdefault(position, []).append(line)
+    shown = list(by_chapter.items())
+    more = 0
+    if not minority and len(shown) > LISTED:
+        shown = sorted(shown, key=lambda item: -len(item[1]))[:LISTED]
+        more = len(by_chapter) - LISTED
     parts = []
-    for position, found in by_chapter.items():
+    for position, found in shown:
         number, view = chapters[position]
         where = f'<a href="#c{number}">{escape(view.name)}</a>'
         if not minority:
@@ -127,7 +135,7 @@ def _uses(
             for line, times in Counter(found).items()
         )
         parts.append(f"{where}: {links}")
-    return " · ".join(parts)
+    return " · ".join(parts) + (f" · and {more} more files" if more else "")
 
 
 def _glossary(
