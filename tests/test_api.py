@@ -103,7 +103,7 @@ def test_bad_input_is_reported_per_file_and_the_rest_is_checked(bad_trees: Path)
         ("TC003", "en/empty.md", 1, "ko/empty.md", 1),
         ("TC002", "en/front.md", None, "ko/front.md", 3),
         ("TC001", "en/gone.md", None, "ko/gone.md", None),
-        ("TC201", "en/good.md", 3, "ko/good.md", 1),
+        ("TC201", "en/good.md", 3, "ko/good.md", 3),  # the paragraph translating it
         ("TC001", "en/legacy.md", None, "ko/legacy.md", 1),
     ]
     by_code = {f.code + (f.target.path or ""): f for f in report.findings}

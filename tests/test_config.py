@@ -175,11 +175,37 @@ def test_rewrite_entry_needs_pattern_and_replace(chdir_tmp: Path) -> None:
     assert (error.key, error.line) == ("links.rewrite.1", 5)
 
 
+def test_links_routes_roots_and_site_url(chdir_tmp: Path) -> None:
+    text = (
+        "links:\n  routes: ['/blog/*', /api/**]\n  roots: [/docs, /]\n"
+        "  site_url: https://kubernetes.io/\n"
+    )
+    config = load_config(write(chdir_tmp / "transcheck.yaml", text))
+    assert config.link_routes == ("/blog/*", "/api/**")
+    assert config.link_roots == ("/docs/", "/")
+    assert config.site_url == "https://kubernetes.io"
+    assert config.link_rewrites == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "words"),
+    [
+        ("links:\n  roots: [docs]\n", "links.roots", "starting with /"),
+        ("links:\n  site_url: kubernetes.io\n", "links.site_url", "http(s) URL"),
+        ("links:\n  routes: 3\n", "links.routes", "list of route globs"),
+    ],
+)
+def test_bad_link_settings_name_their_key(chdir_tmp: Path, text: str, key: str, words: str) -> None:
+    error = error_of(write(chdir_tmp / "transcheck.yaml", text))
+    assert (error.key, error.line) == (key, 2)
+    assert words in str(error)
+
+
 def test_unknown_key_under_links(chdir_tmp: Path) -> None:
     path = write(chdir_tmp / "transcheck.yaml", "links:\n  rewrites: []\n")
     error = error_of(path)
     assert (error.key, error.line) == ("links.rewrites", 2)
-    assert str(error).endswith("unknown key; valid keys: rewrite")
+    assert str(error).endswith("unknown key; valid keys: rewrite, roots, routes, site_url")
 
 
 def test_bad_severity_value(chdir_tmp: Path) -> None:

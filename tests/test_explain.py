@@ -99,11 +99,15 @@ Example:
      3  자세한 내용은 논문을 참고하세요.
 
 Example finding (what `transcheck check en ko` reports on these files):
-  en/chapter.md:3 ↔ ko/chapter.md:1  error   TC201 link-missing: the English link \
+  en/chapter.md:3 ↔ ko/chapter.md:3  error   TC201 link-missing: the English link \
 [the paper](https://arxiv.org/abs/2205.14135) has no counterpart in the Korean section '# 어텐션': \
 link the translated words to 'https://arxiv.org/abs/2205.14135'
 
 Good: ko `[논문](https://arxiv.org/abs/2205.14135)을 참고하세요`.
+The Korean line given is the paragraph or item that translates the English one holding the
+link (or where it would be inserted). An English link that is itself broken is not asked
+for (source-link-broken reports it), nor one in a paragraph with no translation at all
+(block-missing reports the paragraph).
 """
 
 

@@ -80,6 +80,9 @@ class Config:
     severity: Mapping[str, Severity] = field(default_factory=dict)
     fail_on: str = "error"
     link_rewrites: tuple[LinkRewrite, ...] = ()
+    link_routes: tuple[str, ...] = ()  # globs of routes the site generates (not files)
+    link_roots: tuple[str, ...] = ("/",)  # URL paths at which each checked tree is served
+    site_url: str = ""  # the site's own URL: absolute links to it are site-relative paths
     pairing: tuple[PairPattern, ...] = ()
     extensions: tuple[str, ...] = (".md", ".markdown", ".mdx")
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
@@ -282,7 +285,27 @@ def _extensions(source: _Source, key: str, value: Any) -> tuple[str, ...]:
     return tuple(item if item.startswith(".") else f".{item}" for item in items)
 
 
-_LINK_KEYS: dict[str, Callable[[_Source, str, Any], Any]] = {"rewrite": _rewrites}
+def _roots(source: _Source, key: str, value: Any) -> tuple[str, ...]:
+    roots = _string_list(source, key, value, "URL paths such as /docs/")
+    if not all(root.startswith("/") for root in roots):
+        raise source.error(key, "each root is a URL path starting with /")
+    return tuple(root.rstrip("/") + "/" for root in roots)
+
+
+def _site_url(source: _Source, key: str, value: Any) -> str:
+    if not isinstance(value, str) or not re.match(r"https?://[^/\s]+", value):
+        raise source.error(
+            key, f"must be an http(s) URL such as https://example.org (got {value!r})"
+        )
+    return value.rstrip("/")
+
+
+_LINK_KEYS: dict[str, tuple[str, Callable[[_Source, str, Any], Any]]] = {
+    "rewrite": ("link_rewrites", _rewrites),
+    "routes": ("link_routes", lambda s, k, v: _string_list(s, k, v, "route globs")),
+    "roots": ("link_roots", _roots),
+    "site_url": ("site_url", _site_url),
+}
 
 _KEYS: dict[str, Callable[[_Source, str, Any], tuple[str, Any]]] = {
     "slug_style": lambda s, k, v: ("slug_style", _choice(s, k, v, SLUG_STYLES)),
@@ -291,7 +314,7 @@ _KEYS: dict[str, Callable[[_Source, str, Any], tuple[str, Any]]] = {
     "ignore": lambda s, k, v: ("ignore", _string_list(s, k, v, "rule codes or names")),
     "severity": lambda s, k, v: ("severity", _severities(s, k, v)),
     "fail_on": lambda s, k, v: ("fail_on", _choice(s, k, v, FAIL_ON)),
-    "links": lambda s, k, v: ("link_rewrites", _links(s, k, v)),
+    "links": lambda s, k, v: ("", _links(s, k, v)),
     "pairing": lambda s, k, v: ("pairing", _pairing(s, k, v)),
     "extensions": lambda s, k, v: ("extensions", _extensions(s, k, v)),
 }
@@ -301,13 +324,17 @@ def _unknown(source: _Source, key: str, valid: Mapping[str, object]) -> ConfigEr
     return source.error(key, f"unknown key; valid keys: {', '.join(sorted(valid))}")
 
 
-def _links(source: _Source, key: str, value: Any) -> tuple[LinkRewrite, ...]:
+def _links(source: _Source, key: str, value: Any) -> dict[str, Any]:
+    """The ``links:`` mapping: several Config fields at once."""
     if not isinstance(value, dict):
-        raise source.error(key, "must be a mapping (rewrite: [...])")
-    for name in value:
+        raise source.error(key, "must be a mapping (rewrite, routes, roots, site_url)")
+    settings = {}
+    for name, setting in value.items():
         if name not in _LINK_KEYS:
             raise _unknown(source, f"{key}.{name}", _LINK_KEYS)
-    return _rewrites(source, f"{key}.rewrite", value.get("rewrite", []))
+        field_name, parse = _LINK_KEYS[name]
+        settings[field_name] = parse(source, f"{key}.{name}", setting)
+    return settings
 
 
 def _option_group(source: _Source, key: str, value: Any) -> dict[str, Any]:
@@ -345,7 +372,10 @@ def _build(source: _Source) -> Config:
         if parser is None:
             raise _unknown(source, key, {**_KEYS, **RULE_OPTIONS})
         name, parsed = parser(source, key, value)
-        settings[name] = parsed
+        if name:
+            settings[name] = parsed
+        else:
+            settings.update(parsed)  # a mapping that sets several fields (links)
     return Config(**settings, options=options, lines=source.lines)
 
 

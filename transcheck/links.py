@@ -2,23 +2,35 @@
 
 Static sites serve ``chapter.md`` at ``chapter/``, so ``../other`` written in ``chapter.md`` means
 the sibling file ``other.md``; plain relative file links work too. A link resolves when either
-reading finds a document of the tree (``x``, ``x.md``, ``x/index.md``, ``x.html`` -> ``x.md``) or
-a front-matter ``permalink``. Links to other sites and to assets (images, PDFs) are not judged.
+reading finds a document of the tree (``x``, ``x.md``, ``x/index.md``, Hugo's ``x/_index.md``,
+``x.html`` -> ``x.md``) or a route its front matter gives (``permalink``, ``slug``, ``url``,
+``aliases``). Links to other sites and to assets (images, PDFs) are not judged.
+
+Site routing: a site-absolute path (``/guide/x``) is read under the URL ``roots`` the tree is
+served at (``/`` unless configured; a path under no root leaves the tree), after a leading locale
+segment (``/ko/guide/x``); one into a first folder the tree lacks leads to a part of the site
+that was not checked. An absolute URL of the site itself (``site_url``) is its
+path; a path matching a configured route glob (``/api/*``) is a page the site generates.
 """
 
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from fnmatch import fnmatchcase
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from transcheck.model import Document
+from transcheck.urlforms import is_locale
 
 PAGE_SUFFIXES = ("", ".md", ".markdown", ".mdx", ".html", ".htm")
 _DOC_SUFFIXES = (".md", ".markdown", ".mdx")
+PERMALINK_WINDOW = 8192  # bytes of a file's start where its front matter names a permalink
+_ROUTE_KEY = re.compile(rb"^\s*(?:permalink|slug|url|aliases)\s*[:=]", re.MULTILINE)
 
 
 class Status(StrEnum):
@@ -29,6 +41,7 @@ class Status(StrEnum):
     ASSET = "asset"  # an image, a PDF: not a page
     OUTSIDE = "outside"  # leaves the tree; cannot be judged
     FOUND = "found"
+    ROUTE = "route"  # a page the site generates (config ``links.routes``): not a file
     MISSING = "missing"
 
 
@@ -57,10 +70,17 @@ class LinkIndex:
         documents: Mapping[str, Document],
         load: Callable[[str], Document | None],
         files: Sequence[str] = (),
+        routes: Sequence[str] = (),
+        roots: Sequence[str] = ("/",),
+        site_url: str = "",
     ) -> None:
         """``files`` lists every Markdown file of the tree (read lazily through ``load``);
-        without it, the tree is the documents given."""
+        without it, the tree is the documents given. ``routes``, ``roots`` and ``site_url``
+        describe the site's routing (see the module docstring)."""
         self.root = root
+        self.routes = tuple(routes)
+        self.roots = tuple(sorted(roots, key=len, reverse=True))
+        self.site = urlsplit(site_url) if site_url else None
         self._documents = dict(documents)
         self._load = load
         self._files = tuple(files) or tuple(self._documents)
@@ -89,10 +109,25 @@ class LinkIndex:
         if self._permalinks is None:
             self._permalinks = {}
             for rel in self._files:
+                if rel not in self._documents and not self._may_have_permalink(rel):
+                    continue
                 document = self.document(rel)
-                if document is not None and document.permalink:
-                    self._permalinks.setdefault(_page_key(document.permalink), rel)
+                for route in document.routes if document is not None else ():
+                    self._permalinks.setdefault(_page_key(route), rel)
         return self._permalinks
+
+    def _may_have_permalink(self, rel: str) -> bool:
+        """Whether the file's start may give a route (``permalink``, ``slug``, ``url``,
+        ``aliases``): a file that does not is not parsed just to learn that it has none (a site
+        of hundreds of pages has few or none)."""
+        if self.root is None:
+            return True
+        try:
+            with (self.root / rel).open("rb") as handle:
+                start = handle.read(PERMALINK_WINDOW)
+            return _ROUTE_KEY.search(start) is not None
+        except OSError:
+            return True  # let the load report it
 
     def _existing(self, joined: str) -> str | None:
         stem, suffix = posixpath.splitext(joined)
@@ -101,43 +136,88 @@ class LinkIndex:
             candidates += [stem + s for s in _DOC_SUFFIXES]
         candidates += [joined + s for s in _DOC_SUFFIXES]
         candidates += [posixpath.join(joined, "index" + s) for s in _DOC_SUFFIXES]
+        candidates += [posixpath.join(joined, "_index" + s) for s in _DOC_SUFFIXES]  # Hugo
         candidates.append(posixpath.join(joined, "README.md"))
         for candidate in candidates:
             if self.has(candidate):
                 return candidate
         return None
 
+    def _own_path(self, url: str) -> str | None:
+        """The path of a URL of this site (site-relative, or absolute on ``site_url``)."""
+        parts = urlsplit(url)
+        if not (parts.scheme or parts.netloc):
+            return unquote(parts.path)
+        site = self.site
+        if site is None or parts.scheme not in ("http", "https"):
+            return None
+        host = parts.netloc.lower().removeprefix("www.")
+        base = site.path.rstrip("/")
+        if host != site.netloc.lower().removeprefix("www.") or not parts.path.startswith(base):
+            return None
+        return unquote(parts.path[len(base) :]) or "/"
+
+    def _under_roots(self, path: str) -> list[str]:
+        """A site-absolute path relative to the tree root, read under each root that holds it
+        (with and without a leading locale segment); empty when it is under no root."""
+        first, _, rest = path.lstrip("/").partition("/")
+        candidates = [path, "/" + rest] if is_locale(first) else [path]
+        return [
+            candidate[len(root) :]
+            for candidate in candidates
+            for root in self.roots
+            if (candidate.rstrip("/") + "/").startswith(root)
+        ]
+
     def resolve(self, from_rel: str, url: str) -> Resolution:
         """Resolve ``url`` written in the document at ``from_rel``."""
-        parts = urlsplit(url)
-        if parts.scheme or parts.netloc:
+        own = self._own_path(url)
+        if own is None:
             return Resolution(Status.EXTERNAL)
-        path = unquote(parts.path)
+        path = own
         if not path:
             return Resolution(Status.FRAGMENT)
         if posixpath.splitext(path.rstrip("/"))[1].lower() not in PAGE_SUFFIXES:
             return Resolution(Status.ASSET)
         if self.root is None:
             return Resolution(Status.OUTSIDE)  # no tree on disk: other pages cannot be judged
+        resolved = self._resolve_path(from_rel, path)
+        if resolved.status is Status.MISSING and self._is_route(from_rel, path):
+            return Resolution(Status.ROUTE)
+        return resolved
+
+    def _is_route(self, from_rel: str, path: str) -> bool:
+        """Whether a path that reaches no file is a route the site generates (``links.routes``)."""
+        if not path.startswith("/"):
+            path = "/" + posixpath.normpath(posixpath.join(posixpath.dirname(from_rel), path))
+        return any(fnmatchcase(path.rstrip("/") or "/", glob.rstrip("/")) for glob in self.routes)
+
+    def _reaches_in(self, inner: str) -> bool:
+        """Whether a path from the tree root starts inside the tree: a page at the root, or a
+        path whose first folder is a folder or page of the tree. A site-absolute link into a
+        folder the tree lacks leads to a part of the site that was not checked (one chapter
+        folder checked alone)."""
+        first, _, rest = inner.strip("/").partition("/")
+        if not rest or self.root is None:
+            return True  # a page at the root: judged
+        return (self.root / first).is_dir() or self._existing(first) is not None
+
+    def _resolve_path(self, from_rel: str, path: str) -> Resolution:
         if path.startswith("/"):
-            bases = [""]
             by_permalink = self._permalink_map().get(_page_key(path))
             if by_permalink:
                 return Resolution(Status.FOUND, by_permalink)
+            joins = [("", inner) for inner in self._under_roots(path) if self._reaches_in(inner)]
         else:
             folder = posixpath.dirname(from_rel)
             stem = posixpath.splitext(posixpath.basename(from_rel))[0]
             bases = (
-                [folder]
-                if stem.lower() in ("index", "readme")
-                else [
-                    folder,
-                    posixpath.join(folder, stem),
-                ]
+                [folder] if stem.lower() in ("index", "readme") else [folder, f"{folder}/{stem}"]
             )
+            joins = [(base.lstrip("/"), path) for base in bases]
         inside = False
-        for base in bases:
-            joined = posixpath.normpath(posixpath.join(base, path.lstrip("/")))
+        for base, relative in joins:
+            joined = posixpath.normpath(posixpath.join(base, relative.lstrip("/")))
             if joined == ".." or joined.startswith("../"):
                 continue
             inside = True

@@ -228,6 +228,14 @@ class Unclosed:
     marker: str  # as written: ```, ~~~~, $$, <!--
 
 
+# Attributes that give an element an id, by markup kind (see Document.anchors).
+_ID_ATTRIBUTES = {
+    "html": ("id", "name"),
+    "jsx": ("id", "permalink", "titleId"),
+    "kramdown": ("id",),
+}
+
+
 @dataclass(frozen=True)
 class Document:
     """One parsed Markdown file."""
@@ -243,18 +251,29 @@ class Document:
 
     @cached_property
     def anchors(self) -> Mapping[str, int]:
-        """Every id a ``#fragment`` can reach (heading ids, HTML id/name) -> its section index."""
+        """Every id a ``#fragment`` can reach -> its section index: heading ids, the ``id`` (and
+        ``name``) of any HTML element, kramdown ``{: #id}`` lists, and MDX/JSX props that
+        become ids (``id``, ``permalink``, ``titleId``)."""
         found: dict[str, int] = {}
         for section in self.sections:
             if section.anchor:
                 found.setdefault(section.anchor, section.index)
             for tag in section.markup:
-                if tag.kind == "html":
-                    for key in ("id", "name"):
-                        value = tag.attr(key)
-                        if value:
-                            found.setdefault(value, section.index)
+                for key in _ID_ATTRIBUTES.get(tag.kind, ()):
+                    value = tag.attr(key)
+                    if value:
+                        found.setdefault(value.strip("\"'{}` ").lstrip("#"), section.index)
         return found
+
+    @cached_property
+    def ids_generated(self) -> bool:
+        """True when the page's content comes from components and it has no id of its own
+        (``<ApiIndex />``): the ids its links reach are made when the site renders it."""
+        return not self.anchors and any(
+            block.kind is BlockKind.COMPONENT
+            for section in self.sections
+            for block in section.blocks
+        )
 
     @property
     def is_empty(self) -> bool:
@@ -268,6 +287,21 @@ class Document:
             return None
         value = self.front_matter.data.get("permalink")
         return value if isinstance(value, str) and value else None
+
+    @cached_property
+    def routes(self) -> tuple[str, ...]:
+        """The site paths its front matter serves the page at: Jekyll ``permalink``, an absolute
+        Docusaurus ``slug``, Hugo ``url`` and ``aliases``."""
+        data = self.front_matter.data if self.front_matter is not None else {}
+        found = [self.permalink] if self.permalink else []
+        for key in ("slug", "url"):
+            value = data.get(key)
+            if isinstance(value, str) and value.startswith("/"):
+                found.append(value)
+        aliases = data.get("aliases")
+        if isinstance(aliases, list):
+            found += [a for a in aliases if isinstance(a, str) and a.startswith("/")]
+        return tuple(found)
 
     def section_at(self, line: int) -> Section:
         """The section that contains ``line``."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing import get_all_start_methods, get_context
 from typing import Any
 
@@ -36,6 +36,7 @@ from transcheck.runner import (
     run_set,
     stamp,
 )
+from transcheck.siteurl import discover_site_url
 
 PARALLEL_MIN_PAIRS = 4  # fewer pairs are checked in this process: forking would cost more
 
@@ -70,7 +71,16 @@ class Side:
 
     def index(self) -> LinkIndex:
         """The link index over this side's documents, loading other files on demand."""
-        return LinkIndex(self.tree.root, self.documents, self.load, self.tree.files)
+        links = self.config
+        return LinkIndex(
+            self.tree.root,
+            self.documents,
+            self.load,
+            self.tree.files,
+            links.link_routes,
+            links.link_roots,
+            links.site_url,
+        )
 
 
 def _source_changed(ctx: PairContext, change: SourceChange) -> tuple[str, Location, Location]:
@@ -137,6 +147,8 @@ class Run:
     ) -> None:
         """Prepare both sides and their link indexes; nothing is read yet."""
         self.pairing = pairing
+        if not config.site_url:  # absolute links to the site itself are site-relative
+            config = replace(config, site_url=discover_site_url(pairing.target.root))
         self.config = config
         self.source_changes = source_changes or {}
         self.jobs = jobs

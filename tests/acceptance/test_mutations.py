@@ -1,20 +1,29 @@
 """Mutation tests: copy the corpus trees, damage one Korean chapter in one known way, and expect
-exactly one new finding (or the pinned moves) at the exact lines on both sides, and nothing else."""
+exactly one new finding (or the pinned moves) at the exact lines on both sides, and nothing else.
+
+Both real corpora are used: the book (Jekyll, ``tpus.md``) and the Vue docs (VitePress,
+``guide/essentials/template-syntax.md``); the planted defects are those a reviewer plants in a
+holdout: a dropped section, link, list item or figure, a changed or renamed link, a broken anchor.
+"""
 
 from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from transcheck.api import check_paths
+from transcheck.api import check_pairing, check_paths
 from transcheck.config import Config
 from transcheck.findings import Finding, Location
+from transcheck.pairing import FilePair, Pairing, pair_trees
 
 FAMILIES = ("TC0", "TC1", "TC2")
 CHAPTER = "tpus.md"
+VUE = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "vue-docs"
+VUE_CHAPTER = "guide/essentials/template-syntax.md"
 # What the untouched chapter gives: the English source's own broken anchors, nothing else.
 BASELINE = [
     ("TC207", "en/tpus.md:103", "ko/tpus.md:103"),
@@ -39,17 +48,30 @@ def _where(location: Location, root: Path) -> str | None:
     return f"{relative}:{location.line}" if location.line else relative
 
 
-def check(root: Path) -> tuple[list[Row], list[Finding]]:
-    """The structure and link findings of the chapter pair, as sorted rows and as findings."""
-    report = check_paths(root / "en" / CHAPTER, root / "ko" / CHAPTER, Config(select=FAMILIES))
-    found = list(report.findings)
+@pytest.fixture
+def vue(tmp_path: Path) -> Path:
+    """A writable copy of both Vue docs trees (the whole site, so its links resolve)."""
+    if not (VUE / "en").is_dir():
+        pytest.skip(f"corpus not found at {VUE}")
+    for side in ("en", "ko"):
+        shutil.copytree(VUE / side, tmp_path / side)
+    return tmp_path
+
+
+def check(root: Path, chapter: str = CHAPTER) -> tuple[list[Row], list[Finding]]:
+    """The structure and link findings of one chapter pair, as sorted rows and as findings;
+    both whole trees are read, so links to other chapters resolve as on the site."""
+    config = Config(select=FAMILIES)
+    trees = pair_trees(root / "en", root / "ko", config.pairing, config.extensions)
+    pairing = Pairing(trees.source, trees.target, (FilePair(chapter, chapter),))
+    found = list(check_pairing(pairing, config).findings)
     rows = sorted((f.code, _where(f.source, root), _where(f.target, root)) for f in found)
     return rows, found
 
 
-def mutate(root: Path, change: Callable[[list[str]], list[str]]) -> None:
+def mutate(root: Path, change: Callable[[list[str]], list[str]], chapter: str = CHAPTER) -> None:
     """Rewrite the Korean chapter's lines through ``change``."""
-    path = root / "ko" / CHAPTER
+    path = root / "ko" / chapter
     lines = path.read_text(encoding="utf-8").split("\n")
     path.write_text("\n".join(change(lines)), encoding="utf-8")
 
@@ -177,3 +199,313 @@ def test_a_term_kept_in_english_twice_is_one_glossary_finding(root: Path) -> Non
         "'bandwidth' is kept in English here (3× in this file; also lines 121)"
     )
     assert "most uses write 대역폭" in new.message
+
+
+# --- content defects planted in chapters of both corpora ---------------------------------
+
+CORPORA = (Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus").resolve()
+CONTENT = ("TC4", "TC5", "TC6", "TC7")
+
+
+@dataclass(frozen=True)
+class Plant:
+    """One defect: the chapter, its Korean line and text replaced, and the finding expected."""
+
+    corpus: str
+    chapter: str
+    line: int
+    old: str
+    new: str
+    code: str
+    en_line: int
+    ko_line: int
+    words: str
+    setup: tuple[tuple[str, int, str, str], ...] = ()  # (side, line, old, new) before planting
+
+
+PLANTS = [
+    # vue-docs: a VitePress site (js/vue-html fences, translated comments and UI strings)
+    Plant(
+        "vue-docs",
+        "guide/essentials/watchers.md",
+        83,
+        "watch(question,",
+        "watch(answer,",
+        "TC501",
+        83,
+        83,
+        "Korean `watch(answer, async (newQuestion, oldQuestion) => {`",
+    ),
+    Plant(
+        "vue-docs",
+        "guide/essentials/watchers.md",
+        227,
+        "Vue 3.5+",
+        "Vue 3.6+",
+        "TC603",
+        227,
+        227,
+        "number 3.5 of the English paragraph",
+    ),
+    Plant(
+        "vue-docs",
+        "guide/essentials/watchers.md",
+        5,
+        "",  # the whole line becomes the English one
+        "",
+        "TC701",
+        5,
+        5,
+        "paragraph still in English",
+    ),
+    Plant(
+        "vue-docs",
+        "guide/essentials/watchers.md",
+        227,
+        "$d + 1$",
+        "$d^2$",
+        "TC601",
+        227,
+        227,
+        "formula changed: English $d + 1$, Korean $d^2$",
+        setup=(
+            ("en", 227, "be a number", "be a number $d + 1$"),
+            ("ko", 227, "숫자를", "숫자 $d + 1$를"),
+        ),
+    ),
+    Plant(
+        "vue-docs",
+        "guide/extras/render-function.md",
+        2,
+        "outline: deep",
+        "outline: [2, 3]",
+        "TC401",
+        2,
+        2,
+        "front-matter outline must stay as in English",
+    ),
+    # scaling-book: a Jekyll book (py fences, $$ math, Distill front matter)
+    Plant(
+        "scaling-book",
+        "jax-stuff.md",
+        108,
+        "(8, 2048)",
+        "(8, 4096)",
+        "TC501",
+        108,
+        108,
+        "Korean `In = jnp.zeros((8, 4096)",
+    ),
+    Plant(
+        "scaling-book",
+        "jax-stuff.md",
+        112,
+        "'bd,df->bf'",
+        "'배치,특징'",
+        "TC505",
+        112,
+        112,
+        "only strings or markup text are translated",
+    ),
+    Plant("scaling-book", "tpus.md", 243, "61,000", "62,000", "TC601", 243, 243, "61,000"),
+    Plant(
+        "scaling-book",
+        "tpus.md",
+        101,
+        "8960",
+        "8970",
+        "TC603",
+        101,
+        101,
+        "number 8960 of the English paragraph",
+    ),
+    Plant(
+        "scaling-book",
+        "tpus.md",
+        6,
+        "date: 2025-02-04",
+        "date: 2025-02-05",
+        "TC401",
+        6,
+        6,
+        "front-matter date must stay as in English",
+    ),
+]
+
+
+def drop_line(line: int, starts: str) -> Callable[[list[str]], list[str]]:
+    """A change that deletes one 1-based line (which must start with ``starts``)."""
+
+    def change(lines: list[str]) -> list[str]:
+        assert lines[line - 1].startswith(starts), lines[line - 1][:120]
+        return lines[: line - 1] + lines[line:]
+
+    return change
+
+
+# The book: more holdout-style defects in tpus.md
+
+
+def test_book_link_dropped_inside_a_paragraph(root: Path) -> None:
+    mutate(root, replace_on(121, "[섹션 1](../roofline)", "섹션 1"))
+    rows, found = check(root)
+    assert rows == sorted([*BASELINE, ("TC201", "en/tpus.md:121", "ko/tpus.md:121")])
+    assert "link the translated words to '../roofline'" in message(found, "TC201")
+
+
+def test_book_chapter_link_renamed_is_one_finding_with_the_fix(root: Path) -> None:
+    mutate(root, replace_on(121, "](../roofline)", "](../roofline-kr)"))
+    rows, found = check(root)
+    assert rows == sorted([*BASELINE, ("TC205", "en/tpus.md:121", "ko/tpus.md:121")])
+    assert "write '../roofline'" in message(found, "TC205")
+
+
+def test_book_last_list_item_dropped(root: Path) -> None:
+    mutate(root, drop_line(161, "* 호스트당 `2.5e10` bytes/s"))
+    rows, found = check(root)
+    # the English item at 161 has no translation: it goes at the end of the Korean list (160)
+    assert rows == sorted([*BASELINE, ("TC109", "en/tpus.md:161", "ko/tpus.md:160")])
+    assert "has 3 items, its Korean translation (lines 159-160) 2" in message(found, "TC109")
+
+
+def test_book_figure_dropped(root: Path) -> None:
+    mutate(root, drop_line(127, '{% include figure.liquid path="assets/img/cores.png"'))
+    rows, found = check(root)
+    # it belongs before the next Korean block, now at line 128
+    assert rows == sorted([*BASELINE, ("TC206", "en/tpus.md:127", "ko/tpus.md:128")])
+    assert "'assets/img/cores.png' is missing" in message(found, "TC206")
+
+
+# The Vue docs: guide/essentials/template-syntax.md, whose untouched pair gives no finding
+
+
+def test_vue_untouched_chapter_is_clean(vue: Path) -> None:
+    assert check(vue, VUE_CHAPTER)[0] == []
+
+
+def drop_calling_functions(lines: list[str]) -> list[str]:
+    """Delete the Korean section '### 함수 호출하기' (lines 170-183)."""
+    block(lines, 170, "### 함수 호출하기 {#calling-functions}", 184)
+    return lines[:169] + lines[183:]
+
+
+VUE_DEFECTS = [
+    pytest.param(
+        replace_on(
+            25,
+            "[`v-html` 디렉티브(directive)](/api/built-in-directives#v-html)",
+            "`v-html` 디렉티브(directive)",
+        ),
+        ("TC201", 25, 25),
+        "link the translated words to '/api/built-in-directives#v-html'",
+        id="link-dropped-inside-a-paragraph",
+    ),
+    pytest.param(
+        replace_on(89, "Attributes/disabled", "Attributes/readonly"),
+        ("TC203", 89, 89),
+        "should point to 'https://developer.mozilla.org/en-US/docs/Web/HTML/Attributes/disabled'",
+        id="link-changed-to-another-mdn-page",
+    ),
+    pytest.param(
+        replace_on(21, "#declaring-reactive-state", "#반응형-상태-선언"),
+        ("TC204", 21, 21),
+        "write '/guide/essentials/reactivity-fundamentals#declaring-reactive-state'",
+        id="anchor-into-another-chapter-broken",
+    ),
+    pytest.param(
+        replace_on(192, "](/api/built-in-directives)", "](/api/directives)"),
+        ("TC205", 192, 192),
+        "write '/api/built-in-directives'",
+        id="page-link-renamed",
+    ),
+    pytest.param(
+        drop_calling_functions,
+        ("TC101", 170, 170),
+        "insert it before '### 제한된 전역 접근'",
+        id="section-dropped",
+    ),
+    pytest.param(
+        drop_line(153, "- 텍스트 보간"),
+        ("TC109", 153, 153),  # it belongs before the Korean item now at line 153
+        "English item 'Inside text interpolations (mustaches)' (line 153) has none",
+        id="first-list-item-dropped",
+    ),
+]
+
+
+def _pair(root: Path, plant: Plant) -> None:
+    """Copy the chapter pair of ``plant`` under ``root``/en and ``root``/ko."""
+    for side in ("en", "ko"):
+        source = CORPORA / plant.corpus / side / plant.chapter
+        if not source.is_file():
+            pytest.skip(f"corpus not found at {source}")
+        (root / side).mkdir(parents=True)
+        shutil.copyfile(source, root / side / "chapter.md")
+
+
+def _replace(path: Path, line: int, old: str, new: str) -> None:
+    """Replace ``old`` by ``new`` on one line (all of the line when ``old`` is empty)."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert old in lines[line - 1], lines[line - 1][:120]
+    lines[line - 1] = lines[line - 1].replace(old, new, 1) if old else new
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _content(root: Path) -> list[tuple[str, int | None, int | None, str]]:
+    report = check_paths(root / "en", root / "ko", Config(select=CONTENT))
+    return [(f.code, f.source.line, f.target.line, f.message) for f in report.findings]
+
+
+@pytest.mark.parametrize("plant", PLANTS, ids=lambda p: f"{p.corpus}-{p.code}-{p.chapter}")
+def test_planted_content_defect_is_found_at_its_line(tmp_path: Path, plant: Plant) -> None:
+    _pair(tmp_path, plant)
+    for side, line, old, new in plant.setup:
+        _replace(tmp_path / side / "chapter.md", line, old, new)
+    before = _content(tmp_path)
+    new = plant.new
+    if not plant.old:  # the whole Korean line becomes the English one
+        new = (
+            (tmp_path / "en" / "chapter.md")
+            .read_text(encoding="utf-8")
+            .split("\n")[plant.en_line - 1]
+        )
+    _replace(tmp_path / "ko" / "chapter.md", plant.line, plant.old, new)
+    added = [f for f in _content(tmp_path) if f not in before]
+    assert [f[:3] for f in added] == [(plant.code, plant.en_line, plant.ko_line)], added
+    assert plant.words in added[0][3]
+
+
+def test_a_mostly_untranslated_page_is_one_finding(tmp_path: Path) -> None:
+    plant = PLANTS[2]
+    _pair(tmp_path, plant)
+    english = (tmp_path / "en" / "chapter.md").read_text(encoding="utf-8")
+    (tmp_path / "ko" / "chapter.md").write_text(english, encoding="utf-8")
+    untranslated = [f for f in _content(tmp_path) if f[0] == "TC701"]
+    assert len(untranslated) == 1
+    assert untranslated[0][3].startswith("the page is mostly untranslated: ")
+    assert (untranslated[0][1], untranslated[0][2]) == (1, 1)
+
+
+@pytest.mark.parametrize(("change", "expected", "words"), VUE_DEFECTS)
+def test_vue_planted_defect_is_found_at_its_lines(
+    vue: Path,
+    change: Callable[[list[str]], list[str]],
+    expected: tuple[str, int, int],
+    words: str,
+) -> None:
+    mutate(vue, change, VUE_CHAPTER)
+    rows, found = check(vue, VUE_CHAPTER)
+    code, en, ko = expected
+    assert rows == [(code, f"en/{VUE_CHAPTER}:{en}", f"ko/{VUE_CHAPTER}:{ko}")]
+    assert words in message(found, code)
+
+
+def test_vue_figure_path_changed_and_figure_dropped(vue: Path) -> None:
+    mutate(vue, replace_on(289, "./images/directive.png", "./images/directive-ko.png"), VUE_CHAPTER)
+    rows, _ = check(vue, VUE_CHAPTER)
+    assert rows == [("TC206", f"en/{VUE_CHAPTER}:289", f"ko/{VUE_CHAPTER}:289")]
+    mutate(vue, drop_line(289, "![디렉티브"), VUE_CHAPTER)
+    rows, found = check(vue, VUE_CHAPTER)
+    # it belongs before the next Korean block, now at line 290
+    assert rows == [("TC206", f"en/{VUE_CHAPTER}:289", f"ko/{VUE_CHAPTER}:290")]
+    assert "'./images/directive.png' is missing" in message(found, "TC206")

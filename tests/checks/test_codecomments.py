@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from transcheck.checks.codecomments import CodeLine, code_lines, comment_syntax
+from transcheck.checks.codecomments import code_lines, comment_syntax
 
 
 def lines(code: str, language: str) -> list[tuple[int, str]]:
@@ -35,10 +35,13 @@ def test_javascript_template_literals_span_lines() -> None:
     assert lines(code, "ts") == [(0, "const t = `a"), (1, "// b`;")]
 
 
-@pytest.mark.parametrize("language", ["", "text", "hlo", "mermaid"])
+@pytest.mark.parametrize("language", ["hlo", "mermaid", "ascii"])
 def test_unknown_language_keeps_every_line(language: str) -> None:
     assert comment_syntax(language) is None
-    assert code_lines("# a\n\nb  \n", None) == (CodeLine(0, "# a"), CodeLine(2, "b"))
+    assert [(c.offset, c.text, c.shape) for c in code_lines("# a\n\nb  \n", None)] == [
+        (0, "# a", "# a"),
+        (2, "b", "b"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -53,3 +56,88 @@ def test_unknown_language_keeps_every_line(language: str) -> None:
 )
 def test_other_families(language: str, code: str, kept: str) -> None:
     assert code_lines(code, comment_syntax(language))[0].text == kept
+
+
+def shapes(code: str, language: str) -> list[tuple[int, str, str]]:
+    return [(c.offset, c.text, c.shape) for c in code_lines(code, comment_syntax(language))]
+
+
+def test_html_comments_go_and_text_between_tags_is_a_string() -> None:
+    code = (
+        '<div v-if="ok">toggled {{ a ? "Yes" : "No" }}</div>\n<!-- one\n two -->\n<img alt="A cat">'
+    )
+    assert shapes(code, "vue-html") == [
+        (
+            0,
+            '<div v-if="ok">toggled {{ a ? "Yes" : "No" }}</div>',
+            '<div v-if="ok">… {{ a ? "…" : "…" }}</div>',
+        ),
+        (3, '<img alt="A cat">', '<img alt="…">'),
+    ]
+
+
+def test_vue_single_file_component_reads_script_and_style_in_their_languages() -> None:
+    code = (
+        '<script setup lang="ts">\nconst a: string = "x" // note\n</script>\n'
+        "<template>\n  <p>Hello</p> <!-- c -->\n</template>\n"
+        '<style lang="scss">\n// note\na { b: url(http://x) } /* c */\n</style>\n'
+    )
+    assert [(o, t) for o, t, _ in shapes(code, "vue")] == [
+        (0, '<script setup lang="ts">'),
+        (1, 'const a: string = "x"'),
+        (2, "</script>"),
+        (3, "<template>"),
+        (4, "  <p>Hello</p>"),
+        (5, "</template>"),
+        (6, '<style lang="scss">'),
+        (8, "a { b: url(http://x) }"),
+        (9, "</style>"),
+    ]
+    assert shapes(code, "vue")[4][2] == "  <p>…</p>"
+
+
+def test_css_has_no_line_comments_and_jsdoc_continuations_go() -> None:
+    assert shapes("a { b: url(//x) } /* c\n  d */", "css") == [
+        (0, "a { b: url(//x) }", "a { b: url(//x) }")
+    ]
+    assert [t for _, t, _ in shapes("/**\n * Doc.\n * @param x\n */\nf(x)", "js")] == ["f(x)"]
+
+
+def test_untyped_fences_treat_words_as_text() -> None:
+    assert shapes("App (root component)\n├─ <A>", "") == [
+        (0, "App (root component)", "… (… …)"),
+        (1, "├─ <A>", "├─ <…>"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "code", "shape"),
+    [
+        ("rust", "fn f<'a>(s: &'a str) { g(\"x\") } // c", "fn f<'a>(s: &'a str) { g(\"…\") }"),
+        ("json", '{"a": "b // c"}', '{"…": "…"}'),
+        ("go", "s := `raw\nstring` // c", "s := `…"),
+    ],
+)
+def test_strings_of_more_languages(language: str, code: str, shape: str) -> None:
+    assert shapes(code, language)[0][2] == shape
+
+
+def test_bound_attributes_are_script_with_comments_and_strings() -> None:
+    code = '<input :ref="(el) => { /* assign el */ }" @click="say(\'hi\')" title="Hi">'
+    assert shapes(code, "vue-html") == [
+        (
+            0,
+            '<input :ref="(el) => {  }" @click="say(\'hi\')" title="Hi">',
+            '<input :ref="(el) => {  }" @click="say(\'…\')" title="…">',
+        )
+    ]
+
+
+def test_jsx_text_between_tags_is_a_string() -> None:
+    code = 'return (\n  <h1 className="title">Hello, {name}!</h1>\n)\nif (a > b && c < d) f()'
+    assert [shape for _, _, shape in shapes(code, "jsx")] == [
+        "return (",
+        '  <h1 className="…">…{name}…</h1>',
+        ")",
+        "if (a > b && c < d) f()",
+    ]

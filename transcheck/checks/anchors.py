@@ -16,68 +16,51 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from transcheck.align import Alignment, align_sections
-from transcheck.checks.links import (
+from transcheck.checks.linkmatch import (
+    Broken,
     anchor_section,
     counterpart_links,
+    english_broken,
     english_file_of,
-    front_matter_links,
+    korean_broken,
     korean_file_of,
-    show,
+    same_url,
 )
+from transcheck.checks.linkmatch import describe_link as _what
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.findings import Location, Severity
-from transcheck.links import LinkIndex, Status, normalize_fragment
+from transcheck.links import LinkIndex, normalize_fragment
 from transcheck.model import Document, Link, LinkKind, Section
 
 SUGGEST_MIN = 75  # rapidfuzz score for a "closest document" suggestion
 
 
-def _all_links(document: Document) -> Iterator[Link]:
-    for section in document.sections:
-        yield from section.links
-    yield from front_matter_links(document)
-
-
-@dataclass(frozen=True)
-class Broken:
-    """A link that reaches nothing: its page is missing, or the page has no such heading id."""
-
-    link: Link
-    page_missing: bool
-    problem: str  # what is wrong, in a reader's words
-
-
-def _what(link: Link) -> str:
-    """How a message names the link: the front-matter key, or the link as written."""
-    if link.kind is LinkKind.FRONT_MATTER:
-        return f"front-matter {link.text} {link.url!r}"
-    return f"the {'in-page ' if not link.path_part else ''}link {show(link)}"
-
-
-def broken_links(document: Document, rel: str, index: LinkIndex) -> Iterator[Broken]:
-    """Links of one document (body and front matter) that reach nothing."""
-    for link in _all_links(document):
-        fragment = link.fragment
-        if not link.path_part:
-            if fragment and normalize_fragment(fragment) not in document.anchors:
-                yield Broken(link, False, f"{_what(link)} matches no heading id in this file")
+def _korean_defects(ctx: PairContext) -> list[Broken]:
+    """Korean links that reach nothing and are the translation's fault: not those whose English
+    link is broken too (source-link-broken), nor a link kept as in English to a page the
+    Korean tree has no translation of yet (translation-missing says so)."""
+    counterpart = counterpart_links(ctx)
+    found = []
+    for broken in korean_broken(ctx).values():
+        english = counterpart.get(broken.link)
+        if english is not None and english in english_broken(ctx):
             continue
-        resolution = index.resolve(rel, link.path_part)
-        if resolution.status is Status.MISSING:
-            yield Broken(link, True, f"{_what(link)} reaches no page of the tree")
-        elif resolution.status is Status.FOUND and fragment and resolution.target is not None:
-            other = index.document(resolution.target)
-            if other is not None and normalize_fragment(fragment) not in other.anchors:
-                yield Broken(
-                    link, False, f"{_what(link)}: {other.path} has no heading id '#{fragment}'"
-                )
+        if (
+            english is not None
+            and broken.page_missing
+            and same_url(ctx, english.url, broken.link.url)
+            and _untranslated_page(ctx, english)
+        ):
+            continue
+        found.append(broken)
+    return found
 
 
-def _korean_broken(ctx: PairContext) -> list[Broken]:
-    return ctx.cached(  # type: ignore[no-any-return]
-        "korean-broken", lambda: list(broken_links(ctx.target, ctx.target_rel, ctx.target_index))
-    )
+def _untranslated_page(ctx: PairContext, english: Link) -> bool:
+    """Whether an English link reaches a page that has no Korean translation in the tree."""
+    reached = ctx.source_index.resolve(ctx.source_rel, english.path_part).target
+    return reached is not None and korean_file_of(ctx, reached) is None
 
 
 @dataclass(frozen=True)
@@ -87,6 +70,7 @@ class Aim:
     english: Section
     korean: Section | None
     korean_document: Document
+    kept_id: str = ""  # the English id, when it is no heading's and the Korean page has it too
 
 
 def _alignment_for(ctx: PairContext, korean_rel: str) -> tuple[Alignment, Document] | None:
@@ -128,16 +112,22 @@ def aim(ctx: PairContext, link: Link, exact: bool = False) -> Aim | None:
     if english is None:
         return None
     korean = alignment.target_of.get(english)
+    wanted = normalize_fragment(fragment)
+    own_id = wanted != alignment.source.sections[english].anchor
     return Aim(
         alignment.source.sections[english],
         korean_document.sections[korean] if korean is not None else None,
         korean_document,
+        wanted if own_id and wanted in korean_document.anchors else "",
     )
 
 
 def _fix(link: Link, target: Aim) -> str:
     """'it should reach X (the translation of Y): write Z' for a link and where it should lead."""
     assert target.korean is not None
+    if target.kept_id:  # an id an element or component defines, kept in Korean
+        url = f"{link.path_part}#{target.kept_id}"
+        return f"the Korean page keeps the English id {target.kept_id!r}: write {url!r}"
     url = f"{link.path_part}#{target.korean.anchor}"
     return (
         f"it should reach {describe(target.korean)!r} (the translation of "
@@ -201,8 +191,11 @@ def anchor_broken(ctx: PairContext) -> Iterator[Hit]:
     ids, so a link that kept the English anchor breaks.
     Bad:  ko `[설치](#setup-and-install)` while the heading is `## 설정과 설치`.
     Good: ko `[설치](#설정과-설치)`.
+    Ids also come from `{#id}`, kramdown `{: #id}`, any HTML `id=` and MDX `id=`, `permalink=`,
+    `titleId=` props; a page a component renders with no id of its own is not judged. A link
+    broken as its English link is (source-link-broken) is not reported again here.
     """
-    for broken in _korean_broken(ctx):
+    for broken in _korean_defects(ctx):
         if broken.page_missing or broken.link.fragment is None:
             continue
         target = aim(ctx, broken.link)
@@ -276,8 +269,11 @@ def link_target_missing(ctx: PairContext) -> Iterator[Hit]:
 
     Bad:  ko `[사용법](../usage-kr)` when the Korean page is ko/usage.md.
     Good: ko `[사용법](../usage)`, or rename the file (and its permalink) to match.
+    This is the one finding for such a link (not also link-changed). Not reported: a link broken
+    as its English link is (source-link-broken), a link kept as in English to a page not
+    translated yet (translation-missing), routes from `links.routes` or front matter.
     """
-    for broken in _korean_broken(ctx):
+    for broken in _korean_defects(ctx):
         if broken.page_missing:
             yield Hit(
                 f"{broken.problem}; {_page_fix(ctx, broken.link)}",
@@ -317,23 +313,39 @@ def source_link_broken(ctx: PairContext) -> Iterator[Hit]:
     Bad:  en `<a href="#appendix-c-tpu-internals">` while the heading is
           `## Appendix C: More on TPU internals` (id `appendix-c-more-on-tpu-internals`).
     Good: the Korean may well use the right id; tell the English authors.
-    The Korean line given is the Korean link that stands for the broken English one.
+    The Korean line given is the Korean link that stands for the broken English one. Links to
+    one missing page are one finding; a Korean link broken the same way gets no finding of its
+    own, and the English link is not asked for by link-missing or link-changed.
     """
     korean_of = {en: ko for ko, en in counterpart_links(ctx).items()}
-    korean_broken = {broken.link for broken in _korean_broken(ctx)}
-    for broken in broken_links(ctx.source, ctx.source_rel, ctx.source_index):
+    broken_in_korean = korean_broken(ctx)
+    pages: dict[str, list[Link]] = {}  # a missing page, once, with every link to it
+    for broken in english_broken(ctx).values():
+        if broken.page_missing:
+            pages.setdefault(broken.link.path_part, []).append(broken.link)
+    for broken in english_broken(ctx).values():
         link = broken.link
+        others = pages.get(link.path_part, []) if broken.page_missing else []
+        if others and others[0] is not link:
+            continue
         hint = ""
         if link.fragment and not link.path_part:
             guess = anchor_section(ctx.source, link.fragment, fuzzy=True)
             if guess is not None:
                 hint = f" (it probably means '#{ctx.source.sections[guess].anchor}')"
+        if broken.page_missing:
+            hint = (
+                " (or it is a page the site generates or one outside the checked tree: declare "
+                "such routes in the config's links.routes)"
+            )
+            if len(others) > 1:
+                hint += f"; also linked at lines {', '.join(str(o.line) for o in others[1:])}"
         korean = korean_of.get(link)
         status = ""
         if korean is not None:
             status = (
                 "; the Korean link is broken too"
-                if korean in korean_broken
+                if korean in broken_in_korean
                 else "; the Korean link works, nothing to change there"
             )
         yield Hit(

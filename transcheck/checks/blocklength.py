@@ -8,12 +8,15 @@ more than ``min_factor`` times off: the mark an English paragraph leaves when it
 after translation. A merge or split counts as one paragraph of both sides' lengths. Short
 paragraphs (under ``min_chars`` English characters, spaces excluded) and chapters with fewer than
 ``min_paragraphs`` measured paragraphs are not judged; Korean text without Hangul is left to the
-untranslated rule.
+untranslated rule. Only translated text is measured: a gloss in parentheses after a Korean word
+(``반응성(reactivity)``, the convention of many Korean teams) and Latin words both sides write
+(names, terms kept in English) are not counted, nor addresses and URLs left as text.
 """
 
 from __future__ import annotations
 
 import math
+import re
 import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -36,9 +39,30 @@ PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
 MIN_DEVIATION = 0.05  # a floor for the spread of a chapter whose paragraphs agree too well
 
 
-def characters(blocks: list[Block]) -> int:
-    """Prose characters of some blocks, spaces excluded."""
-    return sum(len(block.text) - block.text.count(" ") for block in blocks)
+GLOSS = re.compile(r"(?<=[\uac00-\ud7a3])\([A-Za-z][A-Za-z0-9 .,'/-]*\)")
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.+#-]*")
+# an address or URL left as text (``hello@vuejs.org로``: a particle keeps it from being linked)
+ADDRESS = re.compile(r"[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|https?://[!-~]+")
+
+
+def _kept(english: list[Block], korean: list[Block]) -> frozenset[str]:
+    """Latin words both sides write (names, terms kept in English): not translated text."""
+    words = [
+        {w.lower() for b in side for w in LATIN_WORD.findall(b.text)} for side in (english, korean)
+    ]
+    return frozenset(words[0] & words[1])
+
+
+def characters(blocks: list[Block], kept: frozenset[str] = frozenset()) -> int:
+    """Prose characters of some blocks, spaces, glosses (``훅(hook)``) and the ``kept`` words
+    excluded."""
+    total = 0
+    for block in blocks:
+        text = ADDRESS.sub("", GLOSS.sub("", block.text))
+        if kept:
+            text = LATIN_WORD.sub(lambda m: "" if m.group(0).lower() in kept else m.group(0), text)
+        total += len(text) - text.count(" ")
+    return total
 
 
 @dataclass(frozen=True)
@@ -48,6 +72,7 @@ class Measured:
     english: list[Block]
     korean: list[Block]
     log_ratio: float
+    lengths: tuple[int, int]  # the translated characters measured, English and Korean
 
 
 def groups(ctx: PairContext) -> list[tuple[list[Block], list[Block]]]:
@@ -78,12 +103,14 @@ def measured(ctx: PairContext) -> list[Measured]:
     for english, korean in groups(ctx):
         if not any(b.kind in PROSE for b in english):
             continue
-        en_length, ko_length = characters(english), characters(korean)
+        kept = _kept(english, korean)
+        en_length, ko_length = characters(english, kept), characters(korean, kept)
         if en_length < min_chars or not ko_length:
             continue
         if not any(HANGUL.search(b.text) for b in korean):
             continue
-        found.append(Measured(english, korean, math.log(ko_length / en_length)))
+        ratio = math.log(ko_length / en_length)
+        found.append(Measured(english, korean, ratio, (en_length, ko_length)))
     return found
 
 
@@ -156,9 +183,9 @@ def block_length_outlier(ctx: PairContext) -> Iterator[Hit]:
                 "say more than the English does now"
             )
         yield Hit(
-            f"the Korean {block_name(ko[0])} {verdict} (English {characters(en)} characters, "
-            f"Korean {characters(ko)}; Korean runs at {math.exp(centre):.2f} of English here, "
-            f"±{deviation:.2f}): compare it with {first_words(en[0])}",
+            f"the Korean {block_name(ko[0])} {verdict} (English {paragraph.lengths[0]} "
+            f"characters, Korean {paragraph.lengths[1]}; Korean runs at {math.exp(centre):.2f} "
+            f"of English here, ±{deviation:.2f}): compare it with {first_words(en[0])}",
             ctx.at_source(en[0].line),
             ctx.at_target(ko[0].line),
         )

@@ -103,6 +103,7 @@ class ContainerPair:
     source: Container
     target: Container
     section: SectionBlocks
+    pieces: tuple[int, ...] = ()  # first lines of every Korean list its items went to, in order
 
 
 def container_pairs(ctx: PairContext) -> list[ContainerPair]:
@@ -123,7 +124,8 @@ def container_pairs(ctx: PairContext) -> list[ContainerPair]:
                 ko_line = counter.most_common(1)[0][0]
                 source, target = english[line], korean[ko_line]
                 if source.is_table == target.is_table:
-                    found.append(ContainerPair(source, target, section))
+                    pieces = tuple(sorted(counter))
+                    found.append(ContainerPair(source, target, section, pieces))
         return found
 
     return ctx.cached("containers", compute)  # type: ignore[no-any-return]
@@ -138,6 +140,28 @@ def _reshaped(ctx: PairContext) -> set[int]:
     return ids
 
 
+def lone_blocks(ctx: PairContext, korean: bool) -> list[Block]:
+    """The blocks block-missing (English) or block-extra (Korean) reports: the links inside
+    them are theirs, not link-missing's or link-extra's."""
+    skip = _reshaped(ctx)
+    found = []
+    for section in section_blocks(ctx):
+        pairs = section.blocks
+        for start, end in _runs(pairs, korean, skip):
+            found += [p.target if korean else p.source for p in pairs[start:end]]
+    return [block for block in found if block is not None]
+
+
+def _only_images(block: Block) -> bool:
+    """A paragraph that is nothing but images (its text is their alt text): image-mismatch
+    reports it when it goes missing."""
+    return (
+        bool(block.links)
+        and all(link.kind.is_image for link in block.links)
+        and not (block.shown.strip())
+    )
+
+
 def _runs(pairs: Sequence[BlockPair], korean: bool, skip: set[int]) -> Iterator[tuple[int, int]]:
     """Start and end (exclusive) of each run of pairs holding a counted block of one side alone."""
     start = None
@@ -149,6 +173,7 @@ def _runs(pairs: Sequence[BlockPair], korean: bool, skip: set[int]) -> Iterator[
             and other is None
             and block.kind in COUNTED
             and bool(block.text)
+            and not _only_images(block)
             and id(block) not in skip
         )
         if alone and start is None:
@@ -318,17 +343,67 @@ def list_length_mismatch(ctx: PairContext) -> Iterator[Hit]:
     Bad:  en `1. Create the mesh…` `2. Shard the array…` `3. Run…` ↔ ko with two items: the
           second step is gone.
     Good: ko translates all three steps, one item each (nested lists are compared on their own).
+    The lines given are the first item that differs (or, in Korean, where it would go). When
+    every item has its translation but the Korean list falls apart into several lists (a
+    nested list indented less than its item's text ends the list), the Korean line is where
+    the first piece ends.
     """
     for pair in container_pairs(ctx):
         en, ko = pair.source, pair.target
         if en.is_table or en.length == ko.length:
             continue
+        unpaired = _unpaired(pair, korean=False) or _unpaired(pair, korean=True)
+        if not unpaired and len(pair.pieces) > 1:
+            yield _broken_list(ctx, pair)
+            continue
+        source_line, target_line = _first_difference(pair)
         yield Hit(
             f"the English list ({en.span}) has {en.length} items, its Korean translation "
             f"({ko.span}) {ko.length}: {_differences(pair, 'item')}",
-            ctx.at_source(en.line),
-            ctx.at_target(ko.line),
+            ctx.at_source(source_line),
+            ctx.at_target(target_line),
         )
+
+
+def _broken_list(ctx: PairContext, pair: ContainerPair) -> Hit:
+    """A Korean list whose items are all there but spread over several lists: located where
+    the first piece ends (the block that should have been indented) on both sides."""
+    en = pair.source
+    first = _containers(pair.section.target.blocks)[pair.pieces[0]]
+    after = [b for b in pair.section.target.blocks if b.line > first.blocks[-1].end_line]
+    where = after[0] if after else first.blocks[-1]
+    english = next((p.source for p in pair.section.blocks if p.target is where), None)
+    return Hit(
+        f"the English list ({en.span}) has {en.length} items; their Korean translations are all "
+        f"there but fall apart into {len(pair.pieces)} lists (starting at lines "
+        f"{', '.join(str(line) for line in pair.pieces)}): what belongs inside an item (a nested "
+        "list, a paragraph) must be indented as far as the item's text (3 spaces under `1. `), "
+        "or it ends the list",
+        ctx.at_source(english.line if english is not None else en.line),
+        ctx.at_target(where.line),
+    )
+
+
+def _first_difference(pair: ContainerPair) -> tuple[int, int]:
+    """English and Korean lines of the first item that differs: an English item with no
+    translation and the Korean place it belongs (before the next translated item, or after the
+    list's last item), else a Korean item with no source and the English place; else the two
+    lists' first lines."""
+    pairs = pair.section.blocks
+    for korean in (False, True):
+        unpaired = _unpaired(pair, korean)
+        if not unpaired:
+            continue
+        block = unpaired[0]
+        at = next(i for i, p in enumerate(pairs) if (p.target if korean else p.source) is block)
+        other = _neighbour(pairs, at + 1, korean)
+        other_list = pair.source if korean else pair.target
+        if other is None or other.line > other_list.blocks[-1].end_line:
+            other_line = other_list.blocks[-1].line  # after the other list's last item
+        else:
+            other_line = other.line
+        return (other_line, block.line) if korean else (block.line, other_line)
+    return pair.source.line, pair.target.line
 
 
 @rule(
@@ -360,6 +435,8 @@ def table_shape_mismatch(ctx: PairContext) -> Iterator[Hit]:
 
     Bad:  en `| Chip | HBM |` with 3 rows ↔ ko `| 칩 | HBM |` with a 4th, `| v6e | 32 |`.
     Good: the same rows and columns; only the cell text is translated.
+    A row missing or added is reported at that row (and where it would go on the other side);
+    a column count at the header rows.
     """
     for pair in container_pairs(ctx):
         en, ko = pair.source, pair.target
@@ -372,9 +449,12 @@ def table_shape_mismatch(ctx: PairContext) -> Iterator[Hit]:
             if en.length != ko.length
             else f"keep the {en.columns} columns and translate only the cells"
         )
+        source_line, target_line = (
+            _first_difference(pair) if en.length != ko.length else (en.line, ko.line)
+        )
         yield Hit(
             f"the English table ({en.span}) has {shape}, its Korean translation ({ko.span}) "
             f"{korean}: {detail}",
-            ctx.at_source(en.line),
-            ctx.at_target(ko.line),
+            ctx.at_source(source_line),
+            ctx.at_target(target_line),
         )

@@ -1,7 +1,7 @@
 """Code rules (TC5xx): code blocks and inline code survive translation; only comments change.
 
 Code blocks are paired through the block alignment of each section pair, then any left over in
-order, and compared line by line after removing comments (see codecomments.py). Inline code spans
+order, and compared line by line after removing comments (see codediff.py). Inline code spans
 are compared per section; a Korean span that differs only in curly quotes, or whose English words
 were replaced by Korean ones (``435 years`` -> ``435년``), counts as kept.
 """
@@ -17,26 +17,19 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from transcheck.checks.blockmatch import SectionBlocks, korean_line, match_items, section_blocks
-from transcheck.checks.codecomments import CodeLine, code_lines, comment_syntax
+from transcheck.checks.codediff import block_changes
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
+from transcheck.config import RULE_OPTIONS
 from transcheck.findings import Severity
 from transcheck.model import Block, BlockKind, CodeSpan
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 _SPAN_TOKEN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|[\uac00-\ud7a3]+|\d+(?:\.\d+)?|\S")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_NUMBER_SPAN = re.compile(r"[-+]?\d+(?:\.\d+)?")
 
-
-def _first_code_line(block: Block) -> int:
-    """The file line of a code block's first content line: after the fence, if fenced."""
-    content_lines = block.text.count("\n")
-    return block.line + 1 if block.end_line - block.line + 1 > content_lines else block.line
-
-
-def _lines(block: Block) -> tuple[CodeLine, ...]:
-    """The code lines of a block, comments removed by its fence language."""
-    return code_lines(block.text, comment_syntax(block.lang))
+RULE_OPTIONS["code"] = {"translate_strings": True}
 
 
 @dataclass(frozen=True)
@@ -76,11 +69,6 @@ def code_matches(ctx: PairContext) -> list[CodeMatch]:
     )
 
 
-def _show(line: CodeLine | None) -> str:
-    """A code line for a message, or 'nothing'."""
-    return f"`{line.text.strip()}`" if line is not None else "nothing"
-
-
 @rule(
     "TC501",
     "code-changed",
@@ -105,43 +93,109 @@ def _show(line: CodeLine | None) -> str:
     ),
 )
 def code_changed(ctx: PairContext) -> Iterator[Hit]:
-    """A code block differs from its English source in more than its comments.
+    """A code block differs from its English source in more than its comments and strings.
 
     Bad:  en `x = jnp.ones((8, 128))  # activations` ↔ ko `x = jnp.ones((8, 256))  # 활성값`.
     Good: ko `x = jnp.ones((8, 128))  # 활성값` (comments may be translated, code may not).
-    Comments are recognised for Python, shell, YAML, C/C++/CUDA, JavaScript/TypeScript and more;
-    a block in another language is compared line by line, comments included.
+    Comments are recognised for JavaScript/TypeScript, CSS, HTML/Vue/Svelte (`<!-- -->` and
+    their `<script>`/`<style>` parts), JSON, shell, Python, Go, Rust, Java, C, YAML, SQL and
+    more; a block in another language is compared line by line, comments included. Translated
+    string literals and markup text are `code-string-translated`, changed white space alone is
+    `code-formatting`; with `code.translate_strings: false` translated strings are reported here.
+    An untyped fence that holds sentences rather than code is text and may be translated.
     """
-    for match in code_matches(ctx):
-        for en_block, ko_block in match.paired:
-            yield from _diff_hits(ctx, en_block, ko_block)
+    strings = bool(ctx.config.option("code", "translate_strings"))
+    for change in code_changes(ctx):
+        if change.kind == "code" or (change.kind == "strings" and not strings):
+            yield change.hit
 
 
-def _diff_hits(ctx: PairContext, en_block: Block, ko_block: Block) -> Iterator[Hit]:
-    """One hit per changed run of code lines."""
-    en, ko = _lines(en_block), _lines(ko_block)
-    en_first, ko_first = _first_code_line(en_block), _first_code_line(ko_block)
-    matcher = difflib.SequenceMatcher(None, [c.text for c in en], [c.text for c in ko], False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        en_line = en[i1] if i1 < i2 else None
-        ko_line = ko[j1] if j1 < j2 else None
-        en_at = en[min(i1, len(en) - 1)].offset + en_first if en else en_block.line
-        ko_at = ko[min(j1, len(ko) - 1)].offset + ko_first if ko else ko_block.line
-        if tag == "delete":
-            what = f"code line {_show(en_line)} is missing from the Korean code block"
-        elif tag == "insert":
-            what = f"Korean code line {_show(ko_line)} is not in the English code block"
-        else:
-            what = f"code changed: English {_show(en_line)}, Korean {_show(ko_line)}"
-        more = max(i2 - i1, j2 - j1) - 1
-        suffix = f" (and {more} more line{'s' if more > 1 else ''})" if more > 0 else ""
-        yield Hit(
-            f"{what}{suffix}; keep the code as in English, translate only comments",
-            ctx.at_source(en_at),
-            ctx.at_target(ko_at),
-        )
+@rule(
+    "TC505",
+    "code-string-translated",
+    Severity.INFO,
+    example=Example(
+        en="""\
+            ```js
+            console.log('the component is now mounted.')
+            ```
+            """,
+        ko="""\
+            ```js
+            console.log('컴포넌트가 이제 마운트되었습니다.')
+            ```
+            """,
+    ),
+)
+def code_string_translated(ctx: PairContext) -> Iterator[Hit]:
+    """Only string literals or markup text of a code block are translated.
+
+    Bad:  (for teams that keep examples as written) en `console.log('mounted')` ↔ ko
+    `console.log('마운트됨')`, or en `<p>Hello</p>` ↔ ko `<p>안녕하세요</p>`.
+    Good: many teams translate the UI strings of examples; this is information only.
+    Teams that forbid it set `code.translate_strings: false` and get `code-changed` instead.
+    """
+    if bool(ctx.config.option("code", "translate_strings")):
+        for change in code_changes(ctx):
+            if change.kind == "strings":
+                yield change.hit
+
+
+@rule(
+    "TC506",
+    "code-formatting",
+    Severity.INFO,
+    example=Example(
+        en="""\
+            ```js
+            const app = createApp({ data() { return { count: 0 } } })
+            ```
+            """,
+        ko="""\
+            ```js
+            const app = createApp({
+              data() { return { count: 0 } }
+            })
+            ```
+            """,
+    ),
+)
+def code_formatting(ctx: PairContext) -> Iterator[Hit]:
+    """A code block differs from its English source only in white space and line breaks.
+
+    Bad:  en `createApp({ data() {…} })` on one line ↔ ko the same code over three lines.
+    Good: the code laid out as in English; the difference changes nothing, so this is info.
+    """
+    for change in code_changes(ctx):
+        if change.kind == "formatting":
+            yield change.hit
+
+
+@dataclass(frozen=True)
+class CodeChange:
+    """One changed run of lines of a code block pair: what changed (code, strings or
+    formatting) and the finding it gives."""
+
+    kind: str
+    hit: Hit
+
+
+def code_changes(ctx: PairContext) -> list[CodeChange]:
+    """Every changed run of lines of every paired code block, classified, once per pair."""
+
+    def compute() -> list[CodeChange]:
+        """Diff each pair of code blocks (see codediff)."""
+        return [
+            CodeChange(
+                change.kind,
+                Hit(change.message, ctx.at_source(change.en_line), ctx.at_target(change.ko_line)),
+            )
+            for match in code_matches(ctx)
+            for en_block, ko_block in match.paired
+            for change in block_changes(en_block, ko_block)
+        ]
+
+    return ctx.cached("code-changes", compute)  # type: ignore[no-any-return]
 
 
 @rule(
@@ -277,19 +331,53 @@ def inline_code_missing(ctx: PairContext) -> Iterator[Hit]:
             lambda block: block.code_spans,
             spans_equal,
         )
+        said: set[tuple[int, str]] = set()
         for placed in match.missing:
             span = placed.item
-            near = match.extra_in(placed.block)
-            if near:
+            korean = placed.block.target
+            bare = korean is not None and _bare_in(span.text, korean.text)
+            if (id(placed.block), span.text) in said:
+                continue  # the same span again in the same block: one finding says it
+            said.add((id(placed.block), span.text))
+            if not bare and korean is not None and _repeated(span, korean):
+                continue  # a repetition the Korean sentence did without
+            if bare and _NUMBER_SPAN.fullmatch(span.text.strip()):
+                continue  # a value written without backticks: the number rules compare values
+            english = (
+                {s.text for s in placed.block.source.code_spans} if placed.block.source else set()
+            )
+            near = [k for k in match.extra_in(placed.block) if k.item.text not in english]
+            if near and not bare:
                 closest = max(near, key=lambda k: fuzz.ratio(span.text, k.item.text))
                 ko = closest.item
                 match.extra.remove(closest)
                 message = f"inline code changed: English `{span.text}`, Korean `{ko.text}`"
                 line = ko.line
             else:
+                how = "is written without backticks in" if bare else "is missing from"
                 message = (
-                    f"inline code `{span.text}` is missing from the Korean section "
+                    f"inline code `{span.text}` {how} the Korean section "
                     f"{describe(section.target)!r}; keep it in backticks"
                 )
                 line = korean_line(placed.block, section.target, span.line)
             yield Hit(message, ctx.at_source(span.line), ctx.at_target(line))
+
+
+def _bare_in(code: str, text: str) -> bool:
+    """Whether ``code`` appears in prose as a token of its own (``ctrl`` in ``ctrl을``)."""
+    at = text.find(code)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        after = text[at + len(code)] if at + len(code) < len(text) else " "
+        if not (before.isascii() and before.isalnum()) and not (
+            after.isascii() and after.isalnum()
+        ):
+            return True
+        at = text.find(code, at + 1)
+    return False
+
+
+def _repeated(span: CodeSpan, korean: Block) -> bool:
+    """An English span that a Korean span of the same block holds already (``v-memo`` in
+    ``v-memo="[]"``): the English repeated it, the Korean said it once."""
+    return any(span.text.strip() in ko.text for ko in korean.code_spans)

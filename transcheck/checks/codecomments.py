@@ -1,124 +1,235 @@
-"""Comment syntax by code-fence language, and code with its comments removed.
+"""Comments and strings by code-fence language: what the code rules compare.
 
-Translators translate comments, and only comments; so code blocks are compared after removing
-them. The scanner knows string literals, so ``"#"`` in Python or ``"//"`` in C is code. A fence
-language it does not know gets no stripping: every line is compared.
+Translators translate comments, and teams often translate the UI strings of an example
+(``console.log('마운트됨')``, ``<p>안녕하세요</p>``) too. So a code block is read into lines of
+code with comments removed (``text``) and the same lines with the content of strings and of
+markup text replaced by a mark (``shape``): two blocks whose texts differ but whose shapes agree
+differ only in strings. A hand-written scanner per language family, one regular expression each,
+was preferred to Pygments' lexers: it reads a Vue single-file component (template markup,
+``<script>`` and ``<style>``) as one block, and it took a quarter of Pygments' time on the code
+blocks of a 119-page docs site (benchmarks/README.md). A fence language it does not know gets no
+stripping: every line is compared as written.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+STRING_MARK = "…"  # what a string's content becomes in a shape
+OPEN, CLOSE = "\x02", "\x03"  # around a string's content in a line's ``marked`` text
+STRINGS = re.compile(f"{OPEN}([^{CLOSE}\n]*){CLOSE}")
+
+_BLOCK_C = r"/\*[\s\S]*?(?:\*/|\Z)"
+_LINE_C = r"//[^\n]*"
+_LINE_HASH = r"(?<!\S)#[^\n]*"  # shell, YAML: a comment opens at a word start only
+_DOUBLE = r'"(?:\\.|[^"\\\n])*"?'
+_SINGLE = r"'(?:\\.|[^'\\\n])*'?"
+_BACKTICK = r"`(?:\\.|[^`\\])*`?"
 
 
 @dataclass(frozen=True)
-class CommentSyntax:
-    """How one language family writes comments and strings."""
+class CodeSyntax:
+    """How one language family writes comments and strings: a pattern whose ``comment`` and
+    ``string`` groups are what they say; text it does not match is code. Markup (``markup``)
+    also has text between tags, which is prose like a string, and embedded script and style."""
 
-    line: tuple[str, ...]  # line-comment openers
-    block: tuple[tuple[str, str], ...] = ()  # block-comment opener and closer
-    quotes: tuple[str, ...] = ('"', "'")  # string delimiters, longest first
-    word_start: bool = False  # a line comment opens only at the start of a word (shell, YAML)
+    pattern: re.Pattern[str]
+    markup: bool = False
 
 
-_PYTHON = CommentSyntax(("#",), quotes=('"""', "'''", '"', "'"))
-_SHELL = CommentSyntax(("#",), word_start=True)
-_C_LIKE = CommentSyntax(("//",), (("/*", "*/"),), quotes=('"', "'", "`"))
-_SQL = CommentSyntax(("--",), (("/*", "*/"),), quotes=("'", '"'))
-_LUA = CommentSyntax(("--",), (("--[[", "]]"),))
-_HASKELL = CommentSyntax(("--",), (("{-", "-}"),), quotes=('"',))
+def _syntax(comment: str, *strings: str) -> CodeSyntax:
+    """A language's pattern from its comment and string alternatives."""
+    parts = [f"(?P<comment>{comment})"] if comment else []
+    parts += [f"(?P<string>{'|'.join(strings)})"] if strings else []
+    return CodeSyntax(re.compile("|".join(parts)))
 
-_BY_LANGUAGE: dict[str, CommentSyntax] = {
+
+_PYTHON = _syntax(r"#[^\n]*", r'"""[\s\S]*?(?:"""|\Z)', r"'''[\s\S]*?(?:'''|\Z)", _DOUBLE, _SINGLE)
+_SHELL = _syntax(_LINE_HASH, r'"(?:\\.|[^"\\])*"?', r"'[^'\n]*'?")
+_YAML = _syntax(_LINE_HASH, _DOUBLE, r"'[^'\n]*'?")
+_C_LIKE = _syntax(f"{_LINE_C}|{_BLOCK_C}", _DOUBLE, _SINGLE, _BACKTICK)
+# JSX text: what stands between a tag's ">" (or an expression's "}") and the next "<" or "{"
+# on the same line (<h1>Hello, {name}!</h1>) is UI text; a run with = ; & | / is script
+# (a > b && c < d, a comment after a brace).
+_JSX_TEXT = r"(?<=[>}])[^<>{}=;&|/\n]*?[^\s<>{}=;&|/][^<>{}=;&|/\n]*(?=[<{])"
+_JS = _syntax(f"{_LINE_C}|{_BLOCK_C}", _JSX_TEXT, _DOUBLE, _SINGLE, _BACKTICK)
+_RUST = _syntax(f"{_LINE_C}|{_BLOCK_C}", _DOUBLE, r"'(?:\\.|[^'\\\n])'")
+_CSS = _syntax(_BLOCK_C, _DOUBLE, _SINGLE)
+_SCSS = _syntax(f"(?<![:/])//[^\n]*|{_BLOCK_C}", _DOUBLE, _SINGLE)
+_SQL = _syntax(rf"--[^\n]*|{_BLOCK_C}", _SINGLE, _DOUBLE)
+_LUA = _syntax(r"--\[\[[\s\S]*?(?:\]\]|\Z)|--[^\n]*", _DOUBLE, _SINGLE)
+_HASKELL = _syntax(r"\{-[\s\S]*?(?:-\}|\Z)|--[^\n]*", _DOUBLE)
+_JSON = _syntax("", _DOUBLE)
+# An untyped fence (a tree diagram, program output) is compared without its words, which may
+# be translated: a run of letters is a string there.
+_PLAIN = _syntax("", r"[^\W\d_]+")
+_PROSE_ATTRIBUTES = r"title|alt|placeholder|label|aria-label|value"
+_MARKUP = CodeSyntax(
+    re.compile(
+        r"(?P<comment><!--[\s\S]*?(?:-->|\Z))"
+        r"|(?P<embed><(?P<tag>script|style)\b(?P<attrs>[^>]*)>(?P<body>[\s\S]*?)(?=</(?P=tag)>|\Z))"
+        r"|(?P<expression>\{\{[\s\S]*?(?:\}\}|\Z))"
+        r"""|(?P<code><[A-Za-z/!](?:"[^"]*"|'[^']*'|[^>"'])*>?)"""
+        r"|(?P<string>[^<{\s][^<{]*(?<=\S))",
+        re.IGNORECASE,
+    ),
+    markup=True,
+)
+_PROSE_ATTRIBUTE = re.compile(
+    rf"""(?<=\s)(?:{_PROSE_ATTRIBUTES})\s*=\s*(?P<string>"[^"]*"|'[^']*')"""
+    # a bound attribute (:foo, @click, #slot, v-if) holds an expression: scanned as script
+    r"""|(?<=\s)(?:[:@#]|v-)[\w.:\[\]-]*\s*=\s*(?P<script>"[^"]*"|'[^']*')"""
+)
+_EMBEDDED_LANGUAGE = re.compile(r"""\blang\s*=\s*["']?([\w-]+)""")
+
+_BY_LANGUAGE: dict[str, CodeSyntax] = {
     **dict.fromkeys(("python", "py", "python3", "py3", "ipython", "pycon", "sage"), _PYTHON),
     **dict.fromkeys(
-        ("sh", "bash", "shell", "zsh", "ksh", "fish", "console", "shell-session"), _SHELL
+        ("sh", "bash", "shell", "zsh", "ksh", "fish", "console", "shell-session", "shellsession"),
+        _SHELL,
     ),
-    **dict.fromkeys(
-        ("yaml", "yml", "toml", "r", "ruby", "rb", "perl", "pl", "make", "makefile"), _SHELL
-    ),
+    **dict.fromkeys(("r", "ruby", "rb", "perl", "pl", "make", "makefile", "toml"), _SHELL),
     **dict.fromkeys(("dockerfile", "cmake", "julia", "jl", "powershell", "ps1", "ini"), _SHELL),
+    **dict.fromkeys(("yaml", "yml"), _YAML),
     **dict.fromkeys(
         ("c", "h", "cpp", "c++", "cc", "cxx", "hpp", "cuda", "cu", "objc", "objective-c"), _C_LIKE
     ),
     **dict.fromkeys(
-        ("js", "javascript", "jsx", "mjs", "ts", "typescript", "tsx", "json5", "jsonc"), _C_LIKE
+        ("js", "javascript", "jsx", "mjs", "cjs", "ts", "typescript", "tsx", "mts"), _JS
     ),
+    **dict.fromkeys(("json5", "jsonc", "diff", "patch", "graphql", "gql"), _C_LIKE),
+    **dict.fromkeys(("java", "go", "golang", "kotlin", "kt", "swift", "scala", "cs"), _C_LIKE),
+    **dict.fromkeys(("csharp", "dart", "proto", "protobuf", "glsl", "hlsl", "zig", "php"), _C_LIKE),
+    **dict.fromkeys(("rust", "rs"), _RUST),
+    **dict.fromkeys(("css", "postcss"), _CSS),
+    **dict.fromkeys(("scss", "sass", "less", "stylus", "styl"), _SCSS),
+    **dict.fromkeys(("sql", "mysql", "postgresql", "postgres", "psql", "sqlite", "plsql"), _SQL),
+    **dict.fromkeys(("json",), _JSON),
     **dict.fromkeys(
-        ("java", "go", "golang", "rust", "rs", "kotlin", "kt", "swift", "scala", "cs"), _C_LIKE
+        ("html", "xml", "xhtml", "svg", "vue", "vue-html", "svelte", "astro", "markup"), _MARKUP
     ),
-    **dict.fromkeys(("csharp", "dart", "proto", "protobuf", "glsl", "hlsl", "zig"), _C_LIKE),
-    **dict.fromkeys(("sql", "mysql", "postgresql", "psql", "sqlite"), _SQL),
+    **dict.fromkeys(("", "text", "txt", "plain", "plaintext", "output"), _PLAIN),
     "lua": _LUA,
     **dict.fromkeys(("haskell", "hs"), _HASKELL),
 }
 
 
-def comment_syntax(language: str) -> CommentSyntax | None:
-    """The comment syntax of a fence language (``py``, ``cuda``, …), or None when unknown."""
+def comment_syntax(language: str) -> CodeSyntax | None:
+    """The syntax of a fence language (``py``, ``vue-html``, …), or None when unknown."""
     return _BY_LANGUAGE.get(language.strip().lower())
 
 
 @dataclass(frozen=True, slots=True)
 class CodeLine:
-    """A line that holds code: its 0-based offset in the block and its text, comments removed."""
+    """A line that holds code: its 0-based offset in the block, its text with comments removed,
+    and its shape (the text with the content of strings and markup text replaced by a mark)."""
 
     offset: int
     text: str
+    shape: str = ""
+    marked: str = ""  # the text with OPEN and CLOSE around the content of strings
 
 
-def code_lines(code: str, syntax: CommentSyntax | None) -> tuple[CodeLine, ...]:
+def code_lines(code: str, syntax: CodeSyntax | None) -> tuple[CodeLine, ...]:
     """The lines of ``code`` that keep code once comments are removed, right-stripped."""
-    stripped = _strip(code, syntax) if syntax is not None else code
+    text, marked = _scan(code, syntax) if syntax is not None else (code, code)
+    shape = STRINGS.sub(STRING_MARK, marked)
+    lines = zip(text.split("\n"), shape.split("\n"), marked.split("\n"), strict=True)
     return tuple(
-        CodeLine(offset, text.rstrip())
-        for offset, text in enumerate(stripped.split("\n"))
-        if text.strip()
+        CodeLine(offset, line.rstrip(), form.rstrip(), mark.rstrip())
+        for offset, (line, form, mark) in enumerate(lines)
+        if line.strip()
     )
 
 
-def _strip(code: str, syntax: CommentSyntax) -> str:
-    """``code`` with every comment replaced by nothing; newlines are kept so offsets hold."""
-    out: list[str] = []
-    i, n = 0, len(code)
-    while i < n:
-        char = code[i]
-        quote = next((q for q in syntax.quotes if code.startswith(q, i)), None)
-        if quote is not None:
-            end = _string_end(code, i + len(quote), quote)
-            out.append(code[i:end])
-            i = end
-            continue
-        closer = next((c for o, c in syntax.block if code.startswith(o, i)), None)
-        if closer is not None:
-            end = code.find(closer, i)
-            end = n if end < 0 else end + len(closer)
-            out.append("\n" * code.count("\n", i, end))
-            i = end
-            continue
-        if any(code.startswith(o, i) for o in syntax.line) and _word_start(code, i, syntax):
-            end = code.find("\n", i)
-            i = n if end < 0 else end
-            continue
-        out.append(char)
-        i += 1
-    return "".join(out)
+def _scan(code: str, syntax: CodeSyntax) -> tuple[str, str]:
+    """``code`` without comments, and the same marked (strings between OPEN and CLOSE);
+    newlines are kept so offsets hold."""
+    text: list[str] = []
+    shape: list[str] = []
+    position = 0
+    for match in syntax.pattern.finditer(code):
+        between = code[position : match.start()]
+        text.append(between)
+        shape.append(between)
+        position = match.end()
+        found = match.group(0)
+        kind = match.lastgroup if not syntax.markup else _markup_kind(match)
+        if kind == "comment":
+            blank = "\n" * found.count("\n")
+            text.append(blank)
+            shape.append(blank)
+        elif kind == "string":
+            text.append(found)
+            shape.append(_mark(found))
+        elif kind == "embed":
+            head = found[: match.start("body") - match.start()]
+            body_text, body_shape = _embedded(match.group("body"), match.group("tag"), head)
+            head_text, head_shape = _tag(head)
+            text.append(head_text + body_text)
+            shape.append(head_shape + body_shape)
+        elif kind == "expression":
+            expression_text, expression_shape = _scan(found, _C_LIKE)
+            text.append(expression_text)
+            shape.append(expression_shape)
+        else:
+            tag_text, tag_shape = _tag(found)
+            text.append(tag_text)
+            shape.append(tag_shape)
+    text.append(code[position:])
+    shape.append(code[position:])
+    return "".join(text), "".join(shape)
 
 
-def _word_start(code: str, index: int, syntax: CommentSyntax) -> bool:
-    """Whether a line-comment opener at ``index`` opens a comment (shell needs a word start)."""
-    return not syntax.word_start or index == 0 or code[index - 1].isspace()
+def _markup_kind(match: re.Match[str]) -> str:
+    """Which alternative of the markup pattern matched (named groups nest there)."""
+    for kind in ("comment", "embed", "expression", "code", "string"):
+        if match.group(kind) is not None:
+            return kind
+    return "code"
 
 
-def _string_end(code: str, start: int, quote: str) -> int:
-    """The index just past the string opened before ``start``; one-character strings other
-    than template literals end at the line's end when unclosed."""
-    i = start
-    while i < len(code):
-        if code[i] == "\\":
-            i += 2
-            continue
-        if code.startswith(quote, i):
-            return i + len(quote)
-        if code[i] == "\n" and len(quote) == 1 and quote != "`":
-            return i
-        i += 1
-    return len(code)
+def _mark(found: str) -> str:
+    """A string with OPEN and CLOSE around its content (inside its quotes, if any)."""
+    quote = found[0] if found[0] in "\"'`" else ""
+    inner = found[len(quote) :]
+    closing = quote if quote and len(inner) > 0 and inner.endswith(quote) else ""
+    inner = inner[: len(inner) - len(closing)]
+    inner = inner.replace("\n", f"{CLOSE}\n{OPEN}")  # each line's part closed on its line
+    return f"{quote}{OPEN}{inner}{CLOSE}{closing}"
+
+
+def _tag(tag: str) -> tuple[str, str]:
+    """A markup tag without the comments of its bound expressions, and its shape: the values
+    of its prose attributes (title, alt, …) and the strings of its expressions marked."""
+    if "=" not in tag:
+        return tag, tag
+    text: list[str] = []
+    shape: list[str] = []
+    position = 0
+    for match in _PROSE_ATTRIBUTE.finditer(tag):
+        group = "string" if match.group("string") is not None else "script"
+        start, end = match.span(group)
+        text.append(tag[position:start])
+        shape.append(tag[position:start])
+        value = match.group(group)
+        if group == "string":
+            text.append(value)
+            shape.append(_mark(value))
+        else:
+            value_text, value_shape = _scan(value[1:-1], _C_LIKE)
+            text.append(value[0] + value_text + value[-1])
+            shape.append(value[0] + value_shape + value[-1])
+        position = end
+    text.append(tag[position:])
+    shape.append(tag[position:])
+    return "".join(text), "".join(shape)
+
+
+def _embedded(body: str, tag: str, head: str) -> tuple[str, str]:
+    """A ``<script>`` or ``<style>`` body of markup, scanned as its own language."""
+    declared = _EMBEDDED_LANGUAGE.search(head)
+    language = declared.group(1) if declared else ("js" if tag.lower() == "script" else "css")
+    syntax = comment_syntax(language)
+    return _scan(body, syntax) if syntax is not None else (body, body)

@@ -27,6 +27,14 @@ RULE_OPTIONS["frontmatter"] = {
         "bibliography",
         "giscus_comments",
         "hidden",
+        # page settings of VitePress, Hugo and Docusaurus: layout, not prose
+        "outline",
+        "aside",
+        "sidebar",
+        "pageClass",
+        "weight",
+        "draft",
+        "sidebar_position",
     ]
 }
 _SHOWN = 60  # characters of a value shown in a message

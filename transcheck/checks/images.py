@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from transcheck.checks.links import match_in_order
+from transcheck.checks.linkmatch import korean_place, match_in_order
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.findings import Severity
@@ -33,6 +33,8 @@ def image_mismatch(ctx: PairContext) -> Iterator[Hit]:
     Bad:  en `{% include figure.liquid path="assets/img/tpu-chip.png" … %}` ↔
           ko `{% include figure.liquid path="assets/img/tpu-chip-ko.png" … %}`.
     Good: the same path, with a Korean caption.
+    A missing image is reported at the Korean block that translates the English block around
+    it, or where it would be inserted.
     """
     for pair in ctx.alignment.matched:
         assert pair.source is not None and pair.target is not None
@@ -53,7 +55,7 @@ def image_mismatch(ctx: PairContext) -> Iterator[Hit]:
                 f"{describe(pair.target)!r}: include it with the same path and a translated "
                 "caption",
                 ctx.at_source(en.line),
-                ctx.at_target(pair.target.line),
+                ctx.at_target(korean_place(ctx, pair.source, pair.target, en.line)),
             )
         for ko in extra:
             yield Hit(

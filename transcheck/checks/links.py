@@ -1,180 +1,31 @@
 """Link rules (TC201-TC203): links of an English section kept, lost, added or changed in Korean.
 
-Links are compared within aligned sections, after the config's rewrite rules turn an English URL
-into the one the Korean side should have. In-page anchors are compared through the alignment:
-``#appendix-b`` and ``#부록-b`` agree when they reach aligned headings; two anchors that disagree
-are anchor-broken's business (TC204), not link-changed's.
+Links are compared within aligned sections (``linkmatch``), after locale tokens and trivial
+spellings are set aside and the config's rewrite rules are allowed. In-page anchors are compared
+through the alignment: ``#appendix-b`` and ``#부록-b`` agree when they reach aligned headings;
+two anchors that disagree are anchor-broken's business (TC204), not link-changed's. A link that
+is broken gets its one finding from the link-target rules (see the precedence in ``linkmatch``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator
 
-from rapidfuzz import fuzz, process
-
+from transcheck.checks.blocks import lone_blocks
+from transcheck.checks.linkmatch import (
+    english_broken,
+    front_matter_pairs,
+    korean_broken,
+    korean_place,
+    link_matches,
+    links_equal,
+    show,
+    url_class,
+)
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.findings import Severity
-from transcheck.links import normalize_fragment
-from transcheck.model import Document, Link, Section
-
-FUZZY_ANCHOR = 80  # rapidfuzz score for guessing the heading a broken English anchor meant
-
-
-@dataclass(frozen=True)
-class LinkMatch:
-    """The outcome of comparing one section pair's links: equal pairs, changed pairs (same
-    place, another URL), and links found on one side only."""
-
-    source_section: Section
-    target_section: Section
-    pairs: tuple[tuple[Link, Link], ...]
-    changed: tuple[tuple[Link, Link], ...]
-    missing: tuple[Link, ...]
-    extra: tuple[Link, ...]
-
-
-def match_in_order(
-    english: Sequence[Link], korean: Sequence[Link], equal: Callable[[Link, Link], bool]
-) -> tuple[list[tuple[Link, Link]], list[Link], list[Link]]:
-    """Pair each English item with the first unpaired Korean item it equals, in order."""
-    free = list(korean)
-    pairs: list[tuple[Link, Link]] = []
-    missing: list[Link] = []
-    for item in english:
-        found = next((k for k in free if equal(item, k)), None)
-        if found is None:
-            missing.append(item)
-        else:
-            free.remove(found)
-            pairs.append((item, found))
-    return pairs, missing, free
-
-
-def anchor_section(document: Document, fragment: str, fuzzy: bool) -> int | None:
-    """The section an in-page fragment reaches; with ``fuzzy``, the closest id when none does."""
-    wanted = normalize_fragment(fragment)
-    if wanted in document.anchors:
-        return document.anchors[wanted]
-    if fuzzy and document.anchors:
-        best = process.extractOne(wanted, list(document.anchors), scorer=fuzz.ratio)
-        if best is not None and best[1] >= FUZZY_ANCHOR:
-            return document.anchors[best[0]]
-    return None
-
-
-def url_class(url: str) -> str:
-    """``fragment`` (same page), ``external`` (another site) or ``relative`` (this site)."""
-    if url.startswith("#"):
-        return "fragment"
-    return "external" if "://" in url or url.startswith("mailto:") else "relative"
-
-
-def korean_file_of(ctx: PairContext, english_rel: str) -> str | None:
-    """The Korean file that translates an English file: its pair in this run, else the file at
-    the same relative path when the Korean tree has it (files outside the run, e.g. when one
-    pair of files is checked)."""
-    paired = ctx.counterparts.get(english_rel)
-    if paired is not None:
-        return paired
-    if english_rel in ctx.counterparts.values():
-        return None  # that name belongs to another English file's translation
-    return english_rel if ctx.target_index.has(english_rel) else None
-
-
-def english_file_of(ctx: PairContext, korean_rel: str) -> str | None:
-    """The English file a Korean file translates (the inverse of korean_file_of)."""
-    paired = next((en for en, ko in ctx.counterparts.items() if ko == korean_rel), None)
-    if paired is not None:
-        return paired
-    if korean_rel in ctx.counterparts:
-        return None
-    return korean_rel if ctx.source_index.has(korean_rel) else None
-
-
-def links_equal(ctx: PairContext, en: str, ko: str) -> bool:
-    """Whether Korean URL ``ko`` stands for English URL ``en``.
-
-    Equal when ``ko`` is ``en`` after the rewrite rules; when both are in-page anchors reaching
-    aligned headings (or the English anchor was kept as is: anchor-broken judges that); when
-    both lead to documents that are a file pair; or when they differ only in a fragment that
-    names a translated heading of the same page.
-    """
-    expected = normalize_fragment(ctx.config.rewrite_link(en))
-    if normalize_fragment(ko) == expected:
-        return True
-    if en.startswith("#") and ko.startswith("#"):
-        if en == ko:
-            return True
-        source = anchor_section(ctx.source, en[1:], fuzzy=True)
-        target = anchor_section(ctx.target, ko[1:], fuzzy=False)
-        return source is not None and ctx.alignment.target_of.get(source) == target
-    if en.startswith("#") or ko.startswith("#"):
-        return False
-    en_path, ko_path = en.split("#", 1)[0], ko.split("#", 1)[0]
-    english = ctx.source_index.resolve(ctx.source_rel, en_path)
-    korean = ctx.target_index.resolve(ctx.target_rel, ko_path)
-    if english.target is not None and korean.target is not None:
-        return korean_file_of(ctx, english.target) == korean.target
-    return "#" in en and "#" in ko and ctx.config.rewrite_link(en_path) == ko_path
-
-
-def _split_changed(
-    missing: list[Link], extra: list[Link]
-) -> tuple[list[tuple[Link, Link]], list[Link], list[Link]]:
-    """Leftovers of the same kind (in-page, external, relative) in order are one changed link."""
-    return match_in_order(missing, extra, lambda en, ko: url_class(en.url) == url_class(ko.url))
-
-
-def _section_matches(ctx: PairContext) -> list[LinkMatch]:
-    matches = []
-    for pair in ctx.alignment.matched:
-        assert pair.source is not None and pair.target is not None
-        paired, missing, extra = match_in_order(
-            pair.source.links, pair.target.links, lambda en, ko: links_equal(ctx, en.url, ko.url)
-        )
-        changed, lost, added = _split_changed(missing, extra)
-        matches.append(
-            LinkMatch(
-                pair.source, pair.target, tuple(paired), tuple(changed), tuple(lost), tuple(added)
-            )
-        )
-    return matches
-
-
-def link_matches(ctx: PairContext) -> list[LinkMatch]:
-    """Link comparison of every aligned section pair, computed once per file pair."""
-    return ctx.cached("links", lambda: _section_matches(ctx))  # type: ignore[no-any-return]
-
-
-def front_matter_links(document: Document) -> tuple[Link, ...]:
-    """The ``*_url`` values of a document's front matter (none without front matter)."""
-    return document.front_matter.links if document.front_matter is not None else ()
-
-
-def _front_matter_links(ctx: PairContext) -> Iterator[tuple[Link | None, Link | None]]:
-    """English and Korean front-matter ``*_url`` values, paired by key."""
-    en = {link.text: link for link in front_matter_links(ctx.source)}
-    ko = {link.text: link for link in front_matter_links(ctx.target)}
-    for key in sorted(set(en) | set(ko)):
-        yield en.get(key), ko.get(key)
-
-
-def counterpart_links(ctx: PairContext) -> dict[Link, Link]:
-    """Korean link -> the English link it stands for (equal or changed), front matter included."""
-
-    def compute() -> dict[Link, Link]:
-        found = {ko: en for match in link_matches(ctx) for en, ko in (*match.pairs, *match.changed)}
-        found.update({ko: en for en, ko in _front_matter_links(ctx) if en and ko})
-        return found
-
-    return ctx.cached("counterpart-links", compute)  # type: ignore[no-any-return]
-
-
-def show(link: Link) -> str:
-    """A link as the reader sees it in the file: ``[text](url)``, or the URL alone."""
-    return f"[{link.text}]({link.url})" if link.text and link.text != link.url else repr(link.url)
+from transcheck.model import Block, Link
 
 
 def _expected(ctx: PairContext, url: str) -> str:
@@ -204,18 +55,28 @@ def link_missing(ctx: PairContext) -> Iterator[Hit]:
 
     Bad:  en `See [the paper](https://arxiv.org/abs/2205.14135)` ↔ ko `논문을 참고하세요`.
     Good: ko `[논문](https://arxiv.org/abs/2205.14135)을 참고하세요`.
+    The Korean line given is the paragraph or item that translates the English one holding the
+    link (or where it would be inserted). An English link that is itself broken is not asked
+    for (source-link-broken reports it), nor one in a paragraph with no translation at all
+    (block-missing reports the paragraph).
     """
+    broken = english_broken(ctx)
+    untranslated = lone_blocks(ctx, korean=False)
     for match in link_matches(ctx):
         for en in match.missing:
+            if en in broken or _inside(en, untranslated):
+                continue
             yield Hit(
                 f"the English link {show(en)} has no counterpart in the Korean section "
                 f"{describe(match.target_section)!r}: link the translated words to "
                 f"{_expected(ctx, en.url)}",
                 ctx.at_source(en.line),
-                ctx.at_target(match.target_section.line),
+                ctx.at_target(
+                    korean_place(ctx, match.source_section, match.target_section, en.line)
+                ),
             )
     front = ctx.target.front_matter
-    for en_fm, ko_fm in _front_matter_links(ctx):
+    for en_fm, ko_fm in front_matter_pairs(ctx):
         if en_fm is not None and ko_fm is None:
             yield Hit(
                 f"front-matter key {en_fm.text} is missing in Korean: add "
@@ -247,15 +108,35 @@ def link_extra(ctx: PairContext) -> Iterator[Hit]:
 
     Bad:  ko adds `[위키백과](https://ko.wikipedia.org/wiki/Roofline)` absent from the English.
     Good: keep the links of the source; put translator additions where the project allows them.
+    A link the Korean section repeats (the sentence names the noun twice) is not extra; a
+    Korean-only link that reaches nothing is reported by anchor-broken or link-target-missing,
+    and one in a paragraph that translates nothing by block-extra.
     """
+    broken = korean_broken(ctx)
+    added = lone_blocks(ctx, korean=True)
     for match in link_matches(ctx):
         for ko in match.extra:
+            if ko in broken or _inside(ko, added):
+                continue
             yield Hit(
                 f"the Korean link {show(ko)} has no counterpart in the English section "
                 f"{describe(match.source_section)!r}: remove it unless the addition is intended",
                 ctx.at_source(match.source_section.line),
                 ctx.at_target(ko.line),
             )
+
+
+def _inside(link: Link, blocks: list[Block]) -> bool:
+    """Whether a link stands in one of ``blocks``."""
+    return any(link in block.links for block in blocks)
+
+
+def _left_to_target_rules(ctx: PairContext, en: Link, ko: Link) -> bool:
+    """Whether another rule owns a changed link: the Korean one is broken while the English
+    works (anchor-broken, link-target-missing), or the English one is broken while the Korean
+    works (Korean mended it; source-link-broken tells upstream)."""
+    en_broken, ko_broken = en in english_broken(ctx), ko in korean_broken(ctx)
+    return en_broken != ko_broken
 
 
 def _rewrite_hint(ctx: PairContext, en: str, ko: str) -> str:
@@ -286,20 +167,27 @@ def link_changed(ctx: PairContext) -> Iterator[Hit]:
     """A Korean link points somewhere else than its English counterpart.
 
     Bad:  en `[JAX](https://jax.readthedocs.io)` ↔ ko `[JAX](https://jax.readthedocs.org)`.
-    Good: the same URL (or the one the config's link rewrite rules give).
+    Good: the same URL, its Korean edition (`/en-US/` → `/ko/`, `en.` → `ko.`, `hl=ko`), or the
+    one the config's link rewrite rules give.
+    A changed link that reaches nothing is reported once, by anchor-broken or
+    link-target-missing; one that mends a broken English link is fine.
     """
     for match in link_matches(ctx):
         for en, ko in match.changed:
             if url_class(en.url) == "fragment":
                 continue  # two in-page anchors that disagree: anchor-broken says which is right
+            if _left_to_target_rules(ctx, en, ko):
+                continue
             yield Hit(
                 f"the Korean link {show(ko)} should point to {_expected(ctx, en.url)} like the "
                 f"English {show(en)}" + _rewrite_hint(ctx, en.url, ko.url),
                 ctx.at_source(en.line),
                 ctx.at_target(ko.line),
             )
-    for en_fm, ko_fm in _front_matter_links(ctx):
-        if en_fm is not None and ko_fm is not None and not links_equal(ctx, en_fm.url, ko_fm.url):
+    for en_fm, ko_fm in front_matter_pairs(ctx):
+        if en_fm is None or ko_fm is None or _left_to_target_rules(ctx, en_fm, ko_fm):
+            continue
+        if not links_equal(ctx, en_fm.url, ko_fm.url, exact=False):
             yield Hit(
                 f"front-matter {ko_fm.text} is {ko_fm.url!r} in Korean but "
                 f"{en_fm.url!r} in English: write {_expected(ctx, en_fm.url)}"

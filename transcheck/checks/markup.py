@@ -15,23 +15,38 @@ from collections.abc import Iterator
 from transcheck.checks.blockmatch import korean_line, match_items, section_blocks
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
+from transcheck.config import RULE_OPTIONS
 from transcheck.findings import Severity
 from transcheck.model import Document, Markup
 
 TEXT_ATTRIBUTES = frozenset(
-    {"alt", "title", "caption", "aria-label", "placeholder", "summary", "text", "label"}
+    {
+        *("alt", "title", "caption", "aria-label", "placeholder", "summary", "text", "label"),
+        *("date", "titletext", "description", "subtitle", "tooltip", "heading"),
+    }
 )
+# Inline formatting written as HTML is the same as its Markdown form (`**x**`, `*x*`,
+# `` `x` ``), which is not markup here: a translator writes <strong> where ** would not work
+# next to a Korean particle, or ** where the English wrote <b>.
+FORMATTING = frozenset({"strong", "b", "em", "i", "code", "u", "mark", "s", "del", "kbd"})
+# Tags a Korean text may add: a gloss in <sup>/<sub>, a line break.
+KOREAN_ADDITIONS = frozenset({"sup", "sub", "br", "wbr"})
+
+RULE_OPTIONS["markup"] = {"text_attributes": []}  # more attributes that hold prose or dates
 LINK_ATTRIBUTES = frozenset({"href", "src", "srcset", "path"})
 _TEXT_ARGUMENT = frozenset({"details"})  # Liquid tags whose bare argument is prose
 _CLOSERS = {"enddetails": "details"}
 
 
-def signature(tag: Markup) -> tuple[str, str, tuple[tuple[str, str], ...]]:
-    """What must be equal: kind, name and the attributes that are neither text nor URLs."""
+def signature(
+    tag: Markup, prose: frozenset[str] = TEXT_ATTRIBUTES
+) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+    """What must be equal: kind, name and the attributes that are neither text (``prose``,
+    compared in lower case) nor URLs."""
     kept = tuple(
         (key, " ".join(value.split()))
         for key, value in tag.attrs
-        if key not in TEXT_ATTRIBUTES
+        if key.lower() not in prose
         and key not in LINK_ATTRIBUTES
         and not (key == "" and tag.name in _TEXT_ARGUMENT)
     )
@@ -63,8 +78,14 @@ def _linked(tag: Markup) -> bool:
 
 
 def _compared(tags: tuple[Markup, ...]) -> list[Markup]:
-    """The tags compared between sections: closing Liquid tags are left to the balance check."""
-    return [tag for tag in tags if not (tag.kind == "liquid" and tag.name in _CLOSERS)]
+    """The tags compared between sections: closing Liquid tags are left to the balance check,
+    and HTML inline formatting is Markdown formatting."""
+    return [
+        tag
+        for tag in tags
+        if not (tag.kind == "liquid" and tag.name in _CLOSERS)
+        and not (tag.kind == "html" and tag.name in FORMATTING)
+    ]
 
 
 @rule(
@@ -84,27 +105,44 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
     """Liquid, Distill or HTML markup of the English section differs in the Korean section.
 
     Bad:  en `<d-cite key="rajbhandari2020zero"></d-cite>` ↔ ko `<d-cite key="zero2020"></d-cite>`.
-    Good: the same tags and attributes; captions, alt and title text may be translated.
+    Good: the same tags and attributes; captions, alt, title, label, date and other prose
+    attributes may be translated (`markup.text_attributes` adds more). `<strong>`, `<b>`,
+    `<em>`, `<i>` and `<code>` are the same as `**x**`, `*x*` and `` `x` ``, and a Korean
+    `<sup>`/`<sub>` gloss or `<br>` is no defect.
     Hugo shortcodes, MDX components, kramdown attribute lists, footnote labels and alert types
     are markup too: en `{{< note >}}` ↔ ko `{{< caution >}}` is reported.
     """
+    option = ctx.config.option("markup", "text_attributes")
+    prose = TEXT_ATTRIBUTES | {str(name).lower() for name in option}
     for section in section_blocks(ctx):
         match = match_items(
             section.blocks,
             lambda b: _compared(b.markup),
             lambda b: _compared(b.markup),
-            lambda en, ko: signature(en) == signature(ko),
+            lambda en, ko: signature(en, prose) == signature(ko, prose),
         )
-        extra = [placed.item for placed in match.extra]
+        extra = [
+            placed.item
+            for placed in match.extra
+            if not (placed.item.kind == "html" and placed.item.name in KOREAN_ADDITIONS)
+        ]
         for placed in match.missing:
             en = placed.item
             ko = next((k for k in extra if (k.kind, k.name) == (en.kind, en.name)), None)
-            if ko is not None:
-                extra.remove(ko)
+            renamed = None
+            if ko is None and not _linked(en):
+                block = [k.item for k in match.extra_in(placed.block)]
+                renamed = next(
+                    (k for k in block if k in extra and k.kind == en.kind and not _linked(k)), None
+                )
+            other = ko if ko is not None else renamed
+            if other is not None:
+                extra.remove(other)
+                what = "changed" if ko is not None else "renamed"
                 yield Hit(
-                    f"markup changed: English {show(en)}, Korean {show(ko)}",
+                    f"markup {what}: English {show(en)}, Korean {show(other)}",
                     ctx.at_source(en.line),
-                    ctx.at_target(ko.line),
+                    ctx.at_target(other.line),
                 )
             elif not _linked(en):
                 yield Hit(

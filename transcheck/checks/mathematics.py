@@ -9,18 +9,30 @@ formula the English writes with ``$$`` must keep it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from rapidfuzz import fuzz
 
-from transcheck.checks.blockmatch import ItemMatch, korean_line, match_items, section_blocks
+from transcheck.align.blocks import BlockPair
+from transcheck.checks.blockmatch import (
+    ItemMatch,
+    Placed,
+    SectionBlocks,
+    korean_line,
+    match_items,
+    section_blocks,
+)
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
+from transcheck.config import RULE_OPTIONS
 from transcheck.findings import Severity
 from transcheck.model import Math
 
 _PROSE_COMMAND = re.compile(r"\\(?:text|mathrm|textrm|textbf|textit|textsf|mbox|operatorname)\s*\{")
 _SHOWN = 60  # characters of a formula shown in a message
+_TOKEN = re.compile(r"\\[A-Za-z]+|[A-Za-z]+|\d+(?:\.\d+)?|\S")
+
+RULE_OPTIONS["math"] = {"single_dollar": "auto"}  # does the site render $…$? auto, always, never
 
 
 def _close_brace(text: str, start: int) -> int:
@@ -111,29 +123,134 @@ def math_changed(ctx: PairContext) -> Iterator[Hit]:
     Bad:  en `$$T = 2BD / W$$` ↔ ko `$$T = 2BD / W_{ici}$$`.
     Good: ko `$$T = 2BD / W$$`; prose inside `\\text{…}` or `\\mathrm{…}` may be translated.
     """
-    for section, match in zip(section_blocks(ctx), math_matches(ctx), strict=True):
-        extra = list(match.extra)
-        for placed in match.missing:
-            formula = placed.item
-            near = [k for k in extra if k.block is placed.block]
-            if near:
-                closest = max(near, key=lambda k: fuzz.ratio(formula.text, k.item.text))
-                extra.remove(closest)
+    for section, placed, closest in _differences(ctx):
+        formula = placed.item
+        if closest is not None:
+            if _symbols_swapped(formula, closest.item, placed.block):
+                continue  # source-math-corrected reports it, on the English side
+            yield Hit(
+                f"formula changed: English {_show(formula)}, Korean {_show(closest.item)}; "
+                "keep the math as written (only \\text{…} may be translated)",
+                ctx.at_source(formula.line),
+                ctx.at_target(closest.item.line),
+            )
+        else:
+            korean = placed.block.target.text if placed.block.target else ""
+            plain = " ".join(formula.text.split())
+            hint = "; the Korean writes it as plain text" if plain and plain in korean else ""
+            yield Hit(
+                f"formula {_show(formula)} is missing from the Korean section "
+                f"{describe(section.target)!r}{hint}: keep it as math",
+                ctx.at_source(formula.line),
+                ctx.at_target(korean_line(placed.block, section.target, formula.line)),
+            )
+
+
+Difference = tuple[SectionBlocks, Placed[Math], Placed[Math] | None]
+
+
+def _differences(ctx: PairContext) -> list[Difference]:
+    """Each English formula not found in Korean, with the Korean formula of its block it most
+    likely became (None: none left there), once per pair."""
+
+    def compute() -> list[Difference]:
+        """Pair the leftovers of each block by similarity."""
+        found: list[Difference] = []
+        for section, match in zip(section_blocks(ctx), math_matches(ctx), strict=True):
+            extra = list(match.extra)
+            for placed in match.missing:
+                near = [k for k in extra if k.block is placed.block]
+                closest = None
+                if near:
+                    closest = max(near, key=lambda k: fuzz.ratio(placed.item.text, k.item.text))
+                    extra.remove(closest)
+                found.append((section, placed, closest))
+        return found
+
+    return ctx.cached("math-differences", compute)  # type: ignore[no-any-return]
+
+
+def _symbols(formulas: Iterable[Math]) -> set[str]:
+    """The names (single letters and words, not commands or numbers) of some formulas."""
+    return {
+        token for formula in formulas for token in _TOKEN.findall(formula.text) if token.isalpha()
+    }
+
+
+def _symbols_swapped(en: Math, ko: Math, pair: BlockPair) -> bool:
+    """Whether the Korean formula differs from the English one only by putting names of the
+    paragraph's own formulas in other places, leaving the paragraph's names as they are: the
+    mark of a translator fixing a slip of the English (tile sizes ``bm, bk, bm`` written
+    ``bm, bk, bn``), rather than of a changed formula, which brings in a number or a name."""
+    en_tokens = _TOKEN.findall(en.text)
+    ko_tokens = _TOKEN.findall(ko.text)
+    if len(en_tokens) != len(ko_tokens) or pair.source is None or pair.target is None:
+        return False
+    changed = [(a, b) for a, b in zip(en_tokens, ko_tokens, strict=True) if a != b]
+    return (
+        bool(changed)
+        and all(a.isalpha() and b.isalpha() for a, b in changed)
+        and len(pair.source.math) > 1
+        and _symbols(pair.source.math) == _symbols(pair.target.math)
+    )
+
+
+@rule(
+    "TC606",
+    "source-math-corrected",
+    Severity.INFO,
+    example=Example(
+        en="""\
+            Tiles of sizes $bm$, $bk$, $bm$ give $bm \\cdot bn$ FLOPs.
+            """,
+        ko="""\
+            타일 크기 $bm$, $bk$, $bn$은 $bm \\cdot bn$ FLOP을 줍니다.
+            """,
+    ),
+)
+def source_math_corrected(ctx: PairContext) -> Iterator[Hit]:
+    """The Korean seems to correct a slip in an English formula: a defect of the source.
+
+    Bad:  en `tile sizes $bm$, $bk$, $bm$` ↔ ko `타일 크기 $bm$, $bk$, $bn$` (the English
+          repeats bm where the paragraph's other formulas use bn).
+    Good: fix the English source; the Korean may keep its correction. A formula whose Korean
+    differs only by putting the paragraph's own names in other places is reported here, on
+    the English side, instead of as `math-changed`.
+    """
+    for _, placed, closest in _differences(ctx):
+        if closest is not None and _symbols_swapped(placed.item, closest.item, placed.block):
+            yield Hit(
+                f"English source: formula {_show(placed.item)} looks like a slip that the "
+                f"Korean corrects as {_show(closest.item)}; fix the English source",
+                ctx.at_source(placed.item.line),
+                ctx.at_target(closest.item.line),
+            )
+
+
+def _single_dollar_renders(ctx: PairContext) -> bool:
+    """Whether the site renders ``$…$`` as math: ``math.single_dollar`` says so (``always`` or
+    ``never``), or, left at ``auto``, the English page itself writes single-dollar math."""
+    setting = str(ctx.config.option("math", "single_dollar")).lower()
+    if setting in ("always", "never"):
+        return setting == "always"
+    return any(
+        formula.delimiter == "$" for section in ctx.source.sections for formula in section.math
+    )
+
+
+def _lost_dollars(ctx: PairContext, inline: bool) -> Iterator[Hit]:
+    """Formulas written ``$$…$$`` in English and ``$…$`` in Korean: those displayed in their
+    own block (``inline`` False), or those inline in a sentence (``inline`` True)."""
+    for match in math_matches(ctx):
+        for en, ko in match.found:
+            if en.item.delimiter == "$" or ko.item.delimiter != "$":
+                continue
+            if (en.item.delimiter == "$$") == inline:
                 yield Hit(
-                    f"formula changed: English {_show(formula)}, Korean {_show(closest.item)}; "
-                    "keep the math as written (only \\text{…} may be translated)",
-                    ctx.at_source(formula.line),
-                    ctx.at_target(closest.item.line),
-                )
-            else:
-                korean = placed.block.target.text if placed.block.target else ""
-                plain = " ".join(formula.text.split())
-                hint = "; the Korean writes it as plain text" if plain and plain in korean else ""
-                yield Hit(
-                    f"formula {_show(formula)} is missing from the Korean section "
-                    f"{describe(section.target)!r}{hint}: keep it as math",
-                    ctx.at_source(formula.line),
-                    ctx.at_target(korean_line(placed.block, section.target, formula.line)),
+                    f"formula {_show(en.item)} lost a dollar sign: Korean writes "
+                    f"{_show(ko.item)}; write $$…$$ as in English",
+                    ctx.at_source(en.item.line),
+                    ctx.at_target(ko.item.line),
                 )
 
 
@@ -155,13 +272,33 @@ def math_delimiter(ctx: PairContext) -> Iterator[Hit]:
 
     Bad:  en `A total of $$2 \\cdot 8 = 16$$ FLOPs.` ↔ ko `총 $2 \\cdot 8 = 16$ FLOP입니다.`
     Good: ko `총 $$2 \\cdot 8 = 16$$ FLOP입니다.` (kramdown renders only `$$` as math).
+    Where the site renders `$…$` too (the English page writes single-dollar math, or
+    `math.single_dollar: always`), an inline formula is `math-delimiter-style` (info) instead;
+    a displayed formula written inline is reported here either way.
     """
-    for match in math_matches(ctx):
-        for en, ko in match.found:
-            if en.item.delimiter != "$" and ko.item.delimiter == "$":
-                yield Hit(
-                    f"formula {_show(en.item)} lost a dollar sign: Korean writes "
-                    f"{_show(ko.item)}; write $$…$$ as in English",
-                    ctx.at_source(en.item.line),
-                    ctx.at_target(ko.item.line),
-                )
+    yield from _lost_dollars(ctx, inline=False)
+    if not _single_dollar_renders(ctx):
+        yield from _lost_dollars(ctx, inline=True)
+
+
+@rule(
+    "TC607",
+    "math-delimiter-style",
+    Severity.INFO,
+    example=Example(
+        en="""\
+            The size $B$ gives $$2 \\cdot B$$ FLOPs.
+            """,
+        ko="""\
+            크기 $B$는 $2 \\cdot B$ FLOP을 줍니다.
+            """,
+    ),
+)
+def math_delimiter_style(ctx: PairContext) -> Iterator[Hit]:
+    """An inline ``$$…$$`` formula is ``$…$`` in Korean, on a site that renders both.
+
+    Bad:  en `The size $B$ gives $$2 \\cdot B$$ FLOPs.` ↔ ko `… $2 \\cdot B$ FLOP을 줍니다.`
+    Good: the English delimiters, though the page renders the same: this is information only.
+    """
+    if _single_dollar_renders(ctx):
+        yield from _lost_dollars(ctx, inline=True)

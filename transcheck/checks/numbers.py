@@ -32,17 +32,28 @@ PROSE_KINDS = frozenset(
 )
 _DIGITS = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _ENGLISH_SCALE = re.compile(
-    rf"(?<![\w.,])({_DIGITS})\s+(thousand|million|billion|trillion)\b", re.IGNORECASE
+    rf"(?<![\w.,])({_DIGITS})(?:\s+(thousand|million|billion|trillion)\b|([kKMB])\b)",
+    re.IGNORECASE,
 )
 _ENGLISH_SCALES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
-_KOREAN_SCALE = re.compile(rf"(?<![\d.,])({_DIGITS})\s?(천|만|억|조)")
-_KOREAN_SCALES = {"천": 3, "만": 4, "억": 8, "조": 12}
+_ENGLISH_SUFFIXES = {"k": 3, "m": 6, "b": 9}
+# "3rd-party" is a kind of code, not a count: its number is not compared.
+_PARTY = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)[- ]part(?:y|ies)\b", re.IGNORECASE)
+_KOREAN_SCALE = re.compile(rf"(?<![\d.,])({_DIGITS})\s?(?:([십백천])(만|억|조)?|(만|억|조))")
+_KOREAN_SCALES = {"만": 4, "억": 8, "조": 12}
+_KOREAN_TENS = {"": 0, "십": 1, "백": 2, "천": 3}
+# A unit with a multiplier and no digits: 천만 (10 million), 수십억 is not a value.
+_KOREAN_WORD_SCALE = re.compile(r"(?<![\uac00-\ud7a3\d])([십백천])(만|억|조)(?![\uac00-\ud7a3])")
 _NATIVE = {
     "한": 1,
+    "하나": 1,
     "첫": 1,
     "두": 2,
+    "둘": 2,
     "세": 3,
+    "셋": 3,
     "네": 4,
+    "넷": 4,
     "다섯": 5,
     "여섯": 6,
     "일곱": 7,
@@ -50,8 +61,13 @@ _NATIVE = {
     "아홉": 9,
     "열": 10,
 }
-_COUNTERS = "개|번|배|가지|명|대|장|줄|단계|차례|곳|쌍|축|칸|홉|층|종류|방향|비트|바이트"
-_KOREAN_NATIVE = re.compile(rf"(?<![\uac00-\ud7a3])({'|'.join(_NATIVE)})\s?(?:{_COUNTERS})")
+_COUNTERS = (
+    "개|번|배|가지|명|대|장|줄|단계|차례|곳|쌍|축|칸|홉|층|종류|방향|비트|바이트|째|날|주|시간"
+)
+_KOREAN_NATIVE = re.compile(
+    rf"(?<![\uac00-\ud7a3])({'|'.join(_NATIVE)})\s?(?:{_COUNTERS})"
+    r"|(?<![\uac00-\ud7a3])(하나|둘|셋|넷)(?![\uac00-\ud7a3])"  # counted alone: 하나/두/세 개
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,13 +104,19 @@ def english_figures(block: Block) -> list[Figure]:
     """The prose numbers of an English block; ``18.4 billion`` may also stand for 18400000000."""
     scaled: dict[str, set[str]] = {}
     for match in _ENGLISH_SCALE.finditer(block.text):
-        value = _scaled(match.group(1), _ENGLISH_SCALES[match.group(2).lower()])
+        word, suffix = match.group(2), match.group(3)
+        exponent = _ENGLISH_SCALES[word.lower()] if word else _ENGLISH_SUFFIXES[suffix.lower()]
+        value = _scaled(match.group(1), exponent)
         if value is not None:
             scaled.setdefault(canonical_number(match.group(1)), set()).add(value)
-    return [
-        Figure(n.text, frozenset({n.value, *scaled.get(n.value, ())}), n.line)
-        for n in block.numbers
-    ]
+    parties = [canonical_number(m.group(1)) for m in _PARTY.finditer(block.text)]
+    figures = []
+    for n in block.numbers:
+        if n.value in parties:
+            parties.remove(n.value)
+            continue
+        figures.append(Figure(n.text, frozenset({n.value, *scaled.get(n.value, ())}), n.line))
+    return figures
 
 
 def korean_figures(block: Block) -> list[Figure]:
@@ -102,11 +124,18 @@ def korean_figures(block: Block) -> list[Figure]:
     figures = [Figure(n.text, frozenset({n.value}), n.line) for n in block.numbers]
     figures += code_figures(block)
     for match in _KOREAN_SCALE.finditer(block.text):
-        value = _scaled(match.group(1), _KOREAN_SCALES[match.group(2)])
+        tens, unit = match.group(2) or "", match.group(3) or match.group(4)
+        exponent = _KOREAN_TENS[tens] + (_KOREAN_SCALES[unit] if unit else 0)
+        value = _scaled(match.group(1), exponent)
         if value is not None:
             figures.append(Figure(match.group(0), frozenset({value}), block.line))
+    for match in _KOREAN_WORD_SCALE.finditer(block.text):
+        exponent = _KOREAN_TENS[match.group(1)] + _KOREAN_SCALES[match.group(2)]
+        figures.append(
+            Figure(match.group(0), frozenset({_scaled("1", exponent) or ""}), block.line)
+        )
     for match in _KOREAN_NATIVE.finditer(block.text):
-        value = str(_NATIVE[match.group(1)])
+        value = str(_NATIVE[match.group(1) or match.group(2)])
         figures.append(Figure(match.group(0), frozenset({value}), block.line))
     return figures
 

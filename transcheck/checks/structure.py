@@ -138,20 +138,39 @@ def section_extra(ctx: PairContext) -> Iterator[Hit]:
     Bad:  ko `## 역자 주` with no English section it translates.
     Good: remove it, or mark translator notes in a way the project agrees on.
     The English line given is where the section stands relative to the English file (the next
-    English heading).
+    English heading). Korean sections added one after another (a block of translator notes)
+    are one finding, at the first, naming the others.
     """
     pairs = ctx.alignment.pairs
     following = _next_sections(pairs, korean=False)
-    for position, pair in enumerate(pairs):
-        if pair.target is not None and pair.source is None and not pair.target.is_preamble:
-            line, place = _insert_point(following[position], ctx.source.line_count)
+    run: list[Section] = []
+    for position, pair in enumerate((*pairs, None)):
+        korean = pair.target if pair is not None and pair.source is None else None
+        if korean is not None:
+            if not korean.is_preamble:
+                run.append(korean)
+            continue
+        if run:
+            line, place = _insert_point(following[position - 1], ctx.source.line_count)
+            it = "it" if len(run) == 1 else "them"
             yield Hit(
-                f"Korean section {describe(pair.target)!r} translates no English section (it "
-                f"stands where English has nothing, {place}): remove it, or make it follow the "
-                "English section it was meant to translate",
+                f"{_sections(run)} (it stands where English has nothing, {place}): remove {it}, "
+                "or make it follow the English section it was meant to translate",
                 ctx.at_source(line),
-                ctx.at_target(pair.target.line),
+                ctx.at_target(run[0].line),
             )
+            run = []
+
+
+def _sections(run: list[Section]) -> str:
+    """'Korean section X translates no English section', or the same for a run of sections."""
+    if len(run) == 1:
+        return f"Korean section {describe(run[0])!r} translates no English section"
+    others = ", ".join(repr(describe(section)) for section in run[1:])
+    return (
+        f"Korean section {describe(run[0])!r} and the {len(run) - 1} after it ({others}) "
+        "translate no English section"
+    )
 
 
 @rule(

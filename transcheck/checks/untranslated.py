@@ -20,9 +20,14 @@ from transcheck.checks.blockmatch import section_blocks
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.config import RULE_OPTIONS
 from transcheck.findings import Severity
-from transcheck.model import Block, BlockKind
+from transcheck.model import Block, BlockKind, Document
 
-RULE_OPTIONS["untranslated"] = {"allow_headings": False, "min_words": 3, "similarity": 90.0}
+RULE_OPTIONS["untranslated"] = {
+    "allow_headings": False,
+    "min_words": 3,
+    "similarity": 90.0,
+    "page_share": 0.5,  # below this translated share, a page gets one finding, not one per unit
+}
 
 HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _PART = r"(?=[A-Za-z])[a-z]*[A-Z]?[a-z]*"  # a word part with at most one capital
@@ -30,6 +35,15 @@ _WORD = re.compile(rf"{_PART}(?:[-'’]{_PART})*")
 _EDGE = "()[]{}<>,.:;!?\"'“”‘’*_`"
 PROSE_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.HTML})
 FRONT_MATTER_KEYS = ("title", "description")
+# Words that join names without being prose: `v-if` vs. `v-show`, provide / inject.
+_CONNECTORS = frozenset({"vs", "vs.", "and", "or", "&", "/", "+", "-", "|", ":", "·", "—", "–"})
+_PAGE_UNITS = 3  # fewer units still in English are reported one by one, whatever the share
+# Marks of an identifier rather than a word: a call, -, _, <tag>, a dot, $, digits, camelCase,
+# an acronym.
+_IDENTIFIER = re.compile(r"\(\)|[-_<>.$@#:/\d]|[a-z][A-Z]|^[A-Z]{2,}s?$")
+_INNER_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+\b")  # capitalized inside a sentence
+_LOWER = re.compile(r"\b[a-z]+\b")
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9.+-]*[A-Za-z0-9+]|[A-Za-z]")
 
 
 def _word(token: str) -> bool:
@@ -72,6 +86,8 @@ class Unit:
     source_line: int
     target_line: int
     min_words: int
+    target_end: int
+    block: Block | None = None  # the Korean block (None for a table cell)
 
 
 def _cell_units(en: Block, ko: Block, min_words: int) -> list[Unit]:
@@ -79,7 +95,7 @@ def _cell_units(en: Block, ko: Block, min_words: int) -> list[Unit]:
     if len(en.cells) != len(ko.cells):
         return []
     return [
-        Unit("table cell", english, korean, en.line, ko.line, min_words)
+        Unit("table cell", english, korean, en.line, ko.line, min_words, ko.end_line)
         for english, korean in zip(en.cells, ko.cells, strict=True)
     ]
 
@@ -100,10 +116,107 @@ def units(ctx: PairContext) -> list[Unit]:
                     found += _cell_units(en, ko, min_words)
                 elif en.kind is BlockKind.HEADING or en.kind in PROSE_KINDS:
                     need = 1 if en.kind is BlockKind.HEADING else min_words
-                    found.append(Unit(en.kind.value, en.text, ko.text, en.line, ko.line, need))
+                    found.append(
+                        Unit(
+                            en.kind.value, en.text, ko.text, en.line, ko.line, need, ko.end_line, ko
+                        )
+                    )
         return found
 
     return ctx.cached("untranslated", compute)  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True)
+class Names:
+    """What a page pair keeps in English on purpose: the Korean page's inline code, and the
+    words it keeps in English (inside its Korean sentences, or proper nouns of the English)."""
+
+    code: frozenset[str] = frozenset()
+    kept: frozenset[str] = frozenset()
+
+
+def is_name(text: str, names: Names = Names()) -> bool:
+    """A title that names rather than says. Its tokens, connectors such as ``vs.``, ``&`` or
+    ``/`` aside, are each an identifier (``createApp()``, ``v-if``, ``<script setup>``,
+    ``beforeMount``, ``CSS``) or inline code of the page (``provide / inject``); or, for one
+    or two tokens, a name the page keeps in English (``Vite``, ``Solid Signals``)."""
+    tokens = [token for token in text.split() if token.casefold() not in _CONNECTORS]
+    code = [
+        _bare(token) in names.code or _IDENTIFIER.search(token.strip(",.:;!?*")) for token in tokens
+    ]
+    if all(code):
+        return True
+    return len(tokens) <= 2 and all(
+        c or _bare(t) in names.kept for c, t in zip(code, tokens, strict=True)
+    )
+
+
+def _bare(token: str) -> str:
+    """A token as looked up among names: no call parentheses or edge punctuation, folded."""
+    return token.strip(_EDGE).removesuffix("()").casefold()
+
+
+def page_names(english: Document, korean: Document) -> Names:
+    """Names of a page pair: the Korean inline code; the Latin words of its Korean sentences;
+    and the proper nouns of the English prose (capitalized inside a sentence, never in lower
+    case: ``Vite``, ``Pinia``)."""
+    code: set[str] = set()
+    kept: set[str] = set()
+    for section in korean.sections:
+        code.update(_bare(span.text.strip()) for span in section.code_spans)
+        for block in section.blocks:
+            if block.kind in PROSE_KINDS and HANGUL.search(block.text):
+                kept.update(word.casefold() for word in _LATIN.findall(block.text))
+    capitalized: set[str] = set()
+    lower: set[str] = set()
+    for section in english.sections:
+        for block in section.blocks:
+            if block.kind in PROSE_KINDS:
+                capitalized.update(_INNER_CAPITAL.findall(block.text))
+                lower.update(_LOWER.findall(block.text))
+    kept.update(word.casefold() for word in capitalized if word.casefold() not in lower)
+    return Names(frozenset(code), frozenset(kept))
+
+
+def _link_only(block: Block) -> bool:
+    """A unit made only of link texts: names of outside resources or products (``Vue + Vite
+    on StackBlitz``, ``[Deutsch / German] [[source]]``), kept as the resources call themselves."""
+    rest = block.text
+    for link in block.links:
+        if not link.text.strip() or link.text not in rest:
+            return False
+        rest = rest.replace(link.text, " ", 1)
+    return bool(block.links) and not prose_words(rest)
+
+
+def _shown_in_code(text: str, code: str) -> bool:
+    """Text that a code block of the same Korean page also holds: a demo's output mirroring
+    the example's strings, kept as the example keeps them."""
+    return len(text) > 3 and text.strip() in code
+
+
+def _named(ctx: PairContext, unit: Unit) -> bool:
+    """Whether a unit in English is a name kept on purpose (asked only of units in English)."""
+
+    def compute() -> tuple[Names, str]:
+        """The page pair's names and the text of the Korean code blocks."""
+        blocks = (block for section in ctx.target.sections for block in section.code_blocks)
+        return page_names(ctx.source, ctx.target), "\n".join(block.text for block in blocks)
+
+    names, code = ctx.cached("untranslated-names", compute)
+    return (
+        is_name(unit.korean, names)
+        or (unit.block is not None and _link_only(unit.block))
+        or _shown_in_code(unit.korean, code)
+        or (unit.kind == BlockKind.LIST_ITEM.value and _proper_only(unit.korean))
+    )
+
+
+def _proper_only(text: str) -> bool:
+    """A list item of names, places and dates (``VueConf Toronto, Nov 18-20, 2025``): every
+    word capitalized, so nothing in it is a sentence to translate."""
+    words = prose_words(text)
+    return bool(words) and all(word[0].isupper() for word in words)
 
 
 @rule(
@@ -129,15 +242,27 @@ def untranslated(ctx: PairContext) -> Iterator[Hit]:
     Bad:  en `Sharding splits an array across many devices.` ↔ ko the same English sentence.
     Good: ko `샤딩은 배열을 여러 장치에 나눕니다.`
     Headings kept in English on purpose are silenced with `untranslated.allow_headings: true`.
+    Names are not untranslated: a title that is one identifier or API name (`createApp()`,
+    `v-if`), one or two capitalized names (`Vite`, `Scoped CSS`), the text of a lone link (a
+    product or resource), text a code block of the page also shows. A page whose translated
+    share of paragraphs is below `untranslated.page_share` (0.5), with at least three units
+    in English, gets one finding with that share and the English line ranges.
     """
     similarity = float(ctx.config.option("untranslated", "similarity"))
     allow_headings = bool(ctx.config.option("untranslated", "allow_headings"))
-    kept = [
-        unit
-        for unit in units(ctx)
-        if not (allow_headings and unit.kind == BlockKind.HEADING.value)
+    every = units(ctx)
+    left = [
+        not (allow_headings and unit.kind == BlockKind.HEADING.value)
         and is_untranslated(unit.english, unit.korean, unit.min_words, similarity)
+        and not _named(ctx, unit)
+        for unit in every
     ]
+    kept = [unit for unit, english in zip(every, left, strict=True) if english]
+    share = translated_share(ctx)
+    page_share = float(ctx.config.option("untranslated", "page_share"))
+    if len(kept) >= _PAGE_UNITS and share is not None and share < page_share:
+        yield _page(ctx, every, left, share)
+        return
     for (kind, source_line, target_line), group in groupby(
         kept, key=lambda u: (u.kind, u.source_line, u.target_line)
     ):
@@ -151,6 +276,27 @@ def untranslated(ctx: PairContext) -> Iterator[Hit]:
     yield from _front_matter(ctx, similarity)
 
 
+def _page(ctx: PairContext, every: list[Unit], left: list[bool], share: float) -> Hit:
+    """One finding for a page that is mostly untranslated: its share and the English runs."""
+    runs: list[tuple[int, int]] = []
+    previous = False
+    for unit, english in zip(every, left, strict=True):
+        if english and previous:
+            runs[-1] = (runs[-1][0], unit.target_end)
+        elif english:
+            runs.append((unit.target_line, unit.target_end))
+        previous = english
+    ranges = ", ".join(f"{a}-{b}" if b > a else str(a) for a, b in runs)
+    first = next(unit for unit, english in zip(every, left, strict=True) if english)
+    return Hit(
+        f"the page is mostly untranslated: {share:.0%} of its paragraphs are translated; "
+        f"English text at lines {ranges}; translate the page",
+        ctx.at_source(first.source_line),
+        ctx.at_target(first.target_line),
+        identity="the page is mostly untranslated",
+    )
+
+
 def _front_matter(ctx: PairContext, similarity: float) -> Iterator[Hit]:
     """Front-matter title and description left in English."""
     en, ko = ctx.source.front_matter, ctx.target.front_matter
@@ -162,6 +308,7 @@ def _front_matter(ctx: PairContext, similarity: float) -> Iterator[Hit]:
             isinstance(english, str)
             and isinstance(korean, str)
             and is_untranslated(english, korean, 1, similarity)
+            and not is_name(korean)
         ):
             yield Hit(
                 f"front-matter {key} is still in English: {_clip(korean)!r}; translate it",
@@ -188,6 +335,11 @@ def translated_share(ctx: PairContext) -> float | None:
     has an unpaired Korean paragraph in Korean (the two traded places); paragraphs of English
     sections with no Korean section count as not translated.
     """
+    return ctx.cached("translated-share", lambda: _share(ctx))  # type: ignore[no-any-return]
+
+
+def _share(ctx: PairContext) -> float | None:
+    """Compute translated_share."""
     similarity = float(ctx.config.option("untranslated", "similarity"))
     min_words = int(ctx.config.option("untranslated", "min_words"))
     total = done = 0
@@ -201,7 +353,8 @@ def translated_share(ctx: PairContext) -> float | None:
                 continue
             total += 1
             if ko is not None:
-                done += not is_untranslated(en.text, ko.text, min_words, similarity)
+                english = is_untranslated(en.text, ko.text, min_words, similarity)
+                done += not english or _link_only(ko)
             elif spare:
                 spare, done = spare - 1, done + 1
     total += sum(

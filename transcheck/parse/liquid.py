@@ -4,6 +4,10 @@ Without it a tag's arguments are read as prose (``_`` in a path turns into empha
 counts as text to translate twice over). A token ``liquid`` carries the tag body; the arguments
 are split as Jekyll's ``include`` tag splits them, backslash-escaped quotes included
 (``caption="see <a href=\\"tpus\\">Part 2</a>"``).
+
+A line of tags only (``{% include figure.liquid … %}``, ``{% enddetails %}``) that starts a block
+is a block of its own, as the HTML Jekyll puts there is: the ``---`` under it is a thematic
+break, not a setext underline, and it ends a table above it.
 """
 
 from __future__ import annotations
@@ -14,11 +18,14 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 
+from transcheck.parse.ownblock import own_line_rule
+
 # Jekyll's IncludeTag::VALID_SYNTAX: key=value with "…" or '…' (backslash escapes) or a bare word.
 _ARG = re.compile(
     r"""([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([\w.-]+))""", re.DOTALL
 )
 _OPENERS = {"{%": "%}", "{{": "}}"}
+_TAG_LINE = re.compile(r"[ \t]*(?:\{%.*?%\}[ \t]*)+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,3 +88,6 @@ def _liquid_rule(state: StateInline, silent: bool) -> bool:
 def liquid_plugin(md: MarkdownIt) -> None:
     """Register the Liquid inline rule ahead of emphasis and links."""
     md.inline.ruler.before("backticks", "liquid", _liquid_rule)
+    md.block.ruler.before(
+        "lheading", "liquid_line", own_line_rule(_TAG_LINE), {"alt": ["blockquote"]}
+    )

@@ -6,7 +6,9 @@
   props readers see (``title``, ``alt``, ``label``, ``caption``, ``text``) are also prose.
 - ``import``/``export`` lines at the top level form an ``mdx_esm`` token: code kept as written.
 - ``{expression}`` in text is an ``mdx_expression`` token, never prose; ``{/* comments */}`` are
-  dropped.
+  dropped. An expression alone on its lines (a flow expression, such as a ``{/* comment */}``
+  line) is a paragraph of its own, as MDX reads it: the ``---`` after it is a thematic break,
+  not the underline of a setext heading, and a table after it is a table.
 Indented code does not exist in MDX, so the MDX parser disables it (JSX children are indented).
 """
 
@@ -22,6 +24,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from transcheck.model import Markup
+from transcheck.parse.ownblock import push_own_paragraph
 
 TEXT_PROPS = frozenset({"title", "alt", "label", "caption", "text"})
 # How far a tag may reach for its closing ">"; beyond it, it is text. Without a bound, a file of
@@ -112,6 +115,21 @@ def tag_end(src: str, pos: int, limit: int) -> int:
     return -1
 
 
+def _ends_line(src: str, pos: int) -> bool:
+    """Whether only spaces or tabs follow ``pos`` up to the end of its line."""
+    while pos < len(src) and src[pos] in " \t":
+        pos += 1
+    return pos >= len(src) or src[pos] == "\n"
+
+
+def _last_line(state: StateBlock, start: int, end: int, stop: int) -> int:
+    """The last line (from ``start``, before ``end``) that begins before offset ``stop``."""
+    last = start
+    while last + 1 < end and state.bMarks[last + 1] <= stop:
+        last += 1
+    return last
+
+
 def _jsx_block_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """Lines holding only component tags -> one ``jsx_block`` token over those lines."""
     src = state.src
@@ -123,23 +141,37 @@ def _jsx_block_rule(state: StateBlock, start: int, end: int, silent: bool) -> bo
         stop = tag_end(src, stop, min(len(src), stop + WINDOW))
         if stop < 0:
             return False
-        rest = stop
-        while rest < len(src) and src[rest] in " \t":
-            rest += 1
-        if rest >= len(src) or src[rest] == "\n":
+        if _ends_line(src, stop):
             break
+        rest = stop
+        while src[rest] in " \t":
+            rest += 1
         if not starts_component(src, rest):
             return False
         stop = rest
-    last = start
-    while last + 1 < end and state.bMarks[last + 1] <= stop:
-        last += 1
+    last = _last_line(state, start, end, stop)
     if silent:
         return True
     token = state.push("jsx_block", "", 0)
     token.map = [start, last + 1]
     token.content = src[pos:stop]
     state.line = last + 1
+    return True
+
+
+def _flow_expression_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A ``{…}`` expression alone on its lines -> a paragraph holding only it, closed there."""
+    src = state.src
+    pos = state.bMarks[start] + state.tShift[start]
+    if not src.startswith("{", pos):
+        return False
+    stop = _skip_braces(src, pos, min(len(src), pos + WINDOW))
+    if stop < 0 or not _ends_line(src, stop):
+        return False
+    last = _last_line(state, start, end, stop)
+    if silent:
+        return True
+    push_own_paragraph(state, start, last, src[pos:stop])
     return True
 
 
@@ -182,6 +214,7 @@ def mdx_plugin(md: MarkdownIt) -> None:
     interrupts: RuleOptionsType = {"alt": ["paragraph", "reference", "blockquote"]}
     md.block.ruler.before("html_block", "jsx_block", _jsx_block_rule, interrupts)
     md.block.ruler.before("jsx_block", "mdx_esm", _esm_rule)
+    md.block.ruler.before("lheading", "mdx_flow_expression", _flow_expression_rule)
     md.inline.ruler.before("backticks", "mdx_expression", _expression_rule)
     md.disable("code")
 

@@ -5,6 +5,11 @@ not read as prose. Its name and arguments become a ``shortcode`` Markup (closing
 ``/name``), which must survive translation; the text between an opening and a closing tag is
 ordinary Markdown and is translated. Arguments that readers see (``text=``, ``title=``, ``alt=``,
 ``caption=``, ``label=``) are prose as well as arguments.
+
+A line holding only shortcodes (``{{< table caption="Ports" >}}``, ``{{< /note >}}``) is a block of
+its own, as Hugo reads it (a paired shortcode and its inner text are replaced before the Markdown
+is rendered): it interrupts a paragraph, ends a table, and the ``---`` under it is no setext
+underline.
 """
 
 from __future__ import annotations
@@ -16,10 +21,12 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from transcheck.model import Markup
+from transcheck.parse.ownblock import own_line_rule
 
 TEXT_ARGUMENTS = frozenset({"text", "title", "alt", "caption", "label"})
 WINDOW = 10_000  # how far a shortcode may reach for its "}}"; an unclosed one further is text
 # A named argument (key="v", key=`v`, key=v) or a positional one ("v", `v`, v).
+_LINE = re.compile(r"[ \t]*(?:(?:\{\{<.*?>\}\}|\{\{%.*?%\}\})[ \t]*)+")
 _ARG = re.compile(r"""(?:([\w-]+)=)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`=]+))""")
 
 
@@ -41,8 +48,15 @@ def _shortcode_rule(state: StateInline, silent: bool) -> bool:
 
 
 def shortcode_plugin(md: MarkdownIt) -> None:
-    """Register the shortcode rule ahead of emphasis, links and code spans."""
+    """Register the shortcode rule ahead of emphasis, links and code spans, and the rule for
+    lines of shortcodes, which may interrupt a paragraph and end a table."""
     md.inline.ruler.before("backticks", "shortcode", _shortcode_rule)
+    md.block.ruler.before(
+        "lheading",
+        "shortcode_line",
+        own_line_rule(_LINE),
+        {"alt": ["paragraph", "reference", "blockquote"]},
+    )
 
 
 def shortcode_markup(token: Token, line: int) -> tuple[Markup, list[str]]:

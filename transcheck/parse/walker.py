@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from markdown_it.token import Token
 
 from transcheck.model import Block, BlockKind, FrontMatter, Markup, Math, Section
+from transcheck.parse.fences import fence_language
 from transcheck.parse.frontmatter import parse_front_matter
 from transcheck.parse.headings import (
     Heading,
@@ -267,7 +268,7 @@ class Walker:
         elif kind in ("tr_open", "tr_close") or (kind == "inline" and self.row is not None):
             self.table(token)
         elif kind in ("fence", "code_block", "mdx_esm"):
-            lang = "js" if kind == "mdx_esm" else token.info.strip().split(" ")[0]
+            lang = "js" if kind == "mdx_esm" else fence_language(token.info)
             items = InlineItems()
             self.add(self.block(BlockKind.CODE, span(token), items, lang=lang, text=token.content))
         else:

@@ -1,0 +1,123 @@
+"""URL forms: the spellings a Korean page uses for its English source's link, and the site URL
+read from the generator's config (real-shaped URLs from MDN, Wikipedia, Google, Python, Vue)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from transcheck.api import check_paths
+from transcheck.config import Config
+from transcheck.siteurl import discover_site_url
+from transcheck.urlforms import same_link
+
+SAME = [
+    (
+        "https://developer.mozilla.org/en-US/docs/Web/API/HTMLInputElement#valueasnumber",
+        "https://developer.mozilla.org/ko/docs/Web/API/HTMLInputElement#valueasnumber",
+    ),
+    (
+        "https://en.wikipedia.org/wiki/Cache_replacement_policies#Least_Recently_Used_(LRU)",
+        "https://ko.wikipedia.org/wiki/%EC%BA%90%EC%8B%9C_%EA%B5%90%EC%B2%B4_%EC%A0%95%EC%B1%85",
+    ),
+    (
+        "https://support.google.com/chrome/answer/95414?hl=en",
+        "https://support.google.com/chrome/answer/95414?hl=ko",
+    ),
+    ("https://docs.python.org/3/library/re.html", "https://docs.python.org/ko/3/library/re.html"),
+    ("https://learn.microsoft.com/en-us/windows/", "https://learn.microsoft.com/ko-kr/windows/"),
+    ("/docs/concepts/overview/", "/ko/docs/concepts/overview/"),
+    ("http://www.jax.dev/docs/", "https://jax.dev/docs"),
+    ("https://example.org/spec.html", "https://example.org/spec/"),
+    ("https://example.org/guide/index.html", "https://example.org/guide/"),
+    ("https://example.org/%ED%95%9C", "https://example.org/한"),
+]
+
+DIFFERENT = [
+    ("https://jax.readthedocs.io", "https://jax.readthedocs.org"),
+    (
+        "https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Proxy",
+        "https://developer.mozilla.org/ko/docs/Web/JavaScript/Reference/Global_Objects/Reflect",
+    ),
+    ("https://en.wikipedia.org/wiki/Input_method", "https://en.wikipedia.org/wiki/Keyboard"),
+    ("https://arxiv.org/abs/1706.03762", "https://arxiv.org/abs/1706.03763"),
+    ("https://example.org/docs?page=2&hl=en", "https://example.org/docs?page=3&hl=ko"),
+    ("mailto:hello@vuejs.org", "mailto:hi@vuejs.org"),
+    ("../inference", "../inference-kr"),
+    ("#setup", "#install"),
+]
+
+
+@pytest.mark.parametrize(("english", "korean"), SAME)
+def test_locale_and_trivial_spellings_are_the_same_link(english: str, korean: str) -> None:
+    assert same_link(english, korean)
+
+
+@pytest.mark.parametrize(("english", "korean"), DIFFERENT)
+def test_another_page_is_another_link(english: str, korean: str) -> None:
+    assert not same_link(english, korean)
+
+
+def test_the_site_own_absolute_url_is_its_site_relative_path() -> None:
+    assert same_link(
+        "/guide/essentials/computed",
+        "https://vuejs.org/guide/essentials/computed/",
+        "https://vuejs.org",
+    )
+    assert same_link("/v2/guide", "https://example.org/docs/v2/guide", "https://example.org/docs")
+    assert not same_link("/guide/x", "https://vuejs.org/guide/x")  # the site is not known
+    assert not same_link("/guide/x", "https://other.org/guide/x", "https://vuejs.org")
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        (
+            "_config.yml",
+            "url: https://jax-ml.github.io\nbaseurl: /scaling-book\n",
+            "https://jax-ml.github.io/scaling-book",
+        ),
+        (
+            "hugo.toml",
+            'baseURL = "https://kubernetes.io/"\ntitle = "Kubernetes"\n',
+            "https://kubernetes.io",
+        ),
+        (
+            "docusaurus.config.js",
+            "module.exports = {\n  url: 'https://react.dev',\n  baseUrl: '/',\n};\n",
+            "https://react.dev",
+        ),
+        (
+            ".vitepress/config.ts",
+            "export default {\n  sitemap: { hostname: 'https://vuejs.org' },\n}\n",
+            "https://vuejs.org",
+        ),
+        ("_config.yml", "title: a book\n", ""),
+        ("hugo.toml", "baseURL = [1, 2\n", ""),
+    ],
+)
+def test_site_url_is_read_from_the_generator_config_above_the_tree(
+    tmp_path: Path, name: str, text: str, expected: str
+) -> None:
+    (tmp_path / name).parent.mkdir(exist_ok=True)
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "ko").mkdir()
+    assert discover_site_url(tmp_path / "ko") == expected
+
+
+def test_a_korean_absolute_link_to_the_discovered_site_is_the_english_relative_link(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "_config.yml").write_text("url: https://book.example.org\n", encoding="utf-8")
+    files = {
+        "en/usage.md": "# Usage\n\nRun it.\n",
+        "ko/usage.md": "# 사용법\n\n실행합니다.\n",
+        "en/guide.md": "# Guide\n\nRead [the usage](/usage/) next.\n",
+        "ko/guide.md": "# 안내\n\n다음으로 [사용법](https://book.example.org/usage)을 읽으세요.\n",
+    }
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    report = check_paths(tmp_path / "en", tmp_path / "ko", Config(select=("TC2",)))
+    assert report.findings == ()

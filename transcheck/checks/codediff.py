@@ -1,0 +1,153 @@
+"""A code block pair compared line by line, each changed run of lines classified.
+
+Lines are compared with comments removed (see codecomments.py). A changed run is
+``formatting`` when it differs only in white space and line breaks, ``strings`` when only the
+content of strings or markup text differs and the Korean holds Hangul there (a translated UI
+string), and ``code`` otherwise. An untyped fence that holds sentences is text: never compared.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from transcheck.checks.codecomments import (
+    STRINGS,
+    CodeLine,
+    code_lines,
+    comment_syntax,
+)
+from transcheck.checks.untranslated import HANGUL, is_prose
+from transcheck.model import Block
+
+_CODE_MARKS = re.compile(r"[(){}\[\];=<>$|]")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One changed run: its kind, what a message says, and its file lines on both sides."""
+
+    kind: str  # code, strings or formatting
+    message: str
+    en_line: int
+    ko_line: int
+
+
+def block_changes(en_block: Block, ko_block: Block) -> Iterator[Change]:
+    """The classified changes of a code block pair (none when equal, or a prose fence)."""
+    if en_block.text != ko_block.text and not _prose_fence(en_block):
+        yield from _diff(en_block, ko_block)
+
+
+def _first_code_line(block: Block) -> int:
+    """The file line of a code block's first content line: after the fence, if fenced."""
+    content_lines = block.text.count("\n")
+    return block.line + 1 if block.end_line - block.line + 1 > content_lines else block.line
+
+
+def _lines(block: Block) -> tuple[CodeLine, ...]:
+    """The code lines of a block, comments removed by its fence language."""
+    return code_lines(block.text, comment_syntax(block.lang))
+
+
+def _show(line: CodeLine | None) -> str:
+    """A code line for a message, or 'nothing'."""
+    return f"`{line.text.strip()}`" if line is not None else "nothing"
+
+
+def _prose_fence(block: Block) -> bool:
+    """An untyped fence holding sentences (a quotation, a citation) rather than code."""
+    if block.lang:
+        return False
+    code_marks = len(_CODE_MARKS.findall(block.text))
+    return is_prose(block.text, 5) and code_marks * 40 < len(block.text)
+
+
+def _squeezed(lines: tuple[CodeLine, ...], shape: bool = False) -> str:
+    """Lines joined with all white space removed (``shape``: strings removed too, so a
+    translation that reorders words around an expression or splits a string keeps its shape)."""
+    if not shape:
+        return "".join("".join(line.text.split()) for line in lines)
+    return "".join("".join(STRINGS.sub("", line.marked).split()) for line in lines)
+
+
+def _translated(en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...]) -> bool:
+    """Whether every Korean string that is not an English one of the run is in Korean."""
+    english = {text for line in en for text in STRINGS.findall(line.marked)}
+    korean = [text for line in ko for text in STRINGS.findall(line.marked)]
+    changed = [text for text in korean if text not in english]
+    return bool(changed) and all(HANGUL.search(text) for text in changed)
+
+
+def _runs(en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...]) -> Iterator[Run]:
+    """Changed runs of lines, classified; a replaced run of as many lines on both sides is
+    classified line by line, and neighbouring lines of one kind are merged again."""
+    matcher = difflib.SequenceMatcher(None, [c.text for c in en], [c.text for c in ko], False)
+    pending: Run | None = None
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        steps = [(i1, i2, j1, j2)]
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            steps = [(i1 + k, i1 + k + 1, j1 + k, j1 + k + 1) for k in range(i2 - i1)]
+        for a1, a2, b1, b2 in steps:
+            run = Run(tag, a1, a2, b1, b2, _kind(en[a1:a2], ko[b1:b2]))
+            if pending and pending.kind == run.kind and (pending.i2, pending.j2) == (a1, b1):
+                pending = Run(tag, pending.i1, a2, pending.j1, b2, run.kind)
+                continue
+            if pending:
+                yield pending
+            pending = run
+    if pending:
+        yield pending
+
+
+def _kind(en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...]) -> str:
+    """What differs between two runs of lines: formatting, translated strings, or code."""
+    if _squeezed(en) == _squeezed(ko):
+        return "formatting"
+    if _squeezed(en, True) == _squeezed(ko, True) and _translated(en, ko):
+        return "strings"
+    return "code"
+
+
+@dataclass(frozen=True)
+class Run:
+    """Lines ``i1:i2`` of the English code and ``j1:j2`` of the Korean, and what changed."""
+
+    tag: str
+    i1: int
+    i2: int
+    j1: int
+    j2: int
+    kind: str
+
+
+_ADVICE = {
+    "formatting": ("code laid out differently", "only white space or line breaks differ"),
+    "strings": ("code text translated", "only strings or markup text are translated"),
+    "code": ("code changed", "keep the code as in English, translate only comments"),
+}
+
+
+def _diff(en_block: Block, ko_block: Block) -> Iterator[Change]:
+    """One classified change per changed run of code lines."""
+    en, ko = _lines(en_block), _lines(ko_block)
+    en_first, ko_first = _first_code_line(en_block), _first_code_line(ko_block)
+    for run in _runs(en, ko):
+        en_line = en[run.i1] if run.i1 < run.i2 else None
+        ko_line = ko[run.j1] if run.j1 < run.j2 else None
+        en_at = en[min(run.i1, len(en) - 1)].offset + en_first if en else en_block.line
+        ko_at = ko[min(run.j1, len(ko) - 1)].offset + ko_first if ko else ko_block.line
+        more = max(run.i2 - run.i1, run.j2 - run.j1) - 1
+        suffix = f" (and {more} more line{'s' if more > 1 else ''})" if more > 0 else ""
+        label, advice = _ADVICE[run.kind]
+        if run.kind == "code" and run.tag == "delete":
+            what = f"code line {_show(en_line)} is missing from the Korean code block"
+        elif run.kind == "code" and run.tag == "insert":
+            what = f"Korean code line {_show(ko_line)} is not in the English code block"
+        else:
+            what = f"{label}: English {_show(en_line)}, Korean {_show(ko_line)}"
+        yield Change(run.kind, f"{what}{suffix}; {advice}", en_at, ko_at)

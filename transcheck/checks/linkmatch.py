@@ -1,0 +1,322 @@
+"""What the link rules share: the pairing of English and Korean links, and the links that reach
+nothing, computed once per file pair.
+
+Links are compared within aligned sections. A Korean URL stands for an English one when it is the
+same link up to locale tokens and trivial spellings (``urlforms``), when it is the English URL
+after the config's rewrite rules (which say what Korean *may* write, never what it must), when
+both reach a file pair, or when both in-page anchors reach aligned headings. Links are paired in
+two passes, exact ones first, so ``[A](/p#a) [B](/p#b)`` reordered in Korean pairs by fragment.
+
+Precedence, one finding per cause (each Korean link gets at most one of these):
+
+1. the English link is broken: source-link-broken (TC207, info) only; the Korean side gets a
+   finding only when it changed the link to another broken one (link-changed);
+2. the Korean link reaches nothing: anchor-broken (TC204) or link-target-missing (TC205), with
+   the fix its English counterpart gives;
+3. the Korean link works but goes elsewhere: link-changed (TC203);
+4. a link on one side only: link-missing (TC201), link-extra (TC202).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from transcheck.checks.blockmatch import section_blocks
+from transcheck.checks.registry import PairContext
+from transcheck.links import LinkIndex, Status, normalize_fragment
+from transcheck.model import Document, Link, LinkKind, Section
+from transcheck.urlforms import same_link
+
+FUZZY_ANCHOR = 80  # rapidfuzz score for guessing the heading a broken English anchor meant
+
+
+@dataclass(frozen=True)
+class LinkMatch:
+    """The outcome of comparing one section pair's links: equal pairs, changed pairs (same
+    place, another URL), and links found on one side only."""
+
+    source_section: Section
+    target_section: Section
+    pairs: tuple[tuple[Link, Link], ...]
+    changed: tuple[tuple[Link, Link], ...]
+    missing: tuple[Link, ...]
+    extra: tuple[Link, ...]
+
+
+def match_in_order(
+    english: Sequence[Link], korean: Sequence[Link], equal: Callable[[Link, Link], bool]
+) -> tuple[list[tuple[Link, Link]], list[Link], list[Link]]:
+    """Pair each English item with the first unpaired Korean item it equals, in order."""
+    free = list(korean)
+    pairs: list[tuple[Link, Link]] = []
+    missing: list[Link] = []
+    for item in english:
+        found = next((k for k in free if equal(item, k)), None)
+        if found is None:
+            missing.append(item)
+        else:
+            free.remove(found)
+            pairs.append((item, found))
+    return pairs, missing, free
+
+
+def anchor_section(document: Document, fragment: str, fuzzy: bool) -> int | None:
+    """The section an in-page fragment reaches; with ``fuzzy``, the closest id when none does."""
+    wanted = normalize_fragment(fragment)
+    if wanted in document.anchors:
+        return document.anchors[wanted]
+    if fuzzy and document.anchors:
+        best = process.extractOne(wanted, list(document.anchors), scorer=fuzz.ratio)
+        if best is not None and best[1] >= FUZZY_ANCHOR:
+            return document.anchors[best[0]]
+    return None
+
+
+def url_class(url: str) -> str:
+    """``fragment`` (same page), ``external`` (another site) or ``relative`` (this site)."""
+    if url.startswith("#"):
+        return "fragment"
+    return "external" if "://" in url or url.startswith("mailto:") else "relative"
+
+
+def korean_file_of(ctx: PairContext, english_rel: str) -> str | None:
+    """The Korean file that translates an English file: its pair in this run, else the file at
+    the same relative path when the Korean tree has it (files outside the run, e.g. when one
+    pair of files is checked)."""
+    paired = ctx.counterparts.get(english_rel)
+    if paired is not None:
+        return paired
+    if english_rel in ctx.counterparts.values():
+        return None  # that name belongs to another English file's translation
+    return english_rel if ctx.target_index.has(english_rel) else None
+
+
+def english_file_of(ctx: PairContext, korean_rel: str) -> str | None:
+    """The English file a Korean file translates (the inverse of korean_file_of)."""
+    paired = next((en for en, ko in ctx.counterparts.items() if ko == korean_rel), None)
+    if paired is not None:
+        return paired
+    if korean_rel in ctx.counterparts:
+        return None
+    return korean_rel if ctx.source_index.has(korean_rel) else None
+
+
+def _in_page(index: LinkIndex, rel: str, url: str) -> str:
+    """``/this/page#id`` written in the page itself, as the in-page ``#id`` it means."""
+    if url.startswith("#") or "#" not in url:
+        return url
+    path, fragment = url.split("#", 1)
+    return f"#{fragment}" if index.resolve(rel, path).target == rel else url
+
+
+def same_url(ctx: PairContext, en: str, ko: str) -> bool:
+    """Whether Korean ``ko`` writes English ``en`` as is, or as the rewrite rules turn it, up
+    to locale tokens and trivial spellings."""
+    site = ctx.config.site_url
+    return same_link(en, ko, site) or same_link(ctx.config.rewrite_link(en), ko, site)
+
+
+def _anchors_agree(ctx: PairContext, en: str, ko: str) -> bool:
+    """Two in-page anchors reaching aligned headings (or the English one kept as is)."""
+    if en == ko:
+        return True
+    source = anchor_section(ctx.source, en[1:], fuzzy=True)
+    target = anchor_section(ctx.target, ko[1:], fuzzy=False)
+    return source is not None and ctx.alignment.target_of.get(source) == target
+
+
+def links_equal(ctx: PairContext, en: str, ko: str, exact: bool = True) -> bool:
+    """Whether Korean URL ``ko`` stands for English URL ``en``.
+
+    Equal when ``ko`` is ``en`` (see ``same_url``); when both are in-page anchors reaching
+    aligned headings (or the English anchor was kept as is: anchor-broken judges that). Without
+    ``exact``, also when both lead to documents that are a file pair, whatever their fragments,
+    or when they differ only in a fragment that names a translated heading of the same page.
+    """
+    en = _in_page(ctx.source_index, ctx.source_rel, en)
+    ko = _in_page(ctx.target_index, ctx.target_rel, ko)
+    if same_url(ctx, en, ko):
+        return True
+    if en.startswith("#") and ko.startswith("#"):
+        return _anchors_agree(ctx, en, ko)
+    if exact or en.startswith("#") or ko.startswith("#"):
+        return False
+    en_path, ko_path = en.split("#", 1)[0], ko.split("#", 1)[0]
+    english = ctx.source_index.resolve(ctx.source_rel, en_path)
+    korean = ctx.target_index.resolve(ctx.target_rel, ko_path)
+    if english.target is not None and korean.target is not None:
+        return korean_file_of(ctx, english.target) == korean.target
+    return "#" in en and "#" in ko and same_url(ctx, en_path, ko_path)
+
+
+def _split_changed(
+    missing: list[Link], extra: list[Link]
+) -> tuple[list[tuple[Link, Link]], list[Link], list[Link]]:
+    """Leftovers of the same kind (in-page, external, relative) in order are one changed link."""
+    return match_in_order(missing, extra, lambda en, ko: url_class(en.url) == url_class(ko.url))
+
+
+def _repeats(paired: list[tuple[Link, Link]], extra: list[Link]) -> set[Link]:
+    """Korean leftovers that repeat a URL already paired in the section: a Korean sentence
+    that names the noun twice links it twice."""
+    seen = {ko.url for _, ko in paired}
+    return {link for link in extra if link.url in seen}
+
+
+def _kept_as_text(link: Link, korean: Section) -> bool:
+    """An English bare URL or address (linkified) that the Korean section writes as is, where a
+    particle glued to it (``hello@vuejs.org로``) keeps the renderer from linking it."""
+    if link.kind is not LinkKind.AUTOLINK or not link.text:
+        return False
+    return any(link.text in block.text for block in korean.blocks)
+
+
+def _section_matches(ctx: PairContext) -> list[LinkMatch]:
+    matches = []
+    for pair in ctx.alignment.matched:
+        assert pair.source is not None and pair.target is not None
+        paired, missing, extra = match_in_order(
+            pair.source.links, pair.target.links, lambda en, ko: links_equal(ctx, en.url, ko.url)
+        )
+        loose, missing, extra = match_in_order(
+            missing, extra, lambda en, ko: links_equal(ctx, en.url, ko.url, exact=False)
+        )
+        paired += loose
+        repeated = _repeats(paired, extra)
+        extra = [link for link in extra if link not in repeated]
+        missing = [link for link in missing if not _kept_as_text(link, pair.target)]
+        changed, lost, added = _split_changed(missing, extra)
+        matches.append(
+            LinkMatch(
+                pair.source, pair.target, tuple(paired), tuple(changed), tuple(lost), tuple(added)
+            )
+        )
+    return matches
+
+
+def link_matches(ctx: PairContext) -> list[LinkMatch]:
+    """Link comparison of every aligned section pair, computed once per file pair."""
+    return ctx.cached("links", lambda: _section_matches(ctx))  # type: ignore[no-any-return]
+
+
+def front_matter_links(document: Document) -> tuple[Link, ...]:
+    """The ``*_url`` values of a document's front matter (none without front matter)."""
+    return document.front_matter.links if document.front_matter is not None else ()
+
+
+def front_matter_pairs(ctx: PairContext) -> Iterator[tuple[Link | None, Link | None]]:
+    """English and Korean front-matter ``*_url`` values, paired by key."""
+    en = {link.text: link for link in front_matter_links(ctx.source)}
+    ko = {link.text: link for link in front_matter_links(ctx.target)}
+    for key in sorted(set(en) | set(ko)):
+        yield en.get(key), ko.get(key)
+
+
+def counterpart_links(ctx: PairContext) -> dict[Link, Link]:
+    """Korean link -> the English link it stands for (equal or changed), front matter included."""
+
+    def compute() -> dict[Link, Link]:
+        found = {ko: en for match in link_matches(ctx) for en, ko in (*match.pairs, *match.changed)}
+        found.update({ko: en for en, ko in front_matter_pairs(ctx) if en and ko})
+        return found
+
+    return ctx.cached("counterpart-links", compute)  # type: ignore[no-any-return]
+
+
+def show(link: Link) -> str:
+    """A link as the reader sees it in the file: ``[text](url)``, or the URL alone."""
+    return f"[{link.text}]({link.url})" if link.text and link.text != link.url else repr(link.url)
+
+
+def describe_link(link: Link) -> str:
+    """How a message names the link: the front-matter key, or the link as written."""
+    if link.kind is LinkKind.FRONT_MATTER:
+        return f"front-matter {link.text} {link.url!r}"
+    return f"the {'in-page ' if not link.path_part else ''}link {show(link)}"
+
+
+@dataclass(frozen=True)
+class Broken:
+    """A link that reaches nothing: its page is missing, or the page has no such heading id."""
+
+    link: Link
+    page_missing: bool
+    problem: str  # what is wrong, in a reader's words
+
+
+def _all_links(document: Document) -> Iterator[Link]:
+    for section in document.sections:
+        yield from section.links
+    yield from front_matter_links(document)
+
+
+def _broken(document: Document, rel: str, index: LinkIndex) -> Iterator[Broken]:
+    """Links of one document (body and front matter) that reach nothing. A page whose ids its
+    components generate (no id of its own) has no fragment that can be judged."""
+    for link in _all_links(document):
+        fragment = link.fragment
+        if not link.path_part:
+            if fragment and normalize_fragment(fragment) not in document.anchors:
+                yield Broken(
+                    link, False, f"{describe_link(link)} matches no heading id in this file"
+                )
+            continue
+        resolution = index.resolve(rel, link.path_part)
+        if resolution.status is Status.MISSING:
+            yield Broken(link, True, f"{describe_link(link)} reaches no page of the tree")
+        elif resolution.status is Status.FOUND and fragment and resolution.target is not None:
+            other = index.document(resolution.target)
+            if (
+                other is not None
+                and not other.ids_generated
+                and normalize_fragment(fragment) not in other.anchors
+            ):
+                yield Broken(
+                    link,
+                    False,
+                    f"{describe_link(link)}: {other.path} has no heading id '#{fragment}'",
+                )
+
+
+def english_broken(ctx: PairContext) -> dict[Link, Broken]:
+    """The English document's links that reach nothing in the English tree."""
+    return ctx.cached(  # type: ignore[no-any-return]
+        "english-broken",
+        lambda: {b.link: b for b in _broken(ctx.source, ctx.source_rel, ctx.source_index)},
+    )
+
+
+def korean_broken(ctx: PairContext) -> dict[Link, Broken]:
+    """The Korean document's links that reach nothing in the Korean tree."""
+    return ctx.cached(  # type: ignore[no-any-return]
+        "korean-broken",
+        lambda: {b.link: b for b in _broken(ctx.target, ctx.target_rel, ctx.target_index)},
+    )
+
+
+def korean_place(ctx: PairContext, english: Section, korean: Section, english_line: int) -> int:
+    """Where the Korean counterpart of an English line is, or would be inserted: the Korean
+    block aligned with the English block holding the line, else the next Korean block after
+    it, else the end of the aligned Korean section (its heading when it is empty)."""
+    for section in section_blocks(ctx):
+        if section.source is not english:
+            continue
+        pairs = section.blocks
+        at = next(
+            (
+                i
+                for i, p in enumerate(pairs)
+                if p.source is not None and p.source.line <= english_line <= p.source.end_line
+            ),
+            None,
+        )
+        if at is None:
+            break
+        for pair in pairs[at:]:
+            if pair.target is not None:
+                return pair.target.line
+        return max((b.end_line for b in section.target.blocks), default=korean.line)
+    return korean.line

@@ -1,0 +1,101 @@
+"""Equivalent spellings of one URL: what a Korean page may write for its English source's link.
+
+Two URLs are the same link when they differ only by
+
+- a locale token: a path segment (``/en/``, ``/en-US/``, ``/ko/``, ``/ko-kr/``, a site's own
+  ``/ko/`` prefix), the first label of the host (``en.wikipedia.org`` ↔ ``ko.wikipedia.org``) or
+  a query value (``hl=en`` ↔ ``hl=ko``, ``lang=``, ``locale=``);
+- a trivial spelling: ``http`` ↔ ``https``, ``www.``, the host's case, a trailing slash,
+  ``x.html`` ↔ ``x``, ``x/index.html`` ↔ ``x/``, percent-encoding;
+- the site's own absolute URL (``https://site.org/x``) ↔ the site-relative path ``/x``.
+
+When the host's locale label was switched (a wiki in another language), the page title is
+translated too, so only the host and the path before the title (``/wiki/``) are compared.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+_LOCALE = re.compile(r"(?i)(?:en|ko|kr)(?:[-_][a-z]{2,4})?")
+_LOCALE_PARAMS = frozenset({"hl", "lang", "language", "locale", "lc", "setlang", "uselang"})
+_PAGE_SUFFIXES = (".html", ".htm")
+
+
+@dataclass(frozen=True, slots=True)
+class UrlForm:
+    """A URL reduced to what identifies the page it reaches."""
+
+    scheme: str  # "web" for http(s) and site-relative paths, else the scheme (mailto, ftp…)
+    host: str  # lowercased, no ``www.``, no locale label; "" for a site-relative URL
+    path: str  # no locale segments, no trailing slash, no ``.html``
+    query: tuple[tuple[str, str], ...]  # locale parameters left out
+    fragment: str  # percent-decoded
+    host_locale: str  # the locale label the host carried ("" for none)
+
+
+def is_locale(token: str) -> bool:
+    """Whether a path segment or host label is a locale: ``en``, ``en-US``, ``ko_KR``."""
+    return _LOCALE.fullmatch(token) is not None
+
+
+def _host(netloc: str) -> tuple[str, str]:
+    host = netloc.rsplit("@", 1)[-1].split(":", 1)[0].lower().removeprefix("www.")
+    first, _, rest = host.partition(".")
+    if rest and "." in rest and is_locale(first):
+        return rest, first.split("-")[0].split("_")[0]
+    return host, ""
+
+
+def _path(path: str) -> str:
+    segments = [s for s in unquote(path).split("/") if not is_locale(s)]
+    joined = "/".join(segments)
+    if path.startswith("/") and not joined.startswith("/"):
+        joined = "/" + joined
+    if joined and not joined.startswith("/"):
+        joined = posixpath.normpath(joined)
+    for suffix in _PAGE_SUFFIXES:
+        if joined.endswith(suffix):
+            joined = joined[: -len(suffix)]
+            if joined.endswith("/index") or joined == "index":
+                joined = joined[: -len("index")]
+    return joined.rstrip("/") or ("/" if path.startswith("/") else "")
+
+
+def url_form(url: str, site_url: str = "") -> UrlForm:
+    """The form of ``url``; with ``site_url``, an absolute URL of that site becomes the same
+    site-relative path a page of the site would write."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    if scheme and scheme not in ("http", "https"):
+        return UrlForm(scheme, "", unquote(url.strip()), (), "", "")
+    host, locale = _host(parts.netloc) if parts.netloc else ("", "")
+    path = parts.path
+    if site_url and host:
+        site = urlsplit(site_url)
+        site_host, _ = _host(site.netloc)
+        base = site.path.rstrip("/")
+        if host == site_host and (path == base or path.startswith(base + "/")):
+            host, locale, path = "", "", path[len(base) :] or "/"
+    query = tuple(
+        sorted(
+            (key, value)
+            for key, value in parse_qsl(parts.query, keep_blank_values=True)
+            if not (key.lower() in _LOCALE_PARAMS and is_locale(value))
+        )
+    )
+    return UrlForm("web", host, _path(path), query, unquote(parts.fragment), locale)
+
+
+def same_link(english: str, korean: str, site_url: str = "") -> bool:
+    """Whether two URLs reach the same resource, up to locale tokens and trivial spellings."""
+    en, ko = url_form(english, site_url), url_form(korean, site_url)
+    if en == ko:
+        return True
+    if en.host_locale != ko.host_locale and en.host and en.host == ko.host:
+        # another language edition of the same site: the title is translated, compare the rest
+        return posixpath.dirname(en.path) == posixpath.dirname(ko.path) and en.query == ko.query
+    return False
