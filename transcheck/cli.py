@@ -20,10 +20,8 @@ from transcheck.align.blocks import block_alignment
 from transcheck.api import Report, align_files, apply_baseline, check_paths
 from transcheck.baseline import BaselineError, baseline_document, load_baseline
 from transcheck.checks import REGISTRY, find_rule
-from transcheck.checks.registry import Example
 from transcheck.config import FAIL_ON, Config, ConfigError, load_config
 from transcheck.debugging import DebugOpt, guarded
-from transcheck.examples import run_example
 from transcheck.findings import Severity
 from transcheck.fixes import session
 from transcheck.glossary import commands as glossary_commands
@@ -32,13 +30,7 @@ from transcheck.pairing import PairingError
 from transcheck.parse import SLUG_STYLES, InputError
 from transcheck.progress import pair_progress, wanted
 from transcheck.report import FORMATS, RenderOptions
-from transcheck.report import alignment as alignment_report
-from transcheck.report import block_alignment as block_report
-from transcheck.report import explain as explain_report
-from transcheck.report import rules as rules_report
-from transcheck.report import status as status_report
 from transcheck.runner import is_known_selector
-from transcheck.status import STATES, chapter_status
 
 try:  # typer 0.2x vendors click; earlier versions use click itself
     from typer._click import exceptions as click_errors
@@ -394,6 +386,9 @@ def status(
     """Per chapter: up-to-date, outdated (the English changed after translation: from git
     history, or what the check finds), untranslated or orphan, with the reasons. Exit 0 when no
     chapter is in a --fail-on state, 1 when one is, 2 on errors."""
+    from transcheck.report import status as status_report  # each command imports its own parts
+    from transcheck.status import STATES, chapter_status
+
     if output_format not in status_report.FORMATS:
         raise _fail(f"--format must be one of {', '.join(status_report.FORMATS)}")
     failing = _split(fail_on or ["outdated,untranslated"])
@@ -426,6 +421,9 @@ def align(
     debug: DebugOpt = False,
 ) -> None:
     """Show how the sections of two files align: EN line, heading, KO line, heading, confidence."""
+    from transcheck.report import alignment as alignment_report
+    from transcheck.report import block_alignment as block_report
+
     if output_format not in alignment_report.FORMATS:
         raise _fail(f"--format must be one of {', '.join(alignment_report.FORMATS)}")
     config = _config(config_path, None, None, None, None)
@@ -447,6 +445,8 @@ def rules(
     ] = "text",
 ) -> None:
     """List every rule: code, name, default severity and one-line description."""
+    from transcheck.report import rules as rules_report
+
     if output_format not in rules_report.FORMATS:
         raise _fail(f"--format must be one of {', '.join(rules_report.FORMATS)}")
     typer.echo(rules_report.FORMATS[output_format](REGISTRY), nl=False)
@@ -456,6 +456,10 @@ def rules(
 def explain(rule: Annotated[str, typer.Argument(help="Rule code or name.")]) -> None:
     """Print a rule's documentation: Bad/Good example, the finding transcheck gives on a real
     example (run on the spot), and how to fix it."""
+    from transcheck.checks.registry import Example
+    from transcheck.examples import run_example
+    from transcheck.report import explain as explain_report
+
     found = find_rule(rule)
     if found is None:
         raise _fail(f"unknown rule {rule!r}; `transcheck rules` lists them")
