@@ -521,6 +521,7 @@ def test_python_dash_m_on_the_demo() -> None:
         ("TC206", 38, 37),
         ("TC101", 40, 39),
         ("TC204", 49, 42),
+        ("TC303", 9, 8),
     ]
 
 

@@ -19,6 +19,8 @@ from transcheck.report.html import DATA_TYPE, render_html
 from transcheck.report.html_chapter import line_id
 
 DEMO = Path(__file__).resolve().parents[2] / "data" / "demo"
+# The demo chapter the report tests read line by line (the demo's other chapter has one finding)
+DEMO_EN, DEMO_KO = DEMO / "en" / "attention.md", DEMO / "ko" / "attention.md"
 
 
 def checked(source: Path, target: Path, config: Config | None = None) -> Report:

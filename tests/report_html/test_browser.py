@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from html_dom import parse
-from html_helpers import DEMO, page, sections, with_shipped_glossary
+from html_helpers import DEMO, DEMO_EN, DEMO_KO, page, sections, with_shipped_glossary
 from test_html_builder import _hostile
 from typer.testing import CliRunner
 
@@ -181,7 +181,7 @@ def test_folds_gaps_and_links_to_folded_lines_show_the_files_lines(
     browser: Any, tmp_path: Path
 ) -> None:
     report = tmp_path / "demo.html"
-    report.write_text(page(DEMO / "en", DEMO / "ko"), "utf-8")
+    report.write_text(page(DEMO_EN, DEMO_KO), "utf-8")
     korean = (DEMO / "ko" / "attention.md").read_text(encoding="utf-8").split("\n")
     line = "return document.getElementById(arguments[0])?.firstChild?.nodeValue ?? null"
     _open(browser, report)

@@ -8,14 +8,14 @@ import json
 from pathlib import Path
 
 from html_dom import Element, parse
-from html_helpers import DEMO, checked, page, page_lines, sections
+from html_helpers import DEMO, DEMO_EN, DEMO_KO, checked, page, page_lines, sections
 
 from transcheck.config import Config
 from transcheck.report.html import DATA_TYPE, render_html
 
 
 def test_one_section_per_aligned_pair_with_line_ranges_both_sides_and_the_quiet_folded() -> None:
-    root = parse(page(DEMO / "en", DEMO / "ko"))
+    root = parse(page(DEMO_EN, DEMO_KO))
     data = sections(root)
     assert [[cell["h"] for cell in entry["x"]] for entry in data] == [
         ["front matter · EN 1–5", "front matter · KO 1–5 · confidence 1.00"],
@@ -52,7 +52,7 @@ def test_one_section_per_aligned_pair_with_line_ranges_both_sides_and_the_quiet_
 
 
 def test_every_line_is_the_files_line_under_its_number() -> None:
-    root = parse(page(DEMO / "en", DEMO / "ko"))
+    root = parse(page(DEMO_EN, DEMO_KO))
     lines = page_lines(root)
     for side, letter in (("en", "e"), ("ko", "k")):
         text = (DEMO / side / "attention.md").read_text(encoding="utf-8").split("\n")
@@ -71,7 +71,7 @@ def _codes(root: Element, ident: str) -> list[str]:
 
 
 def test_each_finding_stands_once_under_its_korean_line_linking_its_english_line() -> None:
-    root = parse(page(DEMO / "en", DEMO / "ko"))
+    root = parse(page(DEMO_EN, DEMO_KO))
     for korean, english, code in (
         ("c1k8", "c1e8", "TC203"),
         ("c1k37", "c1e38", "TC206"),
@@ -195,5 +195,5 @@ def test_glossary_panel_counts_renderings_and_links_the_minority_to_its_lines(
 
 def test_no_glossary_panel_without_a_glossary() -> None:
     off = {"glossary": {"shipped": False, "learn": False}}
-    html = page(DEMO / "en", DEMO / "ko", dataclasses.replace(Config(), options=off))
+    html = page(DEMO_EN, DEMO_KO, dataclasses.replace(Config(), options=off))
     assert 'id="glossary"' not in html
