@@ -126,7 +126,8 @@ def test_status_json_has_section_stale_findings_at_korean_headings(
         ("TC703", "section-stale", "en/b.md", 8, 9),
     ]
     assert document["findings"][0]["message"] == (
-        f"'## Usage' changed upstream since {history['c1'][:7]}: update '## 사용법'"
+        f"'## Usage' changed upstream since {history['c1'][:7]} (last Korean commit): "
+        "update '## 사용법'"
     )
     stale_b = document["chapters"][1]
     assert stale_b["state"] == "outdated"
