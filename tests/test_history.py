@@ -118,3 +118,17 @@ def test_a_range_check_says_it_once_as_source_changed(chdir_tmp: Path) -> None:
 def test_outside_git_there_is_no_history_and_no_error(chdir_tmp: Path) -> None:
     write(chdir_tmp, {"en/a.md": CHANGED, "ko/a.md": KOREAN})
     assert stale("en", "ko") == []
+
+
+def test_an_accepted_stale_section_stays_accepted_when_its_base_moves(chdir_tmp: Path) -> None:
+    init(chdir_tmp)
+    commit(chdir_tmp, {"en/a.md": ENGLISH, "ko/a.md": KOREAN}, "translate")
+    write(chdir_tmp, {"en/a.md": CHANGED})  # an English edit not committed yet
+    args = ["check", "en", "ko", "-f", "json", "--select", "TC703", "--baseline", "b.json"]
+    CliRunner().invoke(app, [*args, "--update-baseline"])
+    # A Korean typo fix is committed: the base moves, 'Usage' is still stale, still accepted.
+    write(chdir_tmp, {"ko/a.md": KOREAN.replace("소개.", "소개합니다.")})
+    git(chdir_tmp, "commit", "-q", "-m", "typo", "ko/a.md")
+    assert stale("en", "ko") == [("en/a.md", 9, "ko/a.md", 9)]
+    report = json.loads(CliRunner().invoke(app, args).stdout)
+    assert (report["findings"], report["summary"]["baseline"]["unchanged"]) == ([], 1)

@@ -29,7 +29,7 @@ from transcheck.checks.staleness import SECTION_STALE
 from transcheck.findings import Finding
 from transcheck.model import Document
 from transcheck.pairing import Pairing, PairingError, Tree, repo_folder
-from transcheck.runner import ActiveRule, stamp
+from transcheck.runner import ActiveRule, concerned_section, stamp
 
 SOURCE_COMMIT = "source_commit"  # the front-matter key some Korean translation repos use
 
@@ -168,10 +168,13 @@ class SectionStale:
                 f"{section.english_name!r} changed upstream since {base.commit[:7]} "
                 f"({base.based_on}): update {section.korean_name!r}"
             )
+            source, target = ctx.at_source(section.english_line), ctx.at_target(section.korean_line)
             found[section.korean_line] = stamp(
                 self.rule,
                 message,
-                ctx.at_source(section.english_line),
-                ctx.at_target(section.korean_line),
+                source,
+                target,
+                identity="stale",  # not the base commit: it moves with every Korean commit
+                section=concerned_section(ctx, source, target),
             )
         return list(found.values())
