@@ -10,7 +10,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from tests.gitrepos import commit, git, init, write
+from tests.gitrepos import commit, git, in_place_fork, init, write
 from transcheck.cli import app
 
 ENGLISH = """# Guide
@@ -93,13 +93,7 @@ def test_source_commit_in_the_front_matter_is_the_base(chdir_tmp: Path) -> None:
 
 def test_in_place_translation_with_source_rev(chdir_tmp: Path) -> None:
     """The fork translated upstream's first commit in place; upstream then changed 'Setup'."""
-    init(chdir_tmp)
-    commit(chdir_tmp, {"x.md": ENGLISH, "y.md": ENGLISH}, "upstream 1")
-    git(chdir_tmp, "branch", "upstream")
-    commit(chdir_tmp, {"x.md": KOREAN, "y.md": KOREAN}, "translate in place")
-    git(chdir_tmp, "checkout", "-q", "upstream")
-    commit(chdir_tmp, {"x.md": ENGLISH.replace("Install it.", "Install it now.")}, "upstream 2")
-    git(chdir_tmp, "checkout", "-q", "main")
+    in_place_fork(chdir_tmp, ENGLISH, KOREAN, ENGLISH.replace("Install it.", "Install it now."))
     assert stale("--source-rev", "upstream", ".", ".") == [("upstream:x.md", 5, "x.md", 5)]
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.gitrepos import commit, git, init
+from tests.gitrepos import commit, in_place_fork, init
 from transcheck.cli import app
 
 ENGLISH = """---
@@ -197,13 +197,7 @@ def test_status_fail_on_only_outdated_passes_a_tree_that_is_only_untranslated(
 
 def test_status_of_an_in_place_translation(chdir_tmp: Path) -> None:
     """The fork merged upstream's first commit; upstream then changed 'Setup'."""
-    init(chdir_tmp)
-    commit(chdir_tmp, {"x.md": ENGLISH, "y.md": ENGLISH}, "upstream 1")
-    git(chdir_tmp, "branch", "upstream")
-    commit(chdir_tmp, {"x.md": KOREAN, "y.md": KOREAN}, "translate in place")
-    git(chdir_tmp, "checkout", "-q", "upstream")
-    commit(chdir_tmp, {"x.md": ENGLISH.replace("Install it.", "Install it now.")}, "upstream 2")
-    git(chdir_tmp, "checkout", "-q", "main")
+    in_place_fork(chdir_tmp, ENGLISH, KOREAN, ENGLISH.replace("Install it.", "Install it now."))
     code, out, _ = run("status", "--source-rev", "upstream", ".", ".")
     assert code == 1
     lines = out.splitlines()
