@@ -22,6 +22,7 @@ from transcheck.checks.untranslated import translated_share
 from transcheck.config import Config, ConfigError
 from transcheck.findings import Finding, Location
 from transcheck.fixes import SourceText
+from transcheck.history import SectionStale
 from transcheck.links import LinkIndex
 from transcheck.model import Document
 from transcheck.pairing import FilePair, Pairing, Tree
@@ -163,6 +164,7 @@ class Run:
         self.jobs = jobs
         self.rules = tuple(rules) if rules is not None else active_rules(config)
         self.emitted = by_code(self.rules)
+        self.history = SectionStale.of(pairing, self.emitted)  # None outside git
         self.english = Side(pairing.source, config)
         self.korean = Side(pairing.target, config)
         self.english_index = self.english.index()
@@ -233,6 +235,9 @@ class Run:
         if change is not None:
             with guard.step("placing source-changed"):
                 findings += self._emit(SOURCE_CHANGED.code, *_source_changed(ctx, change))
+        elif self.history is not None:  # section-stale: what source-changed says in a range
+            with guard.step("placing section-stale"):
+                findings += self.history.findings(ctx)
         return findings, ctx
 
     def _guard(self, pair: FilePair) -> Guard:
