@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from multiprocessing import get_all_start_methods, get_context
 from typing import Any
 
-from transcheck.align import align_sections
+from transcheck.align import Alignment, align_sections
 from transcheck.budget import OverBudget, time_budget
 from transcheck.changes import SourceChange, stale_sections
 from transcheck.chapterview import ChapterView, chapter_view
@@ -172,6 +172,7 @@ class Run:
             for p in pairing.pairs
             if p.source is not None and p.target is not None
         }
+        self.alignments: dict[tuple[str, str], Alignment] = {}  # see PairContext.alignments
 
     def _emit(self, code: str, message: str, source: Location, target: Location) -> list[Finding]:
         """A finding of a pipeline rule, or none when that rule is not active."""
@@ -211,9 +212,11 @@ class Run:
                 failures += self._emit(UNREADABLE_FILE.code, error.message, source, target)
         if source_doc is None or target_doc is None:
             return failures, None
-        alignment = None
-        with guard.step("aligning the sections"):
-            alignment = align_sections(source_doc, target_doc, self.config.rewrite_link)
+        alignment = self.alignments.get((pair.source, pair.target))
+        if alignment is None:
+            with guard.step("aligning the sections"):
+                alignment = align_sections(source_doc, target_doc, self.config.rewrite_link)
+                self.alignments[pair.source, pair.target] = alignment
         if alignment is None:
             return failures, None
         ctx = PairContext(
@@ -227,6 +230,7 @@ class Run:
             target_index=self.korean_index,
             counterparts=self.counterparts,
             target_text=self.korean.texts.get(pair.target),
+            alignments=self.alignments,
         )
         findings = run_pair(ctx, self.rules, guard)
         change = self.source_changes.get(pair)
