@@ -5,15 +5,11 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
-from multiprocessing import get_all_start_methods, get_context
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from transcheck.align import Alignment, align_sections
 from transcheck.budget import OverBudget, time_budget
-from transcheck.changes import SourceChange, stale_sections
-from transcheck.chapterview import ChapterView, chapter_view
 from transcheck.checks import PairContext
 from transcheck.checks.inputs import UNREADABLE_FILE
 from transcheck.checks.staleness import SOURCE_CHANGED
@@ -40,6 +36,10 @@ from transcheck.runner import (
     stamp,
 )
 from transcheck.siteurl import discover_site_url
+
+if TYPE_CHECKING:  # imported where used: most runs need neither (see _outcome, _source_changed)
+    from transcheck.changes import SourceChange
+    from transcheck.chapterview import ChapterView
 
 PARALLEL_MIN_PAIRS = 4  # fewer pairs are checked in this process: forking would cost more
 
@@ -93,6 +93,8 @@ class Side:
 def _source_changed(ctx: PairContext, change: SourceChange) -> tuple[str, Location, Location]:
     """The message and locations of a source-changed finding: at the first Korean section
     that needs the update (the Korean file when none aligns), English at its first change."""
+    from transcheck.changes import stale_sections  # git and hunks: only with --changed-since
+
     sections = stale_sections(ctx.alignment, change.hunks)
     first_english = next((hunk.lines[0] for hunk in change.hunks if hunk.lines), None)
     korean_lines = [s.korean_line for s in sections if s.korean_line is not None]
@@ -135,6 +137,13 @@ def _work(task: tuple[int, bool]) -> tuple[int, PairOutcome]:
     index, chapters = task
     assert _WORKER_RUN is not None
     return index, _WORKER_RUN.outcome(index, chapters)
+
+
+def _can_fork() -> bool:
+    """Whether worker processes can be forked here (multiprocessing is imported only then)."""
+    from multiprocessing import get_all_start_methods
+
+    return "fork" in get_all_start_methods()
 
 
 class Run:
@@ -289,6 +298,8 @@ class Run:
                 share = translated_share(ctx)
             collected = collect_set(ctx, self.rules, guard)
             if chapters:
+                from transcheck.chapterview import chapter_view  # the html format only
+
                 with guard.step("building the side-by-side view"):
                     view = chapter_view(ctx)
         return PairOutcome(
@@ -324,7 +335,10 @@ class Run:
         """Every pair's outcome, in pair order: here, or in forked worker processes."""
         total = len(self.pairing.pairs)
         results: list[PairOutcome | None] = [None] * total
-        if self.jobs > 1 and total >= PARALLEL_MIN_PAIRS and "fork" in get_all_start_methods():
+        if self.jobs > 1 and total >= PARALLEL_MIN_PAIRS and _can_fork():
+            from concurrent.futures import ProcessPoolExecutor, as_completed
+            from multiprocessing import get_context
+
             # Largest pairs first, so no worker is left with a big one at the end; the smallest
             # is checked here first: what every pair needs once (the glossary, compiled
             # patterns) is then loaded before the fork, and a config error surfaces here.
