@@ -42,21 +42,28 @@ if TYPE_CHECKING:  # imported where used: most runs need neither (see _outcome, 
     from transcheck.chapterview import ChapterView
 
 PARALLEL_MIN_PAIRS = 4  # fewer pairs are checked in this process: forking would cost more
+# Parsed documents a side keeps for links into them (and section alignments a run keeps): the
+# least recently used beyond it are dropped and parsed again if a link needs them, so memory
+# stays bounded on a large tree; a tree of this many files or fewer is parsed once.
+DOCUMENTS_KEPT = 600
 
 
 @dataclass
 class Side:
-    """One language side: its tree, parsed documents, and the read errors met."""
+    """One language side: its tree, parsed documents (the last DOCUMENTS_KEPT used), and the
+    read errors met."""
 
     tree: Tree
     config: Config
-    documents: dict[str, Document] = field(default_factory=dict)
+    documents: dict[str, Document] = field(default_factory=dict)  # least recently used first
     errors: dict[str, InputError] = field(default_factory=dict)
     texts: dict[str, SourceText] = field(default_factory=dict)  # as read, for fixes
 
     def load(self, rel: str) -> Document | None:
-        """Parse ``rel`` once; a read error is remembered and gives None."""
+        """Parse ``rel`` (once while it is among the documents kept); a read error is
+        remembered and gives None."""
         if rel in self.documents:
+            self.documents[rel] = self.documents.pop(rel)  # now the most recently used
             return self.documents[rel]
         if rel in self.errors:
             return None
@@ -74,6 +81,10 @@ class Side:
             text, self.tree.display(rel), self.config.slug_style, self.config.dialect
         )
         self.documents[rel] = document
+        if len(self.documents) > DOCUMENTS_KEPT:
+            dropped = next(iter(self.documents))
+            del self.documents[dropped]
+            self.texts.pop(dropped, None)
         return document
 
     def index(self) -> LinkIndex:
@@ -238,7 +249,7 @@ class Run:
             source_index=self.english_index,
             target_index=self.korean_index,
             counterparts=self.counterparts,
-            target_text=self.korean.texts.get(pair.target),
+            target_text=self.korean.texts.pop(pair.target, None),  # only this pair fixes it
             alignments=self.alignments,
         )
         findings = run_pair(ctx, self.rules, guard)
@@ -286,6 +297,9 @@ class Run:
         pair = self.pairing.pairs[index]
         guard = self._guard(pair)
         findings, ctx = self.check(pair, guard)
+        self.english.texts.pop(pair.source or "", None)  # no fix is made on an English file
+        while len(self.alignments) > DOCUMENTS_KEPT:  # the least recently computed
+            del self.alignments[next(iter(self.alignments))]
         korean = self.korean.documents.get(pair.target) if pair.target else None
         errors = tuple(
             error
