@@ -87,13 +87,10 @@ class LinkIndex:
         self._permalinks: dict[str, str] | None = None
 
     def document(self, rel: str) -> Document | None:
-        """The parsed document at ``rel`` (parsed on first use when not among the pairs)."""
-        if rel not in self._documents:
-            loaded = self._load(rel)
-            if loaded is None:
-                return None
-            self._documents[rel] = loaded
-        return self._documents[rel]
+        """The document at ``rel``: one given, else what ``load`` gives (which keeps what it
+        parsed as long as it sees fit)."""
+        given = self._documents.get(rel)
+        return given if given is not None else self._load(rel)
 
     def has(self, rel: str) -> bool:
         """Whether the tree holds a document at ``rel`` (read or not)."""

@@ -5,15 +5,11 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
-from multiprocessing import get_all_start_methods, get_context
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from transcheck.align import align_sections
+from transcheck.align import Alignment, align_sections
 from transcheck.budget import OverBudget, time_budget
-from transcheck.changes import SourceChange, stale_sections
-from transcheck.chapterview import ChapterView, chapter_view
 from transcheck.checks import PairContext
 from transcheck.checks.inputs import UNREADABLE_FILE
 from transcheck.checks.staleness import SOURCE_CHANGED
@@ -42,22 +38,33 @@ from transcheck.runner import (
 )
 from transcheck.siteurl import discover_site_url
 
+if TYPE_CHECKING:  # imported where used: most runs need neither (see _outcome, _source_changed)
+    from transcheck.changes import SourceChange
+    from transcheck.chapterview import ChapterView
+
 PARALLEL_MIN_PAIRS = 4  # fewer pairs are checked in this process: forking would cost more
+# Parsed documents a side keeps for links into them (and section alignments a run keeps): the
+# least recently used beyond it are dropped and parsed again if a link needs them, so memory
+# stays bounded on a large tree; a tree of this many files or fewer is parsed once.
+DOCUMENTS_KEPT = 600
 
 
 @dataclass
 class Side:
-    """One language side: its tree, parsed documents, and the read errors met."""
+    """One language side: its tree, parsed documents (the last DOCUMENTS_KEPT used), and the
+    read errors met."""
 
     tree: Tree
     config: Config
-    documents: dict[str, Document] = field(default_factory=dict)
+    documents: dict[str, Document] = field(default_factory=dict)  # least recently used first
     errors: dict[str, InputError] = field(default_factory=dict)
     texts: dict[str, SourceText] = field(default_factory=dict)  # as read, for fixes
 
     def load(self, rel: str) -> Document | None:
-        """Parse ``rel`` once; a read error is remembered and gives None."""
+        """Parse ``rel`` (once while it is among the documents kept); a read error is
+        remembered and gives None."""
         if rel in self.documents:
+            self.documents[rel] = self.documents.pop(rel)  # now the most recently used
             return self.documents[rel]
         if rel in self.errors:
             return None
@@ -75,6 +82,10 @@ class Side:
             text, self.tree.display(rel), self.config.slug_style, self.config.dialect
         )
         self.documents[rel] = document
+        if len(self.documents) > DOCUMENTS_KEPT:
+            dropped = next(iter(self.documents))
+            del self.documents[dropped]
+            self.texts.pop(dropped, None)
         return document
 
     def index(self) -> LinkIndex:
@@ -94,6 +105,8 @@ class Side:
 def _source_changed(ctx: PairContext, change: SourceChange) -> tuple[str, Location, Location]:
     """The message and locations of a source-changed finding: at the first Korean section
     that needs the update (the Korean file when none aligns), English at its first change."""
+    from transcheck.changes import stale_sections  # git and hunks: only with --changed-since
+
     sections = stale_sections(ctx.alignment, change.hunks)
     first_english = next((hunk.lines[0] for hunk in change.hunks if hunk.lines), None)
     korean_lines = [s.korean_line for s in sections if s.korean_line is not None]
@@ -138,6 +151,13 @@ def _work(task: tuple[int, bool]) -> tuple[int, PairOutcome]:
     return index, _WORKER_RUN.outcome(index, chapters)
 
 
+def _can_fork() -> bool:
+    """Whether worker processes can be forked here (multiprocessing is imported only then)."""
+    from multiprocessing import get_all_start_methods
+
+    return "fork" in get_all_start_methods()
+
+
 class Run:
     """One check run over paired trees: both sides, their link indexes, the active rules.
 
@@ -174,6 +194,7 @@ class Run:
             for p in pairing.pairs
             if p.source is not None and p.target is not None
         }
+        self.alignments: dict[tuple[str, str], Alignment] = {}  # see PairContext.alignments
 
     def _emit(self, code: str, message: str, source: Location, target: Location) -> list[Finding]:
         """A finding of a pipeline rule, or none when that rule is not active."""
@@ -213,9 +234,11 @@ class Run:
                 failures += self._emit(UNREADABLE_FILE.code, error.message, source, target)
         if source_doc is None or target_doc is None:
             return failures, None
-        alignment = None
-        with guard.step("aligning the sections"):
-            alignment = align_sections(source_doc, target_doc, self.config.rewrite_link)
+        alignment = self.alignments.get((pair.source, pair.target))
+        if alignment is None:
+            with guard.step("aligning the sections"):
+                alignment = align_sections(source_doc, target_doc, self.config.rewrite_link)
+                self.alignments[pair.source, pair.target] = alignment
         if alignment is None:
             return failures, None
         ctx = PairContext(
@@ -228,7 +251,8 @@ class Run:
             source_index=self.english_index,
             target_index=self.korean_index,
             counterparts=self.counterparts,
-            target_text=self.korean.texts.get(pair.target),
+            target_text=self.korean.texts.pop(pair.target, None),  # only this pair fixes it
+            alignments=self.alignments,
         )
         findings = run_pair(ctx, self.rules, guard)
         change = self.source_changes.get(pair)
@@ -278,6 +302,9 @@ class Run:
         pair = self.pairing.pairs[index]
         guard = self._guard(pair)
         findings, ctx = self.check(pair, guard)
+        self.english.texts.pop(pair.source or "", None)  # no fix is made on an English file
+        while len(self.alignments) > DOCUMENTS_KEPT:  # the least recently computed
+            del self.alignments[next(iter(self.alignments))]
         korean = self.korean.documents.get(pair.target) if pair.target else None
         errors = tuple(
             error
@@ -290,6 +317,8 @@ class Run:
                 share = translated_share(ctx)
             collected = collect_set(ctx, self.rules, guard)
             if chapters:
+                from transcheck.chapterview import chapter_view  # the html format only
+
                 with guard.step("building the side-by-side view"):
                     view = chapter_view(ctx)
         return PairOutcome(
@@ -325,7 +354,10 @@ class Run:
         """Every pair's outcome, in pair order: here, or in forked worker processes."""
         total = len(self.pairing.pairs)
         results: list[PairOutcome | None] = [None] * total
-        if self.jobs > 1 and total >= PARALLEL_MIN_PAIRS and "fork" in get_all_start_methods():
+        if self.jobs > 1 and total >= PARALLEL_MIN_PAIRS and _can_fork():
+            from concurrent.futures import ProcessPoolExecutor, as_completed
+            from multiprocessing import get_context
+
             # Largest pairs first, so no worker is left with a big one at the end; the smallest
             # is checked here first: what every pair needs once (the glossary, compiled
             # patterns) is then loaded before the fork, and a config error surfaces here.

@@ -9,6 +9,8 @@ imports only what the command needs, see other rules than this test process, whi
 imported everything; ``--jobs 2`` checks the pairs in worker processes and merges their
 findings, cross-chapter rules included; the API is the path the HTML report and the benchmarks
 use. Any difference between the three is a finding that the speed work added or lost.
+The API also runs keeping only three parsed documents per side (run.DOCUMENTS_KEPT): documents
+and alignments dropped and parsed again when a link needs them give the same findings.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from transcheck import run
 from transcheck.api import check_paths
 from transcheck.report import FORMATS, RenderOptions
 
@@ -53,5 +56,7 @@ def test_cli_one_job_two_jobs_and_the_api_give_the_same_json(
     one, two = _cli(corpus, 1), _cli(corpus, 2)
     monkeypatch.chdir(corpus)
     library = FORMATS["json"](check_paths(Path("en"), Path("ko"), jobs=1), RenderOptions())
-    assert one == two == library
+    monkeypatch.setattr(run, "DOCUMENTS_KEPT", 3)
+    dropping = FORMATS["json"](check_paths(Path("en"), Path("ko"), jobs=1), RenderOptions())
+    assert one == two == library == dropping
     assert one.count('"code": "TC') > 100  # the corpora have real defects

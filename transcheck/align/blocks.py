@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from transcheck.align.blockscore import Scorer, Side, kind_score
 from transcheck.align.model import Alignment
-from transcheck.align.terms import agreement
+from transcheck.align.terms import Agreement
 from transcheck.model import Block, BlockKind, Section
 
 MATCH_BIAS = 0.35  # a pair scoring below this is worse than leaving both blocks unpaired
@@ -406,19 +406,14 @@ def _uncross(pairs: list[_Pair], scorer: Scorer) -> None:
     better by SWAP_GAIN in all, counting TERM_WEIGHT for each Latin-script term the Korean
     keeps that the English block has (in place): a translator swapped two paragraphs, and a
     monotone pairing paired them crosswise."""
+    agreement = Agreement(scorer.en.blocks, scorer.ko.blocks)
     for k in range(len(pairs) - 1):
         (i, j, _, _), (i2, j2, _, _) = pairs[k], pairs[k + 1]
         if i is None or j is None or i2 is None or j2 is None or i == i2 or j == j2:
             continue
-        en, ko = scorer.en.blocks, scorer.ko.blocks
         straight = scorer.pair(i, j) + scorer.pair(i2, j2)
         crossed = scorer.pair(i, j2) + scorer.pair(i2, j)
-        terms = (
-            agreement(en[i], ko[j2])
-            + agreement(en[i2], ko[j])
-            - agreement(en[i], ko[j])
-            - agreement(en[i2], ko[j2])
-        )
+        terms = agreement(i, j2) + agreement(i2, j) - agreement(i, j) - agreement(i2, j2)
         if crossed + TERM_WEIGHT * terms >= straight + SWAP_GAIN:
             pairs[k] = (i, j2, scorer.pair(i, j2), False)
             pairs[k + 1] = (i2, j, scorer.pair(i2, j), False)

@@ -6,7 +6,7 @@ rules (terms the English no longer has) read them."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from transcheck.model import Block
 
@@ -46,8 +46,28 @@ def everything(block: Block) -> str:
     return " ".join([block.shown or block.text, *(link.url for link in block.links)])
 
 
-def agreement(english: Block, korean: Block) -> int:
-    """How many of the Korean block's Latin-script terms its English block has, less how many
-    it lacks."""
-    own = words(everything(english), parts=True)
-    return sum(1 if kept(word, own) else -1 for word in words(korean.text))
+class Agreement:
+    """How many of a Korean block's Latin-script terms an English block has, less how many it
+    lacks, for blocks of two documents: each block's terms are read once, each pair scored once
+    (block alignment asks for the same pairs again as it moves along)."""
+
+    def __init__(self, english: Sequence[Block], korean: Sequence[Block]) -> None:
+        """Blocks are named by their index in ``english`` and ``korean``."""
+        self._english = english
+        self._korean = korean
+        self._english_terms: dict[int, set[str]] = {}
+        self._korean_terms: dict[int, set[str]] = {}
+        self._scores: dict[tuple[int, int], int] = {}
+
+    def __call__(self, i: int, j: int) -> int:
+        """The agreement of English block ``i`` and Korean block ``j``."""
+        score = self._scores.get((i, j))
+        if score is None:
+            if i not in self._english_terms:
+                self._english_terms[i] = words(everything(self._english[i]), parts=True)
+            if j not in self._korean_terms:
+                self._korean_terms[j] = words(self._korean[j].text)
+            own = self._english_terms[i]
+            score = sum(1 if kept(word, own) else -1 for word in self._korean_terms[j])
+            self._scores[i, j] = score
+        return score

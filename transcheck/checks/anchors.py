@@ -85,10 +85,10 @@ def _alignment_for(ctx: PairContext, korean_rel: str) -> tuple[Alignment, Docume
     if english is None or korean is None:
         return None
 
-    def compute() -> Alignment:
-        return align_sections(english, korean, ctx.config.rewrite_link)
-
-    return ctx.cached(f"alignment:{korean_rel}", compute), korean
+    key = (english_rel, korean_rel)
+    if key not in ctx.alignments:
+        ctx.alignments[key] = align_sections(english, korean, ctx.config.rewrite_link)
+    return ctx.alignments[key], korean
 
 
 def aim(ctx: PairContext, link: Link, exact: bool = False) -> Aim | None:
