@@ -148,8 +148,10 @@ class Run:
         source_changes: Mapping[FilePair, SourceChange] | None = None,
         jobs: int = 1,
         rules: Sequence[ActiveRule] | None = None,
+        parsed: tuple[Mapping[str, Document], Mapping[str, Document]] = ({}, {}),
     ) -> None:
-        """Prepare both sides and their link indexes; nothing is read yet."""
+        """Prepare both sides and their link indexes; nothing is read yet but what ``parsed``
+        does not already hold (English and Korean documents by path, from an earlier run)."""
         self.pairing = pairing
         if not config.site_url:  # absolute links to the site itself are site-relative
             config = replace(config, site_url=discover_site_url(pairing.target.root))
@@ -158,8 +160,8 @@ class Run:
         self.jobs = jobs
         self.rules = tuple(rules) if rules is not None else active_rules(config)
         self.emitted = by_code(self.rules)
-        self.english = Side(pairing.source, config)
-        self.korean = Side(pairing.target, config)
+        self.english = Side(pairing.source, config, dict(parsed[0]))
+        self.korean = Side(pairing.target, config, dict(parsed[1]))
         self.english_index = self.english.index()
         self.korean_index = self.korean.index()
         self.counterparts = {
@@ -353,7 +355,12 @@ class Run:
         """Check every pair, then the cross-chapter rules, place those findings in their pairs,
         and apply each Korean file's suppressions. ``chapters`` adds the views the html format
         shows; ``progress`` is called with (pairs done, pairs in all) after each pair."""
-        outcomes = self._outcomes(chapters, progress)
+        return self.assemble(self._outcomes(chapters, progress))
+
+    def assemble(self, outcomes: Sequence[PairOutcome]) -> Report:
+        """The report of every pair's outcome (in pair order): the cross-chapter rules over what
+        the pairs collected, their findings placed in their pairs, each Korean file's
+        suppressions applied."""
         per_pair = [list(outcome.findings) for outcome in outcomes]
         displays = [
             (

@@ -2,7 +2,7 @@
 
 from transcheck.parse.document import parse_markdown
 from transcheck.parse.slugs import SLUG_STYLES, Slugger
-from transcheck.parse.source import InputError, decode_markdown, read_markdown
+from transcheck.parse.source import InputError, decode_markdown, read_markdown, unsaved_texts
 
 __all__ = [
     "SLUG_STYLES",
@@ -11,4 +11,5 @@ __all__ = [
     "decode_markdown",
     "parse_markdown",
     "read_markdown",
+    "unsaved_texts",
 ]

@@ -10,6 +10,9 @@ from __future__ import annotations
 import codecs
 import os
 import stat
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 DEFAULT_FILE_BYTES = 5_000_000  # config key limits.file_bytes
@@ -161,9 +164,30 @@ def read_limited(path: Path, display: str, root: Path | None = None, limit: int 
     return data
 
 
+# Texts that stand for files while they are read (an editor's unsaved buffers), by absolute path.
+_UNSAVED: ContextVar[Mapping[Path, str] | None] = ContextVar("unsaved", default=None)
+
+
+@contextmanager
+def unsaved_texts(texts: Mapping[Path, str]) -> Iterator[None]:
+    """Within the ``with``, read_markdown gives these texts for these files instead of what is
+    saved: every reader of a file (the pair, its links, the glossary's line placing) sees the
+    same unsaved text."""
+    token = _UNSAVED.set({Path(os.path.abspath(path)): text for path, text in texts.items()})
+    try:
+        yield
+    finally:
+        _UNSAVED.reset(token)
+
+
 def read_markdown(path: Path, display: str, root: Path | None = None, limit: int = 0) -> str:
     """Read (see read_limited) and decode one file; every problem is an InputError naming
-    ``display``."""
+    ``display``. An unsaved text given through unsaved_texts is used as the file's text."""
+    unsaved = _UNSAVED.get()
+    if unsaved:
+        text = unsaved.get(Path(os.path.abspath(path)))
+        if text is not None:
+            return text
     return decode_markdown(read_limited(path, display, root, limit), display)
 
 

@@ -1,0 +1,191 @@
+"""A tree checked live, as an editor needs it: one file checked on its unsaved text against the
+saved state of the rest of the tree, and the English line a Korean line translates.
+
+The tree is indexed once (every pair checked on its saved files, in ``index``); a live check then
+parses only what the earlier runs have not (the edited file, through ``unsaved_texts``) and checks
+its pair with the same Run as ``check``. Cross-chapter findings (glossary consistency) come from
+the saved tree, checked again when a file is saved; before the index is done they are left out.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from transcheck.align import align_sections
+from transcheck.align.blocks import block_alignment
+from transcheck.checks import Scope
+from transcheck.config import Config
+from transcheck.findings import Finding
+from transcheck.model import Block, Document
+from transcheck.pairing import FilePair, Pairing, pair_paths
+from transcheck.parse import unsaved_texts
+from transcheck.run import PairOutcome, Run
+
+_NOTHING = PairOutcome((), None, None, None, (), None)
+
+
+def absolute(display: str) -> Path:
+    """The file a finding's path names (paths are shown relative to the working directory)."""
+    return Path(os.path.abspath(display))
+
+
+@dataclass(frozen=True)
+class Aligned:
+    """The English block (or heading) a Korean line translates, with its file."""
+
+    path: Path
+    line: int
+    end_line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class LiveCheck:
+    """One file checked on its (unsaved) text: its findings, and its pair's two documents."""
+
+    path: Path
+    korean: bool  # whether the file is the Korean side of its pair
+    findings: tuple[Finding, ...]
+    english: Document | None
+    target: Document | None
+    config: Config
+
+    def aligned(self, line: int) -> Aligned | None:
+        """The English block aligned with Korean ``line`` (1-based): the block pair holding it,
+        else the English section of the Korean section holding it."""
+        if not self.korean or self.english is None or self.target is None:
+            return None
+        alignment = align_sections(self.english, self.target, self.config.rewrite_link)
+        where = absolute(self.english.path)
+        for section in block_alignment(alignment, self.config.rewrite_link):
+            if not section.target.line <= line <= section.target.end_line:
+                continue
+            for pair in section.blocks:
+                if pair.source and pair.target and pair.target.line <= line <= pair.target.end_line:
+                    return _aligned(where, pair.source)
+            return Aligned(where, section.source.line, section.source.line, section.source.title)
+        return None
+
+
+def _aligned(path: Path, block: Block) -> Aligned:
+    """An English block as hover shows it."""
+    return Aligned(path, block.line, block.end_line, block.shown or block.text)
+
+
+class LiveTree:
+    """An English tree and its Korean tree, checked file by file as they are edited.
+
+    Thread-safe: ``index`` may run in one thread while ``check`` runs in another.
+    """
+
+    def __init__(self, source: Path, target: Path, config: Config) -> None:
+        """Pair the trees (as ``check`` does); nothing is checked yet."""
+        self.pairing: Pairing = pair_paths(
+            source.absolute(), target.absolute(), config.pairing, config.extensions
+        )
+        self.saved = Run(self.pairing, config)
+        self.config = self.saved.config
+        self.set_codes = frozenset(
+            a.rule.code for a in self.saved.rules if a.rule.scope is Scope.SET
+        )
+        self.outcomes: list[PairOutcome | None] = [None] * len(self.pairing.pairs)
+        self.cross: list[tuple[Finding, ...]] = []  # cross-chapter findings by pair, saved
+        self.indexed = False
+        self._lock = threading.Lock()
+
+    def index(self) -> None:
+        """Check every pair on its saved files, then the cross-chapter rules over them."""
+        for number in range(len(self.pairing.pairs)):
+            with self._lock:
+                self.outcomes[number] = self.saved.outcome(number, False)
+        self._cross_chapter()
+        self.indexed = True
+
+    def _cross_chapter(self) -> None:
+        """The cross-chapter findings of each pair on the saved state (suppressed ones too: a
+        live check applies the suppressions of the unsaved text to them)."""
+        with self._lock:
+            report = self.saved.assemble([o or _NOTHING for o in self.outcomes])
+        self.cross = [
+            tuple(f for f in pair.findings + pair.suppressed if f.code in self.set_codes)
+            for pair in report.pairs
+        ]
+
+    def find(self, path: Path) -> tuple[int, bool] | None:
+        """The pair of a file and whether the file is its Korean side; None outside the trees."""
+        path = Path(os.path.abspath(path))
+        for korean, tree in ((True, self.pairing.target), (False, self.pairing.source)):
+            try:
+                rel = path.relative_to(Path(os.path.abspath(tree.root))).as_posix()
+            except ValueError:
+                continue
+            for number, pair in enumerate(self.pairing.pairs):
+                if (pair.target if korean else pair.source) == rel:
+                    return number, korean
+        return None
+
+    def saved_change(self, path: Path) -> None:
+        """A file was saved or changed on disk: later checks read it again, and the saved
+        outcome of its pair and the cross-chapter findings are checked again (once indexed)."""
+        found = self.find(path)
+        if found is None:
+            return
+        number, _ = found
+        pair = self.pairing.pairs[number]
+        with self._lock:
+            for side, rel in ((self.saved.english, pair.source), (self.saved.korean, pair.target)):
+                if rel is not None:
+                    side.documents.pop(rel, None)
+                    side.errors.pop(rel, None)
+            # the link indexes copy the documents: a fresh Run over what is still parsed
+            parsed = (dict(self.saved.english.documents), dict(self.saved.korean.documents))
+            self.saved = Run(self.pairing, self.config, parsed=parsed)
+            if not self.indexed:
+                return
+            self.outcomes[number] = self.saved.outcome(number, False)
+        self._cross_chapter()
+
+    def check(self, path: Path, text: str) -> LiveCheck | None:
+        """The findings of the file at ``path`` with ``text`` as its content (None when the
+        file is not part of a pair with both sides): the Korean file's own, or for an English
+        file those that belong to it alone (no Korean location). Cross-chapter findings are
+        those of the saved tree (none before ``index`` is done)."""
+        found = self.find(path)
+        if found is None:
+            return None
+        number, korean = found
+        pair: FilePair = self.pairing.pairs[number]
+        if pair.source is None or pair.target is None:
+            return None
+        edited = pair.target if korean else pair.source
+        with self._lock:
+            sides = (self.saved.english.documents, self.saved.korean.documents)
+            parsed = tuple(
+                {rel: doc for rel, doc in docs.items() if rel != edited or is_korean != korean}
+                for is_korean, docs in zip((False, True), sides, strict=True)
+            )
+            cross = self.cross[number] if self.indexed else ()
+        with unsaved_texts({path: text}):
+            run = Run(self.pairing, self.config, parsed=(parsed[0], parsed[1]))
+            outcome = run.outcome(number, False)
+        outcomes = [_NOTHING] * len(self.pairing.pairs)
+        outcomes[number] = replace(outcome, findings=outcome.findings + cross, collected=None)
+        report = run.assemble(outcomes)
+        display = (self.pairing.target if korean else self.pairing.source).display(edited)
+        findings = tuple(
+            f
+            for f in report.pairs[number].findings
+            if f.primary.path == display and (korean or f.target.path is None)
+        )
+        return LiveCheck(
+            Path(os.path.abspath(path)),
+            korean,
+            findings,
+            run.english.documents.get(pair.source),
+            run.korean.documents.get(pair.target),
+            self.config,
+        )
+
