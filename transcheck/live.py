@@ -19,9 +19,10 @@ from transcheck.align.blocks import block_alignment
 from transcheck.checks import Scope
 from transcheck.config import Config
 from transcheck.findings import Finding
-from transcheck.model import Block, Document
+from transcheck.glossary.scan import split_lines
+from transcheck.model import Document
 from transcheck.pairing import FilePair, Pairing, pair_paths
-from transcheck.parse import unsaved_texts
+from transcheck.parse import InputError, read_markdown, unsaved_texts
 from transcheck.run import PairOutcome, Run
 
 _NOTHING = PairOutcome((), None, None, None, (), None)
@@ -37,6 +38,7 @@ class Aligned:
     """The English block (or heading) a Korean line translates, with its file."""
 
     path: Path
+    display: str  # the path as findings show it
     line: int
     end_line: int
     text: str
@@ -54,25 +56,33 @@ class LiveCheck:
     config: Config
 
     def aligned(self, line: int) -> Aligned | None:
-        """The English block aligned with Korean ``line`` (1-based): the block pair holding it,
-        else the English section of the Korean section holding it."""
+        """The English block aligned with Korean ``line`` (1-based), as its saved file writes
+        it: the block pair holding the line, else the heading of the English section of the
+        Korean section holding it."""
         if not self.korean or self.english is None or self.target is None:
             return None
         alignment = align_sections(self.english, self.target, self.config.rewrite_link)
-        where = absolute(self.english.path)
         for section in block_alignment(alignment, self.config.rewrite_link):
             if not section.target.line <= line <= section.target.end_line:
                 continue
+            first = last = section.source.line
             for pair in section.blocks:
                 if pair.source and pair.target and pair.target.line <= line <= pair.target.end_line:
-                    return _aligned(where, pair.source)
-            return Aligned(where, section.source.line, section.source.line, section.source.title)
+                    first, last = pair.source.line, pair.source.end_line
+                    break
+            return self._english_lines(first, last)
         return None
 
-
-def _aligned(path: Path, block: Block) -> Aligned:
-    """An English block as hover shows it."""
-    return Aligned(path, block.line, block.end_line, block.shown or block.text)
+    def _english_lines(self, first: int, last: int) -> Aligned | None:
+        """Lines ``first``..``last`` of the English file (None when it cannot be read)."""
+        assert self.english is not None
+        display = self.english.path
+        limit = int(self.config.option("limits", "file_bytes"))
+        try:
+            lines = split_lines(read_markdown(absolute(display), display, None, limit))
+        except InputError:
+            return None
+        return Aligned(absolute(display), display, first, last, "\n".join(lines[first - 1 : last]))
 
 
 class LiveTree:
@@ -188,4 +198,3 @@ class LiveTree:
             run.korean.documents.get(pair.target),
             self.config,
         )
-

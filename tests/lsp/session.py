@@ -1,0 +1,115 @@
+"""A real LSP client (pygls') talking to ``python -m transcheck lsp`` over stdio, for the tests
+and benchmarks/bench_lsp.py: open and edit files, wait for published diagnostics."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import time
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types
+from pygls.lsp.client import LanguageClient
+
+REPO = Path(__file__).resolve().parents[2]
+Wanted = Callable[[list[types.Diagnostic]], bool]
+
+
+class Session:
+    """One client connected to one server process."""
+
+    def __init__(self, client: LanguageClient) -> None:
+        self.client = client
+        self.versions: dict[str, int] = {}
+        self.published: list[tuple[float, types.PublishDiagnosticsParams]] = []
+        self.arrived = asyncio.Event()
+
+        @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        def publish(params: types.PublishDiagnosticsParams) -> None:
+            self.published.append((time.perf_counter(), params))
+            self.arrived.set()
+
+    def open(self, path: Path) -> str:
+        """Open a file with its saved text; its uri."""
+        uri = path.as_uri()
+        self.versions[uri] = 1
+        item = types.TextDocumentItem(
+            uri=uri, language_id="markdown", version=1, text=path.read_text(encoding="utf-8")
+        )
+        self.client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=item))
+        return uri
+
+    def change(self, uri: str, text: str) -> int:
+        """Replace an open file's text (unsaved); the new version."""
+        self.versions[uri] += 1
+        version = self.versions[uri]
+        change = types.TextDocumentContentChangeWholeDocument(text=text)
+        document = types.VersionedTextDocumentIdentifier(uri=uri, version=version)
+        self.client.text_document_did_change(
+            types.DidChangeTextDocumentParams(text_document=document, content_changes=[change])
+        )
+        return version
+
+    async def diagnostics(
+        self, uri: str, wanted: Wanted, timeout: float = 60.0, since: float = 0.0
+    ) -> tuple[float, list[types.Diagnostic]]:
+        """The first diagnostics published for ``uri`` after ``since`` that ``wanted`` accepts,
+        with the time they arrived; TimeoutError after ``timeout`` seconds."""
+        deadline = time.perf_counter() + timeout
+        seen = 0
+        while True:
+            for arrived, params in self.published[seen:]:
+                if arrived >= since and params.uri == uri and wanted(params.diagnostics):
+                    return arrived, params.diagnostics
+            seen = len(self.published)
+            self.arrived.clear()
+            left = deadline - time.perf_counter()
+            if left <= 0:
+                raise TimeoutError(f"no wanted diagnostics for {uri} in {timeout} s")
+            try:
+                await asyncio.wait_for(self.arrived.wait(), left)
+            except TimeoutError:
+                continue
+
+    async def hover(self, uri: str, line: int) -> types.Hover | None:
+        """Hover at the start of 0-based ``line``."""
+        params = types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            position=types.Position(line=line, character=0),
+        )
+        return await self.client.text_document_hover_async(params)
+
+    async def definition(self, uri: str, line: int) -> Any:
+        """Go to definition from the start of 0-based ``line``."""
+        params = types.DefinitionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            position=types.Position(line=line, character=0),
+        )
+        return await self.client.text_document_definition_async(params)
+
+
+@asynccontextmanager
+async def session(root: Path, *arguments: str) -> AsyncIterator[Session]:
+    """A server started on ``root`` (its working directory and workspace), initialized."""
+    client = LanguageClient("transcheck-tests", "1")
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    await client.start_io(sys.executable, "-m", "transcheck", "lsp", *arguments, cwd=root, env=env)
+    started = Session(client)
+    await client.initialize_async(
+        types.InitializeParams(
+            capabilities=types.ClientCapabilities(),
+            root_uri=root.as_uri(),
+            workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name=root.name)],
+        )
+    )
+    client.initialized(types.InitializedParams())
+    try:
+        yield started
+    finally:
+        await client.shutdown_async(None)
+        client.exit(None)
+        await client.stop()

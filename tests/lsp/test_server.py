@@ -1,0 +1,124 @@
+"""`transcheck lsp` end to end: a real client over stdio, real chapters of both corpora copied
+into a temp dir; an unsaved edit breaks an anchor and a link, the diagnostics arrive at their
+lines; hover and go to definition give the aligned English line."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pygls")
+
+from lsprotocol import types
+
+from tests.lsp.session import Session, session
+
+CORPORA = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+BOUND = 60.0  # seconds a published answer may take on a loaded 2-core machine
+
+
+def _copy(corpus: str, tmp_path: Path) -> Path:
+    """Both trees of a corpus under ``tmp_path``/site (links to other chapters resolve)."""
+    if not (CORPORA / corpus / "en").is_dir():
+        pytest.skip(f"corpus not found at {CORPORA / corpus}")
+    site = tmp_path / "site"
+    for side in ("en", "ko"):
+        shutil.copytree(CORPORA / corpus / side, site / side)
+    return site
+
+
+def _at(diagnostics: list[types.Diagnostic], code: str, line: int) -> list[types.Diagnostic]:
+    """The diagnostics of rule ``code`` on 1-based ``line``."""
+    return [d for d in diagnostics if d.code == code and d.range.start.line == line - 1]
+
+
+def _edit(text: str, line: int, old: str, new: str) -> str:
+    """``text`` with ``old`` replaced by ``new`` on 1-based ``line`` (which must hold it)."""
+    lines = text.split("\n")
+    assert old in lines[line - 1], lines[line - 1][:120]
+    lines[line - 1] = lines[line - 1].replace(old, new)
+    return "\n".join(lines)
+
+
+async def _break_and_see(
+    client: Session, korean: Path, edits: list[tuple[int, str, str, str]]
+) -> tuple[list[types.Diagnostic], list[str]]:
+    """Open ``korean``, apply the unsaved edits (line, old, new, expected code), and return the
+    diagnostics that show every expected finding, with the edited lines."""
+    uri = client.open(korean)
+    _, before = await client.diagnostics(uri, lambda found: True, BOUND)
+    for line, _old, _new, code in edits:
+        assert not _at(before, code, line)
+    text = korean.read_text(encoding="utf-8")
+    for line, old, new, _code in edits:
+        text = _edit(text, line, old, new)
+    client.change(uri, text)
+
+    def shows_all(found: list[types.Diagnostic]) -> bool:
+        return all(_at(found, code, line) for line, _old, _new, code in edits)
+
+    _, after = await client.diagnostics(uri, shows_all, BOUND)
+    assert korean.read_text(encoding="utf-8") != text  # nothing was saved
+    return after, text.split("\n")
+
+
+def test_book_chapter_edit_breaks_an_anchor_and_a_link(tmp_path: Path) -> None:
+    site = _copy("scaling-book", tmp_path)
+    korean = site / "ko" / "tpus.md"
+    anchor = "#부록-b-systolic-array는-어떻게-작동하는가"
+    edits = [
+        (94, anchor, "#appendix-b-how-does-a-systolic-array-work", "TC204"),
+        (302, "](../sharding)", "](../sharding-part-3)", "TC205"),
+    ]
+
+    async def run() -> None:
+        async with session(site) as client:
+            found, lines = await _break_and_see(client, korean, edits)
+            (anchor_found,) = _at(found, "TC204", 94)
+            line = lines[93]
+            assert anchor_found.range.start.character == 0
+            assert anchor_found.range.end.character == len(line.encode("utf-16-le")) // 2
+            assert anchor_found.severity == types.DiagnosticSeverity.Error
+            assert anchor_found.source == "transcheck anchor-broken"
+            (related,) = anchor_found.related_information or []
+            assert related.location.uri == (site / "en" / "tpus.md").as_uri()
+            assert related.location.range.start.line == 93
+            uri = korean.as_uri()
+            shown = await client.hover(uri, 93)
+            assert shown is not None
+            assert isinstance(shown.contents, types.MarkupContent)
+            assert "en/tpus.md:94" in shown.contents.value
+            english_line = (site / "en" / "tpus.md").read_text(encoding="utf-8").split("\n")[93]
+            assert english_line[:40] in shown.contents.value
+            target = await client.definition(uri, 93)
+            assert target.uri == (site / "en" / "tpus.md").as_uri()
+            assert target.range.start.line == 93
+
+    asyncio.run(run())
+
+
+def test_vue_chapter_edit_breaks_an_anchor_and_a_link(tmp_path: Path) -> None:
+    site = _copy("vue-docs", tmp_path)
+    chapter = "guide/essentials/template-syntax.md"
+    korean = site / "ko" / chapter
+    edits = [
+        (21, "#declaring-reactive-state", "#반응형-상태-선언", "TC204"),
+        (192, "](/api/built-in-directives)", "](/api/directives)", "TC205"),
+    ]
+
+    async def run() -> None:
+        async with session(site) as client:
+            found, _lines = await _break_and_see(client, korean, edits)
+            (link,) = _at(found, "TC205", 192)
+            assert link.severity == types.DiagnosticSeverity.Error
+            assert link.code_description is not None
+            uri = korean.as_uri()
+            target = await client.definition(uri, 191)
+            assert target.uri == (site / "en" / chapter).as_uri()
+            english = (site / "en" / chapter).read_text(encoding="utf-8").split("\n")
+            assert "built-in-directives" in english[target.range.start.line]
+
+    asyncio.run(run())

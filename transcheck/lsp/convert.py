@@ -1,0 +1,88 @@
+"""Findings and aligned blocks as the Language Server Protocol shows them: diagnostics with
+ranges, rule links and the English location; hover text; the English line to jump to."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from lsprotocol import types
+
+from transcheck.findings import Finding, Severity
+from transcheck.live import Aligned, LiveCheck, absolute
+
+SEVERITIES = {
+    Severity.ERROR: types.DiagnosticSeverity.Error,
+    Severity.WARNING: types.DiagnosticSeverity.Warning,
+    Severity.INFO: types.DiagnosticSeverity.Information,
+}
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def rule_docs(template: str, finding: Finding) -> str | None:
+    """The URL of a finding's rule documentation: the configured template (``{code}``,
+    ``{name}``), else the README's rules section when the README is at hand."""
+    if template:
+        return template.replace("{code}", finding.code).replace("{name}", finding.rule)
+    return f"{README.as_uri()}#rules" if README.is_file() else None
+
+
+def line_range(line: int | None, lines: Sequence[str]) -> types.Range:
+    """The whole of 1-based ``line`` (the first line for a finding about the whole file)."""
+    row = max((line or 1) - 1, 0)
+    text = lines[row] if row < len(lines) else ""
+    end = len(text.rstrip("\r\n").encode("utf-16-le")) // 2  # LSP columns count UTF-16 units
+    return types.Range(
+        start=types.Position(line=row, character=0), end=types.Position(line=row, character=end)
+    )
+
+
+def diagnostic(
+    finding: Finding, check: LiveCheck, lines: Sequence[str], template: str
+) -> types.Diagnostic:
+    """One finding in the edited file; the other side's location is related information. An
+    English file's findings are shown at information severity (they belong to the English)."""
+    here, there = (finding.target, finding.source) if check.korean else (finding.source, None)
+    related = None
+    if there is not None and there.path is not None:
+        row = max((there.line or 1) - 1, 0)
+        start, end = (
+            types.Position(line=row, character=0),
+            types.Position(line=row + 1, character=0),
+        )
+        where = types.Location(
+            uri=absolute(there.path).as_uri(), range=types.Range(start=start, end=end)
+        )
+        related = [types.DiagnosticRelatedInformation(location=where, message=f"English: {there}")]
+    href = rule_docs(template, finding)
+    return types.Diagnostic(
+        range=line_range(here.line, lines),
+        message=finding.message,
+        severity=SEVERITIES[finding.severity]
+        if check.korean
+        else types.DiagnosticSeverity.Information,
+        code=finding.code,
+        code_description=types.CodeDescription(href=href) if href else None,
+        source=f"transcheck {finding.rule}",
+        related_information=related,
+    )
+
+
+def hover(aligned: Aligned) -> types.Hover:
+    """The English block a Korean line translates, as written, with its file and lines."""
+    span = (
+        f"{aligned.line}"
+        if aligned.end_line == aligned.line
+        else (f"{aligned.line}-{aligned.end_line}")
+    )
+    longest = max((len(run) for run in re.findall(r"`+", aligned.text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    text = f"**English** `{aligned.display}:{span}`\n\n{fence}markdown\n{aligned.text}\n{fence}"
+    return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text))
+
+
+def definition(aligned: Aligned) -> types.Location:
+    """The start of the English block a Korean line translates."""
+    start = types.Position(line=aligned.line - 1, character=0)
+    return types.Location(uri=aligned.path.as_uri(), range=types.Range(start=start, end=start))
