@@ -26,6 +26,8 @@ from transcheck.parse import InputError, read_markdown, unsaved_texts
 from transcheck.run import PairOutcome, Run
 
 _NOTHING = PairOutcome((), None, None, None, (), None)
+# Rules whose findings are defects of the English source, shown in the English file too.
+ENGLISH_SIDE = frozenset({"source-link-broken", "source-math-corrected"})
 
 
 def absolute(display: str) -> Path:
@@ -160,17 +162,16 @@ class LiveTree:
 
     def check(self, path: Path, text: str) -> LiveCheck | None:
         """The findings of the file at ``path`` with ``text`` as its content (None when the
-        file is not part of a pair with both sides): the Korean file's own, or for an English
-        file those that belong to it alone (no Korean location). Cross-chapter findings are
-        those of the saved tree (none before ``index`` is done)."""
+        file is in neither tree): the Korean file's own, or for an English file those that
+        belong to the English (no Korean location, or a defect of the source). Cross-chapter
+        findings are those of the saved tree (none before ``index`` is done)."""
         found = self.find(path)
         if found is None:
             return None
         number, korean = found
         pair: FilePair = self.pairing.pairs[number]
-        if pair.source is None or pair.target is None:
-            return None
         edited = pair.target if korean else pair.source
+        assert edited is not None
         with self._lock:
             sides = (self.saved.english.documents, self.saved.korean.documents)
             parsed = tuple(
@@ -188,13 +189,14 @@ class LiveTree:
         findings = tuple(
             f
             for f in report.pairs[number].findings
-            if f.primary.path == display and (korean or f.target.path is None)
+            if (f.target.path == display if korean else f.source.path == display)
+            and (korean or f.target.path is None or f.rule in ENGLISH_SIDE)
         )
         return LiveCheck(
             Path(os.path.abspath(path)),
             korean,
             findings,
-            run.english.documents.get(pair.source),
-            run.korean.documents.get(pair.target),
+            run.english.documents.get(pair.source) if pair.source else None,
+            run.korean.documents.get(pair.target) if pair.target else None,
             self.config,
         )

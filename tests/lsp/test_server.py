@@ -96,6 +96,14 @@ def test_book_chapter_edit_breaks_an_anchor_and_a_link(tmp_path: Path) -> None:
             target = await client.definition(uri, 93)
             assert target.uri == (site / "en" / "tpus.md").as_uri()
             assert target.range.start.line == 93
+            # the English file shows the defects of the English source, at information
+            english = client.open(site / "en" / "tpus.md")
+            _, found = await client.diagnostics(english, lambda found: bool(found), BOUND)
+            assert sorted((d.code, d.range.start.line + 1) for d in found) == [
+                ("TC207", 98),
+                ("TC207", 103),
+            ]
+            assert {d.severity for d in found} == {types.DiagnosticSeverity.Information}
 
     asyncio.run(run())
 

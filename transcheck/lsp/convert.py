@@ -42,10 +42,13 @@ def diagnostic(
     finding: Finding, check: LiveCheck, lines: Sequence[str], template: str
 ) -> types.Diagnostic:
     """One finding in the edited file; the other side's location is related information. An
-    English file's findings are shown at information severity (they belong to the English)."""
-    here, there = (finding.target, finding.source) if check.korean else (finding.source, None)
+    English file's findings are shown at information severity: the English is not what the
+    translator fixes."""
+    here, there = (
+        (finding.target, finding.source) if check.korean else (finding.source, finding.target)
+    )
     related = None
-    if there is not None and there.path is not None:
+    if there.path is not None:
         row = max((there.line or 1) - 1, 0)
         start, end = (
             types.Position(line=row, character=0),
@@ -54,7 +57,11 @@ def diagnostic(
         where = types.Location(
             uri=absolute(there.path).as_uri(), range=types.Range(start=start, end=end)
         )
-        related = [types.DiagnosticRelatedInformation(location=where, message=f"English: {there}")]
+        related = [
+            types.DiagnosticRelatedInformation(
+                location=where, message=f"{'English' if check.korean else 'Korean'}: {there}"
+            )
+        ]
     href = rule_docs(template, finding)
     return types.Diagnostic(
         range=line_range(here.line, lines),
