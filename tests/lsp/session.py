@@ -4,6 +4,7 @@ and benchmarks/bench_lsp.py: open and edit files, wait for published diagnostics
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import sys
 import time
@@ -27,6 +28,13 @@ class Session:
         self.versions: dict[str, int] = {}
         self.published: list[tuple[float, types.PublishDiagnosticsParams]] = []
         self.arrived = asyncio.Event()
+        self.logged: list[str] = []
+        self.pid = client._server.pid if client._server else None  # for its memory
+
+        @client.feature(types.WINDOW_LOG_MESSAGE)
+        def log(params: types.LogMessageParams) -> None:
+            self.logged.append(params.message)
+            self.arrived.set()
 
         @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         def publish(params: types.PublishDiagnosticsParams) -> None:
@@ -54,26 +62,46 @@ class Session:
         )
         return version
 
-    async def diagnostics(
-        self, uri: str, wanted: Wanted, timeout: float = 60.0, since: float = 0.0
-    ) -> tuple[float, list[types.Diagnostic]]:
-        """The first diagnostics published for ``uri`` after ``since`` that ``wanted`` accepts,
-        with the time they arrived; TimeoutError after ``timeout`` seconds."""
+    async def _until(self, found: Callable[[], Any], timeout: float, what: str) -> Any:
+        """The first non-None result of ``found``, tried whenever the server sends something;
+        TimeoutError after ``timeout`` seconds."""
         deadline = time.perf_counter() + timeout
-        seen = 0
         while True:
-            for arrived, params in self.published[seen:]:
-                if arrived >= since and params.uri == uri and wanted(params.diagnostics):
-                    return arrived, params.diagnostics
-            seen = len(self.published)
             self.arrived.clear()
+            result = found()
+            if result is not None:
+                return result
             left = deadline - time.perf_counter()
             if left <= 0:
-                raise TimeoutError(f"no wanted diagnostics for {uri} in {timeout} s")
-            try:
+                raise TimeoutError(f"no {what} in {timeout} s")
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.arrived.wait(), left)
-            except TimeoutError:
-                continue
+
+    async def diagnostics(
+        self, uri: str, wanted: Wanted, timeout: float = 60.0, version: int | None = None
+    ) -> tuple[float, list[types.Diagnostic]]:
+        """The first diagnostics published for ``uri`` (for ``version``, when given) that
+        ``wanted`` accepts, with the time they arrived."""
+
+        def found() -> tuple[float, list[types.Diagnostic]] | None:
+            for arrived, params in self.published:
+                if params.uri != uri or (version is not None and params.version != version):
+                    continue
+                if wanted(params.diagnostics):
+                    return arrived, params.diagnostics
+            return None
+
+        result: tuple[float, list[types.Diagnostic]] = await self._until(
+            found, timeout, f"wanted diagnostics for {uri}"
+        )
+        return result
+
+    async def logged_line(self, text: str, timeout: float = 120.0) -> str:
+        """The first log message from the server holding ``text``."""
+        line: str = await self._until(
+            lambda: next((m for m in self.logged if text in m), None), timeout, repr(text)
+        )
+        return line
 
     async def hover(self, uri: str, line: int) -> types.Hover | None:
         """Hover at the start of 0-based ``line``."""

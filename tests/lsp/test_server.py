@@ -55,12 +55,12 @@ async def _break_and_see(
     text = korean.read_text(encoding="utf-8")
     for line, old, new, _code in edits:
         text = _edit(text, line, old, new)
-    client.change(uri, text)
+    version = client.change(uri, text)
 
     def shows_all(found: list[types.Diagnostic]) -> bool:
         return all(_at(found, code, line) for line, _old, _new, code in edits)
 
-    _, after = await client.diagnostics(uri, shows_all, BOUND)
+    _, after = await client.diagnostics(uri, shows_all, BOUND, version)
     assert korean.read_text(encoding="utf-8") != text  # nothing was saved
     return after, text.split("\n")
 

@@ -10,7 +10,9 @@ English block.
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
+import time
 from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -84,7 +86,19 @@ class TranscheckServer(LanguageServer):
     async def index(self, tree: LiveTree) -> None:
         """Index a tree in the background, then check its open files again (with the
         cross-chapter findings now known)."""
+        started = time.perf_counter()
         await asyncio.get_running_loop().run_in_executor(self.indexer, tree.index)
+        seconds = time.perf_counter() - started
+        # the indexed trees live as long as the server: keep the garbage collector from walking
+        # them again at every check (measured: 619 -> 313 ms per change on a 74 KB chapter)
+        gc.freeze()
+        message = (
+            f"transcheck: indexed {len(tree.pairing.pairs)} file pairs of "
+            f"{tree.pairing.target.root} in {seconds:.1f} s"
+        )
+        self.window_log_message(
+            types.LogMessageParams(type=types.MessageType.Info, message=message)
+        )
         await self.recheck(tree)
 
     async def recheck(self, tree: LiveTree) -> None:
