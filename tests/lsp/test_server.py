@@ -5,7 +5,10 @@ lines; hover and go to definition give the aligned English line."""
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +17,7 @@ pytest.importorskip("pygls")
 
 from lsprotocol import types
 
-from tests.lsp.session import Session, session
+from tests.lsp.session import REPO, Session, session
 
 CORPORA = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 BOUND = 60.0  # seconds a published answer may take on a loaded 2-core machine
@@ -130,3 +133,23 @@ def test_vue_chapter_edit_breaks_an_anchor_and_a_link(tmp_path: Path) -> None:
             assert "built-in-directives" in english[target.range.start.line]
 
     asyncio.run(run())
+
+
+def test_other_commands_do_not_load_the_server() -> None:
+    code = "import sys, transcheck.cli; print(sorted(m for m in sys.modules if 'pygls' in m))"
+    shown = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    assert shown.stdout.strip() == "[]"
+
+
+def test_lsp_needs_both_trees_or_none(tmp_path: Path) -> None:
+    shown = subprocess.run(
+        [sys.executable, "-m", "transcheck", "lsp", "--source", "en"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    assert shown.returncode == 2
+    assert "give --source and --target together" in shown.stderr
