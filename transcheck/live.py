@@ -12,18 +12,19 @@ from __future__ import annotations
 import os
 import threading
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
-from transcheck.align import align_sections
 from transcheck.align.blocks import block_alignment
-from transcheck.checks import Scope
+from transcheck.chapterview import TermUse, chapter_view
+from transcheck.checks import PairContext, Scope
 from transcheck.config import Config
-from transcheck.findings import Finding
+from transcheck.findings import Finding, Location
 from transcheck.glossary.scan import split_lines
-from transcheck.model import Document
 from transcheck.pairing import FilePair, Pairing, pair_paths
 from transcheck.parse import InputError, read_markdown, unsaved_texts
 from transcheck.run import PairOutcome, Run
+from transcheck.runner import Guard
 
 _NOTHING = PairOutcome((), None, None, None, (), None)
 # Rules whose findings are defects of the English source, shown in the English file too.
@@ -48,23 +49,45 @@ class Aligned:
 
 @dataclass(frozen=True)
 class LiveCheck:
-    """One file checked on its (unsaved) text: its findings, and its pair's two documents."""
+    """One file checked on its (unsaved) text: its findings, and the run that checked it (for
+    the alignment and the glossary mentions of its pair, computed when first asked)."""
 
     path: Path
+    text: str
     korean: bool  # whether the file is the Korean side of its pair
     findings: tuple[Finding, ...]
-    english: Document | None
-    target: Document | None
-    config: Config
+    run: Run
+    pair: FilePair
+
+    @cached_property
+    def context(self) -> PairContext | None:
+        """The pair as its rules read it (None for an English file, or a side missing)."""
+        if not self.korean:
+            return None
+        with unsaved_texts({self.path: self.text}):
+            return self.run.context(self.pair, Guard(Location(), Location()))[1]
+
+    @cached_property
+    def mentions(self) -> tuple[TermUse, ...]:
+        """The glossary mentions of the Korean file (none without a glossary)."""
+        if self.context is None:
+            return ()
+        with unsaved_texts({self.path: self.text}):
+            terms = chapter_view(self.context).terms
+        return tuple(term for term in terms or () if term.korean)
+
+    def terms(self, line: int) -> tuple[TermUse, ...]:
+        """The glossary mentions on Korean ``line`` (1-based)."""
+        return tuple(term for term in self.mentions if term.line == line)
 
     def aligned(self, line: int) -> Aligned | None:
         """The English block aligned with Korean ``line`` (1-based), as its saved file writes
         it: the block pair holding the line, else the heading of the English section of the
         Korean section holding it."""
-        if not self.korean or self.english is None or self.target is None:
+        ctx = self.context
+        if ctx is None:
             return None
-        alignment = align_sections(self.english, self.target, self.config.rewrite_link)
-        for section in block_alignment(alignment, self.config.rewrite_link):
+        for section in block_alignment(ctx.alignment, ctx.config.rewrite_link):
             if not section.target.line <= line <= section.target.end_line:
                 continue
             first = last = section.source.line
@@ -72,19 +95,19 @@ class LiveCheck:
                 if pair.source and pair.target and pair.target.line <= line <= pair.target.end_line:
                     first, last = pair.source.line, pair.source.end_line
                     break
-            return self._english_lines(first, last)
+            return _english_lines(ctx, first, last)
         return None
 
-    def _english_lines(self, first: int, last: int) -> Aligned | None:
-        """Lines ``first``..``last`` of the English file (None when it cannot be read)."""
-        assert self.english is not None
-        display = self.english.path
-        limit = int(self.config.option("limits", "file_bytes"))
-        try:
-            lines = split_lines(read_markdown(absolute(display), display, None, limit))
-        except InputError:
-            return None
-        return Aligned(absolute(display), display, first, last, "\n".join(lines[first - 1 : last]))
+
+def _english_lines(ctx: PairContext, first: int, last: int) -> Aligned | None:
+    """Lines ``first``..``last`` of a pair's English file (None when it cannot be read)."""
+    display = ctx.source.path
+    limit = int(ctx.config.option("limits", "file_bytes"))
+    try:
+        lines = split_lines(read_markdown(absolute(display), display, None, limit))
+    except InputError:
+        return None
+    return Aligned(absolute(display), display, first, last, "\n".join(lines[first - 1 : last]))
 
 
 class LiveTree:
@@ -192,11 +215,4 @@ class LiveTree:
             if (f.target.path == display if korean else f.source.path == display)
             and (korean or f.target.path is None or f.rule in ENGLISH_SIDE)
         )
-        return LiveCheck(
-            Path(os.path.abspath(path)),
-            korean,
-            findings,
-            run.english.documents.get(pair.source) if pair.source else None,
-            run.korean.documents.get(pair.target) if pair.target else None,
-            self.config,
-        )
+        return LiveCheck(Path(os.path.abspath(path)), text, korean, findings, run, pair)

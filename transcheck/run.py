@@ -178,6 +178,19 @@ class Run:
     def check(self, pair: FilePair, guard: Guard) -> tuple[list[Finding], PairContext | None]:
         """Findings of one pair (missing counterpart, unreadable files, or the pair rules);
         every step runs inside ``guard``, which holds the internal errors."""
+        findings, ctx = self.context(pair, guard)
+        if ctx is None:
+            return findings, None
+        findings += run_pair(ctx, self.rules, guard)
+        change = self.source_changes.get(pair)
+        if change is not None:
+            with guard.step("placing source-changed"):
+                findings += self._emit(SOURCE_CHANGED.code, *_source_changed(ctx, change))
+        return findings, ctx
+
+    def context(self, pair: FilePair, guard: Guard) -> tuple[list[Finding], PairContext | None]:
+        """The context the rules of one pair read (both documents parsed and aligned), or
+        None with the findings that tell why not (missing counterpart, unreadable files)."""
         if pair.target is None:
             assert pair.source is not None
             where = Location(self.english.tree.display(pair.source), None)
@@ -224,12 +237,7 @@ class Run:
             target_index=self.korean_index,
             counterparts=self.counterparts,
         )
-        findings = run_pair(ctx, self.rules, guard)
-        change = self.source_changes.get(pair)
-        if change is not None:
-            with guard.step("placing source-changed"):
-                findings += self._emit(SOURCE_CHANGED.code, *_source_changed(ctx, change))
-        return findings, ctx
+        return failures, ctx
 
     def _guard(self, pair: FilePair) -> Guard:
         """The guard of one pair's steps, naming its files."""

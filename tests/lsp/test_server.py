@@ -131,6 +131,12 @@ def test_vue_chapter_edit_breaks_an_anchor_and_a_link(tmp_path: Path) -> None:
             assert target.uri == (site / "en" / chapter).as_uri()
             english = (site / "en" / chapter).read_text(encoding="utf-8").split("\n")
             assert "built-in-directives" in english[target.range.start.line]
+            # hover: the English of the edited line, and the glossary terms it uses
+            shown = await client.hover(uri, 20)
+            assert shown is not None and isinstance(shown.contents, types.MarkupContent)
+            assert f"en/{chapter}:21" in shown.contents.value
+            assert english[20] in shown.contents.value
+            assert "- `component` → 컴포넌트" in shown.contents.value
 
     asyncio.run(run())
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from lsprotocol import types
 
+from transcheck.chapterview import TermUse
 from transcheck.findings import Finding, Severity
 from transcheck.live import Aligned, LiveCheck, absolute
 
@@ -76,17 +77,29 @@ def diagnostic(
     )
 
 
-def hover(aligned: Aligned) -> types.Hover:
-    """The English block a Korean line translates, as written, with its file and lines."""
-    span = (
-        f"{aligned.line}"
-        if aligned.end_line == aligned.line
-        else (f"{aligned.line}-{aligned.end_line}")
-    )
-    longest = max((len(run) for run in re.findall(r"`+", aligned.text)), default=0)
-    fence = "`" * max(3, longest + 1)
-    text = f"**English** `{aligned.display}:{span}`\n\n{fence}markdown\n{aligned.text}\n{fence}"
-    return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text))
+def hover(aligned: Aligned | None, terms: Sequence[TermUse]) -> types.Hover | None:
+    """The English block a Korean line translates, as written, with its file and lines; and
+    the glossary terms the line uses, with the rendering it uses."""
+    parts = []
+    if aligned is not None:
+        span = (
+            f"{aligned.line}"
+            if aligned.end_line == aligned.line
+            else (f"{aligned.line}-{aligned.end_line}")
+        )
+        longest = max((len(run) for run in re.findall(r"`+", aligned.text)), default=0)
+        fence = "`" * max(3, longest + 1)
+        parts.append(
+            f"**English** `{aligned.display}:{span}`\n\n{fence}markdown\n{aligned.text}\n{fence}"
+        )
+    unique = dict.fromkeys((term.term, term.rendering) for term in terms)
+    if unique:
+        rows = "\n".join(f"- `{term}` → {rendering}" for term, rendering in unique)
+        parts.append(f"**Glossary**\n\n{rows}")
+    if not parts:
+        return None
+    value = "\n\n".join(parts)
+    return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=value))
 
 
 def definition(aligned: Aligned) -> types.Location:

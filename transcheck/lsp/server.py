@@ -4,7 +4,7 @@ A Markdown file of a paired tree is checked when opened, changed (after a pause 
 saved, on its unsaved text; its tree is indexed once in the background for the cross-chapter
 rules, so a keystroke never waits for it. Checks run one at a time in a worker thread; the event
 loop only converts and publishes. Hover and go to definition on a Korean line give the aligned
-English block.
+English block and the glossary terms of the line.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from transcheck.config import ConfigError, load_config
-from transcheck.live import Aligned, LiveCheck, LiveTree
+from transcheck.live import LiveCheck, LiveTree
 from transcheck.lsp import convert
 from transcheck.lsp.trees import Roots, guess_roots
 from transcheck.pairing import PairingError
@@ -146,10 +146,10 @@ class TranscheckServer(LanguageServer):
             await asyncio.get_running_loop().run_in_executor(self.indexer, tree.saved_change, path)
             await self.recheck(tree)
 
-    def aligned_at(self, uri: str, position: types.Position) -> Aligned | None:
-        """The English block aligned with the Korean line at ``position`` (last check)."""
+    def at(self, uri: str, position: types.Position) -> tuple[LiveCheck, int] | None:
+        """The last check of a Korean file and the 1-based line at ``position``."""
         check = self.checks.get(uri)
-        return check.aligned(position.line + 1) if check is not None else None
+        return (check, position.line + 1) if check is not None and check.korean else None
 
 
 def build(roots: Roots | None = None) -> TranscheckServer:
@@ -188,12 +188,16 @@ def build(roots: Roots | None = None) -> TranscheckServer:
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: TranscheckServer, params: types.HoverParams) -> types.Hover | None:
-        aligned = ls.aligned_at(params.text_document.uri, params.position)
-        return convert.hover(aligned) if aligned is not None else None
+        found = ls.at(params.text_document.uri, params.position)
+        if found is None:
+            return None
+        check, line = found
+        return convert.hover(check.aligned(line), check.terms(line))
 
     @server.feature(types.TEXT_DOCUMENT_DEFINITION)
     def definition(ls: TranscheckServer, params: types.DefinitionParams) -> types.Location | None:
-        aligned = ls.aligned_at(params.text_document.uri, params.position)
+        found = ls.at(params.text_document.uri, params.position)
+        aligned = found[0].aligned(found[1]) if found is not None else None
         return convert.definition(aligned) if aligned is not None else None
 
     return server
