@@ -21,6 +21,7 @@ from transcheck.checks import PairContext, Scope
 from transcheck.config import Config
 from transcheck.findings import Finding, Location
 from transcheck.glossary.scan import split_lines
+from transcheck.links import Status, normalize_fragment
 from transcheck.pairing import FilePair, Pairing, pair_paths
 from transcheck.parse import InputError, read_markdown, unsaved_texts
 from transcheck.run import PairOutcome, Run
@@ -45,6 +46,16 @@ class Aligned:
     line: int
     end_line: int
     text: str
+
+
+@dataclass(frozen=True)
+class LinkTarget:
+    """A link of the Korean file (its line and URL as written) and where it leads."""
+
+    line: int
+    url: str
+    path: Path
+    target_line: int
 
 
 @dataclass(frozen=True)
@@ -79,6 +90,32 @@ class LiveCheck:
     def terms(self, line: int) -> tuple[TermUse, ...]:
         """The glossary mentions on Korean ``line`` (1-based)."""
         return tuple(term for term in self.mentions if term.line == line)
+
+    def links(self) -> tuple[LinkTarget, ...]:
+        """Where the Korean file's links lead in its tree: a page of the tree, and the heading
+        of their ``#anchor`` when it has one (external links, assets and broken links are left
+        out: the editor opens URLs itself, and the diagnostics tell the broken ones)."""
+        ctx = self.context
+        if ctx is None:
+            return ()
+        index, found = ctx.target_index, []
+        for link in (link for section in ctx.target.sections for link in section.links):
+            resolution = index.resolve(ctx.target_rel, link.path_part)
+            if resolution.status is Status.FRAGMENT:
+                rel: str | None = ctx.target_rel
+            else:
+                rel = resolution.target if resolution.status is Status.FOUND else None
+            document = index.document(rel) if rel is not None else None
+            if rel is None or document is None or index.root is None:
+                continue
+            line = 1
+            if link.fragment:
+                section = document.anchors.get(normalize_fragment(link.fragment))
+                if section is None:
+                    continue
+                line = document.sections[section].line
+            found.append(LinkTarget(link.line, link.url, Path(index.root, rel).absolute(), line))
+        return tuple(found)
 
     def aligned(self, line: int) -> Aligned | None:
         """The English block aligned with Korean ``line`` (1-based), as its saved file writes

@@ -111,6 +111,11 @@ class Session:
         )
         return await self.client.text_document_hover_async(params)
 
+    async def links(self, uri: str) -> list[types.DocumentLink]:
+        """The document links of an open file."""
+        params = types.DocumentLinkParams(text_document=types.TextDocumentIdentifier(uri=uri))
+        return await self.client.text_document_document_link_async(params) or []
+
     async def definition(self, uri: str, line: int) -> Any:
         """Go to definition from the start of 0-based ``line``."""
         params = types.DefinitionParams(

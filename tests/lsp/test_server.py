@@ -99,6 +99,27 @@ def test_book_chapter_edit_breaks_an_anchor_and_a_link(tmp_path: Path) -> None:
             target = await client.definition(uri, 93)
             assert target.uri == (site / "en" / "tpus.md").as_uri()
             assert target.range.start.line == 93
+            # the saved text again: the two findings clear, and the links lead where they should
+            saved = korean.read_text(encoding="utf-8")
+            version = client.change(uri, saved)
+
+            def clear(found: list[types.Diagnostic]) -> bool:
+                return not _at(found, "TC204", 94) and not _at(found, "TC205", 302)
+
+            await client.diagnostics(uri, clear, BOUND, version)
+            links = {
+                (link.range.start.line + 1, link.target)
+                for link in await client.links(uri)
+                if link.range.start.line + 1 in (94, 302)
+            }
+            assert links == {
+                (94, f"{korean.as_uri()}#L336"),
+                (302, f"{(site / 'ko' / 'sharding.md').as_uri()}#L1"),
+            }
+            (link_94,) = [link for link in await client.links(uri) if link.range.start.line == 93]
+            line_94 = saved.split("\n")[93]
+            before = line_94[: line_94.find("#부록-b-systolic-array는-어떻게-작동하는가")]
+            assert link_94.range.start.character == len(before.encode("utf-16-le")) // 2
             # the English file shows the defects of the English source, at information
             english = client.open(site / "en" / "tpus.md")
             _, found = await client.diagnostics(english, lambda found: bool(found), BOUND)

@@ -11,7 +11,7 @@ from lsprotocol import types
 
 from transcheck.chapterview import TermUse
 from transcheck.findings import Finding, Severity
-from transcheck.live import Aligned, LiveCheck, absolute
+from transcheck.live import Aligned, LinkTarget, LiveCheck, absolute
 
 SEVERITIES = {
     Severity.ERROR: types.DiagnosticSeverity.Error,
@@ -27,6 +27,12 @@ def rule_docs(template: str, finding: Finding) -> str | None:
     if template:
         return template.replace("{code}", finding.code).replace("{name}", finding.rule)
     return f"{README.as_uri()}#rules" if README.is_file() else None
+
+
+def editor_lines(text: str) -> list[str]:
+    """A text's lines as the editor and the parser count them (CR LF, CR or LF; not the other
+    breaks ``str.splitlines`` knows), unnormalized, so columns match the editor's."""
+    return re.split(r"\r\n|\r|\n", text)
 
 
 def line_range(line: int | None, lines: Sequence[str]) -> types.Range:
@@ -106,3 +112,24 @@ def definition(aligned: Aligned) -> types.Location:
     """The start of the English block a Korean line translates."""
     start = types.Position(line=aligned.line - 1, character=0)
     return types.Location(uri=aligned.path.as_uri(), range=types.Range(start=start, end=start))
+
+
+def document_links(targets: Sequence[LinkTarget], lines: Sequence[str]) -> list[types.DocumentLink]:
+    """Each link's URL on its line (the first place it is written there), to its target line."""
+    found = []
+    for target in targets:
+        text = lines[target.line - 1] if target.line <= len(lines) else ""
+        column = text.find(target.url)
+        if not target.url or column < 0:
+            continue
+        start = len(text[:column].encode("utf-16-le")) // 2
+        end = start + len(target.url.encode("utf-16-le")) // 2
+        where = types.Range(
+            start=types.Position(line=target.line - 1, character=start),
+            end=types.Position(line=target.line - 1, character=end),
+        )
+        uri = f"{target.path.as_uri()}#L{target.target_line}"
+        found.append(
+            types.DocumentLink(range=where, target=uri, tooltip=f"line {target.target_line}")
+        )
+    return found

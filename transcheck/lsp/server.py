@@ -124,7 +124,7 @@ class TranscheckServer(LanguageServer):
             return
         self.checks[uri] = result
         template = str(tree.config.option("editor", "rule_docs"))
-        lines = text.splitlines()
+        lines = convert.editor_lines(text)
         diagnostics = [convert.diagnostic(f, result, lines, template) for f in result.findings]
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=at)
@@ -199,6 +199,13 @@ def build(roots: Roots | None = None) -> TranscheckServer:
         found = ls.at(params.text_document.uri, params.position)
         aligned = found[0].aligned(found[1]) if found is not None else None
         return convert.definition(aligned) if aligned is not None else None
+
+    @server.feature(types.TEXT_DOCUMENT_DOCUMENT_LINK)
+    def links(ls: TranscheckServer, params: types.DocumentLinkParams) -> list[types.DocumentLink]:
+        check = ls.checks.get(params.text_document.uri)
+        if check is None or not check.korean:
+            return []
+        return convert.document_links(check.links(), convert.editor_lines(check.text))
 
     return server
 
