@@ -36,6 +36,11 @@ class Session:
             self.logged.append(params.message)
             self.arrived.set()
 
+        @client.feature(types.WINDOW_SHOW_MESSAGE)
+        def show(params: types.ShowMessageParams) -> None:
+            self.logged.append(params.message)
+            self.arrived.set()
+
         @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         def publish(params: types.PublishDiagnosticsParams) -> None:
             self.published.append((time.perf_counter(), params))
@@ -97,7 +102,7 @@ class Session:
         return result
 
     async def logged_line(self, text: str, timeout: float = 120.0) -> str:
-        """The first log message from the server holding ``text``."""
+        """The first message the server logged or showed holding ``text``."""
         line: str = await self._until(
             lambda: next((m for m in self.logged if text in m), None), timeout, repr(text)
         )

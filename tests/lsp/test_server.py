@@ -180,3 +180,18 @@ def test_lsp_needs_both_trees_or_none(tmp_path: Path) -> None:
     )
     assert shown.returncode == 2
     assert "give --source and --target together" in shown.stderr
+
+
+def test_a_broken_config_is_shown_not_crashed_on(tmp_path: Path) -> None:
+    for side, text in (("en", "# Title\n\nText.\n"), ("ko", "# 제목\n\n본문.\n")):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "a.md").write_text(text, encoding="utf-8")
+    (tmp_path / ".transcheck.yaml").write_text("selec: [TC2]\n", encoding="utf-8")
+
+    async def run() -> None:
+        async with session(tmp_path) as client:
+            client.open(tmp_path / "ko" / "a.md")
+            shown = await client.logged_line("transcheck:", BOUND)
+            assert ".transcheck.yaml" in shown and "selec" in shown
+
+    asyncio.run(run())
