@@ -7,9 +7,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from transcheck.api import check_paths
 from transcheck.config import Config
 from transcheck.live import LiveTree
+from transcheck.parse import InputError, read_markdown, unsaved_texts
 
 
 def _tree(tmp_path: Path, corpus: Path) -> Path:
@@ -62,3 +65,13 @@ def test_unsaved_text_is_checked_and_a_save_is_read_again(tmp_path: Path, corpus
     korean.write_text(edited, encoding="utf-8")
     tree.saved_change(korean)
     assert "../nowhere" in saved_urls()
+
+
+def test_unsaved_texts_stand_for_their_files_only_inside_the_with(tmp_path: Path) -> None:
+    saved = tmp_path / "a.md"
+    saved.write_text("# saved\n", encoding="utf-8")
+    with unsaved_texts({saved: "# 저장 안 됨\n"}):
+        assert read_markdown(saved, "a.md") == "# 저장 안 됨\n"
+        with pytest.raises(InputError, match="a.md"):
+            read_markdown(saved, "a.md", limit=4)
+    assert read_markdown(saved, "a.md") == "# saved\n"
