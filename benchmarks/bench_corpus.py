@@ -1,9 +1,13 @@
 """Speed of a whole-corpus check against its floor: markdown-it-py parsing the same files.
 
-Run by hand (not a test): ``python benchmarks/bench_corpus.py [CORPUS] [--runs N] [--profile]``.
+Run by hand (not a test):
+``python benchmarks/bench_corpus.py [CORPUS] [--runs N] [--code K] [--profile]``.
 Both timings are in-process and best of N, so interpreter start-up and imports count for neither.
 The floor parses the already-read texts with plain ``MarkdownIt("commonmark")`` and does nothing
-else; the check is ``check_paths`` on the two trees plus rendering the text report.
+else; the check is ``check_paths`` on the two trees plus rendering the text report. ``--code K``
+checks a code-heavy site instead: the corpus copied to a temp dir with the body of every fenced
+code block repeated K times (benchmarks/trees.py). ``--profile`` prints a cProfile of one
+one-process check, by own time and by cumulative time.
 """
 
 from __future__ import annotations
@@ -13,17 +17,18 @@ import cProfile
 import os
 import pstats
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from markdown_it import MarkdownIt
 
+from benchmarks.trees import BOOK, documents, replicate
 from transcheck.api import check_paths
 from transcheck.config import Config
 from transcheck.report import FORMATS, RenderOptions
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "scaling-book"
 TARGET_RATIO = 2.0
 
 
@@ -45,12 +50,24 @@ def best_of(runs: int, *works: Callable[[], object]) -> list[float]:
 def main() -> int:
     """Time the floor and the check; print both and the ratio (exit 1 above the target)."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("corpus", nargs="?", type=Path, default=BOOK)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--code", type=int, default=1, help="repeat code blocks' bodies K times")
     parser.add_argument("--profile", action="store_true", help="cProfile one check run")
     args = parser.parse_args()
-    english, korean = args.corpus / "en", args.corpus / "ko"
-    files = sorted(english.glob("*.md")) + sorted(korean.glob("*.md"))
+    with tempfile.TemporaryDirectory() as scratch:
+        corpus = args.corpus
+        if args.code > 1:
+            corpus = Path(scratch)
+            replicate(args.corpus, corpus, 1, args.code)
+        return measure(corpus, args)
+
+
+def measure(corpus: Path, args: argparse.Namespace) -> int:
+    """Time the floor and the check on ``corpus``, print them (and the profile when asked)."""
+    english, korean = corpus / "en", corpus / "ko"
+    files = [english / p for p in documents(corpus, "en")]
+    files += [korean / p for p in documents(corpus, "ko")]
     texts = [path.read_text(encoding="utf-8") for path in files]
     floor_parser = MarkdownIt("commonmark")
     config = Config()
@@ -70,7 +87,8 @@ def main() -> int:
     floor_time, check_time, parallel_time = best_of(args.runs, floor, check, check_parallel)
     ratio = parallel_time / floor_time
     lines = sum(text.count("\n") for text in texts)
-    print(f"corpus: {args.corpus} ({len(files)} files, {lines} lines), best of {args.runs}")
+    code = f", code blocks x{args.code}" if args.code > 1 else ""
+    print(f"corpus: {args.corpus}{code} ({len(files)} files, {lines} lines), best of {args.runs}")
     for label, seconds in (
         ("floor  markdown-it-py parse only", floor_time),
         ("check  check_paths + text report, 1 process", check_time),
@@ -82,7 +100,9 @@ def main() -> int:
     if args.profile:
         profiler = cProfile.Profile()
         profiler.runcall(check)
-        pstats.Stats(profiler, stream=sys.stdout).sort_stats("cumulative").print_stats(30)
+        stats = pstats.Stats(profiler, stream=sys.stdout)
+        stats.sort_stats("tottime").print_stats(30)
+        stats.sort_stats("cumulative").print_stats(40)
     return 0 if ratio <= TARGET_RATIO else 1
 
 

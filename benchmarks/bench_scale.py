@@ -1,9 +1,11 @@
-"""Scale run, by hand: the corpus replicated 1x, 5x and 20x, against the parse floor at each size.
+"""Scale run, by hand: a corpus replicated 1x, 5x and 20x, against the parse floor at each size.
 
-``python benchmarks/bench_scale.py [--sizes 1 5 20] [--jobs N]`` (from the repository root).
+``python benchmarks/bench_scale.py [CORPUS] [--sizes 1 5 20] [--jobs N] [--code K]`` (from the
+repository root; CORPUS is a folder with en/ and ko/, scaling-book by default; ``--code K``
+repeats the body of every fenced code block K times: a code-heavy site built from the corpus).
 
-For each size the corpus's 30 files are copied that many times under distinct names into a temp
-tree; then, each in a fresh process so memory is measured alone:
+For each size the corpus's files are copied that many times under distinct names into a temp
+tree (benchmarks/trees.py); then, each in a fresh process so memory is measured alone:
 - floor: markdown-it-py parsing every file of the tree and nothing else;
 - check: ``python -m transcheck check en ko --format json`` (start-up and imports included).
 Reported: wall time, peak memory (max RSS of the child), and check/floor. Targets: ratio <= 2.0
@@ -16,35 +18,23 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "scaling-book"
+from benchmarks.trees import BOOK, documents, replicate
+
 FLOOR = """
 import sys
 from pathlib import Path
 from markdown_it import MarkdownIt
 md = MarkdownIt("commonmark")
-for path in sorted(Path(sys.argv[1]).rglob("*.md")):
-    md.parse(path.read_text(encoding="utf-8"))
+for path in sorted(Path(sys.argv[1]).rglob("*")):
+    if path.suffix in (".md", ".mdx", ".markdown"):
+        md.parse(path.read_text(encoding="utf-8"))
 """
-
-
-def replicate(corpus: Path, target: Path, copies: int) -> int:
-    """Copy en/ and ko/ ``copies`` times under distinct names; return the bytes written."""
-    total = 0
-    for side in ("en", "ko"):
-        (target / side).mkdir(parents=True)
-        for source in sorted((corpus / side).glob("*.md")):
-            for copy in range(copies):
-                name = source.name if copy == 0 else f"{source.stem}-r{copy}{source.suffix}"
-                shutil.copyfile(source, target / side / name)
-                total += source.stat().st_size
-    return total
 
 
 # Runs a Python command line and prints its own peak RSS (KB) as the last stderr line, so each
@@ -65,12 +55,17 @@ finally:
 """
 
 
+# Children cache bytecode as an installed package does (benchmarks/bench_startup.py says why).
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def measure(command: list[str], cwd: Path) -> tuple[float, float]:
     """Wall seconds and peak RSS in MB of one Python child (``command`` starts with python)."""
     start = time.perf_counter()
     done = subprocess.run(
         [command[0], "-c", PEAK, *command[1:]],
         cwd=cwd,
+        env=CHILD_ENV,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -100,7 +95,7 @@ def pr_mode(tree: Path, extra: list[str]) -> float | None:
     git("init", "-q")
     git("add", ".")
     git("commit", "-q", "-m", "corpus")
-    chapter = tree / "ko" / "tpus.md"
+    chapter = tree / "ko" / documents(tree, "ko")[0]
     chapter.write_text(chapter.read_text(encoding="utf-8") + "\n추가 문단.\n", encoding="utf-8")
     command = [sys.executable, "-m", "transcheck", "check", "en", "ko", "--changed-since", "HEAD"]
     probe = subprocess.run([*command, "--help"], cwd=tree, capture_output=True, text=True)
@@ -112,23 +107,27 @@ def pr_mode(tree: Path, extra: list[str]) -> float | None:
 def main() -> int:
     """Run every size and print the table (markdown, for benchmarks/README.md)."""
     parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("corpus", nargs="?", type=Path, default=BOOK)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 5, 20])
+    parser.add_argument("--code", type=int, default=1, help="repeat code blocks' bodies K times")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=None, help="pass --jobs N to the check")
     args = parser.parse_args()
     extra = ["--jobs", str(args.jobs)] if args.jobs else []
     print(
         f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
-        f"Python {platform.python_version()}, best of {args.runs}"
+        f"Python {platform.python_version()}, best of {args.runs}; {args.corpus.name}, "
+        f"code blocks x{args.code}, check {' '.join(extra) or 'with the default --jobs'}"
     )
     print("| size | MB | floor s | check s | ratio | check peak MB |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: |")
     first: float | None = None
     last_tree: Path | None = None
     with tempfile.TemporaryDirectory() as scratch:
+        CHILD_ENV["PYTHONPYCACHEPREFIX"] = str(Path(scratch) / "pycache")
         for size in args.sizes:
             tree = Path(scratch) / f"x{size}"
-            written = replicate(CORPUS, tree, size)
+            written = replicate(args.corpus, tree, size, args.code)
             floor, _ = best([sys.executable, "-c", FLOOR, str(tree)], tree, args.runs)
             check_command = [sys.executable, "-m", "transcheck", "check", "en", "ko"]
             check, peak = best(check_command + extra + ["--format", "json"], tree, args.runs)

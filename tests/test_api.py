@@ -46,19 +46,23 @@ def test_demo_findings_are_exactly_its_deliberate_defects(monkeypatch: pytest.Mo
         ("TC206", en, 38, ko, 37),  # the figure path lost its hyphen
         ("TC101", en, 40, ko, 39),  # "## Cost" was dropped
         ("TC204", en, 49, ko, 42),  # kept the English anchor of a translated heading
+        # kv-cache.md keeps "cache" in English twice where the rest of the tree writes 캐시
+        ("TC303", "en/kv-cache.md", 9, "ko/kv-cache.md", 8),
     ]
     messages = [f.message for f in report.findings]
     assert "https://arxiv.org/abs/1706.03763" in messages[0]
     assert "assets/img/multihead.png" in messages[1]
     assert "## Cost" in messages[2]
     assert "#코드로-계산하기" in messages[3]  # the fix: the translated heading's id
+    assert messages[4].startswith("'cache' is kept in English here (2× in this file; also line 18)")
     assert report.summary() == {
-        "pairs": 1,
-        "findings": 4,
-        "by_severity": {"error": 4, "warning": 0, "info": 0},
-        "by_rule": {"TC101": 1, "TC203": 1, "TC204": 1, "TC206": 1},
+        "pairs": 2,
+        "findings": 5,
+        "by_severity": {"error": 4, "warning": 1, "info": 0},
+        "by_rule": {"TC101": 1, "TC203": 1, "TC204": 1, "TC206": 1, "TC303": 1},
         "unreadable_files": 0,
-        "translated": {"ko/attention.md": 0.8571},  # 6 of 7 paragraphs: "## Cost" is missing
+        # 6 of 7 paragraphs: "## Cost" is missing
+        "translated": {"ko/attention.md": 0.8571, "ko/kv-cache.md": 1.0},
         "suppressed": 0,
         "baseline": None,
     }

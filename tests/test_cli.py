@@ -63,6 +63,39 @@ LOCATION = {
         "line": {"type": ["integer", "null"], "minimum": 1},
     },
 }
+POSITION = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["line", "column"],
+    "properties": {
+        "line": {"type": "integer", "minimum": 1},
+        "column": {"type": "integer", "minimum": 1},
+    },
+}
+FIX = {  # optional: only findings with a fix carry it
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["description", "safety", "edits"],
+    "properties": {
+        "description": {"type": "string", "minLength": 1},
+        "safety": {"enum": ["safe", "unsafe"]},
+        "edits": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["start", "end", "old", "new"],
+                "properties": {
+                    "start": POSITION,
+                    "end": POSITION,
+                    "old": {"type": "string"},
+                    "new": {"type": "string"},
+                },
+            },
+        },
+    },
+}
 JSON_SCHEMA = {
     "type": "object",
     "additionalProperties": False,
@@ -82,6 +115,7 @@ JSON_SCHEMA = {
                     "message": {"type": "string", "minLength": 1},
                     "source": LOCATION,
                     "target": LOCATION,
+                    "fix": FIX,
                 },
             },
         },
@@ -176,6 +210,18 @@ def test_check_two_trees_json_has_the_documented_shape(trees: Path) -> None:
             "severity": "error",
             "source": {"path": "en/guide.md", "line": 6},
             "target": {"path": "ko/guide.md", "line": 6},
+            "fix": {
+                "description": "write 'https://example.com/a'",
+                "safety": "unsafe",
+                "edits": [
+                    {
+                        "start": {"line": 6, "column": 6},
+                        "end": {"line": 6, "column": 27},
+                        "old": "https://example.com/b",
+                        "new": "https://example.com/a",
+                    }
+                ],
+            },
         },
         {
             "code": "TC105",
@@ -475,6 +521,7 @@ def test_python_dash_m_on_the_demo() -> None:
         ("TC206", 38, 37),
         ("TC101", 40, 39),
         ("TC204", 49, 42),
+        ("TC303", 9, 8),
     ]
 
 

@@ -109,6 +109,22 @@ def test_the_workflow_steps_run(pull_request: Path, tmp_path: Path) -> None:
     assert {r["ruleId"] for r in log["runs"][0]["results"]} >= {"TC203", "TC702"}
 
 
+def test_the_suggestions_job_pipes_rdjson_into_reviewdog() -> None:
+    text = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
+    blocks = [yaml.safe_load(block.split("```", 1)[0]) for block in text.split("```yaml\n")[1:]]
+    job = next(b["suggestions"] for b in blocks if isinstance(b, dict) and "suggestions" in b)
+    assert job["permissions"]["pull-requests"] == "write"
+    assert any(s.get("uses", "").startswith("reviewdog/action-setup@") for s in job["steps"])
+    install = next(s for s in job["steps"] if s.get("name") == "Install transcheck")
+    assert "$TRANSCHECK" in install["run"]
+    assert "TRANSCHECK" in workflow()["env"]  # the job joins the workflow that defines it
+    run = next(s for s in job["steps"] if s.get("name") == "Suggest fixes")
+    assert run["env"]["REVIEWDOG_GITHUB_API_TOKEN"] == "${{ github.token }}"
+    command = run["run"]
+    assert "--format rdjson" in command and "--fail-on never" in command
+    assert "| reviewdog -f=rdjson" in command and "-reporter=github-pr-review" in command
+
+
 def test_docs_pin_transcheck_by_a_commit_sha_or_an_existing_tag() -> None:
     """No doc tells users to pin a tag that was never made (`rev: v0.1.0` did)."""
     text = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")

@@ -60,9 +60,20 @@ def test_explain_prints_the_example_and_the_finding_between_problem_and_fix(rule
     assert code == 0
     finding = run_example(rule, rule.example).findings[0]
     line = f"  {finding.source} ↔ {finding.target}  {finding.severity.value:<7} {rule.code} "
-    assert f"{line}{rule.name}: {finding.message}\n" in out
+    fixable = " [*]" if finding.fix is not None and finding.fix.safe else ""
+    assert f"{line}{rule.name}{fixable}: {finding.message}\n" in out
     order = [out.index(mark) for mark in ("Bad:", "Example:\n", line, "\nGood:")]
     assert order == sorted(order), out
+
+
+def test_explain_shows_the_example_fix_before_and_after() -> None:
+    code, out, _ = run("explain", "anchor-broken")
+    assert code == 0
+    assert (
+        "  Fix (safe; `--fix` applies it): write '#설정과-설치'\n"
+        "     3 - [설치](#setup-and-install)로 이동합니다.\n"
+        "     3 + [설치](#설정과-설치)로 이동합니다.\n"
+    ) in out
 
 
 @pytest.mark.parametrize("rule", rules(Illustration))

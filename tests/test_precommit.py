@@ -34,10 +34,10 @@ def project(tmp_path: Path) -> Path:
     return root
 
 
-def hook() -> dict[str, object]:
+def hook(name: str = "transcheck") -> dict[str, object]:
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert [h["id"] for h in hooks] == ["transcheck"]
-    return dict(hooks[0])
+    assert [h["id"] for h in hooks] == ["transcheck", "transcheck-fix"]
+    return dict(next(h for h in hooks if h["id"] == name))
 
 
 def run_like_pre_commit(root: Path, spec: dict[str, object]) -> subprocess.CompletedProcess[str]:
@@ -64,6 +64,19 @@ def test_hook_entry_runs_as_pre_commit_would(project: Path) -> None:
     fixed = (DEMO / "en" / "attention.md").read_text(encoding="utf-8")
     (project / "ko" / "attention.md").write_text(fixed, encoding="utf-8")
     assert run_like_pre_commit(project, spec).returncode == 0
+
+
+def test_fix_hook_applies_the_safe_fixes_and_fails_on_what_remains(project: Path) -> None:
+    spec = hook("transcheck-fix")
+    assert spec["entry"] == "transcheck check --fix"
+    english = (project / "en" / "attention.md").read_bytes()
+    result = run_like_pre_commit(project, spec)
+    assert result.returncode == 1  # the section and the changed URL need a translator
+    assert "fixed 2 findings in 1 file (TC204 1, TC206 1)" in result.stderr
+    korean = (project / "ko" / "attention.md").read_text(encoding="utf-8")
+    assert "(#코드로-계산하기)" in korean and 'path="assets/img/multi-head.png"' in korean
+    assert (project / "en" / "attention.md").read_bytes() == english
+    assert "ko/attention.md" in git(project, "status", "--porcelain")
 
 
 @pytest.mark.skipif(

@@ -66,8 +66,17 @@ def test_the_site_own_absolute_url_is_its_site_relative_path() -> None:
         "https://vuejs.org",
     )
     assert same_link("/v2/guide", "https://example.org/docs/v2/guide", "https://example.org/docs")
-    assert not same_link("/guide/x", "https://vuejs.org/guide/x")  # the site is not known
     assert not same_link("/guide/x", "https://other.org/guide/x", "https://vuejs.org")
+
+
+def test_a_link_made_absolute_is_the_same_link_when_the_site_is_not_known() -> None:
+    # Kubernetes-style: /docs/x made absolute on the site's own host (which config does not name)
+    assert same_link("/docs/concepts/pods/", "https://kubernetes.io/docs/concepts/pods/")
+    assert same_link("https://vuejs.org/guide/x#a", "/guide/x#a")
+    assert not same_link("/docs/x", "https://kubernetes.io/docs/y")
+    assert not same_link("/docs/x#a", "https://kubernetes.io/docs/x#b")
+    assert not same_link("/", "https://kubernetes.io/")  # the root alone says nothing
+    assert not same_link("docs/x", "https://kubernetes.io/docs/x")  # relative to the page
 
 
 @pytest.mark.parametrize(

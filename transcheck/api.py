@@ -17,6 +17,7 @@ from transcheck.changes import changed_pairs
 from transcheck.checks import PairContext
 from transcheck.config import Config
 from transcheck.findings import Finding
+from transcheck.fixes import SourceText
 from transcheck.links import LinkIndex
 from transcheck.pairing import Pairing, pair_sides
 from transcheck.parse import parse_markdown, read_markdown
@@ -125,6 +126,7 @@ def check_pair(
         source_index=LinkIndex(None, {source_path: source}, lambda rel: None),
         target_index=LinkIndex(None, {target_path: target}, lambda rel: None),
         counterparts={source_path: target_path},
+        target_text=SourceText.of(target_text.encode("utf-8"), target_text.removeprefix("\ufeff")),
     )
     rules = active_rules(config)
     guard = Guard(ctx.at_source(None), ctx.at_target(None), rules)

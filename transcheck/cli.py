@@ -20,24 +20,17 @@ from transcheck.align.blocks import block_alignment
 from transcheck.api import Report, align_files, apply_baseline, check_paths
 from transcheck.baseline import BaselineError, baseline_document, load_baseline
 from transcheck.checks import REGISTRY, find_rule
-from transcheck.checks.registry import Example
 from transcheck.config import FAIL_ON, Config, ConfigError, load_config
 from transcheck.debugging import DebugOpt, guarded
-from transcheck.examples import run_example
 from transcheck.findings import Severity
+from transcheck.fixes import session
 from transcheck.glossary import commands as glossary_commands
 from transcheck.outputs import Output, OutputError, plan_outputs, write_output
 from transcheck.pairing import PairingError
 from transcheck.parse import SLUG_STYLES, InputError
 from transcheck.progress import pair_progress, wanted
 from transcheck.report import FORMATS, RenderOptions
-from transcheck.report import alignment as alignment_report
-from transcheck.report import block_alignment as block_report
-from transcheck.report import explain as explain_report
-from transcheck.report import rules as rules_report
-from transcheck.report import status as status_report
 from transcheck.runner import is_known_selector
-from transcheck.status import STATES, chapter_status
 
 try:  # typer 0.2x vendors click; earlier versions use click itself
     from typer._click import exceptions as click_errors
@@ -284,6 +277,17 @@ def check(
         typer.Option(help="markdown: URL prefix for links to lines (URL/ko/x.md#L14)."),
     ] = None,
     debug: DebugOpt = False,
+    fix: Annotated[
+        bool,
+        typer.Option("--fix", help="Apply the safe fixes to the Korean files, then check again."),
+    ] = False,
+    unsafe_fixes: Annotated[
+        bool, typer.Option("--unsafe-fixes", help="With --fix or --diff: unsafe fixes too.")
+    ] = False,
+    diff: Annotated[
+        bool,
+        typer.Option("--diff", help="Print the fixes as a unified diff; write nothing."),
+    ] = False,
 ) -> None:
     """Check Korean Markdown against its English source: files or folders paired by path."""
     try:
@@ -292,26 +296,32 @@ def check(
         raise _fail(str(error)) from None
     if update_baseline and baseline is None:
         raise _fail("--update-baseline needs --baseline FILE")
+    if fix and diff:
+        raise _fail("--diff shows the fixes and --fix applies them: give one of them")
     config = _config(config_path, select, ignore, fail_on, slug_style)
     config = glossary_commands.with_glossaries(config, glossary)
     for written in [o.path for o in outputs if o.path is not None] + [baseline]:
         if written is not None and _is_input(written, source, target, config):
             raise _fail(f"{written} would overwrite an input file; choose another path")
     formats = [planned.format for planned in outputs]
-    try:
-        with pair_progress(wanted(formats, sys.stderr, os.environ)) as progress:
-            report = check_paths(
-                source,
-                target,
-                config,
-                source_rev=source_rev,
-                changed_since=changed_since,
-                chapters="html" in formats,
-                progress=progress,
-                jobs=min(jobs or os.cpu_count() or 1, os.cpu_count() or 1),
-            )
-    except (PairingError, ConfigError, gitrepo.GitError) as error:
-        raise _fail(str(error)) from None
+
+    def run() -> Report:
+        try:
+            with pair_progress(wanted(formats, sys.stderr, os.environ)) as progress:
+                return check_paths(
+                    source,
+                    target,
+                    config,
+                    source_rev=source_rev,
+                    changed_since=changed_since,
+                    chapters="html" in formats,
+                    progress=progress,
+                    jobs=min(jobs or os.cpu_count() or 1, os.cpu_count() or 1),
+                )
+        except (PairingError, ConfigError, gitrepo.GitError) as error:
+            raise _fail(str(error)) from None
+
+    report = run()
     for problem in report.input_errors:
         typer.echo(f"transcheck: {problem}", err=True)
     for crash in report.internal_errors:
@@ -326,13 +336,30 @@ def check(
     )
     if baseline is not None:
         report = _baseline(report, baseline, update_baseline, options)
+    failed = False
+    if diff:
+        text, results = session.diff(report, unsafe_fixes)
+        typer.echo(text, nl=False)
+        for line in [*session.problems(results), session.diff_summary(results)]:
+            typer.echo(f"transcheck: {line}", err=True)
+        raise typer.Exit(EXIT_ERROR if session.problems(results) else int(bool(text)))
+    if fix:
+
+        def recheck() -> Report:
+            again = run()
+            return _baseline(again, baseline, False, options) if baseline else again
+
+        fixed = session.fix(report, recheck, unsafe_fixes)
+        report, failed = fixed.report, bool(fixed.errors)
+        for line in [*session.problems(fixed.last), session.fixed_summary(fixed, unsafe_fixes)]:
+            typer.echo(f"transcheck: {line}", err=True)
     for planned in outputs:
         if planned.path is None:
             typer.echo(FORMATS[planned.format](report, options), nl=False, color=options.color)
         else:
             plain = dataclasses.replace(options, color=False)
             _write(planned.path, FORMATS[planned.format](report, plain))
-    raise typer.Exit(exit_code(report, config.fail_on))
+    raise typer.Exit(EXIT_ERROR if failed else exit_code(report, config.fail_on))
 
 
 @app.command()
@@ -359,6 +386,9 @@ def status(
     """Per chapter: up-to-date, outdated (the English changed after translation: from git
     history, or what the check finds), untranslated or orphan, with the reasons. Exit 0 when no
     chapter is in a --fail-on state, 1 when one is, 2 on errors."""
+    from transcheck.report import status as status_report  # each command imports its own parts
+    from transcheck.status import STATES, chapter_status
+
     if output_format not in status_report.FORMATS:
         raise _fail(f"--format must be one of {', '.join(status_report.FORMATS)}")
     failing = _split(fail_on or ["outdated,untranslated"])
@@ -391,6 +421,9 @@ def align(
     debug: DebugOpt = False,
 ) -> None:
     """Show how the sections of two files align: EN line, heading, KO line, heading, confidence."""
+    from transcheck.report import alignment as alignment_report
+    from transcheck.report import block_alignment as block_report
+
     if output_format not in alignment_report.FORMATS:
         raise _fail(f"--format must be one of {', '.join(alignment_report.FORMATS)}")
     config = _config(config_path, None, None, None, None)
@@ -412,6 +445,8 @@ def rules(
     ] = "text",
 ) -> None:
     """List every rule: code, name, default severity and one-line description."""
+    from transcheck.report import rules as rules_report
+
     if output_format not in rules_report.FORMATS:
         raise _fail(f"--format must be one of {', '.join(rules_report.FORMATS)}")
     typer.echo(rules_report.FORMATS[output_format](REGISTRY), nl=False)
@@ -421,6 +456,10 @@ def rules(
 def explain(rule: Annotated[str, typer.Argument(help="Rule code or name.")]) -> None:
     """Print a rule's documentation: Bad/Good example, the finding transcheck gives on a real
     example (run on the spot), and how to fix it."""
+    from transcheck.checks.registry import Example
+    from transcheck.examples import run_example
+    from transcheck.report import explain as explain_report
+
     found = find_rule(rule)
     if found is None:
         raise _fail(f"unknown rule {rule!r}; `transcheck rules` lists them")

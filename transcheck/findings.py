@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from transcheck.fixes.model import Fix
+
 
 class Severity(StrEnum):
     """How much a finding matters; ordered info < warning < error."""
@@ -62,6 +64,7 @@ class Finding:
     # The English section the finding concerns (its heading id; a Korean section without
     # English source: the id of the English section it follows, with " +"), for fingerprints.
     section: str = field(default="", compare=False)
+    fix: Fix | None = field(default=None, compare=False)  # edits on the Korean file, if any
 
     @property
     def primary(self) -> Location:
@@ -80,8 +83,8 @@ class Finding:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON shape other tools read (version 1)."""
-        return {
+        """The JSON shape other tools read (version 1); ``fix`` only when there is one."""
+        shape = {
             "code": self.code,
             "rule": self.rule,
             "severity": self.severity.value,
@@ -89,6 +92,9 @@ class Finding:
             "source": self.source.to_dict(),
             "target": self.target.to_dict(),
         }
+        if self.fix is not None:
+            shape["fix"] = self.fix.to_dict()
+        return shape
 
 
 # Line references a message may carry for the reader ("(line 12)", "lines 7-9", "Korean line

@@ -11,7 +11,6 @@ import io
 import os
 import re
 import subprocess
-import tarfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -93,6 +92,8 @@ def export(root: Path, rev: str, folder: str, destination: Path, suffixes: tuple
     ``git archive`` reads the commit only: the work tree and the index are left alone. A
     symlink stays a symlink, so the reading policy refuses one that leads out of the tree.
     """
+    import tarfile  # only source-rev checks read an archive: keep it out of every start-up
+
     data = _git(root, "archive", "--format=tar", rev, *([folder] if folder else []))
     written = 0
     with tarfile.open(fileobj=io.BytesIO(data)) as archive:

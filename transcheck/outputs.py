@@ -73,9 +73,10 @@ def _write_all(handle: int, data: bytes) -> None:
         view = view[os.write(handle, view) :]
 
 
-def _atomic(path: Path, data: bytes) -> None:
+def _atomic(path: Path, data: bytes, mode: int | None = None) -> None:
     """A new or regular file: a temporary file beside it, synced, then renamed over it, so a
-    reader never sees half a report; missing folders are made."""
+    reader never sees half a report; missing folders are made. ``mode``: the permission bits
+    to give it (default: a new file's, under the umask)."""
     folder = path.parent if str(path.parent) else Path(".")
     folder.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
@@ -85,7 +86,8 @@ def _atomic(path: Path, data: bytes) -> None:
             os.fsync(handle)
         finally:
             os.close(handle)
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; a report is not
+        # mkstemp makes it private; a report is not
+        os.chmod(temporary, 0o666 & ~_umask() if mode is None else mode)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -96,6 +98,12 @@ def _atomic(path: Path, data: bytes) -> None:
             os.fsync(directory)
         finally:
             os.close(directory)
+
+
+def replace_atomically(path: Path, data: bytes, mode: int) -> None:
+    """Replace the regular file ``path`` with ``data`` atomically, giving it ``mode`` (``--fix``
+    keeps a Korean file's permissions). OSError when it cannot be written."""
+    _atomic(path, data, mode)
 
 
 def _stream(path: Path, data: bytes) -> None:

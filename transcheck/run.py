@@ -21,10 +21,11 @@ from transcheck.checks.structure import SOURCE_MISSING, TRANSLATION_MISSING
 from transcheck.checks.untranslated import translated_share
 from transcheck.config import Config, ConfigError
 from transcheck.findings import Finding, Location
+from transcheck.fixes import SourceText
 from transcheck.links import LinkIndex
 from transcheck.model import Document
 from transcheck.pairing import FilePair, Pairing, Tree
-from transcheck.parse import InputError, parse_markdown, read_markdown
+from transcheck.parse import InputError, decode_markdown, parse_markdown, read_limited
 from transcheck.results import PairResult, Report
 from transcheck.runner import (
     ActiveRule,
@@ -51,6 +52,7 @@ class Side:
     config: Config
     documents: dict[str, Document] = field(default_factory=dict)
     errors: dict[str, InputError] = field(default_factory=dict)
+    texts: dict[str, SourceText] = field(default_factory=dict)  # as read, for fixes
 
     def load(self, rel: str) -> Document | None:
         """Parse ``rel`` once; a read error is remembered and gives None."""
@@ -61,10 +63,13 @@ class Side:
         path = self.tree.root / rel
         limit = int(self.config.option("limits", "file_bytes"))
         try:
-            text = read_markdown(path, self.tree.display(rel), self.tree.root, limit)
+            display = self.tree.display(rel)
+            data = read_limited(path, display, self.tree.root, limit)
+            text = decode_markdown(data, display)
         except InputError as error:
             self.errors[rel] = error
             return None
+        self.texts[rel] = SourceText.of(data, text)
         document = parse_markdown(
             text, self.tree.display(rel), self.config.slug_style, self.config.dialect
         )
@@ -236,6 +241,7 @@ class Run:
             source_index=self.english_index,
             target_index=self.korean_index,
             counterparts=self.counterparts,
+            target_text=self.korean.texts.get(pair.target),
         )
         return failures, ctx
 

@@ -19,6 +19,7 @@ from transcheck.checks.directives import UNUSED_SUPPRESSION
 from transcheck.checks.inputs import INTERNAL_ERROR
 from transcheck.config import Config, ConfigError
 from transcheck.findings import NOWHERE, Finding, Location, Severity
+from transcheck.fixes.model import Fix
 from transcheck.model import Comment, Document
 from transcheck.suppress import Suppressions, partition
 
@@ -96,11 +97,20 @@ def stamp(
     target: Location,
     identity: str = "",
     section: str = "",
+    fix: Fix | None = None,
 ) -> Finding:
-    """A finding of ``active`` at its configured severity."""
+    """A finding of ``active`` at its configured severity (its fix, if any, as given)."""
     rule = active.rule
     return Finding(
-        rule.code, rule.name, active.severity, message, source, target, identity, section
+        rule.code,
+        rule.name,
+        active.severity,
+        message,
+        source,
+        target,
+        identity=identity,
+        section=section,
+        fix=fix,
     )
 
 
@@ -190,6 +200,7 @@ def run_pair(ctx: PairContext, rules: Iterable[ActiveRule], guard: Guard) -> lis
                     hit.target,
                     hit.identity,
                     concerned_section(ctx, hit.source, hit.target),
+                    hit.fix,
                 )
                 for hit in list(check(ctx))
             ]
@@ -225,7 +236,8 @@ def run_set(
         ctx = SetContext(tuple(pair[code] for pair in collected if code in pair), config)
         with guard.step(f"running the cross-chapter rule {code} {active.rule.name}"):
             findings += [
-                stamp(active, h.message, h.source, h.target, h.identity) for h in list(check(ctx))
+                stamp(active, h.message, h.source, h.target, h.identity, fix=h.fix)
+                for h in list(check(ctx))
             ]
     return findings
 

@@ -7,7 +7,10 @@ Two URLs are the same link when they differ only by
   a query value (``hl=en`` ↔ ``hl=ko``, ``lang=``, ``locale=``);
 - a trivial spelling: ``http`` ↔ ``https``, ``www.``, the host's case, a trailing slash,
   ``x.html`` ↔ ``x``, ``x/index.html`` ↔ ``x/``, percent-encoding;
-- the site's own absolute URL (``https://site.org/x``) ↔ the site-relative path ``/x``.
+- the site's own absolute URL (``https://site.org/x``) ↔ the site-relative path ``/x``; when the
+  site's URL is not known, any absolute URL whose path, query and fragment are those of a
+  site-relative path (not the root alone): a translator who makes ``/docs/x`` absolute writes
+  the site's own host, not another site with the same path.
 
 When the host's locale label was switched (a wiki in another language), the page title is
 translated too, so only the host and the path before the title (``/wiki/``) are compared.
@@ -95,7 +98,24 @@ def same_link(english: str, korean: str, site_url: str = "") -> bool:
     en, ko = url_form(english, site_url), url_form(korean, site_url)
     if en == ko:
         return True
+    if not site_url and _made_absolute(en, ko):
+        return True
     if en.host_locale != ko.host_locale and en.host and en.host == ko.host:
         # another language edition of the same site: the title is translated, compare the rest
         return posixpath.dirname(en.path) == posixpath.dirname(ko.path) and en.query == ko.query
     return False
+
+
+def _made_absolute(en: UrlForm, ko: UrlForm) -> bool:
+    """Whether one side is a site-relative path (beyond ``/``) and the other the same path,
+    query and fragment on some host: the link was made absolute (or relative)."""
+    relative, absolute = (en, ko) if not en.host else (ko, en)
+    return (
+        not relative.host
+        and bool(absolute.host)
+        and relative.scheme == absolute.scheme == "web"
+        and relative.path.startswith("/")
+        and relative.path != "/"
+        and (relative.path, relative.query, relative.fragment)
+        == (absolute.path, absolute.query, absolute.fragment)
+    )

@@ -18,6 +18,7 @@ import pytest
 from transcheck.api import check_pairing, check_paths
 from transcheck.config import Config
 from transcheck.findings import Finding, Location
+from transcheck.fixes.apply import fix_files
 from transcheck.pairing import FilePair, Pairing, pair_trees
 
 FAMILIES = ("TC0", "TC1", "TC2")
@@ -509,3 +510,62 @@ def test_vue_figure_path_changed_and_figure_dropped(vue: Path) -> None:
     # it belongs before the next Korean block, now at line 290
     assert rows == [("TC206", f"en/{VUE_CHAPTER}:289", f"ko/{VUE_CHAPTER}:290")]
     assert "'./images/directive.png' is missing" in message(found, "TC206")
+
+
+# Planted defects that --fix repairs: the safe fix gives back the chapter byte for byte.
+
+FIXABLE = [
+    pytest.param(
+        "book",
+        CHAPTER,
+        replace_on(
+            94,
+            "#부록-b-systolic-array는-어떻게-작동하는가",
+            "#appendix-b-how-does-a-systolic-array-work",
+        ),
+        id="book-anchor-kept-in-english",
+    ),
+    pytest.param(
+        "book", CHAPTER, replace_on(121, "](../roofline)", "](../roofline-kr)"), id="book-link-kr"
+    ),
+    pytest.param(
+        "book",
+        CHAPTER,
+        replace_on(123, "assets/img/tpu-bandwidth.png", "assets/img/tpu-bandwith.png"),
+        id="book-figure-path-lost-a-letter",
+    ),
+    pytest.param(
+        "vue",
+        VUE_CHAPTER,
+        replace_on(192, "](/api/built-in-directives)", "](/api/built-in-directive)"),
+        id="vue-page-link-lost-a-letter",
+    ),
+    pytest.param(
+        "vue",
+        VUE_CHAPTER,
+        replace_on(289, "./images/directive.png", "./images/directve.png"),
+        id="vue-figure-path-lost-a-letter",
+    ),
+]
+
+
+@pytest.mark.parametrize(("which", "chapter", "change"), FIXABLE)
+def test_fix_gives_back_the_chapter_byte_for_byte(
+    request: pytest.FixtureRequest,
+    which: str,
+    chapter: str,
+    change: Callable[[list[str]], list[str]],
+) -> None:
+    tree: Path = request.getfixturevalue("root" if which == "book" else "vue")
+    korean = tree / "ko" / chapter
+    korean.chmod(0o644)  # the corpus copy is read-only, as the corpus is
+    original = korean.read_bytes()
+    before, _ = check(tree, chapter)
+    mutate(tree, change, chapter)
+    _, found = check(tree, chapter)
+    planted = [f for f in found if f.fix is not None and f.fix.safe]
+    assert len(planted) == 1, [f.message for f in found]
+    [result] = fix_files(planted, unsafe=False, write=True)
+    assert result.error is None and result.fixed == planted
+    assert korean.read_bytes() == original
+    assert check(tree, chapter)[0] == before

@@ -45,5 +45,5 @@ def test_an_indented_code_block_ending_the_file_without_a_newline_stays_in_the_f
     assert where(english, korean, "TC501") == [(4, 4)]
 
 
-def test_a_korean_section_against_an_empty_english_file_is_at_line_1() -> None:
-    assert where("", "# 제목\n\n본문입니다.\n", "TC102") == [(1, 1)]
+def test_a_korean_section_against_an_empty_english_file_names_the_file_not_line_0() -> None:
+    assert where("", "# 제목\n\n본문입니다.\n", "TC102") == [(None, 1)]

@@ -5,16 +5,21 @@ errors, the filters and the search change what is shown, and hostile documents c
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from html_helpers import page
+from html_dom import parse
+from html_helpers import DEMO, DEMO_EN, DEMO_KO, page, sections, with_shipped_glossary
 from test_html_builder import _hostile
 from typer.testing import CliRunner
 
+from benchmarks.trees import VUE, replicate
+from transcheck.api import check_paths
 from transcheck.cli import app
+from transcheck.report.html import render_html
 
 CHROMIUM = Path("/usr/bin/chromium")
 DRIVER = Path("/usr/bin/chromedriver")
@@ -62,9 +67,17 @@ VISIBLE_ROWS = """return Array.from(document.querySelectorAll('tr.sec'))
     .filter(row => row.offsetParent !== null).length"""
 
 
-def _open(browser: Any, path: Path) -> None:
-    browser.get(path.as_uri())
+def _open(browser: Any, path: Path, fragment: str = "") -> None:
+    """Load ``path`` (at ``#fragment``) and wait until its script has decoded the sections'
+    data."""
+    browser.get("about:blank")
+    browser.get(path.as_uri() + fragment)
     assert browser.execute_script("return document.readyState") == "complete"
+    for _ in range(200):
+        if browser.execute_script("return document.documentElement.dataset.ready") == "true":
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"{path.name}: the sections' data was never decoded")
 
 
 def _console_errors(browser: Any) -> list[Any]:
@@ -84,9 +97,10 @@ def test_corpus_report_filters_searches_and_sorts_in_chromium(
     assert result.exit_code == 1, result.output
     _open(browser, report)
     assert _console_errors(browser) == []
-    total = browser.execute_script("return document.querySelectorAll('tr.sec').length")
-    assert total > 100
-    assert browser.execute_script(VISIBLE_ROWS) == total
+    total = len(sections(parse(report.read_text(encoding="utf-8"))))
+    written = browser.execute_script("return document.querySelectorAll('tr.sec').length")
+    assert total > 100 and 0 < written < total
+    assert browser.execute_script(VISIBLE_ROWS) == written
     assert browser.find_element("id", "status").text == f"{total} of {total} sections shown"
     assert browser.execute_script("return document.documentElement.scrollWidth") <= 1280
 
@@ -161,3 +175,41 @@ def test_hostile_documents_do_not_run_in_chromium(browser: Any, tmp_path: Path) 
     assert "[페이지](javascript:window.pwned=1)를 읽고 <script>window.pwned=1</script>" in line
     assert browser.execute_script("return document.querySelectorAll('img, svg').length") == 0
     browser.save_screenshot(str(tmp_path / "hostile.png"))
+
+
+def test_folds_gaps_and_links_to_folded_lines_show_the_files_lines(
+    browser: Any, tmp_path: Path
+) -> None:
+    report = tmp_path / "demo.html"
+    report.write_text(page(DEMO_EN, DEMO_KO), "utf-8")
+    korean = (DEMO / "ko" / "attention.md").read_text(encoding="utf-8").split("\n")
+    line = "return document.getElementById(arguments[0])?.firstChild?.nodeValue ?? null"
+    _open(browser, report)
+    assert browser.execute_script(line, "c1k3") is None  # folded
+    assert browser.execute_script(line, "c1k7") is None  # in the gap of a written section
+    _click(browser, "tr.fold button")
+    assert browser.execute_script(line, "c1k3") == korean[2]
+    _click(browser, "li.gap button")
+    assert browser.execute_script(line, "c1k7") == korean[6]
+    assert browser.execute_script("return document.querySelectorAll('#c1k8 .f').length") == 1
+    _open(browser, report, "#c1k20")  # a line of the second fold
+    assert browser.execute_script(line, "c1k20") == korean[19]
+    assert browser.find_element("id", "status").text == "7 of 7 sections shown"
+    assert _console_errors(browser) == []
+
+
+def test_report_of_a_238_page_site_is_at_most_3_mb_and_loads(browser: Any, tmp_path: Path) -> None:
+    if not (VUE / "en").is_dir():
+        pytest.skip(f"corpus not found at {VUE}")
+    replicate(VUE, tmp_path, 2)  # 238 pairs; time to interactive: benchmarks/bench_html.py
+    checked_report = check_paths(
+        tmp_path / "en", tmp_path / "ko", with_shipped_glossary(), jobs=2, chapters=True
+    )
+    assert len(checked_report.pairs) == 238
+    report = tmp_path / "site.html"
+    report.write_text(render_html(checked_report, checked_report.chapters), "utf-8")
+    assert report.stat().st_size <= 3_000_000
+    _open(browser, report)
+    assert _console_errors(browser) == []
+    total = sum(len(view.rows) for view in checked_report.chapters)
+    assert browser.find_element("id", "status").text == f"{total} of {total} sections shown"

@@ -4,23 +4,20 @@ each finding under its lines, the overview, and the glossary panel."""
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
 
 from html_dom import Element, parse
-from html_helpers import DEMO, checked, page
+from html_helpers import DEMO, DEMO_EN, DEMO_KO, checked, page, page_lines, sections
 
 from transcheck.config import Config
-from transcheck.report.html import render_html
+from transcheck.report.html import DATA_TYPE, render_html
 
 
-def _heads(row: Element) -> list[str]:
-    return [cell.find_all("div", "head")[0].text() for cell in row.find_all("td")]
-
-
-def test_one_row_per_aligned_section_with_line_ranges_on_both_sides() -> None:
-    root = parse(page(DEMO / "en", DEMO / "ko"))
-    rows = root.find_all("tr", "sec")
-    assert [_heads(row) for row in rows] == [
+def test_one_section_per_aligned_pair_with_line_ranges_both_sides_and_the_quiet_folded() -> None:
+    root = parse(page(DEMO_EN, DEMO_KO))
+    data = sections(root)
+    assert [[cell["h"] for cell in entry["x"]] for entry in data] == [
         ["front matter · EN 1–5", "front matter · KO 1–5 · confidence 1.00"],
         [
             "the text before the first heading · EN 6–9",
@@ -35,41 +32,60 @@ def test_one_row_per_aligned_section_with_line_ranges_on_both_sides() -> None:
         ["## Cost · EN 40–45", "missing"],
         ["## Further Reading · EN 46–49", "## 더 읽을거리 · KO 39–42 · confidence 0.74"],
     ]
-    assert [sorted(row.classes) for row in rows][4:6] == [["ok", "sec"], ["missing", "sec"]]
-    missing = rows[5].find_all("td")[1]
-    assert "absent" in missing.classes
-    assert "no Korean counterpart" in missing.text()
+    assert [entry["s"] for entry in data][4:6] == ["ok", "missing"]
+    assert "no Korean counterpart" in data[5]["x"][1]["a"]
+    body = root.find_all("tbody")[-1]
+    shown = [(row.attrs.get("data-row"), row.attrs.get("data-rows")) for row in body.children]
+    assert shown == [
+        (None, "0 1"),
+        ("1", None),
+        (None, "2 2"),
+        ("4", None),
+        ("5", None),
+        ("6", None),
+    ]
+    written = [row for row in body.children if isinstance(row, Element)][3]
+    heads = [cell.find_all("div", "head")[0].text() for cell in written.find_all("td")]
+    assert heads == [entry["h"] for entry in data[4]["x"]]
+    missing = root.find_all("tr", "missing")[0].find_all("td")[1]
+    assert "absent" in missing.classes and "no Korean counterpart" in missing.text()
 
 
 def test_every_line_is_the_files_line_under_its_number() -> None:
-    root = parse(page(DEMO / "en", DEMO / "ko"))
+    root = parse(page(DEMO_EN, DEMO_KO))
+    lines = page_lines(root)
     for side, letter in (("en", "e"), ("ko", "k")):
-        lines = (DEMO / side / "attention.md").read_text(encoding="utf-8").split("\n")
-        shown = [
-            li for li in root.find_all("li") if li.attrs.get("id", "").startswith(f"c1{letter}")
-        ]
-        numbers = [int(li.attrs["id"][3:]) for li in shown]
+        text = (DEMO / side / "attention.md").read_text(encoding="utf-8").split("\n")
+        numbers = [int(ident[3:]) for ident in lines if ident.startswith(f"c1{letter}")]
         assert numbers == list(range(1, len(numbers) + 1))
-        assert [li.own_text() for li in shown] == lines[: len(numbers)]
-    first = root.find_all("ol", "src")[5]  # the Korean side of '## 쿼리, 키, 값'
-    assert first.attrs["start"] == "10"
+        assert [lines[f"c1{letter}{n}"] for n in numbers] == text[: len(numbers)]
+    written = root.find_all("li")
+    assert [li.attrs["id"] for li in written[:4]] == ["c1e6", "c1e8", "c1k6", "c1k8"]
+    assert [li.attrs.get("value") for li in written[:4]] == [None, "8", None, "8"]
+    preamble = sections(root)[1]["x"][1]["l"]  # KO 6-9: written lines are null in the data
+    assert [text is None for text in preamble] == [True, False, True, False]
 
 
 def _codes(root: Element, ident: str) -> list[str]:
     return [f.attrs["data-rule"] for f in root.by_id(ident).find_all("div", "f")]
 
 
-def test_findings_stand_under_their_lines_on_both_sides() -> None:
-    root = parse(page(DEMO / "en", DEMO / "ko"))
-    assert _codes(root, "c1e8") == _codes(root, "c1k8") == ["TC203"]
-    assert _codes(root, "c1e38") == _codes(root, "c1k37") == ["TC206"]
-    assert _codes(root, "c1e40") == _codes(root, "c1k39") == ["TC101"]
-    assert _codes(root, "c1e49") == _codes(root, "c1k42") == ["TC204"]
-    note = root.by_id("c1e8").find_all("div", "f")[0]
+def test_each_finding_stands_once_under_its_korean_line_linking_its_english_line() -> None:
+    root = parse(page(DEMO_EN, DEMO_KO))
+    for korean, english, code in (
+        ("c1k8", "c1e8", "TC203"),
+        ("c1k37", "c1e38", "TC206"),
+        ("c1k39", "c1e40", "TC101"),
+        ("c1k42", "c1e49", "TC204"),
+    ):
+        assert _codes(root, korean) == [code]
+        assert _codes(root, english) == []  # written as the counterpart, without the finding
+        links = root.by_id(korean).find_all("a")
+        assert [a.attrs["href"] for a in links] == [f"#{english}"]
+    note = root.by_id("c1k8").find_all("div", "f")[0]
     assert "error" in note.classes
     assert note.text().startswith("TC203 link-changed: the Korean link [Vaswani 외 (2017)]")
-    assert [a.attrs["href"] for a in note.find_all("a")] == ["#c1k8"]
-    assert len(root.find_all("div", "f")) == 8  # four findings, each on both sides
+    assert len(root.find_all("div", "f")) == 4
     assert root.find_all("div", "file-findings")[0].children == []
 
 
@@ -101,10 +117,10 @@ def test_hostile_documents_appear_as_text_and_nothing_of_theirs_can_run(tmp_path
     en, ko = _hostile(tmp_path)
     html = page(en, ko)
     root = parse(html)
-    assert (
-        len(root.find_all("script")) == 1
-        and "window.pwned" not in root.find_all("script")[0].text()
-    )
+    scripts = root.find_all("script")
+    assert [script.attrs.get("type") for script in scripts] == [DATA_TYPE, None]
+    assert "window.pwned" not in scripts[1].text()
+    assert "pwned" not in scripts[0].text()  # base64 of deflated JSON: nothing readable
     assert len(root.find_all("style")) == 1
     tags = {element.tag for element in root.walk()}
     assert not tags & {"img", "svg", "iframe", "object", "embed", "textarea", "base", "form"}
@@ -113,8 +129,10 @@ def test_hostile_documents_appear_as_text_and_nothing_of_theirs_can_run(tmp_path
         href = element.attrs.get("href")
         assert href is None or href.startswith("#"), href
     lines = (ko / "a<b>\"'&.md").read_text(encoding="utf-8").split("\n")
+    shown = page_lines(root)
     for number in (2, 5, 7, 9, 11):
-        assert root.by_id(f"c1k{number}").own_text() == lines[number - 1]
+        assert shown[f"c1k{number}"] == lines[number - 1]
+    assert "<script>window.pwned=1</script>" in json.dumps(sections(root), ensure_ascii=False)
     notes = {f.attrs["data-rule"]: f.text() for f in root.by_id("c1k7").find_all("div", "f")}
     assert "[페이지](javascript:window.pwned=1)" in notes["TC202"]
     notes = {f.attrs["data-rule"]: f.text() for f in root.by_id("c1k5").find_all("div", "f")}
@@ -177,5 +195,5 @@ def test_glossary_panel_counts_renderings_and_links_the_minority_to_its_lines(
 
 def test_no_glossary_panel_without_a_glossary() -> None:
     off = {"glossary": {"shipped": False, "learn": False}}
-    html = page(DEMO / "en", DEMO / "ko", dataclasses.replace(Config(), options=off))
+    html = page(DEMO_EN, DEMO_KO, dataclasses.replace(Config(), options=off))
     assert 'id="glossary"' not in html

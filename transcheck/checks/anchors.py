@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from transcheck.align import Alignment, align_sections
+from transcheck.checks.edits import rewrite_link
 from transcheck.checks.linkmatch import (
     Broken,
     anchor_section,
@@ -30,6 +31,7 @@ from transcheck.checks.linkmatch import describe_link as _what
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.findings import Location, Severity
+from transcheck.fixes import Fix, Safety
 from transcheck.links import LinkIndex, normalize_fragment
 from transcheck.model import Document, Link, LinkKind, Section
 
@@ -194,6 +196,8 @@ def anchor_broken(ctx: PairContext) -> Iterator[Hit]:
     Ids also come from `{#id}`, kramdown `{: #id}`, any HTML `id=` and MDX `id=`, `permalink=`,
     `titleId=` props; a page a component renders with no id of its own is not judged. A link
     broken as its English link is (source-link-broken) is not reported again here.
+    `--fix` writes the translated heading's id: safe when the English id names that heading
+    exactly; unsafe when it is read as the closest one, or when the link reaches another heading.
     """
     for broken in _korean_defects(ctx):
         if broken.page_missing or broken.link.fragment is None:
@@ -208,6 +212,7 @@ def anchor_broken(ctx: PairContext) -> Iterator[Hit]:
             f"{broken.problem}; {fix}",
             _source_location(ctx, broken.link),
             ctx.at_target(broken.link.line),
+            fix=_anchor_edit(ctx, broken.link, target, exact=aim(ctx, broken.link, exact=True)),
         )
     for link, reached, target in _wrong_targets(ctx):
         yield Hit(
@@ -215,11 +220,30 @@ def anchor_broken(ctx: PairContext) -> Iterator[Hit]:
             + _fix(link, target),
             _source_location(ctx, link),
             ctx.at_target(link.line),
+            fix=_anchor_edit(ctx, link, target, exact=None),
         )
 
 
-def _page_fix(ctx: PairContext, link: Link) -> str:
-    """How to repair a Korean page link, from the page its English link reaches."""
+def _anchor_edit(ctx: PairContext, link: Link, target: Aim | None, exact: Aim | None) -> Fix | None:
+    """The fix writing the translated heading's id: safe when the English id names that
+    heading exactly (``exact`` is the same aim), unsafe when it was read as the closest one or
+    the Korean link already reaches another heading."""
+    if target is None or target.korean is None:
+        return None
+    same = (
+        exact is not None
+        and exact.korean is not None
+        and exact.korean.index == target.korean.index
+        and exact.korean_document is target.korean_document
+    )
+    url = f"{link.path_part}#{target.korean.anchor}"
+    return rewrite_link(ctx, link, url, Safety.SAFE if same else Safety.UNSAFE)
+
+
+def _page_fix(ctx: PairContext, link: Link) -> tuple[str, Fix | None]:
+    """How to repair a Korean page link, from the page its English link reaches; and the fix
+    writing the English path when it reaches that translation in the Korean tree too (safe:
+    the page exists; the Korean link's own fragment is kept)."""
     english = counterpart_links(ctx).get(link)
     if english is not None:
         reached = ctx.source_index.resolve(ctx.source_rel, english.path_part).target
@@ -228,11 +252,15 @@ def _page_fix(ctx: PairContext, link: Link) -> str:
         if korean_rel is not None and korean is not None:
             works = ctx.target_index.resolve(ctx.target_rel, english.path_part)
             write = f"write {english.url!r}, " if works.target == korean_rel else ""
+            fix = None
+            if works.target == korean_rel:
+                fragment = f"#{link.fragment}" if link.fragment is not None else ""
+                fix = rewrite_link(ctx, link, english.path_part + fragment, Safety.SAFE)
             return (
                 f"the English {english.url!r} leads to its translation {korean.path}: {write}"
                 f"or rename that page (file name or permalink) so {link.url!r} reaches it"
-            )
-    return "point it at an existing page" + _closest_page(ctx.target_index, link.path_part)
+            ), fix
+    return "point it at an existing page" + _closest_page(ctx.target_index, link.path_part), None
 
 
 def _closest_page(index: LinkIndex, url: str) -> str:
@@ -272,13 +300,17 @@ def link_target_missing(ctx: PairContext) -> Iterator[Hit]:
     This is the one finding for such a link (not also link-changed). Not reported: a link broken
     as its English link is (source-link-broken), a link kept as in English to a page not
     translated yet (translation-missing), routes from `links.routes` or front matter.
+    `--fix` writes the English path (the Korean fragment kept) when it reaches the translation
+    in the Korean tree: safe.
     """
     for broken in _korean_defects(ctx):
         if broken.page_missing:
+            hint, fix = _page_fix(ctx, broken.link)
             yield Hit(
-                f"{broken.problem}; {_page_fix(ctx, broken.link)}",
+                f"{broken.problem}; {hint}",
                 _source_location(ctx, broken.link),
                 ctx.at_target(broken.link.line),
+                fix=fix,
             )
 
 

@@ -2,13 +2,46 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterator
+from pathlib import Path
 
+from transcheck.checks.edits import rewrite_link
 from transcheck.checks.inorder import match_in_order
 from transcheck.checks.linkmatch import korean_place
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.findings import Severity
+from transcheck.fixes import Fix, Safety
+from transcheck.model import Link
+
+
+def _lost_one(english: str, korean: str) -> bool:
+    """Whether ``korean`` is ``english`` with exactly one character left out."""
+    return len(korean) == len(english) - 1 and any(
+        english[:at] + english[at + 1 :] == korean for at in range(len(english))
+    )
+
+
+def _exists(ctx: PairContext, url: str) -> bool:
+    """Whether a relative image path names a file beside the Korean page or under its tree."""
+    root = ctx.target_index.root
+    if root is None or "://" in url or url.startswith(("data:", "{")):
+        return False
+    folder = posixpath.dirname(ctx.target_rel)
+    place = url.lstrip("/") if url.startswith("/") else posixpath.join(folder, url)
+    return (Path(root) / place).is_file()
+
+
+def _path_fix(ctx: PairContext, en: Link, ko: Link) -> Fix | None:
+    """The fix writing the English path: safe when the Korean path is the English one with a
+    character lost (a slip), unsafe otherwise; none when the Korean path names a file that
+    exists (a localized image, on purpose)."""
+    if _lost_one(en.url, ko.url):
+        return rewrite_link(ctx, ko, en.url, Safety.SAFE)
+    if _exists(ctx, ko.url):
+        return None
+    return rewrite_link(ctx, ko, en.url, Safety.UNSAFE)
 
 
 @rule(
@@ -36,6 +69,9 @@ def image_mismatch(ctx: PairContext) -> Iterator[Hit]:
     Good: the same path, with a Korean caption.
     A missing image is reported at the Korean block that translates the English block around
     it, or where it would be inserted.
+    `--fix` writes the English path when the Korean one lost a character (safe); another path
+    is an unsafe fix, and none is offered when the Korean path names an existing file (an image
+    localized on purpose).
     """
     for pair in ctx.alignment.matched:
         assert pair.source is not None and pair.target is not None
@@ -49,6 +85,7 @@ def image_mismatch(ctx: PairContext) -> Iterator[Hit]:
                 "(translate the caption or alt text, keep the path)",
                 ctx.at_source(en.line),
                 ctx.at_target(ko.line),
+                fix=_path_fix(ctx, en, ko),
             )
         for en in missing:
             yield Hit(

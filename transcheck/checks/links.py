@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from transcheck.checks.blocks import lone_blocks
+from transcheck.checks.edits import rewrite_link
 from transcheck.checks.linkmatch import (
     english_broken,
     front_matter_pairs,
@@ -25,6 +26,8 @@ from transcheck.checks.linkmatch import (
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.findings import Severity
+from transcheck.fixes import Fix, Safety
+from transcheck.links import Status
 from transcheck.model import Block, Link
 
 
@@ -139,6 +142,19 @@ def _left_to_target_rules(ctx: PairContext, en: Link, ko: Link) -> bool:
     return en_broken != ko_broken
 
 
+def _follow_english(ctx: PairContext, en: Link, ko: Link) -> Fix | None:
+    """The fix writing the English URL (through the rewrite rules) in the Korean link: safe
+    when the Korean link is broken and the new one reaches a page of the Korean tree, unsafe
+    when the Korean link works (the English may have changed it upstream); none when the
+    English link is broken itself."""
+    if en in english_broken(ctx):
+        return None
+    url = ctx.config.rewrite_link(en.url)
+    found = ctx.target_index.resolve(ctx.target_rel, url).status is Status.FOUND
+    safe = ko in korean_broken(ctx) and found
+    return rewrite_link(ctx, ko, url, Safety.SAFE if safe else Safety.UNSAFE)
+
+
 def _rewrite_hint(ctx: PairContext, en: str, ko: str) -> str:
     """For a page link renamed in Korean: how to declare the renaming once in the config."""
     if url_class(en) != "relative" or url_class(ko) != "relative" or ctx.config.link_rewrites:
@@ -171,6 +187,8 @@ def link_changed(ctx: PairContext) -> Iterator[Hit]:
     one the config's link rewrite rules give.
     A changed link that reaches nothing is reported once, by anchor-broken or
     link-target-missing; one that mends a broken English link is fine.
+    `--fix --unsafe-fixes` writes the English URL (through the rewrite rules): unsafe, since the
+    English may have changed it upstream (safe only for a broken link it mends).
     """
     for match in link_matches(ctx):
         for en, ko in match.changed:
@@ -183,6 +201,7 @@ def link_changed(ctx: PairContext) -> Iterator[Hit]:
                 f"English {show(en)}" + _rewrite_hint(ctx, en.url, ko.url),
                 ctx.at_source(en.line),
                 ctx.at_target(ko.line),
+                fix=_follow_english(ctx, en, ko),
             )
     for en_fm, ko_fm in front_matter_pairs(ctx):
         if en_fm is None or ko_fm is None or _left_to_target_rules(ctx, en_fm, ko_fm):
@@ -194,4 +213,5 @@ def link_changed(ctx: PairContext) -> Iterator[Hit]:
                 + _rewrite_hint(ctx, en_fm.url, ko_fm.url),
                 ctx.at_source(en_fm.line),
                 ctx.at_target(ko_fm.line),
+                fix=_follow_english(ctx, en_fm, ko_fm),
             )

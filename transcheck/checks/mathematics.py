@@ -22,6 +22,7 @@ from transcheck.checks.blockmatch import (
     match_items,
     section_blocks,
 )
+from transcheck.checks.edits import double_dollars
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.config import RULE_OPTIONS
@@ -251,6 +252,7 @@ def _lost_dollars(ctx: PairContext, inline: bool) -> Iterator[Hit]:
                     f"{_show(ko.item)}; write $$…$$ as in English",
                     ctx.at_source(en.item.line),
                     ctx.at_target(ko.item.line),
+                    fix=double_dollars(ctx, ko.item),
                 )
 
 
@@ -275,6 +277,7 @@ def math_delimiter(ctx: PairContext) -> Iterator[Hit]:
     Where the site renders `$…$` too (the English page writes single-dollar math, or
     `math.single_dollar: always`), an inline formula is `math-delimiter-style` (info) instead;
     a displayed formula written inline is reported here either way.
+    `--fix` writes the formula with `$$` (safe: a delimiter repair).
     """
     yield from _lost_dollars(ctx, inline=False)
     if not _single_dollar_renders(ctx):
@@ -299,6 +302,7 @@ def math_delimiter_style(ctx: PairContext) -> Iterator[Hit]:
 
     Bad:  en `The size $B$ gives $$2 \\cdot B$$ FLOPs.` ↔ ko `… $2 \\cdot B$ FLOP을 줍니다.`
     Good: the English delimiters, though the page renders the same: this is information only.
+    `--fix` writes the formula with `$$` (safe).
     """
     if _single_dollar_renders(ctx):
         yield from _lost_dollars(ctx, inline=True)

@@ -19,6 +19,7 @@ from typing import Any
 from transcheck.align import Alignment
 from transcheck.config import Config
 from transcheck.findings import NOWHERE, Location, Severity
+from transcheck.fixes.model import Fix, Replacement, Safety, SourceText
 from transcheck.links import LinkIndex
 from transcheck.model import Document
 
@@ -40,6 +41,7 @@ class Hit:
     source: Location = NOWHERE
     target: Location = NOWHERE
     identity: str = ""  # what the finding is about, when the message also carries counts
+    fix: Fix | None = None  # from PairContext.fix: edits that resolve it on the Korean file
 
 
 @dataclass
@@ -56,6 +58,14 @@ class PairContext:
     target_index: LinkIndex
     counterparts: Mapping[str, str]  # English file -> its Korean file, relative to the roots
     memo: dict[str, Any] = field(default_factory=dict)
+    target_text: SourceText | None = None  # the Korean file as read; None: no fixes
+
+    def fix(self, description: str, safety: Safety, *replacements: Replacement) -> Fix | None:
+        """A fix of the Korean file that makes these replacements, or None when one cannot be
+        placed exactly (see fixes.model) or the Korean text is not at hand."""
+        if self.target_text is None:
+            return None
+        return self.target_text.fix(description, safety, replacements)
 
     def at_source(self, line: int | None) -> Location:
         """A location in the English file."""

@@ -32,11 +32,11 @@ def _next_sections(pairs: tuple[SectionPair, ...], korean: bool) -> list[Section
     return following
 
 
-def _insert_point(section: Section | None, line_count: int) -> tuple[int, str]:
+def _insert_point(section: Section | None, line_count: int) -> tuple[int | None, str]:
     """The line to show and the words for 'before this section' (or 'at the end': the last
-    line, line 1 of an empty file)."""
+    line; no line in an empty file, which has none)."""
     if section is None:
-        return max(line_count, 1), "at the end of the file"
+        return line_count or None, "at the end of the file"
 
     return section.line, f"before {describe(section)!r}"
 

@@ -2,7 +2,13 @@
 
 from transcheck.parse.document import parse_markdown
 from transcheck.parse.slugs import SLUG_STYLES, Slugger
-from transcheck.parse.source import InputError, decode_markdown, read_markdown, unsaved_texts
+from transcheck.parse.source import (
+    InputError,
+    decode_markdown,
+    read_limited,
+    read_markdown,
+    unsaved_texts,
+)
 
 __all__ = [
     "SLUG_STYLES",
@@ -10,6 +16,7 @@ __all__ = [
     "Slugger",
     "decode_markdown",
     "parse_markdown",
+    "read_limited",
     "read_markdown",
     "unsaved_texts",
 ]

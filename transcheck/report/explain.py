@@ -41,7 +41,22 @@ def _example(example: Example, run: ExampleRun) -> list[str]:
         settings = yaml.safe_dump(dict(example.config), allow_unicode=True, sort_keys=False)
         lines += _numbered(CONFIG, settings, "")
     lines += ["", "Example finding (what `transcheck check en ko` reports on these files):"]
-    return lines + [finding_line(finding, False) for finding in run.findings]
+    for finding in run.findings:
+        lines += [finding_line(finding, False), *_fix_lines(finding)]
+    return lines
+
+
+def _fix_lines(finding: Finding) -> list[str]:
+    """The finding's fix, if any: what it does, whether ``--fix`` applies it, each touched
+    line before and after."""
+    fix = finding.fix
+    if fix is None:
+        return []
+    applied = "`--fix` applies it" if fix.safe else "only `--fix --unsafe-fixes` applies it"
+    lines = [f"  Fix ({fix.safety.value}; {applied}): {fix.description}"]
+    for (number, old), (_, new) in zip(fix.before, fix.after(), strict=True):
+        lines += [f"  {number:>4} - {old}", f"  {number:>4} + {new}"]
+    return lines
 
 
 def _illustration(rule: Rule, shown: Illustration) -> list[str]:

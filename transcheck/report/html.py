@@ -1,16 +1,22 @@
 """``--format html``: one self-contained page a reviewer opens without a server or a network.
 
 An overview (one sortable row per chapter), filters by severity and rule and a search box, a
-glossary panel when a glossary is used, then each chapter side by side (html_chapter.py). CSS and
-JS are inline (html_assets/, shipped as package data); a Content-Security-Policy lets only those
-two run, so even markup that escaped escaping could not execute. Nothing here parses or checks:
-the page is a pure function of the Report and its chapter views.
+glossary panel when a glossary is used, then each chapter side by side (html_chapter.py): its
+sections with findings written out around their findings, the others folded. The sections'
+lines travel as one data block (JSON, deflated, base64: no ``<`` can end it) that the script
+decodes after the page is shown and renders with textContent only, when a fold or a gap is
+opened, searched or linked to. CSS and JS are inline (html_assets/, shipped as package data); a
+Content-Security-Policy lets only those two run, so even markup that escaped escaping could not
+execute. Nothing here parses or checks: the page is
+a pure function of the Report and its chapter views.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import json
+import zlib
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
@@ -21,10 +27,11 @@ from transcheck.api import PairResult, Report
 from transcheck.chapterview import ChapterView, TermRow, consistency, glossary_table
 from transcheck.findings import Finding, Severity
 from transcheck.glossary.decide import tree_summary
-from transcheck.report.html_chapter import chapter_body, finding_html, line_id, place
+from transcheck.report.html_chapter import Sections, chapter_body, finding_html, line_id, place
 from transcheck.report.options import RenderOptions
 
 _SEVERITIES = tuple(reversed(Severity))  # error, warning, info
+LISTED = 10  # chapters a majority rendering's uses list by name
 
 
 @cache
@@ -36,6 +43,16 @@ def _asset(name: str) -> str:
 def _digest(text: str) -> str:
     """A CSP source for an inline element with exactly this text."""
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+DATA_TYPE = "application/x-transcheck-sections"  # a data block: never run, whatever it holds
+
+
+def _packed(sections: Sections) -> str:
+    """The sections as base64 of deflated (zlib) JSON: document text in the page about four
+    times smaller than as HTML, and no ``<`` in it to end its element."""
+    data = json.dumps(sections.entries, ensure_ascii=False, separators=(",", ":"))
+    return base64.b64encode(zlib.compress(data.encode("utf-8"), 9)).decode("ascii")
 
 
 def _plural(count: int, noun: str) -> str:
@@ -94,12 +111,19 @@ def _uses(
     chapters: Sequence[tuple[int, ChapterView]],
 ) -> str:
     """Uses by chapter: ``gpus.md 3``, or for a minority rendering each line linked
-    (``gpus.md: 12 40×2``)."""
+    (``gpus.md: 12 40×2``). A majority rendering used in more than ``LISTED`` chapters lists the
+    ones using it most, then how many more: on a 200-page site the full lists were most of the
+    page, and the minority's lines are what a reviewer acts on."""
     by_chapter: dict[int, list[int]] = {}
     for position, line in places:
         by_chapter.setdefault(position, []).append(line)
+    shown = list(by_chapter.items())
+    more = 0
+    if not minority and len(shown) > LISTED:
+        shown = sorted(shown, key=lambda item: -len(item[1]))[:LISTED]
+        more = len(by_chapter) - LISTED
     parts = []
-    for position, found in by_chapter.items():
+    for position, found in shown:
         number, view = chapters[position]
         where = f'<a href="#c{number}">{escape(view.name)}</a>'
         if not minority:
@@ -111,7 +135,7 @@ def _uses(
             for line, times in Counter(found).items()
         )
         parts.append(f"{where}: {links}")
-    return " · ".join(parts)
+    return " · ".join(parts) + (f" · and {more} more files" if more else "")
 
 
 def _glossary(
@@ -159,7 +183,9 @@ def _glossary(
     )
 
 
-def _chapter(n: int, pair: PairResult, view: ChapterView | None, agreement: float | None) -> str:
+def _chapter(
+    n: int, pair: PairResult, view: ChapterView | None, agreement: float | None, sections: Sections
+) -> str:
     """A chapter: its header (paths, counts, shares, findings placed on no line), then its
     sections side by side."""
     placement = place(pair.findings, view)
@@ -176,7 +202,7 @@ def _chapter(n: int, pair: PairResult, view: ChapterView | None, agreement: floa
         f'<section class="chapter" id="c{n}"><header><h2>{escape(_name(pair))}</h2>'
         f'<div class="muted">{escape(paths)} · {" · ".join(facts)}</div>'
         f'<div class="file-findings">{loose}</div></header>'
-        f"{chapter_body(n, view, placement) if view is not None else ''}</section>"
+        f"{chapter_body(n, view, placement, sections) if view is not None else ''}</section>"
     )
 
 
@@ -219,6 +245,7 @@ def render_html(report: Report, chapters: Sequence[ChapterView]) -> str:
     table = glossary_table([view for _, view in ordered])
     agreement = {n: consistency(table, position) for position, (n, _) in enumerate(ordered)}
     used = any(view.terms is not None for view in chapters)
+    sections = Sections()
     summary = report.summary()
     counts = ", ".join(
         _plural(n, severity) if severity != "info" else f"{n} info"
@@ -231,7 +258,7 @@ def render_html(report: Report, chapters: Sequence[ChapterView]) -> str:
         + _overview(report.pairs, views, agreement)
         + (_glossary(table, ordered, tree_summary(report.findings)) if used else "")
         + "".join(
-            _chapter(n, pair, views.get(n), agreement.get(n))
+            _chapter(n, pair, views.get(n), agreement.get(n), sections)
             for n, pair in enumerate(report.pairs, 1)
         )
         + "</main>"
@@ -246,7 +273,8 @@ def render_html(report: Report, chapters: Sequence[ChapterView]) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>transcheck report</title><style>{css}</style></head>"
-        f"<body>{body}<script>{js}</script></body></html>\n"
+        f'<body>{body}<script type="{DATA_TYPE}" id="sections">{_packed(sections)}</script>'
+        f"<script>{js}</script></body></html>\n"
     )
 
 

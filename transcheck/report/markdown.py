@@ -3,7 +3,8 @@
 Totals by severity and by rule, then a table per chapter; a chapter with many findings is folded
 in ``<details>``. With ``--link-base URL`` every work-tree location links to its line
 (``URL/ko/x.md#L14``). Text from the files is escaped, so a message never renders as a link,
-an image, math or HTML.
+an image, math or HTML. A finding with a fix is followed by a ```` ```suggestion ```` block of
+the fixed lines (in a pull-request review comment GitHub offers to commit it).
 """
 
 from __future__ import annotations
@@ -46,14 +47,47 @@ def _row(finding: Finding, options: RenderOptions) -> str:
     )
 
 
+def _fence(lines: list[str]) -> str:
+    """A backtick fence longer than any backtick run in ``lines`` (at least three)."""
+    runs = [len(run) for line in lines for run in re.findall(r"`+", line)]
+    return "`" * max(3, max(runs, default=0) + 1)
+
+
+def _suggestions(finding: Finding, options: RenderOptions) -> list[str]:
+    """A finding's fix as GitHub ``suggestion`` blocks, one per run of touched lines: the
+    lines as they read once fixed (a reviewer commits them in one click)."""
+    fix = finding.fix
+    if fix is None or finding.target.path is None:
+        return []
+    label = "safe" if fix.safe else "unsafe: check it first"
+    lines = [
+        f"{_where(finding.target, options)} {finding.code}: {escape(fix.description)} ({label})"
+    ]
+    after = fix.after()
+    runs: list[list[tuple[int, str]]] = []
+    for number, text in after:
+        if runs and runs[-1][-1][0] == number - 1:
+            runs[-1].append((number, text))
+        else:
+            runs.append([(number, text)])
+    for run in runs:
+        texts = [text for _, text in run]
+        fence = _fence(texts)
+        lines += ["", f"{fence}suggestion", *texts, fence]
+    return [*lines, ""]
+
+
 def _chapter(pair: PairResult, options: RenderOptions) -> list[str]:
-    """One chapter's table under its name; folded when it is long."""
+    """One chapter's table under its name, then its suggested fixes; folded when it is long."""
     name = escape(pair.target or f"{pair.source} (no Korean file)")
     table = [
         "| Korean | English | Severity | Rule | Message |",
         "| --- | --- | --- | --- | --- |",
         *(_row(f, options) for f in pair.findings),
     ]
+    fixes = [line for f in pair.findings for line in _suggestions(f, options)]
+    if fixes:
+        table += ["", "Suggested fixes:", "", *fixes]
     title = f"{name}: {severity_counts(pair.findings)}"
     if len(pair.findings) > FOLD_AFTER:
         return [f"<details><summary>{title}</summary>", "", *table, "", "</details>", ""]

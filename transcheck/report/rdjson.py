@@ -1,6 +1,7 @@
 """``--format rdjson``: reviewdog's diagnostic JSON (``DiagnosticResult``), so reviewdog can
 comment on pull requests: one diagnostic per finding at its Korean (else English) place, the
-English place as a related location."""
+English place as a related location; a fix becomes ``suggestions`` (columns in UTF-8 bytes, as
+reviewdog counts them), which reviewdog posts as suggested changes."""
 
 from __future__ import annotations
 
@@ -41,6 +42,21 @@ def diagnostic(finding: Finding, options: RenderOptions) -> dict[str, Any]:
         if options.revision_of(english.path) is None:
             related["location"] = _location(english, options)
         entry["related_locations"] = [related]
+    fix = finding.fix
+    if fix is not None and "location" in entry and finding.target.path is not None:
+        entry["suggestions"] = [
+            {
+                "range": {
+                    "start": {"line": e.line, "column": fix.utf8_column(e.line, e.column)},
+                    "end": {
+                        "line": e.end_line,
+                        "column": fix.utf8_column(e.end_line, e.end_column),
+                    },
+                },
+                "text": e.text,
+            }
+            for e in fix.edits
+        ]
     return entry
 
 

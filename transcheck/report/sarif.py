@@ -5,7 +5,8 @@ and the English one as a related location; paths are relative to the repository 
 ``%SRCROOT%``); ``partialFingerprints`` hold the line-free fingerprint baselines use, so alerts
 keep their identity when lines shift. With a baseline, results carry ``baselineState`` (``new``
 or ``unchanged``); findings silenced by a ``transcheck-disable`` comment carry a ``suppressions``
-entry instead of vanishing. Messages escape ``[``, ``]`` and backslashes, as plain-text SARIF
+entry instead of vanishing. A finding with a fix carries it as ``fixes`` (artifactChanges with
+replacements). Messages escape ``[``, ``]`` and backslashes, as plain-text SARIF
 messages must (a bracket would otherwise open an embedded link).
 """
 
@@ -20,6 +21,7 @@ from urllib.parse import quote
 from transcheck.api import PairResult, Report
 from transcheck.checks import REGISTRY, Rule
 from transcheck.findings import Finding, Location, Severity, fingerprints
+from transcheck.fixes import Fix
 from transcheck.report.options import PLAIN, RenderOptions
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -56,6 +58,44 @@ def _descriptor(rule: Rule) -> dict[str, Any]:
     }
 
 
+def _artifact(path: str, options: RenderOptions) -> dict[str, Any]:
+    """An artifactLocation: repository-relative (``%SRCROOT%``), else an absolute file URI."""
+    path = options.repo_path(path)
+    if path.startswith("/"):  # outside the repository root: an absolute file URI
+        return {"uri": Path(path).as_uri()}
+    artifact = {"uri": quote(path, safe="/")}
+    if options.repo_root is not None:
+        artifact["uriBaseId"] = BASE_ID
+    return artifact
+
+
+def _fixes(fix: Fix, path: str, options: RenderOptions) -> list[dict[str, Any]]:
+    """A finding's fix as SARIF ``fixes``: one artifactChange of the Korean file whose
+    replacements delete each edited region (code-point columns, see ``columnKind``) and insert
+    the new text; the safety label goes in the properties."""
+    replacements = [
+        {
+            "deletedRegion": {
+                "startLine": edit.line,
+                "startColumn": edit.column,
+                "endLine": edit.end_line,
+                "endColumn": edit.end_column,
+            },
+            "insertedContent": {"text": edit.text},
+        }
+        for edit in fix.edits
+    ]
+    return [
+        {
+            "description": {"text": plain_text(fix.description)},
+            "artifactChanges": [
+                {"artifactLocation": _artifact(path, options), "replacements": replacements}
+            ],
+            "properties": {"safety": fix.safety.value},
+        }
+    ]
+
+
 def _location(where: Location, options: RenderOptions, message: str | None) -> dict[str, Any]:
     """A SARIF location: a repository-relative file and line; a file read from a git revision
     (not in the work tree) is named in the message only."""
@@ -63,14 +103,7 @@ def _location(where: Location, options: RenderOptions, message: str | None) -> d
     location: dict[str, Any] = {}
     revision = options.revision_of(where.path)
     if revision is None:
-        path = options.repo_path(where.path)
-        if path.startswith("/"):  # outside the repository root: an absolute file URI
-            artifact = {"uri": Path(path).as_uri()}
-        else:
-            artifact = {"uri": quote(path, safe="/")}
-            if options.repo_root is not None:
-                artifact["uriBaseId"] = BASE_ID
-        physical: dict[str, Any] = {"artifactLocation": artifact}
+        physical: dict[str, Any] = {"artifactLocation": _artifact(where.path, options)}
         if where.line is not None:
             physical["region"] = {"startLine": where.line}
         location["physicalLocation"] = physical
@@ -98,6 +131,9 @@ def _result(
         result["relatedLocations"] = [{"id": 1, **related}]
     if state is not None:
         result["baselineState"] = state
+    korean = finding.target.path
+    if finding.fix is not None and korean is not None and options.revision_of(korean) is None:
+        result["fixes"] = _fixes(finding.fix, korean, options)
     return result
 
 
@@ -135,6 +171,7 @@ def render(report: Report, options: RenderOptions = PLAIN) -> str:
             }
         },
         "results": results,
+        "columnKind": "unicodeCodePoints",  # fix regions count code points, as Python does
     }
     if options.repo_root is not None:
         root = options.repo_root.resolve().as_uri().rstrip("/") + "/"

@@ -24,10 +24,22 @@ def _shown(text: str) -> str:
 
 
 def finding_line(finding: Finding, color: bool) -> str:
-    """One finding: both places, severity, code, name and message."""
+    """One finding: both places, severity, code, name (``[*]`` when ``--fix`` fixes it) and
+    message."""
     where = _shown(f"{finding.source} ↔ {finding.target}")
     severity = _paint(f"{finding.severity.value:<7}", _COLORS[finding.severity], color)
-    return f"  {where}  {severity} {finding.code} {finding.rule}: {_shown(finding.message)}"
+    mark = " [*]" if finding.fix is not None and finding.fix.safe else ""
+    return f"  {where}  {severity} {finding.code} {finding.rule}{mark}: {_shown(finding.message)}"
+
+
+def _fixable(findings: tuple[Finding, ...]) -> list[str]:
+    """``[*] 3 fixable with --fix (1 more with --unsafe-fixes)``, or nothing."""
+    safe = sum(1 for f in findings if f.fix is not None and f.fix.safe)
+    unsafe = sum(1 for f in findings if f.fix is not None and not f.fix.safe)
+    if not safe + unsafe:
+        return []
+    more = f" ({unsafe} more with --fix --unsafe-fixes)" if unsafe else ""
+    return [f"  [*] {safe} fixable with --fix{more}; --diff shows the changes."]
 
 
 def _pair_name(pair: PairResult) -> str:
@@ -80,6 +92,7 @@ def _summary(report: Report) -> list[str]:
         if terms:
             lines.append("  Terms rendered more than one way (glossary-inconsistent):")
             lines += [f"    {term}" for term in terms]
+        lines += _fixable(report.findings)
         lines.append("  `transcheck explain CODE` shows what a rule means, with an example.")
     return lines
 
