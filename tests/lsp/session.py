@@ -116,6 +116,22 @@ class Session:
         )
         return await self.client.text_document_hover_async(params)
 
+    async def actions(
+        self, uri: str, line: int, only: list[str] | None = None
+    ) -> list[types.CodeAction]:
+        """The code actions offered on 0-based ``line`` (of the kinds ``only`` names)."""
+        where = types.Range(
+            start=types.Position(line=line, character=0),
+            end=types.Position(line=line, character=0),
+        )
+        params = types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=where,
+            context=types.CodeActionContext(diagnostics=[], only=list(only) if only else None),
+        )
+        found = await self.client.text_document_code_action_async(params) or []
+        return [action for action in found if isinstance(action, types.CodeAction)]
+
     async def links(self, uri: str) -> list[types.DocumentLink]:
         """The document links of an open file."""
         params = types.DocumentLinkParams(text_document=types.TextDocumentIdentifier(uri=uri))
@@ -151,3 +167,25 @@ async def session(root: Path, *arguments: str) -> AsyncIterator[Session]:
         await client.shutdown_async(None)
         client.exit(None)
         await client.stop()
+
+
+def applied(text: str, action: types.CodeAction, uri: str) -> str:
+    """``text`` with the edits of ``action`` on ``uri`` made, as an editor makes them (UTF-16
+    positions, later edits first)."""
+    assert action.edit is not None and action.edit.changes is not None
+    lines = text.split("\n")
+
+    def offset(position: types.Position) -> int:
+        before = sum(len(line) + 1 for line in lines[: position.line])
+        line = lines[position.line] if position.line < len(lines) else ""
+        units = line.encode("utf-16-le")[: position.character * 2]
+        return before + len(units.decode("utf-16-le"))
+
+    edits = sorted(
+        action.edit.changes[uri],
+        key=lambda e: (e.range.start.line, e.range.start.character),
+        reverse=True,
+    )
+    for edit in edits:
+        text = text[: offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end) :]
+    return text

@@ -11,6 +11,7 @@ from lsprotocol import types
 
 from transcheck.chapterview import TermUse
 from transcheck.findings import Finding, Severity
+from transcheck.fixes.apply import fixable, plan_file
 from transcheck.live import Aligned, LinkTarget, LiveCheck, absolute
 
 SEVERITIES = {
@@ -133,3 +134,56 @@ def document_links(targets: Sequence[LinkTarget], lines: Sequence[str]) -> list[
             types.DocumentLink(range=where, target=uri, tooltip=f"line {target.target_line}")
         )
     return found
+
+
+def _position(line: int, column: int, lines: Sequence[str]) -> types.Position:
+    """A fix's place (1-based line, 1-based column in code points of the line) in UTF-16 units."""
+    text = lines[line - 1] if line <= len(lines) else ""
+    return types.Position(line=line - 1, character=len(text[: column - 1].encode("utf-16-le")) // 2)
+
+
+def quick_fix(
+    uri: str, finding: Finding, check: LiveCheck, lines: Sequence[str], template: str
+) -> types.CodeAction | None:
+    """The fix of one finding as a quick fix on its diagnostic (None without a fix)."""
+    fix = finding.fix
+    if fix is None:
+        return None
+    edits = [
+        types.TextEdit(
+            range=types.Range(
+                start=_position(edit.line, edit.column, lines),
+                end=_position(edit.end_line, edit.end_column, lines),
+            ),
+            new_text=edit.text,
+        )
+        for edit in fix.edits
+    ]
+    return types.CodeAction(
+        title=f"{fix.description} ({finding.code})" + ("" if fix.safe else " [unsafe: check it]"),
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[diagnostic(finding, check, lines, template)],
+        edit=types.WorkspaceEdit(changes={uri: edits}),
+        is_preferred=fix.safe,
+    )
+
+
+FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.transcheck"
+
+
+def fix_all(uri: str, check: LiveCheck, lines: Sequence[str]) -> types.CodeAction | None:
+    """Every safe fix of the file at once, taken as ``--fix`` takes them (in order, a fix
+    overlapping one already taken left for later), as one edit of the whole text; None when
+    no safe fix applies."""
+    safe = fixable(check.findings, False)
+    planned = plan_file(str(check.path), safe, check.text.encode("utf-8"))
+    if not planned.changed:
+        return None
+    end = _position(len(lines), len(lines[-1]) + 1, lines)
+    whole = types.Range(start=types.Position(line=0, character=0), end=end)
+    edit = types.TextEdit(range=whole, new_text=planned.after)
+    return types.CodeAction(
+        title=f"Fix all safe transcheck findings of this file ({len(planned.fixed)})",
+        kind=FIX_ALL,
+        edit=types.WorkspaceEdit(changes={uri: [edit]}),
+    )

@@ -163,6 +163,11 @@ class TranscheckServer(LanguageServer):
         return (check, position.line + 1) if check is not None and check.korean else None
 
 
+def _kind(kind: object) -> str:
+    """A code action kind as its string (an enum member's value)."""
+    return str(getattr(kind, "value", kind))
+
+
 def build(roots: Roots | None = None) -> TranscheckServer:
     """The server with its features registered."""
     server = TranscheckServer(roots)
@@ -210,6 +215,33 @@ def build(roots: Roots | None = None) -> TranscheckServer:
         found = ls.at(params.text_document.uri, params.position)
         aligned = found[0].aligned(found[1]) if found is not None else None
         return convert.definition(aligned) if aligned is not None else None
+
+    kinds: list[types.CodeActionKind | str] = [types.CodeActionKind.QuickFix, convert.FIX_ALL]
+
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(code_action_kinds=kinds)
+    )
+    def actions(ls: TranscheckServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+        uri = params.text_document.uri
+        check = ls.checks.get(uri)
+        if check is None or not check.korean:
+            return []
+        lines = convert.editor_lines(check.text)
+        rows = range(params.range.start.line + 1, params.range.end.line + 2)
+        template = str(check.run.config.option("editor", "rule_docs"))
+        found = [
+            convert.quick_fix(uri, f, check, lines, template)
+            for f in check.findings
+            if f.target.line in rows
+        ]
+        found.append(convert.fix_all(uri, check, lines))
+        only = params.context.only
+        return [
+            action
+            for action in found
+            if action is not None
+            and (not only or any(_kind(action.kind).startswith(_kind(kind)) for kind in only))
+        ]
 
     @server.feature(types.TEXT_DOCUMENT_DOCUMENT_LINK)
     def links(ls: TranscheckServer, params: types.DocumentLinkParams) -> list[types.DocumentLink]:
