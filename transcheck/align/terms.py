@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from transcheck.model import Block
 
@@ -49,5 +50,11 @@ def everything(block: Block) -> str:
 def agreement(english: Block, korean: Block) -> int:
     """How many of the Korean block's Latin-script terms its English block has, less how many
     it lacks."""
-    own = words(everything(english), parts=True)
-    return sum(1 if kept(word, own) else -1 for word in words(korean.text))
+    own = frozenset(words(everything(english), parts=True))
+    return sum(1 if _kept(word, own) else -1 for word in words(korean.text))
+
+
+@lru_cache(maxsize=32_768)
+def _kept(word: str, english: frozenset[str]) -> bool:
+    """``kept``, remembered: block alignment asks it of the same blocks again and again."""
+    return kept(word, english)
