@@ -39,3 +39,15 @@ def init(root: Path) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     git(root, "init", "-q", "-b", "main")
     return root
+
+
+def in_place_fork(root: Path, english: str, korean: str, upstream: str) -> None:
+    """A fork on main that translated x.md and y.md of upstream's first commit in place
+    (``english`` -> ``korean``); branch upstream then changed x.md to ``upstream``."""
+    init(root)
+    commit(root, {"x.md": english, "y.md": english}, "upstream 1")
+    git(root, "branch", "upstream")
+    commit(root, {"x.md": korean, "y.md": korean}, "translate in place")
+    git(root, "checkout", "-q", "upstream")
+    commit(root, {"x.md": upstream}, "upstream 2")
+    git(root, "checkout", "-q", "main")

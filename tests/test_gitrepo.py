@@ -37,11 +37,29 @@ def test_changed_since_uses_merge_base_and_sees_untracked(repo: Path) -> None:
     assert gitrepo.changed_since(repo, "main") == {"ko/a.md", "ko/new.md"}
 
 
-def test_last_commit_of_a_file(repo: Path) -> None:
+def test_last_commit_of_each_file(repo: Path) -> None:
+    first = gitrepo.resolve(repo, "HEAD")
     (repo / "en" / "a.md").write_text("# A changed\n", encoding="utf-8")
-    git(repo, "commit", "-q", "-am", "change")
-    assert gitrepo.last_commit(repo, "en/a.md") == gitrepo.resolve(repo, "HEAD")
-    assert gitrepo.last_commit(repo, "en/none.md") is None
+    (repo / "en" / 'odd "name" 한.md').write_text("# B\n", encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "change")
+    last = gitrepo.last_commits(repo, "")
+    assert last["en/a.md"] == last['en/odd "name" 한.md'] == gitrepo.resolve(repo, "HEAD")
+    assert last["ko/a.md"] == first
+    assert set(gitrepo.last_commits(repo, "ko")) == {"ko/a.md"}
+    assert "en/none.md" not in last
+
+
+def test_hunks_of_every_file_below_a_folder(repo: Path) -> None:
+    base = gitrepo.resolve(repo, "HEAD")
+    (repo / "en" / "a.md").write_text("# A\n\none\nTWO\nthree\nfour\n", encoding="utf-8")
+    (repo / "en" / "tab\tname.md").write_text("# T\n+++ not a header\n", encoding="utf-8")
+    found = gitrepo.changed_hunks_below(repo, base, "en")
+    assert [(h.start, h.count) for h in found["en/a.md"]] == [(4, 1), (6, 1)]
+    assert set(found) == {"en/a.md"}  # untracked files have no diff
+    git(repo, "add", "-A")
+    found = gitrepo.changed_hunks_below(repo, base, "en")
+    assert [h.added for h in found["en/tab\tname.md"]] == [("# T", "+++ not a header")]
 
 
 def test_hunks_give_new_file_lines(repo: Path) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.gitrepos import commit, git, init
+from tests.gitrepos import commit, in_place_fork, init
 from transcheck.cli import app
 
 ENGLISH = """---
@@ -126,7 +126,8 @@ def test_status_json_has_section_stale_findings_at_korean_headings(
         ("TC703", "section-stale", "en/b.md", 8, 9),
     ]
     assert document["findings"][0]["message"] == (
-        f"'## Usage' changed upstream since {history['c1'][:7]}: update '## 사용법'"
+        f"'## Usage' changed upstream since {history['c1'][:7]} (last Korean commit): "
+        "update '## 사용법'"
     )
     stale_b = document["chapters"][1]
     assert stale_b["state"] == "outdated"
@@ -196,13 +197,7 @@ def test_status_fail_on_only_outdated_passes_a_tree_that_is_only_untranslated(
 
 def test_status_of_an_in_place_translation(chdir_tmp: Path) -> None:
     """The fork merged upstream's first commit; upstream then changed 'Setup'."""
-    init(chdir_tmp)
-    commit(chdir_tmp, {"x.md": ENGLISH, "y.md": ENGLISH}, "upstream 1")
-    git(chdir_tmp, "branch", "upstream")
-    commit(chdir_tmp, {"x.md": KOREAN, "y.md": KOREAN}, "translate in place")
-    git(chdir_tmp, "checkout", "-q", "upstream")
-    commit(chdir_tmp, {"x.md": ENGLISH.replace("Install it.", "Install it now.")}, "upstream 2")
-    git(chdir_tmp, "checkout", "-q", "main")
+    in_place_fork(chdir_tmp, ENGLISH, KOREAN, ENGLISH.replace("Install it.", "Install it now."))
     code, out, _ = run("status", "--source-rev", "upstream", ".", ".")
     assert code == 1
     lines = out.splitlines()

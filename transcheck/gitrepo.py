@@ -6,6 +6,7 @@ porcelain output with ``-z`` is stable. Every failure becomes a GitError with gi
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import io
 import os
@@ -130,10 +131,16 @@ def changed_since(root: Path, rev: str) -> set[str]:
     return changed
 
 
-def last_commit(root: Path, path: str) -> str | None:
-    """The last commit that touched ``path``, or None for a file git does not know."""
-    found = _text(root, "log", "-1", "--format=%H", "--", path).strip()
-    return found or None
+def last_commits(root: Path, folder: str) -> dict[str, str]:
+    """The last commit that touched each file below ``folder`` (relative to the repo root, ''
+    for all), by path: one ``git log`` for every file; a file git does not know is absent."""
+    args = ["log", "--format=%x01%H", "--name-only", "--no-renames", "-z", "--", folder or "."]
+    last: dict[str, str] = {}
+    for entry in _git(root, *args).split(b"\x01")[1:]:
+        commit, *paths = _split_z(entry)
+        for path in paths:
+            last.setdefault(path.lstrip("\n"), commit)
+    return last
 
 
 _PLAIN = ("--no-color", "--no-ext-diff")  # whatever the user's git config says
@@ -179,17 +186,40 @@ _HUNK = re.compile(r"@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 
 def changed_hunks(root: Path, base: str, path: str, head: str | None = None) -> list[Hunk]:
     """The hunks of ``path`` between ``base`` and ``head`` (the work tree when None)."""
-    args = ["diff", *_PLAIN, "--unified=0", *_range(base, head), "--", path]
+    return changed_hunks_below(root, base, path, head).get(path, [])
+
+
+def _diff_path(row: str) -> str:
+    """The path of a ``+++ b/PATH`` row (C-quoted by git when it holds odd characters)."""
+    name = row[4:]
+    if name.startswith('"') and name.endswith('"'):
+        name = codecs.escape_decode(name[1:-1].encode("utf-8"))[0].decode("utf-8", "replace")
+    return name[2:] if name.startswith("b/") else name
+
+
+def changed_hunks_below(
+    root: Path, base: str, folder: str, head: str | None = None
+) -> dict[str, list[Hunk]]:
+    """The hunks of every file below ``folder`` (a file, a folder, '' for all) between ``base``
+    and ``head`` (the work tree when None), by path relative to the repo root: one ``git diff``."""
+    args = ["-c", "core.quotePath=false", "diff", *_PLAIN, "--no-renames", "--unified=0"]
+    found: dict[str, list[Hunk]] = {}
     hunks: list[Hunk] = []
-    for row in _text(root, *args).splitlines():
+    header = False  # between a file's ``diff --git`` row and its first hunk
+    for row in _text(root, *args, *_range(base, head), "--", folder or ".").splitlines():
         match = _HUNK.match(row)
-        if match is not None:
+        if row.startswith("diff --git "):
+            header, hunks = True, []
+        elif header and row.startswith("+++ "):
+            hunks = found.setdefault(_diff_path(row), [])
+        elif match is not None:
+            header = False
             count = int(match.group(2)) if match.group(2) is not None else 1
             hunks.append(Hunk(int(match.group(1)), count))
-        elif hunks and row[:1] in ("+", "-") and not row.startswith(("+++ ", "--- ")):
+        elif not header and hunks and row[:1] in ("+", "-"):
             last = hunks[-1]
             if row[0] == "+":
                 hunks[-1] = dataclasses.replace(last, added=(*last.added, row[1:]))
             else:
                 hunks[-1] = dataclasses.replace(last, removed=(*last.removed, row[1:]))
-    return hunks
+    return found

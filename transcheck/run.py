@@ -22,6 +22,7 @@ from transcheck.checks.untranslated import translated_share
 from transcheck.config import Config, ConfigError
 from transcheck.findings import Finding, Location
 from transcheck.fixes import SourceText
+from transcheck.history import SectionStale
 from transcheck.links import LinkIndex
 from transcheck.model import Document
 from transcheck.pairing import FilePair, Pairing, Tree
@@ -165,6 +166,7 @@ class Run:
         self.jobs = jobs
         self.rules = tuple(rules) if rules is not None else active_rules(config)
         self.emitted = by_code(self.rules)
+        self.history = SectionStale.of(pairing, self.emitted)  # None outside git
         self.english = Side(pairing.source, config, dict(parsed[0]))
         self.korean = Side(pairing.target, config, dict(parsed[1]))
         self.english_index = self.english.index()
@@ -191,6 +193,9 @@ class Run:
         if change is not None:
             with guard.step("placing source-changed"):
                 findings += self._emit(SOURCE_CHANGED.code, *_source_changed(ctx, change))
+        elif self.history is not None:  # section-stale: what source-changed says in a range
+            with guard.step("placing section-stale"):
+                findings += self.history.findings(ctx)
         return findings, ctx
 
     def context(self, pair: FilePair, guard: Guard) -> tuple[list[Finding], PairContext | None]:

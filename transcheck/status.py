@@ -10,15 +10,13 @@ count for nothing). In git, a translation is based on an English commit: the Kor
 matter's ``source_commit`` when present, else the last commit that touched the Korean file
 (with ``--source-rev``, the point of the English history that commit had merged); each English
 hunk since then is mapped to its English section and, through the alignment, to the Korean
-section to update (a section-stale finding at the Korean heading). Outside git, the verdict
-rests on the content alone.
+section to update (transcheck.history; ``check`` reports these as section-stale findings at the
+Korean heading, and the verdict takes them). Outside git, the verdict rests on the content alone.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import posixpath
-import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,17 +24,15 @@ from pathlib import Path
 from transcheck import gitrepo
 from transcheck.align import align_sections
 from transcheck.api import check_pairing
-from transcheck.changes import StaleSection, stale_sections
+from transcheck.changes import StaleSection
 from transcheck.checks.staleness import SECTION_STALE
 from transcheck.config import Config
-from transcheck.findings import Finding, Location, Severity
-from transcheck.model import Document
-from transcheck.pairing import FilePair, Pairing, Tree, pair_sides, repo_folder
+from transcheck.findings import Finding, Severity
+from transcheck.history import History, repo_path
+from transcheck.pairing import FilePair, Pairing, pair_sides
 from transcheck.results import PairResult
 from transcheck.run import Side
-from transcheck.runner import active_rules, by_code, stamp
 
-SOURCE_COMMIT = "source_commit"  # the front-matter key some Korean translation repos use
 STATES = ("up-to-date", "outdated", "untranslated", "orphan", "unknown")
 UNTRANSLATED_BELOW = 0.5  # a chapter with less of its English paragraphs translated
 # What an English change after translation leaves behind: these rules' warnings and errors
@@ -85,75 +81,20 @@ def content_verdict(result: PairResult) -> tuple[str, tuple[str, ...], tuple[Fin
     return "outdated", (f"the check finds what an English change leaves: {listed}",), evidence
 
 
-def _repo_path(repo: Path, tree: Tree, rel: str) -> str:
-    """A file of a tree as a path relative to the repository root."""
-    if tree.git is not None:
-        return posixpath.join(tree.git.folder, rel)
-    return repo_folder(repo, tree.root / rel)
-
-
-_VALUE = re.compile(r"""\s*[^:]+:\s*["']?([^"'#\s]+)""")
-
-
-def _declared_commit(korean: Document, path: Path) -> str | None:
-    """The ``source_commit`` of the Korean front matter as written: YAML would read 0123456 as
-    an octal number and 1e23456 as a float, so the value is taken from the file's own line."""
-    front = korean.front_matter
-    if front is None or SOURCE_COMMIT not in front.data:
-        return None
-    line = front.key_lines.get(SOURCE_COMMIT)
-    if line is not None:
-        rows = path.read_text(encoding="utf-8", errors="replace").splitlines()
-        found = _VALUE.match(rows[line - 1]) if line <= len(rows) else None
-        if found is not None:
-            return found.group(1)
-    return str(front.data[SOURCE_COMMIT])
-
-
 class _Status:
     """The status of every pair of one pairing, against its repository when there is one."""
 
-    def __init__(self, pairing: Pairing, config: Config, source_rev: str | None, diff: bool):
-        """Find the repository (None outside git, unless ``source_rev`` needs it) and resolve
-        the English head (None: the work tree)."""
-        self.pairing = pairing
+    def __init__(self, pairing: Pairing, config: Config, diff: bool):
+        """Read the history (None outside git) and prepare both sides."""
+        self.history = History.of(pairing)
         self.config = config
-        try:
-            self.repo: Path | None = gitrepo.repo_root(pairing.target.root)
-        except gitrepo.GitError:
-            if source_rev:
-                raise
-            self.repo = None
-        self.source_rev = source_rev
-        self.head = gitrepo.resolve(self.repo, source_rev) if self.repo and source_rev else None
         self.with_diff = diff
         self.english = Side(pairing.source, config)
         self.korean = Side(pairing.target, config)
-        self.stale_rule = by_code(active_rules(config)).get(SECTION_STALE.code)
-
-    def base(self, repo: Path, korean: Document, rel: str) -> tuple[str | None, str, str]:
-        """The English commit the translation is based on, how it was found, and why there is
-        none (an unknown ``source_commit``, unrelated histories; '' for an uncommitted file,
-        which is taken to translate the current English)."""
-        declared = _declared_commit(korean, self.pairing.target.root / rel)
-        if declared is not None:
-            try:
-                return gitrepo.resolve(repo, str(declared)), SOURCE_COMMIT, ""
-            except gitrepo.GitError:
-                return None, SOURCE_COMMIT, f"{SOURCE_COMMIT} {declared!r} is not a known commit"
-        last = gitrepo.last_commit(repo, _repo_path(repo, self.pairing.target, rel))
-        if last is None:
-            return None, "not committed yet", ""
-        if self.head is None:
-            return last, "last Korean commit", ""
-        try:
-            based_on = f"merge-base of the last Korean commit and {self.source_rev}"
-            return gitrepo.merge_base(repo, last, self.head), based_on, ""
-        except gitrepo.GitError:
-            return None, "last Korean commit", "its history shares no commit with the English"
 
     def chapter(self, pair: FilePair, result: PairResult) -> ChapterStatus:
-        """The verdict on one pair: its history (in git) and what its check found."""
+        """The verdict on one pair: its history (in git) and what its check found (its
+        section-stale findings among them)."""
         show_en, show_ko = result.source, result.target
         if pair.source is None:
             return ChapterStatus(show_en, show_ko, "orphan", reasons=("no English source file",))
@@ -163,55 +104,38 @@ class _Status:
         if english is None or korean is None:
             return ChapterStatus(show_en, show_ko, "unknown", note="a file cannot be read")
         state, reasons, evidence = content_verdict(result)
-        if self.repo is None:
+        if self.history is None:
             return ChapterStatus(show_en, show_ko, state, findings=evidence, reasons=reasons)
-        base, based_on, note = self.base(self.repo, korean, pair.target)
+        history = self.history
+        base = history.base(korean, pair.target)
         found = ChapterStatus(
-            show_en, show_ko, state, base, based_on, note, findings=evidence, reasons=reasons
+            show_en,
+            show_ko,
+            state,
+            base.commit,
+            base.based_on,
+            base.note,
+            findings=evidence,
+            reasons=reasons,
         )
-        if base is None:
-            return found
-        english_path = _repo_path(self.repo, self.pairing.source, pair.source)
-        hunks = gitrepo.changed_hunks(self.repo, base, english_path, self.head)
-        if not hunks:
+        if base.commit is None or not history.hunks(base.commit, pair.source):
             return found
         alignment = align_sections(english, korean, self.config.rewrite_link)
-        sections = tuple(stale_sections(alignment, hunks))
-        stale = tuple(self._finding(s, base, english, korean) for s in sections if self.stale_rule)
+        _, sections = history.stale(alignment, pair.source, pair.target)
+        stale = tuple(f for f in result.findings if f.code == SECTION_STALE.code)
         count = f"{len(sections)} English section{'s' if len(sections) != 1 else ''}"
-        changed = f"{count} changed since {base[:7]}"
+        changed = f"{count} changed since {base.commit[:7]}"
+        english_path = repo_path(history.repo, history.pairing.source, pair.source)
         return dataclasses.replace(
             found,
             state="untranslated" if state == "untranslated" else "outdated",
-            diff_stat=gitrepo.diff_stat(self.repo, base, english_path, self.head),
-            diff=gitrepo.diff_text(self.repo, base, english_path, self.head)
+            diff_stat=gitrepo.diff_stat(history.repo, base.commit, english_path, history.head),
+            diff=gitrepo.diff_text(history.repo, base.commit, english_path, history.head)
             if self.with_diff
             else "",
-            sections=sections,
+            sections=tuple(sections),
             findings=stale + evidence,
             reasons=(changed, *reasons),
-        )
-
-    def _finding(
-        self, section: StaleSection, base: str, english: Document, korean: Document
-    ) -> Finding:
-        """The section-stale finding of one stale section, at the Korean heading."""
-        assert self.stale_rule is not None
-        if section.korean_name is None:
-            message = (
-                f"{section.english_name!r} changed upstream since {base[:7]} and has no Korean "
-                "section: translate it"
-            )
-        else:
-            message = (
-                f"{section.english_name!r} changed upstream since {base[:7]}: update "
-                f"{section.korean_name!r}"
-            )
-        return stamp(
-            self.stale_rule,
-            message,
-            Location(english.path, section.english_line),
-            Location(korean.path, section.korean_line),
         )
 
 
@@ -229,7 +153,7 @@ def chapter_status(
     config = config or Config()
     with tempfile.TemporaryDirectory(prefix="transcheck-") as scratch:
         pairing = pair_sides(source, target, config, source_rev, Path(scratch))
-        status = _Status(pairing, config, source_rev, diff)
+        status = _Status(pairing, config, diff)
         report = check_pairing(pairing, config)
         return [
             status.chapter(pair, result)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.gitrepos import git, init
 from transcheck.api import check_pairing, check_paths
 from transcheck.config import Config
 from transcheck.findings import Finding, Location
@@ -569,3 +570,32 @@ def test_fix_gives_back_the_chapter_byte_for_byte(
     assert result.error is None and result.fixed == planted
     assert korean.read_bytes() == original
     assert check(tree, chapter)[0] == before
+
+
+def test_book_english_changed_after_the_korean_commit_is_stale_at_its_headings(
+    root: Path,
+) -> None:
+    """The book in git (English, then Korean committed); upstream then edits two sections of
+    tpus.md and, not committed yet, a third: one section-stale each at both headings, nothing
+    for the other chapters."""
+    init(root)
+    git(root, "add", "en")
+    git(root, "commit", "-q", "-m", "English")
+    git(root, "add", "ko")
+    git(root, "commit", "-q", "-m", "Korean")
+    english = root / "en" / CHAPTER
+    english.chmod(0o644)
+    lines = english.read_text(encoding="utf-8").split("\n")
+    for line in (141, 171):  # in 'TPU Networking' and 'Key Takeaways'
+        lines[line - 1] += " This sentence is new upstream."
+    english.write_text("\n".join(lines), encoding="utf-8")
+    git(root, "commit", "-q", "-am", "English changes")
+    lines[340 - 1] = lines[340 - 1].replace("2D", "two-dimensional")  # 'Appendix B'
+    english.write_text("\n".join(lines), encoding="utf-8")
+    config = Config(select=("TC703",))
+    found = check_paths(root / "en", root / "ko", config).findings
+    assert sorted((_where(f.source, root), _where(f.target, root)) for f in found) == [
+        ("en/tpus.md:135", "ko/tpus.md:135"),
+        ("en/tpus.md:167", "ko/tpus.md:167"),
+        ("en/tpus.md:336", "ko/tpus.md:336"),
+    ]

@@ -36,9 +36,10 @@ SECTION_STALE = declare(
     Good: translate the change into "## 샤딩 전략" and move source_commit to the new commit.
     """,
     example=Illustration(
-        "'## Sharding strategies' changed upstream since 1a2b3c4: update '## 샤딩 전략'",
+        "'## Sharding strategies' changed upstream since 1a2b3c4 (source_commit): "
+        "update '## 샤딩 전략'",
         Location("en/x.md", 80),
         Location("ko/x.md", 88),
-        needs="a git history; `transcheck status` reports it",
+        needs="a git history: the Korean files in a repository, or --source-rev",
     ),
 )
