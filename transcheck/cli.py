@@ -468,6 +468,28 @@ def explain(rule: Annotated[str, typer.Argument(help="Rule code or name.")]) -> 
     typer.echo(explain_report.render(found, run), nl=False)
 
 
+@app.command()
+def lsp(
+    source: Annotated[
+        Path | None, typer.Option("--source", help="The English tree (default: guessed per file).")
+    ] = None,
+    target: Annotated[
+        Path | None, typer.Option("--target", help="The Korean tree (with --source).")
+    ] = None,
+) -> None:
+    """Run the language server on stdin/stdout, for editors (needs `pip install 'transcheck[lsp]'`;
+    setup: docs/editors.md)."""
+    if (source is None) != (target is None):
+        raise _fail("give --source and --target together")
+    try:  # imported here: pygls is an optional extra, and other commands need not load it
+        from transcheck.lsp.server import serve
+        from transcheck.lsp.trees import Roots
+    except ImportError as error:
+        raise _fail(f"{error}: install the lsp extra: pip install 'transcheck[lsp]'") from None
+    roots = Roots(source.absolute(), target.absolute()) if source and target else None
+    serve(roots)
+
+
 def main() -> None:
     """Console-script entry point. A usage error is one plain line and a hint, exit code 2."""
     try:

@@ -25,7 +25,10 @@ from transcheck.safeyaml import describe, load_node
 # A family adds its group here, and the config key of the same name becomes valid. ``limits``
 # bounds what one input may cost: bytes read per file, seconds spent on one pair.
 RULE_OPTIONS: dict[str, dict[str, Any]] = {
-    "limits": {"file_bytes": DEFAULT_FILE_BYTES, "pair_seconds": 60.0}
+    "limits": {"file_bytes": DEFAULT_FILE_BYTES, "pair_seconds": 60.0},
+    # ``transcheck lsp``: the URL of a rule's documentation, with {code} and {name} (empty: the
+    # README's rules section)
+    "editor": {"rule_docs": ""},
 }
 
 CONFIG_NAMES = (".transcheck.yaml", "transcheck.yaml", ".transcheck.yml", "transcheck.yml")

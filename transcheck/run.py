@@ -174,8 +174,10 @@ class Run:
         source_changes: Mapping[FilePair, SourceChange] | None = None,
         jobs: int = 1,
         rules: Sequence[ActiveRule] | None = None,
+        parsed: tuple[Mapping[str, Document], Mapping[str, Document]] = ({}, {}),
     ) -> None:
-        """Prepare both sides and their link indexes; nothing is read yet."""
+        """Prepare both sides and their link indexes; nothing is read yet but what ``parsed``
+        does not already hold (English and Korean documents by path, from an earlier run)."""
         self.pairing = pairing
         if not config.site_url:  # absolute links to the site itself are site-relative
             config = replace(config, site_url=discover_site_url(pairing.target.root))
@@ -185,8 +187,8 @@ class Run:
         self.rules = tuple(rules) if rules is not None else active_rules(config)
         self.emitted = by_code(self.rules)
         self.history = SectionStale.of(pairing, self.emitted)  # None outside git
-        self.english = Side(pairing.source, config)
-        self.korean = Side(pairing.target, config)
+        self.english = Side(pairing.source, config, dict(parsed[0]))
+        self.korean = Side(pairing.target, config, dict(parsed[1]))
         self.english_index = self.english.index()
         self.korean_index = self.korean.index()
         self.counterparts = {
@@ -204,6 +206,22 @@ class Run:
     def check(self, pair: FilePair, guard: Guard) -> tuple[list[Finding], PairContext | None]:
         """Findings of one pair (missing counterpart, unreadable files, or the pair rules);
         every step runs inside ``guard``, which holds the internal errors."""
+        findings, ctx = self.context(pair, guard)
+        if ctx is None:
+            return findings, None
+        findings += run_pair(ctx, self.rules, guard)
+        change = self.source_changes.get(pair)
+        if change is not None:
+            with guard.step("placing source-changed"):
+                findings += self._emit(SOURCE_CHANGED.code, *_source_changed(ctx, change))
+        elif self.history is not None:  # section-stale: what source-changed says in a range
+            with guard.step("placing section-stale"):
+                findings += self.history.findings(ctx)
+        return findings, ctx
+
+    def context(self, pair: FilePair, guard: Guard) -> tuple[list[Finding], PairContext | None]:
+        """The context the rules of one pair read (both documents parsed and aligned), or
+        None with the findings that tell why not (missing counterpart, unreadable files)."""
         if pair.target is None:
             assert pair.source is not None
             where = Location(self.english.tree.display(pair.source), None)
@@ -254,15 +272,7 @@ class Run:
             target_text=self.korean.texts.pop(pair.target, None),  # only this pair fixes it
             alignments=self.alignments,
         )
-        findings = run_pair(ctx, self.rules, guard)
-        change = self.source_changes.get(pair)
-        if change is not None:
-            with guard.step("placing source-changed"):
-                findings += self._emit(SOURCE_CHANGED.code, *_source_changed(ctx, change))
-        elif self.history is not None:  # section-stale: what source-changed says in a range
-            with guard.step("placing section-stale"):
-                findings += self.history.findings(ctx)
-        return findings, ctx
+        return failures, ctx
 
     def _guard(self, pair: FilePair) -> Guard:
         """The guard of one pair's steps, naming its files."""
@@ -396,7 +406,12 @@ class Run:
         """Check every pair, then the cross-chapter rules, place those findings in their pairs,
         and apply each Korean file's suppressions. ``chapters`` adds the views the html format
         shows; ``progress`` is called with (pairs done, pairs in all) after each pair."""
-        outcomes = self._outcomes(chapters, progress)
+        return self.assemble(self._outcomes(chapters, progress))
+
+    def assemble(self, outcomes: Sequence[PairOutcome]) -> Report:
+        """The report of every pair's outcome (in pair order): the cross-chapter rules over what
+        the pairs collected, their findings placed in their pairs, each Korean file's
+        suppressions applied."""
         per_pair = [list(outcome.findings) for outcome in outcomes]
         displays = [
             (

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from transcheck.model import Block
 
@@ -55,7 +56,7 @@ class Agreement:
         """Blocks are named by their index in ``english`` and ``korean``."""
         self._english = english
         self._korean = korean
-        self._english_terms: dict[int, set[str]] = {}
+        self._english_terms: dict[int, frozenset[str]] = {}
         self._korean_terms: dict[int, set[str]] = {}
         self._scores: dict[tuple[int, int], int] = {}
 
@@ -64,10 +65,16 @@ class Agreement:
         score = self._scores.get((i, j))
         if score is None:
             if i not in self._english_terms:
-                self._english_terms[i] = words(everything(self._english[i]), parts=True)
+                self._english_terms[i] = frozenset(words(everything(self._english[i]), parts=True))
             if j not in self._korean_terms:
                 self._korean_terms[j] = words(self._korean[j].text)
             own = self._english_terms[i]
-            score = sum(1 if kept(word, own) else -1 for word in self._korean_terms[j])
+            score = sum(1 if _kept(word, own) else -1 for word in self._korean_terms[j])
             self._scores[i, j] = score
         return score
+
+
+@lru_cache(maxsize=32_768)
+def _kept(word: str, english: frozenset[str]) -> bool:
+    """``kept``, remembered: block alignment asks it of the same blocks again and again."""
+    return kept(word, english)

@@ -2,7 +2,13 @@
 
 from transcheck.parse.document import parse_markdown
 from transcheck.parse.slugs import SLUG_STYLES, Slugger
-from transcheck.parse.source import InputError, decode_markdown, read_limited, read_markdown
+from transcheck.parse.source import (
+    InputError,
+    decode_markdown,
+    read_limited,
+    read_markdown,
+    unsaved_texts,
+)
 
 __all__ = [
     "SLUG_STYLES",
@@ -12,4 +18,5 @@ __all__ = [
     "parse_markdown",
     "read_limited",
     "read_markdown",
+    "unsaved_texts",
 ]

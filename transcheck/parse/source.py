@@ -10,6 +10,9 @@ from __future__ import annotations
 import codecs
 import os
 import stat
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 DEFAULT_FILE_BYTES = 5_000_000  # config key limits.file_bytes
@@ -133,11 +136,35 @@ def _checked_target(path: Path, display: str, root: Path) -> tuple[str, os.stat_
     return real, info
 
 
+# Texts that stand for files while they are read (an editor's unsaved buffers), by absolute path.
+_UNSAVED: ContextVar[Mapping[Path, str] | None] = ContextVar("unsaved", default=None)
+
+
+@contextmanager
+def unsaved_texts(texts: Mapping[Path, str]) -> Iterator[None]:
+    """Within the ``with``, reading these files gives these texts instead of what is saved:
+    every reader of a file (the pair, its links, the glossary's line placing) sees the same
+    unsaved text."""
+    token = _UNSAVED.set({Path(os.path.abspath(path)): text for path, text in texts.items()})
+    try:
+        yield
+    finally:
+        _UNSAVED.reset(token)
+
+
 def read_limited(path: Path, display: str, root: Path | None = None, limit: int = 0) -> bytes:
     """The bytes of ``path`` under the reading policy (see the module docstring); ``root``
     defaults to the file's folder, ``limit`` (bytes) to DEFAULT_FILE_BYTES. Every refusal
-    and OS error is an InputError naming ``display``."""
+    and OS error is an InputError naming ``display``. An unsaved text given through
+    unsaved_texts stands for the file (as UTF-8), under the same size limit."""
     limit = limit or DEFAULT_FILE_BYTES
+    unsaved = _UNSAVED.get()
+    text = unsaved.get(Path(os.path.abspath(path))) if unsaved else None
+    if text is not None:
+        data = text.encode("utf-8")
+        if len(data) > limit:
+            raise _too_large(display, len(data), limit)
+        return data
     real, info = _checked_target(path, display, root if root is not None else path.parent)
     if info.st_size > limit:
         raise _too_large(display, info.st_size, limit)
