@@ -21,7 +21,7 @@ from transcheck.api import Report, align_files, apply_baseline, check_paths
 from transcheck.baseline import BaselineError, baseline_document, load_baseline
 from transcheck.checks import REGISTRY, find_rule
 from transcheck.config import FAIL_ON, Config, ConfigError, load_config
-from transcheck.debugging import DebugOpt, guarded
+from transcheck.debugging import DebugOpt, click_errors, guarded
 from transcheck.findings import Severity
 from transcheck.fixes import session
 from transcheck.glossary import commands as glossary_commands
@@ -31,11 +31,6 @@ from transcheck.parse import SLUG_STYLES, InputError
 from transcheck.progress import pair_progress, wanted
 from transcheck.report import FORMATS, RenderOptions
 from transcheck.runner import is_known_selector
-
-try:  # typer 0.2x vendors click; earlier versions use click itself
-    from typer._click import exceptions as click_errors
-except ImportError:  # pragma: no cover
-    from click import exceptions as click_errors  # type: ignore[no-redef]
 
 app = typer.Typer(
     add_completion=False,

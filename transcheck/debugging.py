@@ -14,10 +14,16 @@ import traceback
 from collections.abc import Callable
 from typing import Annotated, ParamSpec, TypeVar
 
-import click
 import typer
 
 from transcheck.runner import LOG, describe_exception
+
+try:  # typer 0.2x vendors click (and no longer installs it); earlier versions use click itself
+    from typer._click import exceptions as click_errors
+except ImportError:  # pragma: no cover
+    from click import exceptions as click_errors  # type: ignore[no-redef]
+
+__all__ = ["DebugOpt", "click_errors", "enable_debug", "guarded"]
 
 DebugOpt = Annotated[
     bool, typer.Option("--debug", help="Print the traceback of an internal error on stderr.")
@@ -50,9 +56,7 @@ def guarded(what: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
             except (
                 typer.Exit,
                 typer.Abort,
-                click.exceptions.Exit,
-                click.Abort,
-                click.ClickException,
+                click_errors.ClickException,
             ):
                 raise
             except Exception as error:  # the last resort: nothing escapes as a traceback
