@@ -239,8 +239,9 @@ class LiveTree:
                 for is_korean, docs in zip((False, True), sides, strict=True)
             )
             cross = self.cross[number] if self.indexed else ()
+            saved = self.saved
         with unsaved_texts({path: text}):
-            run = Run(self.pairing, self.config, parsed=(parsed[0], parsed[1]))
+            run = Run(self.pairing, self.config, parsed=(parsed[0], parsed[1]), like=saved)
             outcome = run.outcome(number, False)
         outcomes = [_NOTHING] * len(self.pairing.pairs)
         outcomes[number] = replace(outcome, findings=outcome.findings + cross, collected=None)

@@ -175,9 +175,12 @@ class Run:
         jobs: int = 1,
         rules: Sequence[ActiveRule] | None = None,
         parsed: tuple[Mapping[str, Document], Mapping[str, Document]] = ({}, {}),
+        like: Run | None = None,
     ) -> None:
         """Prepare both sides and their link indexes; nothing is read yet but what ``parsed``
-        does not already hold (English and Korean documents by path, from an earlier run)."""
+        does not already hold (English and Korean documents by path, from an earlier run).
+        ``like``, an earlier run over the same pairing and config, lends its git history (a
+        ``git log`` over the Korean files), so an editor's check per keystroke runs no git."""
         self.pairing = pairing
         if not config.site_url:  # absolute links to the site itself are site-relative
             config = replace(config, site_url=discover_site_url(pairing.target.root))
@@ -186,7 +189,9 @@ class Run:
         self.jobs = jobs
         self.rules = tuple(rules) if rules is not None else active_rules(config)
         self.emitted = by_code(self.rules)
-        self.history = SectionStale.of(pairing, self.emitted)  # None outside git
+        self.history: SectionStale | None = (  # None outside git
+            like.history if like is not None else SectionStale.of(pairing, self.emitted)
+        )
         self.english = Side(pairing.source, config, dict(parsed[0]))
         self.korean = Side(pairing.target, config, dict(parsed[1]))
         self.english_index = self.english.index()
