@@ -60,16 +60,20 @@ class Agreement:
         self._korean_terms: dict[int, set[str]] = {}
         self._scores: dict[tuple[int, int], int] = {}
 
+    def terms(self, j: int) -> set[str]:
+        """The Latin-script terms of Korean block ``j``."""
+        if j not in self._korean_terms:
+            self._korean_terms[j] = words(self._korean[j].text)
+        return self._korean_terms[j]
+
     def __call__(self, i: int, j: int) -> int:
         """The agreement of English block ``i`` and Korean block ``j``."""
         score = self._scores.get((i, j))
         if score is None:
             if i not in self._english_terms:
                 self._english_terms[i] = frozenset(words(everything(self._english[i]), parts=True))
-            if j not in self._korean_terms:
-                self._korean_terms[j] = words(self._korean[j].text)
             own = self._english_terms[i]
-            score = sum(1 if _kept(word, own) else -1 for word in self._korean_terms[j])
+            score = sum(1 if _kept(word, own) else -1 for word in self.terms(j))
             self._scores[i, j] = score
         return score
 
