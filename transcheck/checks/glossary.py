@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +30,7 @@ from transcheck.glossary import (
     scan_document,
     source_lines,
 )
-from transcheck.glossary.active import curated, named_files, shipped_path
+from transcheck.glossary.active import curated, named_files, shipped_resolved
 from transcheck.glossary.aligned import NOT_PROSE, Unit, find, piece
 from transcheck.glossary.decide import Use, decide, findings
 from transcheck.glossary.learn import learn
@@ -52,31 +52,64 @@ class PairTerms:
 
 def _lines_of(ctx: PairContext, english: bool) -> list[str] | None:
     """Source lines of one side, when the pair was read from files and a prose block spans
-    lines (only then are they needed to place an occurrence on its line)."""
-    index = ctx.source_index if english else ctx.target_index
-    document = ctx.source if english else ctx.target
-    spans = any(b.end_line > b.line and b.text for s in document.sections for b in s.blocks)
-    if index.root is None or not spans:
-        return None
-    rel = ctx.source_rel if english else ctx.target_rel
-    return source_lines(Path(index.root), rel, int(ctx.config.option("limits", "file_bytes")))
+    lines (only then are they needed to place an occurrence on its line); read once per pair."""
+
+    def read() -> list[str] | None:
+        index = ctx.source_index if english else ctx.target_index
+        document = ctx.source if english else ctx.target
+        spans = any(b.end_line > b.line and b.text for s in document.sections for b in s.blocks)
+        if index.root is None or not spans:
+            return None
+        rel = ctx.source_rel if english else ctx.target_rel
+        limit = int(ctx.config.option("limits", "file_bytes"))
+        return source_lines(Path(index.root), rel, limit)
+
+    lines: list[str] | None = ctx.cached(f"glossary.lines.{'en' if english else 'ko'}", read)
+    return lines
 
 
-def pair_terms(ctx: PairContext) -> PairTerms | None:
-    """The mentions of one pair under the run's glossary (None without a glossary), cached."""
+def _side(korean: bool) -> str:
+    return "ko" if korean else "en"
 
-    def compute() -> PairTerms | None:
+
+def _search(ctx: PairContext, matcher: Matcher, korean: bool) -> Callable[[str], list[Occurrence]]:
+    """The matcher's search of one side's prose, remembered per text for the pair: the
+    document's scan and the aligned units read the same blocks."""
+    memo: dict[str, list[Occurrence]] = ctx.cached(f"glossary.found.{_side(korean)}", dict)
+    scan = matcher.korean if korean else matcher.english
+
+    def search(text: str) -> list[Occurrence]:
+        found = memo.get(text)
+        if found is None:
+            found = memo[text] = scan(text)
+        return found
+
+    return search
+
+
+def side_terms(ctx: PairContext, korean: bool) -> DocumentTerms | None:
+    """The mentions of one document of the pair under the run's glossary (None without a
+    glossary), cached."""
+
+    def compute() -> DocumentTerms | None:
         matcher: Matcher | None = active_matcher(ctx.config)
         if matcher is None:
             return None
-        return PairTerms(
-            matcher.glossary,
-            scan_document(ctx.source, matcher, korean=False, lines=_lines_of(ctx, True)),
-            scan_document(ctx.target, matcher, korean=True, lines=_lines_of(ctx, False)),
-        )
+        document = ctx.target if korean else ctx.source
+        lines = _lines_of(ctx, not korean)
+        return scan_document(document, matcher, korean, lines, _search(ctx, matcher, korean))
 
-    found: PairTerms | None = ctx.cached("glossary.terms", compute)
+    found: DocumentTerms | None = ctx.cached(f"glossary.terms.{_side(korean)}", compute)
     return found
+
+
+def pair_terms(ctx: PairContext) -> PairTerms | None:
+    """The mentions of both documents of one pair under the run's glossary (None without one)."""
+    matcher = active_matcher(ctx.config)
+    source, target = side_terms(ctx, False), side_terms(ctx, True)
+    if matcher is None or source is None or target is None:
+        return None
+    return PairTerms(matcher.glossary, source, target)
 
 
 def pair_units(ctx: PairContext) -> tuple[Unit, ...]:
@@ -187,14 +220,15 @@ def glossary_missing(ctx: PairContext) -> Iterator[Hit]:
     if matcher is None or not curated(ctx.config):
         return
     # general vocabulary has too many senses ("in response to") for a missing one to mean much
-    named = {str(path) for path in named_files(ctx.config)} - {str(shipped_path().resolve())}
+    named = {str(path) for path in named_files(ctx.config)} - {str(shipped_resolved())}
     for unit in pair_units(ctx):
         if not unit.translated:
             continue
-        korean = {found.occurrence.entry for found in find(unit.korean, matcher, korean=True)}
+        in_korean = find(unit.korean, _search(ctx, matcher, True))
+        korean = {found.occurrence.entry for found in in_korean}
         text = " ".join(piece.text for piece in unit.korean)
         reported: set[Entry] = set()
-        for found in find(unit.english, matcher, korean=False):
+        for found in find(unit.english, _search(ctx, matcher, False)):
             entry = found.occurrence.entry
             if entry.origin.rpartition(":")[0] not in named:
                 continue
@@ -242,10 +276,10 @@ def glossary_forbidden(ctx: PairContext) -> Iterator[Hit]:
     matcher = active_matcher(ctx.config)
     if matcher is None or not matcher.forbids:
         return
-    terms = pair_terms(ctx)
+    terms = side_terms(ctx, True)
     assert terms is not None
-    glossary = terms.glossary
-    for mention in terms.target.mentions:
+    glossary = matcher.glossary
+    for mention in terms.mentions:
         if not _is_forbidden(glossary, mention.occurrence):
             continue
         occurrence = mention.occurrence
@@ -301,11 +335,11 @@ def tree_uses(ctx: SetContext, matcher: Matcher) -> dict[Entry, list[Use]]:
     for pair in ctx.collected:
         for unit in pair.units if pair else ():
             english: dict[Entry, int] = {}
-            for found in find(unit.english, matcher, korean=False):
+            for found in find(unit.english, matcher.english):
                 english.setdefault(found.occurrence.entry, found.line)
             if not english:
                 continue
-            for found in find(unit.korean, matcher, korean=True):
+            for found in find(unit.korean, matcher.korean):
                 occurrence = found.occurrence
                 entry = occurrence.entry
                 if entry not in english or _is_forbidden(matcher.glossary, occurrence):
@@ -401,12 +435,13 @@ def glossary_first_mention(ctx: PairContext) -> Iterator[Hit]:
     Good: first use `추론(inference)은…`, later `추론을…`.
     The rule the Kubernetes Korean localization guide writes down; off by default.
     """
-    terms = pair_terms(ctx)
-    if terms is None:
+    matcher = active_matcher(ctx.config)
+    terms = side_terms(ctx, True)
+    if matcher is None or terms is None:
         return
-    glossary = terms.glossary
+    glossary = matcher.glossary
     seen: set[Entry] = set()
-    for mention in terms.target.mentions:
+    for mention in terms.mentions:
         occurrence = mention.occurrence
         entry = occurrence.entry
         if _is_forbidden(glossary, mention.occurrence) or not glossary.wants_first_mention(entry):

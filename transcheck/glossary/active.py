@@ -24,9 +24,16 @@ RULE_OPTIONS["glossary"] = {"files": [], "shipped": True, "learn": True, "policy
 SHIPPED_NAME = "ko"  # the general glossary every run uses unless ``glossary.shipped: false``
 
 
+@lru_cache(maxsize=64)
 def shipped_path(name: str = SHIPPED_NAME) -> Path:
     """A shipped glossary file by name, ``ko`` or ``ko-ml`` (package data; a plain file)."""
     return Path(str(files("transcheck.glossary") / "data" / f"{name}.yaml"))
+
+
+@lru_cache(maxsize=1)
+def shipped_resolved() -> Path:
+    """The general shipped glossary's path, resolved (asked for by every rule of every pair)."""
+    return shipped_path().resolve()
 
 
 def shipped_names() -> tuple[str, ...]:
@@ -66,7 +73,7 @@ def glossary_files(config: Config) -> tuple[Path, ...]:
     the named ones."""
     named = named_files(config)
     shipped = shipped_path()
-    keep = config.option("glossary", "shipped") and shipped.resolve() not in named
+    keep = config.option("glossary", "shipped") and shipped_resolved() not in named
     return tuple(dict.fromkeys([*([shipped] if keep else []), *named]))
 
 

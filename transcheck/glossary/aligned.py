@@ -11,11 +11,11 @@ block without Hangul is untranslated text (untranslated, TC701), never a renderi
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from transcheck.glossary.korean import HANGUL
-from transcheck.glossary.matcher import Matcher, Occurrence
+from transcheck.glossary.matcher import Occurrence
 from transcheck.model import Block, BlockKind
 
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9]{0,3}")
@@ -122,9 +122,9 @@ def _line(piece: Piece, surface: str, cursor: list[int]) -> int:
     return piece.line + row
 
 
-def find(pieces: Sequence[Piece], matcher: Matcher, korean: bool) -> list[Found]:
-    """Every occurrence in ``pieces`` with its line, in reading order."""
-    search = matcher.korean if korean else matcher.english
+def find(pieces: Sequence[Piece], search: Callable[[str], Sequence[Occurrence]]) -> list[Found]:
+    """Every occurrence ``search`` (a matcher's ``english`` or ``korean``) finds in ``pieces``,
+    with its line, in reading order."""
     found = []
     for part in pieces:
         cursor = [0, 0]

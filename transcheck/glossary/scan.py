@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -80,10 +80,15 @@ def _lines(block: Block, found: Sequence[Occurrence], lines: Sequence[str] | Non
 
 
 def scan_document(
-    document: Document, matcher: Matcher, korean: bool, lines: Sequence[str] | None = None
+    document: Document,
+    matcher: Matcher,
+    korean: bool,
+    lines: Sequence[str] | None = None,
+    search: Callable[[str], Sequence[Occurrence]] | None = None,
 ) -> DocumentTerms:
-    """All glossary mentions of ``document`` (Korean rules when ``korean``, else English)."""
-    find = matcher.korean if korean else matcher.english
+    """All glossary mentions of ``document`` (Korean rules when ``korean``, else English);
+    ``search`` replaces the matcher's own (one that remembers what it found, say)."""
+    find = search or (matcher.korean if korean else matcher.english)
     mentions: list[Mention] = []
     for section in document.sections:
         for block in section.blocks:
