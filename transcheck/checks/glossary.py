@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,26 +50,29 @@ class PairTerms:
     target: DocumentTerms
 
 
-def _lines_of(ctx: PairContext, english: bool) -> list[str] | None:
-    """Source lines of one side, when the pair was read from files and a prose block spans
-    lines (only then are they needed to place an occurrence on its line); read once per pair."""
+def _side(korean: bool) -> str:
+    return "ko" if korean else "en"
 
-    def read() -> list[str] | None:
+
+def _lines_of(ctx: PairContext, english: bool) -> Sequence[str] | None:
+    """Source lines of one side, when the pair was read from files and a prose block spans
+    lines (only then are they needed to place an occurrence on its line); the Korean file's
+    lines as the run read it, the English file read once per pair."""
+
+    def read() -> Sequence[str] | None:
         index = ctx.source_index if english else ctx.target_index
         document = ctx.source if english else ctx.target
         spans = any(b.end_line > b.line and b.text for s in document.sections for b in s.blocks)
         if index.root is None or not spans:
             return None
+        if not english and ctx.target_text is not None:
+            return ctx.target_text.lines
         rel = ctx.source_rel if english else ctx.target_rel
         limit = int(ctx.config.option("limits", "file_bytes"))
         return source_lines(Path(index.root), rel, limit)
 
-    lines: list[str] | None = ctx.cached(f"glossary.lines.{'en' if english else 'ko'}", read)
+    lines: Sequence[str] | None = ctx.cached(f"glossary.lines.{_side(not english)}", read)
     return lines
-
-
-def _side(korean: bool) -> str:
-    return "ko" if korean else "en"
 
 
 def _search(ctx: PairContext, matcher: Matcher, korean: bool) -> Callable[[str], list[Occurrence]]:

@@ -46,7 +46,6 @@ _KOREAN_STOPWORDS = frozenset(_KOREAN_STOPWORD_TEXT.split())
 
 _SEGMENT = re.compile(r"[^.,;:!?()\[\]{}\"“”‘’/=<>|*$]+")
 _KOREAN_WORD = re.compile(f"[{HANGUL}]+")
-_KOREAN_PAIR = re.compile(f"(?=(?<![{HANGUL}])([{HANGUL}]+) ([{HANGUL}]+))")
 
 
 @dataclass
@@ -88,10 +87,17 @@ def phrases(
     with ``first``, only phrases whose first word (lower case) is in it."""
     for segment in _SEGMENT.findall(text):
         words = WORD.findall(segment)
+        if not words:
+            continue
         lowered = [word.lower() for word in words]
+        starts = (
+            range(len(words))
+            if first is None
+            else [k for k, word in enumerate(lowered) if word in first]
+        )
         stop = [word in STOPWORDS for word in lowered]
-        for start in range(len(words)):
-            if stop[start] or (first is not None and lowered[start] not in first):
+        for start in starts:
+            if stop[start]:
                 continue
             for size in sizes:
                 end = start + size
@@ -99,10 +105,13 @@ def phrases(
                     break
                 if stop[end - 1]:
                     continue
+                if size == 1:
+                    yield singular(lowered[start]), words[start]
+                    continue
                 inside = range(start + 1, end - 1)
                 if any(stop[k] and lowered[k] != "of" for k in inside):
                     continue
-                if size > 1 and any(len(lowered[k]) < 2 for k in range(start, end)):
+                if any(len(lowered[k]) < 2 for k in range(start, end)):
                     continue
                 key = [*lowered[start : end - 1], singular(lowered[end - 1])]
                 yield " ".join(key), " ".join(words[start:end])
@@ -111,10 +120,16 @@ def phrases(
 def korean_stems(text: str) -> set[str]:
     """Stems of one Korean unit: words without their tails, and two-word stems whose first
     word has no tail (행렬 곱셈); function words left out."""
-    stems = {strip_tail(word) for word in _KOREAN_WORD.findall(text)}
-    for first, second in _KOREAN_PAIR.findall(text):
-        if strip_tail(first) == first and first not in _KOREAN_STOPWORDS:
-            stems.add(f"{first} {strip_tail(second)}")
+    stems = set()
+    first, after = "", -1  # the previous word when it has no tail, and where it ended
+    for match in _KOREAN_WORD.finditer(text):
+        word = match.group()
+        stem = strip_tail(word)
+        stems.add(stem)
+        if first and match.start() == after + 1 and text[after] == " ":
+            stems.add(f"{first} {stem}")
+        tailless = stem == word and word not in _KOREAN_STOPWORDS
+        first, after = (word if tailless else ""), match.end()
     return {stem for stem in stems if len(stem) >= 2 and stem not in _KOREAN_STOPWORDS}
 
 

@@ -45,6 +45,11 @@ class Entry:
     # the project did not name): its first rendering does not outweigh the tree's majority.
     advisory: bool = False
 
+    def __hash__(self) -> int:
+        """Hash of the term and where it is defined (equal entries have both equal): entries
+        key dicts on every match, and the generated hash of every field was a cost there."""
+        return hash((self.term, self.origin))
+
     @property
     def key(self) -> str:
         """The identity used for duplicates and merging: the term, case-folded unless sensitive."""
