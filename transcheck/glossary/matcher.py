@@ -34,6 +34,7 @@ _JOINED_AFTER = re.compile(r"\s*[/+&]\s*[A-Za-z]|[._/-][A-Za-z0-9]|\(\)")
 # Where a sentence starts: nothing before in the text, or a sentence end, then markup.
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s)[\s*_\"'“‘\[#>-]*$")
 _ENGLISH_ATOMS = {" ": r"[\s\-]?", "-": r"[\s\-]?"}
+_REMEMBERED = 50_000  # matched surfaces a matcher keeps the targets of (then starts afresh)
 _KOREAN_ATOMS = {" ": r"\s?"}
 
 
@@ -153,6 +154,8 @@ class Matcher:
         self._patterns: list[tuple[re.Pattern[str], Entry]] = []
         self._unless: dict[Entry, re.Pattern[str]] = {}
         self._context: dict[Entry, re.Pattern[str]] = {}
+        self._surfaces: dict[tuple[bool, str], list[_Target]] = {}
+        self._tails: dict[tuple[str, str], list[_Target]] = {}
         for entry in glossary.entries:
             self._add(entry)
             for phrases, table in ((entry.unless, self._unless), (entry.context, self._context)):
@@ -200,13 +203,21 @@ class Matcher:
             targets.append(target)
         self._forms[sensitive].add(form if sensitive else form.casefold())
 
+    def _english_targets(self, sensitive: bool, surface: str) -> list[_Target]:
+        """The targets of a matched English surface (remembered: surfaces recur)."""
+        targets = self._surfaces.get((sensitive, surface))
+        if targets is None:
+            if len(self._surfaces) > _REMEMBERED:
+                self._surfaces.clear()
+            targets = self._english.get((sensitive, english_key(surface, sensitive)), [])
+            self._surfaces[sensitive, surface] = targets
+        return targets
+
     def _english_matches(self, text: str) -> Iterator[Occurrence]:
         for pattern, sensitive in self._english_res:
             for match in pattern.finditer(text):
                 surface = match.group(0)
-                for entry, kind, rendering in self._english.get(
-                    (sensitive, english_key(surface, sensitive)), ()
-                ):
+                for entry, kind, rendering in self._english_targets(sensitive, surface):
                     yield Occurrence(entry, kind, rendering, surface, match.start(), match.end())
         for pattern, entry in self._patterns:
             for match in pattern.finditer(text):
@@ -221,11 +232,22 @@ class Matcher:
         for match in self._korean_re.finditer(text):
             if _continues(_HANGUL_CHAR, text, match.start()):
                 continue
-            key = korean_key(match.group("r"))
-            if not tail_ok(match.group("t"), len(key)):
-                continue
-            for entry, kind, rendering in self._korean.get(key, ()):
+            parts = (match.group("r"), match.group("t"))
+            for entry, kind, rendering in self._korean_targets(parts):
                 yield Occurrence(entry, kind, rendering, match.group(0), match.start(), match.end())
+
+    def _korean_targets(self, parts: tuple[str, str]) -> list[_Target]:
+        """The targets of a rendering with its tail, none when the tail may not follow it
+        (remembered: renderings and tails recur)."""
+        targets = self._tails.get(parts)
+        if targets is None:
+            if len(self._tails) > _REMEMBERED:
+                self._tails.clear()
+            rendering, tail = parts
+            key = korean_key(rendering)
+            targets = self._korean.get(key, []) if tail_ok(tail, len(key)) else []
+            self._tails[parts] = targets
+        return targets
 
     @property
     def forbids(self) -> bool:
@@ -236,6 +258,8 @@ class Matcher:
     def in_sense(self, text: str, occurrence: Occurrence) -> bool:
         """Whether an English word of ``text`` is meant in the entry's sense: not inside one of
         its ``unless`` phrases (pay attention), with one of its ``context`` words in the text."""
+        if not self._unless and not self._context:
+            return True
         entry = occurrence.entry
         unless = self._unless.get(entry)
         if unless is not None and any(
