@@ -95,21 +95,20 @@ def phrases(
             if first is None
             else [k for k, word in enumerate(lowered) if word in first]
         )
-        stop = [word in STOPWORDS for word in lowered]
         for start in starts:
-            if stop[start]:
+            if lowered[start] in STOPWORDS:
                 continue
             for size in sizes:
                 end = start + size
                 if end > len(words):
                     break
-                if stop[end - 1]:
+                if lowered[end - 1] in STOPWORDS:
                     continue
                 if size == 1:
                     yield singular(lowered[start]), words[start]
                     continue
                 inside = range(start + 1, end - 1)
-                if any(stop[k] and lowered[k] != "of" for k in inside):
+                if any(lowered[k] in STOPWORDS and lowered[k] != "of" for k in inside):
                     continue
                 if any(len(lowered[k]) < 2 for k in range(start, end)):
                     continue
