@@ -144,3 +144,21 @@ def test_nothing_inside_code_urls_math_or_tags() -> None:
     )
     terms = scan_document(parse_markdown(text, "ko.md"), MATCHER, korean=True)
     assert [(m.line, m.occurrence.surface) for m in terms.mentions] == [(1, "추론"), (13, "추론을")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("SHARDING and kernels", [("sharding", "SHARDING", 0), ("kernel", "kernels", 13)]),
+        ("\u017fharding is", [("sharding", "\u017fharding", 0)]),  # long s folds to s
+        ("\u212aernel", [("kernel", "\u212aernel", 0)]),  # the Kelvin sign lower-cases to k
+        ("shard\u0131ng is", []),  # a dotless i is no i
+        ("\u0130 sharding", [("sharding", "sharding", 2)]),  # lower-cased, İ is two characters
+        ("SHARD\u0130NG x", []),
+    ],
+)
+def test_english_case_folding_as_ignorecase(text: str, found: list[tuple[str, str, int]]) -> None:
+    """English forms are matched in lower-cased text where that folds as IGNORECASE does, and
+    with IGNORECASE where a character folds otherwise: the same matches at the same offsets."""
+    assert [(o.entry.term, o.surface, o.start) for o in MATCHER.english(text)] == found
+    assert [(o.entry.term, o.surface, o.start) for o in MATCHER.korean(text)] == found

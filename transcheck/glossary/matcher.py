@@ -34,6 +34,9 @@ _JOINED_AFTER = re.compile(r"\s*[/+&]\s*[A-Za-z]|[._/-][A-Za-z0-9]|\(\)")
 # Where a sentence starts: nothing before in the text, or a sentence end, then markup.
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s)[\s*_\"'“‘\[#>-]*$")
 _ENGLISH_ATOMS = {" ": r"[\s\-]?", "-": r"[\s\-]?"}
+# Characters IGNORECASE folds to an ASCII letter that str.lower() does not give (dotless i, long
+# s) or gives as two characters (dotted capital I).
+_FOLDED_OTHERWISE = re.compile("[\u0130\u0131\u017f]")
 _REMEMBERED = 50_000  # matched surfaces a matcher keeps the targets of (then starts afresh)
 _KOREAN_ATOMS = {" ": r"\s?"}
 
@@ -142,6 +145,37 @@ def _without_overlaps(found: Iterable[Occurrence]) -> list[Occurrence]:
     return kept
 
 
+@dataclass(frozen=True, slots=True)
+class _EnglishRegex:
+    """The forms of one case sensitivity as one regex; ``folded`` is the same regex without
+    IGNORECASE, for lower-cased text (half the time), when every form is ASCII."""
+
+    pattern: re.Pattern[str]
+    sensitive: bool
+    folded: re.Pattern[str] | None
+
+
+def _english_regex(words: set[str], sensitive: bool) -> _EnglishRegex:
+    source = (
+        f"{_first_char(words)}{_WORD_BEFORE}(?:{_trie_regex(words, _ENGLISH_ATOMS)}){_WORD_AFTER}"
+    )
+    plain = not sensitive and all(word.isascii() for word in words)
+    return _EnglishRegex(
+        re.compile(source, 0 if sensitive else re.IGNORECASE),
+        sensitive,
+        re.compile(source) if plain else None,
+    )
+
+
+def _lowered(text: str) -> str | None:
+    """``text`` lower-cased where that matches ASCII forms and word boundaries just as
+    IGNORECASE does (no character folding otherwise, offsets kept), else None."""
+    if _FOLDED_OTHERWISE.search(text):
+        return None
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else None
+
+
 class Matcher:
     """Compiled matching for one glossary: ``english`` for English text, ``korean`` for Korean."""
 
@@ -162,12 +196,8 @@ class Matcher:
                 if phrases:
                     table[entry] = _phrase_regex(phrases)
         self._english_res = [
-            (re.compile(f"{_first_char(words)}{_WORD_BEFORE}"
-                        f"(?:{_trie_regex(words, _ENGLISH_ATOMS)}){_WORD_AFTER}",
-                        0 if sensitive else re.IGNORECASE), sensitive)
-            for sensitive, words in self._forms.items()
-            if words
-        ]  # fmt: skip
+            _english_regex(words, sensitive) for sensitive, words in self._forms.items() if words
+        ]
         body = _trie_regex(self._korean_words, _KOREAN_ATOMS)
         tail = f"(?:{VERB_TAIL}|{NOUN_TAIL})"
         self._korean_re = (
@@ -214,9 +244,15 @@ class Matcher:
         return targets
 
     def _english_matches(self, text: str) -> Iterator[Occurrence]:
-        for pattern, sensitive in self._english_res:
-            for match in pattern.finditer(text):
-                surface = match.group(0)
+        lowered = _lowered(text) if any(r.folded for r in self._english_res) else None
+        for english in self._english_res:
+            sensitive = english.sensitive
+            if english.folded is not None and lowered is not None:
+                matches = english.folded.finditer(lowered)
+            else:
+                matches = english.pattern.finditer(text)
+            for match in matches:
+                surface = text[match.start() : match.end()]
                 for entry, kind, rendering in self._english_targets(sensitive, surface):
                     yield Occurrence(entry, kind, rendering, surface, match.start(), match.end())
         for pattern, entry in self._patterns:
