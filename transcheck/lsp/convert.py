@@ -12,7 +12,7 @@ from lsprotocol import types
 from transcheck.chapterview import TermUse
 from transcheck.findings import Finding, Severity
 from transcheck.fixes.apply import fixable, plan_file
-from transcheck.live import Aligned, LinkTarget, LiveCheck, absolute
+from transcheck.live import Aligned, LinkTarget, LiveCheck
 
 SEVERITIES = {
     Severity.ERROR: types.DiagnosticSeverity.Error,
@@ -63,7 +63,7 @@ def diagnostic(
             types.Position(line=row + 1, character=0),
         )
         where = types.Location(
-            uri=absolute(there.path).as_uri(), range=types.Range(start=start, end=end)
+            uri=check.file(there.path).as_uri(), range=types.Range(start=start, end=end)
         )
         related = [
             types.DiagnosticRelatedInformation(
