@@ -15,7 +15,7 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import cast
 
 from transcheck.align.blocks import block_alignment
@@ -250,8 +250,8 @@ class LiveTree:
     def changed(self, paths: Iterable[Path]) -> None:
         """Files were saved, created, changed or deleted on disk: later checks read them again,
         the trees are paired again when a file came or went, and the saved outcomes of their
-        pairs and of the pairs that may link to them (a link or an anchor into a changed file)
-        are dropped, for ``refresh`` to check again. Cheap: no pair is checked here."""
+        pairs are dropped, for ``refresh`` to check again (the saved outcomes serve the
+        cross-chapter rules, which collect from each pair alone). Cheap: no pair is checked."""
         english: set[str] = set()
         korean: set[str] = set()
         for path in paths:
@@ -272,17 +272,10 @@ class LiveTree:
             parsed = []
             for side, changed in ((self.saved.english, english), (self.saved.korean, korean)):
                 parsed.append({r: d for r, d in side.documents.items() if r not in changed})
-            stale = {
-                pair
-                for pair in self.pairing.pairs
-                if pair.source in english
-                or pair.target in korean
-                or _may_link(self.saved, pair, english, korean)
-            }
             kept = {
                 pair: outcome
                 for pair, outcome in zip(self.pairing.pairs, self.outcomes, strict=True)
-                if pair not in stale
+                if pair.source not in english and pair.target not in korean
             }
             self.saved = Run(pairing, self.config, parsed=(parsed[0], parsed[1]), like=self.saved)
             self.pairing = pairing
@@ -333,31 +326,3 @@ def _paired_again(pairing: Pairing, config: Config) -> Pairing:
         )
     again = pair_trees(pairing.source.root, pairing.target.root, config.pairing, config.extensions)
     return replace(again, source=pairing.source)
-
-
-def _link_names(rel: str) -> frozenset[str]:
-    """The last parts a link to ``rel`` may end with: its name, its stem, and its folder's
-    name for an index page (``guide/`` for ``guide/index.md``)."""
-    path = PurePosixPath(rel)
-    names = {path.name, path.stem}
-    if path.stem.lower() in ("index", "readme", "_index") and path.parent.name:
-        names.add(path.parent.name)
-    return frozenset(names)
-
-
-def _may_link(run: Run, pair: FilePair, english: set[str], korean: set[str]) -> bool:
-    """Whether a parsed file of ``pair`` has a link that may lead to one of the changed files
-    (by the last part of its path: a superset of the links that do, read without resolving)."""
-    for side, rel, changed in (
-        (run.english, pair.source, english),
-        (run.korean, pair.target, korean),
-    ):
-        document = side.documents.get(rel) if rel is not None and changed else None
-        if document is None:
-            continue
-        names = frozenset().union(*(_link_names(r) for r in changed))
-        for link in (link for section in document.sections for link in section.links):
-            last = PurePosixPath(link.path_part.split("?", 1)[0].rstrip("/")).name
-            if last and (last in names or PurePosixPath(last).stem in names):
-                return True
-    return False

@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -91,9 +90,9 @@ def test_an_in_place_translation_is_checked_against_its_english_revision(fork: P
             (related,) = broken.related_information or []
             assert related.message.startswith("English: upstream:tpus.md:")
             exported = Path(related.location.uri.removeprefix("file://"))
-            assert exported != korean and exported.read_text(encoding="utf-8").split(
-                "\n"
-            ) == english
+            assert (
+                exported != korean and exported.read_text(encoding="utf-8").split("\n") == english
+            )
             shown = await client.hover(uri, 93)
             assert shown is not None and isinstance(shown.contents, types.MarkupContent)
             assert "`upstream:tpus.md:94`" in shown.contents.value
@@ -101,5 +100,61 @@ def test_an_in_place_translation_is_checked_against_its_english_revision(fork: P
             target = await client.definition(uri, 93)
             assert Path(target.uri.removeprefix("file://")) == exported
             assert target.range.start.line == 93
+
+    asyncio.run(run())
+
+
+def _pair(site: Path, name: str, korean_link: str) -> None:
+    """An English file and its Korean file ``name`` written on disk: the Korean misses the
+    English's second section (section-missing) and links to ``korean_link``."""
+    english = "# Extra\n\nRead [the TPU chapter](../tpus) first.\n\n## Part two\n\nMore text.\n"
+    (site / "en" / name).write_text(english, encoding="utf-8")
+    korean = f"# 추가\n\n먼저 [TPU 장]({korean_link})을 읽으세요.\n"
+    (site / "ko" / name).write_text(korean, encoding="utf-8")
+
+
+def test_files_created_and_deleted_after_start_are_paired_and_checked(tmp_path: Path) -> None:
+    site = _copy("scaling-book", tmp_path)
+    tpus = site / "ko" / "tpus.md"
+    watching = types.ClientCapabilities(
+        workspace=types.WorkspaceClientCapabilities(
+            did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(
+                dynamic_registration=True
+            )
+        )
+    )
+    created, deleted = types.FileChangeType.Created, types.FileChangeType.Deleted
+
+    async def run() -> None:
+        async with session(site, capabilities=watching) as client:
+            uri = client.open(tpus)
+            await client.logged_line(f"of {site / 'ko'} in", BOUND)
+            (watched,) = client.registered
+            assert watched.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+            # an unsaved link to a chapter that does not exist yet
+            text = _edit(tpus.read_text(encoding="utf-8"), 302, "](../sharding)", "](../extra)")
+            version = client.change(uri, text)
+            await client.diagnostics(uri, lambda d: bool(_at(d, "TC205", 302)), BOUND, version)
+            # the chapter is written (outside the editor): the link now reaches it
+            _pair(site, "extra.md", "../tpus-x")
+            client.on_disk({site / "en" / "extra.md": created, site / "ko" / "extra.md": created})
+            await client.diagnostics(uri, lambda d: not _at(d, "TC205", 302), BOUND, version)
+            extra = client.open(site / "ko" / "extra.md")
+            _, found = await client.diagnostics(extra, lambda d: bool(d), BOUND)
+            assert _shown(found) == [("TC101", 3), ("TC205", 3)]
+            # a pair created with no notification is paired when its Korean file is opened
+            _pair(site, "more.md", "../tpus")
+            more = client.open(site / "ko" / "more.md")
+            _, found = await client.diagnostics(more, lambda d: bool(d), BOUND)
+            assert _shown(found) == [("TC101", 3)]
+            # the English file deleted: the Korean one has no source any more
+            (site / "en" / "extra.md").unlink()
+            client.on_disk({site / "en" / "extra.md": deleted})
+            _, found = await client.diagnostics(extra, lambda d: _shown(d) == [("TC106", 1)], BOUND)
+            # and the Korean one deleted too: its diagnostics are cleared
+            (site / "ko" / "extra.md").unlink()
+            client.on_disk({site / "ko" / "extra.md": deleted})
+            await client.diagnostics(extra, lambda d: not d, BOUND)
+            await client.diagnostics(uri, lambda d: bool(_at(d, "TC205", 302)), BOUND, version)
 
     asyncio.run(run())

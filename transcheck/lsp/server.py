@@ -209,12 +209,18 @@ class TranscheckServer(LanguageServer):
             return
         if uri not in self.open or self.workspace.get_text_document(uri).version != at:
             return
-        if result is None:
+        if result is None:  # no longer paired (its file deleted): its diagnostics are cleared
+            if self.checks.pop(uri, None) is not None:
+                self.publish(uri, [], at)
             return
         self.checks[uri] = result
         template = str(tree.config.option("editor", "rule_docs"))
         lines = convert.editor_lines(text)
         diagnostics = [convert.diagnostic(f, result, lines, template) for f in result.findings]
+        self.publish(uri, diagnostics, at)
+
+    def publish(self, uri: str, diagnostics: list[types.Diagnostic], at: int | None) -> None:
+        """Publish the diagnostics of a file (of its version ``at``)."""
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=at)
         )
@@ -283,9 +289,7 @@ def build(roots: Roots | None = None, source_rev: str | None = None) -> Transche
     def did_close(ls: TranscheckServer, params: types.DidCloseTextDocumentParams) -> None:
         ls.open.discard(params.text_document.uri)
         ls.checks.pop(params.text_document.uri, None)
-        ls.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[])
-        )
+        ls.publish(params.text_document.uri, [], None)
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     async def watched(ls: TranscheckServer, params: types.DidChangeWatchedFilesParams) -> None:
