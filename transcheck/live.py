@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import tempfile
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -20,9 +20,13 @@ from typing import cast
 
 from transcheck.align.blocks import block_alignment
 from transcheck.chapterview import TermUse, chapter_view
-from transcheck.checks import PairContext, Scope
+from transcheck.checks import PairContext, Scope, SetContext
+from transcheck.checks.glossary import run_glossary, tree_uses
 from transcheck.config import Config
 from transcheck.findings import Finding, Location
+from transcheck.glossary.decide import CODE as GLOSSARY_CODE
+from transcheck.glossary.decide import Use, by_rendering, spread
+from transcheck.glossary.matcher import Matcher
 from transcheck.glossary.scan import split_lines
 from transcheck.links import Status, normalize_fragment
 from transcheck.pairing import FilePair, Pairing, pair_paths, pair_sides, pair_trees
@@ -72,6 +76,7 @@ class LiveCheck:
     findings: tuple[Finding, ...]
     run: Run
     pair: FilePair
+    uses: Mapping[str, tuple[Use, ...]]  # each glossary term's uses in the saved Korean files
 
     @cached_property
     def context(self) -> PairContext | None:
@@ -102,6 +107,14 @@ class LiveCheck:
     def terms(self, line: int) -> tuple[TermUse, ...]:
         """The glossary mentions on Korean ``line`` (1-based)."""
         return tuple(term for term in self.mentions if term.line == line)
+
+    def elsewhere(self, term: str) -> str | None:
+        """How the other Korean files of the tree render ``term`` (a glossary term), as
+        glossary-inconsistent counts them on their saved text: ``추론 21× in 8 files, kept in
+        English 3× in 2 files``; None when no other file uses it (or before the index)."""
+        here = self.run.pairing.target.display(self.pair.target or "")
+        others = [use for use in self.uses.get(term, ()) if use.path != here]
+        return spread(by_rendering(others)) if others else None
 
     def links(self) -> tuple[LinkTarget, ...]:
         """Where the Korean file's links lead in its tree: a page of the tree, and the heading
@@ -189,6 +202,7 @@ class LiveTree:
         # cross-chapter findings by pair, on the saved state (suppressed ones too: a live check
         # applies the suppressions of the unsaved text to them)
         self.cross: dict[FilePair, tuple[Finding, ...]] = {}
+        self.uses: Mapping[str, tuple[Use, ...]] = {}  # glossary term -> its uses, saved
         self.indexed = False
         self._lock = threading.Lock()
 
@@ -215,6 +229,7 @@ class LiveTree:
             pair: tuple(f for f in result.findings + result.suppressed if f.code in self.set_codes)
             for pair, result in zip(pairs, report.pairs, strict=True)
         }
+        self.uses = _term_uses(self.outcomes, self.config)
 
     def _relative(self, path: Path) -> tuple[str | None, str | None]:
         """``path`` relative to the English root and to the Korean root (None outside each;
@@ -301,6 +316,7 @@ class LiveTree:
                 for is_korean, docs in zip((False, True), sides, strict=True)
             )
             cross = self.cross.get(pair, ()) if self.indexed else ()
+            uses = self.uses
         with unsaved_texts({path: text}):
             run = Run(pairing, self.config, parsed=(parsed[0], parsed[1]), like=saved)
             outcome = run.outcome(number, False)
@@ -314,7 +330,25 @@ class LiveTree:
             if (f.target.path == display if korean else f.source.path == display)
             and (korean or f.target.path is None or f.rule in ENGLISH_SIDE)
         )
-        return LiveCheck(Path(os.path.abspath(path)), text, korean, findings, run, pair)
+        return LiveCheck(Path(os.path.abspath(path)), text, korean, findings, run, pair, uses)
+
+
+def _term_uses(
+    outcomes: Sequence[PairOutcome | None], config: Config
+) -> dict[str, tuple[Use, ...]]:
+    """Every accepted use of every glossary term in the Korean files, by term: what
+    glossary-inconsistent decides on, from what it collected of each pair (nothing when the
+    rule is off or there is no glossary)."""
+    units = tuple(
+        o.collected[GLOSSARY_CODE]
+        for o in outcomes
+        if o is not None and o.collected and GLOSSARY_CODE in o.collected
+    )
+    ctx = SetContext(units, config)
+    glossary = run_glossary(ctx)
+    if not glossary.entries:
+        return {}
+    return {entry.term: tuple(uses) for entry, uses in tree_uses(ctx, Matcher(glossary)).items()}
 
 
 def _paired_again(pairing: Pairing, config: Config) -> Pairing:

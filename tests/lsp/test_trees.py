@@ -158,3 +158,50 @@ def test_files_created_and_deleted_after_start_are_paired_and_checked(tmp_path: 
             await client.diagnostics(uri, lambda d: bool(_at(d, "TC205", 302)), BOUND, version)
 
     asyncio.run(run())
+
+
+def test_hover_shows_how_the_other_files_render_the_terms_of_the_line(tmp_path: Path) -> None:
+    english = "# Speed\n\nInference is fast.\n"
+    files = {"a.md": "추론은", "b.md": "추론은", "c.md": "inference는"}
+
+    def write(name: str, start: str) -> None:
+        (tmp_path / "en" / name).write_text(english, encoding="utf-8")
+        (tmp_path / "ko" / name).write_text(f"# 속도\n\n{start} 빠릅니다.\n", encoding="utf-8")
+
+    for side in ("en", "ko"):
+        (tmp_path / side).mkdir()
+    for name, start in files.items():
+        write(name, start)
+    (tmp_path / "terms.yaml").write_text("terms:\n  - term: inference\n    ko: [추론]\n", "utf-8")
+    config = "glossary:\n  files: [terms.yaml]\n  shipped: false\n"
+    (tmp_path / ".transcheck.yaml").write_text(config, encoding="utf-8")
+
+    async def run() -> None:
+        async with session(tmp_path) as client:
+            a, c = client.open(tmp_path / "ko" / "a.md"), client.open(tmp_path / "ko" / "c.md")
+            await client.logged_line(f"of {tmp_path / 'ko'} in", BOUND)
+
+            async def hover_a() -> str:
+                shown = await client.hover(a, 2)
+                assert shown is not None and isinstance(shown.contents, types.MarkupContent)
+                return shown.contents.value
+
+            await client.diagnostics(c, lambda d: any(x.code == "TC303" for x in d), BOUND)
+            shown = await hover_a()
+            assert (
+                "- `inference` → 추론 (other files: kept in English 1× in 1 file, 추론 1×" in shown
+            )
+            # a file created with the term kept in English: the index counts it
+            write("e.md", "inference는")
+            on_disk = {
+                tmp_path / side / "e.md": types.FileChangeType.Created for side in ("en", "ko")
+            }
+            client.on_disk(on_disk)
+            await client.diagnostics(
+                c, lambda d: any("kept in English 2× in 2 files" in x.message for x in d), BOUND
+            )
+            assert "(other files: kept in English 2× in 2 files, 추론 1× in 1 file)" in (
+                await hover_a()
+            )
+
+    asyncio.run(run())

@@ -301,7 +301,7 @@ def build(roots: Roots | None = None, source_rev: str | None = None) -> Transche
         if found is None:
             return None
         check, line = found
-        return convert.hover(check.aligned(line), check.terms(line))
+        return convert.hover(check.aligned(line), check.terms(line), check.elsewhere)
 
     @server.feature(types.TEXT_DOCUMENT_DEFINITION)
     def definition(ls: TranscheckServer, params: types.DefinitionParams) -> types.Location | None:
