@@ -6,6 +6,7 @@ rules (terms the English no longer has) read them."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
 from transcheck.model import Block
@@ -31,23 +32,24 @@ def words(text: str, parts: bool = False) -> set[str]:
 class EnglishWords:
     """The Latin-script words of an English text, indexed to tell whether a word of the Korean
     is one of them (a plural, an inflection, a shortening or a part counts: ``TPU`` for
-    ``TPUs``, ``mount`` for ``mounting``, ``shaking`` for ``treeshaking``) in time of the Korean
-    word's length: every prefix and stem of the English words, and the words run together."""
+    ``TPUs``, ``mount`` for ``mounting``, ``shaking`` for ``treeshaking``) without going
+    through all of them: the words sorted, their stems, and the words run together."""
 
-    __slots__ = ("_joined", "_prefixes", "_stems")
+    __slots__ = ("_joined", "_sorted", "_stems")
 
     def __init__(self, english: Iterable[str]) -> None:
         """Index ``english``: lowercased words of three letters or more, as ``words`` gives."""
-        english = set(english)
-        self._prefixes = {other[:end] for other in english for end in range(3, len(other) + 1)}
-        self._stems = {_stem(other) for other in english}
-        self._joined = "\n".join(english)
+        self._sorted = sorted(set(english))
+        self._stems = {_stem(other) for other in self._sorted}
+        self._joined = "\n".join(self._sorted)
 
     def keep(self, word: str) -> bool:
         """Whether ``word`` (lowercased, three letters or more) is one of the English words:
         one starts with the word's stem, the word starts with one's stem, or the word (five
         letters or more) is part of one."""
-        if _stem(word) in self._prefixes:
+        stem = _stem(word)
+        at = bisect_left(self._sorted, stem)  # the first word that may start with the stem
+        if at < len(self._sorted) and self._sorted[at].startswith(stem):
             return True
         if any(word[:end] in self._stems for end in range(3, len(word) + 1)):
             return True
