@@ -413,6 +413,11 @@ def _uncross(pairs: list[_Pair], scorer: Scorer) -> None:
             continue
         straight = scorer.pair(i, j) + scorer.pair(i2, j2)
         crossed = scorer.pair(i, j2) + scorer.pair(i2, j)
+        # Each agreement lies within plus or minus its Korean block's term count: skip the
+        # terms when even the most they could add leaves the crossing short.
+        most = 2 * (len(agreement.terms(j)) + len(agreement.terms(j2)))
+        if crossed + TERM_WEIGHT * most < straight + SWAP_GAIN:
+            continue
         terms = agreement(i, j2) + agreement(i2, j) - agreement(i, j) - agreement(i2, j2)
         if crossed + TERM_WEIGHT * terms >= straight + SWAP_GAIN:
             pairs[k] = (i, j2, scorer.pair(i, j2), False)
