@@ -318,10 +318,17 @@ class LiveTree:
             cross = self.cross.get(pair, ()) if self.indexed else ()
             uses = self.uses
         with unsaved_texts({path: text}):
-            run = Run(pairing, self.config, parsed=(parsed[0], parsed[1]), like=saved)
+            run = Run(
+                pairing,
+                self.config,
+                rules=saved.rules,
+                parsed=(parsed[0], parsed[1]),
+                like=saved,
+                cross_chapter=False,
+            )
             outcome = run.outcome(number, False)
         outcomes = [_NOTHING] * len(pairing.pairs)
-        outcomes[number] = replace(outcome, findings=outcome.findings + cross, collected=None)
+        outcomes[number] = replace(outcome, findings=outcome.findings + cross)
         report = run.assemble(outcomes)
         display = (pairing.target if korean else pairing.source).display(edited)
         findings = tuple(
