@@ -53,8 +53,8 @@ async def latency(client: Session, chapter: Path, runs: int) -> list[float]:
     times = []
     for run in range(runs):
         sent = time.perf_counter()
-        # alternate two real edits: a line added at the end, then the file as saved
-        version = client.change(uri, text + "\n새 줄\n" if run % 2 == 0 else text)
+        # a new text each time (a numbered line added at the end), as typing makes
+        version = client.change(uri, f"{text}\n새 줄 {run}\n")
         arrived, _ = await client.diagnostics(uri, lambda found: True, 120, version)
         times.append((arrived - sent - DEBOUNCE_SECONDS) * 1000)
     return times
