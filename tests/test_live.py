@@ -63,7 +63,8 @@ def test_unsaved_text_is_checked_and_a_save_is_read_again(tmp_path: Path, corpus
 
     assert "../nowhere" not in saved_urls()
     korean.write_text(edited, encoding="utf-8")
-    tree.saved_change(korean)
+    tree.changed([korean])
+    tree.refresh()
     assert "../nowhere" in saved_urls()
 
 

@@ -21,12 +21,11 @@ from typing import cast
 from transcheck.align.blocks import block_alignment
 from transcheck.chapterview import TermUse, chapter_view
 from transcheck.checks import PairContext, Scope, SetContext
-from transcheck.checks.glossary import run_glossary, tree_uses
+from transcheck.checks.glossary import tree_terms
 from transcheck.config import Config
 from transcheck.findings import Finding, Location
 from transcheck.glossary.decide import CODE as GLOSSARY_CODE
 from transcheck.glossary.decide import Use, by_rendering, spread
-from transcheck.glossary.matcher import Matcher
 from transcheck.glossary.scan import split_lines
 from transcheck.links import Status, normalize_fragment
 from transcheck.pairing import FilePair, Pairing, pair_paths, pair_sides, pair_trees
@@ -219,17 +218,18 @@ class LiveTree:
             with self._lock:
                 number = next((n for n, o in enumerate(self.outcomes) if o is None), None)
                 if number is None:
-                    report = self.saved.assemble(cast(list[PairOutcome], self.outcomes))
-                    pairs = self.pairing.pairs
+                    outcomes = cast(list[PairOutcome], list(self.outcomes))
+                    saved, pairs = self.saved, self.pairing.pairs
                     break
                 self.outcomes[number] = self.saved.outcome(number, False)
         else:
             return
+        report = saved.assemble(outcomes)  # the cross-chapter rules, outside the lock
         self.cross = {
             pair: tuple(f for f in result.findings + result.suppressed if f.code in self.set_codes)
             for pair, result in zip(pairs, report.pairs, strict=True)
         }
-        self.uses = _term_uses(self.outcomes, self.config)
+        self.uses = _term_uses(outcomes, saved.config)
 
     def _relative(self, path: Path) -> tuple[str | None, str | None]:
         """``path`` relative to the English root and to the Korean root (None outside each;
@@ -252,14 +252,16 @@ class LiveTree:
         return None
 
     def unknown(self, path: Path) -> bool:
-        """Whether ``path`` is a Markdown file on disk in one of the trees that the pairing does
-        not know yet (created since): ``changed`` pairs it."""
+        """Whether ``path`` is a Markdown file on disk below a tree's root that no tree lists
+        yet (created since): ``changed`` pairs it."""
         english, korean = self._relative(path)
         known = (english, self.pairing.source.files), (korean, self.pairing.target.files)
+        unlisted = [rel not in files for rel, files in known if rel is not None]
         return (
-            path.name.endswith(self.config.extensions)
+            bool(unlisted)
+            and all(unlisted)
+            and path.name.endswith(self.config.extensions)
             and path.is_file()
-            and any(rel is not None and rel not in files for rel, files in known)
         )
 
     def changed(self, paths: Iterable[Path]) -> None:
@@ -345,17 +347,14 @@ def _term_uses(
 ) -> dict[str, tuple[Use, ...]]:
     """Every accepted use of every glossary term in the Korean files, by term: what
     glossary-inconsistent decides on, from what it collected of each pair (nothing when the
-    rule is off or there is no glossary)."""
+    rule is off); the rule's own result when it has just run over the same outcomes."""
     units = tuple(
         o.collected[GLOSSARY_CODE]
         for o in outcomes
         if o is not None and o.collected and GLOSSARY_CODE in o.collected
     )
-    ctx = SetContext(units, config)
-    glossary = run_glossary(ctx)
-    if not glossary.entries:
-        return {}
-    return {entry.term: tuple(uses) for entry, uses in tree_uses(ctx, Matcher(glossary)).items()}
+    _, uses = tree_terms(SetContext(units, config))
+    return {entry.term: tuple(found) for entry, found in uses.items()}
 
 
 def _paired_again(pairing: Pairing, config: Config) -> Pairing:
