@@ -161,10 +161,14 @@ class Session:
 
 @asynccontextmanager
 async def session(
-    root: Path, *arguments: str, capabilities: types.ClientCapabilities | None = None
+    root: Path,
+    *arguments: str,
+    capabilities: types.ClientCapabilities | None = None,
+    options: dict[str, str] | None = None,
 ) -> AsyncIterator[Session]:
     """A server started on ``root`` (its working directory and workspace), initialized; the
-    client declares ``capabilities`` (none by default)."""
+    client declares ``capabilities`` (none by default) and sends ``options`` as its
+    initializationOptions."""
     client = LanguageClient("transcheck-tests", "1")
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     await client.start_io(sys.executable, "-m", "transcheck", "lsp", *arguments, cwd=root, env=env)
@@ -172,6 +176,7 @@ async def session(
     await client.initialize_async(
         types.InitializeParams(
             capabilities=capabilities or types.ClientCapabilities(),
+            initialization_options=options,
             root_uri=root.as_uri(),
             workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name=root.name)],
         )

@@ -104,6 +104,30 @@ def test_an_in_place_translation_is_checked_against_its_english_revision(fork: P
     asyncio.run(run())
 
 
+def test_the_client_names_the_english_revision(tmp_path: Path) -> None:
+    root = init(tmp_path / "site")
+    english = "# Guide\n\nRead [the paper](https://example.com/paper).\n"
+    commit(root, {"docs/guide.md": english}, "upstream")
+    git(root, "branch", "upstream")
+    korean = "# 안내\n\n[논문](https://example.com/paper)을 읽으세요.\n"
+    commit(root, {"docs/guide.md": korean}, "translate in place")
+    guide = root / "docs" / "guide.md"
+
+    async def run() -> None:
+        async with session(root, options={"sourceRev": "upstream"}) as client:
+            uri = client.open(guide)
+            _, found = await client.diagnostics(uri, lambda d: True, BOUND)
+            assert not found  # the link is the English one: nothing to report
+            version = client.change(uri, korean.replace("/paper", "/paper2"))
+            _, found = await client.diagnostics(uri, lambda d: bool(d), BOUND, version)
+            (changed,) = found
+            assert (changed.code, changed.range.start.line) == ("TC203", 2)
+            (related,) = changed.related_information or []
+            assert related.message == "English: upstream:docs/guide.md:3"
+
+    asyncio.run(run())
+
+
 def _pair(site: Path, name: str, korean_link: str) -> None:
     """An English file and its Korean file ``name`` written on disk: the Korean misses the
     English's second section (section-missing) and links to ``korean_link``."""
