@@ -1,10 +1,14 @@
 """A tree checked live, as an editor needs it: one file checked on its unsaved text against the
 saved state of the rest of the tree, and the English line a Korean line translates.
 
-The tree is indexed once (every pair checked on its saved files, in ``index``); a live check then
-parses only what the earlier runs have not (the edited file, through ``unsaved_texts``) and checks
-its pair with the same Run as ``check``. Cross-chapter findings (glossary consistency) come from
-the saved tree, checked again when a file is saved; before the index is done they are left out.
+The trees are paired as ``check`` pairs them (the English side may be a git revision, as with
+``--source-rev``) and indexed once (every pair checked on its saved files, in ``index``); a live
+check then parses only what the earlier runs have not (the edited file, through
+``unsaved_texts``) and checks its pair with the same Run as ``check``. Cross-chapter findings
+(glossary consistency) and each glossary term's uses across the tree come from the saved files;
+files saved, created or deleted are read and paired again (``changed``), and their pairs and the
+cross-chapter rules checked again in the background (``refresh``). Before the index is done the
+cross-chapter findings are left out.
 """
 
 from __future__ import annotations
@@ -156,7 +160,7 @@ class LiveCheck:
                 if pair.source and pair.target and pair.target.line <= line <= pair.target.end_line:
                     first, last = pair.source.line, pair.source.end_line
                     break
-            return _english_lines(ctx, self.file(display=ctx.source.path), first, last)
+            return _english_lines(ctx, self.file(ctx.source.path), first, last)
         return None
 
 
