@@ -79,7 +79,7 @@ class LiveCheck:
     findings: tuple[Finding, ...]
     run: Run
     pair: FilePair
-    uses: Mapping[str, tuple[Use, ...]]  # each glossary term's uses in the saved Korean files
+    tree: LiveTree  # the tree it belongs to, for what its saved files hold now
 
     @cached_property
     def context(self) -> PairContext | None:
@@ -116,7 +116,7 @@ class LiveCheck:
         glossary-inconsistent counts them on their saved text: ``추론 21× in 8 files, kept in
         English 3× in 2 files``; None when no other file uses it (or before the index)."""
         here = self.run.pairing.target.display(self.pair.target or "")
-        others = [use for use in self.uses.get(term, ()) if use.path != here]
+        others = [use for use in self.tree.uses.get(term, ()) if use.path != here]
         return spread(by_rendering(others)) if others else None
 
     def links(self) -> tuple[LinkTarget, ...]:
@@ -229,11 +229,11 @@ class LiveTree:
         else:
             return
         report = saved.assemble(outcomes)  # the cross-chapter rules, outside the lock
+        self.uses = _term_uses(outcomes, saved.config)
         self.cross = {
             pair: tuple(f for f in result.findings + result.suppressed if f.code in self.set_codes)
             for pair, result in zip(pairs, report.pairs, strict=True)
         }
-        self.uses = _term_uses(outcomes, saved.config)
 
     def _relative(self, path: Path) -> tuple[str | None, str | None]:
         """``path`` relative to the English root and to the Korean root (None outside each;
@@ -322,7 +322,6 @@ class LiveTree:
                 for is_korean, docs in zip((False, True), sides, strict=True)
             )
             cross = self.cross.get(pair, ()) if self.indexed else ()
-            uses = self.uses
         with unsaved_texts({path: text}):
             run = Run(
                 pairing,
@@ -343,7 +342,7 @@ class LiveTree:
             if (f.target.path == display if korean else f.source.path == display)
             and (korean or f.target.path is None or f.rule in ENGLISH_SIDE)
         )
-        return LiveCheck(Path(os.path.abspath(path)), text, korean, findings, run, pair, uses)
+        return LiveCheck(Path(os.path.abspath(path)), text, korean, findings, run, pair, self)
 
 
 def _term_uses(

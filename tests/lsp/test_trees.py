@@ -175,7 +175,9 @@ def test_files_created_and_deleted_after_start_are_paired_and_checked(tmp_path: 
             (site / "en" / "extra.md").unlink()
             client.on_disk({site / "en" / "extra.md": deleted})
             _, found = await client.diagnostics(extra, lambda d: _shown(d) == [("TC106", 1)], BOUND)
-            # and the Korean one deleted too: its diagnostics are cleared
+            # and the Korean one deleted too: its diagnostics are cleared, and the link to it
+            # is broken again
+            client.published.clear()
             (site / "ko" / "extra.md").unlink()
             client.on_disk({site / "ko" / "extra.md": deleted})
             await client.diagnostics(extra, lambda d: not d, BOUND)
