@@ -33,7 +33,7 @@ PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
 MIN_DEVIATION = 0.05  # a floor for the spread of a chapter whose paragraphs agree too well
 
 
-GLOSS = re.compile(r"(?<=[\uac00-\ud7a3])\([A-Za-z][A-Za-z0-9 .,'/-]*\)")
+GLOSS = re.compile(r"(?=\()(?<=[\uac00-\ud7a3])\([A-Za-z][A-Za-z0-9 .,'/-]*\)")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.+#-]*")
 # an address or URL left as text (``hello@vuejs.org로``: a particle keeps it from being linked)
 ADDRESS = re.compile(r"[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|https?://[!-~]+")
