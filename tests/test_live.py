@@ -48,9 +48,7 @@ def test_unsaved_text_is_checked_and_a_save_is_read_again(tmp_path: Path, corpus
     edited = "\n".join(lines)
     live = tree.check(korean, edited)
     assert live is not None
-    assert [(f.code, f.target.line) for f in live.findings if f.code == "TC205"] == [
-        ("TC205", 302)
-    ]
+    assert [(f.code, f.target.line) for f in live.findings if f.code == "TC205"] == [("TC205", 302)]
     again = tree.check(korean, saved)
     assert again is not None and not [f for f in again.findings if f.code == "TC205"]
     # the rest of the tree sees the saved file, and reads it again once it is saved
@@ -63,7 +61,8 @@ def test_unsaved_text_is_checked_and_a_save_is_read_again(tmp_path: Path, corpus
 
     assert "../nowhere" not in saved_urls()
     korean.write_text(edited, encoding="utf-8")
-    tree.saved_change(korean)
+    tree.changed([korean])
+    tree.refresh()
     assert "../nowhere" in saved_urls()
 
 

@@ -471,6 +471,7 @@ def lsp(
     target: Annotated[
         Path | None, typer.Option("--target", help="The Korean tree (with --source).")
     ] = None,
+    source_rev: SourceRevOpt = None,
 ) -> None:
     """Run the language server on stdin/stdout, for editors (needs `pip install 'transcheck[lsp]'`;
     setup: docs/editors.md)."""
@@ -482,7 +483,7 @@ def lsp(
     except ImportError as error:
         raise _fail(f"{error}: install the lsp extra: pip install 'transcheck[lsp]'") from None
     roots = Roots(source.absolute(), target.absolute()) if source and target else None
-    serve(roots)
+    serve(roots, source_rev)
 
 
 def main() -> None:

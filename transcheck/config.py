@@ -27,8 +27,9 @@ from transcheck.safeyaml import describe, load_node
 RULE_OPTIONS: dict[str, dict[str, Any]] = {
     "limits": {"file_bytes": DEFAULT_FILE_BYTES, "pair_seconds": 60.0},
     # ``transcheck lsp``: the URL of a rule's documentation, with {code} and {name} (empty: the
-    # README's rules section)
-    "editor": {"rule_docs": ""},
+    # README's rules section); the git revision of the English of an in-place translation
+    # (``check --source-rev``; empty: the English is a tree of the work tree)
+    "editor": {"rule_docs": "", "source_rev": ""},
 }
 
 CONFIG_NAMES = (".transcheck.yaml", "transcheck.yaml", ".transcheck.yml", "transcheck.yml")

@@ -85,6 +85,10 @@ class LinkIndex:
         self._load = load
         self._files = tuple(files) or tuple(self._documents)
         self._permalinks: dict[str, str] | None = None
+        # What the disk and the resolution of a link said once: the tree does not change during
+        # a run, and the rules of every pair ask about the same files and links again.
+        self._on_disk: dict[str, bool] = {}
+        self._resolved: dict[tuple[str, str], Resolution] = {}
 
     def document(self, rel: str) -> Document | None:
         """The document at ``rel``: one given, else what ``load`` gives (which keeps what it
@@ -94,7 +98,14 @@ class LinkIndex:
 
     def has(self, rel: str) -> bool:
         """Whether the tree holds a document at ``rel`` (read or not)."""
-        return rel in self._documents or (self.root is not None and (self.root / rel).is_file())
+        if rel in self._documents:
+            return True
+        if self.root is None:
+            return False
+        found = self._on_disk.get(rel)
+        if found is None:
+            found = self._on_disk[rel] = (self.root / rel).is_file()
+        return found
 
     def known(self) -> tuple[str, ...]:
         """Every Markdown file of the tree, read or not."""
@@ -167,7 +178,14 @@ class LinkIndex:
         ]
 
     def resolve(self, from_rel: str, url: str) -> Resolution:
-        """Resolve ``url`` written in the document at ``from_rel``."""
+        """Resolve ``url`` written in the document at ``from_rel`` (once per run)."""
+        resolution = self._resolved.get((from_rel, url))
+        if resolution is None:
+            resolution = self._resolved[from_rel, url] = self._resolve(from_rel, url)
+        return resolution
+
+    def _resolve(self, from_rel: str, url: str) -> Resolution:
+        """``resolve``, worked out."""
         own = self._own_path(url)
         if own is None:
             return Resolution(Status.EXTERNAL)

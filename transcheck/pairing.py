@@ -219,13 +219,14 @@ def _checked(pairing: Pairing, extensions: tuple[str, ...]) -> Pairing:
 
 
 SAMPLE_PAIRS, SAMPLE_CHARS = 8, 50_000
+_LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
+_HANGUL = re.compile("[\uac00-\ud7a3\u3131-\u318e]")
 
 
 def _hangul_share(text: str) -> float:
     """The share of Hangul among the letters of ``text`` (0 without letters)."""
-    letters = [ch for ch in text if ch.isalpha()]
-    hangul = sum(1 for ch in letters if "\uac00" <= ch <= "\ud7a3" or "\u3131" <= ch <= "\u318e")
-    return hangul / len(letters) if letters else 0.0
+    letters = len(_LETTER.findall(text))
+    return len(_HANGUL.findall(text)) / letters if letters else 0.0
 
 
 def _sample(tree: Tree, names: list[str], limit: int) -> str:

@@ -176,17 +176,21 @@ class Run:
         rules: Sequence[ActiveRule] | None = None,
         parsed: tuple[Mapping[str, Document], Mapping[str, Document]] = ({}, {}),
         like: Run | None = None,
+        cross_chapter: bool = True,
     ) -> None:
         """Prepare both sides and their link indexes; nothing is read yet but what ``parsed``
         does not already hold (English and Korean documents by path, from an earlier run).
         ``like``, an earlier run over the same pairing and config, lends its git history (a
-        ``git log`` over the Korean files), so an editor's check per keystroke runs no git."""
+        ``git log`` over the Korean files), so an editor's check per keystroke runs no git.
+        ``cross_chapter`` False: nothing is collected for the cross-chapter rules and they do
+        not run (an editor's check takes their findings from the saved tree)."""
         self.pairing = pairing
         if not config.site_url:  # absolute links to the site itself are site-relative
             config = replace(config, site_url=discover_site_url(pairing.target.root))
         self.config = config
         self.source_changes = source_changes or {}
         self.jobs = jobs
+        self.cross_chapter = cross_chapter
         self.rules = tuple(rules) if rules is not None else active_rules(config)
         self.emitted = by_code(self.rules)
         self.history: SectionStale | None = (  # None outside git
@@ -330,7 +334,7 @@ class Run:
         if ctx is not None:
             with guard.step("measuring the translated share"):
                 share = translated_share(ctx)
-            collected = collect_set(ctx, self.rules, guard)
+            collected = collect_set(ctx, self.rules, guard) if self.cross_chapter else None
             if chapters:
                 from transcheck.chapterview import chapter_view  # the html format only
 
@@ -429,7 +433,8 @@ class Run:
         collected = [o.collected for o in outcomes if o.collected is not None]
         first = next((n for n, paths in enumerate(displays) if all(paths)), 0)
         guard = Guard(Location(displays[first][0]), Location(displays[first][1]), self.rules)
-        for finding in run_set(collected, self.config, self.rules, guard) + guard.findings:
+        cross = run_set(collected, self.config, self.rules, guard) if self.cross_chapter else []
+        for finding in cross + guard.findings:
             slot = home.get(finding.primary.path or "")
             if slot is not None:
                 per_pair[slot].append(finding)

@@ -29,6 +29,7 @@ class Session:
         self.published: list[tuple[float, types.PublishDiagnosticsParams]] = []
         self.arrived = asyncio.Event()
         self.logged: list[str] = []
+        self.registered: list[types.Registration] = []  # what the server asked to be told of
         self.pid = client._server.pid if client._server else None  # for its memory
 
         @client.feature(types.WINDOW_LOG_MESSAGE)
@@ -39,6 +40,11 @@ class Session:
         @client.feature(types.WINDOW_SHOW_MESSAGE)
         def show(params: types.ShowMessageParams) -> None:
             self.logged.append(params.message)
+            self.arrived.set()
+
+        @client.feature(types.CLIENT_REGISTER_CAPABILITY)
+        def register(params: types.RegistrationParams) -> None:
+            self.registered.extend(params.registrations)
             self.arrived.set()
 
         @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
@@ -66,6 +72,13 @@ class Session:
             types.DidChangeTextDocumentParams(text_document=document, content_changes=[change])
         )
         return version
+
+    def on_disk(self, changes: dict[Path, types.FileChangeType]) -> None:
+        """Tell the server that files were created, changed or deleted on disk."""
+        events = [types.FileEvent(uri=path.as_uri(), type=kind) for path, kind in changes.items()]
+        self.client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(changes=events)
+        )
 
     async def _until(self, found: Callable[[], Any], timeout: float, what: str) -> Any:
         """The first non-None result of ``found``, tried whenever the server sends something;
@@ -147,15 +160,23 @@ class Session:
 
 
 @asynccontextmanager
-async def session(root: Path, *arguments: str) -> AsyncIterator[Session]:
-    """A server started on ``root`` (its working directory and workspace), initialized."""
+async def session(
+    root: Path,
+    *arguments: str,
+    capabilities: types.ClientCapabilities | None = None,
+    options: dict[str, str] | None = None,
+) -> AsyncIterator[Session]:
+    """A server started on ``root`` (its working directory and workspace), initialized; the
+    client declares ``capabilities`` (none by default) and sends ``options`` as its
+    initializationOptions."""
     client = LanguageClient("transcheck-tests", "1")
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     await client.start_io(sys.executable, "-m", "transcheck", "lsp", *arguments, cwd=root, env=env)
     started = Session(client)
     await client.initialize_async(
         types.InitializeParams(
-            capabilities=types.ClientCapabilities(),
+            capabilities=capabilities or types.ClientCapabilities(),
+            initialization_options=options,
             root_uri=root.as_uri(),
             workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name=root.name)],
         )

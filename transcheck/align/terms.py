@@ -6,8 +6,8 @@ rules (terms the English no longer has) read them."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 
 from transcheck.model import Block
 
@@ -29,17 +29,37 @@ def words(text: str, parts: bool = False) -> set[str]:
     return {word for word in found if len(word) >= 3}
 
 
-def kept(word: str, english: Iterable[str]) -> bool:
-    """Whether a Latin-script word of the Korean is one of the English words (a plural, an
-    inflection, a shortening or a part counts: ``TPU`` for ``TPUs``, ``mount`` for
-    ``mounting``, ``shaking`` for ``treeshaking``)."""
-    stem = word[: max(3, len(word) - 2)]
-    return any(
-        other.startswith(stem)
-        or word.startswith(other[: max(3, len(other) - 2)])
-        or (len(word) >= 5 and word in other)
-        for other in english
-    )
+class EnglishWords:
+    """The Latin-script words of an English text, indexed to tell whether a word of the Korean
+    is one of them (a plural, an inflection, a shortening or a part counts: ``TPU`` for
+    ``TPUs``, ``mount`` for ``mounting``, ``shaking`` for ``treeshaking``) without going
+    through all of them: the words sorted, their stems, and the words run together."""
+
+    __slots__ = ("_joined", "_sorted", "_stems")
+
+    def __init__(self, english: Iterable[str]) -> None:
+        """Index ``english``: lowercased words of three letters or more, as ``words`` gives."""
+        self._sorted = sorted(set(english))
+        self._stems = {_stem(other) for other in self._sorted}
+        self._joined = "\n".join(self._sorted)
+
+    def keep(self, word: str) -> bool:
+        """Whether ``word`` (lowercased, three letters or more) is one of the English words:
+        one starts with the word's stem, the word starts with one's stem, or the word (five
+        letters or more) is part of one."""
+        stem = _stem(word)
+        at = bisect_left(self._sorted, stem)  # the first word that may start with the stem
+        if at < len(self._sorted) and self._sorted[at].startswith(stem):
+            return True
+        if any(word[:end] in self._stems for end in range(3, len(word) + 1)):
+            return True
+        return len(word) >= 5 and word in self._joined
+
+
+def _stem(word: str) -> str:
+    """What a word must start with to count as another: all but its last two letters, at least
+    three."""
+    return word[: max(3, len(word) - 2)]
 
 
 def everything(block: Block) -> str:
@@ -56,7 +76,7 @@ class Agreement:
         """Blocks are named by their index in ``english`` and ``korean``."""
         self._english = english
         self._korean = korean
-        self._english_terms: dict[int, frozenset[str]] = {}
+        self._english_terms: dict[int, EnglishWords] = {}
         self._korean_terms: dict[int, set[str]] = {}
         self._scores: dict[tuple[int, int], int] = {}
 
@@ -71,14 +91,10 @@ class Agreement:
         score = self._scores.get((i, j))
         if score is None:
             if i not in self._english_terms:
-                self._english_terms[i] = frozenset(words(everything(self._english[i]), parts=True))
+                self._english_terms[i] = EnglishWords(
+                    words(everything(self._english[i]), parts=True)
+                )
             own = self._english_terms[i]
-            score = sum(1 if _kept(word, own) else -1 for word in self.terms(j))
+            score = sum(1 if own.keep(word) else -1 for word in self.terms(j))
             self._scores[i, j] = score
         return score
-
-
-@lru_cache(maxsize=32_768)
-def _kept(word: str, english: frozenset[str]) -> bool:
-    """``kept``, remembered: block alignment asks it of the same blocks again and again."""
-    return kept(word, english)

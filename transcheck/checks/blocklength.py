@@ -33,7 +33,7 @@ PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
 MIN_DEVIATION = 0.05  # a floor for the spread of a chapter whose paragraphs agree too well
 
 
-GLOSS = re.compile(r"(?<=[\uac00-\ud7a3])\([A-Za-z][A-Za-z0-9 .,'/-]*\)")
+GLOSS = re.compile(r"(?=\()(?<=[\uac00-\ud7a3])\([A-Za-z][A-Za-z0-9 .,'/-]*\)")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.+#-]*")
 # an address or URL left as text (``hello@vuejs.org로``: a particle keeps it from being linked)
 ADDRESS = re.compile(r"[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|https?://[!-~]+")
@@ -52,10 +52,14 @@ def characters(blocks: list[Block], kept: frozenset[str] = frozenset()) -> int:
     excluded."""
     total = 0
     for block in blocks:
-        text = ADDRESS.sub("", GLOSS.sub("", block.text))
-        if kept:
-            text = LATIN_WORD.sub(lambda m: "" if m.group(0).lower() in kept else m.group(0), text)
+        text = block.text
+        if "(" in text:
+            text = GLOSS.sub("", text)
+        if "@" in text or "://" in text:
+            text = ADDRESS.sub("", text)
         total += len(text) - text.count(" ")
+        if kept:  # a Latin word holds no space: removing it takes its length only
+            total -= sum(len(word) for word in LATIN_WORD.findall(text) if word.lower() in kept)
     return total
 
 
@@ -95,16 +99,26 @@ def measured(ctx: PairContext, min_chars: int | None = None) -> list[Measured]:
     characters; default: the ``block_length`` option), with their log ratios."""
     if min_chars is None:
         min_chars = int(ctx.config.option("block_length", "min_chars"))
-    found = []
-    for english, korean in groups(ctx):
-        if not any(b.kind in PROSE for b in english):
-            continue
-        kept = _kept(english, korean)
-        en_length, ko_length = characters(english, kept), characters(korean, kept)
-        if en_length < min_chars or not ko_length:
-            continue
-        if not any(HANGUL.search(b.text) for b in korean):
-            continue
-        ratio = math.log(ko_length / en_length)
-        found.append(Measured(english, korean, ratio, (en_length, ko_length)))
-    return found
+    return [found for found in _translated(ctx) if found.lengths[0] >= min_chars]
+
+
+def _translated(ctx: PairContext) -> list[Measured]:
+    """Every pairing group with English prose and Korean text in Hangul, measured once per pair
+    (block-length-outlier and the drift rules each ask with their own minimum length)."""
+
+    def compute() -> list[Measured]:
+        found = []
+        for english, korean in groups(ctx):
+            if not any(b.kind in PROSE for b in english):
+                continue
+            kept = _kept(english, korean)
+            en_length, ko_length = characters(english, kept), characters(korean, kept)
+            if not en_length or not ko_length:
+                continue
+            if not any(HANGUL.search(b.text) for b in korean):
+                continue
+            ratio = math.log(ko_length / en_length)
+            found.append(Measured(english, korean, ratio, (en_length, ko_length)))
+        return found
+
+    return ctx.cached("measured", compute)  # type: ignore[no-any-return]

@@ -76,10 +76,11 @@ def match_items(
         if pair.target is not None and id(pair.target) not in seen:
             seen.add(id(pair.target))
             ko = [Placed(i, pair, position) for i in korean(pair.target)]
-        found, missing, unused = match_in_order(en, ko, lambda a, b: same(a.item, b.item))
-        result.found += found
-        left_en += missing
-        left_ko += unused
+        if en and ko:
+            found, en, ko = match_in_order(en, ko, lambda a, b: same(a.item, b.item))
+            result.found += found
+        left_en += en
+        left_ko += ko
 
     def near(en: Placed[T], ko: Placed[U]) -> bool:
         """Equal items whose block pairs are at most NEARBY apart."""

@@ -355,6 +355,24 @@ def tree_uses(ctx: SetContext, matcher: Matcher) -> dict[Entry, list[Use]]:
     return uses
 
 
+# The last tree_terms result, with what it was computed from (held, so identity stays valid).
+_LAST_TREE_TERMS: list[tuple[tuple[object, ...], tuple[Glossary, dict[Entry, list[Use]]]]] = []
+
+
+def tree_terms(ctx: SetContext) -> tuple[Glossary, dict[Entry, list[Use]]]:
+    """The run's glossary (see run_glossary) and every accepted use of its terms (tree_uses),
+    computed once for the same collected units and config: the rule asks, then a language
+    server showing the tree's renderings on hover asks again over the very same objects."""
+    key = (ctx.config, *ctx.collected)
+    for known, found in _LAST_TREE_TERMS:
+        if len(known) == len(key) and all(a is b for a, b in zip(known, key, strict=True)):
+            return found
+    glossary = run_glossary(ctx)
+    uses = tree_uses(ctx, Matcher(glossary)) if glossary.entries else {}
+    _LAST_TREE_TERMS[:] = [(key, (glossary, uses))]
+    return glossary, uses
+
+
 @set_rule(
     "TC303",
     "glossary-inconsistent",
@@ -387,11 +405,8 @@ def glossary_inconsistent(ctx: SetContext) -> Iterator[Hit]:
     A use counts where the aligned English block has the term. One finding per file, term and
     rendering, at its first line, with the other lines and what the rest of the tree writes.
     """
-    glossary = run_glossary(ctx)
-    if not glossary.entries:
-        return
-    matcher = Matcher(glossary)
-    for entry, uses in tree_uses(ctx, matcher).items():
+    glossary, found = tree_terms(ctx)
+    for entry, uses in found.items():
         decision = decide(glossary, entry, uses)
         if decision is None:
             continue

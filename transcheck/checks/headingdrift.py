@@ -59,7 +59,8 @@ def heading_drift(ctx: PairContext) -> Iterator[Hit]:
             )
             continue
         kept = sorted(terms.words(ko.title))
-        lost = [word for word in kept if not terms.kept(word, terms.words(en.title, parts=True))]
+        english = terms.EnglishWords(terms.words(en.title, parts=True))
+        lost = [word for word in kept if not english.keep(word)]
         if lost and 2 * len(lost) >= len(kept):
             yield Hit(
                 f"the Korean heading {heading} keeps {quote(lost)}, which its English "

@@ -11,7 +11,7 @@ where the file uses the other rendering at least twice.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from transcheck.findings import Finding
@@ -77,12 +77,26 @@ class Decision:
 
     def tree(self) -> str:
         """``inference: 추론 21× in 8 files, kept in English 40× in 5 files`` (most files first)."""
-        order = sorted(self.uses, key=lambda r: (-len(self.files(r)), -len(self.uses[r]), r[0]))
-        parts = [
-            f"{label(r)} {len(self.uses[r])}× in {_plural(len(self.files(r)), 'file')}"
-            for r in order
-        ]
-        return f"{self.entry.term}: {', '.join(parts)}"
+        return f"{self.entry.term}: {spread(self.uses)}"
+
+
+def by_rendering(uses: Iterable[Use]) -> dict[Rendering, list[Use]]:
+    """A term's uses by their rendering."""
+    found: dict[Rendering, list[Use]] = defaultdict(list)
+    for use in uses:
+        found[(use.rendering, use.kind)].append(use)
+    return dict(found)
+
+
+def spread(uses: Mapping[Rendering, Sequence[Use]]) -> str:
+    """``추론 21× in 8 files, kept in English 40× in 5 files``: a term's renderings, most files
+    first."""
+
+    def files(rendering: Rendering) -> int:
+        return len({use.path for use in uses[rendering]})
+
+    order = sorted(uses, key=lambda r: (-files(r), -len(uses[r]), r[0]))
+    return ", ".join(f"{label(r)} {len(uses[r])}× in {_plural(files(r), 'file')}" for r in order)
 
 
 def _preferred(glossary: Glossary, entry: Entry) -> Rendering | None:
@@ -95,23 +109,21 @@ def _preferred(glossary: Glossary, entry: Entry) -> Rendering | None:
 
 def decide(glossary: Glossary, entry: Entry, uses: Iterable[Use]) -> Decision | None:
     """The decision for one term, or None when the tree is consistent about it."""
-    by_rendering: dict[Rendering, list[Use]] = defaultdict(list)
-    for use in uses:
-        by_rendering[(use.rendering, use.kind)].append(use)
+    renderings = by_rendering(uses)
     preferred = _preferred(glossary, entry)
     strict = glossary.policy_of(entry) is Policy.PREFERRED and preferred is not None
-    if len(by_rendering) < 2 and not (strict and preferred not in by_rendering):
+    if len(renderings) < 2 and not (strict and preferred not in renderings):
         return None
-    if preferred is not None and (strict or preferred in by_rendering):
+    if preferred is not None and (strict or preferred in renderings):
         right, basis = preferred, f"the glossary prefers {label(preferred)}"
     else:
         right = max(
-            by_rendering,
-            key=lambda r: (len({u.path for u in by_rendering[r]}), len(by_rendering[r])),
+            renderings,
+            key=lambda r: (len({u.path for u in renderings[r]}), len(renderings[r])),
         )
-        files = len({u.path for u in by_rendering[right]})
+        files = len({u.path for u in renderings[right]})
         basis = f"most {'files' if files > 1 else 'uses'} {_write(right)}"
-    return Decision(entry, right, basis, dict(by_rendering))
+    return Decision(entry, right, basis, renderings)
 
 
 def findings(decision: Decision) -> Iterator[tuple[Use, str, str]]:

@@ -4,7 +4,7 @@ ranges, rule links and the English location; hover text; the English line to jum
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from lsprotocol import types
@@ -12,7 +12,7 @@ from lsprotocol import types
 from transcheck.chapterview import TermUse
 from transcheck.findings import Finding, Severity
 from transcheck.fixes.apply import fixable, plan_file
-from transcheck.live import Aligned, LinkTarget, LiveCheck, absolute
+from transcheck.live import Aligned, LinkTarget, LiveCheck
 
 SEVERITIES = {
     Severity.ERROR: types.DiagnosticSeverity.Error,
@@ -63,7 +63,7 @@ def diagnostic(
             types.Position(line=row + 1, character=0),
         )
         where = types.Location(
-            uri=absolute(there.path).as_uri(), range=types.Range(start=start, end=end)
+            uri=check.file(there.path).as_uri(), range=types.Range(start=start, end=end)
         )
         related = [
             types.DiagnosticRelatedInformation(
@@ -84,9 +84,12 @@ def diagnostic(
     )
 
 
-def hover(aligned: Aligned | None, terms: Sequence[TermUse]) -> types.Hover | None:
+def hover(
+    aligned: Aligned | None, terms: Sequence[TermUse], elsewhere: Callable[[str], str | None]
+) -> types.Hover | None:
     """The English block a Korean line translates, as written, with its file and lines; and
-    the glossary terms the line uses, with the rendering it uses."""
+    the glossary terms the line uses, with the rendering it uses and how the other files of
+    the tree render them (``elsewhere``, by term)."""
     parts = []
     if aligned is not None:
         span = (
@@ -101,7 +104,11 @@ def hover(aligned: Aligned | None, terms: Sequence[TermUse]) -> types.Hover | No
         )
     unique = dict.fromkeys((term.term, term.rendering) for term in terms)
     if unique:
-        rows = "\n".join(f"- `{term}` → {rendering}" for term, rendering in unique)
+        rows = "\n".join(
+            f"- `{term}` → {rendering}" + (f" (other files: {spread})" if spread else "")
+            for term, rendering in unique
+            for spread in (elsewhere(term),)
+        )
         parts.append(f"**Glossary**\n\n{rows}")
     if not parts:
         return None

@@ -13,6 +13,7 @@ import asyncio
 import gc
 import os
 import time
+from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -22,7 +23,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
-from transcheck.config import ConfigError, load_config
+from transcheck.config import Config, ConfigError, load_config
 from transcheck.live import LiveCheck, LiveTree
 from transcheck.lsp import convert
 from transcheck.lsp.trees import Roots, guess_roots
@@ -42,41 +43,84 @@ def _version() -> str:
 class TranscheckServer(LanguageServer):
     """The server's state: the trees met so far, the last check of each open file."""
 
-    def __init__(self, roots: Roots | None = None) -> None:
+    def __init__(self, roots: Roots | None = None, source_rev: str | None = None) -> None:
         super().__init__("transcheck", _version())
         self.roots = roots  # set by `--source/--target` or the client's initializationOptions
+        self.source_rev = source_rev  # set by `--source-rev` or the client's `sourceRev`
         self.trees: dict[Roots, LiveTree] = {}
+        self.configs: dict[Path, Config] = {}  # by the folder they were discovered from
         self.open: set[str] = set()  # uris of the open files
         self.checks: dict[str, LiveCheck] = {}  # uri -> last published check
         self.pending: dict[str, int] = {}  # uri -> the version waiting for its pause
         self.checker = ThreadPoolExecutor(1, thread_name_prefix="transcheck-check")
         self.indexer = ThreadPoolExecutor(1, thread_name_prefix="transcheck-index")
+        self.tasks: set[asyncio.Task[None]] = set()  # work started in the background
 
     def configure(self, root: str | None, options: Any) -> None:
         """Take the trees from the client's ``initializationOptions`` (``source``, ``target``,
-        relative to the workspace root), unless the command line named them."""
-        if self.roots is not None or not isinstance(options, dict):
+        relative to the workspace root; ``sourceRev``), unless the command line named them."""
+        if not isinstance(options, dict):
             return
+        rev = options.get("sourceRev")
+        if self.source_rev is None and isinstance(rev, str) and rev:
+            self.source_rev = rev
         source, target = options.get("source"), options.get("target")
-        if isinstance(source, str) and isinstance(target, str):
+        if self.roots is None and isinstance(source, str) and isinstance(target, str):
             base = Path(root or os.getcwd())
             self.roots = Roots((base / source).absolute(), (base / target).absolute())
 
-    def tree_of(self, path: Path) -> LiveTree | None:
-        """The tree ``path`` belongs to, paired and indexed (in the background) on first use;
-        None (and a message to the user) when it belongs to none or cannot be paired."""
-        roots = self.roots if self.roots and self.roots.holds(path) else guess_roots(path)
-        if roots is None:
+    def watch(self) -> None:
+        """Ask the client to tell of Markdown files created, changed and deleted on disk (a
+        branch switched, a file added outside the editor), when it can be asked."""
+        workspace = self.client_capabilities.workspace
+        watched = workspace.did_change_watched_files if workspace else None
+        if watched is None or not watched.dynamic_registration:
+            return
+        extensions = ",".join(extension.lstrip(".") for extension in Config().extensions)
+        options = types.DidChangeWatchedFilesRegistrationOptions(
+            watchers=[types.FileSystemWatcher(glob_pattern=f"**/*.{{{extensions}}}")]
+        )
+        method = types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+        registration = types.Registration(id=method, method=method, register_options=options)
+        self.client_register_capability(types.RegistrationParams(registrations=[registration]))
+
+    def roots_of(self, path: Path, config: Config) -> Roots | None:
+        """The trees of ``path``: those named (command line, client), else the locale folders
+        above it, else, when the English is a git revision (``--source-rev``, the client's
+        ``sourceRev``, the config's ``editor.source_rev``), the workspace itself translated in
+        place; the English read from that revision, if any."""
+        rev = self.source_rev or str(config.option("editor", "source_rev")) or None
+        named = self.roots if self.roots is not None and self.roots.holds(path) else None
+        roots = named or guess_roots(path)
+        if roots is not None:
+            return Roots(roots.source, roots.target, rev)
+        root = self.workspace.root_path
+        if rev and root and path.is_relative_to(Path(root).absolute()):
+            return Roots(Path(root).absolute(), Path(root).absolute(), rev)
+        return None
+
+    def tree_of(self, path: Path, start: bool = True) -> LiveTree | None:
+        """The tree ``path`` belongs to, paired and indexed (in the background) on first use
+        unless ``start`` is false; None (and a message to the user) when it belongs to none or
+        cannot be paired."""
+        root = self.workspace.root_path
+        folder = Path(root) if root else path.parent
+        try:  # read once: a tree keeps the config it was paired with
+            config = self.configs.get(folder) or load_config(None, start=folder)
+            self.configs[folder] = config
+        except ConfigError as error:
+            self.complain(error)
+            return None
+        roots = self.roots_of(path, config)
+        if roots is None or (roots not in self.trees and not start):
             return None
         if roots not in self.trees:
-            root = self.workspace.root_path
             try:
-                config = load_config(None, start=Path(root) if root else roots.target)
-                self.trees[roots] = LiveTree(roots.source, roots.target, config)
+                self.trees[roots] = LiveTree(roots.source, roots.target, config, roots.rev)
             except (ConfigError, PairingError) as error:
                 self.complain(error)
                 return None
-            asyncio.get_running_loop().create_task(self.index(self.trees[roots]))
+            self.background(self.index(self.trees[roots]))
         return self.trees[roots]
 
     def complain(self, error: Exception) -> None:
@@ -90,15 +134,9 @@ class TranscheckServer(LanguageServer):
         """Index a tree in the background, then check its open files again (with the
         cross-chapter findings now known)."""
         started = time.perf_counter()
-        try:
-            await asyncio.get_running_loop().run_in_executor(self.indexer, tree.index)
-        except ConfigError as error:
-            self.complain(error)
+        if not await self.refreshed(tree, tree.index):
             return
         seconds = time.perf_counter() - started
-        # the indexed trees live as long as the server: keep the garbage collector from walking
-        # them again at every check (measured: 619 -> 313 ms per change on a 74 KB chapter)
-        gc.freeze()
         message = (
             f"transcheck: indexed {len(tree.pairing.pairs)} file pairs of "
             f"{tree.pairing.target.root} in {seconds:.1f} s"
@@ -108,6 +146,41 @@ class TranscheckServer(LanguageServer):
         )
         await self.recheck(tree)
 
+    async def refreshed(self, tree: LiveTree, step: Callable[[], None]) -> bool:
+        """Run ``step`` (``index`` or ``refresh`` of ``tree``) in the background; whether it
+        went through (a broken glossary, for instance, is shown to the user instead)."""
+        try:
+            await asyncio.get_running_loop().run_in_executor(self.indexer, step)
+        except ConfigError as error:
+            self.complain(error)
+            return False
+        # the indexed trees live as long as the server: keep the garbage collector from walking
+        # them again at every check (measured: 619 -> 313 ms per change on a 74 KB chapter)
+        gc.freeze()
+        return True
+
+    async def refresh(self, tree: LiveTree) -> None:
+        """Check again, in the background, what changed files may affect; then the open files."""
+        if await self.refreshed(tree, tree.refresh):
+            await self.recheck(tree)
+
+    def background(self, work: Coroutine[Any, Any, None]) -> None:
+        """Run ``work`` on the event loop without waiting for it (held until it is done)."""
+        task = asyncio.get_running_loop().create_task(work)
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+
+    async def repaired(self, tree: LiveTree, paths: list[Path]) -> bool:
+        """Tell ``tree`` that ``paths`` changed on disk (see LiveTree.changed), between two
+        checks; whether its trees could still be paired."""
+        loop = asyncio.get_running_loop()
+        try:
+            await loop.run_in_executor(self.checker, tree.changed, paths)
+        except PairingError as error:
+            self.complain(error)
+            return False
+        return True
+
     async def recheck(self, tree: LiveTree) -> None:
         """Check again every open file of ``tree``."""
         for uri in list(self.open):
@@ -116,11 +189,16 @@ class TranscheckServer(LanguageServer):
 
     async def check(self, uri: str) -> None:
         """Check a file on its current text and publish its diagnostics (unless it changed
-        again meanwhile: the newer text's check publishes)."""
+        again meanwhile: the newer text's check publishes). A file created since its tree was
+        paired is paired first."""
         path = Path(to_fs_path(uri) or "")
         tree = self.tree_of(path)
         if tree is None:
             return
+        if tree.unknown(path):
+            if not await self.repaired(tree, [path]):
+                return
+            self.background(self.refresh(tree))
         document = self.workspace.get_text_document(uri)
         text, at = document.source, document.version
         loop = asyncio.get_running_loop()
@@ -131,12 +209,18 @@ class TranscheckServer(LanguageServer):
             return
         if uri not in self.open or self.workspace.get_text_document(uri).version != at:
             return
-        if result is None:
+        if result is None:  # no longer paired (its file deleted): its diagnostics are cleared
+            if self.checks.pop(uri, None) is not None:
+                self.publish(uri, [], at)
             return
         self.checks[uri] = result
         template = str(tree.config.option("editor", "rule_docs"))
         lines = convert.editor_lines(text)
         diagnostics = [convert.diagnostic(f, result, lines, template) for f in result.findings]
+        self.publish(uri, diagnostics, at)
+
+    def publish(self, uri: str, diagnostics: list[types.Diagnostic], at: int | None) -> None:
+        """Publish the diagnostics of a file (of its version ``at``)."""
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=at)
         )
@@ -149,13 +233,21 @@ class TranscheckServer(LanguageServer):
             del self.pending[uri]
             await self.check(uri)
 
-    async def saved(self, path: Path) -> None:
-        """A file was saved or changed on disk: its tree reads it again, and open files of the
-        tree are checked again."""
-        tree = self.tree_of(path)
-        if tree is not None:
-            await asyncio.get_running_loop().run_in_executor(self.indexer, tree.saved_change, path)
+    async def saved(self, paths: list[Path]) -> None:
+        """Files were saved, created, changed or deleted on disk: their trees (those already
+        met) read them again and pair new ones, and the open files are checked again; then the
+        trees check again what the change may affect (in the background), and the open files
+        are checked again."""
+        trees: dict[int, tuple[LiveTree, list[Path]]] = {}
+        for path in paths:
+            tree = self.tree_of(path, start=False)
+            if tree is not None:
+                trees.setdefault(id(tree), (tree, []))[1].append(path)
+        for tree, changed in trees.values():
+            if not await self.repaired(tree, changed):
+                continue
             await self.recheck(tree)
+            await self.refresh(tree)
 
     def at(self, uri: str, position: types.Position) -> tuple[LiveCheck, int] | None:
         """The last check of a Korean file and the 1-based line at ``position``."""
@@ -168,13 +260,17 @@ def _kind(kind: object) -> str:
     return str(getattr(kind, "value", kind))
 
 
-def build(roots: Roots | None = None) -> TranscheckServer:
+def build(roots: Roots | None = None, source_rev: str | None = None) -> TranscheckServer:
     """The server with its features registered."""
-    server = TranscheckServer(roots)
+    server = TranscheckServer(roots, source_rev)
 
     @server.feature(types.INITIALIZE)
     def initialize(ls: TranscheckServer, params: types.InitializeParams) -> None:
         ls.configure(ls.workspace.root_path, params.initialization_options)
+
+    @server.feature(types.INITIALIZED)
+    def initialized(ls: TranscheckServer, params: types.InitializedParams) -> None:
+        ls.watch()
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     async def did_open(ls: TranscheckServer, params: types.DidOpenTextDocumentParams) -> None:
@@ -187,20 +283,17 @@ def build(roots: Roots | None = None) -> TranscheckServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     async def did_save(ls: TranscheckServer, params: types.DidSaveTextDocumentParams) -> None:
-        await ls.saved(Path(to_fs_path(params.text_document.uri) or ""))
+        await ls.saved([Path(to_fs_path(params.text_document.uri) or "")])
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: TranscheckServer, params: types.DidCloseTextDocumentParams) -> None:
         ls.open.discard(params.text_document.uri)
         ls.checks.pop(params.text_document.uri, None)
-        ls.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[])
-        )
+        ls.publish(params.text_document.uri, [], None)
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     async def watched(ls: TranscheckServer, params: types.DidChangeWatchedFilesParams) -> None:
-        for change in params.changes:
-            await ls.saved(Path(to_fs_path(change.uri) or ""))
+        await ls.saved([Path(to_fs_path(change.uri) or "") for change in params.changes])
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: TranscheckServer, params: types.HoverParams) -> types.Hover | None:
@@ -208,7 +301,7 @@ def build(roots: Roots | None = None) -> TranscheckServer:
         if found is None:
             return None
         check, line = found
-        return convert.hover(check.aligned(line), check.terms(line))
+        return convert.hover(check.aligned(line), check.terms(line), check.elsewhere)
 
     @server.feature(types.TEXT_DOCUMENT_DEFINITION)
     def definition(ls: TranscheckServer, params: types.DefinitionParams) -> types.Location | None:
@@ -253,6 +346,6 @@ def build(roots: Roots | None = None) -> TranscheckServer:
     return server
 
 
-def serve(roots: Roots | None = None) -> None:
+def serve(roots: Roots | None = None, source_rev: str | None = None) -> None:
     """Run the server on stdin/stdout until the client exits."""
-    build(roots).start_io()
+    build(roots, source_rev).start_io()

@@ -13,10 +13,12 @@ ENGLISH = frozenset({"en", "en-us", "en_us", "en-gb", "english"})
 
 @dataclass(frozen=True)
 class Roots:
-    """The English tree and the Korean tree checked together."""
+    """The English tree and the Korean tree checked together; ``rev``: the git revision the
+    English is read from (``check --source-rev``), None for the work tree."""
 
     source: Path
     target: Path
+    rev: str | None = None
 
     def holds(self, path: Path) -> bool:
         """Whether ``path`` lies in either tree."""

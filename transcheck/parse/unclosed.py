@@ -65,6 +65,8 @@ def _math(token: Token) -> Iterator[Unclosed]:
     formula that the paragraph never closes. (A ``$$`` block is a math_block token; one left
     open swallows the next formula's opening, see find_unclosed.)"""
     assert token.map is not None
+    if "$$" not in token.content:
+        return
     text = _CODE_SPAN.sub(
         lambda m: "".join(c if c == "\n" else " " for c in m.group(0)), token.content
     )
