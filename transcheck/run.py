@@ -411,7 +411,15 @@ class Run:
         """Check every pair, then the cross-chapter rules, place those findings in their pairs,
         and apply each Korean file's suppressions. ``chapters`` adds the views the html format
         shows; ``progress`` is called with (pairs done, pairs in all) after each pair."""
-        return self.assemble(self._outcomes(chapters, progress))
+        outcomes = self._outcomes(chapters, progress)
+        # No pair is checked again: the cross-chapter rules read what the pairs collected, so
+        # the parsed documents, texts and alignments go before they run (tens of MB kept for
+        # links on a large tree, next to what those rules build over the whole tree).
+        for side in (self.english, self.korean):
+            side.documents.clear()
+            side.texts.clear()
+        self.alignments.clear()
+        return self.assemble(outcomes)
 
     def assemble(self, outcomes: Sequence[PairOutcome]) -> Report:
         """The report of every pair's outcome (in pair order): the cross-chapter rules over what
