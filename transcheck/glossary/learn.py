@@ -10,6 +10,7 @@ way to the phrase (batch size, not size).
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -35,11 +36,17 @@ _NOT_NOUN_END = tuple("을를은는이가의에로와과도하습니칠할된한
 
 @dataclass
 class _Counts:
-    units: set[int] = field(default_factory=set)
-    kept: set[int] = field(default_factory=set)
+    # Unit numbers, ascending and each once (kept within units): arrays, not sets, as a large
+    # tree counts many words in thousands of units each (a set costs ~50 bytes a number).
+    units: array[int] = field(default_factory=lambda: array("I"))
+    kept: array[int] = field(default_factory=lambda: array("I"))
     files: set[str] = field(default_factory=set)
     count: int = 0
     lowercase: int = 0
+
+    def rendered(self) -> set[int]:
+        """The units where the term is not kept in English."""
+        return set(self.units) - set(self.kept)
 
 
 def _known_keys(glossary: Glossary) -> set[str]:
@@ -71,10 +78,12 @@ def _count(units: Sequence[tuple[str, Unit]]) -> dict[str, _Counts]:
             found = counts[key]
             found.count += 1
             found.lowercase += surface == surface.lower()
-            found.units.add(number)
             found.files.add(path)
+            if found.units and found.units[-1] == number:
+                continue
+            found.units.append(number)
             if key in kept_in.get(number, ()):
-                found.kept.add(number)
+                found.kept.append(number)
     return counts
 
 
@@ -83,7 +92,7 @@ def _candidates(counts: dict[str, _Counts], known: set[str]) -> dict[str, _Count
         key: found
         for key, found in counts.items()
         if len(found.kept) >= MIN_KEPT
-        and len(found.units - found.kept) >= MIN_RENDERED
+        and len(found.units) - len(found.kept) >= MIN_RENDERED
         and len(found.files) >= MIN_FILES
         and found.lowercase >= 0.6 * found.count
         and len(key) >= 3
@@ -102,7 +111,7 @@ def _rendering(
 ) -> str | None:
     """The stem that renders ``key`` where it is not kept (see the module docstring); ``stems``
     by unit number, of the units that render a candidate at least."""
-    rendered = found.units - found.kept
+    rendered = found.rendered()
     together: Counter[str] = Counter()
     for number in rendered:
         together.update(stems[number])
@@ -132,7 +141,7 @@ def learn(units: Iterable[tuple[str, Unit]], known: Glossary) -> tuple[Entry, ..
     # Every unit's stems count toward their spread, but only the units that render a candidate
     # keep theirs, as a tuple of strings shared between units: a set of new strings for every
     # unit grew with the tree (tens of MB on a large one) for the length of this call.
-    rendering_units = set().union(*(found.units - found.kept for found in candidates.values()))
+    rendering_units = set().union(*(found.rendered() for found in candidates.values()))
     stems: dict[int, tuple[str, ...]] = {}
     shared: dict[str, str] = {}
     spread: Counter[str] = Counter()
@@ -151,4 +160,4 @@ def learn(units: Iterable[tuple[str, Unit]], known: Glossary) -> tuple[Entry, ..
 
 def _split(found: _Counts) -> int:
     """How evenly a term is split: units on the smaller side (kept or rendered)."""
-    return min(len(found.kept), len(found.units - found.kept))
+    return min(len(found.kept), len(found.units) - len(found.kept))
