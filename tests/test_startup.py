@@ -108,3 +108,22 @@ def test_a_one_chapter_check_loads_only_what_it_runs(tmp_path: Path) -> None:
     modules = imported(["-m", "transcheck", "check", *pair, "--jobs", "2"], tmp_path)
     assert {"transcheck.checks.links", "markdown_it"} <= modules  # the check did run
     assert loaded(modules, NOT_IN_A_CHECK) == []
+
+
+def test_a_command_that_loads_no_check_still_knows_every_config_key(tmp_path: Path) -> None:
+    # The rule families declare their config groups (math, code, ...) when imported; a command
+    # that imports no check must still accept them (config imports them before validating).
+    for side in ("en", "ko"):
+        shutil.copytree(DEMO / side, tmp_path / side)
+    config = "math:\n  single_dollar: never\ncode:\n  translate_strings: false\n"
+    (tmp_path / ".transcheck.yaml").write_text(config, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "transcheck", "glossary", "mine", "en", "ko"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Glossary candidates" in done.stdout
