@@ -12,8 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from transcheck.align import Alignment, align_sections
-from transcheck.baseline import split
-from transcheck.changes import changed_pairs
 from transcheck.checks import PairContext
 from transcheck.config import Config
 from transcheck.findings import Finding
@@ -81,6 +79,8 @@ def check_paths(
         pairing = pair_sides(source, target, config, source_rev, Path(scratch))
         if changed_since is None:
             return check_pairing(pairing, config, chapters, progress, jobs)
+        from transcheck.changes import changed_pairs  # git diffs: with --changed-since only
+
         changes = changed_pairs(pairing, changed_since)
         subset = dataclasses.replace(pairing, pairs=changes.pairs)
         return Run(subset, config, changes.source_changes, jobs).report(chapters, progress)
@@ -91,6 +91,8 @@ def apply_baseline(
 ) -> Report:
     """``report`` with the findings whose fingerprints ``accepted`` holds moved to each pair's
     ``baselined``; ``fixed`` counts accepted fingerprints no longer found."""
+    from transcheck.baseline import split  # with --baseline only
+
     result = split(report.findings, accepted, path_key)
     unchanged = {id(finding) for finding in result.unchanged}
     pairs = tuple(

@@ -11,26 +11,21 @@ import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from transcheck import gitrepo
-from transcheck.align.blocks import block_alignment
-from transcheck.api import Report, align_files, apply_baseline, check_paths
-from transcheck.baseline import BaselineError, baseline_document, load_baseline
-from transcheck.checks import REGISTRY, find_rule
-from transcheck.config import FAIL_ON, Config, ConfigError, load_config
 from transcheck.debugging import DebugOpt, click_errors, guarded
-from transcheck.findings import Severity
-from transcheck.fixes import session
 from transcheck.glossary import commands as glossary_commands
-from transcheck.outputs import Output, OutputError, plan_outputs, write_output
-from transcheck.pairing import PairingError
-from transcheck.parse import SLUG_STYLES, InputError
-from transcheck.progress import pair_progress, wanted
-from transcheck.report import FORMATS, RenderOptions
-from transcheck.runner import is_known_selector
+from transcheck.report import FORMATS
+
+# Each command imports what it runs, so `--version`, `--help` and one command's start-up do not
+# load the checks, the other commands or the formats they do not write (tests/test_startup.py).
+if TYPE_CHECKING:
+    from transcheck.api import Report
+    from transcheck.config import Config
+    from transcheck.outputs import Output
+    from transcheck.report import RenderOptions
 
 app = typer.Typer(
     add_completion=False,
@@ -89,6 +84,10 @@ def _config(
     slug_style: str | None,
 ) -> Config:
     """The discovered or named config, with command-line options applied on top."""
+    from transcheck.config import FAIL_ON, ConfigError, load_config
+    from transcheck.parse.slugs import SLUG_STYLES
+    from transcheck.runner import is_known_selector
+
     try:
         config = load_config(config_path)
     except ConfigError as error:
@@ -116,6 +115,8 @@ def _config(
 def exit_code(report: Report, fail_on: str) -> int:
     """2 when a file could not be read or transcheck failed on a pair (internal-error), 1 when
     a finding reaches ``fail_on``, else 0."""
+    from transcheck.findings import Severity
+
     if report.unreadable or report.internal_errors:
         return EXIT_ERROR
     if fail_on == "never":
@@ -152,6 +153,8 @@ def _repo_root(source: Path, target: Path) -> Path:
     """The git work tree holding ``target``, else the folder holding both checked paths (never
     the working directory, so a run from another folder keys findings the same): report paths
     (SARIF, GitHub, rdjson, Markdown links, baselines) are relative to it."""
+    from transcheck import gitrepo
+
     try:
         return gitrepo.repo_root(target.resolve())
     except gitrepo.GitError:
@@ -172,6 +175,8 @@ def _full_report(outputs: list[Output]) -> str | None:
 
 def _write(path: Path, text: str) -> None:
     """Write a report or baseline file (see write_output); one that cannot be written exits 2."""
+    from transcheck.outputs import write_output
+
     try:
         write_output(path, text)
     except OSError as error:
@@ -180,6 +185,9 @@ def _write(path: Path, text: str) -> None:
 
 def _baseline(report: Report, path: Path, update: bool, options: RenderOptions) -> Report:
     """Write the baseline first when ``update``; then set aside what it accepts."""
+    from transcheck.api import apply_baseline
+    from transcheck.baseline import BaselineError, baseline_document, load_baseline
+
     if update:
         _write(path, baseline_document(report.findings, options.repo_path))
     try:
@@ -285,6 +293,14 @@ def check(
     ] = False,
 ) -> None:
     """Check Korean Markdown against its English source: files or folders paired by path."""
+    from transcheck import gitrepo
+    from transcheck.api import check_paths
+    from transcheck.config import ConfigError
+    from transcheck.outputs import OutputError, plan_outputs
+    from transcheck.pairing import PairingError
+    from transcheck.progress import pair_progress, wanted
+    from transcheck.report import RenderOptions
+
     try:
         outputs = plan_outputs(output_format or ["text"], output, FORMATS)
     except OutputError as error:
@@ -333,12 +349,15 @@ def check(
         report = _baseline(report, baseline, update_baseline, options)
     failed = False
     if diff:
+        from transcheck.fixes import session
+
         text, results = session.diff(report, unsafe_fixes)
         typer.echo(text, nl=False)
         for line in [*session.problems(results), session.diff_summary(results)]:
             typer.echo(f"transcheck: {line}", err=True)
         raise typer.Exit(EXIT_ERROR if session.problems(results) else int(bool(text)))
     if fix:
+        from transcheck.fixes import session
 
         def recheck() -> Report:
             again = run()
@@ -381,7 +400,10 @@ def status(
     """Per chapter: up-to-date, outdated (the English changed after translation: from git
     history, or what the check finds), untranslated or orphan, with the reasons. Exit 0 when no
     chapter is in a --fail-on state, 1 when one is, 2 on errors."""
-    from transcheck.report import status as status_report  # each command imports its own parts
+    from transcheck import gitrepo
+    from transcheck.config import ConfigError
+    from transcheck.pairing import PairingError
+    from transcheck.report import status as status_report
     from transcheck.status import STATES, chapter_status
 
     if output_format not in status_report.FORMATS:
@@ -416,6 +438,9 @@ def align(
     debug: DebugOpt = False,
 ) -> None:
     """Show how the sections of two files align: EN line, heading, KO line, heading, confidence."""
+    from transcheck.align.blocks import block_alignment
+    from transcheck.api import align_files
+    from transcheck.parse import InputError
     from transcheck.report import alignment as alignment_report
     from transcheck.report import block_alignment as block_report
 
@@ -440,6 +465,7 @@ def rules(
     ] = "text",
 ) -> None:
     """List every rule: code, name, default severity and one-line description."""
+    from transcheck.checks import REGISTRY
     from transcheck.report import rules as rules_report
 
     if output_format not in rules_report.FORMATS:
@@ -451,6 +477,7 @@ def rules(
 def explain(rule: Annotated[str, typer.Argument(help="Rule code or name.")]) -> None:
     """Print a rule's documentation: Bad/Good example, the finding transcheck gives on a real
     example (run on the spot), and how to fix it."""
+    from transcheck.checks import find_rule
     from transcheck.checks.registry import Example
     from transcheck.examples import run_example
     from transcheck.report import explain as explain_report

@@ -7,7 +7,6 @@ valid ones, so a typo in CI fails loudly instead of silently checking something 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -198,6 +197,8 @@ def _toml_key_lines(text: str) -> dict[str, int]:
 
 
 def _load_pyproject(path: Path) -> _Source | None:
+    import tomllib  # a pyproject config only
+
     try:
         text = read_named_file(path, "utf-8")
         data = tomllib.loads(text)
@@ -364,6 +365,10 @@ def _option_group(source: _Source, key: str, value: Any) -> dict[str, Any]:
 
 
 def _build(source: _Source) -> Config:
+    # The rule families declare their option groups when imported: import them all before the
+    # keys are checked, whichever command loads the config (the command line imports lazily).
+    import transcheck.checks  # noqa: F401
+
     settings: dict[str, Any] = {"path": source.path}
     options: dict[str, dict[str, Any]] = {}
     for key, value in source.data.items():

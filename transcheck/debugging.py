@@ -16,8 +16,6 @@ from typing import Annotated, ParamSpec, TypeVar
 
 import typer
 
-from transcheck.runner import LOG, describe_exception
-
 try:  # typer 0.2x vendors click (and no longer installs it); earlier versions use click itself
     from typer._click import exceptions as click_errors
 except ImportError:  # pragma: no cover
@@ -35,6 +33,8 @@ R = TypeVar("R")
 
 def enable_debug() -> None:
     """Send the tracebacks the pair guards log to stderr (forked workers inherit it)."""
+    from transcheck.runner import LOG  # imported by the command run, not by every start-up
+
     if not LOG.handlers:
         LOG.addHandler(logging.StreamHandler(sys.stderr))
     LOG.setLevel(logging.DEBUG)
@@ -60,6 +60,8 @@ def guarded(what: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
             ):
                 raise
             except Exception as error:  # the last resort: nothing escapes as a traceback
+                from transcheck.runner import describe_exception
+
                 if debug:
                     traceback.print_exc()
                 named = {

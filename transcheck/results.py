@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from transcheck.chapterview import ChapterView
 from transcheck.checks.inputs import INTERNAL_ERROR
 from transcheck.findings import Finding, Severity
 from transcheck.parse import InputError
 from transcheck.runner import ActiveRule
+
+if TYPE_CHECKING:  # the html format only
+    from transcheck.chapterview import ChapterView
 
 
 @dataclass(frozen=True)

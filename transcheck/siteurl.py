@@ -12,7 +12,6 @@ the two above it: Jekyll ``_config.yml`` (``url`` + ``baseurl``), Hugo ``hugo.to
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,8 @@ _JS_VALUE = r"""\b{key}\s*:\s*['"`]([^'"`]+)['"`]"""
 
 def _mapping(path: Path) -> dict[str, Any]:
     """A YAML or TOML config as a mapping ({} when it cannot be read)."""
+    import tomllib  # a site's TOML config only
+
     try:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text) if path.suffix == ".toml" else load_node(text)[1]

@@ -30,11 +30,12 @@ from transcheck.glossary import (
     scan_document,
     source_lines,
 )
-from transcheck.glossary.active import curated, named_files, shipped_resolved
+from transcheck.glossary.active import curated, named_files
 from transcheck.glossary.aligned import NOT_PROSE, Unit, find, piece
 from transcheck.glossary.decide import Use, decide, findings
 from transcheck.glossary.learn import learn
 from transcheck.glossary.matcher import english_key, korean_key, plurals
+from transcheck.glossary.shipped import shipped_resolved
 from transcheck.glossary.translit import transliterates
 from transcheck.model import Block
 

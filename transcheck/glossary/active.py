@@ -1,8 +1,7 @@
 """The glossary a run uses: the shipped general glossary ``ko`` under the files the config or
 command line names (a shipped domain glossary such as ``ko-ml`` by its name, or a project file).
 
-Shipped glossaries (``glossary/*.yaml`` in the repository) are installed as package data, so they
-are found the same way from a checkout and from ``pip install .``. A run with no glossary named
+Shipped glossaries are found by ``glossary.shipped``. A run with no glossary named
 still uses ``ko`` (and the terms learned from the tree, see checks/glossary.py); a glossary the
 project names is *curated*, which turns glossary-missing on.
 """
@@ -11,39 +10,15 @@ from __future__ import annotations
 
 import dataclasses
 from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 
 from transcheck.config import RULE_OPTIONS, Config
 from transcheck.glossary.load import POLICIES, GlossaryError, Problem, load_glossaries
 from transcheck.glossary.matcher import Matcher
 from transcheck.glossary.model import Policy
+from transcheck.glossary.shipped import is_shipped, shipped_path, shipped_resolved
 
 RULE_OPTIONS["glossary"] = {"files": [], "shipped": True, "learn": True, "policy": ""}
-
-SHIPPED_NAME = "ko"  # the general glossary every run uses unless ``glossary.shipped: false``
-
-
-@lru_cache(maxsize=64)
-def shipped_path(name: str = SHIPPED_NAME) -> Path:
-    """A shipped glossary file by name, ``ko`` or ``ko-ml`` (package data; a plain file)."""
-    return Path(str(files("transcheck.glossary") / "data" / f"{name}.yaml"))
-
-
-@lru_cache(maxsize=1)
-def shipped_resolved() -> Path:
-    """The general shipped glossary's path, resolved (asked for by every rule of every pair)."""
-    return shipped_path().resolve()
-
-
-def shipped_names() -> tuple[str, ...]:
-    """The names of the shipped glossaries (``ko``, ``ko-ml``)."""
-    return tuple(sorted(path.stem for path in shipped_path().parent.glob("*.yaml")))
-
-
-def is_shipped(name: str) -> bool:
-    """Whether ``name`` names a shipped glossary rather than a file."""
-    return name in shipped_names() and not Path(name).is_file()
 
 
 def curated(config: Config) -> bool:

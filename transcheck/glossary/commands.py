@@ -7,24 +7,18 @@ commands parse arguments, call the glossary package, print, and exit 0/1/2 like 
 from __future__ import annotations
 
 import dataclasses
-import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from transcheck.config import Config, ConfigError, load_config
 from transcheck.debugging import DebugOpt, guarded
-from transcheck.glossary.active import active_matcher, is_shipped, shipped_names
-from transcheck.glossary.chapters import load_chapters
-from transcheck.glossary.importer import TableError, import_glossary
-from transcheck.glossary.load import read_glossary
-from transcheck.glossary.matcher import Matcher
-from transcheck.glossary.mine import mine, mined_yaml
-from transcheck.glossary.stats import render_csv, render_json, render_text, term_stats
-from transcheck.outputs import write_output
-from transcheck.pairing import PairingError
-from transcheck.parse.source import read_named_file
+from transcheck.glossary.shipped import is_shipped, shipped_names
+
+# Each command imports what it runs: the CLI imports this module at every start-up.
+if TYPE_CHECKING:
+    from transcheck.config import Config
+    from transcheck.glossary.matcher import Matcher
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -46,6 +40,8 @@ def _fail(message: str) -> typer.Exit:
 
 
 def _write(text: str, output: Path | None) -> None:
+    from transcheck.outputs import write_output
+
     if output is None:
         typer.echo(text, nl=False)
     else:
@@ -64,6 +60,9 @@ def with_glossaries(config: Config, names: list[str] | None) -> Config:
 
 def _matcher(config_path: Path | None, glossaries: list[str] | None) -> tuple[Config, Matcher]:
     """The config and the compiled glossary (the shipped general one under any named)."""
+    from transcheck.config import ConfigError, load_config
+    from transcheck.glossary.active import active_matcher
+
     try:
         config = with_glossaries(load_config(config_path), glossaries)
         matcher = active_matcher(config)
@@ -99,6 +98,10 @@ def stats(
     debug: DebugOpt = False,
 ) -> None:
     """Count each glossary term's renderings (English kept included) per chapter and in total."""
+    from transcheck.glossary.chapters import load_chapters
+    from transcheck.glossary.stats import render_csv, render_json, render_text, term_stats
+    from transcheck.pairing import PairingError
+
     if output_format not in ("text", "json", "csv"):
         raise _fail("--format must be text, json or csv")
     config, matcher = _matcher(config_path, glossary)
@@ -130,6 +133,11 @@ def mine_command(
     debug: DebugOpt = False,
 ) -> None:
     """Propose glossary entries from the text: recurring English terms and their renderings."""
+    from transcheck.config import ConfigError, load_config
+    from transcheck.glossary.chapters import load_chapters
+    from transcheck.glossary.mine import mine, mined_yaml
+    from transcheck.pairing import PairingError
+
     try:
         config = load_config(config_path)
         chapters, problems = load_chapters(source, target, config)
@@ -149,6 +157,10 @@ def validate(
     debug: DebugOpt = False,
 ) -> None:
     """Check glossary files: unknown keys, duplicate terms, bad regexes, conflicting renderings."""
+    import json
+
+    from transcheck.glossary.load import read_glossary
+
     problems = []
     terms = 0
     for path in files:
@@ -175,6 +187,9 @@ def import_command(
     debug: DebugOpt = False,
 ) -> None:
     """Convert a CSV/TSV glossary or a Markdown table (English | 한글 | 비고) to glossary YAML."""
+    from transcheck.glossary.importer import TableError, import_glossary
+    from transcheck.parse.source import read_named_file
+
     try:
         text = read_named_file(file)
         _write(import_glossary(text, file.name), output)

@@ -10,8 +10,9 @@ way to the phrase (batch size, not size).
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from transcheck.glossary.aligned import Unit
@@ -35,11 +36,17 @@ _NOT_NOUN_END = tuple("을를은는이가의에로와과도하습니칠할된한
 
 @dataclass
 class _Counts:
-    units: set[int] = field(default_factory=set)
-    kept: set[int] = field(default_factory=set)
+    # Unit numbers, ascending and each once (kept within units): arrays, not sets, as a large
+    # tree counts many words in thousands of units each (a set costs ~50 bytes a number).
+    units: array[int] = field(default_factory=lambda: array("I"))
+    kept: array[int] = field(default_factory=lambda: array("I"))
     files: set[str] = field(default_factory=set)
     count: int = 0
     lowercase: int = 0
+
+    def rendered(self) -> set[int]:
+        """The units where the term is not kept in English."""
+        return set(self.units) - set(self.kept)
 
 
 def _known_keys(glossary: Glossary) -> set[str]:
@@ -54,11 +61,12 @@ def _known_keys(glossary: Glossary) -> set[str]:
 def _count(units: Sequence[tuple[str, Unit]]) -> dict[str, _Counts]:
     """Counts of the English words and two-word phrases that the Korean text keeps in enough
     units to be learned, over the units."""
-    kept_in = [
-        {key for key, _ in phrases(" ".join(p.text for p in unit.korean), SIZES)}
-        for _, unit in units
-    ]
-    kept_units = Counter(key for kept in kept_in for key in kept)
+    kept_in: dict[int, set[str]] = {}  # by unit number, the units that keep any (few do)
+    for number, (_, unit) in enumerate(units):
+        kept = {key for key, _ in phrases(" ".join(p.text for p in unit.korean), SIZES)}
+        if kept:
+            kept_in[number] = kept
+    kept_units = Counter(key for kept in kept_in.values() for key in kept)
     ever_kept = {key for key, units_kept in kept_units.items() if units_kept >= MIN_KEPT}
     first_words = {key.split(" ", 1)[0] for key in ever_kept}
     counts: dict[str, _Counts] = defaultdict(_Counts)
@@ -70,10 +78,12 @@ def _count(units: Sequence[tuple[str, Unit]]) -> dict[str, _Counts]:
             found = counts[key]
             found.count += 1
             found.lowercase += surface == surface.lower()
-            found.units.add(number)
             found.files.add(path)
-            if key in kept_in[number]:
-                found.kept.add(number)
+            if found.units and found.units[-1] == number:
+                continue
+            found.units.append(number)
+            if key in kept_in.get(number, ()):
+                found.kept.append(number)
     return counts
 
 
@@ -82,7 +92,7 @@ def _candidates(counts: dict[str, _Counts], known: set[str]) -> dict[str, _Count
         key: found
         for key, found in counts.items()
         if len(found.kept) >= MIN_KEPT
-        and len(found.units - found.kept) >= MIN_RENDERED
+        and len(found.units) - len(found.kept) >= MIN_RENDERED
         and len(found.files) >= MIN_FILES
         and found.lowercase >= 0.6 * found.count
         and len(key) >= 3
@@ -96,9 +106,12 @@ def _candidates(counts: dict[str, _Counts], known: set[str]) -> dict[str, _Count
     return {k: f for k, f in kept.items() if covered[k] < COVERED * f.count}
 
 
-def _rendering(key: str, found: _Counts, stems: list[set[str]], spread: Counter[str]) -> str | None:
-    """The stem that renders ``key`` where it is not kept (see the module docstring)."""
-    rendered = found.units - found.kept
+def _rendering(
+    key: str, found: _Counts, stems: Mapping[int, Sequence[str]], spread: Counter[str]
+) -> str | None:
+    """The stem that renders ``key`` where it is not kept (see the module docstring); ``stems``
+    by unit number, of the units that render a candidate at least."""
+    rendered = found.rendered()
     together: Counter[str] = Counter()
     for number in rendered:
         together.update(stems[number])
@@ -125,8 +138,18 @@ def learn(units: Iterable[tuple[str, Unit]], known: Glossary) -> tuple[Entry, ..
     candidates = _candidates(_count(listed), _known_keys(known))
     if not candidates:
         return ()
-    stems = [korean_stems(" ".join(p.text for p in unit.korean)) for _, unit in listed]
-    spread: Counter[str] = Counter(stem for unit in stems for stem in unit)
+    # Every unit's stems count toward their spread, but only the units that render a candidate
+    # keep theirs, as a tuple of strings shared between units: a set of new strings for every
+    # unit grew with the tree (tens of MB on a large one) for the length of this call.
+    rendering_units = set().union(*(found.rendered() for found in candidates.values()))
+    stems: dict[int, tuple[str, ...]] = {}
+    shared: dict[str, str] = {}
+    spread: Counter[str] = Counter()
+    for number, (_, unit) in enumerate(listed):
+        unit_stems = korean_stems(" ".join(p.text for p in unit.korean))
+        spread.update(unit_stems)
+        if number in rendering_units:
+            stems[number] = tuple(shared.setdefault(stem, stem) for stem in unit_stems)
     entries = []
     for key in sorted(candidates, key=lambda k: (-_split(candidates[k]), k)):
         rendering = _rendering(key, candidates[key], stems, spread)
@@ -137,4 +160,4 @@ def learn(units: Iterable[tuple[str, Unit]], known: Glossary) -> tuple[Entry, ..
 
 def _split(found: _Counts) -> int:
     """How evenly a term is split: units on the smaller side (kept or rendered)."""
-    return min(len(found.kept), len(found.units - found.kept))
+    return min(len(found.kept), len(found.units) - len(found.kept))

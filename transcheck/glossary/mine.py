@@ -17,15 +17,17 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from transcheck.glossary.chapters import Chapter
-from transcheck.glossary.dump import glossary_yaml
 from transcheck.glossary.english import STOPWORDS, WORD, singular
 from transcheck.glossary.korean import HANGUL, strip_tail
 from transcheck.glossary.matcher import Kind, Matcher
 from transcheck.glossary.model import Entry, Glossary
 from transcheck.glossary.scan import scan_document
 from transcheck.model import BlockKind, Section
+
+if TYPE_CHECKING:  # checks learn from phrases(); only the mine command reads chapters
+    from transcheck.glossary.chapters import Chapter
 
 MIN_COUNT = 4  # English occurrences a candidate needs
 MIN_UNITS = 3  # … spread over at least this many aligned units
@@ -280,5 +282,7 @@ def mined_yaml(proposals: Sequence[Proposal], chapters: int) -> str:
         f"pair(s).\nRanked: terms used more than one way in the Korean text first, then by "
         f"frequency.\nRenderings are guesses from aligned paragraphs: review before use."
     )
+    from transcheck.glossary.dump import glossary_yaml
+
     entries = [(p.entry, _comment(rank, p)) for rank, p in enumerate(proposals, 1)]
     return glossary_yaml(entries, header)

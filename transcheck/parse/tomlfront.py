@@ -8,7 +8,6 @@ each top-level key is found by scanning ``key =`` lines and ``[table]`` headers.
 from __future__ import annotations
 
 import re
-import tomllib
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
@@ -70,6 +69,8 @@ def _key_lines(content: str, body_start: int) -> dict[str, int]:
 
 def parse_toml_front_matter(content: str, first_line: int, last_line: int) -> FrontMatter:
     """Parse the TOML between the fences; ``first_line`` is the line of the opening ``+++``."""
+    import tomllib  # TOML front matter only
+
     body_start = first_line + 1
     try:
         data = tomllib.loads(content)

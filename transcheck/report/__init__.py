@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from importlib import import_module
+from typing import TYPE_CHECKING
 
-from transcheck.api import Report
 from transcheck.report.options import RenderOptions
 
-Formatter = Callable[[Report, RenderOptions], str]
+if TYPE_CHECKING:  # the command line imports the format names before any run
+    from transcheck.api import Report
+
+Formatter = Callable[["Report", RenderOptions], str]
 
 _MODULES = {
     "text": "text",

@@ -1,0 +1,129 @@
+"""Start-up stays light: what `--version`, `import transcheck.cli` and a one-chapter check import.
+
+No timing here (benchmarks/bench_startup.py measures it): the modules each process imports, read
+from ``python -X importtime`` in a fresh interpreter, must leave out what only another command,
+another output format or an optional extra needs.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEMO = REPO / "data" / "demo"
+
+# Never needed by a plain one-chapter text check: other formats, other commands, parallel runs,
+# git archives, the language server, rich's progress bars (stderr is not a terminal here).
+NOT_IN_A_CHECK = (
+    "rich",
+    "pygls",
+    "lsprotocol",
+    "pydantic",
+    "multiprocessing",
+    "concurrent.futures",
+    "tarfile",
+    "json",
+    "transcheck.report.html",
+    "transcheck.report.html_chapter",
+    "transcheck.report.json_format",
+    "transcheck.report.sarif",
+    "transcheck.report.github",
+    "transcheck.report.markdown",
+    "transcheck.report.rdjson",
+    "transcheck.report.status",
+    "transcheck.report.explain",
+    "transcheck.chapterview",
+    "transcheck.baseline",
+    "transcheck.fixes.session",
+    "transcheck.fixes.apply",
+    "transcheck.status",
+    "transcheck.live",
+    "transcheck.lsp",
+    "transcheck.examples",
+    "transcheck.glossary.importer",
+    "transcheck.glossary.stats",
+    "transcheck.glossary.chapters",
+)
+
+# Nor by --version and the CLI's own import: the checks, the parser and their libraries.
+NOT_AT_START = (
+    *NOT_IN_A_CHECK,
+    "markdown_it",
+    "mdit_py_plugins",
+    "yaml",
+    "rapidfuzz",
+    "transcheck.api",
+    "transcheck.run",
+    "transcheck.config",
+    "transcheck.checks",
+    "transcheck.parse",
+    "transcheck.align",
+    "transcheck.glossary.active",
+    "transcheck.glossary.matcher",
+)
+
+
+def imported(args: list[str], cwd: Path) -> set[str]:
+    """The modules a fresh ``python -X importtime ARGS`` imports (run in ``cwd``)."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode in (0, 1), done.stderr[-2000:]
+    return {
+        line.rsplit("|", 1)[1].strip()
+        for line in done.stderr.splitlines()
+        if line.startswith("import time:") and "imported package" not in line
+    }
+
+
+def loaded(modules: set[str], names: tuple[str, ...]) -> list[str]:
+    """The names (packages count with their submodules) found among ``modules``."""
+    return sorted(n for n in names if any(m == n or m.startswith(n + ".") for m in modules))
+
+
+def test_version_and_cli_import_leave_the_checks_out(tmp_path: Path) -> None:
+    version = imported(["-m", "transcheck", "--version"], tmp_path)
+    assert "transcheck.cli" in version  # the listing is read at all
+    assert loaded(version, NOT_AT_START) == []
+    cli = imported(["-c", "import transcheck.cli"], tmp_path)
+    assert "typer" in cli
+    assert loaded(cli, NOT_AT_START) == []
+
+
+def test_a_one_chapter_check_loads_only_what_it_runs(tmp_path: Path) -> None:
+    for side in ("en", "ko"):
+        (tmp_path / side).mkdir()
+        shutil.copy(DEMO / side / "attention.md", tmp_path / side / "attention.md")
+    pair = ["en/attention.md", "ko/attention.md"]
+    modules = imported(["-m", "transcheck", "check", *pair, "--jobs", "2"], tmp_path)
+    assert {"transcheck.checks.links", "markdown_it"} <= modules  # the check did run
+    assert loaded(modules, NOT_IN_A_CHECK) == []
+
+
+def test_a_command_that_loads_no_check_still_knows_every_config_key(tmp_path: Path) -> None:
+    # The rule families declare their config groups (math, code, ...) when imported; a command
+    # that imports no check must still accept them (config imports them before validating).
+    for side in ("en", "ko"):
+        shutil.copytree(DEMO / side, tmp_path / side)
+    config = "math:\n  single_dollar: never\ncode:\n  translate_strings: false\n"
+    (tmp_path / ".transcheck.yaml").write_text(config, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "transcheck", "glossary", "mine", "en", "ko"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Glossary candidates" in done.stdout
