@@ -3,8 +3,8 @@ their modules, or the command line naming them, does not load the whole package.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 import sys
+from collections.abc import Callable, Mapping
 from importlib import import_module
 from typing import Any
 

@@ -415,7 +415,7 @@ def _uncross(pairs: list[_Pair], scorer: Scorer) -> None:
         crossed = scorer.pair(i, j2) + scorer.pair(i2, j)
         # Each agreement lies within plus or minus its Korean block's term count: skip the
         # terms when even the most they could add leaves the crossing short.
-        most = 2 * (len(agreement.terms(j)) + len(agreement.terms(j2)))
+        most = 2 * (agreement.terms(j) + agreement.terms(j2))
         if crossed + TERM_WEIGHT * most < straight + SWAP_GAIN:
             continue
         terms = agreement(i, j2) + agreement(i2, j) - agreement(i, j) - agreement(i2, j2)

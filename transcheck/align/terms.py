@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from transcheck.model import Block
 
@@ -67,34 +68,46 @@ def everything(block: Block) -> str:
     return " ".join([block.shown or block.text, *(link.url for link in block.links)])
 
 
+@lru_cache(maxsize=1024)
+def english_words(text: str) -> EnglishWords:
+    """The indexed words of an English text, hyphenated parts included. Remembered by text: the
+    drift rules and block alignment ask about the same blocks, and the language server about
+    the same English chapter at every keystroke."""
+    return EnglishWords(words(text, parts=True))
+
+
+@lru_cache(maxsize=2048)
+def _korean_terms(text: str) -> frozenset[str]:
+    """The Latin-script terms of a Korean text, remembered by text."""
+    return frozenset(words(text))
+
+
+@lru_cache(maxsize=4096)
+def _agreement(english: str, korean: str) -> int:
+    """How many of the Korean text's terms the English text has, less how many it lacks."""
+    index = english_words(english)
+    return sum(1 if index.keep(word) else -1 for word in _korean_terms(korean))
+
+
 class Agreement:
     """How many of a Korean block's Latin-script terms an English block has, less how many it
-    lacks, for blocks of two documents: each block's terms are read once, each pair scored once
-    (block alignment asks for the same pairs again as it moves along)."""
+    lacks, for blocks of two documents named by their index. Scores are remembered by the two
+    texts, so block alignment asking for the same pairs again as it moves along, and a Korean
+    chapter checked again after an edit elsewhere in it, score each pair of texts once."""
 
     def __init__(self, english: Sequence[Block], korean: Sequence[Block]) -> None:
         """Blocks are named by their index in ``english`` and ``korean``."""
         self._english = english
         self._korean = korean
-        self._english_terms: dict[int, EnglishWords] = {}
-        self._korean_terms: dict[int, set[str]] = {}
-        self._scores: dict[tuple[int, int], int] = {}
+        self._english_texts: dict[int, str] = {}
 
-    def terms(self, j: int) -> set[str]:
-        """The Latin-script terms of Korean block ``j``."""
-        if j not in self._korean_terms:
-            self._korean_terms[j] = words(self._korean[j].text)
-        return self._korean_terms[j]
+    def terms(self, j: int) -> int:
+        """How many Latin-script terms Korean block ``j`` has."""
+        return len(_korean_terms(self._korean[j].text))
 
     def __call__(self, i: int, j: int) -> int:
         """The agreement of English block ``i`` and Korean block ``j``."""
-        score = self._scores.get((i, j))
-        if score is None:
-            if i not in self._english_terms:
-                self._english_terms[i] = EnglishWords(
-                    words(everything(self._english[i]), parts=True)
-                )
-            own = self._english_terms[i]
-            score = sum(1 if own.keep(word) else -1 for word in self.terms(j))
-            self._scores[i, j] = score
-        return score
+        english = self._english_texts.get(i)
+        if english is None:
+            english = self._english_texts[i] = everything(self._english[i])
+        return _agreement(english, self._korean[j].text)

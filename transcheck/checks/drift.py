@@ -192,7 +192,7 @@ def lost_terms(english: str, korean: str) -> list[str]:
     """The Latin-script terms the Korean keeps that the English no longer has, when they are at
     least MIN_LOST_TERMS and half of the terms the Korean keeps (else none)."""
     kept = sorted(terms.words(korean))
-    words = terms.EnglishWords(terms.words(english, parts=True))
+    words = terms.english_words(english)
     lost = [word for word in kept if not words.keep(word)]
     if len(lost) >= MIN_LOST_TERMS and 2 * len(lost) >= len(kept):
         return lost

@@ -59,7 +59,7 @@ def heading_drift(ctx: PairContext) -> Iterator[Hit]:
             )
             continue
         kept = sorted(terms.words(ko.title))
-        english = terms.EnglishWords(terms.words(en.title, parts=True))
+        english = terms.english_words(en.title)
         lost = [word for word in kept if not english.keep(word)]
         if lost and 2 * len(lost) >= len(kept):
             yield Hit(
