@@ -281,6 +281,7 @@ class Run:
             target_index=self.korean_index,
             counterparts=self.counterparts,
             target_text=self.korean.texts.pop(pair.target, None),  # only this pair fixes it
+            source_text=self.english.texts.get(pair.source),  # dropped after the pair
             alignments=self.alignments,
         )
         return failures, ctx

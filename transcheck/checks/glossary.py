@@ -57,8 +57,8 @@ def _side(korean: bool) -> str:
 
 def _lines_of(ctx: PairContext, english: bool) -> Sequence[str] | None:
     """Source lines of one side, when the pair was read from files and a prose block spans
-    lines (only then are they needed to place an occurrence on its line); the Korean file's
-    lines as the run read it, the English file read once per pair."""
+    lines (only then are they needed to place an occurrence on its line): the file's lines as
+    the run read them (read again only when the run no longer holds the text)."""
 
     def read() -> Sequence[str] | None:
         index = ctx.source_index if english else ctx.target_index
@@ -66,8 +66,9 @@ def _lines_of(ctx: PairContext, english: bool) -> Sequence[str] | None:
         spans = any(b.end_line > b.line and b.text for s in document.sections for b in s.blocks)
         if index.root is None or not spans:
             return None
-        if not english and ctx.target_text is not None:
-            return ctx.target_text.lines
+        text = ctx.source_text if english else ctx.target_text
+        if text is not None:
+            return text.lines
         rel = ctx.source_rel if english else ctx.target_rel
         limit = int(ctx.config.option("limits", "file_bytes"))
         return source_lines(Path(index.root), rel, limit)

@@ -59,6 +59,7 @@ class PairContext:
     counterparts: Mapping[str, str]  # English file -> its Korean file, relative to the roots
     memo: dict[str, Any] = field(default_factory=dict)
     target_text: SourceText | None = None  # the Korean file as read; None: no fixes
+    source_text: SourceText | None = None  # the English file as read, for its lines
     # Section alignments by (English file, Korean file), shared by every pair of the run: a
     # chapter pair is aligned once, whether for its own check or for a link into it.
     alignments: dict[tuple[str, str], Alignment] = field(default_factory=dict)
