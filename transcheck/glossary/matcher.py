@@ -9,9 +9,10 @@ already left out by the parse layer.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import TypeVar
 
 from transcheck.glossary.korean import HANGUL, NOUN_TAIL, VERB_TAIL, tail_ok
 from transcheck.glossary.model import Entry, Glossary
@@ -176,6 +177,22 @@ def _lowered(text: str) -> str | None:
     return lowered if len(lowered) == len(text) else None
 
 
+Key = TypeVar("Key")
+
+
+def _remembered(
+    memo: dict[Key, list[_Target]], key: Key, compute: Callable[[], list[_Target]]
+) -> list[_Target]:
+    """``compute()``, remembered in ``memo`` under ``key``; a memo past _REMEMBERED entries
+    starts afresh, so a long run's memory stays bounded."""
+    found = memo.get(key)
+    if found is None:
+        if len(memo) > _REMEMBERED:
+            memo.clear()
+        found = memo[key] = compute()
+    return found
+
+
 class Matcher:
     """Compiled matching for one glossary: ``english`` for English text, ``korean`` for Korean."""
 
@@ -235,13 +252,11 @@ class Matcher:
 
     def _english_targets(self, sensitive: bool, surface: str) -> list[_Target]:
         """The targets of a matched English surface (remembered: surfaces recur)."""
-        targets = self._surfaces.get((sensitive, surface))
-        if targets is None:
-            if len(self._surfaces) > _REMEMBERED:
-                self._surfaces.clear()
-            targets = self._english.get((sensitive, english_key(surface, sensitive)), [])
-            self._surfaces[sensitive, surface] = targets
-        return targets
+        return _remembered(
+            self._surfaces,
+            (sensitive, surface),
+            lambda: self._english.get((sensitive, english_key(surface, sensitive)), []),
+        )
 
     def _english_matches(self, text: str) -> Iterator[Occurrence]:
         lowered = _lowered(text) if any(r.folded for r in self._english_res) else None
@@ -275,15 +290,13 @@ class Matcher:
     def _korean_targets(self, parts: tuple[str, str]) -> list[_Target]:
         """The targets of a rendering with its tail, none when the tail may not follow it
         (remembered: renderings and tails recur)."""
-        targets = self._tails.get(parts)
-        if targets is None:
-            if len(self._tails) > _REMEMBERED:
-                self._tails.clear()
+
+        def targets() -> list[_Target]:
             rendering, tail = parts
             key = korean_key(rendering)
-            targets = self._korean.get(key, []) if tail_ok(tail, len(key)) else []
-            self._tails[parts] = targets
-        return targets
+            return self._korean.get(key, []) if tail_ok(tail, len(key)) else []
+
+        return _remembered(self._tails, parts, targets)
 
     @property
     def forbids(self) -> bool:
