@@ -66,8 +66,20 @@ def tail_ok(tail: str, syllables: int) -> bool:
 @lru_cache(maxsize=65536)
 def strip_tail(word: str) -> str:
     """The noun stem of one Hangul word: the shortest prefix (2+ syllables) whose rest is a
-    valid tail; the word itself when none is. Used to mine renderings."""
+    valid tail; the word itself when none is."""
     for end in range(2, len(word)):
         if tail_ok(word[end:], end):
             return word[:end]
     return word
+
+
+@lru_cache(maxsize=65536)
+def noun_stems(word: str) -> tuple[str, ...]:
+    """The stems one Hangul word may have, to mine renderings from: strip_tail's, and its first
+    syllable where the rest is a noun tail (칩당 → 칩당 and 칩; 칩에서 → 칩). Which is the
+    rendering is for the counts over a tree to say: the first syllable is a noun there only when
+    the text also writes it bare or with other tails (칩, 칩의, 칩을), so 중간 stays 중간."""
+    stem = strip_tail(word)
+    if len(word) > 1 and _NOUN_TAIL.fullmatch(word[1:]) and not word[1:].startswith(DERIVED):
+        return (stem, word[0])
+    return (stem,)
