@@ -308,6 +308,18 @@ PLANTS = [
         2,
         "front-matter outline must stay as in English",
     ),
+    Plant(  # the options-api span wrapping only "The" is no defect; this one wraps a clause
+        "vue-docs",
+        "guide/essentials/template-refs.md",
+        187,
+        '<span class="composition-api">자식 컴포넌트가 옵션 API를 사용하거나 `<script setup>`을 '
+        "사용하지 않는 경우, </span>",
+        "자식 컴포넌트가 옵션 API를 사용하거나 `<script setup>`을 사용하지 않는 경우, ",
+        "TC604",
+        187,
+        187,
+        '<span class="composition-api"> is missing from the Korean section',
+    ),
     # scaling-book: a Jekyll book (py fences, $$ math, Distill front matter)
     Plant(
         "scaling-book",
