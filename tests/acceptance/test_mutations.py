@@ -344,6 +344,17 @@ PLANTS = [
         "only strings or markup text are translated",
     ),
     Plant("scaling-book", "tpus.md", 243, "61,000", "62,000", "TC601", 243, 243, "61,000"),
+    Plant(  # a heading left in English on the page whose title is kept as the book's name
+        "scaling-book",
+        "index.md",
+        94,
+        "왜 신경 써야 할까요?",
+        "Why should you care?",
+        "TC701",
+        94,
+        94,
+        "heading still in English: 'Why should you care?'",
+    ),
     Plant(
         "scaling-book",
         "tpus.md",
