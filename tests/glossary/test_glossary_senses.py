@@ -174,6 +174,25 @@ def test_a_one_syllable_noun_is_a_stem_before_its_suffixes_and_particles() -> No
     assert "길" not in korean_stems("길이가 다릅니다", alone)
 
 
+def test_a_longer_noun_is_a_stem_where_its_end_only_looks_like_particles() -> None:
+    # 파이프라인 parses as 파이프 + 라 + 인 (copula forms), 감시자 as 감시 + 자
+    assert noun_stems("파이프라인을") == ("파이프", "파이프라인")
+    assert noun_stems("감시자는") == ("감시", "감시자")
+    assert noun_stems("능력을") == ("능력",)  # an inflected form is no longer stem
+    assert noun_stems("기반으로") == ("기반",)
+    assert noun_stems("발생시킬") == ("발생",)  # nor a verb form
+    kept = ("The pipeline has stages.", "pipeline에는 스테이지가 있습니다.")
+    rendered = [
+        ("A deep pipeline.", "깊은 파이프라인입니다."),
+        ("The pipeline bubble.", "파이프라인 버블입니다."),
+        ("Fill the pipeline.", "파이프라인을 채웁니다."),
+        ("Stages of the pipeline.", "파이프라인의 스테이지입니다."),
+    ]
+    units = [(f"k{n % 3}.md", unit(*kept)) for n in range(6)]
+    units += [(f"r{n % 3}.md", unit(*rendered[n % 4])) for n in range(6)]
+    assert [(e.term, e.ko) for e in learn(units, Glossary())] == [("pipeline", ("파이프라인",))]
+
+
 def test_learning_names_a_one_syllable_rendering_not_the_word_it_heads() -> None:
     # the book: "chip" kept in some units, else 칩 bare, 칩당 (per chip), 칩의, 칩에서
     kept = ("Each chip has HBM.", "chip마다 HBM이 있습니다.")

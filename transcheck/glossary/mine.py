@@ -138,8 +138,8 @@ def korean_stems(text: str, alone: Container[str] = ()) -> set[str]:
     first, after = "", -1  # the previous word when it has no tail, and where it ended
     for match in _KOREAN_WORD.finditer(text):
         word = match.group()
-        stem, *short = noun_stems(word)
-        stems.update(s for s in (stem, *short) if len(s) > 1 or s in alone)
+        stem, *others = noun_stems(word)
+        stems.update(s for s in (stem, *others) if len(s) > 1 or s in alone)
         if first and match.start() == after + 1 and text[after] == " ":
             stems.add(f"{first} {stem}")
         tailless = stem == word and word not in _KOREAN_STOPWORDS
