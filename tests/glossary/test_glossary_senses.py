@@ -144,6 +144,14 @@ def unit(english_text: str, korean_text: str) -> Unit:
     return Unit((Piece(english_text, 1),), (Piece(korean_text, 1),))
 
 
+def split_units(kept: tuple[str, str], rendered: list[tuple[str, str]]) -> list[tuple[str, Unit]]:
+    """Six units in three files that keep a term in English, and at least six in three others
+    that render it (each rendered pair, in turn)."""
+    units = [(f"k{n % 3}.md", unit(*kept)) for n in range(6)]
+    more = range(max(6, len(rendered)))
+    return units + [(f"r{n % 3}.md", unit(*rendered[n % len(rendered)])) for n in more]
+
+
 def test_learning_pairs_a_kept_word_with_its_transliteration() -> None:
     units = []
     for number in range(6):
@@ -188,9 +196,8 @@ def test_a_longer_noun_is_a_stem_where_its_end_only_looks_like_particles() -> No
         ("Fill the pipeline.", "파이프라인을 채웁니다."),
         ("Stages of the pipeline.", "파이프라인의 스테이지입니다."),
     ]
-    units = [(f"k{n % 3}.md", unit(*kept)) for n in range(6)]
-    units += [(f"r{n % 3}.md", unit(*rendered[n % 4])) for n in range(6)]
-    assert [(e.term, e.ko) for e in learn(units, Glossary())] == [("pipeline", ("파이프라인",))]
+    learned = learn(split_units(kept, rendered), Glossary())
+    assert [(e.term, e.ko) for e in learned] == [("pipeline", ("파이프라인",))]
 
 
 def test_learning_names_a_one_syllable_rendering_not_the_word_it_heads() -> None:
@@ -205,9 +212,7 @@ def test_learning_names_a_one_syllable_rendering_not_the_word_it_heads() -> None
         ("On a chip.", "칩에서 실행합니다."),
         ("Two chips talk.", "두 칩 간 통신입니다."),
     ]
-    units = [(f"k{n % 3}.md", unit(*kept)) for n in range(6)]
-    units += [(f"r{n % 3}.md", unit(*pair)) for n, pair in enumerate(rendered)]
-    learned = learn(units, Glossary())
+    learned = learn(split_units(kept, rendered), Glossary())
     assert [(e.term, e.ko) for e in learned] == [("chip", ("칩",))]
     # 길이 (length) starts with 길 but the text never writes 길 alone: no one-syllable rendering
     kept = ("The length matters.", "length가 중요합니다.")
@@ -215,9 +220,7 @@ def test_learning_names_a_one_syllable_rendering_not_the_word_it_heads() -> None
         ("Sequence length.", "시퀀스 길이입니다."),
         ("The length grows.", "길이가 늘어납니다."),
     ]
-    units = [(f"k{n % 3}.md", unit(*kept)) for n in range(6)]
-    units += [(f"r{n % 3}.md", unit(*rendered[n % 2])) for n in range(6)]
-    assert all(e.ko != ("길",) for e in learn(units, Glossary()))
+    assert all(e.ko != ("길",) for e in learn(split_units(kept, rendered), Glossary()))
 
 
 def write(root: Path, files: dict[str, str]) -> Path:
