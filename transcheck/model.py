@@ -102,6 +102,7 @@ class Markup:
     name: str
     attrs: tuple[tuple[str, str], ...]
     line: int
+    text: str = ""  # the prose an inline HTML element wraps (<span class="x">The</span>: The)
 
     def attr(self, name: str) -> str | None:
         """The value of attribute ``name``, or None when absent."""

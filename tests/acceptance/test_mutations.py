@@ -203,6 +203,28 @@ def test_a_term_kept_in_english_twice_is_one_glossary_finding(root: Path) -> Non
     assert "most uses write 대역폭" in new.message
 
 
+def test_a_one_syllable_rendering_kept_in_english_is_named_as_the_tree_writes_it(
+    root: Path,
+) -> None:
+    # training.md writes 칩 (칩의 수, 칩당 FLOP) like most chapters; two lines now keep "chip".
+    # The learned rendering is 칩, not 칩당: the tree writes 칩 bare and before -당 and particles.
+    def glossary_findings() -> list[Finding]:
+        return list(check_paths(root / "en", root / "ko", Config(select=("TC303",))).findings)
+
+    before = {(f.identity, f.target.line) for f in glossary_findings()}
+    assert not any(f.identity.startswith("chip\0") and "training.md" in str(f.target.path)
+                   for f in glossary_findings())  # fmt: skip
+    mutate(root, replace_on(88, "칩의 수", "chip의 수"), "training.md")
+    mutate(root, replace_on(180, "칩당 FLOP", "chip당 FLOP"), "training.md")
+    added = [f for f in glossary_findings() if (f.identity, f.target.line) not in before]
+    assert [(_where(f.source, root), _where(f.target, root)) for f in added] == [
+        ("en/training.md:88", "ko/training.md:88")
+    ]
+    assert added[0].message.startswith(
+        "'chip' is kept in English here (2× in this file; also line 180); most files write 칩,"
+    )
+
+
 # --- content defects planted in chapters of both corpora ---------------------------------
 
 CORPORA = (Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus").resolve()
@@ -286,6 +308,18 @@ PLANTS = [
         2,
         "front-matter outline must stay as in English",
     ),
+    Plant(  # the options-api span wrapping only "The" is no defect; this one wraps a clause
+        "vue-docs",
+        "guide/essentials/template-refs.md",
+        187,
+        '<span class="composition-api">자식 컴포넌트가 옵션 API를 사용하거나 `<script setup>`을 '
+        "사용하지 않는 경우, </span>",
+        "자식 컴포넌트가 옵션 API를 사용하거나 `<script setup>`을 사용하지 않는 경우, ",
+        "TC604",
+        187,
+        187,
+        '<span class="composition-api"> is missing from the Korean section',
+    ),
     # scaling-book: a Jekyll book (py fences, $$ math, Distill front matter)
     Plant(
         "scaling-book",
@@ -310,6 +344,17 @@ PLANTS = [
         "only strings or markup text are translated",
     ),
     Plant("scaling-book", "tpus.md", 243, "61,000", "62,000", "TC601", 243, 243, "61,000"),
+    Plant(  # a heading left in English on the page whose title is kept as the book's name
+        "scaling-book",
+        "index.md",
+        94,
+        "왜 신경 써야 할까요?",
+        "Why should you care?",
+        "TC701",
+        94,
+        94,
+        "heading still in English: 'Why should you care?'",
+    ),
     Plant(
         "scaling-book",
         "tpus.md",

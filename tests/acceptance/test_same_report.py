@@ -42,7 +42,7 @@ def _cli(corpus: Path, jobs: int) -> str:
         text=True,
         check=False,
     )
-    assert done.returncode == 1, done.stderr
+    assert done.returncode in (0, 1), done.stderr  # 1: an error found (vue-docs has none)
     return done.stdout
 
 

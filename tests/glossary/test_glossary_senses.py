@@ -13,7 +13,9 @@ from transcheck.checks.glossary import present
 from transcheck.config import Config
 from transcheck.glossary import Entry, Glossary, Matcher, load_glossaries, shipped_path
 from transcheck.glossary.aligned import Piece, Unit, prose
+from transcheck.glossary.korean import noun_stems
 from transcheck.glossary.learn import learn
+from transcheck.glossary.mine import korean_stems, lone_syllables
 from transcheck.glossary.translit import transliterates
 from transcheck.parse import parse_markdown
 
@@ -142,6 +144,14 @@ def unit(english_text: str, korean_text: str) -> Unit:
     return Unit((Piece(english_text, 1),), (Piece(korean_text, 1),))
 
 
+def split_units(kept: tuple[str, str], rendered: list[tuple[str, str]]) -> list[tuple[str, Unit]]:
+    """Six units in three files that keep a term in English, and at least six in three others
+    that render it (each rendered pair, in turn)."""
+    units = [(f"k{n % 3}.md", unit(*kept)) for n in range(6)]
+    more = range(max(6, len(rendered)))
+    return units + [(f"r{n % 3}.md", unit(*rendered[n % len(rendered)])) for n in more]
+
+
 def test_learning_pairs_a_kept_word_with_its_transliteration() -> None:
     units = []
     for number in range(6):
@@ -156,6 +166,61 @@ def test_learning_pairs_a_kept_word_with_its_transliteration() -> None:
     # a term a glossary already has is left to the glossary
     known = Glossary(entries=(Entry("sharding", ko=("샤딩",)),))
     assert learn(units, known) == ()
+
+
+def test_a_one_syllable_noun_is_a_stem_before_its_suffixes_and_particles() -> None:
+    assert noun_stems("칩당") == ("칩당", "칩")  # -당 "per": the tree decides which is the noun
+    assert noun_stems("칩에서") == ("칩에서", "칩")
+    assert noun_stems("칩들은") == ("칩들", "칩")
+    assert noun_stems("기반") == ("기반",)  # 반 is no tail
+    assert noun_stems("축하") == ("축하",)  # a verb ending follows no one-syllable noun
+    # the first syllable is a stem only where the text also writes it on its own
+    alone = lone_syllables(["각 칩 간 통신", "TPU 칩 하나", "길이가 길어집니다"])
+    assert alone == {"칩"}
+    assert "칩" in korean_stems("칩당 메모리", alone)
+    assert "칩" not in korean_stems("칩당 메모리")
+    assert "길" not in korean_stems("길이가 다릅니다", alone)
+
+
+def test_a_longer_noun_is_a_stem_where_its_end_only_looks_like_particles() -> None:
+    # 파이프라인 parses as 파이프 + 라 + 인 (copula forms), 감시자 as 감시 + 자
+    assert noun_stems("파이프라인을") == ("파이프", "파이프라인")
+    assert noun_stems("감시자는") == ("감시", "감시자")
+    assert noun_stems("능력을") == ("능력",)  # an inflected form is no longer stem
+    assert noun_stems("기반으로") == ("기반",)
+    assert noun_stems("발생시킬") == ("발생",)  # nor a verb form
+    kept = ("The pipeline has stages.", "pipeline에는 스테이지가 있습니다.")
+    rendered = [
+        ("A deep pipeline.", "깊은 파이프라인입니다."),
+        ("The pipeline bubble.", "파이프라인 버블입니다."),
+        ("Fill the pipeline.", "파이프라인을 채웁니다."),
+        ("Stages of the pipeline.", "파이프라인의 스테이지입니다."),
+    ]
+    learned = learn(split_units(kept, rendered), Glossary())
+    assert [(e.term, e.ko) for e in learned] == [("pipeline", ("파이프라인",))]
+
+
+def test_learning_names_a_one_syllable_rendering_not_the_word_it_heads() -> None:
+    # the book: "chip" kept in some units, else 칩 bare, 칩당 (per chip), 칩의, 칩에서
+    kept = ("Each chip has HBM.", "chip마다 HBM이 있습니다.")
+    rendered = [
+        ("FLOPs per chip.", "칩당 FLOPs입니다."),
+        ("The chip count.", "칩 수입니다."),
+        ("Memory of one chip.", "한 칩의 메모리입니다."),
+        ("Bytes per chip.", "칩당 바이트입니다."),
+        ("Bandwidth per chip.", "칩당 대역폭입니다."),
+        ("On a chip.", "칩에서 실행합니다."),
+        ("Two chips talk.", "두 칩 간 통신입니다."),
+    ]
+    learned = learn(split_units(kept, rendered), Glossary())
+    assert [(e.term, e.ko) for e in learned] == [("chip", ("칩",))]
+    # 길이 (length) starts with 길 but the text never writes 길 alone: no one-syllable rendering
+    kept = ("The length matters.", "length가 중요합니다.")
+    rendered = [
+        ("Sequence length.", "시퀀스 길이입니다."),
+        ("The length grows.", "길이가 늘어납니다."),
+    ]
+    assert all(e.ko != ("길",) for e in learn(split_units(kept, rendered), Glossary()))
 
 
 def write(root: Path, files: dict[str, str]) -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from transcheck.parse import parse_markdown
 from transcheck.parse.frontmatter import parse_front_matter
 from transcheck.parse.html import scan_html
 from transcheck.parse.liquid import liquid_args
@@ -124,3 +125,19 @@ def test_front_matter_error_and_key_lines() -> None:
     assert (empty.error, empty.data, empty.links) == (None, {}, ())
     tabbed = parse_front_matter("a: 1\nb:\t@x\n", 1, 4)
     assert tabbed.error_line == 3
+
+
+def test_an_inline_html_element_knows_the_prose_it_wraps() -> None:
+    source = (
+        '# T\n\n<span class="composition-api">If it uses `x`, the</span><span class="options-api">'
+        'The</span> instance <b>is <i>the</i>\nchild</b>.<span class="badge"></span>\n'
+    )
+    heading, block = [b for s in parse_markdown(source, "a.md").sections for b in s.blocks]
+    assert heading.markup == ()
+    assert [(tag.name, tag.text, tag.line) for tag in block.markup] == [
+        ("span", "If it uses , the", 3),
+        ("span", "The", 3),
+        ("b", "is the child", 3),
+        ("i", "the", 3),
+        ("span", "", 4),
+    ]

@@ -10,6 +10,7 @@ components and their props, kramdown attribute lists, footnote labels and alert 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from transcheck.checks.blockmatch import korean_line, match_items, section_blocks
@@ -35,6 +36,9 @@ KOREAN_ADDITIONS = frozenset({"sup", "sub", "br", "wbr"})
 RULE_OPTIONS["markup"] = {"text_attributes": []}  # more attributes that hold prose or dates
 LINK_ATTRIBUTES = frozenset({"href", "src", "srcset", "path"})
 _TEXT_ARGUMENT = frozenset({"details"})  # Liquid tags whose bare argument is prose
+# English words Korean has no counterpart for: an element wrapping only these has nothing to
+# wrap in Korean (VitePress <span class="options-api">The</span> before a shared sentence).
+_ARTICLES = re.compile(r"\b(?:a|an|the)\b", re.IGNORECASE)
 _CLOSERS = {"enddetails": "details"}
 
 
@@ -77,6 +81,13 @@ def _linked(tag: Markup) -> bool:
     return any(key in LINK_ATTRIBUTES for key, _ in tag.attrs)
 
 
+def _wraps_an_article(tag: Markup) -> bool:
+    """An HTML element whose whole text is an English article, which Korean drops with it."""
+    return (
+        tag.kind == "html" and bool(tag.text) and not re.search(r"\w", _ARTICLES.sub("", tag.text))
+    )
+
+
 def _compared(tags: tuple[Markup, ...]) -> list[Markup]:
     """The tags compared between sections: closing Liquid tags are left to the balance check,
     and HTML inline formatting is Markdown formatting."""
@@ -108,7 +119,8 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
     Good: the same tags and attributes; captions, alt, title, label, date and other prose
     attributes may be translated (`markup.text_attributes` adds more). `<strong>`, `<b>`,
     `<em>`, `<i>` and `<code>` are the same as `**x**`, `*x*` and `` `x` ``, and a Korean
-    `<sup>`/`<sub>` gloss or `<br>` is no defect.
+    `<sup>`/`<sub>` gloss or `<br>` is no defect, nor a missing element that wraps only an
+    English article (`<span class="options-api">The</span>`): Korean has no article to wrap.
     Hugo shortcodes, MDX components, kramdown attribute lists, footnote labels and alert types
     are markup too: en `{{< note >}}` ↔ ko `{{< caution >}}` is reported.
     """
@@ -128,6 +140,8 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
         ]
         for placed in match.missing:
             en = placed.item
+            if _wraps_an_article(en):
+                continue
             ko = next((k for k in extra if (k.kind, k.name) == (en.kind, en.name)), None)
             renamed = None
             if ko is None and not _linked(en):

@@ -191,8 +191,12 @@ def _link_only(block: Block) -> bool:
 
 def _shown_in_code(text: str, code: str) -> bool:
     """Text that a code block of the same Korean page also holds: a demo's output mirroring
-    the example's strings, kept as the example keeps them."""
-    return len(text) > 3 and text.strip() in code
+    the example's strings, kept as the example keeps them; or a title of three words or more
+    that the page's code cites in any case (a citation: ``title = {How to Scale Your Model}``)."""
+    text = text.strip()
+    if len(text) > 3 and text in code:
+        return True
+    return len(prose_words(text)) >= 3 and text.casefold() in code.casefold()
 
 
 def _named(ctx: PairContext, unit: Unit) -> bool:
@@ -244,7 +248,8 @@ def untranslated(ctx: PairContext) -> Iterator[Hit]:
     Headings kept in English on purpose are silenced with `untranslated.allow_headings: true`.
     Names are not untranslated: a title that is one identifier or API name (`createApp()`,
     `v-if`), one or two capitalized names (`Vite`, `Scoped CSS`), the text of a lone link (a
-    product or resource), text a code block of the page also shows. A page whose translated
+    product or resource), text a code block of the page also shows (a demo's output, a title
+    its citation names), a front-matter title whose subtitle is translated. A page whose translated
     share of paragraphs is below `untranslated.page_share` (0.5), with at least three units
     in English, gets one finding with that share and the English line ranges.
     """
@@ -309,12 +314,20 @@ def _front_matter(ctx: PairContext, similarity: float) -> Iterator[Hit]:
             and isinstance(korean, str)
             and is_untranslated(english, korean, 1, similarity)
             and not is_name(korean)
+            and not (key == "title" and _explained(ko.data.get("subtitle")))
         ):
             yield Hit(
                 f"front-matter {key} is still in English: {_clip(korean)!r}; translate it",
                 ctx.at_source(en.key_lines.get(key, en.line)),
                 ctx.at_target(ko.key_lines.get(key, ko.line)),
             )
+
+
+def _explained(subtitle: object) -> bool:
+    """Whether a front-matter subtitle is translated: the title above it, kept in English, is
+    then the work's name, which the subtitle explains (Distill, Hugo: title "How To Scale Your
+    Model", subtitle "TPU에서의 LLM 시스템 관점")."""
+    return isinstance(subtitle, str) and HANGUL.search(subtitle) is not None
 
 
 def _clip(text: str, limit: int = 60) -> str:

@@ -51,6 +51,11 @@ NOUN_TAIL = f"(?:{_alternation(NOUN_SUFFIXES)})?(?:{_alternation(PARTICLES)}){{0
 VERB_TAIL = f"(?:{_alternation(NOUN_SUFFIXES)})?(?:{_alternation(VERB_STEMS)})[{HANGUL}]*"
 
 _NOUN_TAIL = re.compile(NOUN_TAIL)
+# Last syllables of particles and endings: a longer stem ending so is an inflected form of the
+# shorter one (능력을, 기반으로, 모드에서), not a longer noun (파이프라인, 플러그인, 런타임).
+_INFLECTED_END = tuple(
+    "을를은는이가의에로와과도으서다요면고며므만마니습입나야여라터보게럼까지란죠든"
+)
 _VERB_TAIL = re.compile(VERB_TAIL)
 
 
@@ -66,8 +71,30 @@ def tail_ok(tail: str, syllables: int) -> bool:
 @lru_cache(maxsize=65536)
 def strip_tail(word: str) -> str:
     """The noun stem of one Hangul word: the shortest prefix (2+ syllables) whose rest is a
-    valid tail; the word itself when none is. Used to mine renderings."""
+    valid tail; the word itself when none is."""
     for end in range(2, len(word)):
         if tail_ok(word[end:], end):
             return word[:end]
     return word
+
+
+@lru_cache(maxsize=65536)
+def noun_stems(word: str) -> tuple[str, ...]:
+    """The stems one Hangul word may have, to mine renderings from: strip_tail's; the longer
+    prefixes before a noun tail that do not end as particles do (파이프라인 is not only 파이프 +
+    라 + 인, nor 감시자 감시 + 자); and the first syllable where the rest is a noun tail (칩당 →
+    칩당 and 칩; 칩에서 → 칩). Which is the rendering is for the counts over a tree to say (a
+    tie goes to the longer stem); the first syllable is a noun there only when the text also
+    writes it bare (칩, 칩의, 칩을), so 중간 stays 중간."""
+    stem = strip_tail(word)
+    longer: tuple[str, ...] = ()
+    if _NOUN_TAIL.fullmatch(word[len(stem) :]):  # not a verb form: 발생시킬 is 발생 only
+        ends = range(len(stem) + 1, len(word) + 1)
+        longer = tuple(
+            word[:end]
+            for end in ends
+            if _NOUN_TAIL.fullmatch(word[end:]) and not word[:end].endswith(_INFLECTED_END)
+        )
+    if len(word) > 1 and _NOUN_TAIL.fullmatch(word[1:]) and not word[1:].startswith(DERIVED):
+        return (stem, *longer, word[0])
+    return (stem, *longer)

@@ -3,7 +3,8 @@
 A term is learned where the Korean text shows a decision both ways: the English word (or two-word
 phrase) is kept in English in some aligned units and rendered in others. Its Korean rendering is
 the stem that goes with it where it is not kept: a transliteration of it (샤딩 ↔ sharding), or
-failing that the stem most associated with it by Dice over the units (추론 ↔ inference). Terms a
+failing that the stem most associated with it by Dice over the units (추론 ↔ inference; 칩 ↔ chip,
+a one-syllable noun the text also writes alone, counted in 칩당 and 칩의 too). Terms a
 glossary already has are left to the glossary; a word mostly seen inside a learned phrase gives
 way to the phrase (batch size, not size).
 """
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 
 from transcheck.glossary.aligned import Unit
 from transcheck.glossary.matcher import english_key, plurals
-from transcheck.glossary.mine import korean_stems, phrases
+from transcheck.glossary.mine import korean_stems, lone_syllables, phrases
 from transcheck.glossary.model import Entry, Glossary
 from transcheck.glossary.translit import transliterates
 
@@ -63,7 +64,7 @@ def _count(units: Sequence[tuple[str, Unit]]) -> dict[str, _Counts]:
     units to be learned, over the units."""
     kept_in: dict[int, set[str]] = {}  # by unit number, the units that keep any (few do)
     for number, (_, unit) in enumerate(units):
-        kept = {key for key, _ in phrases(" ".join(p.text for p in unit.korean), SIZES)}
+        kept = {key for key, _ in phrases(_korean(unit), SIZES)}
         if kept:
             kept_in[number] = kept
     kept_units = Counter(key for kept in kept_in.values() for key in kept)
@@ -115,7 +116,7 @@ def _rendering(
     together: Counter[str] = Counter()
     for number in rendered:
         together.update(stems[number])
-    best: tuple[float, str] | None = None
+    best: tuple[float, int, str] | None = None  # on a tie the longer stem (중간, not 중)
     for stem, shared in together.items():
         if shared < MIN_SHARED or (" " in stem) != (" " in key):
             continue
@@ -126,9 +127,9 @@ def _rendering(
             stem.replace(" ", ""), key.replace(" ", "")
         ):
             dice += 1.0
-        if dice >= MIN_DICE and (best is None or dice > best[0]):
-            best = (dice, stem)
-    return best[1] if best else None
+        if dice >= MIN_DICE and (best is None or (dice, len(stem)) > best[:2]):
+            best = (dice, len(stem), stem)
+    return best[2] if best else None
 
 
 def learn(units: Iterable[tuple[str, Unit]], known: Glossary) -> tuple[Entry, ...]:
@@ -145,8 +146,9 @@ def learn(units: Iterable[tuple[str, Unit]], known: Glossary) -> tuple[Entry, ..
     stems: dict[int, tuple[str, ...]] = {}
     shared: dict[str, str] = {}
     spread: Counter[str] = Counter()
+    alone = lone_syllables(_korean(unit) for _, unit in listed)
     for number, (_, unit) in enumerate(listed):
-        unit_stems = korean_stems(" ".join(p.text for p in unit.korean))
+        unit_stems = korean_stems(_korean(unit), alone)
         spread.update(unit_stems)
         if number in rendering_units:
             stems[number] = tuple(shared.setdefault(stem, stem) for stem in unit_stems)
@@ -156,6 +158,10 @@ def learn(units: Iterable[tuple[str, Unit]], known: Glossary) -> tuple[Entry, ..
         if rendering is not None:
             entries.append(Entry(term=key, ko=(rendering,), keep_english=True, advisory=True))
     return tuple(entries[:MAX_TERMS])
+
+
+def _korean(unit: Unit) -> str:
+    return " ".join(p.text for p in unit.korean)
 
 
 def _split(found: _Counts) -> int:

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Container, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from transcheck.glossary.english import STOPWORDS, WORD, singular
-from transcheck.glossary.korean import HANGUL, strip_tail
+from transcheck.glossary.korean import HANGUL, noun_stems
 from transcheck.glossary.matcher import Kind, Matcher
 from transcheck.glossary.model import Entry, Glossary
 from transcheck.glossary.scan import scan_document
@@ -37,12 +37,16 @@ MAX_RENDERINGS = 3
 SHARED_STEM = 0.6  # a stem also goes to a term scoring this share of the stem's best term
 SECOND_BEST = 0.5  # a further rendering needs this share of the term's best score
 COVERED = 0.7  # a word this often inside a candidate phrase is left to the phrase
+MIN_ALONE = 2  # times a one-syllable word stands alone for it to be a stem (칩, 키, 축)
 
-# Korean words that go with everything (this, that, all, across, through, case, we …).
+# Korean words that go with everything (this, that, all, across, through, case, we …), and the
+# one-syllable determiners, adverbs, numerals and dependent nouns (every, about, after, two …).
 _KOREAN_STOPWORD_TEXT = """
 이는 이를 이것은 이것이 그것은 그리고 하지만 따라서 따라 걸쳐 통해 위해 대해 대한 모든 각 같은 경우
 우리는 우리가 우리의 있습니다 합니다 됩니다 것을 것이 것은 것입니다 있는 없는 수 때 더 또한 매우
 여기 여기서 이것 그것 필요 가지 경우
+이 그 저 것 매 맨 본 등 및 후 전 중 위 약 총 잘 못 안 또 좀 곧 꼭
+큰 긴 새 한 두 세 네 몇 곳 번 개 예 단 조
 """
 _KOREAN_STOPWORDS = frozenset(_KOREAN_STOPWORD_TEXT.split())
 
@@ -118,20 +122,29 @@ def phrases(
                 yield " ".join(key), " ".join(words[start:end])
 
 
-def korean_stems(text: str) -> set[str]:
-    """Stems of one Korean unit: words without their tails, and two-word stems whose first
-    word has no tail (행렬 곱셈); function words left out."""
-    stems = set()
+def lone_syllables(texts: Iterable[str]) -> frozenset[str]:
+    """The one-syllable words Korean ``texts`` write on their own at least MIN_ALONE times (칩 in
+    "TPU 칩 간"): the one-syllable nouns. A syllable seen only before tails starts a longer word
+    (길이, 얕은), so it is no stem."""
+    alone = Counter(w for text in texts for w in _KOREAN_WORD.findall(text) if len(w) == 1)
+    return frozenset(word for word, count in alone.items() if count >= MIN_ALONE)
+
+
+def korean_stems(text: str, alone: Container[str] = ()) -> set[str]:
+    """Stems of one Korean unit: words without their tails, one-syllable stems of ``alone``
+    included (see noun_stems), and two-word stems whose first word has no tail (행렬 곱셈);
+    function words left out."""
+    stems: set[str] = set()
     first, after = "", -1  # the previous word when it has no tail, and where it ended
     for match in _KOREAN_WORD.finditer(text):
         word = match.group()
-        stem = strip_tail(word)
-        stems.add(stem)
+        stem, *others = noun_stems(word)
+        stems.update(s for s in (stem, *others) if len(s) > 1 or s in alone)
         if first and match.start() == after + 1 and text[after] == " ":
             stems.add(f"{first} {stem}")
         tailless = stem == word and word not in _KOREAN_STOPWORDS
         first, after = (word if tailless else ""), match.end()
-    return {stem for stem in stems if len(stem) >= 2 and stem not in _KOREAN_STOPWORDS}
+    return stems - _KOREAN_STOPWORDS
 
 
 def _candidates(units: list[tuple[str, str]]) -> dict[str, _Candidate]:
@@ -225,7 +238,8 @@ class Proposal:
 def mine(chapters: Sequence[Chapter]) -> list[Proposal]:
     """Proposed entries, ranked: terms used several ways first, then by English frequency."""
     units = _units(chapters)
-    stems = [korean_stems(korean) for _, korean in units]
+    alone = lone_syllables(korean for _, korean in units)
+    stems = [korean_stems(korean, alone) for _, korean in units]
     candidates = _candidates(units)
     linked = _link(candidates, stems)
     entries = []

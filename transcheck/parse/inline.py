@@ -169,6 +169,7 @@ class _Walk:
         """Start with no items and no open link; ``jsx``: capitalised tags are MDX components."""
         self.items = InlineItems()
         self.open: list[tuple[int, list[str]]] = []  # index into items.links, label so far
+        self.elements: list[tuple[int, str, int]] = []  # open HTML: markup index, name, prose
         self.jsx = jsx
 
     def open_link(self, link: Link) -> None:
@@ -186,6 +187,16 @@ class _Walk:
                 self.items.links[index] = replace(
                     self.items.links[index], text=" ".join("".join(label).split())
                 )
+                return
+
+    def close_element(self, name: str) -> None:
+        """Give the innermost open element ``name`` the prose seen since it opened."""
+        for position in range(len(self.elements) - 1, -1, -1):
+            index, opened, start = self.elements[position]
+            if opened == name:
+                text = " ".join("".join(piece for piece, _ in self.items.prose[start:]).split())
+                self.items.markup[index] = replace(self.items.markup[index], text=text)
+                del self.elements[position:]
                 return
 
     def label(self, content: str) -> None:
@@ -235,12 +246,14 @@ class _Walk:
         if self.jsx and starts_component(content, 0):
             add_jsx_tags(self.items, content, line)
             return
-        if content.startswith("</"):  # an end tag: nothing to record but a link's end
+        if content.startswith("</"):  # an end tag: a link's end, an element's text
             if _CLOSE_A.fullmatch(content):
                 self.close_link(html=True)
+            self.close_element(content[2:].strip(" \t\n>").lower())
             return
         for tag in scan_html(content)[0]:
             tag_line = line + tag.offset
+            self.elements.append((len(self.items.markup), tag.name, len(self.items.prose)))
             self.items.markup.append(Markup("html", tag.name, tag.attrs, tag_line))
             link = _html_link(tag, tag_line)
             if link is not None and link.kind is LinkKind.HTML:
