@@ -23,7 +23,6 @@ from transcheck.glossary.english import STOPWORDS, WORD, singular
 from transcheck.glossary.korean import HANGUL, strip_tail
 from transcheck.glossary.matcher import Kind, Matcher
 from transcheck.glossary.model import Entry, Glossary
-from transcheck.glossary.scan import scan_document
 from transcheck.model import BlockKind, Section
 
 if TYPE_CHECKING:  # checks learn from phrases(); only the mine command reads chapters
@@ -224,6 +223,9 @@ class Proposal:
 
 def mine(chapters: Sequence[Chapter]) -> list[Proposal]:
     """Proposed entries, ranked: terms used several ways first, then by English frequency."""
+    # Imported here: a check imports this module for ``phrases`` and never scans chapters.
+    from transcheck.glossary.scan import scan_document
+
     units = _units(chapters)
     stems = [korean_stems(korean) for _, korean in units]
     candidates = _candidates(units)
