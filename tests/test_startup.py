@@ -8,10 +8,15 @@ another output format or an optional extra needs.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+
+from transcheck.lazy import compiled
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "data" / "demo"
@@ -47,6 +52,8 @@ NOT_IN_A_CHECK = (
     "transcheck.glossary.importer",
     "transcheck.glossary.stats",
     "transcheck.glossary.chapters",
+    "transcheck.glossary.mine",
+    "transcheck.glossary.scan",
 )
 
 # Nor by --version and the CLI's own import: the checks, the parser and their libraries.
@@ -127,3 +134,12 @@ def test_a_command_that_loads_no_check_still_knows_every_config_key(tmp_path: Pa
     )
     assert done.returncode == 0, done.stderr
     assert "Glossary candidates" in done.stdout
+
+
+def test_a_pattern_compiled_on_first_use_is_compiled_once() -> None:
+    pattern = compiled(r"[\uac00-\ud7a3]+")
+    assert pattern() is pattern()
+    assert pattern().findall("rank 행렬의 rank") == ["행렬의"]
+    broken = compiled("(")  # not compiled yet: defining it cannot fail, using it does
+    with pytest.raises(re.error):
+        broken()

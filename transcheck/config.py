@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from transcheck.findings import Severity
+from transcheck.lazy import compiled
 from transcheck.parse.dialects import AUTO, DIALECT_SETTINGS
 from transcheck.parse.slugs import SLUG_STYLES
 from transcheck.parse.source import DEFAULT_FILE_BYTES, read_named_file
@@ -162,8 +163,8 @@ def _load_yaml(path: Path) -> _Source:
     return _Source(display, data, _key_lines(node))
 
 
-_TOML_TABLE = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
-_TOML_KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_.-]+)\s*=""")
+_TOML_TABLE = compiled(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_TOML_KEY = compiled(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_.-]+)\s*=""")
 _TOOL = "tool.transcheck"
 
 
@@ -174,7 +175,7 @@ def _toml_key_lines(text: str) -> dict[str, int]:
     table: str | None = None
     counts: dict[str, int] = {}
     for number, line in enumerate(text.splitlines(), start=1):
-        header = _TOML_TABLE.match(line)
+        header = _TOML_TABLE().match(line)
         if header:
             name = header.group(2).replace('"', "").replace("'", "")
             if name != _TOOL and not name.startswith(_TOOL + "."):
@@ -189,7 +190,7 @@ def _toml_key_lines(text: str) -> dict[str, int]:
                 table = f"{table}.{index}"
                 lines[table] = number
             continue
-        key = _TOML_KEY.match(line)
+        key = _TOML_KEY().match(line)
         if key and table is not None:
             name = key.group(1).strip("\"'")
             lines[f"{table}.{name}" if table else name] = number

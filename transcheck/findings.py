@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -11,6 +10,7 @@ from enum import StrEnum
 from typing import Any
 
 from transcheck.fixes.model import Fix
+from transcheck.lazy import compiled
 
 
 class Severity(StrEnum):
@@ -98,15 +98,16 @@ class Finding:
 
 
 # Line references a message may carry for the reader ("(line 12)", "lines 7-9", "Korean line
-# 40"): left out of fingerprints, since lines shift whenever text above them changes.
-_LINE_REFERENCE = re.compile(r"\blines? \d+(?:-\d+)?")
+# 40"): left out of fingerprints, since lines shift whenever text above them changes. Only
+# fingerprints (SARIF, baselines) use these patterns: compiled when they are first asked for.
+_LINE_REFERENCE = compiled(r"\blines? \d+(?:-\d+)?")
 # Quoted parts of a message: 'x', "x", `x` and the [text] of a link (an apostrophe inside a
 # word, as in "chapter's", opens nothing).
-_QUOTED = re.compile(r"(?<!\w)'[^'\n]*'(?!\w)|\"[^\"\n]*\"|`[^`\n]*`|\[[^\]\n]*\]")
-_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
-_HEADING = re.compile(r"^.#{1,6} ")
-_NUMBER = re.compile(r"[±+-]?\d+(?:[.,]\d+)*(?:%|×)?")
-_PATH = re.compile(r"(?<![\w:/])(?:[\w.~-]*/)*[\w.-]+\.(?:md|mdx|markdown)\b")
+_QUOTED = compiled(r"(?<!\w)'[^'\n]*'(?!\w)|\"[^\"\n]*\"|`[^`\n]*`|\[[^\]\n]*\]")
+_HANGUL = compiled(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+_HEADING = compiled(r"^.#{1,6} ")
+_NUMBER = compiled(r"[±+-]?\d+(?:[.,]\d+)*(?:%|×)?")
+_PATH = compiled(r"(?<![\w:/])(?:[\w.~-]*/)*[\w.-]+\.(?:md|mdx|markdown)\b")
 
 
 def subject(message: str, path_key: Callable[[str], str] = lambda path: path) -> str:
@@ -117,13 +118,13 @@ def subject(message: str, path_key: Callable[[str], str] = lambda path: path) ->
     to the repository, not the working directory)."""
     parts: list[str] = []
     at = 0
-    for quoted in _QUOTED.finditer(message):
+    for quoted in _QUOTED().finditer(message):
         parts.append(_plain(message[at : quoted.start()], path_key))
         text = quoted.group()
-        if _HANGUL.search(text) or _HEADING.match(text):
+        if _HANGUL().search(text) or _HEADING().match(text):
             parts.append(text[0] + "«»" + text[-1])
         else:
-            parts.append(_PATH.sub(lambda m: path_key(m.group()), text))
+            parts.append(_PATH().sub(lambda m: path_key(m.group()), text))
         at = quoted.end()
     parts.append(_plain(message[at:], path_key))
     return "".join(parts)
@@ -131,12 +132,12 @@ def subject(message: str, path_key: Callable[[str], str] = lambda path: path) ->
 
 def _plain(text: str, path_key: Callable[[str], str]) -> str:
     """Unquoted message text for ``subject``: line references and numbers out, paths keyed."""
-    text = _LINE_REFERENCE.sub("line #", text)
+    text = _LINE_REFERENCE().sub("line #", text)
     parts, at = [], 0
-    for path in _PATH.finditer(text):
-        parts += [_NUMBER.sub("#", text[at : path.start()]), path_key(path.group())]
+    for path in _PATH().finditer(text):
+        parts += [_NUMBER().sub("#", text[at : path.start()]), path_key(path.group())]
         at = path.end()
-    return "".join([*parts, _NUMBER.sub("#", text[at:])])
+    return "".join([*parts, _NUMBER().sub("#", text[at:])])
 
 
 def fingerprints(

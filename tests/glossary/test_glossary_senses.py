@@ -15,7 +15,7 @@ from transcheck.glossary import Entry, Glossary, Matcher, load_glossaries, shipp
 from transcheck.glossary.aligned import Piece, Unit, prose
 from transcheck.glossary.korean import noun_stems
 from transcheck.glossary.learn import learn
-from transcheck.glossary.mine import korean_stems, lone_syllables
+from transcheck.glossary.phrases import korean_stems, lone_syllables
 from transcheck.glossary.translit import transliterates
 from transcheck.parse import parse_markdown
 

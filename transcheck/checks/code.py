@@ -23,11 +23,12 @@ from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.config import RULE_OPTIONS
 from transcheck.findings import Severity
+from transcheck.lazy import compiled
 from transcheck.model import Block, BlockKind, CodeSpan
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
-_SPAN_TOKEN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|[\uac00-\ud7a3]+|\d+(?:\.\d+)?|\S")
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_SPAN_TOKEN = compiled(r"[A-Za-z_][A-Za-z0-9_]*|[\uac00-\ud7a3]+|\d+(?:\.\d+)?|\S")
+_HANGUL = compiled(r"[\uac00-\ud7a3]")
 _NUMBER_SPAN = re.compile(r"[-+]?\d+(?:\.\d+)?")
 
 RULE_OPTIONS["code"] = {"translate_strings": True}
@@ -300,13 +301,13 @@ def spans_equal(en: CodeSpan, ko: CodeSpan) -> bool:
 def _same_code(a: str, b: str) -> bool:
     """Whether two normalized spans differ only by English words turned into Korean ones
     (cached: a long block repeats the same spans, and each comparison runs a diff)."""
-    en_tokens, ko_tokens = _SPAN_TOKEN.findall(a), _SPAN_TOKEN.findall(b)
+    en_tokens, ko_tokens = _SPAN_TOKEN().findall(a), _SPAN_TOKEN().findall(b)
     matcher = difflib.SequenceMatcher(None, en_tokens, ko_tokens, False)
     changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
     return all(
         tag == "replace"
         and all(t.isalpha() and t.isascii() for t in en_tokens[i1:i2])
-        and all(_HANGUL.search(t) for t in ko_tokens[j1:j2])
+        and all(_HANGUL().search(t) for t in ko_tokens[j1:j2])
         for tag, i1, i2, j1, j2 in changes
     )
 

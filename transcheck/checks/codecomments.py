@@ -14,7 +14,10 @@ stripping: every line is compared as written.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from transcheck.lazy import compiled
 
 STRING_MARK = "…"  # what a string's content becomes in a shape
 OPEN, CLOSE = "\x02", "\x03"  # around a string's content in a line's ``marked`` text
@@ -32,17 +35,23 @@ _BACKTICK = r"`(?:\\.|[^`\\])*`?"
 class CodeSyntax:
     """How one language family writes comments and strings: a pattern whose ``comment`` and
     ``string`` groups are what they say; text it does not match is code. Markup (``markup``)
-    also has text between tags, which is prose like a string, and embedded script and style."""
+    also has text between tags, which is prose like a string, and embedded script and style.
+    Compiled on first use: a chapter's code is in a few of the families."""
 
-    pattern: re.Pattern[str]
+    compile: Callable[[], re.Pattern[str]]
     markup: bool = False
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The compiled pattern."""
+        return self.compile()
 
 
 def _syntax(comment: str, *strings: str) -> CodeSyntax:
     """A language's pattern from its comment and string alternatives."""
     parts = [f"(?P<comment>{comment})"] if comment else []
     parts += [f"(?P<string>{'|'.join(strings)})"] if strings else []
-    return CodeSyntax(re.compile("|".join(parts)))
+    return CodeSyntax(compiled("|".join(parts)))
 
 
 _PYTHON = _syntax(r"#[^\n]*", r'"""[\s\S]*?(?:"""|\Z)', r"'''[\s\S]*?(?:'''|\Z)", _DOUBLE, _SINGLE)
@@ -66,7 +75,7 @@ _JSON = _syntax("", _DOUBLE)
 _PLAIN = _syntax("", r"[^\W\d_]+")
 _PROSE_ATTRIBUTES = r"title|alt|placeholder|label|aria-label|value"
 _MARKUP = CodeSyntax(
-    re.compile(
+    compiled(
         r"(?P<comment><!--[\s\S]*?(?:-->|\Z))"
         r"|(?P<embed><(?P<tag>script|style)\b(?P<attrs>[^>]*)>(?P<body>[\s\S]*?)(?=</(?P=tag)>|\Z))"
         r"|(?P<expression>\{\{[\s\S]*?(?:\}\}|\Z))"
@@ -76,12 +85,12 @@ _MARKUP = CodeSyntax(
     ),
     markup=True,
 )
-_PROSE_ATTRIBUTE = re.compile(
+_PROSE_ATTRIBUTE = compiled(  # these two only in markup
     rf"""(?<=\s)(?:{_PROSE_ATTRIBUTES})\s*=\s*(?P<string>"[^"]*"|'[^']*')"""
     # a bound attribute (:foo, @click, #slot, v-if) holds an expression: scanned as script
     r"""|(?<=\s)(?:[:@#]|v-)[\w.:\[\]-]*\s*=\s*(?P<script>"[^"]*"|'[^']*')"""
 )
-_EMBEDDED_LANGUAGE = re.compile(r"""\blang\s*=\s*["']?([\w-]+)""")
+_EMBEDDED_LANGUAGE = compiled(r"""\blang\s*=\s*["']?([\w-]+)""")
 
 _BY_LANGUAGE: dict[str, CodeSyntax] = {
     **dict.fromkeys(("python", "py", "python3", "py3", "ipython", "pycon", "sage"), _PYTHON),
@@ -208,7 +217,7 @@ def _tag(tag: str) -> tuple[str, str]:
     text: list[str] = []
     shape: list[str] = []
     position = 0
-    for match in _PROSE_ATTRIBUTE.finditer(tag):
+    for match in _PROSE_ATTRIBUTE().finditer(tag):
         group = "string" if match.group("string") is not None else "script"
         start, end = match.span(group)
         text.append(tag[position:start])
@@ -229,7 +238,7 @@ def _tag(tag: str) -> tuple[str, str]:
 
 def _embedded(body: str, tag: str, head: str) -> tuple[str, str]:
     """A ``<script>`` or ``<style>`` body of markup, scanned as its own language."""
-    declared = _EMBEDDED_LANGUAGE.search(head)
+    declared = _EMBEDDED_LANGUAGE().search(head)
     language = declared.group(1) if declared else ("js" if tag.lower() == "script" else "css")
     syntax = comment_syntax(language)
     return _scan(body, syntax) if syntax is not None else (body, body)

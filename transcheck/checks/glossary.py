@@ -10,7 +10,6 @@ glossary-missing needs a glossary the project names. Terms are counted over alig
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -37,9 +36,10 @@ from transcheck.glossary.learn import learn
 from transcheck.glossary.matcher import english_key, korean_key, plurals
 from transcheck.glossary.shipped import shipped_resolved
 from transcheck.glossary.translit import transliterates
+from transcheck.lazy import compiled
 from transcheck.model import Block
 
-_HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
+_HANGUL_WORD = compiled(r"[\uac00-\ud7a3]+")
 
 
 @dataclass(frozen=True)
@@ -172,7 +172,7 @@ def present(glossary: Glossary, entry: Entry, korean: str) -> bool:
     if any(key in latin for key in keys if len(key) >= 4):
         return True
     term = entry.term.replace(" ", "")
-    return any(transliterates(word, term) for word in _HANGUL_WORD.findall(korean))
+    return any(transliterates(word, term) for word in _HANGUL_WORD().findall(korean))
 
 
 def _accepted_text(glossary: Glossary, entry: Entry) -> str:

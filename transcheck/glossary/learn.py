@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 from transcheck.glossary.aligned import Unit
 from transcheck.glossary.matcher import english_key, plurals
-from transcheck.glossary.mine import korean_stems, lone_syllables, phrases
 from transcheck.glossary.model import Entry, Glossary
+from transcheck.glossary.phrases import korean_stems, lone_syllables, phrases
 from transcheck.glossary.translit import transliterates
 
 MIN_KEPT = 5  # units where the term is kept in English

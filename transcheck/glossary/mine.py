@@ -13,20 +13,19 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
-from collections.abc import Container, Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from transcheck.glossary.english import STOPWORDS, WORD, singular
-from transcheck.glossary.korean import HANGUL, noun_stems
+from transcheck.glossary.english import STOPWORDS
 from transcheck.glossary.matcher import Kind, Matcher
 from transcheck.glossary.model import Entry, Glossary
+from transcheck.glossary.phrases import korean_stems, lone_syllables, phrases
 from transcheck.glossary.scan import scan_document
 from transcheck.model import BlockKind, Section
 
-if TYPE_CHECKING:  # checks learn from phrases(); only the mine command reads chapters
+if TYPE_CHECKING:  # only the mine command reads chapters
     from transcheck.glossary.chapters import Chapter
 
 MIN_COUNT = 4  # English occurrences a candidate needs
@@ -37,21 +36,6 @@ MAX_RENDERINGS = 3
 SHARED_STEM = 0.6  # a stem also goes to a term scoring this share of the stem's best term
 SECOND_BEST = 0.5  # a further rendering needs this share of the term's best score
 COVERED = 0.7  # a word this often inside a candidate phrase is left to the phrase
-MIN_ALONE = 2  # times a one-syllable word stands alone for it to be a stem (칩, 키, 축)
-
-# Korean words that go with everything (this, that, all, across, through, case, we …), and the
-# one-syllable determiners, adverbs, numerals and dependent nouns (every, about, after, two …).
-_KOREAN_STOPWORD_TEXT = """
-이는 이를 이것은 이것이 그것은 그리고 하지만 따라서 따라 걸쳐 통해 위해 대해 대한 모든 각 같은 경우
-우리는 우리가 우리의 있습니다 합니다 됩니다 것을 것이 것은 것입니다 있는 없는 수 때 더 또한 매우
-여기 여기서 이것 그것 필요 가지 경우
-이 그 저 것 매 맨 본 등 및 후 전 중 위 약 총 잘 못 안 또 좀 곧 꼭
-큰 긴 새 한 두 세 네 몇 곳 번 개 예 단 조
-"""
-_KOREAN_STOPWORDS = frozenset(_KOREAN_STOPWORD_TEXT.split())
-
-_SEGMENT = re.compile(r"[^.,;:!?()\[\]{}\"“”‘’/=<>|*$]+")
-_KOREAN_WORD = re.compile(f"[{HANGUL}]+")
 
 
 @dataclass
@@ -83,68 +67,6 @@ def _units(chapters: Sequence[Chapter]) -> list[tuple[str, str]]:
             else:
                 units.append((" ".join(english), " ".join(korean)))
     return units
-
-
-def phrases(
-    text: str, sizes: tuple[int, ...] = (1, 2, 3), first: Container[str] | None = None
-) -> Iterator[tuple[str, str]]:
-    """(key, surface) of every word and two/three-word phrase within punctuation-free segments:
-    no function word first or last (nor inside, but "of"), no one-letter word in a phrase;
-    with ``first``, only phrases whose first word (lower case) is in it."""
-    for segment in _SEGMENT.findall(text):
-        words = WORD.findall(segment)
-        if not words:
-            continue
-        lowered = [word.lower() for word in words]
-        starts = (
-            range(len(words))
-            if first is None
-            else [k for k, word in enumerate(lowered) if word in first]
-        )
-        for start in starts:
-            if lowered[start] in STOPWORDS:
-                continue
-            for size in sizes:
-                end = start + size
-                if end > len(words):
-                    break
-                if lowered[end - 1] in STOPWORDS:
-                    continue
-                if size == 1:
-                    yield singular(lowered[start]), words[start]
-                    continue
-                inside = range(start + 1, end - 1)
-                if any(lowered[k] in STOPWORDS and lowered[k] != "of" for k in inside):
-                    continue
-                if any(len(lowered[k]) < 2 for k in range(start, end)):
-                    continue
-                key = [*lowered[start : end - 1], singular(lowered[end - 1])]
-                yield " ".join(key), " ".join(words[start:end])
-
-
-def lone_syllables(texts: Iterable[str]) -> frozenset[str]:
-    """The one-syllable words Korean ``texts`` write on their own at least MIN_ALONE times (칩 in
-    "TPU 칩 간"): the one-syllable nouns. A syllable seen only before tails starts a longer word
-    (길이, 얕은), so it is no stem."""
-    alone = Counter(w for text in texts for w in _KOREAN_WORD.findall(text) if len(w) == 1)
-    return frozenset(word for word, count in alone.items() if count >= MIN_ALONE)
-
-
-def korean_stems(text: str, alone: Container[str] = ()) -> set[str]:
-    """Stems of one Korean unit: words without their tails, one-syllable stems of ``alone``
-    included (see noun_stems), and two-word stems whose first word has no tail (행렬 곱셈);
-    function words left out."""
-    stems: set[str] = set()
-    first, after = "", -1  # the previous word when it has no tail, and where it ended
-    for match in _KOREAN_WORD.finditer(text):
-        word = match.group()
-        stem, *others = noun_stems(word)
-        stems.update(s for s in (stem, *others) if len(s) > 1 or s in alone)
-        if first and match.start() == after + 1 and text[after] == " ":
-            stems.add(f"{first} {stem}")
-        tailless = stem == word and word not in _KOREAN_STOPWORDS
-        first, after = (word if tailless else ""), match.end()
-    return stems - _KOREAN_STOPWORDS
 
 
 def _candidates(units: list[tuple[str, str]]) -> dict[str, _Candidate]:

@@ -9,18 +9,17 @@ id and key/value pairs that must survive translation.
 
 from __future__ import annotations
 
-import re
-
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
+from transcheck.lazy import compiled
 from transcheck.model import Markup
 
 WINDOW = 300  # an attribute list is short; a "{:" with no "}" this close is text
-_STOP = re.compile(r"[\"'}\n]")  # what a scan over an attribute list stops at
-_ALD = re.compile(r"([\w-]+):(?=\s|$)")
-_ATTR = re.compile(
+_STOP = compiled(r"[\"'}\n]")  # what a scan over an attribute list stops at
+_ALD = compiled(r"([\w-]+):(?=\s|$)")
+_ATTR = compiled(
     r"""([.#])([^\s.#"'}]+)|([\w-]+)=(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')|([\w-]+)"""
 )
 
@@ -29,7 +28,7 @@ def _closing_brace(src: str, start: int, limit: int) -> int:
     """Offset of the ``}`` that ends an attribute list opened before ``start``, or -1; quoted
     values may hold a ``}``, and a list never runs past its line."""
     index = start
-    while (found := _STOP.search(src, index, limit)) is not None:
+    while (found := _STOP().search(src, index, limit)) is not None:
         index = found.start()
         char = src[index]
         if char == "}":
@@ -71,7 +70,7 @@ def attributes_markup(token: Token, line: int) -> Markup:
         name, _, rest = body[1:].strip().removesuffix("/").partition(" ")
         closing = "/" if body.startswith("/") else ""
         return Markup("kramdown", "extension", (("", closing + name), *_attrs(rest)), line)
-    definition = _ALD.match(body.strip())
+    definition = _ALD().match(body.strip())
     if definition is not None:
         rest = body.strip()[definition.end() :]
         return Markup("kramdown", "ald", (("ref", definition.group(1)), *_attrs(rest)), line)
@@ -81,7 +80,7 @@ def attributes_markup(token: Token, line: int) -> Markup:
 def _attrs(body: str) -> tuple[tuple[str, str], ...]:
     """``.a #b k="v" ref`` -> (class, a), (id, b), (k, v), ("", ref)."""
     found: list[tuple[str, str]] = []
-    for match in _ATTR.finditer(body):
+    for match in _ATTR().finditer(body):
         if match.group(1):
             found.append(("class" if match.group(1) == "." else "id", match.group(2)))
         elif match.group(3):

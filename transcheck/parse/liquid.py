@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 
+from transcheck.lazy import compiled
 from transcheck.parse.ownblock import own_line_rule
 
 # Jekyll's IncludeTag::VALID_SYNTAX: key=value with "…" or '…' (backslash escapes) or a bare word.
-_ARG = re.compile(
+_ARG = compiled(
     r"""([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([\w.-]+))""", re.DOTALL
 )
 _OPENERS = {"{%": "%}", "{{": "}}"}
@@ -51,12 +52,12 @@ def liquid_args(body: str) -> tuple[str, tuple[LiquidArg, ...]]:
     rest_at = start + len(name)
     rest = stripped[rest_at:]
     args: list[LiquidArg] = []
-    first = _ARG.search(rest)
+    first = _ARG().search(rest)
     bare = rest[: first.start()] if first else rest
     if bare.strip():
         lead = len(bare) - len(bare.lstrip())
         args.append(LiquidArg("", bare.strip(), rest_at + lead))
-    for found in _ARG.finditer(rest):
+    for found in _ARG().finditer(rest):
         group = next(g for g in (2, 3, 4) if found.group(g) is not None)
         value = found.group(group)
         if group in (2, 3):

@@ -20,14 +20,15 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
+from transcheck.lazy import compiled
 from transcheck.model import Markup
 from transcheck.parse.ownblock import own_line_rule
 
 TEXT_ARGUMENTS = frozenset({"text", "title", "alt", "caption", "label"})
 WINDOW = 10_000  # how far a shortcode may reach for its "}}"; an unclosed one further is text
 # A named argument (key="v", key=`v`, key=v) or a positional one ("v", `v`, v).
-_LINE = re.compile(r"[ \t]*(?:(?:\{\{<.*?>\}\}|\{\{%.*?%\}\})[ \t]*)+")
-_ARG = re.compile(r"""(?:([\w-]+)=)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`=]+))""")
+_LINE = compiled(r"[ \t]*(?:(?:\{\{<.*?>\}\}|\{\{%.*?%\}\})[ \t]*)+")
+_ARG = compiled(r"""(?:([\w-]+)=)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`=]+))""")
 
 
 def _shortcode_rule(state: StateInline, silent: bool) -> bool:
@@ -54,7 +55,7 @@ def shortcode_plugin(md: MarkdownIt) -> None:
     md.block.ruler.before(
         "lheading",
         "shortcode_line",
-        own_line_rule(_LINE),
+        own_line_rule(_LINE()),
         {"alt": ["paragraph", "reference", "blockquote"]},
     )
 
@@ -68,7 +69,7 @@ def shortcode_markup(token: Token, line: int) -> tuple[Markup, list[str]]:
     name, rest = [*re.split(r"\s+", body, maxsplit=1), ""][:2]
     args: list[tuple[str, str]] = []
     prose: list[str] = []
-    for found in _ARG.finditer(rest):
+    for found in _ARG().finditer(rest):
         key = found.group(1) or ""
         value = next((g for g in found.group(2, 3, 4) if g is not None), "")
         if found.group(2) is not None:

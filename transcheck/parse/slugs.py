@@ -17,9 +17,10 @@ counted: neither renderer counts them, so a generated id may repeat an explicit 
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable
+
+from transcheck.lazy import compiled
 
 SLUG_STYLES = ("github", "kramdown")
 
@@ -40,14 +41,14 @@ def github_slug(text: str) -> str:
     return "".join(ch for ch in lowered if _keep_github(ch)).replace(" ", "-")
 
 
-_KRAMDOWN_LEADING = re.compile(r"^[^a-zA-Z]+")
-_KRAMDOWN_DROP = re.compile(r"[^a-zA-Z0-9 -]")
+_KRAMDOWN_LEADING = compiled(r"^[^a-zA-Z]+")
+_KRAMDOWN_DROP = compiled(r"[^a-zA-Z0-9 -]")
 
 
 def kramdown_slug(text: str) -> str:
     """The id plain kramdown gives a heading, before de-duplication."""
-    slug = _KRAMDOWN_LEADING.sub("", text.strip())
-    slug = _KRAMDOWN_DROP.sub("", slug).replace(" ", "-").lower()
+    slug = _KRAMDOWN_LEADING().sub("", text.strip())
+    slug = _KRAMDOWN_DROP().sub("", slug).replace(" ", "-").lower()
     return slug or "section"
 
 

@@ -7,18 +7,17 @@ each top-level key is found by scanning ``key =`` lines and ``[table]`` headers.
 
 from __future__ import annotations
 
-import re
-
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 
+from transcheck.lazy import compiled
 from transcheck.model import FrontMatter
 from transcheck.parse.frontmatter import url_links
 
 MARKER = "+++"
-_KEY = re.compile(r"""^[ \t]*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)[ \t]*[.=]""")
-_TABLE = re.compile(r"^[ \t]*\[\[?[ \t]*([A-Za-z0-9_-]+|\"[^\"]*\")")
-_AT_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+_KEY = compiled(r"""^[ \t]*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)[ \t]*[.=]""")
+_TABLE = compiled(r"^[ \t]*\[\[?[ \t]*([A-Za-z0-9_-]+|\"[^\"]*\")")
+_AT_LINE = compiled(r"\(at line (\d+), column \d+\)")
 
 
 def _fence(state: StateBlock, line: int) -> bool:
@@ -56,12 +55,12 @@ def _key_lines(content: str, body_start: int) -> dict[str, int]:
     lines: dict[str, int] = {}
     in_table = False
     for offset, text in enumerate(content.split("\n")):
-        table = _TABLE.match(text)
+        table = _TABLE().match(text)
         if table is not None:
             in_table = True
             lines.setdefault(table.group(1).strip("\"'"), body_start + offset)
             continue
-        key = _KEY.match(text)
+        key = _KEY().match(text)
         if key is not None and not in_table:
             lines.setdefault(key.group(1).strip("\"'"), body_start + offset)
     return lines
@@ -76,9 +75,9 @@ def parse_toml_front_matter(content: str, first_line: int, last_line: int) -> Fr
         data = tomllib.loads(content)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
-        at = _AT_LINE.search(message)
+        at = _AT_LINE().search(message)
         line = body_start + int(at.group(1)) - 1 if at else first_line
-        reason = _AT_LINE.sub("", message).strip()
+        reason = _AT_LINE().sub("", message).strip()
         return FrontMatter(first_line, last_line, error=f"invalid TOML: {reason}", error_line=line)
     key_lines = _key_lines(content, body_start)
     return FrontMatter(first_line, last_line, data, key_lines, url_links(data, key_lines))
