@@ -29,11 +29,41 @@ from transcheck.findings import Severity
 from transcheck.fixes import Fix, Safety
 from transcheck.links import Status
 from transcheck.model import Block, Link
+from transcheck.urlforms import is_locale
 
 
-def _expected(ctx: PairContext, url: str) -> str:
-    """The URL the Korean side should have, per the rewrite rules."""
-    return repr(ctx.config.rewrite_link(url))
+def _locale_segment(url: str) -> str:
+    """The locale a site-relative path starts with (``/ko/docs/x`` -> ``ko``), or ""."""
+    if not url.startswith("/") or url.startswith("//"):
+        return ""
+    first = url[1:].split("/", 1)[0].split("#", 1)[0].split("?", 1)[0]
+    return first if is_locale(first) else ""
+
+
+def _usual_locale(ctx: PairContext) -> str:
+    """The locale most of the Korean page's site-relative links start with (a Hugo site's
+    ``/ko/docs/…``), or "" when most have none."""
+    urls = [link.url for s in ctx.target.sections for link in s.links if link.url.startswith("/")]
+    locales = [_locale_segment(url) for url in urls]
+    best = max(set(locales), key=locales.count, default="")
+    return best if locales.count(best) * 2 > len(locales) else ""
+
+
+def korean_url(ctx: PairContext, url: str, like: str | None = None) -> str:
+    """The URL the Korean side should write for English ``url``: through the rewrite rules,
+    and, for a site path with no locale of its own, under the locale the Korean link it
+    replaces starts with (``like``), else the one the Korean page's links usually start with:
+    ``/docs/x`` is ``/ko/docs/x`` on a site that serves its Korean pages under ``/ko/``."""
+    url = ctx.config.rewrite_link(url)
+    if not url.startswith("/") or url.startswith("//") or _locale_segment(url):
+        return url
+    locale = _locale_segment(like) if like is not None else _usual_locale(ctx)
+    return f"/{locale}{url}" if locale and not locale.lower().startswith("en") else url
+
+
+def _expected(ctx: PairContext, url: str, like: str | None = None) -> str:
+    """The URL the Korean side should have, quoted for a message."""
+    return repr(korean_url(ctx, url, like))
 
 
 @rule(
@@ -149,7 +179,7 @@ def _follow_english(ctx: PairContext, en: Link, ko: Link) -> Fix | None:
     English link is broken itself."""
     if en in english_broken(ctx):
         return None
-    url = ctx.config.rewrite_link(en.url)
+    url = korean_url(ctx, en.url, ko.url)
     found = ctx.target_index.resolve(ctx.target_rel, url).status is Status.FOUND
     safe = ko in korean_broken(ctx) and found
     return rewrite_link(ctx, ko, url, Safety.SAFE if safe else Safety.UNSAFE)
@@ -197,8 +227,8 @@ def link_changed(ctx: PairContext) -> Iterator[Hit]:
             if _left_to_target_rules(ctx, en, ko):
                 continue
             yield Hit(
-                f"the Korean link {show(ko)} should point to {_expected(ctx, en.url)} like the "
-                f"English {show(en)}" + _rewrite_hint(ctx, en.url, ko.url),
+                f"the Korean link {show(ko)} should point to {_expected(ctx, en.url, ko.url)} "
+                f"like the English {show(en)}" + _rewrite_hint(ctx, en.url, ko.url),
                 ctx.at_source(en.line),
                 ctx.at_target(ko.line),
                 fix=_follow_english(ctx, en, ko),
