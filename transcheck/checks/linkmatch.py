@@ -159,9 +159,10 @@ def _kept_as_text(link: Link, korean: Section) -> bool:
 
 
 def _section_matches(ctx: PairContext) -> list[LinkMatch]:
+    """Links of every aligned section pair (a Korean section with the added Korean sections
+    block alignment compares with it, see ``align.blocks``)."""
     matches = []
-    for pair in ctx.alignment.matched:
-        assert pair.source is not None and pair.target is not None
+    for pair in section_blocks(ctx):
         paired, missing, extra = match_in_order(
             pair.source.links, pair.target.links, lambda en, ko: links_equal(ctx, en.url, ko.url)
         )
