@@ -141,15 +141,30 @@ def _reshaped(ctx: PairContext) -> set[int]:
 
 
 def lone_blocks(ctx: PairContext, korean: bool) -> list[Block]:
-    """The blocks block-missing (English) or block-extra (Korean) reports: the links inside
-    them are theirs, not link-missing's or link-extra's."""
-    skip = _reshaped(ctx)
-    found = []
-    for section in section_blocks(ctx):
-        pairs = section.blocks
-        for start, end in _runs(pairs, korean, skip):
-            found += [p.target if korean else p.source for p in pairs[start:end]]
-    return [block for block in found if block is not None]
+    """The blocks a rule reports whole: block-missing (English) or block-extra (Korean), and
+    the items and rows of one side alone that list-length-mismatch and table-shape-mismatch
+    name. What is inside them (links, inline code, numbers) is theirs, not reported again."""
+
+    def compute() -> list[Block]:
+        skip = _reshaped(ctx)
+        found = []
+        for section in section_blocks(ctx):
+            pairs = section.blocks
+            for start, end in _runs(pairs, korean, skip):
+                found += [p.target if korean else p.source for p in pairs[start:end]]
+            for pair in pairs:
+                block, other = (pair.target, pair.source) if korean else (pair.source, pair.target)
+                if block is not None and other is None and id(block) in skip:
+                    found.append(block)
+        return [block for block in found if block is not None]
+
+    return ctx.cached(f"lone-blocks-{korean}", compute)  # type: ignore[no-any-return]
+
+
+def in_lone_block(ctx: PairContext, pair: BlockPair) -> bool:
+    """Whether an English item's block pair holds an English block reported whole (see
+    ``lone_blocks``): its items are not reported one by one."""
+    return pair.target is None and any(b is pair.source for b in lone_blocks(ctx, korean=False))
 
 
 def _only_images(block: Block) -> bool:
