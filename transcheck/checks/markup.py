@@ -180,11 +180,13 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
                     ctx.at_source(en.line),
                     ctx.at_target(korean_line(placed.block, section.target, en.line)),
                 )
+        english_of = {id(p.item): p.block.source for p in match.extra}
         for ko in extra:
             if not _linked(ko):
+                english = english_of.get(id(ko))  # the English block its block translates
                 yield Hit(
                     f"{show(ko)} is not in the English section {describe(section.source)!r}",
-                    ctx.at_source(section.source.line),
+                    ctx.at_source(english.line if english else section.source.line),
                     ctx.at_target(ko.line),
                 )
     yield from _unbalanced(ctx, ctx.target)
