@@ -305,3 +305,16 @@ def korean_place(ctx: PairContext, english: Section, korean: Section, english_li
                 return pair.target.line
         return max((b.end_line for b in section.target.blocks), default=korean.line)
     return korean.line
+
+
+def english_place(ctx: PairContext, english: Section, korean_line: int) -> int:
+    """The English counterpart of a Korean line: the English block aligned with the Korean
+    block holding it, else the English section's heading."""
+    for section in section_blocks(ctx):
+        if section.source is not english:
+            continue
+        for pair in section.blocks:
+            ko = pair.target
+            if ko is not None and pair.source is not None and ko.line <= korean_line <= ko.end_line:
+                return pair.source.line
+    return english.line

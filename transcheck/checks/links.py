@@ -15,6 +15,7 @@ from transcheck.checks.blocks import lone_blocks
 from transcheck.checks.edits import rewrite_link
 from transcheck.checks.linkmatch import (
     english_broken,
+    english_place,
     front_matter_pairs,
     korean_broken,
     korean_place,
@@ -154,7 +155,7 @@ def link_extra(ctx: PairContext) -> Iterator[Hit]:
             yield Hit(
                 f"the Korean link {show(ko)} has no counterpart in the English section "
                 f"{describe(match.source_section)!r}: remove it unless the addition is intended",
-                ctx.at_source(match.source_section.line),
+                ctx.at_source(english_place(ctx, match.source_section, ko.line)),
                 ctx.at_target(ko.line),
             )
 
