@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from transcheck.checks.blockmatch import section_blocks
 from transcheck.checks.blocks import lone_blocks
 from transcheck.checks.edits import rewrite_link
 from transcheck.checks.linkmatch import (
@@ -98,7 +99,7 @@ def link_missing(ctx: PairContext) -> Iterator[Hit]:
     untranslated = lone_blocks(ctx, korean=False)
     for match in link_matches(ctx):
         for en in match.missing:
-            if en in broken or _inside(en, untranslated):
+            if en in broken or _inside(en, untranslated) or _as_markup(ctx, en, match.missing):
                 continue
             yield Hit(
                 f"the English link {show(en)} has no counterpart in the Korean section "
@@ -150,7 +151,7 @@ def link_extra(ctx: PairContext) -> Iterator[Hit]:
     added = lone_blocks(ctx, korean=True)
     for match in link_matches(ctx):
         for ko in match.extra:
-            if ko in broken or _inside(ko, added):
+            if ko in broken or _inside(ko, added) or _as_markup(ctx, ko, match.extra, True):
                 continue
             yield Hit(
                 f"the Korean link {show(ko)} has no counterpart in the English section "
@@ -158,6 +159,30 @@ def link_extra(ctx: PairContext) -> Iterator[Hit]:
                 ctx.at_source(english_place(ctx, match.source_section, ko.line)),
                 ctx.at_target(ko.line),
             )
+
+
+def _linking_tags(block: Block | None) -> int:
+    """How many tags of a block show a text of their own (``text=``): a Hugo glossary tooltip
+    or reference shortcode, which renders as a link."""
+    if block is None:
+        return 0
+    return sum(1 for tag in block.markup if tag.kind == "shortcode" and tag.attr("text"))
+
+
+def _as_markup(
+    ctx: PairContext, link: Link, leftovers: tuple[Link, ...], korean: bool = False
+) -> bool:
+    """Whether the other language writes this link as a tag with a text where this one has a
+    plain link (``[labels](/docs/user-guide/labels)`` ↔ ``{{< glossary_tooltip text="레이블"
+    term_id="label" >}}``): markup-mismatch reports the tag, once. Only when the other block
+    has a tag of that kind more for each link of this block left over (``leftovers``)."""
+    for section in section_blocks(ctx):
+        for pair in section.blocks:
+            here, there = (pair.target, pair.source) if korean else (pair.source, pair.target)
+            if here is not None and there is not None and link in here.links:
+                left = sum(1 for other in leftovers if other in here.links)
+                return _linking_tags(there) - _linking_tags(here) >= left
+    return False
 
 
 def _inside(link: Link, blocks: list[Block]) -> bool:
