@@ -117,9 +117,9 @@ def _with_added(
     rewrite: Callable[[str], str],
     ratio: LengthRatio,
 ) -> tuple[Section, tuple[BlockPair, ...]]:
-    """The Korean section and its block pairs, with the bodies of the first ``added`` Korean
-    sections after it as long as each then pairs at least half of its blocks surely (``SURE``)
-    with English blocks left over (a section the Korean adds on its own stops the run)."""
+    """The Korean section and its block pairs, with the bodies of the ``added`` Korean sections
+    after it that then pair at least half of their blocks surely (``SURE``) with English
+    blocks left over; a section the Korean adds on its own stays apart."""
     blocks = align_blocks(source, target, rewrite, ratio)
     for section in added:
         if all(p.target is not None for p in blocks if p.source is not None):
@@ -131,9 +131,8 @@ def _with_added(
         joined = align_blocks(source, merged, rewrite, ratio)
         ids = {id(b) for b in body}
         sure = sum(1 for p in joined if p.source and id(p.target) in ids and p.score >= SURE)
-        if not body or 2 * sure < len(body):
-            break
-        target, blocks = merged, joined
+        if body and 2 * sure >= len(body):
+            target, blocks = merged, joined
     return target, blocks
 
 
