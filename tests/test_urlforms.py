@@ -130,3 +130,10 @@ def test_a_korean_absolute_link_to_the_discovered_site_is_the_english_relative_l
         (tmp_path / rel).write_text(text, encoding="utf-8")
     report = check_paths(tmp_path / "en", tmp_path / "ko", Config(select=("TC2",)))
     assert report.findings == ()
+
+
+def test_a_hugo_sections_tree_finds_the_site_config_three_folders_up(tmp_path: Path) -> None:
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://kubernetes.io/"\n', encoding="utf-8")
+    docs = tmp_path / "content" / "ko" / "docs"
+    docs.mkdir(parents=True)
+    assert discover_site_url(docs) == "https://kubernetes.io"

@@ -9,8 +9,12 @@ reading finds a document of the tree (``x``, ``x.md``, ``x/index.md``, Hugo's ``
 Site routing: a site-absolute path (``/guide/x``) is read under the URL ``roots`` the tree is
 served at (``/`` unless configured; a path under no root leaves the tree), after a leading locale
 segment (``/ko/guide/x``); one into a first folder the tree lacks leads to a part of the site
-that was not checked. An absolute URL of the site itself (``site_url``) is its
-path; a path matching a configured route glob (``/api/*``) is a page the site generates.
+that was not checked, unless the roots are not configured and the path without its first folder
+reaches a page of the tree: a tree served under one folder (a Hugo site's ``content/ko/docs``
+checked alone, its pages at ``/ko/docs/…``), so ``/docs/tasks/`` is ``tasks/_index.md`` with no
+config (a path that reaches no page that way is still not judged). An absolute URL of the site
+itself (``site_url``) is its path; a path matching a configured route glob (``/api/*``) is a
+page the site generates.
 """
 
 from __future__ import annotations
@@ -80,6 +84,7 @@ class LinkIndex:
         self.root = root
         self.routes = tuple(routes)
         self.roots = tuple(sorted(roots, key=len, reverse=True))
+        self.infer_root = self.roots == ("/",)  # roots not configured: see the module docstring
         self.site = urlsplit(site_url) if site_url else None
         self._documents = dict(documents)
         self._load = load
@@ -239,7 +244,23 @@ class LinkIndex:
             found = self._existing("" if joined == "." else joined.rstrip("/"))
             if found:
                 return Resolution(Status.FOUND, found)
+        if not inside and path.startswith("/") and self.infer_root:
+            found = self._under_folder(path)
+            if found:
+                return Resolution(Status.FOUND, found)
         return Resolution(Status.MISSING if inside else Status.OUTSIDE)
+
+    def _under_folder(self, path: str) -> str | None:
+        """The page a site path reaches when the tree is served under one folder: the path
+        (after a locale segment) without its first folder, when that reaches into the tree and
+        finds a page (``/docs/tasks/x`` -> ``tasks/x.md``)."""
+        segments = [s for s in path.split("/") if s]
+        if segments and is_locale(segments[0]):
+            segments = segments[1:]
+        inner = posixpath.normpath("/".join(segments[1:])) if len(segments) > 1 else ""
+        if not inner or inner.startswith("..") or not self._reaches_in(inner):
+            return None
+        return self._existing(inner)
 
 
 def _page_key(url_path: str) -> str:

@@ -3,10 +3,11 @@
 An absolute link to the site itself (``https://vuejs.org/guide/x``) is the same link as the
 site-relative ``/guide/x`` (see ``urlforms``). When the config does not name the site
 (``links.site_url``), it is read from the first generator config found in the tree's folder or
-the two above it: Jekyll ``_config.yml`` (``url`` + ``baseurl``), Hugo ``hugo.toml`` /
-``config.toml`` / ``hugo.yaml`` / ``config.yaml`` (``baseURL``), Docusaurus
-``docusaurus.config.js``/``.ts`` (``url`` + ``baseUrl``), VitePress ``.vitepress/config.*``
-(the sitemap's ``hostname`` + ``base``). Nothing found gives "".
+the three above it (a Hugo site's ``content/ko/docs`` is three below its ``hugo.toml``): Jekyll
+``_config.yml`` (``url`` + ``baseurl``), Hugo ``hugo.toml`` / ``config.toml`` / ``hugo.yaml`` /
+``config.yaml`` (``baseURL``), Docusaurus ``docusaurus.config.js``/``.ts`` (``url`` +
+``baseUrl``), VitePress ``.vitepress/config.*`` (the sitemap's ``hostname`` + ``base``).
+Nothing found gives "".
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import yaml
 
 from transcheck.safeyaml import load_node
 
-LEVELS = 3  # the tree's folder and the two above it
+LEVELS = 4  # the tree's folder and the three above it
 _JS_VALUE = r"""\b{key}\s*:\s*['"`]([^'"`]+)['"`]"""
 
 

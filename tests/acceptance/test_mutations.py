@@ -377,6 +377,40 @@ PLANTS = [
         6,
         "front-matter date must stay as in English",
     ),
+    # what Hugo-site conventions loosened must still be found elsewhere
+    Plant(
+        "scaling-book",
+        "tpus.md",
+        6,
+        "date: 2025-02-04",
+        "",
+        "TC401",
+        6,
+        1,
+        "front-matter key 'date' is missing in Korean",
+    ),
+    Plant(
+        "scaling-book",
+        "tpus.md",
+        127,
+        'class="img-fluid img-small"',
+        'class="img-fluid img-large"',
+        "TC604",
+        127,
+        127,
+        "markup changed",
+    ),
+    Plant(
+        "vue-docs",
+        "guide/essentials/watchers.md",
+        110,
+        "### Watch 소스 타입",
+        "### Watch Source Types",
+        "TC701",
+        110,
+        110,
+        "heading still in English: 'Watch Source Types'",
+    ),
 ]
 
 

@@ -225,3 +225,23 @@ def test_the_chapter_ratio_decides_which_paragraph_is_missing() -> None:
     source, target = parse_markdown(en, "en.md"), parse_markdown(ko, "ko.md")
     pairs = align_blocks(source.sections[1], target.sections[1], ratio=LengthRatio(0.5))
     assert [_row(p) for p in pairs] == [(1, 1, False), (3, None, False), (5, 3, False)]
+
+
+def test_a_paragraph_whose_link_moved_pairs_by_the_page_name_not_with_an_added_note() -> None:
+    en = (
+        "## A\n\nCreation and deletion of namespaces are described in the [Admin Guide "
+        "documentation\nfor namespaces](/docs/admin/namespaces).\n"
+    )
+    ko = (
+        "## 가\n\n네임스페이스의 생성과 삭제는\n"
+        "[네임스페이스 관리자 가이드 문서](/docs/tasks/administer-cluster/namespaces/)에 "
+        "기술되어 있다.\n\n{{< note >}}\n    쿠버네티스 시스템 네임스페이스용으로 예약되어 "
+        "있으므로, `kube-` 접두사로 네임스페이스를 생성하지 않는다.\n{{< /note >}}\n"
+    )
+    assert lines(en, ko, "hugo") == [
+        (1, 1, False),
+        (3, 3, False),
+        (None, 6, False),
+        (None, 7, False),
+        (None, 8, False),
+    ]

@@ -76,3 +76,29 @@ def test_every_corpus_chapter_reads_as_jekyll_and_the_readme_as_gfm(corpus: Path
     for path in sorted(corpus.glob("*/*.md")):
         expected = "gfm" if path.name == "README.md" else "jekyll"
         assert choose_dialect(str(path), path.read_text(encoding="utf-8")).name == expected, path
+
+
+def test_indented_text_of_a_hugo_template_shortcode_is_a_paragraph_not_code() -> None:
+    text = (
+        "{{< note >}}\n"
+        "    Run `minikube start` locally,\n"
+        "    then open the dashboard.\n"
+        "{{< /note >}}\n"
+        "\n"
+        "{{% note %}}\n"
+        "    kubectl get pods\n"
+        "{{% /note %}}\n"
+        "\n"
+        "Text.\n"
+        "\n"
+        "    kubectl get nodes\n"
+    )
+    blocks = parse_markdown(text, "a.md", dialect="hugo").sections[0].blocks
+    shown = [(b.kind.value, b.line, b.end_line, b.text) for b in blocks if b.text]
+    assert [(s.text, s.line) for s in blocks[1].code_spans] == [("minikube start", 2)]
+    assert shown == [
+        ("paragraph", 2, 3, "Run locally, then open the dashboard."),
+        ("code", 7, 7, "kubectl get pods\n"),
+        ("paragraph", 10, 10, "Text."),
+        ("code", 12, 12, "kubectl get nodes\n"),
+    ]

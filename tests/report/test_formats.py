@@ -262,7 +262,7 @@ def test_markdown_link_base_links_each_line(project: Path) -> None:
     _, out, _ = run("check", "en", "ko", "-f", "markdown", "--link-base", base + "/")
     html = rendered(out)
     assert f'<a href="{base}/ko/guide.md#L8">ko/guide.md:8</a>' in html
-    assert f'<a href="{base}/en/guide.md#L5">en/guide.md:5</a>' in html
+    assert f'<a href="{base}/en/guide.md#L7">en/guide.md:7</a>' in html
     assert f'<a href="{base}/ko/a%3A%20b%2C%20c.md#L3">ko/a: b, c.md:3</a>' in html
     assert f'<a href="{base}/en/new.md">en/new.md</a>' in html
 

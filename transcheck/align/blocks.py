@@ -28,7 +28,7 @@ import math
 import statistics
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from transcheck.align.blockscore import Scorer, Side, kind_score
 from transcheck.align.model import Alignment
@@ -86,11 +86,54 @@ def block_alignment(
     alignment: Alignment, rewrite: Callable[[str], str] = _identity
 ) -> tuple[SectionBlocks, ...]:
     """The block pairs of every aligned section pair of two documents; lengths are compared
-    through the chapter's own Korean/English ratio."""
-    sections = [(p.source, p.target) for p in alignment.matched]
-    both = [(en, ko) for en, ko in sections if en is not None and ko is not None]
+    through the chapter's own Korean/English ratio.
+
+    A Korean heading the English lacks (a translator's added heading, or a heading the English
+    writes another way) leaves a Korean section that translates no English one, while the end
+    of the English section before it has no counterpart. When the body of such Korean sections
+    pairs with that English text, it is compared as part of the Korean section before it, so
+    its content is not reported missing on one side (the heading is structure's finding)."""
+    pairs = alignment.pairs
+    both = [(p.source, p.target) for p in pairs if p.source is not None and p.target is not None]
     ratio = chapter_ratio(both)
-    return tuple(SectionBlocks(en, ko, align_blocks(en, ko, rewrite, ratio)) for en, ko in both)
+    found = []
+    for at, pair in enumerate(pairs):
+        if pair.source is None or pair.target is None:
+            continue
+        added: list[Section] = []
+        for following in pairs[at + 1 :]:
+            if following.source is not None or following.target is None:
+                break
+            added.append(following.target)
+        target, blocks = _with_added(pair.source, pair.target, added, rewrite, ratio)
+        found.append(SectionBlocks(pair.source, target, blocks))
+    return tuple(found)
+
+
+def _with_added(
+    source: Section,
+    target: Section,
+    added: Sequence[Section],
+    rewrite: Callable[[str], str],
+    ratio: LengthRatio,
+) -> tuple[Section, tuple[BlockPair, ...]]:
+    """The Korean section and its block pairs, with the bodies of the ``added`` Korean sections
+    after it that then pair at least half of their blocks surely (``SURE``) with English
+    blocks left over; a section the Korean adds on its own stays apart."""
+    blocks = align_blocks(source, target, rewrite, ratio)
+    for section in added:
+        if all(p.target is not None for p in blocks if p.source is not None):
+            break  # no English block left over
+        body = [b for b in section.blocks if b.kind is not BlockKind.HEADING]
+        merged = replace(
+            target, blocks=(*target.blocks, *body), end_line=max(target.end_line, section.end_line)
+        )
+        joined = align_blocks(source, merged, rewrite, ratio)
+        ids = {id(b) for b in body}
+        sure = sum(1 for p in joined if p.source and id(p.target) in ids and p.score >= SURE)
+        if body and 2 * sure >= len(body):
+            target, blocks = merged, joined
+    return target, blocks
 
 
 @dataclass(frozen=True)

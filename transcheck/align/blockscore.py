@@ -1,10 +1,11 @@
 """How well an English block (or two) and a Korean block (or two) fit: kind, content, length.
 
-A block is reduced once to what survives translation (numbers, code, math, link targets, tag
-keys: its tokens), their weighted mass, and its prose length. Tokens are weighted by how few
-blocks of the section pair carry them, so a rare formula says more than a common ``2``. Length is
-compared through the Korean/English ratio of the chapter, so a Korean paragraph half the length
-its English predicts fits poorly. A group of two blocks (a merge or a split) is scored as one.
+A block is reduced once to what survives translation (numbers, code, math, link targets and
+their page names, tag keys: its tokens), their weighted mass, and its prose length. Tokens are
+weighted by how few blocks of the section pair carry them, so a rare formula says more than a
+common ``2``. Length is compared through the Korean/English ratio of the chapter, so a Korean
+paragraph half the length its English predicts fits poorly. A group of two blocks (a merge or a
+split) is scored as one.
 """
 
 from __future__ import annotations
@@ -38,7 +39,11 @@ def block_tokens(block: Block, rewrite: Callable[[str], str]) -> Counter[str]:
         tokens["M:" + "".join(formula.text.split())] += 1
     for link in block.links:
         if not link.url.startswith("#"):
-            tokens["L:" + rewrite(link.url)] += 1
+            url = rewrite(link.url)
+            tokens["L:" + url] += 1
+            page = url.split("#", 1)[0].split("?", 1)[0].rstrip("/").rpartition("/")[2]
+            if page:  # a page the site moved keeps its name: /admin/x is /tasks/y/x
+                tokens["P:" + page] += 1
     for tag in block.markup:
         key = tag.attr("path") or tag.attr("key") or tag.attr("src") or tag.attr("id") or ""
         tokens[f"H:{tag.kind}:{tag.name}:{key}"] += 1

@@ -141,15 +141,30 @@ def _reshaped(ctx: PairContext) -> set[int]:
 
 
 def lone_blocks(ctx: PairContext, korean: bool) -> list[Block]:
-    """The blocks block-missing (English) or block-extra (Korean) reports: the links inside
-    them are theirs, not link-missing's or link-extra's."""
-    skip = _reshaped(ctx)
-    found = []
-    for section in section_blocks(ctx):
-        pairs = section.blocks
-        for start, end in _runs(pairs, korean, skip):
-            found += [p.target if korean else p.source for p in pairs[start:end]]
-    return [block for block in found if block is not None]
+    """The blocks a rule reports whole: block-missing (English) or block-extra (Korean), and
+    the items and rows of one side alone that list-length-mismatch and table-shape-mismatch
+    name. What is inside them (links, inline code, numbers) is theirs, not reported again."""
+
+    def compute() -> list[Block]:
+        skip = _reshaped(ctx)
+        found = []
+        for section in section_blocks(ctx):
+            pairs = section.blocks
+            for start, end in _runs(pairs, korean, skip):
+                found += [p.target if korean else p.source for p in pairs[start:end]]
+            for pair in pairs:
+                block, other = (pair.target, pair.source) if korean else (pair.source, pair.target)
+                if block is not None and other is None and id(block) in skip:
+                    found.append(block)
+        return [block for block in found if block is not None]
+
+    return ctx.cached(f"lone-blocks-{korean}", compute)  # type: ignore[no-any-return]
+
+
+def in_lone_block(ctx: PairContext, pair: BlockPair) -> bool:
+    """Whether an English item's block pair holds an English block reported whole (see
+    ``lone_blocks``): its items are not reported one by one."""
+    return pair.target is None and any(b is pair.source for b in lone_blocks(ctx, korean=False))
 
 
 def _only_images(block: Block) -> bool:
@@ -181,6 +196,23 @@ def _runs(pairs: Sequence[BlockPair], korean: bool, skip: set[int]) -> Iterator[
         elif not alone and start is not None:
             yield start, index
             start = None
+
+
+def _in_lone_shortcode(pairs: Sequence[BlockPair], start: int, end: int, korean: bool) -> bool:
+    """Whether a run stands right inside a paired shortcode (``{{< note >}}`` … ``{{< /note >}}``)
+    that one side alone has: markup-mismatch reports that admonition once, added or dropped."""
+
+    def name(at: int) -> str | None:
+        if not 0 <= at < len(pairs):
+            return None
+        pair = pairs[at]
+        block, other = (pair.target, pair.source) if korean else (pair.source, pair.target)
+        if block is None or other is not None or block.kind is not BlockKind.SHORTCODE:
+            return None
+        return block.markup[0].name if len(block.markup) == 1 else None
+
+    opening = name(start - 1)
+    return opening is not None and not opening.startswith("/") and name(end) == "/" + opening
 
 
 def _neighbour(pairs: Sequence[BlockPair], end: int, korean: bool) -> Block | None:
@@ -222,7 +254,8 @@ def block_missing(ctx: PairContext) -> Iterator[Hit]:
     Good: ko translates all three (a paragraph split in two or two merged into one is fine).
     The Korean line given is where the translation belongs: before the next translated block.
     Code blocks, formulas and tags have their own rules (code-block-missing, math-changed,
-    markup-mismatch); items of a list that got shorter are reported by list-length-mismatch.
+    markup-mismatch); items of a list that got shorter are reported by list-length-mismatch,
+    and the text of an admonition (``{{< note >}}``) dropped whole by markup-mismatch.
     """
     if ctx.target.is_empty:
         return
@@ -230,6 +263,8 @@ def block_missing(ctx: PairContext) -> Iterator[Hit]:
     for section in section_blocks(ctx):
         pairs = section.blocks
         for start, end in _runs(pairs, korean=False, skip=skip):
+            if _in_lone_shortcode(pairs, start, end, korean=False):
+                continue
             run = [p.source for p in pairs[start:end] if p.source is not None]
             after = _neighbour(pairs, end, korean=False)
             if after is not None:
@@ -271,11 +306,14 @@ def block_extra(ctx: PairContext) -> Iterator[Hit]:
     Bad:  ko `## 샤딩` has a paragraph (a translator's note) that `## Sharding` does not say.
     Good: remove it, or, for a translator's note, mark it as the project agrees.
     The English line given is where the Korean block stands: before the next English block.
+    The text of an admonition (``{{< note >}}``) the Korean adds whole is markup-mismatch's.
     """
     skip = _reshaped(ctx)
     for section in section_blocks(ctx):
         pairs = section.blocks
         for start, end in _runs(pairs, korean=True, skip=skip):
+            if _in_lone_shortcode(pairs, start, end, korean=True):
+                continue
             run = [p.target for p in pairs[start:end] if p.target is not None]
             after = _neighbour(pairs, end, korean=True)
             line = after.line if after is not None else _last_line(section.source)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from transcheck.checks.blockmatch import SectionBlocks, korean_line, match_items, section_blocks
+from transcheck.checks.blocks import in_lone_block
 from transcheck.checks.codediff import block_changes
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
@@ -346,6 +347,8 @@ def inline_code_missing(ctx: PairContext) -> Iterator[Hit]:
         said: set[tuple[int, str]] = set()
         for placed in match.missing:
             span = placed.item
+            if in_lone_block(ctx, placed.block):
+                continue  # block-missing, list-length or table-shape reports its block whole
             korean = placed.block.target
             bare = korean is not None and _bare_in(span.text, korean.text)
             if (id(placed.block), span.text) in said:

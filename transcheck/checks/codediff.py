@@ -134,11 +134,35 @@ _ADVICE = {
 }
 
 
+def _moves(runs: list[Run], en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...]) -> dict[int, int]:
+    """Code runs that a run of the other side holds line for line: lines the Korean moved.
+    Index of each deleted run -> index of the inserted run holding its lines (one finding)."""
+    moved: dict[int, int] = {}
+    for d, gone in enumerate(runs):
+        if gone.kind != "code" or gone.tag != "delete":
+            continue
+        lines = [line.text.strip() for line in en[gone.i1 : gone.i2]]
+        for a, added in enumerate(runs):
+            if (
+                added.kind == "code"
+                and added.tag == "insert"
+                and a not in moved.values()
+                and [line.text.strip() for line in ko[added.j1 : added.j2]] == lines
+            ):
+                moved[d] = a
+                break
+    return moved
+
+
 def _diff(en_block: Block, ko_block: Block) -> Iterator[Change]:
-    """One classified change per changed run of code lines."""
+    """One classified change per changed run of code lines (lines the Korean moved: one)."""
     en, ko = _lines(en_block), _lines(ko_block)
     en_first, ko_first = _first_code_line(en_block), _first_code_line(ko_block)
-    for run in _runs(en, ko):
+    runs = list(_runs(en, ko))
+    moved = _moves(runs, en, ko)
+    for index, run in enumerate(runs):
+        if index in moved.values():
+            continue  # said with the lines it moved
         en_line = en[run.i1] if run.i1 < run.i2 else None
         ko_line = ko[run.j1] if run.j1 < run.j2 else None
         en_at = en[min(run.i1, len(en) - 1)].offset + en_first if en else en_block.line
@@ -146,7 +170,12 @@ def _diff(en_block: Block, ko_block: Block) -> Iterator[Change]:
         more = max(run.i2 - run.i1, run.j2 - run.j1) - 1
         suffix = f" (and {more} more line{'s' if more > 1 else ''})" if more > 0 else ""
         label, advice = _ADVICE[run.kind]
-        if run.kind == "code" and run.tag == "delete":
+        if index in moved:
+            to = runs[moved[index]]
+            ko_at = ko[to.j1].offset + ko_first
+            what = f"code line {_show(en_line)} stands elsewhere in the Korean code block"
+            advice = "keep the lines in the English order"
+        elif run.kind == "code" and run.tag == "delete":
             what = f"code line {_show(en_line)} is missing from the Korean code block"
         elif run.kind == "code" and run.tag == "insert":
             what = f"Korean code line {_show(ko_line)} is not in the English code block"

@@ -35,7 +35,10 @@ RULE_OPTIONS["frontmatter"] = {
         "weight",
         "draft",
         "sidebar_position",
-    ]
+    ],
+    # the source's own review workflow (Hugo sites such as Kubernetes list who reviews the
+    # English page): a translation drops them, as its own reviewers are another team's
+    "source_only_keys": ["reviewers", "approvers"],
 }
 _SHOWN = 60  # characters of a value shown in a message
 
@@ -83,6 +86,8 @@ def frontmatter_mismatch(ctx: PairContext) -> Iterator[Hit]:
     Bad:  en `section_number: 3` ↔ ko `section_number: 4`, or ko without `bibliography:`.
     Good: ko has every English key; `layout`, `date`, `section_number`, `authors`, … unchanged
     (the list is the config option `frontmatter.identical_keys`); titles may be translated.
+    The source's review workflow (`reviewers:`, `approvers:`; the option
+    `frontmatter.source_only_keys`) may be left out of the translation.
     """
     en, ko = _usable(ctx.source.front_matter), _usable(ctx.target.front_matter)
     if en is None or (ko is None and ctx.target.front_matter is not None):
@@ -96,8 +101,9 @@ def frontmatter_mismatch(ctx: PairContext) -> Iterator[Hit]:
         )
         return
     identical = set(ctx.config.option("frontmatter", "identical_keys"))
+    source_only = set(ctx.config.option("frontmatter", "source_only_keys"))
     for key, value in en.data.items():
-        if key.endswith("_url"):
+        if key.endswith("_url") or key in source_only:
             continue
         en_at = ctx.at_source(en.key_lines.get(key, en.line))
         if key not in ko.data:

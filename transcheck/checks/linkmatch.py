@@ -159,9 +159,10 @@ def _kept_as_text(link: Link, korean: Section) -> bool:
 
 
 def _section_matches(ctx: PairContext) -> list[LinkMatch]:
+    """Links of every aligned section pair (a Korean section with the added Korean sections
+    block alignment compares with it, see ``align.blocks``)."""
     matches = []
-    for pair in ctx.alignment.matched:
-        assert pair.source is not None and pair.target is not None
+    for pair in section_blocks(ctx):
         paired, missing, extra = match_in_order(
             pair.source.links, pair.target.links, lambda en, ko: links_equal(ctx, en.url, ko.url)
         )
@@ -304,3 +305,16 @@ def korean_place(ctx: PairContext, english: Section, korean: Section, english_li
                 return pair.target.line
         return max((b.end_line for b in section.target.blocks), default=korean.line)
     return korean.line
+
+
+def english_place(ctx: PairContext, english: Section, korean_line: int) -> int:
+    """The English counterpart of a Korean line: the English block aligned with the Korean
+    block holding it, else the English section's heading."""
+    for section in section_blocks(ctx):
+        if section.source is not english:
+            continue
+        for pair in section.blocks:
+            ko = pair.target
+            if ko is not None and pair.source is not None and ko.line <= korean_line <= ko.end_line:
+                return pair.source.line
+    return english.line

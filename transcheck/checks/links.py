@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from transcheck.checks.blockmatch import section_blocks
 from transcheck.checks.blocks import lone_blocks
 from transcheck.checks.edits import rewrite_link
 from transcheck.checks.linkmatch import (
     english_broken,
+    english_place,
     front_matter_pairs,
     korean_broken,
     korean_place,
@@ -29,11 +31,41 @@ from transcheck.findings import Severity
 from transcheck.fixes import Fix, Safety
 from transcheck.links import Status
 from transcheck.model import Block, Link
+from transcheck.urlforms import is_locale
 
 
-def _expected(ctx: PairContext, url: str) -> str:
-    """The URL the Korean side should have, per the rewrite rules."""
-    return repr(ctx.config.rewrite_link(url))
+def _locale_segment(url: str) -> str:
+    """The locale a site-relative path starts with (``/ko/docs/x`` -> ``ko``), or ""."""
+    if not url.startswith("/") or url.startswith("//"):
+        return ""
+    first = url[1:].split("/", 1)[0].split("#", 1)[0].split("?", 1)[0]
+    return first if is_locale(first) else ""
+
+
+def _usual_locale(ctx: PairContext) -> str:
+    """The locale most of the Korean page's site-relative links start with (a Hugo site's
+    ``/ko/docs/…``), or "" when most have none."""
+    urls = [link.url for s in ctx.target.sections for link in s.links if link.url.startswith("/")]
+    locales = [_locale_segment(url) for url in urls]
+    best = max(set(locales), key=locales.count, default="")
+    return best if locales.count(best) * 2 > len(locales) else ""
+
+
+def korean_url(ctx: PairContext, url: str, like: str | None = None) -> str:
+    """The URL the Korean side should write for English ``url``: through the rewrite rules,
+    and, for a site path with no locale of its own, under the locale the Korean link it
+    replaces starts with (``like``), else the one the Korean page's links usually start with:
+    ``/docs/x`` is ``/ko/docs/x`` on a site that serves its Korean pages under ``/ko/``."""
+    url = ctx.config.rewrite_link(url)
+    if not url.startswith("/") or url.startswith("//") or _locale_segment(url):
+        return url
+    locale = _locale_segment(like) if like is not None else _usual_locale(ctx)
+    return f"/{locale}{url}" if locale and not locale.lower().startswith("en") else url
+
+
+def _expected(ctx: PairContext, url: str, like: str | None = None) -> str:
+    """The URL the Korean side should have, quoted for a message."""
+    return repr(korean_url(ctx, url, like))
 
 
 @rule(
@@ -67,7 +99,7 @@ def link_missing(ctx: PairContext) -> Iterator[Hit]:
     untranslated = lone_blocks(ctx, korean=False)
     for match in link_matches(ctx):
         for en in match.missing:
-            if en in broken or _inside(en, untranslated):
+            if en in broken or _inside(en, untranslated) or _as_markup(ctx, en, match.missing):
                 continue
             yield Hit(
                 f"the English link {show(en)} has no counterpart in the Korean section "
@@ -119,14 +151,38 @@ def link_extra(ctx: PairContext) -> Iterator[Hit]:
     added = lone_blocks(ctx, korean=True)
     for match in link_matches(ctx):
         for ko in match.extra:
-            if ko in broken or _inside(ko, added):
+            if ko in broken or _inside(ko, added) or _as_markup(ctx, ko, match.extra, True):
                 continue
             yield Hit(
                 f"the Korean link {show(ko)} has no counterpart in the English section "
                 f"{describe(match.source_section)!r}: remove it unless the addition is intended",
-                ctx.at_source(match.source_section.line),
+                ctx.at_source(english_place(ctx, match.source_section, ko.line)),
                 ctx.at_target(ko.line),
             )
+
+
+def _linking_tags(block: Block | None) -> int:
+    """How many tags of a block show a text of their own (``text=``): a Hugo glossary tooltip
+    or reference shortcode, which renders as a link."""
+    if block is None:
+        return 0
+    return sum(1 for tag in block.markup if tag.kind == "shortcode" and tag.attr("text"))
+
+
+def _as_markup(
+    ctx: PairContext, link: Link, leftovers: tuple[Link, ...], korean: bool = False
+) -> bool:
+    """Whether the other language writes this link as a tag with a text where this one has a
+    plain link (``[labels](/docs/user-guide/labels)`` ↔ ``{{< glossary_tooltip text="레이블"
+    term_id="label" >}}``): markup-mismatch reports the tag, once. Only when the other block
+    has a tag of that kind more for each link of this block left over (``leftovers``)."""
+    for section in section_blocks(ctx):
+        for pair in section.blocks:
+            here, there = (pair.target, pair.source) if korean else (pair.source, pair.target)
+            if here is not None and there is not None and link in here.links:
+                left = sum(1 for other in leftovers if other in here.links)
+                return _linking_tags(there) - _linking_tags(here) >= left
+    return False
 
 
 def _inside(link: Link, blocks: list[Block]) -> bool:
@@ -149,7 +205,7 @@ def _follow_english(ctx: PairContext, en: Link, ko: Link) -> Fix | None:
     English link is broken itself."""
     if en in english_broken(ctx):
         return None
-    url = ctx.config.rewrite_link(en.url)
+    url = korean_url(ctx, en.url, ko.url)
     found = ctx.target_index.resolve(ctx.target_rel, url).status is Status.FOUND
     safe = ko in korean_broken(ctx) and found
     return rewrite_link(ctx, ko, url, Safety.SAFE if safe else Safety.UNSAFE)
@@ -197,8 +253,8 @@ def link_changed(ctx: PairContext) -> Iterator[Hit]:
             if _left_to_target_rules(ctx, en, ko):
                 continue
             yield Hit(
-                f"the Korean link {show(ko)} should point to {_expected(ctx, en.url)} like the "
-                f"English {show(en)}" + _rewrite_hint(ctx, en.url, ko.url),
+                f"the Korean link {show(ko)} should point to {_expected(ctx, en.url, ko.url)} "
+                f"like the English {show(en)}" + _rewrite_hint(ctx, en.url, ko.url),
                 ctx.at_source(en.line),
                 ctx.at_target(ko.line),
                 fix=_follow_english(ctx, en, ko),

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from transcheck.checks.blockmatch import korean_line, match_items, section_blocks
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
+from transcheck.checks.untranslated import HANGUL
 from transcheck.config import RULE_OPTIONS
 from transcheck.findings import Severity
 from transcheck.model import Document, Markup
@@ -57,6 +58,31 @@ def signature(
     return tag.kind, tag.name, kept
 
 
+def _translated(english: str, korean: str) -> bool:
+    """A value that reads as words in English and as Korean in the translation: prose a
+    translator rendered (``prepend="A cluster consists of"`` -> ``"클러스터는"``), whatever its
+    key, where a class or id list (``"note wide"``) stays as it is."""
+    return (
+        " " in english.strip()
+        and any(c.isalpha() for c in english)
+        and HANGUL.search(english) is None
+        and HANGUL.search(korean) is not None
+    )
+
+
+def same_markup(english: Markup, korean: Markup, prose: frozenset[str] = TEXT_ATTRIBUTES) -> bool:
+    """Whether a Korean tag stands for an English one: the same signature, up to arguments
+    whose English words the Korean translates."""
+    en_kind, en_name, en_attrs = signature(english, prose)
+    ko_kind, ko_name, ko_attrs = signature(korean, prose)
+    if (en_kind, en_name, len(en_attrs)) != (ko_kind, ko_name, len(ko_attrs)):
+        return False
+    return all(
+        en_key == ko_key and (en_value == ko_value or _translated(en_value, ko_value))
+        for (en_key, en_value), (ko_key, ko_value) in zip(en_attrs, ko_attrs, strict=True)
+    )
+
+
 def show(tag: Markup) -> str:
     """A tag as a reviewer would write it, with its compared attributes."""
     _, name, attrs = signature(tag)
@@ -90,7 +116,8 @@ def _wraps_an_article(tag: Markup) -> bool:
 
 def _compared(tags: tuple[Markup, ...]) -> list[Markup]:
     """The tags compared between sections: closing Liquid tags are left to the balance check,
-    and HTML inline formatting is Markdown formatting."""
+    and HTML inline formatting is Markdown formatting (closing shortcodes are compared, and
+    follow their opening tag in ``_one_per_pair``)."""
     return [
         tag
         for tag in tags
@@ -131,14 +158,17 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
             section.blocks,
             lambda b: _compared(b.markup),
             lambda b: _compared(b.markup),
-            lambda en, ko: signature(en, prose) == signature(ko, prose),
+            lambda en, ko: same_markup(en, ko, prose),
         )
-        extra = [
-            placed.item
-            for placed in match.extra
-            if not (placed.item.kind == "html" and placed.item.name in KOREAN_ADDITIONS)
-        ]
-        for placed in match.missing:
+        extra = _one_per_pair(
+            [
+                placed.item
+                for placed in match.extra
+                if not (placed.item.kind == "html" and placed.item.name in KOREAN_ADDITIONS)
+            ]
+        )
+        kept = _one_per_pair([placed.item for placed in match.missing])
+        for placed in (p for p in match.missing if p.item in kept):
             en = placed.item
             if _wraps_an_article(en):
                 continue
@@ -164,14 +194,32 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
                     ctx.at_source(en.line),
                     ctx.at_target(korean_line(placed.block, section.target, en.line)),
                 )
+        english_of = {id(p.item): p.block.source for p in match.extra}
         for ko in extra:
             if not _linked(ko):
+                english = english_of.get(id(ko))  # the English block its block translates
                 yield Hit(
                     f"{show(ko)} is not in the English section {describe(section.source)!r}",
-                    ctx.at_source(section.source.line),
+                    ctx.at_source(english.line if english else section.source.line),
                     ctx.at_target(ko.line),
                 )
     yield from _unbalanced(ctx, ctx.target)
+
+
+def _one_per_pair(tags: list[Markup]) -> list[Markup]:
+    """Left-over tags with each closing shortcode (``{{< /note >}}``) dropped when its opening
+    tag is left over too: an admonition one side adds or drops is one finding, at its start."""
+    opened: list[str] = []
+    kept: list[Markup] = []
+    for tag in tags:
+        closer = tag.kind == "shortcode" and tag.name.startswith("/") and tag.name != "/*"
+        if closer and tag.name[1:] in opened:
+            opened.remove(tag.name[1:])
+            continue
+        if tag.kind == "shortcode" and not closer:
+            opened.append(tag.name)
+        kept.append(tag)
+    return kept
 
 
 def _unbalanced(ctx: PairContext, document: Document) -> Iterator[Hit]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from transcheck.checks.blockmatch import korean_line, match_items, section_blocks
+from transcheck.checks.blocks import in_lone_block
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.findings import Severity
 from transcheck.model import Block, BlockKind
@@ -187,6 +188,8 @@ def number_mismatch(ctx: PairContext) -> Iterator[Hit]:
             figure = placed.item
             if not figure.prose:
                 continue  # code-changed and math-changed report these
+            if in_lone_block(ctx, placed.block):
+                continue  # block-missing, list-length or table-shape reports its block whole
             kind = placed.block.source.kind.value if placed.block.source else "block"
             near = [
                 k.item

@@ -7,14 +7,24 @@ from collections.abc import Iterator
 from transcheck.align import SectionPair
 from transcheck.checks.registry import Example, Hit, PairContext, declare, rule
 from transcheck.findings import Severity
-from transcheck.model import Section
+from transcheck.model import BlockKind, Section
 
 
 def describe(section: Section) -> str:
-    """A section as a reviewer names it: its heading, or 'the preamble'."""
+    """A section as a reviewer names it: its heading, or 'the preamble'. A heading made of a
+    shortcode (Hugo's ``## {{% heading "whatsnext" %}}``) is named by the shortcode."""
     if section.is_preamble:
         return "the text before the first heading"
-    return f"{'#' * section.level} {section.title}"
+    title = section.title
+    if not title and section.blocks and section.blocks[0].kind is BlockKind.HEADING:
+        title = " ".join(
+            "{{< "
+            + " ".join([tag.name, *(f'{k}="{v}"' if k else f'"{v}"' for k, v in tag.attrs)])
+            + " >}}"
+            for tag in section.blocks[0].markup
+            if tag.kind == "shortcode"
+        )
+    return f"{'#' * section.level} {title}"
 
 
 def _next_sections(pairs: tuple[SectionPair, ...], korean: bool) -> list[Section | None]:

@@ -157,13 +157,20 @@ def _bare(token: str) -> str:
 
 
 def page_names(english: Document, korean: Document) -> Names:
-    """Names of a page pair: the Korean inline code; the Latin words of its Korean sentences;
-    and the proper nouns of the English prose (capitalized inside a sentence, never in lower
-    case: ``Vite``, ``Pinia``)."""
+    """Names of a page pair: the Korean inline code and the one-word values of its tags'
+    arguments (``{{< glossary_definition term_id="kubelet" >}}`` under ``### kubelet``); the
+    Latin words of its Korean sentences; and the proper nouns of the English prose (capitalized
+    inside a sentence, never in lower case: ``Vite``, ``Pinia``)."""
     code: set[str] = set()
     kept: set[str] = set()
     for section in korean.sections:
         code.update(_bare(span.text.strip()) for span in section.code_spans)
+        code.update(
+            _bare(value)
+            for tag in section.markup
+            for _, value in tag.attrs
+            if value.strip() and not value.strip().count(" ")
+        )
         for block in section.blocks:
             if block.kind in PROSE_KINDS and HANGUL.search(block.text):
                 kept.update(word.casefold() for word in _LATIN.findall(block.text))
@@ -199,15 +206,19 @@ def _shown_in_code(text: str, code: str) -> bool:
     return len(prose_words(text)) >= 3 and text.casefold() in code.casefold()
 
 
-def _named(ctx: PairContext, unit: Unit) -> bool:
-    """Whether a unit in English is a name kept on purpose (asked only of units in English)."""
+def _names_and_code(ctx: PairContext) -> tuple[Names, str]:
+    """The page pair's names and the text of the Korean code blocks (once per pair)."""
 
     def compute() -> tuple[Names, str]:
-        """The page pair's names and the text of the Korean code blocks."""
         blocks = (block for section in ctx.target.sections for block in section.code_blocks)
         return page_names(ctx.source, ctx.target), "\n".join(block.text for block in blocks)
 
-    names, code = ctx.cached("untranslated-names", compute)
+    return ctx.cached("untranslated-names", compute)  # type: ignore[no-any-return]
+
+
+def _named(ctx: PairContext, unit: Unit) -> bool:
+    """Whether a unit in English is a name kept on purpose (asked only of units in English)."""
+    names, code = _names_and_code(ctx)
     return (
         is_name(unit.korean, names)
         or (unit.block is not None and _link_only(unit.block))
@@ -303,17 +314,19 @@ def _page(ctx: PairContext, every: list[Unit], left: list[bool], share: float) -
 
 
 def _front_matter(ctx: PairContext, similarity: float) -> Iterator[Hit]:
-    """Front-matter title and description left in English."""
+    """Front-matter title and description left in English (a name the page keeps in English,
+    as its headings may, is no finding: ``title: Kubelet`` over ``Kubelet은 …``)."""
     en, ko = ctx.source.front_matter, ctx.target.front_matter
     if en is None or ko is None:
         return
+    names = _names_and_code(ctx)[0]
     for key in FRONT_MATTER_KEYS:
         english, korean = en.data.get(key), ko.data.get(key)
         if (
             isinstance(english, str)
             and isinstance(korean, str)
             and is_untranslated(english, korean, 1, similarity)
-            and not is_name(korean)
+            and not is_name(korean, names)
             and not (key == "title" and _explained(ko.data.get("subtitle")))
         ):
             yield Hit(

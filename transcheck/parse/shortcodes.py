@@ -9,7 +9,10 @@ ordinary Markdown and is translated. Arguments that readers see (``text=``, ``ti
 A line holding only shortcodes (``{{< table caption="Ports" >}}``, ``{{< /note >}}``) is a block of
 its own, as Hugo reads it (a paired shortcode and its inner text are replaced before the Markdown
 is rendered): it interrupts a paragraph, ends a table, and the ``---`` under it is no setext
-underline.
+underline. The text right under an opening ``{{< name >}}`` line is handed to the shortcode's
+template as it is, which renders it trimmed (``trim .Inner | markdownify``): indented by four
+spaces there, it is a paragraph, not an indented code block (``{{% name %}}`` text is the page's
+Markdown, where indentation makes code).
 """
 
 from __future__ import annotations
@@ -17,17 +20,19 @@ from __future__ import annotations
 import re
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from transcheck.lazy import compiled
 from transcheck.model import Markup
-from transcheck.parse.ownblock import own_line_rule
+from transcheck.parse.ownblock import own_line_rule, push_own_paragraph
 
 TEXT_ARGUMENTS = frozenset({"text", "title", "alt", "caption", "label"})
 WINDOW = 10_000  # how far a shortcode may reach for its "}}"; an unclosed one further is text
 # A named argument (key="v", key=`v`, key=v) or a positional one ("v", `v`, v).
 _LINE = compiled(r"[ \t]*(?:(?:\{\{<.*?>\}\}|\{\{%.*?%\}\})[ \t]*)+")
+_OPENING = compiled(r"[ \t]*\{\{<[ \t]*[\w-]+(?:[ \t][^>]*)?>\}\}[ \t]*")
 _ARG = compiled(r"""(?:([\w-]+)=)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`=]+))""")
 
 
@@ -48,10 +53,31 @@ def _shortcode_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def _inner_text_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """Indented lines right under an opening ``{{< name >}}`` line -> one paragraph."""
+    if start == 0 or state.sCount[start] - state.blkIndent < 4:
+        return False
+    above = state.src[state.bMarks[start - 1] : state.eMarks[start - 1]]
+    if _OPENING().fullmatch(above) is None:
+        return False
+    last = start
+    while last + 1 < end and not state.isEmpty(last + 1):
+        following = state.src[state.bMarks[last + 1] : state.eMarks[last + 1]]
+        if _LINE().fullmatch(following) is not None:
+            break
+        last += 1
+    if not silent:
+        lines = [state.src[state.bMarks[i] : state.eMarks[i]] for i in range(start, last + 1)]
+        push_own_paragraph(state, start, last, "\n".join(line.strip() for line in lines))
+    return True
+
+
 def shortcode_plugin(md: MarkdownIt) -> None:
-    """Register the shortcode rule ahead of emphasis, links and code spans, and the rule for
-    lines of shortcodes, which may interrupt a paragraph and end a table."""
+    """Register the shortcode rule ahead of emphasis, links and code spans, the rule for
+    lines of shortcodes, which may interrupt a paragraph and end a table, and the one for the
+    indented text of a paired shortcode's template."""
     md.inline.ruler.before("backticks", "shortcode", _shortcode_rule)
+    md.block.ruler.before("code", "shortcode_inner", _inner_text_rule)
     md.block.ruler.before(
         "lheading",
         "shortcode_line",
