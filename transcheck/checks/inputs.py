@@ -111,6 +111,46 @@ def empty_file(ctx: PairContext) -> Iterator[Hit]:
         )
 
 
+@rule(
+    "TC006",
+    "merge-conflict",
+    Severity.ERROR,
+    example=Example(
+        en="""\
+            # Setup
+
+            Install the package first.
+            """,
+        ko="""\
+            # 설치
+
+            <<<<<<< HEAD
+            먼저 패키지를 설치합니다.
+            =======
+            Install the package first.
+            >>>>>>> upstream/main
+            """,
+    ),
+)
+def merge_conflict(ctx: PairContext) -> Iterator[Hit]:
+    """The Korean file holds an unresolved git merge conflict: both sides and the markers render.
+
+    Bad:  ko `<<<<<<< HEAD`, the Korean text, `=======`, the new English text, `>>>>>>> main`.
+    Good: one text (the Korean, updated to the new English), no marker lines.
+    The other rules read the first side (the branch merged into: the translation) and skip the
+    second, so the rest of the page is checked as it will read once the conflict is resolved.
+    """
+    for conflict in ctx.target.conflicts:
+        section = ctx.alignment.source_of.get(ctx.target.section_at(conflict.line).index)
+        yield Hit(
+            f"unresolved merge conflict (lines {conflict.line}-{conflict.end}): the page shows the "
+            f"text above ======= (line {conflict.middle}), the text below it and the three marker "
+            "lines; keep one text, updated to the English, and delete the markers",
+            ctx.at_source(ctx.source.sections[section].line if section is not None else None),
+            ctx.at_target(conflict.line),
+        )
+
+
 INTERNAL_ERROR = declare(
     "TC005",
     "internal-error",
