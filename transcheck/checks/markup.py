@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from transcheck.checks.blockmatch import korean_line, match_items, section_blocks
+from transcheck.checks.blockmatch import Placed, insertion_line, match_items, section_blocks
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.config import RULE_OPTIONS
@@ -126,6 +126,7 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
             for placed in match.extra
             if not (placed.item.kind == "html" and placed.item.name in KOREAN_ADDITIONS)
         ]
+        lost: list[Placed[Markup]] = []  # English tags with no Korean counterpart at all
         for placed in match.missing:
             en = placed.item
             ko = next((k for k in extra if (k.kind, k.name) == (en.kind, en.name)), None)
@@ -145,11 +146,17 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
                     ctx.at_target(other.line),
                 )
             elif not _linked(en):
-                yield Hit(
-                    f"{show(en)} is missing from the Korean section {describe(section.target)!r}",
-                    ctx.at_source(en.line),
-                    ctx.at_target(korean_line(placed.block, section.target, en.line)),
-                )
+                lost.append(placed)
+        for placed, closing in _with_closing_tags(lost):
+            en = placed.item
+            what = show(en)
+            if closing is not None:
+                what += f"…<{closing.name}> (lines {en.line}-{closing.line}), the whole element,"
+            yield Hit(
+                f"{what} is missing from the Korean section {describe(section.target)!r}",
+                ctx.at_source(en.line),
+                ctx.at_target(insertion_line(section.blocks, placed, section.target, en.line)),
+            )
         for ko in extra:
             if not _linked(ko):
                 yield Hit(
@@ -158,6 +165,35 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
                     ctx.at_target(ko.line),
                 )
     yield from _unbalanced(ctx, ctx.target)
+
+
+def _with_closing_tags(
+    lost: list[Placed[Markup]],
+) -> Iterator[tuple[Placed[Markup], Markup | None]]:
+    """Each lost tag, an opening tag with its closing tag when that is lost too (a component
+    dropped whole, such as ``<Note>`` … ``</Note>``: one finding, not one per tag)."""
+    closes: dict[int, Markup] = {}
+    used: set[int] = set()
+    for index, placed in enumerate(lost):
+        tag = placed.item
+        if not tag.name.startswith("/"):
+            continue
+        opener = next(
+            (
+                i
+                for i in range(index - 1, -1, -1)
+                if i not in closes
+                and lost[i].item.kind == tag.kind
+                and lost[i].item.name == tag.name[1:]
+            ),
+            None,
+        )
+        if opener is not None:
+            closes[opener] = tag
+            used.add(index)
+    for index, placed in enumerate(lost):
+        if index not in used:
+            yield placed, closes.get(index)
 
 
 def _unbalanced(ctx: PairContext, document: Document) -> Iterator[Hit]:
