@@ -206,9 +206,28 @@ def _named(ctx: PairContext, unit: Unit) -> bool:
     names, code = ctx.cached("untranslated-names", compute)
     return (
         is_name(unit.korean, names)
+        or (unit.kind == BlockKind.HEADING.value and _kept_phrase(ctx, unit.korean))
         or (unit.block is not None and _link_only(unit.block))
         or _shown_in_code(unit.korean, code)
         or (unit.kind == BlockKind.LIST_ITEM.value and _proper_only(unit.korean))
+    )
+
+
+def _kept_phrase(ctx: PairContext, title: str) -> bool:
+    """A title the Korean page writes as it is inside its own Korean sentences (``React
+    Developer Tools를 사용하여``): a name the translator keeps on purpose, whatever its length."""
+    sentences = ctx.cached(
+        "untranslated-korean-sentences",
+        lambda: "\n".join(
+            block.text.casefold()
+            for section in ctx.target.sections
+            for block in section.blocks
+            if _translated(block)
+        ),
+    )
+    phrase = " ".join(title.casefold().split())
+    return len(phrase) > 1 and (
+        re.search(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", sentences) is not None
     )
 
 
@@ -243,10 +262,11 @@ def untranslated(ctx: PairContext) -> Iterator[Hit]:
     Good: ko `샤딩은 배열을 여러 장치에 나눕니다.`
     Headings kept in English on purpose are silenced with `untranslated.allow_headings: true`.
     Names are not untranslated: a title that is one identifier or API name (`createApp()`,
-    `v-if`), one or two capitalized names (`Vite`, `Scoped CSS`), the text of a lone link (a
-    product or resource), text a code block of the page also shows. A page whose translated
-    share of paragraphs is below `untranslated.page_share` (0.5), with at least three units
-    in English, gets one finding with that share and the English line ranges.
+    `v-if`), one or two capitalized names (`Vite`, `Scoped CSS`), a title the Korean page
+    writes as it is in its own sentences (`React Developer Tools를 설치하면`), the text of a
+    lone link (a product or resource), text a code block of the page also shows. A page whose
+    translated share of paragraphs is below `untranslated.page_share` (0.5), with at least
+    three units in English, gets one finding with that share and the English line ranges.
     """
     similarity = float(ctx.config.option("untranslated", "similarity"))
     allow_headings = bool(ctx.config.option("untranslated", "allow_headings"))
@@ -309,6 +329,7 @@ def _front_matter(ctx: PairContext, similarity: float) -> Iterator[Hit]:
             and isinstance(korean, str)
             and is_untranslated(english, korean, 1, similarity)
             and not is_name(korean)
+            and not (key == "title" and _kept_phrase(ctx, korean))
         ):
             yield Hit(
                 f"front-matter {key} is still in English: {_clip(korean)!r}; translate it",
