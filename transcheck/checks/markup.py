@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from transcheck.checks.blockmatch import Placed, insertion_line, match_items, section_blocks
+from transcheck.checks.blocks import dropped_elements
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.config import RULE_OPTIONS
@@ -114,6 +115,7 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
     """
     option = ctx.config.option("markup", "text_attributes")
     prose = TEXT_ATTRIBUTES | {str(name).lower() for name in option}
+    dropped = dropped_elements(ctx)  # whole elements: block-missing reports them
     for section in section_blocks(ctx):
         match = match_items(
             section.blocks,
@@ -145,7 +147,7 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
                     ctx.at_source(en.line),
                     ctx.at_target(other.line),
                 )
-            elif not _linked(en):
+            elif not _linked(en) and id(placed.block.source) not in dropped:
                 lost.append(placed)
         for placed, closing in _with_closing_tags(lost):
             en = placed.item
