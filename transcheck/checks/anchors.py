@@ -378,7 +378,8 @@ def source_link_broken(ctx: PairContext) -> Iterator[Hit]:
                 "such routes in the config's links.routes)"
             )
             if len(others) > 1:
-                hint += f"; also linked at lines {', '.join(str(o.line) for o in others[1:])}"
+                lines = "line" if len(others) == 2 else "lines"
+                hint += f"; also linked at {lines} {', '.join(str(o.line) for o in others[1:])}"
         korean = korean_of.get(link)
         status = ""
         if korean is not None:
