@@ -402,7 +402,7 @@ def merge_conflict_at_raw_html(lines: list[str]) -> list[str]:
 VUE_DEFECTS = [
     pytest.param(
         merge_conflict_at_raw_html,
-        ("TC006", 23, 25),
+        ("TC006", 25, 25),
         "unresolved merge conflict (lines 25-29)",
         id="merge-conflict-left-in-a-paragraph",
     ),

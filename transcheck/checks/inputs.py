@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from transcheck.checks.blockmatch import section_blocks
 from transcheck.checks.registry import Example, Hit, Illustration, PairContext, declare, rule
 from transcheck.findings import Location, Severity
 
@@ -141,14 +142,24 @@ def merge_conflict(ctx: PairContext) -> Iterator[Hit]:
     second, so the rest of the page is checked as it will read once the conflict is resolved.
     """
     for conflict in ctx.target.conflicts:
-        section = ctx.alignment.source_of.get(ctx.target.section_at(conflict.line).index)
         yield Hit(
             f"unresolved merge conflict (lines {conflict.line}-{conflict.end}): the page shows the "
             f"text above ======= (line {conflict.middle}), the text below it and the three marker "
             "lines; keep one text, updated to the English, and delete the markers",
-            ctx.at_source(ctx.source.sections[section].line if section is not None else None),
+            ctx.at_source(_english_line(ctx, conflict.line, conflict.middle)),
             ctx.at_target(conflict.line),
         )
+
+
+def _english_line(ctx: PairContext, first: int, last: int) -> int | None:
+    """The English block that the first Korean block between two lines translates, else the
+    English heading of the section holding them."""
+    for blocks in section_blocks(ctx):
+        for pair in blocks.blocks:
+            if pair.target and pair.source and first < pair.target.line < last:
+                return pair.source.line
+    section = ctx.alignment.source_of.get(ctx.target.section_at(first).index)
+    return ctx.source.sections[section].line if section is not None else None
 
 
 INTERNAL_ERROR = declare(
