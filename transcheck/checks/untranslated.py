@@ -181,7 +181,7 @@ def page_names(english: Document, korean: Document) -> Names:
 def _link_only(block: Block) -> bool:
     """A unit made only of link texts: names of outside resources or products (``Vue + Vite
     on StackBlitz``, ``[Deutsch / German] [[source]]``), kept as the resources call themselves."""
-    rest = block.text
+    rest = block.shown or block.text  # link texts hold their inline code, as shown does
     for link in block.links:
         if not link.text.strip() or link.text not in rest:
             return False
