@@ -286,7 +286,7 @@ def untranslated(ctx: PairContext) -> Iterator[Hit]:
     for (kind, source_line, target_line), group in groupby(
         kept, key=lambda u: (u.kind, u.source_line, u.target_line)
     ):
-        texts = [_clip(unit.korean) for unit in group]
+        texts = [_clip(_shown(unit)) for unit in group]
         what = f"{len(texts)} table cells" if len(texts) > 1 else kind
         yield Hit(
             f"{what} still in English: {' | '.join(repr(t) for t in texts)}; translate it",
@@ -336,6 +336,11 @@ def _front_matter(ctx: PairContext, similarity: float) -> Iterator[Hit]:
                 ctx.at_source(en.key_lines.get(key, en.line)),
                 ctx.at_target(ko.key_lines.get(key, ko.line)),
             )
+
+
+def _shown(unit: Unit) -> str:
+    """A unit's Korean text as the reader sees it, inline code included."""
+    return unit.block.shown if unit.block is not None and unit.block.shown else unit.korean
 
 
 def _clip(text: str, limit: int = 60) -> str:
