@@ -4,9 +4,9 @@ Translation repositories merge their upstream often, and a conflict committed by
 common defect. Read as Markdown, the text above ``=======`` becomes a setext heading: a section
 that does not exist, and every block after it is misplaced. Here the three marker lines are read
 as what they are: the first side (``ours``, the branch the merge was made on: the translation)
-is parsed as Markdown in place, the second side is skipped, and the conflict is recorded with
-its lines (see ``conflicts_of``). Marker lines need the full triple in order; a lone
-``=======`` stays Markdown.
+is parsed as Markdown in place, the second side (and a diff3 ``|||||||`` base) is skipped, and
+the conflict is recorded with its lines (see ``conflicts_of``). Marker lines need the full
+triple in order; a lone ``=======`` stays Markdown.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from markdown_it.token import Token
 from transcheck.model import Conflict
 
 _OPENER = re.compile(r"<{7}(?: .*)?")
+_BASE = re.compile(r"\|{7}(?: .*)?")  # diff3 style: the common ancestor's text follows
 _MIDDLE = re.compile(r"={7}")
 _CLOSER = re.compile(r">{7}(?: .*)?")
 TOKEN = "merge_conflict"
@@ -50,10 +51,12 @@ def _conflict_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
     token = state.push(TOKEN, "", 0)
     token.map = [start, closer + 1]
     token.meta = {"middle": middle + 1}
+    base = _find(state, _BASE, start + 1, middle)
+    kept = base if base >= 0 else middle
     old_parent, old_max = state.parentType, state.lineMax
     state.parentType = TOKEN
-    state.lineMax = middle
-    state.md.block.tokenize(state, start + 1, middle)
+    state.lineMax = kept
+    state.md.block.tokenize(state, start + 1, kept)
     state.parentType, state.lineMax = old_parent, old_max
     state.line = closer + 1
     return True
