@@ -185,3 +185,38 @@ def test_findings_of_other_files_and_whole_file_findings_are_kept() -> None:
     assert kept == [other, whole]
     assert silenced == [finding(5)]
     assert spans.unused(lambda rule: True) == []
+
+
+def test_mdx_comments_are_directives_and_heading_ids_are_not() -> None:
+    """MDX has no HTML comments: ``{/* … */}`` on its own line or in text carries directives
+    (the React docs keep console output in English inside <ConsoleBlock>); heading ids written
+    as ``{/*id*/}`` are comments that direct nothing, and no finding."""
+    english = (
+        '# Keys {/*keys*/}\n\n<ConsoleBlock level="error">\n\n'
+        'Warning: Each child in a list should have a unique "key" prop.\n\n</ConsoleBlock>\n\n'
+        "Rendering lists needs a key on every item of the list.\n\n"
+        "Keys must be unique among siblings in the list.\n\n"
+        "Keys must not change, or that defeats their purpose.\n\n"
+        "Do not generate keys while rendering the list.\n\n"
+        "A well-chosen key tells more than the position in the array.\n"
+    )
+    korean = (
+        '# 키 {/*keys*/}\n\n<ConsoleBlock level="error">\n\n'
+        "{/* transcheck-disable-next-line untranslated */}\n"
+        'Warning: Each child in a list should have a unique "key" prop.\n\n</ConsoleBlock>\n\n'
+        "Rendering lists needs a key on every item of the list. "
+        "{/* transcheck-disable-line TC701 */}\n\n"
+        "Keys must be unique among siblings in the list.\n\n"
+        "key는 변경되어서는 안 되며 그렇게 되면 목적에 어긋납니다.\n\n"
+        "렌더링 중에는 key를 생성하지 마세요.\n\n"
+        "잘 선택된 key는 배열 내 위치보다 더 많은 정보를 제공합니다.\n"
+    )
+    found = check_pair(english, korean, Config(select=("TC701", "TC004")), "en.mdx", "ko.mdx")
+    assert located(found) == [("TC701", 12)]
+    bare = korean.replace("{/* transcheck-disable-next-line untranslated */}\n", "")
+    bare = bare.replace(" {/* transcheck-disable-line TC701 */}", "")
+    assert located(check_pair(english, bare, Config(select=("TC701",)), "en.mdx", "ko.mdx")) == [
+        ("TC701", 5),
+        ("TC701", 9),
+        ("TC701", 11),
+    ]

@@ -229,6 +229,15 @@ class Unclosed:
     marker: str  # as written: ```, ~~~~, $$, <!--
 
 
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """A git merge conflict left in the file (see parse.conflicts): its three marker lines."""
+
+    line: int  # <<<<<<< (the side kept as the text runs from here to ``middle``)
+    middle: int  # =======
+    end: int  # >>>>>>>
+
+
 # Attributes that give an element an id, by markup kind (see Document.anchors).
 _ID_ATTRIBUTES = {
     "html": ("id", "name"),
@@ -249,6 +258,7 @@ class Document:
     dialect: str = ""  # the Markdown dialect it was read as (see parse.dialects)
     dialect_reason: str = ""  # why that dialect, for ``transcheck align --explain``
     unclosed: tuple[Unclosed, ...] = ()  # fences, $$ formulas, comments never closed
+    conflicts: tuple[Conflict, ...] = ()  # git merge conflicts left in the file
 
     @cached_property
     def anchors(self) -> Mapping[str, int]:

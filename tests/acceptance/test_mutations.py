@@ -470,7 +470,21 @@ def drop_calling_functions(lines: list[str]) -> list[str]:
     return lines[:169] + lines[183:]
 
 
+def merge_conflict_at_raw_html(lines: list[str]) -> list[str]:
+    """A merge of upstream left unresolved: the Korean paragraph at line 25, then the new
+    English one (its link changed) below ``=======``."""
+    assert lines[24].startswith("이중 중괄호는 데이터를 일반 텍스트로 해석하며")
+    english = "The double mustaches interpret data as plain text. Use [`v-html`](/api/v-html):"
+    return [*lines[:24], "<<<<<<< HEAD", lines[24], "=======", english, ">>>>>>> main", *lines[25:]]
+
+
 VUE_DEFECTS = [
+    pytest.param(
+        merge_conflict_at_raw_html,
+        ("TC006", 25, 25),
+        "unresolved merge conflict (lines 25-29)",
+        id="merge-conflict-left-in-a-paragraph",
+    ),
     pytest.param(
         replace_on(
             25,

@@ -85,6 +85,7 @@ def dump(document: Document) -> str:
         out.append(_section(section))
         for block in section.blocks:
             out += _block(block)
+    out += [f"conflict L{c.line}-{c.end} ={c.middle}" for c in document.conflicts]
     return "\n".join(out) + "\n"
 
 

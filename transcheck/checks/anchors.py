@@ -40,14 +40,21 @@ SUGGEST_MIN = 75  # rapidfuzz score for a "closest document" suggestion
 
 def _korean_defects(ctx: PairContext) -> list[Broken]:
     """Korean links that reach nothing and are the translation's fault: not those whose English
-    link is broken too (source-link-broken), nor a link kept as in English to a page the
+    link is broken too, nor a link to a page the English links to and misses as well (a Korean
+    paragraph left twice, in English and in Korean, has two such links; source-link-broken
+    reports the page once), nor a link kept as in English to a page the
     Korean tree has no translation of yet (translation-missing says so)."""
     counterpart = counterpart_links(ctx)
+    missing_in_english = [b.link.url for b in english_broken(ctx).values() if b.page_missing]
     found = []
     for broken in korean_broken(ctx).values():
         english = counterpart.get(broken.link)
         if english is not None and english in english_broken(ctx):
             continue
+        if broken.page_missing and any(
+            same_url(ctx, url, broken.link.url) for url in missing_in_english
+        ):
+            continue  # the page English links to is missing too, whichever link stands for it
         if (
             english is not None
             and broken.page_missing
@@ -371,7 +378,8 @@ def source_link_broken(ctx: PairContext) -> Iterator[Hit]:
                 "such routes in the config's links.routes)"
             )
             if len(others) > 1:
-                hint += f"; also linked at lines {', '.join(str(o.line) for o in others[1:])}"
+                lines = "line" if len(others) == 2 else "lines"
+                hint += f"; also linked at {lines} {', '.join(str(o.line) for o in others[1:])}"
         korean = korean_of.get(link)
         status = ""
         if korean is not None:

@@ -96,6 +96,19 @@ def match_items(
     return result
 
 
+def insertion_line(
+    blocks: Sequence[BlockPair], placed: Placed[T], section: Section, english_line: int
+) -> int:
+    """Where the Korean counterpart of an English item is (see korean_line) or would be
+    inserted when its block has no Korean: before the next Korean block, else after the last
+    Korean block of the section, else at its heading."""
+    if placed.block.target is not None:
+        return korean_line(placed.block, section, english_line)
+    after = (pair.target.line for pair in blocks[placed.position + 1 :] if pair.target)
+    last = max((pair.target.end_line for pair in blocks if pair.target), default=section.line)
+    return next(after, last)
+
+
 def korean_line(pair: BlockPair, section: Section, english_line: int) -> int:
     """Where the Korean counterpart of an English line probably is: the same offset into the
     aligned Korean block (clipped to it), or the Korean heading when the block has no pair."""

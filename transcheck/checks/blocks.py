@@ -215,6 +215,38 @@ def _in_lone_shortcode(pairs: Sequence[BlockPair], start: int, end: int, korean:
     return opening is not None and not opening.startswith("/") and name(end) == "/" + opening
 
 
+def _element(pairs: Sequence[BlockPair], start: int, end: int) -> tuple[Block, Block] | None:
+    """The English component tags around a run of English blocks with no Korean, when they have
+    no Korean either and open and close one element (``<Note>`` … ``</Note>``): the element was
+    dropped whole."""
+    if start == 0 or end >= len(pairs) or pairs[start - 1].target or pairs[end].target:
+        return None
+    before, after = pairs[start - 1].source, pairs[end].source
+    if before is None or after is None or BlockKind.COMPONENT not in (before.kind, after.kind):
+        return None
+    opening = [tag.name for tag in before.markup if tag.kind == "jsx"]
+    closing = [tag.name for tag in after.markup if tag.kind == "jsx"]
+    if len(opening) == len(closing) == 1 and closing[0] == f"/{opening[0]}":
+        return before, after
+    return None
+
+
+def dropped_elements(ctx: PairContext) -> set[int]:
+    """Ids of the English tag blocks of elements dropped whole with the blocks they hold:
+    block-missing reports the element, markup-mismatch leaves its tags alone."""
+
+    def compute() -> set[int]:
+        found: set[int] = set()
+        skip = _reshaped(ctx)
+        for section in section_blocks(ctx):
+            for start, end in _runs(section.blocks, korean=False, skip=skip):
+                element = _element(section.blocks, start, end)
+                found.update(id(block) for block in element or ())
+        return found
+
+    return ctx.cached("dropped-elements", compute)  # type: ignore[no-any-return]
+
+
 def _neighbour(pairs: Sequence[BlockPair], end: int, korean: bool) -> Block | None:
     """The first block of the other language after a run: where the run belongs there."""
     for pair in pairs[end:]:
@@ -253,6 +285,7 @@ def block_missing(ctx: PairContext) -> Iterator[Hit]:
     Bad:  en `## Memory` has three paragraphs ↔ ko `## 메모리` translates the first and third.
     Good: ko translates all three (a paragraph split in two or two merged into one is fine).
     The Korean line given is where the translation belongs: before the next translated block.
+    A component dropped whole with what it holds (`<Note>` … `</Note>`) is one finding here.
     Code blocks, formulas and tags have their own rules (code-block-missing, math-changed,
     markup-mismatch); items of a list that got shorter are reported by list-length-mismatch,
     and the text of an admonition (``{{< note >}}``) dropped whole by markup-mismatch.
@@ -266,17 +299,26 @@ def block_missing(ctx: PairContext) -> Iterator[Hit]:
             if _in_lone_shortcode(pairs, start, end, korean=False):
                 continue
             run = [p.source for p in pairs[start:end] if p.source is not None]
-            after = _neighbour(pairs, end, korean=False)
+            element = _element(pairs, start, end)
+            after = _neighbour(pairs, end + (element is not None), korean=False)
             if after is not None:
                 line, place = after.line, f"before Korean line {after.line}"
             else:
                 line = _last_line(section.target)
                 place = f"at the end of the Korean section {describe(section.target)!r}"
+            what = f"{_what(run)} {first_words(run[0])} ({_lines(run)})"
+            verb = "has" if len(run) == 1 else "have"
+            if element is not None:
+                opening, closing = element
+                what = (
+                    f"<{opening.markup[0].name}> element (lines {opening.line}-{closing.end_line})"
+                    f" with its {_what(run)} {first_words(run[0])}"
+                )
+                verb = "has"
             yield Hit(
-                f"English {_what(run)} {first_words(run[0])} ({_lines(run)}) "
-                f"{'has' if len(run) == 1 else 'have'} no Korean counterpart: translate "
-                f"{'it' if len(run) == 1 else 'them'} and insert {place}",
-                ctx.at_source(run[0].line),
+                f"English {what} {verb} no Korean counterpart: translate "
+                f"{'it' if verb == 'has' else 'them'} and insert {place}",
+                ctx.at_source(run[0].line if element is None else element[0].line),
                 ctx.at_target(line),
             )
 

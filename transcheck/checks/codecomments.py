@@ -62,7 +62,10 @@ _C_LIKE = _syntax(f"{_LINE_C}|{_BLOCK_C}", _DOUBLE, _SINGLE, _BACKTICK)
 # on the same line (<h1>Hello, {name}!</h1>) is UI text; a run with = ; & | / is script
 # (a > b && c < d, a comment after a brace).
 _JSX_TEXT = r"(?<=[>}])[^<>{}=;&|/\n]*?[^\s<>{}=;&|/][^<>{}=;&|/\n]*(?=[<{])"
-_JS = _syntax(f"{_LINE_C}|{_BLOCK_C}", _JSX_TEXT, _DOUBLE, _SINGLE, _BACKTICK)
+# ... or a line of its own between a line ending in a tag's ">" (not an arrow's "=>") and a line
+# starting with "<" or "{": <button>, then "Focus the input", then </button>.
+_JSX_TEXT_LINE = r"(?<=[^=]>)[ \t]*\n[^<>{}=;&|/\n]*[^\s<>{}=;&|/][^<>{}=;&|/\n]*(?=\n[ \t]*[<{])"
+_JS = _syntax(f"{_LINE_C}|{_BLOCK_C}", _JSX_TEXT, _JSX_TEXT_LINE, _DOUBLE, _SINGLE, _BACKTICK)
 _RUST = _syntax(f"{_LINE_C}|{_BLOCK_C}", _DOUBLE, r"'(?:\\.|[^'\\\n])'")
 _CSS = _syntax(_BLOCK_C, _DOUBLE, _SINGLE)
 _SCSS = _syntax(f"(?<![:/])//[^\n]*|{_BLOCK_C}", _DOUBLE, _SINGLE)

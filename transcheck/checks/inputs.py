@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from transcheck.checks.blockmatch import section_blocks
 from transcheck.checks.registry import Example, Hit, Illustration, PairContext, declare, rule
 from transcheck.findings import Location, Severity
 
@@ -109,6 +110,56 @@ def empty_file(ctx: PairContext) -> Iterator[Hit]:
             ctx.at_source(1),
             ctx.at_target(1),
         )
+
+
+@rule(
+    "TC006",
+    "merge-conflict",
+    Severity.ERROR,
+    example=Example(
+        en="""\
+            # Setup
+
+            Install the package first.
+            """,
+        ko="""\
+            # 설치
+
+            <<<<<<< HEAD
+            먼저 패키지를 설치합니다.
+            =======
+            Install the package first.
+            >>>>>>> upstream/main
+            """,
+    ),
+)
+def merge_conflict(ctx: PairContext) -> Iterator[Hit]:
+    """The Korean file holds an unresolved git merge conflict: both sides and the markers render.
+
+    Bad:  ko `<<<<<<< HEAD`, the Korean text, `=======`, the new English text, `>>>>>>> main`.
+    Good: one text (the Korean, updated to the new English), no marker lines.
+    The other rules read the first side (the branch merged into: the translation) and skip the
+    second, so the rest of the page is checked as it will read once the conflict is resolved.
+    """
+    for conflict in ctx.target.conflicts:
+        yield Hit(
+            f"unresolved merge conflict (lines {conflict.line}-{conflict.end}): the page shows the "
+            f"text above ======= (line {conflict.middle}), the text below it and the three marker "
+            "lines; keep one text, updated to the English, and delete the markers",
+            ctx.at_source(_english_line(ctx, conflict.line, conflict.middle)),
+            ctx.at_target(conflict.line),
+        )
+
+
+def _english_line(ctx: PairContext, first: int, last: int) -> int | None:
+    """The English block that the first Korean block between two lines translates, else the
+    English heading of the section holding them."""
+    for blocks in section_blocks(ctx):
+        for pair in blocks.blocks:
+            if pair.target and pair.source and first < pair.target.line < last:
+                return pair.source.line
+    section = ctx.alignment.source_of.get(ctx.target.section_at(first).index)
+    return ctx.source.sections[section].line if section is not None else None
 
 
 INTERNAL_ERROR = declare(

@@ -139,8 +139,17 @@ def links_equal(ctx: PairContext, en: str, ko: str, exact: bool = True) -> bool:
 def _split_changed(
     missing: list[Link], extra: list[Link]
 ) -> tuple[list[tuple[Link, Link]], list[Link], list[Link]]:
-    """Leftovers of the same kind (in-page, external, relative) in order are one changed link."""
-    return match_in_order(missing, extra, lambda en, ko: url_class(en.url) == url_class(ko.url))
+    """Leftovers of the same kind (in-page, external, relative) in order are one changed link;
+    so is a Korean URL that is the English one inside stray brackets or quotes, a slip in the
+    link syntax such as ``[text]((#id))`` (its URL is ``(#id)``, another kind)."""
+
+    def same_place(en: Link, ko: Link) -> bool:
+        return url_class(en.url) == url_class(ko.url) or ko.url.strip(_STRAY) == en.url
+
+    return match_in_order(missing, extra, same_place)
+
+
+_STRAY = "()[]<>'\" \t"  # what a slip in link syntax leaves around a URL
 
 
 def _repeats(paired: list[tuple[Link, Link]], extra: list[Link]) -> set[Link]:

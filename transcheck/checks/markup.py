@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from transcheck.checks.blockmatch import korean_line, match_items, section_blocks
+from transcheck.checks.blockmatch import Placed, insertion_line, match_items, section_blocks
+from transcheck.checks.blocks import dropped_elements
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.checks.untranslated import HANGUL
@@ -117,7 +118,7 @@ def _wraps_an_article(tag: Markup) -> bool:
 def _compared(tags: tuple[Markup, ...]) -> list[Markup]:
     """The tags compared between sections: closing Liquid tags are left to the balance check,
     and HTML inline formatting is Markdown formatting (closing shortcodes are compared, and
-    follow their opening tag in ``_one_per_pair``)."""
+    follow their opening tag in ``_whole_elements``)."""
     return [
         tag
         for tag in tags
@@ -153,6 +154,7 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
     """
     option = ctx.config.option("markup", "text_attributes")
     prose = TEXT_ATTRIBUTES | {str(name).lower() for name in option}
+    dropped = dropped_elements(ctx)  # whole elements: block-missing reports them
     for section in section_blocks(ctx):
         match = match_items(
             section.blocks,
@@ -160,15 +162,16 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
             lambda b: _compared(b.markup),
             lambda en, ko: same_markup(en, ko, prose),
         )
-        extra = _one_per_pair(
+        missing, missing_ends = _whole_elements(match.missing)
+        added, added_ends = _whole_elements(
             [
-                placed.item
+                placed
                 for placed in match.extra
                 if not (placed.item.kind == "html" and placed.item.name in KOREAN_ADDITIONS)
             ]
         )
-        kept = _one_per_pair([placed.item for placed in match.missing])
-        for placed in (p for p in match.missing if p.item in kept):
+        extra = [placed.item for placed in added]
+        for placed in missing:
             en = placed.item
             if _wraps_an_article(en):
                 continue
@@ -188,38 +191,62 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
                     ctx.at_source(en.line),
                     ctx.at_target(other.line),
                 )
-            elif not _linked(en):
+            elif not _linked(en) and id(placed.block.source) not in dropped:
                 yield Hit(
-                    f"{show(en)} is missing from the Korean section {describe(section.target)!r}",
+                    f"{_element(en, missing_ends)} is missing from the Korean section "
+                    f"{describe(section.target)!r}",
                     ctx.at_source(en.line),
-                    ctx.at_target(korean_line(placed.block, section.target, en.line)),
+                    ctx.at_target(insertion_line(section.blocks, placed, section.target, en.line)),
                 )
         english_of = {id(p.item): p.block.source for p in match.extra}
         for ko in extra:
             if not _linked(ko):
                 english = english_of.get(id(ko))  # the English block its block translates
                 yield Hit(
-                    f"{show(ko)} is not in the English section {describe(section.source)!r}",
+                    f"{_element(ko, added_ends)} is not in the English section "
+                    f"{describe(section.source)!r}",
                     ctx.at_source(english.line if english else section.source.line),
                     ctx.at_target(ko.line),
                 )
     yield from _unbalanced(ctx, ctx.target)
 
 
-def _one_per_pair(tags: list[Markup]) -> list[Markup]:
-    """Left-over tags with each closing shortcode (``{{< /note >}}``) dropped when its opening
-    tag is left over too: an admonition one side adds or drops is one finding, at its start."""
-    opened: list[str] = []
-    kept: list[Markup] = []
-    for tag in tags:
-        closer = tag.kind == "shortcode" and tag.name.startswith("/") and tag.name != "/*"
-        if closer and tag.name[1:] in opened:
-            opened.remove(tag.name[1:])
+def _whole_elements(
+    tags: list[Placed[Markup]],
+) -> tuple[list[Placed[Markup]], dict[int, Markup]]:
+    """Left-over tags without the closing tags whose opening tag is left over too, and those
+    closing tags by the id of their opening tag: an element one side drops or adds whole
+    (``<Note>`` … ``</Note>``, ``{{< note >}}`` … ``{{< /note >}}``) is one finding, at its
+    start, and a renamed one is one renamed tag."""
+    ends: dict[int, Markup] = {}
+    closers: set[int] = set()
+    for index, placed in enumerate(tags):
+        tag = placed.item
+        if not tag.name.startswith("/") or tag.name == "/*":
             continue
-        if tag.kind == "shortcode" and not closer:
-            opened.append(tag.name)
-        kept.append(tag)
-    return kept
+        opener = next(
+            (
+                tags[i].item
+                for i in range(index - 1, -1, -1)
+                if id(tags[i].item) not in ends
+                and i not in closers
+                and tags[i].item.kind == tag.kind
+                and tags[i].item.name == tag.name[1:]
+            ),
+            None,
+        )
+        if opener is not None:
+            ends[id(opener)] = tag
+            closers.add(index)
+    return [placed for index, placed in enumerate(tags) if index not in closers], ends
+
+
+def _element(tag: Markup, ends: dict[int, Markup]) -> str:
+    """A tag as a message shows it; with its closing tag, the whole element and its lines."""
+    closing = ends.get(id(tag))
+    if closing is None:
+        return show(tag)
+    return f"{show(tag)}…{show(closing)} (lines {tag.line}-{closing.line}), the whole element,"
 
 
 def _unbalanced(ctx: PairContext, document: Document) -> Iterator[Hit]:

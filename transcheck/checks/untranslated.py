@@ -188,7 +188,7 @@ def page_names(english: Document, korean: Document) -> Names:
 def _link_only(block: Block) -> bool:
     """A unit made only of link texts: names of outside resources or products (``Vue + Vite
     on StackBlitz``, ``[Deutsch / German] [[source]]``), kept as the resources call themselves."""
-    rest = block.text
+    rest = block.shown or block.text  # link texts hold their inline code, as shown does
     for link in block.links:
         if not link.text.strip() or link.text not in rest:
             return False
@@ -221,9 +221,28 @@ def _named(ctx: PairContext, unit: Unit) -> bool:
     names, code = _names_and_code(ctx)
     return (
         is_name(unit.korean, names)
+        or (unit.kind == BlockKind.HEADING.value and _kept_phrase(ctx, unit.korean))
         or (unit.block is not None and _link_only(unit.block))
         or _shown_in_code(unit.korean, code)
         or (unit.kind == BlockKind.LIST_ITEM.value and _proper_only(unit.korean))
+    )
+
+
+def _kept_phrase(ctx: PairContext, title: str) -> bool:
+    """A title the Korean page writes as it is inside its own Korean sentences (``React
+    Developer Tools를 사용하여``): a name the translator keeps on purpose, whatever its length."""
+    sentences = ctx.cached(
+        "untranslated-korean-sentences",
+        lambda: "\n".join(
+            block.text.casefold()
+            for section in ctx.target.sections
+            for block in section.blocks
+            if _translated(block)
+        ),
+    )
+    phrase = " ".join(title.casefold().split())
+    return len(phrase) > 1 and (
+        re.search(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", sentences) is not None
     )
 
 
@@ -258,11 +277,12 @@ def untranslated(ctx: PairContext) -> Iterator[Hit]:
     Good: ko `샤딩은 배열을 여러 장치에 나눕니다.`
     Headings kept in English on purpose are silenced with `untranslated.allow_headings: true`.
     Names are not untranslated: a title that is one identifier or API name (`createApp()`,
-    `v-if`), one or two capitalized names (`Vite`, `Scoped CSS`), the text of a lone link (a
-    product or resource), text a code block of the page also shows (a demo's output, a title
-    its citation names), a front-matter title whose subtitle is translated. A page whose translated
-    share of paragraphs is below `untranslated.page_share` (0.5), with at least three units
-    in English, gets one finding with that share and the English line ranges.
+    `v-if`), one or two capitalized names (`Vite`, `Scoped CSS`), a title the Korean page
+    writes as it is in its own sentences (`React Developer Tools를 설치하면`), the text of a
+    lone link (a product or resource), text a code block of the page also shows (a demo's
+    output, a title its citation names), a front-matter title whose subtitle is translated. A
+    page whose translated share of paragraphs is below `untranslated.page_share` (0.5), with at
+    least three units in English, gets one finding with that share and the English line ranges.
     """
     similarity = float(ctx.config.option("untranslated", "similarity"))
     allow_headings = bool(ctx.config.option("untranslated", "allow_headings"))
@@ -282,7 +302,7 @@ def untranslated(ctx: PairContext) -> Iterator[Hit]:
     for (kind, source_line, target_line), group in groupby(
         kept, key=lambda u: (u.kind, u.source_line, u.target_line)
     ):
-        texts = [_clip(unit.korean) for unit in group]
+        texts = [_clip(_shown(unit)) for unit in group]
         what = f"{len(texts)} table cells" if len(texts) > 1 else kind
         yield Hit(
             f"{what} still in English: {' | '.join(repr(t) for t in texts)}; translate it",
@@ -327,7 +347,10 @@ def _front_matter(ctx: PairContext, similarity: float) -> Iterator[Hit]:
             and isinstance(korean, str)
             and is_untranslated(english, korean, 1, similarity)
             and not is_name(korean, names)
-            and not (key == "title" and _explained(ko.data.get("subtitle")))
+            and not (
+                key == "title"
+                and (_explained(ko.data.get("subtitle")) or _kept_phrase(ctx, korean))
+            )
         ):
             yield Hit(
                 f"front-matter {key} is still in English: {_clip(korean)!r}; translate it",
@@ -341,6 +364,11 @@ def _explained(subtitle: object) -> bool:
     then the work's name, which the subtitle explains (Distill, Hugo: title "How To Scale Your
     Model", subtitle "TPU에서의 LLM 시스템 관점")."""
     return isinstance(subtitle, str) and HANGUL.search(subtitle) is not None
+
+
+def _shown(unit: Unit) -> str:
+    """A unit's Korean text as the reader sees it, inline code included."""
+    return unit.block.shown if unit.block is not None and unit.block.shown else unit.korean
 
 
 def _clip(text: str, limit: int = 60) -> str:

@@ -2,6 +2,8 @@
 
 Comments come from raw HTML blocks and from inline HTML in paragraphs, headings, list items and
 table cells; never from code (fenced, indented or inline), where markdown-it leaves them as text.
+MDX has no HTML comments: there a ``{/* … */}`` expression is the comment, alone on its lines
+or in text, and is read the same way.
 """
 
 from __future__ import annotations
@@ -15,12 +17,16 @@ from transcheck.model import Comment
 from transcheck.parse.positions import LineMap
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+_MDX_COMMENT = re.compile(r"\{\s*/\*(.*?)\*/\s*\}", re.DOTALL)
 
 
-def _in_fragment(fragment: str, first_line: int) -> list[Comment]:
-    """The comments of a raw HTML fragment whose first character is on ``first_line``."""
+def _in_fragment(
+    fragment: str, first_line: int, pattern: re.Pattern[str] = _COMMENT
+) -> list[Comment]:
+    """The comments of a raw HTML fragment (or MDX expression, with ``_MDX_COMMENT``) whose
+    first character is on ``first_line``."""
     found = []
-    for match in _COMMENT.finditer(fragment):
+    for match in pattern.finditer(fragment):
         line = first_line + fragment.count("\n", 0, match.start())
         end_line = line + match.group(0).count("\n")
         found.append(Comment(line, end_line, match.group(1)))
@@ -31,13 +37,21 @@ def collect_comments(tokens: Iterable[Token]) -> tuple[Comment, ...]:
     """Every HTML comment among block tokens (and the inline HTML of their inline children)."""
     found: list[Comment] = []
     for token in tokens:
-        if "<!--" not in token.content or token.map is None:
+        if token.map is None:
+            continue
+        if token.type == "inline" and token.children == [] and "{/*" in token.content:
+            found += _in_fragment(token.content, token.map[0] + 1, _MDX_COMMENT)  # own lines
+            continue
+        if "<!--" not in token.content and "/*" not in token.content:
             continue
         if token.type == "html_block":
             found += _in_fragment(token.content, token.map[0] + 1)
         elif token.type == "inline":
             lines = LineMap(token.content, token.map[0] + 1)
             for child in token.children or []:
+                line = lines.line_of(child, lines.line_at(0))
                 if child.type == "html_inline" and child.content.startswith("<!--"):
-                    found += _in_fragment(child.content, lines.line_of(child, lines.line_at(0)))
+                    found += _in_fragment(child.content, line)
+                elif child.type == "mdx_expression" and child.content.strip().startswith("/*"):
+                    found += _in_fragment(f"{{{child.content}}}", line, _MDX_COMMENT)
     return tuple(found)

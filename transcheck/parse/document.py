@@ -28,6 +28,7 @@ from markdown_it.token import Token
 
 from transcheck.model import Document
 from transcheck.parse.comments import collect_comments
+from transcheck.parse.conflicts import conflicts_of
 from transcheck.parse.dialects import AUTO, MDX, choose_dialect
 from transcheck.parse.frontmatter import unclosed_front_matter
 from transcheck.parse.inline import InlineItems, collect_inline
@@ -105,5 +106,13 @@ def parse_markdown(
     comments = collect_comments(tokens)
     unclosed = find_unclosed(tokens, text)
     return Document(
-        path, line_count, sections, front, comments, choice.name, choice.reason, unclosed
+        path,
+        line_count,
+        sections,
+        front,
+        comments,
+        choice.name,
+        choice.reason,
+        unclosed,
+        conflicts_of(tokens),
     )

@@ -287,6 +287,7 @@ def collect_inline(
         elif kind == "code_inline":
             items.code_spans.append(CodeSpan(child.content, line))
             items.rendered.append(child.content)
+            walk.label(child.content)  # [pass a `key`](#x) reads "pass a key"
         elif kind in ("math_inline", "math_inline_double"):
             delimiter = "$$" if kind == "math_inline_double" else "$"
             items.math.append(Math(child.content, line, delimiter))

@@ -2,8 +2,8 @@
 
 Every dialect reads CommonMark with GFM tables, strikethrough, bare-URL autolinks, task lists and
 footnotes (kramdown, Hugo's Goldmark and MDX with remark-gfm all have them), YAML (``---``) or
-TOML (``+++``) front matter and ``$``/``$$`` math; inline tokens carry source offsets. On top of
-that:
+TOML (``+++``) front matter, ``$``/``$$`` math and git merge conflicts left in the text (see
+``conflicts``); inline tokens carry source offsets. On top of that:
 
 - jekyll: Liquid tags and kramdown attribute lists;
 - hugo: shortcodes;
@@ -27,6 +27,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
+from transcheck.parse.conflicts import conflict_plugin
 from transcheck.parse.dialects import HUGO, JEKYLL, MDX
 from transcheck.parse.dollars import use_math_inline_rule
 from transcheck.parse.kramdown import attributes_plugin
@@ -60,6 +61,7 @@ def markdown(dialect: str = JEKYLL) -> MarkdownIt:
     use_math_inline_rule(md)
     md.use(footnote_plugin, inline=False, move_to_end=False)
     md.use(tasklists_plugin)
+    md.use(conflict_plugin)
     if dialect == JEKYLL:
         md.use(liquid_plugin)
         md.use(attributes_plugin)
