@@ -10,6 +10,7 @@ components and their props, kramdown attribute lists, footnote labels and alert 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from transcheck.checks.blockmatch import korean_line, match_items, section_blocks
@@ -36,6 +37,40 @@ RULE_OPTIONS["markup"] = {"text_attributes": []}  # more attributes that hold pr
 LINK_ATTRIBUTES = frozenset({"href", "src", "srcset", "path"})
 _TEXT_ARGUMENT = frozenset({"details"})  # Liquid tags whose bare argument is prose
 _CLOSERS = {"enddetails": "details"}
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def _heading_id(value: str, document: Document) -> bool:
+    """Whether a template argument names a heading of its own page (an example's id), written
+    as the site writes ids: ``Basic_example`` or ``basic-example`` for '## Basic example'."""
+    wanted = value.strip().lstrip("#").lower().replace("_", "-")
+    return bool(wanted) and any(
+        anchor.replace("_", "-") == wanted for anchor in document.anchors
+    )
+
+
+def _identity(tag: Markup) -> tuple[str, str, str]:
+    """What makes two tags one tag changed rather than two different tags: kind and name, and
+    for a template call its first argument (``jsxref("Array")`` is not ``jsxref("Map")``)."""
+    first = tag.attrs[0][1] if tag.kind == "template" and tag.attrs else ""
+    return tag.kind, tag.name, first
+
+
+def _same(en: Markup, ko: Markup, prose: frozenset[str], ctx: PairContext) -> bool:
+    """The same tag on both sides. A template call whose first argument names a heading of its
+    page follows that heading's translation: en ``EmbedLiveSample("Basic_example")`` ↔ ko
+    ``EmbedLiveSample("기본_예제")`` under '## 기본 예제'."""
+    if signature(en, prose) == signature(ko, prose):
+        return True
+    if en.kind != "template" or ko.kind != "template" or not en.attrs or not ko.attrs:
+        return False
+    rest_en, rest_ko = signature(en, prose)[2][1:], signature(ko, prose)[2][1:]
+    return (
+        en.name == ko.name
+        and rest_en == rest_ko
+        and _heading_id(en.attrs[0][1], ctx.source)
+        and _heading_id(ko.attrs[0][1], ctx.target)
+    )
 
 
 def signature(
@@ -60,6 +95,9 @@ def show(tag: Markup) -> str:
     body = f"{name} {text}".strip()
     if tag.kind == "liquid":
         return f"{{% {body} %}}"
+    if tag.kind == "template":
+        shown = ", ".join(v if _NUMBER.fullmatch(v) else f'"{v}"' for _, v in tag.attrs)
+        return f"{{{{{tag.name}({shown})}}}}" if tag.attrs else f"{{{{{tag.name}}}}}"
     if tag.kind == "shortcode":
         return f"{{{{< {body} >}}}}"
     if tag.kind == "kramdown":
@@ -119,16 +157,22 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
             section.blocks,
             lambda b: _compared(b.markup),
             lambda b: _compared(b.markup),
-            lambda en, ko: signature(en, prose) == signature(ko, prose),
+            lambda en, ko: _same(en, ko, prose, ctx),
         )
         extra = [
             placed.item
             for placed in match.extra
             if not (placed.item.kind == "html" and placed.item.name in KOREAN_ADDITIONS)
         ]
-        for placed in match.missing:
+        changed: dict[int, Markup] = {}  # a missing tag's Korean counterpart, same identity
+        for index, placed in enumerate(match.missing):
+            found = next((k for k in extra if _identity(k) == _identity(placed.item)), None)
+            if found is not None:
+                extra.remove(found)
+                changed[index] = found
+        for index, placed in enumerate(match.missing):
             en = placed.item
-            ko = next((k for k in extra if (k.kind, k.name) == (en.kind, en.name)), None)
+            ko = changed.get(index)
             renamed = None
             if ko is None and not _linked(en):
                 block = [k.item for k in match.extra_in(placed.block)]
@@ -137,7 +181,8 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
                 )
             other = ko if ko is not None else renamed
             if other is not None:
-                extra.remove(other)
+                if renamed is not None:
+                    extra.remove(renamed)
                 what = "changed" if ko is not None else "renamed"
                 yield Hit(
                     f"markup {what}: English {show(en)}, Korean {show(other)}",
