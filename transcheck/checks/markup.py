@@ -44,9 +44,7 @@ def _heading_id(value: str, document: Document) -> bool:
     """Whether a template argument names a heading of its own page (an example's id), written
     as the site writes ids: ``Basic_example`` or ``basic-example`` for '## Basic example'."""
     wanted = value.strip().lstrip("#").lower().replace("_", "-")
-    return bool(wanted) and any(
-        anchor.replace("_", "-") == wanted for anchor in document.anchors
-    )
+    return bool(wanted) and any(anchor.replace("_", "-") == wanted for anchor in document.anchors)
 
 
 def _identity(tag: Markup) -> tuple[str, str, str]:
