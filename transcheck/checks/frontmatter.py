@@ -35,7 +35,13 @@ RULE_OPTIONS["frontmatter"] = {
         "weight",
         "draft",
         "sidebar_position",
-    ]
+    ],
+    # what a translation records about the source it follows (MDN's `l10n: sourceCommit:`,
+    # the older `translation_of`/`original_slug`): Korean-only by nature, never compared
+    "translation_keys": ["l10n", "translation_of", "original_slug"],
+    # keys the site takes from the English page when the translation leaves them out (MDN's
+    # translated-content drops `page-type` and `browser-compat`): compared only when present
+    "inherited_keys": ["page-type", "browser-compat", "spec-urls"],
 }
 _SHOWN = 60  # characters of a value shown in a message
 
@@ -83,6 +89,9 @@ def frontmatter_mismatch(ctx: PairContext) -> Iterator[Hit]:
     Bad:  en `section_number: 3` ↔ ko `section_number: 4`, or ko without `bibliography:`.
     Good: ko has every English key; `layout`, `date`, `section_number`, `authors`, … unchanged
     (the list is the config option `frontmatter.identical_keys`); titles may be translated.
+    A Korean-only record of the source (`l10n: {sourceCommit: …}`, `frontmatter.translation_keys`)
+    is no extra key; keys the site inherits from English (`frontmatter.inherited_keys`) may be
+    left out.
     """
     en, ko = _usable(ctx.source.front_matter), _usable(ctx.target.front_matter)
     if en is None or (ko is None and ctx.target.front_matter is not None):
@@ -96,11 +105,13 @@ def frontmatter_mismatch(ctx: PairContext) -> Iterator[Hit]:
         )
         return
     identical = set(ctx.config.option("frontmatter", "identical_keys"))
+    recorded = set(ctx.config.option("frontmatter", "translation_keys"))
+    inherited = set(ctx.config.option("frontmatter", "inherited_keys"))
     for key, value in en.data.items():
         if key.endswith("_url"):
             continue
         en_at = ctx.at_source(en.key_lines.get(key, en.line))
-        if key not in ko.data:
+        if key not in ko.data and key not in inherited:
             yield Hit(
                 f"front-matter key {key!r} is missing in Korean (English: {_show(value)})",
                 en_at,
@@ -114,7 +125,7 @@ def frontmatter_mismatch(ctx: PairContext) -> Iterator[Hit]:
                 ctx.at_target(ko.key_lines.get(key, ko.line)),
             )
     for key in ko.data:
-        if key not in en.data and not key.endswith("_url"):
+        if key not in en.data and not key.endswith("_url") and key not in recorded:
             yield Hit(
                 f"front-matter key {key!r} is not in the English front matter",
                 ctx.at_source(en.line),
