@@ -18,7 +18,7 @@ from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.config import RULE_OPTIONS
 from transcheck.findings import Severity
-from transcheck.model import Document, Markup
+from transcheck.model import Block, BlockKind, Document, Markup
 
 TEXT_ATTRIBUTES = frozenset(
     {
@@ -193,14 +193,42 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
                     ctx.at_source(en.line),
                     ctx.at_target(korean_line(placed.block, section.target, en.line)),
                 )
-        for ko in extra:
-            if not _linked(ko):
-                yield Hit(
-                    f"{show(ko)} is not in the English section {describe(section.source)!r}",
-                    ctx.at_source(section.source.line),
-                    ctx.at_target(ko.line),
-                )
+        blocks = {id(placed.item): placed.block.target for placed in match.extra}
+        for ko, whole, count in _by_block([k for k in extra if not _linked(k)], blocks):
+            what = show(ko)
+            if whole is not None:
+                what = f"the HTML block {what} (lines {whole.line}-{whole.end_line}, {count} tags)"
+            yield Hit(
+                f"{what} is not in the English section {describe(section.source)!r}",
+                ctx.at_source(section.source.line),
+                ctx.at_target(ko.line),
+            )
     yield from _unbalanced(ctx, ctx.target)
+
+
+def _by_block(
+    tags: list[Markup], blocks: dict[int, Block | None]
+) -> Iterator[tuple[Markup, Block | None, int]]:
+    """Leftover tags one by one, except that an HTML block whose tags are all left over (a
+    table the other side does not have, or has elsewhere) is one leftover: its first tag, the
+    block and how many tags it holds. One cause, one finding."""
+    shown: set[int] = set()
+    for tag in tags:
+        block = blocks.get(id(tag))
+        if block is not None and id(block) in shown:
+            continue
+        inside = [t for t in tags if blocks.get(id(t)) is block] if block is not None else [tag]
+        whole = (
+            block is not None
+            and block.kind is BlockKind.HTML
+            and len(inside) > 1
+            and len(inside) == sum(not _linked(t) for t in _compared(block.markup))
+        )
+        if whole and block is not None:
+            shown.add(id(block))
+            yield tag, block, len(inside)
+        else:
+            yield tag, None, 1
 
 
 def _unbalanced(ctx: PairContext, document: Document) -> Iterator[Hit]:
