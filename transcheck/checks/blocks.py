@@ -152,6 +152,13 @@ def lone_blocks(ctx: PairContext, korean: bool) -> list[Block]:
     return [block for block in found if block is not None]
 
 
+def lone_ids(ctx: PairContext, korean: bool) -> frozenset[int]:
+    """The ids of ``lone_blocks``: what the item rules (inline code, numbers, markup) skip, since
+    a paragraph with no counterpart is one block-missing or block-extra finding, not one per
+    item inside it."""
+    return frozenset(id(block) for block in lone_blocks(ctx, korean))
+
+
 def _only_images(block: Block) -> bool:
     """A paragraph that is nothing but images (its text is their alt text): image-mismatch
     reports it when it goes missing."""

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from transcheck.checks.blockmatch import SectionBlocks, korean_line, match_items, section_blocks
+from transcheck.checks.blocks import lone_ids
 from transcheck.checks.codediff import block_changes
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
@@ -335,6 +336,7 @@ def inline_code_missing(ctx: PairContext) -> Iterator[Hit]:
           호출합니다.``
     Good: ko ``먼저 배열에 `jax.device_put`을 호출합니다.`` (the span kept, in backticks).
     """
+    untranslated = lone_ids(ctx, korean=False)
     for section in section_blocks(ctx):
         match = match_items(
             section.blocks,
@@ -344,6 +346,8 @@ def inline_code_missing(ctx: PairContext) -> Iterator[Hit]:
         )
         said: set[tuple[int, str]] = set()
         for placed in match.missing:
+            if id(placed.block.source) in untranslated:
+                continue  # block-missing reports the paragraph
             span = placed.item
             korean = placed.block.target
             bare = korean is not None and _bare_in(span.text, korean.text)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from transcheck.checks.blockmatch import korean_line, match_items, section_blocks
+from transcheck.checks.blocks import lone_ids
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.config import RULE_OPTIONS
@@ -150,6 +151,7 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
     """
     option = ctx.config.option("markup", "text_attributes")
     prose = TEXT_ATTRIBUTES | {str(name).lower() for name in option}
+    untranslated, added = lone_ids(ctx, korean=False), lone_ids(ctx, korean=True)
     for section in section_blocks(ctx):
         match = match_items(
             section.blocks,
@@ -161,14 +163,16 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
             placed.item
             for placed in match.extra
             if not (placed.item.kind == "html" and placed.item.name in KOREAN_ADDITIONS)
+            and id(placed.block.target) not in added
         ]
+        missing = [p for p in match.missing if id(p.block.source) not in untranslated]
         changed: dict[int, Markup] = {}  # a missing tag's Korean counterpart, same identity
-        for index, placed in enumerate(match.missing):
+        for index, placed in enumerate(missing):
             found = next((k for k in extra if _identity(k) == _identity(placed.item)), None)
             if found is not None:
                 extra.remove(found)
                 changed[index] = found
-        for index, placed in enumerate(match.missing):
+        for index, placed in enumerate(missing):
             en = placed.item
             ko = changed.get(index)
             renamed = None
