@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from transcheck.checks.blockmatch import korean_line, match_items, section_blocks
+from transcheck.checks.blockmatch import Placed, korean_line, match_items, section_blocks
 from transcheck.checks.blocks import lone_ids
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
@@ -51,8 +51,9 @@ def _heading_id(value: str, document: Document) -> bool:
 def _identity(tag: Markup) -> tuple[str, str, str]:
     """What makes two tags one tag changed rather than two different tags: kind and name, and
     for a template call its first argument (``jsxref("Array")`` is not ``jsxref("Map")``)."""
-    first = tag.attrs[0][1] if tag.kind == "template" and tag.attrs else ""
-    return tag.kind, tag.name, first
+    if tag.kind != "template":
+        return tag.kind, tag.name, ""
+    return tag.kind, tag.name.casefold(), tag.attrs[0][1].casefold() if tag.attrs else ""
 
 
 def _same(en: Markup, ko: Markup, prose: frozenset[str], ctx: PairContext) -> bool:
@@ -65,7 +66,7 @@ def _same(en: Markup, ko: Markup, prose: frozenset[str], ctx: PairContext) -> bo
         return False
     rest_en, rest_ko = signature(en, prose)[2][1:], signature(ko, prose)[2][1:]
     return (
-        en.name == ko.name
+        en.name.casefold() == ko.name.casefold()
         and rest_en == rest_ko
         and _heading_id(en.attrs[0][1], ctx.source)
         and _heading_id(ko.attrs[0][1], ctx.target)
@@ -76,7 +77,8 @@ def signature(
     tag: Markup, prose: frozenset[str] = TEXT_ATTRIBUTES
 ) -> tuple[str, str, tuple[tuple[str, str], ...]]:
     """What must be equal: kind, name and the attributes that are neither text (``prose``,
-    compared in lower case) nor URLs."""
+    compared in lower case) nor URLs. A template call is compared without case
+    (``{{DOMxRef("Request")}}`` is ``{{domxref("request")}}``)."""
     kept = tuple(
         (key, " ".join(value.split()))
         for key, value in tag.attrs
@@ -84,6 +86,8 @@ def signature(
         and key not in LINK_ATTRIBUTES
         and not (key == "" and tag.name in _TEXT_ARGUMENT)
     )
+    if tag.kind == "template":  # template engines resolve names and page ids in any case
+        return tag.kind, tag.name.casefold(), tuple((k, v.casefold()) for k, v in kept)
     return tag.kind, tag.name, kept
 
 
@@ -159,11 +163,14 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
             lambda b: _compared(b.markup),
             lambda en, ko: _same(en, ko, prose, ctx),
         )
+        whole = _whole_blocks([p for p in match.extra if id(p.block.target) not in added])
+        grouped = {id(tag) for _, tags in whole for tag in tags}
         extra = [
             placed.item
             for placed in match.extra
             if not (placed.item.kind == "html" and placed.item.name in KOREAN_ADDITIONS)
             and id(placed.block.target) not in added
+            and id(placed.item) not in grouped
         ]
         missing = [p for p in match.missing if id(p.block.source) not in untranslated]
         changed: dict[int, Markup] = {}  # a missing tag's Korean counterpart, same identity
@@ -185,7 +192,7 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
             if other is not None:
                 if renamed is not None:
                     extra.remove(renamed)
-                what = "changed" if ko is not None else "renamed"
+                what = "renamed" if _identity(en)[:2] != _identity(other)[:2] else "changed"
                 yield Hit(
                     f"markup {what}: English {show(en)}, Korean {show(other)}",
                     ctx.at_source(en.line),
@@ -197,42 +204,38 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
                     ctx.at_source(en.line),
                     ctx.at_target(korean_line(placed.block, section.target, en.line)),
                 )
-        blocks = {id(placed.item): placed.block.target for placed in match.extra}
-        for ko, whole, count in _by_block([k for k in extra if not _linked(k)], blocks):
-            what = show(ko)
-            if whole is not None:
-                what = f"the HTML block {what} (lines {whole.line}-{whole.end_line}, {count} tags)"
+        where = describe(section.source)
+        for html, tags in whole:
             yield Hit(
-                f"{what} is not in the English section {describe(section.source)!r}",
+                f"the HTML block {show(tags[0])} (lines {html.line}-{html.end_line}, "
+                f"{len(tags)} tags) is not in the English section {where!r}",
                 ctx.at_source(section.source.line),
-                ctx.at_target(ko.line),
+                ctx.at_target(tags[0].line),
             )
+        for ko in extra:
+            if not _linked(ko):
+                yield Hit(
+                    f"{show(ko)} is not in the English section {where!r}",
+                    ctx.at_source(section.source.line),
+                    ctx.at_target(ko.line),
+                )
     yield from _unbalanced(ctx, ctx.target)
 
 
-def _by_block(
-    tags: list[Markup], blocks: dict[int, Block | None]
-) -> Iterator[tuple[Markup, Block | None, int]]:
-    """Leftover tags one by one, except that an HTML block whose tags are all left over (a
-    table the other side does not have, or has elsewhere) is one leftover: its first tag, the
-    block and how many tags it holds. One cause, one finding."""
-    shown: set[int] = set()
-    for tag in tags:
-        block = blocks.get(id(tag))
-        if block is not None and id(block) in shown:
-            continue
-        inside = [t for t in tags if blocks.get(id(t)) is block] if block is not None else [tag]
-        whole = (
-            block is not None
-            and block.kind is BlockKind.HTML
-            and len(inside) > 1
-            and len(inside) == sum(not _linked(t) for t in _compared(block.markup))
-        )
-        if whole and block is not None:
-            shown.add(id(block))
-            yield tag, block, len(inside)
-        else:
-            yield tag, None, 1
+def _whole_blocks(extra: list[Placed[Markup]]) -> list[tuple[Block, list[Markup]]]:
+    """Korean HTML blocks none of whose tags has an English counterpart (a table the English
+    does not have, or keeps in another section), with those tags: one finding each, not one
+    per <tr> and <td>. One cause, one finding."""
+    by_block: dict[int, tuple[Block, list[Markup]]] = {}
+    for placed in extra:
+        block = placed.block.target
+        if block is not None and block.kind is BlockKind.HTML and not _linked(placed.item):
+            by_block.setdefault(id(block), (block, []))[1].append(placed.item)
+    return [
+        (block, tags)
+        for block, tags in by_block.values()
+        if len(tags) > 1 and len(tags) == sum(not _linked(t) for t in _compared(block.markup))
+    ]
 
 
 def _unbalanced(ctx: PairContext, document: Document) -> Iterator[Hit]:
