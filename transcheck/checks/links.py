@@ -9,6 +9,7 @@ is broken gets its one finding from the link-target rules (see the precedence in
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from transcheck.checks.blocks import lone_blocks
@@ -29,11 +30,29 @@ from transcheck.findings import Severity
 from transcheck.fixes import Fix, Safety
 from transcheck.links import Status
 from transcheck.model import Block, Link
+from transcheck.urlforms import in_locale, path_locale
 
 
 def _expected(ctx: PairContext, url: str) -> str:
-    """The URL the Korean side should have, per the rewrite rules."""
-    return repr(ctx.config.rewrite_link(url))
+    """The URL the Korean side should have, per the rewrite rules, with the locale segment the
+    Korean page writes in its other links (``/en-US/docs/x`` is suggested as ``/ko/docs/x`` on a
+    page linking ``/ko/docs/…``)."""
+    return repr(in_locale(ctx.config.rewrite_link(url), _korean_locale(ctx)))
+
+
+def _korean_locale(ctx: PairContext) -> str:
+    """The path locale segment most of the Korean page's site links carry, when it is not an
+    English one."""
+
+    def compute() -> str:
+        found = Counter(
+            path_locale(link.url) for section in ctx.target.sections for link in section.links
+        )
+        found.pop("", None)
+        best = found.most_common(1)
+        return best[0][0] if best and not best[0][0].lower().startswith("en") else ""
+
+    return str(ctx.cached("korean-path-locale", compute))
 
 
 @rule(
@@ -149,7 +168,7 @@ def _follow_english(ctx: PairContext, en: Link, ko: Link) -> Fix | None:
     English link is broken itself."""
     if en in english_broken(ctx):
         return None
-    url = ctx.config.rewrite_link(en.url)
+    url = in_locale(ctx.config.rewrite_link(en.url), _korean_locale(ctx))
     found = ctx.target_index.resolve(ctx.target_rel, url).status is Status.FOUND
     safe = ko in korean_broken(ctx) and found
     return rewrite_link(ctx, ko, url, Safety.SAFE if safe else Safety.UNSAFE)
