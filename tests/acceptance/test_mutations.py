@@ -361,6 +361,22 @@ PLANTS = [
             ("ko", 92, "TensorCore를", '{{apiref("TensorCore", "텐서코어")}} TensorCore를'),
         ),
     ),
+    # a template call may be written as the link it makes; dropping that link is reported
+    Plant(
+        "scaling-book",
+        "tpus.md",
+        92,
+        "[`MXU`](/docs/units/MXU)",
+        "`MXU`",
+        "TC604",
+        92,
+        92,
+        '{{apiref("units/MXU")}} is missing from the Korean section',
+        setup=(
+            ("en", 92, "You can", '{{apiref("units/MXU")}} You can'),
+            ("ko", 92, "TensorCore를", "[`MXU`](/docs/units/MXU) TensorCore를"),
+        ),
+    ),
 ]
 
 

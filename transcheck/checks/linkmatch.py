@@ -15,6 +15,9 @@ Precedence, one finding per cause (each Korean link gets at most one of these):
    the fix its English counterpart gives;
 3. the Korean link works but goes elsewhere: link-changed (TC203);
 4. a link on one side only: link-missing (TC201), link-extra (TC202).
+
+A link written where the other side has a template call making it (``templatelinks``) is that
+call's counterpart and is compared with no link.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from rapidfuzz import fuzz, process
 from transcheck.checks.blockmatch import section_blocks
 from transcheck.checks.inorder import match_in_order
 from transcheck.checks.registry import PairContext
+from transcheck.checks.templatelinks import stand_ins
 from transcheck.links import LinkIndex, Status, normalize_fragment
 from transcheck.model import Document, Link, LinkKind, Section
 from transcheck.urlforms import same_link
@@ -160,10 +164,13 @@ def _kept_as_text(link: Link, korean: Section) -> bool:
 
 def _section_matches(ctx: PairContext) -> list[LinkMatch]:
     matches = []
+    written = stand_ins(ctx).links  # links standing for a template call of the other side
     for pair in ctx.alignment.matched:
         assert pair.source is not None and pair.target is not None
         paired, missing, extra = match_in_order(
-            pair.source.links, pair.target.links, lambda en, ko: links_equal(ctx, en.url, ko.url)
+            [link for link in pair.source.links if id(link) not in written],
+            [link for link in pair.target.links if id(link) not in written],
+            lambda en, ko: links_equal(ctx, en.url, ko.url),
         )
         loose, missing, extra = match_in_order(
             missing, extra, lambda en, ko: links_equal(ctx, en.url, ko.url, exact=False)

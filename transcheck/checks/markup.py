@@ -17,6 +17,7 @@ from transcheck.checks.blockmatch import Placed, korean_line, match_items, secti
 from transcheck.checks.blocks import lone_ids
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
+from transcheck.checks.templatelinks import stand_ins
 from transcheck.config import RULE_OPTIONS
 from transcheck.findings import Severity
 from transcheck.model import Block, BlockKind, Document, Markup
@@ -156,6 +157,7 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
     option = ctx.config.option("markup", "text_attributes")
     prose = TEXT_ATTRIBUTES | {str(name).lower() for name in option}
     untranslated, added = lone_ids(ctx, korean=False), lone_ids(ctx, korean=True)
+    linked = stand_ins(ctx).templates  # template calls the other side writes as a link
     for section in section_blocks(ctx):
         match = match_items(
             section.blocks,
@@ -170,9 +172,13 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
             for placed in match.extra
             if not (placed.item.kind == "html" and placed.item.name in KOREAN_ADDITIONS)
             and id(placed.block.target) not in added
-            and id(placed.item) not in grouped
+            and id(placed.item) not in grouped | linked
         ]
-        missing = [p for p in match.missing if id(p.block.source) not in untranslated]
+        missing = [
+            p
+            for p in match.missing
+            if id(p.block.source) not in untranslated and id(p.item) not in linked
+        ]
         changed: dict[int, Markup] = {}  # a missing tag's Korean counterpart, same identity
         for index, placed in enumerate(missing):
             found = next((k for k in extra if _identity(k) == _identity(placed.item)), None)
