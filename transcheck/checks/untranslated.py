@@ -195,15 +195,19 @@ def _shown_in_code(text: str, code: str) -> bool:
     return len(text) > 3 and text.strip() in code
 
 
-def _named(ctx: PairContext, unit: Unit) -> bool:
-    """Whether a unit in English is a name kept on purpose (asked only of units in English)."""
+def _names(ctx: PairContext) -> tuple[Names, str]:
+    """The page pair's names and the text of the Korean code blocks, computed once."""
 
     def compute() -> tuple[Names, str]:
-        """The page pair's names and the text of the Korean code blocks."""
         blocks = (block for section in ctx.target.sections for block in section.code_blocks)
         return page_names(ctx.source, ctx.target), "\n".join(block.text for block in blocks)
 
-    names, code = ctx.cached("untranslated-names", compute)
+    return ctx.cached("untranslated-names", compute)  # type: ignore[no-any-return]
+
+
+def _named(ctx: PairContext, unit: Unit) -> bool:
+    """Whether a unit in English is a name kept on purpose (asked only of units in English)."""
+    names, code = _names(ctx)
     return (
         is_name(unit.korean, names)
         or (unit.block is not None and _link_only(unit.block))
@@ -308,7 +312,7 @@ def _front_matter(ctx: PairContext, similarity: float) -> Iterator[Hit]:
             isinstance(english, str)
             and isinstance(korean, str)
             and is_untranslated(english, korean, 1, similarity)
-            and not is_name(korean)
+            and not is_name(korean, _names(ctx)[0])
         ):
             yield Hit(
                 f"front-matter {key} is still in English: {_clip(korean)!r}; translate it",
