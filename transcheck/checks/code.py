@@ -22,6 +22,7 @@ from transcheck.checks.blocks import lone_ids
 from transcheck.checks.codediff import block_changes
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
+from transcheck.checks.templatelinks import stand_ins
 from transcheck.config import RULE_OPTIONS
 from transcheck.findings import Severity
 from transcheck.model import Block, BlockKind, CodeSpan
@@ -337,6 +338,7 @@ def inline_code_missing(ctx: PairContext) -> Iterator[Hit]:
     Good: ko ``먼저 배열에 `jax.device_put`을 호출합니다.`` (the span kept, in backticks).
     """
     untranslated = lone_ids(ctx, korean=False)
+    labels = stand_ins(ctx).labels
     for section in section_blocks(ctx):
         match = match_items(
             section.blocks,
@@ -346,9 +348,12 @@ def inline_code_missing(ctx: PairContext) -> Iterator[Hit]:
         )
         said: set[tuple[int, str]] = set()
         for placed in match.missing:
-            if id(placed.block.source) in untranslated:
-                continue  # block-missing reports the paragraph
             span = placed.item
+            if (
+                id(placed.block.source) in untranslated
+                or (span.text.casefold(), span.line) in labels
+            ):
+                continue  # block-missing reports the paragraph; a template call makes the label
             korean = placed.block.target
             bare = korean is not None and _bare_in(span.text, korean.text)
             if (id(placed.block), span.text) in said:

@@ -25,6 +25,9 @@ class StandIns:
 
     links: frozenset[int]
     templates: frozenset[int]
+    labels: frozenset[
+        tuple[str, int]
+    ]  # (text, line) of those links' labels: `class` in [`class`](…)
 
 
 def reaches(tag: Markup, url: str) -> bool:
@@ -45,18 +48,24 @@ def stand_ins(ctx: PairContext) -> StandIns:
     def compute() -> StandIns:
         links: set[int] = set()
         templates: set[int] = set()
+        labels: set[tuple[str, int]] = set()
         for pair in ctx.alignment.matched:
             assert pair.source is not None and pair.target is not None
-            _match(pair.source, pair.target, links, templates)
-            _match(pair.target, pair.source, links, templates)
-        return StandIns(frozenset(links), frozenset(templates))
+            for calls, other in ((pair.source, pair.target), (pair.target, pair.source)):
+                for tag, link in _match(calls, other, links, templates):
+                    shown = [tag.attrs[0][1].rsplit("/", 1)[-1], *(v for _, v in tag.attrs[1:])]
+                    labels.update((word.casefold(), link.line) for word in shown)
+        return StandIns(frozenset(links), frozenset(templates), frozenset(labels))
 
     return ctx.cached("template-links", compute)  # type: ignore[no-any-return]
 
 
-def _match(calls: Section, other: Section, links: set[int], templates: set[int]) -> None:
+def _match(
+    calls: Section, other: Section, links: set[int], templates: set[int]
+) -> list[tuple[Markup, Link]]:
     """Pair the template calls of ``calls`` with links of ``other``, each used once."""
     own: Sequence[Link] = calls.links
+    found_pairs: list[tuple[Markup, Link]] = []
     for tag in calls.markup:
         if tag.kind != "template" or any(reaches(tag, link.url) for link in own):
             continue
@@ -73,3 +82,5 @@ def _match(calls: Section, other: Section, links: set[int], templates: set[int])
         if found is not None:
             links.add(id(found))
             templates.add(id(tag))
+            found_pairs.append((tag, found))
+    return found_pairs
