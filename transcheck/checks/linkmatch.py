@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from transcheck.checks.blockmatch import section_blocks
+from transcheck.checks.blockmatch import NEARBY, section_blocks
 from transcheck.checks.inorder import match_in_order
 from transcheck.checks.registry import PairContext
 from transcheck.checks.templatelinks import stand_ins
@@ -141,10 +141,34 @@ def links_equal(ctx: PairContext, en: str, ko: str, exact: bool = True) -> bool:
 
 
 def _split_changed(
-    missing: list[Link], extra: list[Link]
+    missing: list[Link], extra: list[Link], places: dict[int, int]
 ) -> tuple[list[tuple[Link, Link]], list[Link], list[Link]]:
-    """Leftovers of the same kind (in-page, external, relative) in order are one changed link."""
-    return match_in_order(missing, extra, lambda en, ko: url_class(en.url) == url_class(ko.url))
+    """Leftovers of the same kind (in-page, external, relative) in order are one changed link,
+    when they stand in the same or nearby block pairs: a link of a table the English keeps
+    elsewhere is not the changed form of a link in the paragraph above it."""
+
+    def near(en: Link, ko: Link) -> bool:
+        here, there = places.get(id(en)), places.get(id(ko))
+        return here is None or there is None or abs(here - there) <= NEARBY
+
+    return match_in_order(
+        missing, extra, lambda en, ko: url_class(en.url) == url_class(ko.url) and near(en, ko)
+    )
+
+
+def _places(ctx: PairContext) -> dict[int, int]:
+    """The position of each link's block pair within its aligned section pair."""
+
+    def compute() -> dict[int, int]:
+        found: dict[int, int] = {}
+        for section in section_blocks(ctx):
+            for position, pair in enumerate(section.blocks):
+                for block in (pair.source, pair.target):
+                    for link in block.links if block is not None else ():
+                        found.setdefault(id(link), position)
+        return found
+
+    return ctx.cached("link-places", compute)  # type: ignore[no-any-return]
 
 
 def _repeats(paired: list[tuple[Link, Link]], extra: list[Link]) -> set[Link]:
@@ -179,7 +203,7 @@ def _section_matches(ctx: PairContext) -> list[LinkMatch]:
         repeated = _repeats(paired, extra)
         extra = [link for link in extra if link not in repeated]
         missing = [link for link in missing if not _kept_as_text(link, pair.target)]
-        changed, lost, added = _split_changed(missing, extra)
+        changed, lost, added = _split_changed(missing, extra, _places(ctx))
         matches.append(
             LinkMatch(
                 pair.source, pair.target, tuple(paired), tuple(changed), tuple(lost), tuple(added)
