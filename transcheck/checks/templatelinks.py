@@ -42,6 +42,13 @@ def reaches(tag: Markup, url: str) -> bool:
     return target.endswith("/" + wanted)
 
 
+def names(url: str) -> tuple[str, ...]:
+    """The words a link to ``url`` is often labelled with in code: the last path segment and
+    the fragment, casefolded (``let`` for ``…/Statements/let``, ``class`` for ``…#class``)."""
+    form = url_form(url)
+    return tuple(word.casefold() for word in (form.path.rsplit("/", 1)[-1], form.fragment) if word)
+
+
 def stand_ins(ctx: PairContext) -> StandIns:
     """The links and calls of every aligned section pair that stand for each other."""
 
