@@ -24,6 +24,7 @@ from transcheck.checks.linkmatch import (
     show,
     url_class,
 )
+from transcheck.checks.markup import unmatched_html
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.findings import Severity
@@ -135,7 +136,7 @@ def link_extra(ctx: PairContext) -> Iterator[Hit]:
     and one in a paragraph that translates nothing by block-extra.
     """
     broken = korean_broken(ctx)
-    added = lone_blocks(ctx, korean=True)
+    added = lone_blocks(ctx, korean=True) + unmatched_html(ctx)
     for match in link_matches(ctx):
         for ko in match.extra:
             if ko in broken or _inside(ko, added):

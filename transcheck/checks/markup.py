@@ -13,7 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from transcheck.checks.blockmatch import Placed, korean_line, match_items, section_blocks
+from transcheck.checks.blockmatch import (
+    ItemMatch,
+    Placed,
+    SectionBlocks,
+    korean_line,
+    match_items,
+    section_blocks,
+)
 from transcheck.checks.blocks import lone_ids
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
@@ -154,17 +161,9 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
     Hugo shortcodes, MDX components, kramdown attribute lists, footnote labels and alert types
     are markup too: en `{{< note >}}` ↔ ko `{{< caution >}}` is reported.
     """
-    option = ctx.config.option("markup", "text_attributes")
-    prose = TEXT_ATTRIBUTES | {str(name).lower() for name in option}
     untranslated, added = lone_ids(ctx, korean=False), lone_ids(ctx, korean=True)
     linked = stand_ins(ctx).templates  # template calls the other side writes as a link
-    for section in section_blocks(ctx):
-        match = match_items(
-            section.blocks,
-            lambda b: _compared(b.markup),
-            lambda b: _compared(b.markup),
-            lambda en, ko: _same(en, ko, prose, ctx),
-        )
+    for section, match in _matches(ctx):
         whole = _whole_blocks([p for p in match.extra if id(p.block.target) not in added])
         grouped = {id(tag) for _, tags in whole for tag in tags}
         extra = [
@@ -226,6 +225,34 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
                     ctx.at_target(ko.line),
                 )
     yield from _unbalanced(ctx, ctx.target)
+
+
+def _matches(ctx: PairContext) -> list[tuple[SectionBlocks, ItemMatch[Markup, Markup]]]:
+    """The tags of every aligned section pair, matched once per file pair."""
+
+    def compute() -> list[tuple[SectionBlocks, ItemMatch[Markup, Markup]]]:
+        option = ctx.config.option("markup", "text_attributes")
+        prose = TEXT_ATTRIBUTES | {str(name).lower() for name in option}
+        return [
+            (
+                section,
+                match_items(
+                    section.blocks,
+                    lambda b: _compared(b.markup),
+                    lambda b: _compared(b.markup),
+                    lambda en, ko: _same(en, ko, prose, ctx),
+                ),
+            )
+            for section in section_blocks(ctx)
+        ]
+
+    return ctx.cached("markup-matches", compute)  # type: ignore[no-any-return]
+
+
+def unmatched_html(ctx: PairContext) -> list[Block]:
+    """Korean HTML blocks none of whose tags has an English counterpart: markup-mismatch reports
+    each as one finding, so the links inside them are not link-extra's too."""
+    return [block for _, match in _matches(ctx) for block, _ in _whole_blocks(match.extra)]
 
 
 def _whole_blocks(extra: list[Placed[Markup]]) -> list[tuple[Block, list[Markup]]]:
