@@ -10,7 +10,7 @@ import pytest
 from transcheck.api import check_paths
 from transcheck.config import Config
 from transcheck.siteurl import discover_site_url
-from transcheck.urlforms import same_link
+from transcheck.urlforms import in_locale, path_locale, same_link
 
 SAME = [
     (
@@ -137,3 +137,14 @@ def test_a_hugo_sections_tree_finds_the_site_config_three_folders_up(tmp_path: P
     docs = tmp_path / "content" / "ko" / "docs"
     docs.mkdir(parents=True)
     assert discover_site_url(docs) == "https://kubernetes.io"
+
+
+def test_path_locale_and_in_locale_swap_only_the_locale_segment() -> None:
+    assert path_locale("/en-US/docs/Web/API") == "en-US"
+    assert path_locale("/ko/docs/Web/API#x") == "ko"
+    assert path_locale("/docs/en/x") == "en"
+    assert path_locale("/docs/guide/x") == ""
+    assert path_locale("https://example.org/en/x") == ""
+    assert in_locale("/en-US/docs/Web/API#a_b", "ko") == "/ko/docs/Web/API#a_b"
+    assert in_locale("/docs/guide/x", "ko") == "/docs/guide/x"
+    assert in_locale("/en-US/docs/x", "") == "/en-US/docs/x"

@@ -98,7 +98,7 @@ class Markup:
     """A tag that must survive translation (HTML, Liquid, a Hugo shortcode, a JSX component, a
     kramdown attribute list, a footnote mark, an alert or admonition), with its attributes."""
 
-    kind: str  # html, liquid, shortcode, jsx, kramdown, footnote or admonition
+    kind: str  # html, liquid, template ({{call()}}), shortcode, jsx, kramdown, footnote, admonition
     name: str
     attrs: tuple[tuple[str, str], ...]
     line: int

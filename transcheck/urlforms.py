@@ -119,3 +119,19 @@ def _made_absolute(en: UrlForm, ko: UrlForm) -> bool:
         and (relative.path, relative.query, relative.fragment)
         == (absolute.path, absolute.query, absolute.fragment)
     )
+
+
+def path_locale(url: str) -> str:
+    """The locale segment of a site-relative URL's path (``ko`` in ``/ko/docs/x``), or ""."""
+    if urlsplit(url).netloc or not url.startswith("/"):
+        return ""
+    return next((s for s in url.split("/")[1:3] if is_locale(s)), "")
+
+
+def in_locale(url: str, locale: str) -> str:
+    """``url`` with its path locale segment written as ``locale`` (``/en-US/docs/x`` with
+    ``ko`` is ``/ko/docs/x``); other URLs as they are."""
+    found = path_locale(url)
+    if not found or not locale:
+        return url
+    return url.replace(f"/{found}/", f"/{locale}/", 1)

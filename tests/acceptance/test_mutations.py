@@ -411,6 +411,51 @@ PLANTS = [
         110,
         "heading still in English: 'Watch Source Types'",
     ),
+    # a Korean record of the source translated (l10n) is allowed; a key dropped beside it is not
+    Plant(
+        "scaling-book",
+        "tpus.md",
+        11,
+        "hidden: false",
+        "# hidden: false",
+        "TC401",
+        9,
+        1,
+        "front-matter key 'hidden' is missing in Korean",
+        setup=(("ko", 8, "htmlwidgets: true", "htmlwidgets: true\nl10n:\n  sourceCommit: 0a1b"),),
+    ),
+    # a template call's label may be translated; its target may not
+    Plant(
+        "scaling-book",
+        "tpus.md",
+        92,
+        'apiref("TensorCore"',
+        'apiref("SparseCore"',
+        "TC604",
+        92,
+        92,
+        'English {{apiref("TensorCore", "TensorCores")}}, Korean {{apiref("SparseCore", ',
+        setup=(
+            ("en", 92, "You can", '{{apiref("TensorCore", "TensorCores")}} You can'),
+            ("ko", 92, "TensorCore를", '{{apiref("TensorCore", "텐서코어")}} TensorCore를'),
+        ),
+    ),
+    # a template call may be written as the link it makes; dropping that link is reported
+    Plant(
+        "scaling-book",
+        "tpus.md",
+        92,
+        "[`MXU`](/docs/units/MXU)",
+        "`MXU`",
+        "TC604",
+        92,
+        92,
+        '{{apiref("units/MXU")}} is missing from the Korean section',
+        setup=(
+            ("en", 92, "You can", '{{apiref("units/MXU")}} You can'),
+            ("ko", 92, "TensorCore를", "[`MXU`](/docs/units/MXU) TensorCore를"),
+        ),
+    ),
 ]
 
 

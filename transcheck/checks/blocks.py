@@ -161,10 +161,11 @@ def lone_blocks(ctx: PairContext, korean: bool) -> list[Block]:
     return ctx.cached(f"lone-blocks-{korean}", compute)  # type: ignore[no-any-return]
 
 
-def in_lone_block(ctx: PairContext, pair: BlockPair) -> bool:
-    """Whether an English item's block pair holds an English block reported whole (see
-    ``lone_blocks``): its items are not reported one by one."""
-    return pair.target is None and any(b is pair.source for b in lone_blocks(ctx, korean=False))
+def lone_ids(ctx: PairContext, korean: bool) -> frozenset[int]:
+    """The ids of ``lone_blocks``: what the item rules (inline code, numbers, markup) skip, since
+    a paragraph with no counterpart is one block-missing or block-extra finding, not one per
+    item inside it."""
+    return frozenset(id(block) for block in lone_blocks(ctx, korean))
 
 
 def _only_images(block: Block) -> bool:

@@ -18,10 +18,12 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from transcheck.checks.blockmatch import SectionBlocks, korean_line, match_items, section_blocks
-from transcheck.checks.blocks import in_lone_block
+from transcheck.checks.blocks import lone_ids
 from transcheck.checks.codediff import block_changes
+from transcheck.checks.linkmatch import link_matches
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
+from transcheck.checks.templatelinks import stand_ins
 from transcheck.config import RULE_OPTIONS
 from transcheck.findings import Severity
 from transcheck.lazy import compiled
@@ -337,6 +339,14 @@ def inline_code_missing(ctx: PairContext) -> Iterator[Hit]:
           호출합니다.``
     Good: ko ``먼저 배열에 `jax.device_put`을 호출합니다.`` (the span kept, in backticks).
     """
+    untranslated = lone_ids(ctx, korean=False)
+    labels = stand_ins(ctx).labels | {
+        (link.text.casefold(), link.line)  # a code label: link-missing asks for it with the link
+        for match in link_matches(ctx)
+        for link in match.missing
+        if link.text
+    }
+    renames: dict[tuple[str, str], list[tuple[CodeSpan, CodeSpan]]] = {}
     for section in section_blocks(ctx):
         match = match_items(
             section.blocks,
@@ -347,8 +357,11 @@ def inline_code_missing(ctx: PairContext) -> Iterator[Hit]:
         said: set[tuple[int, str]] = set()
         for placed in match.missing:
             span = placed.item
-            if in_lone_block(ctx, placed.block):
-                continue  # block-missing, list-length or table-shape reports its block whole
+            if (
+                id(placed.block.source) in untranslated
+                or (span.text.casefold(), span.line) in labels
+            ):
+                continue  # block-missing reports the paragraph; the label of a link reported
             korean = placed.block.target
             bare = korean is not None and _bare_in(span.text, korean.text)
             if (id(placed.block), span.text) in said:
@@ -364,18 +377,30 @@ def inline_code_missing(ctx: PairContext) -> Iterator[Hit]:
             near = [k for k in match.extra_in(placed.block) if k.item.text not in english]
             if near and not bare:
                 closest = max(near, key=lambda k: fuzz.ratio(span.text, k.item.text))
-                ko = closest.item
                 match.extra.remove(closest)
-                message = f"inline code changed: English `{span.text}`, Korean `{ko.text}`"
-                line = ko.line
-            else:
-                how = "is written without backticks in" if bare else "is missing from"
-                message = (
-                    f"inline code `{span.text}` {how} the Korean section "
-                    f"{describe(section.target)!r}; keep it in backticks"
-                )
-                line = korean_line(placed.block, section.target, span.line)
+                renames.setdefault((span.text, closest.item.text), []).append((span, closest.item))
+                continue
+            how = "is written without backticks in" if bare else "is missing from"
+            message = (
+                f"inline code `{span.text}` {how} the Korean section "
+                f"{describe(section.target)!r}; keep it in backticks"
+            )
+            line = korean_line(placed.block, section.target, span.line)
             yield Hit(message, ctx.at_source(span.line), ctx.at_target(line))
+    for (was, became), found in renames.items():
+        yield Hit(
+            f"inline code changed: English `{was}`, Korean `{became}`{_also(found)}",
+            ctx.at_source(found[0][0].line),
+            ctx.at_target(found[0][1].line),
+        )
+
+
+def _also(found: list[tuple[CodeSpan, CodeSpan]]) -> str:
+    """Where else the same rename stands: one rename through a page is one finding."""
+    if len(found) == 1:
+        return ""
+    lines = ", ".join(str(en.line) for en, _ in found[1:])
+    return f" ({len(found)}× in this file; also English line{'s' * (len(found) > 2)} {lines})"
 
 
 def _bare_in(code: str, text: str) -> bool:

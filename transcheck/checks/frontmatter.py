@@ -39,6 +39,12 @@ RULE_OPTIONS["frontmatter"] = {
     # the source's own review workflow (Hugo sites such as Kubernetes list who reviews the
     # English page): a translation drops them, as its own reviewers are another team's
     "source_only_keys": ["reviewers", "approvers"],
+    # what a translation records about the source it follows (MDN's `l10n: sourceCommit:`,
+    # the older `translation_of`/`original_slug`): Korean-only by nature, never compared
+    "translation_keys": ["l10n", "translation_of", "original_slug"],
+    # keys the site takes from the English page when the translation leaves them out (MDN's
+    # translated-content drops `page-type` and `browser-compat`): compared only when present
+    "inherited_keys": ["page-type", "browser-compat", "spec-urls"],
 }
 _SHOWN = 60  # characters of a value shown in a message
 
@@ -87,7 +93,9 @@ def frontmatter_mismatch(ctx: PairContext) -> Iterator[Hit]:
     Good: ko has every English key; `layout`, `date`, `section_number`, `authors`, … unchanged
     (the list is the config option `frontmatter.identical_keys`); titles may be translated.
     The source's review workflow (`reviewers:`, `approvers:`; the option
-    `frontmatter.source_only_keys`) may be left out of the translation.
+    `frontmatter.source_only_keys`) may be left out of the translation. A Korean-only record of
+    the source (`l10n: {sourceCommit: …}`, `frontmatter.translation_keys`) is no extra key; keys
+    the site inherits from English (`frontmatter.inherited_keys`) may be left out.
     """
     en, ko = _usable(ctx.source.front_matter), _usable(ctx.target.front_matter)
     if en is None or (ko is None and ctx.target.front_matter is not None):
@@ -102,11 +110,13 @@ def frontmatter_mismatch(ctx: PairContext) -> Iterator[Hit]:
         return
     identical = set(ctx.config.option("frontmatter", "identical_keys"))
     source_only = set(ctx.config.option("frontmatter", "source_only_keys"))
+    recorded = set(ctx.config.option("frontmatter", "translation_keys"))
+    inherited = set(ctx.config.option("frontmatter", "inherited_keys"))
     for key, value in en.data.items():
         if key.endswith("_url") or key in source_only:
             continue
         en_at = ctx.at_source(en.key_lines.get(key, en.line))
-        if key not in ko.data:
+        if key not in ko.data and key not in inherited:
             yield Hit(
                 f"front-matter key {key!r} is missing in Korean (English: {_show(value)})",
                 en_at,
@@ -120,7 +130,7 @@ def frontmatter_mismatch(ctx: PairContext) -> Iterator[Hit]:
                 ctx.at_target(ko.key_lines.get(key, ko.line)),
             )
     for key in ko.data:
-        if key not in en.data and not key.endswith("_url"):
+        if key not in en.data and not key.endswith("_url") and key not in recorded:
             yield Hit(
                 f"front-matter key {key!r} is not in the English front matter",
                 ctx.at_source(en.line),

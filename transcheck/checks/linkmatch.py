@@ -15,6 +15,9 @@ Precedence, one finding per cause (each Korean link gets at most one of these):
    the fix its English counterpart gives;
 3. the Korean link works but goes elsewhere: link-changed (TC203);
 4. a link on one side only: link-missing (TC201), link-extra (TC202).
+
+A link written where the other side has a template call making it (``templatelinks``) is that
+call's counterpart and is compared with no link.
 """
 
 from __future__ import annotations
@@ -24,9 +27,10 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from transcheck.checks.blockmatch import section_blocks
+from transcheck.checks.blockmatch import NEARBY, section_blocks
 from transcheck.checks.inorder import match_in_order
 from transcheck.checks.registry import PairContext
+from transcheck.checks.templatelinks import stand_ins
 from transcheck.links import LinkIndex, Status, normalize_fragment
 from transcheck.model import Document, Link, LinkKind, Section
 from transcheck.urlforms import same_link
@@ -137,19 +141,38 @@ def links_equal(ctx: PairContext, en: str, ko: str, exact: bool = True) -> bool:
 
 
 def _split_changed(
-    missing: list[Link], extra: list[Link]
+    missing: list[Link], extra: list[Link], places: dict[int, int]
 ) -> tuple[list[tuple[Link, Link]], list[Link], list[Link]]:
-    """Leftovers of the same kind (in-page, external, relative) in order are one changed link;
-    so is a Korean URL that is the English one inside stray brackets or quotes, a slip in the
-    link syntax such as ``[text]((#id))`` (its URL is ``(#id)``, another kind)."""
+    """Leftovers of the same kind (in-page, external, relative) in order are one changed link,
+    when they stand in the same or nearby block pairs (a link of a table the English keeps
+    elsewhere is not the changed form of a link in the paragraph above it); so is a Korean URL
+    that is the English one inside stray brackets or quotes, a slip in the link syntax such as
+    ``[text]((#id))`` (its URL is ``(#id)``, another kind)."""
 
     def same_place(en: Link, ko: Link) -> bool:
-        return url_class(en.url) == url_class(ko.url) or ko.url.strip(_STRAY) == en.url
+        here, there = places.get(id(en)), places.get(id(ko))
+        near = here is None or there is None or abs(here - there) <= NEARBY
+        return near and (url_class(en.url) == url_class(ko.url) or ko.url.strip(_STRAY) == en.url)
 
     return match_in_order(missing, extra, same_place)
 
 
 _STRAY = "()[]<>'\" \t"  # what a slip in link syntax leaves around a URL
+
+
+def _places(ctx: PairContext) -> dict[int, int]:
+    """The position of each link's block pair within its aligned section pair."""
+
+    def compute() -> dict[int, int]:
+        found: dict[int, int] = {}
+        for section in section_blocks(ctx):
+            for position, pair in enumerate(section.blocks):
+                for block in (pair.source, pair.target):
+                    for link in block.links if block is not None else ():
+                        found.setdefault(id(link), position)
+        return found
+
+    return ctx.cached("link-places", compute)  # type: ignore[no-any-return]
 
 
 def _repeats(paired: list[tuple[Link, Link]], extra: list[Link]) -> set[Link]:
@@ -171,9 +194,12 @@ def _section_matches(ctx: PairContext) -> list[LinkMatch]:
     """Links of every aligned section pair (a Korean section with the added Korean sections
     block alignment compares with it, see ``align.blocks``)."""
     matches = []
+    written = stand_ins(ctx).links  # links standing for a template call of the other side
     for pair in section_blocks(ctx):
         paired, missing, extra = match_in_order(
-            pair.source.links, pair.target.links, lambda en, ko: links_equal(ctx, en.url, ko.url)
+            [link for link in pair.source.links if id(link) not in written],
+            [link for link in pair.target.links if id(link) not in written],
+            lambda en, ko: links_equal(ctx, en.url, ko.url),
         )
         loose, missing, extra = match_in_order(
             missing, extra, lambda en, ko: links_equal(ctx, en.url, ko.url, exact=False)
@@ -182,7 +208,7 @@ def _section_matches(ctx: PairContext) -> list[LinkMatch]:
         repeated = _repeats(paired, extra)
         extra = [link for link in extra if link not in repeated]
         missing = [link for link in missing if not _kept_as_text(link, pair.target)]
-        changed, lost, added = _split_changed(missing, extra)
+        changed, lost, added = _split_changed(missing, extra, _places(ctx))
         matches.append(
             LinkMatch(
                 pair.source, pair.target, tuple(paired), tuple(changed), tuple(lost), tuple(added)

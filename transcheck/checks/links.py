@@ -9,6 +9,7 @@ is broken gets its one finding from the link-target rules (see the precedence in
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from transcheck.checks.blockmatch import section_blocks
@@ -25,47 +26,51 @@ from transcheck.checks.linkmatch import (
     show,
     url_class,
 )
+from transcheck.checks.markup import unmatched_html
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.findings import Severity
 from transcheck.fixes import Fix, Safety
 from transcheck.links import Status
 from transcheck.model import Block, Link
-from transcheck.urlforms import is_locale
-
-
-def _locale_segment(url: str) -> str:
-    """The locale a site-relative path starts with (``/ko/docs/x`` -> ``ko``), or ""."""
-    if not url.startswith("/") or url.startswith("//"):
-        return ""
-    first = url[1:].split("/", 1)[0].split("#", 1)[0].split("?", 1)[0]
-    return first if is_locale(first) else ""
-
-
-def _usual_locale(ctx: PairContext) -> str:
-    """The locale most of the Korean page's site-relative links start with (a Hugo site's
-    ``/ko/docs/…``), or "" when most have none."""
-    urls = [link.url for s in ctx.target.sections for link in s.links if link.url.startswith("/")]
-    locales = [_locale_segment(url) for url in urls]
-    best = max(set(locales), key=locales.count, default="")
-    return best if locales.count(best) * 2 > len(locales) else ""
+from transcheck.urlforms import in_locale, path_locale
 
 
 def korean_url(ctx: PairContext, url: str, like: str | None = None) -> str:
     """The URL the Korean side should write for English ``url``: through the rewrite rules,
-    and, for a site path with no locale of its own, under the locale the Korean link it
-    replaces starts with (``like``), else the one the Korean page's links usually start with:
-    ``/docs/x`` is ``/ko/docs/x`` on a site that serves its Korean pages under ``/ko/``."""
+    with the locale the Korean link it replaces carries (``like``), else the one most of the
+    Korean page's site links carry: on a site serving its Korean pages under ``/ko/``,
+    ``/en-US/docs/x`` is ``/ko/docs/x`` and ``/docs/x`` is ``/ko/docs/x``."""
     url = ctx.config.rewrite_link(url)
-    if not url.startswith("/") or url.startswith("//") or _locale_segment(url):
+    locale = path_locale(like) if like is not None else _korean_locale(ctx)
+    if not locale or locale.lower().startswith("en"):
         return url
-    locale = _locale_segment(like) if like is not None else _usual_locale(ctx)
-    return f"/{locale}{url}" if locale and not locale.lower().startswith("en") else url
+    if path_locale(url):
+        return in_locale(url, locale)
+    return f"/{locale}{url}" if url.startswith("/") and not url.startswith("//") else url
 
 
 def _expected(ctx: PairContext, url: str, like: str | None = None) -> str:
     """The URL the Korean side should have, quoted for a message."""
     return repr(korean_url(ctx, url, like))
+
+
+def _korean_locale(ctx: PairContext) -> str:
+    """The locale most of the Korean page's site-relative links carry (``/ko/docs/…``), or ""
+    when most carry none."""
+
+    def compute() -> str:
+        urls = [
+            link.url
+            for section in ctx.target.sections
+            for link in section.links
+            if link.url.startswith("/") and not link.url.startswith("//")
+        ]
+        found = Counter(path_locale(url) for url in urls)
+        best, count = max(found.items(), key=lambda item: item[1], default=("", 0))
+        return best if count * 2 > len(urls) else ""
+
+    return str(ctx.cached("korean-path-locale", compute))
 
 
 @rule(
@@ -148,7 +153,7 @@ def link_extra(ctx: PairContext) -> Iterator[Hit]:
     and one in a paragraph that translates nothing by block-extra.
     """
     broken = korean_broken(ctx)
-    added = lone_blocks(ctx, korean=True)
+    added = lone_blocks(ctx, korean=True) + unmatched_html(ctx)
     for match in link_matches(ctx):
         for ko in match.extra:
             if ko in broken or _inside(ko, added) or _as_markup(ctx, ko, match.extra, True):

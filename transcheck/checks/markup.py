@@ -13,14 +13,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from transcheck.checks.blockmatch import Placed, insertion_line, match_items, section_blocks
-from transcheck.checks.blocks import dropped_elements
+from transcheck.checks.blockmatch import (
+    ItemMatch,
+    Placed,
+    SectionBlocks,
+    insertion_line,
+    match_items,
+    section_blocks,
+)
+from transcheck.checks.blocks import dropped_elements, lone_ids
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
+from transcheck.checks.templatelinks import stand_ins
 from transcheck.checks.untranslated import HANGUL
 from transcheck.config import RULE_OPTIONS
 from transcheck.findings import Severity
-from transcheck.model import Document, Markup
+from transcheck.model import Block, BlockKind, Document, Markup
 
 TEXT_ATTRIBUTES = frozenset(
     {
@@ -42,13 +50,49 @@ _TEXT_ARGUMENT = frozenset({"details"})  # Liquid tags whose bare argument is pr
 # wrap in Korean (VitePress <span class="options-api">The</span> before a shared sentence).
 _ARTICLES = re.compile(r"\b(?:a|an|the)\b", re.IGNORECASE)
 _CLOSERS = {"enddetails": "details"}
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def _heading_id(value: str, document: Document) -> bool:
+    """Whether a template argument names a heading of its own page (an example's id), written
+    as the site writes ids: ``Basic_example`` or ``basic-example`` for '## Basic example'."""
+    wanted = value.strip().lstrip("#").lower().replace("_", "-")
+    return bool(wanted) and any(anchor.replace("_", "-") == wanted for anchor in document.anchors)
+
+
+def _identity(tag: Markup) -> tuple[str, str, str]:
+    """What makes two tags one tag changed rather than two different tags: kind and name, and
+    for a template call its first argument (``jsxref("Array")`` is not ``jsxref("Map")``)."""
+    if tag.kind != "template":
+        return tag.kind, tag.name, ""
+    return tag.kind, tag.name.casefold(), tag.attrs[0][1].casefold() if tag.attrs else ""
+
+
+def _same(en: Markup, ko: Markup, prose: frozenset[str], ctx: PairContext) -> bool:
+    """The same tag on both sides. A template call whose first argument names a heading of its
+    page follows that heading's translation: en ``EmbedLiveSample("Basic_example")`` ↔ ko
+    ``EmbedLiveSample("기본_예제")`` under '## 기본 예제'."""
+    if en.kind != "template" or ko.kind != "template":
+        return same_markup(en, ko, prose)
+    if signature(en, prose) == signature(ko, prose):
+        return True
+    if not en.attrs or not ko.attrs:
+        return False
+    rest_en, rest_ko = signature(en, prose)[2][1:], signature(ko, prose)[2][1:]
+    return (
+        en.name.casefold() == ko.name.casefold()
+        and rest_en == rest_ko
+        and _heading_id(en.attrs[0][1], ctx.source)
+        and _heading_id(ko.attrs[0][1], ctx.target)
+    )
 
 
 def signature(
     tag: Markup, prose: frozenset[str] = TEXT_ATTRIBUTES
 ) -> tuple[str, str, tuple[tuple[str, str], ...]]:
     """What must be equal: kind, name and the attributes that are neither text (``prose``,
-    compared in lower case) nor URLs."""
+    compared in lower case) nor URLs. A template call is compared without case
+    (``{{DOMxRef("Request")}}`` is ``{{domxref("request")}}``)."""
     kept = tuple(
         (key, " ".join(value.split()))
         for key, value in tag.attrs
@@ -56,6 +100,8 @@ def signature(
         and key not in LINK_ATTRIBUTES
         and not (key == "" and tag.name in _TEXT_ARGUMENT)
     )
+    if tag.kind == "template":  # template engines resolve names and page ids in any case
+        return tag.kind, tag.name.casefold(), tuple((k, v.casefold()) for k, v in kept)
     return tag.kind, tag.name, kept
 
 
@@ -91,6 +137,9 @@ def show(tag: Markup) -> str:
     body = f"{name} {text}".strip()
     if tag.kind == "liquid":
         return f"{{% {body} %}}"
+    if tag.kind == "template":
+        shown = ", ".join(v if _NUMBER.fullmatch(v) else f'"{v}"' for _, v in tag.attrs)
+        return f"{{{{{tag.name}({shown})}}}}" if tag.attrs else f"{{{{{tag.name}}}}}"
     if tag.kind == "shortcode":
         return f"{{{{< {body} >}}}}"
     if tag.kind == "kramdown":
@@ -152,30 +201,40 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
     Hugo shortcodes, MDX components, kramdown attribute lists, footnote labels and alert types
     are markup too: en `{{< note >}}` ↔ ko `{{< caution >}}` is reported.
     """
-    option = ctx.config.option("markup", "text_attributes")
-    prose = TEXT_ATTRIBUTES | {str(name).lower() for name in option}
+    untranslated, added_blocks = lone_ids(ctx, korean=False), lone_ids(ctx, korean=True)
+    linked = stand_ins(ctx).templates  # template calls the other side writes as a link
     dropped = dropped_elements(ctx)  # whole elements: block-missing reports them
-    for section in section_blocks(ctx):
-        match = match_items(
-            section.blocks,
-            lambda b: _compared(b.markup),
-            lambda b: _compared(b.markup),
-            lambda en, ko: same_markup(en, ko, prose),
+    for section, match in _matches(ctx):
+        whole = _whole_blocks([p for p in match.extra if id(p.block.target) not in added_blocks])
+        grouped = {id(tag) for _, tags in whole for tag in tags}
+        missing, missing_ends = _whole_elements(
+            [
+                p
+                for p in match.missing
+                if id(p.block.source) not in untranslated
+                and id(p.item) not in linked
+                and not _wraps_an_article(p.item)
+            ]
         )
-        missing, missing_ends = _whole_elements(match.missing)
         added, added_ends = _whole_elements(
             [
                 placed
                 for placed in match.extra
                 if not (placed.item.kind == "html" and placed.item.name in KOREAN_ADDITIONS)
+                and id(placed.block.target) not in added_blocks
+                and id(placed.item) not in grouped | linked
             ]
         )
         extra = [placed.item for placed in added]
-        for placed in missing:
+        changed: dict[int, Markup] = {}  # a missing tag's Korean counterpart, same identity
+        for index, placed in enumerate(missing):
+            found = next((k for k in extra if _identity(k) == _identity(placed.item)), None)
+            if found is not None:
+                extra.remove(found)
+                changed[index] = found
+        for index, placed in enumerate(missing):
             en = placed.item
-            if _wraps_an_article(en):
-                continue
-            ko = next((k for k in extra if (k.kind, k.name) == (en.kind, en.name)), None)
+            ko = changed.get(index)
             renamed = None
             if ko is None and not _linked(en):
                 block = [k.item for k in match.extra_in(placed.block)]
@@ -184,8 +243,9 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
                 )
             other = ko if ko is not None else renamed
             if other is not None:
-                extra.remove(other)
-                what = "changed" if ko is not None else "renamed"
+                if renamed is not None:
+                    extra.remove(renamed)
+                what = "renamed" if _identity(en)[:2] != _identity(other)[:2] else "changed"
                 yield Hit(
                     f"markup {what}: English {show(en)}, Korean {show(other)}",
                     ctx.at_source(en.line),
@@ -198,13 +258,20 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
                     ctx.at_source(en.line),
                     ctx.at_target(insertion_line(section.blocks, placed, section.target, en.line)),
                 )
+        where = describe(section.source)
+        for html, tags in whole:
+            yield Hit(
+                f"the HTML block {show(tags[0])} (lines {html.line}-{html.end_line}, "
+                f"{len(tags)} tags) is not in the English section {where!r}",
+                ctx.at_source(section.source.line),
+                ctx.at_target(tags[0].line),
+            )
         english_of = {id(p.item): p.block.source for p in match.extra}
         for ko in extra:
             if not _linked(ko):
                 english = english_of.get(id(ko))  # the English block its block translates
                 yield Hit(
-                    f"{_element(ko, added_ends)} is not in the English section "
-                    f"{describe(section.source)!r}",
+                    f"{_element(ko, added_ends)} is not in the English section {where!r}",
                     ctx.at_source(english.line if english else section.source.line),
                     ctx.at_target(ko.line),
                 )
@@ -247,6 +314,50 @@ def _element(tag: Markup, ends: dict[int, Markup]) -> str:
     if closing is None:
         return show(tag)
     return f"{show(tag)}…{show(closing)} (lines {tag.line}-{closing.line}), the whole element,"
+
+
+def _matches(ctx: PairContext) -> list[tuple[SectionBlocks, ItemMatch[Markup, Markup]]]:
+    """The tags of every aligned section pair, matched once per file pair."""
+
+    def compute() -> list[tuple[SectionBlocks, ItemMatch[Markup, Markup]]]:
+        option = ctx.config.option("markup", "text_attributes")
+        prose = TEXT_ATTRIBUTES | {str(name).lower() for name in option}
+        return [
+            (
+                section,
+                match_items(
+                    section.blocks,
+                    lambda b: _compared(b.markup),
+                    lambda b: _compared(b.markup),
+                    lambda en, ko: _same(en, ko, prose, ctx),
+                ),
+            )
+            for section in section_blocks(ctx)
+        ]
+
+    return ctx.cached("markup-matches", compute)  # type: ignore[no-any-return]
+
+
+def unmatched_html(ctx: PairContext) -> list[Block]:
+    """Korean HTML blocks none of whose tags has an English counterpart: markup-mismatch reports
+    each as one finding, so the links inside them are not link-extra's too."""
+    return [block for _, match in _matches(ctx) for block, _ in _whole_blocks(match.extra)]
+
+
+def _whole_blocks(extra: list[Placed[Markup]]) -> list[tuple[Block, list[Markup]]]:
+    """Korean HTML blocks none of whose tags has an English counterpart (a table the English
+    does not have, or keeps in another section), with those tags: one finding each, not one
+    per <tr> and <td>. One cause, one finding."""
+    by_block: dict[int, tuple[Block, list[Markup]]] = {}
+    for placed in extra:
+        block = placed.block.target
+        if block is not None and block.kind is BlockKind.HTML and not _linked(placed.item):
+            by_block.setdefault(id(block), (block, []))[1].append(placed.item)
+    return [
+        (block, tags)
+        for block, tags in by_block.values()
+        if len(tags) > 1 and len(tags) == sum(not _linked(t) for t in _compared(block.markup))
+    ]
 
 
 def _unbalanced(ctx: PairContext, document: Document) -> Iterator[Hit]:

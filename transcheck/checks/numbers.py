@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from transcheck.checks.blockmatch import korean_line, match_items, section_blocks
-from transcheck.checks.blocks import in_lone_block
+from transcheck.checks.blocks import lone_ids
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.findings import Severity
 from transcheck.model import Block, BlockKind
@@ -182,14 +182,13 @@ def number_mismatch(ctx: PairContext) -> Iterator[Hit]:
     Bad:  en `Each chip has 16 GB of HBM.` ↔ ko `각 칩은 32GB의 HBM을 가집니다.`
     Good: ko `각 칩은 16GB의 HBM을 가집니다.` (1,000 and 1000, 184억 and 18.4 billion agree).
     """
+    untranslated = lone_ids(ctx, korean=False)
     for section in section_blocks(ctx):
         match = match_items(section.blocks, _english, korean_figures, _same)
         for placed in match.missing:
             figure = placed.item
-            if not figure.prose:
-                continue  # code-changed and math-changed report these
-            if in_lone_block(ctx, placed.block):
-                continue  # block-missing, list-length or table-shape reports its block whole
+            if not figure.prose or id(placed.block.source) in untranslated:
+                continue  # code-changed, math-changed and block-missing report these
             kind = placed.block.source.kind.value if placed.block.source else "block"
             near = [
                 k.item

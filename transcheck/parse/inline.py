@@ -20,7 +20,7 @@ from transcheck.model import CodeSpan, Link, LinkKind, Markup, Math, Number
 from transcheck.parse.dollars import math_text_parser
 from transcheck.parse.html import HtmlTag, scan_html
 from transcheck.parse.kramdown import attributes_markup
-from transcheck.parse.liquid import liquid_args
+from transcheck.parse.liquid import liquid_args, template_call
 from transcheck.parse.mdx import expression_markup, jsx_tags, starts_component
 from transcheck.parse.numbers import find_numbers
 from transcheck.parse.positions import POS, LineMap
@@ -131,8 +131,13 @@ def _html_text(source: str, line: int) -> InlineItems:
 
 def _liquid_items(token: Token, lines: LineMap, line: int, items: InlineItems) -> None:
     """Add a Liquid tag: its markup, a figure's ``path=`` and caption, a ``details`` title."""
-    name, args = liquid_args(token.content)
-    items.markup.append(Markup("liquid", name, tuple((a.key, a.value) for a in args), line))
+    if token.markup == "{{":  # an output tag: a call, or an expression kept whole
+        kind = "template"
+        name, args = template_call(token.content) or (" ".join(token.content.split()), ())
+    else:
+        kind = "liquid"
+        name, args = liquid_args(token.content)
+    items.markup.append(Markup(kind, name, tuple((a.key, a.value) for a in args), line))
     start = token.meta.get(POS)
 
     def line_of(offset: int) -> int:

@@ -5,6 +5,13 @@ counts as text to translate twice over). A token ``liquid`` carries the tag body
 are split as Jekyll's ``include`` tag splits them, backslash-escaped quotes included
 (``caption="see <a href=\\"tpus\\">Part 2</a>"``).
 
+An output tag written as a call, ``{{jsxref("Array.prototype.map()")}}`` or
+``{{EmbedLiveSample('Basic_example', 600, 120)}}`` (KumaScript macros, Nunjucks and Jinja macro
+calls), is read by ``template_call``: the name, then its arguments in order, quotes dropped. The
+first names what the call is about (a page, an API, an example's heading); a later argument
+holding letters is display text a translation may translate (key ``text``), others (sizes,
+numbers) are kept under ``""``.
+
 A line of tags only (``{% include figure.liquid … %}``, ``{% enddetails %}``) that starts a block
 is a block of its own, as the HTML Jekyll puts there is: the ``---`` under it is a thematic
 break, not a setext underline, and it ends a table above it.
@@ -65,6 +72,34 @@ def liquid_args(body: str) -> tuple[str, tuple[LiquidArg, ...]]:
             value = value.replace("\\" + quote, quote)
         args.append(LiquidArg(found.group(1), value, rest_at + found.start(group)))
     return name, tuple(args)
+
+
+_CALL = re.compile(r"\s*([A-Za-z_][\w.-]*)\s*\((.*)\)\s*", re.DOTALL)
+_CALL_ARG = re.compile(r"""\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^,]*?))\s*(?:,|$)""")
+
+
+def template_call(body: str) -> tuple[str, tuple[LiquidArg, ...]] | None:
+    """Split an output tag written as a call (``jsxref("Array", "arrays")``) into its name and
+    arguments, or None when the body is no call (``site.url``, ``page.title | upcase``)."""
+    call = _CALL.fullmatch(body)
+    if call is None:
+        return None
+    args: list[LiquidArg] = []
+    at, inner = call.start(2), call.group(2)
+    pos = 0
+    while pos < len(inner) and inner[pos:].strip():
+        found = _CALL_ARG.match(inner, pos)
+        if found is None or found.end() == pos:
+            return None
+        group = next(g for g in (1, 2, 3) if found.group(g) is not None)
+        value = found.group(group)
+        if group < 3:
+            quote = '"' if group == 1 else "'"
+            value = value.replace("\\" + quote, quote)
+        text = bool(args) and any(ch.isalpha() for ch in value)
+        args.append(LiquidArg("text" if text else "", value, at + found.start(group)))
+        pos = found.end()
+    return call.group(1), tuple(args)
 
 
 def _liquid_rule(state: StateInline, silent: bool) -> bool:

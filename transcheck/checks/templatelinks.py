@@ -1,0 +1,86 @@
+"""Template calls that stand for links, shared by the link rules and markup-mismatch.
+
+A site whose templates make links (``{{jsxref("Statements/var", "var")}}``,
+``{{htmlattrxref("class")}}``) lets a translator write the link itself instead:
+``[`var`](/ko/docs/Web/JavaScript/Reference/Statements/var)``. The two are one reference, so
+neither the call nor the link is missing or extra. A call stands for a site-relative link of the
+other side of the aligned section when its first argument is a path (no spaces) that the link's
+path, or path and fragment, ends with, compared without case; a link that the call's own side
+also has (the same URL) is that link's counterpart instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from transcheck.checks.registry import PairContext
+from transcheck.model import Link, Markup, Section
+from transcheck.urlforms import url_form
+
+
+@dataclass(frozen=True)
+class StandIns:
+    """Ids of the links and template calls that stand for each other across the two sides."""
+
+    links: frozenset[int]
+    templates: frozenset[int]
+    labels: frozenset[
+        tuple[str, int]
+    ]  # (text, line) of those links' labels: `class` in [`class`](…)
+
+
+def reaches(tag: Markup, url: str) -> bool:
+    """Whether template call ``tag`` names the page or anchor the site-relative ``url`` reaches."""
+    if tag.kind != "template" or not tag.attrs or tag.attrs[0][0]:
+        return False
+    wanted = tag.attrs[0][1].strip().strip("/").casefold()
+    form = url_form(url)
+    if not wanted or " " in wanted or form.host or not form.path.startswith("/"):
+        return False
+    target = form.path.casefold() + (f"/{form.fragment.casefold()}" if form.fragment else "")
+    return target.endswith("/" + wanted)
+
+
+def stand_ins(ctx: PairContext) -> StandIns:
+    """The links and calls of every aligned section pair that stand for each other."""
+
+    def compute() -> StandIns:
+        links: set[int] = set()
+        templates: set[int] = set()
+        labels: set[tuple[str, int]] = set()
+        for pair in ctx.alignment.matched:
+            assert pair.source is not None and pair.target is not None
+            for calls, other in ((pair.source, pair.target), (pair.target, pair.source)):
+                for tag, link in _match(calls, other, links, templates):
+                    shown = [tag.attrs[0][1].rsplit("/", 1)[-1], *(v for _, v in tag.attrs[1:])]
+                    labels.update((word.casefold(), link.line) for word in shown)
+        return StandIns(frozenset(links), frozenset(templates), frozenset(labels))
+
+    return ctx.cached("template-links", compute)  # type: ignore[no-any-return]
+
+
+def _match(
+    calls: Section, other: Section, links: set[int], templates: set[int]
+) -> list[tuple[Markup, Link]]:
+    """Pair the template calls of ``calls`` with links of ``other``, each used once."""
+    own: Sequence[Link] = calls.links
+    found_pairs: list[tuple[Markup, Link]] = []
+    for tag in calls.markup:
+        if tag.kind != "template" or any(reaches(tag, link.url) for link in own):
+            continue
+        found = next(
+            (
+                link
+                for link in other.links
+                if id(link) not in links
+                and reaches(tag, link.url)
+                and not any(url_form(link.url) == url_form(mine.url) for mine in own)
+            ),
+            None,
+        )
+        if found is not None:
+            links.add(id(found))
+            templates.add(id(tag))
+            found_pairs.append((tag, found))
+    return found_pairs
