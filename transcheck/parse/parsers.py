@@ -17,6 +17,7 @@ section they are written in.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -27,6 +28,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
+from transcheck.parse.destinations import link_helpers
 from transcheck.parse.dialects import HUGO, JEKYLL, MDX
 from transcheck.parse.dollars import use_math_inline_rule
 from transcheck.parse.kramdown import attributes_plugin
@@ -44,6 +46,11 @@ def _any_params(params: str, *args: Any) -> bool:
     return bool(params.strip())
 
 
+def _needs_slashes_or_at(test: Callable[[str], bool]) -> Callable[[str], bool]:
+    """``test``, answered False without running it for text holding neither "//" nor "@"."""
+    return lambda text: ("//" in text or "@" in text) and test(text)
+
+
 @cache
 def markdown(dialect: str = JEKYLL) -> MarkdownIt:
     """The parser for ``dialect`` (see the module docstring for what each one reads)."""
@@ -51,9 +58,10 @@ def markdown(dialect: str = JEKYLL) -> MarkdownIt:
     md.enable(["table", "strikethrough", "linkify"])
     if md.linkify is not None:
         md.linkify.set({"fuzzy_link": False})  # "file.md" in prose is not a link
-        # Without fuzzy links every match holds "//" or "@": skip linkify's costly regex otherwise.
-        pretest = md.linkify.pretest
-        md.linkify.pretest = lambda text: ("//" in text or "@" in text) and pretest(text)
+        # Without fuzzy links every match holds "//" or "@": skip linkify's costly regexes
+        # otherwise, both on a whole inline run (pretest) and on each of its text tokens (test).
+        md.linkify.pretest = _needs_slashes_or_at(md.linkify.pretest)
+        md.linkify.test = _needs_slashes_or_at(md.linkify.test)
     md.use(front_matter_plugin)
     md.use(toml_front_matter_plugin)
     md.use(dollarmath_plugin, double_inline=True, allow_space=False, allow_digits=False)
@@ -72,4 +80,5 @@ def markdown(dialect: str = JEKYLL) -> MarkdownIt:
     # Keep URLs as written: percent-encoding them would hide the anchor a translator typed.
     md.normalizeLink = lambda url: url  # type: ignore[method-assign]
     md.validateLink = lambda url: True  # type: ignore[method-assign]
+    md.helpers = link_helpers()  # the same helpers with a faster destination parser
     return md

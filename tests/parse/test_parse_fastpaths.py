@@ -1,0 +1,56 @@
+"""Our faster replacements of markdown-it internals return exactly what markdown-it's own do."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from markdown_it.helpers import parseLinkDestination
+
+from transcheck.parse.destinations import parse_link_destination
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+
+# Characters each branch of the destination parser treats specially, plus ordinary ones.
+DESTINATION_CHARS = st.sampled_from(
+    [*"<>()\\ \n\t\x00\x1f\x7f&;#", "a", "é", "한", "/", ":", "amp", "&amp;", "\\("]
+)
+
+
+def _same_destination(string: str, pos: int, maximum: int) -> None:
+    expected = parseLinkDestination(string, pos, maximum)
+    got = parse_link_destination(string, pos, maximum)
+    assert (got.ok, got.pos, got.str) == (expected.ok, expected.pos, expected.str)
+
+
+@given(st.lists(DESTINATION_CHARS, max_size=40).map("".join), st.data())
+def test_destination_matches_markdown_it(string: str, data: st.DataObject) -> None:
+    pos = data.draw(st.integers(0, len(string)))
+    maximum = data.draw(st.integers(pos, len(string) + 2))
+    _same_destination(string, pos, maximum)
+
+
+def test_destination_nesting_limit_matches_markdown_it() -> None:
+    for depth in (31, 32, 33, 34):
+        for string in ("(" * depth + "x" + ")" * depth, "(" * depth):
+            _same_destination(string, 0, len(string))
+
+
+def _corpus_destinations() -> list[str]:
+    """Every ``](…`` tail in the shared corpora (long playground URLs among them)."""
+    found = []
+    for path in sorted(CORPUS.glob("*/*/**/*.md")):
+        text = path.read_text(encoding="utf-8")
+        found += [text[m.end() : m.end() + 3000] for m in re.finditer(r"\]\(|\]: ", text)]
+    return found
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
+def test_destination_matches_markdown_it_on_corpus() -> None:
+    sources = _corpus_destinations()
+    assert len(sources) > 1000
+    for source in sources:
+        _same_destination(source, 0, len(source))
