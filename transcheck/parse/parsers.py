@@ -2,7 +2,8 @@
 
 Every dialect reads CommonMark with GFM tables, strikethrough, bare-URL autolinks, task lists and
 footnotes (kramdown, Hugo's Goldmark and MDX with remark-gfm all have them), YAML (``---``) or
-TOML (``+++``) front matter and ``$``/``$$`` math; inline tokens carry source offsets. On top of
+TOML (``+++``) front matter and ``$``/``$$`` math; inline tokens carry source offsets, and a
+heading's explicit id is cut off its source before inline parsing (see ``headings``). On top of
 that:
 
 - jekyll: Liquid tags and kramdown attribute lists;
@@ -31,6 +32,7 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 from transcheck.parse.destinations import link_helpers
 from transcheck.parse.dialects import HUGO, JEKYLL, MDX
 from transcheck.parse.dollars import use_math_inline_rule
+from transcheck.parse.headings import explicit_id_plugin
 from transcheck.parse.kramdown import attributes_plugin
 from transcheck.parse.liquid import liquid_plugin
 from transcheck.parse.mdx import mdx_plugin
@@ -76,6 +78,7 @@ def markdown(dialect: str = JEKYLL) -> MarkdownIt:
     elif dialect == MDX:
         md.use(mdx_plugin)
         md.use(container_plugin, ADMONITION, validate=_any_params)
+    explicit_id_plugin(md)
     track_positions(md)
     # Keep URLs as written: percent-encoding them would hide the anchor a translator typed.
     md.normalizeLink = lambda url: url  # type: ignore[method-assign]
