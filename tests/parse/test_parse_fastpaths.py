@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from markdown_it.helpers import parseLinkDestination
 
 from transcheck.parse.destinations import parse_link_destination
+from transcheck.parse.unclosed import _fence_opener
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 
@@ -54,3 +55,24 @@ def test_destination_matches_markdown_it_on_corpus() -> None:
     assert len(sources) > 1000
     for source in sources:
         _same_destination(source, 0, len(source))
+
+
+FENCE_PIECES = ["```", "~~~", "````", "`", "~", "\n", " ", "\t", "\x0b", "\x85", "js", "> "]
+
+
+def _opens_fence_by_lines(content: str, markup: str) -> bool:
+    """The line-by-line reading the one-search fence-opener regex replaced."""
+    for line in content.split("\n"):
+        found = re.match(r"\s*(`{3,}|~{3,})\s*[^\s`~]", line)
+        if found and found.group(1)[0] == markup[0] and len(found.group(1)) >= len(markup):
+            return True
+    return False
+
+
+@given(
+    st.lists(st.sampled_from(FENCE_PIECES), max_size=12).map("".join),
+    st.sampled_from(["```", "~~~", "````", "~~~~~"]),
+)
+def test_fence_opener_matches_line_by_line_reading(content: str, markup: str) -> None:
+    found = _fence_opener(markup).search(content) is not None
+    assert found == _opens_fence_by_lines(content, markup)
