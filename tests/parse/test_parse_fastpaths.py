@@ -1,16 +1,21 @@
-"""Our faster replacements of markdown-it internals return exactly what markdown-it's own do."""
+"""Our faster replacements of markdown-it internals return exactly what markdown-it's own do,
+and our parsers skip its per-line debug logging."""
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkDestination
 
 from transcheck.parse.destinations import parse_link_destination
+from transcheck.parse.dialects import DIALECTS
+from transcheck.parse.parsers import markdown
 from transcheck.parse.unclosed import _fence_opener
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
@@ -76,3 +81,20 @@ def _opens_fence_by_lines(content: str, markup: str) -> bool:
 def test_fence_opener_matches_line_by_line_reading(content: str, markup: str) -> None:
     found = _fence_opener(markup).search(content) is not None
     assert found == _opens_fence_by_lines(content, markup)
+
+
+def test_our_parsers_skip_markdown_it_debug_logging(caplog: pytest.LogCaptureFixture) -> None:
+    text = "# Title\n\nSome *text*.\n\n- item\n\n> quote\n\n```js\nx\n```\n"
+    with caplog.at_level(logging.DEBUG, logger="markdown_it"):
+        MarkdownIt("commonmark").parse(text)
+        assert any(record.getMessage().startswith("entering") for record in caplog.records)
+        caplog.clear()
+        for dialect in DIALECTS:
+            tokens = markdown(dialect).parse(text)
+            assert [t.type for t in tokens][:4] == [
+                "heading_open",
+                "inline",
+                "heading_close",
+                "paragraph_open",
+            ]
+    assert caplog.records == []
