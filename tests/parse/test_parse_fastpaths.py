@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkDestination
 
 from transcheck.parse.destinations import parse_link_destination
-from transcheck.parse.dialects import DIALECTS
+from transcheck.parse.dialects import DIALECTS, _first_mark
 from transcheck.parse.parsers import markdown
 from transcheck.parse.unclosed import _fence_opener
 
@@ -98,3 +98,22 @@ def test_our_parsers_skip_markdown_it_debug_logging(caplog: pytest.LogCaptureFix
                 "paragraph_open",
             ]
     assert caplog.records == []
+
+
+# The single regex the split brace / line-start mark searches replaced (earliest mark wins).
+_ONE_MARK_REGEX = re.compile(
+    r"(?P<hugo>\{\{[<%])|(?P<jekyll>\{%|\{\{(?![<%]))"
+    r"|(?P<mdx>^(?:import|export)[ \t{]|^[ \t]*</?[A-Z][\w.]*[\s/>])",
+    re.MULTILINE,
+)
+MARK_PIECES = ["{{", "{%", "<", "%", "{", "\n", " ", "\t", "import", "export", "Tab", "/", ">", "x"]
+
+
+@given(st.lists(st.sampled_from(MARK_PIECES), max_size=14).map("".join))
+def test_first_mark_matches_one_regex(text: str) -> None:
+    expected = _ONE_MARK_REGEX.search(text)
+    got = _first_mark(text)
+    if expected is None or expected.lastgroup is None:
+        assert got is None
+    else:
+        assert got == (expected.start(), expected.lastgroup, expected.group(0))
