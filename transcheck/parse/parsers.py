@@ -33,6 +33,7 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
+from mdit_py_plugins.front_matter.index import _front_matter_rule
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from transcheck.parse.destinations import link_helpers
@@ -98,6 +99,9 @@ def markdown(dialect: str = JEKYLL) -> MarkdownIt:
         md.linkify.pretest = _needs_slashes_or_at(md.linkify.pretest)
         md.linkify.test = _needs_slashes_or_at(md.linkify.test)
     md.use(front_matter_plugin)
+    # Front matter starts on the first line only, so it never ends a paragraph, list, quote or
+    # reference definition (the plugin's rule says no below line 0): don't ask it on every line.
+    md.block.ruler.at("front_matter", _front_matter_rule, {"alt": []})
     md.use(toml_front_matter_plugin)
     md.use(dollarmath_plugin, double_inline=True, allow_space=False, allow_digits=False)
     use_math_inline_rule(md)
