@@ -6,15 +6,17 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
+from types import MethodType
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkDestination
+from markdown_it.parser_inline import ParserInline
 
 from transcheck.parse.destinations import parse_link_destination
-from transcheck.parse.dialects import DIALECTS, _first_mark
+from transcheck.parse.dialects import DIALECTS, _first_mark, choose_dialect
 from transcheck.parse.parsers import markdown
 from transcheck.parse.unclosed import _fence_opener
 
@@ -117,3 +119,39 @@ def test_first_mark_matches_one_regex(text: str) -> None:
         assert got is None
     else:
         assert got == (expected.start(), expected.lastgroup, expected.group(0))
+
+
+def _stock_inline_parser(dialect: str) -> MarkdownIt:
+    """A fresh parser of ``dialect`` whose inline tokenizer is markdown-it's own, trying every
+    rule at every offset."""
+    md = markdown.__wrapped__(dialect)
+    md.inline.tokenize = MethodType(ParserInline.tokenize, md.inline)  # type: ignore[method-assign]
+    return md
+
+
+STOCK = {dialect: _stock_inline_parser(dialect) for dialect in DIALECTS}
+INLINE_PIECES = [
+    *"`*_~[]()!<>&$\\{}:^#%-=+@\n ", "a", "한글", "x@y.com", "https://e.com/", "&amp;",
+    "{{< x >}}", "{% y %}", "{: .c}", "{/*z*/}", "<b>", "</b>", "[^1]", "[r]", "\n[r]: /u\n",
+    "[^1]: note\n", "$x$", "$$y$$", "`c`", "**", "~~", "![i](s)", "<https://a.b>",
+]  # fmt: skip
+
+
+def _same_tokens(text: str, dialect: str) -> None:
+    stock = [token.as_dict() for token in STOCK[dialect].parse(text)]
+    assert [token.as_dict() for token in markdown(dialect).parse(text)] == stock
+
+
+@given(st.lists(st.sampled_from(INLINE_PIECES), max_size=24).map("".join))
+def test_inline_rules_by_character_give_markdown_it_tokens(text: str) -> None:
+    for dialect in DIALECTS:
+        _same_tokens(text, dialect)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
+def test_inline_rules_by_character_give_markdown_it_tokens_on_corpus() -> None:
+    paths = sorted(CORPUS.glob("*/*/**/*.md"))
+    assert len(paths) > 200
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        _same_tokens(text, choose_dialect(str(path), text).name)
