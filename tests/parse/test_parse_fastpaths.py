@@ -9,10 +9,11 @@ from pathlib import Path
 from types import MethodType
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkDestination
+from markdown_it.parser_block import ParserBlock
 from markdown_it.parser_inline import ParserInline
 
 from transcheck.parse.destinations import parse_link_destination
@@ -121,19 +122,22 @@ def test_first_mark_matches_one_regex(text: str) -> None:
         assert got == (expected.start(), expected.lastgroup, expected.group(0))
 
 
-def _stock_inline_parser(dialect: str) -> MarkdownIt:
-    """A fresh parser of ``dialect`` whose inline tokenizer is markdown-it's own, trying every
-    rule at every offset."""
+def _stock_parser(dialect: str) -> MarkdownIt:
+    """A fresh parser of ``dialect`` whose tokenizers are markdown-it's own, asking every rule at
+    every line and offset."""
     md = markdown.__wrapped__(dialect)
+    md.block.tokenize = MethodType(ParserBlock.tokenize, md.block)  # type: ignore[method-assign]
     md.inline.tokenize = MethodType(ParserInline.tokenize, md.inline)  # type: ignore[method-assign]
     return md
 
 
-STOCK = {dialect: _stock_inline_parser(dialect) for dialect in DIALECTS}
-INLINE_PIECES = [
-    *"`*_~[]()!<>&$\\{}:^#%-=+@\n ", "a", "한글", "x@y.com", "https://e.com/", "&amp;",
-    "{{< x >}}", "{% y %}", "{: .c}", "{/*z*/}", "<b>", "</b>", "[^1]", "[r]", "\n[r]: /u\n",
-    "[^1]: note\n", "$x$", "$$y$$", "`c`", "**", "~~", "![i](s)", "<https://a.b>",
+STOCK = {dialect: _stock_parser(dialect) for dialect in DIALECTS}
+PIECES = [
+    *"`*_~[]()!<>&$\\{}:^#%-=+@|\n ", "a", "한글", "    ", "\n\n", "1. ", "- ", "> ", "# ",
+    "---\n", "```\n", "~~~", "+++\n", ":::note\n", ":::\n", "import x\n", "<Tab>\n", "{x}\n",
+    "| a | b |\n|---|---|\n", "x@y.com", "https://e.com/", "&amp;", "{{< x >}}", "{% y %}",
+    "{: .c}", "{/*z*/}", "<b>", "</b>", "[^1]", "[r]", "\n[r]: /u\n", "[^1]: note\n", "$x$",
+    "$$y$$", "`c`", "**", "~~", "![i](s)", "<https://a.b>", "___\n", "***\n", "2) ",
 ]  # fmt: skip
 
 
@@ -142,14 +146,15 @@ def _same_tokens(text: str, dialect: str) -> None:
     assert [token.as_dict() for token in markdown(dialect).parse(text)] == stock
 
 
-@given(st.lists(st.sampled_from(INLINE_PIECES), max_size=24).map("".join))
-def test_inline_rules_by_character_give_markdown_it_tokens(text: str) -> None:
+@settings(deadline=None)  # eight parses per example
+@given(st.lists(st.sampled_from(PIECES), max_size=24).map("".join))
+def test_rules_by_character_give_markdown_it_tokens(text: str) -> None:
     for dialect in DIALECTS:
         _same_tokens(text, dialect)
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
-def test_inline_rules_by_character_give_markdown_it_tokens_on_corpus() -> None:
+def test_rules_by_character_give_markdown_it_tokens_on_corpus() -> None:
     paths = sorted(CORPUS.glob("*/*/**/*.md"))
     assert len(paths) > 200
     for path in paths:

@@ -39,6 +39,7 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 from transcheck.parse.destinations import link_helpers
 from transcheck.parse.dialects import HUGO, JEKYLL, MDX
 from transcheck.parse.dollars import use_math_inline_rule
+from transcheck.parse.firstchar import FirstCharParserBlock
 from transcheck.parse.headings import explicit_id_plugin
 from transcheck.parse.kramdown import attributes_plugin
 from transcheck.parse.liquid import liquid_plugin
@@ -117,6 +118,7 @@ def markdown(dialect: str = JEKYLL) -> MarkdownIt:
         md.use(container_plugin, ADMONITION, validate=_any_params)
     explicit_id_plugin(md)
     track_positions(md)
+    md.block.__class__ = FirstCharParserBlock
     _unlogged_block_rules(md)
     # Keep URLs as written: percent-encoding them would hide the anchor a translator typed.
     md.normalizeLink = lambda url: url  # type: ignore[method-assign]

@@ -16,15 +16,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
 from typing import Literal
 
 from markdown_it import MarkdownIt
-from markdown_it.parser_inline import ParserInline
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType
+
+from transcheck.parse.firstchar import FirstCharParserInline
 
 _NEWLINE = re.compile("\n")
 POS = "transcheck_pos"  # key in Token.meta; namespaced so no rule of markdown-it overwrites it
@@ -46,38 +46,9 @@ class _PositionedState(StateInline):
         return token
 
 
-# The characters each inline rule can start on: at any other character it returns False at once
-# (each rule's first test). markdown-it's rules, then ours and mdit-py-plugins'; a rule not listed
-# here is tried at every offset. ``text`` starts on any character but the parser's terminators.
-_STARTS = {
-    "linkify": ":",
-    "newline": "\n",
-    "escape": "\\",
-    "backticks": "`",
-    "strikethrough": "~",
-    "emphasis": "*_",
-    "link": "[",
-    "image": "!",
-    "autolink": "<",
-    "html_inline": "<",
-    "entity": "&",
-    "footnote_ref": "[",
-    "math_inline": "$",
-    "liquid": "{",
-    "kramdown": "{",
-    "shortcode": "{",
-    "mdx_expression": "{",
-}
-
-RuleList = list[Callable[[StateInline, bool], bool]]
-
-
-class _PositionedParserInline(ParserInline):
-    """markdown-it's inline parser, run on a :class:`_PositionedState`, trying at each offset
-    only the rules that can start on its character (markdown-it tries every rule in turn, and
-    most fail on their first test: 195,000 such calls on a 238-page site)."""
-
-    _by_char: tuple[RuleList, re.Pattern[str], dict[str, RuleList]] | None = None
+class _PositionedParserInline(FirstCharParserInline):
+    """markdown-it's inline parser (asking only the rules that can start at each offset, see
+    ``firstchar``), run on a :class:`_PositionedState`."""
 
     def parse(self, src: str, md: MarkdownIt, env: EnvType, tokens: list[Token]) -> list[Token]:
         """Tokenize ``src`` into ``tokens`` (same steps as ``ParserInline.parse``)."""
@@ -86,59 +57,6 @@ class _PositionedParserInline(ParserInline):
         for rule in self.ruler2.getRules(""):
             rule(state)
         return state.tokens
-
-    def _rules_by_char(self) -> dict[str, RuleList]:
-        """Character -> the enabled rules, in order, that can start on it (filled as met; made
-        anew when the rules or the terminators change)."""
-        rules, terminators = self.ruler.getRules(""), self.terminator_re
-        built = self._by_char
-        if built is None or built[0] is not rules or built[1] is not terminators:
-            built = self._by_char = (rules, terminators, {})
-        return built[2]
-
-    def _rules_for(self, char: str) -> RuleList:
-        """The enabled rules, in order, that can start on ``char``."""
-        starts_text = self.terminator_re.match(char) is None
-        return [
-            rule.fn
-            for rule in self.ruler.__rules__
-            if rule.enabled
-            and (
-                starts_text
-                if rule.name == "text"
-                else rule.name not in _STARTS or char in _STARTS[rule.name]
-            )
-        ]
-
-    def tokenize(self, state: StateInline) -> None:
-        """Tokenize as ``ParserInline.tokenize`` does, asking only the rules that can start on
-        the character at hand: the first rule to succeed is the same, so are the tokens."""
-        by_char = self._rules_by_char()
-        end = state.posMax
-        max_nesting = state.md.options["maxNesting"]
-        src = state.src
-        while state.pos < end:
-            pos = state.pos
-            ok = False
-            if state.level < max_nesting:
-                char = src[pos]
-                rules = by_char.get(char)
-                if rules is None:
-                    rules = by_char[char] = self._rules_for(char)
-                for rule in rules:
-                    ok = rule(state, False)
-                    if ok:
-                        if state.pos <= pos:
-                            raise RuntimeError("inline rule didn't increment state.pos")
-                        break
-            if ok:
-                if state.pos >= end:
-                    break
-                continue
-            state.append_pending(src[state.pos])
-            state.pos += 1
-        if state.pending:
-            state.pushPending()
 
 
 def _stamp_core_tokens(state: StateCore) -> None:
