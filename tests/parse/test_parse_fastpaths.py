@@ -9,9 +9,9 @@ from pathlib import Path
 from types import MethodType
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from markdown_it import MarkdownIt
+from markdown_it import MarkdownIt, rules_core
 from markdown_it.helpers import parseLinkDestination
 from markdown_it.parser_block import ParserBlock
 from markdown_it.parser_inline import ParserInline
@@ -124,8 +124,9 @@ def test_first_mark_matches_one_regex(text: str) -> None:
 
 def _stock_parser(dialect: str) -> MarkdownIt:
     """A fresh parser of ``dialect`` whose tokenizers are markdown-it's own, asking every rule at
-    every line and offset."""
+    every line and offset, and whose linkify rule walks every inline run."""
     md = markdown.__wrapped__(dialect)
+    md.core.ruler.at("linkify", rules_core.linkify)
     md.block.tokenize = MethodType(ParserBlock.tokenize, md.block)  # type: ignore[method-assign]
     md.inline.tokenize = MethodType(ParserInline.tokenize, md.inline)  # type: ignore[method-assign]
     return md
@@ -137,7 +138,8 @@ PIECES = [
     "---\n", "```\n", "~~~", "+++\n", ":::note\n", ":::\n", "import x\n", "<Tab>\n", "{x}\n",
     "| a | b |\n|---|---|\n", "x@y.com", "https://e.com/", "&amp;", "{{< x >}}", "{% y %}",
     "{: .c}", "{/*z*/}", "<b>", "</b>", "[^1]", "[r]", "\n[r]: /u\n", "[^1]: note\n", "$x$",
-    "$$y$$", "`c`", "**", "~~", "![i](s)", "<https://a.b>", "___\n", "***\n", "2) ",
+    "$$y$$", "`c`", "**", "~~", "![i](s)", "<https://a.b>", "[//a](//b)", "<a href='//x'>",
+    "___\n", "***\n", "2) ",
 ]  # fmt: skip
 
 
@@ -148,6 +150,7 @@ def _same_tokens(text: str, dialect: str) -> None:
 
 @settings(deadline=None)  # eight parses per example
 @given(st.lists(st.sampled_from(PIECES), max_size=24).map("".join))
+@example("- `---\n`")  # front matter "starts" on a backtick in a list item on line 0
 def test_rules_by_character_give_markdown_it_tokens(text: str) -> None:
     for dialect in DIALECTS:
         _same_tokens(text, dialect)

@@ -29,6 +29,7 @@ from types import FunctionType
 from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
@@ -59,6 +60,29 @@ def _any_params(params: str, *args: Any) -> bool:
 def _needs_slashes_or_at(test: Callable[[str], bool]) -> Callable[[str], bool]:
     """``test``, answered False without running it for text holding neither "//" nor "@"."""
     return lambda text: ("//" in text or "@" in text) and test(text)
+
+
+def _linkify_only_candidates(md: MarkdownIt) -> None:
+    """linkify's core rule walks every child of each inline run whose source holds "//" or "@",
+    though most such runs hold them only in a link destination; it can only change a text token
+    that holds one (see ``_needs_slashes_or_at``). Hand it only the runs that have such a token."""
+    ruler = md.core.ruler
+    linkify = next(rule.fn for rule in ruler.__rules__ if rule.name == "linkify")
+
+    def rule(state: StateCore) -> None:
+        runs = [
+            token
+            for token in state.tokens
+            if token.type == "inline"
+            and any(
+                child.type == "text" and ("//" in child.content or "@" in child.content)
+                for child in token.children or ()
+            )
+        ]
+        if runs:
+            linkify(StateCore(state.src, state.md, state.env, runs))
+
+    ruler.at("linkify", rule)
 
 
 class _Unlogged:
@@ -99,6 +123,7 @@ def markdown(dialect: str = JEKYLL) -> MarkdownIt:
         # otherwise, both on a whole inline run (pretest) and on each of its text tokens (test).
         md.linkify.pretest = _needs_slashes_or_at(md.linkify.pretest)
         md.linkify.test = _needs_slashes_or_at(md.linkify.test)
+        _linkify_only_candidates(md)
     md.use(front_matter_plugin)
     # Front matter starts on the first line only, so it never ends a paragraph, list, quote or
     # reference definition (the plugin's rule says no below line 0): don't ask it on every line.
