@@ -39,13 +39,13 @@ _KEYS = {
 }
 _YAML_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.MULTILINE)
 _YAML_FRONT = re.compile(r"---[ \t]*\n(.*?)\n---[ \t]*(?:\n|$)", re.DOTALL)
-# Body marks, each with the dialect it points to; the earliest in the file wins.
-_MARKS = re.compile(
-    r"(?P<hugo>\{\{[<%])"
-    r"|(?P<jekyll>\{%|\{\{(?![<%]))"
-    r"|(?P<mdx>^(?:import|export)[ \t{]|^[ \t]*</?[A-Z][\w.]*[\s/>])",
-    re.MULTILINE,
-)
+# Body marks, each with the dialect it points to; the earliest in the file wins. Marks in braces
+# and marks at a line start are searched apart, each pattern starting with a literal character
+# ("{" or a newline) that the regex engine skips to, instead of trying every offset of the file.
+_BRACE_MARK = re.compile(r"\{(?:\{([<%])?|%)")  # Hugo's {{< and {{% (group 1), else Liquid
+_LINE_MARK = r"((?:import|export)[ \t{]|[ \t]*</?[A-Z][\w.]*[\s/>])"  # MDX
+_FIRST_LINE_MARK = re.compile(_LINE_MARK)
+_NEXT_LINE_MARK = re.compile("\n" + _LINE_MARK)
 _MARK_NAMES = {
     HUGO: "a Hugo shortcode",
     JEKYLL: "a Liquid tag",
@@ -71,6 +71,18 @@ def _front_keys(text: str) -> tuple[str, frozenset[str]] | None:
     return "yaml", frozenset(_YAML_KEY.findall(match.group(1)))
 
 
+def _first_mark(text: str) -> tuple[int, str, str] | None:
+    """The earliest body mark: its offset, the dialect it points to and its text."""
+    found = []
+    brace = _BRACE_MARK.search(text)
+    if brace is not None:
+        found.append((brace.start(), HUGO if brace.group(1) else JEKYLL, brace.group(0)))
+    line = _FIRST_LINE_MARK.match(text) or _NEXT_LINE_MARK.search(text)
+    if line is not None:
+        found.append((line.start(1), MDX, line.group(1)))
+    return min(found) if found else None
+
+
 def choose_dialect(path: str, text: str, configured: str = AUTO) -> DialectChoice:
     """The dialect of one file (see the module docstring for the order of the evidence)."""
     if configured != AUTO:
@@ -86,11 +98,9 @@ def choose_dialect(path: str, text: str, configured: str = AUTO) -> DialectChoic
             if found:
                 what = ", ".join(found)
                 return DialectChoice(dialect, f"front-matter key {what} is {NAMES[dialect]}'s")
-    mark = _MARKS.search(text)
-    if mark is not None and mark.lastgroup is not None:
-        line = text.count("\n", 0, mark.start()) + 1
-        shown = mark.group(0).strip()
-        return DialectChoice(
-            mark.lastgroup, f"line {line} has {_MARK_NAMES[mark.lastgroup]} ({shown!r})"
-        )
+    mark = _first_mark(text)
+    if mark is not None:
+        start, dialect, shown = mark
+        line = text.count("\n", 0, start) + 1
+        return DialectChoice(dialect, f"line {line} has {_MARK_NAMES[dialect]} ({shown.strip()!r})")
     return DialectChoice(GFM, "no dialect marks (front matter, shortcodes, Liquid, JSX)")

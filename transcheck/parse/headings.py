@@ -4,6 +4,10 @@ An explicit id (kramdown's ``{#id}`` or ``{: #id}``, Hugo's ``{#id .class}``, MD
 ``{/*id*/}``) is read from the heading's *source*, not its rendered text: ``{/*id*/}`` renders as
 emphasis, so the text no longer shows it.
 
+The id is cut off the heading's inline token before inline parsing (a core rule of our parsers),
+so the heading is parsed once, without it; the id waits in the token's meta under
+``EXPLICIT_ID``.
+
 A raw HTML block that is one ``<h1>``…``<h6>`` element (``<h3 id="x">…</h3>``, or
 ``<h3 markdown=1>…</h3>`` which kramdown fills with Markdown) is a heading on the rendered page,
 so it opens a section too. Its id is its ``id`` attribute; it gets no generated one, since neither
@@ -15,6 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+
 from transcheck.model import Block
 from transcheck.parse.inline import InlineItems
 from transcheck.parse.slugs import Slugger
@@ -23,6 +30,7 @@ from transcheck.parse.slugs import Slugger
 _EXPLICIT_ID = re.compile(
     r"\s*(?:\{:?[ \t]*(?:[.\w-]+[ \t]+)*#([^\s}]+)[^}]*\}|\{/\*\s*([^\s*]+)\s*\*/\})\s*$"
 )
+EXPLICIT_ID = "transcheck_explicit_id"  # key in a heading's inline token meta
 _HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>.*</h\1\s*>", re.IGNORECASE | re.DOTALL)
 
 
@@ -44,6 +52,23 @@ def split_explicit_id(source: str) -> tuple[str, str | None]:
     if match is None:
         return source, None
     return source[: match.start()].rstrip(), match.group(1) or match.group(2)
+
+
+def _cut_explicit_ids(state: StateCore) -> None:
+    """Cut the explicit id off each heading's inline source, keeping it in the token's meta."""
+    tokens = state.tokens
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            inline = tokens[index + 1]
+            source, explicit = split_explicit_id(inline.content)
+            if explicit is not None:
+                inline.content = source
+                inline.meta[EXPLICIT_ID] = explicit
+
+
+def explicit_id_plugin(md: MarkdownIt) -> None:
+    """Make ``md`` read headings' explicit ids before inline parsing (see the module docstring)."""
+    md.core.ruler.before("inline", "transcheck_explicit_ids", _cut_explicit_ids)
 
 
 def markdown_heading(

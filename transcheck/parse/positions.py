@@ -19,11 +19,12 @@ from bisect import bisect_left
 from typing import Literal
 
 from markdown_it import MarkdownIt
-from markdown_it.parser_inline import ParserInline
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType
+
+from transcheck.parse.firstchar import FirstCharParserInline
 
 _NEWLINE = re.compile("\n")
 POS = "transcheck_pos"  # key in Token.meta; namespaced so no rule of markdown-it overwrites it
@@ -45,8 +46,9 @@ class _PositionedState(StateInline):
         return token
 
 
-class _PositionedParserInline(ParserInline):
-    """markdown-it's inline parser, run on a :class:`_PositionedState`."""
+class _PositionedParserInline(FirstCharParserInline):
+    """markdown-it's inline parser (asking only the rules that can start at each offset, see
+    ``firstchar``), run on a :class:`_PositionedState`."""
 
     def parse(self, src: str, md: MarkdownIt, env: EnvType, tokens: list[Token]) -> list[Token]:
         """Tokenize ``src`` into ``tokens`` (same steps as ``ParserInline.parse``)."""

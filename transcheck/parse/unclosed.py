@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from markdown_it.token import Token
 
@@ -21,7 +22,6 @@ from transcheck.model import Unclosed
 _QUOTE_PREFIX = re.compile(r"^[\s>]*")
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)\1", re.DOTALL)
 _DOLLARS = re.compile(r"(?<!\\)\$\$")
-_FENCE_OPENER = re.compile(r"^\s*(`{3,}|~{3,})\s*[^\s`~]")
 
 
 def _closes_fence(line: str, markup: str) -> bool:
@@ -31,15 +31,15 @@ def _closes_fence(line: str, markup: str) -> bool:
     return len(stripped) >= len(markup) and set(stripped) == {markup[0]}
 
 
-def _opens_fence(line: str, markup: str) -> bool:
-    """Whether a line inside a fence reads as the opening of another one (``` plus an info
-    string such as ```js, at least as long as ``markup``): the fence above it was not closed
-    where it should have been, and the closing fence of the next block closed it instead.
-    (A fence that shows Markdown with fences inside uses a longer fence, as in ````md.)"""
-    found = _FENCE_OPENER.match(line)
-    return (
-        found is not None and found.group(1)[0] == markup[0] and len(found.group(1)) >= len(markup)
-    )
+@lru_cache(maxsize=64)
+def _fence_opener(markup: str) -> re.Pattern[str]:
+    """A line that reads as the opening of another fence inside a fence opened with ``markup``
+    (``` plus an info string such as ```js, at least as long as ``markup``): the fence above it
+    was not closed where it should have been, and the closing fence of the next block closed it
+    instead. (A fence that shows Markdown with fences inside uses a longer fence, as in ````md.)
+    One search over the block's content finds such a line, whatever the block's length."""
+    run = f"{re.escape(markup[0])}{{{max(len(markup), 3)},}}"
+    return re.compile(rf"^[^\S\n]*{run}[^\S\n]*[^\s`~]", re.MULTILINE)
 
 
 def _fence(token: Token, lines: Sequence[str]) -> Iterator[Unclosed]:
@@ -48,7 +48,7 @@ def _fence(token: Token, lines: Sequence[str]) -> Iterator[Unclosed]:
     if (
         end - first < 2
         or not _closes_fence(lines[end - 1], token.markup)
-        or any(_opens_fence(line, token.markup) for line in token.content.split("\n"))
+        or _fence_opener(token.markup).search(token.content) is not None
     ):
         yield Unclosed("fence", first + 1, token.markup)
 

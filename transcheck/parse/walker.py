@@ -20,11 +20,11 @@ from transcheck.model import Block, BlockKind, FrontMatter, Markup, Math, Sectio
 from transcheck.parse.fences import fence_language
 from transcheck.parse.frontmatter import parse_front_matter
 from transcheck.parse.headings import (
+    EXPLICIT_ID,
     Heading,
     html_heading,
     html_heading_level,
     markdown_heading,
-    split_explicit_id,
 )
 from transcheck.parse.inline import InlineItems, add_jsx_tags, html_items
 from transcheck.parse.slugs import Slugger
@@ -169,16 +169,13 @@ class Walker:
         self.builder.blocks.append(block)
 
     def heading(self, open_token: Token, inline: Token) -> None:
-        """A Markdown heading opens a section."""
+        """A Markdown heading opens a section; its source no longer holds its explicit id."""
         lines = span(open_token)
-        source, explicit = split_explicit_id(inline.content)
-        if explicit is None:
-            items = self.inline.token(inline, lines[0])
-        else:
-            items = self.inline.source(source, lines[0])
+        items = self.inline.token(inline, lines[0])
         block = self.block(BlockKind.HEADING, lines, items)
+        explicit = inline.meta.get(EXPLICIT_ID)
         heading = markdown_heading(
-            int(open_token.tag[1]), items, source, explicit, block, self.slugger
+            int(open_token.tag[1]), items, inline.content, explicit, block, self.slugger
         )
         self.pending = []
         self.builder.start_section(heading)

@@ -1,0 +1,165 @@
+"""Our faster replacements of markdown-it internals return exactly what markdown-it's own do,
+and our parsers skip its per-line debug logging."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from types import MethodType
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt, rules_core
+from markdown_it.helpers import parseLinkDestination
+from markdown_it.parser_block import ParserBlock
+from markdown_it.parser_inline import ParserInline
+
+from transcheck.parse.destinations import parse_link_destination
+from transcheck.parse.dialects import DIALECTS, _first_mark, choose_dialect
+from transcheck.parse.parsers import markdown
+from transcheck.parse.unclosed import _fence_opener
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+
+# Characters each branch of the destination parser treats specially, plus ordinary ones.
+DESTINATION_CHARS = st.sampled_from(
+    [*"<>()\\ \n\t\x00\x1f\x7f&;#", "a", "é", "한", "/", ":", "amp", "&amp;", "\\("]
+)
+
+
+def _same_destination(string: str, pos: int, maximum: int) -> None:
+    expected = parseLinkDestination(string, pos, maximum)
+    got = parse_link_destination(string, pos, maximum)
+    assert (got.ok, got.pos, got.str) == (expected.ok, expected.pos, expected.str)
+
+
+@given(st.lists(DESTINATION_CHARS, max_size=40).map("".join), st.data())
+def test_destination_matches_markdown_it(string: str, data: st.DataObject) -> None:
+    pos = data.draw(st.integers(0, len(string)))
+    maximum = data.draw(st.integers(pos, len(string) + 2))
+    _same_destination(string, pos, maximum)
+
+
+def test_destination_nesting_limit_matches_markdown_it() -> None:
+    for depth in (31, 32, 33, 34):
+        for string in ("(" * depth + "x" + ")" * depth, "(" * depth):
+            _same_destination(string, 0, len(string))
+
+
+def _corpus_destinations() -> list[str]:
+    """Every ``](…`` tail in the shared corpora (long playground URLs among them)."""
+    found = []
+    for path in sorted(CORPUS.glob("*/*/**/*.md")):
+        text = path.read_text(encoding="utf-8")
+        found += [text[m.end() : m.end() + 3000] for m in re.finditer(r"\]\(|\]: ", text)]
+    return found
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
+def test_destination_matches_markdown_it_on_corpus() -> None:
+    sources = _corpus_destinations()
+    assert len(sources) > 1000
+    for source in sources:
+        _same_destination(source, 0, len(source))
+
+
+FENCE_PIECES = ["```", "~~~", "````", "`", "~", "\n", " ", "\t", "\x0b", "\x85", "js", "> "]
+
+
+def _opens_fence_by_lines(content: str, markup: str) -> bool:
+    """The line-by-line reading the one-search fence-opener regex replaced."""
+    for line in content.split("\n"):
+        found = re.match(r"\s*(`{3,}|~{3,})\s*[^\s`~]", line)
+        if found and found.group(1)[0] == markup[0] and len(found.group(1)) >= len(markup):
+            return True
+    return False
+
+
+@given(
+    st.lists(st.sampled_from(FENCE_PIECES), max_size=12).map("".join),
+    st.sampled_from(["```", "~~~", "````", "~~~~~"]),
+)
+def test_fence_opener_matches_line_by_line_reading(content: str, markup: str) -> None:
+    found = _fence_opener(markup).search(content) is not None
+    assert found == _opens_fence_by_lines(content, markup)
+
+
+def test_our_parsers_skip_markdown_it_debug_logging(caplog: pytest.LogCaptureFixture) -> None:
+    text = "# Title\n\nSome *text*.\n\n- item\n\n> quote\n\n```js\nx\n```\n"
+    with caplog.at_level(logging.DEBUG, logger="markdown_it"):
+        MarkdownIt("commonmark").parse(text)
+        assert any(record.getMessage().startswith("entering") for record in caplog.records)
+        caplog.clear()
+        for dialect in DIALECTS:
+            tokens = markdown(dialect).parse(text)
+            assert [t.type for t in tokens][:4] == [
+                "heading_open",
+                "inline",
+                "heading_close",
+                "paragraph_open",
+            ]
+    assert caplog.records == []
+
+
+# The single regex the split brace / line-start mark searches replaced (earliest mark wins).
+_ONE_MARK_REGEX = re.compile(
+    r"(?P<hugo>\{\{[<%])|(?P<jekyll>\{%|\{\{(?![<%]))"
+    r"|(?P<mdx>^(?:import|export)[ \t{]|^[ \t]*</?[A-Z][\w.]*[\s/>])",
+    re.MULTILINE,
+)
+MARK_PIECES = ["{{", "{%", "<", "%", "{", "\n", " ", "\t", "import", "export", "Tab", "/", ">", "x"]
+
+
+@given(st.lists(st.sampled_from(MARK_PIECES), max_size=14).map("".join))
+def test_first_mark_matches_one_regex(text: str) -> None:
+    expected = _ONE_MARK_REGEX.search(text)
+    got = _first_mark(text)
+    if expected is None or expected.lastgroup is None:
+        assert got is None
+    else:
+        assert got == (expected.start(), expected.lastgroup, expected.group(0))
+
+
+def _stock_parser(dialect: str) -> MarkdownIt:
+    """A fresh parser of ``dialect`` whose tokenizers are markdown-it's own, asking every rule at
+    every line and offset, and whose linkify rule walks every inline run."""
+    md = markdown.__wrapped__(dialect)
+    md.core.ruler.at("linkify", rules_core.linkify)
+    md.block.tokenize = MethodType(ParserBlock.tokenize, md.block)  # type: ignore[method-assign]
+    md.inline.tokenize = MethodType(ParserInline.tokenize, md.inline)  # type: ignore[method-assign]
+    return md
+
+
+STOCK = {dialect: _stock_parser(dialect) for dialect in DIALECTS}
+PIECES = [
+    *"`*_~[]()!<>&$\\{}:^#%-=+@|\n ", "a", "한글", "    ", "\n\n", "1. ", "- ", "> ", "# ",
+    "---\n", "```\n", "~~~", "+++\n", ":::note\n", ":::\n", "import x\n", "<Tab>\n", "{x}\n",
+    "| a | b |\n|---|---|\n", "x@y.com", "https://e.com/", "&amp;", "{{< x >}}", "{% y %}",
+    "{: .c}", "{/*z*/}", "<b>", "</b>", "[^1]", "[r]", "\n[r]: /u\n", "[^1]: note\n", "$x$",
+    "$$y$$", "`c`", "**", "~~", "![i](s)", "<https://a.b>", "[//a](//b)", "<a href='//x'>",
+    "___\n", "***\n", "2) ",
+]  # fmt: skip
+
+
+def _same_tokens(text: str, dialect: str) -> None:
+    stock = [token.as_dict() for token in STOCK[dialect].parse(text)]
+    assert [token.as_dict() for token in markdown(dialect).parse(text)] == stock
+
+
+@settings(deadline=None)  # eight parses per example
+@given(st.lists(st.sampled_from(PIECES), max_size=24).map("".join))
+@example("- `---\n`")  # front matter "starts" on a backtick in a list item on line 0
+def test_rules_by_character_give_markdown_it_tokens(text: str) -> None:
+    for dialect in DIALECTS:
+        _same_tokens(text, dialect)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
+def test_rules_by_character_give_markdown_it_tokens_on_corpus() -> None:
+    paths = sorted(CORPUS.glob("*/*/**/*.md"))
+    assert len(paths) > 200
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        _same_tokens(text, choose_dialect(str(path), text).name)

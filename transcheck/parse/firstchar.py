@@ -1,0 +1,186 @@
+"""Block and inline rules asked only where they can start.
+
+markdown-it tries every enabled rule in turn at each line (block) or offset (inline) until one
+succeeds, and almost every rule first tests one character: ``#`` for a heading, ``[`` for a
+link, and so on. On a 238-page docs site 220,000 of 238,000 block rule calls and 195,000 of
+235,000 inline rule calls failed that first test. Our parsers look up, per character, the rules
+that can start on it and ask only those, in the ruler's order: the first rule to succeed is the
+one markdown-it finds, so the tokens are the same.
+
+The tables below list each rule's possible first characters (for block rules, the first
+non-blank character of the line); a rule missing from them is asked everywhere, so a new plugin
+stays correct. The inline ``text`` rule starts on any character but the parser's terminators.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Generic, TypeVar
+
+from markdown_it.parser_block import ParserBlock
+from markdown_it.parser_inline import ParserInline
+from markdown_it.ruler import Ruler
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_inline import StateInline
+
+# Not front_matter: it tests the file's first character, not the line's, so in a list item on
+# line 0 ("- `---") it starts on a backtick; it says no below line 0 at once anyway.
+BLOCK_STARTS = {
+    "toml_front_matter": "+",
+    "math_block": "$",
+    "container_admonition": ":",
+    "fence": "`~",
+    "blockquote": ">",
+    "hr": "*-_",
+    "list": "*-+0123456789",
+    "footnote_def": "[",
+    "reference": "[",
+    "mdx_esm": "ie",  # import, export
+    "jsx_block": "<",
+    "html_block": "<",
+    "heading": "#",
+    "mdx_flow_expression": "{",
+}
+INLINE_STARTS = {
+    "linkify": ":",
+    "newline": "\n",
+    "escape": "\\",
+    "backticks": "`",
+    "strikethrough": "~",
+    "emphasis": "*_",
+    "link": "[",
+    "image": "!",
+    "autolink": "<",
+    "html_inline": "<",
+    "entity": "&",
+    "footnote_ref": "[",
+    "math_inline": "$",
+    "liquid": "{",
+    "kramdown": "{",
+    "shortcode": "{",
+    "mdx_expression": "{",
+}
+
+Rule = TypeVar("Rule")
+Terminators = re.Pattern[str] | None  # the inline ``text`` rule's stop characters
+
+
+class _Table(Generic[Rule]):
+    """Per character, the enabled rules of one ruler that can start on it, in the ruler's order;
+    filled as characters are met, and made anew when the ruler's rules or the terminators change."""
+
+    def __init__(self, starts: dict[str, str]) -> None:
+        """``starts``: rule name -> the characters it can start on."""
+        self._starts = starts
+        self._key: tuple[object, object] = (None, None)
+        self._rules: dict[str, list[Rule]] = {}
+
+    def current(self, ruler: Ruler[Any], terminators: Terminators) -> dict[str, list[Rule]]:
+        """The table for ``ruler``'s current rules (``terminators``: the inline ``text`` rule's)."""
+        key = (ruler.getRules(""), terminators)
+        if key[0] is not self._key[0] or key[1] is not self._key[1]:
+            self._key, self._rules = key, {}
+        return self._rules
+
+    def rules_for(self, ruler: Ruler[Any], char: str, terminators: Terminators) -> list[Rule]:
+        """The enabled rules of ``ruler``, in order, that can start on ``char`` (all of them for
+        ``""``, past the end of the text); remembered in the current table."""
+        starts = self._starts
+        text = terminators is not None and terminators.match(char) is None
+        found = [
+            rule.fn
+            for rule in ruler.__rules__
+            if rule.enabled
+            and (
+                not char  # past the end of the text: ask every rule
+                or (text if rule.name == "text" else char in starts.get(rule.name, char))
+            )  # an unlisted rule "starts" on every character
+        ]
+        self._rules[char] = found
+        return found
+
+
+class FirstCharParserInline(ParserInline):
+    """markdown-it's inline parser, asking at each offset only the rules that can start there."""
+
+    _table: _Table[Any] | None = None
+
+    def tokenize(self, state: StateInline) -> None:
+        """Tokenize as ``ParserInline.tokenize`` does, with fewer rules asked at each offset."""
+        if self._table is None:
+            self._table = _Table(INLINE_STARTS)
+        table = self._table
+        by_char = table.current(self.ruler, self.terminator_re)
+        end = state.posMax
+        max_nesting = state.md.options["maxNesting"]
+        src = state.src
+        while state.pos < end:
+            pos = state.pos
+            ok = False
+            if state.level < max_nesting:
+                char = src[pos]
+                rules = by_char.get(char)
+                if rules is None:
+                    rules = table.rules_for(self.ruler, char, self.terminator_re)
+                for rule in rules:
+                    ok = rule(state, False)
+                    if ok:
+                        if state.pos <= pos:
+                            raise RuntimeError("inline rule didn't increment state.pos")
+                        break
+            if ok:
+                if state.pos >= end:
+                    break
+                continue
+            state.append_pending(src[state.pos])
+            state.pos += 1
+        if state.pending:
+            state.pushPending()
+
+
+class FirstCharParserBlock(ParserBlock):
+    """markdown-it's block parser, asking at each line only the rules that can start there."""
+
+    _table: _Table[Any] | None = None
+
+    def tokenize(self, state: StateBlock, startLine: int, endLine: int) -> None:
+        """Tokenize as ``ParserBlock.tokenize`` does, with fewer rules asked at each line."""
+        if self._table is None:
+            self._table = _Table(BLOCK_STARTS)
+        table = self._table
+        by_char = table.current(self.ruler, None)
+        src = state.src
+        line = startLine
+        max_nesting = state.md.options.maxNesting
+        has_empty_lines = False
+        while line < endLine:
+            state.line = line = state.skipEmptyLines(line)
+            if line >= endLine:
+                break
+            if state.sCount[line] < state.blkIndent:
+                break  # the end of a nested call (block quotes, lists)
+            if state.level >= max_nesting:
+                state.line = endLine
+                break
+            start = state.bMarks[line] + state.tShift[line]
+            char = src[start] if start < len(src) else ""
+            rules = by_char.get(char)
+            if rules is None:
+                rules = table.rules_for(self.ruler, char, None)
+            ok = False
+            for rule in rules:
+                ok = rule(state, line, endLine, False)
+                if ok:
+                    if state.line <= line:
+                        raise RuntimeError("block rule didn't increment state.line")
+                    break
+            if not ok:
+                raise RuntimeError("none of the block rules matched")
+            state.tight = not has_empty_lines
+            line = state.line
+            if (line - 1) < endLine and state.isEmpty(line - 1):
+                has_empty_lines = True  # a paragraph may take one blank line after it
+            if line < endLine and state.isEmpty(line):
+                has_empty_lines = True
+                line += 1
+                state.line = line
