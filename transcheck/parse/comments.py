@@ -34,7 +34,8 @@ def _in_fragment(
 
 
 def collect_comments(tokens: Iterable[Token]) -> tuple[Comment, ...]:
-    """Every HTML comment among block tokens (and the inline HTML of their inline children)."""
+    """Every HTML comment among block tokens (and the inline HTML of their inline children),
+    and every MDX ``{/* … */}`` comment."""
     found: list[Comment] = []
     for token in tokens:
         if token.map is None:
@@ -49,9 +50,9 @@ def collect_comments(tokens: Iterable[Token]) -> tuple[Comment, ...]:
         elif token.type == "inline":
             lines = LineMap(token.content, token.map[0] + 1)
             for child in token.children or []:
-                line = lines.line_of(child, lines.line_at(0))
                 if child.type == "html_inline" and child.content.startswith("<!--"):
-                    found += _in_fragment(child.content, line)
+                    found += _in_fragment(child.content, lines.line_of(child, lines.line_at(0)))
                 elif child.type == "mdx_expression" and child.content.strip().startswith("/*"):
+                    line = lines.line_of(child, lines.line_at(0))
                     found += _in_fragment(f"{{{child.content}}}", line, _MDX_COMMENT)
     return tuple(found)

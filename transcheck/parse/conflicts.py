@@ -39,7 +39,7 @@ def _find(state: StateBlock, pattern: re.Pattern[str], start: int, end: int) -> 
 
 def _conflict_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if not state.src.startswith("<<<<<<<", state.bMarks[start] + state.tShift[start]):
-        return False  # the common case, kept cheap: every block start is asked
+        return False
     if state.sCount[start] - state.blkIndent >= 4 or not _OPENER.fullmatch(_line(state, start)):
         return False
     middle = _find(state, _MIDDLE, start + 1, end)

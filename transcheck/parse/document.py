@@ -42,7 +42,7 @@ from transcheck.parse.walker import InlineSource, Walker
 
 class _InlineParser:
     """Inline parsing for one document, whose reference definitions resolve everywhere in it
-    (Markdown inside HTML and explicit-id headings, which are parsed again, included)."""
+    (Markdown inside HTML, which is parsed again, included)."""
 
     def __init__(self, env: dict[str, Any], dialect: str) -> None:
         """Keep the document's env (its reference definitions) for every later inline parse."""

@@ -40,6 +40,9 @@ BLOCK_STARTS = {
     "html_block": "<",
     "heading": "#",
     "mdx_flow_expression": "{",
+    "liquid_line": "{",  # a line of {% tags %} only
+    "shortcode_line": "{",  # a line of {{< shortcodes >}} only
+    "merge_conflict": "<",  # <<<<<<<
 }
 INLINE_STARTS = {
     "linkify": ":",
