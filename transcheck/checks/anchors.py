@@ -151,8 +151,7 @@ def _source_location(ctx: PairContext, link: Link) -> Location:
         return ctx.at_source(english.line)
     if link.kind is LinkKind.FRONT_MATTER:
         return ctx.at_source(None)
-    section = ctx.alignment.source_of.get(ctx.target.section_at(link.line).index)
-    return ctx.at_source(ctx.source.sections[section].line if section is not None else None)
+    return ctx.at_source(ctx.source_heading_line(link.line))
 
 
 def _wrong_targets(ctx: PairContext) -> Iterator[tuple[Link, Section, Aim]]:

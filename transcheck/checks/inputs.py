@@ -158,8 +158,7 @@ def _english_line(ctx: PairContext, first: int, last: int) -> int | None:
         for pair in blocks.blocks:
             if pair.target and pair.source and first < pair.target.line < last:
                 return pair.source.line
-    section = ctx.alignment.source_of.get(ctx.target.section_at(first).index)
-    return ctx.source.sections[section].line if section is not None else None
+    return ctx.source_heading_line(first)
 
 
 INTERNAL_ERROR = declare(

@@ -79,6 +79,16 @@ class PairContext:
         """A location in the Korean file."""
         return Location(self.target.path, line)
 
+    def source_section_of(self, target_line: int) -> int | None:
+        """The index of the English section aligned with the Korean section holding a line."""
+        return self.alignment.source_of.get(self.target.section_at(target_line).index)
+
+    def source_heading_line(self, target_line: int) -> int | None:
+        """The heading line of the English section aligned with the Korean section holding a
+        line (None when that Korean section translates none)."""
+        section = self.source_section_of(target_line)
+        return self.source.sections[section].line if section is not None else None
+
     def cached(self, key: str, compute: Callable[[], Any]) -> Any:
         """Compute a value shared by several rules of one family once per pair."""
         if key not in self.memo:

@@ -65,6 +65,7 @@ def _match(
 ) -> list[tuple[Markup, Link]]:
     """Pair the template calls of ``calls`` with links of ``other``, each used once."""
     own: Sequence[Link] = calls.links
+    own_forms = {url_form(link.url) for link in own}  # a link this side has itself is no stand-in
     found_pairs: list[tuple[Markup, Link]] = []
     for tag in calls.markup:
         if tag.kind != "template" or any(reaches(tag, link.url) for link in own):
@@ -75,7 +76,7 @@ def _match(
                 for link in other.links
                 if id(link) not in links
                 and reaches(tag, link.url)
-                and not any(url_form(link.url) == url_form(mine.url) for mine in own)
+                and url_form(link.url) not in own_forms
             ),
             None,
         )

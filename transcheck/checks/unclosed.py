@@ -12,7 +12,6 @@ from collections.abc import Iterator
 
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.findings import Severity
-from transcheck.model import Unclosed
 
 _EFFECT = {
     "fence": "the code fence {marker} opened here is not closed where its code ends, so the text "
@@ -22,11 +21,6 @@ _EFFECT = {
     "comment": "the HTML comment <!-- is never closed, so the text after it is hidden: add --> "
     "as in English",
 }
-
-
-def _english_section(ctx: PairContext, item: Unclosed) -> int | None:
-    """The English section aligned with the Korean section holding ``item``."""
-    return ctx.alignment.source_of.get(ctx.target.section_at(item.line).index)
 
 
 @rule(
@@ -63,13 +57,12 @@ def unclosed_markup(ctx: PairContext) -> Iterator[Hit]:
         (ctx.source.section_at(item.line).index, item.kind) for item in ctx.source.unclosed
     )
     for item in ctx.target.unclosed:
-        section = _english_section(ctx, item)
+        section = ctx.source_section_of(item.line)
         if english[(section, item.kind)] > 0:
             english[(section, item.kind)] -= 1
             continue
-        source_line = ctx.source.sections[section].line if section is not None else None
         yield Hit(
             _EFFECT[item.kind].format(marker=item.marker),
-            ctx.at_source(source_line),
+            ctx.at_source(ctx.source_heading_line(item.line)),
             ctx.at_target(item.line),
         )

@@ -196,34 +196,37 @@ def _link_only(block: Block) -> bool:
     return bool(block.links) and not prose_words(rest)
 
 
-def _shown_in_code(text: str, code: str) -> bool:
+def _shown_in_code(text: str, code: str, folded: str) -> bool:
     """Text that a code block of the same Korean page also holds: a demo's output mirroring
     the example's strings, kept as the example keeps them; or a title of three words or more
-    that the page's code cites in any case (a citation: ``title = {How to Scale Your Model}``)."""
+    that the page's code cites in any case (a citation: ``title = {How to Scale Your Model}``);
+    ``folded`` is ``code`` case-folded."""
     text = text.strip()
     if len(text) > 3 and text in code:
         return True
-    return len(prose_words(text)) >= 3 and text.casefold() in code.casefold()
+    return len(prose_words(text)) >= 3 and text.casefold() in folded
 
 
-def _names_and_code(ctx: PairContext) -> tuple[Names, str]:
-    """The page pair's names and the text of the Korean code blocks (once per pair)."""
+def _names_and_code(ctx: PairContext) -> tuple[Names, str, str]:
+    """The page pair's names, the text of the Korean code blocks and that text case-folded
+    (once per pair)."""
 
-    def compute() -> tuple[Names, str]:
+    def compute() -> tuple[Names, str, str]:
         blocks = (block for section in ctx.target.sections for block in section.code_blocks)
-        return page_names(ctx.source, ctx.target), "\n".join(block.text for block in blocks)
+        code = "\n".join(block.text for block in blocks)
+        return page_names(ctx.source, ctx.target), code, code.casefold()
 
     return ctx.cached("untranslated-names", compute)  # type: ignore[no-any-return]
 
 
 def _named(ctx: PairContext, unit: Unit) -> bool:
     """Whether a unit in English is a name kept on purpose (asked only of units in English)."""
-    names, code = _names_and_code(ctx)
+    names, code, folded = _names_and_code(ctx)
     return (
         is_name(unit.korean, names)
         or (unit.kind == BlockKind.HEADING.value and _kept_phrase(ctx, unit.korean))
         or (unit.block is not None and _link_only(unit.block))
-        or _shown_in_code(unit.korean, code)
+        or _shown_in_code(unit.korean, code, folded)
         or (unit.kind == BlockKind.LIST_ITEM.value and _proper_only(unit.korean))
     )
 
@@ -339,14 +342,13 @@ def _front_matter(ctx: PairContext, similarity: float) -> Iterator[Hit]:
     en, ko = ctx.source.front_matter, ctx.target.front_matter
     if en is None or ko is None:
         return
-    names = _names_and_code(ctx)[0]
     for key in FRONT_MATTER_KEYS:
         english, korean = en.data.get(key), ko.data.get(key)
         if (
             isinstance(english, str)
             and isinstance(korean, str)
             and is_untranslated(english, korean, 1, similarity)
-            and not is_name(korean, names)
+            and not is_name(korean, _names_and_code(ctx)[0])
             and not (
                 key == "title"
                 and (_explained(ko.data.get("subtitle")) or _kept_phrase(ctx, korean))
