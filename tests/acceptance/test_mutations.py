@@ -174,6 +174,19 @@ def test_section_moved_far_is_the_one_reported(root: Path) -> None:
     assert "move it after '## TPU란 무엇인가?'" in message(found, "TC104")
 
 
+def test_section_moved_with_its_subsection_is_one_finding(root: Path) -> None:
+    def move_problems_to_the_top(lines: list[str]) -> list[str]:
+        problems = block(lines, 209, "## 연습 문제", 304)  # with '### Part 2는 여기까지입니다!'
+        return lines[:85] + problems + lines[85:208] + lines[303:]
+
+    mutate(root, move_problems_to_the_top)
+    rows, found = check(root)
+    # the section lands at 86; the two broken anchors of the baseline move down with the text
+    moved = [row for row in rows if row[0] == "TC104"]
+    assert moved == [("TC104", "en/tpus.md:209", "ko/tpus.md:86")]
+    assert "move it after '## 핵심 내용'" in message(found, "TC104")
+
+
 def test_formula_left_open_is_reported_at_its_line(root: Path) -> None:
     mutate(root, replace_on(243, r"\simeq 61,000$$", r"\simeq 61,000"))
     report = check_paths(root / "en" / CHAPTER, root / "ko" / CHAPTER, Config(select=("TC605",)))

@@ -27,11 +27,11 @@ from __future__ import annotations
 import math
 import statistics
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from transcheck.align.blockscore import Scorer, Side, kind_score
-from transcheck.align.model import Alignment
+from transcheck.align.model import Alignment, SectionPair
 from transcheck.align.terms import Agreement
 from transcheck.model import Block, BlockKind, Section
 
@@ -80,6 +80,9 @@ class SectionBlocks:
     source: Section
     target: Section
     blocks: tuple[BlockPair, ...]
+    # English subsections with no Korean heading whose text the Korean section translates
+    # (their blocks are in ``source``)
+    split: tuple[Section, ...] = ()
 
 
 def block_alignment(
@@ -92,7 +95,11 @@ def block_alignment(
     writes another way) leaves a Korean section that translates no English one, while the end
     of the English section before it has no counterpart. When the body of such Korean sections
     pairs with that English text, it is compared as part of the Korean section before it, so
-    its content is not reported missing on one side (the heading is structure's finding)."""
+    its content is not reported missing on one side (the heading is structure's finding).
+    The same holds the other way: English subsections the Korean has no heading for (the
+    English has since split the section, ``### Example`` into ``#### HTML`` and ``#### CSS``)
+    are compared as part of the English section before them when their bodies pair with the
+    Korean text left over."""
     pairs = alignment.pairs
     both = [(p.source, p.target) for p in pairs if p.source is not None and p.target is not None]
     ratio = chapter_ratio(both)
@@ -100,40 +107,82 @@ def block_alignment(
     for at, pair in enumerate(pairs):
         if pair.source is None or pair.target is None:
             continue
-        added: list[Section] = []
-        for following in pairs[at + 1 :]:
-            if following.source is not None or following.target is None:
-                break
-            added.append(following.target)
-        target, blocks = _with_added(pair.source, pair.target, added, rewrite, ratio)
-        found.append(SectionBlocks(pair.source, target, blocks))
+        source, target = pair.source, pair.target
+        subsections = _unpaired_subsections(alignment, source)
+        blocks = align_blocks(source, target, rewrite, ratio)
+        source, blocks, split = _with_added(
+            source, target, blocks, subsections, rewrite, ratio, korean=False
+        )
+        added = list(_unpaired_after(pairs[at + 1 :]))
+        target, blocks, _ = _with_added(source, target, blocks, added, rewrite, ratio, korean=True)
+        found.append(SectionBlocks(source, target, blocks, split))
     return tuple(found)
+
+
+def _unpaired_after(following: Sequence[SectionPair]) -> Iterator[Section]:
+    """The Korean sections with no English counterpart right after an aligned pair."""
+    for pair in following:
+        if pair.source is not None or pair.target is None:
+            return
+        yield pair.target
+
+
+def _unpaired_subsections(alignment: Alignment, section: Section) -> list[Section]:
+    """The English subsections right after ``section`` that have no Korean counterpart, up to
+    the first that has one."""
+    found = []
+    for following in alignment.source.sections[section.index + 1 :]:
+        if following.level <= section.level or following.index in alignment.target_of:
+            break
+        found.append(following)
+    return found
 
 
 def _with_added(
     source: Section,
     target: Section,
+    blocks: tuple[BlockPair, ...],
     added: Sequence[Section],
     rewrite: Callable[[str], str],
     ratio: LengthRatio,
-) -> tuple[Section, tuple[BlockPair, ...]]:
-    """The Korean section and its block pairs, with the bodies of the ``added`` Korean sections
-    after it that then pair at least half of their blocks surely (``SURE``) with English
-    blocks left over; a section the Korean adds on its own stays apart."""
-    blocks = align_blocks(source, target, rewrite, ratio)
+    korean: bool,
+) -> tuple[Section, tuple[BlockPair, ...], tuple[Section, ...]]:
+    """One side's section (Korean when ``korean``, else English) and the block pairs, with the
+    bodies of the ``added`` sections of that side after it that then pair at least half of
+    their blocks surely (``SURE``) with blocks the other side has left over, and the sections
+    so taken; a section added on its own stays apart."""
+    grown = target if korean else source
+    taken: list[Section] = []
     for section in added:
-        if all(p.target is not None for p in blocks if p.source is not None):
-            break  # no English block left over
+        if all(_side(p, korean) is not None for p in blocks if _side(p, not korean) is not None):
+            break  # nothing left over on the other side
         body = [b for b in section.blocks if b.kind is not BlockKind.HEADING]
         merged = replace(
-            target, blocks=(*target.blocks, *body), end_line=max(target.end_line, section.end_line)
+            grown, blocks=(*grown.blocks, *body), end_line=max(grown.end_line, section.end_line)
         )
-        joined = align_blocks(source, merged, rewrite, ratio)
+        joined = (
+            align_blocks(source, merged, rewrite, ratio)
+            if korean
+            else align_blocks(merged, target, rewrite, ratio)
+        )
         ids = {id(b) for b in body}
-        sure = sum(1 for p in joined if p.source and id(p.target) in ids and p.score >= SURE)
+        sure = sum(
+            1
+            for p in joined
+            if p.source is not None
+            and p.target is not None
+            and id(_side(p, korean)) in ids
+            and p.score >= SURE
+        )
         if body and 2 * sure >= len(body):
-            target, blocks = merged, joined
-    return target, blocks
+            grown, blocks = merged, joined
+            taken.append(section)
+    return grown, blocks, tuple(taken)
+
+
+def _side(pair: BlockPair, korean: bool) -> Block | None:
+    """The Korean or the English block of a pair."""
+    return pair.target if korean else pair.source
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,9 @@ W_CONTENT, W_TITLE, W_LEVEL, W_LENGTH, W_SHAPE = 0.5, 0.2, 0.1, 0.1, 0.1
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+-]*")
 _COMMENT = re.compile(r"^\s*(#|//|/\*|\*|--|%|;)")
+# A comment that ends a code line (`x = 1; // note`, `a: 1; /* note */`): translators translate
+# it, so the line is compared without it.
+_TRAILING_COMMENT = re.compile(r"\s+(?://.*|/\*.*\*/|<!--.*-->)$")
 _SHAPE = {
     BlockKind.PARAGRAPH: "p",
     BlockKind.LIST_ITEM: "l",
@@ -50,7 +53,7 @@ def section_tokens(section: Section, rewrite: Callable[[str], str]) -> Counter[s
     for block in section.code_blocks:
         for code_line in block.text.splitlines():
             if code_line.strip() and not _COMMENT.match(code_line):
-                tokens["K:" + " ".join(code_line.split())] += 1
+                tokens["K:" + " ".join(_TRAILING_COMMENT.sub("", code_line).split())] += 1
     for formula in section.math:
         tokens["M:" + "".join(formula.text.split())] += 1
     for number in section.numbers:
@@ -109,6 +112,8 @@ class Scorer:
             frequency.update(feature.tokens.keys())
         count = len(source) + len(target)
         self.weight = {token: math.log(1 + count / df) for token, df in frequency.items()}
+        self.source_below = _below(source)
+        self.target_below = _below(target)
         source_length = sum(f.length for f in source)
         target_length = sum(f.length for f in target)
         self.ratio = target_length / source_length if source_length and target_length else 1.0
@@ -116,21 +121,23 @@ class Scorer:
     def _mass(self, tokens: Counter[str]) -> float:
         return sum(self.weight[t] * n for t, n in tokens.items())
 
-    def shared(self) -> list[dict[int, float]]:
+    def shared(
+        self, source: Sequence[Counter[str]], target: Sequence[Counter[str]]
+    ) -> list[dict[int, float]]:
         """Per English section: Korean section index -> weight of the tokens both carry.
 
         Built from an inverted index, so the cost follows the shared tokens, not n x m.
         """
         holders: defaultdict[str, list[int]] = defaultdict(list)
-        for j, feature in enumerate(self.target):
-            for token in feature.tokens:
+        for j, tokens in enumerate(target):
+            for token in tokens:
                 holders[token].append(j)
         result: list[dict[int, float]] = []
-        for feature in self.source:
+        for tokens in source:
             row: defaultdict[int, float] = defaultdict(float)
-            for token, n in feature.tokens.items():
+            for token, n in tokens.items():
                 for j in holders.get(token, ()):
-                    row[j] += self.weight[token] * min(n, self.target[j].tokens[token])
+                    row[j] += self.weight[token] * min(n, target[j][token])
             result.append(dict(row))
         return result
 
@@ -146,19 +153,22 @@ class Scorer:
     def matrices(self) -> tuple[list[list[float]], list[list[float]]]:
         """The score and the evidence (content or heading words, the stronger) of every pair.
 
-        This is the aligner's O(n x m) part; it stays plain arithmetic per pair.
+        Content is compared section to section, and, for two headings of one level, also with
+        their subsections folded in: a Korean section that keeps in one section what the English
+        has since split into subsections (``### Example`` ↔ ``### 예제`` + ``#### HTML``,
+        ``#### CSS``) still shows its content. This is the aligner's O(n x m) part; it stays
+        plain arithmetic per pair.
         """
-        shared = self.shared()
-        source_mass = [self._mass(f.tokens) for f in self.source]
-        target_mass = [self._mass(f.tokens) for f in self.target]
+        own = _Content(self, [f.tokens for f in self.source], [f.tokens for f in self.target])
+        below = _Content(self, self.source_below, self.target_below)
         scores: list[list[float]] = []
         evidence: list[list[float]] = []
         for i, a in enumerate(self.source):
             score_row, evidence_row = [], []
             for j, b in enumerate(self.target):
-                content = (2 * shared[i].get(j, 0.0) + TOKEN_PSEUDO) / (
-                    source_mass[i] + target_mass[j] + 2 * TOKEN_PSEUDO
-                )
+                content = own.evidence(i, j)
+                if a.level == b.level and j in below.shared[i]:
+                    content = max(content, below.evidence(i, j))
                 title = title_evidence(a, b)
                 shape = fuzz.ratio(a.shape, b.shape) / 100 if a.shape != b.shape else 1.0
                 score_row.append(
@@ -172,3 +182,35 @@ class Scorer:
             scores.append(score_row)
             evidence.append(evidence_row)
         return scores, evidence
+
+
+def _below(sections: Sequence[Features]) -> list[Counter[str]]:
+    """Per section: its tokens and those of its subsections (none for the preamble)."""
+    result: list[Counter[str]] = []
+    for index, section in enumerate(sections):
+        tokens: Counter[str] = Counter()
+        end = index + 1
+        while end < len(sections) and sections[end].level > section.level:
+            end += 1
+        if section.level:
+            for inner in sections[index:end]:
+                tokens.update(inner.tokens)
+        result.append(tokens)
+    return result
+
+
+class _Content:
+    """Content evidence of section pairs from one token multiset per section on each side."""
+
+    def __init__(
+        self, scorer: Scorer, source: Sequence[Counter[str]], target: Sequence[Counter[str]]
+    ) -> None:
+        self.shared = scorer.shared(source, target)
+        self.source_mass = [scorer._mass(tokens) for tokens in source]
+        self.target_mass = [scorer._mass(tokens) for tokens in target]
+
+    def evidence(self, i: int, j: int) -> float:
+        """Shared token weight against both sides' weight, smoothed toward 0.5."""
+        return (2 * self.shared[i].get(j, 0.0) + TOKEN_PSEUDO) / (
+            self.source_mass[i] + self.target_mass[j] + 2 * TOKEN_PSEUDO
+        )

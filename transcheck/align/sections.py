@@ -4,9 +4,11 @@ Every candidate pair gets a score and an evidence value (see features.py); align
 three passes, the way a reviewer would do it by hand:
 
 1. Anchors: a monotone dynamic program pairs, in order, the sections whose content or heading
-   words vouch for each other (evidence of at least ``ANCHOR_EVIDENCE``).
+   words vouch for each other (evidence of at least ``ANCHOR_EVIDENCE``) and that are each
+   other's best match: a weak pair (a shared inline code) does not anchor a section away from
+   the one in its place that fits it better.
 2. Moved: leftover sections that vouch for each other just as clearly, but out of order, are
-   paired as moved sections.
+   paired as moved sections, again only as each other's best match among the leftovers.
 3. Position: between two consecutive anchors, what is left is paired in order by its score, so
    a section that lost its links is still the translation of the one in its place. A pair must
    score above ``POSITION.bias - 2 * POSITION.gap``; below that, two gaps (a missing and an
@@ -117,17 +119,24 @@ def _monotone(scores: Sequence[Sequence[float]], costs: Costs) -> dict[int, int]
 
 
 def _pair_moved(
-    scores: list[list[float]], evidence: list[list[float]], matched: dict[int, int]
+    scores: list[list[float]], vouched: list[list[float]], matched: dict[int, int]
 ) -> dict[int, int]:
-    """Leftover English and Korean sections that clearly match each other out of order."""
+    """Leftover English and Korean sections that clearly match each other out of order: each
+    is the other's best match among the leftovers, so a section is not taken out of order
+    where a section in its place fits it better."""
     used = set(matched.values())
+    rows = [i for i in range(len(scores)) if i not in matched]
+    columns = [j for j in range(len(scores[0]) if scores else 0) if j not in used]
+    row_best = {i: max((scores[i][j] for j in columns), default=0.0) for i in rows}
+    column_best = {j: max((scores[i][j] for i in rows), default=0.0) for j in columns}
     candidates = sorted(
         (
             (score, i, j)
-            for i, row in enumerate(scores)
-            if i not in matched
-            for j, score in enumerate(row)
-            if j not in used and score > ANCHOR.bias and evidence[i][j] >= ANCHOR_EVIDENCE
+            for i in rows
+            for j in columns
+            if (score := vouched[i][j]) > ANCHOR.bias
+            and score >= row_best[i]
+            and score >= column_best[j]
         ),
         reverse=True,
     )
@@ -163,12 +172,17 @@ def _align_stretch(
 ) -> tuple[dict[int, int], dict[int, int], list[list[float]]]:
     """The three passes over one stretch: in-order pairs, moved pairs, and the pair scores."""
     scores, evidence = _score_matrix(english, korean, rewrite)
+    row_best = [max(row, default=0.0) for row in scores]
+    column_best = [max(column, default=0.0) for column in zip(*scores, strict=False)]
     vouched = [
-        [s if e >= ANCHOR_EVIDENCE else -math.inf for s, e in zip(row, proof, strict=True)]
-        for row, proof in zip(scores, evidence, strict=True)
+        [
+            s if e >= ANCHOR_EVIDENCE and s >= max(row_best[i], column_best[j]) else -math.inf
+            for j, (s, e) in enumerate(zip(row, proof, strict=True))
+        ]
+        for i, (row, proof) in enumerate(zip(scores, evidence, strict=True))
     ]
     matched = _monotone(vouched, ANCHOR)
-    moved = _pair_moved(scores, evidence, matched)
+    moved = _pair_moved(scores, vouched, matched)
     matched |= _fill_gaps(scores, matched, moved)
     return matched, moved, scores
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from transcheck.align import SectionPair
+from transcheck.checks.blockmatch import SectionBlocks, section_blocks
 from transcheck.checks.registry import Example, Hit, PairContext, declare, rule
 from transcheck.findings import Severity
 from transcheck.model import BlockKind, Section
@@ -94,20 +95,88 @@ def section_missing(ctx: PairContext) -> Iterator[Hit]:
     Bad:  en `## Usage` … ko has no section for it.
     Good: ko `## 사용법` translating it, at the same place (before `## 라이선스`).
     The Korean line given is where the section would go (the next aligned Korean heading).
+    A missing section's subsections, missing with it, are named in its finding; English
+    subsections whose text a Korean section translates without their headings (the English
+    split the section since) are one finding, at the Korean block where the first belongs.
     """
     if ctx.target.is_empty:
         return  # one empty-file finding says it better than a finding per section
     pairs = ctx.alignment.pairs
     following = _next_sections(pairs, korean=True)
+    missing = {
+        p.source.index
+        for p in pairs
+        if p.source is not None and p.target is None and not p.source.is_preamble
+    }
+    sections = ctx.source.sections
+    inside: dict[int, list[Section]] = {}  # a missing section -> its missing subsections
+    folded: set[int] = set()
+    for index in sorted(missing):
+        top = index
+        while (parent := sections[top].parent) is not None and parent in missing:
+            top = parent
+        if top != index:
+            inside.setdefault(top, []).append(sections[index])
+            folded.add(index)
+    for blocks in section_blocks(ctx):
+        if blocks.split:
+            folded |= {section.index for section in blocks.split}
+            yield _split_hit(ctx, blocks)
     for position, pair in enumerate(pairs):
-        if pair.source is not None and pair.target is None and not pair.source.is_preamble:
-            line, place = _insert_point(following[position], ctx.target.line_count)
-            yield Hit(
-                f"English section {describe(pair.source)!r} has no Korean translation: "
-                f"translate it and insert it {place}",
-                ctx.at_source(pair.source.line),
-                ctx.at_target(line),
-            )
+        english = pair.source
+        if english is None or english.index not in missing or english.index in folded:
+            continue
+        line, place = _insert_point(following[position], ctx.target.line_count)
+        below = inside.get(english.index, [])
+        if below:
+            listed = ", ".join(repr(describe(section)) for section in below)
+            counted = "subsection" if len(below) == 1 else f"{len(below)} subsections"
+            what = f"and its {counted} ({listed}) have no Korean translation: translate them"
+        else:
+            what = "has no Korean translation: translate it"
+        yield Hit(
+            f"English section {describe(english)!r} {what} and insert "
+            f"{'them' if below else 'it'} {place}",
+            ctx.at_source(english.line),
+            ctx.at_target(line),
+        )
+
+
+def _split_hit(ctx: PairContext, blocks: SectionBlocks) -> Hit:
+    """The English subsections a Korean section translates without their headings, at the
+    first of them and at the Korean block where its heading belongs."""
+    first = blocks.split[0]
+    korean = next(
+        (
+            p.target.line
+            for p in blocks.blocks
+            if p.source is not None
+            and p.target is not None
+            and first.line <= p.source.line <= first.end_line
+        ),
+        blocks.target.line,
+    )
+    names = ", ".join(repr(describe(section)) for section in blocks.split)
+    if len(blocks.split) == 1:
+        what, its, them, headings = (
+            "subsection",
+            "has no Korean heading",
+            "its text without it",
+            "heading",
+        )
+    else:
+        what, its, them, headings = (
+            "subsections",
+            "have no Korean headings",
+            "their text without them",
+            "headings",
+        )
+    return Hit(
+        f"English {what} {names} of {describe(blocks.source)!r} {its}: the Korean "
+        f"{describe(blocks.target)!r} translates {them}; add the {headings}",
+        ctx.at_source(first.line),
+        ctx.at_target(korean),
+    )
 
 
 @rule(
@@ -260,10 +329,14 @@ def section_order(ctx: PairContext) -> Iterator[Hit]:
 
     Bad:  en `## Install`, `## Usage`, `## License` ↔ ko `## 사용법`, `## 라이선스`, `## 설치`.
     Good: the Korean sections in the English order: `## 설치` right after `# 안내`.
+    A subsection that moved with its section is not reported apart from it.
     """
     for pair in ctx.alignment.matched:
         if pair.moved:
             assert pair.source is not None and pair.target is not None
+            parent = ctx.alignment.source_of.get(pair.target.parent or 0)
+            if parent in ctx.alignment.moved_sources and parent == pair.source.parent:
+                continue  # it moved with the section it belongs to, which is reported
             yield Hit(
                 f"Korean section {describe(pair.target)!r} (translating "
                 f"{describe(pair.source)!r}) is out of order: {_where_it_belongs(ctx, pair)}",
