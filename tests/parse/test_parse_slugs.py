@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from transcheck.parse import SLUG_STYLES, Slugger
-from transcheck.parse.slugs import github_slug, kramdown_slug
+from transcheck.parse import SLUG_STYLES, Slugger, parse_markdown
+from transcheck.parse.slugs import github_slug, kramdown_slug, mdn_slug
 
 
 @pytest.mark.parametrize(
@@ -50,6 +50,71 @@ def test_kramdown_slug(text: str, slug: str) -> None:
     assert kramdown_slug(text) == slug
 
 
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Escaping attribute values", "escaping_attribute_values"),
+        ("특수 문자 이스케이프", "특수_문자_이스케이프"),
+        ("Calling at() on non-array objects", "calling_at_on_non-array_objects"),
+        (":hover 시 다른 불투명도 적용", "hover_시_다른_불투명도_적용"),
+        ("What's new? A/B, C&D", "whats_new_ab_cd"),
+        ("Array.prototype.at()", "array.prototype.at"),
+        ("()", "sect1"),
+    ],
+)
+def test_mdn_slug(text: str, slug: str) -> None:
+    assert mdn_slug(text) == slug
+
+
+def test_mdn_repeats_are_numbered_from_two_with_underscores() -> None:
+    slugger = Slugger("mdn")
+    assert [slugger.slug(t) for t in ["HTML", "CSS", "HTML", "HTML"]] == [
+        "html",
+        "css",
+        "html_2",
+        "html_3",
+    ]
+
+
+MDN_PAGE = """# querySelector()
+
+See [Escaping attribute values](#escaping_attribute_values) and [Examples](#examples).
+
+## Examples
+
+### Escaping attribute values
+
+#### HTML
+
+#### Result
+
+### Another example
+
+#### HTML
+"""
+
+
+def test_a_page_whose_own_links_use_mdn_ids_is_read_with_them() -> None:
+    anchors = [s.anchor for s in parse_markdown(MDN_PAGE, "x.md").sections]
+    assert anchors == [
+        "",
+        "queryselector",
+        "examples",
+        "escaping_attribute_values",
+        "html",
+        "result",
+        "another_example",
+        "html_2",
+    ]
+
+
+def test_a_page_whose_links_use_github_ids_keeps_them() -> None:
+    page = MDN_PAGE.replace("#escaping_attribute_values", "#escaping-attribute-values")
+    anchors = [s.anchor for s in parse_markdown(page, "x.md").sections]
+    assert anchors[3:5] == ["escaping-attribute-values", "html"]
+    assert anchors[-1] == "html-1"
+
+
 def test_duplicates_are_numbered_in_order_and_never_collide() -> None:
     slugger = Slugger("github")
     ids = [slugger.slug(text) for text in ["개요", "개요", "개요 1", "개요", ";;", ";;"]]
@@ -70,6 +135,8 @@ def test_kramdown_style_reads_the_source_and_github_the_text() -> None:
 
 
 def test_unknown_style_lists_the_valid_ones() -> None:
-    assert SLUG_STYLES == ("github", "kramdown")
-    with pytest.raises(ValueError, match="unknown slug style 'gitlab'; valid: github, kramdown"):
+    assert SLUG_STYLES == ("github", "kramdown", "mdn")
+    with pytest.raises(
+        ValueError, match="unknown slug style 'gitlab'; valid: github, kramdown, mdn"
+    ):
         Slugger("gitlab")

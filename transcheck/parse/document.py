@@ -22,11 +22,13 @@ parser (see ``parsers``); the walk over the block tokens is in ``walker``.
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 from typing import Any
+from urllib.parse import unquote
 
 from markdown_it.token import Token
 
-from transcheck.model import Document
+from transcheck.model import Document, Section
 from transcheck.parse.comments import collect_comments
 from transcheck.parse.conflicts import conflicts_of
 from transcheck.parse.dialects import AUTO, MDX, choose_dialect
@@ -34,7 +36,7 @@ from transcheck.parse.frontmatter import unclosed_front_matter
 from transcheck.parse.inline import InlineItems, collect_inline
 from transcheck.parse.parsers import markdown
 from transcheck.parse.positions import LineMap
-from transcheck.parse.slugs import Slugger
+from transcheck.parse.slugs import Slugger, site_style
 from transcheck.parse.tomlfront import unclosed_toml
 from transcheck.parse.unclosed import find_unclosed
 from transcheck.parse.walker import InlineSource, Walker
@@ -64,6 +66,23 @@ class _InlineParser:
         tokens = markdown(self._dialect).parseInline(source, self._env)
         children = tokens[0].children if tokens and tokens[0].children else []
         return collect_inline(children, LineMap(source, line), self.definitions, self._jsx)
+
+
+def _with_site_ids(sections: tuple[Section, ...]) -> tuple[Section, ...]:
+    """The sections with MDN heading ids when the page's own in-page links use them (see
+    ``parse.slugs.site_style``); generated ids only, explicit ones are kept."""
+    generated = [s for s in sections if s.anchor and not s.explicit_id]
+    fragments = (
+        unquote(link.fragment)
+        for section in sections
+        for link in section.links
+        if link.fragment and not link.path_part
+    )
+    if not generated or site_style([s.title for s in generated], fragments) != "mdn":
+        return sections
+    slugger = Slugger("mdn")
+    ids = {s.index: slugger.slug(s.title) for s in generated}
+    return tuple(replace(s, anchor=ids[s.index]) if s.index in ids else s for s in sections)
 
 
 def parse_markdown(
@@ -103,6 +122,8 @@ def parse_markdown(
         walker.front or unclosed_front_matter(text, line_count) or unclosed_toml(text, line_count)
     )
     sections = tuple(builder.sections)
+    if slug_style == "github":
+        sections = _with_site_ids(sections)
     comments = collect_comments(tokens)
     unclosed = find_unclosed(tokens, text)
     return Document(

@@ -11,18 +11,28 @@ alone: kramdown first turns ``--`` into an en dash, which it then drops, where G
 *source* (so a link's URL counts), drops everything up to the first ASCII letter, then every
 character but ASCII letters, digits, spaces and ``-``, and falls back to ``section``.
 
-Both styles number repeats ``-1``, ``-2`` in document order. Explicit ids (``{#id}``) are not
-counted: neither renderer counts them, so a generated id may repeat an explicit one, as on the page.
+``mdn``: MDN's renderer (yari, now rari's ``anchorize``): the heading's text lower-cased, each
+space turned into ``_`` and the characters ``<>"$#%&+,/:;=?@[]^`{|}~')(\\`` dropped, so
+'Escaping attribute values' is ``escaping_attribute_values`` and '특수 문자 이스케이프' is
+``특수_문자_이스케이프``; repeats are numbered ``_2``, ``_3``.
+
+GitHub and kramdown number repeats ``-1``, ``-2`` in document order. Explicit ids (``{#id}``)
+are not counted: no renderer counts them, so a generated id may repeat an explicit one, as on the
+page.
+
+A page is read with the configured style, except that a page in the ``github`` style whose own
+in-page links reach its headings by MDN ids more often than by GitHub ids is read with MDN ids
+(``site_style``): an MDN page (English or translated) links ``#escaping_attribute_values``.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 
 from transcheck.lazy import compiled
 
-SLUG_STYLES = ("github", "kramdown")
+SLUG_STYLES = ("github", "kramdown", "mdn")
 
 
 def _keep_github(ch: str) -> bool:
@@ -52,10 +62,20 @@ def kramdown_slug(text: str) -> str:
     return slug or "section"
 
 
-# style -> (base slug function, whether it reads the heading's source rather than its text)
-_STYLES: dict[str, tuple[Callable[[str], str], bool]] = {
-    "github": (github_slug, False),
-    "kramdown": (kramdown_slug, True),
+_MDN_DROP = compiled(r"[<>\"$#%&+,/:;=?@\[\]^`{|}~')(\\]")
+
+
+def mdn_slug(text: str) -> str:
+    """The id MDN's renderer gives a heading, before de-duplication."""
+    return _MDN_DROP().sub("", text.strip().lower().replace(" ", "_")) or "sect1"
+
+
+# style -> (base slug function, whether it reads the heading's source rather than its text,
+# the separator and first number of a repeat)
+_STYLES: dict[str, tuple[Callable[[str], str], bool, str, int]] = {
+    "github": (github_slug, False, "-", 1),
+    "kramdown": (kramdown_slug, True, "-", 1),
+    "mdn": (mdn_slug, False, "_", 2),
 }
 
 
@@ -66,7 +86,8 @@ class Slugger:
         """A slugger for one document; ``style`` is one of ``SLUG_STYLES``."""
         if style not in _STYLES:
             raise ValueError(f"unknown slug style {style!r}; valid: {', '.join(SLUG_STYLES)}")
-        self._base, self._from_source = _STYLES[style]
+        self._base, self._from_source, self._separator, first = _STYLES[style]
+        self._first = first - 1
         self._seen: dict[str, int] = {}
 
     def slug(self, text: str, source: str | None = None) -> str:
@@ -76,13 +97,25 @@ class Slugger:
         """
         base = self._base(source if self._from_source and source is not None else text)
         if base not in self._seen:
-            self._seen[base] = 0
+            self._seen[base] = self._first
             return base
         count = self._seen[base]
         while True:
             count += 1
-            candidate = f"{base}-{count}"
+            candidate = f"{base}{self._separator}{count}"
             if candidate not in self._seen:
                 self._seen[base] = count
-                self._seen[candidate] = 0
+                self._seen[candidate] = self._first
                 return candidate
+
+
+def site_style(titles: Sequence[str], fragments: Iterable[str]) -> str:
+    """``mdn`` when in-page ``fragments`` reach the headings ``titles`` (in document order) by
+    MDN ids more often than by GitHub ids, else ``github``."""
+    github, mdn = Slugger("github"), Slugger("mdn")
+    github_ids = {github.slug(title) for title in titles}
+    mdn_ids = {mdn.slug(title) for title in titles}
+    votes = 0
+    for fragment in fragments:
+        votes += (fragment in mdn_ids) - (fragment in github_ids)
+    return "mdn" if votes > 0 else "github"
