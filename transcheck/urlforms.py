@@ -93,6 +93,19 @@ def url_form(url: str, site_url: str = "") -> UrlForm:
     return UrlForm("web", host, _path(path), query, unquote(parts.fragment), locale)
 
 
+def link_key(url: str) -> str:
+    """One string per link up to locale tokens and trivial spellings, for aligning blocks by
+    the links they share (``/en-US/docs/x`` and ``/ko/docs/x`` have one key)."""
+    form = url_form(url)
+    if form.scheme != "web":
+        return url.strip()
+    query = "&".join(f"{key}={value}" for key, value in form.query)
+    return (
+        f"{form.host}{form.path}{'?' + query if query else ''}"
+        f"{'#' + form.fragment if form.fragment else ''}"
+    )
+
+
 def same_link(english: str, korean: str, site_url: str = "") -> bool:
     """Whether two URLs reach the same resource, up to locale tokens and trivial spellings."""
     en, ko = url_form(english, site_url), url_form(korean, site_url)

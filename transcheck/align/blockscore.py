@@ -15,7 +15,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from transcheck.model import Block, BlockKind
+from transcheck.model import Block, BlockKind, Markup
+from transcheck.urlforms import link_key
 
 # Kinds that a translator may turn into each other: a formula paragraph ending in "." is a
 # paragraph in one language and a math block in the other; a list item can become a paragraph.
@@ -40,16 +41,27 @@ def block_tokens(block: Block, rewrite: Callable[[str], str]) -> Counter[str]:
     for link in block.links:
         if not link.url.startswith("#"):
             url = rewrite(link.url)
-            tokens["L:" + url] += 1
+            tokens["L:" + link_key(url)] += 1
             page = url.split("#", 1)[0].split("?", 1)[0].rstrip("/").rpartition("/")[2]
             if page:  # a page the site moved keeps its name: /admin/x is /tasks/y/x
                 tokens["P:" + page] += 1
     for tag in block.markup:
-        key = tag.attr("path") or tag.attr("key") or tag.attr("src") or tag.attr("id") or ""
-        tokens[f"H:{tag.kind}:{tag.name}:{key}"] += 1
+        tokens.update(markup_tokens(tag))
     if block.kind is BlockKind.CODE:
         for line in block.text.splitlines():
             tokens["K:" + " ".join(line.split())] += 1
+    return tokens
+
+
+def markup_tokens(tag: Markup) -> list[str]:
+    """A tag as tokens: kind, name and the attribute that names what it shows (a path, key,
+    source or id); a template call adds its first argument, without case, as a token of its
+    own: ``{{jsxref("Array")}}`` is not ``{{jsxref("Map")}}``, while two
+    ``{{EmbedLiveSample(…)}}`` naming a heading and its translation still share the name."""
+    key = tag.attr("path") or tag.attr("key") or tag.attr("src") or tag.attr("id") or ""
+    tokens = [f"H:{tag.kind}:{tag.name}:{key}"]
+    if tag.kind == "template" and tag.attrs:
+        tokens.append(f"A:{tag.name.casefold()}:{tag.attrs[0][1].casefold()}")
     return tokens
 
 

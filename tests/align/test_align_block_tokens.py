@@ -1,0 +1,72 @@
+"""What blocks share across translation: links up to their locale, and which page a template
+call names. List items a translator reordered pair as moved, not as one missing and one extra."""
+
+from __future__ import annotations
+
+from transcheck.api import check_pair
+from transcheck.config import Config
+
+CLOSURE_EN = """# Closure
+
+A **closure** binds names lexically.
+
+## See also
+
+- [Closure in JavaScript](/en-US/docs/Web/JavaScript/Closures)
+- [Closure](https://en.wikipedia.org/wiki/Closure_(computer_programming)) on Wikipedia
+"""
+
+CLOSURE_KO = """# 클로저
+
+**클로저**는 이름을 어휘적으로 묶습니다.
+
+## 같이 보기
+
+- 위키백과의 [클로저](https://en.wikipedia.org/wiki/Closure_(computer_programming))
+- MDN의 [클로저](/ko/docs/Web/JavaScript/Closures)
+"""
+
+
+def findings(en: str, ko: str) -> list[tuple[str, int | None, int | None]]:
+    return [(f.code, f.source.line, f.target.line) for f in check_pair(en, ko, Config())]
+
+
+def test_swapped_list_items_whose_links_differ_by_locale_are_not_missing_and_extra() -> None:
+    assert findings(CLOSURE_EN, CLOSURE_KO) == []
+
+
+def test_a_list_item_dropped_after_the_swap_is_still_missing() -> None:
+    dropped = CLOSURE_KO.replace("- MDN의 [클로저](/ko/docs/Web/JavaScript/Closures)\n", "")
+    assert findings(CLOSURE_EN, dropped) == [("TC109", 7, 7)]
+
+
+SEE_ALSO_EN = """# at()
+
+## See also
+
+- {{jsxref("Array")}}
+- {{jsxref("Array.prototype.findIndex()")}}
+- {{jsxref("Array.prototype.indexOf()")}}
+"""
+
+# An older list: two other pages, each with a gloss
+SEE_ALSO_KO = """# at()
+
+## 같이 보기
+
+- {{jsxref("Array.prototype.find()")}} – 판별식을 사용해 값을 반환합니다.
+- {{jsxref("Array.prototype.includes()")}} – 값이 배열에 존재하는지 판별합니다.
+- {{jsxref("Array.prototype.indexOf()")}} – 주어진 요소의 인덱스를 반환합니다.
+"""
+
+
+def test_template_calls_naming_other_pages_are_other_items() -> None:
+    """By position the first items would read as ``Array`` changed to ``find()``; the page a
+    call names tells the items apart: two English calls are missing, two Korean items extra."""
+    found = check_pair(SEE_ALSO_EN, SEE_ALSO_KO, Config())
+    assert [(f.code, f.source.line, f.target.line) for f in found] == [
+        ("TC108", 5, 5),
+        ("TC604", 5, 7),
+        ("TC604", 6, 7),
+    ]
+    assert not [f for f in found if "changed" in f.message]
