@@ -33,6 +33,7 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 _SPAN_TOKEN = compiled(r"[A-Za-z_][A-Za-z0-9_]*|[\uac00-\ud7a3]+|\d+(?:\.\d+)?|\S")
 _HANGUL = compiled(r"[\uac00-\ud7a3]")
 _NUMBER_SPAN = re.compile(r"[-+]?\d+(?:\.\d+)?")
+RENAMED = 60  # rapidfuzz similarity above which a leftover Korean span is the English changed
 
 RULE_OPTIONS["code"] = {"translate_strings": True}
 
@@ -315,6 +316,14 @@ def _same_code(a: str, b: str) -> bool:
     )
 
 
+def _renamed(english: str, korean: str) -> bool:
+    """Whether a Korean span left over reads as the English one changed (``callbackFn`` ->
+    ``callback``, ``SyntaxError`` -> ``SYNTAX_ERR``) rather than another span of a rewritten
+    sentence (``init`` and ``Promise``): they share most of their text."""
+    a, b = english.casefold(), korean.casefold()
+    return max(fuzz.ratio(a, b), fuzz.partial_ratio(a, b)) >= RENAMED
+
+
 @rule(
     "TC504",
     "inline-code-missing",
@@ -375,8 +384,8 @@ def inline_code_missing(ctx: PairContext) -> Iterator[Hit]:
                 {s.text for s in placed.block.source.code_spans} if placed.block.source else set()
             )
             near = [k for k in match.extra_in(placed.block) if k.item.text not in english]
-            if near and not bare:
-                closest = max(near, key=lambda k: fuzz.ratio(span.text, k.item.text))
+            closest = max(near, key=lambda k: fuzz.ratio(span.text, k.item.text), default=None)
+            if closest is not None and not bare and _renamed(span.text, closest.item.text):
                 match.extra.remove(closest)
                 renames.setdefault((span.text, closest.item.text), []).append((span, closest.item))
                 continue
