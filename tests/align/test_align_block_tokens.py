@@ -70,3 +70,37 @@ def test_template_calls_naming_other_pages_are_other_items() -> None:
         ("TC604", 6, 7),
     ]
     assert not [f for f in found if "changed" in f.message]
+
+
+GAINED_EN = """# querySelector()
+
+The method **`querySelector()`** returns the first element that matches, or `null`.
+
+The matching is done using depth-first pre-order traversal of the document's nodes.
+
+If the specified selector matches an ID used more than once, the first element is returned.
+
+## Syntax
+
+Call it on a document.
+"""
+
+GAINED_KO = """# querySelector()
+
+**`querySelector()`** 메서드는 일치하는 첫 번째 요소를 반환합니다. 없으면 `null`을 반환합니다.
+
+> [!NOTE]
+> 탐색은 깊이우선depth-first 전위pre-order순회로 진행합니다.
+
+## 구문
+
+문서에서 호출합니다.
+"""
+
+
+def test_a_paragraph_the_english_gained_next_to_a_translated_one_is_the_missing_one() -> None:
+    """The Korean note keeps 'depth-first' and 'pre-order': it translates the second English
+    paragraph, and the third, which the English gained since, is the one missing."""
+    found = findings(GAINED_EN, GAINED_KO)
+    assert ("TC107", 7, 6) in found
+    assert [code for code, _, _ in found if code in ("TC107", "TC704")] == ["TC107"]

@@ -514,6 +514,29 @@ def _uncross(pairs: list[_Pair], scorer: Scorer) -> None:
         if crossed + TERM_WEIGHT * terms >= straight + SWAP_GAIN:
             pairs[k] = (i, j2, scorer.pair(i, j2), False)
             pairs[k + 1] = (i2, j, scorer.pair(i2, j), False)
+    _slide(pairs, scorer, agreement)
+
+
+def _slide(pairs: list[_Pair], scorer: Scorer, agreement: Agreement) -> None:
+    """Move a Korean block to the unpaired English block right before or after its pair when
+    it fits that one better by SWAP_GAIN, terms counted as in _uncross (in place): the English
+    gained a paragraph next to the one translated, and a monotone pairing took the new one."""
+    for k, (i, j, _, _) in enumerate(pairs):
+        if i is None or j is None:
+            continue
+        here = scorer.pair(i, j) + TERM_WEIGHT * agreement(i, j)
+        for n in (k - 1, k + 1):
+            if not 0 <= n < len(pairs) or pairs[n][1] is not None or pairs[n][0] is None:
+                continue
+            other = pairs[n][0]
+            assert other is not None
+            if scorer.en.blocks[other].kind is not scorer.en.blocks[i].kind:
+                continue
+            there = scorer.pair(other, j) + TERM_WEIGHT * agreement(other, j)
+            if there >= here + SWAP_GAIN:
+                pairs[n] = (other, j, scorer.pair(other, j), False)
+                pairs[k] = (i, None, 0.0, False)
+                break
 
 
 def _mark_joined(pairs: list[_Pair]) -> None:

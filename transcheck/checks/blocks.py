@@ -249,10 +249,11 @@ def dropped_elements(ctx: PairContext) -> set[int]:
 
 
 def _neighbour(pairs: Sequence[BlockPair], end: int, korean: bool) -> Block | None:
-    """The first block of the other language after a run: where the run belongs there."""
+    """The first block of the other language after a run: where the run belongs there (not a
+    block a pair before the run holds already, which a joined pair repeats)."""
     for pair in pairs[end:]:
         block = pair.source if korean else pair.target
-        if block is not None:
+        if block is not None and not pair.joined:
             return block
     return None
 
