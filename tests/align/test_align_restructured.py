@@ -236,3 +236,18 @@ def test_a_weak_shared_token_does_not_pull_a_section_away_from_its_place() -> No
     )
     found = structure(ABBR_EN, ABBR_KO)
     assert [(c, en) for c, en, _, _ in found] == [("TC101", line_of(ABBR_EN, "## Accessibility"))]
+
+
+def test_an_example_whose_html_text_is_translated_is_still_the_same_example() -> None:
+    """Text between tags is what a translator translates in HTML code: the Korean html block
+    still stands for '#### HTML' (code-string-translated tells it, as information)."""
+    korean = OPACITY_KO.replace("You can barely see this.", "겨우 보이는 글").replace(
+        "This is very easy to see.", "쉽게 보이는 글"
+    )
+    found = check_pair(OPACITY_EN, korean, Config(select=("TC1", "TC5")))
+    split = [f for f in found if f.code == "TC101"]
+    assert len(split) == 1
+    assert "'#### HTML', '#### CSS' of '### Setting opacity' have no Korean headings" in (
+        split[0].message
+    )
+    assert {f.code for f in found} == {"TC101", "TC104", "TC502", "TC505"}

@@ -11,6 +11,7 @@ split) is scored as one.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -49,8 +50,27 @@ def block_tokens(block: Block, rewrite: Callable[[str], str]) -> Counter[str]:
         tokens.update(markup_tokens(tag))
     if block.kind is BlockKind.CODE:
         for line in block.text.splitlines():
-            tokens["K:" + " ".join(line.split())] += 1
+            code = " ".join(line.split())
+            tokens["K:" + code] += 1
+            if (shape := code_shape(code)) != code:
+                tokens["S:" + shape] += 1
     return tokens
+
+
+# What a translator may translate inside code: the text between two tags, string literals.
+_TRANSLATABLE = re.compile(r">[^<>]+<|\"[^\"]*\"|'[^']*'")
+
+
+def _emptied(match: re.Match[str]) -> str:
+    """A tag's text or a string literal with its content taken out."""
+    found = match.group(0)
+    return found[0] + found[-1]
+
+
+def code_shape(line: str) -> str:
+    """A code line without what a translator may translate in it (a tag's text, the content
+    of string literals), so a line whose text was translated still matches its source."""
+    return _TRANSLATABLE.sub(_emptied, line)
 
 
 def markup_tokens(tag: Markup) -> list[str]:

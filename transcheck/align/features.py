@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from transcheck.align.blockscore import code_shape
 from transcheck.model import BlockKind, Section
 
 TOKEN_PSEUDO = 2.0  # smoothing mass of content evidence, about one distinctive token's weight
@@ -53,7 +54,10 @@ def section_tokens(section: Section, rewrite: Callable[[str], str]) -> Counter[s
     for block in section.code_blocks:
         for code_line in block.text.splitlines():
             if code_line.strip() and not _COMMENT.match(code_line):
-                tokens["K:" + " ".join(_TRAILING_COMMENT.sub("", code_line).split())] += 1
+                code = " ".join(_TRAILING_COMMENT.sub("", code_line).split())
+                tokens["K:" + code] += 1
+                if (shape := code_shape(code)) != code:
+                    tokens["S:" + shape] += 1
     for formula in section.math:
         tokens["M:" + "".join(formula.text.split())] += 1
     for number in section.numbers:
