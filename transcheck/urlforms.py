@@ -21,6 +21,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 _LOCALE = re.compile(r"(?i)(?:en|ko|kr)(?:[-_][a-z]{2,4})?")
@@ -93,6 +94,7 @@ def url_form(url: str, site_url: str = "") -> UrlForm:
     return UrlForm("web", host, _path(path), query, unquote(parts.fragment), locale)
 
 
+@lru_cache(maxsize=4096)
 def link_key(url: str) -> str:
     """One string per link up to locale tokens and trivial spellings, for aligning blocks by
     the links they share (``/en-US/docs/x`` and ``/ko/docs/x`` have one key)."""

@@ -524,7 +524,6 @@ def _slide(pairs: list[_Pair], scorer: Scorer, agreement: Agreement) -> None:
     for k, (i, j, _, _) in enumerate(pairs):
         if i is None or j is None:
             continue
-        here = scorer.pair(i, j) + TERM_WEIGHT * agreement(i, j)
         for n in (k - 1, k + 1):
             if not 0 <= n < len(pairs) or pairs[n][1] is not None or pairs[n][0] is None:
                 continue
@@ -532,8 +531,11 @@ def _slide(pairs: list[_Pair], scorer: Scorer, agreement: Agreement) -> None:
             assert other is not None
             if scorer.en.blocks[other].kind is not scorer.en.blocks[i].kind:
                 continue
-            there = scorer.pair(other, j) + TERM_WEIGHT * agreement(other, j)
-            if there >= here + SWAP_GAIN:
+            gain = scorer.pair(other, j) - scorer.pair(i, j)
+            # each agreement lies within plus or minus the Korean block's term count
+            if gain + TERM_WEIGHT * 2 * agreement.terms(j) < SWAP_GAIN:
+                continue
+            if gain + TERM_WEIGHT * (agreement(other, j) - agreement(i, j)) >= SWAP_GAIN:
                 pairs[n] = (other, j, scorer.pair(other, j), False)
                 pairs[k] = (i, None, 0.0, False)
                 break
