@@ -26,6 +26,8 @@ _KOREAN_STOPWORDS = frozenset(_KOREAN_STOPWORD_TEXT.split())
 
 _SEGMENT = re.compile(r"[^.,;:!?()\[\]{}\"“”‘’/=<>|*$]+")
 _KOREAN_WORD = re.compile(f"[{HANGUL}]+")
+# Two Korean words one space apart (the second looked ahead at, so it may start the next pair).
+_KOREAN_NEIGHBOURS = re.compile(f"(?<![{HANGUL}])([{HANGUL}]+) (?=([{HANGUL}]+))")
 
 
 def phrases(
@@ -73,18 +75,32 @@ def lone_syllables(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(word for word, count in alone.items() if count >= MIN_ALONE)
 
 
-def korean_stems(text: str, alone: Container[str] = ()) -> set[str]:
-    """Stems of one Korean unit: words without their tails, one-syllable stems of ``alone``
-    included (see noun_stems), and two-word stems whose first word has no tail (행렬 곱셈);
-    function words left out."""
-    stems: set[str] = set()
-    first, after = "", -1  # the previous word when it has no tail, and where it ended
-    for match in _KOREAN_WORD.finditer(text):
-        word = match.group()
+class KoreanStems:
+    """Stems of Korean units (see ``__call__``), with what each word gives remembered: a tree's
+    units write a few thousand words tens of thousands of times."""
+
+    def __init__(self, alone: Container[str] = ()) -> None:
+        """``alone``: the one-syllable words that are stems on their own (lone_syllables)."""
+        self._alone = alone
+        self._words: dict[str, tuple[tuple[str, ...], str, bool]] = {}
+
+    def _word(self, word: str) -> tuple[tuple[str, ...], str, bool]:
+        """A word's stems kept (see noun_stems), its first stem, and whether it has no tail."""
         stem, *others = noun_stems(word)
-        stems.update(s for s in (stem, *others) if len(s) > 1 or s in alone)
-        if first and match.start() == after + 1 and text[after] == " ":
-            stems.add(f"{first} {stem}")
-        tailless = stem == word and word not in _KOREAN_STOPWORDS
-        first, after = (word if tailless else ""), match.end()
-    return stems - _KOREAN_STOPWORDS
+        kept = tuple(s for s in (stem, *others) if len(s) > 1 or s in self._alone)
+        return kept, stem, stem == word and word not in _KOREAN_STOPWORDS
+
+    def __call__(self, text: str) -> set[str]:
+        """Stems of one Korean unit: words without their tails, one-syllable stems of ``alone``
+        included (see noun_stems), and two-word stems whose first word has no tail (행렬 곱셈);
+        function words left out."""
+        stems: set[str] = set()
+        known = self._words
+        for word in _KOREAN_WORD.findall(text):
+            if word not in known:
+                known[word] = self._word(word)
+            stems.update(known[word][0])
+        for first, second in _KOREAN_NEIGHBOURS.findall(text):
+            if known[first][2]:
+                stems.add(f"{first} {known[second][1]}")
+        return stems - _KOREAN_STOPWORDS
