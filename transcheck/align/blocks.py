@@ -456,15 +456,35 @@ def _uncross(pairs: list[_Pair], scorer: Scorer) -> None:
             continue
         straight = scorer.pair(i, j) + scorer.pair(i2, j2)
         crossed = scorer.pair(i, j2) + scorer.pair(i2, j)
-        # Each agreement lies within plus or minus its Korean block's term count: skip the
-        # terms when even the most they could add leaves the crossing short.
-        most = 2 * (agreement.terms(j) + agreement.terms(j2))
-        if crossed + TERM_WEIGHT * most < straight + SWAP_GAIN:
-            continue
-        terms = agreement(i, j2) + agreement(i2, j) - agreement(i, j) - agreement(i2, j2)
-        if crossed + TERM_WEIGHT * terms >= straight + SWAP_GAIN:
+        if _terms_cross(agreement, (i, j), (i2, j2), straight, crossed):
             pairs[k] = (i, j2, scorer.pair(i, j2), False)
             pairs[k + 1] = (i2, j, scorer.pair(i2, j), False)
+
+
+def _terms_cross(
+    agreement: Agreement,
+    first: tuple[int, int],
+    second: tuple[int, int],
+    straight: float,
+    crossed: float,
+) -> bool:
+    """Whether the Latin-script terms the Korean keeps carry the crossing of two pairs whose
+    scores add up to ``straight`` and ``crossed`` (see _uncross). Each agreement lies within plus
+    or minus its Korean block's term count, so the count is given up as soon as even the most
+    the agreements not yet computed could add leaves it short (the straight ones first: they
+    are the likely high ones, and usually settle it)."""
+
+    def short(terms: int) -> bool:
+        return crossed + TERM_WEIGHT * terms < straight + SWAP_GAIN
+
+    (i, j), (i2, j2) = first, second
+    terms, most = 0, 2 * (agreement.terms(j) + agreement.terms(j2))
+    for (a, b), sign in (((i, j), -1), ((i2, j2), -1), ((i, j2), 1), ((i2, j), 1)):
+        if short(terms + most):
+            return False
+        terms += sign * agreement(a, b)
+        most -= agreement.terms(b)
+    return not short(terms)
 
 
 def _mark_joined(pairs: list[_Pair]) -> None:
