@@ -192,11 +192,17 @@ def lost_terms(english: str, korean: str) -> list[str]:
     """The Latin-script terms the Korean keeps that the English no longer has, when they are at
     least MIN_LOST_TERMS and half of the terms the Korean keeps (else none)."""
     kept = sorted(terms.words(korean))
+    needed = max(MIN_LOST_TERMS, (len(kept) + 1) // 2)
+    if len(kept) < needed:
+        return []
     words = terms.english_words(english)
-    lost = [word for word in kept if not words.keep(word)]
-    if len(lost) >= MIN_LOST_TERMS and 2 * len(lost) >= len(kept):
-        return lost
-    return []
+    lost: list[str] = []
+    for at, word in enumerate(kept):
+        if not words.keep(word):
+            lost.append(word)
+        elif len(lost) + len(kept) - at - 1 < needed:
+            return []  # too few words left to lose: most blocks stop here, about halfway
+    return lost
 
 
 def quote(words: Sequence[str]) -> str:
