@@ -60,8 +60,14 @@ def prose_words(text: str) -> list[str]:
 def is_prose(text: str, min_words: int) -> bool:
     """At least ``min_words`` words, and words make at least half of the tokens (a formula
     with an English aside is not prose)."""
-    words = len(prose_words(text))
-    return words >= min_words and 2 * words >= len(text.split())
+    tokens = text.split()
+    needed = max(min_words, (len(tokens) + 1) // 2)
+    words = 0
+    for at, token in enumerate(tokens):  # settled once enough words, or too few, are left
+        if words >= needed or words + len(tokens) - at < needed:
+            break
+        words += _word(token.strip(_EDGE))
+    return words >= needed
 
 
 def _normal(text: str) -> str:
