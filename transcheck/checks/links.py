@@ -181,13 +181,30 @@ def _as_markup(
     plain link (``[labels](/docs/user-guide/labels)`` ↔ ``{{< glossary_tooltip text="레이블"
     term_id="label" >}}``): markup-mismatch reports the tag, once. Only when the other block
     has a tag of that kind more for each link of this block left over (``leftovers``)."""
-    for section in section_blocks(ctx):
-        for pair in section.blocks:
-            here, there = (pair.target, pair.source) if korean else (pair.source, pair.target)
-            if here is not None and there is not None and link in here.links:
-                left = sum(1 for other in leftovers if other in here.links)
-                return _linking_tags(there) - _linking_tags(here) >= left
-    return False
+    found = _paired_blocks(ctx, korean).get(link)
+    if found is None:
+        return False
+    here, there = found
+    left = sum(1 for other in leftovers if other in here.links)
+    return _linking_tags(there) - _linking_tags(here) >= left
+
+
+def _paired_blocks(ctx: PairContext, korean: bool) -> dict[Link, tuple[Block, Block]]:
+    """Each link of one language's paired blocks -> its block and the other language's block,
+    of the first block pair holding it (reading order); once per pair, not a walk over every
+    block pair for each link left over."""
+
+    def compute() -> dict[Link, tuple[Block, Block]]:
+        found: dict[Link, tuple[Block, Block]] = {}
+        for section in section_blocks(ctx):
+            for pair in section.blocks:
+                here, there = (pair.target, pair.source) if korean else (pair.source, pair.target)
+                if here is not None and there is not None:
+                    for link in here.links:
+                        found.setdefault(link, (here, there))
+        return found
+
+    return ctx.cached(f"paired-blocks-{korean}", compute)  # type: ignore[no-any-return]
 
 
 def _inside(link: Link, blocks: list[Block]) -> bool:
