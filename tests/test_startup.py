@@ -62,6 +62,7 @@ NOT_AT_START = (
     "markdown_it",
     "mdit_py_plugins",
     "yaml",
+    "logging",  # markdown-it imports it; --debug is the CLI's only use
     "rapidfuzz",
     "transcheck.api",
     "transcheck.run",
