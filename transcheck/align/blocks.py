@@ -50,7 +50,7 @@ JOINABLE = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class BlockPair:
     """An English block and its Korean counterpart inside one section pair; None when unpaired.
 
@@ -73,7 +73,7 @@ def _identity(url: str) -> str:
     return url
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SectionBlocks:
     """One aligned section pair (both sides present) and the pairing of its blocks."""
 
@@ -136,7 +136,7 @@ def _with_added(
     return target, blocks
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class LengthRatio:
     """A chapter's Korean/English prose length ratio: ``value`` over all its aligned text, and
     ``typical``, the median over paragraphs that surely pair one to one (sections with as many
@@ -289,7 +289,7 @@ def band_width(n: int, m: int) -> int:
     return 8 + min(max(n, m) // 8, abs(n - m) + 8)
 
 
-@dataclass
+@dataclass(eq=False)
 class _Band:
     """The cells of an (n+1) x (m+1) table the search visits, row by row: row ``i`` holds the
     columns ``lows[i]`` to ``highs[i]`` only, so time and memory grow with the band, not n x m.

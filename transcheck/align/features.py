@@ -61,7 +61,7 @@ def section_tokens(section: Section, rewrite: Callable[[str], str]) -> Counter[s
     return tokens
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Features:
     """One section reduced to what the scorer compares."""
 

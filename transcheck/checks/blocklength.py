@@ -63,7 +63,7 @@ def characters(blocks: list[Block], kept: frozenset[str] = frozenset()) -> int:
     return total
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Measured:
     """One aligned paragraph (or merge/split group): its blocks on both sides and log ratio."""
 

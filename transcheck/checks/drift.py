@@ -66,7 +66,7 @@ def sentences(text: str) -> list[str]:
     return found
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Ratio:
     """A chapter's calibrated Korean/English length: the median log ratio and its spread."""
 
@@ -86,7 +86,7 @@ def calibrate(found: Sequence[Measured]) -> Ratio:
     return Ratio(centre, max(deviation, MIN_DEVIATION))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Drift:
     """A measured paragraph and what drift analysis found: its distance from the ratio, and the
     English sentence without Korean counterpart when one explains the distance."""

@@ -50,7 +50,7 @@ class Kind(StrEnum):
     FORBIDDEN = "forbidden"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Occurrence:
     """One match in a text: the entry, what was matched, where (offsets), and whether a Korean
     rendering carries the ``(English)`` gloss right after it."""
@@ -146,7 +146,7 @@ def _without_overlaps(found: Iterable[Occurrence]) -> list[Occurrence]:
     return kept
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class _EnglishRegex:
     """The forms of one case sensitivity as one regex; ``folded`` is the same regex without
     IGNORECASE, for lower-cased text (half the time), when every form is ASCII."""

@@ -36,7 +36,7 @@ _OPENERS = {"{%": "%}", "{{": "}}"}
 _TAG_LINE = re.compile(r"[ \t]*(?:\{%.*?%\}[ \t]*)+")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class LiquidArg:
     """One argument of a tag; ``offset`` is where its value starts in the tag body."""
 
