@@ -10,6 +10,7 @@ from collections.abc import Container, Iterable, Iterator
 
 from transcheck.glossary.english import STOPWORDS, WORD, singular
 from transcheck.glossary.korean import HANGUL, noun_stems
+from transcheck.lazy import compiled
 
 MIN_ALONE = 2  # times a one-syllable word stands alone for it to be a stem (칩, 키, 축)
 
@@ -25,7 +26,7 @@ _KOREAN_STOPWORD_TEXT = """
 _KOREAN_STOPWORDS = frozenset(_KOREAN_STOPWORD_TEXT.split())
 
 _SEGMENT = re.compile(r"[^.,;:!?()\[\]{}\"“”‘’/=<>|*$]+")
-_KOREAN_WORD = re.compile(f"[{HANGUL}]+")
+_KOREAN_WORD = compiled(f"[{HANGUL}]+")  # on first use: only learning (3+ chapters) asks
 
 
 def phrases(
@@ -69,7 +70,7 @@ def lone_syllables(texts: Iterable[str]) -> frozenset[str]:
     """The one-syllable words Korean ``texts`` write on their own at least MIN_ALONE times (칩 in
     "TPU 칩 간"): the one-syllable nouns. A syllable seen only before tails starts a longer word
     (길이, 얕은), so it is no stem."""
-    alone = Counter(w for text in texts for w in _KOREAN_WORD.findall(text) if len(w) == 1)
+    alone = Counter(w for text in texts for w in _KOREAN_WORD().findall(text) if len(w) == 1)
     return frozenset(word for word, count in alone.items() if count >= MIN_ALONE)
 
 
@@ -79,7 +80,7 @@ def korean_stems(text: str, alone: Container[str] = ()) -> set[str]:
     function words left out."""
     stems: set[str] = set()
     first, after = "", -1  # the previous word when it has no tail, and where it ended
-    for match in _KOREAN_WORD.finditer(text):
+    for match in _KOREAN_WORD().finditer(text):
         word = match.group()
         stem, *others = noun_stems(word)
         stems.update(s for s in (stem, *others) if len(s) > 1 or s in alone)
