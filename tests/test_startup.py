@@ -32,6 +32,7 @@ NOT_IN_A_CHECK = (
     "concurrent.futures",
     "tarfile",
     "json",
+    "statistics",
     "transcheck.report.html",
     "transcheck.report.html_chapter",
     "transcheck.report.json_format",

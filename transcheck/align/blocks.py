@@ -25,9 +25,8 @@ section alignment already paired them, so the two headings always pair first.
 from __future__ import annotations
 
 import math
-import statistics
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from transcheck.align.blockscore import Scorer, Side, kind_score
@@ -165,7 +164,15 @@ def chapter_ratio(pairs: Sequence[tuple[Section, Section]]) -> LengthRatio:
     value = ko_length / en_length if en_length and ko_length else 1.0
     if len(samples) < MIN_SAMPLES:
         return LengthRatio(value)
-    return LengthRatio(value, math.exp(statistics.median(samples)))
+    return LengthRatio(value, math.exp(median(samples)))
+
+
+def median(values: Iterable[float]) -> float:
+    """The median of some values, as ``statistics.median`` computes it (importing statistics
+    costs a check's start-up ~1.5 ms, with fractions)."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def align_blocks(
