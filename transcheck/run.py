@@ -52,7 +52,7 @@ PARALLEL_MIN_PAIRS = 4  # fewer pairs are checked in this process: forking would
 DOCUMENTS_KEPT = 200
 
 
-@dataclass
+@dataclass(eq=False)
 class Side:
     """One language side: its tree, parsed documents (the last DOCUMENTS_KEPT used), and the
     read errors met."""
@@ -131,7 +131,7 @@ def _source_changed(ctx: PairContext, change: SourceChange) -> tuple[str, Locati
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class PairOutcome:
     """What checking one pair gives, as plain data: a worker process hands it back whole."""
 

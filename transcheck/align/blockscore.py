@@ -55,7 +55,7 @@ def kind_score(a: BlockKind, b: BlockKind) -> float:
     return 0.5 if frozenset({a, b}) in _CLOSE_KINDS else 0.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Side:
     """One language's blocks of a section, reduced once: their tokens and prose lengths."""
 

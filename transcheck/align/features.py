@@ -56,7 +56,7 @@ def section_tokens(section: Section, rewrite: Callable[[str], str]) -> Counter[s
     return Counter(tokens)  # counted at once: a Counter adds one key at a time in Python
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Features:
     """One section reduced to what the scorer compares."""
 

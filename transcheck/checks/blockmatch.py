@@ -42,7 +42,7 @@ class Placed(Generic[T]):
     position: int
 
 
-@dataclass
+@dataclass(eq=False)
 class ItemMatch(Generic[T, U]):
     """English items found in Korean (with their counterpart), and the leftovers of each side."""
 

@@ -57,7 +57,7 @@ def _what(blocks: Sequence[Block]) -> str:
     return f"{len(blocks)} blocks"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Container:
     """A list or table of one side: its first line, items (list) or rows (table), its blocks."""
 
@@ -96,7 +96,7 @@ def _containers(blocks: Sequence[Block]) -> dict[int, Container]:
     return {line: Container(line, tuple(found)) for line, found in members.items()}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ContainerPair:
     """An English list or table, its Korean counterpart, and the block pairs inside them."""
 

@@ -37,7 +37,7 @@ _NUMBER_SPAN = re.compile(r"[-+]?\d+(?:\.\d+)?")
 RULE_OPTIONS["code"] = {"translate_strings": True}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class CodeMatch:
     """The code blocks of one section pair: paired ones, and those left over on each side."""
 
@@ -176,7 +176,7 @@ def code_formatting(ctx: PairContext) -> Iterator[Hit]:
             yield change.hit
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class CodeChange:
     """One changed run of lines of a code block pair: what changed (code, strings or
     formatting) and the finding it gives."""

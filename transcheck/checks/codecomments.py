@@ -31,7 +31,7 @@ _SINGLE = r"'(?:\\.|[^'\\\n])*'?"
 _BACKTICK = r"`(?:\\.|[^`\\])*`?"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class CodeSyntax:
     """How one language family writes comments and strings: a pattern whose ``comment`` and
     ``string`` groups are what they say; text it does not match is code. Markup (``markup``)
@@ -132,7 +132,7 @@ def comment_syntax(language: str) -> CodeSyntax | None:
     return _BY_LANGUAGE.get(language.strip().lower())
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class CodeLine:
     """A line that holds code: its 0-based offset in the block, its text with comments removed,
     and its shape (the text with the content of strings and markup text replaced by a mark)."""

@@ -25,7 +25,7 @@ from transcheck.model import Block
 _CODE_MARKS = re.compile(r"[(){}\[\];=<>$|]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Change:
     """One changed run: its kind, what a message says, and its file lines on both sides."""
 
@@ -115,7 +115,7 @@ def _kind(en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...]) -> str:
     return "code"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Run:
     """Lines ``i1:i2`` of the English code and ``j1:j2`` of the Korean, and what changed."""
 

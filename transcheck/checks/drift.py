@@ -27,12 +27,12 @@ from __future__ import annotations
 
 import math
 import re
-import statistics
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from transcheck.align import terms
+from transcheck.align.blocks import median
 from transcheck.align.blockscore import block_tokens
 from transcheck.checks.blocklength import Measured, measured
 from transcheck.checks.blockmatch import section_blocks
@@ -66,7 +66,7 @@ def sentences(text: str) -> list[str]:
     return found
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Ratio:
     """A chapter's calibrated Korean/English length: the median log ratio and its spread."""
 
@@ -81,12 +81,12 @@ class Ratio:
 def calibrate(found: Sequence[Measured]) -> Ratio:
     """The ratio of a chapter's measured paragraphs (robust: median and scaled MAD)."""
     ratios = [m.log_ratio for m in found]
-    centre = statistics.median(ratios)
-    deviation = 1.4826 * statistics.median(abs(r - centre) for r in ratios)
+    centre = median(ratios)
+    deviation = 1.4826 * median(abs(r - centre) for r in ratios)
     return Ratio(centre, max(deviation, MIN_DEVIATION))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Drift:
     """A measured paragraph and what drift analysis found: its distance from the ratio, and the
     English sentence without Korean counterpart when one explains the distance."""

@@ -81,7 +81,7 @@ _KOREAN_NATIVE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Figure:
     """A number as written, the values it may stand for, and its line."""
 

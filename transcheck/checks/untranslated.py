@@ -82,7 +82,7 @@ def is_untranslated(english: str, korean: str, min_words: int, similarity: float
     return fuzz.ratio(_normal(english), _normal(korean)) >= similarity
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Unit:
     """One translatable unit of an aligned block pair, with what a message shows."""
 
@@ -132,7 +132,7 @@ def units(ctx: PairContext) -> list[Unit]:
     return ctx.cached("untranslated", compute)  # type: ignore[no-any-return]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Names:
     """What a page pair keeps in English on purpose: the Korean page's inline code, and the
     words it keeps in English (inside its Korean sentences, or proper nouns of the English)."""

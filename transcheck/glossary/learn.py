@@ -35,7 +35,7 @@ MAX_TERMS = 40  # learned terms kept, the most evenly split first
 _NOT_NOUN_END = tuple("을를은는이가의에로와과도하습니칠할된한있")
 
 
-@dataclass
+@dataclass(eq=False)
 class _Counts:
     # Unit numbers, ascending and each once (kept within units): arrays, not sets, as a large
     # tree counts many words in thousands of units each (a set costs ~50 bytes a number).

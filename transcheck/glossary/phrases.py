@@ -10,6 +10,7 @@ from collections.abc import Container, Iterable, Iterator
 
 from transcheck.glossary.english import STOPWORDS, WORD, singular
 from transcheck.glossary.korean import HANGUL, noun_stems
+from transcheck.lazy import compiled
 
 MIN_ALONE = 2  # times a one-syllable word stands alone for it to be a stem (칩, 키, 축)
 
@@ -25,9 +26,10 @@ _KOREAN_STOPWORD_TEXT = """
 _KOREAN_STOPWORDS = frozenset(_KOREAN_STOPWORD_TEXT.split())
 
 _SEGMENT = re.compile(r"[^.,;:!?()\[\]{}\"“”‘’/=<>|*$]+")
-_KOREAN_WORD = re.compile(f"[{HANGUL}]+")
+# On first use: only learning (3+ chapters) asks.
+_KOREAN_WORD = compiled(f"[{HANGUL}]+")
 # Two Korean words one space apart (the second looked ahead at, so it may start the next pair).
-_KOREAN_NEIGHBOURS = re.compile(f"(?<![{HANGUL}])([{HANGUL}]+) (?=([{HANGUL}]+))")
+_KOREAN_NEIGHBOURS = compiled(f"(?<![{HANGUL}])([{HANGUL}]+) (?=([{HANGUL}]+))")
 
 
 def phrases(
@@ -71,7 +73,7 @@ def lone_syllables(texts: Iterable[str]) -> frozenset[str]:
     """The one-syllable words Korean ``texts`` write on their own at least MIN_ALONE times (칩 in
     "TPU 칩 간"): the one-syllable nouns. A syllable seen only before tails starts a longer word
     (길이, 얕은), so it is no stem."""
-    alone = Counter(w for text in texts for w in _KOREAN_WORD.findall(text) if len(w) == 1)
+    alone = Counter(w for text in texts for w in _KOREAN_WORD().findall(text) if len(w) == 1)
     return frozenset(word for word, count in alone.items() if count >= MIN_ALONE)
 
 
@@ -96,11 +98,11 @@ class KoreanStems:
         function words left out."""
         stems: set[str] = set()
         known = self._words
-        for word in _KOREAN_WORD.findall(text):
+        for word in _KOREAN_WORD().findall(text):
             if word not in known:
                 known[word] = self._word(word)
             stems.update(known[word][0])
-        for first, second in _KOREAN_NEIGHBOURS.findall(text):
+        for first, second in _KOREAN_NEIGHBOURS().findall(text):
             if known[first][2]:
                 stems.add(f"{first} {known[second][1]}")
         return stems - _KOREAN_STOPWORDS

@@ -49,7 +49,7 @@ class InlineSource:
         self.source = source
 
 
-@dataclass
+@dataclass(eq=False)
 class Builder:
     """Accumulates sections while walking the block tokens of one file."""
 
@@ -124,7 +124,7 @@ def _drop_prefix(items: InlineItems, length: int) -> None:
             length = 0
 
 
-@dataclass
+@dataclass(eq=False)
 class Walker:
     """Turns the block tokens of one file into blocks and sections."""
 
