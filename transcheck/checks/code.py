@@ -21,6 +21,7 @@ from transcheck.checks.blockmatch import SectionBlocks, korean_line, match_items
 from transcheck.checks.blocks import lone_ids
 from transcheck.checks.codediff import block_changes
 from transcheck.checks.linkmatch import link_matches
+from transcheck.checks.markup import whole_element_lines
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.checks.templatelinks import stand_ins
@@ -231,7 +232,7 @@ def code_block_missing(ctx: PairContext) -> Iterator[Hit]:
     Good: the same code block in the Korean section (comments may be translated).
     """
     for match in code_matches(ctx):
-        for block in match.missing:
+        for block in _outside_whole_elements(ctx, match.missing, korean=False):
             yield Hit(
                 f"{_size(block)} {block.lang or 'code'} block is missing from the Korean section "
                 f"{describe(match.section.target)!r}",
@@ -265,16 +266,26 @@ def code_block_extra(ctx: PairContext) -> Iterator[Hit]:
     """The Korean section has a code block that its English section does not have.
 
     Bad:  ko adds a ```` ```sh ```` block absent from the English section.
-    Good: keep the code blocks of the source.
+    Good: keep the code blocks of the source. A block inside an element the Korean adds whole
+    (an MDX tab) is part of that element's `markup-mismatch` finding.
     """
     for match in code_matches(ctx):
-        for block in match.extra:
+        for block in _outside_whole_elements(ctx, match.extra, korean=True):
             yield Hit(
                 f"{_size(block)} {block.lang or 'code'} block is not in the English section "
                 f"{describe(match.section.source)!r}",
                 ctx.at_source(match.section.source.line),
                 ctx.at_target(block.line),
             )
+
+
+def _outside_whole_elements(
+    ctx: PairContext, blocks: tuple[Block, ...], korean: bool
+) -> list[Block]:
+    """The blocks that are not inside an element markup-mismatch reports as added or dropped
+    whole (a Korean ``<Fragment slot="bun">`` tab with its command): one cause, one finding."""
+    spans = whole_element_lines(ctx, korean)
+    return [block for block in blocks if not any(a < block.line < b for a, b in spans)]
 
 
 def _size(block: Block) -> str:
