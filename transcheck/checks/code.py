@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from transcheck.checks.blockmatch import SectionBlocks, korean_line, match_items, section_blocks
 from transcheck.checks.blocks import lone_ids
 from transcheck.checks.codediff import block_changes
+from transcheck.checks.imports import import_changes
 from transcheck.checks.linkmatch import link_matches
 from transcheck.checks.markup import whole_element_lines
 from transcheck.checks.registry import Example, Hit, PairContext, rule
@@ -55,8 +56,8 @@ def _match_code(section: SectionBlocks) -> CodeMatch:
     left_en: list[Block] = []
     left_ko: list[Block] = []
     for pair in section.blocks:
-        en = pair.source if pair.source and pair.source.kind is BlockKind.CODE else None
-        ko = pair.target if pair.target and pair.target.kind is BlockKind.CODE else None
+        en = pair.source if _code(pair.source) else None
+        ko = pair.target if _code(pair.target) else None
         if en is not None and ko is not None:
             paired.append((en, ko))
         elif en is not None:
@@ -66,6 +67,11 @@ def _match_code(section: SectionBlocks) -> CodeMatch:
     count = min(len(left_en), len(left_ko))
     paired += zip(left_en[:count], left_ko[:count], strict=True)
     return CodeMatch(section, tuple(paired), tuple(left_en[count:]), tuple(left_ko[count:]))
+
+
+def _code(block: Block | None) -> bool:
+    """A code block; MDX ``import``/``export`` lines are compared by ``imports`` instead."""
+    return block is not None and block.kind is BlockKind.CODE and not block.esm
 
 
 def code_matches(ctx: PairContext) -> list[CodeMatch]:
@@ -109,11 +115,15 @@ def code_changed(ctx: PairContext) -> Iterator[Hit]:
     string literals and markup text are `code-string-translated`, changed white space alone is
     `code-formatting`; with `code.translate_strings: false` translated strings are reported here.
     An untyped fence that holds sentences rather than code is text and may be translated.
+    MDX `import`/`export` lines are compared by the names they bind (see `checks/imports.py`):
+    a component imported from another module, or used but no longer imported, is reported; an
+    import that only follows a component the Korean adds or drops is markup-mismatch's.
     """
     strings = bool(ctx.config.option("code", "translate_strings"))
     for change in code_changes(ctx):
         if change.kind == "code" or (change.kind == "strings" and not strings):
             yield change.hit
+    yield from import_changes(ctx)
 
 
 @rule(
