@@ -154,6 +154,20 @@ def _moves(runs: list[Run], en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...]) 
     return moved
 
 
+def _past_laid_out(run: Run, en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...]) -> Run:
+    """A changed run without its first lines that differ only in white space (a block indented
+    deeper in English): the finding names, and stands at, the first line that really changed."""
+    skip = 0
+    while (
+        run.i1 + skip < run.i2 - 1
+        and run.j1 + skip < run.j2 - 1
+        and _squeezed(en[run.i1 + skip : run.i1 + skip + 1])
+        == _squeezed(ko[run.j1 + skip : run.j1 + skip + 1])
+    ):
+        skip += 1
+    return Run(run.tag, run.i1 + skip, run.i2, run.j1 + skip, run.j2, run.kind)
+
+
 def _diff(en_block: Block, ko_block: Block) -> Iterator[Change]:
     """One classified change per changed run of code lines (lines the Korean moved: one)."""
     en, ko = _lines(en_block), _lines(ko_block)
@@ -163,6 +177,8 @@ def _diff(en_block: Block, ko_block: Block) -> Iterator[Change]:
     for index, run in enumerate(runs):
         if index in moved.values():
             continue  # said with the lines it moved
+        if run.kind != "formatting":
+            run = _past_laid_out(run, en, ko)
         en_line = en[run.i1] if run.i1 < run.i2 else None
         ko_line = ko[run.j1] if run.j1 < run.j2 else None
         en_at = en[min(run.i1, len(en) - 1)].offset + en_first if en else en_block.line
