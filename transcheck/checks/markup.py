@@ -275,7 +275,8 @@ def _left_over(ctx: PairContext) -> list[_LeftOver]:
     """What markup-mismatch reports, section by section, computed once per file pair."""
 
     def compute() -> list[_LeftOver]:
-        untranslated, added_blocks = lone_ids(ctx, korean=False), lone_ids(ctx, korean=True)
+        untranslated = lone_ids(ctx, korean=False)
+        added_blocks = lone_ids(ctx, korean=True) | dropped_elements(ctx, korean=True)
         linked = stand_ins(ctx).templates  # template calls the other side writes as a link
         found = []
         for section, match in _matches(ctx):
