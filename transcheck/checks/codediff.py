@@ -203,7 +203,9 @@ def _diff(en_block: Block, ko_block: Block) -> Iterator[Change]:
         more = max(run.i2 - run.i1, run.j2 - run.j1) - 1
         suffix = f" (and {more} more line{'s' if more > 1 else ''})" if more > 0 else ""
         label, advice = _ADVICE[run.kind]
-        if loose and run.kind == "formatting":
+        if run.kind == "formatting" and _squeezed(en[run.i1 : run.i2]) != _squeezed(
+            ko[run.j1 : run.j2]
+        ):
             advice = "only white space, line breaks, semicolons or quotes differ"
         if index in moved:
             to = runs[moved[index]]
