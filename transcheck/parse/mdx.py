@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import mdTrim
+from markdown_it.parser_block import RuleFuncBlockType
 from markdown_it.ruler import RuleOptionsType
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
@@ -235,6 +236,20 @@ def _expression_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def _not_on_components(rule: RuleFuncBlockType) -> RuleFuncBlockType:
+    """markdown-it's HTML block rule, which never starts on a component tag: ``<Aside>`` and
+    ``<Details>`` share their names with HTML block tags, but in MDX they are components whose
+    text is Markdown (``<Aside>See [x](/y).</Aside>``), and such a line continues a paragraph
+    rather than ending it."""
+
+    def html_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if starts_component(state.src, state.bMarks[start] + state.tShift[start]):
+            return False
+        return rule(state, start, end, silent)
+
+    return html_block
+
+
 def mdx_plugin(md: MarkdownIt) -> None:
     """MDX rules: component blocks (which may interrupt a paragraph), ESM, expressions; no
     indented code."""
@@ -244,6 +259,8 @@ def mdx_plugin(md: MarkdownIt) -> None:
     md.block.ruler.before("lheading", "mdx_flow_expression", _flow_expression_rule)
     md.inline.ruler.before("backticks", "mdx_expression", _expression_rule)
     md.block.ruler.at("paragraph", _paragraph_rule)
+    html = next(rule for rule in md.block.ruler.__rules__ if rule.name == "html_block")
+    md.block.ruler.at("html_block", _not_on_components(html.fn), {"alt": list(html.alt)})
     md.disable("code")
 
 
