@@ -181,6 +181,8 @@ def code_formatting(ctx: PairContext) -> Iterator[Hit]:
 
     Bad:  en `createApp({ data() {…} })` on one line ↔ ko the same code over three lines.
     Good: the code laid out as in English; the difference changes nothing, so this is info.
+    In JavaScript and the pages that hold it (Vue, Svelte, Astro), a semicolon that ends a line
+    and the kind of quote are layout too: en `import A from "./a"` ↔ ko `import A from './a';`.
     """
     for change in code_changes(ctx):
         if change.kind == "formatting":
