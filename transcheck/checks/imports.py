@@ -81,6 +81,12 @@ def _used(document: Document) -> set[str]:
     return used
 
 
+def _first_line(document: Document) -> int:
+    """Where imports go in a page that has none: its first block (after the front matter)."""
+    lines = [block.line for section in document.sections for block in section.blocks]
+    return min(lines, default=1)
+
+
 def _normal(text: str) -> str:
     """A statement without its semicolon, with one kind of quote."""
     return text.rstrip(";").replace('"', "'")
@@ -93,7 +99,7 @@ def import_changes(ctx: PairContext) -> Iterator[Hit]:
         return
     bound = {name: s for s in korean for name in s.names}
     used = _used(ctx.target)
-    first = korean[0].line if korean else None
+    first = korean[0].line if korean else _first_line(ctx.target)
     for statement in english:
         if not statement.names:
             if _normal(statement.text) not in {_normal(s.text) for s in korean}:
