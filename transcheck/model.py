@@ -132,6 +132,7 @@ class Block:
     markup: tuple[Markup, ...] = ()
     group: int = 0  # first line of the innermost list or table holding the block (0: none)
     item: int = 0  # first line of the innermost list item holding the block (0: none)
+    esm: bool = False  # MDX ``import``/``export`` lines (a ``js`` code block)
 
 
 @dataclass(frozen=True, eq=False)

@@ -76,6 +76,19 @@ _JSON = _syntax("", _DOUBLE)
 # An untyped fence (a tree diagram, program output) is compared without its words, which may
 # be translated: a run of letters is a string there.
 _PLAIN = _syntax("", r"[^\W\d_]+")
+# Markdown shown as code (a page of a docs site, its front matter): its text and the values of
+# its front matter are what a reader reads, so they are strings, while what makes it Markdown
+# (heading and list marks, keys, inline code, link targets, tags, expressions) is code.
+_MARKDOWN = CodeSyntax(
+    compiled(
+        r"(?P<comment><!--[\s\S]*?(?:-->|\Z))"
+        r"|(?P<code>`[^`\n]*`|\]\([^)\n]*\)|<[^>\n]*>|\{[^}\n]*\}"
+        r"|^[ \t]*(?:#{1,6}(?=[ \t])|[-*+](?=[ \t])|\d+[.)](?=[ \t])|>|---[ \t]*$"
+        r"|[\w-]+:(?=[ \t]|$)))"
+        r"|(?P<string>[^\s`<{\]][^\n`<{\]]*)",
+        re.MULTILINE,
+    )
+)
 _PROSE_ATTRIBUTES = r"title|alt|placeholder|label|aria-label|value"
 _MARKUP = CodeSyntax(
     compiled(
@@ -122,6 +135,7 @@ _BY_LANGUAGE: dict[str, CodeSyntax] = {
         ("html", "xml", "xhtml", "svg", "vue", "vue-html", "svelte", "astro", "markup"), _MARKUP
     ),
     **dict.fromkeys(("", "text", "txt", "plain", "plaintext", "output"), _PLAIN),
+    **dict.fromkeys(("md", "markdown", "mdx", "markdoc", "mdoc"), _MARKDOWN),
     "lua": _LUA,
     **dict.fromkeys(("haskell", "hs"), _HASKELL),
 }

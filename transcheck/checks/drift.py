@@ -273,26 +273,38 @@ def content_drift(ctx: PairContext) -> Iterator[Hit]:
             ctx.at_target(ko[0].line),
             identity=f"sentence\0{' '.join(drift.sentence.split()).lower()}",
         )
-    for section in section_blocks(ctx):
-        for pair in section.blocks:
-            en_block, ko_block = pair.source, pair.target
-            if en_block is None or ko_block is None or pair.joined:
-                continue
-            if en_block.kind not in _PROSE or en_block.kind is not ko_block.kind:
-                continue
-            lost = lost_terms(terms.everything(en_block), ko_block.text)
-            if lost:
-                yield Hit(
-                    f"the Korean {block_name(ko_block)} keeps {quote(lost)}, which its English "
-                    f"{first_words(en_block)} no longer has: the English was rewritten after "
-                    "translation; translate it again",
-                    ctx.at_source(en_block.line),
-                    ctx.at_target(ko_block.line),
-                    identity=f"terms\0{' '.join(lost)}",
-                )
+    for en_block, ko_block, lost in _rewritten(ctx):
+        yield Hit(
+            f"the Korean {block_name(ko_block)} keeps {quote(lost)}, which its English "
+            f"{first_words(en_block)} no longer has: the English was rewritten after "
+            "translation; translate it again",
+            ctx.at_source(en_block.line),
+            ctx.at_target(ko_block.line),
+            identity=f"terms\0{' '.join(lost)}",
+        )
 
 
 _PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
+
+
+def _rewritten(ctx: PairContext) -> list[tuple[Block, Block, list[str]]]:
+    """Aligned paragraphs whose Korean keeps Latin-script terms its English lost, with them."""
+
+    def compute() -> list[tuple[Block, Block, list[str]]]:
+        found = []
+        for section in section_blocks(ctx):
+            for pair in section.blocks:
+                en_block, ko_block = pair.source, pair.target
+                if en_block is None or ko_block is None or pair.joined:
+                    continue
+                if en_block.kind not in _PROSE or en_block.kind is not ko_block.kind:
+                    continue
+                lost = lost_terms(terms.everything(en_block), ko_block.text)
+                if lost:
+                    found.append((en_block, ko_block, lost))
+        return found
+
+    return ctx.cached("drift-rewritten", compute)  # type: ignore[no-any-return]
 
 
 @rule(
@@ -315,17 +327,19 @@ def block_length_outlier(ctx: PairContext) -> Iterator[Hit]:
           at about 0.4 of the English: the English grew after it was translated.
     Good: ko translating the whole paragraph (about 70 characters here).
     Options (``block_length``): min_chars, min_paragraphs, spread (deviations), min_factor.
-    A paragraph that one missing sentence explains is content-drift's.
+    A paragraph that one missing sentence explains, or whose Korean keeps terms its English
+    lost, is content-drift's.
     """
     drifts, judged = analysed(ctx)
     if not judged:
         return
     explained = {id(d.paragraph) for d in drifts if d.sentence is not None and not d.token_surplus}
+    rewritten = {id(ko) for _, ko, _ in _rewritten(ctx)}
     ratio = calibrate(judged)
     spread = float(ctx.config.option("block_length", "spread"))
     floor = math.log(float(ctx.config.option("block_length", "min_factor")))
     for paragraph in judged:
-        if id(paragraph) in explained:
+        if id(paragraph) in explained or any(id(ko) in rewritten for ko in paragraph.korean):
             continue
         off = paragraph.log_ratio - ratio.centre
         if abs(off) < max(spread * ratio.deviation, floor):
