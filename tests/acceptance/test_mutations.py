@@ -321,6 +321,17 @@ PLANTS = [
         2,
         "front-matter outline must stay as in English",
     ),
+    Plant(  # a tag whose class changed is still "changed", not the same tag left unpaired
+        "vue-docs",
+        "guide/essentials/template-refs.md",
+        98,
+        '<div class="composition-api">',
+        '<div class="options-api">',
+        "TC604",
+        98,
+        98,
+        'markup changed: English <div class="composition-api">, Korean <div class="options-api">',
+    ),
     Plant(  # the options-api span wrapping only "The" is no defect; this one wraps a clause
         "vue-docs",
         "guide/essentials/template-refs.md",
@@ -576,6 +587,17 @@ VUE_DEFECTS = [
         ("TC101", 170, 170),
         "insert it before '### 제한된 전역 접근'",
         id="section-dropped",
+    ),
+    pytest.param(
+        replace_on(
+            25,
+            "를 사용해야 합니다:",
+            "를 사용해야 합니다([명세](https://html.spec.whatwg.org/), "
+            "[W3C](https://www.w3.org/html/)):",
+        ),
+        ("TC202", 25, 25),
+        "2 Korean links of one block have no counterpart",
+        id="two-links-added-to-one-paragraph",
     ),
     pytest.param(
         drop_line(153, "- 텍스트 보간"),

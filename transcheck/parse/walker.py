@@ -49,7 +49,7 @@ class InlineSource:
         self.source = source
 
 
-@dataclass
+@dataclass(eq=False)
 class Builder:
     """Accumulates sections while walking the block tokens of one file."""
 
@@ -124,7 +124,7 @@ def _drop_prefix(items: InlineItems, length: int) -> None:
             length = 0
 
 
-@dataclass
+@dataclass(eq=False)
 class Walker:
     """Turns the block tokens of one file into blocks and sections."""
 
@@ -266,8 +266,10 @@ class Walker:
             self.table(token)
         elif kind in ("fence", "code_block", "mdx_esm"):
             lang = "js" if kind == "mdx_esm" else fence_language(token.info)
+            esm = kind == "mdx_esm"
             items = InlineItems()
-            self.add(self.block(BlockKind.CODE, span(token), items, lang=lang, text=token.content))
+            text = token.content
+            self.add(self.block(BlockKind.CODE, span(token), items, lang=lang, text=text, esm=esm))
         else:
             self.other(token)
 
