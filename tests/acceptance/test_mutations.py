@@ -174,6 +174,24 @@ def test_section_moved_far_is_the_one_reported(root: Path) -> None:
     assert "move it after '## TPU란 무엇인가?'" in message(found, "TC104")
 
 
+def test_deleted_korean_section_with_its_subsections_is_one_finding(root: Path) -> None:
+    def drop_appendix(lines: list[str]) -> list[str]:
+        block(lines, 304, "## 부록", 306)  # '## 부록' and its five subsections, to the end
+        return lines[:303]
+
+    mutate(root, drop_appendix)
+    rows, found = check(root)
+    # at the end of the Korean file; the Korean link into Appendix B now reaches nothing
+    expected = [
+        ("TC101", "en/tpus.md:304", "ko/tpus.md:302"),
+        ("TC204", "en/tpus.md:94", "ko/tpus.md:94"),
+    ]
+    assert rows == sorted([*BASELINE, *expected])
+    assert (
+        "English section '## Appendix' and its 5 subsections ('### Appendix A: All about GPUs', "
+    ) in message(found, "TC101")
+
+
 def test_section_moved_with_its_subsection_is_one_finding(root: Path) -> None:
     def move_problems_to_the_top(lines: list[str]) -> list[str]:
         problems = block(lines, 209, "## 연습 문제", 304)  # with '### Part 2는 여기까지입니다!'
