@@ -251,3 +251,13 @@ def test_an_example_whose_html_text_is_translated_is_still_the_same_example() ->
         split[0].message
     )
     assert {f.code for f in found} == {"TC101", "TC104", "TC502", "TC505"}
+
+
+def test_a_subsection_missing_under_a_split_one_is_its_own_finding() -> None:
+    notes = "##### Notes\n\nSee [browser support](/docs/support) first.\n\n## Specifications"
+    english = OPACITY_EN.replace("## Specifications", notes)
+    found = structure(english, OPACITY_KO)
+    assert [(c, en) for c, en, _, m in found if "'##### Notes'" in m] == [
+        ("TC101", line_of(english, "##### Notes"))
+    ]
+    assert "'#### HTML', '#### CSS' of '### Setting opacity'" in found[0][3]

@@ -103,11 +103,14 @@ def section_missing(ctx: PairContext) -> Iterator[Hit]:
         return  # one empty-file finding says it better than a finding per section
     pairs = ctx.alignment.pairs
     following = _next_sections(pairs, korean=True)
+    split = [blocks for blocks in section_blocks(ctx) if blocks.split]
+    for blocks in split:
+        yield _split_hit(ctx, blocks)
     missing = {
         p.source.index
         for p in pairs
         if p.source is not None and p.target is None and not p.source.is_preamble
-    }
+    } - {section.index for blocks in split for section in blocks.split}
     sections = ctx.source.sections
     inside: dict[int, list[Section]] = {}  # a missing section -> its missing subsections
     folded: set[int] = set()
@@ -118,10 +121,6 @@ def section_missing(ctx: PairContext) -> Iterator[Hit]:
         if top != index:
             inside.setdefault(top, []).append(sections[index])
             folded.add(index)
-    for blocks in section_blocks(ctx):
-        if blocks.split:
-            folded |= {section.index for section in blocks.split}
-            yield _split_hit(ctx, blocks)
     for position, pair in enumerate(pairs):
         english = pair.source
         if english is None or english.index not in missing or english.index in folded:
