@@ -36,7 +36,11 @@ def block_name(block: Block) -> str:
 
 
 def first_words(block: Block, words: int = 8) -> str:
-    """The start of a block as a reader sees it, quoted: ``'Sharding splits an array…'``."""
+    """The start of a block as a reader sees it, quoted: ``'Sharding splits an array…'``; a
+    block of only a template call is named by the call (``'{{jsxref("Array")}}'``)."""
+    calls = [tag for tag in block.markup if tag.kind == "template" and tag.attrs]
+    if not (block.shown or block.text).strip() and calls:
+        return repr(f'{{{{{calls[0].name}("{calls[0].attrs[0][1]}")}}}}')
     parts = (block.shown or block.text).split()
     shown = " ".join(parts[:words]) + ("…" if len(parts) > words else "")
     return repr(shown)
