@@ -148,7 +148,7 @@ def show(tag: Markup) -> str:
         return f"[^{tag.attr('label')}]" + (":" if name == "definition" else "")
     if tag.kind == "admonition":
         kind = tag.attr("type") or ""
-        return f"> [!{kind.upper()}]" if name == "alert" else f":::{kind}"
+        return {"alert": f"> [!{kind.upper()}]", "block": f"/// {kind}"}.get(name, f":::{kind}")
     return f"<{body}>"
 
 

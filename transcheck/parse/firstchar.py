@@ -29,6 +29,9 @@ BLOCK_STARTS = {
     "toml_front_matter": "+",
     "math_block": "$",
     "container_admonition": ":",
+    "container_blocks": "/",  # MkDocs /// tip
+    "admonition": "!?",  # MkDocs !!! note, ??? note
+    "code_include": "{",  # MkDocs {* file *}
     "fence": "`~",
     "blockquote": ">",
     "hr": "*-_",
