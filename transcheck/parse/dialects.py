@@ -55,15 +55,16 @@ _BRACE_MARK = re.compile(r"\{(?:\{([<%])?|%)")  # Hugo's {{< and {{% (group 1), 
 _LINE_MARK = r"((?:import|export)[ \t{]|[ \t]*</?[A-Z][\w.]*[\s/>])"  # MDX
 _FIRST_LINE_MARK = re.compile(_LINE_MARK)
 _NEXT_LINE_MARK = re.compile("\n" + _LINE_MARK)
-# MkDocs: an admonition, a pymdownx block of a known type (or titled ``| …``: a Rust ``///`` doc
-# comment or a TypeScript ``/// <reference>`` is neither) or a code include, at a line start.
+# MkDocs: an admonition, a content tab, a pymdownx block of a known type (or titled ``| …``: a
+# Rust ``///`` doc comment or a TypeScript ``/// <reference>`` is neither) or a code include, at
+# a line start.
 _BLOCK_TYPES = (
     "note|abstract|summary|tldr|info|todo|tip|hint|important|success|check|done|question|help|faq"
     "|warning|caution|attention|failure|fail|missing|danger|error|bug|example|quote|cite"
     "|details|tab|admonition|html|define|caption"
 )
 _MKDOCS_LINE = (
-    r"[ \t]*((?:!!!|\?\?\?\+?)[ \t]+[A-Za-z][\w-]*"
+    r'[ \t]*((?:!!!|\?\?\?\+?)[ \t]+[A-Za-z][\w-]*|===[!+]?[ \t]+"'
     rf"|/{{3,}}[ \t]+(?:(?:{_BLOCK_TYPES})[ \t]*$|[A-Za-z][\w-]*[^|\n]*\|)"
     r"|\{\*[ \t]+\S[^\n]*[ \t]\*\}[ \t]*$|\{!>?[ \t]*[^!\s]+[ \t]*!\}[ \t]*$)"
 )

@@ -32,6 +32,7 @@ BLOCK_STARTS = {
     "container_blocks": "/",  # MkDocs /// tip
     "admonition": "!?",  # MkDocs !!! note, ??? note
     "code_include": "{",  # MkDocs {* file *}
+    "tab": "=",  # MkDocs === "Tab"
     "fence": "`~",
     "blockquote": ">",
     "hr": "*-_",

@@ -7,6 +7,8 @@ MkDocs sites write three kinds of block that CommonMark reads as prose or code:
   indented code block. Read with mdit-py-plugins' ``admon`` rule.
 - pymdownx blocks ``/// tip | Title`` … ``///`` (tabs ``//// tab | Title`` … ``////``), whose
   fences CommonMark leaves as paragraphs. Read as containers whose marker is ``/``.
+- Material content tabs ``=== "Title"`` whose body is indented by four spaces (CommonMark: a
+  paragraph and indented code). Read as a ``tab`` block like ``//// tab | Title``.
 - code included from a file: ``{* ../../docs_src/app/tutorial001.py hl[3,5:7] *}`` on its own
   line, or a fence whose only line is ``{!../../../docs_src/app/tutorial001.py!}`` (with
   ``hl_lines="3 5-7"`` in its info string). Both show the same code, so both are read as one code
@@ -28,10 +30,12 @@ from mdit_py_plugins.container import container_plugin
 
 BLOCKS = "blocks"  # container token name: container_blocks_open / _close
 INCLUDE = "code_include"  # token type of a ``{* file *}`` line
+TAB = "tab"  # token name of a ``=== "Title"`` tab: tab_open / tab_close
 
 _BLOCK_PARAMS = re.compile(r"[ \t]*[A-Za-z][\w-]*")
 _INCLUDE_LINE = re.compile(r"\{\*[ \t]+(\S+)([^\n]*?)[ \t]+\*\}[ \t]*")
 _FENCED_INCLUDE = re.compile(r"[ \t]*\{!>?[ \t]*([^!\s]+)[ \t]*!\}[ \t]*\n?")
+_TAB_LINE = re.compile(r'===[!+]?[ \t]+"([^"\n]*)"[ \t]*')
 _OPTION = re.compile(r"(\w+)\[([^\]]*)\]")
 _HL_LINES = re.compile(r"""hl_lines=["']([^"']*)["']""")
 _LEADING_UP = re.compile(r"^(?:\.\.?/)+")
@@ -63,13 +67,42 @@ def _code_include(state: StateBlock, start_line: int, end_line: int, silent: boo
     return True
 
 
+def _tab(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """A content tab ``=== "Title"``: its body is every following line indented four columns
+    deeper (blank lines included), read as Markdown between ``tab_open`` and ``tab_close``."""
+    if state.sCount[start_line] - state.blkIndent >= 4:
+        return False
+    start = state.bMarks[start_line] + state.tShift[start_line]
+    found = _TAB_LINE.fullmatch(state.src[start : state.eMarks[start_line]])
+    if found is None:
+        return False
+    if silent:
+        return True
+    indent = state.sCount[start_line] + 4
+    last = start_line  # the last line of the body that holds text
+    line = start_line + 1
+    while line < end_line and (state.isEmpty(line) or state.sCount[line] >= indent):
+        last = line if not state.isEmpty(line) else last
+        line += 1
+    token = state.push(f"{TAB}_open", "div", 1)
+    token.info = f"{TAB} | {found.group(1)}"
+    token.map = [start_line, last + 1]
+    old_indent, old_max = state.blkIndent, state.lineMax
+    state.blkIndent, state.lineMax = indent, last + 1
+    state.md.block.tokenize(state, start_line + 1, last + 1)
+    state.blkIndent, state.lineMax = old_indent, old_max
+    state.push(f"{TAB}_close", "div", -1)
+    state.line = last + 1
+    return True
+
+
 def mkdocs_plugin(md: MarkdownIt) -> None:
     """Read admonitions, ``///`` blocks and ``{* file *}`` includes (see the module docstring)."""
     md.use(admon_plugin)
     md.use(container_plugin, BLOCKS, marker="/", validate=_block_params)
-    md.block.ruler.before(
-        "fence", INCLUDE, _code_include, {"alt": ["paragraph", "reference", "blockquote", "list"]}
-    )
+    alt = {"alt": ["paragraph", "reference", "blockquote", "list"]}
+    md.block.ruler.before("fence", INCLUDE, _code_include, alt)
+    md.block.ruler.before("fence", TAB, _tab, alt)
 
 
 def block_title(params: str) -> tuple[str, str]:

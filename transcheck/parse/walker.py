@@ -28,7 +28,7 @@ from transcheck.parse.headings import (
     markdown_heading,
 )
 from transcheck.parse.inline import InlineItems, add_jsx_tags, html_items
-from transcheck.parse.mkdocs import INCLUDE, block_title, fenced_include, include_block
+from transcheck.parse.mkdocs import INCLUDE, TAB, block_title, fenced_include, include_block
 from transcheck.parse.slugs import Slugger
 from transcheck.parse.tomlfront import MARKER as TOML_MARKER
 from transcheck.parse.tomlfront import parse_toml_front_matter
@@ -36,6 +36,10 @@ from transcheck.parse.tomlfront import parse_toml_front_matter
 _ALERT = re.compile(r"\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(?:\n|$)", re.IGNORECASE)
 _ADMONITION = re.compile(r"(\w+)\s*(?:\[(.*)\]|(.*))")
 _ONLY_TAGS = {"liquid": BlockKind.LIQUID, "shortcode": BlockKind.SHORTCODE}
+# The opening tokens of Docusaurus admonitions and MkDocs admonitions, blocks and tabs.
+_BOXES = frozenset(
+    {"container_admonition_open", "container_blocks_open", "admonition_open", f"{TAB}_open"}
+)
 
 
 class InlineSource:
@@ -302,7 +306,7 @@ class Walker:
             self.html_block(token)
         elif kind == "jsx_block":
             self.component(token)
-        elif kind in ("container_admonition_open", "container_blocks_open", "admonition_open"):
+        elif kind in _BOXES:
             self.admonition(token)
         elif kind == "front_matter":
             self.front_matter(token)
