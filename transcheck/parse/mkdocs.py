@@ -100,9 +100,9 @@ def mkdocs_plugin(md: MarkdownIt) -> None:
     """Read admonitions, ``///`` blocks and ``{* file *}`` includes (see the module docstring)."""
     md.use(admon_plugin)
     md.use(container_plugin, BLOCKS, marker="/", validate=_block_params)
-    alt = {"alt": ["paragraph", "reference", "blockquote", "list"]}
-    md.block.ruler.before("fence", INCLUDE, _code_include, alt)
-    md.block.ruler.before("fence", TAB, _tab, alt)
+    alt = ["paragraph", "reference", "blockquote", "list"]
+    md.block.ruler.before("fence", INCLUDE, _code_include, {"alt": alt})
+    md.block.ruler.before("fence", TAB, _tab, {"alt": alt})
 
 
 def block_title(params: str) -> tuple[str, str]:
