@@ -152,6 +152,7 @@ def lone_blocks(ctx: PairContext, korean: bool) -> list[Block]:
             pairs = section.blocks
             for start, end in _runs(pairs, korean, skip):
                 found += [p.target if korean else p.source for p in pairs[start:end]]
+                found.append(_box(pairs, start, korean))
             for pair in pairs:
                 block, other = (pair.target, pair.source) if korean else (pair.source, pair.target)
                 if block is not None and other is None and id(block) in skip:
@@ -232,6 +233,27 @@ def _element(pairs: Sequence[BlockPair], start: int, end: int) -> tuple[Block, B
     return None
 
 
+def _box(pairs: Sequence[BlockPair], start: int, korean: bool) -> Block | None:
+    """The title line of a box (an admonition: ``/// note``, ``!!! tip``, ``:::info``) right
+    before a run of one side's blocks, when the other side has no counterpart of it either:
+    the box was dropped or added whole with its text, which is one finding (block-missing or
+    block-extra), not also a markup-mismatch for the box."""
+    if start == 0:
+        return None
+    pair = pairs[start - 1]
+    block, other = (pair.target, pair.source) if korean else (pair.source, pair.target)
+    if block is None or other is not None or block.kind is not BlockKind.COMPONENT:
+        return None
+    return block if any(tag.kind == "admonition" for tag in block.markup) else None
+
+
+def _boxed(box: Block, run: Sequence[Block]) -> str:
+    """``'info' box (line 53) with its 2 paragraphs 'In Pydantic v1…' (lines 55-57)``."""
+    kind = next(tag.attr("type") for tag in box.markup if tag.kind == "admonition")
+    held = f"{_what(run)} {first_words(run[0])} ({_lines(run)})"
+    return f"{kind!r} box (line {box.line}) with its {held}"
+
+
 def dropped_elements(ctx: PairContext) -> set[int]:
     """Ids of the English tag blocks of elements dropped whole with the blocks they hold:
     block-missing reports the element, markup-mismatch leaves its tags alone."""
@@ -309,6 +331,9 @@ def block_missing(ctx: PairContext) -> Iterator[Hit]:
                 place = f"at the end of the Korean section {describe(section.target)!r}"
             what = f"{_what(run)} {first_words(run[0])} ({_lines(run)})"
             verb = "has" if len(run) == 1 else "have"
+            box = _box(pairs, start, korean=False) if element is None else None
+            if box is not None:
+                what, verb = _boxed(box, run), "has"
             if element is not None:
                 opening, closing = element
                 what = (
@@ -319,7 +344,7 @@ def block_missing(ctx: PairContext) -> Iterator[Hit]:
             yield Hit(
                 f"English {what} {verb} no Korean counterpart: translate "
                 f"{'it' if verb == 'has' else 'them'} and insert {place}",
-                ctx.at_source(run[0].line if element is None else element[0].line),
+                ctx.at_source((element[0] if element else box or run[0]).line),
                 ctx.at_target(line),
             )
 
@@ -360,13 +385,17 @@ def block_extra(ctx: PairContext) -> Iterator[Hit]:
             run = [p.target for p in pairs[start:end] if p.target is not None]
             after = _neighbour(pairs, end, korean=True)
             line = after.line if after is not None else _last_line(section.source)
+            one = len(run) == 1
+            what = f"{_what(run)} {first_words(run[0])} ({_lines(run)})"
+            box = _box(pairs, start, korean=True)
+            if box is not None:
+                what, one = _boxed(box, run), True
             yield Hit(
-                f"Korean {_what(run)} {first_words(run[0])} ({_lines(run)}) "
-                f"{'translates' if len(run) == 1 else 'translate'} nothing in the English "
-                f"section {describe(section.source)!r}: remove {'it' if len(run) == 1 else 'them'}"
+                f"Korean {what} {'translates' if one else 'translate'} nothing in the English "
+                f"section {describe(section.source)!r}: remove {'it' if one else 'them'}"
                 " or check whether the English lost it",
                 ctx.at_source(line),
-                ctx.at_target(run[0].line),
+                ctx.at_target((box or run[0]).line),
             )
 
 
