@@ -32,6 +32,7 @@ NOT_IN_A_CHECK = (
     "concurrent.futures",
     "tarfile",
     "json",
+    "statistics",
     "transcheck.report.html",
     "transcheck.report.html_chapter",
     "transcheck.report.json_format",
@@ -62,6 +63,7 @@ NOT_AT_START = (
     "markdown_it",
     "mdit_py_plugins",
     "yaml",
+    "logging",  # markdown-it imports it; --debug is the CLI's only use
     "rapidfuzz",
     "transcheck.api",
     "transcheck.run",

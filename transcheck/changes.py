@@ -13,7 +13,7 @@ from transcheck.checks.structure import describe
 from transcheck.pairing import FilePair, Pairing, Tree, repo_folder
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class StaleSection:
     """An English part that changed (a section, or the front matter) and the Korean part that
     translates it (line None when the Korean file has none), each with a name to show."""
@@ -57,7 +57,7 @@ def stale_sections(alignment: Alignment, hunks: Sequence[gitrepo.Hunk]) -> list[
     return [touched[line] for line in sorted(touched)]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SourceChange:
     """An English file changed in the range while its Korean file was not: the revision given,
     the merge-base the range starts at, and the English hunks (new-file lines)."""
@@ -67,7 +67,7 @@ class SourceChange:
     hunks: tuple[gitrepo.Hunk, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ChangedPairs:
     """The pairs with a side changed in the range, and the English-only changes among them."""
 

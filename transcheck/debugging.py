@@ -8,7 +8,6 @@ escapes a whole command (``align``, ``status``, ``glossary …``, or ``check`` o
 from __future__ import annotations
 
 import functools
-import logging
 import sys
 import traceback
 from collections.abc import Callable
@@ -33,6 +32,8 @@ R = TypeVar("R")
 
 def enable_debug() -> None:
     """Send the tracebacks the pair guards log to stderr (forked workers inherit it)."""
+    import logging  # --debug only: not at every start-up
+
     from transcheck.runner import LOG  # imported by the command run, not by every start-up
 
     if not LOG.handlers:

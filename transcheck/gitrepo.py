@@ -161,7 +161,7 @@ def diff_text(root: Path, base: str, path: str, head: str | None = None) -> str:
     return _text(root, "diff", *_PLAIN, *_range(base, head), "--", path)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Hunk:
     """A changed range of the new file: first line (1-based), line count (0 for a deletion),
     and the text of the lines it adds and removes."""

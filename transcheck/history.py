@@ -34,7 +34,7 @@ from transcheck.runner import ActiveRule, concerned_section, stamp
 SOURCE_COMMIT = "source_commit"  # the front-matter key some Korean translation repos use
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Base:
     """The English commit a translation is based on (None: none known), how it was found, and
     why there is none (an unknown ``source_commit``, unrelated histories; '' otherwise)."""

@@ -49,7 +49,7 @@ class Status(StrEnum):
     MISSING = "missing"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Resolution:
     """The outcome and, when found, the target file relative to the tree root."""
 

@@ -112,7 +112,7 @@ class Markup:
         return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Block:
     """One unit of content: a paragraph, list item, table row, code block, math, HTML, Liquid,
     shortcode or component block."""
@@ -132,9 +132,10 @@ class Block:
     markup: tuple[Markup, ...] = ()
     group: int = 0  # first line of the innermost list or table holding the block (0: none)
     item: int = 0  # first line of the innermost list item holding the block (0: none)
+    esm: bool = False  # MDX ``import``/``export`` lines (a ``js`` code block)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Section:
     """A heading and the blocks up to the next heading; index 0 is the text before any heading."""
 
@@ -198,7 +199,7 @@ class Section:
         return sum(len(b.text) for b in self.blocks if b.kind is not BlockKind.HEADING)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class FrontMatter:
     """YAML front matter: its data, the lines of its top-level keys, and a parse error if any."""
 
@@ -246,7 +247,7 @@ _ID_ATTRIBUTES = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Document:
     """One parsed Markdown file."""
 

@@ -19,7 +19,7 @@ class OutputError(Exception):
     """Format options that cannot be honoured (a usage error)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Output:
     """One format and its destination (None: standard output)."""
 

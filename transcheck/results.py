@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # the html format only
     from transcheck.chapterview import ChapterView
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class PairResult:
     """One file pair as checked: display paths (None for a missing side) and its findings.
 
@@ -31,7 +31,7 @@ class PairResult:
     baselined: tuple[Finding, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Report:
     """Everything a format renders: per-pair results, the active rules, and input failures.
 

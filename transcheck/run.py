@@ -4,6 +4,7 @@ rules, place cross-chapter findings, apply inline suppressions; the result is a 
 from __future__ import annotations
 
 import contextlib
+import gc
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -51,7 +52,7 @@ PARALLEL_MIN_PAIRS = 4  # fewer pairs are checked in this process: forking would
 DOCUMENTS_KEPT = 200
 
 
-@dataclass
+@dataclass(eq=False)
 class Side:
     """One language side: its tree, parsed documents (the last DOCUMENTS_KEPT used), and the
     read errors met."""
@@ -130,7 +131,7 @@ def _source_changed(ctx: PairContext, change: SourceChange) -> tuple[str, Locati
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class PairOutcome:
     """What checking one pair gives, as plain data: a worker process hands it back whole."""
 
@@ -150,7 +151,9 @@ def _work(task: tuple[int, bool]) -> tuple[int, PairOutcome]:
     """In a worker: check pair ``index`` of the run inherited from the parent."""
     index, chapters = task
     assert _WORKER_RUN is not None
-    return index, _WORKER_RUN.outcome(index, chapters)
+    outcome = _WORKER_RUN.outcome(index, chapters)
+    _WORKER_RUN.settle()
+    return index, outcome
 
 
 def _can_fork() -> bool:
@@ -208,6 +211,7 @@ class Run:
             if p.source is not None and p.target is not None
         }
         self.alignments: dict[tuple[str, str], Alignment] = {}  # see PairContext.alignments
+        self.settling = False  # whether pairs' leftovers are frozen (see settle)
 
     def _emit(self, code: str, message: str, source: Location, target: Location) -> list[Finding]:
         """A finding of a pipeline rule, or none when that rule is not active."""
@@ -386,6 +390,7 @@ class Run:
             order = sorted(range(total), key=self._size, reverse=True)
             first = order.pop()
             results[first] = self.outcome(first, chapters)
+            self.settle()
             if progress is not None:
                 progress(1, total)
             global _WORKER_RUN
@@ -408,6 +413,7 @@ class Run:
         else:
             for index in range(total):
                 results[index] = self.outcome(index, chapters)
+                self.settle()
                 if progress is not None:
                     progress(index + 1, total)
         return [result for result in results if result is not None]
@@ -418,15 +424,31 @@ class Run:
         """Check every pair, then the cross-chapter rules, place those findings in their pairs,
         and apply each Korean file's suppressions. ``chapters`` adds the views the html format
         shows; ``progress`` is called with (pairs done, pairs in all) after each pair."""
-        outcomes = self._outcomes(chapters, progress)
-        # No pair is checked again: the cross-chapter rules read what the pairs collected, so
-        # the parsed documents, texts and alignments go before they run (tens of MB kept for
-        # links on a large tree, next to what those rules build over the whole tree).
-        for side in (self.english, self.korean):
-            side.documents.clear()
-            side.texts.clear()
-        self.alignments.clear()
-        return self.assemble(outcomes)
+        self.settling = gc.get_freeze_count() == 0  # a caller's own frozen objects: left be
+        try:
+            outcomes = self._outcomes(chapters, progress)
+            # No pair is checked again: the cross-chapter rules read what the pairs collected,
+            # so the parsed documents, texts and alignments go before they run (tens of MB kept
+            # for links on a large tree, next to what those rules build over the whole tree).
+            for side in (self.english, self.korean):
+                side.documents.clear()
+                side.texts.clear()
+            self.alignments.clear()
+            return self.assemble(outcomes)
+        finally:
+            if self.settling:
+                gc.unfreeze()
+                self.settling = False
+
+    def settle(self) -> None:
+        """After a pair: what the run holds by then (documents kept for links, alignments, what
+        the cross-chapter rules collect, the outcomes) is moved out of the garbage collector's
+        reach until the run ends. It lives that long anyway, and the full collections its
+        growth triggers walked all of it again and again (~10% of a check's time on
+        vue-docs); reference counting still frees what is dropped (the few cycles wait for
+        the end of the run)."""
+        if self.settling:
+            gc.freeze()
 
     def assemble(self, outcomes: Sequence[PairOutcome]) -> Report:
         """The report of every pair's outcome (in pair order): the cross-chapter rules over what

@@ -24,7 +24,7 @@ from transcheck.model import Comment, Document
 from transcheck.suppress import Suppressions, partition
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ActiveRule:
     """A rule that will run, with the severity it reports at."""
 
@@ -132,7 +132,7 @@ def describe_exception(error: BaseException) -> str:
     return f"{described} (at {shown}:{frames[-1].lineno})"
 
 
-@dataclass
+@dataclass(eq=False)
 class Guard:
     """Runs the steps of one pair (or of the cross-chapter rules) so that an unexpected
     exception in one becomes an internal-error finding naming the step, the files and the
@@ -247,7 +247,7 @@ def by_code(rules: Iterable[ActiveRule]) -> Mapping[str, ActiveRule]:
     return {active.rule.code: active for active in rules}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Silenced:
     """One Korean file's findings after its inline suppressions: kept, silenced, and the
     unused-suppression findings for directives that silenced nothing."""
@@ -257,7 +257,7 @@ class Silenced:
     unused: list[Finding]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SuppressionSource:
     """What suppressions need of a Korean file (picklable, so a worker can hand it back)."""
 

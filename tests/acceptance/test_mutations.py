@@ -308,6 +308,17 @@ PLANTS = [
         2,
         "front-matter outline must stay as in English",
     ),
+    Plant(  # a tag whose class changed is still "changed", not the same tag left unpaired
+        "vue-docs",
+        "guide/essentials/template-refs.md",
+        98,
+        '<div class="composition-api">',
+        '<div class="options-api">',
+        "TC604",
+        98,
+        98,
+        'markup changed: English <div class="composition-api">, Korean <div class="options-api">',
+    ),
     Plant(  # the options-api span wrapping only "The" is no defect; this one wraps a clause
         "vue-docs",
         "guide/essentials/template-refs.md",
@@ -565,6 +576,17 @@ VUE_DEFECTS = [
         id="section-dropped",
     ),
     pytest.param(
+        replace_on(
+            25,
+            "를 사용해야 합니다:",
+            "를 사용해야 합니다([명세](https://html.spec.whatwg.org/), "
+            "[W3C](https://www.w3.org/html/)):",
+        ),
+        ("TC202", 25, 25),
+        "2 Korean links of one block have no counterpart",
+        id="two-links-added-to-one-paragraph",
+    ),
+    pytest.param(
         drop_line(153, "- 텍스트 보간"),
         ("TC109", 153, 153),  # it belongs before the Korean item now at line 153
         "English item 'Inside text interpolations (mustaches)' (line 153) has none",
@@ -663,7 +685,7 @@ def test_vue_admonition_dropped_whole_is_one_block_missing_at_the_box(vue: Path)
     korean.write_text("\n".join(lines[:44] + lines[47:]), encoding="utf-8")
     added = [row for row in rows() if row not in before]
     assert [row[:3] for row in added] == [("TC107", 45, 43)], added
-    assert "English 'warning' box (line 45) with its paragraph" in added[0][3]
+    assert "English :::warning (line 45) with its paragraph" in added[0][3]
     korean.write_text("\n".join(lines[:45] + lines[46:]), encoding="utf-8")
     added = [row for row in rows() if row not in before]
     assert [row[:3] for row in added] == [("TC107", 46, 45)], added

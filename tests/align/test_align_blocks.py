@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from transcheck.align.blocks import BlockPair, LengthRatio, align_blocks
+import random
+import statistics
+
+from transcheck.align.blocks import BlockPair, LengthRatio, align_blocks, median
 from transcheck.parse import parse_markdown
 
 Row = tuple[int | None, int | None, bool]
@@ -245,3 +248,11 @@ def test_a_paragraph_whose_link_moved_pairs_by_the_page_name_not_with_an_added_n
         (None, 7, False),
         (None, 8, False),
     ]
+
+
+def test_median_is_the_one_statistics_computes() -> None:
+    rng = random.Random(7)
+    for size in range(1, 60):
+        values = [rng.uniform(-3.0, 3.0) for _ in range(size)]
+        assert median(values) == statistics.median(values)
+        assert median(iter(values)) == statistics.median(values)

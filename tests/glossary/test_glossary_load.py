@@ -6,8 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from transcheck.glossary import GlossaryError, Policy, load_glossaries, read_glossary, shipped_path
+from transcheck.safeyaml import FAST_LOADER, load_node
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -128,3 +130,28 @@ def test_shipped_glossaries_are_valid_and_cover_their_vocabulary() -> None:
                  "roofline", "arithmetic intensity", "matmul", "data parallelism",
                  "model parallelism", "pipeline", "collective", "accelerator"):  # fmt: skip
         assert term in terms
+
+
+def _shape(node: yaml.Node) -> list[tuple[str, int, int, object]]:
+    """Every node of a tree in document order: tag, line, column and (scalars) value."""
+    found = [(node.tag, node.start_mark.line, node.start_mark.column, None)]
+    if isinstance(node, yaml.ScalarNode):
+        return [(*found[0][:3], node.value)]
+    children = (
+        [c for pair in node.value for c in pair]
+        if isinstance(node, yaml.MappingNode)
+        else node.value
+    )
+    return found + [shape for child in children for shape in _shape(child)]
+
+
+def test_shipped_glossaries_read_the_same_with_libyaml_as_in_pure_python() -> None:
+    # Glossaries are composed by libyaml when PyYAML has it (the shipped one is read by every
+    # check); its nodes, lines and data must be the ones the pure-Python loader gives.
+    for name in ("ko", "ko-ml"):
+        text = shipped_path(name).read_text(encoding="utf-8")
+        fast_node, fast_data = load_node(text, FAST_LOADER)
+        node, data = load_node(text)
+        assert fast_node is not None and node is not None
+        assert _shape(fast_node) == _shape(node)
+        assert fast_data == data

@@ -15,7 +15,7 @@ from transcheck.glossary import Entry, Glossary, Matcher, load_glossaries, shipp
 from transcheck.glossary.aligned import Piece, Unit, prose
 from transcheck.glossary.korean import noun_stems
 from transcheck.glossary.learn import learn
-from transcheck.glossary.phrases import korean_stems, lone_syllables
+from transcheck.glossary.phrases import KoreanStems, lone_syllables
 from transcheck.glossary.translit import transliterates
 from transcheck.parse import parse_markdown
 
@@ -177,9 +177,9 @@ def test_a_one_syllable_noun_is_a_stem_before_its_suffixes_and_particles() -> No
     # the first syllable is a stem only where the text also writes it on its own
     alone = lone_syllables(["각 칩 간 통신", "TPU 칩 하나", "길이가 길어집니다"])
     assert alone == {"칩"}
-    assert "칩" in korean_stems("칩당 메모리", alone)
-    assert "칩" not in korean_stems("칩당 메모리")
-    assert "길" not in korean_stems("길이가 다릅니다", alone)
+    assert "칩" in KoreanStems(alone)("칩당 메모리")
+    assert "칩" not in KoreanStems()("칩당 메모리")
+    assert "길" not in KoreanStems(alone)("길이가 다릅니다")
 
 
 def test_a_longer_noun_is_a_stem_where_its_end_only_looks_like_particles() -> None:

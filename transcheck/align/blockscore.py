@@ -30,27 +30,22 @@ W_KIND, W_LENGTH, W_CONTENT = 0.35, 0.2, 0.45
 
 def block_tokens(block: Block, rewrite: Callable[[str], str]) -> Counter[str]:
     """What survives translation in one block (numbers, code, math, link targets, tag keys)."""
-    tokens: Counter[str] = Counter()
-    for number in block.numbers:
-        tokens["N:" + number.value] += 1
-    for span in block.code_spans:
-        tokens["C:" + span.text.strip()] += 1
-    for formula in block.math:
-        tokens["M:" + "".join(formula.text.split())] += 1
+    tokens = ["N:" + number.value for number in block.numbers]
+    tokens += ["C:" + span.text.strip() for span in block.code_spans]
+    tokens += ["M:" + "".join(formula.text.split()) for formula in block.math]
     for link in block.links:
         if not link.url.startswith("#"):
             url = rewrite(link.url)
-            tokens["L:" + url] += 1
+            tokens.append("L:" + url)
             page = url.split("#", 1)[0].split("?", 1)[0].rstrip("/").rpartition("/")[2]
             if page:  # a page the site moved keeps its name: /admin/x is /tasks/y/x
-                tokens["P:" + page] += 1
+                tokens.append("P:" + page)
     for tag in block.markup:
         key = tag.attr("path") or tag.attr("key") or tag.attr("src") or tag.attr("id") or ""
-        tokens[f"H:{tag.kind}:{tag.name}:{key}"] += 1
+        tokens.append(f"H:{tag.kind}:{tag.name}:{key}")
     if block.kind is BlockKind.CODE:
-        for line in block.text.splitlines():
-            tokens["K:" + " ".join(line.split())] += 1
-    return tokens
+        tokens += ["K:" + " ".join(line.split()) for line in block.text.splitlines()]
+    return Counter(tokens)  # counted at once: a Counter adds one key at a time in Python
 
 
 def kind_score(a: BlockKind, b: BlockKind) -> float:
@@ -60,7 +55,7 @@ def kind_score(a: BlockKind, b: BlockKind) -> float:
     return 0.5 if frozenset({a, b}) in _CLOSE_KINDS else 0.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Side:
     """One language's blocks of a section, reduced once: their tokens and prose lengths."""
 

@@ -39,29 +39,24 @@ _SHAPE = {
 
 def section_tokens(section: Section, rewrite: Callable[[str], str]) -> Counter[str]:
     """The language-neutral tokens of a section's body and heading markup, as a multiset."""
-    tokens: Counter[str] = Counter()
-    for link in section.links:
-        if not link.url.startswith("#"):
-            tokens["L:" + rewrite(link.path_part)] += 1
-    for image in section.images:
-        tokens["I:" + image.url] += 1
-    for span in section.code_spans:
-        tokens["C:" + span.text.strip()] += 1
+    tokens = ["L:" + rewrite(link.path_part) for link in section.links if link.url[:1] != "#"]
+    tokens += ["I:" + image.url for image in section.images]
+    tokens += ["C:" + span.text.strip() for span in section.code_spans]
     for block in section.code_blocks:
-        for code_line in block.text.splitlines():
-            if code_line.strip() and not _COMMENT.match(code_line):
-                tokens["K:" + " ".join(code_line.split())] += 1
-    for formula in section.math:
-        tokens["M:" + "".join(formula.text.split())] += 1
-    for number in section.numbers:
-        tokens["N:" + number.value] += 1
+        tokens += [
+            "K:" + " ".join(code_line.split())
+            for code_line in block.text.splitlines()
+            if code_line.strip() and not _COMMENT.match(code_line)
+        ]
+    tokens += ["M:" + "".join(formula.text.split()) for formula in section.math]
+    tokens += ["N:" + number.value for number in section.numbers]
     for tag in section.markup:
         key = tag.attr("path") or tag.attr("key") or tag.attr("src") or tag.attr("id") or ""
-        tokens[f"H:{tag.kind}:{tag.name}:{key}"] += 1
-    return tokens
+        tokens.append(f"H:{tag.kind}:{tag.name}:{key}")
+    return Counter(tokens)  # counted at once: a Counter adds one key at a time in Python
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Features:
     """One section reduced to what the scorer compares."""
 

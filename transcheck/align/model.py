@@ -9,7 +9,7 @@ from functools import cached_property
 from transcheck.model import Document, Section
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SectionPair:
     """An English section and its Korean counterpart; a missing side is None.
 
@@ -22,7 +22,7 @@ class SectionPair:
     moved: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Alignment:
     """All section pairs of two documents, in reading order of the Korean file."""
 

@@ -35,7 +35,7 @@ from transcheck.align.model import Alignment, SectionPair
 from transcheck.model import Document, Section
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Costs:
     """DP costs: ``bias`` is subtracted from each pair's score, ``gap`` charged per unpaired
     section; a pair is worth taking over two gaps when it scores above ``bias - 2 * gap``."""

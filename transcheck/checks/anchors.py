@@ -72,7 +72,7 @@ def _untranslated_page(ctx: PairContext, english: Link) -> bool:
     return reached is not None and korean_file_of(ctx, reached) is None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Aim:
     """Where a Korean link should lead: the English heading meant and its Korean translation."""
 

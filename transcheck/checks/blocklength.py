@@ -21,6 +21,7 @@ from transcheck.checks.blockmatch import section_blocks
 from transcheck.checks.registry import PairContext
 from transcheck.checks.untranslated import HANGUL
 from transcheck.config import RULE_OPTIONS
+from transcheck.lazy import compiled
 from transcheck.model import Block, BlockKind
 
 RULE_OPTIONS["block_length"] = {
@@ -35,8 +36,9 @@ MIN_DEVIATION = 0.05  # a floor for the spread of a chapter whose paragraphs agr
 
 GLOSS = re.compile(r"(?=\()(?<=[\uac00-\ud7a3])\([A-Za-z][A-Za-z0-9 .,'/-]*\)")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.+#-]*")
-# an address or URL left as text (``hello@vuejs.org로``: a particle keeps it from being linked)
-ADDRESS = re.compile(r"[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|https?://[!-~]+")
+# an address or URL left as text (``hello@vuejs.org로``: a particle keeps it from being linked);
+# rare, so compiled on first use
+ADDRESS = compiled(r"[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|https?://[!-~]+")
 
 
 def _kept(english: list[Block], korean: list[Block]) -> frozenset[str]:
@@ -56,14 +58,14 @@ def characters(blocks: list[Block], kept: frozenset[str] = frozenset()) -> int:
         if "(" in text:
             text = GLOSS.sub("", text)
         if "@" in text or "://" in text:
-            text = ADDRESS.sub("", text)
+            text = ADDRESS().sub("", text)
         total += len(text) - text.count(" ")
         if kept:  # a Latin word holds no space: removing it takes its length only
             total -= sum(len(word) for word in LATIN_WORD.findall(text) if word.lower() in kept)
     return total
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Measured:
     """One aligned paragraph (or merge/split group): its blocks on both sides and log ratio."""
 

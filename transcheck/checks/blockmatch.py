@@ -42,7 +42,7 @@ class Placed(Generic[T]):
     position: int
 
 
-@dataclass
+@dataclass(eq=False)
 class ItemMatch(Generic[T, U]):
     """English items found in Korean (with their counterpart), and the leftovers of each side."""
 
@@ -68,14 +68,15 @@ def match_items(
     left_ko: list[Placed[U]] = []
     seen: set[int] = set()
     for position, pair in enumerate(blocks):
-        en: list[Placed[T]] = []
-        ko: list[Placed[U]] = []
-        if pair.source is not None and id(pair.source) not in seen:
-            seen.add(id(pair.source))
-            en = [Placed(i, pair, position) for i in english(pair.source)]
-        if pair.target is not None and id(pair.target) not in seen:
-            seen.add(id(pair.target))
-            ko = [Placed(i, pair, position) for i in korean(pair.target)]
+        source, target = pair.source, pair.target
+        # Most blocks hold no item of a kind: nothing is built for them.
+        en_items = () if source is None or id(source) in seen else english(source)
+        ko_items = () if target is None or id(target) in seen else korean(target)
+        seen.update((id(source), id(target)))
+        if not en_items and not ko_items:
+            continue
+        en = [Placed(i, pair, position) for i in en_items]
+        ko = [Placed(i, pair, position) for i in ko_items]
         if en and ko:
             found, en, ko = match_in_order(en, ko, lambda a, b: same(a.item, b.item))
             result.found += found

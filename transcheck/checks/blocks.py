@@ -57,7 +57,7 @@ def _what(blocks: Sequence[Block]) -> str:
     return f"{len(blocks)} blocks"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Container:
     """A list or table of one side: its first line, items (list) or rows (table), its blocks."""
 
@@ -96,7 +96,7 @@ def _containers(blocks: Sequence[Block]) -> dict[int, Container]:
     return {line: Container(line, tuple(found)) for line, found in members.items()}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ContainerPair:
     """An English list or table, its Korean counterpart, and the block pairs inside them."""
 
@@ -152,7 +152,6 @@ def lone_blocks(ctx: PairContext, korean: bool) -> list[Block]:
             pairs = section.blocks
             for start, end in _runs(pairs, korean, skip):
                 found += [p.target if korean else p.source for p in pairs[start:end]]
-                found.append(_box(pairs, start, korean))
             for pair in pairs:
                 block, other = (pair.target, pair.source) if korean else (pair.source, pair.target)
                 if block is not None and other is None and id(block) in skip:
@@ -233,41 +232,37 @@ def _element(pairs: Sequence[BlockPair], start: int, end: int) -> tuple[Block, B
     return None
 
 
-def _box(pairs: Sequence[BlockPair], start: int, korean: bool) -> Block | None:
-    """The title line of a box (an admonition: ``/// note``, ``!!! tip``, ``:::info``) right
-    before a run of one side's blocks, when the other side has no counterpart of it either:
-    the box was dropped or added whole with its text, which is one finding (block-missing or
-    block-extra), not also a markup-mismatch for the box."""
+def admonition_head(pairs: Sequence[BlockPair], start: int, korean: bool) -> Block | None:
+    """The ``:::note[Title]`` line right before a run of blocks one side alone has, when that
+    side alone has it too: the admonition went missing (or was added) with its text."""
     if start == 0:
         return None
     pair = pairs[start - 1]
     block, other = (pair.target, pair.source) if korean else (pair.source, pair.target)
     if block is None or other is not None or block.kind is not BlockKind.COMPONENT:
         return None
-    return block if any(tag.kind == "admonition" for tag in block.markup) else None
+    tags = block.markup
+    return block if len(tags) == 1 and tags[0].kind == "admonition" else None
 
 
-def _boxed(box: Block, run: Sequence[Block]) -> str:
-    """``'info' box (line 53) with its 2 paragraphs 'In Pydantic v1…' (lines 55-57)``."""
-    kind = next(tag.attr("type") for tag in box.markup if tag.kind == "admonition")
-    held = f"{_what(run)} {first_words(run[0])} ({_lines(run)})"
-    return f"{kind!r} box (line {box.line}) with its {held}"
-
-
-def dropped_elements(ctx: PairContext) -> set[int]:
-    """Ids of the English tag blocks of elements dropped whole with the blocks they hold:
-    block-missing reports the element, markup-mismatch leaves its tags alone."""
+def dropped_elements(ctx: PairContext, korean: bool = False) -> set[int]:
+    """Ids of the tag blocks of elements dropped (``korean``: added) whole with the blocks they
+    hold, and of admonition lines dropped or added with their text: block-missing (block-extra)
+    reports the element, markup-mismatch leaves its tags alone."""
 
     def compute() -> set[int]:
         found: set[int] = set()
         skip = _reshaped(ctx)
         for section in section_blocks(ctx):
-            for start, end in _runs(section.blocks, korean=False, skip=skip):
-                element = _element(section.blocks, start, end)
+            for start, end in _runs(section.blocks, korean=korean, skip=skip):
+                element = None if korean else _element(section.blocks, start, end)
                 found.update(id(block) for block in element or ())
+                head = admonition_head(section.blocks, start, korean)
+                if head is not None:
+                    found.add(id(head))
         return found
 
-    return ctx.cached("dropped-elements", compute)  # type: ignore[no-any-return]
+    return ctx.cached(f"dropped-elements-{korean}", compute)  # type: ignore[no-any-return]
 
 
 def _neighbour(pairs: Sequence[BlockPair], end: int, korean: bool) -> Block | None:
@@ -331,9 +326,10 @@ def block_missing(ctx: PairContext) -> Iterator[Hit]:
                 place = f"at the end of the Korean section {describe(section.target)!r}"
             what = f"{_what(run)} {first_words(run[0])} ({_lines(run)})"
             verb = "has" if len(run) == 1 else "have"
-            box = _box(pairs, start, korean=False) if element is None else None
-            if box is not None:
-                what, verb = _boxed(box, run), "has"
+            head = admonition_head(pairs, start, korean=False)
+            if head is not None:
+                what = f"{_admonition(head)} with its {what}"
+                verb = "has"
             if element is not None:
                 opening, closing = element
                 what = (
@@ -344,7 +340,7 @@ def block_missing(ctx: PairContext) -> Iterator[Hit]:
             yield Hit(
                 f"English {what} {verb} no Korean counterpart: translate "
                 f"{'it' if verb == 'has' else 'them'} and insert {place}",
-                ctx.at_source((element[0] if element else box or run[0]).line),
+                ctx.at_source((element[0] if element else head or run[0]).line),
                 ctx.at_target(line),
             )
 
@@ -385,18 +381,26 @@ def block_extra(ctx: PairContext) -> Iterator[Hit]:
             run = [p.target for p in pairs[start:end] if p.target is not None]
             after = _neighbour(pairs, end, korean=True)
             line = after.line if after is not None else _last_line(section.source)
-            one = len(run) == 1
+            head = admonition_head(pairs, start, korean=True)
             what = f"{_what(run)} {first_words(run[0])} ({_lines(run)})"
-            box = _box(pairs, start, korean=True)
-            if box is not None:
-                what, one = _boxed(box, run), True
+            one = len(run) == 1 or head is not None
+            if head is not None:
+                what = f"{_admonition(head)} with its {what}"
             yield Hit(
                 f"Korean {what} {'translates' if one else 'translate'} nothing in the English "
                 f"section {describe(section.source)!r}: remove {'it' if one else 'them'}"
                 " or check whether the English lost it",
                 ctx.at_source(line),
-                ctx.at_target((box or run[0]).line),
+                ctx.at_target((head or run[0]).line),
             )
+
+
+def _admonition(head: Block) -> str:
+    """An admonition line as a message names it: ``:::note (line 62)``, or ``/// note (line
+    62)`` for an MkDocs box (``!!! note``, ``/// note``)."""
+    tag = head.markup[0]
+    kind = tag.attr("type") or "note"
+    return f"{'/// ' if tag.name == 'block' else ':::'}{kind} (line {head.line})"
 
 
 def _last_line(section: Section) -> int:

@@ -20,7 +20,9 @@ from rapidfuzz import fuzz
 from transcheck.checks.blockmatch import SectionBlocks, korean_line, match_items, section_blocks
 from transcheck.checks.blocks import lone_ids
 from transcheck.checks.codediff import block_changes
+from transcheck.checks.imports import import_changes
 from transcheck.checks.linkmatch import link_matches
+from transcheck.checks.markup import whole_element_lines
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.checks.templatelinks import stand_ins
@@ -37,7 +39,7 @@ _NUMBER_SPAN = re.compile(r"[-+]?\d+(?:\.\d+)?")
 RULE_OPTIONS["code"] = {"translate_strings": True}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class CodeMatch:
     """The code blocks of one section pair: paired ones, and those left over on each side."""
 
@@ -54,8 +56,8 @@ def _match_code(section: SectionBlocks) -> CodeMatch:
     left_en: list[Block] = []
     left_ko: list[Block] = []
     for pair in section.blocks:
-        en = pair.source if pair.source and pair.source.kind is BlockKind.CODE else None
-        ko = pair.target if pair.target and pair.target.kind is BlockKind.CODE else None
+        en = pair.source if _code(pair.source) else None
+        ko = pair.target if _code(pair.target) else None
         if en is not None and ko is not None:
             paired.append((en, ko))
         elif en is not None:
@@ -65,6 +67,11 @@ def _match_code(section: SectionBlocks) -> CodeMatch:
     count = min(len(left_en), len(left_ko))
     paired += zip(left_en[:count], left_ko[:count], strict=True)
     return CodeMatch(section, tuple(paired), tuple(left_en[count:]), tuple(left_ko[count:]))
+
+
+def _code(block: Block | None) -> bool:
+    """A code block; MDX ``import``/``export`` lines are compared by ``imports`` instead."""
+    return block is not None and block.kind is BlockKind.CODE and not block.esm
 
 
 def code_matches(ctx: PairContext) -> list[CodeMatch]:
@@ -108,11 +115,15 @@ def code_changed(ctx: PairContext) -> Iterator[Hit]:
     string literals and markup text are `code-string-translated`, changed white space alone is
     `code-formatting`; with `code.translate_strings: false` translated strings are reported here.
     An untyped fence that holds sentences rather than code is text and may be translated.
+    MDX `import`/`export` lines are compared by the names they bind (see `checks/imports.py`):
+    a component imported from another module, or used but no longer imported, is reported; an
+    import that only follows a component the Korean adds or drops is markup-mismatch's.
     """
     strings = bool(ctx.config.option("code", "translate_strings"))
     for change in code_changes(ctx):
         if change.kind == "code" or (change.kind == "strings" and not strings):
             yield change.hit
+    yield from import_changes(ctx)
 
 
 @rule(
@@ -170,13 +181,15 @@ def code_formatting(ctx: PairContext) -> Iterator[Hit]:
 
     Bad:  en `createApp({ data() {…} })` on one line ↔ ko the same code over three lines.
     Good: the code laid out as in English; the difference changes nothing, so this is info.
+    In JavaScript and the pages that hold it (Vue, Svelte, Astro), a semicolon that ends a line
+    and the kind of quote are layout too: en `import A from "./a"` ↔ ko `import A from './a';`.
     """
     for change in code_changes(ctx):
         if change.kind == "formatting":
             yield change.hit
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class CodeChange:
     """One changed run of lines of a code block pair: what changed (code, strings or
     formatting) and the finding it gives."""
@@ -231,7 +244,7 @@ def code_block_missing(ctx: PairContext) -> Iterator[Hit]:
     Good: the same code block in the Korean section (comments may be translated).
     """
     for match in code_matches(ctx):
-        for block in match.missing:
+        for block in _outside_whole_elements(ctx, match.missing, korean=False):
             yield Hit(
                 f"{_size(block)} {block.lang or 'code'} block is missing from the Korean section "
                 f"{describe(match.section.target)!r}",
@@ -265,16 +278,26 @@ def code_block_extra(ctx: PairContext) -> Iterator[Hit]:
     """The Korean section has a code block that its English section does not have.
 
     Bad:  ko adds a ```` ```sh ```` block absent from the English section.
-    Good: keep the code blocks of the source.
+    Good: keep the code blocks of the source. A block inside an element the Korean adds whole
+    (an MDX tab) is part of that element's `markup-mismatch` finding.
     """
     for match in code_matches(ctx):
-        for block in match.extra:
+        for block in _outside_whole_elements(ctx, match.extra, korean=True):
             yield Hit(
                 f"{_size(block)} {block.lang or 'code'} block is not in the English section "
                 f"{describe(match.section.source)!r}",
                 ctx.at_source(match.section.source.line),
                 ctx.at_target(block.line),
             )
+
+
+def _outside_whole_elements(
+    ctx: PairContext, blocks: tuple[Block, ...], korean: bool
+) -> list[Block]:
+    """The blocks that are not inside an element markup-mismatch reports as added or dropped
+    whole (a Korean ``<Fragment slot="bun">`` tab with its command): one cause, one finding."""
+    spans = whole_element_lines(ctx, korean)
+    return [block for block in blocks if not any(a < block.line < b for a, b in spans)]
 
 
 def _size(block: Block) -> str:

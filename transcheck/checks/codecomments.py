@@ -31,7 +31,7 @@ _SINGLE = r"'(?:\\.|[^'\\\n])*'?"
 _BACKTICK = r"`(?:\\.|[^`\\])*`?"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class CodeSyntax:
     """How one language family writes comments and strings: a pattern whose ``comment`` and
     ``string`` groups are what they say; text it does not match is code. Markup (``markup``)
@@ -80,6 +80,19 @@ _JSON = _syntax("", _DOUBLE)
 # An untyped fence (a tree diagram, program output) is compared without its words, which may
 # be translated: a run of letters is a string there.
 _PLAIN = _syntax("", r"[^\W\d_]+")
+# Markdown shown as code (a page of a docs site, its front matter): its text and the values of
+# its front matter are what a reader reads, so they are strings, while what makes it Markdown
+# (heading and list marks, keys, inline code, link targets, tags, expressions) is code.
+_MARKDOWN = CodeSyntax(
+    compiled(
+        r"(?P<comment><!--[\s\S]*?(?:-->|\Z))"
+        r"|(?P<code>`[^`\n]*`|\]\([^)\n]*\)|<[^>\n]*>|\{[^}\n]*\}"
+        r"|^[ \t]*(?:#{1,6}(?=[ \t])|[-*+](?=[ \t])|\d+[.)](?=[ \t])|>|---[ \t]*$"
+        r"|[\w-]+:(?=[ \t]|$)))"
+        r"|(?P<string>[^\s`<{\]][^\n`<{\]]*)",
+        re.MULTILINE,
+    )
+)
 _PROSE_ATTRIBUTES = r"title|alt|placeholder|label|aria-label|value"
 _MARKUP = CodeSyntax(
     compiled(
@@ -124,6 +137,7 @@ _BY_LANGUAGE: dict[str, CodeSyntax] = {
         ("html", "xml", "xhtml", "svg", "vue", "vue-html", "svelte", "astro", "markup"), _MARKUP
     ),
     **dict.fromkeys(("", "text", "txt", "plain", "plaintext", "output"), _PLAIN),
+    **dict.fromkeys(("md", "markdown", "mdx", "markdoc", "mdoc"), _MARKDOWN),
     "lua": _LUA,
     **dict.fromkeys(("haskell", "hs"), _HASKELL),
 }
@@ -134,7 +148,7 @@ def comment_syntax(language: str) -> CodeSyntax | None:
     return _BY_LANGUAGE.get(language.strip().lower())
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class CodeLine:
     """A line that holds code: its 0-based offset in the block, its text with comments removed,
     and its shape (the text with the content of strings and markup text replaced by a mark)."""

@@ -1,9 +1,11 @@
 """A code block pair compared line by line, each changed run of lines classified.
 
 Lines are compared with comments removed (see codecomments.py). A changed run is
-``formatting`` when it differs only in white space and line breaks, ``strings`` when only the
-content of strings or markup text differs and the Korean holds Hangul there (a translated UI
-string), and ``code`` otherwise. An untyped fence that holds sentences is text: never compared.
+``formatting`` when it differs only in white space and line breaks (in JavaScript and the pages
+that hold it, also in semicolons that end a line and in the kind of quote), ``strings`` when
+only the content of strings or markup text differs and the Korean holds Hangul there (a
+translated UI string), and ``code`` otherwise. An untyped fence that holds sentences is text:
+never compared.
 """
 
 from __future__ import annotations
@@ -23,9 +25,15 @@ from transcheck.checks.untranslated import HANGUL, is_prose
 from transcheck.model import Block
 
 _CODE_MARKS = re.compile(r"[(){}\[\];=<>$|]")
+# Languages whose statements may end without a semicolon and quote strings either way; their
+# single-file components and pages (Vue, Svelte, Astro) hold the same script.
+LOOSE_SEMICOLONS = frozenset(
+    {"js", "javascript", "jsx", "mjs", "cjs", "ts", "typescript", "tsx", "mts"}
+    | {"vue", "svelte", "astro"}
+)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Change:
     """One changed run: its kind, what a message says, and its file lines on both sides."""
 
@@ -75,6 +83,13 @@ def _squeezed(lines: tuple[CodeLine, ...], shape: bool = False) -> str:
     return "".join("".join(STRINGS.sub("", line.marked).split()) for line in lines)
 
 
+def _styled(lines: tuple[CodeLine, ...]) -> str:
+    """JavaScript lines squeezed, without a semicolon that ends a line, with one kind of quote."""
+    return "".join("".join(line.text.rstrip().rstrip(";").split()) for line in lines).replace(
+        '"', "'"
+    )
+
+
 def _translated(en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...]) -> bool:
     """Whether every Korean string that is not an English one of the run is in Korean."""
     english = {text for line in en for text in STRINGS.findall(line.marked)}
@@ -83,7 +98,7 @@ def _translated(en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...]) -> bool:
     return bool(changed) and all(HANGUL.search(text) for text in changed)
 
 
-def _runs(en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...]) -> Iterator[Run]:
+def _runs(en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...], loose: bool) -> Iterator[Run]:
     """Changed runs of lines, classified; a replaced run of as many lines on both sides is
     classified line by line, and neighbouring lines of one kind are merged again."""
     matcher = difflib.SequenceMatcher(None, [c.text for c in en], [c.text for c in ko], False)
@@ -95,7 +110,7 @@ def _runs(en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...]) -> Iterator[Run]:
         if tag == "replace" and i2 - i1 == j2 - j1:
             steps = [(i1 + k, i1 + k + 1, j1 + k, j1 + k + 1) for k in range(i2 - i1)]
         for a1, a2, b1, b2 in steps:
-            run = Run(tag, a1, a2, b1, b2, _kind(en[a1:a2], ko[b1:b2]))
+            run = Run(tag, a1, a2, b1, b2, _kind(en[a1:a2], ko[b1:b2], loose))
             if pending and pending.kind == run.kind and (pending.i2, pending.j2) == (a1, b1):
                 pending = Run(tag, pending.i1, a2, pending.j1, b2, run.kind)
                 continue
@@ -106,16 +121,17 @@ def _runs(en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...]) -> Iterator[Run]:
         yield pending
 
 
-def _kind(en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...]) -> str:
-    """What differs between two runs of lines: formatting, translated strings, or code."""
-    if _squeezed(en) == _squeezed(ko):
+def _kind(en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...], loose: bool = False) -> str:
+    """What differs between two runs of lines: formatting, translated strings, or code
+    (``loose``: JavaScript, where statement-ending semicolons and the kind of quote are style)."""
+    if _squeezed(en) == _squeezed(ko) or (loose and _styled(en) == _styled(ko)):
         return "formatting"
     if _squeezed(en, True) == _squeezed(ko, True) and _translated(en, ko):
         return "strings"
     return "code"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Run:
     """Lines ``i1:i2`` of the English code and ``j1:j2`` of the Korean, and what changed."""
 
@@ -154,15 +170,32 @@ def _moves(runs: list[Run], en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...]) 
     return moved
 
 
+def _past_laid_out(run: Run, en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...]) -> Run:
+    """A changed run without its first lines that differ only in white space (a block indented
+    deeper in English): the finding names, and stands at, the first line that really changed."""
+    skip = 0
+    while (
+        run.i1 + skip < run.i2 - 1
+        and run.j1 + skip < run.j2 - 1
+        and _squeezed(en[run.i1 + skip : run.i1 + skip + 1])
+        == _squeezed(ko[run.j1 + skip : run.j1 + skip + 1])
+    ):
+        skip += 1
+    return Run(run.tag, run.i1 + skip, run.i2, run.j1 + skip, run.j2, run.kind)
+
+
 def _diff(en_block: Block, ko_block: Block) -> Iterator[Change]:
     """One classified change per changed run of code lines (lines the Korean moved: one)."""
     en, ko = _lines(en_block), _lines(ko_block)
     en_first, ko_first = _first_code_line(en_block), _first_code_line(ko_block)
-    runs = list(_runs(en, ko))
+    loose = en_block.lang.lower() in LOOSE_SEMICOLONS
+    runs = list(_runs(en, ko, loose))
     moved = _moves(runs, en, ko)
     for index, run in enumerate(runs):
         if index in moved.values():
             continue  # said with the lines it moved
+        if run.kind != "formatting":
+            run = _past_laid_out(run, en, ko)
         en_line = en[run.i1] if run.i1 < run.i2 else None
         ko_line = ko[run.j1] if run.j1 < run.j2 else None
         en_at = en[min(run.i1, len(en) - 1)].offset + en_first if en else en_block.line
@@ -170,6 +203,10 @@ def _diff(en_block: Block, ko_block: Block) -> Iterator[Change]:
         more = max(run.i2 - run.i1, run.j2 - run.j1) - 1
         suffix = f" (and {more} more line{'s' if more > 1 else ''})" if more > 0 else ""
         label, advice = _ADVICE[run.kind]
+        if run.kind == "formatting" and _squeezed(en[run.i1 : run.i2]) != _squeezed(
+            ko[run.j1 : run.j2]
+        ):
+            advice = "only white space, line breaks, semicolons or quotes differ"
         if index in moved:
             to = runs[moved[index]]
             ko_at = ko[to.j1].offset + ko_first

@@ -27,12 +27,12 @@ from __future__ import annotations
 
 import math
 import re
-import statistics
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from transcheck.align import terms
+from transcheck.align.blocks import median
 from transcheck.align.blockscore import block_tokens
 from transcheck.checks.blocklength import Measured, measured
 from transcheck.checks.blockmatch import section_blocks
@@ -66,7 +66,7 @@ def sentences(text: str) -> list[str]:
     return found
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Ratio:
     """A chapter's calibrated Korean/English length: the median log ratio and its spread."""
 
@@ -81,12 +81,12 @@ class Ratio:
 def calibrate(found: Sequence[Measured]) -> Ratio:
     """The ratio of a chapter's measured paragraphs (robust: median and scaled MAD)."""
     ratios = [m.log_ratio for m in found]
-    centre = statistics.median(ratios)
-    deviation = 1.4826 * statistics.median(abs(r - centre) for r in ratios)
+    centre = median(ratios)
+    deviation = 1.4826 * median(abs(r - centre) for r in ratios)
     return Ratio(centre, max(deviation, MIN_DEVIATION))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Drift:
     """A measured paragraph and what drift analysis found: its distance from the ratio, and the
     English sentence without Korean counterpart when one explains the distance."""
@@ -192,11 +192,17 @@ def lost_terms(english: str, korean: str) -> list[str]:
     """The Latin-script terms the Korean keeps that the English no longer has, when they are at
     least MIN_LOST_TERMS and half of the terms the Korean keeps (else none)."""
     kept = sorted(terms.words(korean))
+    needed = max(MIN_LOST_TERMS, (len(kept) + 1) // 2)
+    if len(kept) < needed:
+        return []
     words = terms.english_words(english)
-    lost = [word for word in kept if not words.keep(word)]
-    if len(lost) >= MIN_LOST_TERMS and 2 * len(lost) >= len(kept):
-        return lost
-    return []
+    lost: list[str] = []
+    for at, word in enumerate(kept):
+        if not words.keep(word):
+            lost.append(word)
+        elif len(lost) + len(kept) - at - 1 < needed:
+            return []  # too few words left to lose: most blocks stop here, about halfway
+    return lost
 
 
 def quote(words: Sequence[str]) -> str:
@@ -267,26 +273,38 @@ def content_drift(ctx: PairContext) -> Iterator[Hit]:
             ctx.at_target(ko[0].line),
             identity=f"sentence\0{' '.join(drift.sentence.split()).lower()}",
         )
-    for section in section_blocks(ctx):
-        for pair in section.blocks:
-            en_block, ko_block = pair.source, pair.target
-            if en_block is None or ko_block is None or pair.joined:
-                continue
-            if en_block.kind not in _PROSE or en_block.kind is not ko_block.kind:
-                continue
-            lost = lost_terms(terms.everything(en_block), ko_block.text)
-            if lost:
-                yield Hit(
-                    f"the Korean {block_name(ko_block)} keeps {quote(lost)}, which its English "
-                    f"{first_words(en_block)} no longer has: the English was rewritten after "
-                    "translation; translate it again",
-                    ctx.at_source(en_block.line),
-                    ctx.at_target(ko_block.line),
-                    identity=f"terms\0{' '.join(lost)}",
-                )
+    for en_block, ko_block, lost in _rewritten(ctx):
+        yield Hit(
+            f"the Korean {block_name(ko_block)} keeps {quote(lost)}, which its English "
+            f"{first_words(en_block)} no longer has: the English was rewritten after "
+            "translation; translate it again",
+            ctx.at_source(en_block.line),
+            ctx.at_target(ko_block.line),
+            identity=f"terms\0{' '.join(lost)}",
+        )
 
 
 _PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
+
+
+def _rewritten(ctx: PairContext) -> list[tuple[Block, Block, list[str]]]:
+    """Aligned paragraphs whose Korean keeps Latin-script terms its English lost, with them."""
+
+    def compute() -> list[tuple[Block, Block, list[str]]]:
+        found = []
+        for section in section_blocks(ctx):
+            for pair in section.blocks:
+                en_block, ko_block = pair.source, pair.target
+                if en_block is None or ko_block is None or pair.joined:
+                    continue
+                if en_block.kind not in _PROSE or en_block.kind is not ko_block.kind:
+                    continue
+                lost = lost_terms(terms.everything(en_block), ko_block.text)
+                if lost:
+                    found.append((en_block, ko_block, lost))
+        return found
+
+    return ctx.cached("drift-rewritten", compute)  # type: ignore[no-any-return]
 
 
 @rule(
@@ -309,17 +327,19 @@ def block_length_outlier(ctx: PairContext) -> Iterator[Hit]:
           at about 0.4 of the English: the English grew after it was translated.
     Good: ko translating the whole paragraph (about 70 characters here).
     Options (``block_length``): min_chars, min_paragraphs, spread (deviations), min_factor.
-    A paragraph that one missing sentence explains is content-drift's.
+    A paragraph that one missing sentence explains, or whose Korean keeps terms its English
+    lost, is content-drift's.
     """
     drifts, judged = analysed(ctx)
     if not judged:
         return
     explained = {id(d.paragraph) for d in drifts if d.sentence is not None and not d.token_surplus}
+    rewritten = {id(ko) for _, ko, _ in _rewritten(ctx)}
     ratio = calibrate(judged)
     spread = float(ctx.config.option("block_length", "spread"))
     floor = math.log(float(ctx.config.option("block_length", "min_factor")))
     for paragraph in judged:
-        if id(paragraph) in explained:
+        if id(paragraph) in explained or any(id(ko) in rewritten for ko in paragraph.korean):
             continue
         off = paragraph.log_ratio - ratio.centre
         if abs(off) < max(spread * ratio.deviation, floor):

@@ -138,7 +138,7 @@ def frontmatter_mismatch(ctx: PairContext) -> Iterator[Hit]:
             )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class TocName:
     """One ``name:`` of a Distill ``toc:``; depth 0 for top-level entries."""
 

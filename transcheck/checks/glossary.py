@@ -42,7 +42,7 @@ from transcheck.model import Block
 _HANGUL_WORD = compiled(r"[\uac00-\ud7a3]+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class PairTerms:
     """The glossary mentions of both documents of one pair."""
 
@@ -302,7 +302,7 @@ def glossary_forbidden(ctx: PairContext) -> Iterator[Hit]:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class PairUnits:
     """What glossary-inconsistent takes from each pair: both display paths and the aligned units."""
 

@@ -38,7 +38,7 @@ from transcheck.urlforms import same_link
 FUZZY_ANCHOR = 80  # rapidfuzz score for guessing the heading a broken English anchor meant
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class LinkMatch:
     """The outcome of comparing one section pair's links: equal pairs, changed pairs (same
     place, another URL), and links found on one side only."""
@@ -258,7 +258,7 @@ def describe_link(link: Link) -> str:
     return f"the {'in-page ' if not link.path_part else ''}link {show(link)}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Broken:
     """A link that reaches nothing: its page is missing, or the page has no such heading id."""
 

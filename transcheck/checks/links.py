@@ -150,20 +150,55 @@ def link_extra(ctx: PairContext) -> Iterator[Hit]:
     Good: keep the links of the source; put translator additions where the project allows them.
     A link the Korean section repeats (the sentence names the noun twice) is not extra; a
     Korean-only link that reaches nothing is reported by anchor-broken or link-target-missing,
-    and one in a paragraph that translates nothing by block-extra.
+    and one in a paragraph that translates nothing by block-extra. The extra links of one
+    Korean block (a sentence the English no longer has) are one finding.
     """
     broken = korean_broken(ctx)
     added = lone_blocks(ctx, korean=True) + unmatched_html(ctx)
     for match in link_matches(ctx):
+        by_block: dict[int, list[Link]] = {}
         for ko in match.extra:
             if ko in broken or _inside(ko, added) or _as_markup(ctx, ko, match.extra, True):
                 continue
+            by_block.setdefault(_block_of(ctx, ko), []).append(ko)
+        for block_id, links in by_block.items():
+            links.sort(key=lambda link: _order(ctx, block_id, link))
+            where = describe(match.source_section)
+            ko = links[0]
+            if len(links) == 1:
+                what = f"the Korean link {show(ko)} has no counterpart in the English section"
+                advice = "remove it unless the addition is intended"
+            else:
+                shown = ", ".join(show(link) for link in links)
+                what = (
+                    f"{len(links)} Korean links of one block have no counterpart in the English "
+                    "section"
+                )
+                advice = f"remove them unless the additions are intended: {shown}"
             yield Hit(
-                f"the Korean link {show(ko)} has no counterpart in the English section "
-                f"{describe(match.source_section)!r}: remove it unless the addition is intended",
+                f"{what} {where!r}: {advice}",
                 ctx.at_source(english_place(ctx, match.source_section, ko.line)),
                 ctx.at_target(ko.line),
             )
+
+
+def _order(ctx: PairContext, block_id: int, link: Link) -> tuple[int, int]:
+    """Where a link stands: its line, then its place among the links of its block."""
+    for section in section_blocks(ctx):
+        for pair in section.blocks:
+            if pair.target is not None and id(pair.target) == block_id:
+                return link.line, pair.target.links.index(link)
+    return link.line, 0
+
+
+def _block_of(ctx: PairContext, link: Link) -> int:
+    """The id of the Korean block holding a link (the link's own id if none does): the extra
+    links of one paragraph (a sentence the English no longer has) are one finding."""
+    for section in section_blocks(ctx):
+        for pair in section.blocks:
+            if pair.target is not None and link in pair.target.links:
+                return id(pair.target)
+    return id(link)
 
 
 def _linking_tags(block: Block | None) -> int:
@@ -181,13 +216,30 @@ def _as_markup(
     plain link (``[labels](/docs/user-guide/labels)`` ↔ ``{{< glossary_tooltip text="레이블"
     term_id="label" >}}``): markup-mismatch reports the tag, once. Only when the other block
     has a tag of that kind more for each link of this block left over (``leftovers``)."""
-    for section in section_blocks(ctx):
-        for pair in section.blocks:
-            here, there = (pair.target, pair.source) if korean else (pair.source, pair.target)
-            if here is not None and there is not None and link in here.links:
-                left = sum(1 for other in leftovers if other in here.links)
-                return _linking_tags(there) - _linking_tags(here) >= left
-    return False
+    found = _paired_blocks(ctx, korean).get(link)
+    if found is None:
+        return False
+    here, there = found
+    left = sum(1 for other in leftovers if other in here.links)
+    return _linking_tags(there) - _linking_tags(here) >= left
+
+
+def _paired_blocks(ctx: PairContext, korean: bool) -> dict[Link, tuple[Block, Block]]:
+    """Each link of one language's paired blocks -> its block and the other language's block,
+    of the first block pair holding it (reading order); once per pair, not a walk over every
+    block pair for each link left over."""
+
+    def compute() -> dict[Link, tuple[Block, Block]]:
+        found: dict[Link, tuple[Block, Block]] = {}
+        for section in section_blocks(ctx):
+            for pair in section.blocks:
+                here, there = (pair.target, pair.source) if korean else (pair.source, pair.target)
+                if here is not None and there is not None:
+                    for link in here.links:
+                        found.setdefault(link, (here, there))
+        return found
+
+    return ctx.cached(f"paired-blocks-{korean}", compute)  # type: ignore[no-any-return]
 
 
 def _inside(link: Link, blocks: list[Block]) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from transcheck.checks.blockmatch import (
     ItemMatch,
@@ -201,37 +202,11 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
     Hugo shortcodes, MDX components, kramdown attribute lists, footnote labels and alert types
     are markup too: en `{{< note >}}` ↔ ko `{{< caution >}}` is reported.
     """
-    untranslated, added_blocks = lone_ids(ctx, korean=False), lone_ids(ctx, korean=True)
-    linked = stand_ins(ctx).templates  # template calls the other side writes as a link
     dropped = dropped_elements(ctx)  # whole elements: block-missing reports them
-    for section, match in _matches(ctx):
-        whole = _whole_blocks([p for p in match.extra if id(p.block.target) not in added_blocks])
-        grouped = {id(tag) for _, tags in whole for tag in tags}
-        missing, missing_ends = _whole_elements(
-            [
-                p
-                for p in match.missing
-                if id(p.block.source) not in untranslated
-                and id(p.item) not in linked
-                and not _wraps_an_article(p.item)
-            ]
-        )
-        added, added_ends = _whole_elements(
-            [
-                placed
-                for placed in match.extra
-                if not (placed.item.kind == "html" and placed.item.name in KOREAN_ADDITIONS)
-                and id(placed.block.target) not in added_blocks
-                and id(placed.item) not in grouped | linked
-            ]
-        )
-        extra = [placed.item for placed in added]
-        changed: dict[int, Markup] = {}  # a missing tag's Korean counterpart, same identity
-        for index, placed in enumerate(missing):
-            found = next((k for k in extra if _identity(k) == _identity(placed.item)), None)
-            if found is not None:
-                extra.remove(found)
-                changed[index] = found
+    for left in _left_over(ctx):
+        section, match, whole = left.section, left.match, left.whole
+        missing, missing_ends, added_ends = left.missing, left.missing_ends, left.added_ends
+        extra, changed = list(left.extra), left.changed
         for index, placed in enumerate(missing):
             en = placed.item
             ko = changed.get(index)
@@ -242,6 +217,8 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
                     (k for k in block if k in extra and k.kind == en.kind and not _linked(k)), None
                 )
             other = ko if ko is not None else renamed
+            if ko is not None and _same(en, ko, _prose(ctx), ctx):
+                continue  # the same tag, in blocks the alignment did not pair: nothing changed
             if other is not None:
                 if renamed is not None:
                     extra.remove(renamed)
@@ -278,13 +255,114 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
     yield from _unbalanced(ctx, ctx.target)
 
 
+@dataclass(frozen=True)
+class _LeftOver:
+    """The tags of one section pair that found no counterpart: Korean HTML blocks added whole,
+    English tags missing (with the closing tags of whole elements), Korean tags extra, and a
+    missing tag's Korean counterpart of the same identity (changed) by its index."""
+
+    section: SectionBlocks
+    match: ItemMatch[Markup, Markup]
+    whole: list[tuple[Block, list[Markup]]]
+    missing: list[Placed[Markup]]
+    missing_ends: dict[int, Markup]
+    extra: list[Markup]
+    added_ends: dict[int, Markup]
+    changed: dict[int, Markup]
+
+
+def _left_over(ctx: PairContext) -> list[_LeftOver]:
+    """What markup-mismatch reports, section by section, computed once per file pair."""
+
+    def compute() -> list[_LeftOver]:
+        untranslated = lone_ids(ctx, korean=False)
+        added_blocks = lone_ids(ctx, korean=True) | dropped_elements(ctx, korean=True)
+        linked = stand_ins(ctx).templates  # template calls the other side writes as a link
+        found = []
+        for section, match in _matches(ctx):
+            whole = _whole_blocks(
+                [p for p in match.extra if id(p.block.target) not in added_blocks]
+            )
+            grouped = {id(tag) for _, tags in whole for tag in tags}
+            missing, missing_ends = _whole_elements(
+                [
+                    p
+                    for p in match.missing
+                    if id(p.block.source) not in untranslated
+                    and id(p.item) not in linked
+                    and not _wraps_an_article(p.item)
+                ],
+                korean=False,
+            )
+            added, added_ends = _whole_elements(
+                [
+                    placed
+                    for placed in match.extra
+                    if not (placed.item.kind == "html" and placed.item.name in KOREAN_ADDITIONS)
+                    and id(placed.block.target) not in added_blocks
+                    and id(placed.item) not in grouped | linked
+                ],
+                korean=True,
+            )
+            extra = [placed.item for placed in added]
+            changed: dict[int, Markup] = {}  # a missing tag's Korean counterpart, same identity
+            for index, placed in enumerate(missing):
+                same = next((k for k in extra if _identity(k) == _identity(placed.item)), None)
+                if same is not None:
+                    extra.remove(same)
+                    changed[index] = same
+            found.append(
+                _LeftOver(section, match, whole, missing, missing_ends, extra, added_ends, changed)
+            )
+        return found
+
+    return ctx.cached("markup-left-over", compute)  # type: ignore[no-any-return]
+
+
+def whole_element_lines(ctx: PairContext, korean: bool) -> list[tuple[int, int]]:
+    """First and last lines of the elements markup-mismatch reports as added (``korean``) or
+    dropped whole, wrappers of translated content aside: the code blocks inside them are part
+    of that one finding."""
+    spans = []
+    for left in _left_over(ctx):
+        if korean:
+            tags, ends = left.extra, left.added_ends
+        else:
+            dropped = dropped_elements(ctx)
+            tags = [
+                p.item
+                for i, p in enumerate(left.missing)
+                if i not in left.changed and id(p.block.source) not in dropped
+            ]
+            ends = left.missing_ends
+        found = [(tag.line, ends[id(tag)].line) for tag in tags if id(tag) in ends]
+        spans += [span for span in found if not _wraps(left.section, span, korean)]
+    return spans
+
+
+def _wraps(section: SectionBlocks, span: tuple[int, int], korean: bool) -> bool:
+    """Whether most blocks inside an element translate blocks of the other side: a wrapper
+    (``<Steps>`` around translated steps) rather than added or dropped content."""
+    inside = [
+        pair
+        for pair in section.blocks
+        if (block := pair.target if korean else pair.source) is not None
+        and span[0] < block.line < span[1]
+    ]
+    paired = sum((pair.source if korean else pair.target) is not None for pair in inside)
+    return 2 * paired > len(inside)
+
+
 def _whole_elements(
-    tags: list[Placed[Markup]],
+    tags: list[Placed[Markup]], korean: bool
 ) -> tuple[list[Placed[Markup]], dict[int, Markup]]:
     """Left-over tags without the closing tags whose opening tag is left over too, and those
     closing tags by the id of their opening tag: an element one side drops or adds whole
     (``<Note>`` … ``</Note>``, ``{{< note >}}`` … ``{{< /note >}}``) is one finding, at its
-    start, and a renamed one is one renamed tag."""
+    start, and a renamed one is one renamed tag. The tags inside it whose blocks have no
+    counterpart either (the ``<Fragment>`` tabs of an added ``<PackageManagerTabs>``) are part of
+    that finding; those in blocks that translate the other side (a ``<ReadMore>`` inside an added
+    ``<Steps>`` wrapper) are not."""
     ends: dict[int, Markup] = {}
     closers: set[int] = set()
     for index, placed in enumerate(tags):
@@ -305,7 +383,16 @@ def _whole_elements(
         if opener is not None:
             ends[id(opener)] = tag
             closers.add(index)
-    return [placed for index, placed in enumerate(tags) if index not in closers], ends
+    kept = [placed for index, placed in enumerate(tags) if index not in closers]
+    spans = [
+        (placed.item.line, ends[id(placed.item)].line) for placed in kept if id(placed.item) in ends
+    ]
+
+    def inside(placed: Placed[Markup]) -> bool:
+        other = placed.block.source if korean else placed.block.target
+        return other is None and any(a < placed.item.line <= b for a, b in spans)
+
+    return [placed for placed in kept if not inside(placed)], ends
 
 
 def _element(tag: Markup, ends: dict[int, Markup]) -> str:
@@ -316,12 +403,17 @@ def _element(tag: Markup, ends: dict[int, Markup]) -> str:
     return f"{show(tag)}…{show(closing)} (lines {tag.line}-{closing.line}), the whole element,"
 
 
+def _prose(ctx: PairContext) -> frozenset[str]:
+    """The attributes whose values are prose: the built-in ones and ``markup.text_attributes``."""
+    option = ctx.config.option("markup", "text_attributes")
+    return TEXT_ATTRIBUTES | {str(name).lower() for name in option}
+
+
 def _matches(ctx: PairContext) -> list[tuple[SectionBlocks, ItemMatch[Markup, Markup]]]:
     """The tags of every aligned section pair, matched once per file pair."""
 
     def compute() -> list[tuple[SectionBlocks, ItemMatch[Markup, Markup]]]:
-        option = ctx.config.option("markup", "text_attributes")
-        prose = TEXT_ATTRIBUTES | {str(name).lower() for name in option}
+        prose = _prose(ctx)
         return [
             (
                 section,

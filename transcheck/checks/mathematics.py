@@ -8,7 +8,6 @@ formula the English writes with ``$$`` must keep it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
 from rapidfuzz import fuzz
@@ -27,11 +26,13 @@ from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.config import RULE_OPTIONS
 from transcheck.findings import Severity
+from transcheck.lazy import compiled
 from transcheck.model import Math
 
-_PROSE_COMMAND = re.compile(r"\\(?:text|mathrm|textrm|textbf|textit|textsf|mbox|operatorname)\s*\{")
+# Compiled on first use: only chapters with formulas reach them.
+_PROSE_COMMAND = compiled(r"\\(?:text|mathrm|textrm|textbf|textit|textsf|mbox|operatorname)\s*\{")
 _SHOWN = 60  # characters of a formula shown in a message
-_TOKEN = re.compile(r"\\[A-Za-z]+|[A-Za-z]+|\d+(?:\.\d+)?|\S")
+_TOKEN = compiled(r"\\[A-Za-z]+|[A-Za-z]+|\d+(?:\.\d+)?|\S")
 
 RULE_OPTIONS["math"] = {"single_dollar": "auto"}  # does the site render $…$? auto, always, never
 
@@ -58,7 +59,7 @@ def normalize_math(text: str) -> str:
     """A formula without white space, with the arguments of prose commands blanked out."""
     out: list[str] = []
     position = 0
-    for match in _PROSE_COMMAND.finditer(text):
+    for match in _PROSE_COMMAND().finditer(text):
         if match.start() < position:
             continue  # inside a prose argument already blanked
         out.append(text[position : match.end()])
@@ -174,7 +175,7 @@ def _differences(ctx: PairContext) -> list[Difference]:
 def _symbols(formulas: Iterable[Math]) -> set[str]:
     """The names (single letters and words, not commands or numbers) of some formulas."""
     return {
-        token for formula in formulas for token in _TOKEN.findall(formula.text) if token.isalpha()
+        token for formula in formulas for token in _TOKEN().findall(formula.text) if token.isalpha()
     }
 
 
@@ -183,8 +184,8 @@ def _symbols_swapped(en: Math, ko: Math, pair: BlockPair) -> bool:
     paragraph's own formulas in other places, leaving the paragraph's names as they are: the
     mark of a translator fixing a slip of the English (tile sizes ``bm, bk, bm`` written
     ``bm, bk, bn``), rather than of a changed formula, which brings in a number or a name."""
-    en_tokens = _TOKEN.findall(en.text)
-    ko_tokens = _TOKEN.findall(ko.text)
+    en_tokens = _TOKEN().findall(en.text)
+    ko_tokens = _TOKEN().findall(ko.text)
     if len(en_tokens) != len(ko_tokens) or pair.source is None or pair.target is None:
         return False
     changed = [(a, b) for a, b in zip(en_tokens, ko_tokens, strict=True) if a != b]

@@ -45,6 +45,9 @@ _PARTY = re.compile(r"(?=\d)(?<![\w.,])(\d+)(?:st|nd|rd|th)[- ]part(?:y|ies)\b",
 # blocks); it changes no match.
 _KOREAN_SCALE = re.compile(rf"(?=\d)(?<![\d.,])({_DIGITS})\s?(?:([십백천])(만|억|조)?|(만|억|조))")
 _KOREAN_SCALES = {"만": 4, "억": 8, "조": 12}
+# A character both scale patterns need; a bare character class, which the regex engine scans
+# for at C speed, where the patterns' leading assertions are tried at every character.
+_SCALE_WORD = re.compile("[십백천만억조]")
 _KOREAN_TENS = {"": 0, "십": 1, "백": 2, "천": 3}
 # A unit with a multiplier and no digits: 천만 (10 million), 수십억 is not a value.
 _KOREAN_WORD_SCALE = re.compile(
@@ -78,7 +81,7 @@ _KOREAN_NATIVE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Figure:
     """A number as written, the values it may stand for, and its line."""
 
@@ -99,6 +102,8 @@ def _scaled(digits: str, exponent: int) -> str | None:
 
 def code_figures(block: Block) -> list[Figure]:
     """Numbers inside a block's inline code and math."""
+    if not block.code_spans and not block.math:
+        return []
     runs = [(span.text, span.line) for span in block.code_spans]
     runs += [(formula.text, formula.line) for formula in block.math]
     return [
@@ -110,6 +115,8 @@ def code_figures(block: Block) -> list[Figure]:
 
 def english_figures(block: Block) -> list[Figure]:
     """The prose numbers of an English block; ``18.4 billion`` may also stand for 18400000000."""
+    if not block.numbers:
+        return []
     scaled: dict[str, set[str]] = {}
     for match in _ENGLISH_SCALE.finditer(block.text):
         word, suffix = match.group(2), match.group(3)
@@ -131,6 +138,17 @@ def korean_figures(block: Block) -> list[Figure]:
     """Every number a Korean block writes: prose, inline code, math, 억/만 units, native words."""
     figures = [Figure(n.text, frozenset({n.value}), n.line) for n in block.numbers]
     figures += code_figures(block)
+    if _SCALE_WORD.search(block.text):  # what both scale patterns need: most blocks lack it
+        figures += _scale_figures(block)
+    for match in _KOREAN_NATIVE.finditer(block.text):
+        value = str(_NATIVE[match.group(1) or match.group(2)])
+        figures.append(Figure(match.group(0), frozenset({value}), block.line))
+    return figures
+
+
+def _scale_figures(block: Block) -> list[Figure]:
+    """The numbers a Korean block writes with a unit of ten thousand (184억, 3천만, 천만)."""
+    figures = []
     for match in _KOREAN_SCALE.finditer(block.text):
         tens, unit = match.group(2) or "", match.group(3) or match.group(4)
         exponent = _KOREAN_TENS[tens] + (_KOREAN_SCALES[unit] if unit else 0)
@@ -142,9 +160,6 @@ def korean_figures(block: Block) -> list[Figure]:
         figures.append(
             Figure(match.group(0), frozenset({_scaled("1", exponent) or ""}), block.line)
         )
-    for match in _KOREAN_NATIVE.finditer(block.text):
-        value = str(_NATIVE[match.group(1) or match.group(2)])
-        figures.append(Figure(match.group(0), frozenset({value}), block.line))
     return figures
 
 

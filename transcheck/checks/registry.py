@@ -33,7 +33,7 @@ class Scope(StrEnum):
     PIPELINE = "pipeline"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Hit:
     """What a check reports; the runner adds the rule's code, name and severity."""
 
@@ -44,7 +44,7 @@ class Hit:
     fix: Fix | None = None  # from PairContext.fix: edits that resolve it on the Korean file
 
 
-@dataclass
+@dataclass(eq=False)
 class PairContext:
     """Everything a pair check may read: both documents, their alignment, config and link index."""
 
@@ -96,7 +96,7 @@ class PairContext:
         return self.memo[key]
 
 
-@dataclass
+@dataclass(eq=False)
 class SetContext:
     """What a cross-chapter rule collected from every aligned pair of the run, in pair order.
 
@@ -109,7 +109,7 @@ class SetContext:
     config: Config
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Example:
     """A small input on which a rule reports: ``transcheck explain`` runs it and shows the finding.
 
@@ -137,7 +137,7 @@ class Example:
         object.__setattr__(self, "files", dedented)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Illustration:
     """A finding written by hand for a rule whose input cannot be built on the spot (it needs a
     git history); ``explain`` prints it labelled as an illustration, never as a real run."""
@@ -153,7 +153,7 @@ SetCheck = Callable[[SetContext], Iterator[Hit]]
 Collect = Callable[[PairContext], Any]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Rule:
     """A rule's identity and documentation, and its check when it has one."""
 

@@ -19,7 +19,7 @@ from transcheck.model import Link, Markup, Section
 from transcheck.urlforms import url_form
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class StandIns:
     """Ids of the links and template calls that stand for each other across the two sides."""
 

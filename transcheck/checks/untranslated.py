@@ -60,8 +60,14 @@ def prose_words(text: str) -> list[str]:
 def is_prose(text: str, min_words: int) -> bool:
     """At least ``min_words`` words, and words make at least half of the tokens (a formula
     with an English aside is not prose)."""
-    words = len(prose_words(text))
-    return words >= min_words and 2 * words >= len(text.split())
+    tokens = text.split()
+    needed = max(min_words, (len(tokens) + 1) // 2)
+    words = 0
+    for at, token in enumerate(tokens):  # settled once enough words, or too few, are left
+        if words >= needed or words + len(tokens) - at < needed:
+            break
+        words += _word(token.strip(_EDGE))
+    return words >= needed
 
 
 def _normal(text: str) -> str:
@@ -76,7 +82,7 @@ def is_untranslated(english: str, korean: str, min_words: int, similarity: float
     return fuzz.ratio(_normal(english), _normal(korean)) >= similarity
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Unit:
     """One translatable unit of an aligned block pair, with what a message shows."""
 
@@ -126,7 +132,7 @@ def units(ctx: PairContext) -> list[Unit]:
     return ctx.cached("untranslated", compute)  # type: ignore[no-any-return]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Names:
     """What a page pair keeps in English on purpose: the Korean page's inline code, and the
     words it keeps in English (inside its Korean sentences, or proper nouns of the English)."""

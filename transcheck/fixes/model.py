@@ -143,7 +143,7 @@ def _bounded(line: str, start: int, old: str) -> bool:
     return not (_token(old[-1]) and end < len(line) and _token(line[end]))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SourceText:
     """The Korean file as it was read for the check: its lines and the digest of its bytes."""
 

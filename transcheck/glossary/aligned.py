@@ -24,7 +24,7 @@ _HANGUL_CHAR = re.compile(f"[{HANGUL}]")
 NOT_PROSE = (BlockKind.CODE, BlockKind.MATH)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Piece:
     """One block's prose, its first line, and its source lines when it spans several."""
 
@@ -33,7 +33,7 @@ class Piece:
     rows: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Unit:
     """Aligned English and Korean pieces (usually one each)."""
 
@@ -46,7 +46,7 @@ class Unit:
         return any(_HANGUL_CHAR.search(piece.text) for piece in self.korean)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Found:
     """An occurrence in a piece, with its line."""
 

@@ -26,7 +26,7 @@ MIN_ADVISED = 2  # uses a rendering needs in a file to be reported there, for an
 Rendering = tuple[str, Kind]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Use:
     """One use of a term in a Korean file, with the English line it translates."""
 
@@ -62,7 +62,7 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Decision:
     """A term the tree renders more than one way: the right rendering, why, and every use."""
 

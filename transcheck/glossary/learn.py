@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from transcheck.glossary.aligned import Unit
 from transcheck.glossary.matcher import english_key, plurals
 from transcheck.glossary.model import Entry, Glossary
-from transcheck.glossary.phrases import korean_stems, lone_syllables, phrases
+from transcheck.glossary.phrases import KoreanStems, lone_syllables, phrases
 from transcheck.glossary.translit import transliterates
 
 MIN_KEPT = 5  # units where the term is kept in English
@@ -35,7 +35,7 @@ MAX_TERMS = 40  # learned terms kept, the most evenly split first
 _NOT_NOUN_END = tuple("을를은는이가의에로와과도하습니칠할된한있")
 
 
-@dataclass
+@dataclass(eq=False)
 class _Counts:
     # Unit numbers, ascending and each once (kept within units): arrays, not sets, as a large
     # tree counts many words in thousands of units each (a set costs ~50 bytes a number).
@@ -146,9 +146,9 @@ def learn(units: Iterable[tuple[str, Unit]], known: Glossary) -> tuple[Entry, ..
     stems: dict[int, tuple[str, ...]] = {}
     shared: dict[str, str] = {}
     spread: Counter[str] = Counter()
-    alone = lone_syllables(_korean(unit) for _, unit in listed)
+    stemmer = KoreanStems(lone_syllables(_korean(unit) for _, unit in listed))
     for number, (_, unit) in enumerate(listed):
-        unit_stems = korean_stems(_korean(unit), alone)
+        unit_stems = stemmer(_korean(unit))
         spread.update(unit_stems)
         if number in rendering_units:
             stems[number] = tuple(shared.setdefault(stem, stem) for stem in unit_stems)

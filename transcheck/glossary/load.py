@@ -40,7 +40,7 @@ ENTRY_KEYS = (
 POLICIES = tuple(policy.value for policy in Policy)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Problem:
     """One validation error: file, 1-based line (None when unknown) and what is wrong."""
 

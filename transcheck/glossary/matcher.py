@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from transcheck.glossary.korean import HANGUL, NOUN_TAIL, VERB_TAIL, tail_ok
 from transcheck.glossary.model import Entry, Glossary
+from transcheck.lazy import compiled
 
 _LATIN = re.compile(r"[A-Za-z]")
 _SEPARATORS = re.compile(r"[\s\-]+")
@@ -33,7 +34,8 @@ _GLOSS = re.compile(f"(?<=[{HANGUL}])\\s?\\(([^()]*)\\)")
 _JOINED_BEFORE = re.compile(r"(?:[A-Za-z0-9]\s*[/+&]\s*|[./_@-])$")
 _JOINED_AFTER = re.compile(r"\s*[/+&]\s*[A-Za-z]|[._/-][A-Za-z0-9]|\(\)")
 # Where a sentence starts: nothing before in the text, or a sentence end, then markup.
-_SENTENCE_START = re.compile(r"(?:^|[.!?]\s)[\s*_\"'“‘\[#>-]*$")
+# Compiled on first use: only a capitalized English term asks where its sentence starts.
+_SENTENCE_START = compiled(r"(?:^|[.!?]\s)[\s*_\"'“‘\[#>-]*$")
 _ENGLISH_ATOMS = {" ": r"[\s\-]?", "-": r"[\s\-]?"}
 # Characters IGNORECASE folds to an ASCII letter that str.lower() does not give (dotless i, long
 # s) or gives as two characters (dotted capital I).
@@ -50,7 +52,7 @@ class Kind(StrEnum):
     FORBIDDEN = "forbidden"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Occurrence:
     """One match in a text: the entry, what was matched, where (offsets), and whether a Korean
     rendering carries the ``(English)`` gloss right after it."""
@@ -146,7 +148,7 @@ def _without_overlaps(found: Iterable[Occurrence]) -> list[Occurrence]:
     return kept
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class _EnglishRegex:
     """The forms of one case sensitivity as one regex; ``folded`` is the same regex without
     IGNORECASE, for lower-cased text (half the time), when every form is ASCII."""
@@ -359,7 +361,7 @@ def _not_kept(text: str, occurrence: Occurrence, glosses: list[tuple[int, int]])
         return True
     surface = occurrence.surface
     if surface[:1].isupper() and not occurrence.entry.case_sensitive:
-        return _SENTENCE_START.search(text, max(0, start - 8), start) is None
+        return _SENTENCE_START().search(text, max(0, start - 8), start) is None
     return False
 
 

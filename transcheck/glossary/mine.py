@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from transcheck.glossary.english import STOPWORDS
 from transcheck.glossary.matcher import Kind, Matcher
 from transcheck.glossary.model import Entry, Glossary
-from transcheck.glossary.phrases import korean_stems, lone_syllables, phrases
+from transcheck.glossary.phrases import KoreanStems, lone_syllables, phrases
 from transcheck.glossary.scan import scan_document
 from transcheck.model import BlockKind, Section
 
@@ -160,8 +160,8 @@ class Proposal:
 def mine(chapters: Sequence[Chapter]) -> list[Proposal]:
     """Proposed entries, ranked: terms used several ways first, then by English frequency."""
     units = _units(chapters)
-    alone = lone_syllables(korean for _, korean in units)
-    stems = [korean_stems(korean, alone) for _, korean in units]
+    stemmer = KoreanStems(lone_syllables(korean for _, korean in units))
+    stems = [stemmer(korean) for _, korean in units]
     candidates = _candidates(units)
     linked = _link(candidates, stems)
     entries = []

@@ -61,7 +61,7 @@ class Entry:
         return tuple(dict.fromkeys((self.term, *self.forms)))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Glossary:
     """Entries in file order, with the defaults entries fall back to; see glossary/README.md."""
 

@@ -10,6 +10,7 @@ from collections.abc import Container, Iterable, Iterator
 
 from transcheck.glossary.english import STOPWORDS, WORD, singular
 from transcheck.glossary.korean import HANGUL, noun_stems
+from transcheck.lazy import compiled
 
 MIN_ALONE = 2  # times a one-syllable word stands alone for it to be a stem (칩, 키, 축)
 
@@ -25,7 +26,10 @@ _KOREAN_STOPWORD_TEXT = """
 _KOREAN_STOPWORDS = frozenset(_KOREAN_STOPWORD_TEXT.split())
 
 _SEGMENT = re.compile(r"[^.,;:!?()\[\]{}\"“”‘’/=<>|*$]+")
-_KOREAN_WORD = re.compile(f"[{HANGUL}]+")
+# On first use: only learning (3+ chapters) asks.
+_KOREAN_WORD = compiled(f"[{HANGUL}]+")
+# Two Korean words one space apart (the second looked ahead at, so it may start the next pair).
+_KOREAN_NEIGHBOURS = compiled(f"(?<![{HANGUL}])([{HANGUL}]+) (?=([{HANGUL}]+))")
 
 
 def phrases(
@@ -69,22 +73,36 @@ def lone_syllables(texts: Iterable[str]) -> frozenset[str]:
     """The one-syllable words Korean ``texts`` write on their own at least MIN_ALONE times (칩 in
     "TPU 칩 간"): the one-syllable nouns. A syllable seen only before tails starts a longer word
     (길이, 얕은), so it is no stem."""
-    alone = Counter(w for text in texts for w in _KOREAN_WORD.findall(text) if len(w) == 1)
+    alone = Counter(w for text in texts for w in _KOREAN_WORD().findall(text) if len(w) == 1)
     return frozenset(word for word, count in alone.items() if count >= MIN_ALONE)
 
 
-def korean_stems(text: str, alone: Container[str] = ()) -> set[str]:
-    """Stems of one Korean unit: words without their tails, one-syllable stems of ``alone``
-    included (see noun_stems), and two-word stems whose first word has no tail (행렬 곱셈);
-    function words left out."""
-    stems: set[str] = set()
-    first, after = "", -1  # the previous word when it has no tail, and where it ended
-    for match in _KOREAN_WORD.finditer(text):
-        word = match.group()
+class KoreanStems:
+    """Stems of Korean units (see ``__call__``), with what each word gives remembered: a tree's
+    units write a few thousand words tens of thousands of times."""
+
+    def __init__(self, alone: Container[str] = ()) -> None:
+        """``alone``: the one-syllable words that are stems on their own (lone_syllables)."""
+        self._alone = alone
+        self._words: dict[str, tuple[tuple[str, ...], str, bool]] = {}
+
+    def _word(self, word: str) -> tuple[tuple[str, ...], str, bool]:
+        """A word's stems kept (see noun_stems), its first stem, and whether it has no tail."""
         stem, *others = noun_stems(word)
-        stems.update(s for s in (stem, *others) if len(s) > 1 or s in alone)
-        if first and match.start() == after + 1 and text[after] == " ":
-            stems.add(f"{first} {stem}")
-        tailless = stem == word and word not in _KOREAN_STOPWORDS
-        first, after = (word if tailless else ""), match.end()
-    return stems - _KOREAN_STOPWORDS
+        kept = tuple(s for s in (stem, *others) if len(s) > 1 or s in self._alone)
+        return kept, stem, stem == word and word not in _KOREAN_STOPWORDS
+
+    def __call__(self, text: str) -> set[str]:
+        """Stems of one Korean unit: words without their tails, one-syllable stems of ``alone``
+        included (see noun_stems), and two-word stems whose first word has no tail (행렬 곱셈);
+        function words left out."""
+        stems: set[str] = set()
+        known = self._words
+        for word in _KOREAN_WORD().findall(text):
+            if word not in known:
+                known[word] = self._word(word)
+            stems.update(known[word][0])
+        for first, second in _KOREAN_NEIGHBOURS().findall(text):
+            if known[first][2]:
+                stems.add(f"{first} {known[second][1]}")
+        return stems - _KOREAN_STOPWORDS

@@ -19,12 +19,14 @@ from markdown_it.ruler import RuleOptionsType
 from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 
+from transcheck.lazy import compiled
 from transcheck.model import Conflict
 
-_OPENER = re.compile(r"<{7}(?: .*)?")
-_BASE = re.compile(r"\|{7}(?: .*)?")  # diff3 style: the common ancestor's text follows
-_MIDDLE = re.compile(r"={7}")
-_CLOSER = re.compile(r">{7}(?: .*)?")
+# Compiled on first use: only a line that starts with <<<<<<< reaches them.
+_OPENER = compiled(r"<{7}(?: .*)?")
+_BASE = compiled(r"\|{7}(?: .*)?")  # diff3 style: the common ancestor's text follows
+_MIDDLE = compiled(r"={7}")
+_CLOSER = compiled(r">{7}(?: .*)?")
 TOKEN = "merge_conflict"
 
 
@@ -40,10 +42,10 @@ def _find(state: StateBlock, pattern: re.Pattern[str], start: int, end: int) -> 
 def _conflict_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if not state.src.startswith("<<<<<<<", state.bMarks[start] + state.tShift[start]):
         return False
-    if state.sCount[start] - state.blkIndent >= 4 or not _OPENER.fullmatch(_line(state, start)):
+    if state.sCount[start] - state.blkIndent >= 4 or not _OPENER().fullmatch(_line(state, start)):
         return False
-    middle = _find(state, _MIDDLE, start + 1, end)
-    closer = _find(state, _CLOSER, middle + 1, end) if middle >= 0 else -1
+    middle = _find(state, _MIDDLE(), start + 1, end)
+    closer = _find(state, _CLOSER(), middle + 1, end) if middle >= 0 else -1
     if closer < 0:
         return False
     if silent:
@@ -51,7 +53,7 @@ def _conflict_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
     token = state.push(TOKEN, "", 0)
     token.map = [start, closer + 1]
     token.meta = {"middle": middle + 1}
-    base = _find(state, _BASE, start + 1, middle)
+    base = _find(state, _BASE(), start + 1, middle)
     kept = base if base >= 0 else middle
     old_parent, old_max = state.parentType, state.lineMax
     state.parentType = TOKEN

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import yaml
 
 from transcheck.model import FrontMatter, Link, LinkKind
-from transcheck.safeyaml import FAST_LOADER, describe, load_node
+from transcheck.safeyaml import describe, load_node_fast
 
 
 def url_links(data: dict[str, object], key_lines: dict[str, int]) -> tuple[Link, ...]:
@@ -21,20 +21,13 @@ def url_links(data: dict[str, object], key_lines: dict[str, int]) -> tuple[Link,
 
 
 def parse_front_matter(content: str, first_line: int, last_line: int) -> FrontMatter:
-    """Parse the YAML between the fences; ``first_line`` is the line of the opening ``---``.
-
-    A YAML error is re-read with the pure-Python loader, whose messages are the same wherever
-    the tool runs (libyaml words them differently).
-    """
+    """Parse the YAML between the fences; ``first_line`` is the line of the opening ``---``."""
     body_start = first_line + 1
     try:
-        node, data = load_node(content, FAST_LOADER)
-    except yaml.YAMLError:
-        try:
-            node, data = load_node(content)
-        except yaml.YAMLError as error:
-            message, line = describe(error, body_start)
-            return FrontMatter(first_line, last_line, error=message, error_line=line or first_line)
+        node, data = load_node_fast(content)
+    except yaml.YAMLError as error:
+        message, line = describe(error, body_start)
+        return FrontMatter(first_line, last_line, error=message, error_line=line or first_line)
     if data is None:
         return FrontMatter(first_line, last_line)
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):

@@ -34,7 +34,7 @@ EXPLICIT_ID = "transcheck_explicit_id"  # key in a heading's inline token meta
 _HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>.*</h\1\s*>", re.IGNORECASE | re.DOTALL)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Heading:
     """A heading that opens a section: level, title, first line, id and its first block."""
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class HtmlTag:
     """A start tag found in a fragment; ``offset`` counts lines from the fragment's first line.
 
@@ -24,7 +24,7 @@ class HtmlTag:
     text: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class HtmlText:
     """Character data found in a fragment, and whether kramdown parses it as Markdown."""
 

@@ -29,7 +29,7 @@ from transcheck.parse.shortcodes import shortcode_markup
 _CLOSE_A = re.compile(r"</a\s*>", re.IGNORECASE)
 
 
-@dataclass
+@dataclass(eq=False)
 class InlineItems:
     """What an inline run holds, in source order; prose is kept as pieces with their lines."""
 

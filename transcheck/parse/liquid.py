@@ -36,7 +36,7 @@ _OPENERS = {"{%": "%}", "{{": "}}"}
 _TAG_LINE = re.compile(r"[ \t]*(?:\{%.*?%\}[ \t]*)+")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class LiquidArg:
     """One argument of a tag; ``offset`` is where its value starts in the tag body."""
 
@@ -74,21 +74,22 @@ def liquid_args(body: str) -> tuple[str, tuple[LiquidArg, ...]]:
     return name, tuple(args)
 
 
-_CALL = re.compile(r"\s*([A-Za-z_][\w.-]*)\s*\((.*)\)\s*", re.DOTALL)
-_CALL_ARG = re.compile(r"""\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^,]*?))\s*(?:,|$)""")
+# Compiled on first use: only output tags (MDN's, Jekyll's) reach them.
+_CALL = compiled(r"\s*([A-Za-z_][\w.-]*)\s*\((.*)\)\s*", re.DOTALL)
+_CALL_ARG = compiled(r"""\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^,]*?))\s*(?:,|$)""")
 
 
 def template_call(body: str) -> tuple[str, tuple[LiquidArg, ...]] | None:
     """Split an output tag written as a call (``jsxref("Array", "arrays")``) into its name and
     arguments, or None when the body is no call (``site.url``, ``page.title | upcase``)."""
-    call = _CALL.fullmatch(body)
+    call = _CALL().fullmatch(body)
     if call is None:
         return None
     args: list[LiquidArg] = []
     at, inner = call.start(2), call.group(2)
     pos = 0
     while pos < len(inner) and inner[pos:].strip():
-        found = _CALL_ARG.match(inner, pos)
+        found = _CALL_ARG().match(inner, pos)
         if found is None or found.end() == pos:
             return None
         group = next(g for g in (1, 2, 3) if found.group(g) is not None)

@@ -9,7 +9,11 @@
   dropped. An expression alone on its lines (a flow expression, such as a ``{/* comment */}``
   line) is a paragraph of its own, as MDX reads it: the ``---`` after it is a thematic break,
   not the underline of a setext heading, and a table after it is a table.
-Indented code does not exist in MDX, so the MDX parser disables it (JSX children are indented).
+Indented code does not exist in MDX, so the MDX parser disables it (JSX children are indented);
+with it goes CommonMark's rule that a line indented four columns deeper than a paragraph only
+continues it: in MDX such a line may start a fence, a component or a list that ends the
+paragraph (micromark's content continuation asks the flow constructs whatever the indent once
+``codeIndented`` is off), as in a list item written ``4.  text`` over an 8-space ``<FileTree>``.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ import re
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import mdTrim
+from markdown_it.parser_block import RuleFuncBlockType
 from markdown_it.ruler import RuleOptionsType
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
@@ -194,6 +200,28 @@ def _esm_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     return True
 
 
+def _paragraph_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """markdown-it's paragraph, but every line may end it, however deep it is indented: without
+    indented code, a deep line is a lazy continuation only when no block starts on it."""
+    terminators = state.md.block.ruler.getRules("paragraph")
+    old_parent, state.parentType = state.parentType, "paragraph"
+    last, end = start + 1, state.lineMax
+    while last < end and not state.isEmpty(last):
+        if state.sCount[last] >= 0 and any(rule(state, last, end, True) for rule in terminators):
+            break
+        last += 1
+    opening = state.push("paragraph_open", "p", 1)
+    opening.map = [start, last]
+    inline = state.push("inline", "", 0)
+    inline.content = mdTrim(state.getLines(start, last, state.blkIndent, False))
+    inline.map = [start, last]
+    inline.children = []
+    state.push("paragraph_close", "p", -1)
+    state.line = last
+    state.parentType = old_parent
+    return True
+
+
 def _expression_rule(state: StateInline, silent: bool) -> bool:
     """``{…}`` in text -> one ``mdx_expression`` token holding the expression."""
     if state.src[state.pos] != "{":
@@ -208,6 +236,20 @@ def _expression_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def _not_on_components(rule: RuleFuncBlockType) -> RuleFuncBlockType:
+    """markdown-it's HTML block rule, which never starts on a component tag: ``<Aside>`` and
+    ``<Details>`` share their names with HTML block tags, but in MDX they are components whose
+    text is Markdown (``<Aside>See [x](/y).</Aside>``), and such a line continues a paragraph
+    rather than ending it."""
+
+    def html_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if starts_component(state.src, state.bMarks[start] + state.tShift[start]):
+            return False
+        return rule(state, start, end, silent)
+
+    return html_block
+
+
 def mdx_plugin(md: MarkdownIt) -> None:
     """MDX rules: component blocks (which may interrupt a paragraph), ESM, expressions; no
     indented code."""
@@ -216,6 +258,9 @@ def mdx_plugin(md: MarkdownIt) -> None:
     md.block.ruler.before("jsx_block", "mdx_esm", _esm_rule)
     md.block.ruler.before("lheading", "mdx_flow_expression", _flow_expression_rule)
     md.inline.ruler.before("backticks", "mdx_expression", _expression_rule)
+    md.block.ruler.at("paragraph", _paragraph_rule)
+    html = next(rule for rule in md.block.ruler.__rules__ if rule.name == "html_block")
+    md.block.ruler.at("html_block", _not_on_components(html.fn), {"alt": list(html.alt)})
     md.disable("code")
 
 

@@ -55,7 +55,7 @@ class InlineSource:
         self.source = source
 
 
-@dataclass
+@dataclass(eq=False)
 class Builder:
     """Accumulates sections while walking the block tokens of one file."""
 
@@ -138,7 +138,7 @@ def _drop_prefix(items: InlineItems, length: int) -> None:
             length = 0
 
 
-@dataclass
+@dataclass(eq=False)
 class Walker:
     """Turns the block tokens of one file into blocks and sections."""
 
@@ -266,7 +266,10 @@ class Walker:
             text, lang = include_block(token.content)
         elif self.mkdocs and token.type == "fence":
             text = fenced_include(token.content, token.info) or text
-        self.add(self.block(BlockKind.CODE, span(token), InlineItems(), lang=lang, text=text))
+        esm = token.type == "mdx_esm"
+        self.add(
+            self.block(BlockKind.CODE, span(token), InlineItems(), lang=lang, text=text, esm=esm)
+        )
 
     def front_matter(self, token: Token) -> None:
         """YAML (``---``) or TOML (``+++``) front matter; the body starts after it."""

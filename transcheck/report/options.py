@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class RenderOptions:
     """Presentation settings shared by all formats (formats compute no findings)."""
 
