@@ -32,6 +32,8 @@ SAME = [
     ("https://example.org/spec.html", "https://example.org/spec/"),
     ("https://example.org/guide/index.html", "https://example.org/guide/"),
     ("https://example.org/%ED%95%9C", "https://example.org/한"),
+    ("../../tutorial/security/", "../../tutorial/security/index.md"),  # MkDocs source links
+    ("/guide/essentials/application", "/guide/essentials/application.md"),
 ]
 
 DIFFERENT = [
@@ -46,6 +48,8 @@ DIFFERENT = [
     ("mailto:hello@vuejs.org", "mailto:hi@vuejs.org"),
     ("../inference", "../inference-kr"),
     ("#setup", "#install"),
+    ("https://github.com/org/repo/README.md", "https://github.com/org/repo/README"),
+    ("../tutorial/index.md", "../tutorial/intro.md"),
 ]
 
 

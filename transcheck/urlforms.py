@@ -6,7 +6,9 @@ Two URLs are the same link when they differ only by
   ``/ko/`` prefix), the first label of the host (``en.wikipedia.org`` ↔ ``ko.wikipedia.org``) or
   a query value (``hl=en`` ↔ ``hl=ko``, ``lang=``, ``locale=``);
 - a trivial spelling: ``http`` ↔ ``https``, ``www.``, the host's case, a trailing slash,
-  ``x.html`` ↔ ``x``, ``x/index.html`` ↔ ``x/``, percent-encoding;
+  ``x.html`` ↔ ``x``, ``x/index.html`` ↔ ``x/``, percent-encoding; and, for a link without a
+  host, the Markdown source of the page: ``x.md`` ↔ ``x``, ``x/index.md`` ↔ ``x/`` (MkDocs,
+  VitePress and Docusaurus pages link to either);
 - the site's own absolute URL (``https://site.org/x``) ↔ the site-relative path ``/x``; when the
   site's URL is not known, any absolute URL whose path, query and fragment are those of a
   site-relative path (not the root alone): a translator who makes ``/docs/x`` absolute writes
@@ -27,6 +29,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 _LOCALE = re.compile(r"(?i)(?:en|ko|kr)(?:[-_][a-z]{2,4})?")
 _LOCALE_PARAMS = frozenset({"hl", "lang", "language", "locale", "lc", "setlang", "uselang"})
 _PAGE_SUFFIXES = (".html", ".htm")
+_SOURCE_SUFFIXES = (".md", ".mdx", ".markdown")  # a page's Markdown file, linked without a host
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,14 +57,14 @@ def _host(netloc: str) -> tuple[str, str]:
     return host, ""
 
 
-def _path(path: str) -> str:
+def _path(path: str, suffixes: tuple[str, ...] = _PAGE_SUFFIXES) -> str:
     segments = [s for s in unquote(path).split("/") if not is_locale(s)]
     joined = "/".join(segments)
     if path.startswith("/") and not joined.startswith("/"):
         joined = "/" + joined
     if joined and not joined.startswith("/"):
         joined = posixpath.normpath(joined)
-    for suffix in _PAGE_SUFFIXES:
+    for suffix in suffixes:
         if joined.endswith(suffix):
             joined = joined[: -len(suffix)]
             if joined.endswith("/index") or joined == "index":
@@ -91,7 +94,8 @@ def url_form(url: str, site_url: str = "") -> UrlForm:
             if not (key.lower() in _LOCALE_PARAMS and is_locale(value))
         )
     )
-    return UrlForm("web", host, _path(path), query, unquote(parts.fragment), locale)
+    suffixes = _PAGE_SUFFIXES if host else _PAGE_SUFFIXES + _SOURCE_SUFFIXES
+    return UrlForm("web", host, _path(path, suffixes), query, unquote(parts.fragment), locale)
 
 
 @lru_cache(maxsize=4096)

@@ -693,6 +693,35 @@ def test_vue_planted_defect_is_found_at_its_lines(
     assert words in message(found, code)
 
 
+def test_vue_admonition_dropped_whole_is_one_block_missing_at_the_box(vue: Path) -> None:
+    """The Korean ':::warning 보안 경고' box (lines 45-47) deleted with its text: one finding at
+    the English box line, not also a markup-mismatch for the box; dropping only its text is
+    still found (block-missing at the paragraph)."""
+    config = Config(select=("TC1", "TC6"))
+
+    def rows() -> list[tuple[str, int | None, int | None, str]]:
+        found = check_paths(vue / "en", vue / "ko", config).findings
+        chapter = f"ko/{VUE_CHAPTER}"
+        return [
+            (f.code, f.source.line, f.target.line, f.message)
+            for f in found
+            if f.target.path and f.target.path.endswith(chapter)
+        ]
+
+    before = rows()
+    korean = vue / "ko" / VUE_CHAPTER
+    korean.chmod(0o644)
+    lines = korean.read_text(encoding="utf-8").split("\n")
+    assert lines[44] == ":::warning 보안 경고" and lines[46] == ":::"
+    korean.write_text("\n".join(lines[:44] + lines[47:]), encoding="utf-8")
+    added = [row for row in rows() if row not in before]
+    assert [row[:3] for row in added] == [("TC107", 45, 43)], added
+    assert "English :::warning (line 45) with its paragraph" in added[0][3]
+    korean.write_text("\n".join(lines[:45] + lines[46:]), encoding="utf-8")
+    added = [row for row in rows() if row not in before]
+    assert [row[:3] for row in added] == [("TC107", 46, 45)], added
+
+
 def test_vue_figure_path_changed_and_figure_dropped(vue: Path) -> None:
     mutate(vue, replace_on(289, "./images/directive.png", "./images/directive-ko.png"), VUE_CHAPTER)
     rows, _ = check(vue, VUE_CHAPTER)

@@ -30,6 +30,12 @@ def test_shell_hash_needs_a_word_start() -> None:
     assert lines("echo ${#a} $# # count\n", "bash") == [(0, "echo ${#a} $#")]
 
 
+def test_console_transcripts_take_slash_lines_as_comments_but_not_paths_in_commands() -> None:
+    code = "// Create a directory\n$ mkdir code\n  // indented\n$ ls //srv // not one\n"
+    assert lines(code, "console") == [(1, "$ mkdir code"), (3, "$ ls //srv // not one")]
+    assert lines("// a path\n", "bash") == [(0, "// a path")]
+
+
 def test_javascript_template_literals_span_lines() -> None:
     code = "const t = `a\n// b`;  // c\n"
     assert lines(code, "ts") == [(0, "const t = `a"), (1, "// b`;")]

@@ -80,6 +80,27 @@ def test_jekyll_attribute_lists_are_markup_not_prose() -> None:
     ]
 
 
+def test_mkdocs_admonitions_blocks_and_code_includes_are_read_as_such() -> None:
+    # ``!!! warning`` and ``/// warning | 주의`` are one box, ``{* file *}`` and a fence holding
+    # ``{!file!}`` one included file, a termynal ``// comment`` is translated: all fine. A
+    # paragraph of the warning's body is missing, the note became an info, a highlight moved.
+    assert findings("mkdocs") == [("TC107", 20, 21), ("TC501", 37, 40), ("TC604", 31, 34)]
+    assert messages("mkdocs", "TC604") == ["markup changed: English /// note, Korean /// info"]
+    assert messages("mkdocs", "TC501")[0].startswith(
+        "code changed: English `docs_src/jobs/tutorial002.py hl[3]`, "
+        "Korean `docs_src/jobs/tutorial002.py hl[4]`"
+    )
+
+
+def test_mkdocs_read_as_plain_gfm_mistakes_includes_and_fences_for_prose() -> None:
+    """Read as GFM, a ``{* file *}`` line and a ``///`` line are paragraphs, which the Korean
+    page lacks or has in excess, and the changed box type goes unnoticed."""
+    gfm = findings("mkdocs", dataclasses.replace(Config(), dialect="gfm"))
+    assert ("TC107", 9, 13) in gfm
+    assert ("TC108", 20, 23) in gfm
+    assert not any(code == "TC604" for code, _, _ in gfm)
+
+
 def run(*args: str) -> tuple[int, str]:
     """Run the CLI in-process; exit code and output."""
     result = RUNNER.invoke(app, list(args))
@@ -91,7 +112,7 @@ def run(*args: str) -> tuple[int, str]:
     [
         ("hugo", "pods.md", "TOML front matter (+++) is read by Hugo only"),
         ("mdx", "state.mdx", "the file name ends in .mdx"),
-        ("gfm", "README.md", "no dialect marks (front matter, shortcodes, Liquid, JSX)"),
+        ("gfm", "README.md", "no dialect marks (front matter, shortcodes, Liquid, JSX, MkDocs)"),
         ("jekyll", "roofline.md", "front-matter key layout is Jekyll/kramdown's"),
     ],
 )

@@ -106,9 +106,9 @@ class Case:
 
     @property
     def dialect(self) -> str:
-        """The dialect a ``[jekyll]``, ``[hugo]``, ``[mdx]`` or ``[gfm]`` title asks for, else
-        ``auto``."""
-        match = re.match(r"\[(jekyll|hugo|mdx|gfm)\]", self.title)
+        """The dialect a ``[jekyll]``, ``[hugo]``, ``[mdx]``, ``[mkdocs]`` or ``[gfm]`` title asks
+        for, else ``auto``."""
+        match = re.match(r"\[(jekyll|hugo|mdx|mkdocs|gfm)\]", self.title)
         return match.group(1) if match else "auto"
 
 

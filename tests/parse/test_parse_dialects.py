@@ -10,6 +10,7 @@ from transcheck.parse import parse_markdown
 from transcheck.parse.dialects import DialectChoice, choose_dialect
 
 MDX_MARK = "an MDX import/export line or JSX component"
+MKDOCS_MARK = "an MkDocs admonition, block or code include"
 CASES = [
     ("a.md", "{{< note >}}\n", "jekyll", "jekyll", "set by the config: dialect: jekyll"),
     ("docs/a.MDX", "# A\n", "auto", "mdx", "the file name ends in .mdx"),
@@ -35,10 +36,31 @@ CASES = [
     ("a.md", "Intro.\n\n  <Note>\n", "auto", "mdx", f"line 3 has {MDX_MARK} ('<Note>')"),
     (
         "a.md",
+        "Intro.\n\n!!! note\n    Body.\n",
+        "auto",
+        "mkdocs",
+        f"line 3 has {MKDOCS_MARK} ('!!! note')",
+    ),
+    (
+        "a.md",
+        "Intro.\n\n/// tip | 팁\n",
+        "auto",
+        "mkdocs",
+        f"line 3 has {MKDOCS_MARK} ('/// tip |')",
+    ),
+    (
+        "a.md",
+        "{* ../src/app.py hl[2] *}\n",
+        "auto",
+        "mkdocs",
+        f"line 1 has {MKDOCS_MARK} ('{{* ../src/app.py hl[2] *}}')",
+    ),
+    (
+        "a.md",
         "Text, <b>bold</b>.\n",
         "auto",
         "gfm",
-        "no dialect marks (front matter, shortcodes, Liquid, JSX)",
+        "no dialect marks (front matter, shortcodes, Liquid, JSX, MkDocs)",
     ),
 ]
 
@@ -52,6 +74,26 @@ def test_the_earliest_body_mark_wins() -> None:
     text = "Use {% raw %} here.\n\n{{< note >}}\n"
     assert choose_dialect("a.md", text).name == "jekyll"
     assert choose_dialect("a.md", text[text.index("{{<") :]).name == "hugo"
+
+
+def test_an_mkdocs_mark_outranks_the_code_lines_that_look_like_mdx() -> None:
+    """A MkDocs page's Python and TypeScript code has ``import`` lines and ``<Tag>`` lines."""
+    text = "```python\nimport os\n```\n\n/// warning\nCareful.\n///\n"
+    assert choose_dialect("a.md", text).name == "mkdocs"
+    assert choose_dialect("a.md", text.replace("/// warning", "Careful")).name == "mdx"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "/// Returns the sum of both numbers",  # a Rust doc comment
+        '/// <reference types="vite/client" />',  # a TypeScript directive
+        "!!!",
+        "{*emphasis*}",
+    ],
+)
+def test_triple_slash_comments_and_other_lookalikes_are_not_mkdocs_marks(line: str) -> None:
+    assert choose_dialect("a.md", f"Intro.\n\n```\n{line}\n```\n").name == "gfm"
 
 
 def test_the_document_records_its_dialect_and_the_config_overrides_the_guess() -> None:

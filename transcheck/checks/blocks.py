@@ -401,8 +401,11 @@ def block_extra(ctx: PairContext) -> Iterator[Hit]:
 
 
 def _admonition(head: Block) -> str:
-    """An admonition line as a message names it: ``:::note (line 62)``."""
-    return f":::{head.markup[0].attr('type') or 'note'} (line {head.line})"
+    """An admonition line as a message names it: ``:::note (line 62)``, or ``/// note (line
+    62)`` for an MkDocs box (``!!! note``, ``/// note``)."""
+    tag = head.markup[0]
+    kind = tag.attr("type") or "note"
+    return f"{'/// ' if tag.name == 'block' else ':::'}{kind} (line {head.line})"
 
 
 def _last_line(section: Section) -> int:

@@ -55,7 +55,11 @@ def _syntax(comment: str, *strings: str) -> CodeSyntax:
 
 
 _PYTHON = _syntax(r"#[^\n]*", r'"""[\s\S]*?(?:"""|\Z)', r"'''[\s\S]*?(?:'''|\Z)", _DOUBLE, _SINGLE)
-_SHELL = _syntax(_LINE_HASH, r'"(?:\\.|[^"\\])*"?', r"'[^'\n]*'?")
+_SHELL_STRINGS = (r'"(?:\\.|[^"\\])*"?', r"'[^'\n]*'?")
+_SHELL = _syntax(_LINE_HASH, *_SHELL_STRINGS)
+# A console transcript also takes a line starting with "//" as a comment, as the termynal
+# animations of MkDocs sites write them (``// Create a directory``): no command starts so.
+_CONSOLE = _syntax(rf"(?<![^\n])[ \t]*//[^\n]*|{_LINE_HASH}", *_SHELL_STRINGS)
 _YAML = _syntax(_LINE_HASH, _DOUBLE, r"'[^'\n]*'?")
 _C_LIKE = _syntax(f"{_LINE_C}|{_BLOCK_C}", _DOUBLE, _SINGLE, _BACKTICK)
 # JSX text: what stands between a tag's ">" (or an expression's "}") and the next "<" or "{"
@@ -110,10 +114,8 @@ _EMBEDDED_LANGUAGE = compiled(r"""\blang\s*=\s*["']?([\w-]+)""")
 
 _BY_LANGUAGE: dict[str, CodeSyntax] = {
     **dict.fromkeys(("python", "py", "python3", "py3", "ipython", "pycon", "sage"), _PYTHON),
-    **dict.fromkeys(
-        ("sh", "bash", "shell", "zsh", "ksh", "fish", "console", "shell-session", "shellsession"),
-        _SHELL,
-    ),
+    **dict.fromkeys(("sh", "bash", "shell", "zsh", "ksh", "fish"), _SHELL),
+    **dict.fromkeys(("console", "shell-session", "shellsession"), _CONSOLE),
     **dict.fromkeys(("r", "ruby", "rb", "perl", "pl", "make", "makefile", "toml"), _SHELL),
     **dict.fromkeys(("dockerfile", "cmake", "julia", "jl", "powershell", "ps1", "ini"), _SHELL),
     **dict.fromkeys(("yaml", "yml"), _YAML),

@@ -1,4 +1,4 @@
-"""Which Markdown dialect a file is written in, and why: Jekyll/kramdown, Hugo, MDX or GFM.
+"""Which Markdown dialect a file is written in, and why: Jekyll/kramdown, Hugo, MDX, MkDocs or GFM.
 
 A docs site's Markdown is rarely plain CommonMark: Jekyll pages carry Liquid tags and kramdown
 attribute lists, Hugo pages shortcodes and TOML front matter, MDX pages JSX components and
@@ -10,7 +10,10 @@ attribute lists, Hugo pages shortcodes and TOML front matter, MDX pages JSX comp
 4. front-matter keys that only one generator uses (``layout``/``permalink`` for Jekyll,
    ``weight``/``linkTitle`` for Hugo, ``sidebar_position`` for Docusaurus' MDX);
 5. the first dialect mark in the body: a shortcode ``{{< … >}}``, a Liquid tag ``{% … %}``, an
-   ``import``/``export`` line or a ``<Component>`` line;
+   ``import``/``export`` line or a ``<Component>`` line, an MkDocs admonition (``!!! note``), block
+   (``/// tip``) or code include (``{* file *}``, ``{!file!}``). An MkDocs mark outranks the MDX
+   ones wherever it is: MkDocs pages show Python and JavaScript code whose ``import`` lines and
+   ``<Tag>`` lines look like MDX, while no MDX page writes ``!!! note`` or ``/// tip`` lines;
 6. otherwise GitHub-flavoured Markdown, which every dialect here extends.
 """
 
@@ -19,11 +22,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-JEKYLL, HUGO, MDX, GFM = "jekyll", "hugo", "mdx", "gfm"
-DIALECTS = (JEKYLL, HUGO, MDX, GFM)
+JEKYLL, HUGO, MDX, MKDOCS, GFM = "jekyll", "hugo", "mdx", "mkdocs", "gfm"
+DIALECTS = (JEKYLL, HUGO, MDX, MKDOCS, GFM)
 AUTO = "auto"
 DIALECT_SETTINGS = (AUTO, *DIALECTS)
-NAMES = {JEKYLL: "Jekyll/kramdown", HUGO: "Hugo", MDX: "MDX", GFM: "GitHub-flavoured Markdown"}
+NAMES = {
+    JEKYLL: "Jekyll/kramdown",
+    HUGO: "Hugo",
+    MDX: "MDX",
+    MKDOCS: "MkDocs",
+    GFM: "GitHub-flavoured Markdown",
+}
 
 # Front-matter keys that one generator reads and the others do not.
 _KEYS = {
@@ -46,10 +55,26 @@ _BRACE_MARK = re.compile(r"\{(?:\{([<%])?|%)")  # Hugo's {{< and {{% (group 1), 
 _LINE_MARK = r"((?:import|export)[ \t{]|[ \t]*</?[A-Z][\w.]*[\s/>])"  # MDX
 _FIRST_LINE_MARK = re.compile(_LINE_MARK)
 _NEXT_LINE_MARK = re.compile("\n" + _LINE_MARK)
+# MkDocs: an admonition, a content tab, a pymdownx block of a known type (or titled ``| …``: a
+# Rust ``///`` doc comment or a TypeScript ``/// <reference>`` is neither) or a code include, at
+# a line start.
+_BLOCK_TYPES = (
+    "note|abstract|summary|tldr|info|todo|tip|hint|important|success|check|done|question|help|faq"
+    "|warning|caution|attention|failure|fail|missing|danger|error|bug|example|quote|cite"
+    "|details|tab|admonition|html|define|caption"
+)
+_MKDOCS_LINE = (
+    r'[ \t]*((?:!!!|\?\?\?\+?)[ \t]+[A-Za-z][\w-]*|===[!+]?[ \t]+"'
+    rf"|/{{3,}}[ \t]+(?:(?:{_BLOCK_TYPES})[ \t]*$|[A-Za-z][\w-]*[^|\n]*\|)"
+    r"|\{\*[ \t]+\S[^\n]*[ \t]\*\}[ \t]*$|\{!>?[ \t]*[^!\s]+[ \t]*!\}[ \t]*$)"
+)
+_FIRST_MKDOCS_MARK = re.compile(_MKDOCS_LINE, re.MULTILINE)
+_NEXT_MKDOCS_MARK = re.compile("\n" + _MKDOCS_LINE, re.MULTILINE)
 _MARK_NAMES = {
     HUGO: "a Hugo shortcode",
     JEKYLL: "a Liquid tag",
     MDX: "an MDX import/export line or JSX component",
+    MKDOCS: "an MkDocs admonition, block or code include",
 }
 
 
@@ -77,8 +102,11 @@ def _first_mark(text: str) -> tuple[int, str, str] | None:
     brace = _BRACE_MARK.search(text)
     if brace is not None:
         found.append((brace.start(), HUGO if brace.group(1) else JEKYLL, brace.group(0)))
+    mkdocs = _FIRST_MKDOCS_MARK.match(text) or _NEXT_MKDOCS_MARK.search(text)
+    if mkdocs is not None:
+        found.append((mkdocs.start(1), MKDOCS, mkdocs.group(1)))
     line = _FIRST_LINE_MARK.match(text) or _NEXT_LINE_MARK.search(text)
-    if line is not None:
+    if line is not None and mkdocs is None:
         found.append((line.start(1), MDX, line.group(1)))
     return min(found) if found else None
 
@@ -103,4 +131,4 @@ def choose_dialect(path: str, text: str, configured: str = AUTO) -> DialectChoic
         start, dialect, shown = mark
         line = text.count("\n", 0, start) + 1
         return DialectChoice(dialect, f"line {line} has {_MARK_NAMES[dialect]} ({shown.strip()!r})")
-    return DialectChoice(GFM, "no dialect marks (front matter, shortcodes, Liquid, JSX)")
+    return DialectChoice(GFM, "no dialect marks (front matter, shortcodes, Liquid, JSX, MkDocs)")

@@ -15,8 +15,8 @@ reads it (CommonMark + GFM tables), with these choices where the site's kramdown
   ``markdown="1"`` raw up to its end tag), and emphasis flanking rules (``**(i, i)**th`` is not
   bold here).
 
-The dialect (Jekyll/kramdown, Hugo, MDX, GFM) is chosen per file (see ``dialects``) and picks the
-parser (see ``parsers``); the walk over the block tokens is in ``walker``.
+The dialect (Jekyll/kramdown, Hugo, MDX, MkDocs, GFM) is chosen per file (see ``dialects``) and
+picks the parser (see ``parsers``); the walk over the block tokens is in ``walker``.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from markdown_it.token import Token
 from transcheck.model import Document, Section
 from transcheck.parse.comments import collect_comments
 from transcheck.parse.conflicts import conflicts_of
-from transcheck.parse.dialects import AUTO, MDX, choose_dialect
+from transcheck.parse.dialects import AUTO, MDX, MKDOCS, choose_dialect
 from transcheck.parse.frontmatter import unclosed_front_matter
 from transcheck.parse.inline import InlineItems, collect_inline
 from transcheck.parse.parsers import markdown
@@ -101,7 +101,8 @@ def parse_markdown(
     env: dict[str, Any] = {}
     tokens = markdown(chosen).parse(text, env)
     inline = _InlineParser(env, chosen)
-    walker = Walker(Slugger(slug_style), InlineSource(inline.token, inline.source), chosen == MDX)
+    source = InlineSource(inline.token, inline.source)
+    walker = Walker(Slugger(slug_style), source, chosen == MDX, chosen == MKDOCS)
     index = 0
     while index < len(tokens):
         token = tokens[index]

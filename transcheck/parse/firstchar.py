@@ -29,6 +29,10 @@ BLOCK_STARTS = {
     "toml_front_matter": "+",
     "math_block": "$",
     "container_admonition": ":",
+    "container_blocks": "/",  # MkDocs /// tip
+    "admonition": "!?",  # MkDocs !!! note, ??? note
+    "code_include": "{",  # MkDocs {* file *}
+    "tab": "=",  # MkDocs === "Tab"
     "fence": "`~",
     "blockquote": ">",
     "hr": "*-_",

@@ -1,4 +1,6 @@
-"""kramdown attribute lists: ``{:.note}``, ``{: #intro .wide key="v"}``, ``{:ref: .x}``, ``{::x}``.
+"""kramdown attribute lists: ``{:.note}``, ``{: #intro .wide key="v"}``, ``{:ref: .x}``, ``{::x}``;
+and Python-Markdown's (MkDocs ``attr_list``), whose colon is optional: ``{.internal-link
+target=_blank}``, ``{ .md-button }``.
 
 kramdown reads an inline attribute list (IAL) after a span or on the line after a block and
 applies it to that element; an attribute list definition (ALD) names a set for later use; an
@@ -19,9 +21,13 @@ from transcheck.model import Markup
 WINDOW = 300  # an attribute list is short; a "{:" with no "}" this close is text
 _STOP = compiled(r"[\"'}\n]")  # what a scan over an attribute list stops at
 _ALD = compiled(r"([\w-]+):(?=\s|$)")
+# Python-Markdown: "{", an optional ":", then a class, an id or a key=value first.
+_ATTR_LIST = compiled(r"\{:?[ \t]*(?=[.#][\w-]|[\w-]+=)")
 _ATTR = compiled(
-    r"""([.#])([^\s.#"'}]+)|([\w-]+)=(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')|([\w-]+)"""
+    r"""([.#])([^\s.#"'}]+)|([\w-]+)=(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'"""
+    r"""|([^\s"'}]+))|([\w-]+)"""
 )
+_ESCAPE = compiled(r"\\(?=[!-/:-@\[-`{-~])")  # a Markdown backslash escape: target=\_blank
 
 
 def _closing_brace(src: str, start: int, limit: int) -> int:
@@ -57,9 +63,31 @@ def _attributes_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def _attr_list_rule(state: StateInline, silent: bool) -> bool:
+    """A Python-Markdown ``{.class #id key=value}`` at the current position -> one ``kramdown``
+    token holding its body, as a kramdown ``{: …}`` list gives."""
+    src, pos = state.src, state.pos
+    opening = _ATTR_LIST().match(src, pos) if src.startswith("{", pos) else None
+    if opening is None:
+        return False
+    end = _closing_brace(src, opening.end(), min(state.posMax, pos + WINDOW))
+    if end < 0:
+        return False
+    if not silent:
+        token = state.push("kramdown", "", 0)
+        token.content = src[opening.end() : end]
+    state.pos = end + 1
+    return True
+
+
 def attributes_plugin(md: MarkdownIt) -> None:
     """Register the attribute-list rule ahead of emphasis, links and code spans."""
     md.inline.ruler.before("backticks", "kramdown", _attributes_rule)
+
+
+def attr_list_plugin(md: MarkdownIt) -> None:
+    """Register Python-Markdown's attribute-list rule ahead of emphasis, links and code spans."""
+    md.inline.ruler.before("backticks", "kramdown", _attr_list_rule)
 
 
 def attributes_markup(token: Token, line: int) -> Markup:
@@ -78,14 +106,16 @@ def attributes_markup(token: Token, line: int) -> Markup:
 
 
 def _attrs(body: str) -> tuple[tuple[str, str], ...]:
-    """``.a #b k="v" ref`` -> (class, a), (id, b), (k, v), ("", ref)."""
+    """``.a #b k="v" ref`` -> (class, a), (id, b), (k, v), ("", ref); an unquoted value
+    (Python-Markdown: ``target=_blank``) loses its Markdown escapes (``target=\\_blank``)."""
     found: list[tuple[str, str]] = []
     for match in _ATTR().finditer(body):
         if match.group(1):
             found.append(("class" if match.group(1) == "." else "id", match.group(2)))
         elif match.group(3):
-            value = match.group(4) if match.group(4) is not None else match.group(5) or ""
+            quoted = match.group(4) if match.group(4) is not None else match.group(5)
+            value = quoted if quoted is not None else _ESCAPE().sub("", match.group(6))
             found.append((match.group(3), value))
         else:
-            found.append(("", match.group(6)))
+            found.append(("", match.group(7)))
     return tuple(found)

@@ -10,6 +10,8 @@ source before inline parsing (see ``headings``). On top of that:
 - hugo: shortcodes;
 - mdx: JSX component blocks, ``import``/``export`` lines, ``{expressions}``, Docusaurus
   ``:::note`` admonitions, and no indented code;
+- mkdocs: ``!!! note`` admonitions, ``/// tip`` blocks, ``=== "Tab"`` tabs, ``{* file *}`` code
+  includes and attribute lists (``{.internal-link target=_blank}``);
 - gfm: nothing more (alerts ``> [!NOTE]`` are read in every dialect, see ``walker``).
 
 markdown-it's block rules log "entering <rule>" at debug level on every attempt, on every line
@@ -39,13 +41,14 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 
 from transcheck.parse.conflicts import conflict_plugin
 from transcheck.parse.destinations import link_helpers
-from transcheck.parse.dialects import HUGO, JEKYLL, MDX
+from transcheck.parse.dialects import HUGO, JEKYLL, MDX, MKDOCS
 from transcheck.parse.dollars import use_math_inline_rule
 from transcheck.parse.firstchar import FirstCharParserBlock
 from transcheck.parse.headings import explicit_id_plugin
-from transcheck.parse.kramdown import attributes_plugin
+from transcheck.parse.kramdown import attr_list_plugin, attributes_plugin
 from transcheck.parse.liquid import liquid_plugin
 from transcheck.parse.mdx import mdx_plugin
+from transcheck.parse.mkdocs import mkdocs_plugin
 from transcheck.parse.positions import track_positions
 from transcheck.parse.shortcodes import shortcode_plugin
 from transcheck.parse.tomlfront import toml_front_matter_plugin
@@ -143,6 +146,9 @@ def markdown(dialect: str = JEKYLL) -> MarkdownIt:
     elif dialect == MDX:
         md.use(mdx_plugin)
         md.use(container_plugin, ADMONITION, validate=_any_params)
+    elif dialect == MKDOCS:
+        md.use(mkdocs_plugin)
+        md.use(attr_list_plugin)
     explicit_id_plugin(md)
     track_positions(md)
     md.block.__class__ = FirstCharParserBlock

@@ -4,8 +4,9 @@ Each block records its nesting depth (lists and block quotes), the list or table
 (``group``, the container's first line) and the list item holding it (``item``), so list lengths
 and table shapes can be compared between languages. Dialect blocks are read here too: JSX
 component lines and Docusaurus admonitions (MDX), ``import``/``export`` lines (kept as ``js``
-code), shortcode-only paragraphs (Hugo), footnote definitions, and GFM alerts (``> [!NOTE]``),
-whose type becomes an ``admonition`` Markup instead of prose.
+code), shortcode-only paragraphs (Hugo), admonitions, ``///`` blocks and code includes (MkDocs),
+footnote definitions, and GFM alerts (``> [!NOTE]``), whose type becomes an ``admonition`` Markup
+instead of prose.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from transcheck.parse.headings import (
     markdown_heading,
 )
 from transcheck.parse.inline import InlineItems, add_jsx_tags, html_items
+from transcheck.parse.mkdocs import INCLUDE, TAB, block_title, fenced_include, include_block
 from transcheck.parse.slugs import Slugger
 from transcheck.parse.tomlfront import MARKER as TOML_MARKER
 from transcheck.parse.tomlfront import parse_toml_front_matter
@@ -34,6 +36,10 @@ from transcheck.parse.tomlfront import parse_toml_front_matter
 _ALERT = re.compile(r"\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(?:\n|$)", re.IGNORECASE)
 _ADMONITION = re.compile(r"(\w+)\s*(?:\[(.*)\]|(.*))")
 _ONLY_TAGS = {"liquid": BlockKind.LIQUID, "shortcode": BlockKind.SHORTCODE}
+# The opening tokens of Docusaurus admonitions and MkDocs admonitions, blocks and tabs.
+_BOXES = frozenset(
+    {"container_admonition_open", "container_blocks_open", "admonition_open", f"{TAB}_open"}
+)
 
 
 class InlineSource:
@@ -106,6 +112,14 @@ def _paragraph_kind(children: list[Token], first_in_item: bool) -> BlockKind:
     return BlockKind.LIST_ITEM if first_in_item else BlockKind.PARAGRAPH
 
 
+def _docusaurus_title(info: str) -> tuple[str, str]:
+    """The type and title of a Docusaurus ``:::note[Title]`` (or ``:::note Title``) line."""
+    found = _ADMONITION.match(info.strip())
+    if found is None:
+        return "", ""
+    return found.group(1).lower(), (found.group(2) or found.group(3) or "").strip()
+
+
 def span(token: Token) -> tuple[int, int]:
     """1-based first and last line of a block token (maps are 0-based, end-exclusive)."""
     start, end = token.map or (0, 1)
@@ -131,6 +145,7 @@ class Walker:
     slugger: Slugger
     inline: InlineSource
     jsx: bool = False  # MDX: capitalised tags are components
+    mkdocs: bool = False  # MkDocs: admonitions, ``///`` blocks, code includes
     builder: Builder = field(default_factory=Builder)
     front: FrontMatter | None = None
     depth: int = 0  # list and block quote nesting
@@ -229,18 +244,32 @@ class Walker:
         self.add(self.block(BlockKind.COMPONENT, lines, items))
 
     def admonition(self, token: Token) -> None:
-        """A Docusaurus ``:::note[Title]`` line: its type as Markup, its title as prose."""
+        """A Docusaurus ``:::note[Title]`` line, or an MkDocs ``!!! note "Title"`` or
+        ``/// note | Title`` line: its type as Markup, its title as prose."""
         first = span(token)[0]
         lines = (first, first)
-        found = _ADMONITION.match(token.info.strip())
+        kind, title = block_title(token.info) if self.mkdocs else _docusaurus_title(token.info)
         items = InlineItems()
-        if found is not None:
-            kind = (("type", found.group(1).lower()),)
-            items.markup.append(Markup("admonition", "container", kind, lines[0]))
-            title = (found.group(2) or found.group(3) or "").strip()
+        if kind:
+            name = "block" if self.mkdocs else "container"
+            items.markup.append(Markup("admonition", name, (("type", kind),), lines[0]))
             if title:
                 items.extend(self.inline.source(title, lines[0]), separate=False)
         self.add(self.block(BlockKind.COMPONENT, lines, items))
+
+    def code(self, token: Token) -> None:
+        """A code block: a fence, indented code, an MDX ``import`` line (``js``), or a file an
+        MkDocs page includes (its path and highlighted lines, see ``parse.mkdocs``)."""
+        lang = "js" if token.type == "mdx_esm" else fence_language(token.info)
+        text = token.content
+        if token.type == INCLUDE:
+            text, lang = include_block(token.content)
+        elif self.mkdocs and token.type == "fence":
+            text = fenced_include(token.content, token.info) or text
+        esm = token.type == "mdx_esm"
+        self.add(
+            self.block(BlockKind.CODE, span(token), InlineItems(), lang=lang, text=text, esm=esm)
+        )
 
     def front_matter(self, token: Token) -> None:
         """YAML (``---``) or TOML (``+++``) front matter; the body starts after it."""
@@ -264,12 +293,8 @@ class Walker:
             self.item_lines.pop()
         elif kind in ("tr_open", "tr_close") or (kind == "inline" and self.row is not None):
             self.table(token)
-        elif kind in ("fence", "code_block", "mdx_esm"):
-            lang = "js" if kind == "mdx_esm" else fence_language(token.info)
-            esm = kind == "mdx_esm"
-            items = InlineItems()
-            text = token.content
-            self.add(self.block(BlockKind.CODE, span(token), items, lang=lang, text=text, esm=esm))
+        elif kind in ("fence", "code_block", "mdx_esm", INCLUDE):
+            self.code(token)
         else:
             self.other(token)
 
@@ -284,7 +309,7 @@ class Walker:
             self.html_block(token)
         elif kind == "jsx_block":
             self.component(token)
-        elif kind == "container_admonition_open":
+        elif kind in _BOXES:
             self.admonition(token)
         elif kind == "front_matter":
             self.front_matter(token)

@@ -1,0 +1,159 @@
+"""MkDocs (Python-Markdown, Material, pymdownx) blocks: admonitions, ``///`` blocks, code includes.
+
+MkDocs sites write three kinds of block that CommonMark reads as prose or code:
+
+- Python-Markdown admonitions ``!!! note "Title"`` (collapsible ``??? note``, ``???+ note``) whose
+  body is indented by four spaces; CommonMark makes the title line a paragraph and the body an
+  indented code block. Read with mdit-py-plugins' ``admon`` rule.
+- pymdownx blocks ``/// tip | Title`` … ``///`` (tabs ``//// tab | Title`` … ``////``), whose
+  fences CommonMark leaves as paragraphs. Read as containers whose marker is ``/``.
+- Material content tabs ``=== "Title"`` whose body is indented by four spaces (CommonMark: a
+  paragraph and indented code). Read as a ``tab`` block like ``//// tab | Title``.
+- code included from a file: ``{* ../../docs_src/app/tutorial001.py hl[3,5:7] *}`` on its own
+  line, or a fence whose only line is ``{!../../../docs_src/app/tutorial001.py!}`` (with
+  ``hl_lines="3 5-7"`` in its info string). Both show the same code, so both are read as one code
+  block whose text names the file and its highlighted lines (``docs_src/app/tutorial001.py
+  hl[3,5-7]``): the leading ``../`` differ with the include's base folder, not with the file.
+
+A block's type and title (``tip``, ``팁``) are read by ``block_title``; the walker makes them an
+``admonition`` Markup and the title's prose, as for Docusaurus ``:::tip[Title]``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.container import container_plugin
+
+BLOCKS = "blocks"  # container token name: container_blocks_open / _close
+INCLUDE = "code_include"  # token type of a ``{* file *}`` line
+TAB = "tab"  # token name of a ``=== "Title"`` tab: tab_open / tab_close
+
+_BLOCK_PARAMS = re.compile(r"[ \t]*[A-Za-z][\w-]*")
+_INCLUDE_LINE = re.compile(r"\{\*[ \t]+(\S+)([^\n]*?)[ \t]+\*\}[ \t]*")
+_FENCED_INCLUDE = re.compile(r"[ \t]*\{!>?[ \t]*([^!\s]+)[ \t]*!\}[ \t]*\n?")
+_TAB_LINE = re.compile(r'===[!+]?[ \t]+"([^"\n]*)"[ \t]*')
+_OPTION = re.compile(r"(\w+)\[([^\]]*)\]")
+_HL_LINES = re.compile(r"""hl_lines=["']([^"']*)["']""")
+_LEADING_UP = re.compile(r"^(?:\.\.?/)+")
+_QUOTED = re.compile(r'^"(.*)"$|^\'(.*)\'$')
+_EXTENSIONS = {"py": "python", "js": "js", "ts": "ts", "sh": "bash", "yml": "yaml"}
+
+
+def _block_params(params: str, *args: object) -> bool:
+    """A ``///`` block opens with a name (``tip``, ``tab``, ``details``); a bare ``///`` closes."""
+    return _BLOCK_PARAMS.match(params) is not None
+
+
+def _code_include(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """A line holding only ``{* path options *}``: one ``code_include`` token, its content the
+    path and options as written."""
+    if state.sCount[start_line] - state.blkIndent >= 4:
+        return False
+    start = state.bMarks[start_line] + state.tShift[start_line]
+    line = state.src[start : state.eMarks[start_line]]
+    found = _INCLUDE_LINE.fullmatch(line)
+    if found is None:
+        return False
+    if not silent:
+        token = state.push(INCLUDE, "code", 0)
+        token.content = f"{found.group(1)} {found.group(2).strip()}".strip()
+        token.map = [start_line, start_line + 1]
+        token.block = True
+    state.line = start_line + 1
+    return True
+
+
+def _tab(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """A content tab ``=== "Title"``: its body is every following line indented four columns
+    deeper (blank lines included), read as Markdown between ``tab_open`` and ``tab_close``."""
+    if state.sCount[start_line] - state.blkIndent >= 4:
+        return False
+    start = state.bMarks[start_line] + state.tShift[start_line]
+    found = _TAB_LINE.fullmatch(state.src[start : state.eMarks[start_line]])
+    if found is None:
+        return False
+    if silent:
+        return True
+    indent = state.sCount[start_line] + 4
+    last = start_line  # the last line of the body that holds text
+    line = start_line + 1
+    while line < end_line and (state.isEmpty(line) or state.sCount[line] >= indent):
+        last = line if not state.isEmpty(line) else last
+        line += 1
+    token = state.push(f"{TAB}_open", "div", 1)
+    token.info = f"{TAB} | {found.group(1)}"
+    token.map = [start_line, last + 1]
+    old_indent, old_max = state.blkIndent, state.lineMax
+    state.blkIndent, state.lineMax = indent, last + 1
+    state.md.block.tokenize(state, start_line + 1, last + 1)
+    state.blkIndent, state.lineMax = old_indent, old_max
+    state.push(f"{TAB}_close", "div", -1)
+    state.line = last + 1
+    return True
+
+
+def mkdocs_plugin(md: MarkdownIt) -> None:
+    """Read admonitions, ``///`` blocks and ``{* file *}`` includes (see the module docstring)."""
+    md.use(admon_plugin)
+    md.use(container_plugin, BLOCKS, marker="/", validate=_block_params)
+    alt = ["paragraph", "reference", "blockquote", "list"]
+    md.block.ruler.before("fence", INCLUDE, _code_include, {"alt": alt})
+    md.block.ruler.before("fence", TAB, _tab, {"alt": alt})
+
+
+def block_title(params: str) -> tuple[str, str]:
+    """The type and title of a block's opening line after its marker, lower-cased type:
+    ``tip | 팁`` -> (tip, 팁), ``note "Technical Details"`` -> (note, Technical Details),
+    ``note inline end`` -> (note, '') (words after the type without quotes are CSS classes)."""
+    head, bar, title = params.partition("|")
+    words = head.split(maxsplit=1)
+    kind = words[0].lower() if words else ""
+    if not bar:
+        rest = words[1].strip() if len(words) > 1 else ""
+        title = rest if _QUOTED.match(rest) else ""
+    title = title.strip()
+    quoted = _QUOTED.match(title)
+    if quoted is not None:
+        title = quoted.group(1) if quoted.group(1) is not None else quoted.group(2)
+    return kind, title.strip()
+
+
+def _lines(spec: str) -> str:
+    """Highlighted lines written either way (``2  6-11``, ``2,6:11``) -> ``2,6-11``."""
+    return ",".join(part.replace(":", "-") for part in re.split(r"[\s,]+", spec) if part)
+
+
+def _path(path: str) -> str:
+    """An included file's path without the ``../`` that depend on the include's base folder."""
+    return _LEADING_UP.sub("", path)
+
+
+def _language(path: str) -> str:
+    """The code language of an included file, from its extension (``.py`` -> ``python``)."""
+    extension = path.rpartition(".")[2].lower() if "." in path else ""
+    return _EXTENSIONS.get(extension, extension)
+
+
+def include_block(content: str) -> tuple[str, str]:
+    """The text and language of a ``code_include`` token: ``docs_src/x.py hl[3,5-7]``."""
+    path, _, options = content.partition(" ")
+    shown = [_path(path)]
+    shown += [f"{name}[{_lines(value)}]" for name, value in _OPTION.findall(options)]
+    return " ".join(shown), _language(path)
+
+
+def fenced_include(content: str, info: str) -> str | None:
+    """The text of a fence that only includes a file (``{!path!}``), as ``include_block`` writes
+    it with the info string's ``hl_lines``; None for a fence of code."""
+    found = _FENCED_INCLUDE.fullmatch(content)
+    if found is None:
+        return None
+    highlighted = _HL_LINES.search(info)
+    shown = [_path(found.group(1))]
+    if highlighted is not None and highlighted.group(1).strip():
+        shown.append(f"hl[{_lines(highlighted.group(1))}]")
+    return " ".join(shown)
