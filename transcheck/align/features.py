@@ -119,21 +119,27 @@ class Scorer:
         return sum(self.weight[t] * n for t, n in tokens.items())
 
     def shared(
-        self, source: Sequence[Counter[str]], target: Sequence[Counter[str]]
+        self,
+        source: Sequence[Counter[str]],
+        target: Sequence[Counter[str]],
+        same_level: bool = False,
     ) -> list[dict[int, float]]:
-        """Per English section: Korean section index -> weight of the tokens both carry.
+        """Per English section: Korean section index -> weight of the tokens both carry (with
+        ``same_level``, only for Korean sections of the English section's level).
 
         Built from an inverted index, so the cost follows the shared tokens, not n x m.
         """
-        holders: defaultdict[str, list[int]] = defaultdict(list)
+        holders: defaultdict[tuple[int, str], list[int]] = defaultdict(list)
         for j, tokens in enumerate(target):
+            level = self.target[j].level if same_level else 0
             for token in tokens:
-                holders[token].append(j)
+                holders[level, token].append(j)
         result: list[dict[int, float]] = []
-        for tokens in source:
+        for i, tokens in enumerate(source):
+            level = self.source[i].level if same_level else 0
             row: defaultdict[int, float] = defaultdict(float)
             for token, n in tokens.items():
-                for j in holders.get(token, ()):
+                for j in holders.get((level, token), ()):
                     row[j] += self.weight[token] * min(n, target[j][token])
             result.append(dict(row))
         return result
@@ -157,7 +163,7 @@ class Scorer:
         plain arithmetic per pair.
         """
         own = _Content(self, [f.tokens for f in self.source], [f.tokens for f in self.target])
-        below = _Content(self, self.source_below, self.target_below)
+        below = _Content(self, self.source_below, self.target_below, same_level=True)
         scores: list[list[float]] = []
         evidence: list[list[float]] = []
         for i, a in enumerate(self.source):
@@ -200,9 +206,13 @@ class _Content:
     """Content evidence of section pairs from one token multiset per section on each side."""
 
     def __init__(
-        self, scorer: Scorer, source: Sequence[Counter[str]], target: Sequence[Counter[str]]
+        self,
+        scorer: Scorer,
+        source: Sequence[Counter[str]],
+        target: Sequence[Counter[str]],
+        same_level: bool = False,
     ) -> None:
-        self.shared = scorer.shared(source, target)
+        self.shared = scorer.shared(source, target, same_level)
         self.source_mass = [scorer._mass(tokens) for tokens in source]
         self.target_mass = [scorer._mass(tokens) for tokens in target]
 
