@@ -10,7 +10,7 @@ is broken gets its one finding from the link-target rules (see the precedence in
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from transcheck.checks.blockmatch import section_blocks
 from transcheck.checks.blocks import lone_blocks
@@ -53,6 +53,12 @@ def korean_url(ctx: PairContext, url: str, like: str | None = None) -> str:
 def _expected(ctx: PairContext, url: str, like: str | None = None) -> str:
     """The URL the Korean side should have, quoted for a message."""
     return repr(korean_url(ctx, url, like))
+
+
+def _linked_as(ctx: PairContext, link: Link) -> str:
+    """An English link as shown in a list of links to add, with the Korean URL when it differs."""
+    url = korean_url(ctx, link.url, None)
+    return show(link) if url == link.url else f"{show(link)} (as {url!r})"
 
 
 def _korean_locale(ctx: PairContext) -> str:
@@ -98,18 +104,31 @@ def link_missing(ctx: PairContext) -> Iterator[Hit]:
     The Korean line given is the paragraph or item that translates the English one holding the
     link (or where it would be inserted). An English link that is itself broken is not asked
     for (source-link-broken reports it), nor one in a paragraph with no translation at all
-    (block-missing reports the paragraph).
+    (block-missing reports the paragraph). The missing links of one English block (a sentence
+    the Korean translates from an older English) are one finding.
     """
     broken = english_broken(ctx)
     untranslated = lone_blocks(ctx, korean=False)
     for match in link_matches(ctx):
-        for en in match.missing:
-            if en in broken or _inside(en, untranslated) or _as_markup(ctx, en, match.missing):
-                continue
+        left = [
+            en
+            for en in match.missing
+            if not (en in broken or _inside(en, untranslated) or _as_markup(ctx, en, match.missing))
+        ]
+        for links in _by_block(ctx, left, korean=False):
+            en = links[0]
+            if len(links) == 1:
+                what = f"the English link {show(en)} has no counterpart in the Korean section"
+                advice = f"link the translated words to {_expected(ctx, en.url)}"
+            else:
+                what = (
+                    f"{len(links)} English links of one block have no counterpart in the Korean "
+                    "section"
+                )
+                shown = ", ".join(_linked_as(ctx, link) for link in links)
+                advice = f"link the translated words as the English does: {shown}"
             yield Hit(
-                f"the English link {show(en)} has no counterpart in the Korean section "
-                f"{describe(match.target_section)!r}: link the translated words to "
-                f"{_expected(ctx, en.url)}",
+                f"{what} {describe(match.target_section)!r}: {advice}",
                 ctx.at_source(en.line),
                 ctx.at_target(
                     korean_place(ctx, match.source_section, match.target_section, en.line)
@@ -156,13 +175,12 @@ def link_extra(ctx: PairContext) -> Iterator[Hit]:
     broken = korean_broken(ctx)
     added = lone_blocks(ctx, korean=True) + unmatched_html(ctx)
     for match in link_matches(ctx):
-        by_block: dict[int, list[Link]] = {}
-        for ko in match.extra:
-            if ko in broken or _inside(ko, added) or _as_markup(ctx, ko, match.extra, True):
-                continue
-            by_block.setdefault(_block_of(ctx, ko), []).append(ko)
-        for block_id, links in by_block.items():
-            links.sort(key=lambda link: _order(ctx, block_id, link))
+        left = [
+            ko
+            for ko in match.extra
+            if not (ko in broken or _inside(ko, added) or _as_markup(ctx, ko, match.extra, True))
+        ]
+        for links in _by_block(ctx, left, korean=True):
             where = describe(match.source_section)
             ko = links[0]
             if len(links) == 1:
@@ -182,23 +200,33 @@ def link_extra(ctx: PairContext) -> Iterator[Hit]:
             )
 
 
-def _order(ctx: PairContext, block_id: int, link: Link) -> tuple[int, int]:
-    """Where a link stands: its line, then its place among the links of its block."""
-    for section in section_blocks(ctx):
-        for pair in section.blocks:
-            if pair.target is not None and id(pair.target) == block_id:
-                return link.line, pair.target.links.index(link)
-    return link.line, 0
+def _by_block(ctx: PairContext, links: Sequence[Link], korean: bool) -> list[list[Link]]:
+    """Links of one side grouped by the block holding them, each group in the block's order
+    (line, then place in the block): the links a sentence gained or lost are one finding."""
+    where = _link_places(ctx, korean)
+    groups: dict[int, list[Link]] = {}
+    for link in links:
+        groups.setdefault(where.get(link, (id(link), 0))[0], []).append(link)
+    for group in groups.values():
+        group.sort(key=lambda link: (link.line, where.get(link, (0, 0))[1]))
+    return list(groups.values())
 
 
-def _block_of(ctx: PairContext, link: Link) -> int:
-    """The id of the Korean block holding a link (the link's own id if none does): the extra
-    links of one paragraph (a sentence the English no longer has) are one finding."""
-    for section in section_blocks(ctx):
-        for pair in section.blocks:
-            if pair.target is not None and link in pair.target.links:
-                return id(pair.target)
-    return id(link)
+def _link_places(ctx: PairContext, korean: bool) -> dict[Link, tuple[int, int]]:
+    """Each link of one side's aligned blocks: the id of the first block holding it and its
+    place among that block's links (once per pair, not a walk of every block per link)."""
+
+    def compute() -> dict[Link, tuple[int, int]]:
+        places: dict[Link, tuple[int, int]] = {}
+        for section in section_blocks(ctx):
+            for pair in section.blocks:
+                block = pair.target if korean else pair.source
+                if block is not None:
+                    for index, link in enumerate(block.links):
+                        places.setdefault(link, (id(block), index))
+        return places
+
+    return ctx.cached(f"link-places-{korean}", compute)  # type: ignore[no-any-return]
 
 
 def _linking_tags(block: Block | None) -> int:
