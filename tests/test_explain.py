@@ -120,7 +120,8 @@ Good: ko `[논문](https://arxiv.org/abs/2205.14135)을 참고하세요`.
 The Korean line given is the paragraph or item that translates the English one holding the
 link (or where it would be inserted). An English link that is itself broken is not asked
 for (source-link-broken reports it), nor one in a paragraph with no translation at all
-(block-missing reports the paragraph).
+(block-missing reports the paragraph). The missing links of one English block (a sentence
+the Korean translates from an older English) are one finding.
 """
 
 
