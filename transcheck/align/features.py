@@ -164,13 +164,21 @@ class Scorer:
         """
         own = _Content(self, [f.tokens for f in self.source], [f.tokens for f in self.target])
         below = _Content(self, self.source_below, self.target_below, same_level=True)
+        # A heading written the same on both sides (a name, a number) identifies its pair: the
+        # folded-in subsections of another section never outweigh it.
+        source_titles, target_titles = _by_title(self.source), _by_title(self.target)
         scores: list[list[float]] = []
         evidence: list[list[float]] = []
         for i, a in enumerate(self.source):
             score_row, evidence_row = [], []
             for j, b in enumerate(self.target):
                 content = own.evidence(i, j)
-                if a.level == b.level and j in below.shared[i]:
+                if (
+                    a.level == b.level
+                    and j in below.shared[i]
+                    and i in source_titles.get(b.title, (i,))
+                    and j in target_titles.get(a.title, (j,))
+                ):
                     content = max(content, below.evidence(i, j))
                 title = title_evidence(a, b)
                 shape = fuzz.ratio(a.shape, b.shape) / 100 if a.shape != b.shape else 1.0
@@ -185,6 +193,15 @@ class Scorer:
             scores.append(score_row)
             evidence.append(evidence_row)
         return scores, evidence
+
+
+def _by_title(sections: Sequence[Features]) -> dict[str, set[int]]:
+    """The indices of the sections of each (non-empty) heading text."""
+    found: dict[str, set[int]] = {}
+    for index, section in enumerate(sections):
+        if section.title:
+            found.setdefault(section.title, set()).add(index)
+    return found
 
 
 def _below(sections: Sequence[Features]) -> list[Counter[str]]:
