@@ -46,7 +46,7 @@ CASES = [
         "Intro.\n\n/// tip | 팁\n",
         "auto",
         "mkdocs",
-        f"line 3 has {MKDOCS_MARK} ('/// tip |')",
+        f"line 3 has {MKDOCS_MARK} ('/// tip | 팁')",
     ),
     (
         "a.md",
@@ -94,6 +94,34 @@ def test_an_mkdocs_mark_outranks_the_code_lines_that_look_like_mdx() -> None:
 )
 def test_triple_slash_comments_and_other_lookalikes_are_not_mkdocs_marks(line: str) -> None:
     assert choose_dialect("a.md", f"Intro.\n\n```\n{line}\n```\n").name == "gfm"
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "/// note",  # a Rust doc comment that reads like a block
+        "/// let f = |x| x + 1;",
+        '  === "x";',  # JavaScript
+        "!!! note",
+        "{* a Smarty comment *}",
+    ],
+)
+def test_block_openers_inside_fenced_code_are_code_not_mkdocs_marks(code: str) -> None:
+    text = f"import X from 'y'\n\n<Tabs>\n\n```\n{code}\n```\n"
+    assert choose_dialect("a.md", text).name == "mdx"
+    assert choose_dialect("a.md", text.replace("```", "~~~")).name == "mdx"
+
+
+def test_only_lines_python_markdown_reads_as_admonitions_are_marks() -> None:
+    """``!!! Warning: text`` is a paragraph for Python-Markdown (a title must be quoted)."""
+    assert choose_dialect("a.md", "# T\n\n!!! Warning: this deletes data\n").name == "gfm"
+    document = parse_markdown(
+        "# T\n\n!!! Warning: this deletes [data](/d)\n", "a.md", dialect="mkdocs"
+    )
+    assert [link.url for link in document.sections[-1].links] == ["/d"]
+    titled = parse_markdown('# T\n\n!!! note inline end "Use a | b"\n    Body.\n', "a.md")
+    assert titled.dialect == "mkdocs"
+    assert "Use a | b" in [block.text for block in titled.sections[-1].blocks]
 
 
 def test_the_document_records_its_dialect_and_the_config_overrides_the_guess() -> None:

@@ -11,9 +11,11 @@ attribute lists, Hugo pages shortcodes and TOML front matter, MDX pages JSX comp
    ``weight``/``linkTitle`` for Hugo, ``sidebar_position`` for Docusaurus' MDX);
 5. the first dialect mark in the body: a shortcode ``{{< … >}}``, a Liquid tag ``{% … %}``, an
    ``import``/``export`` line or a ``<Component>`` line, an MkDocs admonition (``!!! note``), block
-   (``/// tip``) or code include (``{* file *}``, ``{!file!}``). An MkDocs mark outranks the MDX
+   (``/// tip``), tab (``=== "Title"``) or code include (``{* file *}``, ``{!file!}``) written as
+   Python-Markdown and pymdownx read them, outside fenced code. An MkDocs mark outranks the MDX
    ones wherever it is: MkDocs pages show Python and JavaScript code whose ``import`` lines and
-   ``<Tag>`` lines look like MDX, while no MDX page writes ``!!! note`` or ``/// tip`` lines;
+   ``<Tag>`` lines look like MDX, while no MDX page writes a whole ``!!! note`` or ``/// tip`` line
+   outside its code;
 6. otherwise GitHub-flavoured Markdown, which every dialect here extends.
 """
 
@@ -21,6 +23,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from transcheck.parse.mkdocs import FENCED_MARK, MARK
 
 JEKYLL, HUGO, MDX, MKDOCS, GFM = "jekyll", "hugo", "mdx", "mkdocs", "gfm"
 DIALECTS = (JEKYLL, HUGO, MDX, MKDOCS, GFM)
@@ -55,21 +59,11 @@ _BRACE_MARK = re.compile(r"\{(?:\{([<%])?|%)")  # Hugo's {{< and {{% (group 1), 
 _LINE_MARK = r"((?:import|export)[ \t{]|[ \t]*</?[A-Z][\w.]*[\s/>])"  # MDX
 _FIRST_LINE_MARK = re.compile(_LINE_MARK)
 _NEXT_LINE_MARK = re.compile("\n" + _LINE_MARK)
-# MkDocs: an admonition, a content tab, a pymdownx block of a known type (or titled ``| …``: a
-# Rust ``///`` doc comment or a TypeScript ``/// <reference>`` is neither) or a code include, at
-# a line start.
-_BLOCK_TYPES = (
-    "note|abstract|summary|tldr|info|todo|tip|hint|important|success|check|done|question|help|faq"
-    "|warning|caution|attention|failure|fail|missing|danger|error|bug|example|quote|cite"
-    "|details|tab|admonition|html|define|caption"
+# Fenced code, where an MkDocs-looking line (a Rust ``/// note``, a JS ``=== "x"``) is code.
+_FENCE = re.compile(
+    r"^[ \t]{0,3}(`{3,}|~{3,}).*?(?:\n[ \t]{0,3}\1[`~]*[ \t]*(?=\n|\Z)|\Z)",
+    re.MULTILINE | re.DOTALL,
 )
-_MKDOCS_LINE = (
-    r'[ \t]*((?:!!!|\?\?\?\+?)[ \t]+[A-Za-z][\w-]*|===[!+]?[ \t]+"'
-    rf"|/{{3,}}[ \t]+(?:(?:{_BLOCK_TYPES})[ \t]*$|[A-Za-z][\w-]*[^|\n]*\|)"
-    r"|\{\*[ \t]+\S[^\n]*[ \t]\*\}[ \t]*$|\{!>?[ \t]*[^!\s]+[ \t]*!\}[ \t]*$)"
-)
-_FIRST_MKDOCS_MARK = re.compile(_MKDOCS_LINE, re.MULTILINE)
-_NEXT_MKDOCS_MARK = re.compile("\n" + _MKDOCS_LINE, re.MULTILINE)
 _MARK_NAMES = {
     HUGO: "a Hugo shortcode",
     JEKYLL: "a Liquid tag",
@@ -102,13 +96,26 @@ def _first_mark(text: str) -> tuple[int, str, str] | None:
     brace = _BRACE_MARK.search(text)
     if brace is not None:
         found.append((brace.start(), HUGO if brace.group(1) else JEKYLL, brace.group(0)))
-    mkdocs = _FIRST_MKDOCS_MARK.match(text) or _NEXT_MKDOCS_MARK.search(text)
+    mkdocs = _mkdocs_mark(text)
     if mkdocs is not None:
-        found.append((mkdocs.start(1), MKDOCS, mkdocs.group(1)))
+        found.append((mkdocs.start(), MKDOCS, mkdocs.group().strip()))
     line = _FIRST_LINE_MARK.match(text) or _NEXT_LINE_MARK.search(text)
     if line is not None and mkdocs is None:
         found.append((line.start(1), MDX, line.group(1)))
     return min(found) if found else None
+
+
+def _mkdocs_mark(text: str) -> re.Match[str] | None:
+    """The first line only MkDocs writes: a block opener outside fenced code, or a fence that
+    includes a file (``{!path!}``)."""
+    fenced = FENCED_MARK.search(text)
+    fences: list[tuple[int, int]] | None = None
+    for mark in MARK.finditer(text, 0, fenced.start() if fenced else len(text)):
+        if fences is None:
+            fences = [found.span() for found in _FENCE.finditer(text)]
+        if not any(start <= mark.start() < end for start, end in fences):
+            return mark
+    return fenced
 
 
 def choose_dialect(path: str, text: str, configured: str = AUTO) -> DialectChoice:

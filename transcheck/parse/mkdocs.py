@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from markdown_it import MarkdownIt
+from markdown_it.parser_block import RuleFuncBlockType
 from markdown_it.rules_block import StateBlock
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.container import container_plugin
@@ -32,13 +33,36 @@ BLOCKS = "blocks"  # container token name: container_blocks_open / _close
 INCLUDE = "code_include"  # token type of a ``{* file *}`` line
 TAB = "tab"  # token name of a ``=== "Title"`` tab: tab_open / tab_close
 
-_BLOCK_PARAMS = re.compile(r"[ \t]*[A-Za-z][\w-]*")
-_INCLUDE_LINE = re.compile(r"\{\*[ \t]+(\S+)([^\n]*?)[ \t]+\*\}[ \t]*")
-_FENCED_INCLUDE = re.compile(r"[ \t]*\{!>?[ \t]*([^!\s]+)[ \t]*!\}[ \t]*\n?")
-_TAB_LINE = re.compile(r'===[!+]?[ \t]+"([^"\n]*)"[ \t]*')
+# The blocks pymdownx registers by default (admonition types, details, tab, html, ...): a ``///``
+# line opens one of them only; a Rust ``/// doc`` comment or ``/// <reference>`` opens nothing.
+_BLOCK_TYPES = (
+    "note|abstract|summary|tldr|info|todo|tip|hint|important|success|check|done|question|help|faq"
+    "|warning|caution|attention|failure|fail|missing|danger|error|bug|example|quote|cite"
+    "|details|tab|admonition|html|define|caption"
+)
+_BLOCK_PARAMS = re.compile(rf"[ \t]*(?:{_BLOCK_TYPES})(?![\w-])", re.IGNORECASE)
+# Python-Markdown's admonition line: a type, CSS classes, an optional quoted title, nothing else
+# (``!!! Warning: this deletes data`` is a paragraph there).
+_ADMONITION_LINE = r'(?:!!!|\?\?\?\+?)[ \t]*[\w-]+(?:[ \t]+[\w-]+)*(?:[ \t]+"[^\n]*")?[ \t]*'
+_ADMONITION = re.compile(_ADMONITION_LINE)
+_BLOCK_LINE = rf"/{{3,}}[ \t]+(?:{_BLOCK_TYPES})(?:[ \t]*\|[^\n]*)?[ \t]*"
+_INCLUDE_LINE_TEXT = r"\{\*[ \t]+(\S+)([^\n]*?)[ \t]+\*\}[ \t]*"
+_INCLUDE_LINE = re.compile(_INCLUDE_LINE_TEXT)
+_FENCED_INCLUDE_TEXT = r"[ \t]*\{!>?[ \t]*([^!\s]+)[ \t]*!\}[ \t]*"
+_FENCED_INCLUDE = re.compile(_FENCED_INCLUDE_TEXT + r"\n?")
+_TAB_LINE_TEXT = r'===[!+]?[ \t]+"([^"\n]*)"[ \t]*'
+_TAB_LINE = re.compile(_TAB_LINE_TEXT)
+# A line only an MkDocs page writes (outside code; see dialects.py): the block openers above.
+MARK = re.compile(
+    rf"^[ \t]*(?:{_ADMONITION_LINE}|{_BLOCK_LINE}|{_TAB_LINE_TEXT}|{_INCLUDE_LINE_TEXT})$",
+    re.MULTILINE | re.IGNORECASE,
+)
+# A code include fenced as ``{!path!}``: an MkDocs mark inside a fence.
+FENCED_MARK = re.compile(rf"^{_FENCED_INCLUDE_TEXT}$", re.MULTILINE)
 _OPTION = re.compile(r"(\w+)\[([^\]]*)\]")
 _HL_LINES = re.compile(r"""hl_lines=["']([^"']*)["']""")
 _LEADING_UP = re.compile(r"^(?:\.\.?/)+")
+_TITLE = re.compile(r'[ \t]"(.*)"[ \t]*$')  # Python-Markdown's title, last on its line
 _QUOTED = re.compile(r'^"(.*)"$|^\'(.*)\'$')
 _EXTENSIONS = {"py": "python", "js": "js", "ts": "ts", "sh": "bash", "yml": "yaml"}
 
@@ -96,9 +120,25 @@ def _tab(state: StateBlock, start_line: int, end_line: int, silent: bool) -> boo
     return True
 
 
+def _strict(admonition: RuleFuncBlockType) -> RuleFuncBlockType:
+    """mdit-py-plugins' admonition rule, asked only of lines Python-Markdown reads as one."""
+
+    def rule(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        start = state.bMarks[start_line] + state.tShift[start_line]
+        line = state.src[start : state.eMarks[start_line]]
+        return _ADMONITION.fullmatch(line) is not None and admonition(
+            state, start_line, end_line, silent
+        )
+
+    return rule
+
+
 def mkdocs_plugin(md: MarkdownIt) -> None:
     """Read admonitions, ``///`` blocks and ``{* file *}`` includes (see the module docstring)."""
     md.use(admon_plugin)
+    ruler = md.block.ruler
+    admonition = ruler.__rules__[ruler.__find__("admonition")]
+    ruler.at("admonition", _strict(admonition.fn), {"alt": admonition.alt})
     md.use(container_plugin, BLOCKS, marker="/", validate=_block_params)
     alt = ["paragraph", "reference", "blockquote", "list"]
     md.block.ruler.before("fence", INCLUDE, _code_include, {"alt": alt})
@@ -108,17 +148,18 @@ def mkdocs_plugin(md: MarkdownIt) -> None:
 def block_title(params: str) -> tuple[str, str]:
     """The type and title of a block's opening line after its marker, lower-cased type:
     ``tip | 팁`` -> (tip, 팁), ``note "Technical Details"`` -> (note, Technical Details),
-    ``note inline end`` -> (note, '') (words after the type without quotes are CSS classes)."""
-    head, bar, title = params.partition("|")
-    words = head.split(maxsplit=1)
+    ``note inline end "Lorem"`` -> (note, Lorem) (words after the type without quotes are CSS
+    classes), ``note "Use a | b"`` -> (note, Use a | b)."""
+    words = params.split(maxsplit=1)
     kind = words[0].lower() if words else ""
-    if not bar:
-        rest = words[1].strip() if len(words) > 1 else ""
-        title = rest if _QUOTED.match(rest) else ""
-    title = title.strip()
-    quoted = _QUOTED.match(title)
-    if quoted is not None:
-        title = quoted.group(1) if quoted.group(1) is not None else quoted.group(2)
+    quoted = _TITLE.search(params)
+    bar = params.find("|")
+    if quoted is not None and not 0 <= bar < quoted.start():
+        return kind, quoted.group(1).strip()
+    title = params[bar + 1 :].strip() if bar >= 0 else ""
+    unquoted = _QUOTED.match(title)
+    if unquoted is not None:
+        title = unquoted.group(1) if unquoted.group(1) is not None else unquoted.group(2)
     return kind, title.strip()
 
 
