@@ -84,10 +84,15 @@ def _squeezed(lines: tuple[CodeLine, ...], shape: bool = False) -> str:
 
 
 def _styled(lines: tuple[CodeLine, ...]) -> str:
-    """JavaScript lines squeezed, without a semicolon that ends a line, with one kind of quote."""
-    return "".join("".join(line.text.rstrip().rstrip(";").split()) for line in lines).replace(
-        '"', "'"
-    )
+    """JavaScript lines squeezed, without a semicolon that ends a line, with one kind of quote
+    (on a line writing only one kind: where both occur, one is inside a string, and changing it
+    changes the string)."""
+    return "".join(_one_quote("".join(line.text.rstrip().rstrip(";").split())) for line in lines)
+
+
+def _one_quote(text: str) -> str:
+    """A line's double quotes written as single quotes, when it has no single quote."""
+    return text if "'" in text else text.replace('"', "'")
 
 
 def _translated(en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...]) -> bool:
