@@ -172,3 +172,17 @@ def test_indented_text_of_a_hugo_template_shortcode_is_a_paragraph_not_code() ->
         ("paragraph", 10, 10, "Text."),
         ("code", 12, 12, "kubectl get nodes\n"),
     ]
+
+
+def test_an_attribute_list_is_read_after_a_span_or_at_a_line_end_not_inside_a_sentence() -> None:
+    """Python-Markdown's attr_list applies ``{…}`` to the element before it or to its block."""
+    text = (
+        "# T\n\n!!! note\n    x\n\n"
+        "f-string {name=} here, dict {a=1, b=2}.\n\n"
+        "See [docs](/x){.internal-link target=_blank} now.\n"
+    )
+    blocks = parse_markdown(text, "a.md").sections[-1].blocks
+    assert [block.text for block in blocks[-2:]] == [
+        "f-string {name=} here, dict {a=1, b=2}.",
+        "See docs now.",
+    ]

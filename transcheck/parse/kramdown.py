@@ -71,13 +71,26 @@ def _attr_list_rule(state: StateInline, silent: bool) -> bool:
     if opening is None:
         return False
     end = _closing_brace(src, opening.end(), min(state.posMax, pos + WINDOW))
-    if end < 0:
+    if end < 0 or not (_after_span(src, pos) or _ends_line(src, end + 1, state.posMax)):
         return False
     if not silent:
         token = state.push("kramdown", "", 0)
         token.content = src[opening.end() : end]
     state.pos = end + 1
     return True
+
+
+def _after_span(src: str, pos: int) -> bool:
+    """Whether ``pos`` follows an inline element's end (a link, emphasis, code): Python-Markdown
+    applies an attribute list there."""
+    return pos > 0 and src[pos - 1] in ")]*_`"
+
+
+def _ends_line(src: str, pos: int, end: int) -> bool:
+    """Whether only white space follows ``pos`` on its line: an attribute list of the block (a
+    heading's ``{ #id }``); one inside a sentence (``f"{name=}"``, ``{a=1}``) is text."""
+    newline = src.find("\n", pos, end)
+    return not src[pos : end if newline < 0 else newline].strip()
 
 
 def attributes_plugin(md: MarkdownIt) -> None:

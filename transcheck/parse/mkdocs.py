@@ -175,7 +175,8 @@ def _path(path: str) -> str:
 
 def _language(path: str) -> str:
     """The code language of an included file, from its extension (``.py`` -> ``python``)."""
-    extension = path.rpartition(".")[2].lower() if "." in path else ""
+    name = path.rpartition("/")[2]
+    extension = name.rpartition(".")[2].lower() if "." in name else ""
     return _EXTENSIONS.get(extension, extension)
 
 
