@@ -8,7 +8,7 @@ three passes, the way a reviewer would do it by hand:
    other's best match: a weak pair (a shared inline code) does not anchor a section away from
    the one in its place that fits it better.
 2. Moved: leftover sections that vouch for each other just as clearly, but out of order, are
-   paired as moved sections, again only as each other's best match among the leftovers.
+   paired as moved sections, again only as each other's best match.
 3. Position: between two consecutive anchors, what is left is paired in order by its score, so
    a section that lost its links is still the translation of the one in its place. A pair must
    score above ``POSITION.bias - 2 * POSITION.gap``; below that, two gaps (a missing and an
@@ -118,26 +118,14 @@ def _monotone(scores: Sequence[Sequence[float]], costs: Costs) -> dict[int, int]
     return matched
 
 
-def _pair_moved(
-    scores: list[list[float]], vouched: list[list[float]], matched: dict[int, int]
-) -> dict[int, int]:
-    """Leftover English and Korean sections that clearly match each other out of order: each
-    is the other's best match among the leftovers, so a section is not taken out of order
-    where a section in its place fits it better."""
+def _pair_moved(vouched: list[list[float]], matched: dict[int, int]) -> dict[int, int]:
+    """Leftover English and Korean sections that clearly match each other out of order (their
+    ``vouched`` score, which already requires each to be the other's best match)."""
     used = set(matched.values())
-    rows = [i for i in range(len(scores)) if i not in matched]
-    columns = [j for j in range(len(scores[0]) if scores else 0) if j not in used]
-    row_best = {i: max((scores[i][j] for j in columns), default=0.0) for i in rows}
-    column_best = {j: max((scores[i][j] for i in rows), default=0.0) for j in columns}
+    rows = [i for i in range(len(vouched)) if i not in matched]
+    columns = [j for j in range(len(vouched[0]) if vouched else 0) if j not in used]
     candidates = sorted(
-        (
-            (score, i, j)
-            for i in rows
-            for j in columns
-            if (score := vouched[i][j]) > ANCHOR.bias
-            and score >= row_best[i]
-            and score >= column_best[j]
-        ),
+        ((score, i, j) for i in rows for j in columns if (score := vouched[i][j]) > ANCHOR.bias),
         reverse=True,
     )
     moved: dict[int, int] = {}
@@ -182,7 +170,7 @@ def _align_stretch(
         for i, (row, proof) in enumerate(zip(scores, evidence, strict=True))
     ]
     matched = _monotone(vouched, ANCHOR)
-    moved = _pair_moved(scores, vouched, matched)
+    moved = _pair_moved(vouched, matched)
     matched |= _fill_gaps(scores, matched, moved)
     return matched, moved, scores
 
