@@ -206,22 +206,17 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
     for left in _left_over(ctx):
         section, match, whole = left.section, left.match, left.whole
         missing, missing_ends, added_ends = left.missing, left.missing_ends, left.added_ends
-        extra, changed = list(left.extra), left.changed
+        extra, changed = left.extra, left.changed
         for index, placed in enumerate(missing):
             en = placed.item
-            ko = changed.get(index)
-            renamed = None
-            if ko is None and not _linked(en):
-                block = [k.item for k in match.extra_in(placed.block)]
-                renamed = next(
-                    (k for k in block if k in extra and k.kind == en.kind and not _linked(k)), None
-                )
-            other = ko if ko is not None else renamed
-            if ko is not None and _same(en, ko, _prose(ctx), ctx):
-                continue  # the same tag, in blocks the alignment did not pair: nothing changed
+            other = changed.get(index)
+            if (
+                other is not None
+                and _identity(en) == _identity(other)
+                and _same(en, other, _prose(ctx), ctx)
+            ):
+                continue  # the same tag, in blocks the alignment did not pair: no change
             if other is not None:
-                if renamed is not None:
-                    extra.remove(renamed)
                 what = "renamed" if _identity(en)[:2] != _identity(other)[:2] else "changed"
                 yield Hit(
                     f"markup {what}: English {show(en)}, Korean {show(other)}",
@@ -255,11 +250,24 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
     yield from _unbalanced(ctx, ctx.target)
 
 
+def _renamed(
+    placed: Placed[Markup], match: ItemMatch[Markup, Markup], extra: list[Markup]
+) -> Markup | None:
+    """The extra Korean tag of the same kind in the block translating a missing English tag's
+    block: the tag renamed there (``<Tabs>`` -> ``<TabGroup>``), not one dropped and one added."""
+    if _linked(placed.item):
+        return None
+    block = [k.item for k in match.extra_in(placed.block)]
+    return next(
+        (k for k in block if k in extra and k.kind == placed.item.kind and not _linked(k)), None
+    )
+
+
 @dataclass(frozen=True)
 class _LeftOver:
     """The tags of one section pair that found no counterpart: Korean HTML blocks added whole,
     English tags missing (with the closing tags of whole elements), Korean tags extra, and a
-    missing tag's Korean counterpart of the same identity (changed) by its index."""
+    missing tag's Korean counterpart (of the same identity, or renamed) by its index."""
 
     section: SectionBlocks
     match: ItemMatch[Markup, Markup]
@@ -305,12 +313,17 @@ def _left_over(ctx: PairContext) -> list[_LeftOver]:
                 korean=True,
             )
             extra = [placed.item for placed in added]
-            changed: dict[int, Markup] = {}  # a missing tag's Korean counterpart, same identity
+            changed: dict[int, Markup] = {}  # a missing tag's Korean counterpart
             for index, placed in enumerate(missing):
                 same = next((k for k in extra if _identity(k) == _identity(placed.item)), None)
                 if same is not None:
                     extra.remove(same)
                     changed[index] = same
+            for index, placed in enumerate(missing):
+                renamed = None if index in changed else _renamed(placed, match, extra)
+                if renamed is not None:
+                    extra.remove(renamed)
+                    changed[index] = renamed
             found.append(
                 _LeftOver(section, match, whole, missing, missing_ends, extra, added_ends, changed)
             )
