@@ -220,14 +220,28 @@ def _in_lone_shortcode(pairs: Sequence[BlockPair], start: int, end: int, korean:
     return opening is not None and not opening.startswith("/") and name(end) == "/" + opening
 
 
-def _element(pairs: Sequence[BlockPair], start: int, end: int) -> tuple[Block, Block] | None:
-    """The English component tags around a run of English blocks with no Korean, when they have
-    no Korean either and open and close one element (``<Note>`` … ``</Note>``): the element was
-    dropped whole."""
-    if start == 0 or end >= len(pairs) or pairs[start - 1].target or pairs[end].target:
+def _wrapper(
+    pairs: Sequence[BlockPair], start: int, end: int, korean: bool
+) -> tuple[Block, Block | None] | None:
+    """The tags around a run of blocks one side alone has, when that side alone has them too:
+    a component's opening and closing tags (``<Note>`` … ``</Note>``) or an admonition's line
+    (``:::note[Title]``, ``/// note``; its end is not a block). The element was dropped (or
+    added) whole with its text."""
+
+    def alone(at: int) -> Block | None:
+        if not 0 <= at < len(pairs):
+            return None
+        pair = pairs[at]
+        block, other = (pair.target, pair.source) if korean else (pair.source, pair.target)
+        return block if other is None else None
+
+    before = alone(start - 1)
+    if before is None or before.kind is not BlockKind.COMPONENT:
         return None
-    before, after = pairs[start - 1].source, pairs[end].source
-    if before is None or after is None or BlockKind.COMPONENT not in (before.kind, after.kind):
+    if len(before.markup) == 1 and before.markup[0].kind == "admonition":
+        return before, None
+    after = alone(end)
+    if after is None or after.kind is not BlockKind.COMPONENT:
         return None
     opening = [tag.name for tag in before.markup if tag.kind == "jsx"]
     closing = [tag.name for tag in after.markup if tag.kind == "jsx"]
@@ -236,17 +250,17 @@ def _element(pairs: Sequence[BlockPair], start: int, end: int) -> tuple[Block, B
     return None
 
 
-def admonition_head(pairs: Sequence[BlockPair], start: int, korean: bool) -> Block | None:
-    """The ``:::note[Title]`` line right before a run of blocks one side alone has, when that
-    side alone has it too: the admonition went missing (or was added) with its text."""
-    if start == 0:
-        return None
-    pair = pairs[start - 1]
-    block, other = (pair.target, pair.source) if korean else (pair.source, pair.target)
-    if block is None or other is not None or block.kind is not BlockKind.COMPONENT:
-        return None
-    tags = block.markup
-    return block if len(tags) == 1 and tags[0].kind == "admonition" else None
+def _wrapped(wrapper: tuple[Block, Block | None], run: Sequence[Block]) -> str:
+    """An element dropped or added whole as a message names it, with what it holds:
+    ``<Note> element (lines 4-9) with its paragraph 'Each chip…'``, ``:::note (line 62) with its
+    paragraph 'x…' (line 64)``."""
+    opening, closing = wrapper
+    if closing is None:
+        return f"{_admonition(opening)} with its {_what(run)} {first_words(run[0])} ({_lines(run)})"
+    return (
+        f"<{opening.markup[0].name}> element (lines {opening.line}-{closing.end_line})"
+        f" with its {_what(run)} {first_words(run[0])}"
+    )
 
 
 def dropped_elements(ctx: PairContext, korean: bool = False) -> set[int]:
@@ -259,11 +273,8 @@ def dropped_elements(ctx: PairContext, korean: bool = False) -> set[int]:
         skip = _reshaped(ctx)
         for section in section_blocks(ctx):
             for start, end in _runs(section.blocks, korean=korean, skip=skip):
-                element = None if korean else _element(section.blocks, start, end)
-                found.update(id(block) for block in element or ())
-                head = admonition_head(section.blocks, start, korean)
-                if head is not None:
-                    found.add(id(head))
+                wrapper = _wrapper(section.blocks, start, end, korean)
+                found.update(id(block) for block in wrapper or () if block is not None)
         return found
 
     return ctx.cached(f"dropped-elements-{korean}", compute)  # type: ignore[no-any-return]
@@ -322,30 +333,21 @@ def block_missing(ctx: PairContext) -> Iterator[Hit]:
             if _in_lone_shortcode(pairs, start, end, korean=False):
                 continue
             run = [p.source for p in pairs[start:end] if p.source is not None]
-            element = _element(pairs, start, end)
-            after = _neighbour(pairs, end + (element is not None), korean=False)
+            wrapper = _wrapper(pairs, start, end, korean=False)
+            after = _neighbour(pairs, end + (wrapper is not None and wrapper[1] is not None), False)
             if after is not None:
                 line, place = after.line, f"before Korean line {after.line}"
             else:
                 line = _last_line(section.target)
                 place = f"at the end of the Korean section {describe(section.target)!r}"
             what = f"{_what(run)} {first_words(run[0])} ({_lines(run)})"
-            verb = "has" if len(run) == 1 else "have"
-            head = admonition_head(pairs, start, korean=False)
-            if head is not None:
-                what = f"{_admonition(head)} with its {what}"
-                verb = "has"
-            if element is not None:
-                opening, closing = element
-                what = (
-                    f"<{opening.markup[0].name}> element (lines {opening.line}-{closing.end_line})"
-                    f" with its {_what(run)} {first_words(run[0])}"
-                )
-                verb = "has"
+            verb = "has" if len(run) == 1 or wrapper is not None else "have"
+            if wrapper is not None:
+                what = _wrapped(wrapper, run)
             yield Hit(
                 f"English {what} {verb} no Korean counterpart: translate "
                 f"{'it' if verb == 'has' else 'them'} and insert {place}",
-                ctx.at_source((element[0] if element else head or run[0]).line),
+                ctx.at_source((wrapper[0] if wrapper else run[0]).line),
                 ctx.at_target(line),
             )
 
@@ -375,7 +377,9 @@ def block_extra(ctx: PairContext) -> Iterator[Hit]:
     Bad:  ko `## 샤딩` has a paragraph (a translator's note) that `## Sharding` does not say.
     Good: remove it, or, for a translator's note, mark it as the project agrees.
     The English line given is where the Korean block stands: before the next English block.
-    The text of an admonition (``{{< note >}}``) the Korean adds whole is markup-mismatch's.
+    A component or admonition added whole with what it holds (`<Aside>` … `</Aside>`) is one
+    finding here; the text of a Hugo admonition (``{{< note >}}``) added whole is
+    markup-mismatch's.
     """
     skip = _reshaped(ctx)
     for section in section_blocks(ctx):
@@ -386,17 +390,17 @@ def block_extra(ctx: PairContext) -> Iterator[Hit]:
             run = [p.target for p in pairs[start:end] if p.target is not None]
             after = _neighbour(pairs, end, korean=True)
             line = after.line if after is not None else _last_line(section.source)
-            head = admonition_head(pairs, start, korean=True)
+            wrapper = _wrapper(pairs, start, end, korean=True)
             what = f"{_what(run)} {first_words(run[0])} ({_lines(run)})"
-            one = len(run) == 1 or head is not None
-            if head is not None:
-                what = f"{_admonition(head)} with its {what}"
+            one = len(run) == 1 or wrapper is not None
+            if wrapper is not None:
+                what = _wrapped(wrapper, run)
             yield Hit(
                 f"Korean {what} {'translates' if one else 'translate'} nothing in the English "
                 f"section {describe(section.source)!r}: remove {'it' if one else 'them'}"
                 " or check whether the English lost it",
                 ctx.at_source(line),
-                ctx.at_target((head or run[0]).line),
+                ctx.at_target((wrapper[0] if wrapper else run[0]).line),
             )
 
 
