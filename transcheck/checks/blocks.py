@@ -203,28 +203,12 @@ def _runs(pairs: Sequence[BlockPair], korean: bool, skip: set[int]) -> Iterator[
             start = None
 
 
-def _in_lone_shortcode(pairs: Sequence[BlockPair], start: int, end: int, korean: bool) -> bool:
-    """Whether a run stands right inside a paired shortcode (``{{< note >}}`` … ``{{< /note >}}``)
-    that one side alone has: markup-mismatch reports that admonition once, added or dropped."""
-
-    def name(at: int) -> str | None:
-        if not 0 <= at < len(pairs):
-            return None
-        pair = pairs[at]
-        block, other = (pair.target, pair.source) if korean else (pair.source, pair.target)
-        if block is None or other is not None or block.kind is not BlockKind.SHORTCODE:
-            return None
-        return block.markup[0].name if len(block.markup) == 1 else None
-
-    opening = name(start - 1)
-    return opening is not None and not opening.startswith("/") and name(end) == "/" + opening
-
-
 def _wrapper(
     pairs: Sequence[BlockPair], start: int, end: int, korean: bool
 ) -> tuple[Block, Block | None] | None:
     """The tags around a run of blocks one side alone has, when that side alone has them too:
-    a component's opening and closing tags (``<Note>`` … ``</Note>``) or an admonition's line
+    a component's or a shortcode's opening and closing tags (``<Note>`` … ``</Note>``,
+    ``{{< note >}}`` … ``{{< /note >}}``) or an admonition's line
     (``:::note[Title]``, ``/// note``; its end is not a block). The element was dropped (or
     added) whole with its text."""
 
@@ -236,15 +220,16 @@ def _wrapper(
         return block if other is None else None
 
     before = alone(start - 1)
-    if before is None or before.kind is not BlockKind.COMPONENT:
+    if before is None or before.kind not in (BlockKind.COMPONENT, BlockKind.SHORTCODE):
         return None
     if len(before.markup) == 1 and before.markup[0].kind == "admonition":
         return before, None
     after = alone(end)
-    if after is None or after.kind is not BlockKind.COMPONENT:
+    if after is None or after.kind is not before.kind:
         return None
-    opening = [tag.name for tag in before.markup if tag.kind == "jsx"]
-    closing = [tag.name for tag in after.markup if tag.kind == "jsx"]
+    kind = "shortcode" if before.kind is BlockKind.SHORTCODE else "jsx"
+    opening = [tag.name for tag in before.markup if tag.kind == kind]
+    closing = [tag.name for tag in after.markup if tag.kind == kind]
     if len(opening) == len(closing) == 1 and closing[0] == f"/{opening[0]}":
         return before, after
     return None
@@ -257,8 +242,14 @@ def _wrapped(wrapper: tuple[Block, Block | None], run: Sequence[Block]) -> str:
     opening, closing = wrapper
     if closing is None:
         return f"{_admonition(opening)} with its {_what(run)} {first_words(run[0])} ({_lines(run)})"
+    name = opening.markup[0].name
+    shown = (
+        f"{{{{< {name} >}}}}…{{{{< /{name} >}}}}"
+        if opening.kind is BlockKind.SHORTCODE
+        else f"<{name}>"
+    )
     return (
-        f"<{opening.markup[0].name}> element (lines {opening.line}-{closing.end_line})"
+        f"{shown} element (lines {opening.line}-{closing.end_line})"
         f" with its {_what(run)} {first_words(run[0])}"
     )
 
@@ -319,10 +310,10 @@ def block_missing(ctx: PairContext) -> Iterator[Hit]:
     Bad:  en `## Memory` has three paragraphs ↔ ko `## 메모리` translates the first and third.
     Good: ko translates all three (a paragraph split in two or two merged into one is fine).
     The Korean line given is where the translation belongs: before the next translated block.
-    A component dropped whole with what it holds (`<Note>` … `</Note>`) is one finding here.
-    Code blocks, formulas and tags have their own rules (code-block-missing, math-changed,
-    markup-mismatch); items of a list that got shorter are reported by list-length-mismatch,
-    and the text of an admonition (``{{< note >}}``) dropped whole by markup-mismatch.
+    A component, shortcode or admonition dropped whole with what it holds (`<Note>` …
+    `</Note>`, ``{{< note >}}`` … ``{{< /note >}}``) is one finding here. Code blocks, formulas
+    and tags have their own rules (code-block-missing, math-changed, markup-mismatch); items of
+    a list that got shorter are reported by list-length-mismatch.
     """
     if ctx.target.is_empty:
         return
@@ -330,8 +321,6 @@ def block_missing(ctx: PairContext) -> Iterator[Hit]:
     for section in section_blocks(ctx):
         pairs = section.blocks
         for start, end in _runs(pairs, korean=False, skip=skip):
-            if _in_lone_shortcode(pairs, start, end, korean=False):
-                continue
             run = [p.source for p in pairs[start:end] if p.source is not None]
             wrapper = _wrapper(pairs, start, end, korean=False)
             after = _neighbour(pairs, end + (wrapper is not None and wrapper[1] is not None), False)
@@ -377,16 +366,13 @@ def block_extra(ctx: PairContext) -> Iterator[Hit]:
     Bad:  ko `## 샤딩` has a paragraph (a translator's note) that `## Sharding` does not say.
     Good: remove it, or, for a translator's note, mark it as the project agrees.
     The English line given is where the Korean block stands: before the next English block.
-    A component or admonition added whole with what it holds (`<Aside>` … `</Aside>`) is one
-    finding here; the text of a Hugo admonition (``{{< note >}}``) added whole is
-    markup-mismatch's.
+    A component, shortcode or admonition added whole with what it holds (`<Aside>` …
+    `</Aside>`, ``{{< note >}}`` … ``{{< /note >}}``) is one finding here.
     """
     skip = _reshaped(ctx)
     for section in section_blocks(ctx):
         pairs = section.blocks
         for start, end in _runs(pairs, korean=True, skip=skip):
-            if _in_lone_shortcode(pairs, start, end, korean=True):
-                continue
             run = [p.target for p in pairs[start:end] if p.target is not None]
             after = _neighbour(pairs, end, korean=True)
             line = after.line if after is not None else _last_line(section.source)
