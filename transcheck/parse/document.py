@@ -71,13 +71,15 @@ class _InlineParser:
 def _with_site_ids(sections: tuple[Section, ...]) -> tuple[Section, ...]:
     """The sections with MDN heading ids when the page's own in-page links use them (see
     ``parse.slugs.site_style``); generated ids only, explicit ones are kept."""
-    generated = [s for s in sections if s.anchor and not s.explicit_id]
-    fragments = (
+    fragments = [
         unquote(link.fragment)
         for section in sections
         for link in section.links
         if link.fragment and not link.path_part
-    )
+    ]
+    if not fragments:  # most pages: no in-page link, nothing to decide by
+        return sections
+    generated = [s for s in sections if s.anchor and not s.explicit_id]
     if not generated or site_style([s.title for s in generated], fragments) != "mdn":
         return sections
     slugger = Slugger("mdn")
