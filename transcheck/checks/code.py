@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 from transcheck.checks.blockmatch import SectionBlocks, korean_line, match_items, section_blocks
 from transcheck.checks.blocks import lone_ids
 from transcheck.checks.codediff import block_changes
-from transcheck.checks.imports import import_changes
+from transcheck.checks.imports import export_changes, import_changes
 from transcheck.checks.linkmatch import link_matches
 from transcheck.checks.markup import whole_element_lines
 from transcheck.checks.registry import Example, Hit, PairContext, rule
@@ -117,8 +117,9 @@ def code_changed(ctx: PairContext) -> Iterator[Hit]:
     `code-formatting`; with `code.translate_strings: false` translated strings are reported here.
     An untyped fence that holds sentences rather than code is text and may be translated.
     MDX `import`/`export` lines are compared by the names they bind (see `checks/imports.py`):
-    a component imported from another module, or used but no longer imported, is reported; an
-    import that only follows a component the Korean adds or drops is markup-mismatch's.
+    a component imported from another module or bound otherwise (default, named, renamed), or
+    used but no longer imported, is reported; an import that only follows a component the Korean
+    adds or drops is markup-mismatch's. An export both pages declare is compared as code.
     """
     strings = bool(ctx.config.option("code", "translate_strings"))
     for change in code_changes(ctx):
@@ -200,18 +201,23 @@ class CodeChange:
 
 
 def code_changes(ctx: PairContext) -> list[CodeChange]:
-    """Every changed run of lines of every paired code block, classified, once per pair."""
+    """Every changed run of lines of every paired code block and of every MDX export both
+    pages declare, classified, once per pair."""
 
     def compute() -> list[CodeChange]:
-        """Diff each pair of code blocks (see codediff)."""
+        """Diff each pair of code blocks and of exports (see codediff and imports)."""
+        changes = [
+            change
+            for match in code_matches(ctx)
+            for en_block, ko_block in match.paired
+            for change in block_changes(en_block, ko_block)
+        ]
         return [
             CodeChange(
                 change.kind,
                 Hit(change.message, ctx.at_source(change.en_line), ctx.at_target(change.ko_line)),
             )
-            for match in code_matches(ctx)
-            for en_block, ko_block in match.paired
-            for change in block_changes(en_block, ko_block)
+            for change in [*changes, *export_changes(ctx)]
         ]
 
     return ctx.cached("code-changes", compute)  # type: ignore[no-any-return]
