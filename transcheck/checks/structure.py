@@ -170,8 +170,12 @@ def _split_hit(ctx: PairContext, blocks: SectionBlocks) -> Hit:
             "their text without them",
             "headings",
         )
+    if blocks.source.level:
+        what = f"{what} {names} of {describe(blocks.source)!r}"
+    else:  # sections after the preamble, which holds no subsections
+        what = f"{what.replace('subsection', 'section')} {names}"
     return Hit(
-        f"English {what} {names} of {describe(blocks.source)!r} {its}: the Korean "
+        f"English {what} {its}: the Korean "
         f"{describe(blocks.target)!r} translates {them}; add the {headings}",
         ctx.at_source(first.line),
         ctx.at_target(korean),
