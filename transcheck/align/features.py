@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from transcheck.align.blockscore import code_shape
+from transcheck.align.blockscore import code_shape, markup_tokens
 from transcheck.model import BlockKind, Section
 
 TOKEN_PSEUDO = 2.0  # smoothing mass of content evidence, about one distinctive token's weight
@@ -55,9 +55,7 @@ def section_tokens(section: Section, rewrite: Callable[[str], str]) -> Counter[s
                     tokens.append("S:" + shape)
     tokens += ["M:" + "".join(formula.text.split()) for formula in section.math]
     tokens += ["N:" + number.value for number in section.numbers]
-    for tag in section.markup:
-        key = tag.attr("path") or tag.attr("key") or tag.attr("src") or tag.attr("id") or ""
-        tokens.append(f"H:{tag.kind}:{tag.name}:{key}")
+    tokens += [token for tag in section.markup for token in markup_tokens(tag)]
     return Counter(tokens)  # counted at once: a Counter adds one key at a time in Python
 
 
