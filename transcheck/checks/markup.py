@@ -335,22 +335,26 @@ def _left_over(ctx: PairContext) -> list[_LeftOver]:
 def whole_element_lines(ctx: PairContext, korean: bool) -> list[tuple[int, int]]:
     """First and last lines of the elements markup-mismatch reports as added (``korean``) or
     dropped whole, wrappers of translated content aside: the code blocks inside them are part
-    of that one finding."""
-    spans = []
-    for left in _left_over(ctx):
-        if korean:
-            tags, ends = left.extra, left.added_ends
-        else:
-            dropped = dropped_elements(ctx)
-            tags = [
-                p.item
-                for i, p in enumerate(left.missing)
-                if i not in left.changed and id(p.block.source) not in dropped
-            ]
-            ends = left.missing_ends
-        found = [(tag.line, ends[id(tag)].line) for tag in tags if id(tag) in ends]
-        spans += [span for span in found if not _wraps(left.section, span, korean)]
-    return spans
+    of that one finding (worked out once per pair and side)."""
+
+    def compute() -> list[tuple[int, int]]:
+        spans = []
+        for left in _left_over(ctx):
+            if korean:
+                tags, ends = left.extra, left.added_ends
+            else:
+                dropped = dropped_elements(ctx)
+                tags = [
+                    p.item
+                    for i, p in enumerate(left.missing)
+                    if i not in left.changed and id(p.block.source) not in dropped
+                ]
+                ends = left.missing_ends
+            found = [(tag.line, ends[id(tag)].line) for tag in tags if id(tag) in ends]
+            spans += [span for span in found if not _wraps(left.section, span, korean)]
+        return spans
+
+    return ctx.cached(f"whole-element-lines-{korean}", compute)  # type: ignore[no-any-return]
 
 
 def _wraps(section: SectionBlocks, span: tuple[int, int], korean: bool) -> bool:
