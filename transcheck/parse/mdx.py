@@ -31,6 +31,7 @@ from markdown_it.token import Token
 
 from transcheck.model import Markup
 from transcheck.parse.ownblock import push_own_paragraph
+from transcheck.parse.unlogged import unlogged
 
 TEXT_PROPS = frozenset({"title", "alt", "label", "caption", "text"})
 # How far a tag may reach for its closing ">"; beyond it, it is text. Without a bound, a file of
@@ -260,7 +261,8 @@ def mdx_plugin(md: MarkdownIt) -> None:
     md.inline.ruler.before("backticks", "mdx_expression", _expression_rule)
     md.block.ruler.at("paragraph", _paragraph_rule)
     html = next(rule for rule in md.block.ruler.__rules__ if rule.name == "html_block")
-    md.block.ruler.at("html_block", _not_on_components(html.fn), {"alt": list(html.alt)})
+    # markdown-it's rule unlogged here: wrapped, it is no longer a rule the parser can copy.
+    md.block.ruler.at("html_block", _not_on_components(unlogged(html.fn)), {"alt": list(html.alt)})
     md.disable("code")
 
 

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
-from types import FunctionType
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -52,6 +51,7 @@ from transcheck.parse.mkdocs import mkdocs_plugin
 from transcheck.parse.positions import track_positions
 from transcheck.parse.shortcodes import shortcode_plugin
 from transcheck.parse.tomlfront import toml_front_matter_plugin
+from transcheck.parse.unlogged import unlogged
 
 ADMONITION = "admonition"  # container token name: container_admonition_open / _close
 
@@ -89,30 +89,13 @@ def _linkify_only_candidates(md: MarkdownIt) -> None:
     ruler.at("linkify", rule)
 
 
-class _Unlogged:
-    """Stands in for a markdown-it module's ``LOGGER`` in our copies of its block rules."""
-
-    @staticmethod
-    def debug(*args: object) -> None:
-        """Drop the message."""
-
-
 def _unlogged_block_rules(md: MarkdownIt) -> None:
     """Replace each block rule of ``md`` that logs through its module's ``LOGGER`` with a copy
-    of the same function (code, defaults, closure) that logs nowhere."""
+    that logs nowhere (see ``unlogged``)."""
     ruler = md.block.ruler
     for rule in ruler.__rules__:
-        function = rule.fn
-        if isinstance(function, FunctionType) and "LOGGER" in function.__globals__:
-            namespace = {**function.__globals__, "LOGGER": _Unlogged}
-            copy = FunctionType(
-                function.__code__,
-                namespace,
-                function.__name__,
-                function.__defaults__,
-                function.__closure__,
-            )
-            copy.__kwdefaults__ = function.__kwdefaults__
+        copy = unlogged(rule.fn)
+        if copy is not rule.fn:
             ruler.at(rule.name, copy, {"alt": rule.alt})
 
 
