@@ -182,10 +182,10 @@ def load_node_fast(text: str) -> tuple[yaml.Node | None, Any]:
     """``load_node`` with libyaml when PyYAML has it (ten times faster: the shipped glossary
     took ~25 ms of every check's start-up in pure Python); a document it refuses is read again
     with the pure-Python loader, whose messages are the same wherever the tool runs (libyaml
-    words them differently)."""
+    words them differently; it also refuses what libyaml cannot encode, a lone surrogate)."""
     try:
         return load_node(text, FAST_LOADER)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, UnicodeEncodeError):
         return load_node(text)
 
 

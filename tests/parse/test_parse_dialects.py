@@ -186,3 +186,12 @@ def test_an_attribute_list_is_read_after_a_span_or_at_a_line_end_not_inside_a_se
         "f-string {name=} here, dict {a=1, b=2}.",
         "See docs now.",
     ]
+
+
+def test_front_matter_with_a_lone_surrogate_is_a_marked_error_not_an_exception() -> None:
+    """libyaml cannot encode a lone surrogate (text from the API, not from a file): the
+    pure-Python loader refuses it with its line, as for any other bad character."""
+    document = parse_markdown("---\ntitle: a\udcff\n---\n\nBody.\n", "a.md")
+    assert document.front_matter is not None
+    assert document.front_matter.error_line == 2
+    assert "U+DCFF" in (document.front_matter.error or "")
