@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 from transcheck.checks.blockmatch import section_blocks
 from transcheck.checks.blocks import lone_blocks
@@ -206,24 +207,39 @@ def _by_block(ctx: PairContext, links: Sequence[Link], korean: bool) -> list[lis
     where = _link_places(ctx, korean)
     groups: dict[int, list[Link]] = {}
     for link in links:
-        groups.setdefault(where.get(link, (id(link), 0))[0], []).append(link)
+        place = where.get(link)
+        groups.setdefault(id(place.block) if place else id(link), []).append(link)
     for group in groups.values():
-        group.sort(key=lambda link: (link.line, where.get(link, (0, 0))[1]))
+        group.sort(key=lambda link: (link.line, _position(where.get(link))))
     return list(groups.values())
 
 
-def _link_places(ctx: PairContext, korean: bool) -> dict[Link, tuple[int, int]]:
-    """Each link of one side's aligned blocks: the id of the first block holding it and its
-    place among that block's links (once per pair, not a walk of every block per link)."""
+def _position(place: _Place | None) -> int:
+    """A link's place among its block's links (0 outside the aligned blocks)."""
+    return place.position if place is not None else 0
 
-    def compute() -> dict[Link, tuple[int, int]]:
-        places: dict[Link, tuple[int, int]] = {}
+
+class _Place(NamedTuple):
+    """Where a link stands: its block, its place among the block's links, and the other
+    language's block paired with it (None when the block has no counterpart)."""
+
+    block: Block
+    position: int
+    other: Block | None
+
+
+def _link_places(ctx: PairContext, korean: bool) -> dict[Link, _Place]:
+    """Each link of one side's aligned blocks, at the first block pair holding it (reading
+    order); once per pair, not a walk over every block pair for each link."""
+
+    def compute() -> dict[Link, _Place]:
+        places: dict[Link, _Place] = {}
         for section in section_blocks(ctx):
             for pair in section.blocks:
-                block = pair.target if korean else pair.source
-                if block is not None:
-                    for index, link in enumerate(block.links):
-                        places.setdefault(link, (id(block), index))
+                here, there = (pair.target, pair.source) if korean else (pair.source, pair.target)
+                if here is not None:
+                    for index, link in enumerate(here.links):
+                        places.setdefault(link, _Place(here, index, there))
         return places
 
     return ctx.cached(f"link-places-{korean}", compute)  # type: ignore[no-any-return]
@@ -244,30 +260,11 @@ def _as_markup(
     plain link (``[labels](/docs/user-guide/labels)`` ↔ ``{{< glossary_tooltip text="레이블"
     term_id="label" >}}``): markup-mismatch reports the tag, once. Only when the other block
     has a tag of that kind more for each link of this block left over (``leftovers``)."""
-    found = _paired_blocks(ctx, korean).get(link)
-    if found is None:
+    place = _link_places(ctx, korean).get(link)
+    if place is None or place.other is None:
         return False
-    here, there = found
-    left = sum(1 for other in leftovers if other in here.links)
-    return _linking_tags(there) - _linking_tags(here) >= left
-
-
-def _paired_blocks(ctx: PairContext, korean: bool) -> dict[Link, tuple[Block, Block]]:
-    """Each link of one language's paired blocks -> its block and the other language's block,
-    of the first block pair holding it (reading order); once per pair, not a walk over every
-    block pair for each link left over."""
-
-    def compute() -> dict[Link, tuple[Block, Block]]:
-        found: dict[Link, tuple[Block, Block]] = {}
-        for section in section_blocks(ctx):
-            for pair in section.blocks:
-                here, there = (pair.target, pair.source) if korean else (pair.source, pair.target)
-                if here is not None and there is not None:
-                    for link in here.links:
-                        found.setdefault(link, (here, there))
-        return found
-
-    return ctx.cached(f"paired-blocks-{korean}", compute)  # type: ignore[no-any-return]
+    left = sum(1 for other in leftovers if other in place.block.links)
+    return _linking_tags(place.other) - _linking_tags(place.block) >= left
 
 
 def _inside(link: Link, blocks: list[Block]) -> bool:
