@@ -62,6 +62,10 @@ class BlockPair:
     score: float
     joined: bool = False
 
+    def sides(self, korean: bool) -> tuple[Block | None, Block | None]:
+        """This side's block and the other side's: (Korean, English) when ``korean``."""
+        return (self.target, self.source) if korean else (self.source, self.target)
+
 
 # Internal pairs by index: English index, Korean index (None: unpaired), score, joined.
 _Pair = tuple[int | None, int | None, float, bool]
@@ -153,7 +157,7 @@ def _with_added(
     grown = target if korean else source
     taken: list[Section] = []
     for section in added:
-        if all(_side(p, korean) is not None for p in blocks if _side(p, not korean) is not None):
+        if all(p.sides(korean)[0] is not None for p in blocks if p.sides(korean)[1] is not None):
             break  # nothing left over on the other side
         body = [b for b in section.blocks if b.kind is not BlockKind.HEADING]
         merged = replace(
@@ -170,18 +174,13 @@ def _with_added(
             for p in joined
             if p.source is not None
             and p.target is not None
-            and id(_side(p, korean)) in ids
+            and id(p.sides(korean)[0]) in ids
             and p.score >= SURE
         )
         if body and 2 * sure >= len(body):
             grown, blocks = merged, joined
             taken.append(section)
     return grown, blocks, tuple(taken)
-
-
-def _side(pair: BlockPair, korean: bool) -> Block | None:
-    """The Korean or the English block of a pair."""
-    return pair.target if korean else pair.source
 
 
 @dataclass(frozen=True, eq=False)

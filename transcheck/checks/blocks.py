@@ -155,9 +155,9 @@ def lone_blocks(ctx: PairContext, korean: bool) -> list[Block]:
         for section in section_blocks(ctx):
             pairs = section.blocks
             for start, end in _runs(pairs, korean, skip):
-                found += [p.target if korean else p.source for p in pairs[start:end]]
+                found += [p.sides(korean)[0] for p in pairs[start:end]]
             for pair in pairs:
-                block, other = (pair.target, pair.source) if korean else (pair.source, pair.target)
+                block, other = pair.sides(korean)
                 if block is not None and other is None and id(block) in skip:
                     found.append(block)
         return [block for block in found if block is not None]
@@ -186,8 +186,7 @@ def _runs(pairs: Sequence[BlockPair], korean: bool, skip: set[int]) -> Iterator[
     """Start and end (exclusive) of each run of pairs holding a counted block of one side alone."""
     start = None
     for index, pair in enumerate((*pairs, BlockPair(None, None, 0.0))):
-        block = pair.target if korean else pair.source
-        other = pair.source if korean else pair.target
+        block, other = pair.sides(korean)
         alone = (
             block is not None
             and other is None
@@ -216,7 +215,7 @@ def _wrapper(
         if not 0 <= at < len(pairs):
             return None
         pair = pairs[at]
-        block, other = (pair.target, pair.source) if korean else (pair.source, pair.target)
+        block, other = pair.sides(korean)
         return block if other is None else None
 
     before = alone(start - 1)
@@ -275,7 +274,7 @@ def _neighbour(pairs: Sequence[BlockPair], end: int, korean: bool) -> Block | No
     """The first block of the other language after a run: where the run belongs there (not a
     block a pair before the run holds already, which a joined pair repeats)."""
     for pair in pairs[end:]:
-        block = pair.source if korean else pair.target
+        block = pair.sides(korean)[1]
         if block is not None and not pair.joined:
             return block
     return None
@@ -508,7 +507,7 @@ def _first_difference(pair: ContainerPair) -> tuple[int, int]:
         if not unpaired:
             continue
         block = unpaired[0]
-        at = next(i for i, p in enumerate(pairs) if (p.target if korean else p.source) is block)
+        at = next(i for i, p in enumerate(pairs) if p.sides(korean)[0] is block)
         other = _neighbour(pairs, at + 1, korean)
         other_list = pair.source if korean else pair.target
         if other is None or other.line > other_list.blocks[-1].end_line:

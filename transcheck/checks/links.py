@@ -236,7 +236,7 @@ def _link_places(ctx: PairContext, korean: bool) -> dict[Link, _Place]:
         places: dict[Link, _Place] = {}
         for section in section_blocks(ctx):
             for pair in section.blocks:
-                here, there = (pair.target, pair.source) if korean else (pair.source, pair.target)
+                here, there = pair.sides(korean)
                 if here is not None:
                     for index, link in enumerate(here.links):
                         places.setdefault(link, _Place(here, index, there))

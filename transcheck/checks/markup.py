@@ -363,10 +363,9 @@ def _wraps(section: SectionBlocks, span: tuple[int, int], korean: bool) -> bool:
     inside = [
         pair
         for pair in section.blocks
-        if (block := pair.target if korean else pair.source) is not None
-        and span[0] < block.line < span[1]
+        if (block := pair.sides(korean)[0]) is not None and span[0] < block.line < span[1]
     ]
-    paired = sum((pair.source if korean else pair.target) is not None for pair in inside)
+    paired = sum(pair.sides(korean)[1] is not None for pair in inside)
     return 2 * paired > len(inside)
 
 
