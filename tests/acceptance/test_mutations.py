@@ -442,6 +442,17 @@ PLANTS = [
         127,
         "markup changed",
     ),
+    Plant(  # one word its section's code does not name (`Vite` over `@vitejs/…` is a name)
+        "vue-docs",
+        "guide/essentials/template-syntax.md",
+        202,
+        "인자",
+        "Arguments",
+        "TC701",
+        202,
+        202,
+        "heading still in English: 'Arguments'",
+    ),
     Plant(
         "vue-docs",
         "guide/essentials/watchers.md",

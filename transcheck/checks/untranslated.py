@@ -43,6 +43,7 @@ _PAGE_UNITS = 3  # fewer units still in English are reported one by one, whateve
 _IDENTIFIER = re.compile(r"\(\)|[-_<>.$@#:/\d]|[a-z][A-Z]|^[A-Z]{2,}s?$")
 _INNER_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+\b")  # capitalized inside a sentence
 _LOWER = re.compile(r"\b[a-z]+\b")
+_CODE_PART = re.compile(r"[^a-z0-9]+")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9.+-]*[A-Za-z0-9+]|[A-Za-z]")
 
 
@@ -230,7 +231,10 @@ def _named(ctx: PairContext, unit: Unit) -> bool:
     names, code, folded = _names_and_code(ctx)
     return (
         is_name(unit.korean, names)
-        or (unit.kind == BlockKind.HEADING.value and _kept_phrase(ctx, unit.korean))
+        or (
+            unit.kind == BlockKind.HEADING.value
+            and (_kept_phrase(ctx, unit.korean) or _code_names(ctx, unit))
+        )
         or (unit.block is not None and _link_only(unit.block))
         or _shown_in_code(unit.korean, code, folded)
         or (unit.kind == BlockKind.LIST_ITEM.value and _proper_only(unit.korean))
@@ -253,6 +257,19 @@ def _kept_phrase(ctx: PairContext, title: str) -> bool:
     return len(phrase) > 1 and (
         re.search(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", sentences) is not None
     )
+
+
+def _code_names(ctx: PairContext, unit: Unit) -> bool:
+    """A one-word title that the inline code of its own Korean section names: a tool or library
+    whose package, module or file the section shows (``### Vite`` over ``@vitejs/plugin-vue``),
+    a part of the code split at punctuation, with the ``js`` of a package name dropped."""
+    words = unit.korean.split()
+    if len(words) != 1:
+        return False
+    word = _bare(words[0])
+    spans = ctx.target.section_at(unit.target_line).code_spans
+    parts = {part for span in spans for part in _CODE_PART.split(span.text.casefold())}
+    return word in parts or word + "js" in parts
 
 
 def _proper_only(text: str) -> bool:
@@ -287,10 +304,11 @@ def untranslated(ctx: PairContext) -> Iterator[Hit]:
     Headings kept in English on purpose are silenced with `untranslated.allow_headings: true`.
     Names are not untranslated: a title that is one identifier or API name (`createApp()`,
     `v-if`), one or two capitalized names (`Vite`, `Scoped CSS`), a title the Korean page
-    writes as it is in its own sentences (`React Developer Tools를 설치하면`), the text of a
-    lone link (a product or resource), text a code block of the page also shows (a demo's
-    output, a title its citation names), a front-matter title whose subtitle is translated. A
-    page whose translated share of paragraphs is below `untranslated.page_share` (0.5), with at
+    writes as it is in its own sentences (`React Developer Tools를 설치하면`), one word its
+    section's code names (`### Vite` over `@vitejs/plugin-vue`), the text of a lone link (a
+    product or resource), text a code block of the page also shows (a demo's output, a title
+    its citation names), a front-matter title whose subtitle is translated. A page whose
+    translated share of paragraphs is below `untranslated.page_share` (0.5), with at
     least three units in English, gets one finding with that share and the English line ranges.
     """
     similarity = float(ctx.config.option("untranslated", "similarity"))
