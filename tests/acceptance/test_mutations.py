@@ -397,6 +397,18 @@ PLANTS = [
         94,
         "heading still in English: 'Why should you care?'",
     ),
+    Plant(  # beside names the Korean sentences keep (Fully-Sharded Data Parallelism (FSDP))
+        "scaling-book",
+        "training.md",
+        353,
+        "혼합 FSDP와 Tensor Parallelism",
+        "Mixed FSDP and Tensor Parallelism",
+        "TC701",
+        353,
+        353,
+        "heading still in English: 'Mixed FSDP and Tensor Parallelism'",
+        setup=(("ko", 59, "혼합 FSDP와 Tensor Parallelism", "Mixed FSDP and Tensor Parallelism"),),
+    ),
     Plant(
         "scaling-book",
         "tpus.md",

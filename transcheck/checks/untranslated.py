@@ -43,6 +43,7 @@ _PAGE_UNITS = 3  # fewer units still in English are reported one by one, whateve
 _IDENTIFIER = re.compile(r"\(\)|[-_<>.$@#:/\d]|[a-z][A-Z]|^[A-Z]{2,}s?$")
 _INNER_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+\b")  # capitalized inside a sentence
 _LOWER = re.compile(r"\b[a-z]+\b")
+_ABBREVIATED = re.compile(r"\s*\([A-Z][A-Z0-9-]*s?\)$")  # ``Name (ABBR)``: the abbreviation
 _CODE_PART = re.compile(r"[^a-z0-9]+")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9.+-]*[A-Za-z0-9+]|[A-Za-z]")
 
@@ -235,6 +236,7 @@ def _named(ctx: PairContext, unit: Unit) -> bool:
             unit.kind == BlockKind.HEADING.value
             and (_kept_phrase(ctx, unit.korean) or _code_names(ctx, unit))
         )
+        or (_label(unit) and _kept_phrase(ctx, unit.korean))
         or (unit.block is not None and _link_only(unit.block))
         or _shown_in_code(unit.korean, code, folded)
         or (unit.kind == BlockKind.LIST_ITEM.value and _proper_only(unit.korean))
@@ -243,7 +245,9 @@ def _named(ctx: PairContext, unit: Unit) -> bool:
 
 def _kept_phrase(ctx: PairContext, title: str) -> bool:
     """A title the Korean page writes as it is inside its own Korean sentences (``React
-    Developer Tools를 사용하여``): a name the translator keeps on purpose, whatever its length."""
+    Developer Tools를 사용하여``): a name the translator keeps on purpose, whatever its length.
+    A label's colon and an abbreviation after the name (``Fully-Sharded Data Parallelism
+    (FSDP):``) may stay out of the sentences."""
     sentences = ctx.cached(
         "untranslated-korean-sentences",
         lambda: "\n".join(
@@ -253,10 +257,18 @@ def _kept_phrase(ctx: PairContext, title: str) -> bool:
             if _translated(block)
         ),
     )
-    phrase = " ".join(title.casefold().split())
-    return len(phrase) > 1 and (
-        re.search(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", sentences) is not None
+    phrase = " ".join(title.split()).removesuffix(":")
+    return any(
+        len(name) > 1 and re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", sentences) is not None
+        for name in {phrase.casefold(), _ABBREVIATED.sub("", phrase).casefold()}
     )
+
+
+def _label(unit: Unit) -> bool:
+    """A paragraph that labels what follows, as a heading would: a few words and a colon
+    (``**Fully-Sharded Data Parallelism (FSDP):**``)."""
+    text = unit.korean.strip()
+    return unit.kind == BlockKind.PARAGRAPH.value and text.endswith(":") and len(text.split()) <= 6
 
 
 def _code_names(ctx: PairContext, unit: Unit) -> bool:
