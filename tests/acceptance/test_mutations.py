@@ -397,6 +397,17 @@ PLANTS = [
         94,
         "heading still in English: 'Why should you care?'",
     ),
+    Plant(  # beside "L: running denominator", a term written without its article (no finding)
+        "scaling-book",
+        "transformers.md",
+        400,
+        "sequence dimension에 걸친 running full attention softmax",
+        "The running full attention softmax over the sequence dimension",
+        "TC701",
+        401,
+        400,
+        "list-item still in English",
+    ),
     Plant(  # beside names the Korean sentences keep (Fully-Sharded Data Parallelism (FSDP))
         "scaling-book",
         "training.md",

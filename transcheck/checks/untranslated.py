@@ -44,6 +44,8 @@ _IDENTIFIER = re.compile(r"\(\)|[-_<>.$@#:/\d]|[a-z][A-Z]|^[A-Z]{2,}s?$")
 _INNER_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+\b")  # capitalized inside a sentence
 _LOWER = re.compile(r"\b[a-z]+\b")
 _ABBREVIATED = re.compile(r"\s*\([A-Z][A-Z0-9-]*s?\)$")  # ``Name (ABBR)``: the abbreviation
+_ARTICLES = frozenset({"a", "an", "the"})
+_TERM_WORDS = 3  # a term kept in English has at most this many words
 _CODE_PART = re.compile(r"[^a-z0-9]+")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9.+-]*[A-Za-z0-9+]|[A-Za-z]")
 
@@ -240,6 +242,20 @@ def _named(ctx: PairContext, unit: Unit) -> bool:
         or (unit.block is not None and _link_only(unit.block))
         or _shown_in_code(unit.korean, code, folded)
         or (unit.kind == BlockKind.LIST_ITEM.value and _proper_only(unit.korean))
+        or _bare_term(unit)
+    )
+
+
+def _bare_term(unit: Unit) -> bool:
+    """A term of a few words the translator wrote without its English articles (``the
+    environment variable`` as ``environment variable``): Korean has none, so the words kept are
+    a term kept in English on purpose, not text left as it was."""
+    words = unit.english.split()
+    bare = [word for word in words if word.casefold() not in _ARTICLES]
+    return (
+        len(bare) < len(words)
+        and len(bare) <= _TERM_WORDS
+        and _normal(" ".join(bare)) == _normal(unit.korean)
     )
 
 
