@@ -335,26 +335,45 @@ def run_glossary(ctx: SetContext) -> Glossary:
 
 
 def tree_uses(ctx: SetContext, matcher: Matcher) -> dict[Entry, list[Use]]:
-    """Every accepted use of every term in the Korean files, where the aligned English uses it."""
+    """Every accepted use of every term in the Korean files, where the aligned English uses it.
+
+    Where a unit's Korean mentions a term more often than its English, a mention in a
+    rendering of another term of the English (속성 where the English also says "attribute")
+    renders that term; if several Korean renderings are still left, the unit does not say which
+    one translates the term (``configurations or settings``: 구성이나 설정, 설정 for "settings"),
+    and none of them counts (the English kept beside a rendering still does)."""
     uses: dict[Entry, list[Use]] = defaultdict(list)
     for pair in ctx.collected:
         for unit in pair.units if pair else ():
-            english: dict[Entry, int] = {}
+            english: dict[Entry, list[int]] = defaultdict(list)
             for found in find(unit.english, matcher.english):
-                english.setdefault(found.occurrence.entry, found.line)
+                english[found.occurrence.entry].append(found.line)
             if not english:
                 continue
+            korean: dict[Entry, list[Use]] = defaultdict(list)
             for found in find(unit.korean, matcher.korean):
                 occurrence = found.occurrence
                 entry = occurrence.entry
                 if entry not in english or _is_forbidden(matcher.glossary, occurrence):
                     continue
                 rendering = entry.term if occurrence.kind is Kind.ENGLISH else occurrence.rendering
-                uses[entry].append(
+                korean[entry].append(
                     Use(entry.term, rendering, occurrence.kind, pair.target, found.line,
-                        pair.source, english[entry])
+                        pair.source, english[entry][0])
                 )  # fmt: skip
+            for entry, found_uses in korean.items():
+                uses[entry] += _translating(entry, found_uses, english)
     return uses
+
+
+def _translating(entry: Entry, found: list[Use], english: dict[Entry, list[int]]) -> list[Use]:
+    """The Korean mentions of ``entry`` in one unit that translate it (see tree_uses)."""
+    if len(found) <= len(english[entry]):
+        return found
+    others = {rendering for other in english if other is not entry for rendering in other.ko}
+    found = [use for use in found if use.rendering not in others]
+    several = len({use.rendering for use in found if use.kind is not Kind.ENGLISH}) > 1
+    return [] if several and len(found) > len(english[entry]) else found
 
 
 # The last tree_terms result, with what it was computed from (held, so identity stays valid).
