@@ -37,9 +37,13 @@ from transcheck.glossary.matcher import english_key, korean_key, plurals
 from transcheck.glossary.shipped import shipped_resolved
 from transcheck.glossary.translit import transliterates
 from transcheck.lazy import compiled
-from transcheck.model import Block
+from transcheck.model import Block, Document
 
 _HANGUL_WORD = compiled(r"[\uac00-\ud7a3]+")
+_API_HEADING = compiled(r"[a-z][A-Za-z0-9]*|[A-Za-z][A-Za-z0-9]*\(\)")  # ## key, ## effectScope()
+_LATIN_WORD = compiled(r"[A-Za-z][A-Za-z-]*")
+_WORD_BEFORE = compiled(r"([A-Za-z]+)\s+$")
+_WORD_AFTER = compiled(r"\s+([A-Za-z]+)")
 
 
 @dataclass(frozen=True, eq=False)
@@ -309,6 +313,7 @@ class PairUnits:
     source: str
     target: str
     units: tuple[Unit, ...]
+    api: frozenset[str] = frozenset()  # the page's API names (api_names)
 
 
 def collect_units(ctx: PairContext) -> PairUnits | None:
@@ -316,7 +321,44 @@ def collect_units(ctx: PairContext) -> PairUnits | None:
     if active_matcher(ctx.config) is None and not ctx.config.option("glossary", "learn"):
         return None
     units = tuple(unit for unit in pair_units(ctx) if unit.translated)
-    return PairUnits(ctx.source.path, ctx.target.path, units)
+    return PairUnits(ctx.source.path, ctx.target.path, units, api_names(ctx.source, ctx.target))
+
+
+def api_names(*documents: Document) -> frozenset[str]:
+    """The names a page pair documents as API: inline code of one identifier (`key`,
+    `computed()`, `#fallback`) and headings that are one (``## key``, ``## effectScope()``),
+    case-folded, without call parentheses or a leading sigil."""
+    names: set[str] = set()
+    for document in documents:
+        for section in document.sections:
+            names.update(span.text.strip() for span in section.code_spans)
+            if _API_HEADING().fullmatch(section.title.strip()):
+                names.add(section.title.strip())
+    return frozenset(
+        name.lstrip("#@.:$").removesuffix("()").casefold()
+        for name in names
+        if name and " " not in name
+    )
+
+
+def _api_name(unit: Unit, occurrence: Occurrence, api: frozenset[str]) -> bool:
+    """Whether a term kept in English is an API name of the page, alone or with the word
+    before or after it (``computed`` of `computed()`, ``effect scope`` of ``effectScope()``):
+    a name, not a rendering decision."""
+    start, end = occurrence.start, occurrence.end
+    text = next((p.text for p in unit.korean if p.text[start:end] == occurrence.surface), "")
+    word = _LATIN_WORD().match(occurrence.surface)
+    if not text or word is None:
+        return False
+    term = word.group()
+    before = _WORD_BEFORE().search(text[:start])
+    after = _WORD_AFTER().match(text, start + len(term))
+    candidates = [term]
+    if before is not None:
+        candidates.append(before.group(1) + term)
+    if after is not None:
+        candidates.append(term + after.group(1))
+    return any(candidate.casefold() in api for candidate in candidates)
 
 
 def run_glossary(ctx: SetContext) -> Glossary:
@@ -355,6 +397,8 @@ def tree_uses(ctx: SetContext, matcher: Matcher) -> dict[Entry, list[Use]]:
                 occurrence = found.occurrence
                 entry = occurrence.entry
                 if entry not in english or _is_forbidden(matcher.glossary, occurrence):
+                    continue
+                if occurrence.kind is Kind.ENGLISH and _api_name(unit, occurrence, pair.api):
                     continue
                 rendering = entry.term if occurrence.kind is Kind.ENGLISH else occurrence.rendering
                 korean[entry].append(
