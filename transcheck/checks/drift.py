@@ -39,6 +39,7 @@ from transcheck.checks.blockmatch import section_blocks
 from transcheck.checks.blocks import block_name, first_words
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.findings import Severity
+from transcheck.glossary import Matcher, active_matcher
 from transcheck.model import Block, BlockKind
 
 MIN_DEVIATION = 0.05  # a floor for the spread of a chapter whose paragraphs agree too well
@@ -109,11 +110,32 @@ def _size(text: str) -> int:
 
 
 def _echoed(sentence: str, others: Sequence[str], korean: Sequence[str]) -> bool:
-    """Whether the Korean keeps a Latin-script term that only ``sentence`` has in the English:
-    then the sentence is translated (merged into another one), not missing."""
-    own = terms.words(sentence) - terms.words(" ".join(others), parts=True)
+    """Whether the Korean keeps a Latin-script term that only ``sentence`` has in the English
+    (in no form: ``fetch`` is not its own beside ``fetching``): then the sentence is
+    translated (merged into another one), not missing."""
+    rest = terms.words(" ".join(others), parts=True)
+    own = [w for w in terms.words(sentence) - rest if not any(_same_term(w, o) for o in rest)]
     kept = terms.words(" ".join(korean))
     return any(_same_term(word, term) for word in kept for term in own)
+
+
+def _glossary_evidence(
+    matcher: Matcher | None, sentence: str, others: Sequence[str], korean: str
+) -> tuple[bool, bool]:
+    """What the glossary says of a sentence: whether the Korean renders one of its terms more
+    often than the other English sentences use it (``module`` three times in Korean, twice in
+    the rest: the sentence is translated), and whether it has terms of its own of which the
+    Korean renders none (``server``, ``configuration``: evidence that it is missing)."""
+    if matcher is None:
+        return False, False
+    mine = Counter(found.entry for found in matcher.english(sentence))
+    if not mine:
+        return False, False
+    rest = Counter(found.entry for other in others for found in matcher.english(other))
+    rendered = Counter(found.entry for found in matcher.korean(korean))
+    echoed = any(rendered[entry] > rest[entry] for entry in mine)
+    own = [entry for entry in mine if not rest[entry]]
+    return echoed, bool(own) and not any(rendered[entry] for entry in own)
 
 
 def _same_term(a: str, b: str) -> bool:
@@ -125,17 +147,24 @@ def _same_term(a: str, b: str) -> bool:
     return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 3
 
 
-def _missing_sentence(paragraph: Measured, ratio: Ratio) -> str | None:
+def _missing_sentence(paragraph: Measured, ratio: Ratio, matcher: Matcher | None) -> str | None:
     """The English sentence without Korean counterpart: one whose removal brings the paragraph
-    within FIT_Z of the ratio; of several, the one that leaves the other sentences fitting
-    their Korean sentences in order best, the later on a near tie (None: no single sentence
-    explains the gap)."""
+    within FIT_Z of the ratio and that the Korean does not echo (a Latin-script term or, by
+    the run's glossary, a rendering it alone accounts for); of several, one whose own glossary
+    terms the Korean renders none of, if any is, and then the one that leaves the other
+    sentences fitting their Korean sentences in order best, the later on a near tie (None: no
+    single sentence explains the gap)."""
     english = sentences(" ".join(b.text for b in paragraph.english))
     korean = sentences(" ".join(b.text for b in paragraph.korean))
     if len(english) < 2 or len(korean) >= len(english):
         return None
+    # Echoes are sought in the sentences as shown, inline code included (`title`), when they
+    # split as the text does.
+    shown = sentences(" ".join(b.shown or b.text for b in paragraph.english))
+    shown = shown if len(shown) == len(english) else english
+    shown_korean = sentences(" ".join(b.shown or b.text for b in paragraph.korean))
     en_length, ko_length = paragraph.lengths
-    candidates: list[tuple[float, str]] = []
+    candidates: list[tuple[bool, float, str]] = []
     for index, part in enumerate(english):
         size = _size(part)
         if size < MIN_SENTENCE or size >= en_length:
@@ -143,18 +172,23 @@ def _missing_sentence(paragraph: Measured, ratio: Ratio) -> str | None:
         if abs(ratio.z(en_length - size, ko_length)) > FIT_Z:
             continue
         rest = english[:index] + english[index + 1 :]
-        if part in rest or _echoed(part, rest, korean):
+        if part in rest or _echoed(shown[index], shown[:index] + shown[index + 1 :], shown_korean):
             continue  # a repeated sentence is a length outlier; an echoed one was translated
+        echoed, absent = _glossary_evidence(matcher, part, rest, " ".join(korean))
+        if echoed:
+            continue
         fit = sum(
             abs(ratio.z(max(_size(en), 1), max(_size(ko), 1)))
             for en, ko in zip(rest, korean, strict=False)
         )
-        candidates.append((fit, part))
+        candidates.append((absent, fit, part))
+    if any(absent for absent, _, _ in candidates):
+        candidates = [candidate for candidate in candidates if candidate[0]]
     if not candidates:
         return None
-    best = min(fit for fit, _ in candidates)
+    best = min(fit for _, fit, _ in candidates)
     # Near ties go to the later sentence: English grows at the end more than anywhere else.
-    return [part for fit, part in candidates if fit <= best + TIE][-1]
+    return [part for _, fit, part in candidates if fit <= best + TIE][-1]
 
 
 def _judged(ctx: PairContext) -> tuple[list[Measured], list[Measured]]:
@@ -177,10 +211,11 @@ def analysed(ctx: PairContext) -> tuple[list[Drift], list[Measured]]:
         if not sought:
             return [], judged
         ratio = calibrate(sought)
+        matcher = active_matcher(ctx.config)
         result = []
         for paragraph in sought:
             z = ratio.z(*paragraph.lengths)
-            sentence = _missing_sentence(paragraph, ratio) if z <= -DRIFT_Z else None
+            sentence = _missing_sentence(paragraph, ratio, matcher) if z <= -DRIFT_Z else None
             surplus = _token_surplus(paragraph.english, paragraph.korean)
             result.append(Drift(paragraph, z, sentence, surplus))
         return result, judged
