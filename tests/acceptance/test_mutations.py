@@ -328,6 +328,17 @@ PLANTS = [
             ("ko", 227, "숫자를", "숫자 $d + 1$를"),
         ),
     ),
+    Plant(  # a sentence the translator skipped, named among the paragraph's two
+        "vue-docs",
+        "guide/essentials/watchers.md",
+        230,
+        " 꼭 필요한 경우에만 사용하고, 성능에 주의하세요.",
+        "",
+        "TC704",
+        230,
+        230,
+        "the English sentence 'Use it only when necessary and beware of the performance…'",
+    ),
     Plant(
         "vue-docs",
         "guide/extras/render-function.md",
