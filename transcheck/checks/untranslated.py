@@ -333,7 +333,8 @@ def untranslated(ctx: PairContext) -> Iterator[Hit]:
     Names are not untranslated: a title that is one identifier or API name (`createApp()`,
     `v-if`), one or two capitalized names (`Vite`, `Scoped CSS`), a title the Korean page
     writes as it is in its own sentences (`React Developer Tools를 설치하면`), one word its
-    section's code names (`### Vite` over `@vitejs/plugin-vue`), the text of a lone link (a
+    section's code names (`### Vite` over `@vitejs/plugin-vue`), a term of a few words written
+    without its English article (`environment variable`), the text of a lone link (a
     product or resource), text a code block of the page also shows (a demo's output, a title
     its citation names), a front-matter title whose subtitle is translated. A page whose
     translated share of paragraphs is below `untranslated.page_share` (0.5), with at
