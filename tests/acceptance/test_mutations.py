@@ -374,6 +374,18 @@ PLANTS = [
         108,
         "Korean `In = jnp.zeros((8, 4096)",
     ),
+    Plant(  # a second change in a block that already differs joins its finding
+        "scaling-book",
+        "jax-stuff.md",
+        116,
+        "P('X', None)",
+        "P('Y', None)",
+        "TC501",
+        108,
+        108,
+        "also at English line 116",
+        setup=(("ko", 108, "(8, 2048)", "(8, 4096)"),),
+    ),
     Plant(
         "scaling-book",
         "jax-stuff.md",
