@@ -302,6 +302,18 @@ PLANTS = [
         227,
         "number 3.5 of the English paragraph",
     ),
+    Plant(  # a native numeral may take a particle (하나의), and still stands for its value
+        "vue-docs",
+        "guide/essentials/application.md",
+        110,
+        "하나의",
+        "둘의",
+        "TC603",
+        110,
+        110,
+        "number 1 of the English paragraph",
+        setup=(("en", 110, "to a single application", "to 1 application"),),
+    ),
     Plant(
         "vue-docs",
         "guide/essentials/watchers.md",
