@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from transcheck.align.blocks import BlockPair
 from transcheck.checks.blockmatch import SectionBlocks, section_blocks
 from transcheck.checks.registry import Example, Hit, PairContext, rule
-from transcheck.checks.structure import describe
+from transcheck.checks.structure import demoted_headings, describe
 from transcheck.findings import Severity
 from transcheck.model import Block, BlockKind, Section
 
@@ -368,7 +368,7 @@ def block_extra(ctx: PairContext) -> Iterator[Hit]:
     A component, shortcode or admonition added whole with what it holds (`<Aside>` …
     `</Aside>`, ``{{< note >}}`` … ``{{< /note >}}``) is one finding here.
     """
-    skip = _reshaped(ctx)
+    skip = _reshaped(ctx) | {id(block) for block in demoted_headings(ctx).values()}
     for section in section_blocks(ctx):
         pairs = section.blocks
         for start, end in _runs(pairs, korean=True, skip=skip):
