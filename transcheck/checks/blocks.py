@@ -172,6 +172,46 @@ def lone_ids(ctx: PairContext, korean: bool) -> frozenset[int]:
     return frozenset(id(block) for block in lone_blocks(ctx, korean))
 
 
+UNFENCED_SHARE = 0.6  # how much of a Korean paragraph an English code block's text must be
+
+
+def unfenced_code(ctx: PairContext) -> dict[int, Block]:
+    """English code blocks the Korean section holds as a paragraph (its fences lost or broken:
+    ``1`bash`` … ``1```): id of the English block -> the Korean paragraph, one that translates
+    nothing or only joins a paragraph's translation, and is mostly that code. Sections whose
+    Korean has a code block left unpaired are not searched: that block is the counterpart."""
+
+    def compute() -> dict[int, Block]:
+        found: dict[int, Block] = {}
+        for section in section_blocks(ctx):
+            pairs = section.blocks
+            if any(p.source is None and _is_code(p.target) for p in pairs):
+                continue
+            loose = [
+                p.target
+                for p in pairs
+                if p.target is not None
+                and p.target.kind is BlockKind.PARAGRAPH
+                and (p.source is None or p.joined)
+            ]
+            missing = [p.source for p in pairs if p.target is None and p.source is not None]
+            for english in (block for block in missing if _is_code(block) and loose):
+                code = "".join(english.text.split())
+                for block in loose:
+                    shown = "".join(block.shown.split())
+                    if len(code) >= UNFENCED_SHARE * len(shown) and code in shown:
+                        found[id(english)] = block
+                        loose.remove(block)
+                        break
+        return found
+
+    return ctx.cached("unfenced-code", compute)  # type: ignore[no-any-return]
+
+
+def _is_code(block: Block | None) -> bool:
+    return block is not None and block.kind is BlockKind.CODE and not block.esm
+
+
 def _only_images(block: Block) -> bool:
     """A paragraph that is nothing but images (its text is their alt text): image-mismatch
     reports it when it goes missing."""
@@ -369,6 +409,7 @@ def block_extra(ctx: PairContext) -> Iterator[Hit]:
     `</Aside>`, ``{{< note >}}`` … ``{{< /note >}}``) is one finding here.
     """
     skip = _reshaped(ctx) | {id(block) for block in demoted_headings(ctx).values()}
+    skip |= {id(block) for block in unfenced_code(ctx).values()}
     for section in section_blocks(ctx):
         pairs = section.blocks
         for start, end in _runs(pairs, korean=True, skip=skip):

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from transcheck.checks.blockmatch import SectionBlocks, korean_line, match_items, section_blocks
-from transcheck.checks.blocks import lone_ids
+from transcheck.checks.blocks import lone_ids, unfenced_code
 from transcheck.checks.codediff import block_changes
 from transcheck.checks.imports import export_changes, import_changes
 from transcheck.checks.linkmatch import link_matches
@@ -250,11 +250,22 @@ def code_block_missing(ctx: PairContext) -> Iterator[Hit]:
     Bad:  en section with a ```` ```py ```` example ↔ ko section with prose only.
     Good: the same code block in the Korean section (comments may be translated).
     """
+    unfenced = unfenced_code(ctx)
     for match in code_matches(ctx):
         for block in _outside_whole_elements(ctx, match.missing, korean=False):
+            what = f"{_size(block)} {block.lang or 'code'} block"
+            where = f"the Korean section {describe(match.section.target)!r}"
+            paragraph = unfenced.get(id(block))
+            if paragraph is not None:
+                yield Hit(
+                    f"{what} is a paragraph in {where}: its fences are lost or broken; fence it "
+                    "as in English",
+                    ctx.at_source(block.line),
+                    ctx.at_target(paragraph.line),
+                )
+                continue
             yield Hit(
-                f"{_size(block)} {block.lang or 'code'} block is missing from the Korean section "
-                f"{describe(match.section.target)!r}",
+                f"{what} is missing from {where}",
                 ctx.at_source(block.line),
                 ctx.at_target(match.section.target.line),
             )
