@@ -185,7 +185,7 @@ def unfenced_code(ctx: PairContext) -> dict[int, Block]:
         found: dict[int, Block] = {}
         for section in section_blocks(ctx):
             pairs = section.blocks
-            if any(p.source is None and _is_code(p.target) for p in pairs):
+            if any(p.source is None and is_code(p.target) for p in pairs):
                 continue
             loose = [
                 p.target
@@ -195,7 +195,7 @@ def unfenced_code(ctx: PairContext) -> dict[int, Block]:
                 and (p.source is None or p.joined)
             ]
             missing = [p.source for p in pairs if p.target is None and p.source is not None]
-            for english in (block for block in missing if _is_code(block) and loose):
+            for english in (block for block in missing if is_code(block) and loose):
                 code = "".join(english.text.split())
                 for block in loose:
                     shown = "".join(block.shown.split())
@@ -208,7 +208,8 @@ def unfenced_code(ctx: PairContext) -> dict[int, Block]:
     return ctx.cached("unfenced-code", compute)  # type: ignore[no-any-return]
 
 
-def _is_code(block: Block | None) -> bool:
+def is_code(block: Block | None) -> bool:
+    """A code block; MDX ``import``/``export`` lines are compared by ``imports`` instead."""
     return block is not None and block.kind is BlockKind.CODE and not block.esm
 
 
