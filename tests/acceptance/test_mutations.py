@@ -723,6 +723,20 @@ def test_vue_planted_defect_is_found_at_its_lines(
     assert words in message(found, code)
 
 
+def test_vue_item_dropped_from_a_nested_list_is_found_at_its_line(vue: Path) -> None:
+    """List items of different depths do not pair by shape: an item dropped from a nested list
+    (whose Korean is indented one level less than its English) is still one finding there."""
+    chapter = "style-guide/rules-recommended.md"
+    before, _ = check(vue, chapter)
+    mutate(vue, drop_line(55, "    - `created`"), chapter)
+    after, found = check(vue, chapter)
+    known = {row[:2] for row in before}  # the chapter's own findings, their Korean lines shifted
+    assert [row for row in after if row[:2] not in known] == [
+        ("TC109", f"en/{chapter}:55", f"ko/{chapter}:55")
+    ]
+    assert any("English item 'created' (line 55) has none" in f.message for f in found)
+
+
 def test_vue_admonition_dropped_whole_is_one_block_missing_at_the_box(vue: Path) -> None:
     """The Korean ':::warning 보안 경고' box (lines 45-47) deleted with its text: one finding at
     the English box line, not also a markup-mismatch for the box; dropping only its text is
