@@ -15,7 +15,9 @@ in a chapter with too few of them, on every paragraph of SHORT_CHARS or more.
   they are) of which at least ``MIN_LOST_TERMS``, and half of them, are in its English no
   more: the English was rewritten.
 - block-length-outlier (TC111): a paragraph far out of the ratio that no single sentence
-  explains (a paragraph doubled, several sentences added, a translation that says more).
+  explains (a paragraph doubled, several sentences added, a translation that says more); the
+  tolerance widens for an English paragraph shorter than ``SETTLED`` characters, as the square
+  root of how much shorter (a short text's length varies more).
 
 Precedence, one cause one finding: a paragraph whose English has a code span, number, formula or
 link target that its Korean lacks is left to inline-code-missing, number-mismatch, math-changed
@@ -49,6 +51,7 @@ MIN_SENTENCE = 15  # characters (spaces excluded) of a sentence that can be miss
 TIE = 0.5  # sentence fits this close (in deviations) are a tie
 MIN_LOST_TERMS = 2
 SHORT_CHARS = 30  # in a chapter of short paragraphs, drift is sought in those this long
+SETTLED = 160  # English characters from which a paragraph's length ratio varies as the chapter's
 MIN_SAMPLES = 5  # ... when there are this many
 _TOKEN_KINDS = ("C:", "N:", "M:", "L:")  # code, numbers, math, links: their own rules report
 
@@ -377,7 +380,10 @@ def block_length_outlier(ctx: PairContext) -> Iterator[Hit]:
         if id(paragraph) in explained or any(id(ko) in rewritten for ko in paragraph.korean):
             continue
         off = paragraph.log_ratio - ratio.centre
-        if abs(off) < max(spread * ratio.deviation, floor):
+        # A short text's length varies more than a long one's (fewer words average out): the
+        # tolerance widens as the English falls short of SETTLED characters.
+        widen = math.sqrt(max(1.0, SETTLED / max(paragraph.lengths[0], 1)))
+        if abs(off) < max(spread * ratio.deviation, floor) * widen:
             continue
         en, ko = paragraph.english, paragraph.korean
         factor = math.exp(off)
