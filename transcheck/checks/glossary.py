@@ -10,7 +10,6 @@ glossary-missing needs a glossary the project names. Terms are counted over alig
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -336,25 +335,31 @@ def run_glossary(ctx: SetContext) -> Glossary:
 
 def tree_uses(ctx: SetContext, matcher: Matcher) -> dict[Entry, list[Use]]:
     """Every accepted use of every term in the Korean files, where the aligned English uses it."""
-    uses: dict[Entry, list[Use]] = defaultdict(list)
+    # Keyed by the entry's id while counting: every occurrence holds one of the matcher's own
+    # entries, and an entry's hash is a Python call (tens of thousands of them on a docs site).
+    uses: dict[int, tuple[Entry, list[Use]]] = {}
     for pair in ctx.collected:
         for unit in pair.units if pair else ():
-            english: dict[Entry, int] = {}
+            english: dict[int, int] = {}
             for found in find(unit.english, matcher.english):
-                english.setdefault(found.occurrence.entry, found.line)
+                english.setdefault(id(found.occurrence.entry), found.line)
             if not english:
                 continue
             for found in find(unit.korean, matcher.korean):
                 occurrence = found.occurrence
                 entry = occurrence.entry
-                if entry not in english or _is_forbidden(matcher.glossary, occurrence):
+                line = english.get(id(entry))
+                if line is None or _is_forbidden(matcher.glossary, occurrence):
                     continue
                 rendering = entry.term if occurrence.kind is Kind.ENGLISH else occurrence.rendering
-                uses[entry].append(
-                    Use(entry.term, rendering, occurrence.kind, pair.target, found.line,
-                        pair.source, english[entry])
-                )  # fmt: skip
-    return uses
+                use = Use(entry.term, rendering, occurrence.kind, pair.target, found.line,
+                          pair.source, line)  # fmt: skip
+                known = uses.get(id(entry))
+                if known is None:
+                    uses[id(entry)] = (entry, [use])
+                else:
+                    known[1].append(use)
+    return dict(uses.values())
 
 
 # The last tree_terms result, with what it was computed from (held, so identity stays valid).

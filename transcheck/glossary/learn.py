@@ -156,7 +156,7 @@ def learn(units: Iterable[tuple[str, Unit]], known: Glossary) -> tuple[Entry, ..
         unit_stems = stemmer(text)
         spread.update(unit_stems)
         if number in rendering_units:
-            stems[number] = tuple(shared.setdefault(stem, stem) for stem in unit_stems)
+            stems[number] = tuple(map(shared.setdefault, unit_stems, unit_stems))
     entries = []
     for key in sorted(candidates, key=lambda k: (-_split(candidates[k]), k)):
         rendering = _rendering(key, candidates[key], stems, spread)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator, Sequence
 from itertools import chain
 
 from transcheck.glossary.english import STOPWORDS, WORD, singular
@@ -43,12 +43,16 @@ def phrases(
         words = WORD.findall(segment)
         if not words:
             continue
-        lowered = [word.lower() for word in words]
-        starts = (
-            range(len(words))
-            if first is None
-            else [k for k, word in enumerate(lowered) if word in first]
+        # An ASCII segment lower-cased splits into the same words (most English prose is ASCII).
+        lowered = (
+            WORD.findall(segment.lower()) if segment.isascii() else [w.lower() for w in words]
         )
+        if first is None:
+            starts: Sequence[int] = range(len(words))
+        elif not any(map(first.__contains__, lowered)):  # most segments have none
+            continue
+        else:
+            starts = [k for k, word in enumerate(lowered) if word in first]
         for start in starts:
             if lowered[start] in STOPWORDS:
                 continue
