@@ -44,9 +44,7 @@ def phrases(
         if not words:
             continue
         # An ASCII segment lower-cased splits into the same words (most English prose is ASCII).
-        lowered = (
-            WORD.findall(segment.lower()) if segment.isascii() else [w.lower() for w in words]
-        )
+        lowered = WORD.findall(segment.lower()) if segment.isascii() else [w.lower() for w in words]
         if first is None:
             starts: Sequence[int] = range(len(words))
         elif not any(map(first.__contains__, lowered)):  # most segments have none
