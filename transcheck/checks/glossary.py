@@ -10,7 +10,6 @@ glossary-missing needs a glossary the project names. Terms are counted over alig
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -384,40 +383,51 @@ def tree_uses(ctx: SetContext, matcher: Matcher) -> dict[Entry, list[Use]]:
     renders that term; if several Korean renderings are still left, the unit does not say which
     one translates the term (``configurations or settings``: 구성이나 설정, 설정 for "settings"),
     and none of them counts (the English kept beside a rendering still does)."""
-    uses: dict[Entry, list[Use]] = defaultdict(list)
+    # Keyed by the entry's id while counting: every occurrence holds one of the matcher's own
+    # entries, and an entry's hash is a Python call (tens of thousands of them on a docs site).
+    uses: dict[int, tuple[Entry, list[Use]]] = {}
     for pair in ctx.collected:
         for unit in pair.units if pair else ():
-            english: dict[Entry, list[int]] = defaultdict(list)
+            english: dict[int, tuple[Entry, list[int]]] = {}
             for found in find(unit.english, matcher.english):
-                english[found.occurrence.entry].append(found.line)
+                entry = found.occurrence.entry
+                english.setdefault(id(entry), (entry, []))[1].append(found.line)
             if not english:
                 continue
-            korean: dict[Entry, list[Use]] = defaultdict(list)
+            korean: dict[int, tuple[Entry, list[Use]]] = {}
             for found in find(unit.korean, matcher.korean):
                 occurrence = found.occurrence
                 entry = occurrence.entry
-                if entry not in english or _is_forbidden(matcher.glossary, occurrence):
+                known = english.get(id(entry))
+                if known is None or _is_forbidden(matcher.glossary, occurrence):
                     continue
+                lines = known[1]
                 if occurrence.kind is Kind.ENGLISH and _api_name(unit, occurrence, pair.api):
                     continue
                 rendering = entry.term if occurrence.kind is Kind.ENGLISH else occurrence.rendering
-                korean[entry].append(
-                    Use(entry.term, rendering, occurrence.kind, pair.target, found.line,
-                        pair.source, english[entry][0])
-                )  # fmt: skip
-            for entry, found_uses in korean.items():
-                uses[entry] += _translating(entry, found_uses, english)
-    return uses
+                use = Use(entry.term, rendering, occurrence.kind, pair.target, found.line,
+                          pair.source, lines[0])  # fmt: skip
+                korean.setdefault(id(entry), (entry, []))[1].append(use)
+            for key, (entry, found_uses) in korean.items():
+                translating = _translating(entry, found_uses, english)
+                uses.setdefault(key, (entry, []))[1].extend(translating)
+    return dict(uses.values())
 
 
-def _translating(entry: Entry, found: list[Use], english: dict[Entry, list[int]]) -> list[Use]:
-    """The Korean mentions of ``entry`` in one unit that translate it (see tree_uses)."""
-    if len(found) <= len(english[entry]):
+def _translating(
+    entry: Entry, found: list[Use], english: dict[int, tuple[Entry, list[int]]]
+) -> list[Use]:
+    """The Korean mentions of ``entry`` in one unit that translate it (see tree_uses); ``english``
+    holds each term of the unit's English with its lines, keyed by the entry's id."""
+    mentions = len(english[id(entry)][1])
+    if len(found) <= mentions:
         return found
-    others = {rendering for other in english if other is not entry for rendering in other.ko}
+    others = {
+        rendering for other, _ in english.values() if other is not entry for rendering in other.ko
+    }
     found = [use for use in found if use.rendering not in others]
     several = len({use.rendering for use in found if use.kind is not Kind.ENGLISH}) > 1
-    return [] if several and len(found) > len(english[entry]) else found
+    return [] if several and len(found) > mentions else found
 
 
 # The last tree_terms result, with what it was computed from (held, so identity stays valid).

@@ -11,6 +11,7 @@ way to the phrase (batch size, not size).
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -31,6 +32,7 @@ MIN_SHARED = 3  # units a stem must share with the term
 COVERED = 0.7  # a word this often inside a learned phrase is left to the phrase
 SIZES = (1, 2)  # words and two-word phrases
 MAX_TERMS = 40  # learned terms kept, the most evenly split first
+_LATIN = re.compile("[A-Za-z]")  # what an English word kept in Korean text starts with
 # A stem ending so is a particle or a verb form, not a noun rendering (값을, 있습, 곱하, 겹칠).
 _NOT_NOUN_END = tuple("을를은는이가의에로와과도하습니칠할된한있")
 
@@ -59,12 +61,14 @@ def _known_keys(glossary: Glossary) -> set[str]:
     return keys
 
 
-def _count(units: Sequence[tuple[str, Unit]]) -> dict[str, _Counts]:
+def _count(units: Sequence[tuple[str, Unit]], korean: Sequence[str]) -> dict[str, _Counts]:
     """Counts of the English words and two-word phrases that the Korean text keeps in enough
-    units to be learned, over the units."""
+    units to be learned, over the units (``korean``: their Korean text, in the same order)."""
     kept_in: dict[int, set[str]] = {}  # by unit number, the units that keep any (few do)
-    for number, (_, unit) in enumerate(units):
-        kept = {key for key, _ in phrases(_korean(unit), SIZES)}
+    for number, text in enumerate(korean):
+        if _LATIN.search(text) is None:  # half the units keep no English word at all
+            continue
+        kept = {key for key, _ in phrases(text, SIZES)}
         if kept:
             kept_in[number] = kept
     kept_units = Counter(key for kept in kept_in.values() for key in kept)
@@ -136,7 +140,8 @@ def learn(units: Iterable[tuple[str, Unit]], known: Glossary) -> tuple[Entry, ..
     """Entries for the terms the tree renders both kept in English and in Korean; ``units`` are
     (file, unit) pairs of translated units."""
     listed = list(units)
-    candidates = _candidates(_count(listed), _known_keys(known))
+    korean = [" ".join(p.text for p in unit.korean) for _, unit in listed]
+    candidates = _candidates(_count(listed, korean), _known_keys(known))
     if not candidates:
         return ()
     # Every unit's stems count toward their spread, but only the units that render a candidate
@@ -146,22 +151,18 @@ def learn(units: Iterable[tuple[str, Unit]], known: Glossary) -> tuple[Entry, ..
     stems: dict[int, tuple[str, ...]] = {}
     shared: dict[str, str] = {}
     spread: Counter[str] = Counter()
-    stemmer = KoreanStems(lone_syllables(_korean(unit) for _, unit in listed))
-    for number, (_, unit) in enumerate(listed):
-        unit_stems = stemmer(_korean(unit))
+    stemmer = KoreanStems(lone_syllables(korean))
+    for number, text in enumerate(korean):
+        unit_stems = stemmer(text)
         spread.update(unit_stems)
         if number in rendering_units:
-            stems[number] = tuple(shared.setdefault(stem, stem) for stem in unit_stems)
+            stems[number] = tuple(map(shared.setdefault, unit_stems, unit_stems))
     entries = []
     for key in sorted(candidates, key=lambda k: (-_split(candidates[k]), k)):
         rendering = _rendering(key, candidates[key], stems, spread)
         if rendering is not None:
             entries.append(Entry(term=key, ko=(rendering,), keep_english=True, advisory=True))
     return tuple(entries[:MAX_TERMS])
-
-
-def _korean(unit: Unit) -> str:
-    return " ".join(p.text for p in unit.korean)
 
 
 def _split(found: _Counts) -> int:

@@ -52,6 +52,9 @@ class Kind(StrEnum):
     FORBIDDEN = "forbidden"
 
 
+_GLOSSED_KINDS = {Kind.KOREAN, Kind.ENGLISH}  # a gloss pairs one of each
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class Occurrence:
     """One match in a text: the entry, what was matched, where (offsets), and whether a Korean
@@ -148,14 +151,24 @@ def _without_overlaps(found: Iterable[Occurrence]) -> list[Occurrence]:
     return kept
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(slots=True, eq=False)
 class _EnglishRegex:
     """The forms of one case sensitivity as one regex; ``folded`` is the same regex without
     IGNORECASE, for lower-cased text (half the time), when every form is ASCII."""
 
-    pattern: re.Pattern[str]
+    source: str
     sensitive: bool
     folded: re.Pattern[str] | None
+    _pattern: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The regex over text as written, compiled on first use: with ``folded``, only a text
+        that a character folds otherwise in needs it (a run compiles its glossary twice, the
+        configured one and then with the learned terms)."""
+        if self._pattern is None:
+            self._pattern = re.compile(self.source, 0 if self.sensitive else re.IGNORECASE)
+        return self._pattern
 
 
 def _english_regex(words: set[str], sensitive: bool) -> _EnglishRegex:
@@ -163,11 +176,7 @@ def _english_regex(words: set[str], sensitive: bool) -> _EnglishRegex:
         f"{_first_char(words)}{_WORD_BEFORE}(?:{_trie_regex(words, _ENGLISH_ATOMS)}){_WORD_AFTER}"
     )
     plain = not sensitive and all(word.isascii() for word in words)
-    return _EnglishRegex(
-        re.compile(source, 0 if sensitive else re.IGNORECASE),
-        sensitive,
-        re.compile(source) if plain else None,
-    )
+    return _EnglishRegex(source, sensitive, re.compile(source) if plain else None)
 
 
 def _lowered(text: str) -> str | None:
@@ -217,6 +226,11 @@ class Matcher:
         self._english_res = [
             _english_regex(words, sensitive) for sensitive, words in self._forms.items() if words
         ]
+        # One regex finds matches in text order and never overlapping, so that its matches
+        # (or the Korean regex's alone) need no ordering or overlap removal.
+        self._ordered = len(self._english_res) <= 1 and not self._patterns
+        # The terms with an ``unless`` or ``context``: most occurrences are of none of them.
+        self._sensed = {entry.term for entry in (*self._unless, *self._context)}
         body = _trie_regex(self._korean_words, _KOREAN_ATOMS)
         tail = f"(?:{VERB_TAIL}|{NOUN_TAIL})"
         self._korean_re = (
@@ -262,6 +276,7 @@ class Matcher:
 
     def _english_matches(self, text: str) -> Iterator[Occurrence]:
         lowered = _lowered(text) if any(r.folded for r in self._english_res) else None
+        remembered = self._surfaces
         for english in self._english_res:
             sensitive = english.sensitive
             if english.folded is not None and lowered is not None:
@@ -269,9 +284,13 @@ class Matcher:
             else:
                 matches = english.pattern.finditer(text)
             for match in matches:
-                surface = text[match.start() : match.end()]
-                for entry, kind, rendering in self._english_targets(sensitive, surface):
-                    yield Occurrence(entry, kind, rendering, surface, match.start(), match.end())
+                start, end = match.span()
+                surface = text[start:end]
+                targets = remembered.get((sensitive, surface))
+                if targets is None:
+                    targets = self._english_targets(sensitive, surface)
+                for entry, kind, rendering in targets:
+                    yield Occurrence(entry, kind, rendering, surface, start, end)
         for pattern, entry in self._patterns:
             for match in pattern.finditer(text):
                 if match.end() > match.start():
@@ -282,12 +301,17 @@ class Matcher:
     def _korean_matches(self, text: str) -> Iterator[Occurrence]:
         if self._korean_re is None:
             return
+        remembered = self._tails
         for match in self._korean_re.finditer(text):
-            if _continues(_HANGUL_CHAR, text, match.start()):
+            start, end = match.span()
+            if _continues(_HANGUL_CHAR, text, start):
                 continue
             parts = (match.group("r"), match.group("t"))
-            for entry, kind, rendering in self._korean_targets(parts):
-                yield Occurrence(entry, kind, rendering, match.group(0), match.start(), match.end())
+            targets = remembered.get(parts)
+            if targets is None:
+                targets = self._korean_targets(parts)
+            for entry, kind, rendering in targets:
+                yield Occurrence(entry, kind, rendering, text[start:end], start, end)
 
     def _korean_targets(self, parts: tuple[str, str]) -> list[_Target]:
         """The targets of a rendering with its tail, none when the tail may not follow it
@@ -309,9 +333,9 @@ class Matcher:
     def in_sense(self, text: str, occurrence: Occurrence) -> bool:
         """Whether an English word of ``text`` is meant in the entry's sense: not inside one of
         its ``unless`` phrases (pay attention), with one of its ``context`` words in the text."""
-        if not self._unless and not self._context:
-            return True
         entry = occurrence.entry
+        if entry.term not in self._sensed:
+            return True
         unless = self._unless.get(entry)
         if unless is not None and any(
             m.start() <= occurrence.start and occurrence.end <= m.end()
@@ -323,14 +347,24 @@ class Matcher:
 
     def english(self, text: str) -> list[Occurrence]:
         """English forms of glossary terms in English prose, in text order, in their sense."""
-        found = (o for o in self._english_matches(text) if o.kind is Kind.ENGLISH)
-        return [o for o in _without_overlaps(found) if self.in_sense(text, o)]
+        found = [o for o in self._english_matches(text) if o.kind is Kind.ENGLISH]
+        if not found:
+            return found
+        if not self._ordered:
+            found = _without_overlaps(found)
+        return [o for o in found if self.in_sense(text, o)] if self._sensed else found
 
     def korean(self, text: str) -> list[Occurrence]:
         """Renderings, English words kept, and forbidden renderings in Korean prose, in text
         order. ``추론(inference)`` is one glossed Korean occurrence, ``inference(추론)`` one
         plain Korean occurrence: the English in a gloss is not counted as kept."""
-        found = _without_overlaps((*self._english_matches(text), *self._korean_matches(text)))
+        english, korean = list(self._english_matches(text)), list(self._korean_matches(text))
+        if self._ordered and not (english and korean):
+            found = english or korean
+        else:
+            found = _without_overlaps((*english, *korean))
+        if not found:
+            return found
         glosses = [m.span(1) for m in _GLOSS.finditer(text)] if "(" in text else []
         result: list[Occurrence] = []
         for occurrence in found:
@@ -367,7 +401,9 @@ def _not_kept(text: str, occurrence: Occurrence, glosses: list[tuple[int, int]])
 
 def _is_gloss(text: str, first: Occurrence, second: Occurrence) -> bool:
     """Whether ``second`` glosses ``first`` in parentheses (one Korean, one English, one term)."""
-    if first.entry != second.entry or {first.kind, second.kind} != {Kind.KOREAN, Kind.ENGLISH}:
+    if {first.kind, second.kind} != _GLOSSED_KINDS:
+        return False
+    if first.entry is not second.entry and first.entry != second.entry:
         return False
     return (
         _GLOSS_OPEN.fullmatch(text, first.end, second.start) is not None

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator, Sequence
+from itertools import chain
 
 from transcheck.glossary.english import STOPWORDS, WORD, singular
 from transcheck.glossary.korean import HANGUL, noun_stems
@@ -42,12 +43,14 @@ def phrases(
         words = WORD.findall(segment)
         if not words:
             continue
-        lowered = [word.lower() for word in words]
-        starts = (
-            range(len(words))
-            if first is None
-            else [k for k, word in enumerate(lowered) if word in first]
-        )
+        # An ASCII segment lower-cased splits into the same words (most English prose is ASCII).
+        lowered = WORD.findall(segment.lower()) if segment.isascii() else [w.lower() for w in words]
+        if first is None:
+            starts: Sequence[int] = range(len(words))
+        elif not any(map(first.__contains__, lowered)):  # most segments have none
+            continue
+        else:
+            starts = [k for k, word in enumerate(lowered) if word in first]
         for start in starts:
             if lowered[start] in STOPWORDS:
                 continue
@@ -84,25 +87,28 @@ class KoreanStems:
     def __init__(self, alone: Container[str] = ()) -> None:
         """``alone``: the one-syllable words that are stems on their own (lone_syllables)."""
         self._alone = alone
-        self._words: dict[str, tuple[tuple[str, ...], str, bool]] = {}
+        self._kept: dict[str, tuple[str, ...]] = {}  # a word's stems kept (see noun_stems)
+        self._first: dict[str, str] = {}  # its first stem
+        self._bare: set[str] = set()  # the words that have no tail (and are no function word)
 
-    def _word(self, word: str) -> tuple[tuple[str, ...], str, bool]:
-        """A word's stems kept (see noun_stems), its first stem, and whether it has no tail."""
+    def _word(self, word: str) -> None:
+        """Work out what a word gives (see the attributes)."""
         stem, *others = noun_stems(word)
-        kept = tuple(s for s in (stem, *others) if len(s) > 1 or s in self._alone)
-        return kept, stem, stem == word and word not in _KOREAN_STOPWORDS
+        self._kept[word] = tuple(s for s in (stem, *others) if len(s) > 1 or s in self._alone)
+        self._first[word] = stem
+        if stem == word and word not in _KOREAN_STOPWORDS:
+            self._bare.add(word)
 
     def __call__(self, text: str) -> set[str]:
         """Stems of one Korean unit: words without their tails, one-syllable stems of ``alone``
         included (see noun_stems), and two-word stems whose first word has no tail (행렬 곱셈);
         function words left out."""
-        stems: set[str] = set()
-        known = self._words
-        for word in _KOREAN_WORD().findall(text):
-            if word not in known:
-                known[word] = self._word(word)
-            stems.update(known[word][0])
+        words = set(_KOREAN_WORD().findall(text))
+        for word in words.difference(self._kept):
+            self._word(word)
+        stems = set(chain.from_iterable(map(self._kept.__getitem__, words)))
+        bare, first_stem = self._bare, self._first
         for first, second in _KOREAN_NEIGHBOURS().findall(text):
-            if known[first][2]:
-                stems.add(f"{first} {known[second][1]}")
+            if first in bare:
+                stems.add(f"{first} {first_stem[second]}")
         return stems - _KOREAN_STOPWORDS
