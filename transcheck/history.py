@@ -18,7 +18,6 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from transcheck import gitrepo
@@ -29,12 +28,13 @@ from transcheck.checks.staleness import SECTION_STALE
 from transcheck.findings import Finding
 from transcheck.model import Document
 from transcheck.pairing import Pairing, PairingError, Tree, repo_folder
+from transcheck.records import record
 from transcheck.runner import ActiveRule, concerned_section, stamp
 
 SOURCE_COMMIT = "source_commit"  # the front-matter key some Korean translation repos use
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Base:
     """The English commit a translation is based on (None: none known), how it was found, and
     why there is none (an unknown ``source_commit``, unrelated histories; '' otherwise)."""

@@ -12,6 +12,8 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
+from transcheck.records import record
+
 
 class LinkKind(StrEnum):
     """How a link or image reference was written in the source."""
@@ -112,7 +114,7 @@ class Markup:
         return None
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Block:
     """One unit of content: a paragraph, list item, table row, code block, math, HTML, Liquid,
     shortcode or component block."""
@@ -135,7 +137,7 @@ class Block:
     esm: bool = False  # MDX ``import``/``export`` lines (a ``js`` code block)
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Section:
     """A heading and the blocks up to the next heading; index 0 is the text before any heading."""
 
@@ -199,7 +201,7 @@ class Section:
         return sum(len(b.text) for b in self.blocks if b.kind is not BlockKind.HEADING)
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class FrontMatter:
     """YAML front matter: its data, the lines of its top-level keys, and a parse error if any."""
 
@@ -247,7 +249,7 @@ _ID_ATTRIBUTES = {
 }
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Document:
     """One parsed Markdown file."""
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from transcheck import gitrepo
 from transcheck.config import Config, PairPattern
 from transcheck.parse.source import InputError, read_limited
+from transcheck.records import record
 
 DEFAULT_PATTERN = PairPattern("{path}", "{path}")
 
@@ -26,7 +27,7 @@ class PairingError(Exception):
     """The paths given cannot be paired (a usage error, exit code 2)."""
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class GitSource:
     """Where a tree read from git comes from: the revision as given, the repository, and the
     tree's folder relative to the repository root (files are exported to a scratch folder)."""
@@ -40,7 +41,7 @@ class GitSource:
         return f"{self.rev}:{posixpath.join(self.folder, rel) if rel else self.folder or '.'}"
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Tree:
     """One side's root and the Markdown files under it, as POSIX paths relative to the root."""
 
@@ -64,7 +65,7 @@ class FilePair:
     target: str | None  # relative to the target tree root
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Pairing:
     """The result of pairing two paths: both trees and the pairs, in a stable order."""
 

@@ -14,9 +14,9 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from transcheck.model import Block, BlockKind, Markup
+from transcheck.records import record
 from transcheck.urlforms import link_key
 
 # Kinds that a translator may turn into each other: a formula paragraph ending in "." is a
@@ -88,7 +88,7 @@ def kind_score(a: BlockKind, b: BlockKind) -> float:
     return 0.5 if frozenset({a, b}) in _CLOSE_KINDS else 0.0
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Side:
     """One language's blocks of a section, reduced once: their tokens and prose lengths."""
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from transcheck.checks.blockmatch import section_blocks
@@ -38,11 +37,12 @@ from transcheck.glossary.shipped import shipped_resolved
 from transcheck.glossary.translit import transliterates
 from transcheck.lazy import compiled
 from transcheck.model import Block
+from transcheck.records import record
 
 _HANGUL_WORD = compiled(r"[\uac00-\ud7a3]+")
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class PairTerms:
     """The glossary mentions of both documents of one pair."""
 
@@ -302,7 +302,7 @@ def glossary_forbidden(ctx: PairContext) -> Iterator[Hit]:
         )
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class PairUnits:
     """What glossary-inconsistent takes from each pair: both display paths and the aligned units."""
 

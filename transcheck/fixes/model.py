@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from transcheck.records import record
+
 NEWLINE = re.compile(r"\r\n|\r|\n")
 # Characters that cannot continue a URL, path or word: a match of ``old`` must be bounded by
 # one of them (or the line's ends) wherever ``old`` itself starts or ends with a token character.
@@ -143,7 +145,7 @@ def _bounded(line: str, start: int, old: str) -> bool:
     return not (_token(old[-1]) and end < len(line) and _token(line[end]))
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class SourceText:
     """The Korean file as it was read for the check: its lines and the digest of its bytes."""
 

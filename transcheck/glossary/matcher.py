@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from enum import StrEnum
 from typing import TypeVar
 
 from transcheck.glossary.korean import HANGUL, NOUN_TAIL, VERB_TAIL, tail_ok
 from transcheck.glossary.model import Entry, Glossary
 from transcheck.lazy import compiled
+from transcheck.records import record
 
 _LATIN = re.compile(r"[A-Za-z]")
 _SEPARATORS = re.compile(r"[\s\-]+")
@@ -52,7 +53,7 @@ class Kind(StrEnum):
     FORBIDDEN = "forbidden"
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(slots=True)
 class Occurrence:
     """One match in a text: the entry, what was matched, where (offsets), and whether a Korean
     rendering carries the ``(English)`` gloss right after it."""
@@ -148,7 +149,7 @@ def _without_overlaps(found: Iterable[Occurrence]) -> list[Occurrence]:
     return kept
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(slots=True)
 class _EnglishRegex:
     """The forms of one case sensitivity as one regex; ``folded`` is the same regex without
     IGNORECASE, for lower-cased text (half the time), when every form is ASCII."""
