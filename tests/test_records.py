@@ -53,6 +53,37 @@ def test_a_record_reads_like_the_frozen_dataclass_it_stands_for() -> None:
     )
 
 
+@record(slots=True, eq=True)
+class Span:
+    start: int
+    end: int = 0
+    note: str = dataclasses.field(default="", compare=False)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class FrozenSpan:
+    start: int
+    end: int = 0
+    note: str = dataclasses.field(default="", compare=False)
+
+
+@record(eq=True)
+class Keyed:
+    name: str
+    where: str = ""
+
+    def __hash__(self) -> int:
+        return hash(self.name)
+
+
+def test_a_record_compared_by_value_hashes_as_the_frozen_dataclass_does() -> None:
+    assert Span(1, 2, "a") == Span(1, 2, "b") and Span(1, 2) != Span(1, 3)
+    assert hash(Span(1, 2, "a")) == hash(FrozenSpan(1, 2, "b"))  # sets iterate the same
+    assert len({Span(1, 2), Span(1, 2), Span(2, 2)}) == 2
+    assert hash(Keyed("a", "x")) == hash("a") and Keyed("a", "x") != Keyed("a", "y")
+    assert repr(Span(1)) == "Span(start=1, end=0, note='')"
+
+
 def test_a_record_refuses_assignment_where_mypy_checks(tmp_path: Path) -> None:
     source = tmp_path / "assign.py"
     source.write_text(

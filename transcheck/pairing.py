@@ -12,7 +12,6 @@ import dataclasses
 import os
 import posixpath
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from transcheck import gitrepo
@@ -57,7 +56,7 @@ class Tree:
         return display_path(self.root / rel) if rel else display_path(self.root)
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class FilePair:
     """An English file and its Korean file; one side is None when the other has no counterpart."""
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -39,7 +38,7 @@ class Safety(StrEnum):
     UNSAFE = "unsafe"
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True, eq=True)
 class Replacement:
     """What a rule asks: on Korean line ``line`` (1-based), write ``new`` instead of ``old``.
 
@@ -53,7 +52,7 @@ class Replacement:
     whole: bool = True
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True, eq=True)
 class Edit:
     """One exact edit: the text from (line, column) up to (end_line, end_column), end column
     exclusive, 1-based code points of the original lines, becomes ``text``; ``old`` is the text
@@ -84,7 +83,7 @@ class Edit:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True, eq=True)
 class Fix:
     """The edits that resolve one finding, with a safety label, a short description, the
     original text of every line they touch (``before``: (line, text) pairs, for formats that
