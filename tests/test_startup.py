@@ -44,6 +44,7 @@ NOT_IN_A_CHECK = (
     "transcheck.report.explain",
     "transcheck.chapterview",
     "transcheck.baseline",
+    "transcheck.changes",  # git hunks to sections: a repository's history only
     "transcheck.fixes.session",
     "transcheck.fixes.apply",
     "transcheck.status",

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from transcheck.findings import Finding, fingerprints
 from transcheck.parse.source import read_named_file
+from transcheck.records import record
 
 FORMAT_VERSION = 2
 
@@ -25,7 +25,7 @@ class BaselineError(Exception):
     """A baseline file that cannot be read; names the file."""
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class BaselineSplit:
     """Findings split by a baseline: new ones, accepted ones, and how many accepted are gone."""
 

@@ -4,16 +4,16 @@ file needs its Korean file updated (English hunks -> English sections -> aligned
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from transcheck import gitrepo
 from transcheck.align import Alignment
 from transcheck.checks.structure import describe
 from transcheck.pairing import FilePair, Pairing, Tree, repo_folder
+from transcheck.records import record
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class StaleSection:
     """An English part that changed (a section, or the front matter) and the Korean part that
     translates it (line None when the Korean file has none), each with a name to show."""
@@ -57,7 +57,7 @@ def stale_sections(alignment: Alignment, hunks: Sequence[gitrepo.Hunk]) -> list[
     return [touched[line] for line in sorted(touched)]
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class SourceChange:
     """An English file changed in the range while its Korean file was not: the revision given,
     the merge-base the range starts at, and the English hunks (new-file lines)."""
@@ -67,7 +67,7 @@ class SourceChange:
     hunks: tuple[gitrepo.Hunk, ...]
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class ChangedPairs:
     """The pairs with a side changed in the range, and the English-only changes among them."""
 

@@ -9,7 +9,6 @@ report/, because api.py imports it and report/ imports api.py.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from transcheck.checks import PairContext
@@ -18,9 +17,10 @@ from transcheck.checks.structure import describe
 from transcheck.glossary import Kind, Mention, source_lines
 from transcheck.glossary.stats import label
 from transcheck.model import Document, Section
+from transcheck.records import record
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class SideView:
     """One side of a row: the section as a reviewer names it, its first line, and its source
     lines as written (front matter counted, so the numbers are the file's)."""
@@ -35,7 +35,7 @@ class SideView:
         return self.first_line + len(self.lines) - 1
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class RowView:
     """An aligned section pair: English and Korean sides (None for a missing one), the
     alignment's confidence, and whether the Korean side stands out of order."""
@@ -55,7 +55,7 @@ class RowView:
         return "moved" if self.moved else "ok"
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True, eq=True)
 class TermUse:
     """One glossary mention: its term and the term's place in the glossary, the rendering as
     ``glossary stats`` labels it, its kind, its line, and which side it is on."""
@@ -68,7 +68,7 @@ class TermUse:
     korean: bool
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class ChapterView:
     """One checked pair as a reader sees it. ``name`` is the Korean path relative to its root
     (how ``glossary stats`` names chapters); ``source``/``target`` are the display paths of its
@@ -165,7 +165,7 @@ def chapter_view(ctx: PairContext) -> ChapterView:
     )
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class RenderingRow:
     """One rendering of a term across the chapters: its label and kind, where it is used as
     (chapter position, line) pairs, and whether it is a minority rendering."""
@@ -180,7 +180,7 @@ class RenderingRow:
         return sum(1 for at, _ in self.places if at == chapter)
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class TermRow:
     """A glossary term's uses across the chapters, as ``glossary stats`` counts them: the
     English term's places, then each Korean-side rendering, most used first."""

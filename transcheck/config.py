@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from transcheck.lazy import compiled
 from transcheck.parse.dialects import AUTO, DIALECT_SETTINGS
 from transcheck.parse.slugs import SLUG_STYLES
 from transcheck.parse.source import DEFAULT_FILE_BYTES, read_named_file
+from transcheck.records import record
 from transcheck.safeyaml import describe, load_node
 
 # Options of rule families, declared with their defaults; a value must have the default's type.
@@ -52,7 +53,7 @@ class ConfigError(Exception):
         return (type(self), (self.path, self.key, self.message, self.line))
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class LinkRewrite:
     """A regex over English link URLs and its replacement: what the Korean link should be."""
 
@@ -64,7 +65,7 @@ class LinkRewrite:
         return self.pattern.sub(self.replace, url)
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class PairPattern:
     """Where the Korean file of an English file lives: templates with {path}, {dir}, {stem}."""
 
@@ -72,7 +73,7 @@ class PairPattern:
     target: str
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class Config:
     """Validated settings; defaults apply when no config file exists."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -17,13 +17,14 @@ from transcheck.checks.registry import Example
 from transcheck.config import load_config
 from transcheck.findings import Finding, Location
 from transcheck.pairing import display_path
+from transcheck.records import record
 
 CHAPTER = "chapter.md"  # the example's English and Korean chapter: en/chapter.md, ko/chapter.md
 GLOSSARY = "glossary.yaml"
 CONFIG = "transcheck.yaml"
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class ExampleRun:
     """What an example is and what it gave: its files (path, text) in the order shown, and the
     findings with paths relative to the example folder."""

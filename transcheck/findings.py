@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
 from typing import Any
 
 from transcheck.fixes.model import Fix
 from transcheck.lazy import compiled
+from transcheck.records import record
 
 
 class Severity(StrEnum):
@@ -26,7 +27,7 @@ class Severity(StrEnum):
         return ("info", "warning", "error").index(self.value)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True, eq=True)
 class Location:
     """A place in a file: path as shown to the user and a 1-based line (None when unknown)."""
 
@@ -47,7 +48,7 @@ class Location:
 NOWHERE = Location()
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True, eq=True)
 class Finding:
     """One problem: rule code and name, severity, message, English and Korean locations."""
 

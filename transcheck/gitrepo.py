@@ -12,8 +12,9 @@ import io
 import os
 import re
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+
+from transcheck.records import record
 
 
 class GitError(Exception):
@@ -161,7 +162,7 @@ def diff_text(root: Path, base: str, path: str, head: str | None = None) -> str:
     return _text(root, "diff", *_PLAIN, *_range(base, head), "--", path)
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(slots=True)
 class Hunk:
     """A changed range of the new file: first line (1-based), line count (0 for a deletion),
     and the text of the lines it adds and removes."""

@@ -18,23 +18,27 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from transcheck import gitrepo
 from transcheck.align import Alignment
-from transcheck.changes import StaleSection, stale_sections
 from transcheck.checks import PairContext
 from transcheck.checks.staleness import SECTION_STALE
 from transcheck.findings import Finding
 from transcheck.model import Document
 from transcheck.pairing import Pairing, PairingError, Tree, repo_folder
+from transcheck.records import record
 from transcheck.runner import ActiveRule, concerned_section, stamp
+
+# git hunks mapped to sections only in a repository, for a translation with a known base
+if TYPE_CHECKING:
+    from transcheck.changes import StaleSection
 
 SOURCE_COMMIT = "source_commit"  # the front-matter key some Korean translation repos use
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Base:
     """The English commit a translation is based on (None: none known), how it was found, and
     why there is none (an unknown ``source_commit``, unrelated histories; '' otherwise)."""
@@ -134,6 +138,8 @@ class History:
         self, alignment: Alignment, english_rel: str, korean_rel: str
     ) -> tuple[Base, list[StaleSection]]:
         """The base of a pair and the English sections changed since, with their Korean ones."""
+        from transcheck.changes import stale_sections
+
         base = self.base(alignment.target, korean_rel)
         if base.commit is None:
             return base, []

@@ -22,13 +22,13 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from fnmatch import fnmatchcase
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from transcheck.model import Document
+from transcheck.records import record
 from transcheck.urlforms import is_locale
 
 PAGE_SUFFIXES = ("", ".md", ".markdown", ".mdx", ".html", ".htm")
@@ -49,7 +49,7 @@ class Status(StrEnum):
     MISSING = "missing"
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(slots=True)
 class Resolution:
     """The outcome and, when found, the target file relative to the tree root."""
 

@@ -17,7 +17,7 @@ import os
 import tempfile
 import threading
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from typing import cast
@@ -34,6 +34,7 @@ from transcheck.glossary.scan import split_lines
 from transcheck.links import Status, normalize_fragment
 from transcheck.pairing import FilePair, Pairing, pair_paths, pair_sides, pair_trees
 from transcheck.parse import InputError, read_markdown, unsaved_texts
+from transcheck.records import record
 from transcheck.run import PairOutcome, Run
 from transcheck.runner import Guard
 
@@ -47,7 +48,7 @@ def absolute(display: str) -> Path:
     return Path(os.path.abspath(display))
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class Aligned:
     """The English block (or heading) a Korean line translates, with its file."""
 
@@ -58,7 +59,7 @@ class Aligned:
     text: str
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class LinkTarget:
     """A link of the Korean file (its line and URL as written) and where it leads."""
 
@@ -68,7 +69,7 @@ class LinkTarget:
     target_line: int
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class LiveCheck:
     """One file checked on its (unsaved) text: its findings, and the run that checked it (for
     the alignment and the glossary mentions of its pair, computed when first asked)."""

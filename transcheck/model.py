@@ -7,10 +7,12 @@ markdown-it tokens, only these frozen records. Derived views are cached properti
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
 from functools import cached_property
 from typing import Any
+
+from transcheck.records import record
 
 
 class LinkKind(StrEnum):
@@ -46,7 +48,7 @@ class BlockKind(StrEnum):
     COMPONENT = "component"  # an MDX/JSX component tag on its own lines: <Note>, </Sandpack>
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True, eq=True)
 class Link:
     """A link or image target as written, with its line."""
 
@@ -67,7 +69,7 @@ class Link:
         return self.url.split("#", 1)[0]
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True, eq=True)
 class CodeSpan:
     """An inline code span (`` `x` ``)."""
 
@@ -75,7 +77,7 @@ class CodeSpan:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True, eq=True)
 class Number:
     """A number written in prose; ``value`` is canonical so 1,000 and 1000 compare equal."""
 
@@ -84,7 +86,7 @@ class Number:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True, eq=True)
 class Math:
     """A math span or block with its delimiter (``$$``, ``$`` or ``block``)."""
 
@@ -93,7 +95,7 @@ class Math:
     delimiter: str
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True, eq=True)
 class Markup:
     """A tag that must survive translation (HTML, Liquid, a Hugo shortcode, a JSX component, a
     kramdown attribute list, a footnote mark, an alert or admonition), with its attributes."""
@@ -112,7 +114,7 @@ class Markup:
         return None
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Block:
     """One unit of content: a paragraph, list item, table row, code block, math, HTML, Liquid,
     shortcode or component block."""
@@ -135,7 +137,7 @@ class Block:
     esm: bool = False  # MDX ``import``/``export`` lines (a ``js`` code block)
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Section:
     """A heading and the blocks up to the next heading; index 0 is the text before any heading."""
 
@@ -199,7 +201,7 @@ class Section:
         return sum(len(b.text) for b in self.blocks if b.kind is not BlockKind.HEADING)
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class FrontMatter:
     """YAML front matter: its data, the lines of its top-level keys, and a parse error if any."""
 
@@ -212,7 +214,7 @@ class FrontMatter:
     error_line: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True, eq=True)
 class Comment:
     """An HTML comment (``<!-- text -->``) outside code, with its first and last line."""
 
@@ -221,7 +223,7 @@ class Comment:
     text: str  # between ``<!--`` and ``-->``
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True, eq=True)
 class Unclosed:
     """Markup opened and never closed (see parse.unclosed): what, the opening line, its marker."""
 
@@ -230,7 +232,7 @@ class Unclosed:
     marker: str  # as written: ```, ~~~~, $$, <!--
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True, eq=True)
 class Conflict:
     """A git merge conflict left in the file (see parse.conflicts): its three marker lines."""
 
@@ -247,7 +249,7 @@ _ID_ATTRIBUTES = {
 }
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Document:
     """One parsed Markdown file."""
 

@@ -11,15 +11,16 @@ import re
 import stat
 import tempfile
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+
+from transcheck.records import record
 
 
 class OutputError(Exception):
     """Format options that cannot be honoured (a usage error)."""
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Output:
     """One format and its destination (None: standard output)."""
 

@@ -12,12 +12,12 @@ import dataclasses
 import os
 import posixpath
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from transcheck import gitrepo
 from transcheck.config import Config, PairPattern
 from transcheck.parse.source import InputError, read_limited
+from transcheck.records import record
 
 DEFAULT_PATTERN = PairPattern("{path}", "{path}")
 
@@ -26,7 +26,7 @@ class PairingError(Exception):
     """The paths given cannot be paired (a usage error, exit code 2)."""
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class GitSource:
     """Where a tree read from git comes from: the revision as given, the repository, and the
     tree's folder relative to the repository root (files are exported to a scratch folder)."""
@@ -40,7 +40,7 @@ class GitSource:
         return f"{self.rev}:{posixpath.join(self.folder, rel) if rel else self.folder or '.'}"
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Tree:
     """One side's root and the Markdown files under it, as POSIX paths relative to the root."""
 
@@ -56,7 +56,7 @@ class Tree:
         return display_path(self.root / rel) if rel else display_path(self.root)
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class FilePair:
     """An English file and its Korean file; one side is None when the other has no counterpart."""
 
@@ -64,7 +64,7 @@ class FilePair:
     target: str | None  # relative to the target tree root
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Pairing:
     """The result of pairing two paths: both trees and the pairs, in a stable order."""
 

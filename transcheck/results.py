@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from transcheck.checks.inputs import INTERNAL_ERROR
 from transcheck.findings import Finding, Severity
 from transcheck.parse import InputError
+from transcheck.records import record
 from transcheck.runner import ActiveRule
 
 if TYPE_CHECKING:  # the html format only
     from transcheck.chapterview import ChapterView
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class PairResult:
     """One file pair as checked: display paths (None for a missing side) and its findings.
 
@@ -31,7 +31,7 @@ class PairResult:
     baselined: tuple[Finding, ...] = ()
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Report:
     """Everything a format renders: per-pair results, the active rules, and input failures.
 

@@ -24,6 +24,7 @@ from transcheck.links import LinkIndex
 from transcheck.model import Document
 from transcheck.pairing import FilePair, Pairing, Tree
 from transcheck.parse import InputError, decode_markdown, parse_markdown, read_limited
+from transcheck.records import record
 from transcheck.results import PairResult, Report
 from transcheck.runner import (
     ActiveRule,
@@ -131,7 +132,7 @@ def _source_changed(ctx: PairContext, change: SourceChange) -> tuple[str, Locati
     )
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class PairOutcome:
     """What checking one pair gives, as plain data: a worker process hands it back whole."""
 

@@ -21,10 +21,11 @@ from transcheck.config import Config, ConfigError
 from transcheck.findings import NOWHERE, Finding, Location, Severity
 from transcheck.fixes.model import Fix
 from transcheck.model import Comment, Document
+from transcheck.records import record
 from transcheck.suppress import Suppressions, partition
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class ActiveRule:
     """A rule that will run, with the severity it reports at."""
 
@@ -247,7 +248,7 @@ def by_code(rules: Iterable[ActiveRule]) -> Mapping[str, ActiveRule]:
     return {active.rule.code: active for active in rules}
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Silenced:
     """One Korean file's findings after its inline suppressions: kept, silenced, and the
     unused-suppression findings for directives that silenced nothing."""
@@ -257,7 +258,7 @@ class Silenced:
     unused: list[Finding]
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class SuppressionSource:
     """What suppressions need of a Korean file (picklable, so a worker can hand it back)."""
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import dataclasses
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from transcheck import gitrepo
@@ -30,6 +29,7 @@ from transcheck.config import Config
 from transcheck.findings import Finding, Severity
 from transcheck.history import History, repo_path
 from transcheck.pairing import FilePair, Pairing, pair_sides
+from transcheck.records import record
 from transcheck.results import PairResult
 from transcheck.run import Side
 
@@ -44,7 +44,7 @@ OUTDATED_BY = frozenset(
 ) | {"TC704", "TC705"}
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class ChapterStatus:
     """One chapter's verdict and its reasons; in git, the English commit its translation is
     based on (and how that was found), the English changes since, and the Korean sections

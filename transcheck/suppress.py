@@ -17,12 +17,13 @@ from dataclasses import dataclass, field
 
 from transcheck.findings import Finding
 from transcheck.model import Comment
+from transcheck.records import record
 
 _DIRECTIVE = re.compile(r"^\s*transcheck-([\w-]+)(?=\s|$)(.*)$", re.IGNORECASE | re.DOTALL)
 KINDS = ("disable", "enable", "disable-next-line", "disable-line", "disable-file")
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True, eq=True)
 class Directive:
     """One suppression comment: its kind, the rules it names (empty: all), its lines."""
 

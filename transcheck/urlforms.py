@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import parse_qsl, unquote, urlsplit
+
+from transcheck.records import record
 
 _LOCALE = re.compile(r"(?i)(?:en|ko|kr)(?:[-_][a-z]{2,4})?")
 _LOCALE_PARAMS = frozenset({"hl", "lang", "language", "locale", "lc", "setlang", "uselang"})
@@ -32,7 +33,7 @@ _PAGE_SUFFIXES = (".html", ".htm")
 _SOURCE_SUFFIXES = (".md", ".mdx", ".markdown")  # a page's Markdown file, linked without a host
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True, eq=True)
 class UrlForm:
     """A URL reduced to what identifies the page it reaches."""
 

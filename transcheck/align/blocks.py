@@ -33,6 +33,7 @@ from transcheck.align.blockscore import Scorer, Side, kind_score
 from transcheck.align.model import Alignment, SectionPair
 from transcheck.align.terms import Agreement
 from transcheck.model import Block, BlockKind, Section
+from transcheck.records import record
 
 MATCH_BIAS = 0.35  # a pair scoring below this is worse than leaving both blocks unpaired
 GAP = 0.1  # cost of leaving one block unpaired
@@ -49,7 +50,7 @@ JOINABLE = frozenset(
 )
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class BlockPair:
     """An English block and its Korean counterpart inside one section pair; None when unpaired.
 
@@ -76,7 +77,7 @@ def _identity(url: str) -> str:
     return url
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class SectionBlocks:
     """One aligned section pair (both sides present) and the pairing of its blocks."""
 
@@ -184,7 +185,7 @@ def _with_added(
     return grown, blocks, tuple(taken)
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class LengthRatio:
     """A chapter's Korean/English prose length ratio: ``value`` over all its aligned text, and
     ``typical``, the median over paragraphs that surely pair one to one (sections with as many

@@ -14,9 +14,9 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from transcheck.model import Block, BlockKind, Markup
+from transcheck.records import record
 from transcheck.urlforms import link_key
 
 # Kinds that a translator may turn into each other: a formula paragraph ending in "." is a
@@ -97,7 +97,7 @@ def block_fit(a: Block, b: Block) -> float:
     return kind_score(a.kind, b.kind)
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Side:
     """One language's blocks of a section, reduced once: their tokens and prose lengths."""
 

@@ -13,12 +13,12 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from transcheck.align.blockscore import code_shape, markup_tokens
 from transcheck.model import BlockKind, Section
+from transcheck.records import record
 
 TOKEN_PSEUDO = 2.0  # smoothing mass of content evidence, about one distinctive token's weight
 WORD_PSEUDO = 0.5  # smoothing mass of heading-word evidence: no words at all gives 0.5
@@ -59,7 +59,7 @@ def section_tokens(section: Section, rewrite: Callable[[str], str]) -> Counter[s
     return Counter(tokens)  # counted at once: a Counter adds one key at a time in Python
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Features:
     """One section reduced to what the scorer compares."""
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cached_property
 
 from transcheck.model import Document, Section
+from transcheck.records import record
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class SectionPair:
     """An English section and its Korean counterpart; a missing side is None.
 
@@ -22,7 +22,7 @@ class SectionPair:
     moved: bool
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Alignment:
     """All section pairs of two documents, in reading order of the Korean file."""
 

@@ -30,14 +30,14 @@ import itertools
 import math
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 
 from transcheck.align.features import Scorer, features, section_tokens
 from transcheck.align.model import Alignment, SectionPair
 from transcheck.model import Document, Section
+from transcheck.records import record
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Costs:
     """DP costs: ``bias`` is subtracted from each pair's score, ``gap`` charged per unpaired
     section; a pair is worth taking over two gaps when it scores above ``bias - 2 * gap``."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
@@ -34,6 +33,7 @@ from transcheck.findings import Location, Severity
 from transcheck.fixes import Fix, Safety
 from transcheck.links import LinkIndex, normalize_fragment
 from transcheck.model import Document, Link, LinkKind, Section
+from transcheck.records import record
 
 SUGGEST_MIN = 75  # rapidfuzz score for a "closest document" suggestion
 
@@ -72,7 +72,7 @@ def _untranslated_page(ctx: PairContext, english: Link) -> bool:
     return reached is not None and korean_file_of(ctx, reached) is None
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Aim:
     """Where a Korean link should lead: the English heading meant and its Korean translation."""
 

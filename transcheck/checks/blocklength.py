@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 
 from transcheck.checks.blockmatch import section_blocks
 from transcheck.checks.registry import PairContext
@@ -23,6 +22,7 @@ from transcheck.checks.untranslated import HANGUL
 from transcheck.config import RULE_OPTIONS
 from transcheck.lazy import compiled
 from transcheck.model import Block, BlockKind
+from transcheck.records import record
 
 RULE_OPTIONS["block_length"] = {
     "min_chars": 80,
@@ -65,7 +65,7 @@ def characters(blocks: list[Block], kept: frozenset[str] = frozenset()) -> int:
     return total
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Measured:
     """One aligned paragraph (or merge/split group): its blocks on both sides and log ratio."""
 

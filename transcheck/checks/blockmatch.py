@@ -19,6 +19,7 @@ from transcheck.align.blocks import SectionBlocks as SectionBlocks  # re-exporte
 from transcheck.checks.inorder import match_in_order
 from transcheck.checks.registry import PairContext
 from transcheck.model import Block, Section
+from transcheck.records import record
 
 NEARBY = 2  # block pairs either side where a leftover item may have moved
 
@@ -33,7 +34,7 @@ def section_blocks(ctx: PairContext) -> tuple[SectionBlocks, ...]:
     )
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class Placed(Generic[T]):
     """An item, the block pair whose English or Korean block holds it, and that pair's place."""
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
 from transcheck.align.blocks import BlockPair
 from transcheck.checks.blockmatch import SectionBlocks, section_blocks
@@ -21,6 +20,7 @@ from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import demoted_headings, describe
 from transcheck.findings import Severity
 from transcheck.model import Block, BlockKind, Section
+from transcheck.records import record
 
 COUNTED = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_ROW})
 _NAMES = {
@@ -61,7 +61,7 @@ def _what(blocks: Sequence[Block]) -> str:
     return f"{len(blocks)} blocks"
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Container:
     """A list or table of one side: its first line, items (list) or rows (table), its blocks."""
 
@@ -100,7 +100,7 @@ def _containers(blocks: Sequence[Block]) -> dict[int, Container]:
     return {line: Container(line, tuple(found)) for line, found in members.items()}
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class ContainerPair:
     """An English list or table, its Korean counterpart, and the block pairs inside them."""
 

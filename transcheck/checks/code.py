@@ -13,7 +13,6 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
@@ -30,6 +29,7 @@ from transcheck.config import RULE_OPTIONS
 from transcheck.findings import Severity
 from transcheck.lazy import compiled
 from transcheck.model import Block, CodeSpan
+from transcheck.records import record
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 _SPAN_TOKEN = compiled(r"[A-Za-z_][A-Za-z0-9_]*|[\uac00-\ud7a3]+|\d+(?:\.\d+)?|\S")
@@ -40,7 +40,7 @@ RENAMED = 60  # rapidfuzz similarity above which a leftover Korean span is the E
 RULE_OPTIONS["code"] = {"translate_strings": True}
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class CodeMatch:
     """The code blocks of one section pair: paired ones, and those left over on each side."""
 
@@ -186,7 +186,7 @@ def code_formatting(ctx: PairContext) -> Iterator[Hit]:
             yield change.hit
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class CodeChange:
     """One changed run of lines of a code block pair: what changed (code, strings or
     formatting) and the finding it gives."""

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from transcheck.lazy import compiled
+from transcheck.records import record
 
 STRING_MARK = "…"  # what a string's content becomes in a shape
 OPEN, CLOSE = "\x02", "\x03"  # around a string's content in a line's ``marked`` text
@@ -31,7 +31,7 @@ _SINGLE = r"'(?:\\.|[^'\\\n])*'?"
 _BACKTICK = r"`(?:\\.|[^`\\])*`?"
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class CodeSyntax:
     """How one language family writes comments and strings: a pattern whose ``comment`` and
     ``string`` groups are what they say; text it does not match is code. Markup (``markup``)
@@ -148,7 +148,7 @@ def comment_syntax(language: str) -> CodeSyntax | None:
     return _BY_LANGUAGE.get(language.strip().lower())
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(slots=True)
 class CodeLine:
     """A line that holds code: its 0-based offset in the block, its text with comments removed,
     and its shape (the text with the content of strings and markup text replaced by a mark)."""

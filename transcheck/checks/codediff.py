@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from transcheck.checks.codecomments import (
     STRINGS,
@@ -23,6 +23,7 @@ from transcheck.checks.codecomments import (
 )
 from transcheck.checks.untranslated import HANGUL, is_prose
 from transcheck.model import Block
+from transcheck.records import record
 
 _CODE_MARKS = re.compile(r"[(){}\[\];=<>$|]")
 # Languages whose statements may end without a semicolon and quote strings either way; their
@@ -33,7 +34,7 @@ LOOSE_SEMICOLONS = frozenset(
 )
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Change:
     """One changed run: its kind, what a message says, and its file lines on both sides."""
 
@@ -140,7 +141,7 @@ def _kind(en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...], loose: bool = Fals
     return "code"
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Run:
     """Lines ``i1:i2`` of the English code and ``j1:j2`` of the Korean, and what changed."""
 

@@ -31,7 +31,6 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
 from transcheck.align import terms
 from transcheck.align.blocks import median
@@ -43,6 +42,7 @@ from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.findings import Severity
 from transcheck.glossary import Matcher, active_matcher
 from transcheck.model import Block, BlockKind
+from transcheck.records import record
 
 MIN_DEVIATION = 0.05  # a floor for the spread of a chapter whose paragraphs agree too well
 DRIFT_Z = 1.0  # how many deviations short a Korean paragraph must be for a sentence to be sought
@@ -70,7 +70,7 @@ def sentences(text: str) -> list[str]:
     return found
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Ratio:
     """A chapter's calibrated Korean/English length: the median log ratio and its spread."""
 
@@ -90,7 +90,7 @@ def calibrate(found: Sequence[Measured]) -> Ratio:
     return Ratio(centre, max(deviation, MIN_DEVIATION))
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Drift:
     """A measured paragraph and what drift analysis found: its distance from the ratio, and the
     English sentence without Korean counterpart when one explains the distance."""

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.config import RULE_OPTIONS
 from transcheck.findings import Location, Severity
 from transcheck.model import BlockKind, Document, FrontMatter
+from transcheck.records import record
 
 RULE_OPTIONS["frontmatter"] = {
     "identical_keys": [
@@ -138,7 +138,7 @@ def frontmatter_mismatch(ctx: PairContext) -> Iterator[Hit]:
             )
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(slots=True)
 class TocName:
     """One ``name:`` of a Distill ``toc:``; depth 0 for top-level entries."""
 

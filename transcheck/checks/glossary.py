@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from transcheck.checks.blockmatch import section_blocks
@@ -37,6 +36,7 @@ from transcheck.glossary.shipped import shipped_resolved
 from transcheck.glossary.translit import transliterates
 from transcheck.lazy import compiled
 from transcheck.model import Block, Document
+from transcheck.records import record
 
 _HANGUL_WORD = compiled(r"[\uac00-\ud7a3]+")
 _API_HEADING = compiled(r"[a-z][A-Za-z0-9]*|[A-Za-z][A-Za-z0-9]*\(\)")  # ## key, ## effectScope()
@@ -45,7 +45,7 @@ _WORD_BEFORE = compiled(r"([A-Za-z]+)\s+$")
 _WORD_AFTER = compiled(r"\s+([A-Za-z]+)")
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class PairTerms:
     """The glossary mentions of both documents of one pair."""
 
@@ -305,7 +305,7 @@ def glossary_forbidden(ctx: PairContext) -> Iterator[Hit]:
         )
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class PairUnits:
     """What glossary-inconsistent takes from each pair: both display paths and the aligned units."""
 

@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from transcheck.checks.codecomments import code_lines, comment_syntax
 from transcheck.checks.codediff import Change, block_changes
 from transcheck.checks.registry import Hit, PairContext
 from transcheck.lazy import compiled
 from transcheck.model import Block, BlockKind, Document
+from transcheck.records import record
 
 # A statement opens at a line start or after the semicolon of another: an import ends at its
 # semicolon or the next statement, an export (a whole declaration, semicolons inside) at the next.
@@ -47,7 +47,7 @@ _DECLARED = compiled(
 )
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class Statement:
     """One ``import``/``export`` statement: its first and last line, its text on one line
     (comments removed), its source lines as written, and for an import the module and the names

@@ -23,7 +23,6 @@ call's counterpart and is compared with no link.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
@@ -33,12 +32,13 @@ from transcheck.checks.registry import PairContext
 from transcheck.checks.templatelinks import stand_ins
 from transcheck.links import LinkIndex, Status, normalize_fragment
 from transcheck.model import Document, Link, LinkKind, Section
+from transcheck.records import record
 from transcheck.urlforms import same_link
 
 FUZZY_ANCHOR = 80  # rapidfuzz score for guessing the heading a broken English anchor meant
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class LinkMatch:
     """The outcome of comparing one section pair's links: equal pairs, changed pairs (same
     place, another URL), and links found on one side only."""
@@ -258,7 +258,7 @@ def describe_link(link: Link) -> str:
     return f"the {'in-page ' if not link.path_part else ''}link {show(link)}"
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Broken:
     """A link that reaches nothing: its page is missing, or the page has no such heading id."""
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from transcheck.checks.blockmatch import (
     ItemMatch,
@@ -30,6 +29,7 @@ from transcheck.checks.untranslated import HANGUL
 from transcheck.config import RULE_OPTIONS
 from transcheck.findings import Severity
 from transcheck.model import Block, BlockKind, Document, Markup
+from transcheck.records import record
 
 TEXT_ATTRIBUTES = frozenset(
     {
@@ -263,7 +263,7 @@ def _renamed(
     )
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class _LeftOver:
     """The tags of one section pair that found no counterpart: Korean HTML blocks added whole,
     English tags missing (with the closing tags of whole elements), Korean tags extra, and a

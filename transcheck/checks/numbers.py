@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from transcheck.checks.blockmatch import korean_line, match_items, section_blocks
@@ -20,6 +19,7 @@ from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.findings import Severity
 from transcheck.model import Block, BlockKind
 from transcheck.parse.numbers import canonical_number, find_numbers
+from transcheck.records import record
 
 # Blocks whose prose numbers are checked; code and math have rules of their own.
 PROSE_KINDS = frozenset(
@@ -82,7 +82,7 @@ _KOREAN_NATIVE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(slots=True)
 class Figure:
     """A number as written, the values it may stand for, and its line."""
 

@@ -22,6 +22,7 @@ from transcheck.findings import NOWHERE, Location, Severity
 from transcheck.fixes.model import Fix, Replacement, Safety, SourceText
 from transcheck.links import LinkIndex
 from transcheck.model import Document
+from transcheck.records import record
 
 
 class Scope(StrEnum):
@@ -33,7 +34,7 @@ class Scope(StrEnum):
     PIPELINE = "pipeline"
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(slots=True)
 class Hit:
     """What a check reports; the runner adds the rule's code, name and severity."""
 
@@ -109,7 +110,7 @@ class SetContext:
     config: Config
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Example:
     """A small input on which a rule reports: ``transcheck explain`` runs it and shows the finding.
 
@@ -137,7 +138,7 @@ class Example:
         object.__setattr__(self, "files", dedented)
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Illustration:
     """A finding written by hand for a rule whose input cannot be built on the spot (it needs a
     git history); ``explain`` prints it labelled as an illustration, never as a real run."""
@@ -153,7 +154,7 @@ SetCheck = Callable[[SetContext], Iterator[Hit]]
 Collect = Callable[[PairContext], Any]
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Rule:
     """A rule's identity and documentation, and its check when it has one."""
 

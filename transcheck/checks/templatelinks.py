@@ -12,14 +12,14 @@ also has (the same URL) is that link's counterpart instead.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from transcheck.checks.registry import PairContext
 from transcheck.model import Link, Markup, Section
+from transcheck.records import record
 from transcheck.urlforms import url_form
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class StandIns:
     """Ids of the links and template calls that stand for each other across the two sides."""
 

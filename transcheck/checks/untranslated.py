@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import groupby
 
 from rapidfuzz import fuzz
@@ -21,6 +20,7 @@ from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.config import RULE_OPTIONS
 from transcheck.findings import Severity
 from transcheck.model import Block, BlockKind, Document
+from transcheck.records import record
 
 RULE_OPTIONS["untranslated"] = {
     "allow_headings": False,
@@ -86,7 +86,7 @@ def is_untranslated(english: str, korean: str, min_words: int, similarity: float
     return fuzz.ratio(_normal(english), _normal(korean)) >= similarity
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(slots=True)
 class Unit:
     """One translatable unit of an aligned block pair, with what a message shows."""
 
@@ -136,7 +136,7 @@ def units(ctx: PairContext) -> list[Unit]:
     return ctx.cached("untranslated", compute)  # type: ignore[no-any-return]
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Names:
     """What a page pair keeps in English on purpose: the Korean page's inline code, and the
     words it keeps in English (inside its Korean sentences, or proper nouns of the English)."""
@@ -145,7 +145,10 @@ class Names:
     kept: frozenset[str] = frozenset()
 
 
-def is_name(text: str, names: Names = Names()) -> bool:
+_NO_NAMES = Names()
+
+
+def is_name(text: str, names: Names = _NO_NAMES) -> bool:
     """A title that names rather than says. Its tokens, connectors such as ``vs.``, ``&`` or
     ``/`` aside, are each an identifier (``createApp()``, ``v-if``, ``<script setup>``,
     ``beforeMount``, ``CSS``) or inline code of the page (``provide / inject``); or, for one

@@ -20,9 +20,10 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
+
+from transcheck.records import record
 
 NEWLINE = re.compile(r"\r\n|\r|\n")
 # Characters that cannot continue a URL, path or word: a match of ``old`` must be bounded by
@@ -37,7 +38,7 @@ class Safety(StrEnum):
     UNSAFE = "unsafe"
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True, eq=True)
 class Replacement:
     """What a rule asks: on Korean line ``line`` (1-based), write ``new`` instead of ``old``.
 
@@ -51,7 +52,7 @@ class Replacement:
     whole: bool = True
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True, eq=True)
 class Edit:
     """One exact edit: the text from (line, column) up to (end_line, end_column), end column
     exclusive, 1-based code points of the original lines, becomes ``text``; ``old`` is the text
@@ -82,7 +83,7 @@ class Edit:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True, eq=True)
 class Fix:
     """The edits that resolve one finding, with a safety label, a short description, the
     original text of every line they touch (``before``: (line, text) pairs, for formats that
@@ -143,7 +144,7 @@ def _bounded(line: str, start: int, old: str) -> bool:
     return not (_token(old[-1]) and end < len(line) and _token(line[end]))
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class SourceText:
     """The Korean file as it was read for the check: its lines and the digest of its bytes."""
 

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from transcheck.findings import Finding
 from transcheck.fixes.apply import FileFix, fix_files, fixable, unified_diff
+from transcheck.records import record
 from transcheck.results import Report
 
 MAX_PASSES = 4
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class FixRun:
     """Every file fixed over the passes, the report of what remains, and the last pass's
     results (its skipped fixes and errors are the ones still standing)."""

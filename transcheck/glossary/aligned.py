@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from transcheck.glossary.korean import HANGUL
 from transcheck.glossary.matcher import Occurrence
 from transcheck.model import Block, BlockKind
+from transcheck.records import record
 
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9]{0,3}")
 _CONTAINER = re.compile(r"^:::+\s*[\w-]*")  # a ::: warning / :::tip container mark is markup
@@ -24,7 +24,7 @@ _HANGUL_CHAR = re.compile(f"[{HANGUL}]")
 NOT_PROSE = (BlockKind.CODE, BlockKind.MATH)
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(slots=True)
 class Piece:
     """One block's prose, its first line, and its source lines when it spans several."""
 
@@ -33,7 +33,7 @@ class Piece:
     rows: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(slots=True)
 class Unit:
     """Aligned English and Korean pieces (usually one each)."""
 
@@ -46,7 +46,7 @@ class Unit:
         return any(_HANGUL_CHAR.search(piece.text) for piece in self.korean)
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(slots=True)
 class Found:
     """An occurrence in a piece, with its line."""
 

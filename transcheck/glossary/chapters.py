@@ -7,7 +7,6 @@ the tables and the mined comments show.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from transcheck.align import Alignment, align_sections
@@ -16,9 +15,10 @@ from transcheck.glossary.scan import split_lines
 from transcheck.model import Document
 from transcheck.pairing import pair_paths
 from transcheck.parse import InputError, parse_markdown, read_markdown
+from transcheck.records import record
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class Chapter:
     """One English/Korean file pair, parsed and aligned, with the source lines of both files."""
 

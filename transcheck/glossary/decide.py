@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 
 from transcheck.findings import Finding
 from transcheck.glossary.matcher import Kind
 from transcheck.glossary.model import Entry, Glossary, Policy
+from transcheck.records import record
 
 CODE = "TC303"
 TREE_MARK = "Across the tree: "  # what the text and html summaries quote from each finding
@@ -26,7 +26,7 @@ MIN_ADVISED = 2  # uses a rendering needs in a file to be reported there, for an
 Rendering = tuple[str, Kind]
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(slots=True)
 class Use:
     """One use of a term in a Korean file, with the English line it translates."""
 
@@ -62,7 +62,7 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Decision:
     """A term the tree renders more than one way: the right rendering, why, and every use."""
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ from transcheck.config import ConfigError
 from transcheck.glossary.matcher import korean_key
 from transcheck.glossary.model import Entry, Glossary, Policy
 from transcheck.parse.source import read_named_file
+from transcheck.records import record
 from transcheck.safeyaml import compose, construct, describe
 
 DEFAULT_KEYS = ("policy", "keep_english", "first_mention")
@@ -40,7 +40,7 @@ ENTRY_KEYS = (
 POLICIES = tuple(policy.value for policy in Policy)
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(slots=True)
 class Problem:
     """One validation error: file, 1-based line (None when unknown) and what is wrong."""
 

@@ -17,6 +17,7 @@ from typing import TypeVar
 from transcheck.glossary.korean import HANGUL, NOUN_TAIL, VERB_TAIL, tail_ok
 from transcheck.glossary.model import Entry, Glossary
 from transcheck.lazy import compiled
+from transcheck.records import record
 
 _LATIN = re.compile(r"[A-Za-z]")
 _SEPARATORS = re.compile(r"[\s\-]+")
@@ -55,7 +56,7 @@ class Kind(StrEnum):
 _GLOSSED_KINDS = {Kind.KOREAN, Kind.ENGLISH}  # a gloss pairs one of each
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(slots=True)
 class Occurrence:
     """One match in a text: the entry, what was matched, where (offsets), and whether a Korean
     rendering carries the ``(English)`` gloss right after it."""

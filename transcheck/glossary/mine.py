@@ -24,6 +24,7 @@ from transcheck.glossary.model import Entry, Glossary
 from transcheck.glossary.phrases import KoreanStems, lone_syllables, phrases
 from transcheck.glossary.scan import scan_document
 from transcheck.model import BlockKind, Section
+from transcheck.records import record
 
 if TYPE_CHECKING:  # only the mine command reads chapters
     from transcheck.glossary.chapters import Chapter
@@ -142,7 +143,7 @@ def _link(candidates: dict[str, _Candidate], stems: list[set[str]]) -> dict[str,
     return linked
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class Proposal:
     """One mined entry with what was counted for it."""
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cached_property
 
+from transcheck.records import record
+
 
 class Policy(StrEnum):
     """What counts as consistent: one accepted rendering (any), or only the preferred one."""
@@ -61,7 +63,7 @@ class Entry:
         return tuple(dict.fromkeys((self.term, *self.forms)))
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Glossary:
     """Entries in file order, with the defaults entries fall back to; see glossary/README.md."""
 

@@ -10,18 +10,18 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from transcheck.glossary.matcher import Matcher, Occurrence
 from transcheck.model import Block, BlockKind, Document
 from transcheck.parse import InputError, read_markdown
+from transcheck.records import record
 
 _NOT_PROSE = (BlockKind.CODE, BlockKind.MATH)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True, eq=True)
 class Mention:
     """An occurrence placed in its document: the line it is on and its section's index."""
 
@@ -30,7 +30,7 @@ class Mention:
     section: int
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class DocumentTerms:
     """Every glossary mention of one document, in reading order."""
 

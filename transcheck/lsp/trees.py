@@ -4,14 +4,15 @@ with a sibling named as the other language, the layout of most translated sites.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+
+from transcheck.records import record
 
 KOREAN = frozenset({"ko", "ko-kr", "ko_kr", "kr", "korean"})
 ENGLISH = frozenset({"en", "en-us", "en_us", "en-gb", "english"})
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class Roots:
     """The English tree and the Korean tree checked together; ``rev``: the git revision the
     English is read from (``check --source-rev``), None for the work tree."""

@@ -22,9 +22,9 @@ attribute lists, Hugo pages shortcodes and TOML front matter, MDX pages JSX comp
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from transcheck.parse.mkdocs import FENCED_MARK, MARK
+from transcheck.records import record
 
 JEKYLL, HUGO, MDX, MKDOCS, GFM = "jekyll", "hugo", "mdx", "mkdocs", "gfm"
 DIALECTS = (JEKYLL, HUGO, MDX, MKDOCS, GFM)
@@ -72,7 +72,7 @@ _MARK_NAMES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True, eq=True)
 class DialectChoice:
     """The dialect a file is read as, and the reason, as ``transcheck align --explain`` says it."""
 

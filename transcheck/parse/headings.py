@@ -17,7 +17,6 @@ kramdown nor GitHub's Markdown renderer generates ids for raw HTML.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
@@ -25,6 +24,7 @@ from markdown_it.rules_core import StateCore
 from transcheck.model import Block
 from transcheck.parse.inline import InlineItems
 from transcheck.parse.slugs import Slugger
+from transcheck.records import record
 
 # {#id}, {#id .class}, {.class #id} (Hugo/Goldmark), {: #id} (kramdown), {/*id*/} (MDX)
 _EXPLICIT_ID = re.compile(
@@ -34,7 +34,7 @@ EXPLICIT_ID = "transcheck_explicit_id"  # key in a heading's inline token meta
 _HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>.*</h\1\s*>", re.IGNORECASE | re.DOTALL)
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Heading:
     """A heading that opens a section: level, title, first line, id and its first block."""
 

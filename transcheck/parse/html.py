@@ -7,11 +7,13 @@ content of ``<script>`` and ``<style>`` is not prose and is dropped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from html.parser import HTMLParser
 
+from transcheck.records import record
 
-@dataclass(frozen=True, slots=True, eq=False)
+
+@record(slots=True)
 class HtmlTag:
     """A start tag found in a fragment; ``offset`` counts lines from the fragment's first line.
 
@@ -24,7 +26,7 @@ class HtmlTag:
     text: str = ""
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(slots=True)
 class HtmlText:
     """Character data found in a fragment, and whether kramdown parses it as Markdown."""
 

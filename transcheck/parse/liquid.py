@@ -20,13 +20,13 @@ break, not a setext underline, and it ends a table above it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 
 from transcheck.lazy import compiled
 from transcheck.parse.ownblock import own_line_rule
+from transcheck.records import record
 
 # Jekyll's IncludeTag::VALID_SYNTAX: key=value with "…" or '…' (backslash escapes) or a bare word.
 _ARG = compiled(
@@ -36,7 +36,7 @@ _OPENERS = {"{%": "%}", "{{": "}}"}
 _TAG_LINE = re.compile(r"[ \t]*(?:\{%.*?%\}[ \t]*)+")
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(slots=True)
 class LiquidArg:
     """One argument of a tag; ``offset`` is where its value starts in the tag body."""
 

@@ -3,11 +3,12 @@ from a git revision comes from, a base URL for links, and where the full report 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
+from transcheck.records import record
 
-@dataclass(frozen=True, eq=False)
+
+@record
 class RenderOptions:
     """Presentation settings shared by all formats (formats compute no findings)."""
 

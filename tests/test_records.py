@@ -1,0 +1,112 @@
+"""``@record``: frozen to the type checker, a cheap identity-compared dataclass at run time, with
+the repr, fields and pickling of the frozen dataclass it stands for."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+from transcheck.model import Block, BlockKind
+from transcheck.records import record
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@record(slots=True)
+class Point:
+    x: int
+    label: str = "p"
+    hidden: tuple[int, ...] = dataclasses.field(default=(), repr=False)
+
+
+@record
+class Pair:
+    a: Point
+    b: Point | None = None
+
+
+@dataclasses.dataclass(frozen=True, eq=False, slots=True)
+class FrozenPoint:
+    x: int
+    label: str = "p"
+    hidden: tuple[int, ...] = dataclasses.field(default=(), repr=False)
+
+
+def test_a_record_reads_like_the_frozen_dataclass_it_stands_for() -> None:
+    point = Point(1, "q", (2,))
+    assert repr(point) == repr(FrozenPoint(1, "q", (2,))).replace("FrozenPoint", "Point")
+    assert repr(Pair(point)) == "Pair(a=Point(x=1, label='q'), b=None)"
+    assert [f.name for f in dataclasses.fields(Pair)] == ["a", "b"]
+    assert dataclasses.replace(point, x=5).x == 5
+    assert point != Point(1, "q", (2,)) and point == point  # compared by identity
+    assert len({point, Point(1, "q", (2,))}) == 2
+    again = pickle.loads(pickle.dumps(point))  # a worker of --jobs sends them back
+    assert (again.x, again.label, again.hidden) == (1, "q", (2,))
+    assert not hasattr(point, "__dict__")
+    block = Block(BlockKind.PARAGRAPH, 3, 3, "text")
+    assert repr(block).startswith(
+        "Block(kind=<BlockKind.PARAGRAPH: 'paragraph'>, line=3, end_line=3, "
+    )
+
+
+@record(slots=True, eq=True)
+class Span:
+    start: int
+    end: int = 0
+    note: str = dataclasses.field(default="", compare=False)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class FrozenSpan:
+    start: int
+    end: int = 0
+    note: str = dataclasses.field(default="", compare=False)
+
+
+@record(eq=True)
+class Keyed:
+    name: str
+    where: str = ""
+
+    def __hash__(self) -> int:
+        return hash(self.name)
+
+
+def test_a_record_compared_by_value_hashes_as_the_frozen_dataclass_does() -> None:
+    assert Span(1, 2, "a") == Span(1, 2, "b") and Span(1, 2) != Span(1, 3)
+    assert hash(Span(1, 2, "a")) == hash(FrozenSpan(1, 2, "b"))  # sets iterate the same
+    assert len({Span(1, 2), Span(1, 2), Span(2, 2)}) == 2
+    assert hash(Keyed("a", "x")) == hash("a") and Keyed("a", "x") != Keyed("a", "y")
+    assert repr(Span(1)) == "Span(start=1, end=0, note='')"
+
+
+def test_a_record_refuses_assignment_where_mypy_checks(tmp_path: Path) -> None:
+    source = tmp_path / "assign.py"
+    source.write_text(
+        "from transcheck.model import Block, BlockKind\n"
+        "from transcheck.records import record\n\n\n"
+        "@record(slots=True)\nclass Point:\n    x: int\n\n\n"
+        "def move(point: Point, block: Block) -> None:\n"
+        "    point.x = 2\n"
+        "    block.text = 'x'\n"
+        "    Point(1, 2)\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(source)],
+        cwd=tmp_path,
+        env={**os.environ, "MYPYPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    errors = [line.split(" error: ")[1] for line in done.stdout.splitlines() if " error: " in line]
+    assert errors == [
+        'Property "x" defined in "Point" is read-only  [misc]',
+        'Property "text" defined in "Block" is read-only  [misc]',
+        'Too many arguments for "Point"  [call-arg]',
+    ], done.stdout
