@@ -99,9 +99,18 @@ class Drift:
 
 def _token_surplus(english: Sequence[Block], korean: Sequence[Block]) -> bool:
     """Whether the English blocks carry an item of their own rules that the Korean lack."""
-    en = sum((block_tokens(b, str) for b in english), Counter[str]())
-    ko = sum((block_tokens(b, str) for b in korean), Counter[str]())
-    return any(key.startswith(_TOKEN_KINDS) for key in en - ko)
+    en, ko = _tokens(english), _tokens(korean)
+    return any(n > ko[key] for key, n in en.items() if key.startswith(_TOKEN_KINDS))
+
+
+def _tokens(blocks: Sequence[Block]) -> Counter[str]:
+    """The tokens of some blocks together (most groups are one block: its own are used)."""
+    if len(blocks) == 1:
+        return block_tokens(blocks[0], str)
+    found: Counter[str] = Counter()
+    for block in blocks:
+        found.update(block_tokens(block, str))
+    return found
 
 
 def _size(text: str) -> int:
