@@ -200,7 +200,7 @@ def analysed(ctx: PairContext) -> tuple[list[Drift], list[Measured]]:
 def lost_terms(english: str, korean: str) -> list[str]:
     """The Latin-script terms the Korean keeps that the English no longer has, when they are at
     least MIN_LOST_TERMS and half of the terms the Korean keeps (else none)."""
-    kept = sorted(terms.words(korean))
+    kept = sorted(terms.korean_terms(korean))
     needed = max(MIN_LOST_TERMS, (len(kept) + 1) // 2)
     if len(kept) < needed:
         return []
