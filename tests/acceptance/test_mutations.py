@@ -302,6 +302,18 @@ PLANTS = [
         227,
         "number 3.5 of the English paragraph",
     ),
+    Plant(  # a native numeral may take a particle (하나의), and still stands for its value
+        "vue-docs",
+        "guide/essentials/application.md",
+        110,
+        "하나의",
+        "둘의",
+        "TC603",
+        110,
+        110,
+        "number 1 of the English paragraph",
+        setup=(("en", 110, "to a single application", "to 1 application"),),
+    ),
     Plant(
         "vue-docs",
         "guide/essentials/watchers.md",
@@ -327,6 +339,17 @@ PLANTS = [
             ("en", 227, "be a number", "be a number $d + 1$"),
             ("ko", 227, "숫자를", "숫자 $d + 1$를"),
         ),
+    ),
+    Plant(  # a sentence the translator skipped, named among the paragraph's two
+        "vue-docs",
+        "guide/essentials/watchers.md",
+        230,
+        " 꼭 필요한 경우에만 사용하고, 성능에 주의하세요.",
+        "",
+        "TC704",
+        230,
+        230,
+        "the English sentence 'Use it only when necessary and beware of the performance…'",
     ),
     Plant(
         "vue-docs",
@@ -374,6 +397,18 @@ PLANTS = [
         108,
         "Korean `In = jnp.zeros((8, 4096)",
     ),
+    Plant(  # a second change in a block that already differs joins its finding
+        "scaling-book",
+        "jax-stuff.md",
+        116,
+        "P('X', None)",
+        "P('Y', None)",
+        "TC501",
+        108,
+        108,
+        "also at English line 116",
+        setup=(("ko", 108, "(8, 2048)", "(8, 4096)"),),
+    ),
     Plant(
         "scaling-book",
         "jax-stuff.md",
@@ -396,6 +431,29 @@ PLANTS = [
         94,
         94,
         "heading still in English: 'Why should you care?'",
+    ),
+    Plant(  # beside "L: running denominator", a term written without its article (no finding)
+        "scaling-book",
+        "transformers.md",
+        400,
+        "sequence dimension에 걸친 running full attention softmax",
+        "The running full attention softmax over the sequence dimension",
+        "TC701",
+        401,
+        400,
+        "list-item still in English",
+    ),
+    Plant(  # beside names the Korean sentences keep (Fully-Sharded Data Parallelism (FSDP))
+        "scaling-book",
+        "training.md",
+        353,
+        "혼합 FSDP와 Tensor Parallelism",
+        "Mixed FSDP and Tensor Parallelism",
+        "TC701",
+        353,
+        353,
+        "heading still in English: 'Mixed FSDP and Tensor Parallelism'",
+        setup=(("ko", 59, "혼합 FSDP와 Tensor Parallelism", "Mixed FSDP and Tensor Parallelism"),),
     ),
     Plant(
         "scaling-book",
@@ -441,6 +499,17 @@ PLANTS = [
         127,
         127,
         "markup changed",
+    ),
+    Plant(  # one word its section's code does not name (`Vite` over `@vitejs/…` is a name)
+        "vue-docs",
+        "guide/essentials/template-syntax.md",
+        202,
+        "인자",
+        "Arguments",
+        "TC701",
+        202,
+        202,
+        "heading still in English: 'Arguments'",
     ),
     Plant(
         "vue-docs",
@@ -618,6 +687,12 @@ VUE_DEFECTS = [
         id="two-links-added-to-one-paragraph",
     ),
     pytest.param(
+        replace_on(87, "### 불리언 속성 {#boolean-attributes}", "불리언 속성"),
+        ("TC101", 87, 87),
+        "the Korean paragraph '불리언 속성' (line 87) is its heading written as plain text",
+        id="heading-marks-lost",
+    ),
+    pytest.param(
         drop_line(153, "- 텍스트 보간"),
         ("TC109", 153, 153),  # it belongs before the Korean item now at line 153
         "English item 'Inside text interpolations (mustaches)' (line 153) has none",
@@ -691,6 +766,20 @@ def test_vue_planted_defect_is_found_at_its_lines(
     code, en, ko = expected
     assert rows == [(code, f"en/{VUE_CHAPTER}:{en}", f"ko/{VUE_CHAPTER}:{ko}")]
     assert words in message(found, code)
+
+
+def test_vue_item_dropped_from_a_nested_list_is_found_at_its_line(vue: Path) -> None:
+    """List items of different depths do not pair by shape: an item dropped from a nested list
+    (whose Korean is indented one level less than its English) is still one finding there."""
+    chapter = "style-guide/rules-recommended.md"
+    before, _ = check(vue, chapter)
+    mutate(vue, drop_line(55, "    - `created`"), chapter)
+    after, found = check(vue, chapter)
+    known = {row[:2] for row in before}  # the chapter's own findings, their Korean lines shifted
+    assert [row for row in after if row[:2] not in known] == [
+        ("TC109", f"en/{chapter}:55", f"ko/{chapter}:55")
+    ]
+    assert any("English item 'created' (line 55) has none" in f.message for f in found)
 
 
 def test_vue_admonition_dropped_whole_is_one_block_missing_at_the_box(vue: Path) -> None:

@@ -261,3 +261,56 @@ def test_a_subsection_missing_under_a_split_one_is_its_own_finding() -> None:
         ("TC101", line_of(english, "##### Notes"))
     ]
     assert "'#### HTML', '#### CSS' of '### Setting opacity'" in found[0][3]
+
+
+REPL_EN = """# How to use the REPL
+
+## What is the REPL?
+
+The REPL runs JavaScript one line at a time in a terminal.
+
+## How to use the REPL
+
+The `node` command runs our scripts:
+
+```bash
+node script.js
+```
+
+Run `node` alone to start a session, then type `.help`.
+
+### Dot commands
+
+- `.help`: shows the dot commands.
+- `.exit`: leaves the session.
+"""
+
+REPL_KO = """# REPL 사용 방법
+
+`node` 명령어는 스크립트를 실행합니다:
+
+```bash
+node script.js
+```
+
+`node`만 실행하면 세션이 시작되고, `.help`를 입력할 수 있습니다.
+
+### Dot 명령어
+
+- `.help`: 점 명령어를 보여줍니다.
+- `.exit`: 세션을 끝냅니다.
+"""
+
+
+def test_a_title_the_english_repeats_over_its_old_text_pairs_by_its_level() -> None:
+    """The English page now opens with '## What is …' and moved its text under a '## How to
+    use …' that repeats the title: the Korean title still translates the English title (their
+    sections compared whole, in length and shape too), and the two new headings are missing."""
+    assert ("How to use the REPL", "REPL 사용 방법") in titles(align(REPL_EN, REPL_KO))
+    found = structure(REPL_EN, REPL_KO)
+    assert [f[0] for f in found if f[0] == "TC103"] == []
+    assert any(
+        f[0] == "TC101" and "'## How to use the REPL'" in f[3] and "no Korean heading" in f[3]
+        for f in found
+    ), found
+    assert any(f[0] == "TC101" and "'## What is the REPL?' has no Korean" in f[3] for f in found)

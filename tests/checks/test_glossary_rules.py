@@ -184,3 +184,70 @@ def test_a_bad_glossary_is_a_config_error_naming_file_and_line(tmp_path: Path) -
     config = Config(options={"glossary": {"files": (str(glossary),), "shipped": False}})
     with pytest.raises(ConfigError, match=rf"^{glossary}:4: unknown key 'typo'"):
         check_paths(en, ko, config)
+
+
+def test_a_rendering_of_another_word_of_the_sentence_is_no_use_of_the_term(tmp_path: Path) -> None:
+    # c.md: 설정 renders "settings" beside 구성 for "configurations"; d.md: 속성 renders the
+    # "attributes" of the same sentence, 프로퍼티 its "property". Neither is a second rendering.
+    # ("# C" and its paragraph twice: an advisory term needs two uses in a file.)
+    en = tree(
+        tmp_path / "en",
+        {
+            "a.md": "# A\n\nUse it for configuration.\n\nThis property is read-only.\n",
+            "b.md": "# B\n\nThe configuration is read at start.\n\nThe property is set.\n",
+            "c.md": "# C\n\nIt is common to use them for configurations or settings.\n" * 2,
+            "d.md": "# D\n\nIt is a read-only property that returns the class attributes.\n" * 2,
+            "e.md": "# E\n\nRead the configuration, then change the configuration.\n" * 2,
+        },
+    )
+    ko = tree(
+        tmp_path / "ko",
+        {
+            "a.md": "# 가\n\n구성에 사용합니다.\n\n이 프로퍼티는 읽기 전용입니다.\n",
+            "b.md": "# 나\n\n구성은 시작할 때 읽힙니다.\n\n프로퍼티가 설정됩니다.\n",
+            "c.md": "# 다\n\n구성이나 설정에 사용하는 것이 일반적입니다.\n" * 2,
+            "d.md": "# 라\n\n클래스 속성을 반환하는 읽기 전용 프로퍼티입니다.\n" * 2,
+            "e.md": "# 마\n\n설정을 읽은 다음 설정을 바꿉니다.\n" * 2,
+        },
+    )
+    # e.md renders each "configuration" as 설정 where a.md and b.md write 구성: still reported
+    found = findings(en, ko, Config(select=("TC303",)), "TC303")
+    assert places(found) == [("en/e.md", 3, "ko/e.md", 3)]
+    assert found[0].message.startswith(
+        "'configuration' is 설정 here (4× in this file; also line 6)"
+    )
+
+
+def test_a_term_kept_in_english_as_the_page_api_name_is_no_rendering(tmp_path: Path) -> None:
+    # c.md documents the `key` attribute and `effectScope()`: key and effect scope kept in
+    # English there name the API. d.md keeps "key" in English in prose: still reported.
+    needs = "Each item needs a unique key.\n\nThe key must be a string.\n"
+    keys = "각 항목에는 고유한 키가 필요합니다.\n\n키는 문자열이어야 합니다.\n"
+    en = tree(
+        tmp_path / "en",
+        {
+            "a.md": f"# A\n\n{needs}\nEach scope ends.\n",
+            "b.md": f"# B\n\n{needs}\nEach scope ends.\n",
+            "c.md": "# Attributes\n\n## key\n\nWithout keys, Vue reuses elements.\n\n"
+            "With keys, Vue reorders elements.\n\n## effectScope()\n\n"
+            "It returns the current scope.\n\nIt stops the scope.\n",
+            "d.md": f"# D\n\n{needs}",
+        },
+    )
+    ko = tree(
+        tmp_path / "ko",
+        {
+            "a.md": f"# 가\n\n{keys}\n각 스코프가 끝납니다.\n",
+            "b.md": f"# 나\n\n{keys}\n각 스코프가 끝납니다.\n",
+            "c.md": "# 속성\n\n## key\n\nkey가 없으면 Vue는 요소를 재사용합니다.\n\n"
+            "key가 있으면 Vue는 요소를 재정렬합니다.\n\n## effectScope()\n\n"
+            "현재 effect scope를 반환합니다.\n\n해당 effect scope를 중지합니다.\n",
+            "d.md": "# 라\n\n각 항목에는 고유한 key가 필요합니다.\n\nkey는 문자열이어야 합니다.\n",
+        },
+    )
+    glossary = tmp_path / "glossary.yaml"
+    glossary.write_text("terms:\n  - term: key\n    ko: [키]\n  - term: scope\n    ko: [스코프]\n")
+    options = {"glossary": {"files": (str(glossary),), "shipped": False}}
+    found = findings(en, ko, Config(select=("TC303",), options=options), "TC303")
+    assert places(found) == [("en/d.md", 3, "ko/d.md", 3)]
+    assert found[0].message.startswith("'key' is kept in English here (2× in this file")

@@ -131,11 +131,12 @@ def _unpaired_after(following: Sequence[SectionPair]) -> Iterator[Section]:
 
 
 def _unpaired_subsections(alignment: Alignment, section: Section) -> list[Section]:
-    """The English subsections right after ``section`` that have no Korean counterpart, up to
-    the first that has one."""
+    """The English subsections (and sections of its level) right after ``section`` that have
+    no Korean counterpart, up to the first that has one: a Korean section that lost the next
+    heading keeps its text."""
     found = []
     for following in alignment.source.sections[section.index + 1 :]:
-        if following.level <= section.level or following.index in alignment.target_of:
+        if following.level < section.level or following.index in alignment.target_of:
             break
         found.append(following)
     return found

@@ -93,6 +93,15 @@ def kind_score(a: BlockKind, b: BlockKind) -> float:
     return 0.5 if frozenset({a, b}) in _CLOSE_KINDS else 0.0
 
 
+def block_fit(a: Block, b: Block) -> float:
+    """``kind_score`` of two blocks; list items nested to different depths are different kinds
+    (an item of a nested list the English added is not the translation of a top-level one: only
+    what they carry, not their shape and length, may pair them)."""
+    if a.kind is BlockKind.LIST_ITEM and a.kind is b.kind and a.depth != b.depth:
+        return 0.0
+    return kind_score(a.kind, b.kind)
+
+
 @dataclass(frozen=True, eq=False)
 class Side:
     """One language's blocks of a section, reduced once: their tokens and prose lengths."""
@@ -159,13 +168,15 @@ class Scorer:
     def _pair(self, i: int, j: int) -> float:
         """English block ``i`` against Korean block ``j``."""
         en, ko = self.en, self.ko
-        structure = W_KIND * kind_score(en.blocks[i].kind, ko.blocks[j].kind) + W_LENGTH * (
-            self.length(en.lengths[i], ko.lengths[j])
-        )
+        fit = block_fit(en.blocks[i], ko.blocks[j])
+        structure = W_KIND * fit + W_LENGTH * self.length(en.lengths[i], ko.lengths[j])
         a, b = en.tokens[i], ko.tokens[j]
         if not a and not b:
             return structure / (W_KIND + W_LENGTH)
-        return structure + W_CONTENT * self._overlap(a, b, self.en_mass[i] + self.ko_mass[j])
+        overlap = self._overlap(a, b, self.en_mass[i] + self.ko_mass[j])
+        if not fit and not overlap:
+            return 0.0  # blocks of kinds that do not fit, sharing nothing: length alone is no pair
+        return structure + W_CONTENT * overlap
 
     def group(self, en: Sequence[int], ko: Sequence[int]) -> float:
         """English blocks ``en`` (one or two) against Korean blocks ``ko`` taken as one text;
@@ -174,7 +185,7 @@ class Scorer:
         if len(en) == 1 and len(ko) == 1:
             return self.pair(en[0], ko[0])
         es, ks = self.en, self.ko
-        kinds = [kind_score(es.blocks[i].kind, ks.blocks[j].kind) for i in en for j in ko]
+        kinds = [block_fit(es.blocks[i], ks.blocks[j]) for i in en for j in ko]
         structure = W_KIND * sum(kinds) / len(kinds) + W_LENGTH * self.length(
             sum(es.lengths[i] for i in en), sum(ks.lengths[j] for j in ko)
         )

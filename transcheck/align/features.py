@@ -111,6 +111,8 @@ class Scorer:
         self.weight = {token: math.log(1 + count / df) for token, df in frequency.items()}
         self.source_below = _below(source)
         self.target_below = _below(target)
+        self.source_folded = _folded(source)
+        self.target_folded = _folded(target)
         source_length = sum(f.length for f in source)
         target_length = sum(f.length for f in target)
         self.ratio = target_length / source_length if source_length and target_length else 1.0
@@ -186,25 +188,29 @@ class Scorer:
                 content = (2 * shared.get(j, 0.0) + TOKEN_PSEUDO) / (
                     mass + own.target_mass[j] + 2 * TOKEN_PSEUDO
                 )
+                folded = (a, b)
                 if (
                     a.level == b.level
                     and j in below_shared
                     and i in source_titles.get(b.title, (i,))
                     and j in target_titles.get(a.title, (j,))
+                    and (deeper := below.evidence(i, j)) > content
                 ):
-                    content = max(content, below.evidence(i, j))
+                    # compared with their subsections, in length and shape too
+                    content, folded = deeper, (self.source_folded[i], self.target_folded[j])
                 title = title_evidence(a, b)
-                if a.shape == b.shape:
+                x, y = folded
+                if x.shape == y.shape:
                     shape = 1.0
                 else:
-                    shape = shapes.get((a.shape, b.shape), -1.0)
+                    shape = shapes.get((x.shape, y.shape), -1.0)
                     if shape < 0:
-                        shape = shapes[a.shape, b.shape] = fuzz.ratio(a.shape, b.shape) / 100
+                        shape = shapes[x.shape, y.shape] = fuzz.ratio(x.shape, y.shape) / 100
                 score_row.append(
                     W_CONTENT * content
                     + W_TITLE * title
                     + W_LEVEL * (a.level == b.level)
-                    + W_LENGTH * length(a.length, b.length)
+                    + W_LENGTH * length(x.length, y.length)
                     + W_SHAPE * shape
                 )
                 evidence_row.append(max(content, title))
@@ -220,6 +226,22 @@ def _by_title(sections: Sequence[Features]) -> dict[str, set[int]]:
         if section.title:
             found.setdefault(section.title, set()).add(index)
     return found
+
+
+def _folded(sections: Sequence[Features]) -> list[Features]:
+    """Per section: its length and shape with those of its subsections (the preamble's own)."""
+    result: list[Features] = []
+    for index, section in enumerate(sections):
+        end = index + 1
+        while end < len(sections) and sections[end].level > section.level:
+            end += 1
+        inner = sections[index:end] if section.level else [section]
+        length = sum(s.length for s in inner)
+        shape = "".join(s.shape for s in inner)
+        result.append(
+            Features(section.tokens, section.title, section.words, section.level, length, shape)
+        )
+    return result
 
 
 def _below(sections: Sequence[Features]) -> list[Counter[str]]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from transcheck.align.blocks import BlockPair
 from transcheck.checks.blockmatch import SectionBlocks, section_blocks
 from transcheck.checks.registry import Example, Hit, PairContext, rule
-from transcheck.checks.structure import describe
+from transcheck.checks.structure import demoted_headings, describe
 from transcheck.findings import Severity
 from transcheck.model import Block, BlockKind, Section
 
@@ -170,6 +170,47 @@ def lone_ids(ctx: PairContext, korean: bool) -> frozenset[int]:
     a paragraph with no counterpart is one block-missing or block-extra finding, not one per
     item inside it."""
     return frozenset(id(block) for block in lone_blocks(ctx, korean))
+
+
+UNFENCED_SHARE = 0.6  # how much of a Korean paragraph an English code block's text must be
+
+
+def unfenced_code(ctx: PairContext) -> dict[int, Block]:
+    """English code blocks the Korean section holds as a paragraph (its fences lost or broken:
+    ``1`bash`` … ``1```): id of the English block -> the Korean paragraph, one that translates
+    nothing or only joins a paragraph's translation, and is mostly that code. Sections whose
+    Korean has a code block left unpaired are not searched: that block is the counterpart."""
+
+    def compute() -> dict[int, Block]:
+        found: dict[int, Block] = {}
+        for section in section_blocks(ctx):
+            pairs = section.blocks
+            if any(p.source is None and is_code(p.target) for p in pairs):
+                continue
+            loose = [
+                p.target
+                for p in pairs
+                if p.target is not None
+                and p.target.kind is BlockKind.PARAGRAPH
+                and (p.source is None or p.joined)
+            ]
+            missing = [p.source for p in pairs if p.target is None and p.source is not None]
+            for english in (block for block in missing if is_code(block) and loose):
+                code = "".join(english.text.split())
+                for block in loose:
+                    shown = "".join(block.shown.split())
+                    if len(code) >= UNFENCED_SHARE * len(shown) and code in shown:
+                        found[id(english)] = block
+                        loose.remove(block)
+                        break
+        return found
+
+    return ctx.cached("unfenced-code", compute)  # type: ignore[no-any-return]
+
+
+def is_code(block: Block | None) -> bool:
+    """A code block; MDX ``import``/``export`` lines are compared by ``imports`` instead."""
+    return block is not None and block.kind is BlockKind.CODE and not block.esm
 
 
 def _only_images(block: Block) -> bool:
@@ -368,7 +409,8 @@ def block_extra(ctx: PairContext) -> Iterator[Hit]:
     A component, shortcode or admonition added whole with what it holds (`<Aside>` …
     `</Aside>`, ``{{< note >}}`` … ``{{< /note >}}``) is one finding here.
     """
-    skip = _reshaped(ctx)
+    skip = _reshaped(ctx) | {id(block) for block in demoted_headings(ctx).values()}
+    skip |= {id(block) for block in unfenced_code(ctx).values()}
     for section in section_blocks(ctx):
         pairs = section.blocks
         for start, end in _runs(pairs, korean=True, skip=skip):

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from transcheck.checks.blockmatch import SectionBlocks, korean_line, match_items, section_blocks
-from transcheck.checks.blocks import lone_ids
+from transcheck.checks.blocks import is_code, lone_ids, unfenced_code
 from transcheck.checks.codediff import block_changes
 from transcheck.checks.imports import export_changes, import_changes
 from transcheck.checks.linkmatch import link_matches
@@ -29,7 +29,7 @@ from transcheck.checks.templatelinks import stand_ins
 from transcheck.config import RULE_OPTIONS
 from transcheck.findings import Severity
 from transcheck.lazy import compiled
-from transcheck.model import Block, BlockKind, CodeSpan
+from transcheck.model import Block, CodeSpan
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 _SPAN_TOKEN = compiled(r"[A-Za-z_][A-Za-z0-9_]*|[\uac00-\ud7a3]+|\d+(?:\.\d+)?|\S")
@@ -57,8 +57,8 @@ def _match_code(section: SectionBlocks) -> CodeMatch:
     left_en: list[Block] = []
     left_ko: list[Block] = []
     for pair in section.blocks:
-        en = pair.source if _code(pair.source) else None
-        ko = pair.target if _code(pair.target) else None
+        en = pair.source if is_code(pair.source) else None
+        ko = pair.target if is_code(pair.target) else None
         if en is not None and ko is not None:
             paired.append((en, ko))
         elif en is not None:
@@ -68,11 +68,6 @@ def _match_code(section: SectionBlocks) -> CodeMatch:
     count = min(len(left_en), len(left_ko))
     paired += zip(left_en[:count], left_ko[:count], strict=True)
     return CodeMatch(section, tuple(paired), tuple(left_en[count:]), tuple(left_ko[count:]))
-
-
-def _code(block: Block | None) -> bool:
-    """A code block; MDX ``import``/``export`` lines are compared by ``imports`` instead."""
-    return block is not None and block.kind is BlockKind.CODE and not block.esm
 
 
 def code_matches(ctx: PairContext) -> list[CodeMatch]:
@@ -250,11 +245,22 @@ def code_block_missing(ctx: PairContext) -> Iterator[Hit]:
     Bad:  en section with a ```` ```py ```` example ↔ ko section with prose only.
     Good: the same code block in the Korean section (comments may be translated).
     """
+    unfenced = unfenced_code(ctx)
     for match in code_matches(ctx):
         for block in _outside_whole_elements(ctx, match.missing, korean=False):
+            what = f"{_size(block)} {block.lang or 'code'} block"
+            where = f"the Korean section {describe(match.section.target)!r}"
+            paragraph = unfenced.get(id(block))
+            if paragraph is not None:
+                yield Hit(
+                    f"{what} is a paragraph in {where}: its fences are lost or broken; fence it "
+                    "as in English",
+                    ctx.at_source(block.line),
+                    ctx.at_target(paragraph.line),
+                )
+                continue
             yield Hit(
-                f"{_size(block)} {block.lang or 'code'} block is missing from the Korean section "
-                f"{describe(match.section.target)!r}",
+                f"{what} is missing from {where}",
                 ctx.at_source(block.line),
                 ctx.at_target(match.section.target.line),
             )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from transcheck.checks.codecomments import (
     STRINGS,
@@ -41,6 +41,10 @@ class Change:
     message: str
     en_line: int
     ko_line: int
+    moved: bool = False  # lines the Korean holds elsewhere in the block
+    what: str = ""  # the message before its advice
+    advice: str = ""
+    korean: bool = False  # a run of Korean lines alone: another change names its Korean line
 
 
 def block_changes(en_block: Block, ko_block: Block) -> Iterator[Change]:
@@ -190,6 +194,32 @@ def _past_laid_out(run: Run, en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...])
 
 
 def _diff(en_block: Block, ko_block: Block) -> Iterator[Change]:
+    """One classified change per changed run of code lines (lines the Korean moved: one), and
+    one for all the runs of changed code of the block: a block translated from an older English
+    (``{`` and its ``}`` added, three messages reworded) is one thing to sync, at its first
+    changed line, with the lines of the others."""
+    changes = list(_run_changes(en_block, ko_block))
+    code = [c for c in changes if c.kind == "code" and not c.moved]
+    for change in changes:
+        if code and change is code[0] and len(code) > 1:
+            others = _places(code[1:])
+            yield replace(change, message=f"{change.what}; also at {others}; {change.advice}")
+        elif not code or change is code[0] or change not in code:
+            yield change
+
+
+def _places(changes: list[Change]) -> str:
+    """Where more changes of a block are: ``English lines 38 and 42``, ``Korean line 180``."""
+    parts = []
+    for side, korean in (("English", False), ("Korean", True)):
+        lines = [str(c.ko_line if korean else c.en_line) for c in changes if c.korean == korean]
+        if lines:
+            listed = lines[0] if len(lines) == 1 else f"{', '.join(lines[:-1])} and {lines[-1]}"
+            parts.append(f"{side} line{'s' if len(lines) > 1 else ''} {listed}")
+    return " and ".join(parts)
+
+
+def _run_changes(en_block: Block, ko_block: Block) -> Iterator[Change]:
     """One classified change per changed run of code lines (lines the Korean moved: one)."""
     en, ko = _lines(en_block), _lines(ko_block)
     en_first, ko_first = _first_code_line(en_block), _first_code_line(ko_block)
@@ -223,4 +253,13 @@ def _diff(en_block: Block, ko_block: Block) -> Iterator[Change]:
             what = f"Korean code line {_show(ko_line)} is not in the English code block"
         else:
             what = f"{label}: English {_show(en_line)}, Korean {_show(ko_line)}"
-        yield Change(run.kind, f"{what}{suffix}; {advice}", en_at, ko_at)
+        yield Change(
+            run.kind,
+            f"{what}{suffix}; {advice}",
+            en_at,
+            ko_at,
+            index in moved,
+            f"{what}{suffix}",
+            advice,
+            en_line is None,
+        )

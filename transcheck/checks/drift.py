@@ -15,7 +15,9 @@ in a chapter with too few of them, on every paragraph of SHORT_CHARS or more.
   they are) of which at least ``MIN_LOST_TERMS``, and half of them, are in its English no
   more: the English was rewritten.
 - block-length-outlier (TC111): a paragraph far out of the ratio that no single sentence
-  explains (a paragraph doubled, several sentences added, a translation that says more).
+  explains (a paragraph doubled, several sentences added, a translation that says more); the
+  tolerance widens for an English paragraph shorter than ``SETTLED`` characters, as the square
+  root of how much shorter (a short text's length varies more).
 
 Precedence, one cause one finding: a paragraph whose English has a code span, number, formula or
 link target that its Korean lacks is left to inline-code-missing, number-mismatch, math-changed
@@ -39,6 +41,7 @@ from transcheck.checks.blockmatch import section_blocks
 from transcheck.checks.blocks import block_name, first_words
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.findings import Severity
+from transcheck.glossary import Matcher, active_matcher
 from transcheck.model import Block, BlockKind
 
 MIN_DEVIATION = 0.05  # a floor for the spread of a chapter whose paragraphs agree too well
@@ -48,6 +51,7 @@ MIN_SENTENCE = 15  # characters (spaces excluded) of a sentence that can be miss
 TIE = 0.5  # sentence fits this close (in deviations) are a tie
 MIN_LOST_TERMS = 2
 SHORT_CHARS = 30  # in a chapter of short paragraphs, drift is sought in those this long
+SETTLED = 160  # English characters from which a paragraph's length ratio varies as the chapter's
 MIN_SAMPLES = 5  # ... when there are this many
 _TOKEN_KINDS = ("C:", "N:", "M:", "L:")  # code, numbers, math, links: their own rules report
 
@@ -118,11 +122,32 @@ def _size(text: str) -> int:
 
 
 def _echoed(sentence: str, others: Sequence[str], korean: Sequence[str]) -> bool:
-    """Whether the Korean keeps a Latin-script term that only ``sentence`` has in the English:
-    then the sentence is translated (merged into another one), not missing."""
-    own = terms.words(sentence) - terms.words(" ".join(others), parts=True)
+    """Whether the Korean keeps a Latin-script term that only ``sentence`` has in the English
+    (in no form: ``fetch`` is not its own beside ``fetching``): then the sentence is
+    translated (merged into another one), not missing."""
+    rest = terms.words(" ".join(others), parts=True)
+    own = [w for w in terms.words(sentence) - rest if not any(_same_term(w, o) for o in rest)]
     kept = terms.words(" ".join(korean))
     return any(_same_term(word, term) for word in kept for term in own)
+
+
+def _glossary_evidence(
+    matcher: Matcher | None, sentence: str, others: Sequence[str], korean: str
+) -> tuple[bool, bool]:
+    """What the glossary says of a sentence: whether the Korean renders one of its terms more
+    often than the other English sentences use it (``module`` three times in Korean, twice in
+    the rest: the sentence is translated), and whether it has terms of its own of which the
+    Korean renders none (``server``, ``configuration``: evidence that it is missing)."""
+    if matcher is None:
+        return False, False
+    mine = Counter(found.entry for found in matcher.english(sentence))
+    if not mine:
+        return False, False
+    rest = Counter(found.entry for other in others for found in matcher.english(other))
+    rendered = Counter(found.entry for found in matcher.korean(korean))
+    echoed = any(rendered[entry] > rest[entry] for entry in mine)
+    own = [entry for entry in mine if not rest[entry]]
+    return echoed, bool(own) and not any(rendered[entry] for entry in own)
 
 
 def _same_term(a: str, b: str) -> bool:
@@ -134,17 +159,24 @@ def _same_term(a: str, b: str) -> bool:
     return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 3
 
 
-def _missing_sentence(paragraph: Measured, ratio: Ratio) -> str | None:
+def _missing_sentence(paragraph: Measured, ratio: Ratio, matcher: Matcher | None) -> str | None:
     """The English sentence without Korean counterpart: one whose removal brings the paragraph
-    within FIT_Z of the ratio; of several, the one that leaves the other sentences fitting
-    their Korean sentences in order best, the later on a near tie (None: no single sentence
-    explains the gap)."""
+    within FIT_Z of the ratio and that the Korean does not echo (a Latin-script term or, by
+    the run's glossary, a rendering it alone accounts for); of several, one whose own glossary
+    terms the Korean renders none of, if any is, and then the one that leaves the other
+    sentences fitting their Korean sentences in order best, the later on a near tie (None: no
+    single sentence explains the gap)."""
     english = sentences(" ".join(b.text for b in paragraph.english))
     korean = sentences(" ".join(b.text for b in paragraph.korean))
     if len(english) < 2 or len(korean) >= len(english):
         return None
+    # Echoes are sought in the sentences as shown, inline code included (`title`), when they
+    # split as the text does.
+    shown = sentences(" ".join(b.shown or b.text for b in paragraph.english))
+    shown = shown if len(shown) == len(english) else english
+    shown_korean = sentences(" ".join(b.shown or b.text for b in paragraph.korean))
     en_length, ko_length = paragraph.lengths
-    candidates: list[tuple[float, str]] = []
+    candidates: list[tuple[bool, float, str]] = []
     for index, part in enumerate(english):
         size = _size(part)
         if size < MIN_SENTENCE or size >= en_length:
@@ -152,18 +184,23 @@ def _missing_sentence(paragraph: Measured, ratio: Ratio) -> str | None:
         if abs(ratio.z(en_length - size, ko_length)) > FIT_Z:
             continue
         rest = english[:index] + english[index + 1 :]
-        if part in rest or _echoed(part, rest, korean):
+        if part in rest or _echoed(shown[index], shown[:index] + shown[index + 1 :], shown_korean):
             continue  # a repeated sentence is a length outlier; an echoed one was translated
+        echoed, absent = _glossary_evidence(matcher, part, rest, " ".join(korean))
+        if echoed:
+            continue
         fit = sum(
             abs(ratio.z(max(_size(en), 1), max(_size(ko), 1)))
             for en, ko in zip(rest, korean, strict=False)
         )
-        candidates.append((fit, part))
+        candidates.append((absent, fit, part))
+    if any(absent for absent, _, _ in candidates):
+        candidates = [candidate for candidate in candidates if candidate[0]]
     if not candidates:
         return None
-    best = min(fit for fit, _ in candidates)
+    best = min(fit for _, fit, _ in candidates)
     # Near ties go to the later sentence: English grows at the end more than anywhere else.
-    return [part for fit, part in candidates if fit <= best + TIE][-1]
+    return [part for _, fit, part in candidates if fit <= best + TIE][-1]
 
 
 def _judged(ctx: PairContext) -> tuple[list[Measured], list[Measured]]:
@@ -186,10 +223,11 @@ def analysed(ctx: PairContext) -> tuple[list[Drift], list[Measured]]:
         if not sought:
             return [], judged
         ratio = calibrate(sought)
+        matcher = active_matcher(ctx.config)
         result = []
         for paragraph in sought:
             z = ratio.z(*paragraph.lengths)
-            sentence = _missing_sentence(paragraph, ratio) if z <= -DRIFT_Z else None
+            sentence = _missing_sentence(paragraph, ratio, matcher) if z <= -DRIFT_Z else None
             surplus = _token_surplus(paragraph.english, paragraph.korean)
             result.append(Drift(paragraph, z, sentence, surplus))
         return result, judged
@@ -351,7 +389,10 @@ def block_length_outlier(ctx: PairContext) -> Iterator[Hit]:
         if id(paragraph) in explained or any(id(ko) in rewritten for ko in paragraph.korean):
             continue
         off = paragraph.log_ratio - ratio.centre
-        if abs(off) < max(spread * ratio.deviation, floor):
+        # A short text's length varies more than a long one's (fewer words average out): the
+        # tolerance widens as the English falls short of SETTLED characters.
+        widen = math.sqrt(max(1.0, SETTLED / max(paragraph.lengths[0], 1)))
+        if abs(off) < max(spread * ratio.deviation, floor) * widen:
             continue
         en, ko = paragraph.english, paragraph.korean
         factor = math.exp(off)

@@ -37,9 +37,13 @@ from transcheck.glossary.matcher import english_key, korean_key, plurals
 from transcheck.glossary.shipped import shipped_resolved
 from transcheck.glossary.translit import transliterates
 from transcheck.lazy import compiled
-from transcheck.model import Block
+from transcheck.model import Block, Document
 
 _HANGUL_WORD = compiled(r"[\uac00-\ud7a3]+")
+_API_HEADING = compiled(r"[a-z][A-Za-z0-9]*|[A-Za-z][A-Za-z0-9]*\(\)")  # ## key, ## effectScope()
+_LATIN_WORD = compiled(r"[A-Za-z][A-Za-z-]*")
+_WORD_BEFORE = compiled(r"([A-Za-z]+)\s+$")
+_WORD_AFTER = compiled(r"\s+([A-Za-z]+)")
 
 
 @dataclass(frozen=True, eq=False)
@@ -309,6 +313,7 @@ class PairUnits:
     source: str
     target: str
     units: tuple[Unit, ...]
+    api: frozenset[str] = frozenset()  # the page's API names (api_names)
 
 
 def collect_units(ctx: PairContext) -> PairUnits | None:
@@ -316,7 +321,44 @@ def collect_units(ctx: PairContext) -> PairUnits | None:
     if active_matcher(ctx.config) is None and not ctx.config.option("glossary", "learn"):
         return None
     units = tuple(unit for unit in pair_units(ctx) if unit.translated)
-    return PairUnits(ctx.source.path, ctx.target.path, units)
+    return PairUnits(ctx.source.path, ctx.target.path, units, api_names(ctx.source, ctx.target))
+
+
+def api_names(*documents: Document) -> frozenset[str]:
+    """The names a page pair documents as API: inline code of one identifier (`key`,
+    `computed()`, `#fallback`) and headings that are one (``## key``, ``## effectScope()``),
+    case-folded, without call parentheses or a leading sigil."""
+    names: set[str] = set()
+    for document in documents:
+        for section in document.sections:
+            names.update(span.text.strip() for span in section.code_spans)
+            if _API_HEADING().fullmatch(section.title.strip()):
+                names.add(section.title.strip())
+    return frozenset(
+        name.lstrip("#@.:$").removesuffix("()").casefold()
+        for name in names
+        if name and " " not in name
+    )
+
+
+def _api_name(unit: Unit, occurrence: Occurrence, api: frozenset[str]) -> bool:
+    """Whether a term kept in English is an API name of the page, alone or with the word
+    before or after it (``computed`` of `computed()`, ``effect scope`` of ``effectScope()``):
+    a name, not a rendering decision."""
+    start, end = occurrence.start, occurrence.end
+    text = next((p.text for p in unit.korean if p.text[start:end] == occurrence.surface), "")
+    word = _LATIN_WORD().match(occurrence.surface)
+    if not text or word is None:
+        return False
+    term = word.group()
+    before = _WORD_BEFORE().search(text[:start])
+    after = _WORD_AFTER().match(text, start + len(term))
+    candidates = [term]
+    if before is not None:
+        candidates.append(before.group(1) + term)
+    if after is not None:
+        candidates.append(term + after.group(1))
+    return any(candidate.casefold() in api for candidate in candidates)
 
 
 def run_glossary(ctx: SetContext) -> Glossary:
@@ -335,26 +377,47 @@ def run_glossary(ctx: SetContext) -> Glossary:
 
 
 def tree_uses(ctx: SetContext, matcher: Matcher) -> dict[Entry, list[Use]]:
-    """Every accepted use of every term in the Korean files, where the aligned English uses it."""
+    """Every accepted use of every term in the Korean files, where the aligned English uses it.
+
+    Where a unit's Korean mentions a term more often than its English, a mention in a
+    rendering of another term of the English (속성 where the English also says "attribute")
+    renders that term; if several Korean renderings are still left, the unit does not say which
+    one translates the term (``configurations or settings``: 구성이나 설정, 설정 for "settings"),
+    and none of them counts (the English kept beside a rendering still does)."""
     uses: dict[Entry, list[Use]] = defaultdict(list)
     for pair in ctx.collected:
         for unit in pair.units if pair else ():
-            english: dict[Entry, int] = {}
+            english: dict[Entry, list[int]] = defaultdict(list)
             for found in find(unit.english, matcher.english):
-                english.setdefault(found.occurrence.entry, found.line)
+                english[found.occurrence.entry].append(found.line)
             if not english:
                 continue
+            korean: dict[Entry, list[Use]] = defaultdict(list)
             for found in find(unit.korean, matcher.korean):
                 occurrence = found.occurrence
                 entry = occurrence.entry
                 if entry not in english or _is_forbidden(matcher.glossary, occurrence):
                     continue
+                if occurrence.kind is Kind.ENGLISH and _api_name(unit, occurrence, pair.api):
+                    continue
                 rendering = entry.term if occurrence.kind is Kind.ENGLISH else occurrence.rendering
-                uses[entry].append(
+                korean[entry].append(
                     Use(entry.term, rendering, occurrence.kind, pair.target, found.line,
-                        pair.source, english[entry])
+                        pair.source, english[entry][0])
                 )  # fmt: skip
+            for entry, found_uses in korean.items():
+                uses[entry] += _translating(entry, found_uses, english)
     return uses
+
+
+def _translating(entry: Entry, found: list[Use], english: dict[Entry, list[int]]) -> list[Use]:
+    """The Korean mentions of ``entry`` in one unit that translate it (see tree_uses)."""
+    if len(found) <= len(english[entry]):
+        return found
+    others = {rendering for other in english if other is not entry for rendering in other.ko}
+    found = [use for use in found if use.rendering not in others]
+    several = len({use.rendering for use in found if use.kind is not Kind.ENGLISH}) > 1
+    return [] if several and len(found) > len(english[entry]) else found
 
 
 # The last tree_terms result, with what it was computed from (held, so identity stays valid).
@@ -404,8 +467,9 @@ def glossary_inconsistent(ctx: SetContext) -> Iterator[Hit]:
     Good: one rendering everywhere (the glossary's preferred one, else the one most files use).
     On by default: terms of the shipped general glossary `ko`, of the glossaries the project
     names (`glossary: [ko-ml, docs/terms.yaml]`) and terms learned from the tree (`glossary.learn`).
-    A use counts where the aligned English block has the term. One finding per file, term and
-    rendering, at its first line, with the other lines and what the rest of the tree writes.
+    A use counts where the aligned English block has the term, not where the English kept is
+    the page's API name (`key` under `## key`). One finding per file, term and rendering, at
+    its first line, with the other lines and what the rest of the tree writes.
     """
     glossary, found = tree_terms(ctx)
     for entry, uses in found.items():

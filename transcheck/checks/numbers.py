@@ -76,7 +76,8 @@ _COUNTERS = (
 _KOREAN_NATIVE = re.compile(
     rf"(?=[{''.join(sorted({word[0] for word in _NATIVE}))}])(?:"
     rf"(?<![\uac00-\ud7a3])({'|'.join(_NATIVE)})\s?(?:{_COUNTERS})"
-    r"|(?<![\uac00-\ud7a3])(하나|둘|셋|넷)(?![\uac00-\ud7a3])"  # counted alone: 하나/두/세 개
+    # counted alone, maybe with a particle: 하나/두/세 개, 단 하나의 테스트, 둘이
+    r"|(?<![\uac00-\ud7a3])(하나|둘|셋|넷)(?:[의가를는도만로씩와과이을은에])?(?![\uac00-\ud7a3])"
     ")"
 )
 

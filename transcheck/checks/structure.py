@@ -8,7 +8,7 @@ from transcheck.align import SectionPair
 from transcheck.checks.blockmatch import SectionBlocks, section_blocks
 from transcheck.checks.registry import Example, Hit, PairContext, declare, rule
 from transcheck.findings import Severity
-from transcheck.model import BlockKind, Section
+from transcheck.model import Block, BlockKind, Section
 
 
 def describe(section: Section) -> str:
@@ -141,10 +141,64 @@ def section_missing(ctx: PairContext) -> Iterator[Hit]:
         )
 
 
+_SENTENCE_END = (".", "。", ":", ";", ",", "!")
+
+
+def demoted_headings(ctx: PairContext) -> dict[int, Block]:
+    """English sections whose heading the Korean writes as a plain paragraph (the ``#`` marks
+    lost), by section index: the first English subsection a Korean section translates without
+    its heading, when the Korean block right before its text is a short line of its own that
+    translates nothing and reads as a title. One finding (section-missing, at that line), not
+    also a paragraph that translates nothing."""
+
+    def compute() -> dict[int, Block]:
+        found: dict[int, Block] = {}
+        for blocks in section_blocks(ctx):
+            if not blocks.split:
+                continue
+            first = blocks.split[0]
+            paired = [(p.source, p.target) for p in blocks.blocks if p.source and p.target]
+            korean = next(
+                (ko for en, ko in paired if first.line <= en.line <= first.end_line), None
+            )
+            body = blocks.target.blocks
+            at = next((i for i, block in enumerate(body) if block is korean), 0)
+            title = body[at - 1] if at else None
+            if title and _title_like(title, first) and all(ko is not title for _, ko in paired):
+                found[first.index] = title
+        return found
+
+    return ctx.cached("demoted-headings", compute)  # type: ignore[no-any-return]
+
+
+def _title_like(block: Block, section: Section) -> bool:
+    """A paragraph of one short line that does not end as a sentence does: a title."""
+    shown = block.shown.strip()
+    return (
+        block.kind is BlockKind.PARAGRAPH
+        and block.line == block.end_line
+        and bool(shown)
+        and not shown.endswith(_SENTENCE_END)
+        and len(shown) <= 2 * len(section.title) + 10
+    )
+
+
 def _split_hit(ctx: PairContext, blocks: SectionBlocks) -> Hit:
     """The English subsections a Korean section translates without their headings, at the
-    first of them and at the Korean block where its heading belongs."""
+    first of them and at the Korean block where its heading belongs (or the paragraph that
+    writes that heading as plain text)."""
     first = blocks.split[0]
+    demoted = demoted_headings(ctx).get(first.index)
+    if demoted is not None:
+        title = demoted.shown.strip()
+        others = "" if len(blocks.split) == 1 else f" (and {len(blocks.split) - 1} more)"
+        return Hit(
+            f"English section {describe(first)!r}{others} has no Korean heading: the Korean "
+            f"paragraph {title!r} (line {demoted.line}) is its heading written as plain "
+            f"text; write {'#' * first.level + ' ' + title!r}",
+            ctx.at_source(first.line),
+            ctx.at_target(demoted.line),
+        )
     korean = next(
         (
             p.target.line
@@ -170,9 +224,9 @@ def _split_hit(ctx: PairContext, blocks: SectionBlocks) -> Hit:
             "their text without them",
             "headings",
         )
-    if blocks.source.level:
+    if 0 < blocks.source.level < first.level:
         what = f"{what} {names} of {describe(blocks.source)!r}"
-    else:  # sections after the preamble, which holds no subsections
+    else:  # sections after the preamble, which holds no subsections, or after a section
         what = f"{what.replace('subsection', 'section')} {names}"
     return Hit(
         f"English {what} {its}: the Korean "

@@ -43,6 +43,10 @@ _PAGE_UNITS = 3  # fewer units still in English are reported one by one, whateve
 _IDENTIFIER = re.compile(r"\(\)|[-_<>.$@#:/\d]|[a-z][A-Z]|^[A-Z]{2,}s?$")
 _INNER_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+\b")  # capitalized inside a sentence
 _LOWER = re.compile(r"\b[a-z]+\b")
+_ABBREVIATED = re.compile(r"\s*\([A-Z][A-Z0-9-]*s?\)$")  # ``Name (ABBR)``: the abbreviation
+_ARTICLES = frozenset({"a", "an", "the"})
+_TERM_WORDS = 3  # a term kept in English has at most this many words
+_CODE_PART = re.compile(r"[^a-z0-9]+")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9.+-]*[A-Za-z0-9+]|[A-Za-z]")
 
 
@@ -230,16 +234,36 @@ def _named(ctx: PairContext, unit: Unit) -> bool:
     names, code, folded = _names_and_code(ctx)
     return (
         is_name(unit.korean, names)
-        or (unit.kind == BlockKind.HEADING.value and _kept_phrase(ctx, unit.korean))
+        or (
+            unit.kind == BlockKind.HEADING.value
+            and (_kept_phrase(ctx, unit.korean) or _code_names(ctx, unit))
+        )
+        or (_label(unit) and _kept_phrase(ctx, unit.korean))
         or (unit.block is not None and _link_only(unit.block))
         or _shown_in_code(unit.korean, code, folded)
         or (unit.kind == BlockKind.LIST_ITEM.value and _proper_only(unit.korean))
+        or _bare_term(unit)
+    )
+
+
+def _bare_term(unit: Unit) -> bool:
+    """A term of a few words the translator wrote without its English articles (``the
+    environment variable`` as ``environment variable``): Korean has none, so the words kept are
+    a term kept in English on purpose, not text left as it was."""
+    words = unit.english.split()
+    bare = [word for word in words if word.casefold() not in _ARTICLES]
+    return (
+        len(bare) < len(words)
+        and len(bare) <= _TERM_WORDS
+        and _normal(" ".join(bare)) == _normal(unit.korean)
     )
 
 
 def _kept_phrase(ctx: PairContext, title: str) -> bool:
     """A title the Korean page writes as it is inside its own Korean sentences (``React
-    Developer Tools를 사용하여``): a name the translator keeps on purpose, whatever its length."""
+    Developer Tools를 사용하여``): a name the translator keeps on purpose, whatever its length.
+    A label's colon and an abbreviation after the name (``Fully-Sharded Data Parallelism
+    (FSDP):``) may stay out of the sentences."""
     sentences = ctx.cached(
         "untranslated-korean-sentences",
         lambda: "\n".join(
@@ -249,10 +273,31 @@ def _kept_phrase(ctx: PairContext, title: str) -> bool:
             if _translated(block)
         ),
     )
-    phrase = " ".join(title.casefold().split())
-    return len(phrase) > 1 and (
-        re.search(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", sentences) is not None
+    phrase = " ".join(title.split()).removesuffix(":")
+    return any(
+        len(name) > 1 and re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", sentences) is not None
+        for name in {phrase.casefold(), _ABBREVIATED.sub("", phrase).casefold()}
     )
+
+
+def _label(unit: Unit) -> bool:
+    """A paragraph that labels what follows, as a heading would: a few words and a colon
+    (``**Fully-Sharded Data Parallelism (FSDP):**``)."""
+    text = unit.korean.strip()
+    return unit.kind == BlockKind.PARAGRAPH.value and text.endswith(":") and len(text.split()) <= 6
+
+
+def _code_names(ctx: PairContext, unit: Unit) -> bool:
+    """A one-word title that the inline code of its own Korean section names: a tool or library
+    whose package, module or file the section shows (``### Vite`` over ``@vitejs/plugin-vue``),
+    a part of the code split at punctuation, with the ``js`` of a package name dropped."""
+    words = unit.korean.split()
+    if len(words) != 1:
+        return False
+    word = _bare(words[0])
+    spans = ctx.target.section_at(unit.target_line).code_spans
+    parts = {part for span in spans for part in _CODE_PART.split(span.text.casefold())}
+    return word in parts or word + "js" in parts
 
 
 def _proper_only(text: str) -> bool:
@@ -287,10 +332,12 @@ def untranslated(ctx: PairContext) -> Iterator[Hit]:
     Headings kept in English on purpose are silenced with `untranslated.allow_headings: true`.
     Names are not untranslated: a title that is one identifier or API name (`createApp()`,
     `v-if`), one or two capitalized names (`Vite`, `Scoped CSS`), a title the Korean page
-    writes as it is in its own sentences (`React Developer Tools를 설치하면`), the text of a
-    lone link (a product or resource), text a code block of the page also shows (a demo's
-    output, a title its citation names), a front-matter title whose subtitle is translated. A
-    page whose translated share of paragraphs is below `untranslated.page_share` (0.5), with at
+    writes as it is in its own sentences (`React Developer Tools를 설치하면`), one word its
+    section's code names (`### Vite` over `@vitejs/plugin-vue`), a term of a few words written
+    without its English article (`environment variable`), the text of a lone link (a
+    product or resource), text a code block of the page also shows (a demo's output, a title
+    its citation names), a front-matter title whose subtitle is translated. A page whose
+    translated share of paragraphs is below `untranslated.page_share` (0.5), with at
     least three units in English, gets one finding with that share and the English line ranges.
     """
     similarity = float(ctx.config.option("untranslated", "similarity"))

@@ -106,6 +106,18 @@ def starts_component(src: str, pos: int) -> bool:
     return bool(after) and (after[0].isupper() or after[0] == ">")
 
 
+def _starts_element(src: str, pos: int) -> bool:
+    """A component tag (see starts_component), or an HTML element written as JSX: a lowercase
+    tag with a ``{…}`` prop (``<a style={{ display: 'flex' }}>``), which is no HTML to
+    markdown-it, so the lines of its tags would be read as text."""
+    if starts_component(src, pos):
+        return True
+    if not (src.startswith("<", pos) and src[pos + 1 : pos + 2].islower()):
+        return False
+    stop = tag_end(src, pos, min(len(src), pos + WINDOW))
+    return stop > 0 and "={" in src[pos:stop]
+
+
 def tag_end(src: str, pos: int, limit: int) -> int:
     """Offset just after the ``>`` closing the tag that starts at ``pos``, or -1; quoted values
     and ``{…}`` expressions may hold a ``>``."""
@@ -141,7 +153,7 @@ def _jsx_block_rule(state: StateBlock, start: int, end: int, silent: bool) -> bo
     """Lines holding only component tags -> one ``jsx_block`` token over those lines."""
     src = state.src
     pos = state.bMarks[start] + state.tShift[start]
-    if not starts_component(src, pos):
+    if not _starts_element(src, pos):
         return False
     stop = pos
     while True:
@@ -153,7 +165,7 @@ def _jsx_block_rule(state: StateBlock, start: int, end: int, silent: bool) -> bo
         rest = stop
         while src[rest] in " \t":
             rest += 1
-        if not starts_component(src, rest):
+        if not _starts_element(src, rest):
             return False
         stop = rest
     last = _last_line(state, start, end, stop)

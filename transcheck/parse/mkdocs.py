@@ -6,7 +6,8 @@ MkDocs sites write three kinds of block that CommonMark reads as prose or code:
   body is indented by four spaces; CommonMark makes the title line a paragraph and the body an
   indented code block. Read with mdit-py-plugins' ``admon`` rule.
 - pymdownx blocks ``/// tip | Title`` … ``///`` (tabs ``//// tab | Title`` … ``////``), whose
-  fences CommonMark leaves as paragraphs. Read as containers whose marker is ``/``.
+  fences CommonMark leaves as paragraphs. Read as containers whose marker is ``/``; a ``///``
+  line inside fenced code of the block (a Markdown example showing a block) does not close it.
 - Material content tabs ``=== "Title"`` whose body is indented by four spaces (CommonMark: a
   paragraph and indented code). Read as a ``tab`` block like ``//// tab | Title``.
 - code included from a file: ``{* ../../docs_src/app/tutorial001.py hl[3,5:7] *}`` on its own
@@ -65,11 +66,63 @@ _LEADING_UP = re.compile(r"^(?:\.\.?/)+")
 _TITLE = re.compile(r'[ \t]"(.*)"[ \t]*$')  # Python-Markdown's title, last on its line
 _QUOTED = re.compile(r'^"(.*)"$|^\'(.*)\'$')
 _EXTENSIONS = {"py": "python", "js": "js", "ts": "ts", "sh": "bash", "yml": "yaml"}
+_SLASHES = re.compile(r"/{3,}")
+_FENCE_OPEN = re.compile(r"(`{3,}(?!.*`)|~{3,})")
 
 
 def _block_params(params: str, *args: object) -> bool:
     """A ``///`` block opens with a name (``tip``, ``tab``, ``details``); a bare ``///`` closes."""
     return _BLOCK_PARAMS.match(params) is not None
+
+
+def _text(state: StateBlock, line: int) -> str:
+    """A line's text after its indent."""
+    return state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+
+
+def _block_end(state: StateBlock, start_line: int, end_line: int, slashes: int) -> tuple[int, bool]:
+    """The line that closes a ``///`` block of ``slashes`` slashes opened at ``start_line``: the
+    first of as many slashes or more and nothing else outside fenced code, with True; else the
+    line the block stops at unclosed (a line less indented, the end), with False."""
+    fence = ""
+    for line in range(start_line + 1, end_line):
+        text = _text(state, line).rstrip()
+        if text and state.sCount[line] < state.blkIndent:
+            return line, False  # a line less indented than the block ends it (and its list)
+        if state.is_code_block(line):
+            continue
+        if fence:  # inside fenced code: only its closing fence counts
+            if text.startswith(fence) and text == fence[0] * len(text):
+                fence = ""
+        elif (opened := _FENCE_OPEN.match(text)) is not None:
+            fence = opened.group(1)
+        elif len(text) >= slashes and _SLASHES.fullmatch(text):
+            return line, True
+    return end_line, False
+
+
+def _block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """A ``///`` block, as container_plugin reads a container of marker ``/`` except that a
+    ``///`` line inside fenced code of its body does not close it (see ``_block_end``)."""
+    if state.is_code_block(start_line):
+        return False
+    line = _text(state, start_line)
+    marker = _SLASHES.match(line)
+    if marker is None or not _block_params(line[marker.end() :]):
+        return False
+    if silent:
+        return True
+    close, closed = _block_end(state, start_line, end_line, marker.end())
+    old_parent, old_max = state.parentType, state.lineMax
+    state.parentType, state.lineMax = "container", close
+    token = state.push(f"container_{BLOCKS}_open", "div", 1)
+    token.markup, token.info, token.map = marker.group(0), line[marker.end() :], [start_line, close]
+    token.block = True
+    state.md.block.tokenize(state, start_line + 1, close)
+    state.push(f"container_{BLOCKS}_close", "div", -1).block = True
+    state.parentType, state.lineMax = old_parent, old_max
+    state.line = close + closed
+    return True
 
 
 def _code_include(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
@@ -140,6 +193,8 @@ def mkdocs_plugin(md: MarkdownIt) -> None:
     admonition = ruler.__rules__[ruler.__find__("admonition")]
     ruler.at("admonition", _strict(admonition.fn), {"alt": admonition.alt})
     md.use(container_plugin, BLOCKS, marker="/", validate=_block_params)
+    blocks = ruler.__rules__[ruler.__find__(f"container_{BLOCKS}")]
+    ruler.at(blocks.name, _block, {"alt": blocks.alt})  # the plugin's renderers stay
     alt = ["paragraph", "reference", "blockquote", "list"]
     md.block.ruler.before("fence", INCLUDE, _code_include, {"alt": alt})
     md.block.ruler.before("fence", TAB, _tab, {"alt": alt})
