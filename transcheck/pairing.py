@@ -47,13 +47,23 @@ class Tree:
     root: Path
     files: tuple[str, ...]
     git: GitSource | None = None  # set when the files were read from a git revision
+    # (working directory, rel) -> display: a run shows each file's path several times per pair
+    # (parsing, context, guard, report), and each display_path is a few pathlib operations
+    _shown: dict[tuple[str, str], str] = dataclasses.field(
+        default_factory=dict, init=False, repr=False
+    )
 
     def display(self, rel: str) -> str:
         """The path to show for a file of this tree: relative to cwd when below it, or
         ``REV:path`` for a tree read from git."""
         if self.git is not None:
             return self.git.display(rel)
-        return display_path(self.root / rel) if rel else display_path(self.root)
+        key = (os.getcwd(), rel)
+        shown = self._shown.get(key)
+        if shown is None:
+            path = self.root / rel if rel else self.root
+            shown = self._shown[key] = display_path(path)
+        return shown
 
 
 @record(eq=True)

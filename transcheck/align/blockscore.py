@@ -32,9 +32,12 @@ W_KIND, W_LENGTH, W_CONTENT = 0.35, 0.2, 0.45
 
 def block_tokens(block: Block, rewrite: Callable[[str], str]) -> Counter[str]:
     """What survives translation in one block (numbers, code, math, link targets, tag keys)."""
-    tokens = ["N:" + number.value for number in block.numbers]
-    tokens += ["C:" + span.text.strip() for span in block.code_spans]
-    tokens += ["M:" + "".join(formula.text.split()) for formula in block.math]
+    # (most blocks hold none of most kinds: an empty kind builds nothing)
+    tokens = ["N:" + number.value for number in block.numbers] if block.numbers else []
+    if block.code_spans:
+        tokens += ["C:" + span.text.strip() for span in block.code_spans]
+    if block.math:
+        tokens += ["M:" + "".join(formula.text.split()) for formula in block.math]
     for link in block.links:
         if not link.url.startswith("#"):
             url = rewrite(link.url)
@@ -66,6 +69,8 @@ def _emptied(match: re.Match[str]) -> str:
 def code_shape(line: str) -> str:
     """A code line without what a translator may translate in it (a tag's text, the content
     of string literals), so a line whose text was translated still matches its source."""
+    if ">" not in line and '"' not in line and "'" not in line:
+        return line  # nothing to take out (most lines): no regular-expression scan
     return _TRANSLATABLE.sub(_emptied, line)
 
 
@@ -132,7 +137,7 @@ class Scorer:
     def mass(self, tokens: Counter[str]) -> float:
         """The weighted size of a multiset of tokens."""
         weight = self.weight
-        return sum(weight[t] * n for t, n in tokens.items())
+        return sum([weight[t] * n for t, n in tokens.items()])
 
     def _overlap(self, a: Counter[str], b: Counter[str], total: float) -> float:
         """Weighted Dice overlap of two token multisets whose masses add up to ``total``."""
@@ -141,7 +146,7 @@ class Scorer:
         if len(b) < len(a):
             a, b = b, a
         weight = self.weight
-        shared = sum(weight[t] * min(n, b[t]) for t, n in a.items() if t in b)
+        shared = sum([weight[t] * (n if n <= m else m) for t, n in a.items() if (m := b.get(t, 0))])
         return 2 * shared / total
 
     def length(self, en_length: int, ko_length: int) -> float:

@@ -49,7 +49,9 @@ def section_tokens(section: Section, rewrite: Callable[[str], str]) -> Counter[s
     for block in section.code_blocks:
         for code_line in block.text.splitlines():
             if code_line.strip() and not _COMMENT.match(code_line):
-                code = " ".join(_TRAILING_COMMENT.sub("", code_line).split())
+                if "//" in code_line or "/*" in code_line or "<!--" in code_line:
+                    code_line = _TRAILING_COMMENT.sub("", code_line)
+                code = " ".join(code_line.split())
                 tokens.append("K:" + code)
                 if (shape := code_shape(code)) != code:
                     tokens.append("S:" + shape)
@@ -116,7 +118,8 @@ class Scorer:
         self.ratio = target_length / source_length if source_length and target_length else 1.0
 
     def _mass(self, tokens: Counter[str]) -> float:
-        return sum(self.weight[t] * n for t, n in tokens.items())
+        weight = self.weight
+        return sum([weight[t] * n for t, n in tokens.items()])
 
     def shared(
         self,
@@ -129,18 +132,24 @@ class Scorer:
 
         Built from an inverted index, so the cost follows the shared tokens, not n x m.
         """
-        holders: defaultdict[tuple[int, str], list[int]] = defaultdict(list)
+        # per level (0 for all without ``same_level``): token -> (Korean section, its count)
+        holders: dict[int, defaultdict[str, list[tuple[int, int]]]] = {}
         for j, tokens in enumerate(target):
-            level = self.target[j].level if same_level else 0
-            for token in tokens:
-                holders[level, token].append(j)
+            level = holders.setdefault(self.target[j].level if same_level else 0, defaultdict(list))
+            for token, count in tokens.items():
+                level[token].append((j, count))
+        nothing: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
+        weight = self.weight
         result: list[dict[int, float]] = []
         for i, tokens in enumerate(source):
-            level = self.source[i].level if same_level else 0
+            at_level = holders.get(self.source[i].level if same_level else 0, nothing)
             row: defaultdict[int, float] = defaultdict(float)
             for token, n in tokens.items():
-                for j in holders.get((level, token), ()):
-                    row[j] += self.weight[token] * min(n, target[j][token])
+                held = at_level.get(token)
+                if held is not None:
+                    w = weight[token]
+                    for j, count in held:
+                        row[j] += w * (count if count < n else n)
             result.append(dict(row))
         return result
 
@@ -169,14 +178,20 @@ class Scorer:
         source_titles, target_titles = _by_title(self.source), _by_title(self.target)
         scores: list[list[float]] = []
         evidence: list[list[float]] = []
+        shapes: dict[tuple[str, str], float] = {}  # few shapes recur: "p", "pp", "pc", ...
+        length = self.length
         for i, a in enumerate(self.source):
             score_row, evidence_row = [], []
+            shared, mass, below_shared = own.shared[i], own.source_mass[i], below.shared[i]
             for j, b in enumerate(self.target):
-                content = own.evidence(i, j)
+                # own.evidence(i, j), written out: this loop runs for every pair
+                content = (2 * shared.get(j, 0.0) + TOKEN_PSEUDO) / (
+                    mass + own.target_mass[j] + 2 * TOKEN_PSEUDO
+                )
                 folded = (a, b)
                 if (
                     a.level == b.level
-                    and j in below.shared[i]
+                    and j in below_shared
                     and i in source_titles.get(b.title, (i,))
                     and j in target_titles.get(a.title, (j,))
                     and (deeper := below.evidence(i, j)) > content
@@ -185,12 +200,17 @@ class Scorer:
                     content, folded = deeper, (self.source_folded[i], self.target_folded[j])
                 title = title_evidence(a, b)
                 x, y = folded
-                shape = fuzz.ratio(x.shape, y.shape) / 100 if x.shape != y.shape else 1.0
+                if x.shape == y.shape:
+                    shape = 1.0
+                else:
+                    shape = shapes.get((x.shape, y.shape), -1.0)
+                    if shape < 0:
+                        shape = shapes[x.shape, y.shape] = fuzz.ratio(x.shape, y.shape) / 100
                 score_row.append(
                     W_CONTENT * content
                     + W_TITLE * title
                     + W_LEVEL * (a.level == b.level)
-                    + W_LENGTH * self.length(x.length, y.length)
+                    + W_LENGTH * length(x.length, y.length)
                     + W_SHAPE * shape
                 )
                 evidence_row.append(max(content, title))

@@ -77,8 +77,9 @@ def english_words(text: str) -> EnglishWords:
 
 
 @lru_cache(maxsize=2048)
-def _korean_terms(text: str) -> frozenset[str]:
-    """The Latin-script terms of a Korean text, remembered by text."""
+def korean_terms(text: str) -> frozenset[str]:
+    """The Latin-script terms of a Korean text, remembered by text (block alignment and the
+    drift rules ask about the same Korean blocks)."""
     return frozenset(words(text))
 
 
@@ -86,7 +87,7 @@ def _korean_terms(text: str) -> frozenset[str]:
 def _agreement(english: str, korean: str) -> int:
     """How many of the Korean text's terms the English text has, less how many it lacks."""
     index = english_words(english)
-    return sum(1 if index.keep(word) else -1 for word in _korean_terms(korean))
+    return sum(1 if index.keep(word) else -1 for word in korean_terms(korean))
 
 
 class Agreement:
@@ -103,7 +104,7 @@ class Agreement:
 
     def terms(self, j: int) -> int:
         """How many Latin-script terms Korean block ``j`` has."""
-        return len(_korean_terms(self._korean[j].text))
+        return len(korean_terms(self._korean[j].text))
 
     def __call__(self, i: int, j: int) -> int:
         """The agreement of English block ``i`` and Korean block ``j``."""

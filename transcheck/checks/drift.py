@@ -103,9 +103,18 @@ class Drift:
 
 def _token_surplus(english: Sequence[Block], korean: Sequence[Block]) -> bool:
     """Whether the English blocks carry an item of their own rules that the Korean lack."""
-    en = sum((block_tokens(b, str) for b in english), Counter[str]())
-    ko = sum((block_tokens(b, str) for b in korean), Counter[str]())
-    return any(key.startswith(_TOKEN_KINDS) for key in en - ko)
+    en, ko = _tokens(english), _tokens(korean)
+    return any(n > ko[key] for key, n in en.items() if key.startswith(_TOKEN_KINDS))
+
+
+def _tokens(blocks: Sequence[Block]) -> Counter[str]:
+    """The tokens of some blocks together (most groups are one block: its own are used)."""
+    if len(blocks) == 1:
+        return block_tokens(blocks[0], str)
+    found: Counter[str] = Counter()
+    for block in blocks:
+        found.update(block_tokens(block, str))
+    return found
 
 
 def _size(text: str) -> int:
@@ -229,7 +238,7 @@ def analysed(ctx: PairContext) -> tuple[list[Drift], list[Measured]]:
 def lost_terms(english: str, korean: str) -> list[str]:
     """The Latin-script terms the Korean keeps that the English no longer has, when they are at
     least MIN_LOST_TERMS and half of the terms the Korean keeps (else none)."""
-    kept = sorted(terms.words(korean))
+    kept = sorted(terms.korean_terms(korean))
     needed = max(MIN_LOST_TERMS, (len(kept) + 1) // 2)
     if len(kept) < needed:
         return []

@@ -32,11 +32,13 @@ def match_in_order(
     pairs: list[tuple[T, U]] = []
     missing: list[T] = []
     cursor = 0  # just after the Korean item of the last pair
+    free = 0  # every Korean item before this one is paired: a search starts here at the earliest
     for item in english:
         first = max(0, cursor - WINDOW) if start is None else start(item)
         stop = min(len(korean), first + 2 * WINDOW)
         found = next(
-            (k for k in range(first, stop) if not used[k] and equal(item, korean[k])), None
+            (k for k in range(max(first, free), stop) if not used[k] and equal(item, korean[k])),
+            None,
         )
         if found is None:
             missing.append(item)
@@ -44,4 +46,6 @@ def match_in_order(
             used[found] = True
             pairs.append((item, korean[found]))
             cursor = found + 1
+            while free < len(used) and used[free]:
+                free += 1
     return pairs, missing, [k for k, taken in zip(korean, used, strict=True) if not taken]
