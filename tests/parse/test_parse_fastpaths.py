@@ -18,6 +18,7 @@ from markdown_it.parser_inline import ParserInline
 
 from transcheck.parse.destinations import parse_link_destination
 from transcheck.parse.dialects import DIALECTS, _first_mark, choose_dialect
+from transcheck.parse.html import HtmlTag, HtmlText, _parsed, scan_html
 from transcheck.parse.parsers import markdown
 from transcheck.parse.unclosed import _fence_opener
 
@@ -163,3 +164,53 @@ def test_rules_by_character_give_markdown_it_tokens_on_corpus() -> None:
     for path in paths:
         text = path.read_text(encoding="utf-8")
         _same_tokens(text, choose_dialect(str(path), text).name)
+
+
+HTML_PIECES = [
+    *"<>/=\"' \n\t\r&", "<div", "</div>", "<DIV", "<sup", "<a", "</a>", "<br", "<script",
+    "</script>", "<title", "<!-- c -->", " class=", " data-text=", ' v-if="x"', " @click", "x",
+    "한", "&amp;", '"a b"', "'a'", " markdown=", '"1"', "/>", "\x0b", "\xa0",
+]  # fmt: skip
+
+
+def _fields(found: tuple[list[HtmlTag], list[HtmlText]]) -> tuple[object, ...]:
+    tags, texts = found
+    return (
+        [(t.name, t.attrs, t.offset, t.text) for t in tags],
+        [(t.text, t.offset, t.markdown, t.separate) for t in texts],
+    )
+
+
+TAG_NAMES = st.sampled_from(["div", "A", "sup", "br", "Script", "title", "x-y", "VueSchoolLink"])
+ATTRIBUTES = st.sampled_from(
+    ['class="x"', 'CLASS="Y z"', ':p="a>b"', 'v="&amp;"', 'x=""', 'id="한"', "s='q'", "bare"]
+)
+TAGS = st.builds(
+    lambda close, name, attrs, end: f"<{close}{name}{''.join(attrs)}{end}",
+    st.sampled_from(["", "/"]),
+    TAG_NAMES,
+    st.lists(st.tuples(st.sampled_from([" ", "\n", " \t"]), ATTRIBUTES).map("".join), max_size=3),
+    st.sampled_from([">", "/>", " >", "\n/>"]),
+)
+WHITESPACE = st.sampled_from(["", " ", "\n", "\t", "\r", "\x0b"])
+TAG_RUNS = st.lists(st.tuples(WHITESPACE, TAGS).map("".join), min_size=1, max_size=4).map("".join)
+
+
+@given(st.one_of(st.lists(st.sampled_from(HTML_PIECES), max_size=16).map("".join), TAG_RUNS))
+@example('</div>\n<div class="composition-api">')
+@example('<sup class="vt-badge" data-text="3.4+" />')
+@example("<script></div>")
+def test_tags_only_fragments_read_as_html_parser_reads_them(fragment: str) -> None:
+    assert _fields(scan_html(fragment)) == _fields(_parsed(fragment))
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
+def test_html_fragments_of_corpus_read_as_html_parser_reads_them() -> None:
+    fragments = [
+        match.group(0)
+        for path in sorted(CORPUS.glob("*/*/**/*.md"))
+        for match in re.finditer(r"<[^<>]*>(?:\s*<[^<>]*>)*", path.read_text(encoding="utf-8"))
+    ]
+    assert len(fragments) > 1000
+    for fragment in fragments:
+        assert _fields(scan_html(fragment)) == _fields(_parsed(fragment))
