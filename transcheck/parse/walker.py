@@ -36,6 +36,7 @@ from transcheck.parse.tomlfront import parse_toml_front_matter
 _ALERT = re.compile(r"\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(?:\n|$)", re.IGNORECASE)
 _ADMONITION = re.compile(r"(\w+)\s*(?:\[(.*)\]|(.*))")
 _ONLY_TAGS = {"liquid": BlockKind.LIQUID, "shortcode": BlockKind.SHORTCODE}
+_WHOLE_KINDS = frozenset({*_ONLY_TAGS, "math_inline_double"})  # a paragraph of only these
 # The opening tokens of Docusaurus admonitions and MkDocs admonitions, blocks and tabs.
 _BOXES = frozenset(
     {"container_admonition_open", "container_blocks_open", "admonition_open", f"{TAB}_open"}
@@ -101,15 +102,18 @@ def _paragraph_kind(children: list[Token], first_in_item: bool) -> BlockKind:
     """A paragraph of only Liquid tags is Liquid, of only shortcodes a shortcode block, of only
     ``$$…$$`` math (kramdown agrees); the first paragraph of a list item is the item."""
     blank = ("softbreak", "hardbreak")
-    meaningful = [
+    meaningful = (
         c for c in children if c.type not in blank and (c.type != "text" or c.content.strip())
-    ]
-    kinds = {c.type for c in meaningful}
-    if len(kinds) == 1 and (only := _ONLY_TAGS.get(next(iter(kinds)))) is not None:
+    )
+    first = next(meaningful, None)
+    default = BlockKind.LIST_ITEM if first_in_item else BlockKind.PARAGRAPH
+    if first is None or first.type not in _WHOLE_KINDS:  # most paragraphs: prose first
+        return default
+    rest = list(meaningful)
+    only = _ONLY_TAGS.get(first.type)
+    if only is not None and all(c.type == first.type for c in rest):
         return only
-    if len(meaningful) == 1 and meaningful[0].type == "math_inline_double":
-        return BlockKind.MATH
-    return BlockKind.LIST_ITEM if first_in_item else BlockKind.PARAGRAPH
+    return BlockKind.MATH if first.type == "math_inline_double" and not rest else default
 
 
 def _docusaurus_title(info: str) -> tuple[str, str]:
@@ -160,12 +164,13 @@ class Walker:
         self, kind: BlockKind, lines: tuple[int, int], items: InlineItems, **extra: object
     ) -> Block:
         """A block of ``kind`` over ``lines`` holding ``items``, placed in its list or table."""
+        text, numbers = items.text_and_numbers()
         fields: dict[str, object] = {
-            "text": items.text,
+            "text": text,
             "shown": items.plain,
             "links": tuple(items.links),
             "code_spans": tuple(items.code_spans),
-            "numbers": tuple(items.numbers),
+            "numbers": tuple(numbers),
             "math": tuple(items.math),
             "markup": (*self.pending, *items.markup),
             "depth": self.depth,
