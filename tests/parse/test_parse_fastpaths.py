@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt, rules_core
 from markdown_it.helpers import parseLinkDestination
 from markdown_it.parser_block import ParserBlock
 from markdown_it.parser_inline import ParserInline
+from markdown_it.ruler import Ruler
 
 from transcheck.parse.destinations import parse_link_destination
 from transcheck.parse.dialects import DIALECTS, _first_mark, choose_dialect
@@ -124,11 +125,12 @@ def test_first_mark_matches_one_regex(text: str) -> None:
 
 
 def _stock_parser(dialect: str) -> MarkdownIt:
-    """A fresh parser of ``dialect`` whose tokenizers are markdown-it's own, asking every rule at
-    every line and offset, and whose linkify rule walks every inline run."""
+    """A fresh parser of ``dialect`` whose tokenizers and ruler are markdown-it's own, asking
+    every rule at every line and offset, and whose linkify rule walks every inline run."""
     md = markdown.__wrapped__(dialect)
     md.core.ruler.at("linkify", rules_core.linkify)
     md.block.tokenize = MethodType(ParserBlock.tokenize, md.block)  # type: ignore[method-assign]
+    md.block.ruler.__class__ = Ruler  # every terminator asked on every line
     md.inline.tokenize = MethodType(ParserInline.tokenize, md.inline)  # type: ignore[method-assign]
     return md
 

@@ -42,7 +42,7 @@ from transcheck.parse.conflicts import conflict_plugin
 from transcheck.parse.destinations import link_helpers
 from transcheck.parse.dialects import HUGO, JEKYLL, MDX, MKDOCS
 from transcheck.parse.dollars import use_math_inline_rule
-from transcheck.parse.firstchar import FirstCharParserBlock
+from transcheck.parse.firstchar import FirstCharParserBlock, FirstCharRuler
 from transcheck.parse.headings import explicit_id_plugin
 from transcheck.parse.kramdown import attr_list_plugin, attributes_plugin
 from transcheck.parse.liquid import liquid_plugin
@@ -135,6 +135,7 @@ def markdown(dialect: str = JEKYLL) -> MarkdownIt:
     explicit_id_plugin(md)
     track_positions(md)
     md.block.__class__ = FirstCharParserBlock
+    md.block.ruler.__class__ = FirstCharRuler
     _unlogged_block_rules(md)
     # Keep URLs as written: percent-encoding them would hide the anchor a translator typed.
     md.normalizeLink = lambda url: url  # type: ignore[method-assign]
