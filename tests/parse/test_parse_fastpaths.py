@@ -7,6 +7,7 @@ import logging
 import re
 from pathlib import Path
 from types import MethodType
+from typing import Any
 
 import pytest
 from hypothesis import example, given, settings
@@ -16,11 +17,13 @@ from markdown_it.helpers import parseLinkDestination
 from markdown_it.parser_block import ParserBlock
 from markdown_it.parser_inline import ParserInline
 from markdown_it.ruler import Ruler
+from mdit_py_plugins.tasklists import tasklists_plugin
 
 from transcheck.parse.destinations import parse_link_destination
 from transcheck.parse.dialects import DIALECTS, _first_mark, choose_dialect
 from transcheck.parse.html import HtmlTag, HtmlText, _parsed, scan_html
 from transcheck.parse.parsers import markdown
+from transcheck.parse.positions import POS
 from transcheck.parse.unclosed import _fence_opener
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
@@ -124,11 +127,19 @@ def test_first_mark_matches_one_regex(text: str) -> None:
         assert got == (expected.start(), expected.lastgroup, expected.group(0))
 
 
+def tasklists_rule() -> Any:
+    """The task-list plugin's own core rule, as a fresh parser gets it."""
+    fresh = MarkdownIt("zero").use(tasklists_plugin)
+    return next(r.fn for r in fresh.core.ruler.__rules__ if r.name == "github-tasklists")
+
+
 def _stock_parser(dialect: str) -> MarkdownIt:
     """A fresh parser of ``dialect`` whose tokenizers and ruler are markdown-it's own, asking
-    every rule at every line and offset, and whose linkify rule walks every inline run."""
+    every rule at every line and offset, and whose linkify and task-list rules walk every
+    inline run."""
     md = markdown.__wrapped__(dialect)
     md.core.ruler.at("linkify", rules_core.linkify)
+    md.core.ruler.at("github-tasklists", tasklists_rule())
     md.block.tokenize = MethodType(ParserBlock.tokenize, md.block)  # type: ignore[method-assign]
     md.block.ruler.__class__ = Ruler  # every terminator asked on every line
     md.inline.tokenize = MethodType(ParserInline.tokenize, md.inline)  # type: ignore[method-assign]
@@ -142,7 +153,7 @@ PIECES = [
     "| a | b |\n|---|---|\n", "x@y.com", "https://e.com/", "&amp;", "{{< x >}}", "{% y %}",
     "{: .c}", "{/*z*/}", "<b>", "</b>", "[^1]", "[r]", "\n[r]: /u\n", "[^1]: note\n", "$x$",
     "$$y$$", "`c`", "**", "~~", "![i](s)", "<https://a.b>", "[//a](//b)", "<a href='//x'>",
-    "___\n", "***\n", "2) ",
+    "___\n", "***\n", "2) ", "- [ ] ", "[x] ",
 ]  # fmt: skip
 
 
@@ -157,6 +168,15 @@ def _same_tokens(text: str, dialect: str) -> None:
 def test_rules_by_character_give_markdown_it_tokens(text: str) -> None:
     for dialect in DIALECTS:
         _same_tokens(text, dialect)
+
+
+@given(st.lists(st.sampled_from([*PIECES, "[ ] ", "- [x] a@b.co\n", "www.x.org "]), max_size=24))
+def test_every_inline_token_is_stamped(pieces: list[str]) -> None:
+    """Tokens made after inline parsing (linkify's, task lists', a footnote reference whose
+    meta its rule replaces) are stamped too."""
+    for dialect in DIALECTS:
+        for token in markdown(dialect).parse("".join(pieces)):
+            assert all(POS in child.meta for child in token.children or ())
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")

@@ -226,17 +226,11 @@ class FirstCharRuler(Ruler[Any]):
     """The block ruler, whose chains of terminators (``getRules("paragraph")``) are each one
     rule asking only the terminators that can start on a line's first character."""
 
-    _terminators: dict[str, tuple[list[Any], list[Any]]] | None = None
-
-    def getRules(self, chainName: str = "") -> list[Any]:
-        """All enabled rules for ``""``; for a chain, one rule asking the chain's rules."""
-        rules = super().getRules(chainName)
-        if not chainName or not rules:
-            return rules
-        if self._terminators is None:
-            self._terminators = {}
-        made = self._terminators.get(chainName)
-        if made is None or made[0] is not rules:  # the first call, or the rules changed
-            made = (rules, [_terminator(self, chainName)])
-            self._terminators[chainName] = made
-        return made[1]
+    def __compile__(self) -> None:
+        """Compile the chains as markdown-it does, then make each chain of terminators one
+        rule (made anew whenever the rules change, as the chains are)."""
+        super().__compile__()
+        assert self.__cache__ is not None
+        for chain, rules in self.__cache__.items():
+            if chain and rules:
+                self.__cache__[chain] = [_terminator(self, chain)]

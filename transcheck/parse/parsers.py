@@ -78,6 +78,7 @@ def _linkify_only_candidates(md: MarkdownIt) -> None:
             token
             for token in state.tokens
             if token.type == "inline"
+            and ("//" in token.content or "@" in token.content)  # linkify's own pretest
             and any(
                 child.type == "text" and ("//" in child.content or "@" in child.content)
                 for child in token.children or ()
@@ -87,6 +88,19 @@ def _linkify_only_candidates(md: MarkdownIt) -> None:
             linkify(StateCore(state.src, state.md, state.env, runs))
 
     ruler.at("linkify", rule)
+
+
+def _tasks_only_with_boxes(md: MarkdownIt) -> None:
+    """The task-list core rule walks every token of the file for a list item whose text starts
+    with ``[ ]``, ``[x]`` or ``[X]``: run it only on a text that holds one."""
+    ruler = md.core.ruler
+    tasks = next(rule.fn for rule in ruler.__rules__ if rule.name == "github-tasklists")
+
+    def rule(state: StateCore) -> None:
+        if "[ ]" in state.src or "[x]" in state.src or "[X]" in state.src:
+            tasks(state)
+
+    ruler.at("github-tasklists", rule)
 
 
 def _unlogged_block_rules(md: MarkdownIt) -> None:
@@ -120,6 +134,7 @@ def markdown(dialect: str = JEKYLL) -> MarkdownIt:
     use_math_inline_rule(md)
     md.use(footnote_plugin, inline=False, move_to_end=False)
     md.use(tasklists_plugin)
+    _tasks_only_with_boxes(md)
     md.use(conflict_plugin)
     if dialect == JEKYLL:
         md.use(liquid_plugin)
