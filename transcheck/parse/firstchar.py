@@ -26,8 +26,9 @@ from markdown_it.ruler import Ruler
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 
-# Not front_matter: it tests the file's first character, not the line's, so in a list item on
-# line 0 ("- `---") it starts on a backtick; it says no below line 0 at once anyway.
+# Front matter tests the file's first character, not the line's (in a list item on line 0,
+# "- `---", it starts on a backtick), and says no below line 0: it is asked on line 0 only.
+FIRST_LINE_ONLY = frozenset({"front_matter"})
 BLOCK_STARTS = {
     "toml_front_matter": "+",
     "math_block": "$",
@@ -95,9 +96,13 @@ class _Table(Generic[Rule]):
             self._key, self._rules = key, {}
         return self._rules
 
-    def rules_for(self, ruler: Ruler[Any], char: str, terminators: Terminators) -> list[Rule]:
+    def rules_for(
+        self, ruler: Ruler[Any], char: str, terminators: Terminators, first_line: bool = False
+    ) -> list[Rule]:
         """The enabled rules of ``ruler``, in order, that can start on ``char`` (all of them for
-        ``""``, past the end of the text); remembered in the current table."""
+        ``""``, past the end of the text); remembered in the current table, except those of the
+        file's first line (``first_line``), where the rules of ``FIRST_LINE_ONLY`` are asked too.
+        """
         starts, chain = self._starts, self._chain
         text = terminators is not None and terminators.match(char) is None
         found = [
@@ -107,10 +112,15 @@ class _Table(Generic[Rule]):
             and (not chain or chain in rule.alt)
             and (
                 not char  # past the end of the text: ask every rule
-                or (text if rule.name == "text" else char in starts.get(rule.name, char))
-            )  # an unlisted rule "starts" on every character
+                or (rule.name in FIRST_LINE_ONLY and first_line)
+                or (
+                    rule.name not in FIRST_LINE_ONLY
+                    and (text if rule.name == "text" else char in starts.get(rule.name, char))
+                )  # an unlisted rule "starts" on every character
+            )
         ]
-        self._rules[char] = found
+        if not first_line:
+            self._rules[char] = found
         return found
 
 
@@ -178,7 +188,7 @@ class FirstCharParserBlock(ParserBlock):
                 break
             start = state.bMarks[line] + state.tShift[line]
             char = src[start] if start < len(src) else ""
-            rules = by_char.get(char)
+            rules = by_char.get(char) if line else table.rules_for(self.ruler, char, None, True)
             if rules is None:
                 rules = table.rules_for(self.ruler, char, None)
             ok = False
