@@ -17,11 +17,13 @@ from markdown_it.helpers import parseLinkDestination
 from markdown_it.parser_block import ParserBlock
 from markdown_it.parser_inline import ParserInline
 from markdown_it.ruler import Ruler
+from markdown_it.rules_block import StateBlock
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from transcheck.parse.destinations import parse_link_destination
 from transcheck.parse.dialects import DIALECTS, _first_mark, choose_dialect
 from transcheck.parse.html import HtmlTag, HtmlText, _parsed, scan_html
+from transcheck.parse.linemarks import line_marks
 from transcheck.parse.parsers import markdown
 from transcheck.parse.positions import POS
 from transcheck.parse.unclosed import _fence_opener
@@ -134,12 +136,13 @@ def tasklists_rule() -> Any:
 
 
 def _stock_parser(dialect: str) -> MarkdownIt:
-    """A fresh parser of ``dialect`` whose tokenizers and ruler are markdown-it's own, asking
-    every rule at every line and offset, and whose linkify and task-list rules walk every
-    inline run."""
+    """A fresh parser of ``dialect`` whose block state, tokenizers and ruler are markdown-it's
+    own, asking every rule at every line and offset, and whose linkify and task-list rules walk
+    every inline run."""
     md = markdown.__wrapped__(dialect)
     md.core.ruler.at("linkify", rules_core.linkify)
     md.core.ruler.at("github-tasklists", tasklists_rule())
+    md.block.parse = MethodType(ParserBlock.parse, md.block)  # type: ignore[method-assign]
     md.block.tokenize = MethodType(ParserBlock.tokenize, md.block)  # type: ignore[method-assign]
     md.block.ruler.__class__ = Ruler  # every terminator asked on every line
     md.inline.tokenize = MethodType(ParserInline.tokenize, md.inline)  # type: ignore[method-assign]
@@ -236,3 +239,24 @@ def test_html_fragments_of_corpus_read_as_html_parser_reads_them() -> None:
     assert len(fragments) > 1000
     for fragment in fragments:
         assert _fields(scan_html(fragment)) == _fields(_parsed(fragment))
+
+
+def _same_marks(text: str) -> None:
+    state = StateBlock(text, MarkdownIt(), {}, [])
+    expected = (state.bMarks, state.eMarks, state.tShift, state.sCount, state.bsCount)
+    assert line_marks(text) == expected
+
+
+@given(
+    st.lists(st.sampled_from([" ", "\t", "\n", "a", "한", "  x", "\n\n", "\t\t- "]), max_size=20)
+)
+@example([])
+@example(["a", "\n", " ", "\t"])
+def test_line_marks_are_markdown_its(pieces: list[str]) -> None:
+    _same_marks("".join(pieces))
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
+def test_line_marks_are_markdown_its_on_corpus() -> None:
+    for path in sorted(CORPUS.glob("*/*/**/*.md")):
+        _same_marks(path.read_text(encoding="utf-8"))

@@ -20,11 +20,16 @@ from __future__ import annotations
 import re
 from typing import Any, Generic, TypeVar
 
+from markdown_it import MarkdownIt
 from markdown_it.parser_block import ParserBlock
 from markdown_it.parser_inline import ParserInline
 from markdown_it.ruler import Ruler
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from markdown_it.utils import EnvType
+
+from transcheck.parse.linemarks import LineMarkedState
 
 # Front matter tests the file's first character, not the line's (in a list item on line 0,
 # "- `---", it starts on a backtick), and says no below line 0: it is asked on line 0 only.
@@ -163,9 +168,20 @@ class FirstCharParserInline(ParserInline):
 
 
 class FirstCharParserBlock(ParserBlock):
-    """markdown-it's block parser, asking at each line only the rules that can start there."""
+    """markdown-it's block parser, asking at each line only the rules that can start there
+    (its line marks found by ``linemarks``)."""
 
     _table: _Table[Any] | None = None
+
+    def parse(
+        self, src: str, md: MarkdownIt, env: EnvType, outTokens: list[Token]
+    ) -> list[Token] | None:
+        """Push the block tokens of ``src`` into ``outTokens`` (as ``ParserBlock.parse``)."""
+        if not src:
+            return None
+        state = LineMarkedState(src, md, env, outTokens)
+        self.tokenize(state, state.line, state.lineMax)
+        return state.tokens
 
     def tokenize(self, state: StateBlock, startLine: int, endLine: int) -> None:
         """Tokenize as ``ParserBlock.tokenize`` does, with fewer rules asked at each line."""
