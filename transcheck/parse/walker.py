@@ -284,44 +284,37 @@ class Walker:
         self.builder.first_body_line = last + 1
 
     def token(self, token: Token) -> None:
-        """Handle one block token that needs no look-ahead."""
-        kind = token.type
-        if kind in ("bullet_list_open", "ordered_list_open", "blockquote_open", "table_open"):
-            self.open_container(token)
-        elif kind in ("bullet_list_close", "ordered_list_close", "blockquote_close", "table_close"):
-            self.close_container(token)
-        elif kind == "list_item_open":
+        """Handle one block token that needs no look-ahead (see ``HANDLERS``)."""
+        handle = HANDLERS.get(token.type)
+        if handle is not None:
+            handle(self, token)
+
+    def item(self, token: Token) -> None:
+        """A list item opens or closes."""
+        if token.nesting > 0:
             self.items_open.append(True)
             self.item_lines.append(span(token)[0])
-        elif kind == "list_item_close":
+        else:
             self.items_open.pop()
             self.item_lines.pop()
-        elif kind in ("tr_open", "tr_close") or (kind == "inline" and self.row is not None):
-            self.table(token)
-        elif kind in ("fence", "code_block", "mdx_esm", INCLUDE):
-            self.code(token)
-        else:
-            self.other(token)
 
-    def other(self, token: Token) -> None:
-        """Math blocks, raw HTML, dialect blocks, front matter and footnote definitions."""
-        kind = token.type
-        if kind in ("math_block", "math_block_label"):
-            lines = span(token)
-            items = InlineItems(math=[Math(token.content.strip(), lines[0], "block")])
-            self.add(self.block(BlockKind.MATH, lines, items))
-        elif kind == "html_block":
-            self.html_block(token)
-        elif kind == "jsx_block":
-            self.component(token)
-        elif kind in _BOXES:
-            self.admonition(token)
-        elif kind == "front_matter":
-            self.front_matter(token)
-        elif kind == "footnote_reference_open":
+    def cell(self, token: Token) -> None:
+        """A table cell's text (other inline tokens are read with their paragraph or heading)."""
+        if self.row is not None:
+            self.table(token)
+
+    def math_block(self, token: Token) -> None:
+        """A ``$$`` formula on its own lines."""
+        lines = span(token)
+        items = InlineItems(math=[Math(token.content.strip(), lines[0], "block")])
+        self.add(self.block(BlockKind.MATH, lines, items))
+
+    def footnote(self, token: Token) -> None:
+        """A footnote definition opens (its label goes to its first block) or closes."""
+        if token.nesting > 0:
             label = str(token.meta.get("label", ""))
             self.pending = [Markup("footnote", "definition", (("label", label),), span(token)[0])]
-        elif kind == "footnote_reference_close":
+        else:
             self.pending = []
 
     def open_container(self, token: Token) -> None:
@@ -341,3 +334,31 @@ class Walker:
             self.depth -= 1
         if token.type != "blockquote_close":
             self.groups.pop()
+
+
+# What each kind of block token does to the walk; other kinds (closing paragraphs and headings,
+# table heads and cells, rules) change nothing.
+HANDLERS: dict[str, Callable[[Walker, Token], None]] = {
+    **dict.fromkeys(
+        ("bullet_list_open", "ordered_list_open", "blockquote_open", "table_open"),
+        Walker.open_container,
+    ),
+    **dict.fromkeys(
+        ("bullet_list_close", "ordered_list_close", "blockquote_close", "table_close"),
+        Walker.close_container,
+    ),
+    "list_item_open": Walker.item,
+    "list_item_close": Walker.item,
+    "tr_open": Walker.table,
+    "tr_close": Walker.table,
+    "inline": Walker.cell,
+    **dict.fromkeys(("fence", "code_block", "mdx_esm", INCLUDE), Walker.code),
+    "math_block": Walker.math_block,
+    "math_block_label": Walker.math_block,
+    "html_block": Walker.html_block,
+    "jsx_block": Walker.component,
+    **dict.fromkeys(_BOXES, Walker.admonition),
+    "front_matter": Walker.front_matter,
+    "footnote_reference_open": Walker.footnote,
+    "footnote_reference_close": Walker.footnote,
+}
