@@ -127,7 +127,8 @@ def parse_markdown(
     sections = tuple(builder.sections)
     if slug_style == "github":
         sections = _with_site_ids(sections)
-    comments = collect_comments(tokens)
+    # a comment is "<!--" or "{/*" in some token's text, so in the file's text too
+    comments = collect_comments(tokens) if "<!--" in text or "/*" in text else ()
     unclosed = find_unclosed(tokens, text)
     return Document(
         path,
