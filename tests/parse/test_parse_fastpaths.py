@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from markdown_it import MarkdownIt, rules_core
+from markdown_it import MarkdownIt, rules_core, rules_inline
 from markdown_it.helpers import parseLinkDestination
 from markdown_it.parser_block import ParserBlock
 from markdown_it.parser_inline import ParserInline
@@ -137,11 +137,13 @@ def tasklists_rule() -> Any:
 
 def _stock_parser(dialect: str) -> MarkdownIt:
     """A fresh parser of ``dialect`` whose block state, tokenizers and ruler are markdown-it's
-    own, asking every rule at every line and offset, and whose linkify and task-list rules walk
-    every inline run."""
+    own, asking every rule at every line and offset, and whose linkify, task-list, emphasis and
+    strikethrough rules walk every inline run."""
     md = markdown.__wrapped__(dialect)
     md.core.ruler.at("linkify", rules_core.linkify)
     md.core.ruler.at("github-tasklists", tasklists_rule())
+    md.inline.ruler2.at("strikethrough", rules_inline.strikethrough.postProcess)
+    md.inline.ruler2.at("emphasis", rules_inline.emphasis.postProcess)
     md.block.parse = MethodType(ParserBlock.parse, md.block)  # type: ignore[method-assign]
     md.block.tokenize = MethodType(ParserBlock.tokenize, md.block)  # type: ignore[method-assign]
     md.block.ruler.__class__ = Ruler  # every terminator asked on every line

@@ -31,6 +31,7 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
@@ -103,6 +104,28 @@ def _tasks_only_with_boxes(md: MarkdownIt) -> None:
     ruler.at("github-tasklists", rule)
 
 
+def _when_holding(rule: Callable[[StateInline], None], markers: str) -> Any:
+    """``rule``, run only on an inline source that holds one of ``markers``."""
+
+    def post(state: StateInline) -> None:
+        for marker in markers:
+            if marker in state.src:
+                rule(state)
+                return
+
+    return post
+
+
+def _delimiters_only_with_markers(md: MarkdownIt) -> None:
+    """The strikethrough and emphasis rules walk every inline run's delimiters after parsing,
+    acting only on those of their own markers (``~``; ``*`` and ``_``), which a run without the
+    character has none of: run them only on a run that holds one."""
+    ruler2 = md.inline.ruler2
+    for name, markers in (("strikethrough", "~"), ("emphasis", "*_")):
+        rule = next(rule.fn for rule in ruler2.__rules__ if rule.name == name)
+        ruler2.at(name, _when_holding(rule, markers))
+
+
 def _unlogged_block_rules(md: MarkdownIt) -> None:
     """Replace each block rule of ``md`` that logs through its module's ``LOGGER`` with a copy
     that logs nowhere (see ``unlogged``)."""
@@ -147,6 +170,7 @@ def markdown(dialect: str = JEKYLL) -> MarkdownIt:
     elif dialect == MKDOCS:
         md.use(mkdocs_plugin)
         md.use(attr_list_plugin)
+    _delimiters_only_with_markers(md)
     explicit_id_plugin(md)
     track_positions(md)
     md.block.__class__ = FirstCharParserBlock
