@@ -93,20 +93,28 @@ class _Table(Generic[Rule]):
         self._chain = chain
         self._key: tuple[object, object] = (None, None)
         self._rules: dict[str, list[Rule]] = {}
+        self._first: dict[str, list[Rule]] = {}  # on the file's first line
 
     def current(self, ruler: Ruler[Any], terminators: Terminators) -> dict[str, list[Rule]]:
         """The table for ``ruler``'s current rules (``terminators``: the inline ``text`` rule's)."""
         key = (ruler.getRules(""), terminators)
         if key[0] is not self._key[0] or key[1] is not self._key[1]:
-            self._key, self._rules = key, {}
+            self._key, self._rules, self._first = key, {}, {}
         return self._rules
+
+    def first_line_rules(self, ruler: Ruler[Any], char: str) -> list[Rule]:
+        """``rules_for`` on the file's first line (``current`` called before), remembered."""
+        found = self._first.get(char)
+        if found is None:
+            found = self._first[char] = self.rules_for(ruler, char, None, first_line=True)
+        return found
 
     def rules_for(
         self, ruler: Ruler[Any], char: str, terminators: Terminators, first_line: bool = False
     ) -> list[Rule]:
         """The enabled rules of ``ruler``, in order, that can start on ``char`` (all of them for
         ``""``, past the end of the text); remembered in the current table, except those of the
-        file's first line (``first_line``), where the rules of ``FIRST_LINE_ONLY`` are asked too.
+        file's first line (``first_line``, where the rules of ``FIRST_LINE_ONLY`` are asked too).
         """
         starts, chain = self._starts, self._chain
         text = terminators is not None and terminators.match(char) is None
@@ -204,7 +212,7 @@ class FirstCharParserBlock(ParserBlock):
                 break
             start = state.bMarks[line] + state.tShift[line]
             char = src[start] if start < len(src) else ""
-            rules = by_char.get(char) if line else table.rules_for(self.ruler, char, None, True)
+            rules = by_char.get(char) if line else table.first_line_rules(self.ruler, char)
             if rules is None:
                 rules = table.rules_for(self.ruler, char, None)
             ok = False
