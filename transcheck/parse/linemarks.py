@@ -54,8 +54,7 @@ def line_marks(src: str) -> Marks:
 
 
 class LineMarkedState(StateBlock):
-    """markdown-it's block state, its line marks found by ``line_marks``, its lines cut without
-    a loop over each line when there is no indent to remove."""
+    """markdown-it's block state, its line marks found by ``line_marks``."""
 
     def __init__(self, src: str, md: MarkdownIt, env: EnvType, tokens: list[Token]) -> None:
         """Every field as markdown-it sets it (for an empty text), then the marks of ``src``."""
@@ -63,14 +62,3 @@ class LineMarkedState(StateBlock):
         self.src = src
         self.bMarks, self.eMarks, self.tShift, self.sCount, self.bsCount = line_marks(src)
         self.lineMax = len(self.bMarks) - 1
-
-    def getLines(self, begin: int, end: int, indent: int, keepLastLF: bool) -> str:
-        """Lines ``begin``..``end`` of the source, ``indent`` columns removed from each (as
-        ``StateBlock.getLines``, which with no indent to remove cuts each line whole)."""
-        if indent or begin >= end:
-            return super().getLines(begin, end, indent, keepLastLF)
-        src, starts, ends = self.src, self.bMarks, self.eMarks
-        last = end - 1
-        parts = [src[starts[line] : ends[line] + 1] for line in range(begin, last)]
-        parts.append(src[starts[last] : ends[last] + 1 if keepLastLF else ends[last]])
-        return "".join(parts)
