@@ -7,18 +7,25 @@ import logging
 import re
 from pathlib import Path
 from types import MethodType
+from typing import Any
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from markdown_it import MarkdownIt, rules_core
+from markdown_it import MarkdownIt, rules_core, rules_inline
 from markdown_it.helpers import parseLinkDestination
 from markdown_it.parser_block import ParserBlock
 from markdown_it.parser_inline import ParserInline
+from markdown_it.ruler import Ruler
+from markdown_it.rules_block import StateBlock
+from mdit_py_plugins.tasklists import tasklists_plugin
 
 from transcheck.parse.destinations import parse_link_destination
 from transcheck.parse.dialects import DIALECTS, _first_mark, choose_dialect
+from transcheck.parse.html import HtmlTag, HtmlText, _parsed, scan_html
+from transcheck.parse.linemarks import line_marks
 from transcheck.parse.parsers import markdown
+from transcheck.parse.positions import POS
 from transcheck.parse.unclosed import _fence_opener
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
@@ -122,12 +129,24 @@ def test_first_mark_matches_one_regex(text: str) -> None:
         assert got == (expected.start(), expected.lastgroup, expected.group(0))
 
 
+def tasklists_rule() -> Any:
+    """The task-list plugin's own core rule, as a fresh parser gets it."""
+    fresh = MarkdownIt("zero").use(tasklists_plugin)
+    return next(r.fn for r in fresh.core.ruler.__rules__ if r.name == "github-tasklists")
+
+
 def _stock_parser(dialect: str) -> MarkdownIt:
-    """A fresh parser of ``dialect`` whose tokenizers are markdown-it's own, asking every rule at
-    every line and offset, and whose linkify rule walks every inline run."""
+    """A fresh parser of ``dialect`` whose block state, tokenizers and ruler are markdown-it's
+    own, asking every rule at every line and offset, and whose linkify, task-list, emphasis and
+    strikethrough rules walk every inline run."""
     md = markdown.__wrapped__(dialect)
     md.core.ruler.at("linkify", rules_core.linkify)
+    md.core.ruler.at("github-tasklists", tasklists_rule())
+    md.inline.ruler2.at("strikethrough", rules_inline.strikethrough.postProcess)
+    md.inline.ruler2.at("emphasis", rules_inline.emphasis.postProcess)
+    md.block.parse = MethodType(ParserBlock.parse, md.block)  # type: ignore[method-assign]
     md.block.tokenize = MethodType(ParserBlock.tokenize, md.block)  # type: ignore[method-assign]
+    md.block.ruler.__class__ = Ruler  # every terminator asked on every line
     md.inline.tokenize = MethodType(ParserInline.tokenize, md.inline)  # type: ignore[method-assign]
     return md
 
@@ -139,7 +158,7 @@ PIECES = [
     "| a | b |\n|---|---|\n", "x@y.com", "https://e.com/", "&amp;", "{{< x >}}", "{% y %}",
     "{: .c}", "{/*z*/}", "<b>", "</b>", "[^1]", "[r]", "\n[r]: /u\n", "[^1]: note\n", "$x$",
     "$$y$$", "`c`", "**", "~~", "![i](s)", "<https://a.b>", "[//a](//b)", "<a href='//x'>",
-    "___\n", "***\n", "2) ",
+    "___\n", "***\n", "2) ", "- [ ] ", "[x] ",
 ]  # fmt: skip
 
 
@@ -156,6 +175,15 @@ def test_rules_by_character_give_markdown_it_tokens(text: str) -> None:
         _same_tokens(text, dialect)
 
 
+@given(st.lists(st.sampled_from([*PIECES, "[ ] ", "- [x] a@b.co\n", "www.x.org "]), max_size=24))
+def test_every_inline_token_is_stamped(pieces: list[str]) -> None:
+    """Tokens made after inline parsing (linkify's, task lists', a footnote reference whose
+    meta its rule replaces) are stamped too."""
+    for dialect in DIALECTS:
+        for token in markdown(dialect).parse("".join(pieces)):
+            assert all(POS in child.meta for child in token.children or ())
+
+
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
 def test_rules_by_character_give_markdown_it_tokens_on_corpus() -> None:
     paths = sorted(CORPUS.glob("*/*/**/*.md"))
@@ -163,3 +191,74 @@ def test_rules_by_character_give_markdown_it_tokens_on_corpus() -> None:
     for path in paths:
         text = path.read_text(encoding="utf-8")
         _same_tokens(text, choose_dialect(str(path), text).name)
+
+
+HTML_PIECES = [
+    *"<>/=\"' \n\t\r&", "<div", "</div>", "<DIV", "<sup", "<a", "</a>", "<br", "<script",
+    "</script>", "<title", "<!-- c -->", " class=", " data-text=", ' v-if="x"', " @click", "x",
+    "한", "&amp;", '"a b"', "'a'", " markdown=", '"1"', "/>", "\x0b", "\xa0",
+]  # fmt: skip
+
+
+def _fields(found: tuple[list[HtmlTag], list[HtmlText]]) -> tuple[object, ...]:
+    tags, texts = found
+    return (
+        [(t.name, t.attrs, t.offset, t.text) for t in tags],
+        [(t.text, t.offset, t.markdown, t.separate) for t in texts],
+    )
+
+
+TAG_NAMES = st.sampled_from(["div", "A", "sup", "br", "Script", "title", "x-y", "VueSchoolLink"])
+ATTRIBUTES = st.sampled_from(
+    ['class="x"', 'CLASS="Y z"', ':p="a>b"', 'v="&amp;"', 'x=""', 'id="한"', "s='q'", "bare"]
+)
+TAGS = st.builds(
+    lambda close, name, attrs, end: f"<{close}{name}{''.join(attrs)}{end}",
+    st.sampled_from(["", "/"]),
+    TAG_NAMES,
+    st.lists(st.tuples(st.sampled_from([" ", "\n", " \t"]), ATTRIBUTES).map("".join), max_size=3),
+    st.sampled_from([">", "/>", " >", "\n/>"]),
+)
+WHITESPACE = st.sampled_from(["", " ", "\n", "\t", "\r", "\x0b"])
+TAG_RUNS = st.lists(st.tuples(WHITESPACE, TAGS).map("".join), min_size=1, max_size=4).map("".join)
+
+
+@given(st.one_of(st.lists(st.sampled_from(HTML_PIECES), max_size=16).map("".join), TAG_RUNS))
+@example('</div>\n<div class="composition-api">')
+@example('<sup class="vt-badge" data-text="3.4+" />')
+@example("<script></div>")
+def test_tags_only_fragments_read_as_html_parser_reads_them(fragment: str) -> None:
+    assert _fields(scan_html(fragment)) == _fields(_parsed(fragment))
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
+def test_html_fragments_of_corpus_read_as_html_parser_reads_them() -> None:
+    fragments = [
+        match.group(0)
+        for path in sorted(CORPUS.glob("*/*/**/*.md"))
+        for match in re.finditer(r"<[^<>]*>(?:\s*<[^<>]*>)*", path.read_text(encoding="utf-8"))
+    ]
+    assert len(fragments) > 1000
+    for fragment in fragments:
+        assert _fields(scan_html(fragment)) == _fields(_parsed(fragment))
+
+
+def _same_marks(text: str) -> None:
+    state = StateBlock(text, MarkdownIt(), {}, [])
+    expected = (state.bMarks, state.eMarks, state.tShift, state.sCount, state.bsCount)
+    assert line_marks(text) == expected
+
+
+@given(
+    st.lists(st.sampled_from([" ", "\t", "\n", "a", "한", "  x", "\n\n", "\t\t- "]), max_size=20)
+)
+@example([])
+@example(["a", "\n", " ", "\t"])
+def test_line_marks_are_markdown_its(pieces: list[str]) -> None:
+    _same_marks("".join(pieces))
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
+def test_line_marks_are_markdown_its_on_corpus() -> None:
+    for path in sorted(CORPUS.glob("*/*/**/*.md")):
+        _same_marks(path.read_text(encoding="utf-8"))

@@ -39,7 +39,7 @@ from transcheck.parse.positions import LineMap
 from transcheck.parse.slugs import Slugger, site_style
 from transcheck.parse.tomlfront import unclosed_toml
 from transcheck.parse.unclosed import find_unclosed
-from transcheck.parse.walker import InlineSource, Walker
+from transcheck.parse.walker import HANDLERS, InlineSource, Walker
 
 
 class _InlineParser:
@@ -114,7 +114,7 @@ def parse_markdown(
         elif token.type == "paragraph_open":
             walker.paragraph(token, tokens[index + 1])
             index += 1
-        else:
+        elif token.type in HANDLERS:  # most closing tokens change nothing
             walker.token(token)
         index += 1
     line_count = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
@@ -127,7 +127,8 @@ def parse_markdown(
     sections = tuple(builder.sections)
     if slug_style == "github":
         sections = _with_site_ids(sections)
-    comments = collect_comments(tokens)
+    # a comment is "<!--" or "{/*" in some token's text, so in the file's text too
+    comments = collect_comments(tokens) if "<!--" in text or "/*" in text else ()
     unclosed = find_unclosed(tokens, text)
     return Document(
         path,

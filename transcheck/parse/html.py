@@ -1,4 +1,5 @@
-"""Tags, attributes and text of raw HTML fragments, with line offsets, via the standard parser.
+"""Tags, attributes and text of raw HTML fragments, with line offsets, via the standard parser
+(a fragment of plain tags only is read by two patterns, as the parser reads it).
 
 Text inside an element with ``markdown="1"`` (or inside one that inherits it) is flagged, because
 kramdown parses it as Markdown: ``<h3 markdown=1>… [here](../x)</h3>`` holds a real link. The
@@ -10,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from html.parser import HTMLParser
 
+from transcheck.lazy import compiled
 from transcheck.records import record
 
 
@@ -166,9 +168,48 @@ class _Collector(HTMLParser):
         self._close_anchor()
 
 
-def scan_html(fragment: str) -> tuple[list[HtmlTag], list[HtmlText]]:
-    """Start tags and text runs of an HTML fragment; never raises on malformed HTML."""
+# Most raw HTML on docs sites is tags and nothing else ("<div class="x">", "</div>",
+# "<sup class="x" />"): such a fragment, with plain names and double-quoted values holding no
+# character reference, is read by these patterns as HTMLParser reads it (names lower-cased,
+# each tag on the line of its "<"), without starting a parser for it.
+_PLAIN_TAG = (
+    r"<(/?)([a-zA-Z][-a-zA-Z0-9]*)((?:[ \t\n]+[a-zA-Z_:][-a-zA-Z0-9_:.]*=\"[^\"<>&]*\")*)"
+    r"[ \t\n]*(/?)>"
+)
+_TAG = compiled(_PLAIN_TAG)
+_TAGS_ONLY = compiled(rf"[ \t\n]*(?:{_PLAIN_TAG}[ \t\n]*)+")
+_ATTR = compiled(r'([^ \t\n=]+)="([^"]*)"')
+# Elements whose content HTMLParser reads as raw text (in one Python version or another).
+_RAW_TEXT = frozenset(
+    {"script", "style", "textarea", "title", "plaintext", "xmp", "iframe", "noembed", "noframes"}
+) | {"noscript"}
+
+
+def _tags_only(fragment: str) -> list[HtmlTag] | None:
+    """The start tags of a fragment of plain tags only (see ``_PLAIN_TAG``), None for another."""
+    if _TAGS_ONLY().fullmatch(fragment) is None:
+        return None
+    tags = []
+    for match in _TAG().finditer(fragment):
+        closing, name, attrs, slash = match.groups()
+        name = name.lower()
+        if (closing and (attrs or slash)) or name in _RAW_TEXT:
+            return None
+        if not closing:
+            pairs = tuple((key.lower(), value) for key, value in _ATTR().findall(attrs))
+            tags.append(HtmlTag(name, pairs, fragment.count("\n", 0, match.start())))
+    return tags
+
+
+def _parsed(fragment: str) -> tuple[list[HtmlTag], list[HtmlText]]:
+    """Start tags and text runs of an HTML fragment, read by HTMLParser."""
     collector = _Collector()
     collector.feed(fragment)
     collector.close()
     return collector.tags, collector.texts
+
+
+def scan_html(fragment: str) -> tuple[list[HtmlTag], list[HtmlText]]:
+    """Start tags and text runs of an HTML fragment; never raises on malformed HTML."""
+    tags = _tags_only(fragment)
+    return (tags, []) if tags is not None else _parsed(fragment)

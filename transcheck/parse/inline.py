@@ -43,17 +43,20 @@ class InlineItems:
     @property
     def text(self) -> str:
         """The prose, whitespace collapsed."""
-        return " ".join("".join(piece for piece, _ in self.prose).split())
+        return " ".join("".join([piece for piece, _ in self.prose]).split())
 
     @property
     def plain(self) -> str:
         """The rendered text (prose, code and math), which GitHub-style heading ids are made of."""
         return " ".join("".join(self.rendered).split())
 
-    @property
-    def numbers(self) -> list[Number]:
-        """Numbers written in the prose, each at its own line."""
-        return find_numbers(self.prose)
+    def text_and_numbers(self) -> tuple[str, list[Number]]:
+        """The prose, whitespace collapsed, and the numbers written in it (each at its own
+        line), from one join of the pieces."""
+        if not self.prose:
+            return "", []
+        run = "".join([piece for piece, _ in self.prose])
+        return " ".join(run.split()), find_numbers(self.prose, run)
 
     def add_prose(self, text: str, line: int, *, word: bool = False) -> None:
         """Append prose starting at ``line``; a ``word`` stands apart from its neighbours."""
@@ -233,13 +236,9 @@ class _Walk:
             if expression is not None:
                 self.items.markup.append(expression)
 
-    def text(self, content: str, line: int) -> None:
-        """Add text to every open link's label, and to prose unless it is a URL shown as is."""
-        if not self.open:  # the common case, kept short: text outside any link
-            if content:
-                self.items.prose.append((content, line))
-                self.items.rendered.append(content)
-            return
+    def link_text(self, content: str, line: int) -> None:
+        """Text inside a link: add it to every open link's label, and to prose unless it is a
+        URL shown as is."""
         self.label(content)
         if any(self.items.links[i].kind is LinkKind.AUTOLINK for i, _ in self.open):
             self.items.rendered.append(content)
@@ -280,12 +279,19 @@ def collect_inline(
     """
     walk = _Walk(jsx)
     items = walk.items
+    prose, rendered = items.prose, items.rendered
     line = lines.line_at(0)
+    multiline = lines.multiline
     for child in children:
-        line = lines.line_of(child, line)
+        if multiline:
+            line = lines.line_of(child, line)
         kind = child.type
         if kind == "text":
-            walk.text(child.content, line)
+            if walk.open:
+                walk.link_text(child.content, line)
+            elif child.content:  # the common case, kept short: text outside any link
+                prose.append((child.content, line))
+                rendered.append(child.content)
         elif kind in ("softbreak", "hardbreak"):
             walk.label(" ")
             items.add_prose("\n", line)

@@ -20,6 +20,7 @@ NUMBER = re.compile(
     r"(?=[-+−\d])(?<![A-Za-z0-9_.,])[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
     r"(?:[eE][-+]?\d+)?%?(?!\d)"
 )
+_DIGIT = re.compile(r"\d")  # every number holds one; most prose holds none
 
 
 def canonical_number(text: str) -> str:
@@ -35,13 +36,20 @@ def canonical_number(text: str) -> str:
     return f"{value:f}{suffix}" if abs(value.adjusted()) < 16 else f"{value}{suffix}"
 
 
-def find_numbers(pieces: Sequence[tuple[str, int]]) -> list[Number]:
-    """Numbers in prose given as pieces (text, line it starts on), read as one run of text.
+def find_numbers(pieces: Sequence[tuple[str, int]], run: str | None = None) -> list[Number]:
+    """Numbers in prose given as pieces (text, line it starts on), read as one run of text
+    (``run``, the pieces joined, when the caller has it already).
 
     Reading the pieces joined keeps ``**bf**16`` from yielding a number, as a reader sees ``bf16``.
     """
-    run = "".join(text for text, _ in pieces)
-    matches = list(NUMBER.finditer(run))
+    if run is None:
+        run = "".join([text for text, _ in pieces])
+    digit = _DIGIT.search(run)
+    if digit is None:
+        return []
+    # The search starts just before the first digit (a sign may precede it); the lookbehind
+    # still sees the characters before that.
+    matches = list(NUMBER.finditer(run, max(digit.start() - 1, 0)))
     if not matches:
         return []
     pieces = [piece for piece in pieces if piece[0]]

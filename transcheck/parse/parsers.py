@@ -31,6 +31,8 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
+from markdown_it.utils import OptionsDict
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
@@ -42,7 +44,7 @@ from transcheck.parse.conflicts import conflict_plugin
 from transcheck.parse.destinations import link_helpers
 from transcheck.parse.dialects import HUGO, JEKYLL, MDX, MKDOCS
 from transcheck.parse.dollars import use_math_inline_rule
-from transcheck.parse.firstchar import FirstCharParserBlock
+from transcheck.parse.firstchar import FirstCharParserBlock, FirstCharRuler
 from transcheck.parse.headings import explicit_id_plugin
 from transcheck.parse.kramdown import attr_list_plugin, attributes_plugin
 from transcheck.parse.liquid import liquid_plugin
@@ -78,6 +80,7 @@ def _linkify_only_candidates(md: MarkdownIt) -> None:
             token
             for token in state.tokens
             if token.type == "inline"
+            and ("//" in token.content or "@" in token.content)  # linkify's own pretest
             and any(
                 child.type == "text" and ("//" in child.content or "@" in child.content)
                 for child in token.children or ()
@@ -87,6 +90,50 @@ def _linkify_only_candidates(md: MarkdownIt) -> None:
             linkify(StateCore(state.src, state.md, state.env, runs))
 
     ruler.at("linkify", rule)
+
+
+def _tasks_only_with_boxes(md: MarkdownIt) -> None:
+    """The task-list core rule walks every token of the file for a list item whose text starts
+    with ``[ ]``, ``[x]`` or ``[X]``: run it only on a text that holds one."""
+    ruler = md.core.ruler
+    tasks = next(rule.fn for rule in ruler.__rules__ if rule.name == "github-tasklists")
+
+    def rule(state: StateCore) -> None:
+        if "[ ]" in state.src or "[x]" in state.src or "[X]" in state.src:
+            tasks(state)
+
+    ruler.at("github-tasklists", rule)
+
+
+class _Options(OptionsDict):
+    """markdown-it's options, whose ``get`` (asked by its rules on every inline run: 21,000
+    times on vue-docs) is the dictionary's own rather than the Mapping mixin's two calls."""
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The option ``key``, or ``default`` when unset."""
+        return self._options.get(key, default)
+
+
+def _when_holding(rule: Callable[[StateInline], None], markers: str) -> Any:
+    """``rule``, run only on an inline source that holds one of ``markers``."""
+
+    def post(state: StateInline) -> None:
+        for marker in markers:
+            if marker in state.src:
+                rule(state)
+                return
+
+    return post
+
+
+def _delimiters_only_with_markers(md: MarkdownIt) -> None:
+    """The strikethrough and emphasis rules walk every inline run's delimiters after parsing,
+    acting only on those of their own markers (``~``; ``*`` and ``_``), which a run without the
+    character has none of: run them only on a run that holds one."""
+    ruler2 = md.inline.ruler2
+    for name, markers in (("strikethrough", "~"), ("emphasis", "*_")):
+        rule = next(rule.fn for rule in ruler2.__rules__ if rule.name == name)
+        ruler2.at(name, _when_holding(rule, markers))
 
 
 def _unlogged_block_rules(md: MarkdownIt) -> None:
@@ -120,6 +167,7 @@ def markdown(dialect: str = JEKYLL) -> MarkdownIt:
     use_math_inline_rule(md)
     md.use(footnote_plugin, inline=False, move_to_end=False)
     md.use(tasklists_plugin)
+    _tasks_only_with_boxes(md)
     md.use(conflict_plugin)
     if dialect == JEKYLL:
         md.use(liquid_plugin)
@@ -132,12 +180,15 @@ def markdown(dialect: str = JEKYLL) -> MarkdownIt:
     elif dialect == MKDOCS:
         md.use(mkdocs_plugin)
         md.use(attr_list_plugin)
+    _delimiters_only_with_markers(md)
     explicit_id_plugin(md)
     track_positions(md)
     md.block.__class__ = FirstCharParserBlock
+    md.block.ruler.__class__ = FirstCharRuler
     _unlogged_block_rules(md)
     # Keep URLs as written: percent-encoding them would hide the anchor a translator typed.
     md.normalizeLink = lambda url: url  # type: ignore[method-assign]
     md.validateLink = lambda url: True  # type: ignore[method-assign]
+    md.options.__class__ = _Options
     md.helpers = link_helpers()  # the same helpers with a faster destination parser
     return md

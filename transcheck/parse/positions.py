@@ -89,6 +89,7 @@ class LineMap:
         """``source`` is an inline token's content; its first character is on ``first_line``."""
         self._first = first_line
         self._breaks = [m.start() for m in _NEWLINE.finditer(source)] if "\n" in source else []
+        self.multiline = bool(self._breaks)  # else every offset is on the first line
 
     def line_at(self, offset: int) -> int:
         """The file line of the character at ``offset`` of the source."""

@@ -12,7 +12,7 @@ Liquid tags (see checks.markup).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 
 from markdown_it.token import Token
@@ -42,7 +42,7 @@ def _fence_opener(markup: str) -> re.Pattern[str]:
     return re.compile(rf"^[^\S\n]*{run}[^\S\n]*[^\s`~]", re.MULTILINE)
 
 
-def _fence(token: Token, lines: Sequence[str]) -> Iterator[Unclosed]:
+def _fence(token: Token, lines: Sequence[str]) -> Unclosed | None:
     assert token.map is not None
     first, end = token.map
     if (
@@ -50,45 +50,50 @@ def _fence(token: Token, lines: Sequence[str]) -> Iterator[Unclosed]:
         or not _closes_fence(lines[end - 1], token.markup)
         or _fence_opener(token.markup).search(token.content) is not None
     ):
-        yield Unclosed("fence", first + 1, token.markup)
+        return Unclosed("fence", first + 1, token.markup)
+    return None
 
 
-def _comment(token: Token) -> Iterator[Unclosed]:
+def _comment(token: Token) -> Unclosed | None:
     assert token.map is not None
     start = token.content.find("<!--")
     if token.content.lstrip().startswith("<!--") and "-->" not in token.content[start:]:
-        yield Unclosed("comment", token.map[0] + 1, "<!--")
+        return Unclosed("comment", token.map[0] + 1, "<!--")
+    return None
 
 
-def _math(token: Token) -> Iterator[Unclosed]:
+def _math(token: Token) -> Unclosed | None:
     """An odd ``$$`` in a paragraph (code spans and ``\\$`` left out): the last one opens a
     formula that the paragraph never closes. (A ``$$`` block is a math_block token; one left
     open swallows the next formula's opening, see find_unclosed.)"""
     assert token.map is not None
-    if "$$" not in token.content:
-        return
     text = _CODE_SPAN.sub(
         lambda m: "".join(c if c == "\n" else " " for c in m.group(0)), token.content
     )
     found = [m.start() for m in _DOLLARS.finditer(text)]
     if len(found) % 2:
-        yield Unclosed("math", token.map[0] + 1 + text.count("\n", 0, found[-1]), "$$")
+        return Unclosed("math", token.map[0] + 1 + text.count("\n", 0, found[-1]), "$$")
+    return None
 
 
 def find_unclosed(tokens: Sequence[Token], text: str) -> tuple[Unclosed, ...]:
     """Every fence, ``$$`` formula and HTML comment block left open, in line order."""
-    lines = text.split("\n")
-    found: list[Unclosed] = []
+    lines: list[str] = []  # the text's lines, split when a fence needs them
+    found: list[Unclosed | None] = []
     for index, token in enumerate(tokens):
+        kind = token.type
         if token.map is None:
             continue
-        if token.type == "fence":
-            found += _fence(token, lines)
-        elif token.type == "html_block":
-            found += _comment(token)
-        elif token.type in ("math_block", "math_block_label") and "$$" in token.content:
+        if kind == "inline":
+            # a paragraph's text: only one holding "$$" can leave a formula open
+            if "$$" in token.content and index and tokens[index - 1].type == "paragraph_open":
+                found.append(_math(token))
+        elif kind == "fence":
+            lines = lines or text.split("\n")
+            found.append(_fence(token, lines))
+        elif kind == "html_block":
+            found.append(_comment(token))
+        elif kind in ("math_block", "math_block_label") and "$$" in token.content:
             # an open $$ block runs on to the next line ending in $$, over other formulas
             found.append(Unclosed("math", token.map[0] + 1, "$$"))
-        elif token.type == "inline" and index and tokens[index - 1].type == "paragraph_open":
-            found += _math(token)
-    return tuple(sorted(found, key=lambda item: item.line))
+    return tuple(sorted([item for item in found if item is not None], key=lambda item: item.line))

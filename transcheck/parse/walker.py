@@ -36,6 +36,7 @@ from transcheck.parse.tomlfront import parse_toml_front_matter
 _ALERT = re.compile(r"\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(?:\n|$)", re.IGNORECASE)
 _ADMONITION = re.compile(r"(\w+)\s*(?:\[(.*)\]|(.*))")
 _ONLY_TAGS = {"liquid": BlockKind.LIQUID, "shortcode": BlockKind.SHORTCODE}
+_WHOLE_KINDS = frozenset({*_ONLY_TAGS, "math_inline_double"})  # a paragraph of only these
 # The opening tokens of Docusaurus admonitions and MkDocs admonitions, blocks and tabs.
 _BOXES = frozenset(
     {"container_admonition_open", "container_blocks_open", "admonition_open", f"{TAB}_open"}
@@ -101,15 +102,18 @@ def _paragraph_kind(children: list[Token], first_in_item: bool) -> BlockKind:
     """A paragraph of only Liquid tags is Liquid, of only shortcodes a shortcode block, of only
     ``$$…$$`` math (kramdown agrees); the first paragraph of a list item is the item."""
     blank = ("softbreak", "hardbreak")
-    meaningful = [
+    meaningful = (
         c for c in children if c.type not in blank and (c.type != "text" or c.content.strip())
-    ]
-    kinds = {c.type for c in meaningful}
-    if len(kinds) == 1 and (only := _ONLY_TAGS.get(next(iter(kinds)))) is not None:
+    )
+    first = next(meaningful, None)
+    default = BlockKind.LIST_ITEM if first_in_item else BlockKind.PARAGRAPH
+    if first is None or first.type not in _WHOLE_KINDS:  # most paragraphs: prose first
+        return default
+    rest = list(meaningful)
+    only = _ONLY_TAGS.get(first.type)
+    if only is not None and all(c.type == first.type for c in rest):
         return only
-    if len(meaningful) == 1 and meaningful[0].type == "math_inline_double":
-        return BlockKind.MATH
-    return BlockKind.LIST_ITEM if first_in_item else BlockKind.PARAGRAPH
+    return BlockKind.MATH if first.type == "math_inline_double" and not rest else default
 
 
 def _docusaurus_title(info: str) -> tuple[str, str]:
@@ -160,12 +164,13 @@ class Walker:
         self, kind: BlockKind, lines: tuple[int, int], items: InlineItems, **extra: object
     ) -> Block:
         """A block of ``kind`` over ``lines`` holding ``items``, placed in its list or table."""
+        text, numbers = items.text_and_numbers()
         fields: dict[str, object] = {
-            "text": items.text,
+            "text": text,
             "shown": items.plain,
             "links": tuple(items.links),
             "code_spans": tuple(items.code_spans),
-            "numbers": tuple(items.numbers),
+            "numbers": tuple(numbers),
             "math": tuple(items.math),
             "markup": (*self.pending, *items.markup),
             "depth": self.depth,
@@ -279,44 +284,37 @@ class Walker:
         self.builder.first_body_line = last + 1
 
     def token(self, token: Token) -> None:
-        """Handle one block token that needs no look-ahead."""
-        kind = token.type
-        if kind in ("bullet_list_open", "ordered_list_open", "blockquote_open", "table_open"):
-            self.open_container(token)
-        elif kind in ("bullet_list_close", "ordered_list_close", "blockquote_close", "table_close"):
-            self.close_container(token)
-        elif kind == "list_item_open":
+        """Handle one block token that needs no look-ahead (see ``HANDLERS``)."""
+        handle = HANDLERS.get(token.type)
+        if handle is not None:
+            handle(self, token)
+
+    def item(self, token: Token) -> None:
+        """A list item opens or closes."""
+        if token.nesting > 0:
             self.items_open.append(True)
             self.item_lines.append(span(token)[0])
-        elif kind == "list_item_close":
+        else:
             self.items_open.pop()
             self.item_lines.pop()
-        elif kind in ("tr_open", "tr_close") or (kind == "inline" and self.row is not None):
-            self.table(token)
-        elif kind in ("fence", "code_block", "mdx_esm", INCLUDE):
-            self.code(token)
-        else:
-            self.other(token)
 
-    def other(self, token: Token) -> None:
-        """Math blocks, raw HTML, dialect blocks, front matter and footnote definitions."""
-        kind = token.type
-        if kind in ("math_block", "math_block_label"):
-            lines = span(token)
-            items = InlineItems(math=[Math(token.content.strip(), lines[0], "block")])
-            self.add(self.block(BlockKind.MATH, lines, items))
-        elif kind == "html_block":
-            self.html_block(token)
-        elif kind == "jsx_block":
-            self.component(token)
-        elif kind in _BOXES:
-            self.admonition(token)
-        elif kind == "front_matter":
-            self.front_matter(token)
-        elif kind == "footnote_reference_open":
+    def cell(self, token: Token) -> None:
+        """A table cell's text (other inline tokens are read with their paragraph or heading)."""
+        if self.row is not None:
+            self.table(token)
+
+    def math_block(self, token: Token) -> None:
+        """A ``$$`` formula on its own lines."""
+        lines = span(token)
+        items = InlineItems(math=[Math(token.content.strip(), lines[0], "block")])
+        self.add(self.block(BlockKind.MATH, lines, items))
+
+    def footnote(self, token: Token) -> None:
+        """A footnote definition opens (its label goes to its first block) or closes."""
+        if token.nesting > 0:
             label = str(token.meta.get("label", ""))
             self.pending = [Markup("footnote", "definition", (("label", label),), span(token)[0])]
-        elif kind == "footnote_reference_close":
+        else:
             self.pending = []
 
     def open_container(self, token: Token) -> None:
@@ -336,3 +334,31 @@ class Walker:
             self.depth -= 1
         if token.type != "blockquote_close":
             self.groups.pop()
+
+
+# What each kind of block token does to the walk; other kinds (closing paragraphs and headings,
+# table heads and cells, rules) change nothing.
+HANDLERS: dict[str, Callable[[Walker, Token], None]] = {
+    **dict.fromkeys(
+        ("bullet_list_open", "ordered_list_open", "blockquote_open", "table_open"),
+        Walker.open_container,
+    ),
+    **dict.fromkeys(
+        ("bullet_list_close", "ordered_list_close", "blockquote_close", "table_close"),
+        Walker.close_container,
+    ),
+    "list_item_open": Walker.item,
+    "list_item_close": Walker.item,
+    "tr_open": Walker.table,
+    "tr_close": Walker.table,
+    "inline": Walker.cell,
+    **dict.fromkeys(("fence", "code_block", "mdx_esm", INCLUDE), Walker.code),
+    "math_block": Walker.math_block,
+    "math_block_label": Walker.math_block,
+    "html_block": Walker.html_block,
+    "jsx_block": Walker.component,
+    **dict.fromkeys(_BOXES, Walker.admonition),
+    "front_matter": Walker.front_matter,
+    "footnote_reference_open": Walker.footnote,
+    "footnote_reference_close": Walker.footnote,
+}
