@@ -83,22 +83,29 @@ def _text(state: StateBlock, line: int) -> str:
 def _block_end(state: StateBlock, start_line: int, end_line: int, slashes: int) -> tuple[int, bool]:
     """The line that closes a ``///`` block of ``slashes`` slashes opened at ``start_line``: the
     first of as many slashes or more and nothing else outside fenced code, with True; else the
-    line the block stops at unclosed (a line less indented, the end), with False."""
+    line the block stops at unclosed (a line less indented, the end), with False. A fence that
+    never closes inside the block is a typo, not code: the first closing line after it counts."""
     fence = ""
+    skipped: int | None = None  # the first closing line inside a fence not yet closed
     for line in range(start_line + 1, end_line):
         text = _text(state, line).rstrip()
         if text and state.sCount[line] < state.blkIndent:
-            return line, False  # a line less indented than the block ends it (and its list)
+            break  # a line less indented than the block ends it (and its list)
         if state.is_code_block(line):
             continue
+        closing = len(text) >= slashes and _SLASHES.fullmatch(text) is not None
         if fence:  # inside fenced code: only its closing fence counts
             if text.startswith(fence) and text == fence[0] * len(text):
-                fence = ""
+                fence, skipped = "", None
+            elif closing and skipped is None:
+                skipped = line
         elif (opened := _FENCE_OPEN.match(text)) is not None:
             fence = opened.group(1)
-        elif len(text) >= slashes and _SLASHES.fullmatch(text):
+        elif closing:
             return line, True
-    return end_line, False
+    else:
+        line = end_line
+    return (skipped, True) if skipped is not None else (line, False)
 
 
 def _block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
