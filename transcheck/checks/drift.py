@@ -149,9 +149,7 @@ def _glossary_evidence(
     found_korean = matcher.korean(korean)
     rendered = Counter(found.entry for found in found_korean)
     named = Counter(
-        found.entry
-        for found in found_korean
-        if not _DEMONSTRATIVE.search(korean, 0, found.start)
+        found.entry for found in found_korean if not _DEMONSTRATIVE.search(korean, 0, found.start)
     )
     echoed = any(named[entry] > rest[entry] for entry in mine)
     own = [entry for entry in mine if not rest[entry]]
