@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 from functools import partial
+from itertools import chain
 
 from transcheck.checks.blockmatch import korean_line, match_items, section_blocks
 from transcheck.checks.blocks import lone_ids
@@ -164,7 +165,7 @@ def _line_of(text: str, block: Block, lines: Sequence[str], start: int) -> int:
     """The first line of a block from ``start`` on (then from its first) that holds a text
     (``start`` if none does: a soft break inside it, or no lines at hand)."""
     end = min(block.end_line, len(lines))
-    for line in (*range(start, end + 1), *range(block.line, min(start, end + 1))):
+    for line in chain(range(start, end + 1), range(block.line, min(start, end + 1))):
         if text in lines[line - 1]:
             return line
     return start
