@@ -406,7 +406,7 @@ PLANTS = [
         "TC501",
         108,
         108,
-        "also at English line 116",
+        "also at English line 116 ↔ Korean line 116 (`",
         setup=(("ko", 108, "(8, 2048)", "(8, 4096)"),),
     ),
     Plant(

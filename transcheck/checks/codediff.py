@@ -26,6 +26,9 @@ from transcheck.model import Block
 from transcheck.records import record
 
 _CODE_MARKS = re.compile(r"[(){}\[\];=<>$|]")
+# The further changes a finding names, and the characters of a code line it shows for each.
+MAX_NAMED = 3
+BRIEF = 40
 # Languages whose statements may end without a semicolon and quote strings either way; their
 # single-file components and pages (Vue, Svelte, Astro) hold the same script.
 LOOSE_SEMICOLONS = frozenset(
@@ -39,13 +42,19 @@ class Change:
     """One changed run: its kind, what a message says, and its file lines on both sides."""
 
     kind: str  # code, strings or formatting
-    message: str
+    what: str  # the message before its advice
+    advice: str
     en_line: int
     ko_line: int
     moved: bool = False  # lines the Korean holds elsewhere in the block
-    what: str = ""  # the message before its advice
-    advice: str = ""
     korean: bool = False  # a run of Korean lines alone: another change names its Korean line
+    brief: str = ""  # the change in short: `listen(port)` → `listen(port, host)`
+    also: str = ""  # the further changes of its block this one's finding names
+
+    @property
+    def message(self) -> str:
+        also = f"; also at {self.also}" if self.also else ""
+        return f"{self.what}{also}; {self.advice}"
 
 
 def block_changes(en_block: Block, ko_block: Block) -> Iterator[Change]:
@@ -67,9 +76,12 @@ def _lines(block: Block) -> tuple[CodeLine, ...]:
     return code_lines(block.text, comment_syntax(block.lang))
 
 
-def _show(line: CodeLine | None) -> str:
-    """A code line for a message, or 'nothing'."""
-    return f"`{line.text.strip()}`" if line is not None else "nothing"
+def _show(line: CodeLine | None, limit: int = 0) -> str:
+    """A code line for a message, or 'nothing'; cut to ``limit`` characters if given."""
+    if line is None:
+        return "nothing"
+    text = line.text.strip()
+    return f"`{text[: limit - 1]}…`" if limit and len(text) > limit else f"`{text}`"
 
 
 def _prose_fence(block: Block) -> bool:
@@ -203,21 +215,22 @@ def _diff(en_block: Block, ko_block: Block) -> Iterator[Change]:
     code = [c for c in changes if c.kind == "code" and not c.moved]
     for change in changes:
         if code and change is code[0] and len(code) > 1:
-            others = _places(code[1:])
-            yield replace(change, message=f"{change.what}; also at {others}; {change.advice}")
+            yield replace(change, also=_places(code[1:]))
         elif not code or change is code[0] or change not in code:
             yield change
 
 
 def _places(changes: list[Change]) -> str:
-    """Where more changes of a block are: ``English lines 38 and 42``, ``Korean line 180``."""
-    parts = []
-    for side, korean in (("English", False), ("Korean", True)):
-        lines = [str(c.ko_line if korean else c.en_line) for c in changes if c.korean == korean]
-        if lines:
-            listed = lines[0] if len(lines) == 1 else f"{', '.join(lines[:-1])} and {lines[-1]}"
-            parts.append(f"{side} line{'s' if len(lines) > 1 else ''} {listed}")
-    return " and ".join(parts)
+    """Where and what the further changes of a block are, the fix going in the Korean file:
+    ``English line 10 ↔ Korean line 11 (`listen(port)` → `listen(port, host)`)``, ``Korean
+    line 4 (`print("끝")` added)``; the first MAX_NAMED, then how many more."""
+    parts = [
+        f"{'' if c.korean else f'English line {c.en_line} ↔ '}Korean line {c.ko_line} ({c.brief})"
+        for c in changes[:MAX_NAMED]
+    ]
+    if len(changes) > MAX_NAMED:
+        parts.append(f"{len(changes) - MAX_NAMED} more")
+    return ", ".join(parts)
 
 
 def _run_changes(en_block: Block, ko_block: Block) -> Iterator[Change]:
@@ -248,19 +261,23 @@ def _run_changes(en_block: Block, ko_block: Block) -> Iterator[Change]:
             ko_at = ko[to.j1].offset + ko_first
             what = f"code line {_show(en_line)} stands elsewhere in the Korean code block"
             advice = "keep the lines in the English order"
+            brief = f"{_show(en_line, BRIEF)} moved"
         elif run.kind == "code" and run.tag == "delete":
             what = f"code line {_show(en_line)} is missing from the Korean code block"
+            brief = f"{_show(en_line, BRIEF)} missing"
         elif run.kind == "code" and run.tag == "insert":
             what = f"Korean code line {_show(ko_line)} is not in the English code block"
+            brief = f"{_show(ko_line, BRIEF)} added"
         else:
             what = f"{label}: English {_show(en_line)}, Korean {_show(ko_line)}"
+            brief = f"{_show(en_line, BRIEF)} → {_show(ko_line, BRIEF)}"
         yield Change(
             run.kind,
-            f"{what}{suffix}; {advice}",
-            en_at,
-            ko_at,
-            index in moved,
             f"{what}{suffix}",
             advice,
-            en_line is None,
+            en_at,
+            ko_at,
+            moved=index in moved,
+            korean=en_line is None,
+            brief=brief,
         )

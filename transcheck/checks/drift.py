@@ -137,17 +137,27 @@ def _glossary_evidence(
     """What the glossary says of a sentence: whether the Korean renders one of its terms more
     often than the other English sentences use it (``module`` three times in Korean, twice in
     the rest: the sentence is translated), and whether it has terms of its own of which the
-    Korean renders none (``server``, ``configuration``: evidence that it is missing)."""
+    Korean renders none (``server``, ``configuration``: evidence that it is missing). A
+    rendering after a demonstrative (``이 컴포넌트는``) is the noun Korean repeats where English
+    says "it": no evidence of the term's own sentence."""
     if matcher is None:
         return False, False
     mine = Counter(found.entry for found in matcher.english(sentence))
     if not mine:
         return False, False
     rest = Counter(found.entry for other in others for found in matcher.english(other))
-    rendered = Counter(found.entry for found in matcher.korean(korean))
-    echoed = any(rendered[entry] > rest[entry] for entry in mine)
+    found_korean = matcher.korean(korean)
+    rendered = Counter(found.entry for found in found_korean)
+    named = Counter(
+        found.entry for found in found_korean if not _DEMONSTRATIVE.search(korean, 0, found.start)
+    )
+    echoed = any(named[entry] > rest[entry] for entry in mine)
     own = [entry for entry in mine if not rest[entry]]
     return echoed, bool(own) and not any(rendered[entry] for entry in own)
+
+
+# A determiner right before a rendering: "this/that/the said" (이 컴포넌트, 해당 모듈, 이러한 값).
+_DEMONSTRATIVE = re.compile(r"(?:^|(?<=\s))(?:이|그|저|해당|이러한|그러한|이런|그런)\s+$")
 
 
 def _same_term(a: str, b: str) -> bool:

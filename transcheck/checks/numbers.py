@@ -10,8 +10,10 @@ matching (a value may move between prose and code) but only prose numbers are re
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal, InvalidOperation
+from functools import partial
+from itertools import chain
 
 from transcheck.checks.blockmatch import korean_line, match_items, section_blocks
 from transcheck.checks.blocks import lone_ids
@@ -135,33 +137,54 @@ def english_figures(block: Block) -> list[Figure]:
     return figures
 
 
-def korean_figures(block: Block) -> list[Figure]:
-    """Every number a Korean block writes: prose, inline code, math, 억/만 units, native words."""
+def korean_figures(block: Block, lines: Sequence[str] = ()) -> list[Figure]:
+    """Every number a Korean block writes: prose, inline code, math, 억/만 units, native words;
+    each at its own line when the Korean file's ``lines`` are given (else the block's first)."""
     figures = [Figure(n.text, frozenset({n.value}), n.line) for n in block.numbers]
     figures += code_figures(block)
     if _SCALE_WORD.search(block.text):  # what both scale patterns need: most blocks lack it
-        figures += _scale_figures(block)
-    for match in _KOREAN_NATIVE.finditer(block.text):
-        value = str(_NATIVE[match.group(1) or match.group(2)])
-        figures.append(Figure(match.group(0), frozenset({value}), block.line))
+        figures += _placed(block, lines, _scale_words(block))
+    native = [
+        (match.group(0), str(_NATIVE[match.group(1) or match.group(2)]))
+        for match in _KOREAN_NATIVE.finditer(block.text)
+    ]
+    return figures + _placed(block, lines, native) if native else figures
+
+
+def _placed(block: Block, lines: Sequence[str], found: list[tuple[str, str]]) -> list[Figure]:
+    """Figures of numbers written in words (text, value, in text order), each at its line."""
+    figures = []
+    at = block.line
+    for text, value in found:
+        at = _line_of(text, block, lines, at)
+        figures.append(Figure(text, frozenset({value}), at))
     return figures
 
 
-def _scale_figures(block: Block) -> list[Figure]:
-    """The numbers a Korean block writes with a unit of ten thousand (184억, 3천만, 천만)."""
-    figures = []
+def _line_of(text: str, block: Block, lines: Sequence[str], start: int) -> int:
+    """The first line of a block from ``start`` on (then from its first) that holds a text
+    (``start`` if none does: a soft break inside it, or no lines at hand)."""
+    end = min(block.end_line, len(lines))
+    for line in chain(range(start, end + 1), range(block.line, min(start, end + 1))):
+        if text in lines[line - 1]:
+            return line
+    return start
+
+
+def _scale_words(block: Block) -> list[tuple[str, str]]:
+    """The numbers a Korean block writes with a unit of ten thousand (184억, 3천만, 천만): their
+    text and value, each kind in text order."""
+    found = []
     for match in _KOREAN_SCALE.finditer(block.text):
         tens, unit = match.group(2) or "", match.group(3) or match.group(4)
         exponent = _KOREAN_TENS[tens] + (_KOREAN_SCALES[unit] if unit else 0)
         value = _scaled(match.group(1), exponent)
         if value is not None:
-            figures.append(Figure(match.group(0), frozenset({value}), block.line))
+            found.append((match.group(0), value))
     for match in _KOREAN_WORD_SCALE.finditer(block.text):
         exponent = _KOREAN_TENS[match.group(1)] + _KOREAN_SCALES[match.group(2)]
-        figures.append(
-            Figure(match.group(0), frozenset({_scaled("1", exponent) or ""}), block.line)
-        )
-    return figures
+        found.append((match.group(0), _scaled("1", exponent) or ""))
+    return found
 
 
 def _english(block: Block) -> list[Figure]:
@@ -199,8 +222,9 @@ def number_mismatch(ctx: PairContext) -> Iterator[Hit]:
     Good: ko `각 칩은 16GB의 HBM을 가집니다.` (1,000 and 1000, 184억 and 18.4 billion agree).
     """
     untranslated = lone_ids(ctx, korean=False)
+    figures_of = partial(korean_figures, lines=ctx.target_text.lines if ctx.target_text else ())
     for section in section_blocks(ctx):
-        match = match_items(section.blocks, _english, korean_figures, _same)
+        match = match_items(section.blocks, _english, figures_of, _same)
         for placed in match.missing:
             figure = placed.item
             if not figure.prose or id(placed.block.source) in untranslated:

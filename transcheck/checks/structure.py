@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from transcheck.align import SectionPair
@@ -142,6 +143,11 @@ def section_missing(ctx: PairContext) -> Iterator[Hit]:
 
 
 _SENTENCE_END = (".", "。", ":", ";", ",", "!")
+_BRACKETS = ("(", "[", "（", "【", "<", "{")
+# A translator's or reader's note: 역주, 참고, 주:, 옮긴이 주, Note.
+_NOTE = re.compile(r"(?:역주|참고|주\s*[:：)]|옮긴이|번역\s*주|note\b)", re.IGNORECASE)
+# Latin words, numbers and code in a title (``Node.js``, ``v18``, ``2``).
+_LATIN = re.compile(r"[a-z0-9][a-z0-9_.]*[a-z0-9]|[a-z0-9]")
 
 
 def demoted_headings(ctx: PairContext) -> dict[int, Block]:
@@ -172,15 +178,23 @@ def demoted_headings(ctx: PairContext) -> dict[int, Block]:
 
 
 def _title_like(block: Block, section: Section) -> bool:
-    """A paragraph of one short line that does not end as a sentence does: a title."""
+    """A paragraph of one short line that does not end as a sentence does and translates the
+    English title: it shares a Latin term, number or code with it, or has a title's length
+    for it (Korean about 0.2 to 1 times the English, a few characters more for a short one).
+    Never a remark in brackets or a note (``(역주: Vue 3 기준)``, ``참고: ...``)."""
     shown = block.shown.strip()
-    return (
-        block.kind is BlockKind.PARAGRAPH
-        and block.line == block.end_line
-        and bool(shown)
-        and not shown.endswith(_SENTENCE_END)
-        and len(shown) <= 2 * len(section.title) + 10
-    )
+    if (
+        block.kind is not BlockKind.PARAGRAPH
+        or block.line != block.end_line
+        or not shown
+        or shown.endswith(_SENTENCE_END)
+        or shown.startswith(_BRACKETS)
+        or _NOTE.match(shown)
+    ):
+        return False
+    if set(_LATIN.findall(shown.lower())) & set(_LATIN.findall(section.title.lower())):
+        return True
+    return 0.2 * len(section.title) <= len(shown) <= len(section.title) + 4
 
 
 def _split_hit(ctx: PairContext, blocks: SectionBlocks) -> Hit:

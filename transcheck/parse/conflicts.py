@@ -21,6 +21,7 @@ from markdown_it.token import Token
 
 from transcheck.lazy import compiled
 from transcheck.model import Conflict
+from transcheck.parse.linemarks import line_text
 
 # Compiled on first use: only a line that starts with <<<<<<< reaches them.
 _OPENER = compiled(r"<{7}(?: .*)?")
@@ -30,19 +31,17 @@ _CLOSER = compiled(r">{7}(?: .*)?")
 TOKEN = "merge_conflict"
 
 
-def _line(state: StateBlock, number: int) -> str:
-    return state.src[state.bMarks[number] + state.tShift[number] : state.eMarks[number]].rstrip()
-
-
 def _find(state: StateBlock, pattern: re.Pattern[str], start: int, end: int) -> int:
     """The first line of ``start``..``end`` that ``pattern`` matches whole, or -1."""
-    return next((n for n in range(start, end) if pattern.fullmatch(_line(state, n))), -1)
+    return next((n for n in range(start, end) if pattern.fullmatch(line_text(state, n))), -1)
 
 
 def _conflict_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if not state.src.startswith("<<<<<<<", state.bMarks[start] + state.tShift[start]):
         return False
-    if state.sCount[start] - state.blkIndent >= 4 or not _OPENER().fullmatch(_line(state, start)):
+    if state.sCount[start] - state.blkIndent >= 4 or not _OPENER().fullmatch(
+        line_text(state, start)
+    ):
         return False
     middle = _find(state, _MIDDLE(), start + 1, end)
     closer = _find(state, _CLOSER(), middle + 1, end) if middle >= 0 else -1

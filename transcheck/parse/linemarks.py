@@ -19,6 +19,11 @@ from markdown_it.utils import EnvType
 Marks = tuple[list[int], list[int], list[int], list[int], list[int]]
 
 
+def line_text(state: StateBlock, line: int) -> str:
+    """A line's text after its indent, without its trailing blanks."""
+    return state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]].rstrip()
+
+
 def _columns(blanks: str) -> int:
     """The width of leading blanks, a tab reaching the next multiple of four."""
     width = 0

@@ -30,6 +30,8 @@ from markdown_it.rules_block import StateBlock
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.container import container_plugin
 
+from transcheck.parse.linemarks import line_text
+
 BLOCKS = "blocks"  # container token name: container_blocks_open / _close
 INCLUDE = "code_include"  # token type of a ``{* file *}`` line
 TAB = "tab"  # token name of a ``=== "Title"`` tab: tab_open / tab_close
@@ -75,11 +77,6 @@ def _block_params(params: str, *args: object) -> bool:
     return _BLOCK_PARAMS.match(params) is not None
 
 
-def _text(state: StateBlock, line: int) -> str:
-    """A line's text after its indent."""
-    return state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
-
-
 def _block_end(state: StateBlock, start_line: int, end_line: int, slashes: int) -> tuple[int, bool]:
     """The line that closes a ``///`` block of ``slashes`` slashes opened at ``start_line``: the
     first of as many slashes or more and nothing else outside fenced code, with True; else the
@@ -88,7 +85,7 @@ def _block_end(state: StateBlock, start_line: int, end_line: int, slashes: int) 
     fence = ""
     skipped: int | None = None  # the first closing line inside a fence not yet closed
     for line in range(start_line + 1, end_line):
-        text = _text(state, line).rstrip()
+        text = line_text(state, line)
         if text and state.sCount[line] < state.blkIndent:
             break  # a line less indented than the block ends it (and its list)
         if state.is_code_block(line):
@@ -113,7 +110,7 @@ def _block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> b
     ``///`` line inside fenced code of its body does not close it (see ``_block_end``)."""
     if state.is_code_block(start_line):
         return False
-    line = _text(state, start_line)
+    line = line_text(state, start_line)
     marker = _SLASHES.match(line)
     if marker is None or not _block_params(line[marker.end() :]):
         return False
