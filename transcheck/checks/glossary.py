@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from transcheck.align.blocks import SectionBlocks
@@ -37,10 +37,9 @@ from transcheck.glossary.matcher import english_key, korean_key, plurals
 from transcheck.glossary.shipped import shipped_resolved
 from transcheck.glossary.translit import transliterates
 from transcheck.lazy import compiled
-from transcheck.model import Block, BlockKind
+from transcheck.model import Block
 from transcheck.records import record
 
-_HEADING = BlockKind.HEADING
 _HANGUL_WORD = compiled(r"[\uac00-\ud7a3]+")
 _API_HEADING = compiled(r"[a-z][A-Za-z0-9]*|[A-Za-z][A-Za-z0-9]*\(\)")  # ## key, ## effectScope()
 _LATIN_WORD = compiled(r"[A-Za-z][A-Za-z-]*")
@@ -132,25 +131,27 @@ def pair_units(ctx: PairContext) -> tuple[Unit, ...]:
         units: list[Unit] = []
         english: list[Block] = []
         korean: list[Block] = []
+        page = _api_titles(s.title for s in ctx.source.sections)
 
-        def flush(section: SectionBlocks) -> None:
+        def flush(names: frozenset[str]) -> None:
             en = tuple(piece(b, en_lines) for b in english if b.kind not in NOT_PROSE and b.text)
             ko = tuple(piece(b, ko_lines) for b in korean if b.kind not in NOT_PROSE and b.text)
             if en and ko:
-                units.append(Unit(en, ko, api_names(section, (*english, *korean))))
+                units.append(Unit(en, ko, names))
             english.clear()
             korean.clear()
 
         for section in section_blocks(ctx):
+            names = page | api_names(section)
             for pair in section.blocks:
                 if pair.source is None or pair.target is None:
                     continue
                 if not pair.joined:
-                    flush(section)
+                    flush(names)
                 for side, block in ((english, pair.source), (korean, pair.target)):
                     if not any(held is block for held in side):
                         side.append(block)
-            flush(section)
+            flush(names)
         return tuple(units)
 
     found: tuple[Unit, ...] = ctx.cached("glossary.units", compute)
@@ -325,20 +326,29 @@ def collect_units(ctx: PairContext) -> PairUnits | None:
     return PairUnits(ctx.source.path, ctx.target.path, units)
 
 
-def api_names(section: SectionBlocks, blocks: Sequence[Block]) -> frozenset[str]:
-    """The names a unit documents as API: inline code of one identifier (`key`, `computed()`,
-    `#fallback`) in its blocks or its section's headings, and those headings that are one
-    (``## key``, ``## effectScope()``); as the code writes them, without call parentheses or a
-    leading sigil."""
-    headings = [b for s in (section.source, section.target) for b in s.blocks if b.kind is _HEADING]
-    names = {span.text.strip() for block in (*blocks, *headings) for span in block.code_spans}
-    names.update(
-        title
-        for title in (section.source.title.strip(), section.target.title.strip())
-        if _API_HEADING().fullmatch(title)
+def api_names(section: SectionBlocks) -> frozenset[str]:
+    """The names the units of an aligned section may keep in English as API: inline code of
+    one identifier (`key`, `computed()`, `#fallback`) in the section on either side and its
+    headings that are one (``## key``); with the English page's headings that are one (a
+    reference page's ``## effectScope()``, see pair_units), that is all: code elsewhere on the
+    page names nothing here. As the code writes them (`Object` is no generic object), without
+    call parentheses or a leading sigil."""
+    sides = (section.source, section.target)
+    return _api_titles(side.title for side in sides) | _names(
+        span.text for side in sides for span in side.code_spans
     )
+
+
+def _api_titles(titles: Iterable[str]) -> frozenset[str]:
+    """The names of the headings that are one identifier (``## key``, ``## effectScope()``)."""
+    return _names(title for title in titles if _API_HEADING().fullmatch(title.strip()))
+
+
+def _names(texts: Iterable[str]) -> frozenset[str]:
+    """Code or titles of one token as names: no call parentheses or leading sigil."""
+    stripped = (text.strip() for text in texts)
     return frozenset(
-        name.lstrip("#@.:$").removesuffix("()") for name in names if name and " " not in name
+        text.lstrip("#@.:$").removesuffix("()") for text in stripped if text and " " not in text
     )
 
 
