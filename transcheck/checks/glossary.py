@@ -512,8 +512,9 @@ def glossary_inconsistent(ctx: SetContext) -> Iterator[Hit]:
     On by default: terms of the shipped general glossary `ko`, of the glossaries the project
     names (`glossary: [ko-ml, docs/terms.yaml]`) and terms learned from the tree (`glossary.learn`).
     A use counts where the aligned English block has the term, not where the English kept is
-    the page's API name (`key` under `## key`). One finding per file, term and rendering, at
-    its first line, with the other lines and what the rest of the tree writes.
+    an API name its section's code or headings write, in that letter case (`key` under
+    `## key`). One finding per file, term and rendering, at its first line, with the other
+    lines and what the rest of the tree writes.
     """
     glossary, found = tree_terms(ctx)
     for entry, uses in found.items():
