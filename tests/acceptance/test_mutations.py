@@ -500,6 +500,17 @@ PLANTS = [
         127,
         "markup changed",
     ),
+    Plant(  # a word inside a call of its section's code (`app.use(plugin)`) names nothing
+        "vue-docs",
+        "glossary/index.md",
+        218,
+        "플러그인",
+        "plugin",
+        "TC701",
+        218,
+        218,
+        "heading still in English: 'plugin'",
+    ),
     Plant(  # one word its section's code does not name (`Vite` over `@vitejs/…` is a name)
         "vue-docs",
         "guide/essentials/template-syntax.md",

@@ -251,3 +251,54 @@ def test_a_term_kept_in_english_as_the_page_api_name_is_no_rendering(tmp_path: P
     found = findings(en, ko, Config(select=("TC303",), options=options), "TC303")
     assert places(found) == [("en/d.md", 3, "ko/d.md", 3)]
     assert found[0].message.startswith("'key' is kept in English here (2× in this file")
+
+
+def _one_finding(tmp_path: Path, pages: dict[str, tuple[str, str]], line: int, says: str) -> None:
+    """The tree of ``pages`` (name: English, Korean), with a.md twice (as b.md), has one TC303
+    finding: at ``line`` of c.md, its message starting with ``says``."""
+    pages = {**pages, "b": pages["a"]}
+    en = tree(tmp_path / "en", {f"{name}.md": english for name, (english, _) in pages.items()})
+    ko = tree(tmp_path / "ko", {f"{name}.md": korean for name, (_, korean) in pages.items()})
+    found = findings(en, ko, Config(select=("TC303",)), "TC303")
+    assert places(found) == [("en/c.md", line, "ko/c.md", line)]
+    assert found[0].message.startswith(says)
+
+
+def test_code_names_the_api_only_in_its_section_and_letter_case(tmp_path: Path) -> None:
+    # `Object` (the class) names no generic "object" kept in English in the other paragraphs
+    a = (
+        "# Objects\n\nCreate an object with two fields and pass it to the store.\n\n"
+        "Each object keeps its own copy of the data you give it.\n",
+        "# 객체\n\n두 필드를 가진 객체를 만들어 스토어에 전달합니다.\n\n"
+        "각 객체는 여러분이 준 데이터의 사본을 따로 가집니다.\n",
+    )
+    c = (
+        "# Options\n\nEvery value on this page inherits from `Object` in the end.\n\n"
+        "Pass an object to the function to configure how it renders the list.\n\n"
+        "The object may also hold a callback that runs after each render.\n",
+        "# 옵션\n\n이 페이지의 모든 값은 결국 `Object`를 상속합니다.\n\n"
+        "목록을 렌더링하는 방식을 설정하려면 함수에 object를 전달합니다.\n\n"
+        "object에는 렌더링할 때마다 실행되는 콜백도 넣을 수 있습니다.\n",
+    )
+    _one_finding(tmp_path, {"a": a, "c": c}, 5, "'object' is kept in English here (2× in this")
+
+
+def test_a_noun_written_for_a_pronoun_in_another_rendering_counts(tmp_path: Path) -> None:
+    # "The configuration … It …" -> 구성은 … 이 설정은 …: 설정 translates the term (the noun
+    # written for "it"), unlike 구성이나 설정 for "configurations or settings"
+    a = (
+        "# Setup\n\nThe configuration file lives in the project root folder.\n\n"
+        "Edit the configuration before you start the server.\n",
+        "# 설치\n\n구성 파일은 프로젝트 루트 폴더에 있습니다.\n\n"
+        "서버를 시작하기 전에 구성을 수정합니다.\n",
+    )
+    c = (
+        "# Loading\n\nThe configuration is loaded when the app starts. "
+        "It can be changed later at run time.\n\n"
+        "The configuration is validated first. "
+        "It must hold a valid port number and host name.\n",
+        "# 로딩\n\n구성은 앱이 시작될 때 로드됩니다. "
+        "이 설정은 나중에 실행 중에 바꿀 수 있습니다.\n\n"
+        "구성은 먼저 검증됩니다. 이 설정에는 올바른 포트 번호와 호스트 이름이 있어야 합니다.\n",
+    )
+    _one_finding(tmp_path, {"a": a, "c": c}, 3, "'configuration' is 설정 here (2× in this file")

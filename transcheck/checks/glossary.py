@@ -10,9 +10,11 @@ glossary-missing needs a glossary the project names. Terms are counted over alig
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator, Sequence
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
+from transcheck.align.blocks import SectionBlocks
 from transcheck.checks.blockmatch import section_blocks
 from transcheck.checks.registry import Example, Hit, PairContext, SetContext, rule, set_rule
 from transcheck.findings import Location, Severity
@@ -35,7 +37,7 @@ from transcheck.glossary.matcher import english_key, korean_key, plurals
 from transcheck.glossary.shipped import shipped_resolved
 from transcheck.glossary.translit import transliterates
 from transcheck.lazy import compiled
-from transcheck.model import Block, Document
+from transcheck.model import Block
 from transcheck.records import record
 
 _HANGUL_WORD = compiled(r"[\uac00-\ud7a3]+")
@@ -129,25 +131,27 @@ def pair_units(ctx: PairContext) -> tuple[Unit, ...]:
         units: list[Unit] = []
         english: list[Block] = []
         korean: list[Block] = []
+        page = _api_titles(s.title for s in ctx.source.sections)
 
-        def flush() -> None:
+        def flush(names: frozenset[str]) -> None:
             en = tuple(piece(b, en_lines) for b in english if b.kind not in NOT_PROSE and b.text)
             ko = tuple(piece(b, ko_lines) for b in korean if b.kind not in NOT_PROSE and b.text)
             if en and ko:
-                units.append(Unit(en, ko))
+                units.append(Unit(en, ko, names))
             english.clear()
             korean.clear()
 
         for section in section_blocks(ctx):
+            names = page | api_names(section)
             for pair in section.blocks:
                 if pair.source is None or pair.target is None:
                     continue
                 if not pair.joined:
-                    flush()
+                    flush(names)
                 for side, block in ((english, pair.source), (korean, pair.target)):
                     if not any(held is block for held in side):
                         side.append(block)
-            flush()
+            flush(names)
         return tuple(units)
 
     found: tuple[Unit, ...] = ctx.cached("glossary.units", compute)
@@ -312,7 +316,6 @@ class PairUnits:
     source: str
     target: str
     units: tuple[Unit, ...]
-    api: frozenset[str] = frozenset()  # the page's API names (api_names)
 
 
 def collect_units(ctx: PairContext) -> PairUnits | None:
@@ -320,44 +323,55 @@ def collect_units(ctx: PairContext) -> PairUnits | None:
     if active_matcher(ctx.config) is None and not ctx.config.option("glossary", "learn"):
         return None
     units = tuple(unit for unit in pair_units(ctx) if unit.translated)
-    return PairUnits(ctx.source.path, ctx.target.path, units, api_names(ctx.source, ctx.target))
+    return PairUnits(ctx.source.path, ctx.target.path, units)
 
 
-def api_names(*documents: Document) -> frozenset[str]:
-    """The names a page pair documents as API: inline code of one identifier (`key`,
-    `computed()`, `#fallback`) and headings that are one (``## key``, ``## effectScope()``),
-    case-folded, without call parentheses or a leading sigil."""
-    names: set[str] = set()
-    for document in documents:
-        for section in document.sections:
-            names.update(span.text.strip() for span in section.code_spans)
-            if _API_HEADING().fullmatch(section.title.strip()):
-                names.add(section.title.strip())
-    return frozenset(
-        name.lstrip("#@.:$").removesuffix("()").casefold()
-        for name in names
-        if name and " " not in name
+def api_names(section: SectionBlocks) -> frozenset[str]:
+    """The names the units of an aligned section may keep in English as API: inline code of
+    one identifier (`key`, `computed()`, `#fallback`) in the section on either side and its
+    headings that are one (``## key``); with the English page's headings that are one (a
+    reference page's ``## effectScope()``, see pair_units), that is all: code elsewhere on the
+    page names nothing here. As the code writes them (`Object` is no generic object), without
+    call parentheses or a leading sigil."""
+    sides = (section.source, section.target)
+    return _api_titles(side.title for side in sides) | _names(
+        span.text for side in sides for span in side.code_spans
     )
 
 
-def _api_name(unit: Unit, occurrence: Occurrence, api: frozenset[str]) -> bool:
-    """Whether a term kept in English is an API name of the page, alone or with the word
-    before or after it (``computed`` of `computed()`, ``effect scope`` of ``effectScope()``):
-    a name, not a rendering decision."""
+def _api_titles(titles: Iterable[str]) -> frozenset[str]:
+    """The names of the headings that are one identifier (``## key``, ``## effectScope()``)."""
+    return _names(title for title in titles if _API_HEADING().fullmatch(title.strip()))
+
+
+def _names(texts: Iterable[str]) -> frozenset[str]:
+    """Code or titles of one token as names: no call parentheses or leading sigil."""
+    stripped = (text.strip() for text in texts)
+    return frozenset(
+        text.lstrip("#@.:$").removesuffix("()") for text in stripped if text and " " not in text
+    )
+
+
+def _api_name(unit: Unit, occurrence: Occurrence) -> bool:
+    """Whether a term kept in English is an API name of its unit or section, alone or with the
+    word before or after it (``computed`` of `computed()`, ``effect scope`` of
+    ``effectScope()``): a name, not a rendering decision. Letter case counts: `Object` names
+    no generic object."""
     start, end = occurrence.start, occurrence.end
     text = next((p.text for p in unit.korean if p.text[start:end] == occurrence.surface), "")
     word = _LATIN_WORD().match(occurrence.surface)
-    if not text or word is None:
+    if not text or word is None or not unit.names:
         return False
     term = word.group()
     before = _WORD_BEFORE().search(text[:start])
     after = _WORD_AFTER().match(text, start + len(term))
     candidates = [term]
     if before is not None:
-        candidates.append(before.group(1) + term)
+        candidates += [before.group(1) + term, before.group(1) + term[:1].upper() + term[1:]]
     if after is not None:
-        candidates.append(term + after.group(1))
-    return any(candidate.casefold() in api for candidate in candidates)
+        following = after.group(1)
+        candidates += [term + following, term + following[:1].upper() + following[1:]]
+    return any(candidate in unit.names for candidate in candidates)
 
 
 def run_glossary(ctx: SetContext) -> Glossary:
@@ -380,9 +394,11 @@ def tree_uses(ctx: SetContext, matcher: Matcher) -> dict[Entry, list[Use]]:
 
     Where a unit's Korean mentions a term more often than its English, a mention in a
     rendering of another term of the English (속성 where the English also says "attribute")
-    renders that term; if several Korean renderings are still left, the unit does not say which
-    one translates the term (``configurations or settings``: 구성이나 설정, 설정 for "settings"),
-    and none of them counts (the English kept beside a rendering still does)."""
+    renders that term; if several Korean renderings are still left and two of them stand as a
+    pair (``configurations or settings``: 구성이나 설정, 설정 for "settings"), the unit does not
+    say which one translates the term, and none of them counts (the English kept beside a
+    rendering still does). Renderings apart (구성은 … 이 설정은 … for "The configuration … It
+    …") each translate the term: the translator wrote the noun for a pronoun."""
     # Keyed by the entry's id while counting: every occurrence holds one of the matcher's own
     # entries, and an entry's hash is a Python call (tens of thousands of them on a docs site).
     uses: dict[int, tuple[Entry, list[Use]]] = {}
@@ -402,20 +418,20 @@ def tree_uses(ctx: SetContext, matcher: Matcher) -> dict[Entry, list[Use]]:
                 if known is None or _is_forbidden(matcher.glossary, occurrence):
                     continue
                 lines = known[1]
-                if occurrence.kind is Kind.ENGLISH and _api_name(unit, occurrence, pair.api):
+                if occurrence.kind is Kind.ENGLISH and _api_name(unit, occurrence):
                     continue
                 rendering = entry.term if occurrence.kind is Kind.ENGLISH else occurrence.rendering
                 use = Use(entry.term, rendering, occurrence.kind, pair.target, found.line,
                           pair.source, lines[0])  # fmt: skip
                 korean.setdefault(id(entry), (entry, []))[1].append(use)
             for key, (entry, found_uses) in korean.items():
-                translating = _translating(entry, found_uses, english)
+                translating = _translating(entry, found_uses, english, unit)
                 uses.setdefault(key, (entry, []))[1].extend(translating)
     return dict(uses.values())
 
 
 def _translating(
-    entry: Entry, found: list[Use], english: dict[int, tuple[Entry, list[int]]]
+    entry: Entry, found: list[Use], english: dict[int, tuple[Entry, list[int]]], unit: Unit
 ) -> list[Use]:
     """The Korean mentions of ``entry`` in one unit that translate it (see tree_uses); ``english``
     holds each term of the unit's English with its lines, keyed by the entry's id."""
@@ -426,8 +442,26 @@ def _translating(
         rendering for other, _ in english.values() if other is not entry for rendering in other.ko
     }
     found = [use for use in found if use.rendering not in others]
-    several = len({use.rendering for use in found if use.kind is not Kind.ENGLISH}) > 1
-    return [] if several and len(found) > mentions else found
+    renderings = sorted({use.rendering for use in found if use.kind is not Kind.ENGLISH})
+    if len(renderings) < 2 or len(found) <= mentions:
+        return found
+    text = " ".join(piece.text for piece in unit.korean)
+    return [] if _coordinated(renderings, text) else found
+
+
+_JOIN = r"(?:(?:이나|나|와|과|이랑|랑|이든|든)\s*|\s*(?:[,/·]|및|또는|혹은)\s*)"
+
+
+def _coordinated(renderings: list[str], text: str) -> bool:
+    """Whether two of the renderings stand side by side as a pair (구성이나 설정, 구성 및 설정):
+    a pair that renders two English words side by side (``configurations or settings``), one
+    of which the glossary does not hold."""
+    return any(
+        re.search(f"{re.escape(a)}{_JOIN}{re.escape(b)}", text) is not None
+        for a in renderings
+        for b in renderings
+        if a != b
+    )
 
 
 # The last tree_terms result, with what it was computed from (held, so identity stays valid).
@@ -478,8 +512,9 @@ def glossary_inconsistent(ctx: SetContext) -> Iterator[Hit]:
     On by default: terms of the shipped general glossary `ko`, of the glossaries the project
     names (`glossary: [ko-ml, docs/terms.yaml]`) and terms learned from the tree (`glossary.learn`).
     A use counts where the aligned English block has the term, not where the English kept is
-    the page's API name (`key` under `## key`). One finding per file, term and rendering, at
-    its first line, with the other lines and what the rest of the tree writes.
+    an API name its section's code or headings write, in that letter case (`key` under
+    `## key`). One finding per file, term and rendering, at its first line, with the other
+    lines and what the rest of the tree writes.
     """
     glossary, found = tree_terms(ctx)
     for entry, uses in found.items():

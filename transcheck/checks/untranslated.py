@@ -46,6 +46,9 @@ _LOWER = re.compile(r"\b[a-z]+\b")
 _ABBREVIATED = re.compile(r"\s*\([A-Z][A-Z0-9-]*s?\)$")  # ``Name (ABBR)``: the abbreviation
 _ARTICLES = frozenset({"a", "an", "the"})
 _TERM_WORDS = 3  # a term kept in English has at most this many words
+_TERM_KINDS = frozenset({BlockKind.LIST_ITEM.value, "table cell"})  # where term lists are
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://|^www\.")
+_FILE_NAME = re.compile(r"\.[a-z][a-z0-9]{0,4}$")  # vite.config.js, main.py
 _CODE_PART = re.compile(r"[^a-z0-9]+")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9.+-]*[A-Za-z0-9+]|[A-Za-z]")
 
@@ -245,14 +248,16 @@ def _named(ctx: PairContext, unit: Unit) -> bool:
         or (unit.block is not None and _link_only(unit.block))
         or _shown_in_code(unit.korean, code, folded)
         or (unit.kind == BlockKind.LIST_ITEM.value and _proper_only(unit.korean))
-        or _bare_term(unit)
+        or (unit.kind in _TERM_KINDS and _bare_term(unit))
     )
 
 
 def _bare_term(unit: Unit) -> bool:
     """A term of a few words the translator wrote without its English articles (``the
     environment variable`` as ``environment variable``): Korean has none, so the words kept are
-    a term kept in English on purpose, not text left as it was."""
+    a term kept in English on purpose, not text left as it was (asked of list items and table
+    cells, where term lists are: a heading ``A Simple Example`` left as ``Simple Example`` is
+    text left in English)."""
     words = unit.english.split()
     bare = [word for word in words if word.casefold() not in _ARTICLES]
     return (
@@ -293,14 +298,26 @@ def _label(unit: Unit) -> bool:
 def _code_names(ctx: PairContext, unit: Unit) -> bool:
     """A one-word title that the inline code of its own Korean section names: a tool or library
     whose package, module or file the section shows (``### Vite`` over ``@vitejs/plugin-vue``),
-    a part of the code split at punctuation, with the ``js`` of a package name dropped."""
+    with the ``js`` of a package name dropped. Only a span that names one thing counts: the
+    whole span, or a part of a package, path or file name (``@``, ``/``, an extension); never
+    a word of a command or a URL (``npm install``, ``https://example.com``)."""
     words = unit.korean.split()
     if len(words) != 1:
         return False
     word = _bare(words[0])
     spans = ctx.target.section_at(unit.target_line).code_spans
-    parts = {part for span in spans for part in _CODE_PART.split(span.text.casefold())}
+    parts = {part for span in spans for part in _named_parts(span.text.strip().casefold())}
     return word in parts or word + "js" in parts
+
+
+def _named_parts(span: str) -> set[str]:
+    """What a case-folded inline code span names: itself, and the parts of a package, path or
+    file name; nothing for a command (words with spaces) or a URL."""
+    if not span or len(span.split()) > 1 or _URL.search(span):
+        return set()
+    if "@" in span or "/" in span or _FILE_NAME.search(span):
+        return {_bare(span), *_CODE_PART.split(span)}
+    return {_bare(span)}
 
 
 def _proper_only(text: str) -> bool:

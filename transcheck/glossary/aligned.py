@@ -39,6 +39,7 @@ class Unit:
 
     english: tuple[Piece, ...]
     korean: tuple[Piece, ...]
+    names: frozenset[str] = frozenset()  # API names of the unit and its section heading
 
     @property
     def translated(self) -> bool:
