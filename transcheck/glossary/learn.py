@@ -11,14 +11,13 @@ way to the phrase (batch size, not size).
 
 from __future__ import annotations
 
-import re
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from transcheck.glossary.aligned import Unit
-from transcheck.glossary.matcher import english_key, plurals
+from transcheck.glossary.matcher import LATIN, english_key, plurals
 from transcheck.glossary.model import Entry, Glossary
 from transcheck.glossary.phrases import KoreanStems, lone_syllables, phrases
 from transcheck.glossary.translit import transliterates
@@ -32,7 +31,6 @@ MIN_SHARED = 3  # units a stem must share with the term
 COVERED = 0.7  # a word this often inside a learned phrase is left to the phrase
 SIZES = (1, 2)  # words and two-word phrases
 MAX_TERMS = 40  # learned terms kept, the most evenly split first
-_LATIN = re.compile("[A-Za-z]")  # what an English word kept in Korean text starts with
 # A stem ending so is a particle or a verb form, not a noun rendering (값을, 있습, 곱하, 겹칠).
 _NOT_NOUN_END = tuple("을를은는이가의에로와과도하습니칠할된한있")
 
@@ -66,7 +64,7 @@ def _count(units: Sequence[tuple[str, Unit]], korean: Sequence[str]) -> dict[str
     units to be learned, over the units (``korean``: their Korean text, in the same order)."""
     kept_in: dict[int, set[str]] = {}  # by unit number, the units that keep any (few do)
     for number, text in enumerate(korean):
-        if _LATIN.search(text) is None:  # half the units keep no English word at all
+        if LATIN.search(text) is None:  # half the units keep no English word at all
             continue
         kept = {key for key, _ in phrases(text, SIZES)}
         if kept:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from enum import StrEnum
 from typing import TypeVar
 
@@ -19,7 +19,7 @@ from transcheck.glossary.model import Entry, Glossary
 from transcheck.lazy import compiled
 from transcheck.records import record
 
-_LATIN = re.compile(r"[A-Za-z]")
+LATIN = re.compile(r"[A-Za-z]")  # a Latin letter: English kept in Korean text holds one
 _SEPARATORS = re.compile(r"[\s\-]+")
 _GLOSS_OPEN = re.compile(r"\s?\(\s*")
 _GLOSS_CLOSE = re.compile(r"\s*\)")
@@ -152,24 +152,16 @@ def _without_overlaps(found: Iterable[Occurrence]) -> list[Occurrence]:
     return kept
 
 
-@dataclass(slots=True, eq=False)
+@record(slots=True)
 class _EnglishRegex:
-    """The forms of one case sensitivity as one regex; ``folded`` is the same regex without
-    IGNORECASE, for lower-cased text (half the time), when every form is ASCII."""
+    """The forms of one case sensitivity as one regex. ``pattern`` compiles it over text as
+    written on first use: with ``folded`` (the same regex without IGNORECASE, for lower-cased
+    text, when every form is ASCII) only a text that a character folds otherwise in needs it,
+    and a run compiles its glossary twice (the configured one, then with the learned terms)."""
 
-    source: str
     sensitive: bool
+    pattern: Callable[[], re.Pattern[str]]
     folded: re.Pattern[str] | None
-    _pattern: re.Pattern[str] | None = None
-
-    @property
-    def pattern(self) -> re.Pattern[str]:
-        """The regex over text as written, compiled on first use: with ``folded``, only a text
-        that a character folds otherwise in needs it (a run compiles its glossary twice, the
-        configured one and then with the learned terms)."""
-        if self._pattern is None:
-            self._pattern = re.compile(self.source, 0 if self.sensitive else re.IGNORECASE)
-        return self._pattern
 
 
 def _english_regex(words: set[str], sensitive: bool) -> _EnglishRegex:
@@ -177,7 +169,8 @@ def _english_regex(words: set[str], sensitive: bool) -> _EnglishRegex:
         f"{_first_char(words)}{_WORD_BEFORE}(?:{_trie_regex(words, _ENGLISH_ATOMS)}){_WORD_AFTER}"
     )
     plain = not sensitive and all(word.isascii() for word in words)
-    return _EnglishRegex(source, sensitive, re.compile(source) if plain else None)
+    pattern = compiled(source, 0 if sensitive else re.IGNORECASE)
+    return _EnglishRegex(sensitive, pattern, re.compile(source) if plain else None)
 
 
 def _lowered(text: str) -> str | None:
@@ -251,7 +244,7 @@ class Matcher:
             self._add_korean(rendering, (entry, Kind.KOREAN, rendering))
         for rendering in entry.forbidden:
             target = (entry, Kind.FORBIDDEN, rendering)
-            if _LATIN.search(rendering):
+            if LATIN.search(rendering):
                 self._add_english(rendering, target)
             else:
                 self._add_korean(rendering, target)
@@ -283,7 +276,7 @@ class Matcher:
             if english.folded is not None and lowered is not None:
                 matches = english.folded.finditer(lowered)
             else:
-                matches = english.pattern.finditer(text)
+                matches = english.pattern().finditer(text)
             for match in matches:
                 start, end = match.span()
                 surface = text[start:end]
