@@ -114,8 +114,8 @@ def parse_markdown(
         elif token.type == "paragraph_open":
             walker.paragraph(token, tokens[index + 1])
             index += 1
-        elif token.type in HANDLERS:  # most closing tokens change nothing
-            walker.token(token)
+        elif (handle := HANDLERS.get(token.type)) is not None:  # most closing tokens: none
+            handle(walker, token)
         index += 1
     line_count = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
     builder = walker.builder

@@ -28,7 +28,6 @@ from markdown_it import MarkdownIt
 from markdown_it.parser_block import RuleFuncBlockType
 from markdown_it.rules_block import StateBlock
 from mdit_py_plugins.admon import admon_plugin
-from mdit_py_plugins.container import container_plugin
 
 from transcheck.parse.linemarks import line_text
 
@@ -72,7 +71,7 @@ _SLASHES = re.compile(r"/{3,}")
 _FENCE_OPEN = re.compile(r"(`{3,}(?!.*`)|~{3,})")
 
 
-def _block_params(params: str, *args: object) -> bool:
+def _block_params(params: str) -> bool:
     """A ``///`` block opens with a name (``tip``, ``tab``, ``details``); a bare ``///`` closes."""
     return _BLOCK_PARAMS.match(params) is not None
 
@@ -106,8 +105,9 @@ def _block_end(state: StateBlock, start_line: int, end_line: int, slashes: int) 
 
 
 def _block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
-    """A ``///`` block, as container_plugin reads a container of marker ``/`` except that a
-    ``///`` line inside fenced code of its body does not close it (see ``_block_end``)."""
+    """A ``///`` block, as mdit-py-plugins' container_plugin reads a container of marker ``/``
+    (registered under its rule name), except that a ``///`` line inside fenced code of its
+    body does not close it (see ``_block_end``)."""
     if state.is_code_block(start_line):
         return False
     line = line_text(state, start_line)
@@ -196,10 +196,8 @@ def mkdocs_plugin(md: MarkdownIt) -> None:
     ruler = md.block.ruler
     admonition = ruler.__rules__[ruler.__find__("admonition")]
     ruler.at("admonition", _strict(admonition.fn), {"alt": admonition.alt})
-    md.use(container_plugin, BLOCKS, marker="/", validate=_block_params)
-    blocks = ruler.__rules__[ruler.__find__(f"container_{BLOCKS}")]
-    ruler.at(blocks.name, _block, {"alt": blocks.alt})  # the plugin's renderers stay
     alt = ["paragraph", "reference", "blockquote", "list"]
+    ruler.before("fence", f"container_{BLOCKS}", _block, {"alt": alt})
     md.block.ruler.before("fence", INCLUDE, _code_include, {"alt": alt})
     md.block.ruler.before("fence", TAB, _tab, {"alt": alt})
 

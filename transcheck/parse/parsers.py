@@ -25,7 +25,7 @@ section they are written in.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
 
@@ -98,11 +98,7 @@ def _tasks_only_with_boxes(md: MarkdownIt) -> None:
     ruler = md.core.ruler
     tasks = next(rule.fn for rule in ruler.__rules__ if rule.name == "github-tasklists")
 
-    def rule(state: StateCore) -> None:
-        if "[ ]" in state.src or "[x]" in state.src or "[X]" in state.src:
-            tasks(state)
-
-    ruler.at("github-tasklists", rule)
+    ruler.at("github-tasklists", _when_holding(tasks, ("[ ]", "[x]", "[X]")))
 
 
 class _Options(OptionsDict):
@@ -114,10 +110,10 @@ class _Options(OptionsDict):
         return self._options.get(key, default)
 
 
-def _when_holding(rule: Callable[[StateInline], None], markers: str) -> Any:
-    """``rule``, run only on an inline source that holds one of ``markers``."""
+def _when_holding(rule: Callable[[Any], None], markers: Iterable[str]) -> Any:
+    """``rule`` (a core or inline rule), run only on a source that holds one of ``markers``."""
 
-    def post(state: StateInline) -> None:
+    def post(state: StateCore | StateInline) -> None:
         for marker in markers:
             if marker in state.src:
                 rule(state)

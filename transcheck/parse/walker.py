@@ -283,12 +283,6 @@ class Walker:
         self.front = read(token.content, first, last)
         self.builder.first_body_line = last + 1
 
-    def token(self, token: Token) -> None:
-        """Handle one block token that needs no look-ahead (see ``HANDLERS``)."""
-        handle = HANDLERS.get(token.type)
-        if handle is not None:
-            handle(self, token)
-
     def item(self, token: Token) -> None:
         """A list item opens or closes."""
         if token.nesting > 0:
