@@ -49,10 +49,7 @@ def block_tokens(block: Block, rewrite: Callable[[str], str]) -> Counter[str]:
         tokens += markup_tokens(tag)
     if block.kind is BlockKind.CODE:
         for line in block.text.splitlines():
-            code = " ".join(line.split())
-            tokens.append("K:" + code)
-            if (shape := code_shape(code)) != code:
-                tokens.append("S:" + shape)
+            tokens += code_line_tokens(line)
     return Counter(tokens)  # counted at once: a Counter adds one key at a time in Python
 
 
@@ -72,6 +69,14 @@ def code_shape(line: str) -> str:
     if ">" not in line and '"' not in line and "'" not in line:
         return line  # nothing to take out (most lines): no regular-expression scan
     return _TRANSLATABLE.sub(_emptied, line)
+
+
+def code_line_tokens(line: str) -> list[str]:
+    """A code line as tokens: the line with its spaces normalised, and its ``code_shape`` when
+    that differs (a line whose strings were translated still shares the shape)."""
+    code = " ".join(line.split())
+    shape = code_shape(code)
+    return ["K:" + code] if shape == code else ["K:" + code, "S:" + shape]
 
 
 def markup_tokens(tag: Markup) -> list[str]:

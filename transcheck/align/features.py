@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz
 
-from transcheck.align.blockscore import code_shape, markup_tokens
+from transcheck.align.blockscore import code_line_tokens, markup_tokens
 from transcheck.model import BlockKind, Section
 from transcheck.records import record
 
@@ -51,10 +51,7 @@ def section_tokens(section: Section, rewrite: Callable[[str], str]) -> Counter[s
             if code_line.strip() and not _COMMENT.match(code_line):
                 if "//" in code_line or "/*" in code_line or "<!--" in code_line:
                     code_line = _TRAILING_COMMENT.sub("", code_line)
-                code = " ".join(code_line.split())
-                tokens.append("K:" + code)
-                if (shape := code_shape(code)) != code:
-                    tokens.append("S:" + shape)
+                tokens += code_line_tokens(code_line)
     tokens += ["M:" + "".join(formula.text.split()) for formula in section.math]
     tokens += ["N:" + number.value for number in section.numbers]
     tokens += [token for tag in section.markup for token in markup_tokens(tag)]
