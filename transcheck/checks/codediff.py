@@ -213,10 +213,11 @@ def _diff(en_block: Block, ko_block: Block) -> Iterator[Change]:
     changed line, with the lines of the others."""
     changes = list(_run_changes(en_block, ko_block))
     code = [c for c in changes if c.kind == "code" and not c.moved]
+    rest = code[1:]
     for change in changes:
-        if code and change is code[0] and len(code) > 1:
-            yield replace(change, also=_places(code[1:]))
-        elif not code or change is code[0] or change not in code:
+        if rest and change is code[0]:
+            yield replace(change, also=_places(rest))
+        elif change not in rest:  # Change compares by identity
             yield change
 
 

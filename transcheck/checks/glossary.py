@@ -357,10 +357,12 @@ def _api_name(unit: Unit, occurrence: Occurrence) -> bool:
     word before or after it (``computed`` of `computed()`, ``effect scope`` of
     ``effectScope()``): a name, not a rendering decision. Letter case counts: `Object` names
     no generic object."""
+    if not unit.names:
+        return False
     start, end = occurrence.start, occurrence.end
     text = next((p.text for p in unit.korean if p.text[start:end] == occurrence.surface), "")
     word = _LATIN_WORD().match(occurrence.surface)
-    if not text or word is None or not unit.names:
+    if not text or word is None:
         return False
     term = word.group()
     before = _WORD_BEFORE().search(text[:start])

@@ -405,7 +405,7 @@ def _whole_elements(
     ]
 
     def inside(placed: Placed[Markup]) -> bool:
-        other = placed.block.source if korean else placed.block.target
+        other = placed.block.sides(korean)[1]
         return other is None and any(a < placed.item.line <= b for a, b in spans)
 
     return [placed for placed in kept if not inside(placed)], ends
