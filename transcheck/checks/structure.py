@@ -163,18 +163,35 @@ def demoted_headings(ctx: PairContext) -> dict[int, Block]:
             if not blocks.split:
                 continue
             first = blocks.split[0]
-            paired = [(p.source, p.target) for p in blocks.blocks if p.source and p.target]
-            korean = next(
-                (ko for en, ko in paired if first.line <= en.line <= first.end_line), None
-            )
+            korean = _first_translation(blocks)
             body = blocks.target.blocks
             at = next((i for i, block in enumerate(body) if block is korean), 0)
             title = body[at - 1] if at else None
-            if title and _title_like(title, first) and all(ko is not title for _, ko in paired):
+            if (
+                title
+                and _title_like(title, first)
+                and all(p.target is not title for p in blocks.blocks if p.source)
+            ):
                 found[first.index] = title
         return found
 
     return ctx.cached("demoted-headings", compute)  # type: ignore[no-any-return]
+
+
+def _first_translation(blocks: SectionBlocks) -> Block | None:
+    """The first Korean block paired with a block of the first English subsection that the
+    Korean section translates without its heading."""
+    first = blocks.split[0]
+    return next(
+        (
+            p.target
+            for p in blocks.blocks
+            if p.source is not None
+            and p.target is not None
+            and first.line <= p.source.line <= first.end_line
+        ),
+        None,
+    )
 
 
 def _title_like(block: Block, section: Section) -> bool:
@@ -213,16 +230,8 @@ def _split_hit(ctx: PairContext, blocks: SectionBlocks) -> Hit:
             ctx.at_source(first.line),
             ctx.at_target(demoted.line),
         )
-    korean = next(
-        (
-            p.target.line
-            for p in blocks.blocks
-            if p.source is not None
-            and p.target is not None
-            and first.line <= p.source.line <= first.end_line
-        ),
-        blocks.target.line,
-    )
+    korean = _first_translation(blocks)
+    korean_line = blocks.target.line if korean is None else korean.line
     names = ", ".join(repr(describe(section)) for section in blocks.split)
     if len(blocks.split) == 1:
         what, its, them, headings = (
@@ -246,7 +255,7 @@ def _split_hit(ctx: PairContext, blocks: SectionBlocks) -> Hit:
         f"English {what} {its}: the Korean "
         f"{describe(blocks.target)!r} translates {them}; add the {headings}",
         ctx.at_source(first.line),
-        ctx.at_target(korean),
+        ctx.at_target(korean_line),
     )
 
 
