@@ -114,14 +114,19 @@ def _bindings(what: str) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
-def _esm(document: Document) -> list[Statement]:
-    return [
-        statement
-        for section in document.sections
-        for block in section.blocks
-        if block.kind is BlockKind.CODE and block.esm
-        for statement in statements(block)
-    ]
+def _esm(ctx: PairContext, korean: bool) -> list[Statement]:
+    """The import and export statements of one side of the pair, read once for both checks."""
+    document = ctx.target if korean else ctx.source
+    return ctx.cached(  # type: ignore[no-any-return]
+        f"esm-{korean}",
+        lambda: [
+            statement
+            for section in document.sections
+            for block in section.blocks
+            if block.kind is BlockKind.CODE and block.esm
+            for statement in statements(block)
+        ],
+    )
 
 
 def _used(document: Document) -> set[str]:
@@ -164,7 +169,7 @@ def _exports(statements: list[Statement]) -> dict[str, Statement]:
 
 def import_changes(ctx: PairContext) -> Iterator[Hit]:
     """What the Korean imports or exports breaks or changes (see the module docstring)."""
-    english, korean = _esm(ctx.source), _esm(ctx.target)
+    english, korean = _esm(ctx, False), _esm(ctx, True)
     if not english and not korean:
         return
     bound = {name: (s, what) for s in korean for name, what in s.bindings}
@@ -208,8 +213,8 @@ def import_changes(ctx: PairContext) -> Iterator[Hit]:
 
 def export_changes(ctx: PairContext) -> Iterator[Change]:
     """The changed lines of each export both sides declare, compared as code (layout aside)."""
-    korean = _exports(_esm(ctx.target))
-    for key, statement in _exports(_esm(ctx.source)).items():
+    korean = _exports(_esm(ctx, True))
+    for key, statement in _exports(_esm(ctx, False)).items():
         other = korean.get(key)
         if other is None or _normal(other.text) == _normal(statement.text):
             continue
