@@ -41,6 +41,7 @@ from transcheck.checks.blocks import block_name, first_words
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.findings import Severity
 from transcheck.glossary import Matcher, active_matcher
+from transcheck.glossary.model import Entry
 from transcheck.model import Block, BlockKind
 from transcheck.records import record
 
@@ -132,28 +133,31 @@ def _echoed(sentence: str, others: Sequence[str], korean: Sequence[str]) -> bool
 
 
 def _glossary_evidence(
-    matcher: Matcher | None, sentence: str, others: Sequence[str], korean: str
-) -> tuple[bool, bool]:
-    """What the glossary says of a sentence: whether the Korean renders one of its terms more
-    often than the other English sentences use it (``module`` three times in Korean, twice in
-    the rest: the sentence is translated), and whether it has terms of its own of which the
-    Korean renders none (``server``, ``configuration``: evidence that it is missing). A
-    rendering after a demonstrative (``이 컴포넌트는``) is the noun Korean repeats where English
-    says "it": no evidence of the term's own sentence."""
+    matcher: Matcher | None, english: Sequence[str], korean: str
+) -> list[tuple[bool, bool]]:
+    """What the glossary says of each English sentence: whether the Korean renders one of its
+    terms more often than the other English sentences use it (``module`` three times in
+    Korean, twice in the rest: the sentence is translated), and whether it has terms of its
+    own of which the Korean renders none (``server``, ``configuration``: evidence that it is
+    missing). A rendering after a demonstrative (``이 컴포넌트는``) is the noun Korean repeats
+    where English says "it": no evidence of the term's own sentence. Each text is matched
+    once."""
     if matcher is None:
-        return False, False
-    mine = Counter(found.entry for found in matcher.english(sentence))
-    if not mine:
-        return False, False
-    rest = Counter(found.entry for other in others for found in matcher.english(other))
+        return [(False, False)] * len(english)
+    terms = [Counter(found.entry for found in matcher.english(sentence)) for sentence in english]
+    total = sum(terms, Counter[Entry]())
     found_korean = matcher.korean(korean)
     rendered = Counter(found.entry for found in found_korean)
     named = Counter(
         found.entry for found in found_korean if not _DEMONSTRATIVE.search(korean, 0, found.start)
     )
-    echoed = any(named[entry] > rest[entry] for entry in mine)
-    own = [entry for entry in mine if not rest[entry]]
-    return echoed, bool(own) and not any(rendered[entry] for entry in own)
+    evidence = []
+    for mine in terms:
+        rest = total - mine  # the other sentences' uses
+        echoed = any(named[entry] > rest[entry] for entry in mine)
+        own = [entry for entry in mine if not rest[entry]]
+        evidence.append((echoed, bool(own) and not any(rendered[entry] for entry in own)))
+    return evidence
 
 
 # A determiner right before a rendering: "this/that/the said" (이 컴포넌트, 해당 모듈, 이러한 값).
@@ -187,6 +191,7 @@ def _missing_sentence(paragraph: Measured, ratio: Ratio, matcher: Matcher | None
     shown_korean = sentences(" ".join(b.shown or b.text for b in paragraph.korean))
     en_length, ko_length = paragraph.lengths
     candidates: list[tuple[bool, float, str]] = []
+    glossary: list[tuple[bool, bool]] = []  # matched when a sentence first needs it
     for index, part in enumerate(english):
         size = _size(part)
         if size < MIN_SENTENCE or size >= en_length:
@@ -196,7 +201,8 @@ def _missing_sentence(paragraph: Measured, ratio: Ratio, matcher: Matcher | None
         rest = english[:index] + english[index + 1 :]
         if part in rest or _echoed(shown[index], shown[:index] + shown[index + 1 :], shown_korean):
             continue  # a repeated sentence is a length outlier; an echoed one was translated
-        echoed, absent = _glossary_evidence(matcher, part, rest, " ".join(korean))
+        glossary = glossary or _glossary_evidence(matcher, english, " ".join(korean))
+        echoed, absent = glossary[index]
         if echoed:
             continue
         fit = sum(
