@@ -106,10 +106,8 @@ class Scorer:
             frequency.update(feature.tokens.keys())
         count = len(source) + len(target)
         self.weight = {token: math.log(1 + count / df) for token, df in frequency.items()}
-        self.source_below = _below(source)
-        self.target_below = _below(target)
-        self.source_folded = _folded(source)
-        self.target_folded = _folded(target)
+        self.source_below, self.source_folded = _with_subsections(source)
+        self.target_below, self.target_folded = _with_subsections(target)
         source_length = sum(f.length for f in source)
         target_length = sum(f.length for f in target)
         self.ratio = target_length / source_length if source_length and target_length else 1.0
@@ -225,35 +223,28 @@ def _by_title(sections: Sequence[Features]) -> dict[str, set[int]]:
     return found
 
 
-def _folded(sections: Sequence[Features]) -> list[Features]:
-    """Per section: its length and shape with those of its subsections (the preamble's own)."""
-    result: list[Features] = []
-    for index, section in enumerate(sections):
-        end = index + 1
-        while end < len(sections) and sections[end].level > section.level:
-            end += 1
-        inner = sections[index:end] if section.level else [section]
-        length = sum(s.length for s in inner)
-        shape = "".join(s.shape for s in inner)
-        result.append(
-            Features(section.tokens, section.title, section.words, section.level, length, shape)
-        )
-    return result
-
-
-def _below(sections: Sequence[Features]) -> list[Counter[str]]:
-    """Per section: its tokens and those of its subsections (none for the preamble)."""
-    result: list[Counter[str]] = []
+def _with_subsections(sections: Sequence[Features]) -> tuple[list[Counter[str]], list[Features]]:
+    """Per section, with those of its subsections: its tokens (none for the preamble), and its
+    features with their length and shape (the preamble's own)."""
+    below: list[Counter[str]] = []
+    folded: list[Features] = []
     for index, section in enumerate(sections):
         tokens: Counter[str] = Counter()
-        end = index + 1
-        while end < len(sections) and sections[end].level > section.level:
-            end += 1
+        inner: Sequence[Features] = [section]
         if section.level:
-            for inner in sections[index:end]:
-                tokens.update(inner.tokens)
-        result.append(tokens)
-    return result
+            end = index + 1
+            while end < len(sections) and sections[end].level > section.level:
+                end += 1
+            inner = sections[index:end]
+            for part in inner:
+                tokens.update(part.tokens)
+        below.append(tokens)
+        length = sum(s.length for s in inner)
+        shape = "".join(s.shape for s in inner)
+        folded.append(
+            Features(section.tokens, section.title, section.words, section.level, length, shape)
+        )
+    return below, folded
 
 
 class _Content:
