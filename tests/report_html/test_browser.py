@@ -67,17 +67,24 @@ VISIBLE_ROWS = """return Array.from(document.querySelectorAll('tr.sec'))
     .filter(row => row.offsetParent !== null).length"""
 
 
+LOADED = """return document.readyState === 'complete'
+    && document.documentElement.dataset.ready === 'true'"""
+
+
 def _open(browser: Any, path: Path, fragment: str = "") -> None:
     """Load ``path`` (at ``#fragment``) and wait until its script has decoded the sections'
     data."""
     browser.get("about:blank")
     browser.get(path.as_uri() + fragment)
-    assert browser.execute_script("return document.readyState") == "complete"
-    for _ in range(200):
-        if browser.execute_script("return document.documentElement.dataset.ready") == "true":
+    # chromedriver may hand back a large file:// page while it is still loading on a busy
+    # machine, so wait for the load and the decoding rather than assume the load is done.
+    deadline = time.monotonic() + PAGE_TIMEOUT
+    while time.monotonic() < deadline:
+        if browser.execute_script(LOADED) is True:
             return
         time.sleep(0.05)
-    raise AssertionError(f"{path.name}: the sections' data was never decoded")
+    state = browser.execute_script("return document.readyState")
+    raise AssertionError(f"{path.name}: the sections' data was never decoded (page {state})")
 
 
 def _console_errors(browser: Any) -> list[Any]:
