@@ -27,6 +27,7 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.parser_block import RuleFuncBlockType
 from markdown_it.rules_block import StateBlock
+
 from transcheck.lazy import compiled
 from transcheck.parse.linemarks import line_text
 
