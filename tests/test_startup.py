@@ -56,6 +56,7 @@ NOT_IN_A_CHECK = (
     "transcheck.glossary.chapters",
     "transcheck.glossary.mine",
     "transcheck.glossary.scan",
+    "mdit_py_plugins.admon",  # MkDocs admonitions: built with an MkDocs page's parser only
 )
 
 # Nor by --version and the CLI's own import: the checks, the parser and their libraries.

@@ -9,6 +9,7 @@ from transcheck.align import SectionPair
 from transcheck.checks.blockmatch import SectionBlocks, section_blocks
 from transcheck.checks.registry import Example, Hit, PairContext, declare, rule
 from transcheck.findings import Severity
+from transcheck.lazy import compiled
 from transcheck.model import Block, BlockKind, Section
 
 
@@ -145,7 +146,7 @@ def section_missing(ctx: PairContext) -> Iterator[Hit]:
 _SENTENCE_END = (".", "。", ":", ";", ",", "!")
 _BRACKETS = ("(", "[", "（", "【", "<", "{")
 # A translator's or reader's note: 역주, 참고, 주:, 옮긴이 주, Note.
-_NOTE = re.compile(r"(?:역주|참고|주\s*[:：)]|옮긴이|번역\s*주|note\b)", re.IGNORECASE)
+_NOTE = compiled(r"(?:역주|참고|주\s*[:：)]|옮긴이|번역\s*주|note\b)", re.IGNORECASE)
 # Latin words, numbers and code in a title (``Node.js``, ``v18``, ``2``).
 _LATIN = re.compile(r"[a-z0-9][a-z0-9_.]*[a-z0-9]|[a-z0-9]")
 
@@ -206,7 +207,7 @@ def _title_like(block: Block, section: Section) -> bool:
         or not shown
         or shown.endswith(_SENTENCE_END)
         or shown.startswith(_BRACKETS)
-        or _NOTE.match(shown)
+        or _NOTE().match(shown)
     ):
         return False
     if set(_LATIN.findall(shown.lower())) & set(_LATIN.findall(section.title.lower())):

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from transcheck.lazy import compiled
 from transcheck.parse.mkdocs import FENCED_MARK, MARK
 from transcheck.records import record
 
@@ -57,10 +58,10 @@ _YAML_FRONT = re.compile(r"---[ \t]*\n(.*?)\n---[ \t]*(?:\n|$)", re.DOTALL)
 # ("{" or a newline) that the regex engine skips to, instead of trying every offset of the file.
 _BRACE_MARK = re.compile(r"\{(?:\{([<%])?|%)")  # Hugo's {{< and {{% (group 1), else Liquid
 _LINE_MARK = r"((?:import|export)[ \t{]|[ \t]*</?[A-Z][\w.]*[\s/>])"  # MDX
-_FIRST_LINE_MARK = re.compile(_LINE_MARK)
-_NEXT_LINE_MARK = re.compile("\n" + _LINE_MARK)
+_FIRST_LINE_MARK = compiled(_LINE_MARK)
+_NEXT_LINE_MARK = compiled("\n" + _LINE_MARK)
 # Fenced code, where an MkDocs-looking line (a Rust ``/// note``, a JS ``=== "x"``) is code.
-_FENCE = re.compile(
+_FENCE = compiled(
     r"^[ \t]{0,3}(`{3,}|~{3,}).*?(?:\n[ \t]{0,3}\1[`~]*[ \t]*(?=\n|\Z)|\Z)",
     re.MULTILINE | re.DOTALL,
 )
@@ -99,7 +100,7 @@ def _first_mark(text: str) -> tuple[int, str, str] | None:
     mkdocs = _mkdocs_mark(text)
     if mkdocs is not None:
         found.append((mkdocs.start(), MKDOCS, mkdocs.group().strip()))
-    line = _FIRST_LINE_MARK.match(text) or _NEXT_LINE_MARK.search(text)
+    line = _FIRST_LINE_MARK().match(text) or _NEXT_LINE_MARK().search(text)
     if line is not None and mkdocs is None:
         found.append((line.start(1), MDX, line.group(1)))
     return min(found) if found else None
@@ -108,11 +109,11 @@ def _first_mark(text: str) -> tuple[int, str, str] | None:
 def _mkdocs_mark(text: str) -> re.Match[str] | None:
     """The first line only MkDocs writes: a block opener outside fenced code, or a fence that
     includes a file (``{!path!}``)."""
-    fenced = FENCED_MARK.search(text)
+    fenced = FENCED_MARK().search(text)
     fences: list[tuple[int, int]] | None = None
-    for mark in MARK.finditer(text, 0, fenced.start() if fenced else len(text)):
+    for mark in MARK().finditer(text, 0, fenced.start() if fenced else len(text)):
         if fences is None:
-            fences = [found.span() for found in _FENCE.finditer(text)]
+            fences = [found.span() for found in _FENCE().finditer(text)]
         if not any(start <= mark.start() < end for start, end in fences):
             return mark
     return fenced

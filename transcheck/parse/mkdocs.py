@@ -27,8 +27,8 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.parser_block import RuleFuncBlockType
 from markdown_it.rules_block import StateBlock
-from mdit_py_plugins.admon import admon_plugin
 
+from transcheck.lazy import compiled
 from transcheck.parse.linemarks import line_text
 
 BLOCKS = "blocks"  # container token name: container_blocks_open / _close
@@ -42,38 +42,38 @@ _BLOCK_TYPES = (
     "|warning|caution|attention|failure|fail|missing|danger|error|bug|example|quote|cite"
     "|details|tab|admonition|html|define|caption"
 )
-_BLOCK_PARAMS = re.compile(rf"[ \t]*(?:{_BLOCK_TYPES})(?![\w-])", re.IGNORECASE)
+_BLOCK_PARAMS = compiled(rf"[ \t]*(?:{_BLOCK_TYPES})(?![\w-])", re.IGNORECASE)
 # Python-Markdown's admonition line: a type, CSS classes, an optional quoted title, nothing else
 # (``!!! Warning: this deletes data`` is a paragraph there).
 _ADMONITION_LINE = r'(?:!!!|\?\?\?\+?)[ \t]*[\w-]+(?:[ \t]+[\w-]+)*(?:[ \t]+"[^\n]*")?[ \t]*'
-_ADMONITION = re.compile(_ADMONITION_LINE)
+_ADMONITION = compiled(_ADMONITION_LINE)
 _BLOCK_LINE = rf"/{{3,}}[ \t]+(?:{_BLOCK_TYPES})(?:[ \t]*\|[^\n]*)?[ \t]*"
 _INCLUDE_LINE_TEXT = r"\{\*[ \t]+(\S+)([^\n]*?)[ \t]+\*\}[ \t]*"
-_INCLUDE_LINE = re.compile(_INCLUDE_LINE_TEXT)
+_INCLUDE_LINE = compiled(_INCLUDE_LINE_TEXT)
 _FENCED_INCLUDE_TEXT = r"[ \t]*\{!>?[ \t]*([^!\s]+)[ \t]*!\}[ \t]*"
-_FENCED_INCLUDE = re.compile(_FENCED_INCLUDE_TEXT + r"\n?")
+_FENCED_INCLUDE = compiled(_FENCED_INCLUDE_TEXT + r"\n?")
 _TAB_LINE_TEXT = r'===[!+]?[ \t]+"([^"\n]*)"[ \t]*'
-_TAB_LINE = re.compile(_TAB_LINE_TEXT)
+_TAB_LINE = compiled(_TAB_LINE_TEXT)
 # A line only an MkDocs page writes (outside code; see dialects.py): the block openers above.
-MARK = re.compile(
+MARK = compiled(
     rf"^[ \t]*(?:{_ADMONITION_LINE}|{_BLOCK_LINE}|{_TAB_LINE_TEXT}|{_INCLUDE_LINE_TEXT})$",
     re.MULTILINE | re.IGNORECASE,
 )
 # A code include fenced as ``{!path!}``: an MkDocs mark inside a fence.
-FENCED_MARK = re.compile(rf"^{_FENCED_INCLUDE_TEXT}$", re.MULTILINE)
-_OPTION = re.compile(r"(\w+)\[([^\]]*)\]")
-_HL_LINES = re.compile(r"""hl_lines=["']([^"']*)["']""")
-_LEADING_UP = re.compile(r"^(?:\.\.?/)+")
-_TITLE = re.compile(r'[ \t]"(.*)"[ \t]*$')  # Python-Markdown's title, last on its line
-_QUOTED = re.compile(r'^"(.*)"$|^\'(.*)\'$')
+FENCED_MARK = compiled(rf"^{_FENCED_INCLUDE_TEXT}$", re.MULTILINE)
+_OPTION = compiled(r"(\w+)\[([^\]]*)\]")
+_HL_LINES = compiled(r"""hl_lines=["']([^"']*)["']""")
+_LEADING_UP = compiled(r"^(?:\.\.?/)+")
+_TITLE = compiled(r'[ \t]"(.*)"[ \t]*$')  # Python-Markdown's title, last on its line
+_QUOTED = compiled(r'^"(.*)"$|^\'(.*)\'$')
 _EXTENSIONS = {"py": "python", "js": "js", "ts": "ts", "sh": "bash", "yml": "yaml"}
-_SLASHES = re.compile(r"/{3,}")
-_FENCE_OPEN = re.compile(r"(`{3,}(?!.*`)|~{3,})")
+_SLASHES = compiled(r"/{3,}")
+_FENCE_OPEN = compiled(r"(`{3,}(?!.*`)|~{3,})")
 
 
 def _block_params(params: str) -> bool:
     """A ``///`` block opens with a name (``tip``, ``tab``, ``details``); a bare ``///`` closes."""
-    return _BLOCK_PARAMS.match(params) is not None
+    return _BLOCK_PARAMS().match(params) is not None
 
 
 def _block_end(state: StateBlock, start_line: int, end_line: int, slashes: int) -> tuple[int, bool]:
@@ -89,13 +89,13 @@ def _block_end(state: StateBlock, start_line: int, end_line: int, slashes: int) 
             break  # a line less indented than the block ends it (and its list)
         if state.is_code_block(line):
             continue
-        closing = len(text) >= slashes and _SLASHES.fullmatch(text) is not None
+        closing = len(text) >= slashes and _SLASHES().fullmatch(text) is not None
         if fence:  # inside fenced code: only its closing fence counts
             if text.startswith(fence) and text == fence[0] * len(text):
                 fence, skipped = "", None
             elif closing and skipped is None:
                 skipped = line
-        elif (opened := _FENCE_OPEN.match(text)) is not None:
+        elif (opened := _FENCE_OPEN().match(text)) is not None:
             fence = opened.group(1)
         elif closing:
             return line, True
@@ -111,7 +111,7 @@ def _block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> b
     if state.is_code_block(start_line):
         return False
     line = line_text(state, start_line)
-    marker = _SLASHES.match(line)
+    marker = _SLASHES().match(line)
     if marker is None or not _block_params(line[marker.end() :]):
         return False
     if silent:
@@ -136,7 +136,7 @@ def _code_include(state: StateBlock, start_line: int, end_line: int, silent: boo
         return False
     start = state.bMarks[start_line] + state.tShift[start_line]
     line = state.src[start : state.eMarks[start_line]]
-    found = _INCLUDE_LINE.fullmatch(line)
+    found = _INCLUDE_LINE().fullmatch(line)
     if found is None:
         return False
     if not silent:
@@ -154,7 +154,7 @@ def _tab(state: StateBlock, start_line: int, end_line: int, silent: bool) -> boo
     if state.sCount[start_line] - state.blkIndent >= 4:
         return False
     start = state.bMarks[start_line] + state.tShift[start_line]
-    found = _TAB_LINE.fullmatch(state.src[start : state.eMarks[start_line]])
+    found = _TAB_LINE().fullmatch(state.src[start : state.eMarks[start_line]])
     if found is None:
         return False
     if silent:
@@ -183,7 +183,7 @@ def _strict(admonition: RuleFuncBlockType) -> RuleFuncBlockType:
     def rule(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
         start = state.bMarks[start_line] + state.tShift[start_line]
         line = state.src[start : state.eMarks[start_line]]
-        return _ADMONITION.fullmatch(line) is not None and admonition(
+        return _ADMONITION().fullmatch(line) is not None and admonition(
             state, start_line, end_line, silent
         )
 
@@ -192,6 +192,8 @@ def _strict(admonition: RuleFuncBlockType) -> RuleFuncBlockType:
 
 def mkdocs_plugin(md: MarkdownIt) -> None:
     """Read admonitions, ``///`` blocks and ``{* file *}`` includes (see the module docstring)."""
+    from mdit_py_plugins.admon import admon_plugin  # MkDocs pages only: not at every start-up
+
     md.use(admon_plugin)
     ruler = md.block.ruler
     admonition = ruler.__rules__[ruler.__find__("admonition")]
@@ -209,12 +211,12 @@ def block_title(params: str) -> tuple[str, str]:
     classes), ``note "Use a | b"`` -> (note, Use a | b)."""
     words = params.split(maxsplit=1)
     kind = words[0].lower() if words else ""
-    quoted = _TITLE.search(params)
+    quoted = _TITLE().search(params)
     bar = params.find("|")
     if quoted is not None and not 0 <= bar < quoted.start():
         return kind, quoted.group(1).strip()
     title = params[bar + 1 :].strip() if bar >= 0 else ""
-    unquoted = _QUOTED.match(title)
+    unquoted = _QUOTED().match(title)
     if unquoted is not None:
         title = unquoted.group(1) if unquoted.group(1) is not None else unquoted.group(2)
     return kind, title.strip()
@@ -227,7 +229,7 @@ def _lines(spec: str) -> str:
 
 def _path(path: str) -> str:
     """An included file's path without the ``../`` that depend on the include's base folder."""
-    return _LEADING_UP.sub("", path)
+    return _LEADING_UP().sub("", path)
 
 
 def _language(path: str) -> str:
@@ -241,17 +243,17 @@ def include_block(content: str) -> tuple[str, str]:
     """The text and language of a ``code_include`` token: ``docs_src/x.py hl[3,5-7]``."""
     path, _, options = content.partition(" ")
     shown = [_path(path)]
-    shown += [f"{name}[{_lines(value)}]" for name, value in _OPTION.findall(options)]
+    shown += [f"{name}[{_lines(value)}]" for name, value in _OPTION().findall(options)]
     return " ".join(shown), _language(path)
 
 
 def fenced_include(content: str, info: str) -> str | None:
     """The text of a fence that only includes a file (``{!path!}``), as ``include_block`` writes
     it with the info string's ``hl_lines``; None for a fence of code."""
-    found = _FENCED_INCLUDE.fullmatch(content)
+    found = _FENCED_INCLUDE().fullmatch(content)
     if found is None:
         return None
-    highlighted = _HL_LINES.search(info)
+    highlighted = _HL_LINES().search(info)
     shown = [_path(found.group(1))]
     if highlighted is not None and highlighted.group(1).strip():
         shown.append(f"hl[{_lines(highlighted.group(1))}]")

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
+from transcheck.lazy import compiled
 from transcheck.model import Block, BlockKind, FrontMatter, Markup, Math, Section
 from transcheck.parse.fences import fence_language
 from transcheck.parse.frontmatter import parse_front_matter
@@ -33,8 +34,8 @@ from transcheck.parse.slugs import Slugger
 from transcheck.parse.tomlfront import MARKER as TOML_MARKER
 from transcheck.parse.tomlfront import parse_toml_front_matter
 
-_ALERT = re.compile(r"\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(?:\n|$)", re.IGNORECASE)
-_ADMONITION = re.compile(r"(\w+)\s*(?:\[(.*)\]|(.*))")
+_ALERT = compiled(r"\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(?:\n|$)", re.IGNORECASE)
+_ADMONITION = compiled(r"(\w+)\s*(?:\[(.*)\]|(.*))")
 _ONLY_TAGS = {"liquid": BlockKind.LIQUID, "shortcode": BlockKind.SHORTCODE}
 _WHOLE_KINDS = frozenset({*_ONLY_TAGS, "math_inline_double"})  # a paragraph of only these
 # The opening tokens of Docusaurus admonitions and MkDocs admonitions, blocks and tabs.
@@ -118,7 +119,7 @@ def _paragraph_kind(children: list[Token], first_in_item: bool) -> BlockKind:
 
 def _docusaurus_title(info: str) -> tuple[str, str]:
     """The type and title of a Docusaurus ``:::note[Title]`` (or ``:::note Title``) line."""
-    found = _ADMONITION.match(info.strip())
+    found = _ADMONITION().match(info.strip())
     if found is None:
         return "", ""
     return found.group(1).lower(), (found.group(2) or found.group(3) or "").strip()
@@ -207,7 +208,7 @@ class Walker:
         first_in_item = bool(self.items_open) and self.items_open[-1]
         kind = _paragraph_kind(inline.children or [], first_in_item)
         items = self.inline.token(inline, lines[0])
-        alert = _ALERT.match(inline.content) if self.quote_opened else None
+        alert = _ALERT().match(inline.content) if self.quote_opened else None
         if alert is not None:
             _drop_prefix(items, len(alert.group(0).rstrip("\n")))
             alert_type = (("type", alert.group(1).lower()),)
