@@ -624,6 +624,21 @@ def test_book_figure_dropped(root: Path) -> None:
     assert "'assets/img/cores.png' is missing" in message(found, "TC206")
 
 
+def test_book_level_changed_where_only_position_and_one_token_pair_the_section(root: Path) -> None:
+    """jax-stuff.md's closing section pairs by position (its link is the one token shared): a
+    pair of two levels is kept when its content shares anything, so the level change is one
+    finding, not a missing and an extra section."""
+    before = check(root, "jax-stuff.md")[0]
+    mutate(
+        root,
+        replace_on(388, "### Part 10은 여기까지입니다.", "## Part 10은 여기까지입니다."),
+        "jax-stuff.md",
+    )
+    rows, found = check(root, "jax-stuff.md")
+    assert rows == sorted([*before, ("TC103", "en/jax-stuff.md:388", "ko/jax-stuff.md:388")])
+    assert "write '### Part 10은 여기까지입니다." in message(found, "TC103")
+
+
 # The Vue docs: guide/essentials/template-syntax.md, whose untouched pair gives no finding
 
 

@@ -12,9 +12,9 @@ three passes, the way a reviewer would do it by hand:
 3. Position: between two consecutive anchors, what is left is paired in order by its score, so
    a section that lost its links is still the translation of the one in its place. A pair must
    score above ``POSITION.bias - 2 * POSITION.gap``; below that, two gaps (a missing and an
-   extra section) explain the text better. Nor is a section in its place at another heading
-   level when its content contradicts the pair (see ``_out_of_place``): neither the outline
-   nor the content says they are one section.
+   extra section) explain the text better. A pair position makes between sections of another
+   heading level whose content contradicts it is dropped again (see ``_out_of_place``):
+   neither the outline nor the content says they are one section.
 
 Anchoring first keeps two sections that swapped places from being paired crosswise by position.
 
@@ -155,8 +155,9 @@ def _fill_gaps(
     moved: dict[int, int],
     out_of_place: Callable[[int, int], bool],
 ) -> dict[int, int]:
-    """Pair, in order and by score, the sections left between two consecutive anchors (none
-    ``out_of_place``)."""
+    """Pair, in order and by score alone, the sections left between two consecutive anchors;
+    a pair found ``out_of_place`` is left as a missing and an extra section (after the
+    pairing: the pairs around it stay where position put them)."""
     n, m = len(scores), len(scores[0]) if scores else 0
     moved_targets = set(moved.values())
     filled: dict[int, int] = {}
@@ -165,12 +166,10 @@ def _fill_gaps(
         english = [i for i in range(previous[0] + 1, i_end) if i not in moved]
         korean = [j for j in range(previous[1] + 1, j_end) if j not in moved_targets]
         if english and korean:
-            stretch = [
-                [-math.inf if out_of_place(i, j) else scores[i][j] for j in korean]
-                for i in english
-            ]
+            stretch = [[scores[i][j] for j in korean] for i in english]
             for a, b in _monotone(stretch, POSITION).items():
-                filled[english[a]] = korean[b]
+                if not out_of_place(english[a], korean[b]):
+                    filled[english[a]] = korean[b]
         previous = (i_end, j_end)
     return filled
 
