@@ -141,13 +141,13 @@ Install the [runner](https://example.com/runner) first and read its [notes](http
 
 ### Configuration
 
-The loader reads `tsconfig.json` from the [project root](https://example.com/root) with version **5.7**.
+The loader reads `tsconfig.json` from the [root](https://example.com/root), version **5.7**.
 """
     ko = """# 안내
 
 ## 설치
 
-먼저 [러너](https://example.com/runner)를 설치하고 [참고 사항](https://example.com/notes)을 읽으세요.
+먼저 [러너](https://example.com/runner)를 설치하고 [참고](https://example.com/notes)를 읽으세요.
 
 ## 감사의 말
 
