@@ -30,7 +30,7 @@ from transcheck.glossary import (
     source_lines,
 )
 from transcheck.glossary.active import curated, named_files
-from transcheck.glossary.aligned import NOT_PROSE, Unit, find, piece
+from transcheck.glossary.aligned import NOT_PROSE, Piece, Unit, find, piece
 from transcheck.glossary.decide import Use, decide, findings
 from transcheck.glossary.learn import learn
 from transcheck.glossary.matcher import english_key, korean_key, plurals
@@ -45,6 +45,12 @@ _API_HEADING = compiled(r"[a-z][A-Za-z0-9]*|[A-Za-z][A-Za-z0-9]*\(\)")  # ## key
 _LATIN_WORD = compiled(r"[A-Za-z][A-Za-z-]*")
 _WORD_BEFORE = compiled(r"([A-Za-z]+)\s+$")
 _WORD_AFTER = compiled(r"\s+([A-Za-z]+)")
+# Text in quotes ("x", “x”, ‘x’, 「x」, 'x' apart from an apostrophe), and a kept English name:
+# at most four Latin-script words.
+_QUOTED = compiled(
+    r"[\"“‘「『]([^\"“”‘’「」『』]+)[\"”’」』]|(?<![A-Za-z])'([A-Za-z][^']*)'(?![A-Za-z])"
+)
+_KEPT_NAME = compiled(r"[A-Za-z][\w.+-]*(?: [A-Za-z0-9][\w.+-]*){0,3}", re.ASCII)
 
 
 @record
@@ -137,7 +143,7 @@ def pair_units(ctx: PairContext) -> tuple[Unit, ...]:
             en = tuple(piece(b, en_lines) for b in english if b.kind not in NOT_PROSE and b.text)
             ko = tuple(piece(b, ko_lines) for b in korean if b.kind not in NOT_PROSE and b.text)
             if en and ko:
-                units.append(Unit(en, ko, names))
+                units.append(Unit(en, ko, names, _kept_names(korean, en)))
             english.clear()
             korean.clear()
 
@@ -376,6 +382,35 @@ def _api_name(unit: Unit, occurrence: Occurrence) -> bool:
     return any(candidate in unit.names for candidate in candidates)
 
 
+def _kept_names(korean: Sequence[Block], english: Sequence[Piece]) -> frozenset[str]:
+    """The English words of a unit's Korean blocks that stand emphasized or quoted alone (a
+    run of at most KEPT_WORDS Latin-script words) and that its English has too: the term the
+    translator keeps because the text defines or names it (``**pending callbacks**``,
+    ``*dependencies*``, ``"strong scaling"``), lower-cased."""
+    runs = [run for block in korean for run in block.emphasis]
+    runs += [m[1] or m[2] for block in korean for m in _QUOTED().finditer(block.text)]
+    words = [name for run in runs if _KEPT_NAME().fullmatch(name := " ".join(run.split()))]
+    if not words:
+        return frozenset()
+    text = " ".join(p.text for p in english).lower()
+    return frozenset(word.lower() for word in words if word.lower() in text)
+
+
+def _kept_name(unit: Unit, occurrence: Occurrence) -> bool:
+    """Whether a term kept in English lies inside one of its unit's kept names (_kept_names)."""
+    if not unit.kept:
+        return False
+    start, end = occurrence.start, occurrence.end
+    for text in (p.text.lower() for p in unit.korean if p.text[start:end] == occurrence.surface):
+        for name in unit.kept:
+            at = text.find(name)
+            while 0 <= at <= start:
+                if end <= at + len(name):
+                    return True
+                at = text.find(name, at + 1)
+    return False
+
+
 def run_glossary(ctx: SetContext) -> Glossary:
     """The run's glossary with the terms learned from every pair's units added; without a
     glossary the project names, the shipped default one is advisory (see glossary.decide)."""
@@ -420,7 +455,9 @@ def tree_uses(ctx: SetContext, matcher: Matcher) -> dict[Entry, list[Use]]:
                 if known is None or _is_forbidden(matcher.glossary, occurrence):
                     continue
                 lines = known[1]
-                if occurrence.kind is Kind.ENGLISH and _api_name(unit, occurrence):
+                if occurrence.kind is Kind.ENGLISH and (
+                    _api_name(unit, occurrence) or _kept_name(unit, occurrence)
+                ):
                     continue
                 rendering = entry.term if occurrence.kind is Kind.ENGLISH else occurrence.rendering
                 use = Use(entry.term, rendering, occurrence.kind, pair.target, found.line,
