@@ -30,7 +30,7 @@ from transcheck.glossary import (
     source_lines,
 )
 from transcheck.glossary.active import curated, named_files
-from transcheck.glossary.aligned import NOT_PROSE, Piece, Unit, find, piece
+from transcheck.glossary.aligned import NOT_PROSE, Unit, find, piece
 from transcheck.glossary.decide import Use, decide, findings
 from transcheck.glossary.learn import learn
 from transcheck.glossary.matcher import english_key, korean_key, plurals
@@ -143,7 +143,7 @@ def pair_units(ctx: PairContext) -> tuple[Unit, ...]:
             en = tuple(piece(b, en_lines) for b in english if b.kind not in NOT_PROSE and b.text)
             ko = tuple(piece(b, ko_lines) for b in korean if b.kind not in NOT_PROSE and b.text)
             if en and ko:
-                units.append(Unit(en, ko, names, _kept_names(korean, en)))
+                units.append(Unit(en, ko, names, _kept_names(korean, english)))
             english.clear()
             korean.clear()
 
@@ -382,18 +382,22 @@ def _api_name(unit: Unit, occurrence: Occurrence) -> bool:
     return any(candidate in unit.names for candidate in candidates)
 
 
-def _kept_names(korean: Sequence[Block], english: Sequence[Piece]) -> frozenset[str]:
-    """The English words of a unit's Korean blocks that stand emphasized or quoted alone (a
-    run of at most KEPT_WORDS Latin-script words) and that its English has too: the term the
-    translator keeps because the text defines or names it (``**pending callbacks**``,
-    ``*dependencies*``, ``"strong scaling"``), lower-cased."""
-    runs = [run for block in korean for run in block.emphasis]
-    runs += [m[1] or m[2] for block in korean for m in _QUOTED().finditer(block.text)]
-    words = [name for run in runs if _KEPT_NAME().fullmatch(name := " ".join(run.split()))]
-    if not words:
-        return frozenset()
-    text = " ".join(p.text for p in english).lower()
-    return frozenset(word.lower() for word in words if word.lower() in text)
+def _kept_names(korean: Sequence[Block], english: Sequence[Block]) -> frozenset[str]:
+    """The English words that a unit's Korean blocks emphasize or quote alone (a run of at most
+    four Latin-script words) as its English blocks do: the term the translator keeps because
+    the text defines or names it (``**pending callbacks**``, ``*dependencies*``, ``"strong
+    scaling"``), lower-cased."""
+    kept = _marked(korean)
+    return kept & _marked(english) if kept else kept
+
+
+def _marked(blocks: Sequence[Block]) -> frozenset[str]:
+    """The Latin-script names the blocks emphasize or quote alone, lower-cased (_kept_names)."""
+    runs = [run for block in blocks for run in block.emphasis]
+    runs += [m[1] or m[2] for block in blocks for m in _QUOTED().finditer(block.text)]
+    return frozenset(
+        name.lower() for run in runs if _KEPT_NAME().fullmatch(name := " ".join(run.split()))
+    )
 
 
 def _kept_name(unit: Unit, occurrence: Occurrence) -> bool:
@@ -552,8 +556,9 @@ def glossary_inconsistent(ctx: SetContext) -> Iterator[Hit]:
     names (`glossary: [ko-ml, docs/terms.yaml]`) and terms learned from the tree (`glossary.learn`).
     A use counts where the aligned English block has the term, not where the English kept is
     an API name its section's code or headings write, in that letter case (`key` under
-    `## key`). One finding per file, term and rendering, at its first line, with the other
-    lines and what the rest of the tree writes.
+    `## key`), nor a name emphasized or quoted alone on both sides (`**pending callbacks**`).
+    One finding per file, term and rendering, at its first line, with the other lines and
+    what the rest of the tree writes.
     """
     glossary, found = tree_terms(ctx)
     for entry, uses in found.items():
