@@ -525,6 +525,17 @@ PLANTS = [
         202,
         "heading still in English: 'Arguments'",
     ),
+    Plant(  # one word its section's links name (devtools.vuejs.org), one they do not
+        "vue-docs",
+        "guide/scaling-up/tooling.md",
+        98,
+        "브라우저 개발자 도구",
+        "Browser Devtools",
+        "TC701",
+        98,
+        98,
+        "heading still in English: 'Browser Devtools'",
+    ),
     Plant(
         "vue-docs",
         "guide/essentials/watchers.md",
