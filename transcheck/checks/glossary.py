@@ -50,6 +50,7 @@ _WORD_AFTER = compiled(r"\s+([A-Za-z]+)")
 _QUOTED = compiled(
     r"[\"“‘「『]([^\"“”‘’「」『』]+)[\"”’」』]|(?<![A-Za-z])'([A-Za-z][^']*)'(?![A-Za-z])"
 )
+_QUOTE_MARK = compiled(r"[\"'“‘「『]")  # a quick look for any quote before _QUOTED's
 _KEPT_NAME = compiled(r"[A-Za-z][\w.+-]*(?: [A-Za-z0-9][\w.+-]*){0,3}", re.ASCII)
 
 
@@ -394,7 +395,8 @@ def _kept_names(korean: Sequence[Block], english: Sequence[Block]) -> frozenset[
 def _marked(blocks: Sequence[Block]) -> frozenset[str]:
     """The Latin-script names the blocks emphasize or quote alone, lower-cased (_kept_names)."""
     runs = [run for block in blocks for run in block.emphasis]
-    runs += [m[1] or m[2] for block in blocks for m in _QUOTED().finditer(block.text)]
+    quoted = (block.text for block in blocks if _QUOTE_MARK().search(block.text))
+    runs += [m[1] or m[2] for text in quoted for m in _QUOTED().finditer(text)]
     return frozenset(
         name.lower() for run in runs if _KEPT_NAME().fullmatch(name := " ".join(run.split()))
     )
