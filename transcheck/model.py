@@ -132,6 +132,7 @@ class Block:
     numbers: tuple[Number, ...] = ()
     math: tuple[Math, ...] = ()
     markup: tuple[Markup, ...] = ()
+    emphasis: tuple[str, ...] = ()  # the prose of each emphasized run (*x*, **x**), NFC
     group: int = 0  # first line of the innermost list or table holding the block (0: none)
     item: int = 0  # first line of the innermost list item holding the block (0: none)
     esm: bool = False  # MDX ``import``/``export`` lines (a ``js`` code block)

@@ -212,8 +212,10 @@ def test_formula_left_open_is_reported_at_its_line(root: Path) -> None:
     assert rows == [("TC605", "en/tpus.md:209", "ko/tpus.md:243")]
 
 
-def test_a_term_kept_in_english_twice_is_one_glossary_finding(root: Path) -> None:
-    # tpus.md writes 대역폭 for "bandwidth" throughout; two lines now keep the English word
+@pytest.mark.parametrize("kept", ["bandwidth가", "**bandwidth**가"], ids=["plain", "bold"])
+def test_a_term_kept_in_english_twice_is_one_glossary_finding(root: Path, kept: str) -> None:
+    # tpus.md writes 대역폭 for "bandwidth" throughout; two lines now keep the English word (the
+    # second emphasized in the Korean alone: no name the English marks, still a kept term)
     def glossary_rows() -> list[Row]:
         report = check_paths(root / "en" / CHAPTER, root / "ko" / CHAPTER, Config(select=("TC3",)))
         return sorted(
@@ -222,14 +224,15 @@ def test_a_term_kept_in_english_twice_is_one_glossary_finding(root: Path) -> Non
 
     before = glossary_rows()
     mutate(root, replace_on(109, "대역폭", "bandwidth"))
-    mutate(root, replace_on(121, "대역폭이", "bandwidth가"))
+    mutate(root, replace_on(121, "대역폭이", kept))
     rows = glossary_rows()
     assert sorted(set(rows) - set(before)) == [("TC303", "en/tpus.md:109", "ko/tpus.md:109")]
     assert len(rows) == len(before) + 1
     report = check_paths(root / "en" / CHAPTER, root / "ko" / CHAPTER, Config(select=("TC3",)))
     (new,) = [f for f in report.findings if f.target.line == 109]
+    # line 109's quoted "HBM bandwidth", the name its English defines in quotes, is no use
     assert new.message.startswith(
-        "'bandwidth' is kept in English here (3× in this file; also line 121)"
+        "'bandwidth' is kept in English here (2× in this file; also line 121)"
     )
     assert "most uses write 대역폭" in new.message
 
@@ -522,6 +525,17 @@ PLANTS = [
         202,
         "heading still in English: 'Arguments'",
     ),
+    Plant(  # one word its section's links name (devtools.vuejs.org), one they do not
+        "vue-docs",
+        "guide/scaling-up/tooling.md",
+        98,
+        "브라우저 개발자 도구",
+        "Browser Devtools",
+        "TC701",
+        98,
+        98,
+        "heading still in English: 'Browser Devtools'",
+    ),
     Plant(
         "vue-docs",
         "guide/essentials/watchers.md",
@@ -622,6 +636,21 @@ def test_book_figure_dropped(root: Path) -> None:
     # it belongs before the next Korean block, now at line 128
     assert rows == sorted([*BASELINE, ("TC206", "en/tpus.md:127", "ko/tpus.md:128")])
     assert "'assets/img/cores.png' is missing" in message(found, "TC206")
+
+
+def test_book_level_changed_where_only_position_and_one_token_pair_the_section(root: Path) -> None:
+    """jax-stuff.md's closing section pairs by position (its link is the one token shared): a
+    pair of two levels is kept when its content shares anything, so the level change is one
+    finding, not a missing and an extra section."""
+    before = check(root, "jax-stuff.md")[0]
+    mutate(
+        root,
+        replace_on(388, "### Part 10은 여기까지입니다.", "## Part 10은 여기까지입니다."),
+        "jax-stuff.md",
+    )
+    rows, found = check(root, "jax-stuff.md")
+    assert rows == sorted([*before, ("TC103", "en/jax-stuff.md:388", "ko/jax-stuff.md:388")])
+    assert "write '### Part 10은 여기까지입니다." in message(found, "TC103")
 
 
 # The Vue docs: guide/essentials/template-syntax.md, whose untouched pair gives no finding

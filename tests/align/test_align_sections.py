@@ -130,6 +130,36 @@ def test_level_change_keeps_the_pair_and_is_reported() -> None:
     assert structure(en, ko) == [("TC103", line_of(en, "## Memory"), line_of(ko, "### 메모리"))]
 
 
+def test_a_section_in_another_place_and_level_whose_content_shares_nothing_is_not_paired() -> None:
+    """Position pairs what is left in a gap: not a Korean section of another level whose content
+    shares nothing with the English one, which the English lost while it gained its own."""
+    en = """# Guide
+
+## Setup
+
+Install the [runner](https://example.com/runner) first and read its [notes](https://example.com/notes).
+
+### Configuration
+
+The loader reads `tsconfig.json` from the [root](https://example.com/root), version **5.7**.
+"""
+    ko = """# 안내
+
+## 설치
+
+먼저 [러너](https://example.com/runner)를 설치하고 [참고](https://example.com/notes)를 읽으세요.
+
+## 감사의 말
+
+이 기능을 만들어 준 모든 기여자에게 감사드리며, 곧 안정 버전에서 만나기를 기대합니다.
+"""
+    assert titles(align(en, ko)) == {("Guide", "안내"), ("Setup", "설치")}
+    assert structure(en, ko) == [
+        ("TC102", line_of(en, "### Configuration"), line_of(ko, "## 감사의 말")),
+        ("TC101", line_of(en, "### Configuration"), ko.count("\n")),  # at the end of the file
+    ]
+
+
 PROSE_EN = """# Serving
 
 ## Prefill

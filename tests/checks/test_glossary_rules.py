@@ -302,3 +302,32 @@ def test_a_noun_written_for_a_pronoun_in_another_rendering_counts(tmp_path: Path
         "구성은 먼저 검증됩니다. 이 설정에는 올바른 포트 번호와 호스트 이름이 있어야 합니다.\n",
     )
     _one_finding(tmp_path, {"a": a, "c": c}, 3, "'configuration' is 설정 here (2× in this file")
+
+
+def test_a_term_kept_emphasized_or_quoted_as_its_english_writes_it_is_a_name(
+    tmp_path: Path,
+) -> None:
+    # c.md keeps the words its English emphasizes or quotes (**pending callbacks**,
+    # *dependencies*, "callback queue"): the name being defined, not a rendering decision;
+    # "callback" kept in English where the English does not mark it (lines 8, 10 and 12, the
+    # last emphasized in Korean only) is still reported
+    a = (
+        "# Timers\n\nThe callback runs once the timer expires.\n\n"
+        "Each callback receives the timer as its argument.\n",
+        "# 타이머\n\n콜백은 타이머가 만료되면 실행됩니다.\n\n각 콜백은 타이머를 인자로 받습니다.\n",
+    )
+    c = (
+        "# Phases\n\n- **pending callbacks**: executes I/O callbacks deferred to the next loop.\n"
+        "- *dependencies*: the callback packages your app needs.\n\n"
+        'Each phase has a "callback queue" to run.\n\n'
+        "The callback of a timer runs in the timers phase.\n\n"
+        "A callback may schedule another timer.\n\n"
+        "The callback must return quickly.\n",
+        "# 단계\n\n- **pending callbacks**: 다음 루프로 연기된 I/O 콜백을 실행합니다.\n"
+        "- *dependencies*: 앱에 필요한 콜백 패키지입니다.\n\n"
+        '각 단계에는 실행할 "callback queue"가 있습니다.\n\n'
+        "타이머의 callback은 timers 단계에서 실행됩니다.\n\n"
+        "callback은 다른 타이머를 예약할 수 있습니다.\n\n"
+        "**callback**은 빨리 반환해야 합니다.\n",
+    )
+    _one_finding(tmp_path, {"a": a, "c": c}, 8, "'callback' is kept in English here (3× in")

@@ -12,7 +12,9 @@ three passes, the way a reviewer would do it by hand:
 3. Position: between two consecutive anchors, what is left is paired in order by its score, so
    a section that lost its links is still the translation of the one in its place. A pair must
    score above ``POSITION.bias - 2 * POSITION.gap``; below that, two gaps (a missing and an
-   extra section) explain the text better.
+   extra section) explain the text better. A pair position makes between sections of another
+   heading level whose content contradicts it is dropped again (see ``_out_of_place``):
+   neither the outline nor the content says they are one section.
 
 Anchoring first keeps two sections that swapped places from being paired crosswise by position.
 
@@ -136,10 +138,26 @@ def _pair_moved(vouched: list[list[float]], matched: dict[int, int]) -> dict[int
     return moved
 
 
+def _out_of_place(en: Section, ko: Section, rewrite: Callable[[str], str]) -> bool:
+    """Whether two sections left in one gap are not each other's translation although position
+    would pair them: their headings differ in level and their content shares none of the
+    language-neutral tokens (links, code, numbers) either carries (an English section the
+    Korean lost beside a Korean one the English no longer has)."""
+    if en.level == ko.level:
+        return False
+    english, korean = section_tokens(en, rewrite), section_tokens(ko, lambda url: url)
+    return bool(english or korean) and english.keys().isdisjoint(korean)
+
+
 def _fill_gaps(
-    scores: list[list[float]], matched: dict[int, int], moved: dict[int, int]
+    scores: list[list[float]],
+    matched: dict[int, int],
+    moved: dict[int, int],
+    out_of_place: Callable[[int, int], bool],
 ) -> dict[int, int]:
-    """Pair, in order and by score alone, the sections left between two consecutive anchors."""
+    """Pair, in order and by score alone, the sections left between two consecutive anchors;
+    a pair found ``out_of_place`` is left as a missing and an extra section (after the
+    pairing: the pairs around it stay where position put them)."""
     n, m = len(scores), len(scores[0]) if scores else 0
     moved_targets = set(moved.values())
     filled: dict[int, int] = {}
@@ -150,7 +168,8 @@ def _fill_gaps(
         if english and korean:
             stretch = [[scores[i][j] for j in korean] for i in english]
             for a, b in _monotone(stretch, POSITION).items():
-                filled[english[a]] = korean[b]
+                if not out_of_place(english[a], korean[b]):
+                    filled[english[a]] = korean[b]
         previous = (i_end, j_end)
     return filled
 
@@ -171,7 +190,9 @@ def _align_stretch(
     ]
     matched = _monotone(vouched, ANCHOR)
     moved = _pair_moved(vouched, matched)
-    matched |= _fill_gaps(scores, matched, moved)
+    matched |= _fill_gaps(
+        scores, matched, moved, lambda i, j: _out_of_place(english[i], korean[j], rewrite)
+    )
     return matched, moved, scores
 
 

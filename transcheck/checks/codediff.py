@@ -76,12 +76,29 @@ def _lines(block: Block) -> tuple[CodeLine, ...]:
     return code_lines(block.text, comment_syntax(block.lang))
 
 
-def _show(line: CodeLine | None, limit: int = 0) -> str:
-    """A code line for a message, or 'nothing'; cut to ``limit`` characters if given."""
+def _show(line: CodeLine | None, limit: int = 0, start: int = 0) -> str:
+    """A code line for a message, or 'nothing'; cut to ``limit`` characters if given, from its
+    ``start``-th character on (after a ``…``)."""
     if line is None:
         return "nothing"
     text = line.text.strip()
-    return f"`{text[: limit - 1]}…`" if limit and len(text) > limit else f"`{text}`"
+    head = "…" if start else ""
+    text = text[start:]
+    room = limit - len(head)
+    return f"`{head}{text[: room - 1]}…`" if limit and len(text) > room else f"`{head}{text}`"
+
+
+def _changed_briefs(en: CodeLine | None, ko: CodeLine | None) -> str:
+    """``English → Korean`` for a further change, both cut to BRIEF characters; where two long
+    lines agree past the cut, both are shown from shortly before their first difference."""
+    start = 0
+    if en is not None and ko is not None:
+        a, b = en.text.strip(), ko.text.strip()
+        differ = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), None)
+        differ = min(len(a), len(b)) if differ is None else differ
+        if differ >= BRIEF - 1 and max(len(a), len(b)) > BRIEF:
+            start = differ - BRIEF // 2
+    return f"{_show(en, BRIEF, start)} → {_show(ko, BRIEF, start)}"
 
 
 def _prose_fence(block: Block) -> bool:
@@ -271,7 +288,7 @@ def _run_changes(en_block: Block, ko_block: Block) -> Iterator[Change]:
             brief = f"{_show(ko_line, BRIEF)} added"
         else:
             what = f"{label}: English {_show(en_line)}, Korean {_show(ko_line)}"
-            brief = f"{_show(en_line, BRIEF)} → {_show(ko_line, BRIEF)}"
+            brief = _changed_briefs(en_line, ko_line)
         yield Change(
             run.kind,
             f"{what}{suffix}",

@@ -328,8 +328,12 @@ def content_drift(ctx: PairContext) -> Iterator[Hit]:
         en, ko = drift.paragraph.english, drift.paragraph.korean
         words = drift.sentence.split()
         shown = " ".join(words[:10]) + ("…" if len(words) > 10 else "")
+        # The paragraph's opening words are the sentence itself when it comes first.
+        opening = " ".join(b.text for b in en).lstrip().startswith(drift.sentence)
+        whose = f"{block_name(en[0])}'s first sentence" if opening else "sentence"
+        of = "" if opening else f" of {first_words(en[0])}"
         yield Hit(
-            f"the English sentence {shown!r} of {first_words(en[0])} has no counterpart in "
+            f"the English {whose} {shown!r}{of} has no counterpart in "
             f"the Korean {block_name(ko[0])}: "
             "the English gained it after translation, or it was skipped; translate it",
             ctx.at_source(en[0].line),

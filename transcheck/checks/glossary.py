@@ -45,6 +45,13 @@ _API_HEADING = compiled(r"[a-z][A-Za-z0-9]*|[A-Za-z][A-Za-z0-9]*\(\)")  # ## key
 _LATIN_WORD = compiled(r"[A-Za-z][A-Za-z-]*")
 _WORD_BEFORE = compiled(r"([A-Za-z]+)\s+$")
 _WORD_AFTER = compiled(r"\s+([A-Za-z]+)")
+# Text in quotes ("x", “x”, ‘x’, 「x」, 'x' apart from an apostrophe), and a kept English name:
+# at most four Latin-script words.
+_QUOTED = compiled(
+    r"[\"“‘「『]([^\"“”‘’「」『』]+)[\"”’」』]|(?<![A-Za-z])'([A-Za-z][^']*)'(?![A-Za-z])"
+)
+_QUOTE_MARK = compiled(r"[\"'“‘「『]")  # a quick look for any quote before _QUOTED's
+_KEPT_NAME = compiled(r"[A-Za-z][\w.+-]*(?: [A-Za-z0-9][\w.+-]*){0,3}", re.ASCII)
 
 
 @record
@@ -137,7 +144,7 @@ def pair_units(ctx: PairContext) -> tuple[Unit, ...]:
             en = tuple(piece(b, en_lines) for b in english if b.kind not in NOT_PROSE and b.text)
             ko = tuple(piece(b, ko_lines) for b in korean if b.kind not in NOT_PROSE and b.text)
             if en and ko:
-                units.append(Unit(en, ko, names))
+                units.append(Unit(en, ko, names, _kept_names(korean, english)))
             english.clear()
             korean.clear()
 
@@ -376,6 +383,40 @@ def _api_name(unit: Unit, occurrence: Occurrence) -> bool:
     return any(candidate in unit.names for candidate in candidates)
 
 
+def _kept_names(korean: Sequence[Block], english: Sequence[Block]) -> frozenset[str]:
+    """The English words that a unit's Korean blocks emphasize or quote alone (a run of at most
+    four Latin-script words) as its English blocks do: the term the translator keeps because
+    the text defines or names it (``**pending callbacks**``, ``*dependencies*``, ``"strong
+    scaling"``), lower-cased."""
+    kept = _marked(korean)
+    return kept & _marked(english) if kept else kept
+
+
+def _marked(blocks: Sequence[Block]) -> frozenset[str]:
+    """The Latin-script names the blocks emphasize or quote alone, lower-cased (_kept_names)."""
+    runs = [run for block in blocks for run in block.emphasis]
+    quoted = (block.text for block in blocks if _QUOTE_MARK().search(block.text))
+    runs += [m[1] or m[2] for text in quoted for m in _QUOTED().finditer(text)]
+    return frozenset(
+        name.lower() for run in runs if _KEPT_NAME().fullmatch(name := " ".join(run.split()))
+    )
+
+
+def _kept_name(unit: Unit, occurrence: Occurrence) -> bool:
+    """Whether a term kept in English lies inside one of its unit's kept names (_kept_names)."""
+    if not unit.kept:
+        return False
+    start, end = occurrence.start, occurrence.end
+    for text in (p.text.lower() for p in unit.korean if p.text[start:end] == occurrence.surface):
+        for name in unit.kept:
+            at = text.find(name)
+            while 0 <= at <= start:
+                if end <= at + len(name):
+                    return True
+                at = text.find(name, at + 1)
+    return False
+
+
 def run_glossary(ctx: SetContext) -> Glossary:
     """The run's glossary with the terms learned from every pair's units added; without a
     glossary the project names, the shipped default one is advisory (see glossary.decide)."""
@@ -420,7 +461,9 @@ def tree_uses(ctx: SetContext, matcher: Matcher) -> dict[Entry, list[Use]]:
                 if known is None or _is_forbidden(matcher.glossary, occurrence):
                     continue
                 lines = known[1]
-                if occurrence.kind is Kind.ENGLISH and _api_name(unit, occurrence):
+                if occurrence.kind is Kind.ENGLISH and (
+                    _api_name(unit, occurrence) or _kept_name(unit, occurrence)
+                ):
                     continue
                 rendering = entry.term if occurrence.kind is Kind.ENGLISH else occurrence.rendering
                 use = Use(entry.term, rendering, occurrence.kind, pair.target, found.line,
@@ -515,8 +558,9 @@ def glossary_inconsistent(ctx: SetContext) -> Iterator[Hit]:
     names (`glossary: [ko-ml, docs/terms.yaml]`) and terms learned from the tree (`glossary.learn`).
     A use counts where the aligned English block has the term, not where the English kept is
     an API name its section's code or headings write, in that letter case (`key` under
-    `## key`). One finding per file, term and rendering, at its first line, with the other
-    lines and what the rest of the tree writes.
+    `## key`), nor a name emphasized or quoted alone on both sides (`**pending callbacks**`).
+    One finding per file, term and rendering, at its first line, with the other lines and
+    what the rest of the tree writes.
     """
     glossary, found = tree_terms(ctx)
     for entry, uses in found.items():

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from itertools import groupby
+from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz
 
@@ -19,7 +20,7 @@ from transcheck.checks.blockmatch import section_blocks
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.config import RULE_OPTIONS
 from transcheck.findings import Severity
-from transcheck.model import Block, BlockKind, Document
+from transcheck.model import Block, BlockKind, Document, Link
 from transcheck.records import record
 
 RULE_OPTIONS["untranslated"] = {
@@ -37,6 +38,8 @@ PROSE_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.HTM
 FRONT_MATTER_KEYS = ("title", "description")
 # Words that join names without being prose: `v-if` vs. `v-show`, provide / inject.
 _CONNECTORS = frozenset({"vs", "vs.", "and", "or", "&", "/", "+", "-", "|", ":", "·", "—", "–"})
+# Words that join the names of a product's title: Eclipse IDE with …, Vue + Vite on StackBlitz.
+_JOINING = _CONNECTORS | {"with", "for", "of", "on", "in", "the", "a", "an", "via", "by"}
 _PAGE_UNITS = 3  # fewer units still in English are reported one by one, whatever the share
 # Marks of an identifier rather than a word: a call, -, _, <tag>, a dot, $, digits, camelCase,
 # an acronym.
@@ -242,7 +245,7 @@ def _named(ctx: PairContext, unit: Unit) -> bool:
         is_name(unit.korean, names)
         or (
             unit.kind == BlockKind.HEADING.value
-            and (_kept_phrase(ctx, unit.korean) or _code_names(ctx, unit))
+            and (_kept_phrase(ctx, unit.korean) or _code_names(ctx, unit) or _linked(ctx, unit))
         )
         or (_label(unit) and _kept_phrase(ctx, unit.korean))
         or (unit.block is not None and _link_only(unit.block))
@@ -308,6 +311,47 @@ def _code_names(ctx: PairContext, unit: Unit) -> bool:
     spans = ctx.target.section_at(unit.target_line).code_spans
     parts = {part for span in spans for part in _named_parts(span.text.strip().casefold())}
     return word in parts or word + "js" in parts
+
+
+def _linked(ctx: PairContext, unit: Unit) -> bool:
+    """A heading whose words its own Korean section's links name: a tool or product whose site,
+    repository owner or kept link text the section gives (``### Gitpod`` over
+    https://www.gitpod.io, ``### Chrome DevTools 55+, Microsoft Edge`` over
+    github.com/ChromeDevTools/… and www.microsoftedgeinsider.com). Words that are identifiers,
+    numbers or joining words (``with``, ``and``) need no link; any other word does, so ``TPU
+    Networking`` over cloud.google.com/tpu/…, or ``Gitpod setup``, is text to translate."""
+    words = [
+        folded
+        for word in unit.korean.split()
+        if (folded := word.strip(_EDGE).casefold())
+        and not _IDENTIFIER.search(word.strip(_EDGE))
+        and folded not in _JOINING
+    ]
+    if not words or any(len(word) < 3 for word in words):
+        return False
+    links = ctx.target.section_at(unit.target_line).links
+    texts: set[str] = set()
+    labels: list[str] = []
+    for link in links:
+        text, sites = _link_parts(link)
+        texts.update(text)
+        labels += sites
+    return all(word in texts or any(word in label for label in labels) for word in words)
+
+
+def _link_parts(link: Link) -> tuple[list[str], list[str]]:
+    """What a link names, case-folded: the Latin words of its text when that is no URL, and the
+    labels of its site (``gitpod`` of www.gitpod.io) with the owner of a repository-like path
+    (``chromedevtools`` of github.com/ChromeDevTools/x), which may join several words."""
+    text = _LATIN.findall(link.text.casefold()) if not _URL.search(link.text) else []
+    if not _URL.search(link.url):
+        return text, []
+    split = urlsplit(link.url)
+    labels = (split.hostname or "").removeprefix("www.").split(".")[:-1]
+    path = [segment for segment in split.path.split("/") if segment]
+    if len(path) >= 2:
+        labels.append(path[0].casefold())
+    return text, labels
 
 
 def _named_parts(span: str) -> set[str]:

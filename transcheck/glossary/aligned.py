@@ -40,6 +40,9 @@ class Unit:
     english: tuple[Piece, ...]
     korean: tuple[Piece, ...]
     names: frozenset[str] = frozenset()  # API names of the unit and its section heading
+    # English words the Korean keeps emphasized or quoted as its English has them: a term being
+    # defined or named (``**pending callbacks**``, ``*dependencies*``), lower-cased
+    kept: frozenset[str] = frozenset()
 
     @property
     def translated(self) -> bool:

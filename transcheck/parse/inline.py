@@ -39,6 +39,7 @@ class InlineItems:
     code_spans: list[CodeSpan] = field(default_factory=list)
     math: list[Math] = field(default_factory=list)
     markup: list[Markup] = field(default_factory=list)
+    emphasis: list[str] = field(default_factory=list)  # the prose of each *x* or **x**
 
     @property
     def text(self) -> str:
@@ -75,6 +76,7 @@ class InlineItems:
         self.code_spans += other.code_spans
         self.math += other.math
         self.markup += other.markup
+        self.emphasis += other.emphasis
 
 
 def add_jsx_tags(items: InlineItems, source: str, line: int) -> None:
@@ -280,6 +282,7 @@ def collect_inline(
     walk = _Walk(jsx)
     items = walk.items
     prose, rendered = items.prose, items.rendered
+    emphasized: list[int] = []  # where in ``prose`` each open emphasis starts
     line = lines.line_at(0)
     multiline = lines.multiline
     for child in children:
@@ -318,6 +321,10 @@ def collect_inline(
             _liquid_items(child, lines, line, items)
         elif kind in _DIALECT_TAGS:
             walk.dialect_tag(child, line)
+        elif kind in ("em_open", "strong_open"):
+            emphasized.append(len(prose))
+        elif kind in ("em_close", "strong_close") and emphasized:
+            items.emphasis.append("".join([piece for piece, _ in prose[emphasized.pop() :]]))
     while walk.open:
         walk.close_link()
     return items

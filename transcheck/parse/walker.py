@@ -174,6 +174,7 @@ class Walker:
             "numbers": tuple(numbers),
             "math": tuple(items.math),
             "markup": (*self.pending, *items.markup),
+            "emphasis": tuple(items.emphasis),
             "depth": self.depth,
             "group": self.groups[-1] if self.groups else 0,
             "item": self.item_lines[-1] if self.item_lines else 0,
