@@ -137,9 +137,10 @@ def tasklists_rule() -> Any:
 
 def _stock_parser(dialect: str) -> MarkdownIt:
     """A fresh parser of ``dialect`` whose block state, tokenizers and ruler are markdown-it's
-    own, asking every rule at every line and offset, and whose linkify, task-list, emphasis and
-    strikethrough rules walk every inline run."""
+    own, asking every rule at every line and offset, whose linkify, task-list, emphasis and
+    strikethrough rules walk every inline run, and which normalizes every text."""
     md = markdown.__wrapped__(dialect)
+    md.core.ruler.at("normalize", rules_core.normalize)
     md.core.ruler.at("linkify", rules_core.linkify)
     md.core.ruler.at("github-tasklists", tasklists_rule())
     md.inline.ruler2.at("strikethrough", rules_inline.strikethrough.postProcess)
@@ -158,7 +159,7 @@ PIECES = [
     "| a | b |\n|---|---|\n", "x@y.com", "https://e.com/", "&amp;", "{{< x >}}", "{% y %}",
     "{: .c}", "{/*z*/}", "<b>", "</b>", "[^1]", "[r]", "\n[r]: /u\n", "[^1]: note\n", "$x$",
     "$$y$$", "`c`", "**", "~~", "![i](s)", "<https://a.b>", "[//a](//b)", "<a href='//x'>",
-    "___\n", "***\n", "2) ", "- [ ] ", "[x] ",
+    "___\n", "***\n", "2) ", "- [ ] ", "[x] ", "\r", "\r\n", "\x00",
 ]  # fmt: skip
 
 
