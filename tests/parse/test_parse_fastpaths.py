@@ -24,6 +24,7 @@ from transcheck.parse.destinations import parse_link_destination
 from transcheck.parse.dialects import DIALECTS, _first_mark, choose_dialect
 from transcheck.parse.html import HtmlTag, HtmlText, _parsed, scan_html
 from transcheck.parse.linemarks import line_marks
+from transcheck.parse.mkdocs import MARK, marks
 from transcheck.parse.parsers import markdown
 from transcheck.parse.positions import POS
 from transcheck.parse.unclosed import _fence_opener
@@ -127,6 +128,21 @@ def test_first_mark_matches_one_regex(text: str) -> None:
         assert got is None
     else:
         assert got == (expected.start(), expected.lastgroup, expected.group(0))
+
+
+MKDOCS_PIECES = [
+    "!!! note", "??? tip", "???+ x", "!!!", "/// tip", "////", "/// x", '=== "T"', "===",
+    "{* a.py hl[1] *}", "{!a.md!}", "{", "*}", "\n", " ", "\t", "x", '"t"', " | T", "Note",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(MKDOCS_PIECES), max_size=14).map("".join), st.data())
+@example("!!! note\nx", None)
+@example("x\n  /// tip\n", None)
+def test_mkdocs_marks_are_those_found_everywhere(text: str, data: st.DataObject | None) -> None:
+    end = data.draw(st.integers(0, len(text))) if data else len(text)
+    expected = [found.span() for found in MARK.finditer(text, 0, end)]
+    assert [found.span() for found in marks(text, end)] == expected
 
 
 def tasklists_rule() -> Any:
