@@ -27,7 +27,7 @@ from transcheck.parse.linemarks import line_marks
 from transcheck.parse.mkdocs import MARK, marks
 from transcheck.parse.parsers import markdown
 from transcheck.parse.positions import POS
-from transcheck.parse.unclosed import _fence_opener
+from transcheck.parse.unclosed import _fence_opener, opens_fence
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 
@@ -92,6 +92,7 @@ def _opens_fence_by_lines(content: str, markup: str) -> bool:
 def test_fence_opener_matches_line_by_line_reading(content: str, markup: str) -> None:
     found = _fence_opener(markup).search(content) is not None
     assert found == _opens_fence_by_lines(content, markup)
+    assert opens_fence(content, markup) == found
 
 
 def test_our_parsers_skip_markdown_it_debug_logging(caplog: pytest.LogCaptureFixture) -> None:
