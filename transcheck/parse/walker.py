@@ -101,13 +101,15 @@ class Builder:
 def _paragraph_kind(children: list[Token], first_in_item: bool) -> BlockKind:
     """A paragraph of only Liquid tags is Liquid, of only shortcodes a shortcode block, of only
     ``$$…$$`` math (kramdown agrees); the first paragraph of a list item is the item."""
+    default = BlockKind.LIST_ITEM if first_in_item else BlockKind.PARAGRAPH
+    if children and children[0].type == "text" and children[0].content.strip():
+        return default  # most paragraphs: prose first
     blank = ("softbreak", "hardbreak")
     meaningful = (
         c for c in children if c.type not in blank and (c.type != "text" or c.content.strip())
     )
     first = next(meaningful, None)
-    default = BlockKind.LIST_ITEM if first_in_item else BlockKind.PARAGRAPH
-    if first is None or first.type not in _WHOLE_KINDS:  # most paragraphs: prose first
+    if first is None or first.type not in _WHOLE_KINDS:
         return default
     rest = list(meaningful)
     only = _ONLY_TAGS.get(first.type)
