@@ -22,6 +22,7 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 
 from transcheck.parse.destinations import parse_link_destination
 from transcheck.parse.dialects import DIALECTS, _first_mark, choose_dialect
+from transcheck.parse.headings import _EXPLICIT_ID, split_explicit_id
 from transcheck.parse.html import HtmlTag, HtmlText, _parsed, scan_html
 from transcheck.parse.linemarks import line_marks
 from transcheck.parse.mkdocs import MARK, marks
@@ -144,6 +145,20 @@ def test_mkdocs_marks_are_those_found_everywhere(text: str, data: st.DataObject 
     end = data.draw(st.integers(0, len(text))) if data else len(text)
     expected = [found.span() for found in MARK.finditer(text, 0, end)]
     assert [found.span() for found in marks(text, end)] == expected
+
+
+ID_PIECES = ["{#", "{:", "{/*", "*/}", "}", "{", "#", "a", ".c", " ", "\t", "\n", "\xa0", "한"]
+
+
+@given(st.lists(st.sampled_from(ID_PIECES), max_size=12).map("".join))
+@example("Title {#id}\n")
+def test_explicit_id_is_the_patterns_match(source: str) -> None:
+    found = _EXPLICIT_ID.search(source)
+    if found is None:
+        assert split_explicit_id(source) == (source, None)
+    else:
+        cut = source[: found.start()].rstrip()
+        assert split_explicit_id(source) == (cut, found.group(1) or found.group(2))
 
 
 def tasklists_rule() -> Any:
