@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 from pathlib import Path
 from types import MethodType
 from typing import Any
@@ -20,6 +21,7 @@ from markdown_it.ruler import Ruler
 from markdown_it.rules_block import StateBlock
 from mdit_py_plugins.tasklists import tasklists_plugin
 
+from transcheck.parse.blanks import collapse_blanks
 from transcheck.parse.destinations import parse_link_destination
 from transcheck.parse.dialects import DIALECTS, _first_mark, choose_dialect
 from transcheck.parse.headings import _EXPLICIT_ID, split_explicit_id
@@ -145,6 +147,20 @@ def test_mkdocs_marks_are_those_found_everywhere(text: str, data: st.DataObject 
     end = data.draw(st.integers(0, len(text))) if data else len(text)
     expected = [found.span() for found in MARK.finditer(text, 0, end)]
     assert [found.span() for found in marks(text, end)] == expected
+
+
+def test_every_blank_but_the_space_is_unprintable() -> None:
+    """What collapse_blanks' shortcut rests on, for every code point."""
+    chars = map(chr, range(sys.maxunicode + 1))
+    assert [c for c in chars if c.isspace() and c.isprintable()] == [" "]
+
+
+BLANK_PIECES = [" ", "  ", "\n", "\t", "\xa0", "\u3000", "\u2028", "\x1f", "a", "한", "b c"]
+
+
+@given(st.lists(st.sampled_from(BLANK_PIECES), max_size=10).map("".join))
+def test_collapse_blanks_is_split_and_join(text: str) -> None:
+    assert collapse_blanks(text) == " ".join(text.split())
 
 
 ID_PIECES = ["{#", "{:", "{/*", "*/}", "}", "{", "#", "a", ".c", " ", "\t", "\n", "\xa0", "한"]
