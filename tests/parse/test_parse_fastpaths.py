@@ -24,7 +24,6 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 from transcheck.parse.blanks import collapse_blanks
 from transcheck.parse.destinations import parse_link_destination
 from transcheck.parse.dialects import DIALECTS, _first_mark, choose_dialect
-from transcheck.parse.headings import _EXPLICIT_ID, split_explicit_id
 from transcheck.parse.html import HtmlTag, HtmlText, _parsed, scan_html
 from transcheck.parse.linemarks import line_marks
 from transcheck.parse.mkdocs import MARK, marks
@@ -161,20 +160,6 @@ BLANK_PIECES = [" ", "  ", "\n", "\t", "\xa0", "\u3000", "\u2028", "\x1f", "a", 
 @given(st.lists(st.sampled_from(BLANK_PIECES), max_size=10).map("".join))
 def test_collapse_blanks_is_split_and_join(text: str) -> None:
     assert collapse_blanks(text) == " ".join(text.split())
-
-
-ID_PIECES = ["{#", "{:", "{/*", "*/}", "}", "{", "#", "a", ".c", " ", "\t", "\n", "\xa0", "한"]
-
-
-@given(st.lists(st.sampled_from(ID_PIECES), max_size=12).map("".join))
-@example("Title {#id}\n")
-def test_explicit_id_is_the_patterns_match(source: str) -> None:
-    found = _EXPLICIT_ID.search(source)
-    if found is None:
-        assert split_explicit_id(source) == (source, None)
-    else:
-        cut = source[: found.start()].rstrip()
-        assert split_explicit_id(source) == (cut, found.group(1) or found.group(2))
 
 
 def tasklists_rule() -> Any:

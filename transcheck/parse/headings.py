@@ -48,9 +48,6 @@ class Heading:
 
 def split_explicit_id(source: str) -> tuple[str, str | None]:
     """The heading source without a trailing explicit id, and that id (None when absent)."""
-    # The pattern, tried at every offset, matches only a "}" with nothing but blanks after it.
-    if not source.rstrip().endswith("}"):
-        return source, None
     match = _EXPLICIT_ID.search(source)
     if match is None:
         return source, None
