@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 from pathlib import Path
 from types import MethodType
 from typing import Any
@@ -20,13 +21,15 @@ from markdown_it.ruler import Ruler
 from markdown_it.rules_block import StateBlock
 from mdit_py_plugins.tasklists import tasklists_plugin
 
+from transcheck.parse.blanks import collapse_blanks
 from transcheck.parse.destinations import parse_link_destination
 from transcheck.parse.dialects import DIALECTS, _first_mark, choose_dialect
 from transcheck.parse.html import HtmlTag, HtmlText, _parsed, scan_html
 from transcheck.parse.linemarks import line_marks
+from transcheck.parse.mkdocs import MARK, marks
 from transcheck.parse.parsers import markdown
 from transcheck.parse.positions import POS
-from transcheck.parse.unclosed import _fence_opener
+from transcheck.parse.unclosed import _fence_opener, opens_fence
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 
@@ -91,6 +94,7 @@ def _opens_fence_by_lines(content: str, markup: str) -> bool:
 def test_fence_opener_matches_line_by_line_reading(content: str, markup: str) -> None:
     found = _fence_opener(markup).search(content) is not None
     assert found == _opens_fence_by_lines(content, markup)
+    assert opens_fence(content, markup) == found
 
 
 def test_our_parsers_skip_markdown_it_debug_logging(caplog: pytest.LogCaptureFixture) -> None:
@@ -129,6 +133,35 @@ def test_first_mark_matches_one_regex(text: str) -> None:
         assert got == (expected.start(), expected.lastgroup, expected.group(0))
 
 
+MKDOCS_PIECES = [
+    "!!! note", "??? tip", "???+ x", "!!!", "/// tip", "////", "/// x", '=== "T"', "===",
+    "{* a.py hl[1] *}", "{!a.md!}", "{", "*}", "\n", " ", "\t", "x", '"t"', " | T", "Note",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(MKDOCS_PIECES), max_size=14).map("".join), st.data())
+@example("!!! note\nx", None)
+@example("x\n  /// tip\n", None)
+def test_mkdocs_marks_are_those_found_everywhere(text: str, data: st.DataObject | None) -> None:
+    end = data.draw(st.integers(0, len(text))) if data else len(text)
+    expected = [found.span() for found in MARK.finditer(text, 0, end)]
+    assert [found.span() for found in marks(text, end)] == expected
+
+
+def test_every_blank_but_the_space_is_unprintable() -> None:
+    """What collapse_blanks' shortcut rests on, for every code point."""
+    chars = map(chr, range(sys.maxunicode + 1))
+    assert [c for c in chars if c.isspace() and c.isprintable()] == [" "]
+
+
+BLANK_PIECES = [" ", "  ", "\n", "\t", "\xa0", "\u3000", "\u2028", "\x1f", "a", "한", "b c"]
+
+
+@given(st.lists(st.sampled_from(BLANK_PIECES), max_size=10).map("".join))
+def test_collapse_blanks_is_split_and_join(text: str) -> None:
+    assert collapse_blanks(text) == " ".join(text.split())
+
+
 def tasklists_rule() -> Any:
     """The task-list plugin's own core rule, as a fresh parser gets it."""
     fresh = MarkdownIt("zero").use(tasklists_plugin)
@@ -137,9 +170,10 @@ def tasklists_rule() -> Any:
 
 def _stock_parser(dialect: str) -> MarkdownIt:
     """A fresh parser of ``dialect`` whose block state, tokenizers and ruler are markdown-it's
-    own, asking every rule at every line and offset, and whose linkify, task-list, emphasis and
-    strikethrough rules walk every inline run."""
+    own, asking every rule at every line and offset, whose linkify, task-list, emphasis and
+    strikethrough rules walk every inline run, and which normalizes every text."""
     md = markdown.__wrapped__(dialect)
+    md.core.ruler.at("normalize", rules_core.normalize)
     md.core.ruler.at("linkify", rules_core.linkify)
     md.core.ruler.at("github-tasklists", tasklists_rule())
     md.inline.ruler2.at("strikethrough", rules_inline.strikethrough.postProcess)
@@ -158,7 +192,7 @@ PIECES = [
     "| a | b |\n|---|---|\n", "x@y.com", "https://e.com/", "&amp;", "{{< x >}}", "{% y %}",
     "{: .c}", "{/*z*/}", "<b>", "</b>", "[^1]", "[r]", "\n[r]: /u\n", "[^1]: note\n", "$x$",
     "$$y$$", "`c`", "**", "~~", "![i](s)", "<https://a.b>", "[//a](//b)", "<a href='//x'>",
-    "___\n", "***\n", "2) ", "- [ ] ", "[x] ",
+    "___\n", "***\n", "2) ", "- [ ] ", "[x] ", "\r", "\r\n", "\x00",
 ]  # fmt: skip
 
 

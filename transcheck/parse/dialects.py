@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from transcheck.lazy import compiled
-from transcheck.parse.mkdocs import FENCED_MARK, MARK
+from transcheck.parse.mkdocs import FENCED_MARK, marks
 from transcheck.records import record
 
 JEKYLL, HUGO, MDX, MKDOCS, GFM = "jekyll", "hugo", "mdx", "mkdocs", "gfm"
@@ -109,9 +109,9 @@ def _first_mark(text: str) -> tuple[int, str, str] | None:
 def _mkdocs_mark(text: str) -> re.Match[str] | None:
     """The first line only MkDocs writes: a block opener outside fenced code, or a fence that
     includes a file (``{!path!}``)."""
-    fenced = FENCED_MARK().search(text)
+    fenced = FENCED_MARK().search(text) if "{!" in text else None
     fences: list[tuple[int, int]] | None = None
-    for mark in MARK().finditer(text, 0, fenced.start() if fenced else len(text)):
+    for mark in marks(text, fenced.start() if fenced else len(text)):
         if fences is None:
             fences = [found.span() for found in _FENCE().finditer(text)]
         if not any(start <= mark.start() < end for start, end in fences):

@@ -105,18 +105,16 @@ def parse_markdown(
     inline = _InlineParser(env, chosen)
     source = InlineSource(inline.token, inline.source)
     walker = Walker(Slugger(slug_style), source, chosen == MDX, chosen == MKDOCS)
-    index = 0
-    while index < len(tokens):
-        token = tokens[index]
-        if token.type == "heading_open":
-            walker.heading(token, tokens[index + 1])
-            index += 2
-        elif token.type == "paragraph_open":
-            walker.paragraph(token, tokens[index + 1])
-            index += 1
-        elif (handle := HANDLERS.get(token.type)) is not None:  # most closing tokens: none
+    stream = iter(tokens)
+    for token in stream:
+        kind = token.type
+        if kind == "paragraph_open":
+            walker.paragraph(token, next(stream))  # its inline token, read with it
+        elif kind == "heading_open":
+            walker.heading(token, next(stream))
+            next(stream, None)  # heading_close
+        elif (handle := HANDLERS.get(kind)) is not None:  # most closing tokens: none
             handle(walker, token)
-        index += 1
     line_count = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
     builder = walker.builder
     builder.first_body_line = min(builder.first_body_line, max(line_count, 1))

@@ -72,15 +72,11 @@ def explicit_id_plugin(md: MarkdownIt) -> None:
 
 
 def markdown_heading(
-    level: int,
-    items: InlineItems,
-    source: str,
-    explicit: str | None,
-    block: Block,
-    slugger: Slugger,
+    level: int, source: str, explicit: str | None, block: Block, slugger: Slugger
 ) -> Heading:
-    """A Markdown heading; ``items`` and ``source`` already exclude an explicit id."""
-    title = items.plain
+    """A Markdown heading (its title is the block's shown text); ``source`` and the block
+    already exclude an explicit id."""
+    title = block.shown
     if explicit is not None:
         return Heading(level, title, block.line, explicit, True, block)
     return Heading(level, title, block.line, slugger.slug(title, source), False, block)
@@ -98,4 +94,4 @@ def html_heading(level: int, items: InlineItems, block: Block) -> Heading:
     """A raw HTML heading: its id attribute (if any) is its anchor."""
     tag = next((m for m in items.markup if m.name == f"h{level}"), None)
     anchor = (tag.attr("id") or "") if tag is not None else ""
-    return Heading(level, items.plain or items.text, block.line, anchor, bool(anchor), block)
+    return Heading(level, block.shown or block.text, block.line, anchor, bool(anchor), block)

@@ -12,6 +12,7 @@ from dataclasses import replace
 from html.parser import HTMLParser
 
 from transcheck.lazy import compiled
+from transcheck.parse.blanks import collapse_blanks
 from transcheck.records import record
 
 
@@ -159,7 +160,7 @@ class _Collector(HTMLParser):
         """Give the open ``<a>`` tag the text seen inside it."""
         if self._anchor is not None:
             index, parts = self._anchor
-            self.tags[index] = replace(self.tags[index], text=" ".join("".join(parts).split()))
+            self.tags[index] = replace(self.tags[index], text=collapse_blanks("".join(parts)))
             self._anchor = None
 
     def close(self) -> None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from markdown_it.token import Token
 
 from transcheck.model import CodeSpan, Link, LinkKind, Markup, Math, Number
+from transcheck.parse.blanks import collapse_blanks
 from transcheck.parse.dollars import math_text_parser
 from transcheck.parse.html import HtmlTag, scan_html
 from transcheck.parse.kramdown import attributes_markup
@@ -44,12 +45,12 @@ class InlineItems:
     @property
     def text(self) -> str:
         """The prose, whitespace collapsed."""
-        return " ".join("".join([piece for piece, _ in self.prose]).split())
+        return collapse_blanks("".join([piece for piece, _ in self.prose]))
 
     @property
     def plain(self) -> str:
         """The rendered text (prose, code and math), which GitHub-style heading ids are made of."""
-        return " ".join("".join(self.rendered).split())
+        return collapse_blanks("".join(self.rendered))
 
     def text_and_numbers(self) -> tuple[str, list[Number]]:
         """The prose, whitespace collapsed, and the numbers written in it (each at its own
@@ -57,7 +58,7 @@ class InlineItems:
         if not self.prose:
             return "", []
         run = "".join([piece for piece, _ in self.prose])
-        return " ".join(run.split()), find_numbers(self.prose, run)
+        return collapse_blanks(run), find_numbers(self.prose, run)
 
     def add_prose(self, text: str, line: int, *, word: bool = False) -> None:
         """Append prose starting at ``line``; a ``word`` stands apart from its neighbours."""
@@ -138,7 +139,7 @@ def _liquid_items(token: Token, lines: LineMap, line: int, items: InlineItems) -
     """Add a Liquid tag: its markup, a figure's ``path=`` and caption, a ``details`` title."""
     if token.markup == "{{":  # an output tag: a call, or an expression kept whole
         kind = "template"
-        name, args = template_call(token.content) or (" ".join(token.content.split()), ())
+        name, args = template_call(token.content) or (collapse_blanks(token.content), ())
     else:
         kind = "liquid"
         name, args = liquid_args(token.content)
@@ -195,7 +196,7 @@ class _Walk:
             if html is None or (self.items.links[index].kind is LinkKind.HTML) == html:
                 del self.open[position]
                 self.items.links[index] = replace(
-                    self.items.links[index], text=" ".join("".join(label).split())
+                    self.items.links[index], text=collapse_blanks("".join(label))
                 )
                 return
 
@@ -204,7 +205,7 @@ class _Walk:
         for position in range(len(self.elements) - 1, -1, -1):
             index, opened, start = self.elements[position]
             if opened == name:
-                text = " ".join("".join(piece for piece, _ in self.items.prose[start:]).split())
+                text = collapse_blanks("".join([piece for piece, _ in self.items.prose[start:]]))
                 self.items.markup[index] = replace(self.items.markup[index], text=text)
                 del self.elements[position:]
                 return

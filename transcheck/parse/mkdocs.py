@@ -23,6 +23,7 @@ A block's type and title (``tip``, ``팁``) are read by ``block_title``; the wal
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from markdown_it import MarkdownIt
 from markdown_it.parser_block import RuleFuncBlockType
@@ -61,6 +62,9 @@ MARK = compiled(
 )
 # A code include fenced as ``{!path!}``: an MkDocs mark inside a fence.
 FENCED_MARK = compiled(rf"^{_FENCED_INCLUDE_TEXT}$", re.MULTILINE)
+# A line that may be a MARK: its first character after the blanks opens one of them. Searched
+# from a line break, which the regex engine skips to; MARK's ``^`` is tried at every offset.
+_MARK_START = compiled(r"\n[ \t]*[!?/={]")
 _OPTION = compiled(r"(\w+)\[([^\]]*)\]")
 _HL_LINES = compiled(r"""hl_lines=["']([^"']*)["']""")
 _LEADING_UP = compiled(r"^(?:\.\.?/)+")
@@ -69,6 +73,16 @@ _QUOTED = compiled(r'^"(.*)"$|^\'(.*)\'$')
 _EXTENSIONS = {"py": "python", "js": "js", "ts": "ts", "sh": "bash", "yml": "yaml"}
 _SLASHES = compiled(r"/{3,}")
 _FENCE_OPEN = compiled(r"(`{3,}(?!.*`)|~{3,})")
+
+
+def marks(text: str, end: int) -> Iterator[re.Match[str]]:
+    """MARK's matches in ``text`` before ``end``, in order (``MARK.finditer(text, 0, end)``),
+    tried only at the first line and at the lines ``_MARK_START`` finds."""
+    starts = [0, *(found.start() + 1 for found in _MARK_START().finditer(text, 0, end))]
+    for start in starts:
+        mark = MARK().match(text, start, end)
+        if mark is not None:
+            yield mark
 
 
 def _block_params(params: str) -> bool:

@@ -30,7 +30,7 @@ from functools import cache
 from typing import Any
 
 from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
+from markdown_it.rules_core import StateCore, normalize
 from markdown_it.rules_inline import StateInline
 from markdown_it.utils import OptionsDict
 from mdit_py_plugins.container import container_plugin
@@ -122,6 +122,13 @@ def _when_holding(rule: Callable[[Any], None], markers: Iterable[str]) -> Any:
     return post
 
 
+def _normalize_only_with_cr_or_nul(md: MarkdownIt) -> None:
+    """markdown-it's first core rule copies the whole text, replacing each CR, CRLF and line
+    feed by a line feed and each NUL by U+FFFD: a copy equal to the text unless it holds a CR
+    or a NUL (``parse_markdown`` has replaced CR and CRLF already). Run it only on such a text."""
+    md.core.ruler.at("normalize", _when_holding(normalize, ("\r", "\0")))
+
+
 def _delimiters_only_with_markers(md: MarkdownIt) -> None:
     """The strikethrough and emphasis rules walk every inline run's delimiters after parsing,
     acting only on those of their own markers (``~``; ``*`` and ``_``), which a run without the
@@ -146,6 +153,7 @@ def _unlogged_block_rules(md: MarkdownIt) -> None:
 def markdown(dialect: str = JEKYLL) -> MarkdownIt:
     """The parser for ``dialect`` (see the module docstring for what each one reads)."""
     md = MarkdownIt("commonmark", {"store_labels": True, "linkify": True})
+    _normalize_only_with_cr_or_nul(md)
     md.enable(["table", "strikethrough", "linkify"])
     if md.linkify is not None:
         md.linkify.set({"fuzzy_link": False})  # "file.md" in prose is not a link

@@ -30,18 +30,23 @@ _NEWLINE = re.compile("\n")
 POS = "transcheck_pos"  # key in Token.meta; namespaced so no rule of markdown-it overwrites it
 
 
+_push = StateInline.push
+_push_pending = StateInline.pushPending
+
+
 class _PositionedState(StateInline):
-    """An inline state that records the source offset of every token it pushes."""
+    """An inline state that records the source offset of every token it pushes (markdown-it's
+    own methods called directly: ``super()`` builds a proxy object on every token)."""
 
     def push(self, ttype: str, tag: str, nesting: Literal[-1, 0, 1]) -> Token:
         """Push as usual, stamping the token with the current offset."""
-        token = super().push(ttype, tag, nesting)
+        token = _push(self, ttype, tag, nesting)
         token.meta[POS] = self.pos
         return token
 
     def pushPending(self) -> Token:
         """Flush pending text as usual, stamping it with the offset where the text ends."""
-        token = super().pushPending()
+        token = _push_pending(self)
         token.meta[POS] = self.pos
         return token
 

@@ -42,13 +42,21 @@ def _fence_opener(markup: str) -> re.Pattern[str]:
     return re.compile(rf"^[^\S\n]*{run}[^\S\n]*[^\s`~]", re.MULTILINE)
 
 
+def opens_fence(content: str, markup: str) -> bool:
+    """Whether a line of ``content`` opens another fence (see ``_fence_opener``); searched for only
+    in a content holding a run of the fence's character as long as the opener needs, which most
+    code does not hold."""
+    run = markup[0] * max(len(markup), 3)
+    return run in content and _fence_opener(markup).search(content) is not None
+
+
 def _fence(token: Token, lines: Sequence[str]) -> Unclosed | None:
     assert token.map is not None
     first, end = token.map
     if (
         end - first < 2
         or not _closes_fence(lines[end - 1], token.markup)
-        or _fence_opener(token.markup).search(token.content) is not None
+        or opens_fence(token.content, token.markup)
     ):
         return Unclosed("fence", first + 1, token.markup)
     return None
