@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from itertools import chain
 
 from transcheck.model import Block, BlockKind, Markup
 from transcheck.records import record
@@ -129,11 +130,10 @@ class Scorer:
     def __init__(self, en: Side, ko: Side, ratio: float, trusted: bool = True) -> None:
         """Weight tokens by inverse block frequency; ``ratio`` is Korean/English prose length,
         ``trusted`` when it was learned from enough paragraphs to judge a group by length."""
-        frequency: Counter[str] = Counter()
-        for tokens in (*en.tokens, *ko.tokens):
-            frequency.update(tokens.keys())
+        # how many blocks hold each token, counted at once (iterating a Counter gives its keys)
+        self.frequency = Counter(chain.from_iterable((*en.tokens, *ko.tokens)))
         count = len(en.tokens) + len(ko.tokens)
-        self.weight = {token: math.log(1 + count / df) for token, df in frequency.items()}
+        self.weight = {token: math.log(1 + count / df) for token, df in self.frequency.items()}
         self.en, self.ko, self.ratio, self.trusted = en, ko, ratio, trusted
         self.en_mass = [self.mass(t) for t in en.tokens]
         self.ko_mass = [self.mass(t) for t in ko.tokens]
