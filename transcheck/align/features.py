@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from itertools import chain
 
 from rapidfuzz import fuzz
 
@@ -121,11 +122,12 @@ class Scorer:
         source: Sequence[Counter[str]],
         target: Sequence[Counter[str]],
         same_level: bool = False,
-    ) -> list[dict[int, float]]:
-        """Per English section: Korean section index -> weight of the tokens both carry (with
-        ``same_level``, only for Korean sections of the English section's level).
+    ) -> list[list[float]]:
+        """Per English section, per Korean section: the weight of the tokens both carry (with
+        ``same_level``, 0.0 for Korean sections of another level than the English section's).
 
-        Built from an inverted index, so the cost follows the shared tokens, not n x m.
+        Built from an inverted index, so the cost follows the shared tokens: a row starts at
+        0.0 for every Korean section (no token is weightless, so 0.0 is "nothing shared").
         """
         # per level (0 for all without ``same_level``): token -> (Korean section, its count)
         holders: dict[int, defaultdict[str, list[tuple[int, int]]]] = {}
@@ -135,17 +137,18 @@ class Scorer:
                 level[token].append((j, count))
         nothing: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
         weight = self.weight
-        result: list[dict[int, float]] = []
+        result: list[list[float]] = []
+        columns = len(target)
         for i, tokens in enumerate(source):
             at_level = holders.get(self.source[i].level if same_level else 0, nothing)
-            row: defaultdict[int, float] = defaultdict(float)
+            row = [0.0] * columns
             for token, n in tokens.items():
                 held = at_level.get(token)
                 if held is not None:
                     w = weight[token]
                     for j, count in held:
                         row[j] += w * (count if count < n else n)
-            result.append(dict(row))
+            result.append(row)
         return result
 
     def length(self, a: int, b: int) -> float:
@@ -180,13 +183,13 @@ class Scorer:
             shared, mass, below_shared = own.shared[i], own.source_mass[i], below.shared[i]
             for j, b in enumerate(self.target):
                 # own.evidence(i, j), written out: this loop runs for every pair
-                content = (2 * shared.get(j, 0.0) + TOKEN_PSEUDO) / (
+                content = (2 * shared[j] + TOKEN_PSEUDO) / (
                     mass + own.target_mass[j] + 2 * TOKEN_PSEUDO
                 )
                 folded = (a, b)
                 if (
                     a.level == b.level
-                    and j in below_shared
+                    and below_shared[j]
                     and i in source_titles.get(b.title, (i,))
                     and j in target_titles.get(a.title, (j,))
                     and (deeper := below.evidence(i, j)) > content
@@ -236,8 +239,12 @@ def _with_subsections(sections: Sequence[Features]) -> tuple[list[Counter[str]],
             while end < len(sections) and sections[end].level > section.level:
                 end += 1
             inner = sections[index:end]
-            for part in inner:
-                tokens.update(part.tokens)
+            # counted at once, in the order a Counter updated part by part has them
+            tokens = (
+                section.tokens
+                if len(inner) == 1
+                else Counter(chain.from_iterable(part.tokens.elements() for part in inner))
+            )
         below.append(tokens)
         length = sum(s.length for s in inner)
         shape = "".join(s.shape for s in inner)
@@ -263,6 +270,6 @@ class _Content:
 
     def evidence(self, i: int, j: int) -> float:
         """Shared token weight against both sides' weight, smoothed toward 0.5."""
-        return (2 * self.shared[i].get(j, 0.0) + TOKEN_PSEUDO) / (
+        return (2 * self.shared[i][j] + TOKEN_PSEUDO) / (
             self.source_mass[i] + self.target_mass[j] + 2 * TOKEN_PSEUDO
         )
