@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from itertools import chain
 
 from transcheck.model import Block, BlockKind, Markup
@@ -49,9 +50,15 @@ def block_tokens(block: Block, rewrite: Callable[[str], str]) -> Counter[str]:
     for tag in block.markup:
         tokens += markup_tokens(tag)
     if block.kind is BlockKind.CODE:
-        for line in block.text.splitlines():
-            tokens += code_line_tokens(line)
+        tokens += code_tokens(block.text)
     return Counter(tokens)  # counted at once: a Counter adds one key at a time in Python
+
+
+@lru_cache(maxsize=4096)
+def code_tokens(text: str) -> tuple[str, ...]:
+    """The tokens of every line of a code block (see code_line_tokens), remembered by text: a
+    Korean code block is most often its English one as it was."""
+    return tuple(token for line in text.splitlines() for token in code_line_tokens(line))
 
 
 # What a translator may translate inside code: the text between two tags, string literals.

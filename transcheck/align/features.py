@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from itertools import chain
 
 from rapidfuzz import fuzz
@@ -48,15 +49,25 @@ def section_tokens(section: Section, rewrite: Callable[[str], str]) -> Counter[s
     tokens += ["I:" + image.url for image in section.images]
     tokens += ["C:" + span.text.strip() for span in section.code_spans]
     for block in section.code_blocks:
-        for code_line in block.text.splitlines():
-            if code_line.strip() and not _COMMENT.match(code_line):
-                if "//" in code_line or "/*" in code_line or "<!--" in code_line:
-                    code_line = _TRAILING_COMMENT.sub("", code_line)
-                tokens += code_line_tokens(code_line)
+        tokens += _code_tokens(block.text)
     tokens += ["M:" + "".join(formula.text.split()) for formula in section.math]
     tokens += ["N:" + number.value for number in section.numbers]
     tokens += [token for tag in section.markup for token in markup_tokens(tag)]
     return Counter(tokens)  # counted at once: a Counter adds one key at a time in Python
+
+
+@lru_cache(maxsize=4096)
+def _code_tokens(text: str) -> tuple[str, ...]:
+    """The tokens of a code block's lines (see code_line_tokens) without its comments, which
+    translators translate; remembered by text: a Korean code block is most often its English
+    one as it was."""
+    tokens: list[str] = []
+    for code_line in text.splitlines():
+        if code_line.strip() and not _COMMENT.match(code_line):
+            if "//" in code_line or "/*" in code_line or "<!--" in code_line:
+                code_line = _TRAILING_COMMENT.sub("", code_line)
+            tokens += code_line_tokens(code_line)
+    return tuple(tokens)
 
 
 @record
