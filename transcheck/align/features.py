@@ -104,7 +104,8 @@ def title_evidence(a: Features, b: Features) -> float:
     """How many of the Korean heading's Latin words the English heading has (0.5: none)."""
     if a.title and a.title == b.title:
         return 1.0
-    return (len(a.words & b.words) + WORD_PSEUDO) / (len(b.words) + 2 * WORD_PSEUDO)
+    shared = len(a.words & b.words) if a.words and b.words else 0  # most headings have none
+    return (shared + WORD_PSEUDO) / (len(b.words) + 2 * WORD_PSEUDO)
 
 
 class Scorer:
