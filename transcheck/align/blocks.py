@@ -272,18 +272,21 @@ def _heading_pair(source: Section, target: Section) -> tuple[BlockPair, ...]:
 
 
 def _anchors(scorer: Scorer) -> list[tuple[int, int, float]]:
-    """The longest in-order chain of sure pairs that alone share a token."""
-    en_holders: dict[str, list[int]] = {}
-    ko_holders: dict[str, list[int]] = {}
-    for holders, side in ((en_holders, scorer.en), (ko_holders, scorer.ko)):
-        for index, tokens in enumerate(side.tokens):
-            for token in tokens:
-                holders.setdefault(token, []).append(index)
-    candidates: set[tuple[int, int]] = set()
-    for token, english in en_holders.items():
-        korean = ko_holders.get(token)
-        if korean is not None and len(english) == 1 and len(korean) == 1:
-            candidates.add((english[0], korean[0]))
+    """The longest in-order chain of sure pairs that alone share a token: one that two blocks
+    hold in all, one on each side."""
+    frequency = scorer.frequency
+    english = {
+        token: i
+        for i, tokens in enumerate(scorer.en.tokens)
+        for token in tokens
+        if frequency[token] == 2
+    }
+    candidates = {
+        (i, j)
+        for j, tokens in enumerate(scorer.ko.tokens)
+        for token in tokens
+        if (i := english.get(token)) is not None
+    }
     sure = [
         (i, j, score)
         for i, j in sorted(candidates, key=lambda c: (c[0], -c[1]))

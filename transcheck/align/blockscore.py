@@ -14,6 +14,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from functools import lru_cache
+from itertools import chain
 
 from transcheck.model import Block, BlockKind, Markup
 from transcheck.records import record
@@ -48,9 +50,15 @@ def block_tokens(block: Block, rewrite: Callable[[str], str]) -> Counter[str]:
     for tag in block.markup:
         tokens += markup_tokens(tag)
     if block.kind is BlockKind.CODE:
-        for line in block.text.splitlines():
-            tokens += code_line_tokens(line)
+        tokens += code_tokens(block.text)
     return Counter(tokens)  # counted at once: a Counter adds one key at a time in Python
+
+
+@lru_cache(maxsize=4096)
+def code_tokens(text: str) -> tuple[str, ...]:
+    """The tokens of every line of a code block (see code_line_tokens), remembered by text: a
+    Korean code block is most often its English one as it was."""
+    return tuple(token for line in text.splitlines() for token in code_line_tokens(line))
 
 
 # What a translator may translate inside code: the text between two tags, string literals.
@@ -129,11 +137,10 @@ class Scorer:
     def __init__(self, en: Side, ko: Side, ratio: float, trusted: bool = True) -> None:
         """Weight tokens by inverse block frequency; ``ratio`` is Korean/English prose length,
         ``trusted`` when it was learned from enough paragraphs to judge a group by length."""
-        frequency: Counter[str] = Counter()
-        for tokens in (*en.tokens, *ko.tokens):
-            frequency.update(tokens.keys())
+        # how many blocks hold each token, counted at once (iterating a Counter gives its keys)
+        self.frequency = Counter(chain.from_iterable((*en.tokens, *ko.tokens)))
         count = len(en.tokens) + len(ko.tokens)
-        self.weight = {token: math.log(1 + count / df) for token, df in frequency.items()}
+        self.weight = {token: math.log(1 + count / df) for token, df in self.frequency.items()}
         self.en, self.ko, self.ratio, self.trusted = en, ko, ratio, trusted
         self.en_mass = [self.mass(t) for t in en.tokens]
         self.ko_mass = [self.mass(t) for t in ko.tokens]

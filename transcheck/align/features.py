@@ -13,6 +13,8 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from functools import lru_cache
+from itertools import chain
 
 from rapidfuzz import fuzz
 
@@ -47,15 +49,25 @@ def section_tokens(section: Section, rewrite: Callable[[str], str]) -> Counter[s
     tokens += ["I:" + image.url for image in section.images]
     tokens += ["C:" + span.text.strip() for span in section.code_spans]
     for block in section.code_blocks:
-        for code_line in block.text.splitlines():
-            if code_line.strip() and not _COMMENT.match(code_line):
-                if "//" in code_line or "/*" in code_line or "<!--" in code_line:
-                    code_line = _TRAILING_COMMENT.sub("", code_line)
-                tokens += code_line_tokens(code_line)
+        tokens += _code_tokens(block.text)
     tokens += ["M:" + "".join(formula.text.split()) for formula in section.math]
     tokens += ["N:" + number.value for number in section.numbers]
     tokens += [token for tag in section.markup for token in markup_tokens(tag)]
     return Counter(tokens)  # counted at once: a Counter adds one key at a time in Python
+
+
+@lru_cache(maxsize=4096)
+def _code_tokens(text: str) -> tuple[str, ...]:
+    """The tokens of a code block's lines (see code_line_tokens) without its comments, which
+    translators translate; remembered by text: a Korean code block is most often its English
+    one as it was."""
+    tokens: list[str] = []
+    for code_line in text.splitlines():
+        if code_line.strip() and not _COMMENT.match(code_line):
+            if "//" in code_line or "/*" in code_line or "<!--" in code_line:
+                code_line = _TRAILING_COMMENT.sub("", code_line)
+            tokens += code_line_tokens(code_line)
+    return tuple(tokens)
 
 
 @record
@@ -92,7 +104,8 @@ def title_evidence(a: Features, b: Features) -> float:
     """How many of the Korean heading's Latin words the English heading has (0.5: none)."""
     if a.title and a.title == b.title:
         return 1.0
-    return (len(a.words & b.words) + WORD_PSEUDO) / (len(b.words) + 2 * WORD_PSEUDO)
+    shared = len(a.words & b.words) if a.words and b.words else 0  # most headings have none
+    return (shared + WORD_PSEUDO) / (len(b.words) + 2 * WORD_PSEUDO)
 
 
 class Scorer:
@@ -121,11 +134,12 @@ class Scorer:
         source: Sequence[Counter[str]],
         target: Sequence[Counter[str]],
         same_level: bool = False,
-    ) -> list[dict[int, float]]:
-        """Per English section: Korean section index -> weight of the tokens both carry (with
-        ``same_level``, only for Korean sections of the English section's level).
+    ) -> list[list[float]]:
+        """Per English section, per Korean section: the weight of the tokens both carry (with
+        ``same_level``, 0.0 for Korean sections of another level than the English section's).
 
-        Built from an inverted index, so the cost follows the shared tokens, not n x m.
+        Built from an inverted index, so the cost follows the shared tokens: a row starts at
+        0.0 for every Korean section (no token is weightless, so 0.0 is "nothing shared").
         """
         # per level (0 for all without ``same_level``): token -> (Korean section, its count)
         holders: dict[int, defaultdict[str, list[tuple[int, int]]]] = {}
@@ -135,17 +149,18 @@ class Scorer:
                 level[token].append((j, count))
         nothing: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
         weight = self.weight
-        result: list[dict[int, float]] = []
+        result: list[list[float]] = []
+        columns = len(target)
         for i, tokens in enumerate(source):
             at_level = holders.get(self.source[i].level if same_level else 0, nothing)
-            row: defaultdict[int, float] = defaultdict(float)
+            row = [0.0] * columns
             for token, n in tokens.items():
                 held = at_level.get(token)
                 if held is not None:
                     w = weight[token]
                     for j, count in held:
                         row[j] += w * (count if count < n else n)
-            result.append(dict(row))
+            result.append(row)
         return result
 
     def length(self, a: int, b: int) -> float:
@@ -180,13 +195,13 @@ class Scorer:
             shared, mass, below_shared = own.shared[i], own.source_mass[i], below.shared[i]
             for j, b in enumerate(self.target):
                 # own.evidence(i, j), written out: this loop runs for every pair
-                content = (2 * shared.get(j, 0.0) + TOKEN_PSEUDO) / (
+                content = (2 * shared[j] + TOKEN_PSEUDO) / (
                     mass + own.target_mass[j] + 2 * TOKEN_PSEUDO
                 )
                 folded = (a, b)
                 if (
                     a.level == b.level
-                    and j in below_shared
+                    and below_shared[j]
                     and i in source_titles.get(b.title, (i,))
                     and j in target_titles.get(a.title, (j,))
                     and (deeper := below.evidence(i, j)) > content
@@ -236,8 +251,12 @@ def _with_subsections(sections: Sequence[Features]) -> tuple[list[Counter[str]],
             while end < len(sections) and sections[end].level > section.level:
                 end += 1
             inner = sections[index:end]
-            for part in inner:
-                tokens.update(part.tokens)
+            # counted at once, in the order a Counter updated part by part has them
+            tokens = (
+                section.tokens
+                if len(inner) == 1
+                else Counter(chain.from_iterable(part.tokens.elements() for part in inner))
+            )
         below.append(tokens)
         length = sum(s.length for s in inner)
         shape = "".join(s.shape for s in inner)
@@ -263,6 +282,6 @@ class _Content:
 
     def evidence(self, i: int, j: int) -> float:
         """Shared token weight against both sides' weight, smoothed toward 0.5."""
-        return (2 * self.shared[i].get(j, 0.0) + TOKEN_PSEUDO) / (
+        return (2 * self.shared[i][j] + TOKEN_PSEUDO) / (
             self.source_mass[i] + self.target_mass[j] + 2 * TOKEN_PSEUDO
         )

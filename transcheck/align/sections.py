@@ -71,12 +71,20 @@ def _score_matrix(
         [features(s, lambda url: url) for s in korean],
     )
     scores, evidence = scorer.matrices()
+    preambles = [j for j, ko in enumerate(korean) if ko.is_preamble]
+    by_anchor: dict[str, list[int]] = {}  # the other Korean sections: only these can share an id
+    for j, ko in enumerate(korean):
+        if not ko.is_preamble:
+            by_anchor.setdefault(ko.anchor, []).append(j)
     for i, en in enumerate(english):
-        for j, ko in enumerate(korean):
-            if en.is_preamble or ko.is_preamble:
-                same = en.is_preamble and ko.is_preamble
-                scores[i][j] = evidence[i][j] = 1.0 if same else 0.0
-            elif _same_id(en, ko):
+        if en.is_preamble:
+            for j, ko in enumerate(korean):
+                scores[i][j] = evidence[i][j] = 1.0 if ko.is_preamble else 0.0
+            continue
+        for j in preambles:
+            scores[i][j] = evidence[i][j] = 0.0
+        for j in by_anchor.get(en.anchor, ()):
+            if _same_id(en, korean[j]):
                 scores[i][j] = evidence[i][j] = 1.0
     return scores, evidence
 

@@ -39,10 +39,12 @@ class EnglishWords:
     __slots__ = ("_joined", "_sorted", "_stems")
 
     def __init__(self, english: Iterable[str]) -> None:
-        """Index ``english``: lowercased words of three letters or more, as ``words`` gives."""
+        """Index ``english``: lowercased words of three letters or more, as ``words`` gives.
+        The stems and the joined words are made when a word first needs them: most words
+        asked about are found by their own stem."""
         self._sorted = sorted(set(english))
-        self._stems = {_stem(other) for other in self._sorted}
-        self._joined = "\n".join(self._sorted)
+        self._stems: set[str] | None = None
+        self._joined: str | None = None
 
     def keep(self, word: str) -> bool:
         """Whether ``word`` (lowercased, three letters or more) is one of the English words:
@@ -52,9 +54,15 @@ class EnglishWords:
         at = bisect_left(self._sorted, stem)  # the first word that may start with the stem
         if at < len(self._sorted) and self._sorted[at].startswith(stem):
             return True
+        if self._stems is None:
+            self._stems = {_stem(other) for other in self._sorted}
         if any(word[:end] in self._stems for end in range(3, len(word) + 1)):
             return True
-        return len(word) >= 5 and word in self._joined
+        if len(word) < 5:
+            return False
+        if self._joined is None:
+            self._joined = "\n".join(self._sorted)
+        return word in self._joined
 
 
 def _stem(word: str) -> str:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
+from itertools import chain
 
 from transcheck.checks.blockmatch import section_blocks
 from transcheck.checks.registry import PairContext
@@ -41,19 +43,26 @@ LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.+#-]*")
 ADDRESS = compiled(r"[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|https?://[!-~]+")
 
 
-def _kept(english: list[Block], korean: list[Block]) -> frozenset[str]:
-    """Latin words both sides write (names, terms kept in English): not translated text."""
-    words = [
-        {w.lower() for b in side for w in LATIN_WORD.findall(b.text)} for side in (english, korean)
-    ]
-    return frozenset(words[0] & words[1])
+def latin_words(text: str) -> list[str]:
+    """The Latin words of a text, lowercased (ASCII only: each as long as written)."""
+    return list(map(str.lower, LATIN_WORD.findall(text)))
 
 
-def characters(blocks: list[Block], kept: frozenset[str] = frozenset()) -> int:
+def _kept(english: Sequence[list[str]], korean: Sequence[list[str]]) -> frozenset[str]:
+    """Latin words both sides write (names, terms kept in English): not translated text, from
+    the ``latin_words`` of each block of both sides."""
+    return frozenset(set(chain.from_iterable(english)).intersection(chain.from_iterable(korean)))
+
+
+def characters(
+    blocks: list[Block],
+    kept: frozenset[str] = frozenset(),
+    words: Sequence[list[str]] | None = None,
+) -> int:
     """Prose characters of some blocks, spaces, glosses (``훅(hook)``) and the ``kept`` words
-    excluded."""
+    excluded; ``words`` are the blocks' ``latin_words`` when known."""
     total = 0
-    for block in blocks:
+    for at, block in enumerate(blocks):
         text = block.text
         if "(" in text:
             text = GLOSS.sub("", text)
@@ -61,7 +70,10 @@ def characters(blocks: list[Block], kept: frozenset[str] = frozenset()) -> int:
             text = ADDRESS().sub("", text)
         total += len(text) - text.count(" ")
         if kept:  # a Latin word holds no space: removing it takes its length only
-            total -= sum(len(word) for word in LATIN_WORD.findall(text) if word.lower() in kept)
+            # (only a gloss or an address is taken out: a text as long as the block's is it)
+            same = words is not None and len(text) == len(block.text)
+            found = words[at] if words is not None and same else latin_words(text)
+            total -= sum(len(word) for word in found if word in kept)
     return total
 
 
@@ -113,11 +125,14 @@ def _translated(ctx: PairContext) -> list[Measured]:
         for english, korean in groups(ctx):
             if not any(b.kind in PROSE for b in english):
                 continue
-            kept = _kept(english, korean)
-            en_length, ko_length = characters(english, kept), characters(korean, kept)
-            if not en_length or not ko_length:
-                continue
             if not any(HANGUL.search(b.text) for b in korean):
+                continue
+            en_words = [latin_words(b.text) for b in english]
+            ko_words = [latin_words(b.text) for b in korean]
+            kept = _kept(en_words, ko_words)
+            en_length = characters(english, kept, en_words)
+            ko_length = characters(korean, kept, ko_words)
+            if not en_length or not ko_length:
                 continue
             ratio = math.log(ko_length / en_length)
             found.append(Measured(english, korean, ratio, (en_length, ko_length)))

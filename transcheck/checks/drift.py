@@ -251,14 +251,15 @@ def analysed(ctx: PairContext) -> tuple[list[Drift], list[Measured]]:
     return ctx.cached("drift", compute)  # type: ignore[no-any-return]
 
 
-def lost_terms(english: str, korean: str) -> list[str]:
-    """The Latin-script terms the Korean keeps that the English no longer has, when they are at
-    least MIN_LOST_TERMS and half of the terms the Korean keeps (else none)."""
+def lost_terms(english: Block, korean: str) -> list[str]:
+    """The Latin-script terms the Korean keeps that the English block no longer has (in all it
+    shows, see terms.everything), when they are at least MIN_LOST_TERMS and half of the terms
+    the Korean keeps (else none)."""
     kept = sorted(terms.korean_terms(korean))
     needed = max(MIN_LOST_TERMS, (len(kept) + 1) // 2)
     if len(kept) < needed:
         return []
-    words = terms.english_words(english)
+    words = terms.english_words(terms.everything(english))
     lost: list[str] = []
     for at, word in enumerate(kept):
         if not words.keep(word):
@@ -366,7 +367,7 @@ def _rewritten(ctx: PairContext) -> list[tuple[Block, Block, list[str]]]:
                     continue
                 if en_block.kind not in _PROSE or en_block.kind is not ko_block.kind:
                     continue
-                lost = lost_terms(terms.everything(en_block), ko_block.text)
+                lost = lost_terms(en_block, ko_block.text)
                 if lost:
                     found.append((en_block, ko_block, lost))
         return found
