@@ -104,7 +104,8 @@ def same_url(ctx: PairContext, en: str, ko: str) -> bool:
     """Whether Korean ``ko`` writes English ``en`` as is, or as the rewrite rules turn it, up
     to locale tokens and trivial spellings."""
     site = ctx.config.site_url
-    return same_link(en, ko, site) or same_link(ctx.config.rewrite_link(en), ko, site)
+    rewritten = ctx.config.rewrite_link(en)
+    return same_link(en, ko, site) or (rewritten != en and same_link(rewritten, ko, site))
 
 
 def _anchors_agree(ctx: PairContext, en: str, ko: str) -> bool:
