@@ -93,7 +93,11 @@ class LinkIndex:
         # What the disk and the resolution of a link said once: the tree does not change during
         # a run, and the rules of every pair ask about the same files and links again.
         self._on_disk: dict[str, bool] = {}
+        self._folders: dict[str, bool] = {}  # whether a first folder of a path is on disk
         self._resolved: dict[tuple[str, str], Resolution] = {}
+        # The same, by what a resolution depends on (see _page_part): every page of a folder
+        # resolving ``/guide/x`` or ``../api`` shares one resolution.
+        self._shared: dict[tuple[str, str, str], Resolution] = {}
 
     def document(self, rel: str) -> Document | None:
         """The document at ``rel``: one given, else what ``load`` gives (which keeps what it
@@ -183,15 +187,20 @@ class LinkIndex:
         ]
 
     def resolve(self, from_rel: str, url: str) -> Resolution:
-        """Resolve ``url`` written in the document at ``from_rel`` (once per run)."""
+        """Resolve ``url`` written in the document at ``from_rel`` (once per run, and once for
+        every page it means the same in)."""
         resolution = self._resolved.get((from_rel, url))
         if resolution is None:
-            resolution = self._resolved[from_rel, url] = self._resolve(from_rel, url)
+            own = self._own_path(url)
+            key = (*_page_part(from_rel, own), url)
+            resolution = self._shared.get(key)
+            if resolution is None:
+                resolution = self._shared[key] = self._resolve(from_rel, url, own)
+            self._resolved[from_rel, url] = resolution
         return resolution
 
-    def _resolve(self, from_rel: str, url: str) -> Resolution:
-        """``resolve``, worked out."""
-        own = self._own_path(url)
+    def _resolve(self, from_rel: str, url: str, own: str | None) -> Resolution:
+        """``resolve``, worked out (``own`` is the URL's path on this site)."""
         if own is None:
             return Resolution(Status.EXTERNAL)
         path = own
@@ -220,7 +229,10 @@ class LinkIndex:
         first, _, rest = inner.strip("/").partition("/")
         if not rest or self.root is None:
             return True  # a page at the root: judged
-        return (self.root / first).is_dir() or self._existing(first) is not None
+        folder = self._folders.get(first)
+        if folder is None:
+            folder = self._folders[first] = (self.root / first).is_dir()
+        return folder or self._existing(first) is not None
 
     def _resolve_path(self, from_rel: str, path: str) -> Resolution:
         if path.startswith("/"):
@@ -229,11 +241,8 @@ class LinkIndex:
                 return Resolution(Status.FOUND, by_permalink)
             joins = [("", inner) for inner in self._under_roots(path) if self._reaches_in(inner)]
         else:
-            folder = posixpath.dirname(from_rel)
-            stem = posixpath.splitext(posixpath.basename(from_rel))[0]
-            bases = (
-                [folder] if stem.lower() in ("index", "readme") else [folder, f"{folder}/{stem}"]
-            )
+            folder, stem = _page_part(from_rel, path)
+            bases = [folder, f"{folder}/{stem}"] if stem else [folder]
             joins = [(base.lstrip("/"), path) for base in bases]
         inside = False
         for base, relative in joins:
@@ -261,6 +270,16 @@ class LinkIndex:
         if not inner or inner.startswith("..") or not self._reaches_in(inner):
             return None
         return self._existing(inner)
+
+
+def _page_part(from_rel: str, own: str | None) -> tuple[str, str]:
+    """What of the page a link is written in its resolution depends on: nothing for a URL
+    that is no relative path; else the page's folder, and its name unless it is the folder's
+    index (``_resolve_path`` reads a relative path from those alone)."""
+    if not own or own.startswith("/"):
+        return "", ""
+    stem = posixpath.splitext(posixpath.basename(from_rel))[0]
+    return posixpath.dirname(from_rel), "" if stem.lower() in ("index", "readme") else stem
 
 
 def _page_key(url_path: str) -> str:

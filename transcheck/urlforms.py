@@ -73,9 +73,11 @@ def _path(path: str, suffixes: tuple[str, ...] = _PAGE_SUFFIXES) -> str:
     return joined.rstrip("/") or ("/" if path.startswith("/") else "")
 
 
+@lru_cache(maxsize=8192)
 def url_form(url: str, site_url: str = "") -> UrlForm:
     """The form of ``url``; with ``site_url``, an absolute URL of that site becomes the same
-    site-relative path a page of the site would write."""
+    site-relative path a page of the site would write. Worked out once per URL: the link
+    matching of a section compares each link with several of the other side."""
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
     if scheme and scheme not in ("http", "https"):

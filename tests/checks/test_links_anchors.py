@@ -66,6 +66,48 @@ def test_links_from_an_index_page_start_at_its_folder(index: LinkIndex) -> None:
     assert index.resolve("api/index.md", "../../usage").status is Status.OUTSIDE
 
 
+def test_one_relative_link_resolves_for_each_page_as_that_page_reads_it(tmp_path: Path) -> None:
+    # Resolutions are shared by the pages a link means the same in: not by a folder's index
+    # and its other pages, nor by pages of two folders, nor by two pages of one folder.
+    write(
+        tmp_path,
+        {
+            "guide/index.md": "# Guide\n",
+            "guide/a.md": "# A\n",
+            "guide/b.md": "# B\n",
+            "guide/a/x.md": "# X\n",
+            "api/a.md": "# API A\n",
+            "x.md": "# Top X\n",
+        },
+    )
+    index = LinkIndex(tmp_path, {}, lambda rel: None, routes=("/guide/*",))
+    asked = [
+        ("guide/a.md", "x"),
+        ("guide/index.md", "x"),
+        ("guide/b.md", "x"),
+        ("api/a.md", "x"),
+        ("api/a.md", "../x"),
+        ("guide/a.md", "/x"),
+        ("guide/b.md", "/x"),
+        ("guide/b.md", "y"),
+        ("api/a.md", "y"),
+    ]
+    answers = [
+        (index.resolve(rel, url).status, index.resolve(rel, url).target) for rel, url in asked
+    ]
+    assert answers == [
+        (Status.FOUND, "guide/a/x.md"),  # guide/a.md is served at guide/a/
+        (Status.ROUTE, None),  # no file: /guide/x is a route the site generates
+        (Status.ROUTE, None),
+        (Status.MISSING, None),
+        (Status.FOUND, "x.md"),
+        (Status.FOUND, "x.md"),
+        (Status.FOUND, "x.md"),
+        (Status.ROUTE, None),
+        (Status.MISSING, None),
+    ]
+
+
 def test_percent_encoded_and_raw_fragments_are_equal() -> None:
     assert normalize_fragment("%EB%B6%80%EB%A1%9D-a") == "부록-a"
 

@@ -23,6 +23,7 @@ call's counterpart and is compared with no link.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -31,7 +32,7 @@ from transcheck.checks.inorder import match_in_order
 from transcheck.checks.registry import PairContext
 from transcheck.checks.templatelinks import stand_ins
 from transcheck.links import LinkIndex, Status, normalize_fragment
-from transcheck.model import Document, Link, LinkKind, Section
+from transcheck.model import Block, Document, Link, LinkKind, Section
 from transcheck.records import record
 from transcheck.urlforms import same_link
 
@@ -104,7 +105,8 @@ def same_url(ctx: PairContext, en: str, ko: str) -> bool:
     """Whether Korean ``ko`` writes English ``en`` as is, or as the rewrite rules turn it, up
     to locale tokens and trivial spellings."""
     site = ctx.config.site_url
-    return same_link(en, ko, site) or same_link(ctx.config.rewrite_link(en), ko, site)
+    rewritten = ctx.config.rewrite_link(en)
+    return same_link(en, ko, site) or (rewritten != en and same_link(rewritten, ko, site))
 
 
 def _anchors_agree(ctx: PairContext, en: str, ko: str) -> bool:
@@ -141,7 +143,10 @@ def links_equal(ctx: PairContext, en: str, ko: str, exact: bool = True) -> bool:
 
 
 def _split_changed(
-    missing: list[Link], extra: list[Link], places: dict[int, int]
+    missing: list[Link],
+    extra: list[Link],
+    english: dict[Link, LinkPlace],
+    korean: dict[Link, LinkPlace],
 ) -> tuple[list[tuple[Link, Link]], list[Link], list[Link]]:
     """Leftovers of the same kind (in-page, external, relative) in order are one changed link,
     when they stand in the same or nearby block pairs (a link of a table the English keeps
@@ -150,8 +155,8 @@ def _split_changed(
     ``[text]((#id))`` (its URL is ``(#id)``, another kind)."""
 
     def same_place(en: Link, ko: Link) -> bool:
-        here, there = places.get(id(en)), places.get(id(ko))
-        near = here is None or there is None or abs(here - there) <= NEARBY
+        here, there = english.get(en), korean.get(ko)
+        near = here is None or there is None or abs(here.pair - there.pair) <= NEARBY
         return near and (url_class(en.url) == url_class(ko.url) or ko.url.strip(_STRAY) == en.url)
 
     return match_in_order(missing, extra, same_place)
@@ -160,19 +165,33 @@ def _split_changed(
 _STRAY = "()[]<>'\" \t"  # what a slip in link syntax leaves around a URL
 
 
-def _places(ctx: PairContext) -> dict[int, int]:
-    """The position of each link's block pair within its aligned section pair."""
+class LinkPlace(NamedTuple):
+    """Where a link stands: its block, its place among the block's links, the other
+    language's block paired with it (None when the block has no counterpart), and the place
+    of that block pair within its aligned section pair."""
 
-    def compute() -> dict[int, int]:
-        found: dict[int, int] = {}
+    block: Block
+    position: int
+    other: Block | None
+    pair: int
+
+
+def link_places(ctx: PairContext, korean: bool) -> dict[Link, LinkPlace]:
+    """Each link of one side's aligned blocks, at the first block pair holding it (reading
+    order); both sides in one walk over the block pairs, once per file pair."""
+
+    def compute() -> tuple[dict[Link, LinkPlace], dict[Link, LinkPlace]]:
+        sides: tuple[dict[Link, LinkPlace], dict[Link, LinkPlace]] = ({}, {})
         for section in section_blocks(ctx):
-            for position, pair in enumerate(section.blocks):
-                for block in (pair.source, pair.target):
-                    for link in block.links if block is not None else ():
-                        found.setdefault(id(link), position)
-        return found
+            for number, pair in enumerate(section.blocks):
+                for side, places in enumerate(sides):
+                    here, there = pair.sides(side == 1)
+                    if here is not None:
+                        for index, link in enumerate(here.links):
+                            places.setdefault(link, LinkPlace(here, index, there, number))
+        return sides
 
-    return ctx.cached("link-places", compute)  # type: ignore[no-any-return]
+    return ctx.cached("link-places", compute)[korean]  # type: ignore[no-any-return]
 
 
 def _repeats(paired: list[tuple[Link, Link]], extra: list[Link]) -> set[Link]:
@@ -208,7 +227,9 @@ def _section_matches(ctx: PairContext) -> list[LinkMatch]:
         repeated = _repeats(paired, extra)
         extra = [link for link in extra if link not in repeated]
         missing = [link for link in missing if not _kept_as_text(link, pair.target)]
-        changed, lost, added = _split_changed(missing, extra, _places(ctx))
+        changed, lost, added = _split_changed(
+            missing, extra, link_places(ctx, False), link_places(ctx, True)
+        )
         matches.append(
             LinkMatch(
                 pair.source, pair.target, tuple(paired), tuple(changed), tuple(lost), tuple(added)

@@ -11,18 +11,18 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from typing import NamedTuple
 
-from transcheck.checks.blockmatch import section_blocks
 from transcheck.checks.blocks import lone_blocks
 from transcheck.checks.edits import rewrite_link
 from transcheck.checks.linkmatch import (
+    LinkPlace,
     english_broken,
     english_place,
     front_matter_pairs,
     korean_broken,
     korean_place,
     link_matches,
+    link_places,
     links_equal,
     show,
     url_class,
@@ -204,7 +204,7 @@ def link_extra(ctx: PairContext) -> Iterator[Hit]:
 def _by_block(ctx: PairContext, links: Sequence[Link], korean: bool) -> list[list[Link]]:
     """Links of one side grouped by the block holding them, each group in the block's order
     (line, then place in the block): the links a sentence gained or lost are one finding."""
-    where = _link_places(ctx, korean)
+    where = link_places(ctx, korean)
     groups: dict[int, list[Link]] = {}
     for link in links:
         place = where.get(link)
@@ -214,35 +214,9 @@ def _by_block(ctx: PairContext, links: Sequence[Link], korean: bool) -> list[lis
     return list(groups.values())
 
 
-def _position(place: _Place | None) -> int:
+def _position(place: LinkPlace | None) -> int:
     """A link's place among its block's links (0 outside the aligned blocks)."""
     return place.position if place is not None else 0
-
-
-class _Place(NamedTuple):
-    """Where a link stands: its block, its place among the block's links, and the other
-    language's block paired with it (None when the block has no counterpart)."""
-
-    block: Block
-    position: int
-    other: Block | None
-
-
-def _link_places(ctx: PairContext, korean: bool) -> dict[Link, _Place]:
-    """Each link of one side's aligned blocks, at the first block pair holding it (reading
-    order); once per pair, not a walk over every block pair for each link."""
-
-    def compute() -> dict[Link, _Place]:
-        places: dict[Link, _Place] = {}
-        for section in section_blocks(ctx):
-            for pair in section.blocks:
-                here, there = pair.sides(korean)
-                if here is not None:
-                    for index, link in enumerate(here.links):
-                        places.setdefault(link, _Place(here, index, there))
-        return places
-
-    return ctx.cached(f"link-places-{korean}", compute)  # type: ignore[no-any-return]
 
 
 def _linking_tags(block: Block | None) -> int:
@@ -260,7 +234,7 @@ def _as_markup(
     plain link (``[labels](/docs/user-guide/labels)`` ↔ ``{{< glossary_tooltip text="레이블"
     term_id="label" >}}``): markup-mismatch reports the tag, once. Only when the other block
     has a tag of that kind more for each link of this block left over (``leftovers``)."""
-    place = _link_places(ctx, korean).get(link)
+    place = link_places(ctx, korean).get(link)
     if place is None or place.other is None:
         return False
     left = sum(1 for other in leftovers if other in place.block.links)

@@ -64,6 +64,8 @@ def _match(
     calls: Section, other: Section, links: set[int], templates: set[int]
 ) -> list[tuple[Markup, Link]]:
     """Pair the template calls of ``calls`` with links of ``other``, each used once."""
+    if not any(tag.kind == "template" for tag in calls.markup):
+        return []  # most sections of most sites: no call, no link forms to work out
     own: Sequence[Link] = calls.links
     own_forms = {url_form(link.url) for link in own}  # a link this side has itself is no stand-in
     found_pairs: list[tuple[Markup, Link]] = []
