@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cache
 from pathlib import Path
 
 from transcheck.align.blocks import SectionBlocks
@@ -404,16 +405,18 @@ def tree_uses(ctx: SetContext, matcher: Matcher) -> dict[Entry, list[Use]]:
     # Keyed by the entry's id while counting: every occurrence holds one of the matcher's own
     # entries, and an entry's hash is a Python call (tens of thousands of them on a docs site).
     uses: dict[int, tuple[Entry, list[Use]]] = {}
+    # A text recurs (a note, a list item, a table cell): it is matched once.
+    in_english, in_korean = cache(matcher.english), cache(matcher.korean)
     for pair in ctx.collected:
         for unit in pair.units if pair else ():
             english: dict[int, tuple[Entry, list[int]]] = {}
-            for found in find(unit.english, matcher.english):
+            for found in find(unit.english, in_english):
                 entry = found.occurrence.entry
                 english.setdefault(id(entry), (entry, []))[1].append(found.line)
             if not english:
                 continue
             korean: dict[int, tuple[Entry, list[Use]]] = {}
-            for found in find(unit.korean, matcher.korean):
+            for found in find(unit.korean, in_korean):
                 occurrence = found.occurrence
                 entry = occurrence.entry
                 known = english.get(id(entry))
