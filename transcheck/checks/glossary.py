@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from transcheck.align.blocks import SectionBlocks
@@ -165,22 +165,29 @@ def present(glossary: Glossary, entry: Entry, korean: str) -> bool:
     its stem (샤딩하는지 for "shard"), the English kept in any case or spelling (AllReduce,
     ``tensor`` of tensor 병렬성), or a transliteration (파이프라이닝)."""
     squeezed = korean_key(korean)
+    renderings, keys, term = _signs(glossary, entry)
+    if any(key in squeezed or (len(key) >= 3 and key[:-1] in squeezed) for key in renderings):
+        return True
+    latin = english_key(korean, False)
+    if any(key in latin for key in keys):
+        return True
+    return any(transliterates(word, term) for word in _HANGUL_WORD().findall(korean))
+
+
+@lru_cache(maxsize=1024)
+def _signs(glossary: Glossary, entry: Entry) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """What shows ``entry`` present in Korean text (see present), worked out once per term
+    rather than for each sentence missing it: the renderings of it and of the terms sharing its
+    stem without spaces, the English keys of four letters or more, and the term without spaces."""
     related = [
         e
         for e in glossary.entries
         if e.term.startswith(entry.term) or entry.term.startswith(e.term)
     ]
-    for rendering in (r for e in (entry, *related) for r in e.ko):
-        key = korean_key(rendering)
-        if key in squeezed or (len(key) >= 3 and key[:-1] in squeezed):
-            return True
-    latin = english_key(korean, False)
+    renderings = tuple(korean_key(r) for e in (entry, *related) for r in e.ko)
     keys = {english_key(v, False) for form in entry.english_forms for v in plurals(form)}
     keys |= {w for form in entry.english_forms for w in form.casefold().split() if len(w) >= 4}
-    if any(key in latin for key in keys if len(key) >= 4):
-        return True
-    term = entry.term.replace(" ", "")
-    return any(transliterates(word, term) for word in _HANGUL_WORD().findall(korean))
+    return renderings, tuple(key for key in keys if len(key) >= 4), entry.term.replace(" ", "")
 
 
 def _accepted_text(glossary: Glossary, entry: Entry) -> str:
