@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cache, lru_cache
 from pathlib import Path
 
 from transcheck.align.blocks import SectionBlocks
@@ -171,22 +172,29 @@ def present(glossary: Glossary, entry: Entry, korean: str) -> bool:
     its stem (샤딩하는지 for "shard"), the English kept in any case or spelling (AllReduce,
     ``tensor`` of tensor 병렬성), or a transliteration (파이프라이닝)."""
     squeezed = korean_key(korean)
+    renderings, keys, term = _signs(glossary, entry)
+    if any(key in squeezed or (len(key) >= 3 and key[:-1] in squeezed) for key in renderings):
+        return True
+    latin = english_key(korean, False)
+    if any(key in latin for key in keys):
+        return True
+    return any(transliterates(word, term) for word in _HANGUL_WORD().findall(korean))
+
+
+@lru_cache(maxsize=1024)
+def _signs(glossary: Glossary, entry: Entry) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """What shows ``entry`` present in Korean text (see present), worked out once per term
+    rather than for each sentence missing it: the renderings of it and of the terms sharing its
+    stem without spaces, the English keys of four letters or more, and the term without spaces."""
     related = [
         e
         for e in glossary.entries
         if e.term.startswith(entry.term) or entry.term.startswith(e.term)
     ]
-    for rendering in (r for e in (entry, *related) for r in e.ko):
-        key = korean_key(rendering)
-        if key in squeezed or (len(key) >= 3 and key[:-1] in squeezed):
-            return True
-    latin = english_key(korean, False)
+    renderings = tuple(korean_key(r) for e in (entry, *related) for r in e.ko)
     keys = {english_key(v, False) for form in entry.english_forms for v in plurals(form)}
     keys |= {w for form in entry.english_forms for w in form.casefold().split() if len(w) >= 4}
-    if any(key in latin for key in keys if len(key) >= 4):
-        return True
-    term = entry.term.replace(" ", "")
-    return any(transliterates(word, term) for word in _HANGUL_WORD().findall(korean))
+    return renderings, tuple(key for key in keys if len(key) >= 4), entry.term.replace(" ", "")
 
 
 def _accepted_text(glossary: Glossary, entry: Entry) -> str:
@@ -445,16 +453,18 @@ def tree_uses(ctx: SetContext, matcher: Matcher) -> dict[Entry, list[Use]]:
     # Keyed by the entry's id while counting: every occurrence holds one of the matcher's own
     # entries, and an entry's hash is a Python call (tens of thousands of them on a docs site).
     uses: dict[int, tuple[Entry, list[Use]]] = {}
+    # A text recurs (a note, a list item, a table cell): it is matched once.
+    in_english, in_korean = cache(matcher.english), cache(matcher.korean)
     for pair in ctx.collected:
         for unit in pair.units if pair else ():
             english: dict[int, tuple[Entry, list[int]]] = {}
-            for found in find(unit.english, matcher.english):
+            for found in find(unit.english, in_english):
                 entry = found.occurrence.entry
                 english.setdefault(id(entry), (entry, []))[1].append(found.line)
             if not english:
                 continue
             korean: dict[int, tuple[Entry, list[Use]]] = {}
-            for found in find(unit.korean, matcher.korean):
+            for found in find(unit.korean, in_korean):
                 occurrence = found.occurrence
                 entry = occurrence.entry
                 known = english.get(id(entry))

@@ -82,8 +82,9 @@ def _restore(text: str, shown: str, names: list[str], others: list[str]) -> str:
     i = j = 0
     while j < len(shown):
         if i < len(text) and text[i] == shown[j]:
-            out.append(shown[j])
-            i, j = i + 1, j + 1
+            same = _common(text, i, shown, j)
+            out.append(shown[j : j + same])
+            i, j = i + same, j + same
             continue
         name = next((x for x in names if x and shown.startswith(x, j)), None)
         other = next((x for x in others if x and shown.startswith(x, j)), None)
@@ -100,6 +101,19 @@ def _restore(text: str, shown: str, names: list[str], others: list[str]) -> str:
             out.append(" " if shown[j].isspace() else "")
             j += 1
     return "".join(out) + text[i:]
+
+
+def _common(text: str, i: int, shown: str, j: int) -> int:
+    """The length of the run ``text`` from ``i`` and ``shown`` from ``j`` have in common, found
+    by halving (a paragraph's text runs hundreds of characters between two spans)."""
+    low, high = 0, min(len(text) - i, len(shown) - j)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if text[i : i + middle] == shown[j : j + middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def piece(block: Block, lines: Sequence[str] | None) -> Piece:

@@ -61,13 +61,25 @@ _INFLECTED_END = tuple(
 _VERB_TAIL = compiled(VERB_TAIL)  # on first use: a term with a verb ending (a third of chapters)
 
 
+# Whether a text is a noun tail, and a verb tail: remembered per tail, as the words of a tree
+# end in a few thousand tails that each stem of each word tries (a few tries a word).
+@lru_cache(maxsize=65536)
+def _noun_tail(tail: str) -> bool:
+    return _NOUN_TAIL.fullmatch(tail) is not None
+
+
+@lru_cache(maxsize=65536)
+def _verb_tail(tail: str) -> bool:
+    return _VERB_TAIL().fullmatch(tail) is not None
+
+
 def tail_ok(tail: str, syllables: int) -> bool:
     """Whether ``tail`` may follow a noun of ``syllables`` Hangul syllables in one word."""
     if tail.startswith(DERIVED) and syllables < 2:
         return False
-    if not tail or _NOUN_TAIL.fullmatch(tail):
+    if not tail or _noun_tail(tail):
         return True
-    return syllables >= 2 and _VERB_TAIL().fullmatch(tail) is not None
+    return syllables >= 2 and _verb_tail(tail)
 
 
 @lru_cache(maxsize=65536)
@@ -90,13 +102,13 @@ def noun_stems(word: str) -> tuple[str, ...]:
     writes it bare (칩, 칩의, 칩을), so 중간 stays 중간."""
     stem = strip_tail(word)
     longer: tuple[str, ...] = ()
-    if _NOUN_TAIL.fullmatch(word[len(stem) :]):  # not a verb form: 발생시킬 is 발생 only
+    if _noun_tail(word[len(stem) :]):  # not a verb form: 발생시킬 is 발생 only
         ends = range(len(stem) + 1, len(word) + 1)
         longer = tuple(
             word[:end]
             for end in ends
-            if _NOUN_TAIL.fullmatch(word[end:]) and not word[:end].endswith(_INFLECTED_END)
+            if _noun_tail(word[end:]) and not word[:end].endswith(_INFLECTED_END)
         )
-    if len(word) > 1 and _NOUN_TAIL.fullmatch(word[1:]) and not word[1:].startswith(DERIVED):
+    if len(word) > 1 and _noun_tail(word[1:]) and not word[1:].startswith(DERIVED):
         return (stem, *longer, word[0])
     return (stem, *longer)

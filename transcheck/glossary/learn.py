@@ -15,6 +15,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from transcheck.glossary.aligned import Unit
 from transcheck.glossary.matcher import LATIN, english_key, plurals
@@ -63,19 +64,22 @@ def _count(units: Sequence[tuple[str, Unit]], korean: Sequence[str]) -> dict[str
     """Counts of the English words and two-word phrases that the Korean text keeps in enough
     units to be learned, over the units (``korean``: their Korean text, in the same order)."""
     kept_in: dict[int, set[str]] = {}  # by unit number, the units that keep any (few do)
+    # A text recurs (a note, a list item, a table cell): its words are read once.
+    keys_in = cache(lambda text: {key for key, _ in phrases(text, SIZES)})
     for number, text in enumerate(korean):
         if LATIN.search(text) is None:  # half the units keep no English word at all
             continue
-        kept = {key for key, _ in phrases(text, SIZES)}
+        kept = keys_in(text)
         if kept:
             kept_in[number] = kept
     kept_units = Counter(key for kept in kept_in.values() for key in kept)
     ever_kept = {key for key, units_kept in kept_units.items() if units_kept >= MIN_KEPT}
     first_words = {key.split(" ", 1)[0] for key in ever_kept}
     counts: dict[str, _Counts] = defaultdict(_Counts)
+    phrases_in = cache(lambda text: tuple(phrases(text, SIZES, first_words)))
     for number, (path, unit) in enumerate(units):
         english = " ".join(p.text for p in unit.english)
-        for key, surface in phrases(english, SIZES, first_words):
+        for key, surface in phrases_in(english):
             if key not in ever_kept:
                 continue
             found = counts[key]
@@ -149,7 +153,7 @@ def learn(units: Iterable[tuple[str, Unit]], known: Glossary) -> tuple[Entry, ..
     stems: dict[int, tuple[str, ...]] = {}
     shared: dict[str, str] = {}
     spread: Counter[str] = Counter()
-    stemmer = KoreanStems(lone_syllables(korean))
+    stemmer = cache(KoreanStems(lone_syllables(korean)))  # per distinct text, as above
     for number, text in enumerate(korean):
         unit_stems = stemmer(text)
         spread.update(unit_stems)

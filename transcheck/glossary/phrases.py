@@ -29,6 +29,8 @@ _KOREAN_STOPWORDS = frozenset(_KOREAN_STOPWORD_TEXT.split())
 _SEGMENT = re.compile(r"[^.,;:!?()\[\]{}\"“”‘’/=<>|*$]+")
 # On first use: only learning (3+ chapters) asks.
 _KOREAN_WORD = compiled(f"[{HANGUL}]+")
+# A Korean word of one syllable.
+_LONE_SYLLABLE = compiled(f"(?<![{HANGUL}])[{HANGUL}](?![{HANGUL}])")
 # Two Korean words one space apart (the second looked ahead at, so it may start the next pair).
 _KOREAN_NEIGHBOURS = compiled(f"(?<![{HANGUL}])([{HANGUL}]+) (?=([{HANGUL}]+))")
 
@@ -43,8 +45,8 @@ def phrases(
         words = WORD.findall(segment)
         if not words:
             continue
-        # An ASCII segment lower-cased splits into the same words (most English prose is ASCII).
-        lowered = WORD.findall(segment.lower()) if segment.isascii() else [w.lower() for w in words]
+        # Words are ASCII and hold no space: one join lowers them all.
+        lowered = " ".join(words).lower().split(" ")
         if first is None:
             starts: Sequence[int] = range(len(words))
         elif not any(map(first.__contains__, lowered)):  # most segments have none
@@ -64,9 +66,9 @@ def phrases(
                     yield singular(lowered[start]), words[start]
                     continue
                 inside = range(start + 1, end - 1)
-                if any(lowered[k] in STOPWORDS and lowered[k] != "of" for k in inside):
+                if inside and any(lowered[k] in STOPWORDS and lowered[k] != "of" for k in inside):
                     continue
-                if any(len(lowered[k]) < 2 for k in range(start, end)):
+                if min(map(len, lowered[start:end])) < 2:
                     continue
                 key = [*lowered[start : end - 1], singular(lowered[end - 1])]
                 yield " ".join(key), " ".join(words[start:end])
@@ -76,7 +78,7 @@ def lone_syllables(texts: Iterable[str]) -> frozenset[str]:
     """The one-syllable words Korean ``texts`` write on their own at least MIN_ALONE times (칩 in
     "TPU 칩 간"): the one-syllable nouns. A syllable seen only before tails starts a longer word
     (길이, 얕은), so it is no stem."""
-    alone = Counter(w for text in texts for w in _KOREAN_WORD().findall(text) if len(w) == 1)
+    alone = Counter(chain.from_iterable(map(_LONE_SYLLABLE().findall, texts)))
     return frozenset(word for word, count in alone.items() if count >= MIN_ALONE)
 
 
