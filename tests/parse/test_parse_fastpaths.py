@@ -144,7 +144,7 @@ MKDOCS_PIECES = [
 @example("x\n  /// tip\n", None)
 def test_mkdocs_marks_are_those_found_everywhere(text: str, data: st.DataObject | None) -> None:
     end = data.draw(st.integers(0, len(text))) if data else len(text)
-    expected = [found.span() for found in MARK.finditer(text, 0, end)]
+    expected = [found.span() for found in MARK().finditer(text, 0, end)]
     assert [found.span() for found in marks(text, end)] == expected
 
 
