@@ -33,7 +33,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
-from transcheck.align.features import Scorer, features, section_tokens
+from transcheck.align.features import Features, Scorer, features, section_tokens
 from transcheck.align.model import Alignment, SectionPair
 from transcheck.model import Document, Section
 from transcheck.records import record
@@ -63,13 +63,9 @@ STRETCH = 400  # English sections per slice of a stretch that nothing shared cut
 
 
 def _score_matrix(
-    english: Sequence[Section], korean: Sequence[Section], rewrite: Callable[[str], str]
+    english: Sequence[Section], korean: Sequence[Section], scorer: Scorer
 ) -> tuple[list[list[float]], list[list[float]]]:
     """Scores and evidence of every pair, with the preamble and explicit ids decided outright."""
-    scorer = Scorer(
-        [features(s, rewrite) for s in english],
-        [features(s, lambda url: url) for s in korean],
-    )
     scores, evidence = scorer.matrices()
     preambles = [j for j, ko in enumerate(korean) if ko.is_preamble]
     by_anchor: dict[str, list[int]] = {}  # the other Korean sections: only these can share an id
@@ -146,15 +142,14 @@ def _pair_moved(vouched: list[list[float]], matched: dict[int, int]) -> dict[int
     return moved
 
 
-def _out_of_place(en: Section, ko: Section, rewrite: Callable[[str], str]) -> bool:
+def _out_of_place(en: Features, ko: Features) -> bool:
     """Whether two sections left in one gap are not each other's translation although position
     would pair them: their headings differ in level and their content shares none of the
     language-neutral tokens (links, code, numbers) either carries (an English section the
     Korean lost beside a Korean one the English no longer has)."""
     if en.level == ko.level:
         return False
-    english, korean = section_tokens(en, rewrite), section_tokens(ko, lambda url: url)
-    return bool(english or korean) and english.keys().isdisjoint(korean)
+    return bool(en.tokens or ko.tokens) and en.tokens.keys().isdisjoint(ko.tokens)
 
 
 def _fill_gaps(
@@ -186,7 +181,11 @@ def _align_stretch(
     english: Sequence[Section], korean: Sequence[Section], rewrite: Callable[[str], str]
 ) -> tuple[dict[int, int], dict[int, int], list[list[float]]]:
     """The three passes over one stretch: in-order pairs, moved pairs, and the pair scores."""
-    scores, evidence = _score_matrix(english, korean, rewrite)
+    scorer = Scorer(
+        [features(s, rewrite) for s in english],
+        [features(s, lambda url: url) for s in korean],
+    )
+    scores, evidence = _score_matrix(english, korean, scorer)
     row_best = [max(row, default=0.0) for row in scores]
     column_best = [max(column, default=0.0) for column in zip(*scores, strict=False)]
     vouched = [
@@ -199,7 +198,10 @@ def _align_stretch(
     matched = _monotone(vouched, ANCHOR)
     moved = _pair_moved(vouched, matched)
     matched |= _fill_gaps(
-        scores, matched, moved, lambda i, j: _out_of_place(english[i], korean[j], rewrite)
+        scores,
+        matched,
+        moved,
+        lambda i, j: _out_of_place(scorer.source[i], scorer.target[j]),
     )
     return matched, moved, scores
 
