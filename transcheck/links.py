@@ -192,15 +192,17 @@ class LinkIndex:
         resolution = self._resolved.get((from_rel, url))
         if resolution is None:
             own = self._own_path(url)
-            key = (*_page_part(from_rel, own), url)
+            part = _page_part(from_rel, own)
+            key = (*part, url)
             resolution = self._shared.get(key)
             if resolution is None:
-                resolution = self._shared[key] = self._resolve(from_rel, url, own)
+                resolution = self._shared[key] = self._resolve(from_rel, own, part)
             self._resolved[from_rel, url] = resolution
         return resolution
 
-    def _resolve(self, from_rel: str, url: str, own: str | None) -> Resolution:
-        """``resolve``, worked out (``own`` is the URL's path on this site)."""
+    def _resolve(self, from_rel: str, own: str | None, part: tuple[str, str]) -> Resolution:
+        """``resolve``, worked out (``own`` is the URL's path on this site, ``part`` the folder
+        and page name it is resolved from)."""
         if own is None:
             return Resolution(Status.EXTERNAL)
         path = own
@@ -210,7 +212,7 @@ class LinkIndex:
             return Resolution(Status.ASSET)
         if self.root is None:
             return Resolution(Status.OUTSIDE)  # no tree on disk: other pages cannot be judged
-        resolved = self._resolve_path(from_rel, path)
+        resolved = self._resolve_path(path, part)
         if resolved.status is Status.MISSING and self._is_route(from_rel, path):
             return Resolution(Status.ROUTE)
         return resolved
@@ -234,14 +236,14 @@ class LinkIndex:
             folder = self._folders[first] = (self.root / first).is_dir()
         return folder or self._existing(first) is not None
 
-    def _resolve_path(self, from_rel: str, path: str) -> Resolution:
+    def _resolve_path(self, path: str, part: tuple[str, str]) -> Resolution:
         if path.startswith("/"):
             by_permalink = self._permalink_map().get(_page_key(path))
             if by_permalink:
                 return Resolution(Status.FOUND, by_permalink)
             joins = [("", inner) for inner in self._under_roots(path) if self._reaches_in(inner)]
         else:
-            folder, stem = _page_part(from_rel, path)
+            folder, stem = part
             bases = [folder, f"{folder}/{stem}"] if stem else [folder]
             joins = [(base.lstrip("/"), path) for base in bases]
         inside = False
