@@ -144,15 +144,17 @@ def _glossary_evidence(
     once."""
     if matcher is None:
         return [(False, False)] * len(english)
-    terms = [Counter(found.entry for found in matcher.english(sentence)) for sentence in english]
-    total = sum(terms, Counter[Entry]())
+    per_sentence = [
+        Counter(found.entry for found in matcher.english(sentence)) for sentence in english
+    ]
+    total = sum(per_sentence, Counter[Entry]())
     found_korean = matcher.korean(korean)
     rendered = Counter(found.entry for found in found_korean)
     named = Counter(
         found.entry for found in found_korean if not _DEMONSTRATIVE.search(korean, 0, found.start)
     )
     evidence = []
-    for mine in terms:
+    for mine in per_sentence:
         rest = total - mine  # the other sentences' uses
         echoed = any(named[entry] > rest[entry] for entry in mine)
         own = [entry for entry in mine if not rest[entry]]
