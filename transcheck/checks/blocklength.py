@@ -71,8 +71,8 @@ def characters(
         total += len(text) - text.count(" ")
         if kept:  # a Latin word holds no space: removing it takes its length only
             # (only a gloss or an address is taken out: a text as long as the block's is it)
-            same = words is not None and len(text) == len(block.text)
-            found = words[at] if words is not None and same else latin_words(text)
+            whole = len(text) == len(block.text)
+            found = words[at] if words is not None and whole else latin_words(text)
             total -= sum(len(word) for word in found if word in kept)
     return total
 
