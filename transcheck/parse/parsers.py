@@ -30,7 +30,7 @@ from functools import cache
 from typing import Any
 
 from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore, normalize
+from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.utils import OptionsDict
 from mdit_py_plugins.container import container_plugin
@@ -95,10 +95,7 @@ def _linkify_only_candidates(md: MarkdownIt) -> None:
 def _tasks_only_with_boxes(md: MarkdownIt) -> None:
     """The task-list core rule walks every token of the file for a list item whose text starts
     with ``[ ]``, ``[x]`` or ``[X]``: run it only on a text that holds one."""
-    ruler = md.core.ruler
-    tasks = next(rule.fn for rule in ruler.__rules__ if rule.name == "github-tasklists")
-
-    ruler.at("github-tasklists", _when_holding(tasks, ("[ ]", "[x]", "[X]")))
+    _run_when_holding(md.core.ruler, "github-tasklists", ("[ ]", "[x]", "[X]"))
 
 
 class _Options(OptionsDict):
@@ -122,21 +119,25 @@ def _when_holding(rule: Callable[[Any], None], markers: Iterable[str]) -> Any:
     return post
 
 
+def _run_when_holding(ruler: Any, name: str, markers: Iterable[str]) -> None:
+    """Replace ``ruler``'s rule ``name`` by itself run only on a source holding a marker."""
+    rule = next(rule.fn for rule in ruler.__rules__ if rule.name == name)
+    ruler.at(name, _when_holding(rule, markers))
+
+
 def _normalize_only_with_cr_or_nul(md: MarkdownIt) -> None:
     """markdown-it's first core rule copies the whole text, replacing each CR, CRLF and line
     feed by a line feed and each NUL by U+FFFD: a copy equal to the text unless it holds a CR
     or a NUL (``parse_markdown`` has replaced CR and CRLF already). Run it only on such a text."""
-    md.core.ruler.at("normalize", _when_holding(normalize, ("\r", "\0")))
+    _run_when_holding(md.core.ruler, "normalize", ("\r", "\0"))
 
 
 def _delimiters_only_with_markers(md: MarkdownIt) -> None:
     """The strikethrough and emphasis rules walk every inline run's delimiters after parsing,
     acting only on those of their own markers (``~``; ``*`` and ``_``), which a run without the
     character has none of: run them only on a run that holds one."""
-    ruler2 = md.inline.ruler2
     for name, markers in (("strikethrough", "~"), ("emphasis", "*_")):
-        rule = next(rule.fn for rule in ruler2.__rules__ if rule.name == name)
-        ruler2.at(name, _when_holding(rule, markers))
+        _run_when_holding(md.inline.ruler2, name, markers)
 
 
 def _unlogged_block_rules(md: MarkdownIt) -> None:
