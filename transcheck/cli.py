@@ -525,13 +525,16 @@ def for_arguments(full: typer.Typer, args: Sequence[str]) -> typer.Typer:
     codes are the same (tests/test_cli_dispatch.py compares them)."""
     if list(args) == ["--version"]:
         first = None
-    elif args and args[0] in _names(full):
+    elif args:
         first = args[0]
     else:
         return full
+    commands = [c for c in full.registered_commands if _name(c) == first]
+    groups = [g for g in full.registered_groups if g.name == first]
+    if first is not None and not commands and not groups:
+        return full  # not a command's name: an unknown command or an option
     pruned = copy.copy(full)  # a new app holding the same callback and settings
-    pruned.registered_commands = [c for c in full.registered_commands if _name(c) == first]
-    pruned.registered_groups = [g for g in full.registered_groups if g.name == first]
+    pruned.registered_commands, pruned.registered_groups = commands, groups
     return pruned
 
 
@@ -539,12 +542,6 @@ def _name(command: CommandInfo) -> str:
     """A registered command's name, as typer derives it."""
     assert command.callback is not None
     return command.name or get_command_name(command.callback.__name__)
-
-
-def _names(full: typer.Typer) -> set[str]:
-    """The names of the commands and command groups ``full`` holds."""
-    groups = {group.name for group in full.registered_groups if group.name}
-    return {_name(command) for command in full.registered_commands} | groups
 
 
 def main() -> None:
