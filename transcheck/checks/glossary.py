@@ -374,8 +374,8 @@ def _api_name(unit: Unit, occurrence: Occurrence) -> bool:
     no generic object."""
     if not unit.names:
         return False
-    start, end = occurrence.start, occurrence.end
-    text = next((p.text for p in unit.korean if p.text[start:end] == occurrence.surface), "")
+    start = occurrence.start
+    text = next(_texts_at(unit, occurrence), "")
     word = _LATIN_WORD().match(occurrence.surface)
     if not text or word is None:
         return False
@@ -415,7 +415,7 @@ def _kept_name(unit: Unit, occurrence: Occurrence) -> bool:
     if not unit.kept:
         return False
     start, end = occurrence.start, occurrence.end
-    for text in (p.text.lower() for p in unit.korean if p.text[start:end] == occurrence.surface):
+    for text in map(str.lower, _texts_at(unit, occurrence)):
         for name in unit.kept:
             at = text.find(name)
             while 0 <= at <= start:
@@ -423,6 +423,12 @@ def _kept_name(unit: Unit, occurrence: Occurrence) -> bool:
                     return True
                 at = text.find(name, at + 1)
     return False
+
+
+def _texts_at(unit: Unit, occurrence: Occurrence) -> Iterator[str]:
+    """The texts of the unit's Korean pieces that hold ``occurrence`` where it was found."""
+    start, end = occurrence.start, occurrence.end
+    return (p.text for p in unit.korean if p.text[start:end] == occurrence.surface)
 
 
 def run_glossary(ctx: SetContext) -> Glossary:
