@@ -114,9 +114,7 @@ class Scorer:
     def __init__(self, source: Sequence[Features], target: Sequence[Features]) -> None:
         self.source = source
         self.target = target
-        frequency: Counter[str] = Counter()
-        for feature in (*source, *target):
-            frequency.update(feature.tokens.keys())
+        frequency = Counter(chain.from_iterable(f.tokens.keys() for f in (*source, *target)))
         count = len(source) + len(target)
         self.weight = {token: math.log(1 + count / df) for token, df in frequency.items()}
         self.source_below, self.source_folded = _with_subsections(source)
