@@ -145,9 +145,11 @@ def _reshaped(ctx: PairContext) -> set[int]:
 
 
 def lone_blocks(ctx: PairContext, korean: bool) -> list[Block]:
-    """The blocks a rule reports whole: block-missing (English) or block-extra (Korean), and
-    the items and rows of one side alone that list-length-mismatch and table-shape-mismatch
-    name. What is inside them (links, inline code, numbers) is theirs, not reported again."""
+    """The blocks a rule reports whole: block-missing (English) or block-extra (Korean; a
+    heading that lost its marks or code that lost its fences is named by section-missing or
+    code-block-missing instead), and the items and rows of one side alone that
+    list-length-mismatch and table-shape-mismatch name. What is inside them (links, inline
+    code, numbers) is theirs, not reported again."""
 
     def compute() -> list[Block]:
         skip = _reshaped(ctx)
