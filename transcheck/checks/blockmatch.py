@@ -10,7 +10,7 @@ left over somewhere far away in a long section.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -58,8 +58,8 @@ class ItemMatch(Generic[T, U]):
 
 def match_items(
     blocks: Sequence[BlockPair],
-    english: Callable[[Block], Iterable[T]],
-    korean: Callable[[Block], Iterable[U]],
+    english: Callable[[Block], Sequence[T]],
+    korean: Callable[[Block], Sequence[U]],
     same: Callable[[T, U], bool],
 ) -> ItemMatch[T, U]:
     """Match items block by block, then the leftovers of nearby blocks, both in order. A block
@@ -71,18 +71,18 @@ def match_items(
     for position, pair in enumerate(blocks):
         source, target = pair.source, pair.target
         # Most blocks hold no item of a kind: nothing is built for them.
-        en_items = () if source is None or id(source) in seen else english(source)
-        ko_items = () if target is None or id(target) in seen else korean(target)
+        en_items: Sequence[T] = () if source is None or id(source) in seen else english(source)
+        ko_items: Sequence[U] = () if target is None or id(target) in seen else korean(target)
         seen.update((id(source), id(target)))
         if not en_items and not ko_items:
             continue
-        en = [Placed(i, pair, position) for i in en_items]
-        ko = [Placed(i, pair, position) for i in ko_items]
-        if en and ko:
-            found, en, ko = match_in_order(en, ko, lambda a, b: same(a.item, b.item))
-            result.found += found
-        left_en += en
-        left_ko += ko
+        if en_items and ko_items:  # the items themselves are matched, then placed
+            paired, en_items, ko_items = match_in_order(en_items, ko_items, same)
+            result.found += [
+                (Placed(a, pair, position), Placed(b, pair, position)) for a, b in paired
+            ]
+        left_en += [Placed(i, pair, position) for i in en_items]
+        left_ko += [Placed(i, pair, position) for i in ko_items]
 
     def near(en: Placed[T], ko: Placed[U]) -> bool:
         """Equal items whose block pairs are at most NEARBY apart."""
