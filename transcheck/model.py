@@ -6,7 +6,7 @@ markdown-it tokens, only these frozen records. Derived views are cached properti
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import field
 from enum import StrEnum
 from functools import cached_property
@@ -157,9 +157,9 @@ class Section:
         """True for the content before the first heading."""
         return self.level == 0
 
-    def _items(self, attr: str) -> list[Any]:
-        """The items ``attr`` of every block, in order (a list: no generator resumed per item)."""
-        return [item for block in self.blocks for item in getattr(block, attr)]
+    def _items(self, attr: str) -> Iterator[Any]:
+        for block in self.blocks:
+            yield from getattr(block, attr)
 
     @cached_property
     def links(self) -> tuple[Link, ...]:
