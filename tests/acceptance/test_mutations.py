@@ -749,6 +749,15 @@ VUE_DEFECTS = [
         id="heading-id-lost",
     ),
     pytest.param(
+        lambda lines: replace_on(154, "- 모든 Vue", "모든 Vue")(
+            replace_on(153, "- 텍스트 보간", "텍스트 보간")(lines)
+        ),
+        ("TC109", 153, 153),
+        "has 2 items; its Korean translation (lines 153-154) is written as a paragraph without "
+        "list markers",
+        id="list-markers-lost",
+    ),
+    pytest.param(
         drop_line(153, "- 텍스트 보간"),
         ("TC109", 153, 153),  # it belongs before the Korean item now at line 153
         "English item 'Inside text interpolations (mustaches)' (line 153) has none",
