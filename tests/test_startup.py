@@ -121,6 +121,18 @@ def test_a_one_chapter_check_loads_only_what_it_runs(tmp_path: Path) -> None:
     assert loaded(modules, NOT_IN_A_CHECK) == []
 
 
+def test_a_project_pyproject_that_does_not_configure_us_is_not_parsed(tmp_path: Path) -> None:
+    for side in ("en", "ko"):
+        (tmp_path / side).mkdir()
+        shutil.copy(DEMO / side / "attention.md", tmp_path / side / "attention.md")
+    project = '[project]\nname = "transcheck"\n\n[tool.mypy]\npackages = ["transcheck"]\n'
+    (tmp_path / "pyproject.toml").write_text(project, encoding="utf-8")  # names us, no table
+    pair = ["en/attention.md", "ko/attention.md"]
+    modules = imported(["-m", "transcheck", "check", *pair], tmp_path)
+    assert "transcheck.config" in modules
+    assert "tomllib" not in modules
+
+
 def test_a_command_that_loads_no_check_still_knows_every_config_key(tmp_path: Path) -> None:
     # The rule families declare their config groups (math, code, ...) when imported; a command
     # that imports no check must still accept them (config imports them before validating).
