@@ -134,6 +134,20 @@ def test_a_project_pyproject_that_does_not_configure_us_is_not_parsed(tmp_path: 
     assert "tomllib" not in modules
 
 
+def test_the_commands_annotations_are_objects_not_strings() -> None:
+    # typer would evaluate and compile each string annotation of the command it runs.
+    import inspect
+
+    from transcheck import cli
+
+    commands = [info.callback for info in cli.app.registered_commands]
+    assert cli.check in commands
+    for command in commands:
+        assert command is not None
+        for name, annotation in inspect.get_annotations(inspect.unwrap(command)).items():
+            assert not isinstance(annotation, str), (command.__name__, name)
+
+
 def test_a_command_that_loads_no_check_still_knows_every_config_key(tmp_path: Path) -> None:
     # The rule families declare their config groups (math, code, ...) when imported; a command
     # that imports no check must still accept them (config imports them before validating).

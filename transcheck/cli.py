@@ -4,7 +4,9 @@ Exit codes: 0 no finding reaches --fail-on; 1 one does; 2 usage, config or input
 ``status``: 0 every chapter up to date; 1 one is in a state ``--fail-on`` names; 2 errors.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: typer reads a command's parameters from its
+# annotations, and from strings it evaluates and compiles each one twice per run (~19 M
+# instructions for ``check``). Annotations naming what only a type checker imports are quoted.
 
 import copy
 import dataclasses
@@ -85,7 +87,7 @@ def _config(
     ignore: list[str] | None,
     fail_on: str | None,
     slug_style: str | None,
-) -> Config:
+) -> "Config":
     """The discovered or named config, with command-line options applied on top."""
     from transcheck.config import FAIL_ON, ConfigError, load_config
     from transcheck.parse.slugs import SLUG_STYLES
@@ -115,7 +117,7 @@ def _config(
     return dataclasses.replace(config, **changes)  # type: ignore[arg-type]
 
 
-def exit_code(report: Report, fail_on: str) -> int:
+def exit_code(report: "Report", fail_on: str) -> int:
     """2 when a file could not be read or transcheck failed on a pair (internal-error), 1 when
     a finding reaches ``fail_on``, else 0."""
     from transcheck.findings import Severity
@@ -141,7 +143,7 @@ def use_color(flag: bool | None, to_terminal: bool, environ: Mapping[str, str]) 
     return to_terminal
 
 
-def _is_input(output: Path, source: Path, target: Path, config: Config) -> bool:
+def _is_input(output: Path, source: Path, target: Path, config: "Config") -> bool:
     """Whether ``output`` is one of the checked files, or a Markdown file inside a checked tree:
     transcheck never writes to its input."""
     written = output.resolve()
@@ -165,7 +167,7 @@ def _repo_root(source: Path, target: Path) -> Path:
         return Path(os.path.commonpath(roots))
 
 
-def _full_report(outputs: list[Output]) -> str | None:
+def _full_report(outputs: "list[Output]") -> str | None:
     """Where the complete report is, for the github format's closing notice: the files the other
     formats write, and the workflow run's page when running in GitHub Actions."""
     places = [str(o.path) for o in outputs if o.path is not None and o.format != "github"]
@@ -186,7 +188,7 @@ def _write(path: Path, text: str) -> None:
         raise _fail(f"{path}: cannot write: {error.strerror or error}") from None
 
 
-def _baseline(report: Report, path: Path, update: bool, options: RenderOptions) -> Report:
+def _baseline(report: "Report", path: Path, update: bool, options: "RenderOptions") -> "Report":
     """Write the baseline first when ``update``; then set aside what it accepts."""
     from transcheck.api import apply_baseline
     from transcheck.baseline import BaselineError, baseline_document, load_baseline
@@ -319,7 +321,7 @@ def check(
             raise _fail(f"{written} would overwrite an input file; choose another path")
     formats = [planned.format for planned in outputs]
 
-    def run() -> Report:
+    def run() -> "Report":
         try:
             with pair_progress(wanted(formats, sys.stderr, os.environ)) as progress:
                 return check_paths(
@@ -362,7 +364,7 @@ def check(
     if fix:
         from transcheck.fixes import session
 
-        def recheck() -> Report:
+        def recheck() -> "Report":
             again = run()
             return _baseline(again, baseline, False, options) if baseline else again
 
