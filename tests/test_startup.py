@@ -148,6 +148,43 @@ def test_the_commands_annotations_are_objects_not_strings() -> None:
             assert not isinstance(annotation, str), (command.__name__, name)
 
 
+def test_imports_run_uncollected_and_land_in_the_oldest_generation() -> None:
+    import gc
+
+    from transcheck.cli import _uncollected
+
+    assert gc.isenabled()
+    with _uncollected():
+        assert not gc.isenabled()
+        made = [[] for _ in range(1000)]  # as an import's functions and classes would be
+    assert gc.isenabled()
+    young = {id(o) for o in gc.get_objects(generation=0)}
+    assert not any(id(item) in young for item in made)
+    assert any(item is made[0] for item in gc.get_objects(generation=2))
+    gc.disable()
+    try:
+        with _uncollected():
+            pass
+        assert not gc.isenabled()  # a caller's choice stays
+    finally:
+        gc.enable()
+
+
+def test_imports_uncollected_leave_a_callers_frozen_objects_frozen() -> None:
+    import gc
+
+    from transcheck.cli import _uncollected
+
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with _uncollected():
+            pass
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
 def test_a_command_that_loads_no_check_still_knows_every_config_key(tmp_path: Path) -> None:
     # The rule families declare their config groups (math, code, ...) when imported; a command
     # that imports no check must still accept them (config imports them before validating).
