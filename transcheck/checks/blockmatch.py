@@ -61,19 +61,32 @@ def match_items(
     english: Callable[[Block], Iterable[T]],
     korean: Callable[[Block], Iterable[U]],
     same: Callable[[T, U], bool],
+    lone_korean: bool = True,
 ) -> ItemMatch[T, U]:
     """Match items block by block, then the leftovers of nearby blocks, both in order. A block
-    that a merge or split puts in several pairs gives its items once, in its first pair."""
+    that a merge or split puts in several pairs gives its items once, in its first pair.
+
+    Without ``lone_korean``, Korean items are not built for a block more than NEARBY pairs from
+    every English item: they can match none, so ``found`` and ``missing`` are the same, and
+    ``extra`` lacks only them (for a caller that asks only ``extra_in`` an English leftover's
+    pair)."""
     result: ItemMatch[T, U] = ItemMatch()
     left_en: list[Placed[T]] = []
     left_ko: list[Placed[U]] = []
     seen: set[int] = set()
+    en_at = [() if pair.source is None else _first(pair.source, seen, english) for pair in blocks]
+    wanted = None if lone_korean else _near_items(en_at)
     for position, pair in enumerate(blocks):
-        source, target = pair.source, pair.target
+        target = pair.target
         # Most blocks hold no item of a kind: nothing is built for them.
-        en_items = () if source is None or id(source) in seen else english(source)
-        ko_items = () if target is None or id(target) in seen else korean(target)
-        seen.update((id(source), id(target)))
+        en_items = en_at[position]
+        if target is None:
+            ko_items: Iterable[U] = ()
+        elif wanted is None or position in wanted:
+            ko_items = _first(target, seen, korean)
+        else:
+            seen.add(id(target))
+            ko_items = ()
         if not en_items and not ko_items:
             continue
         en = [Placed(i, pair, position) for i in en_items]
@@ -96,6 +109,24 @@ def match_items(
     found, result.missing, result.extra = match_in_order(left_en, left_ko, near, first_near)
     result.found += found
     return result
+
+
+def _first(block: Block, seen: set[int], items: Callable[[Block], Iterable[T]]) -> Iterable[T]:
+    """A block's items the first time it is met (a merge or split holds it in several pairs)."""
+    if id(block) in seen:
+        return ()
+    seen.add(id(block))
+    return items(block)
+
+
+def _near_items(items: Sequence[Iterable[object]]) -> set[int]:
+    """The positions at most NEARBY from a position that holds items."""
+    return {
+        near
+        for position, found in enumerate(items)
+        if found
+        for near in range(position - NEARBY, position + NEARBY + 1)
+    }
 
 
 def insertion_line(
