@@ -127,9 +127,10 @@ def _translated(ctx: PairContext) -> list[Measured]:
                 continue
             if not any(HANGUL.search(b.text) for b in korean):
                 continue
-            en_words = [latin_words(b.text) for b in english]
+            # Korean without Latin words keeps none: the English words are not needed then.
             ko_words = [latin_words(b.text) for b in korean]
-            kept = _kept(en_words, ko_words)
+            en_words = [latin_words(b.text) for b in english] if any(ko_words) else None
+            kept = _kept(en_words, ko_words) if en_words is not None else frozenset()
             en_length = characters(english, kept, en_words)
             ko_length = characters(korean, kept, ko_words)
             if not en_length or not ko_length:
