@@ -73,20 +73,25 @@ def match_items(
     result: ItemMatch[T, U] = ItemMatch()
     left_en: list[Placed[T]] = []
     left_ko: list[Placed[U]] = []
-    seen: set[int] = set()
-    en_at = [() if pair.source is None else _first(pair.source, seen, english) for pair in blocks]
+    seen: set[int] = set()  # blocks whose items were given (a block's id)
+    en_at: list[Iterable[T]] = []
+    for pair in blocks:
+        source = pair.source
+        if source is None or id(source) in seen:
+            en_at.append(())
+        else:
+            seen.add(id(source))
+            en_at.append(english(source))
     wanted = None if lone_korean else _near_items(en_at)
     for position, pair in enumerate(blocks):
         target = pair.target
         # Most blocks hold no item of a kind: nothing is built for them.
         en_items = en_at[position]
-        if target is None:
-            ko_items: Iterable[U] = ()
-        elif wanted is None or position in wanted:
-            ko_items = _first(target, seen, korean)
-        else:
+        ko_items: Iterable[U] = ()
+        if target is not None and id(target) not in seen:
             seen.add(id(target))
-            ko_items = ()
+            if wanted is None or position in wanted:
+                ko_items = korean(target)
         if not en_items and not ko_items:
             continue
         en = [Placed(i, pair, position) for i in en_items]
@@ -109,14 +114,6 @@ def match_items(
     found, result.missing, result.extra = match_in_order(left_en, left_ko, near, first_near)
     result.found += found
     return result
-
-
-def _first(block: Block, seen: set[int], items: Callable[[Block], Iterable[T]]) -> Iterable[T]:
-    """A block's items the first time it is met (a merge or split holds it in several pairs)."""
-    if id(block) in seen:
-        return ()
-    seen.add(id(block))
-    return items(block)
 
 
 def _near_items(items: Sequence[Iterable[object]]) -> set[int]:
