@@ -54,6 +54,11 @@ def test_korean_items_left_unbuilt_far_from_english_ones_change_no_match(
         return a == b
 
     every = match_items(pairs, english, korean, same)
+    # a block of several pairs (a merge or split) gives its items once
+    distinct_en = {i for i, _ in places if i is not None}
+    distinct_ko = {j for _, j in places if j is not None}
+    assert len(every.found) + len(every.missing) == sum(len(english_items[i]) for i in distinct_en)
+    assert len(every.found) + len(every.extra) == sum(len(korean_items[j]) for j in distinct_ko)
     everywhere = len(asked)
     near = match_items(pairs, english, korean, same, lone_korean=False)
     assert near.found == every.found
