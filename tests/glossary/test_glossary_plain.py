@@ -4,16 +4,26 @@ shortcut could go wrong (tails, particles, kept English, punctuation)."""
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transcheck.glossary.korean import DERIVED, noun_stems, tail_ok
+from transcheck.glossary.korean import DERIVED, HANGUL, noun_stems, tail_ok
 from transcheck.glossary.korean import _INFLECTED_END as INFLECTED_END
 from transcheck.glossary.korean import _noun_tail as noun_tail
+from transcheck.glossary.phrases import _KOREAN_STOPWORDS as KOREAN_STOPWORDS
+from transcheck.glossary.phrases import KoreanStems
 
 # Syllables of stems, noun suffixes, particles and verb tails (하/되/시키 and their forms).
 _SYLLABLES = "칩당들별용간상내화성을를은는이가의에서로와과도만까지하한할된되시키켜기반파프라인"
 _KOREAN_WORD = st.text(alphabet=_SYLLABLES, min_size=1, max_size=7)
+# Korean text: words (function words among them) apart by one space or more, or by other marks.
+_KOREAN_TEXT = st.lists(
+    st.one_of(
+        _KOREAN_WORD, st.sampled_from(["이", "그", "모든", "수", " ", "  ", "\n", " \t", ", ", "a"])
+    )
+).map("".join)
 
 
 def _plain_stems(word: str) -> tuple[str, ...]:
@@ -35,3 +45,22 @@ def _plain_stems(word: str) -> tuple[str, ...]:
 @given(_KOREAN_WORD)
 def test_noun_stems_as_the_plain_rule(word: str) -> None:
     assert noun_stems(word) == _plain_stems(word)
+
+
+def _plain_unit_stems(text: str, alone: frozenset[str]) -> set[str]:
+    """KoreanStems as first written: the words of the text, then its neighbours, each from a
+    scan of its own."""
+    words = set(re.findall(f"[{HANGUL}]+", text))
+    stems = {s for word in words for s in noun_stems(word) if len(s) > 1 or s in alone}
+    neighbours = re.findall(f"(?<![{HANGUL}])([{HANGUL}]+) (?=([{HANGUL}]+))", text)
+    for first, second in neighbours:
+        if noun_stems(first)[0] == first and first not in KOREAN_STOPWORDS:
+            stems.add(f"{first} {noun_stems(second)[0]}")
+    return stems - KOREAN_STOPWORDS
+
+
+@given(st.lists(_KOREAN_TEXT, max_size=4), st.frozensets(st.sampled_from(_SYLLABLES)))
+def test_unit_stems_as_the_plain_rule(texts: list[str], alone: frozenset[str]) -> None:
+    stemmer = KoreanStems(alone)
+    for text in texts:
+        assert stemmer(text) == _plain_unit_stems(text, alone), text
