@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from transcheck.glossary.korean import DERIVED, HANGUL, noun_stems, tail_ok
+from transcheck.glossary import Entry, Glossary, Matcher, Occurrence
 from transcheck.glossary.korean import _INFLECTED_END as INFLECTED_END
+from transcheck.glossary.korean import DERIVED, HANGUL, noun_stems, tail_ok
 from transcheck.glossary.korean import _noun_tail as noun_tail
 from transcheck.glossary.phrases import _KOREAN_STOPWORDS as KOREAN_STOPWORDS
 from transcheck.glossary.phrases import KoreanStems
@@ -64,3 +65,40 @@ def test_unit_stems_as_the_plain_rule(texts: list[str], alone: frozenset[str]) -
     stemmer = KoreanStems(alone)
     for text in texts:
         assert stemmer(text) == _plain_unit_stems(text, alone), text
+
+
+_TERMS = Glossary(
+    entries=(
+        Entry(term="kernel", ko=("커널",)),
+        Entry(term="state", ko=("상태",), forbidden=("스테이트",)),
+        Entry(term="is", ko=("이다",)),
+        Entry(term="side effect", ko=("부수 효과",)),
+        # met without an ASCII letter: ı, İ (dotless i, dotted capital I), ſ (long s), K (Kelvin)
+        *(
+            Entry(term=term, ko=(korean,))
+            for term, korean in (("i", "아이"), ("s", "에스"), ("k", "케이"))
+        ),
+    )
+)
+# Korean text with English kept, and the characters IGNORECASE folds to a Latin letter.
+_MIXED_TEXT = st.lists(
+    st.sampled_from(
+        ["커널", "상태", "스테이트", "부수", "효과", "을", "은", " ", "(", ")", "kernel", "State",
+         "\u212aernel", "\u017ftate", "\u0131s", "\u0130S", "\u0131", "\u0130", "\u017f",
+         "\u212a", "side-effect", "가"]
+    )
+).map("".join)  # fmt: skip
+
+
+@given(_MIXED_TEXT)
+@example("\u017f 에스")  # long s, a Latin s to IGNORECASE
+@example("\u212a 케이")  # Kelvin sign, a Latin k
+def test_korean_matches_as_without_the_latin_pretest(text: str) -> None:
+    matcher, plain = Matcher(_TERMS), Matcher(_TERMS)
+    plain._need_latin = False  # every text scanned for English terms
+    assert matcher._need_latin
+    assert _fields(matcher.korean(text)) == _fields(plain.korean(text))
+
+
+def _fields(found: list[Occurrence]) -> list[tuple[object, ...]]:
+    return [(o.entry, o.kind, o.rendering, o.surface, o.start, o.end, o.glossed) for o in found]
