@@ -73,7 +73,7 @@ def _count(units: Sequence[tuple[str, Unit]], korean: Sequence[str]) -> dict[str
         kept = keys_in(text)
         if kept:
             kept_in[number] = kept
-    kept_units = Counter(key for kept in kept_in.values() for key in kept)
+    kept_units = Counter(chain.from_iterable(kept_in.values()))
     ever_kept = {key for key, units_kept in kept_units.items() if units_kept >= MIN_KEPT}
     first_words = {key.split(" ", 1)[0] for key in ever_kept}
     counts: dict[str, _Counts] = defaultdict(_Counts)
@@ -120,9 +120,7 @@ def _rendering(
     """The stem that renders ``key`` where it is not kept (see the module docstring); ``stems``
     by unit number, of the units that render a candidate at least."""
     rendered = found.rendered()
-    together: Counter[str] = Counter()
-    for number in rendered:
-        together.update(stems[number])
+    together = Counter(chain.from_iterable(map(stems.__getitem__, rendered)))
     best: tuple[float, int, str] | None = None  # on a tie the longer stem (중간, not 중)
     for stem, shared in together.items():
         if shared < MIN_SHARED or (" " in stem) != (" " in key):
