@@ -3,11 +3,21 @@ file, the key and the line."""
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from transcheck.config import RULE_OPTIONS, Config, ConfigError, discover, load_config
+from transcheck.config import (
+    RULE_OPTIONS,
+    Config,
+    ConfigError,
+    _may_hold_our_table,
+    discover,
+    load_config,
+)
 from transcheck.findings import Severity
 
 
@@ -117,6 +127,86 @@ def test_full_yaml_config(chdir_tmp: Path) -> None:
     assert config.rewrite_link("https://example.com") == "https://example.com"
     assert [(p.source, p.target) for p in config.pairing] == [("{stem}.md", "{stem}-kr.md")]
     assert config.extensions == (".md", ".markdown")
+
+
+# Every way TOML writes a key path: a header, a dotted key, an inline table; each part bare,
+# "basic" or 'literal', with or without spaces around the dots.
+_PARTS = {
+    "tool": ("tool", '"tool"', "'tool'", '"\\u0074ool"'),
+    "transcheck": ("transcheck", '"transcheck"', "'transcheck'", '"trans\\u0063heck"'),
+    "other": ("project", "ruff", '"transcheck.glossary"', "scripts", "x"),
+}
+
+
+@st.composite
+def _keys(draw: st.DrawFn) -> str:
+    names = draw(st.lists(st.sampled_from(("tool", "transcheck", "other")), min_size=1, max_size=3))
+    dot = draw(st.sampled_from((".", " . ", "\t.")))
+    return dot.join(draw(st.sampled_from(_PARTS[name])) for name in names)
+
+
+@st.composite
+def _toml_lines(draw: st.DrawFn) -> str:
+    key, inner = draw(_keys()), draw(_keys())
+    value = draw(st.sampled_from(('"transcheck"', "1", '"tool.transcheck"', "[]")))
+    return draw(
+        st.sampled_from(
+            (
+                f"[{key}]",
+                f"[[{key}]]",
+                f"[ {key} ]",
+                f"{key} = {value}",
+                f"  {key}={value}",
+                f"{key} = {{ {inner} = {value} }}",
+                f"# [{key}]",
+                f"name = {value}",
+            )
+        )
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_toml_lines(), min_size=1, max_size=6))
+@example(["[tool]", "transcheck = 1"])
+@example(["[ 'tool' ]", '  "transcheck" . x=1'])
+@example(["tool = { transcheck = { x = 1 } }"])
+@example(['"tool" = { "transcheck" = 1 }'])
+def test_a_pyproject_passed_over_unparsed_never_holds_our_table(lines: list[str]) -> None:
+    # The cheap test before tomllib may say "maybe" wrongly, never "no" wrongly.
+    text = "\n".join(lines) + "\n"
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return
+    tool = data.get("tool")
+    if isinstance(tool, dict) and "transcheck" in tool:
+        assert _may_hold_our_table(text)
+
+
+def test_a_project_pyproject_naming_us_only_in_values_is_not_parsed() -> None:
+    text = (
+        '[project]\nname = "transcheck"\n\n[project.scripts]\ntranscheck = "transcheck.cli:main"\n'
+        '\n[tool.setuptools.package-data]\n"transcheck.glossary" = ["data/*.yaml"]\n'
+        '\n[tool.mypy]\npackages = ["transcheck"]\n'
+    )
+    assert not _may_hold_our_table(text)
+    assert "transcheck" not in tomllib.loads(text)["tool"]
+    for ours in (
+        "[ tool . 'transcheck' ]",
+        "tool.transcheck.fail_on = 'info'",
+        "[tool]\ntranscheck = {}",
+    ):
+        assert _may_hold_our_table(text + ours + "\n")
+
+
+def test_a_discovered_pyproject_that_cannot_be_ours_is_passed_over_even_broken(
+    chdir_tmp: Path,
+) -> None:
+    outer = write(chdir_tmp / "transcheck.yaml", "fail_on: info\n")
+    write(chdir_tmp / "inner" / "pyproject.toml", "[tool.ruff\nline-length = 100\n")
+    assert discover(chdir_tmp / "inner") == outer
+    named = write(chdir_tmp / "named" / "pyproject.toml", "[tool.ruff\n")
+    assert "cannot read" in str(error_of(named))
 
 
 def test_pyproject_tables_and_array_of_tables(chdir_tmp: Path) -> None:

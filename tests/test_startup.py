@@ -57,6 +57,7 @@ NOT_IN_A_CHECK = (
     "transcheck.glossary.mine",
     "transcheck.glossary.scan",
     "mdit_py_plugins.admon",  # MkDocs admonitions: built with an MkDocs page's parser only
+    "hashlib",  # OpenSSL's start-up: transcheck.digests uses the interpreter's own SHA-256
 )
 
 # Nor by --version and the CLI's own import: the checks, the parser and their libraries.
@@ -119,6 +120,69 @@ def test_a_one_chapter_check_loads_only_what_it_runs(tmp_path: Path) -> None:
     modules = imported(["-m", "transcheck", "check", *pair, "--jobs", "2"], tmp_path)
     assert {"transcheck.checks.links", "markdown_it"} <= modules  # the check did run
     assert loaded(modules, NOT_IN_A_CHECK) == []
+
+
+def test_a_project_pyproject_that_does_not_configure_us_is_not_parsed(tmp_path: Path) -> None:
+    for side in ("en", "ko"):
+        (tmp_path / side).mkdir()
+        shutil.copy(DEMO / side / "attention.md", tmp_path / side / "attention.md")
+    project = '[project]\nname = "transcheck"\n\n[tool.mypy]\npackages = ["transcheck"]\n'
+    (tmp_path / "pyproject.toml").write_text(project, encoding="utf-8")  # names us, no table
+    pair = ["en/attention.md", "ko/attention.md"]
+    modules = imported(["-m", "transcheck", "check", *pair], tmp_path)
+    assert "transcheck.config" in modules
+    assert "tomllib" not in modules
+
+
+def test_the_commands_annotations_are_objects_not_strings() -> None:
+    # typer would evaluate and compile each string annotation of the command it runs.
+    import inspect
+
+    from transcheck import cli
+
+    commands = [info.callback for info in cli.app.registered_commands]
+    assert cli.check in commands
+    for command in commands:
+        assert command is not None
+        for name, annotation in inspect.get_annotations(inspect.unwrap(command)).items():
+            assert not isinstance(annotation, str), (command.__name__, name)
+
+
+def test_imports_run_uncollected_and_land_in_the_oldest_generation() -> None:
+    import gc
+
+    from transcheck.cli import _uncollected
+
+    assert gc.isenabled()
+    with _uncollected():
+        assert not gc.isenabled()
+        made = [[] for _ in range(1000)]  # as an import's functions and classes would be
+    assert gc.isenabled()
+    young = {id(o) for o in gc.get_objects(generation=0)}
+    assert not any(id(item) in young for item in made)
+    assert any(item is made[0] for item in gc.get_objects(generation=2))
+    gc.disable()
+    try:
+        with _uncollected():
+            pass
+        assert not gc.isenabled()  # a caller's choice stays
+    finally:
+        gc.enable()
+
+
+def test_imports_uncollected_leave_a_callers_frozen_objects_frozen() -> None:
+    import gc
+
+    from transcheck.cli import _uncollected
+
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with _uncollected():
+            pass
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
 
 
 def test_a_command_that_loads_no_check_still_knows_every_config_key(tmp_path: Path) -> None:

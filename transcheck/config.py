@@ -198,13 +198,45 @@ def _toml_key_lines(text: str) -> dict[str, int]:
     return lines
 
 
-def _load_pyproject(path: Path) -> _Source | None:
+# The ways TOML writes a key under tool.transcheck: a header or dotted key "tool.transcheck" (each
+# part bare or quoted, whitespace around the dot), a "transcheck" key in a [tool] table, or a
+# "tool = {...}" inline table. Without any of these, and without a \u or \U escape in a quoted
+# key (which could spell either name), a file cannot hold our table.
+_TOOL_KEY = r"""(?:tool|"tool"|'tool')"""
+_OUR_KEY = r"""(?:transcheck|"transcheck"|'transcheck')"""
+_OUR_PATH = compiled(rf"{_TOOL_KEY}\s*\.\s*{_OUR_KEY}|^\s*{_TOOL_KEY}\s*=", re.MULTILINE)
+_TOOL_TABLE = compiled(rf"^\s*\[\[?\s*{_TOOL_KEY}\s*\]", re.MULTILINE)
+_OUR_KEY_LINE = compiled(rf"^\s*{_OUR_KEY}\s*[.=]", re.MULTILINE)
+
+
+def _may_hold_our_table(text: str) -> bool:
+    """False only when the TOML ``text`` cannot define tool.transcheck (see ``_OUR_PATH``), so
+    that a project's pyproject.toml which does not configure us is not parsed: importing tomllib
+    costs a check more (~28 M instructions) than all the rest of finding its config."""
+    if "\\u" in text or "\\U" in text:
+        return True
+    if "transcheck" not in text:
+        return False
+    if _OUR_PATH().search(text):
+        return True
+    return bool(_TOOL_TABLE().search(text) and _OUR_KEY_LINE().search(text))
+
+
+def _load_pyproject(path: Path, named: bool = False) -> _Source | None:
+    """The [tool.transcheck] table of the pyproject.toml ``path``, or None without one. Unless
+    the file is ``named`` (``--config``), one that cannot hold the table is passed over without
+    parsing it: a project's pyproject.toml that does not configure us never fails a check."""
+    try:
+        text = read_named_file(path, "utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(str(path), "", f"cannot read: {error}") from None
+    if not named and not _may_hold_our_table(text):
+        return None
     import tomllib  # a pyproject config only
 
     try:
-        text = read_named_file(path, "utf-8")
         data = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+    except tomllib.TOMLDecodeError as error:
         raise ConfigError(str(path), "", f"cannot read: {error}") from None
     section = data.get("tool", {}).get("transcheck")
     if section is None:
@@ -398,7 +430,7 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     if not path.is_file():
         raise ConfigError(str(path), "", "config file not found")
     if path.name == "pyproject.toml":
-        source = _load_pyproject(path)
+        source = _load_pyproject(path, named=True)
         if source is None:
             raise ConfigError(str(path), "tool.transcheck", "no [tool.transcheck] table")
     else:

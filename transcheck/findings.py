@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import field
 from enum import StrEnum
 from typing import Any
 
+from transcheck.digests import sha256_hex
 from transcheck.fixes.model import Fix
 from transcheck.lazy import compiled
 from transcheck.records import record
@@ -156,6 +156,6 @@ def fingerprints(
         about = finding.identity or subject(finding.message, path_key)
         key = (finding.code, path_key(finding.primary.path or ""), finding.section, about)
         seen[key] += 1
-        digest = hashlib.sha256("\0".join((*key, str(seen[key]))).encode("utf-8")).hexdigest()
+        digest = sha256_hex("\0".join((*key, str(seen[key]))).encode("utf-8"))
         result.append(digest[:32])
     return result

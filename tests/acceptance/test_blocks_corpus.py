@@ -106,6 +106,28 @@ def test_block_length_outlier_has_no_false_alarm_on_the_complete_translation(
     assert Counter(f.code for f in report.findings)["TC111"] == 0
 
 
+def _measured(ctx: PairContext, least: int) -> list[tuple[list[int], list[int], int, int]]:
+    """The paragraphs measured from a length on: their blocks' lines, and their lengths."""
+    return [
+        ([b.line for b in m.english], [b.line for b in m.korean], *m.lengths)
+        for m in measured(ctx, least)
+    ]
+
+
+@pytest.mark.parametrize("name", ["tpus.md", "inference.md", "conclusion.md"])
+def test_paragraphs_measured_from_a_length_are_all_measured_ones_that_long(
+    corpus: Path, name: str
+) -> None:
+    # each length is measured on its own (short groups are skipped before their words are
+    # listed): the same as measuring every paragraph and keeping those that long
+    every = _measured(context(corpus, name), 1)
+    assert len(every) > 10
+    for least in (2, 30, 80, 200):
+        found = _measured(context(corpus, name), least)
+        assert found == [m for m in every if m[2] >= least]
+        assert len(found) < len(every) or least == 2
+
+
 @pytest.fixture
 def root(tmp_path: Path, corpus: Path) -> Path:
     """A writable copy of both corpus trees."""

@@ -660,6 +660,16 @@ def test_vue_untouched_chapter_is_clean(vue: Path) -> None:
     assert check(vue, VUE_CHAPTER)[0] == []
 
 
+def test_vue_lost_heading_id_is_blamed_on_the_heading_not_the_links_to_it(vue: Path) -> None:
+    # api/built-in-directives.md links to template-syntax#raw-html; once the heading loses
+    # {#raw-html}, the fix is the heading's (heading-id-missing), not the link's.
+    linking = "api/built-in-directives.md"
+    assert check(vue, linking)[0] == []
+    mutate(vue, replace_on(23, "## 원시 HTML {#raw-html}", "## 원시 HTML"), VUE_CHAPTER)
+    assert check(vue, linking)[0] == []
+    assert check(vue, VUE_CHAPTER)[0] == [("TC208", f"en/{VUE_CHAPTER}:23", f"ko/{VUE_CHAPTER}:23")]
+
+
 def drop_calling_functions(lines: list[str]) -> list[str]:
     """Delete the Korean section '### 함수 호출하기' (lines 170-183)."""
     block(lines, 170, "### 함수 호출하기 {#calling-functions}", 184)
@@ -731,6 +741,21 @@ VUE_DEFECTS = [
         ("TC101", 87, 87),
         "the Korean paragraph '불리언 속성' (line 87) is its heading written as plain text",
         id="heading-marks-lost",
+    ),
+    pytest.param(
+        replace_on(23, "## 원시 HTML {#raw-html}", "## 원시 HTML"),
+        ("TC208", 23, 23),
+        "links to '#raw-html' (the id of the English '## Raw HTML') break; write {#raw-html}",
+        id="heading-id-lost",
+    ),
+    pytest.param(
+        lambda lines: replace_on(154, "- 모든 Vue", "모든 Vue")(
+            replace_on(153, "- 텍스트 보간", "텍스트 보간")(lines)
+        ),
+        ("TC109", 153, 153),
+        "has 2 items; its Korean translation (lines 153-154) is written as a paragraph without "
+        "list markers",
+        id="list-markers-lost",
     ),
     pytest.param(
         drop_line(153, "- 텍스트 보간"),

@@ -1,16 +1,115 @@
-"""match_items against its plain form: every item placed first, then matched block by block
-with the placed items' equality, then the leftovers of nearby blocks."""
+"""Item matching over block pairs: Korean items far from every English item left unbuilt
+(``lone_korean=False``) change nothing a caller of ``found``, ``missing`` and ``extra_in`` an
+English leftover's pair reads; matching in order, the same items in the same order included;
+match_items against its plain form (every item placed first, then matched as placed items)."""
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable, Sequence
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from transcheck.align.blocks import BlockPair
 from transcheck.checks.blockmatch import NEARBY, ItemMatch, Placed, match_items
 from transcheck.checks.inorder import match_in_order
 from transcheck.model import Block
 from transcheck.parse import parse_markdown
+
+BLOCKS = 12
+_EN = parse_markdown("".join(f"English paragraph {n}.\n\n" for n in range(BLOCKS)), "en.md")
+_KO = parse_markdown("".join(f"한국어 문단 {n}.\n\n" for n in range(BLOCKS)), "ko.md")
+ENGLISH: list[Block] = list(_EN.sections[0].blocks)
+KOREAN: list[Block] = list(_KO.sections[0].blocks)
+
+_side = st.one_of(st.none(), st.integers(0, BLOCKS - 1))  # repeats: a merge or split
+_items = st.lists(st.integers(0, 3), max_size=3)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(_side, _side), max_size=20),
+    st.lists(_items, min_size=BLOCKS, max_size=BLOCKS),
+    st.lists(_items, min_size=BLOCKS, max_size=BLOCKS),
+)
+def test_korean_items_left_unbuilt_far_from_english_ones_change_no_match(
+    places: list[tuple[int | None, int | None]],
+    english_items: list[list[int]],
+    korean_items: list[list[int]],
+) -> None:
+    assert len(ENGLISH) == len(KOREAN) == BLOCKS
+    pairs = [
+        BlockPair(None if i is None else ENGLISH[i], None if j is None else KOREAN[j], 1.0)
+        for i, j in places
+    ]
+    asked: list[Block] = []
+
+    def english(block: Block) -> list[int]:
+        return english_items[ENGLISH.index(block)]
+
+    def korean(block: Block) -> list[int]:
+        asked.append(block)
+        return korean_items[KOREAN.index(block)]
+
+    def same(a: int, b: int) -> bool:
+        return a == b
+
+    every = match_items(pairs, english, korean, same)
+    # a block of several pairs (a merge or split) gives its items once
+    distinct_en = {i for i, _ in places if i is not None}
+    distinct_ko = {j for _, j in places if j is not None}
+    assert len(every.found) + len(every.missing) == sum(len(english_items[i]) for i in distinct_en)
+    assert len(every.found) + len(every.extra) == sum(len(korean_items[j]) for j in distinct_ko)
+    everywhere = len(asked)
+    near = match_items(pairs, english, korean, same, lone_korean=False)
+    assert near.found == every.found
+    assert near.missing == every.missing
+    for placed in near.missing:
+        assert near.extra_in(placed.block) == every.extra_in(placed.block)
+    assert all(placed in every.extra for placed in near.extra)
+    assert len(asked) - everywhere <= everywhere
+
+
+def _first_equal(
+    english: list[int], korean: list[int], equal: Callable[[int, int], bool]
+) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """What match_in_order gives for short lists: each English item paired with the first
+    unpaired Korean item it equals."""
+    used = [False] * len(korean)
+    pairs, missing = [], []
+    for item in english:
+        found = next((k for k, x in enumerate(korean) if not used[k] and equal(item, x)), None)
+        if found is None:
+            missing.append(item)
+        else:
+            used[found] = True
+            pairs.append((item, korean[found]))
+    return pairs, missing, [x for x, taken in zip(korean, used, strict=True) if not taken]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.integers(0, 5), max_size=8),
+    st.lists(st.tuples(st.integers(0, 8), st.integers(0, 5)), max_size=3),
+    st.booleans(),
+)
+def test_matching_in_order_pairs_each_item_with_the_first_equal_one(
+    english: list[int], edits: list[tuple[int, int]], loose: bool
+) -> None:
+    korean = list(english)  # mostly the same items in the same order, as translations keep them
+    for at, value in edits:  # 5 removes an item, another value replaces one
+        if not korean:
+            korean.append(value)
+        elif value == 5:
+            del korean[at % len(korean)]
+        else:
+            korean[at % len(korean)] = value
+
+    def equal(a: int, b: int) -> bool:
+        return a == b or (loose and a % 3 == b)  # loose: not symmetric
+
+    assert match_in_order(english, korean, equal) == _first_equal(english, korean, equal)
 
 
 def _plain(
@@ -53,8 +152,8 @@ def test_match_items_matches_the_items_as_the_plain_form_matches_them_placed() -
     blocks = list(paragraphs.blocks)
     for _ in range(300):
         items = {id(b): [rng.randint(0, 6) for _ in range(rng.randint(0, 4))] for b in blocks}
-        english = rng.sample(blocks, 12)
-        korean = rng.sample(blocks, 12)
+        english = rng.sample(blocks[:20], 12)  # the two sides hold distinct blocks
+        korean = rng.sample(blocks[20:], 12)
         pairs = []
         for _ in range(rng.randint(1, 16)):  # repeats: a block of a merge or split
             source = rng.choice([None, *english])

@@ -134,3 +134,29 @@ def test_fixes_are_the_same_from_worker_processes(project: Path) -> None:
     parallel = check("--format", "json", "--jobs", "2")[1]
     assert '"fix": {' in serial
     assert parallel == serial
+
+
+@pytest.mark.parametrize(
+    ("written", "lost"),
+    [
+        ("{#basic-example}", "{#previous-value}"),  # VitePress, Docusaurus, Hugo, kramdown
+        ("{ #basic-example }", "{ #previous-value }"),  # MkDocs attr_list
+        ("{/*basic-example*/}", "{/*previous-value*/}"),  # react.dev MDX
+    ],
+)
+def test_a_lost_heading_id_is_written_back_in_the_files_own_form(
+    chdir_tmp: Path, written: str, lost: str
+) -> None:
+    english = "# Computed\n\n## Basic Example\n\nCached.\n\n## Previous Value\n\nThe old one.\n"
+    korean = (
+        f"# 계산된 속성 {written.replace('basic-example', 'computed')}\n\n"
+        f"## 기본 예제 {written}\n\n캐시됩니다.\n\n## 이전 값\n\n이전 값입니다.\n"
+    )
+    for rel, text in {"en/a.md": english, "ko/a.md": korean}.items():
+        (chdir_tmp / rel).parent.mkdir(parents=True, exist_ok=True)
+        (chdir_tmp / rel).write_text(text, encoding="utf-8")
+    result = RUNNER.invoke(app, ["check", "en", "ko", "--select", "TC208", "--fix"])
+    assert result.exit_code == 0, result.stdout
+    assert "fixed 1 finding in 1 file (TC208 1)" in result.stderr
+    fixed = (chdir_tmp / "ko/a.md").read_text(encoding="utf-8")
+    assert fixed == korean.replace("## 이전 값\n", f"## 이전 값 {lost}\n")

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 
 from transcheck.align import Alignment, align_sections
 from transcheck.checks.edits import rewrite_link
+from transcheck.checks.headingids import lost_ids
 from transcheck.checks.linkmatch import (
     Broken,
     anchor_section,
@@ -98,6 +99,24 @@ def _alignment_for(ctx: PairContext, korean_rel: str) -> tuple[Alignment, Docume
     return ctx.alignments[key], korean
 
 
+def _linked_alignment(ctx: PairContext, link: Link) -> tuple[Alignment, Document] | None:
+    """The section alignment of the chapter pair a Korean link leads into (its own, for an
+    in-page link), with that Korean document."""
+    if not link.path_part:
+        return ctx.alignment, ctx.target
+    resolution = ctx.target_index.resolve(ctx.target_rel, link.path_part)
+    return _alignment_for(ctx, resolution.target) if resolution.target else None
+
+
+def _names_lost_id(ctx: PairContext, link: Link) -> bool:
+    """Whether a Korean link's fragment is the English id a heading of the page it leads to
+    lost (heading-id-missing reports that heading, where the fix belongs)."""
+    found = _linked_alignment(ctx, link) if link.fragment else None
+    return found is not None and normalize_fragment(link.fragment or "") in (
+        lost_ids(found[0]).values()
+    )
+
+
 def aim(ctx: PairContext, link: Link, exact: bool = False) -> Aim | None:
     """The heading a Korean link with a fragment should reach, judged from its English link
     (or, without one, from its own fragment read as an English id kept untranslated).
@@ -109,11 +128,7 @@ def aim(ctx: PairContext, link: Link, exact: bool = False) -> Aim | None:
     fragment = english_link.fragment if english_link and english_link.fragment else link.fragment
     if fragment is None:
         return None
-    if not link.path_part:
-        found: tuple[Alignment, Document] | None = (ctx.alignment, ctx.target)
-    else:
-        resolution = ctx.target_index.resolve(ctx.target_rel, link.path_part)
-        found = _alignment_for(ctx, resolution.target) if resolution.target else None
+    found = _linked_alignment(ctx, link)
     if found is None:
         return None
     alignment, korean_document = found
@@ -201,12 +216,13 @@ def anchor_broken(ctx: PairContext) -> Iterator[Hit]:
     Good: ko `[설치](#설정과-설치)`.
     Ids also come from `{#id}`, kramdown `{: #id}`, any HTML `id=` and MDX `id=`, `permalink=`,
     `titleId=` props; a page a component renders with no id of its own is not judged. A link
-    broken as its English link is (source-link-broken) is not reported again here.
+    broken as its English link is (source-link-broken), or one to the English id a heading lost
+    (heading-id-missing), is not reported again here.
     `--fix` writes the translated heading's id: safe when the English id names that heading
     exactly; unsafe when it is read as the closest one, or when the link reaches another heading.
     """
     for broken in _korean_defects(ctx):
-        if broken.page_missing or broken.link.fragment is None:
+        if broken.page_missing or broken.link.fragment is None or _names_lost_id(ctx, broken.link):
             continue
         target = aim(ctx, broken.link)
         fix = (

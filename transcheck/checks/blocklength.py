@@ -88,7 +88,13 @@ class Measured:
 
 
 def groups(ctx: PairContext) -> list[tuple[list[Block], list[Block]]]:
-    """The English and Korean blocks of every pairing group (a 1:1 pair, a merge or a split)."""
+    """The English and Korean blocks of every pairing group (a 1:1 pair, a merge or a split),
+    once per pair."""
+    return ctx.cached("length-groups", lambda: _groups(ctx))  # type: ignore[no-any-return]
+
+
+def _groups(ctx: PairContext) -> list[tuple[list[Block], list[Block]]]:
+    """Compute groups."""
     found: list[tuple[list[Block], list[Block]]] = []
     for section in section_blocks(ctx):
         group_of: dict[int, int] = {}
@@ -110,32 +116,31 @@ def groups(ctx: PairContext) -> list[tuple[list[Block], list[Block]]]:
 
 def measured(ctx: PairContext, min_chars: int | None = None) -> list[Measured]:
     """The paragraphs of a chapter that are long enough to judge (``min_chars`` English
-    characters; default: the ``block_length`` option), with their log ratios."""
-    if min_chars is None:
-        min_chars = int(ctx.config.option("block_length", "min_chars"))
-    return [found for found in _translated(ctx) if found.lengths[0] >= min_chars]
-
-
-def _translated(ctx: PairContext) -> list[Measured]:
-    """Every pairing group with English prose and Korean text in Hangul, measured once per pair
-    (block-length-outlier and the drift rules each ask with their own minimum length)."""
+    characters; default: the ``block_length`` option): every pairing group with English prose
+    and Korean text in Hangul, with its log ratio; once per pair and length (block-length-outlier
+    and the drift rules each ask with their own minimum length)."""
+    least = int(ctx.config.option("block_length", "min_chars")) if min_chars is None else min_chars
 
     def compute() -> list[Measured]:
         found = []
         for english, korean in groups(ctx):
             if not any(b.kind in PROSE for b in english):
                 continue
+            # what is measured takes spaces, glosses and kept words out: never longer than this
+            if sum(len(b.text) - b.text.count(" ") for b in english) < least:
+                continue
             if not any(HANGUL.search(b.text) for b in korean):
                 continue
-            en_words = [latin_words(b.text) for b in english]
+            # Korean without Latin words keeps none: the English words are not needed then.
             ko_words = [latin_words(b.text) for b in korean]
-            kept = _kept(en_words, ko_words)
+            en_words = [latin_words(b.text) for b in english] if any(ko_words) else None
+            kept = _kept(en_words, ko_words) if en_words is not None else frozenset()
             en_length = characters(english, kept, en_words)
             ko_length = characters(korean, kept, ko_words)
-            if not en_length or not ko_length:
+            if not en_length or en_length < least or not ko_length:
                 continue
             ratio = math.log(ko_length / en_length)
             found.append(Measured(english, korean, ratio, (en_length, ko_length)))
         return found
 
-    return ctx.cached("measured", compute)  # type: ignore[no-any-return]
+    return ctx.cached(f"measured-{least}", compute)  # type: ignore[no-any-return]

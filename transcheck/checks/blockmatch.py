@@ -10,7 +10,7 @@ left over somewhere far away in a long section.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -61,19 +61,37 @@ def match_items(
     english: Callable[[Block], Sequence[T]],
     korean: Callable[[Block], Sequence[U]],
     same: Callable[[T, U], bool],
+    lone_korean: bool = True,
 ) -> ItemMatch[T, U]:
     """Match items block by block, then the leftovers of nearby blocks, both in order. A block
-    that a merge or split puts in several pairs gives its items once, in its first pair."""
+    that a merge or split puts in several pairs gives its items once, in its first pair.
+
+    Without ``lone_korean``, Korean items are not built for a block more than NEARBY pairs from
+    every English item: they can match none, so ``found`` and ``missing`` are the same, and
+    ``extra`` lacks only them (for a caller that asks only ``extra_in`` an English leftover's
+    pair)."""
     result: ItemMatch[T, U] = ItemMatch()
     left_en: list[Placed[T]] = []
     left_ko: list[Placed[U]] = []
-    seen: set[int] = set()
+    seen: set[int] = set()  # blocks whose items were given (a block's id)
+    en_at: list[Sequence[T]] = []
+    for pair in blocks:
+        source = pair.source
+        if source is None or id(source) in seen:
+            en_at.append(())
+        else:
+            seen.add(id(source))
+            en_at.append(english(source))
+    wanted = None if lone_korean else _near_items(en_at)
     for position, pair in enumerate(blocks):
-        source, target = pair.source, pair.target
+        target = pair.target
         # Most blocks hold no item of a kind: nothing is built for them.
-        en_items: Sequence[T] = () if source is None or id(source) in seen else english(source)
-        ko_items: Sequence[U] = () if target is None or id(target) in seen else korean(target)
-        seen.update((id(source), id(target)))
+        en_items = en_at[position]
+        ko_items: Sequence[U] = ()
+        if target is not None and id(target) not in seen:
+            seen.add(id(target))
+            if wanted is None or position in wanted:
+                ko_items = korean(target)
         if not en_items and not ko_items:
             continue
         if en_items and ko_items:  # the items themselves are matched, then placed
@@ -96,6 +114,16 @@ def match_items(
     found, result.missing, result.extra = match_in_order(left_en, left_ko, near, first_near)
     result.found += found
     return result
+
+
+def _near_items(items: Sequence[Iterable[object]]) -> set[int]:
+    """The positions at most NEARBY from a position that holds items."""
+    return {
+        near
+        for position, found in enumerate(items)
+        if found
+        for near in range(position - NEARBY, position + NEARBY + 1)
+    }
 
 
 def insertion_line(

@@ -136,11 +136,14 @@ def container_pairs(ctx: PairContext) -> list[ContainerPair]:
 
 
 def _reshaped(ctx: PairContext) -> set[int]:
-    """Block ids of lists and tables whose length differs: their rules report their items."""
+    """Block ids of lists and tables whose length differs, and of lists written as Korean
+    paragraphs: their rules report their items."""
     ids: set[int] = set()
     for pair in container_pairs(ctx):
         if pair.source.length != pair.target.length:
             ids.update(id(b) for b in (*pair.source.blocks, *pair.target.blocks))
+    for english, korean in _unlisted(ctx):
+        ids.update(id(b) for b in (*english.blocks, *korean))
     return ids
 
 
@@ -502,8 +505,18 @@ def list_length_mismatch(ctx: PairContext) -> Iterator[Hit]:
     The lines given are the first item that differs (or, in Korean, where it would go). When
     every item has its translation but the Korean list falls apart into several lists (a
     nested list indented less than its item's text ends the list), the Korean line is where
-    the first piece ends.
+    the first piece ends. A Korean translation that writes the items as plain paragraphs (the
+    `- ` or `1. ` markers lost) is one finding for the list, at its first item.
     """
+    for english, korean in _unlisted(ctx):
+        written = "a paragraph" if len(korean) == 1 else f"{len(korean)} paragraphs"
+        yield Hit(
+            f"the English list ({english.span}) has {english.length} items; its Korean "
+            f"translation ({_lines(korean)}) is written as {written} without list markers "
+            "('- ', '1. '), so the items no longer show as a list",
+            ctx.at_source(english.line),
+            ctx.at_target(korean[0].line),
+        )
     for pair in container_pairs(ctx):
         en, ko = pair.source, pair.target
         if en.is_table or en.length == ko.length:
@@ -519,6 +532,37 @@ def list_length_mismatch(ctx: PairContext) -> Iterator[Hit]:
             ctx.at_source(source_line),
             ctx.at_target(target_line),
         )
+
+
+def _unlisted(ctx: PairContext) -> list[tuple[Container, list[Block]]]:
+    """English lists of two or more items whose translated items are all Korean paragraphs
+    outside any list (one per item, or joined into one): the list markers were lost. Items the
+    alignment left unpaired count as joined in only when the paragraphs have a line for each
+    item and hold at least half of them; otherwise they are missing (block-missing)."""
+
+    def compute() -> list[tuple[Container, list[Block]]]:
+        found = []
+        for section in section_blocks(ctx):
+            english = _containers(section.source.blocks)
+            korean: dict[int, dict[int, Block]] = {}  # list line -> Korean blocks by id
+            paired: dict[int, set[int]] = {}  # list line -> the items with a counterpart
+            for pair in section.blocks:
+                en, ko = pair.source, pair.target
+                if en is not None and ko is not None and en.kind is BlockKind.LIST_ITEM:
+                    korean.setdefault(en.group, {})[id(ko)] = ko
+                    paired.setdefault(en.group, set()).add(en.item)
+            for line, blocks in korean.items():
+                items, held = english[line].length, len(paired[line])
+                lines = sum(b.end_line - b.line + 1 for b in blocks.values())
+                if (
+                    items >= 2
+                    and (held == items or (lines >= items and 2 * held >= items))
+                    and all(b.kind is BlockKind.PARAGRAPH and not b.group for b in blocks.values())
+                ):
+                    found.append((english[line], list(blocks.values())))
+        return found
+
+    return ctx.cached("unlisted", compute)  # type: ignore[no-any-return]
 
 
 def _broken_list(ctx: PairContext, pair: ContainerPair) -> Hit:

@@ -104,8 +104,18 @@ class Drift:
 
 def _token_surplus(english: Sequence[Block], korean: Sequence[Block]) -> bool:
     """Whether the English blocks carry an item of their own rules that the Korean lack."""
+    if not any(map(_carries_items, english)):
+        return False  # nothing to lack (a third of the paragraphs): no tokens counted
     en, ko = _tokens(english), _tokens(korean)
     return any(n > ko[key] for key, n in en.items() if key.startswith(_TOKEN_KINDS))
+
+
+def _carries_items(block: Block) -> bool:
+    """Whether a block has a token of _TOKEN_KINDS: a number, inline code, math, or a link out
+    of its page (block_tokens counts no link to an anchor of the same page)."""
+    if block.numbers or block.code_spans or block.math:
+        return True
+    return any(not link.url.startswith("#") for link in block.links)
 
 
 def _tokens(blocks: Sequence[Block]) -> Counter[str]:

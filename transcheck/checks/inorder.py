@@ -28,6 +28,8 @@ def match_in_order(
 
     ``start`` gives, for an English item, the first Korean index worth looking at (the window
     is then the ``2 * WINDOW`` items from there) instead of the place of the last pair."""
+    if start is None and len(english) == len(korean) and all(map(equal, english, korean)):
+        return list(zip(english, korean, strict=True)), [], []  # the same items in order (most)
     used = [False] * len(korean)
     pairs: list[tuple[T, U]] = []
     missing: list[T] = []

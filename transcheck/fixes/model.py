@@ -17,12 +17,12 @@ the check and the fix is refused rather than corrupted.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any
 
+from transcheck.digests import sha256_hex
 from transcheck.records import record
 
 NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -124,7 +124,7 @@ class Fix:
 
 def digest(data: bytes) -> str:
     """The SHA-256 of a file's bytes, as a fix records it."""
-    return hashlib.sha256(data).hexdigest()
+    return sha256_hex(data)
 
 
 def split_lines(text: str) -> list[str]:

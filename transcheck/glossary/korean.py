@@ -83,32 +83,26 @@ def tail_ok(tail: str, syllables: int) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def strip_tail(word: str) -> str:
-    """The noun stem of one Hangul word: the shortest prefix (2+ syllables) whose rest is a
-    valid tail; the word itself when none is."""
-    for end in range(2, len(word)):
-        if tail_ok(word[end:], end):
-            return word[:end]
-    return word
-
-
-@lru_cache(maxsize=65536)
 def noun_stems(word: str) -> tuple[str, ...]:
-    """The stems one Hangul word may have, to mine renderings from: strip_tail's; the longer
+    """The stems one Hangul word may have, to mine renderings from: its noun stem (the shortest
+    prefix of 2+ syllables whose rest is a valid tail, the word itself when none is); the longer
     prefixes before a noun tail that do not end as particles do (파이프라인 is not only 파이프 +
     라 + 인, nor 감시자 감시 + 자); and the first syllable where the rest is a noun tail (칩당 →
     칩당 and 칩; 칩에서 → 칩). Which is the rendering is for the counts over a tree to say (a
     tie goes to the longer stem); the first syllable is a noun there only when the text also
     writes it bare (칩, 칩의, 칩을), so 중간 stays 중간."""
-    stem = strip_tail(word)
+    size = len(word)
+    stem = size  # the shortest prefix of 2+ syllables before a valid tail (tail_ok), else the word
+    for end in range(2, size):
+        tail = word[end:]
+        if _noun_tail(tail) or _verb_tail(tail):
+            stem = end
+            break
     longer: tuple[str, ...] = ()
-    if _noun_tail(word[len(stem) :]):  # not a verb form: 발생시킬 is 발생 only
-        ends = range(len(stem) + 1, len(word) + 1)
-        longer = tuple(
-            word[:end]
-            for end in ends
-            if _noun_tail(word[end:]) and not word[:end].endswith(_INFLECTED_END)
-        )
-    if len(word) > 1 and _noun_tail(word[1:]) and not word[1:].startswith(DERIVED):
-        return (stem, *longer, word[0])
-    return (stem, *longer)
+    if stem < size and _noun_tail(word[stem:]):  # not a verb form: 발생시킬 is 발생 only
+        prefixes = [word[:end] for end in range(stem + 1, size) if _noun_tail(word[end:])]
+        prefixes.append(word)
+        longer = tuple(p for p in prefixes if not p.endswith(_INFLECTED_END))
+    if size > 1 and _noun_tail(word[1:]) and not word[1:].startswith(DERIVED):
+        return (word[:stem], *longer, word[0])
+    return (word[:stem], *longer)

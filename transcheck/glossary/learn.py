@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import chain
 
 from transcheck.glossary.aligned import Unit
 from transcheck.glossary.matcher import LATIN, english_key, plurals
@@ -72,7 +73,7 @@ def _count(units: Sequence[tuple[str, Unit]], korean: Sequence[str]) -> dict[str
         kept = keys_in(text)
         if kept:
             kept_in[number] = kept
-    kept_units = Counter(key for kept in kept_in.values() for key in kept)
+    kept_units = Counter(chain.from_iterable(kept_in.values()))
     ever_kept = {key for key, units_kept in kept_units.items() if units_kept >= MIN_KEPT}
     first_words = {key.split(" ", 1)[0] for key in ever_kept}
     counts: dict[str, _Counts] = defaultdict(_Counts)
@@ -119,9 +120,7 @@ def _rendering(
     """The stem that renders ``key`` where it is not kept (see the module docstring); ``stems``
     by unit number, of the units that render a candidate at least."""
     rendered = found.rendered()
-    together: Counter[str] = Counter()
-    for number in rendered:
-        together.update(stems[number])
+    together = Counter(chain.from_iterable(map(stems.__getitem__, rendered)))
     best: tuple[float, int, str] | None = None  # on a tie the longer stem (중간, not 중)
     for stem, shared in together.items():
         if shared < MIN_SHARED or (" " in stem) != (" " in key):
@@ -150,15 +149,14 @@ def learn(units: Iterable[tuple[str, Unit]], known: Glossary) -> tuple[Entry, ..
     # keep theirs, as a tuple of strings shared between units: a set of new strings for every
     # unit grew with the tree (tens of MB on a large one) for the length of this call.
     rendering_units = set().union(*(found.rendered() for found in candidates.values()))
+    stemmer = cache(KoreanStems(lone_syllables(korean)))  # per distinct text, as above
+    unit_stems = list(map(stemmer, korean))  # a recurring text's one set, held by the cache
+    spread = Counter(chain.from_iterable(unit_stems))  # counted at once, not unit by unit
     stems: dict[int, tuple[str, ...]] = {}
     shared: dict[str, str] = {}
-    spread: Counter[str] = Counter()
-    stemmer = cache(KoreanStems(lone_syllables(korean)))  # per distinct text, as above
-    for number, text in enumerate(korean):
-        unit_stems = stemmer(text)
-        spread.update(unit_stems)
-        if number in rendering_units:
-            stems[number] = tuple(map(shared.setdefault, unit_stems, unit_stems))
+    for number in rendering_units:
+        found = unit_stems[number]
+        stems[number] = tuple(map(shared.setdefault, found, found))
     entries = []
     for key in sorted(candidates, key=lambda k: (-_split(candidates[k]), k)):
         rendering = _rendering(key, candidates[key], stems, spread)

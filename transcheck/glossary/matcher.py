@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from enum import StrEnum
+from itertools import chain
 from typing import TypeVar
 
 from transcheck.glossary.korean import HANGUL, NOUN_TAIL, VERB_TAIL, tail_ok
@@ -41,6 +42,9 @@ _ENGLISH_ATOMS = {" ": r"[\s\-]?", "-": r"[\s\-]?"}
 # Characters IGNORECASE folds to an ASCII letter that str.lower() does not give (dotless i, long
 # s) or gives as two characters (dotted capital I).
 _FOLDED_OTHERWISE = re.compile("[\u0130\u0131\u017f]")
+# What an English form's Latin letter can match: itself in any case, or one of the four other
+# characters IGNORECASE folds to one (those above and the Kelvin sign).
+_LATIN_MATCHED = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
 _REMEMBERED = 50_000  # matched surfaces a matcher keeps the targets of (then starts afresh)
 _KOREAN_ATOMS = {" ": r"\s?"}
 
@@ -225,6 +229,11 @@ class Matcher:
         self._ordered = len(self._english_res) <= 1 and not self._patterns
         # The terms with an ``unless`` or ``context``: most occurrences are of none of them.
         self._sensed = {entry.term for entry in (*self._unless, *self._context)}
+        # Whether English terms need a Latin letter in the text: every form holds one (and no
+        # entry has a pattern of its own), so Korean text without one holds no English term.
+        self._need_latin = not self._patterns and all(
+            map(LATIN.search, chain.from_iterable(self._forms.values()))
+        )
         body = _trie_regex(self._korean_words, _KOREAN_ATOMS)
         tail = f"(?:{VERB_TAIL}|{NOUN_TAIL})"
         self._korean_re = (
@@ -352,7 +361,12 @@ class Matcher:
         """Renderings, English words kept, and forbidden renderings in Korean prose, in text
         order. ``추론(inference)`` is one glossed Korean occurrence, ``inference(추론)`` one
         plain Korean occurrence: the English in a gloss is not counted as kept."""
-        english, korean = list(self._english_matches(text)), list(self._korean_matches(text))
+        english = (
+            list(self._english_matches(text))
+            if not self._need_latin or _LATIN_MATCHED.search(text)
+            else []
+        )
+        korean = list(self._korean_matches(text))
         if self._ordered and not (english and korean):
             found = english or korean
         else:

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Container, Iterable, Iterator, Sequence
 from itertools import chain
+from operator import itemgetter
 
 from transcheck.glossary.english import STOPWORDS, WORD, singular
 from transcheck.glossary.korean import HANGUL, noun_stems
@@ -27,12 +28,12 @@ _KOREAN_STOPWORD_TEXT = """
 _KOREAN_STOPWORDS = frozenset(_KOREAN_STOPWORD_TEXT.split())
 
 _SEGMENT = re.compile(r"[^.,;:!?()\[\]{}\"“”‘’/=<>|*$]+")
-# On first use: only learning (3+ chapters) asks.
-_KOREAN_WORD = compiled(f"[{HANGUL}]+")
+# On first use: only learning (3+ chapters) asks. Each Korean word, with the word after it
+# where one space comes between (looked ahead at, so it is the next match's word): one scan
+# gives a unit's words and its neighbours.
+_KOREAN_WORDS = compiled(f"([{HANGUL}]+)(?: (?=([{HANGUL}]+)))?")
 # A Korean word of one syllable.
 _LONE_SYLLABLE = compiled(f"(?<![{HANGUL}])[{HANGUL}](?![{HANGUL}])")
-# Two Korean words one space apart (the second looked ahead at, so it may start the next pair).
-_KOREAN_NEIGHBOURS = compiled(f"(?<![{HANGUL}])([{HANGUL}]+) (?=([{HANGUL}]+))")
 
 
 def phrases(
@@ -105,12 +106,13 @@ class KoreanStems:
         """Stems of one Korean unit: words without their tails, one-syllable stems of ``alone``
         included (see noun_stems), and two-word stems whose first word has no tail (행렬 곱셈);
         function words left out."""
-        words = set(_KOREAN_WORD().findall(text))
+        found = _KOREAN_WORDS().findall(text)  # (word, the word after it or "")
+        words = set(map(itemgetter(0), found))
         for word in words.difference(self._kept):
             self._word(word)
         stems = set(chain.from_iterable(map(self._kept.__getitem__, words)))
         bare, first_stem = self._bare, self._first
-        for first, second in _KOREAN_NEIGHBOURS().findall(text):
-            if first in bare:
+        for first, second in found:
+            if second and first in bare:
                 stems.add(f"{first} {first_stem[second]}")
         return stems - _KOREAN_STOPWORDS

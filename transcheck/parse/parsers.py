@@ -40,6 +40,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.front_matter.index import _front_matter_rule
 from mdit_py_plugins.tasklists import tasklists_plugin
 
+from transcheck.parse.autolinks import lighten
 from transcheck.parse.conflicts import conflict_plugin
 from transcheck.parse.destinations import link_helpers
 from transcheck.parse.dialects import HUGO, JEKYLL, MDX, MKDOCS
@@ -63,15 +64,10 @@ def _any_params(params: str, *args: Any) -> bool:
     return bool(params.strip())
 
 
-def _needs_slashes_or_at(test: Callable[[str], bool]) -> Callable[[str], bool]:
-    """``test``, answered False without running it for text holding neither "//" nor "@"."""
-    return lambda text: ("//" in text or "@" in text) and test(text)
-
-
 def _linkify_only_candidates(md: MarkdownIt) -> None:
     """linkify's core rule walks every child of each inline run whose source holds "//" or "@",
     though most such runs hold them only in a link destination; it can only change a text token
-    that holds one (see ``_needs_slashes_or_at``). Hand it only the runs that have such a token."""
+    that holds one (see ``autolinks``). Hand it only the runs that have such a token."""
     ruler = md.core.ruler
     linkify = next(rule.fn for rule in ruler.__rules__ if rule.name == "linkify")
 
@@ -158,10 +154,7 @@ def markdown(dialect: str = JEKYLL) -> MarkdownIt:
     md.enable(["table", "strikethrough", "linkify"])
     if md.linkify is not None:
         md.linkify.set({"fuzzy_link": False})  # "file.md" in prose is not a link
-        # Without fuzzy links every match holds "//" or "@": skip linkify's costly regexes
-        # otherwise, both on a whole inline run (pretest) and on each of its text tokens (test).
-        md.linkify.pretest = _needs_slashes_or_at(md.linkify.pretest)
-        md.linkify.test = _needs_slashes_or_at(md.linkify.test)
+        lighten(md.linkify)  # linkify-it's costly patterns compiled only for a text they may match
         _linkify_only_candidates(md)
     md.use(front_matter_plugin)
     # Front matter starts on the first line only, so it never ends a paragraph, list, quote or

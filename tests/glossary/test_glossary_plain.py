@@ -1,0 +1,104 @@
+"""The glossary's learning and matching shortcuts answer exactly as the plain rules they stand
+for: each test holds the plain rule and draws inputs from the syllables and words where the
+shortcut could go wrong (tails, particles, kept English, punctuation)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from transcheck.glossary import Entry, Glossary, Matcher, Occurrence
+from transcheck.glossary.korean import _INFLECTED_END as INFLECTED_END
+from transcheck.glossary.korean import DERIVED, HANGUL, noun_stems, tail_ok
+from transcheck.glossary.korean import _noun_tail as noun_tail
+from transcheck.glossary.phrases import _KOREAN_STOPWORDS as KOREAN_STOPWORDS
+from transcheck.glossary.phrases import KoreanStems
+
+# Syllables of stems, noun suffixes, particles and verb tails (하/되/시키 and their forms).
+_SYLLABLES = "칩당들별용간상내화성을를은는이가의에서로와과도만까지하한할된되시키켜기반파프라인"
+_KOREAN_WORD = st.text(alphabet=_SYLLABLES, min_size=1, max_size=7)
+# Korean text: words (function words among them) apart by one space or more, or by other marks.
+_KOREAN_TEXT = st.lists(
+    st.one_of(
+        _KOREAN_WORD, st.sampled_from(["이", "그", "모든", "수", " ", "  ", "\n", " \t", ", ", "a"])
+    )
+).map("".join)
+
+
+def _plain_stems(word: str) -> tuple[str, ...]:
+    """noun_stems as first written: the shortest valid stem, then each longer prefix and the
+    first syllable, each tail asked on its own."""
+    stem = next((word[:end] for end in range(2, len(word)) if tail_ok(word[end:], end)), word)
+    longer: tuple[str, ...] = ()
+    if noun_tail(word[len(stem) :]):
+        longer = tuple(
+            word[:end]
+            for end in range(len(stem) + 1, len(word) + 1)
+            if noun_tail(word[end:]) and not word[:end].endswith(INFLECTED_END)
+        )
+    if len(word) > 1 and noun_tail(word[1:]) and not word[1:].startswith(DERIVED):
+        return (stem, *longer, word[0])
+    return (stem, *longer)
+
+
+@given(_KOREAN_WORD)
+def test_noun_stems_as_the_plain_rule(word: str) -> None:
+    assert noun_stems(word) == _plain_stems(word)
+
+
+def _plain_unit_stems(text: str, alone: frozenset[str]) -> set[str]:
+    """KoreanStems as first written: the words of the text, then its neighbours, each from a
+    scan of its own."""
+    words = set(re.findall(f"[{HANGUL}]+", text))
+    stems = {s for word in words for s in noun_stems(word) if len(s) > 1 or s in alone}
+    neighbours = re.findall(f"(?<![{HANGUL}])([{HANGUL}]+) (?=([{HANGUL}]+))", text)
+    for first, second in neighbours:
+        if noun_stems(first)[0] == first and first not in KOREAN_STOPWORDS:
+            stems.add(f"{first} {noun_stems(second)[0]}")
+    return stems - KOREAN_STOPWORDS
+
+
+@given(st.lists(_KOREAN_TEXT, max_size=4), st.frozensets(st.sampled_from(_SYLLABLES)))
+def test_unit_stems_as_the_plain_rule(texts: list[str], alone: frozenset[str]) -> None:
+    stemmer = KoreanStems(alone)
+    for text in texts:
+        assert stemmer(text) == _plain_unit_stems(text, alone), text
+
+
+_TERMS = Glossary(
+    entries=(
+        Entry(term="kernel", ko=("커널",)),
+        Entry(term="state", ko=("상태",), forbidden=("스테이트",)),
+        Entry(term="is", ko=("이다",)),
+        Entry(term="side effect", ko=("부수 효과",)),
+        # met without an ASCII letter: ı, İ (dotless i, dotted capital I), ſ (long s), K (Kelvin)
+        *(
+            Entry(term=term, ko=(korean,))
+            for term, korean in (("i", "아이"), ("s", "에스"), ("k", "케이"))
+        ),
+    )
+)
+# Korean text with English kept, and the characters IGNORECASE folds to a Latin letter.
+_MIXED_TEXT = st.lists(
+    st.sampled_from(
+        ["커널", "상태", "스테이트", "부수", "효과", "을", "은", " ", "(", ")", "kernel", "State",
+         "\u212aernel", "\u017ftate", "\u0131s", "\u0130S", "\u0131", "\u0130", "\u017f",
+         "\u212a", "side-effect", "가"]
+    )
+).map("".join)  # fmt: skip
+
+
+@given(_MIXED_TEXT)
+@example("\u017f 에스")  # long s, a Latin s to IGNORECASE
+@example("\u212a 케이")  # Kelvin sign, a Latin k
+def test_korean_matches_as_without_the_latin_pretest(text: str) -> None:
+    matcher, plain = Matcher(_TERMS), Matcher(_TERMS)
+    plain._need_latin = False  # every text scanned for English terms
+    assert matcher._need_latin
+    assert _fields(matcher.korean(text)) == _fields(plain.korean(text))
+
+
+def _fields(found: list[Occurrence]) -> list[tuple[object, ...]]:
+    return [(o.entry, o.kind, o.rendering, o.surface, o.start, o.end, o.glossed) for o in found]

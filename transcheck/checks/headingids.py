@@ -1,0 +1,149 @@
+"""Heading ids (TC208): a Korean heading that lost the English id its file keeps elsewhere.
+
+Many Korean teams (VitePress, Docusaurus, Hugo, MkDocs, react.dev) write each translated
+heading with the English id, ``## 기본 예제 {#basic-example}``, so deep links, the language
+switcher and links from other pages keep working. A heading written without it gets an id made
+of its Korean words, and every link to the English id breaks. The convention is read from the
+file itself: only a file whose other translated headings keep their English ids, at least two
+and two in three, is held to it, so a translator who adds ids here and there is not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from transcheck.align import Alignment
+from transcheck.checks.registry import Example, Hit, PairContext, rule
+from transcheck.findings import Severity
+from transcheck.fixes import Fix, Replacement, Safety
+from transcheck.links import normalize_fragment
+from transcheck.model import Section
+from transcheck.parse.headings import split_explicit_id
+
+KEPT_MIN = 2  # headings keeping the English id before a file is held to the convention
+
+
+def lost_ids(alignment: Alignment) -> Mapping[int, str]:
+    """Korean headings (section index) that lack the English id (the value) while the file's
+    other translated headings keep theirs."""
+    kept = 0
+    lacking: dict[int, str] = {}
+    for pair in alignment.matched:
+        en, ko = pair.source, pair.target
+        assert en is not None and ko is not None
+        if en.is_preamble or not en.anchor:
+            continue
+        if ko.anchor == en.anchor:
+            kept += ko.explicit_id
+        elif not ko.explicit_id and en.anchor not in alignment.target.anchors:
+            lacking[ko.index] = en.anchor
+    if kept < KEPT_MIN or kept < 2 * len(lacking):
+        return {}
+    return lacking
+
+
+def _id_fix(ctx: PairContext, heading: Section, anchor: str) -> Fix | None:
+    """The fix appending the id to an ATX heading's line, in the form the file's other
+    headings write it (``{#id}``, ``{ #id }``, ``{/*id*/}``)."""
+    text = ctx.target_text
+    if text is None or not text.lines[heading.line - 1].lstrip().startswith("#"):
+        return None  # a setext or HTML heading: the id has no one place to go
+    for section in ctx.target.sections:
+        if section.explicit_id and section.line <= len(text.lines):
+            written = text.lines[section.line - 1].rstrip()
+            before, found = split_explicit_id(written)
+            if found == section.anchor:
+                suffix = written[len(before) :].replace(found, anchor)
+                line = text.lines[heading.line - 1].rstrip()
+                return ctx.fix(
+                    f"write {suffix.strip()}",
+                    Safety.SAFE,
+                    Replacement(heading.line, line, line + suffix, False),
+                )
+    return None
+
+
+def _broken_here(ctx: PairContext, anchor: str) -> str:
+    """', as the link on line N does' for the Korean file's in-page links to the lost id."""
+    lines = sorted(
+        {
+            link.line
+            for section in ctx.target.sections
+            for link in section.links
+            if not link.path_part and normalize_fragment(link.fragment or "") == anchor
+        }
+    )
+    if len(lines) > 1:
+        return f", as the links on lines {', '.join(map(str, lines))} do"
+    return f", as the link on line {lines[0]} does" if lines else ""
+
+
+def _describe(section: Section) -> str:
+    """'## Title' for a message."""
+    return f"'{'#' * section.level} {section.title}'"
+
+
+@rule(
+    "TC208",
+    "heading-id-missing",
+    Severity.WARNING,
+    example=Example(
+        en="""\
+            # Computed Properties
+
+            ## Basic Example
+
+            A computed property caches its value.
+
+            ## Writable Computed
+
+            It can have a setter.
+
+            ## Getting the Previous Value
+
+            The getter receives the previous value.
+            """,
+        ko="""\
+            # 계산된 속성 {#computed-properties}
+
+            ## 기본 예제 {#basic-example}
+
+            계산된 속성은 값을 캐시합니다.
+
+            ## 쓰기 가능한 계산된 속성 {#writable-computed}
+
+            setter를 가질 수 있습니다.
+
+            ## 이전 값 가져오기
+
+            getter는 이전 값을 받습니다.
+            """,
+    ),
+)
+def heading_id_missing(ctx: PairContext) -> Iterator[Hit]:
+    """A Korean heading lacks the English ``{#id}`` the file's other headings keep: links break.
+
+    Bad:  ko "## 이전 값 가져오기" in a file whose other headings read
+          "## 기본 예제 {#basic-example}": its id is '#이전-값-가져오기', so links to
+          '#getting-the-previous-value' (from this site, other pages or the web) reach nothing.
+    Good: ko "## 이전 값 가져오기 {#getting-the-previous-value}".
+    Held only where the file's other translated headings keep their English ids (at least two,
+    and two in three). A Korean link to the lost id is not reported again by anchor-broken.
+    `--fix` appends the id in the form the file's other headings use: safe.
+    """
+    lost = lost_ids(ctx.alignment)
+    for pair in ctx.alignment.matched:
+        en, ko = pair.source, pair.target
+        assert en is not None and ko is not None
+        anchor = lost.get(ko.index)
+        if anchor is None:
+            continue
+        yield Hit(
+            f"the Korean heading {_describe(ko)} has no id, while this file's other headings "
+            f"keep their English ids: its id is '#{ko.anchor}', so links to '#{anchor}' (the id "
+            f"of the English {_describe(en)}) break{_broken_here(ctx, anchor)}; "
+            f"write {{#{anchor}}}",
+            ctx.at_source(en.line),
+            ctx.at_target(ko.line),
+            fix=_id_fix(ctx, ko, anchor),
+        )
