@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import statistics
 
-from transcheck.align.blocks import BlockPair, LengthRatio, align_blocks, median
+from transcheck.align.blocks import (
+    PAIR_MOST,
+    BlockPair,
+    LengthRatio,
+    _may_cross,
+    _terms_cross,
+    align_blocks,
+    median,
+)
+from transcheck.align.blockscore import Scorer, Side
+from transcheck.align.terms import Agreement
+from transcheck.model import Block, BlockKind
 from transcheck.parse import parse_markdown
 
 Row = tuple[int | None, int | None, bool]
@@ -256,3 +268,46 @@ def test_median_is_the_one_statistics_computes() -> None:
         values = [rng.uniform(-3.0, 3.0) for _ in range(size)]
         assert median(values) == statistics.median(values)
         assert median(iter(values)) == statistics.median(values)
+
+
+def _random_sides(rng: random.Random) -> tuple[Scorer, Agreement]:
+    """A scorer and term agreement over random English and Korean blocks sharing numbers,
+    code spans, Latin-script terms and kinds, in random lengths."""
+    terms = ["Vue", "props", "TPU", "ref", "render", "slot"]
+    items = ["`x`", "`y()`", "42", "7", "$a+b$"]
+
+    def block(korean: bool) -> str:
+        words = [rng.choice(["가나다", "라마"] if korean else ["the", "word", "text"])]
+        words += [rng.choice(terms + items) for _ in range(rng.randint(0, 4))]
+        words += ["말"] * rng.randint(0, 8) if korean else ["more"] * rng.randint(0, 8)
+        text = " ".join(rng.sample(words, len(words)))
+        return rng.choice(["", "- ", "    x = 1\n"]) + text if rng.random() < 0.2 else text
+
+    def section(korean: bool) -> list[Block]:
+        body = "\n\n".join(block(korean) for _ in range(rng.randint(2, 6)))
+        parsed = parse_markdown("# H\n\n" + body + "\n", "ko.md" if korean else "en.md")
+        return [b for b in parsed.sections[1].blocks if b.kind is not BlockKind.HEADING]
+
+    en, ko = section(False), section(True)
+    scorer = Scorer(Side.of(en, str), Side.of(ko, str), rng.uniform(0.5, 2.0))
+    return scorer, Agreement(en, ko)
+
+
+def test_a_crossing_given_up_unscored_is_one_the_terms_would_not_carry() -> None:
+    rng = random.Random(16)
+    given_up = kept = 0
+    for _ in range(150):
+        scorer, agreement = _random_sides(rng)
+        n, m = len(scorer.en.blocks), len(scorer.ko.blocks)
+        for i, i2, j, j2 in itertools.product(range(n), range(n), range(m), range(m)):
+            if i == i2 or j == j2:
+                continue
+            assert scorer.pair(i, j) <= PAIR_MOST
+            straight = scorer.pair(i, j) + scorer.pair(i2, j2)
+            crossed = scorer.pair(i, j2) + scorer.pair(i2, j)
+            if _may_cross(scorer, agreement, (i, j), (i2, j2), straight):
+                kept += 1
+            else:
+                given_up += 1
+                assert not _terms_cross(agreement, (i, j), (i2, j2), straight, crossed)
+    assert given_up > 1000 and kept > 1000

@@ -515,6 +515,8 @@ def _uncross(pairs: list[_Pair], scorer: Scorer) -> None:
         if i is None or j is None or i2 is None or j2 is None or i == i2 or j == j2:
             continue
         straight = scorer.pair(i, j) + scorer.pair(i2, j2)
+        if not _may_cross(scorer, agreement, (i, j), (i2, j2), straight):
+            continue
         crossed = scorer.pair(i, j2) + scorer.pair(i2, j)
         if _terms_cross(agreement, (i, j), (i2, j2), straight, crossed):
             pairs[k] = (i, j2, scorer.pair(i, j2), False)
@@ -544,6 +546,28 @@ def _slide(pairs: list[_Pair], scorer: Scorer, agreement: Agreement) -> None:
                 pairs[n] = (other, j, scorer.pair(other, j), False)
                 pairs[k] = (i, None, 0.0, False)
                 break
+
+
+PAIR_MOST = 1.0 + 1e-9  # the most a pair scores, with room for rounding (see Scorer._pair)
+
+
+def _may_cross(
+    scorer: Scorer,
+    agreement: Agreement,
+    first: tuple[int, int],
+    second: tuple[int, int],
+    straight: float,
+) -> bool:
+    """Whether two neighbouring pairs whose scores add up to ``straight`` may cross at all:
+    False when even crossed pairs scoring PAIR_MOST, with every kept term agreeing, would not
+    beat them by SWAP_GAIN (see _uncross). One crossed pair is scored only when two
+    PAIR_MOST could, the other only when the first leaves room: most pairs fit straight far
+    better than crosswise, and their crossed scores are never needed. (The room PAIR_MOST
+    leaves over 1 is far more than the rounding of these sums, so a crossing given up here
+    is one _terms_cross would reject.)"""
+    (i, j), (_, j2) = first, second
+    bar = straight + SWAP_GAIN - TERM_WEIGHT * 2 * (agreement.terms(j) + agreement.terms(j2))
+    return bar <= 2 * PAIR_MOST and bar <= scorer.pair(i, j2) + PAIR_MOST
 
 
 def _terms_cross(

@@ -79,12 +79,16 @@ def code_shape(line: str) -> str:
     return _TRANSLATABLE.sub(_emptied, line)
 
 
-def code_line_tokens(line: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def code_line_tokens(line: str) -> tuple[str, ...]:
     """A code line as tokens: the line with its spaces normalised, and its ``code_shape`` when
-    that differs (a line whose strings were translated still shares the shape)."""
+    that differs (a line whose strings were translated still shares the shape). Remembered by
+    line: a Korean code block whose comments were translated keeps the other lines of its
+    English one, and the section aligner reads the same lines as the block aligner (on
+    vue-docs 30,000 lines are 6,300 distinct ones)."""
     code = " ".join(line.split())
     shape = code_shape(code)
-    return ["K:" + code] if shape == code else ["K:" + code, "S:" + shape]
+    return ("K:" + code,) if shape == code else ("K:" + code, "S:" + shape)
 
 
 def markup_tokens(tag: Markup) -> list[str]:

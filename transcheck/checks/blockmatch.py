@@ -58,8 +58,8 @@ class ItemMatch(Generic[T, U]):
 
 def match_items(
     blocks: Sequence[BlockPair],
-    english: Callable[[Block], Iterable[T]],
-    korean: Callable[[Block], Iterable[U]],
+    english: Callable[[Block], Sequence[T]],
+    korean: Callable[[Block], Sequence[U]],
     same: Callable[[T, U], bool],
     lone_korean: bool = True,
 ) -> ItemMatch[T, U]:
@@ -74,7 +74,7 @@ def match_items(
     left_en: list[Placed[T]] = []
     left_ko: list[Placed[U]] = []
     seen: set[int] = set()  # blocks whose items were given (a block's id)
-    en_at: list[Iterable[T]] = []
+    en_at: list[Sequence[T]] = []
     for pair in blocks:
         source = pair.source
         if source is None or id(source) in seen:
@@ -87,20 +87,20 @@ def match_items(
         target = pair.target
         # Most blocks hold no item of a kind: nothing is built for them.
         en_items = en_at[position]
-        ko_items: Iterable[U] = ()
+        ko_items: Sequence[U] = ()
         if target is not None and id(target) not in seen:
             seen.add(id(target))
             if wanted is None or position in wanted:
                 ko_items = korean(target)
         if not en_items and not ko_items:
             continue
-        en = [Placed(i, pair, position) for i in en_items]
-        ko = [Placed(i, pair, position) for i in ko_items]
-        if en and ko:
-            found, en, ko = match_in_order(en, ko, lambda a, b: same(a.item, b.item))
-            result.found += found
-        left_en += en
-        left_ko += ko
+        if en_items and ko_items:  # the items themselves are matched, then placed
+            paired, en_items, ko_items = match_in_order(en_items, ko_items, same)
+            result.found += [
+                (Placed(a, pair, position), Placed(b, pair, position)) for a, b in paired
+            ]
+        left_en += [Placed(i, pair, position) for i in en_items]
+        left_ko += [Placed(i, pair, position) for i in ko_items]
 
     def near(en: Placed[T], ko: Placed[U]) -> bool:
         """Equal items whose block pairs are at most NEARBY apart."""

@@ -38,10 +38,15 @@ def match_in_order(
     for item in english:
         first = max(0, cursor - WINDOW) if start is None else start(item)
         stop = min(len(korean), first + 2 * WINDOW)
-        found = next(
-            (k for k in range(max(first, free), stop) if not used[k] and equal(item, korean[k])),
-            None,
-        )
+        low = max(first, free)
+        # the first candidate, looked at on its own: items kept in order pair with it
+        if low < stop and not used[low] and equal(item, korean[low]):
+            found: int | None = low
+        else:
+            found = next(
+                (k for k in range(low + 1, stop) if not used[k] and equal(item, korean[k])),
+                None,
+            )
         if found is None:
             missing.append(item)
         else:
