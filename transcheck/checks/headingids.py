@@ -5,7 +5,8 @@ heading with the English id, ``## 기본 예제 {#basic-example}``, so deep link
 switcher and links from other pages keep working. A heading written without it gets an id made
 of its Korean words, and every link to the English id breaks. The convention is read from the
 file itself: only a file whose other translated headings keep their English ids, at least two
-and two in three, is held to it, so a translator who adds ids here and there is not.
+and two in three, is held to it, so a translator who adds ids here and there is not; and a
+generated English id is asked for only where the Korean writes other generated ids out.
 """
 
 from __future__ import annotations
@@ -25,21 +26,25 @@ KEPT_MIN = 2  # headings keeping the English id before a file is held to the con
 
 def lost_ids(alignment: Alignment) -> Mapping[int, str]:
     """Korean headings (section index) that lack the English id (the value) while the file's
-    other translated headings keep theirs."""
-    kept = 0
-    lacking: dict[int, str] = {}
+    other translated headings keep theirs. A heading whose English id is generated is held to
+    it only where the Korean writes other generated ids out (pins them); a team that copies the
+    ids the English writes, and no others, is not asked for more."""
+    kept = {True: 0, False: 0}  # Korean headings keeping the English id, by: English writes it
+    lacking: dict[bool, dict[int, str]] = {True: {}, False: {}}
     for pair in alignment.matched:
         en, ko = pair.source, pair.target
         assert en is not None and ko is not None
         if en.is_preamble or not en.anchor:
             continue
         if ko.anchor == en.anchor:
-            kept += ko.explicit_id
+            kept[en.explicit_id] += ko.explicit_id
         elif not ko.explicit_id and en.anchor not in alignment.target.anchors:
-            lacking[ko.index] = en.anchor
-    if kept < KEPT_MIN or kept < 2 * len(lacking):
-        return {}
-    return lacking
+            lacking[en.explicit_id][ko.index] = en.anchor
+    found: dict[int, str] = {}
+    for written, evidence in ((True, kept[True] + kept[False]), (False, kept[False])):
+        if evidence >= KEPT_MIN and evidence >= 2 * len(lacking[written]):
+            found.update(lacking[written])
+    return found
 
 
 def _id_fix(ctx: PairContext, heading: Section, anchor: str) -> Fix | None:
