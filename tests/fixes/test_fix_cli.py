@@ -160,3 +160,19 @@ def test_a_lost_heading_id_is_written_back_in_the_files_own_form(
     assert "fixed 1 finding in 1 file (TC208 1)" in result.stderr
     fixed = (chdir_tmp / "ko/a.md").read_text(encoding="utf-8")
     assert fixed == korean.replace("## 이전 값\n", f"## 이전 값 {lost}\n")
+
+
+def test_a_lost_heading_id_after_closing_hashes_is_reported_without_a_fix(chdir_tmp: Path) -> None:
+    # '## 이전 값 ##' with '{#id}' appended would show its closing '##' as text: no fix.
+    english = "# Computed\n\n## Basic Example\n\nCached.\n\n## Previous Value\n\nThe old one.\n"
+    korean = (
+        "# 계산 {#computed}\n\n## 기본 예제 {#basic-example}\n\n캐시.\n\n"
+        "## 이전 값 ##\n\n이전 값.\n"
+    )
+    for rel, text in {"en/a.md": english, "ko/a.md": korean}.items():
+        (chdir_tmp / rel).parent.mkdir(parents=True, exist_ok=True)
+        (chdir_tmp / rel).write_text(text, encoding="utf-8")
+    result = RUNNER.invoke(app, ["check", "en", "ko", "--select", "TC208", "--fix"])
+    assert result.exit_code == 0, result.stdout  # a warning: below the default --fail-on
+    assert "TC208 heading-id-missing:" in result.stdout and "[*]" not in result.stdout
+    assert (chdir_tmp / "ko/a.md").read_text(encoding="utf-8") == korean

@@ -51,15 +51,17 @@ def _id_fix(ctx: PairContext, heading: Section, anchor: str) -> Fix | None:
     """The fix appending the id to an ATX heading's line, in the form the file's other
     headings write it (``{#id}``, ``{ #id }``, ``{/*id*/}``)."""
     text = ctx.target_text
-    if text is None or not text.lines[heading.line - 1].lstrip().startswith("#"):
-        return None  # a setext or HTML heading: the id has no one place to go
+    if text is None:
+        return None
+    line = text.lines[heading.line - 1].rstrip()
+    if not line.lstrip().startswith("#") or line.endswith("#"):
+        return None  # a setext or HTML heading, or closing #s: the id has no one place to go
     for section in ctx.target.sections:
         if section.explicit_id and section.line <= len(text.lines):
-            written = text.lines[section.line - 1].rstrip()
-            before, found = split_explicit_id(written)
+            other = text.lines[section.line - 1].rstrip()
+            before, found = split_explicit_id(other)
             if found == section.anchor:
-                suffix = written[len(before) :].replace(found, anchor)
-                line = text.lines[heading.line - 1].rstrip()
+                suffix = other[len(before) :].replace(found, anchor)
                 return ctx.fix(
                     f"write {suffix.strip()}",
                     Safety.SAFE,
