@@ -1,7 +1,7 @@
 """Item matching over block pairs: Korean items far from every English item left unbuilt
 (``lone_korean=False``) change nothing a caller of ``found``, ``missing`` and ``extra_in`` an
-English leftover's pair reads; matching in order, the same items in the same order included;
-match_items against its plain form (every item placed first, then matched as placed items)."""
+English leftover's pair reads; match_items against its plain form (every item placed first,
+then matched as placed items)."""
 
 from __future__ import annotations
 
@@ -69,47 +69,6 @@ def test_korean_items_left_unbuilt_far_from_english_ones_change_no_match(
         assert near.extra_in(placed.block) == every.extra_in(placed.block)
     assert all(placed in every.extra for placed in near.extra)
     assert len(asked) - everywhere <= everywhere
-
-
-def _first_equal(
-    english: list[int], korean: list[int], equal: Callable[[int, int], bool]
-) -> tuple[list[tuple[int, int]], list[int], list[int]]:
-    """What match_in_order gives for short lists: each English item paired with the first
-    unpaired Korean item it equals."""
-    used = [False] * len(korean)
-    pairs, missing = [], []
-    for item in english:
-        found = next((k for k, x in enumerate(korean) if not used[k] and equal(item, x)), None)
-        if found is None:
-            missing.append(item)
-        else:
-            used[found] = True
-            pairs.append((item, korean[found]))
-    return pairs, missing, [x for x, taken in zip(korean, used, strict=True) if not taken]
-
-
-@settings(max_examples=400, deadline=None)
-@given(
-    st.lists(st.integers(0, 5), max_size=8),
-    st.lists(st.tuples(st.integers(0, 8), st.integers(0, 5)), max_size=3),
-    st.booleans(),
-)
-def test_matching_in_order_pairs_each_item_with_the_first_equal_one(
-    english: list[int], edits: list[tuple[int, int]], loose: bool
-) -> None:
-    korean = list(english)  # mostly the same items in the same order, as translations keep them
-    for at, value in edits:  # 5 removes an item, another value replaces one
-        if not korean:
-            korean.append(value)
-        elif value == 5:
-            del korean[at % len(korean)]
-        else:
-            korean[at % len(korean)] = value
-
-    def equal(a: int, b: int) -> bool:
-        return a == b or (loose and a % 3 == b)  # loose: not symmetric
-
-    assert match_in_order(english, korean, equal) == _first_equal(english, korean, equal)
 
 
 def _plain(

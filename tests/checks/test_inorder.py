@@ -6,6 +6,9 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Sequence
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from transcheck.checks.inorder import WINDOW, match_in_order
 
 
@@ -51,3 +54,27 @@ def test_match_in_order_pairs_as_the_plain_window_scan_does() -> None:
         fast = match_in_order(english, korean, same, start)
         rng.setstate(state)
         assert fast == _plain(english, korean, same, start)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.integers(0, 5), max_size=8),
+    st.lists(st.tuples(st.integers(0, 8), st.integers(0, 5)), max_size=3),
+    st.booleans(),
+)
+def test_matching_in_order_pairs_each_item_with_the_first_equal_one(
+    english: list[int], edits: list[tuple[int, int]], loose: bool
+) -> None:
+    korean = list(english)  # mostly the same items in the same order, as translations keep them
+    for at, value in edits:  # 5 removes an item, another value replaces one
+        if not korean:
+            korean.append(value)
+        elif value == 5:
+            del korean[at % len(korean)]
+        else:
+            korean[at % len(korean)] = value
+
+    def equal(a: int, b: int) -> bool:
+        return a == b or (loose and a % 3 == b)  # loose: not symmetric
+
+    assert match_in_order(english, korean, equal) == _plain(english, korean, equal)

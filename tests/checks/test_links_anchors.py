@@ -6,17 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.gitrepos import write
 from transcheck.api import check_pair, check_paths
 from transcheck.config import Config
 from transcheck.links import LinkIndex, Status, normalize_fragment
 from transcheck.parse import parse_markdown
-
-
-def write(root: Path, files: dict[str, str]) -> None:
-    """Write ``files`` (relative path -> text) under ``root``."""
-    for rel, text in files.items():
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        (root / rel).write_text(text, encoding="utf-8")
 
 
 @pytest.fixture

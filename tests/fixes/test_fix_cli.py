@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests.gitrepos import write
 from transcheck.cli import app
 
 RUNNER = CliRunner()
@@ -136,6 +137,10 @@ def test_fixes_are_the_same_from_worker_processes(project: Path) -> None:
     assert parallel == serial
 
 
+# An English chapter whose Korean keeps the ids of two headings and loses the third's.
+PREVIOUS_VALUE = "# Computed\n\n## Basic Example\n\nCached.\n\n## Previous Value\n\nThe old one.\n"
+
+
 @pytest.mark.parametrize(
     ("written", "lost"),
     [
@@ -147,14 +152,11 @@ def test_fixes_are_the_same_from_worker_processes(project: Path) -> None:
 def test_a_lost_heading_id_is_written_back_in_the_files_own_form(
     chdir_tmp: Path, written: str, lost: str
 ) -> None:
-    english = "# Computed\n\n## Basic Example\n\nCached.\n\n## Previous Value\n\nThe old one.\n"
     korean = (
         f"# 계산된 속성 {written.replace('basic-example', 'computed')}\n\n"
         f"## 기본 예제 {written}\n\n캐시됩니다.\n\n## 이전 값\n\n이전 값입니다.\n"
     )
-    for rel, text in {"en/a.md": english, "ko/a.md": korean}.items():
-        (chdir_tmp / rel).parent.mkdir(parents=True, exist_ok=True)
-        (chdir_tmp / rel).write_text(text, encoding="utf-8")
+    write(chdir_tmp, {"en/a.md": PREVIOUS_VALUE, "ko/a.md": korean})
     result = RUNNER.invoke(app, ["check", "en", "ko", "--select", "TC208", "--fix"])
     assert result.exit_code == 0, result.stdout
     assert "fixed 1 finding in 1 file (TC208 1)" in result.stderr
@@ -164,14 +166,11 @@ def test_a_lost_heading_id_is_written_back_in_the_files_own_form(
 
 def test_a_lost_heading_id_after_closing_hashes_is_reported_without_a_fix(chdir_tmp: Path) -> None:
     # '## 이전 값 ##' with '{#id}' appended would show its closing '##' as text: no fix.
-    english = "# Computed\n\n## Basic Example\n\nCached.\n\n## Previous Value\n\nThe old one.\n"
     korean = (
         "# 계산 {#computed}\n\n## 기본 예제 {#basic-example}\n\n캐시.\n\n"
         "## 이전 값 ##\n\n이전 값.\n"
     )
-    for rel, text in {"en/a.md": english, "ko/a.md": korean}.items():
-        (chdir_tmp / rel).parent.mkdir(parents=True, exist_ok=True)
-        (chdir_tmp / rel).write_text(text, encoding="utf-8")
+    write(chdir_tmp, {"en/a.md": PREVIOUS_VALUE, "ko/a.md": korean})
     result = RUNNER.invoke(app, ["check", "en", "ko", "--select", "TC208", "--fix"])
     assert result.exit_code == 0, result.stdout  # a warning: below the default --fail-on
     assert "TC208 heading-id-missing:" in result.stdout and "[*]" not in result.stdout

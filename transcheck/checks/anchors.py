@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 
 from transcheck.align import Alignment, align_sections
 from transcheck.checks.edits import rewrite_link
-from transcheck.checks.headingids import lost_ids
+from transcheck.checks.headingids import held_ids
 from transcheck.checks.linkmatch import (
     Broken,
     anchor_section,
@@ -113,7 +113,7 @@ def _names_lost_id(ctx: PairContext, link: Link) -> bool:
     lost (heading-id-missing reports that heading, where the fix belongs)."""
     found = _linked_alignment(ctx, link) if link.fragment else None
     return found is not None and normalize_fragment(link.fragment or "") in (
-        lost_ids(found[0]).values()
+        held_ids(ctx, found[0]).values()
     )
 
 

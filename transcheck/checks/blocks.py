@@ -543,23 +543,27 @@ def _unlisted(ctx: PairContext) -> list[tuple[Container, list[Block]]]:
     def compute() -> list[tuple[Container, list[Block]]]:
         found = []
         for section in section_blocks(ctx):
-            english = _containers(section.source.blocks)
             korean: dict[int, dict[int, Block]] = {}  # list line -> Korean blocks by id
             paired: dict[int, set[int]] = {}  # list line -> the items with a counterpart
+            listed: set[int] = set()  # lists with an item translated as a list item or else
             for pair in section.blocks:
                 en, ko = pair.source, pair.target
-                if en is not None and ko is not None and en.kind is BlockKind.LIST_ITEM:
-                    korean.setdefault(en.group, {})[id(ko)] = ko
-                    paired.setdefault(en.group, set()).add(en.item)
-            for line, blocks in korean.items():
+                if en is None or ko is None or en.kind is not BlockKind.LIST_ITEM:
+                    continue
+                if ko.kind is not BlockKind.PARAGRAPH or ko.group:
+                    listed.add(en.group)
+                korean.setdefault(en.group, {})[id(ko)] = ko
+                paired.setdefault(en.group, set()).add(en.item)
+            candidates = [line for line in korean if line not in listed]
+            if not candidates:
+                continue
+            english = _containers(section.source.blocks)
+            for line in candidates:
+                blocks = list(korean[line].values())
                 items, held = english[line].length, len(paired[line])
-                lines = sum(b.end_line - b.line + 1 for b in blocks.values())
-                if (
-                    items >= 2
-                    and (held == items or (lines >= items and 2 * held >= items))
-                    and all(b.kind is BlockKind.PARAGRAPH and not b.group for b in blocks.values())
-                ):
-                    found.append((english[line], list(blocks.values())))
+                lines = sum(b.end_line - b.line + 1 for b in blocks)
+                if items >= 2 and (held == items or (lines >= items and 2 * held >= items)):
+                    found.append((english[line], blocks))
         return found
 
     return ctx.cached("unlisted", compute)  # type: ignore[no-any-return]

@@ -47,6 +47,14 @@ def lost_ids(alignment: Alignment) -> Mapping[int, str]:
     return found
 
 
+def held_ids(ctx: PairContext, alignment: Alignment) -> Mapping[int, str]:
+    """``lost_ids`` of an alignment (this pair's, or a linked chapter's), once per Korean file
+    for all of a pair's rules."""
+    return ctx.cached(  # type: ignore[no-any-return]
+        f"lost-ids:{alignment.target.path}", lambda: lost_ids(alignment)
+    )
+
+
 def _id_fix(ctx: PairContext, heading: Section, anchor: str) -> Fix | None:
     """The fix appending the id to an ATX heading's line, in the form the file's other
     headings write it (``{#id}``, ``{ #id }``, ``{/*id*/}``)."""
@@ -138,7 +146,7 @@ def heading_id_missing(ctx: PairContext) -> Iterator[Hit]:
     and two in three). A Korean link to the lost id is not reported again by anchor-broken.
     `--fix` appends the id in the form the file's other headings use: safe.
     """
-    lost = lost_ids(ctx.alignment)
+    lost = held_ids(ctx, ctx.alignment)
     for pair in ctx.alignment.matched:
         en, ko = pair.source, pair.target
         assert en is not None and ko is not None

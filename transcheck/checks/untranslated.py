@@ -172,7 +172,7 @@ def is_name(text: str, names: Names = _NO_NAMES) -> bool:
 
 def _bare(token: str) -> str:
     """A token as looked up among names: no call parentheses or edge punctuation, folded."""
-    return token.strip(_EDGE).removesuffix("()").casefold()
+    return token.strip(_EDGE).casefold()
 
 
 def page_names(english: Document, korean: Document) -> Names:
@@ -323,9 +323,9 @@ def _linked(ctx: PairContext, unit: Unit) -> bool:
     words = [
         folded
         for word in unit.korean.split()
-        if (folded := word.strip(_EDGE).casefold())
-        and not _IDENTIFIER.search(word.strip(_EDGE))
-        and folded not in _JOINING
+        if (bare := word.strip(_EDGE))
+        and not _IDENTIFIER.search(bare)
+        and (folded := bare.casefold()) not in _JOINING
     ]
     if not words or any(len(word) < 3 for word in words):
         return False
