@@ -248,13 +248,20 @@ def _load_pyproject(path: Path, named: bool = False) -> _Source | None:
 
 def discover(start: Path) -> Path | None:
     """The nearest config file at or above ``start``: a YAML file or a pyproject.toml using us."""
+    found = _discover(start)
+    return found[0] if found else None
+
+
+def _discover(start: Path) -> tuple[Path, _Source | None] | None:
+    """``discover``'s file, with its table when it is a pyproject.toml (read once, not again
+    by ``load_config``)."""
     for folder in (start.resolve(), *start.resolve().parents):
         for name in CONFIG_NAMES:
             if (folder / name).is_file():
-                return folder / name
+                return folder / name, None
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _load_pyproject(pyproject) is not None:
-            return pyproject
+        if pyproject.is_file() and (source := _load_pyproject(pyproject)) is not None:
+            return pyproject, source
     return None
 
 
@@ -424,9 +431,12 @@ def _build(source: _Source) -> Config:
 def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     """Load ``path``, or the config discovered from ``start`` (default: cwd), or the defaults."""
     if path is None:
-        path = discover(start or Path.cwd())
-        if path is None:
+        found = _discover(start or Path.cwd())
+        if found is None:
             return Config()
+        path, discovered = found
+        if discovered is not None:
+            return _build(discovered)
     if not path.is_file():
         raise ConfigError(str(path), "", "config file not found")
     if path.name == "pyproject.toml":

@@ -17,6 +17,7 @@ before the "@". So, for the same answers:
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from transcheck.lazy import compiled
@@ -35,21 +36,19 @@ def lighten(linkify: Any) -> None:
     """Replace the pretest, test and match of ``linkify`` (a linkify-it with fuzzy links off)
     by the same answers at less start-up (see the module docstring)."""
     pretest, test, match = linkify.pretest, linkify.test, linkify.match
-    schemes = linkify.re["schema_test"]
-    twins: list[Any] = []
+    schemes = compiled(linkify.re["schema_test"], re.IGNORECASE)
 
+    @cache
     def without_emails() -> Any:
         """linkify-it with the same options, e-mail addresses off (made on first use)."""
-        if not twins:
-            twins.append(type(linkify)(options={**linkify.default_options, "fuzzy_email": False}))
-        return twins[0]
+        return type(linkify)(options={**linkify.default_options, "fuzzy_email": False})
 
     def light_pretest(text: str) -> bool:
         if "@" in text:
             return True
         if "//" not in text:
             return False
-        return re.search(schemes, text, flags=re.IGNORECASE) is not None or bool(pretest(text))
+        return schemes().search(text) is not None or bool(pretest(text))
 
     def light_test(text: str) -> bool:
         if "//" not in text and "@" not in text:

@@ -22,7 +22,6 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 
 from transcheck.model import Block
-from transcheck.parse.inline import InlineItems
 from transcheck.parse.slugs import Slugger
 from transcheck.records import record
 
@@ -90,8 +89,8 @@ def html_heading_level(content: str) -> int | None:
     return int(match.group(1))
 
 
-def html_heading(level: int, items: InlineItems, block: Block) -> Heading:
+def html_heading(level: int, block: Block) -> Heading:
     """A raw HTML heading: its id attribute (if any) is its anchor."""
-    tag = next((m for m in items.markup if m.name == f"h{level}"), None)
+    tag = next((m for m in block.markup if m.name == f"h{level}"), None)
     anchor = (tag.attr("id") or "") if tag is not None else ""
     return Heading(level, block.shown or block.text, block.line, anchor, bool(anchor), block)

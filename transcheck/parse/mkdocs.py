@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain
 
 from markdown_it import MarkdownIt
 from markdown_it.parser_block import RuleFuncBlockType
@@ -78,8 +79,8 @@ _FENCE_OPEN = compiled(r"(`{3,}(?!.*`)|~{3,})")
 def marks(text: str, end: int) -> Iterator[re.Match[str]]:
     """MARK's matches in ``text`` before ``end``, in order (``MARK.finditer(text, 0, end)``),
     tried only at the first line and at the lines ``_MARK_START`` finds."""
-    starts = [0, *(found.start() + 1 for found in _MARK_START().finditer(text, 0, end))]
-    for start in starts:
+    starts = (found.start() + 1 for found in _MARK_START().finditer(text, 0, end))
+    for start in chain((0,), starts):
         mark = MARK().match(text, start, end)
         if mark is not None:
             yield mark

@@ -32,14 +32,14 @@ def _closes_fence(line: str, markup: str) -> bool:
 
 
 @lru_cache(maxsize=64)
-def _fence_opener(markup: str) -> re.Pattern[str]:
-    """A line that reads as the opening of another fence inside a fence opened with ``markup``
-    (``` plus an info string such as ```js, at least as long as ``markup``): the fence above it
-    was not closed where it should have been, and the closing fence of the next block closed it
-    instead. (A fence that shows Markdown with fences inside uses a longer fence, as in ````md.)
-    One search over the block's content finds such a line, whatever the block's length."""
-    run = f"{re.escape(markup[0])}{{{max(len(markup), 3)},}}"
-    return re.compile(rf"^[^\S\n]*{run}[^\S\n]*[^\s`~]", re.MULTILINE)
+def _fence_opener(run: str) -> re.Pattern[str]:
+    """A line that reads as the opening of another fence inside a fence whose opener needs
+    ``run`` (``` plus an info string such as ```js, at least as long as ``run``): the fence
+    above it was not closed where it should have been, and the closing fence of the next block
+    closed it instead. (A fence that shows Markdown with fences inside uses a longer fence, as in
+    ````md.) One search over the block's content finds such a line, whatever the block's length."""
+    fence = f"{re.escape(run[0])}{{{len(run)},}}"
+    return re.compile(rf"^[^\S\n]*{fence}[^\S\n]*[^\s`~]", re.MULTILINE)
 
 
 def opens_fence(content: str, markup: str) -> bool:
@@ -47,7 +47,7 @@ def opens_fence(content: str, markup: str) -> bool:
     in a content holding a run of the fence's character as long as the opener needs, which most
     code does not hold."""
     run = markup[0] * max(len(markup), 3)
-    return run in content and _fence_opener(markup).search(content) is not None
+    return run in content and _fence_opener(run).search(content) is not None
 
 
 def _fence(token: Token, lines: Sequence[str]) -> Unclosed | None:

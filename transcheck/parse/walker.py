@@ -245,7 +245,7 @@ class Walker:
         else:
             block = self.block(BlockKind.HEADING, lines, items)
             self.pending = []
-            self.builder.start_section(html_heading(level, items, block))
+            self.builder.start_section(html_heading(level, block))
 
     def table(self, token: Token) -> None:
         """Table rows: one block per row, its cells' text in ``cells``."""
