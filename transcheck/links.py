@@ -196,13 +196,13 @@ class LinkIndex:
             key = (*part, url)
             resolution = self._shared.get(key)
             if resolution is None:
-                resolution = self._shared[key] = self._resolve(from_rel, own, part)
+                resolution = self._shared[key] = self._resolve(own, part)
             self._resolved[from_rel, url] = resolution
         return resolution
 
-    def _resolve(self, from_rel: str, own: str | None, part: tuple[str, str]) -> Resolution:
-        """``resolve``, worked out (``own`` is the URL's path on this site, ``part`` the folder
-        and page name it is resolved from)."""
+    def _resolve(self, own: str | None, part: tuple[str, str]) -> Resolution:
+        """``resolve``, worked out from what its cache key holds (``own`` is the URL's path on
+        this site, ``part`` the folder and page name it is resolved from)."""
         if own is None:
             return Resolution(Status.EXTERNAL)
         path = own
@@ -213,14 +213,15 @@ class LinkIndex:
         if self.root is None:
             return Resolution(Status.OUTSIDE)  # no tree on disk: other pages cannot be judged
         resolved = self._resolve_path(path, part)
-        if resolved.status is Status.MISSING and self._is_route(from_rel, path):
+        if resolved.status is Status.MISSING and self._is_route(part[0], path):
             return Resolution(Status.ROUTE)
         return resolved
 
-    def _is_route(self, from_rel: str, path: str) -> bool:
-        """Whether a path that reaches no file is a route the site generates (``links.routes``)."""
+    def _is_route(self, folder: str, path: str) -> bool:
+        """Whether a path that reaches no file is a route the site generates (``links.routes``);
+        a relative path is read from the linking page's ``folder``."""
         if not path.startswith("/"):
-            path = "/" + posixpath.normpath(posixpath.join(posixpath.dirname(from_rel), path))
+            path = "/" + posixpath.normpath(posixpath.join(folder, path))
         return any(fnmatchcase(path.rstrip("/") or "/", glob.rstrip("/")) for glob in self.routes)
 
     def _reaches_in(self, inner: str) -> bool:

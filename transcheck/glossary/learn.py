@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain
@@ -115,10 +115,10 @@ def _candidates(counts: dict[str, _Counts], known: set[str]) -> dict[str, _Count
 
 
 def _rendering(
-    key: str, found: _Counts, stems: Mapping[int, Sequence[str]], spread: Counter[str]
+    key: str, found: _Counts, stems: Sequence[Collection[str]], spread: Counter[str]
 ) -> str | None:
     """The stem that renders ``key`` where it is not kept (see the module docstring); ``stems``
-    by unit number, of the units that render a candidate at least."""
+    by unit number."""
     rendered = found.rendered()
     together = Counter(chain.from_iterable(map(stems.__getitem__, rendered)))
     best: tuple[float, int, str] | None = None  # on a tie the longer stem (중간, not 중)
@@ -145,21 +145,14 @@ def learn(units: Iterable[tuple[str, Unit]], known: Glossary) -> tuple[Entry, ..
     candidates = _candidates(_count(listed, korean), _known_keys(known))
     if not candidates:
         return ()
-    # Every unit's stems count toward their spread, but only the units that render a candidate
-    # keep theirs, as a tuple of strings shared between units: a set of new strings for every
-    # unit grew with the tree (tens of MB on a large one) for the length of this call.
-    rendering_units = set().union(*(found.rendered() for found in candidates.values()))
-    stemmer = cache(KoreanStems(lone_syllables(korean)))  # per distinct text, as above
-    unit_stems = list(map(stemmer, korean))  # a recurring text's one set, held by the cache
+    # One set of stems per distinct text (the cache holds it), so a recurring text's units share
+    # it: a set of new strings for every unit grew with the tree (tens of MB on a large one).
+    stemmer = cache(KoreanStems(lone_syllables(korean)))
+    unit_stems = list(map(stemmer, korean))
     spread = Counter(chain.from_iterable(unit_stems))  # counted at once, not unit by unit
-    stems: dict[int, tuple[str, ...]] = {}
-    shared: dict[str, str] = {}
-    for number in rendering_units:
-        found = unit_stems[number]
-        stems[number] = tuple(map(shared.setdefault, found, found))
     entries = []
     for key in sorted(candidates, key=lambda k: (-_split(candidates[k]), k)):
-        rendering = _rendering(key, candidates[key], stems, spread)
+        rendering = _rendering(key, candidates[key], unit_stems, spread)
         if rendering is not None:
             entries.append(Entry(term=key, ko=(rendering,), keep_english=True, advisory=True))
     return tuple(entries[:MAX_TERMS])

@@ -41,10 +41,11 @@ _SENTENCE_START = compiled(r"(?:^|[.!?]\s)[\s*_\"'“‘\[#>-]*$")
 _ENGLISH_ATOMS = {" ": r"[\s\-]?", "-": r"[\s\-]?"}
 # Characters IGNORECASE folds to an ASCII letter that str.lower() does not give (dotless i, long
 # s) or gives as two characters (dotted capital I).
-_FOLDED_OTHERWISE = re.compile("[\u0130\u0131\u017f]")
+_FOLDED = "\u0130\u0131\u017f"
+_FOLDED_OTHERWISE = re.compile(f"[{_FOLDED}]")
 # What an English form's Latin letter can match: itself in any case, or one of the four other
 # characters IGNORECASE folds to one (those above and the Kelvin sign).
-_LATIN_MATCHED = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
+_LATIN_MATCHED = re.compile(f"[A-Za-z{_FOLDED}\u212a]")
 _REMEMBERED = 50_000  # matched surfaces a matcher keeps the targets of (then starts afresh)
 _KOREAN_ATOMS = {" ": r"\s?"}
 
