@@ -1,0 +1,122 @@
+"""The link layer's shortcuts answer exactly as the plain computations they stand for: the
+route-key test of a file's start, and the link comparison of section pairs (sections without
+links skipped, the places of links worked out only for leftovers)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from tests.acceptance.test_blocks_corpus import context
+from tests.checks.test_content_helpers import context as text_context
+from transcheck.checks.blockmatch import NEARBY, section_blocks
+from transcheck.checks.inorder import match_in_order
+from transcheck.checks.linkmatch import (
+    LinkMatch,
+    _kept_as_text,
+    _repeats,
+    link_matches,
+    link_places,
+    links_equal,
+    url_class,
+)
+from transcheck.checks.registry import PairContext
+from transcheck.checks.templatelinks import stand_ins
+from transcheck.links import has_route_key
+from transcheck.model import Link
+
+_PLAIN_ROUTE_KEY = re.compile(rb"^\s*(?:permalink|slug|url|aliases)\s*[:=]", re.MULTILINE)
+_PIECES = [b"permalink", b"slug", b"url", b"aliases", b":", b"=", b" ", b"\t", b"\n", b"\r"]
+_PIECES += [b"\x0b", b"\x0c", b"\x1c", b"x", b"-", b"---", b"#", b"\xed\x95\x9c"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=24).map(b"".join))
+@example(b"url: /x")
+@example(b"  \n  slug = 'x'")
+@example(b"title: x\nkeyurl: y")
+@example(b"x\n\n\t aliases\t:")
+def test_route_key_is_the_multiline_pattern(start: bytes) -> None:
+    assert has_route_key(start) == (_PLAIN_ROUTE_KEY.search(start) is not None)
+
+
+def _plain_matches(ctx: PairContext) -> list[LinkMatch]:
+    """Every section pair's links compared in full, the places of every link worked out first."""
+    english_places, korean_places = link_places(ctx, False), link_places(ctx, True)
+
+    def same_place(en: Link, ko: Link) -> bool:
+        here, there = english_places.get(en), korean_places.get(ko)
+        near = here is None or there is None or abs(here.pair - there.pair) <= NEARBY
+        kind = url_class(en.url) == url_class(ko.url)
+        return near and (kind or ko.url.strip("()[]<>'\" \t") == en.url)
+
+    matches = []
+    written = stand_ins(ctx).links
+    for pair in section_blocks(ctx):
+        paired, missing, extra = match_in_order(
+            [link for link in pair.source.links if id(link) not in written],
+            [link for link in pair.target.links if id(link) not in written],
+            lambda en, ko: links_equal(ctx, en.url, ko.url),
+        )
+        loose, missing, extra = match_in_order(
+            missing, extra, lambda en, ko: links_equal(ctx, en.url, ko.url, exact=False)
+        )
+        paired += loose
+        repeated = _repeats(paired, extra)
+        extra = [link for link in extra if link not in repeated]
+        missing = [link for link in missing if not _kept_as_text(link, pair.target)]
+        changed, lost, added = match_in_order(missing, extra, same_place)
+        matches.append(
+            LinkMatch(
+                pair.source, pair.target, tuple(paired), tuple(changed), tuple(lost), tuple(added)
+            )
+        )
+    return matches
+
+
+def _fields(match: LinkMatch) -> tuple[object, ...]:
+    return (
+        match.source_section.line,
+        match.target_section.line,
+        match.pairs,
+        match.changed,
+        match.missing,
+        match.extra,
+    )
+
+
+def test_link_matches_are_the_plain_comparison_on_every_chapter(corpus: Path) -> None:
+    compared = 0
+    for path in sorted((corpus / "en").glob("*.md")):
+        if not (corpus / "ko" / path.name).is_file():
+            continue
+        fast = [_fields(m) for m in link_matches(context(corpus, path.name))]
+        plain = [_fields(m) for m in _plain_matches(context(corpus, path.name))]
+        assert fast == plain, path.name
+        compared += sum(any(fields[2:]) for fields in fast)
+    assert compared > 50  # sections with links were compared, not only empty ones
+
+
+_URLS = ["#a", "#b", "/guide/x", "/guide/x#a", "https://example.com/", "../y", "(#a)"]
+_PARAGRAPH = st.lists(st.sampled_from(_URLS), max_size=3).map(
+    lambda urls: " ".join(f"[w{i}]({url})" for i, url in enumerate(urls)) or "plain words"
+)
+_SECTIONS = st.lists(st.lists(_PARAGRAPH, min_size=1, max_size=3), min_size=1, max_size=4)
+
+
+def _text(sections: list[list[str]], title: str) -> str:
+    return "".join(
+        f"## {title} {n}\n\n" + "".join(f"{p} {n}{m}.\n\n" for m, p in enumerate(paragraphs))
+        for n, paragraphs in enumerate(sections)
+    )
+
+
+@given(_SECTIONS, _SECTIONS)
+def test_link_matches_are_the_plain_comparison_on_any_links(
+    english: list[list[str]], korean: list[list[str]]
+) -> None:
+    en, ko = _text(english, "Part"), _text(korean, "부분")
+    fast = [_fields(m) for m in link_matches(text_context(en, ko))]
+    assert fast == [_fields(m) for m in _plain_matches(text_context(en, ko))]
