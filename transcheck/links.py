@@ -98,9 +98,12 @@ class LinkIndex:
         # a run, and the rules of every pair ask about the same files and links again.
         self._on_disk: dict[str, bool] = {}
         self._folders: dict[str, bool] = {}  # whether a first folder of a path is on disk
-        self._resolved: dict[tuple[str, str], Resolution] = {}
+        # A URL that is no relative path (another site, a site path, a fragment) means the
+        # same in every page: resolved once by the URL alone.
+        self._anywhere: dict[str, Resolution] = {}
+        self._resolved: dict[tuple[str, str], Resolution] = {}  # a relative path, by page
         # The same, by what a resolution depends on (see _page_part): every page of a folder
-        # resolving ``/guide/x`` or ``../api`` shares one resolution.
+        # resolving ``../api`` shares one resolution.
         self._shared: dict[tuple[str, str, str], Resolution] = {}
 
     def document(self, rel: str) -> Document | None:
@@ -193,9 +196,14 @@ class LinkIndex:
     def resolve(self, from_rel: str, url: str) -> Resolution:
         """Resolve ``url`` written in the document at ``from_rel`` (once per run, and once for
         every page it means the same in)."""
-        resolution = self._resolved.get((from_rel, url))
+        resolution = self._anywhere.get(url)
+        if resolution is None:
+            resolution = self._resolved.get((from_rel, url))
         if resolution is None:
             own = self._own_path(url)
+            if not own or own.startswith("/"):
+                resolution = self._anywhere[url] = self._resolve(own, ("", ""))
+                return resolution
             part = _page_part(from_rel, own)
             key = (*part, url)
             resolution = self._shared.get(key)
@@ -284,12 +292,10 @@ def has_route_key(start: bytes) -> bool:
     return _FIRST_ROUTE_KEY.match(start) is not None or _LATER_ROUTE_KEY.search(start) is not None
 
 
-def _page_part(from_rel: str, own: str | None) -> tuple[str, str]:
-    """What of the page a link is written in its resolution depends on: nothing for a URL
-    that is no relative path; else the page's folder, and its name unless it is the folder's
-    index (``_resolve_path`` reads a relative path from those alone)."""
-    if not own or own.startswith("/"):
-        return "", ""
+def _page_part(from_rel: str, own: str) -> tuple[str, str]:
+    """What of the page a relative path is written in its resolution depends on: the page's
+    folder, and its name unless it is the folder's index (``_resolve_path`` reads a relative
+    path from those alone)."""
     stem = posixpath.splitext(posixpath.basename(from_rel))[0]
     return posixpath.dirname(from_rel), "" if stem.lower() in ("index", "readme") else stem
 

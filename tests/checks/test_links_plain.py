@@ -7,11 +7,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tests.acceptance.test_blocks_corpus import context
 from tests.checks.test_content_helpers import context as text_context
+from tests.gitrepos import write
 from transcheck.checks.blockmatch import NEARBY, section_blocks
 from transcheck.checks.inorder import match_in_order
 from transcheck.checks.linkmatch import (
@@ -25,7 +27,7 @@ from transcheck.checks.linkmatch import (
 )
 from transcheck.checks.registry import PairContext
 from transcheck.checks.templatelinks import stand_ins
-from transcheck.links import has_route_key
+from transcheck.links import LinkIndex, _page_part, has_route_key
 from transcheck.model import Link
 
 _PLAIN_ROUTE_KEY = re.compile(rb"^\s*(?:permalink|slug|url|aliases)\s*[:=]", re.MULTILINE)
@@ -40,6 +42,33 @@ _PIECES += [b"\x0b", b"\x0c", b"\x1c", b"x", b"-", b"---", b"#", b"\xed\x95\x9c"
 @example(b"x\n\n\t aliases\t:")
 def test_route_key_is_the_multiline_pattern(start: bytes) -> None:
     assert has_route_key(start) == (_PLAIN_ROUTE_KEY.search(start) is not None)
+
+
+_PAGES = ["index.md", "x.md", "guide/index.md", "guide/a.md", "guide/b.md", "api/a.md"]
+_ASKED = ["x", "../x", "/x", "./x.md", "a/x", "#a", "x#a", "/guide/", "", "https://e.com/x"]
+_ASKED += ["mailto:a@b.c", "../../x", "//e.com/x", "/ko/x", "y", "img.png"]
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("tree")
+    write(root, {**{page: "# Page\n" for page in _PAGES}, "guide/a/x.md": "# X\n"})
+    return root
+
+
+@given(st.lists(st.tuples(st.sampled_from(_PAGES), st.sampled_from(_ASKED)), max_size=12))
+def test_remembered_resolutions_are_each_link_resolved_alone(
+    tree: Path, asked: list[tuple[str, str]]
+) -> None:
+    # One index answers every question in turn (resolutions remembered by URL, by page, by
+    # folder); a fresh index works each out alone from the page's folder and name.
+    index = LinkIndex(tree, {}, lambda rel: None, routes=("/guide/*",))
+    for page, url in asked:
+        fresh = LinkIndex(tree, {}, lambda rel: None, routes=("/guide/*",))
+        own = fresh._own_path(url)
+        alone = fresh._resolve(own, _page_part(page, own) if own else ("", ""))
+        remembered = index.resolve(page, url)
+        assert (remembered.status, remembered.target) == (alone.status, alone.target), (page, url)
 
 
 def _plain_matches(ctx: PairContext) -> list[LinkMatch]:
