@@ -1,6 +1,6 @@
 """The link layer's shortcuts answer exactly as the plain computations they stand for: the
-route-key test of a file's start, and the link comparison of section pairs (sections without
-links skipped, the places of links worked out only for leftovers)."""
+route-key test of a file's start, resolutions remembered by URL, and the link comparison of
+section pairs (sections without links skipped)."""
 
 from __future__ import annotations
 
@@ -14,21 +14,11 @@ from hypothesis import strategies as st
 from tests.acceptance.test_blocks_corpus import context
 from tests.checks.test_content_helpers import context as text_context
 from tests.gitrepos import write
-from transcheck.checks.blockmatch import NEARBY, section_blocks
-from transcheck.checks.inorder import match_in_order
-from transcheck.checks.linkmatch import (
-    LinkMatch,
-    _kept_as_text,
-    _repeats,
-    link_matches,
-    link_places,
-    links_equal,
-    url_class,
-)
+from transcheck.checks.blockmatch import section_blocks
+from transcheck.checks.linkmatch import LinkMatch, compare_links, link_matches
 from transcheck.checks.registry import PairContext
 from transcheck.checks.templatelinks import stand_ins
 from transcheck.links import LinkIndex, _page_part, has_route_key
-from transcheck.model import Link
 
 _PLAIN_ROUTE_KEY = re.compile(rb"^\s*(?:permalink|slug|url|aliases)\s*[:=]", re.MULTILINE)
 _PIECES = [b"permalink", b"slug", b"url", b"aliases", b":", b"=", b" ", b"\t", b"\n", b"\r"]
@@ -72,37 +62,17 @@ def test_remembered_resolutions_are_each_link_resolved_alone(
 
 
 def _plain_matches(ctx: PairContext) -> list[LinkMatch]:
-    """Every section pair's links compared in full, the places of every link worked out first."""
-    english_places, korean_places = link_places(ctx, False), link_places(ctx, True)
-
-    def same_place(en: Link, ko: Link) -> bool:
-        here, there = english_places.get(en), korean_places.get(ko)
-        near = here is None or there is None or abs(here.pair - there.pair) <= NEARBY
-        kind = url_class(en.url) == url_class(ko.url)
-        return near and (kind or ko.url.strip("()[]<>'\" \t") == en.url)
-
-    matches = []
+    """Every section pair's links compared, whether either side has any or not."""
     written = stand_ins(ctx).links
-    for pair in section_blocks(ctx):
-        paired, missing, extra = match_in_order(
+    return [
+        compare_links(
+            ctx,
+            pair,
             [link for link in pair.source.links if id(link) not in written],
             [link for link in pair.target.links if id(link) not in written],
-            lambda en, ko: links_equal(ctx, en.url, ko.url),
         )
-        loose, missing, extra = match_in_order(
-            missing, extra, lambda en, ko: links_equal(ctx, en.url, ko.url, exact=False)
-        )
-        paired += loose
-        repeated = _repeats(paired, extra)
-        extra = [link for link in extra if link not in repeated]
-        missing = [link for link in missing if not _kept_as_text(link, pair.target)]
-        changed, lost, added = match_in_order(missing, extra, same_place)
-        matches.append(
-            LinkMatch(
-                pair.source, pair.target, tuple(paired), tuple(changed), tuple(lost), tuple(added)
-            )
-        )
-    return matches
+        for pair in section_blocks(ctx)
+    ]
 
 
 def _fields(match: LinkMatch) -> tuple[object, ...]:

@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from transcheck.checks.blockmatch import NEARBY, section_blocks
+from transcheck.checks.blockmatch import NEARBY, SectionBlocks, section_blocks
 from transcheck.checks.inorder import match_in_order
 from transcheck.checks.registry import PairContext
 from transcheck.checks.templatelinks import stand_ins
@@ -215,26 +215,31 @@ def _section_matches(ctx: PairContext) -> list[LinkMatch]:
     for pair in section_blocks(ctx):
         english = [link for link in pair.source.links if id(link) not in written]
         korean = [link for link in pair.target.links if id(link) not in written]
-        if not (english or korean):  # most sections: nothing to pair
+        if english or korean:
+            matches.append(compare_links(ctx, pair, english, korean))
+        else:  # most sections: nothing to pair
             matches.append(LinkMatch(pair.source, pair.target, (), (), (), ()))
-            continue
-        paired, missing, extra = match_in_order(
-            english, korean, lambda en, ko: links_equal(ctx, en.url, ko.url)
-        )
-        loose, missing, extra = match_in_order(
-            missing, extra, lambda en, ko: links_equal(ctx, en.url, ko.url, exact=False)
-        )
-        paired += loose
-        repeated = _repeats(paired, extra)
-        extra = [link for link in extra if link not in repeated]
-        missing = [link for link in missing if not _kept_as_text(link, pair.target)]
-        changed, lost, added = _split_changed(ctx, missing, extra)
-        matches.append(
-            LinkMatch(
-                pair.source, pair.target, tuple(paired), tuple(changed), tuple(lost), tuple(added)
-            )
-        )
     return matches
+
+
+def compare_links(
+    ctx: PairContext, pair: SectionBlocks, english: list[Link], korean: list[Link]
+) -> LinkMatch:
+    """The comparison of one section pair's links (those not standing for a template call)."""
+    paired, missing, extra = match_in_order(
+        english, korean, lambda en, ko: links_equal(ctx, en.url, ko.url)
+    )
+    loose, missing, extra = match_in_order(
+        missing, extra, lambda en, ko: links_equal(ctx, en.url, ko.url, exact=False)
+    )
+    paired += loose
+    repeated = _repeats(paired, extra)
+    extra = [link for link in extra if link not in repeated]
+    missing = [link for link in missing if not _kept_as_text(link, pair.target)]
+    changed, lost, added = _split_changed(ctx, missing, extra)
+    return LinkMatch(
+        pair.source, pair.target, tuple(paired), tuple(changed), tuple(lost), tuple(added)
+    )
 
 
 def link_matches(ctx: PairContext) -> list[LinkMatch]:
