@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from transcheck.checks.blockmatch import NEARBY, section_blocks
+from transcheck.checks.blockmatch import NEARBY, SectionBlocks, section_blocks
 from transcheck.checks.inorder import match_in_order
 from transcheck.checks.registry import PairContext
 from transcheck.checks.templatelinks import stand_ins
@@ -143,19 +143,17 @@ def links_equal(ctx: PairContext, en: str, ko: str, exact: bool = True) -> bool:
 
 
 def _split_changed(
-    missing: list[Link],
-    extra: list[Link],
-    english: dict[Link, LinkPlace],
-    korean: dict[Link, LinkPlace],
+    ctx: PairContext, missing: list[Link], extra: list[Link]
 ) -> tuple[list[tuple[Link, Link]], list[Link], list[Link]]:
     """Leftovers of the same kind (in-page, external, relative) in order are one changed link,
     when they stand in the same or nearby block pairs (a link of a table the English keeps
     elsewhere is not the changed form of a link in the paragraph above it); so is a Korean URL
     that is the English one inside stray brackets or quotes, a slip in the link syntax such as
-    ``[text]((#id))`` (its URL is ``(#id)``, another kind)."""
+    ``[text]((#id))`` (its URL is ``(#id)``, another kind). The places of the links are worked
+    out only when a leftover of each side is compared (most file pairs have none)."""
 
     def same_place(en: Link, ko: Link) -> bool:
-        here, there = english.get(en), korean.get(ko)
+        here, there = link_places(ctx, False).get(en), link_places(ctx, True).get(ko)
         near = here is None or there is None or abs(here.pair - there.pair) <= NEARBY
         return near and (url_class(en.url) == url_class(ko.url) or ko.url.strip(_STRAY) == en.url)
 
@@ -215,27 +213,33 @@ def _section_matches(ctx: PairContext) -> list[LinkMatch]:
     matches = []
     written = stand_ins(ctx).links  # links standing for a template call of the other side
     for pair in section_blocks(ctx):
-        paired, missing, extra = match_in_order(
-            [link for link in pair.source.links if id(link) not in written],
-            [link for link in pair.target.links if id(link) not in written],
-            lambda en, ko: links_equal(ctx, en.url, ko.url),
-        )
-        loose, missing, extra = match_in_order(
-            missing, extra, lambda en, ko: links_equal(ctx, en.url, ko.url, exact=False)
-        )
-        paired += loose
-        repeated = _repeats(paired, extra)
-        extra = [link for link in extra if link not in repeated]
-        missing = [link for link in missing if not _kept_as_text(link, pair.target)]
-        changed, lost, added = _split_changed(
-            missing, extra, link_places(ctx, False), link_places(ctx, True)
-        )
-        matches.append(
-            LinkMatch(
-                pair.source, pair.target, tuple(paired), tuple(changed), tuple(lost), tuple(added)
-            )
-        )
+        english = [link for link in pair.source.links if id(link) not in written]
+        korean = [link for link in pair.target.links if id(link) not in written]
+        if english or korean:
+            matches.append(compare_links(ctx, pair, english, korean))
+        else:  # most sections: nothing to pair
+            matches.append(LinkMatch(pair.source, pair.target, (), (), (), ()))
     return matches
+
+
+def compare_links(
+    ctx: PairContext, pair: SectionBlocks, english: list[Link], korean: list[Link]
+) -> LinkMatch:
+    """The comparison of one section pair's links (those not standing for a template call)."""
+    paired, missing, extra = match_in_order(
+        english, korean, lambda en, ko: links_equal(ctx, en.url, ko.url)
+    )
+    loose, missing, extra = match_in_order(
+        missing, extra, lambda en, ko: links_equal(ctx, en.url, ko.url, exact=False)
+    )
+    paired += loose
+    repeated = _repeats(paired, extra)
+    extra = [link for link in extra if link not in repeated]
+    missing = [link for link in missing if not _kept_as_text(link, pair.target)]
+    changed, lost, added = _split_changed(ctx, missing, extra)
+    return LinkMatch(
+        pair.source, pair.target, tuple(paired), tuple(changed), tuple(lost), tuple(added)
+    )
 
 
 def link_matches(ctx: PairContext) -> list[LinkMatch]:

@@ -204,6 +204,8 @@ def link_extra(ctx: PairContext) -> Iterator[Hit]:
 def _by_block(ctx: PairContext, links: Sequence[Link], korean: bool) -> list[list[Link]]:
     """Links of one side grouped by the block holding them, each group in the block's order
     (line, then place in the block): the links a sentence gained or lost are one finding."""
+    if not links:
+        return []  # no leftover: the places of the links are not worked out
     where = link_places(ctx, korean)
     groups: dict[int, list[Link]] = {}
     for link in links:
