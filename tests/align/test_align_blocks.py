@@ -16,7 +16,7 @@ from transcheck.align.blocks import (
     median,
 )
 from transcheck.align.blockscore import Scorer, Side
-from transcheck.align.terms import Agreement
+from transcheck.align.terms import Agreement, _agreement, everything
 from transcheck.model import Block, BlockKind
 from transcheck.parse import parse_markdown
 
@@ -283,14 +283,38 @@ def _random_sides(rng: random.Random) -> tuple[Scorer, Agreement]:
         text = " ".join(rng.sample(words, len(words)))
         return rng.choice(["", "- ", "    x = 1\n"]) + text if rng.random() < 0.2 else text
 
-    def section(korean: bool) -> list[Block]:
-        body = "\n\n".join(block(korean) for _ in range(rng.randint(2, 6)))
+    def section(texts: list[str], korean: bool) -> list[Block]:
+        body = "\n\n".join(texts)
         parsed = parse_markdown("# H\n\n" + body + "\n", "ko.md" if korean else "en.md")
         return [b for b in parsed.sections[1].blocks if b.kind is not BlockKind.HEADING]
 
-    en, ko = section(False), section(True)
+    english = [block(False) for _ in range(rng.randint(2, 6))]
+    # some Korean blocks are English ones as written (code, HTML left untranslated)
+    korean = [
+        rng.choice(english) if rng.random() < 0.25 else block(True)
+        for _ in range(rng.randint(2, 6))
+    ]
+    en, ko = section(english, False), section(korean, True)
     scorer = Scorer(Side.of(en, str), Side.of(ko, str), rng.uniform(0.5, 2.0))
     return scorer, Agreement(en, ko)
+
+
+def test_agreement_of_a_korean_block_as_written_is_its_term_count() -> None:
+    rng = random.Random(12)
+    as_written = 0
+    for _ in range(150):
+        _, agreement = _random_sides(rng)
+        en, ko = agreement._english, agreement._korean
+        for i, j in itertools.product(range(len(en)), range(len(ko))):
+            plain = _agreement(everything(en[i]), ko[j].text)
+            assert agreement(i, j) == plain
+            if agreement.as_written(i, j):
+                as_written += 1
+                assert plain == agreement.terms(j)
+                assert agreement.room(i, j) == 0
+            else:
+                assert agreement.room(i, j) == 2 * agreement.terms(j)
+    assert as_written > 100
 
 
 def test_a_crossing_given_up_unscored_is_one_the_terms_would_not_carry() -> None:

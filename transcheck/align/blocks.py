@@ -560,13 +560,14 @@ def _may_cross(
 ) -> bool:
     """Whether two neighbouring pairs whose scores add up to ``straight`` may cross at all:
     False when even crossed pairs scoring PAIR_MOST, with every kept term agreeing, would not
-    beat them by SWAP_GAIN (see _uncross). One crossed pair is scored only when two
-    PAIR_MOST could, the other only when the first leaves room: most pairs fit straight far
-    better than crosswise, and their crossed scores are never needed. (The room PAIR_MOST
-    leaves over 1 is far more than the rounding of these sums, so a crossing given up here
-    is one _terms_cross would reject.)"""
-    (i, j), (_, j2) = first, second
-    bar = straight + SWAP_GAIN - TERM_WEIGHT * 2 * (agreement.terms(j) + agreement.terms(j2))
+    beat them by SWAP_GAIN (see _uncross; a Korean block that is its English one as written,
+    untranslated code, brings no terms: see Agreement.room). One crossed pair is scored only
+    when two PAIR_MOST could, the other only when the first leaves room: most pairs fit
+    straight far better than crosswise, and their crossed scores are never needed. (The room
+    PAIR_MOST leaves over 1 is far more than the rounding of these sums, so a crossing given
+    up here is one _terms_cross would reject.)"""
+    (i, j), (i2, j2) = first, second
+    bar = straight + SWAP_GAIN - TERM_WEIGHT * (agreement.room(i, j) + agreement.room(i2, j2))
     return bar <= 2 * PAIR_MOST and bar <= scorer.pair(i, j2) + PAIR_MOST
 
 

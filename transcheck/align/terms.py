@@ -114,8 +114,24 @@ class Agreement:
         """How many Latin-script terms Korean block ``j`` has."""
         return len(korean_terms(self._korean[j].text))
 
+    def as_written(self, i: int, j: int) -> bool:
+        """Whether Korean block ``j`` is English block ``i`` as it shows (code or HTML left
+        untranslated): the English then has every term of it, and their agreement is the
+        Korean block's term count, known without looking a word up."""
+        english = self._english[i]
+        return self._korean[j].text == (english.shown or english.text)
+
+    def room(self, i: int, j: int) -> int:
+        """The most Korean block ``j``'s terms can add for it in swapping English block ``i``
+        for another (see align.blocks._uncross): its agreement with the other block up to its
+        term count, its agreement with ``i`` down to minus that; nothing when it is ``i`` as
+        written (its agreement with ``i`` is already the most any block reaches)."""
+        return 0 if self.as_written(i, j) else 2 * self.terms(j)
+
     def __call__(self, i: int, j: int) -> int:
         """The agreement of English block ``i`` and Korean block ``j``."""
+        if self.as_written(i, j):
+            return self.terms(j)
         english = self._english_texts.get(i)
         if english is None:
             english = self._english_texts[i] = everything(self._english[i])
