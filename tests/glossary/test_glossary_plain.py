@@ -10,9 +10,11 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from transcheck.glossary import Entry, Glossary, Matcher, Occurrence
+from transcheck.glossary.aligned import Piece, find
 from transcheck.glossary.korean import _INFLECTED_END as INFLECTED_END
 from transcheck.glossary.korean import DERIVED, HANGUL, noun_stems, tail_ok
 from transcheck.glossary.korean import _noun_tail as noun_tail
+from transcheck.glossary.matcher import _is_gloss
 from transcheck.glossary.phrases import _KOREAN_STOPWORDS as KOREAN_STOPWORDS
 from transcheck.glossary.phrases import KoreanStems
 
@@ -102,3 +104,28 @@ def test_korean_matches_as_without_the_latin_pretest(text: str) -> None:
 
 def _fields(found: list[Occurrence]) -> list[tuple[object, ...]]:
     return [(o.entry, o.kind, o.rendering, o.surface, o.start, o.end, o.glossed) for o in found]
+
+
+@given(_MIXED_TEXT)
+@example("커널(kernel)")  # a gloss: the text holds its parenthesis
+def test_no_gloss_without_a_parenthesis(text: str) -> None:
+    """Matcher.korean asks whether two occurrences are a gloss only of a text holding "(":
+    of any other text, no two are."""
+    matcher = Matcher(_TERMS)
+    found = [*matcher._english_matches(text), *matcher._korean_matches(text)]
+    glossed = [(a, b) for a in found for b in found if _is_gloss(text, a, b)]
+    assert not glossed or "(" in text
+
+
+_LINE_TEXT = st.lists(st.sampled_from(["kernel", "state", " ", "커널을", "상태", "x"])).map("".join)
+
+
+@given(_LINE_TEXT, st.integers(1, 500))
+def test_one_line_piece_found_as_the_cursor_walk(text: str, line: int) -> None:
+    """find places the occurrences of a one-line piece (no rows) on its line: the line the
+    cursor walk over that one row gives."""
+    search = Matcher(_TERMS).english
+    walked = find([Piece(text, line, (text,))], search)
+    found = find([Piece(text, line)], search)
+    assert _fields([f.occurrence for f in found]) == _fields([f.occurrence for f in walked])
+    assert [f.line for f in found] == [f.line for f in walked]

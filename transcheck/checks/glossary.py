@@ -474,16 +474,19 @@ def tree_uses(ctx: SetContext, matcher: Matcher) -> dict[Entry, list[Use]]:
                 occurrence = found.occurrence
                 entry = occurrence.entry
                 known = english.get(id(entry))
-                if known is None or _is_forbidden(matcher.glossary, occurrence):
+                if known is None:
                     continue
-                lines = known[1]
-                if occurrence.kind is Kind.ENGLISH and (
+                # A Korean rendering is never forbidden (only FORBIDDEN and ENGLISH kinds are).
+                kind = occurrence.kind
+                if kind is not Kind.KOREAN and _is_forbidden(matcher.glossary, occurrence):
+                    continue
+                if kind is Kind.ENGLISH and (
                     _api_name(unit, occurrence) or _kept_name(unit, occurrence)
                 ):
                     continue
-                rendering = entry.term if occurrence.kind is Kind.ENGLISH else occurrence.rendering
-                use = Use(entry.term, rendering, occurrence.kind, pair.target, found.line,
-                          pair.source, lines[0])  # fmt: skip
+                rendering = entry.term if kind is Kind.ENGLISH else occurrence.rendering
+                use = Use(entry.term, rendering, kind, pair.target, found.line,
+                          pair.source, known[1][0])  # fmt: skip
                 korean.setdefault(id(entry), (entry, []))[1].append(use)
             for key, (entry, found_uses) in korean.items():
                 translating = _translating(entry, found_uses, english, unit)

@@ -145,6 +145,10 @@ def find(pieces: Sequence[Piece], search: Callable[[str], Sequence[Occurrence]])
     with its line, in reading order."""
     found = []
     for part in pieces:
+        if not part.rows:  # one line: every occurrence is on it
+            line = part.line
+            found += [Found(occurrence, line) for occurrence in search(part.text)]
+            continue
         cursor = [0, 0]
         for occurrence in search(part.text):
             found.append(Found(occurrence, _line(part, occurrence.surface, cursor)))
