@@ -10,13 +10,14 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from transcheck.glossary import Entry, Glossary, Matcher, Occurrence
-from transcheck.glossary.aligned import Piece, find
+from transcheck.glossary.aligned import _CONTAINER, Piece, _uncontained, find
 from transcheck.glossary.korean import _INFLECTED_END as INFLECTED_END
 from transcheck.glossary.korean import DERIVED, HANGUL, noun_stems, tail_ok
 from transcheck.glossary.korean import _noun_tail as noun_tail
 from transcheck.glossary.matcher import _is_gloss
 from transcheck.glossary.phrases import _KOREAN_STOPWORDS as KOREAN_STOPWORDS
 from transcheck.glossary.phrases import KoreanStems
+from transcheck.model import Block, BlockKind
 
 # Syllables of stems, noun suffixes, particles and verb tails (하/되/시키 and their forms).
 _SYLLABLES = "칩당들별용간상내화성을를은는이가의에서로와과도만까지하한할된되시키켜기반파프라인"
@@ -129,3 +130,19 @@ def test_one_line_piece_found_as_the_cursor_walk(text: str, line: int) -> None:
     found = find([Piece(text, line)], search)
     assert _fields([f.occurrence for f in found]) == _fields([f.occurrence for f in walked])
     assert [f.line for f in found] == [f.line for f in walked]
+
+
+@given(st.lists(st.sampled_from([":::", ":", "::", " ", "tip", "warning", "-", "가", "\n", "a"])))
+def test_container_mark_dropped_as_the_pattern_drops_it(parts: list[str]) -> None:
+    """A block's prose loses a leading container mark; only a text starting ``:::`` has one."""
+    text = "".join(parts)
+    assert _uncontained(text) == _CONTAINER.sub("", text)
+
+
+def test_a_block_is_in_a_unit_only_itself() -> None:
+    """pair_units skips a block its unit already holds by ``in``: blocks compare by identity,
+    so a block of the same text and lines elsewhere is another block."""
+    block = Block(BlockKind.PARAGRAPH, 3, 3, "같은 문장")
+    twin = Block(BlockKind.PARAGRAPH, 3, 3, "같은 문장")
+    assert block in [block]
+    assert twin not in [block]

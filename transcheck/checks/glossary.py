@@ -157,7 +157,7 @@ def pair_units(ctx: PairContext) -> tuple[Unit, ...]:
                 if not pair.joined:
                     flush(names)
                 for side, block in ((english, pair.source), (korean, pair.target)):
-                    if not any(held is block for held in side):
+                    if block not in side:  # a block compares by identity (a record, eq=False)
                         side.append(block)
             flush(names)
         return tuple(units)

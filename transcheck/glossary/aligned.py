@@ -67,11 +67,17 @@ def prose(block: Block) -> str:
         if _NAME.fullmatch(m.text.strip()) and re.search(rf"\b{re.escape(m.text)}\s[A-Za-z]", shown)
     ]  # only a name before a word can be part of a term ($KV$ cache)
     if not names:
-        return _CONTAINER.sub("", block.text)
+        return _uncontained(block.text)
     others = [m.text for m in block.math if m.text not in names] + [
         c.text for c in block.code_spans
     ]
-    return _CONTAINER.sub("", _restore(block.text, shown, names, others))
+    return _uncontained(_restore(block.text, shown, names, others))
+
+
+def _uncontained(text: str) -> str:
+    """``text`` without a container mark at its start (asked of every block a unit holds:
+    only a text starting ``:::`` can have one)."""
+    return _CONTAINER.sub("", text) if text.startswith(":::") else text
 
 
 def _restore(text: str, shown: str, names: list[str], others: list[str]) -> str:
