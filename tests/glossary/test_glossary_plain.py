@@ -10,7 +10,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from transcheck.glossary import Entry, Glossary, Matcher, Occurrence
-from transcheck.glossary.aligned import _CONTAINER, Piece, _uncontained, find
+from transcheck.glossary.aligned import _CONTAINER, Piece, _uncontained, find, joined
 from transcheck.glossary.korean import _INFLECTED_END as INFLECTED_END
 from transcheck.glossary.korean import DERIVED, HANGUL, noun_stems, tail_ok
 from transcheck.glossary.korean import _noun_tail as noun_tail
@@ -146,3 +146,10 @@ def test_a_block_is_in_a_unit_only_itself() -> None:
     twin = Block(BlockKind.PARAGRAPH, 3, 3, "같은 문장")
     assert block in [block]
     assert twin not in [block]
+
+
+@given(st.lists(st.sampled_from(["커널", "kernel", "", " ", "상태를"]), min_size=1, max_size=3))
+def test_pieces_joined_as_their_texts_joined_by_a_space(texts: list[str]) -> None:
+    """joined takes a lone piece's text as it is: the same text a join gives."""
+    pieces = [Piece(text, line) for line, text in enumerate(texts, 1)]
+    assert joined(pieces) == " ".join(text for text in texts)

@@ -31,7 +31,7 @@ from transcheck.glossary import (
     source_lines,
 )
 from transcheck.glossary.active import curated, named_files
-from transcheck.glossary.aligned import NOT_PROSE, Unit, find, piece
+from transcheck.glossary.aligned import NOT_PROSE, Unit, find, joined, piece
 from transcheck.glossary.decide import Use, decide, findings
 from transcheck.glossary.learn import learn
 from transcheck.glossary.matcher import english_key, korean_key, plurals
@@ -253,7 +253,7 @@ def glossary_missing(ctx: PairContext) -> Iterator[Hit]:
             continue
         in_korean = find(unit.korean, _search(ctx, matcher, True))
         korean = {found.occurrence.entry for found in in_korean}
-        text = " ".join(piece.text for piece in unit.korean)
+        text = joined(unit.korean)
         reported: set[Entry] = set()
         for found in find(unit.english, _search(ctx, matcher, False)):
             entry = found.occurrence.entry
@@ -509,7 +509,7 @@ def _translating(
     renderings = sorted({use.rendering for use in found if use.kind is not Kind.ENGLISH})
     if len(renderings) < 2 or len(found) <= mentions:
         return found
-    text = " ".join(piece.text for piece in unit.korean)
+    text = joined(unit.korean)
     return [] if _coordinated(renderings, text) else found
 
 

@@ -146,6 +146,12 @@ def _line(piece: Piece, surface: str, cursor: list[int]) -> int:
     return piece.line + row
 
 
+def joined(pieces: Sequence[Piece]) -> str:
+    """The texts of ``pieces`` joined by a space (asked of every unit a run learns from: most
+    hold one piece, whose text it is)."""
+    return pieces[0].text if len(pieces) == 1 else " ".join([p.text for p in pieces])
+
+
 def find(pieces: Sequence[Piece], search: Callable[[str], Sequence[Occurrence]]) -> list[Found]:
     """Every occurrence ``search`` (a matcher's ``english`` or ``korean``) finds in ``pieces``,
     with its line, in reading order."""
