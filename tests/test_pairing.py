@@ -5,9 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from transcheck.config import PairPattern
-from transcheck.pairing import FilePair, PairingError, pair_paths, pair_trees, walk_markdown
+from transcheck.pairing import (
+    FilePair,
+    PairingError,
+    _hangul_floor,
+    _hangul_share,
+    pair_paths,
+    pair_trees,
+    walk_markdown,
+)
 
 EXTENSIONS = (".md", ".markdown", ".mdx")
 
@@ -131,3 +141,10 @@ def test_templates_that_match_nothing(chdir_tmp: Path) -> None:
     patterns = (PairPattern("docs/{path}", "ko/docs/{path}"),)
     with pytest.raises(PairingError, match=r"no file of site matches a pairing template"):
         pair_paths(Path("site"), Path("site"), patterns, EXTENSIONS)
+
+
+@given(st.text(alphabet="a한ㄱ1²_ .\n", max_size=60))
+def test_hangul_floor_never_above_its_share_of_letters(text: str) -> None:
+    """check_direction trusts a Korean side on Hangul's share of all characters without
+    counting letters: that share is never above Hangul's share of the letters."""
+    assert _hangul_floor(text) <= _hangul_share(text)

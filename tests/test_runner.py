@@ -3,6 +3,7 @@ at which severity; bad rule references are config errors at their line."""
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,8 @@ import pytest
 from transcheck.checks import REGISTRY, Rule, Scope
 from transcheck.config import Config, ConfigError, load_config
 from transcheck.findings import Severity
+from transcheck.pairing import pair_paths
+from transcheck.run import Run
 from transcheck.runner import active_rules, is_known_selector, is_selected
 
 
@@ -119,3 +122,35 @@ def test_unknown_rule_without_a_config_file() -> None:
     assert str(caught.value) == (
         "command line: select.0: unknown rule 'TC9'; `transcheck rules` lists codes and names"
     )
+
+
+def _collector_during_a_run(tmp_path: Path) -> list[bool]:
+    """Whether the garbage collector was enabled after each pair of a run over two pairs."""
+    for lang, text in (("en", "# A\n\nSome text.\n"), ("ko", "# 가\n\n글입니다.\n")):
+        for name in ("a.md", "b.md"):
+            (tmp_path / lang).mkdir(exist_ok=True)
+            (tmp_path / lang / name).write_text(text, encoding="utf-8")
+    config = Config()
+    pairing = pair_paths(tmp_path / "en", tmp_path / "ko", config.pairing, config.extensions)
+    seen: list[bool] = []
+    Run(pairing, config).report(progress=lambda done, total: seen.append(gc.isenabled()))
+    return seen
+
+
+def test_the_collector_pauses_during_a_run_and_resumes_after(tmp_path: Path) -> None:
+    assert _collector_during_a_run(tmp_path) == [False, False]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert _collector_during_a_run(tmp_path) == [False, False]
+        assert not gc.isenabled()  # a caller's choice stays
+    finally:
+        gc.enable()
+
+
+def test_a_callers_frozen_objects_leave_the_collector_running(tmp_path: Path) -> None:
+    gc.freeze()  # a language server's indexed trees: it runs checks in threads, collecting
+    try:
+        assert _collector_during_a_run(tmp_path) == [True, True]
+    finally:
+        gc.unfreeze()

@@ -233,10 +233,18 @@ _LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
 _HANGUL = re.compile("[\uac00-\ud7a3\u3131-\u318e]")
 
 
+_HANGUL_FLOOR = 0.02  # a Korean side with less Hangul among its letters may be the English
+
+
 def _hangul_share(text: str) -> float:
     """The share of Hangul among the letters of ``text`` (0 without letters)."""
     letters = len(_LETTER.findall(text))
     return len(_HANGUL.findall(text)) / letters if letters else 0.0
+
+
+def _hangul_floor(text: str) -> float:
+    """The share of Hangul among all characters of ``text``: never more than _hangul_share."""
+    return len(_HANGUL.findall(text)) / len(text) if text else 0.0
 
 
 def _sample(tree: Tree, names: list[str], limit: int) -> str:
@@ -256,9 +264,17 @@ def check_direction(pairing: Pairing, limit: int = 0) -> None:
     """A PairingError when the arguments look swapped: the English side is largely Hangul and
     the Korean side has next to none (judged on a few paired files, read under the limit)."""
     both = [pair for pair in pairing.pairs if pair.source and pair.target][:SAMPLE_PAIRS]
+    korean_text = _sample(pairing.target, [p.target or "" for p in both], limit)
+    # The usual case, told without counting letters nor reading the English side: letters
+    # are at most every character, so Hangul's share of the characters is a floor of its share
+    # of the letters.
+    if _hangul_floor(korean_text) >= _HANGUL_FLOOR:
+        return
+    korean = _hangul_share(korean_text)
+    if korean >= _HANGUL_FLOOR:
+        return
     english = _hangul_share(_sample(pairing.source, [p.source or "" for p in both], limit))
-    korean = _hangul_share(_sample(pairing.target, [p.target or "" for p in both], limit))
-    if english >= 0.15 and korean < 0.02:
+    if english >= 0.15:
         raise PairingError(
             f"the arguments look swapped: the English side {pairing.source.display('')} is "
             f"{english:.0%} Hangul and the Korean side {pairing.target.display('')} "

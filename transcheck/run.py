@@ -426,6 +426,13 @@ class Run:
         and apply each Korean file's suppressions. ``chapters`` adds the views the html format
         shows; ``progress`` is called with (pairs done, pairs in all) after each pair."""
         self.settling = gc.get_freeze_count() == 0  # a caller's own frozen objects: left be
+        # While settling, the collector is paused too: what a pair leaves is frozen after it
+        # (see settle), so a collection in between walks only the pair's own young objects,
+        # which reference counting frees (on vue-docs 535 young collections, ~3% of a check,
+        # found 193 objects in cycles); the few cycles wait for the end of the run.
+        paused = self.settling and gc.isenabled()
+        if paused:
+            gc.disable()
         try:
             outcomes = self._outcomes(chapters, progress)
             # No pair is checked again: the cross-chapter rules read what the pairs collected,
@@ -440,6 +447,8 @@ class Run:
             if self.settling:
                 gc.unfreeze()
                 self.settling = False
+            if paused:
+                gc.enable()
 
     def settle(self) -> None:
         """After a pair: what the run holds by then (documents kept for links, alignments, what

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import unicodedata
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from transcheck.fixes import Edit, Replacement, Safety, SourceText
+from transcheck.fixes.model import NEWLINE, split_lines
 
 
 def text(source: str) -> SourceText:
@@ -53,3 +57,9 @@ def test_a_delimited_replacement_may_touch_words_but_not_hide_in_a_longer_one() 
     assert placed == Edit(1, 4, 1, 7, "$$D$$", "$D$")
     assert source.place(Replacement(1, "$D$", "$$D$$")) is None  # 와 continues the token
     assert source.place(Replacement(2, "$D$", "$$D$$", whole=False)) is None  # also inside $$D$$
+
+
+@given(st.text(alphabet="ab한\r\n\u2028 ", max_size=30))
+def test_lines_split_as_the_newline_pattern(source: str) -> None:
+    """split_lines' str.split for text without CR gives the lines NEWLINE gives."""
+    assert split_lines(source) == NEWLINE.split(source)

@@ -10,11 +10,14 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from transcheck.glossary import Entry, Glossary, Matcher, Occurrence
+from transcheck.glossary.aligned import _CONTAINER, Piece, _uncontained, find, joined
 from transcheck.glossary.korean import _INFLECTED_END as INFLECTED_END
 from transcheck.glossary.korean import DERIVED, HANGUL, noun_stems, tail_ok
 from transcheck.glossary.korean import _noun_tail as noun_tail
+from transcheck.glossary.matcher import _is_gloss
 from transcheck.glossary.phrases import _KOREAN_STOPWORDS as KOREAN_STOPWORDS
 from transcheck.glossary.phrases import KoreanStems
+from transcheck.model import Block, BlockKind
 
 # Syllables of stems, noun suffixes, particles and verb tails (하/되/시키 and their forms).
 _SYLLABLES = "칩당들별용간상내화성을를은는이가의에서로와과도만까지하한할된되시키켜기반파프라인"
@@ -102,3 +105,51 @@ def test_korean_matches_as_without_the_latin_pretest(text: str) -> None:
 
 def _fields(found: list[Occurrence]) -> list[tuple[object, ...]]:
     return [(o.entry, o.kind, o.rendering, o.surface, o.start, o.end, o.glossed) for o in found]
+
+
+@given(_MIXED_TEXT)
+@example("커널(kernel)")  # a gloss: the text holds its parenthesis
+def test_no_gloss_without_a_parenthesis(text: str) -> None:
+    """Matcher.korean asks whether two occurrences are a gloss only of a text holding "(":
+    of any other text, no two are."""
+    matcher = Matcher(_TERMS)
+    found = [*matcher._english_matches(text), *matcher._korean_matches(text)]
+    glossed = [(a, b) for a in found for b in found if _is_gloss(text, a, b)]
+    assert not glossed or "(" in text
+
+
+_LINE_TEXT = st.lists(st.sampled_from(["kernel", "state", " ", "커널을", "상태", "x"])).map("".join)
+
+
+@given(_LINE_TEXT, st.integers(1, 500))
+def test_one_line_piece_found_as_the_cursor_walk(text: str, line: int) -> None:
+    """find places the occurrences of a one-line piece (no rows) on its line: the line the
+    cursor walk over that one row gives."""
+    search = Matcher(_TERMS).english
+    walked = find([Piece(text, line, (text,))], search)
+    found = find([Piece(text, line)], search)
+    assert _fields([f.occurrence for f in found]) == _fields([f.occurrence for f in walked])
+    assert [f.line for f in found] == [f.line for f in walked]
+
+
+@given(st.lists(st.sampled_from([":::", ":", "::", " ", "tip", "warning", "-", "가", "\n", "a"])))
+def test_container_mark_dropped_as_the_pattern_drops_it(parts: list[str]) -> None:
+    """A block's prose loses a leading container mark; only a text starting ``:::`` has one."""
+    text = "".join(parts)
+    assert _uncontained(text) == _CONTAINER.sub("", text)
+
+
+def test_a_block_is_in_a_unit_only_itself() -> None:
+    """pair_units skips a block its unit already holds by ``in``: blocks compare by identity,
+    so a block of the same text and lines elsewhere is another block."""
+    block = Block(BlockKind.PARAGRAPH, 3, 3, "같은 문장")
+    twin = Block(BlockKind.PARAGRAPH, 3, 3, "같은 문장")
+    assert block in [block]
+    assert twin not in [block]
+
+
+@given(st.lists(st.sampled_from(["커널", "kernel", "", " ", "상태를"]), min_size=1, max_size=3))
+def test_pieces_joined_as_their_texts_joined_by_a_space(texts: list[str]) -> None:
+    """joined takes a lone piece's text as it is: the same text a join gives."""
+    pieces = [Piece(text, line) for line, text in enumerate(texts, 1)]
+    assert joined(pieces) == " ".join(text for text in texts)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from transcheck.api import PairResult, Report
 from transcheck.config import Config
 from transcheck.findings import Finding, Location, Severity
 from transcheck.parse import InputError
 from transcheck.report import RenderOptions
-from transcheck.report.text import render
+from transcheck.report.text import _shown, render
 from transcheck.runner import active_rules
 
 RULES = active_rules(Config())
@@ -104,3 +107,10 @@ def test_color_marks_severity_and_pair_headers() -> None:
     assert colored.startswith("\x1b[1men/a.md ↔ ko/a.md\x1b[0m\n")
     assert "\x1b[31merror  \x1b[0m TC201" in colored
     assert "\x1b[" not in render(report, RenderOptions(color=False))
+
+
+@given(st.text(alphabet="a한 \n\t\x1b\x7f\u2028\u200b", max_size=20))
+def test_shown_text_as_each_character_escaped(text: str) -> None:
+    """_shown's whole-text test gives what escaping each character that is not printable gives."""
+    each = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in text)
+    assert _shown(text) == each

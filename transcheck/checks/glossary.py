@@ -31,7 +31,7 @@ from transcheck.glossary import (
     source_lines,
 )
 from transcheck.glossary.active import curated, named_files
-from transcheck.glossary.aligned import NOT_PROSE, Unit, find, piece
+from transcheck.glossary.aligned import NOT_PROSE, Unit, find, joined, piece
 from transcheck.glossary.decide import Use, decide, findings
 from transcheck.glossary.learn import learn
 from transcheck.glossary.matcher import english_key, korean_key, plurals
@@ -157,7 +157,7 @@ def pair_units(ctx: PairContext) -> tuple[Unit, ...]:
                 if not pair.joined:
                     flush(names)
                 for side, block in ((english, pair.source), (korean, pair.target)):
-                    if not any(held is block for held in side):
+                    if block not in side:  # a block compares by identity (a record, eq=False)
                         side.append(block)
             flush(names)
         return tuple(units)
@@ -253,7 +253,7 @@ def glossary_missing(ctx: PairContext) -> Iterator[Hit]:
             continue
         in_korean = find(unit.korean, _search(ctx, matcher, True))
         korean = {found.occurrence.entry for found in in_korean}
-        text = " ".join(piece.text for piece in unit.korean)
+        text = joined(unit.korean)
         reported: set[Entry] = set()
         for found in find(unit.english, _search(ctx, matcher, False)):
             entry = found.occurrence.entry
@@ -474,16 +474,19 @@ def tree_uses(ctx: SetContext, matcher: Matcher) -> dict[Entry, list[Use]]:
                 occurrence = found.occurrence
                 entry = occurrence.entry
                 known = english.get(id(entry))
-                if known is None or _is_forbidden(matcher.glossary, occurrence):
+                if known is None:
                     continue
-                lines = known[1]
-                if occurrence.kind is Kind.ENGLISH and (
+                # A Korean rendering is never forbidden (only FORBIDDEN and ENGLISH kinds are).
+                kind = occurrence.kind
+                if kind is not Kind.KOREAN and _is_forbidden(matcher.glossary, occurrence):
+                    continue
+                if kind is Kind.ENGLISH and (
                     _api_name(unit, occurrence) or _kept_name(unit, occurrence)
                 ):
                     continue
-                rendering = entry.term if occurrence.kind is Kind.ENGLISH else occurrence.rendering
-                use = Use(entry.term, rendering, occurrence.kind, pair.target, found.line,
-                          pair.source, lines[0])  # fmt: skip
+                rendering = entry.term if kind is Kind.ENGLISH else occurrence.rendering
+                use = Use(entry.term, rendering, kind, pair.target, found.line,
+                          pair.source, known[1][0])  # fmt: skip
                 korean.setdefault(id(entry), (entry, []))[1].append(use)
             for key, (entry, found_uses) in korean.items():
                 translating = _translating(entry, found_uses, english, unit)
@@ -506,7 +509,7 @@ def _translating(
     renderings = sorted({use.rendering for use in found if use.kind is not Kind.ENGLISH})
     if len(renderings) < 2 or len(found) <= mentions:
         return found
-    text = " ".join(piece.text for piece in unit.korean)
+    text = joined(unit.korean)
     return [] if _coordinated(renderings, text) else found
 
 

@@ -10,7 +10,7 @@ and a paragraph needs a few words (a heading one) before it is prose.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import groupby
 from urllib.parse import urlsplit
 
@@ -45,7 +45,6 @@ _PAGE_UNITS = 3  # fewer units still in English are reported one by one, whateve
 # an acronym.
 _IDENTIFIER = re.compile(r"\(\)|[-_<>.$@#:/\d]|[a-z][A-Z]|^[A-Z]{2,}s?$")
 _INNER_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+\b")  # capitalized inside a sentence
-_LOWER = re.compile(r"\b[a-z]+\b")
 _ABBREVIATED = re.compile(r"\s*\([A-Z][A-Z0-9-]*s?\)$")  # ``Name (ABBR)``: the abbreviation
 _ARTICLES = frozenset({"a", "an", "the"})
 _TERM_WORDS = 3  # a term kept in English has at most this many words
@@ -193,15 +192,42 @@ def page_names(english: Document, korean: Document) -> Names:
         for block in section.blocks:
             if block.kind in PROSE_KINDS and HANGUL.search(block.text):
                 kept.update(word.casefold() for word in _LATIN.findall(block.text))
-    capitalized: set[str] = set()
-    lower: set[str] = set()
-    for section in english.sections:
-        for block in section.blocks:
-            if block.kind in PROSE_KINDS:
-                capitalized.update(_INNER_CAPITAL.findall(block.text))
-                lower.update(_LOWER.findall(block.text))
-    kept.update(word.casefold() for word in capitalized if word.casefold() not in lower)
+    prose = [
+        block.text
+        for section in english.sections
+        for block in section.blocks
+        if block.kind in PROSE_KINDS
+    ]
+    kept.update(proper_nouns(prose))
     return Names(frozenset(code), frozenset(kept))
+
+
+def proper_nouns(texts: Sequence[str]) -> set[str]:
+    """The words ``texts`` capitalize inside a sentence and never write in lower case as a
+    word of their own (between characters that are no word characters), case-folded. Only
+    those few words are looked for in lower case, not every word of the page listed."""
+    joined = "\n".join(texts)  # a line break joins no two words
+    capitalized = {word.casefold() for word in _INNER_CAPITAL.findall(joined)}
+    return {word for word in capitalized if not _written_alone(word, joined)}
+
+
+def _written_alone(word: str, text: str) -> bool:
+    """Whether ``text`` holds ``word`` with no word character (a regex's ``\\w``) on either
+    side."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not (at and _word_char(text[at - 1])) and not (
+            end < len(text) and _word_char(text[end])
+        ):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _word_char(char: str) -> bool:
+    """A regex's ``\\w``: a letter or digit of any script, or ``_``."""
+    return char.isalnum() or char == "_"
 
 
 def _link_only(block: Block) -> bool:

@@ -129,7 +129,9 @@ def digest(data: bytes) -> str:
 
 def split_lines(text: str) -> list[str]:
     """Decoded text as lines numbered as the parser numbers them, without their line ends."""
-    return NEWLINE.split(text)
+    # Each file read is split: most end their lines with "\n" alone, which str.split splits at
+    # several times faster than the pattern does.
+    return NEWLINE.split(text) if "\r" in text else text.split("\n")
 
 
 def _token(char: str) -> bool:

@@ -67,11 +67,17 @@ def prose(block: Block) -> str:
         if _NAME.fullmatch(m.text.strip()) and re.search(rf"\b{re.escape(m.text)}\s[A-Za-z]", shown)
     ]  # only a name before a word can be part of a term ($KV$ cache)
     if not names:
-        return _CONTAINER.sub("", block.text)
+        return _uncontained(block.text)
     others = [m.text for m in block.math if m.text not in names] + [
         c.text for c in block.code_spans
     ]
-    return _CONTAINER.sub("", _restore(block.text, shown, names, others))
+    return _uncontained(_restore(block.text, shown, names, others))
+
+
+def _uncontained(text: str) -> str:
+    """``text`` without a container mark at its start (asked of every block a unit holds:
+    only a text starting ``:::`` can have one)."""
+    return _CONTAINER.sub("", text) if text.startswith(":::") else text
 
 
 def _restore(text: str, shown: str, names: list[str], others: list[str]) -> str:
@@ -140,11 +146,21 @@ def _line(piece: Piece, surface: str, cursor: list[int]) -> int:
     return piece.line + row
 
 
+def joined(pieces: Sequence[Piece]) -> str:
+    """The texts of ``pieces`` joined by a space (asked of every unit a run learns from: most
+    hold one piece, whose text it is)."""
+    return pieces[0].text if len(pieces) == 1 else " ".join([p.text for p in pieces])
+
+
 def find(pieces: Sequence[Piece], search: Callable[[str], Sequence[Occurrence]]) -> list[Found]:
     """Every occurrence ``search`` (a matcher's ``english`` or ``korean``) finds in ``pieces``,
     with its line, in reading order."""
     found = []
     for part in pieces:
+        if not part.rows:  # one line: every occurrence is on it
+            line = part.line
+            found += [Found(occurrence, line) for occurrence in search(part.text)]
+            continue
         cursor = [0, 0]
         for occurrence in search(part.text):
             found.append(Found(occurrence, _line(part, occurrence.surface, cursor)))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain
 
-from transcheck.glossary.aligned import Unit
+from transcheck.glossary.aligned import Unit, joined
 from transcheck.glossary.matcher import LATIN, english_key, plurals
 from transcheck.glossary.model import Entry, Glossary
 from transcheck.glossary.phrases import KoreanStems, lone_syllables, phrases
@@ -79,7 +79,7 @@ def _count(units: Sequence[tuple[str, Unit]], korean: Sequence[str]) -> dict[str
     counts: dict[str, _Counts] = defaultdict(_Counts)
     phrases_in = cache(lambda text: tuple(phrases(text, SIZES, first_words)))
     for number, (path, unit) in enumerate(units):
-        english = " ".join(p.text for p in unit.english)
+        english = joined(unit.english)
         for key, surface in phrases_in(english):
             if key not in ever_kept:
                 continue
@@ -141,7 +141,7 @@ def learn(units: Iterable[tuple[str, Unit]], known: Glossary) -> tuple[Entry, ..
     """Entries for the terms the tree renders both kept in English and in Korean; ``units`` are
     (file, unit) pairs of translated units."""
     listed = list(units)
-    korean = [" ".join(p.text for p in unit.korean) for _, unit in listed]
+    korean = [joined(unit.korean) for _, unit in listed]
     candidates = _candidates(_count(listed, korean), _known_keys(known))
     if not candidates:
         return ()

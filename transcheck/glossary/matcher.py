@@ -374,11 +374,13 @@ class Matcher:
             found = _without_overlaps((*english, *korean))
         if not found:
             return found
-        glosses = [m.span(1) for m in _GLOSS.finditer(text)] if "(" in text else []
+        # A gloss opens a parenthesis (_GLOSS_OPEN): without one, no two occurrences are a gloss.
+        parenthesized = "(" in text
+        glosses = [m.span(1) for m in _GLOSS.finditer(text)] if parenthesized else []
         result: list[Occurrence] = []
         for occurrence in found:
             previous = result[-1] if result else None
-            if previous is not None and _is_gloss(text, previous, occurrence):
+            if parenthesized and previous is not None and _is_gloss(text, previous, occurrence):
                 if occurrence.kind is Kind.ENGLISH:
                     result[-1] = replace(previous, glossed=True)
                 else:

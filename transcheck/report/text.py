@@ -20,6 +20,8 @@ def _paint(text: str, code: str, color: bool) -> str:
 def _shown(text: str) -> str:
     """``text`` with control characters escaped (a file name holding a newline, a message
     quoting a terminal escape), so each finding stays on its line and cannot drive the terminal."""
+    if text.isprintable():  # nearly every text: none to escape
+        return text
     return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in text)
 
 
