@@ -28,7 +28,7 @@ from transcheck.parse.html import HtmlTag, HtmlText, _parsed, scan_html
 from transcheck.parse.linemarks import line_marks
 from transcheck.parse.mkdocs import MARK, marks
 from transcheck.parse.parsers import markdown
-from transcheck.parse.positions import POS
+from transcheck.parse.positions import POS, stamp_run
 from transcheck.parse.unclosed import _fence_opener, opens_fence
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
@@ -168,14 +168,27 @@ def tasklists_rule() -> Any:
     return next(r.fn for r in fresh.core.ruler.__rules__ if r.name == "github-tasklists")
 
 
+def _then_stamped(rule: Any) -> Any:
+    """A core rule followed by stamping every child of every inline run it may have made."""
+
+    def stamped(state: rules_core.StateCore) -> None:
+        rule(state)
+        for token in state.tokens:
+            if token.type == "inline":
+                stamp_run(token)
+
+    return stamped
+
+
 def _stock_parser(dialect: str) -> MarkdownIt:
     """A fresh parser of ``dialect`` whose block state, tokenizers and ruler are markdown-it's
     own, asking every rule at every line and offset, whose linkify, task-list, emphasis and
-    strikethrough rules walk every inline run, and which normalizes every text."""
+    strikethrough rules walk every inline run (the tokens the first two make stamped in every
+    run), and which normalizes every text."""
     md = markdown.__wrapped__(dialect)
     md.core.ruler.at("normalize", rules_core.normalize)
-    md.core.ruler.at("linkify", rules_core.linkify)
-    md.core.ruler.at("github-tasklists", tasklists_rule())
+    md.core.ruler.at("linkify", _then_stamped(rules_core.linkify))
+    md.core.ruler.at("github-tasklists", _then_stamped(tasklists_rule()))
     md.inline.ruler2.at("strikethrough", rules_inline.strikethrough.postProcess)
     md.inline.ruler2.at("emphasis", rules_inline.emphasis.postProcess)
     md.block.parse = MethodType(ParserBlock.parse, md.block)  # type: ignore[method-assign]

@@ -51,7 +51,7 @@ from transcheck.parse.kramdown import attr_list_plugin, attributes_plugin
 from transcheck.parse.liquid import liquid_plugin
 from transcheck.parse.mdx import mdx_plugin
 from transcheck.parse.mkdocs import mkdocs_plugin
-from transcheck.parse.positions import track_positions
+from transcheck.parse.positions import stamp_run, track_positions
 from transcheck.parse.shortcodes import shortcode_plugin
 from transcheck.parse.tomlfront import toml_front_matter_plugin
 from transcheck.parse.unlogged import unlogged
@@ -84,14 +84,26 @@ def _linkify_only_candidates(md: MarkdownIt) -> None:
         ]
         if runs:
             linkify(StateCore(state.src, state.md, state.env, runs))
+            for run in runs:  # the links it made have no offset yet
+                stamp_run(run)
 
     ruler.at("linkify", rule)
 
 
 def _tasks_only_with_boxes(md: MarkdownIt) -> None:
     """The task-list core rule walks every token of the file for a list item whose text starts
-    with ``[ ]``, ``[x]`` or ``[X]``: run it only on a text that holds one."""
-    _run_when_holding(md.core.ruler, "github-tasklists", ("[ ]", "[x]", "[X]"))
+    with ``[ ]``, ``[x]`` or ``[X]``: run it only on a text that holds one (and stamp the
+    checkboxes it made)."""
+    ruler = md.core.ruler
+    tasks = next(rule.fn for rule in ruler.__rules__ if rule.name == "github-tasklists")
+
+    def rule(state: StateCore) -> None:
+        tasks(state)
+        for token in state.tokens:
+            if token.type == "inline":
+                stamp_run(token)
+
+    ruler.at("github-tasklists", _when_holding(rule, ("[ ]", "[x]", "[X]")))
 
 
 class _Options(OptionsDict):
