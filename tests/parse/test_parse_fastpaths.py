@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from markdown_it import MarkdownIt, rules_core, rules_inline
+from markdown_it import MarkdownIt, rules_core
 from markdown_it.helpers import parseLinkDestination
 from markdown_it.parser_block import ParserBlock
 from markdown_it.parser_inline import ParserInline
@@ -182,15 +182,14 @@ def _then_stamped(rule: Any) -> Any:
 
 def _stock_parser(dialect: str) -> MarkdownIt:
     """A fresh parser of ``dialect`` whose block state, tokenizers and ruler are markdown-it's
-    own, asking every rule at every line and offset, whose linkify, task-list, emphasis and
-    strikethrough rules walk every inline run (the tokens the first two make stamped in every
-    run), and which normalizes every text."""
+    own, asking every rule at every line and offset, whose linkify and task-list rules walk
+    every inline run (the tokens the first two make stamped in every run), which runs
+    every post-processing rule on every run, and which normalizes every text."""
     md = markdown.__wrapped__(dialect)
     md.core.ruler.at("normalize", rules_core.normalize)
     md.core.ruler.at("linkify", _then_stamped(rules_core.linkify))
     md.core.ruler.at("github-tasklists", _then_stamped(tasklists_rule()))
-    md.inline.ruler2.at("strikethrough", rules_inline.strikethrough.postProcess)
-    md.inline.ruler2.at("emphasis", rules_inline.emphasis.postProcess)
+    md.inline.post_rules = lambda src: md.inline.ruler2.getRules("")  # type: ignore[attr-defined]
     md.block.parse = MethodType(ParserBlock.parse, md.block)  # type: ignore[method-assign]
     md.block.tokenize = MethodType(ParserBlock.tokenize, md.block)  # type: ignore[method-assign]
     md.block.ruler.__class__ = Ruler  # every terminator asked on every line

@@ -140,14 +140,6 @@ def _normalize_only_with_cr_or_nul(md: MarkdownIt) -> None:
     _run_when_holding(md.core.ruler, "normalize", ("\r", "\0"))
 
 
-def _delimiters_only_with_markers(md: MarkdownIt) -> None:
-    """The strikethrough and emphasis rules walk every inline run's delimiters after parsing,
-    acting only on those of their own markers (``~``; ``*`` and ``_``), which a run without the
-    character has none of: run them only on a run that holds one."""
-    for name, markers in (("strikethrough", "~"), ("emphasis", "*_")):
-        _run_when_holding(md.inline.ruler2, name, markers)
-
-
 def _unlogged_block_rules(md: MarkdownIt) -> None:
     """Replace each block rule of ``md`` that logs through its module's ``LOGGER`` with a copy
     that logs nowhere (see ``unlogged``)."""
@@ -190,7 +182,6 @@ def markdown(dialect: str = JEKYLL) -> MarkdownIt:
     elif dialect == MKDOCS:
         md.use(mkdocs_plugin)
         md.use(attr_list_plugin)
-    _delimiters_only_with_markers(md)
     explicit_id_plugin(md)
     track_positions(md)
     md.block.__class__ = FirstCharParserBlock

@@ -57,14 +57,15 @@ class _PositionedState(StateInline):
 
 
 class _PositionedParserInline(FirstCharParserInline):
-    """markdown-it's inline parser (asking only the rules that can start at each offset, see
-    ``firstchar``), run on a :class:`_PositionedState`."""
+    """markdown-it's inline parser (asking only the rules that can start at each offset, and
+    only the post-processing rules a run has delimiters for, see ``firstchar``), run on a
+    :class:`_PositionedState`."""
 
     def parse(self, src: str, md: MarkdownIt, env: EnvType, tokens: list[Token]) -> list[Token]:
-        """Tokenize ``src`` into ``tokens`` (same steps as ``ParserInline.parse``)."""
+        """Tokenize ``src`` into ``tokens`` (the steps of ``ParserInline.parse``)."""
         state = _PositionedState(src, md, env, tokens)
         self.tokenize(state)
-        for rule in self.ruler2.getRules(""):
+        for rule in self.post_rules(src):
             rule(state)
         return state.tokens
 
