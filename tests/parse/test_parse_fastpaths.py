@@ -182,13 +182,14 @@ def _then_stamped(rule: Any) -> Any:
 
 def _stock_parser(dialect: str) -> MarkdownIt:
     """A fresh parser of ``dialect`` whose block state, tokenizers and ruler are markdown-it's
-    own, asking every rule at every line and offset, whose linkify and task-list rules walk
-    every inline run (the tokens the first two make stamped in every run), which runs
+    own, asking every rule at every line and offset, whose linkify, task-list and text-join
+    rules walk every inline run (the tokens the first two make stamped in every run), which runs
     every post-processing rule on every run, and which normalizes every text."""
     md = markdown.__wrapped__(dialect)
     md.core.ruler.at("normalize", rules_core.normalize)
     md.core.ruler.at("linkify", _then_stamped(rules_core.linkify))
     md.core.ruler.at("github-tasklists", _then_stamped(tasklists_rule()))
+    md.core.ruler.at("text_join", rules_core.text_join)
     md.inline.post_rules = lambda src: md.inline.ruler2.getRules("")  # type: ignore[attr-defined]
     md.block.parse = MethodType(ParserBlock.parse, md.block)  # type: ignore[method-assign]
     md.block.tokenize = MethodType(ParserBlock.tokenize, md.block)  # type: ignore[method-assign]

@@ -90,6 +90,26 @@ def _linkify_only_candidates(md: MarkdownIt) -> None:
     ruler.at("linkify", rule)
 
 
+def _joins_only_with_escapes(md: MarkdownIt) -> None:
+    """markdown-it's text-join core rule walks every child of every inline run to turn the
+    ``text_special`` tokens of escapes (``\\*``) and entities (``&amp;``) into text joined with
+    the text beside them. Only a run holding ``\\`` or ``&`` has such a token (the delimiter rules
+    already joined their own text tokens, see ``firstchar``): hand it only those runs."""
+    ruler = md.core.ruler
+    join = next(rule.fn for rule in ruler.__rules__ if rule.name == "text_join")
+
+    def rule(state: StateCore) -> None:
+        runs = [
+            token
+            for token in state.tokens
+            if token.type == "inline" and ("\\" in token.content or "&" in token.content)
+        ]
+        if runs:
+            join(StateCore(state.src, state.md, state.env, runs))
+
+    ruler.at("text_join", rule)
+
+
 def _tasks_only_with_boxes(md: MarkdownIt) -> None:
     """The task-list core rule walks every token of the file for a list item whose text starts
     with ``[ ]``, ``[x]`` or ``[X]``: run it only on a text that holds one (and stamp the
@@ -171,6 +191,7 @@ def markdown(dialect: str = JEKYLL) -> MarkdownIt:
     md.use(tasklists_plugin)
     _tasks_only_with_boxes(md)
     md.use(conflict_plugin)
+    _joins_only_with_escapes(md)
     if dialect == JEKYLL:
         md.use(liquid_plugin)
         md.use(attributes_plugin)
