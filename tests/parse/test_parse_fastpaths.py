@@ -21,12 +21,15 @@ from markdown_it.ruler import Ruler
 from markdown_it.rules_block import StateBlock
 from mdit_py_plugins.tasklists import tasklists_plugin
 
+from transcheck.model import CodeSpan
 from transcheck.parse.blanks import collapse_blanks
 from transcheck.parse.destinations import parse_link_destination
 from transcheck.parse.dialects import DIALECTS, _first_mark, choose_dialect
 from transcheck.parse.html import HtmlTag, HtmlText, _parsed, scan_html
+from transcheck.parse.inline import InlineItems
 from transcheck.parse.linemarks import line_marks
 from transcheck.parse.mkdocs import MARK, marks
+from transcheck.parse.numbers import find_numbers
 from transcheck.parse.parsers import markdown
 from transcheck.parse.positions import POS, stamp_run
 from transcheck.parse.unclosed import _fence_opener, opens_fence
@@ -309,3 +312,19 @@ def test_line_marks_are_markdown_its(pieces: list[str]) -> None:
 def test_line_marks_are_markdown_its_on_corpus() -> None:
     for path in sorted(CORPUS.glob("*/*/**/*.md")):
         _same_marks(path.read_text(encoding="utf-8"))
+
+
+@given(st.lists(st.tuples(st.sampled_from([*BLANK_PIECES, "12", "1,000", "**"]), st.booleans())))
+def test_text_collapsed_once_is_prose_and_rendered_text_collapsed(pieces: list[Any]) -> None:
+    """A block's text and shown text come from one collapse when it renders its prose alone."""
+    items = InlineItems()
+    for line, (piece, code) in enumerate(pieces, start=1):
+        if code:  # a code span: rendered, not prose
+            items.code_spans.append(CodeSpan(piece, line))
+            items.rendered.append(piece)
+        else:
+            items.add_prose(piece, line)
+    text, shown, numbers = items.texts_and_numbers()
+    assert text == " ".join("".join(piece for piece, _ in items.prose).split())
+    assert shown == " ".join("".join(items.rendered).split())
+    assert numbers == find_numbers(items.prose)

@@ -176,7 +176,7 @@ class Walker:
     ) -> Block:
         """A block of ``kind`` over ``lines`` holding ``items`` (its prose the block's ``text``
         unless given), placed in its list or table."""
-        prose, numbers = items.text_and_numbers()
+        prose, shown, numbers = items.texts_and_numbers()
         # Block's fields in their order: a keyword call matches 16 names one by one, three times
         # the cost of the call itself.
         return Block(
@@ -184,7 +184,7 @@ class Walker:
             lines[0],
             lines[1],
             prose if text is None else text,
-            items.plain,
+            shown,
             self.depth,
             lang,
             cells,
