@@ -25,6 +25,7 @@ from transcheck.model import CodeSpan
 from transcheck.parse.blanks import collapse_blanks
 from transcheck.parse.destinations import parse_link_destination
 from transcheck.parse.dialects import DIALECTS, _first_mark, choose_dialect
+from transcheck.parse.document import parse_markdown
 from transcheck.parse.html import HtmlTag, HtmlText, _parsed, scan_html
 from transcheck.parse.inline import InlineItems
 from transcheck.parse.linemarks import line_marks
@@ -32,7 +33,7 @@ from transcheck.parse.mkdocs import MARK, marks
 from transcheck.parse.numbers import find_numbers
 from transcheck.parse.parsers import markdown
 from transcheck.parse.positions import POS, stamp_run
-from transcheck.parse.unclosed import _fence_opener, opens_fence
+from transcheck.parse.unclosed import _fence_opener, find_unclosed, opens_fence
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 
@@ -328,3 +329,24 @@ def test_text_collapsed_once_is_prose_and_rendered_text_collapsed(pieces: list[A
     assert text == " ".join("".join(piece for piece, _ in items.prose).split())
     assert shown == " ".join("".join(items.rendered).split())
     assert numbers == find_numbers(items.prose)
+
+
+UNCLOSED_PIECES = [
+    "```\n", "```js\n", "~~~\n", "````\n", "$$\n", "$$", "<!--", "-->", "<div>\n", "# ", "\n",
+    "\n\n", "x", "- ", "> ", "| a |\n|---|\n", "`", "\\$$", "    ",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(UNCLOSED_PIECES), max_size=20).map("".join))
+def test_walk_hands_over_every_token_that_may_leave_markup_open(text: str) -> None:
+    """What is left open is found among the tokens the walk hands over as among all block
+    tokens (a paragraph's text only: a heading's ``$$`` opens nothing)."""
+    for dialect in DIALECTS:
+        tokens = markdown(dialect).parse(text)
+        every = [
+            token
+            for index, token in enumerate(tokens)
+            if token.type != "inline" or (index and tokens[index - 1].type == "paragraph_open")
+        ]
+        expected = find_unclosed(every, text)
+        assert parse_markdown(text, "x.md", dialect=dialect).unclosed == expected
