@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from markdown_it import MarkdownIt, rules_core, rules_inline
+from markdown_it import MarkdownIt, rules_core
 from markdown_it.helpers import parseLinkDestination
 from markdown_it.parser_block import ParserBlock
 from markdown_it.parser_inline import ParserInline
@@ -21,15 +21,19 @@ from markdown_it.ruler import Ruler
 from markdown_it.rules_block import StateBlock
 from mdit_py_plugins.tasklists import tasklists_plugin
 
+from transcheck.model import CodeSpan
 from transcheck.parse.blanks import collapse_blanks
 from transcheck.parse.destinations import parse_link_destination
 from transcheck.parse.dialects import DIALECTS, _first_mark, choose_dialect
+from transcheck.parse.document import parse_markdown
 from transcheck.parse.html import HtmlTag, HtmlText, _parsed, scan_html
+from transcheck.parse.inline import InlineItems
 from transcheck.parse.linemarks import line_marks
 from transcheck.parse.mkdocs import MARK, marks
+from transcheck.parse.numbers import find_numbers
 from transcheck.parse.parsers import markdown
-from transcheck.parse.positions import POS
-from transcheck.parse.unclosed import _fence_opener, opens_fence
+from transcheck.parse.positions import POS, stamp_run
+from transcheck.parse.unclosed import _fence_opener, find_unclosed, opens_fence
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 
@@ -168,16 +172,29 @@ def tasklists_rule() -> Any:
     return next(r.fn for r in fresh.core.ruler.__rules__ if r.name == "github-tasklists")
 
 
+def _then_stamped(rule: Any) -> Any:
+    """A core rule followed by stamping every child of every inline run it may have made."""
+
+    def stamped(state: rules_core.StateCore) -> None:
+        rule(state)
+        for token in state.tokens:
+            if token.type == "inline":
+                stamp_run(token)
+
+    return stamped
+
+
 def _stock_parser(dialect: str) -> MarkdownIt:
     """A fresh parser of ``dialect`` whose block state, tokenizers and ruler are markdown-it's
-    own, asking every rule at every line and offset, whose linkify, task-list, emphasis and
-    strikethrough rules walk every inline run, and which normalizes every text."""
+    own, asking every rule at every line and offset, whose linkify, task-list and text-join
+    rules walk every inline run (the tokens the first two make stamped in every run), which runs
+    every post-processing rule on every run, and which normalizes every text."""
     md = markdown.__wrapped__(dialect)
     md.core.ruler.at("normalize", rules_core.normalize)
-    md.core.ruler.at("linkify", rules_core.linkify)
-    md.core.ruler.at("github-tasklists", tasklists_rule())
-    md.inline.ruler2.at("strikethrough", rules_inline.strikethrough.postProcess)
-    md.inline.ruler2.at("emphasis", rules_inline.emphasis.postProcess)
+    md.core.ruler.at("linkify", _then_stamped(rules_core.linkify))
+    md.core.ruler.at("github-tasklists", _then_stamped(tasklists_rule()))
+    md.core.ruler.at("text_join", rules_core.text_join)
+    md.inline.post_rules = lambda src: md.inline.ruler2.getRules("")  # type: ignore[attr-defined]
     md.block.parse = MethodType(ParserBlock.parse, md.block)  # type: ignore[method-assign]
     md.block.tokenize = MethodType(ParserBlock.tokenize, md.block)  # type: ignore[method-assign]
     md.block.ruler.__class__ = Ruler  # every terminator asked on every line
@@ -296,3 +313,40 @@ def test_line_marks_are_markdown_its(pieces: list[str]) -> None:
 def test_line_marks_are_markdown_its_on_corpus() -> None:
     for path in sorted(CORPUS.glob("*/*/**/*.md")):
         _same_marks(path.read_text(encoding="utf-8"))
+
+
+@given(st.lists(st.tuples(st.sampled_from([*BLANK_PIECES, "12", "1,000", "**"]), st.booleans())))
+def test_text_collapsed_once_is_prose_and_rendered_text_collapsed(pieces: list[Any]) -> None:
+    """A block's text and shown text come from one collapse when it renders its prose alone."""
+    items = InlineItems()
+    for line, (piece, code) in enumerate(pieces, start=1):
+        if code:  # a code span: rendered, not prose
+            items.code_spans.append(CodeSpan(piece, line))
+            items.rendered.append(piece)
+        else:
+            items.add_prose(piece, line)
+    text, shown, numbers = items.texts_and_numbers()
+    assert text == " ".join("".join(piece for piece, _ in items.prose).split())
+    assert shown == " ".join("".join(items.rendered).split())
+    assert numbers == find_numbers(items.prose)
+
+
+UNCLOSED_PIECES = [
+    "```\n", "```js\n", "~~~\n", "````\n", "$$\n", "$$", "<!--", "-->", "<div>\n", "# ", "\n",
+    "\n\n", "x", "- ", "> ", "| a |\n|---|\n", "`", "\\$$", "    ",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(UNCLOSED_PIECES), max_size=20).map("".join))
+def test_walk_hands_over_every_token_that_may_leave_markup_open(text: str) -> None:
+    """What is left open is found among the tokens the walk hands over as among all block
+    tokens (a paragraph's text only: a heading's ``$$`` opens nothing)."""
+    for dialect in DIALECTS:
+        tokens = markdown(dialect).parse(text)
+        every = [
+            token
+            for index, token in enumerate(tokens)
+            if token.type != "inline" or (index and tokens[index - 1].type == "paragraph_open")
+        ]
+        expected = find_unclosed(every, text)
+        assert parse_markdown(text, "x.md", dialect=dialect).unclosed == expected

@@ -127,7 +127,7 @@ def parse_markdown(
         sections = _with_site_ids(sections)
     # a comment is "<!--" or "{/*" in some token's text, so in the file's text too
     comments = collect_comments(tokens) if "<!--" in text or "/*" in text else ()
-    unclosed = find_unclosed(tokens, text)
+    unclosed = find_unclosed(walker.openers, text)
     return Document(
         path,
         line_count,
@@ -137,5 +137,5 @@ def parse_markdown(
         choice.name,
         choice.reason,
         unclosed,
-        conflicts_of(tokens),
+        conflicts_of(tokens) if "<<<<<<<" in text else (),  # a conflict's opener is in the text
     )

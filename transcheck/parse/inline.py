@@ -47,18 +47,17 @@ class InlineItems:
         """The prose, whitespace collapsed."""
         return collapse_blanks("".join([piece for piece, _ in self.prose]))
 
-    @property
-    def plain(self) -> str:
-        """The rendered text (prose, code and math), which GitHub-style heading ids are made of."""
-        return collapse_blanks("".join(self.rendered))
-
-    def text_and_numbers(self) -> tuple[str, list[Number]]:
-        """The prose, whitespace collapsed, and the numbers written in it (each at its own
-        line), from one join of the pieces."""
-        if not self.prose:
-            return "", []
-        run = "".join([piece for piece, _ in self.prose])
-        return collapse_blanks(run), find_numbers(self.prose, run)
+    def texts_and_numbers(self) -> tuple[str, str, list[Number]]:
+        """The prose and the rendered text (prose, code and math, which GitHub-style heading ids
+        are made of), whitespace collapsed, and the numbers written in the prose (each at its own
+        line), from one join of the pieces. A run rendered as its prose alone (no code, math or
+        bare URL: most paragraphs) has its text collapsed once for both."""
+        pieces = [piece for piece, _ in self.prose]
+        run = "".join(pieces)
+        text = collapse_blanks(run)
+        rendered = self.rendered
+        shown = text if pieces == rendered else collapse_blanks("".join(rendered))
+        return text, shown, find_numbers(self.prose, run) if pieces else []
 
     def add_prose(self, text: str, line: int, *, word: bool = False) -> None:
         """Append prose starting at ``line``; a ``word`` stands apart from its neighbours."""

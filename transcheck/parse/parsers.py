@@ -32,6 +32,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
 from markdown_it.utils import OptionsDict
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
@@ -51,7 +52,7 @@ from transcheck.parse.kramdown import attr_list_plugin, attributes_plugin
 from transcheck.parse.liquid import liquid_plugin
 from transcheck.parse.mdx import mdx_plugin
 from transcheck.parse.mkdocs import mkdocs_plugin
-from transcheck.parse.positions import track_positions
+from transcheck.parse.positions import stamp_run, track_positions
 from transcheck.parse.shortcodes import shortcode_plugin
 from transcheck.parse.tomlfront import toml_front_matter_plugin
 from transcheck.parse.unlogged import unlogged
@@ -64,34 +65,61 @@ def _any_params(params: str, *args: Any) -> bool:
     return bool(params.strip())
 
 
-def _linkify_only_candidates(md: MarkdownIt) -> None:
-    """linkify's core rule walks every child of each inline run whose source holds "//" or "@",
-    though most such runs hold them only in a link destination; it can only change a text token
-    that holds one (see ``autolinks``). Hand it only the runs that have such a token."""
+def _on_runs(
+    md: MarkdownIt,
+    name: str,
+    picks: Callable[[Token], bool],
+    after: Callable[[Token], None] | None = None,
+) -> None:
+    """Replace the core rule ``name`` of ``md`` by itself handed only the inline runs ``picks``
+    chooses (``after`` then called on each of them)."""
     ruler = md.core.ruler
-    linkify = next(rule.fn for rule in ruler.__rules__ if rule.name == "linkify")
+    core = next(rule.fn for rule in ruler.__rules__ if rule.name == name)
 
     def rule(state: StateCore) -> None:
-        runs = [
-            token
-            for token in state.tokens
-            if token.type == "inline"
-            and ("//" in token.content or "@" in token.content)  # linkify's own pretest
-            and any(
-                child.type == "text" and ("//" in child.content or "@" in child.content)
-                for child in token.children or ()
-            )
-        ]
+        runs = [token for token in state.tokens if token.type == "inline" and picks(token)]
         if runs:
-            linkify(StateCore(state.src, state.md, state.env, runs))
+            core(StateCore(state.src, state.md, state.env, runs))
+            if after is not None:
+                for run in runs:
+                    after(run)
 
-    ruler.at("linkify", rule)
+    ruler.at(name, rule)
+
+
+def _linkify_candidate(run: Token) -> bool:
+    """linkify's core rule walks every child of each inline run whose source holds "//" or "@",
+    though most such runs hold them only in a link destination; it can only change a text token
+    that holds one (see ``autolinks``): it is handed only the runs that have such a token (and
+    the links it made, which have no offset yet, are stamped)."""
+    return ("//" in run.content or "@" in run.content) and any(  # linkify's own pretest first
+        child.type == "text" and ("//" in child.content or "@" in child.content)
+        for child in run.children or ()
+    )
+
+
+def _holds_escapes(run: Token) -> bool:
+    """markdown-it's text-join core rule walks every child of every inline run to turn the
+    ``text_special`` tokens of escapes (``\\*``) and entities (``&amp;``) into text joined with
+    the text beside them. Only a run holding ``\\`` or ``&`` has such a token (the delimiter rules
+    already joined their own text tokens, see ``firstchar``): it is handed only those runs."""
+    return "\\" in run.content or "&" in run.content
 
 
 def _tasks_only_with_boxes(md: MarkdownIt) -> None:
     """The task-list core rule walks every token of the file for a list item whose text starts
-    with ``[ ]``, ``[x]`` or ``[X]``: run it only on a text that holds one."""
-    _run_when_holding(md.core.ruler, "github-tasklists", ("[ ]", "[x]", "[X]"))
+    with ``[ ]``, ``[x]`` or ``[X]``: run it only on a text that holds one (and stamp the
+    checkboxes it made)."""
+    ruler = md.core.ruler
+    tasks = next(rule.fn for rule in ruler.__rules__ if rule.name == "github-tasklists")
+
+    def rule(state: StateCore) -> None:
+        tasks(state)
+        for token in state.tokens:
+            if token.type == "inline":
+                stamp_run(token)
+
+    ruler.at("github-tasklists", _when_holding(rule, ("[ ]", "[x]", "[X]")))
 
 
 class _Options(OptionsDict):
@@ -128,14 +156,6 @@ def _normalize_only_with_cr_or_nul(md: MarkdownIt) -> None:
     _run_when_holding(md.core.ruler, "normalize", ("\r", "\0"))
 
 
-def _delimiters_only_with_markers(md: MarkdownIt) -> None:
-    """The strikethrough and emphasis rules walk every inline run's delimiters after parsing,
-    acting only on those of their own markers (``~``; ``*`` and ``_``), which a run without the
-    character has none of: run them only on a run that holds one."""
-    for name, markers in (("strikethrough", "~"), ("emphasis", "*_")):
-        _run_when_holding(md.inline.ruler2, name, markers)
-
-
 def _unlogged_block_rules(md: MarkdownIt) -> None:
     """Replace each block rule of ``md`` that logs through its module's ``LOGGER`` with a copy
     that logs nowhere (see ``unlogged``)."""
@@ -155,7 +175,7 @@ def markdown(dialect: str = JEKYLL) -> MarkdownIt:
     if md.linkify is not None:
         md.linkify.set({"fuzzy_link": False})  # "file.md" in prose is not a link
         lighten(md.linkify)  # linkify-it's costly patterns compiled only for a text they may match
-        _linkify_only_candidates(md)
+        _on_runs(md, "linkify", _linkify_candidate, stamp_run)
     md.use(front_matter_plugin)
     # Front matter starts on the first line only, so it never ends a paragraph, list, quote or
     # reference definition (the plugin's rule says no below line 0): don't ask it on every line.
@@ -167,6 +187,7 @@ def markdown(dialect: str = JEKYLL) -> MarkdownIt:
     md.use(tasklists_plugin)
     _tasks_only_with_boxes(md)
     md.use(conflict_plugin)
+    _on_runs(md, "text_join", _holds_escapes)
     if dialect == JEKYLL:
         md.use(liquid_plugin)
         md.use(attributes_plugin)
@@ -178,7 +199,6 @@ def markdown(dialect: str = JEKYLL) -> MarkdownIt:
     elif dialect == MKDOCS:
         md.use(mkdocs_plugin)
         md.use(attr_list_plugin)
-    _delimiters_only_with_markers(md)
     explicit_id_plugin(md)
     track_positions(md)
     md.block.__class__ = FirstCharParserBlock

@@ -10,16 +10,21 @@ At push time ``state.pos`` is the start of the construct for every rule of markd
 plugins. A ``text`` token is flushed later, when the next token is pushed or the run ends, so its
 stamp is the offset just after the text; text never holds a newline (the newline rule splits it),
 so that offset is on the text's own line.
+
+Three rules leave tokens unstamped: the footnote reference rule replaces its token's meta (it is
+stamped again, see ``track_positions``), and the linkify and task-list core rules make tokens
+after inline parsing: the rules that run them stamp the runs they were handed (``stamp_run``),
+rather than a final pass over every child of every run of the file.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from typing import Literal
 
 from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType
@@ -52,39 +57,55 @@ class _PositionedState(StateInline):
 
 
 class _PositionedParserInline(FirstCharParserInline):
-    """markdown-it's inline parser (asking only the rules that can start at each offset, see
-    ``firstchar``), run on a :class:`_PositionedState`."""
+    """markdown-it's inline parser (asking only the rules that can start at each offset, and
+    only the post-processing rules a run has delimiters for, see ``firstchar``), run on a
+    :class:`_PositionedState`."""
 
     def parse(self, src: str, md: MarkdownIt, env: EnvType, tokens: list[Token]) -> list[Token]:
-        """Tokenize ``src`` into ``tokens`` (same steps as ``ParserInline.parse``)."""
+        """Tokenize ``src`` into ``tokens`` (the steps of ``ParserInline.parse``)."""
         state = _PositionedState(src, md, env, tokens)
         self.tokenize(state)
-        for rule in self.ruler2.getRules(""):
+        for rule in self.post_rules(src):
             rule(state)
         return state.tokens
 
 
-def _stamp_core_tokens(state: StateCore) -> None:
-    """Stamp the tokens a core rule made after inline parsing (linkify's e-mails, ``www.``).
+def stamp_run(token: Token) -> None:
+    """Stamp the children of the inline run ``token`` that a core rule made after inline
+    parsing (linkify's e-mails and ``www.``, a task list's checkbox).
 
     Such tokens replace one text token, which holds no newline, so the offset of the next stamped
     token (or the end of the run) is on their line.
     """
-    for token in state.tokens:
-        if token.type != "inline" or not token.children:
-            continue
-        following = len(token.content)
-        for child in reversed(token.children):
-            if POS in child.meta:
-                following = child.meta[POS]
-            else:
-                child.meta[POS] = following
+    following = len(token.content)
+    for child in reversed(token.children or ()):
+        if POS in child.meta:
+            following = child.meta[POS]
+        else:
+            child.meta[POS] = following
+
+
+def _restamped(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInline, bool], bool]:
+    """An inline rule that replaces the meta of the token it pushes (the footnote reference's),
+    its token stamped again with the offset it started at."""
+
+    def restamp(state: StateInline, silent: bool) -> bool:
+        start = state.pos
+        if not rule(state, silent):
+            return False
+        if not silent:
+            state.tokens[-1].meta[POS] = start
+        return True
+
+    return restamp
 
 
 def track_positions(md: MarkdownIt) -> None:
     """Make ``md`` stamp inline tokens with their offsets; its rules and plugins are kept."""
     md.inline.__class__ = _PositionedParserInline
-    md.core.ruler.push("transcheck_positions", _stamp_core_tokens)
+    for rule in md.inline.ruler.__rules__:
+        if rule.name == "footnote_ref":
+            md.inline.ruler.at(rule.name, _restamped(rule.fn), {"alt": list(rule.alt)})
 
 
 class LineMap:

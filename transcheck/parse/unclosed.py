@@ -85,16 +85,18 @@ def _math(token: Token) -> Unclosed | None:
 
 
 def find_unclosed(tokens: Sequence[Token], text: str) -> tuple[Unclosed, ...]:
-    """Every fence, ``$$`` formula and HTML comment block left open, in line order."""
+    """Every fence, ``$$`` formula and HTML comment block left open, in line order, among
+    ``tokens``: the fences, HTML blocks, ``$$`` blocks and paragraphs' inline tokens of a file
+    (the walk hands them over as it meets them, see ``parse.walker``)."""
     lines: list[str] = []  # the text's lines, split when a fence needs them
     found: list[Unclosed | None] = []
-    for index, token in enumerate(tokens):
+    for token in tokens:
         kind = token.type
         if token.map is None:
             continue
         if kind == "inline":
             # a paragraph's text: only one holding "$$" can leave a formula open
-            if "$$" in token.content and index and tokens[index - 1].type == "paragraph_open":
+            if "$$" in token.content:
                 found.append(_math(token))
         elif kind == "fence":
             lines = lines or text.split("\n")

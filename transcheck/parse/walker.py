@@ -162,6 +162,9 @@ class Walker:
     pending: list[Markup] = field(default_factory=list)  # for the next block (footnote labels)
     quote_opened: bool = False  # a block quote opened and holds no block yet (GFM alerts)
     row: tuple[tuple[int, int], InlineItems, list[str]] | None = None
+    # The fences, HTML blocks, $$ blocks and paragraph texts holding $$ met so far: what may
+    # leave markup open (see ``parse.unclosed``), kept as the walk meets them.
+    openers: list[Token] = field(default_factory=list)
 
     def block(
         self,
@@ -176,7 +179,7 @@ class Walker:
     ) -> Block:
         """A block of ``kind`` over ``lines`` holding ``items`` (its prose the block's ``text``
         unless given), placed in its list or table."""
-        prose, numbers = items.text_and_numbers()
+        prose, shown, numbers = items.texts_and_numbers()
         # Block's fields in their order: a keyword call matches 16 names one by one, three times
         # the cost of the call itself.
         return Block(
@@ -184,7 +187,7 @@ class Walker:
             lines[0],
             lines[1],
             prose if text is None else text,
-            items.plain,
+            shown,
             self.depth,
             lang,
             cells,
@@ -225,6 +228,8 @@ class Walker:
         lines = span(open_token)
         first_in_item = bool(self.items_open) and self.items_open[-1]
         kind = _paragraph_kind(inline.children or [], first_in_item)
+        if "$$" in inline.content:
+            self.openers.append(inline)
         items = self.inline.token(inline, lines[0])
         alert = _ALERT().match(inline.content) if self.quote_opened else None
         if alert is not None:
@@ -237,6 +242,7 @@ class Walker:
     def html_block(self, token: Token) -> None:
         """Raw HTML: a heading element opens a section, anything else is an HTML block."""
         lines = span(token)
+        self.openers.append(token)
         items = InlineItems()
         html_items(token.content, lines[0], items, self.inline.source)
         level = html_heading_level(token.content)
@@ -288,8 +294,10 @@ class Walker:
         text = token.content
         if token.type == INCLUDE:
             text, lang = include_block(token.content)
-        elif self.mkdocs and token.type == "fence":
-            text = fenced_include(token.content, token.info) or text
+        elif token.type == "fence":
+            self.openers.append(token)
+            if self.mkdocs:
+                text = fenced_include(token.content, token.info) or text
         esm = token.type == "mdx_esm"
         self.add(
             self.block(BlockKind.CODE, span(token), InlineItems(), lang=lang, text=text, esm=esm)
@@ -319,6 +327,7 @@ class Walker:
     def math_block(self, token: Token) -> None:
         """A ``$$`` formula on its own lines."""
         lines = span(token)
+        self.openers.append(token)
         items = InlineItems(math=[Math(token.content.strip(), lines[0], "block")])
         self.add(self.block(BlockKind.MATH, lines, items))
 
