@@ -5,10 +5,13 @@ shortcut could go wrong (tails, particles, kept English, punctuation)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from tests.checks.test_content_helpers import context
+from transcheck.checks.glossary import pair_units
 from transcheck.glossary import Entry, Glossary, Matcher, Occurrence
 from transcheck.glossary.aligned import _CONTAINER, Piece, _uncontained, find, joined
 from transcheck.glossary.korean import _INFLECTED_END as INFLECTED_END
@@ -153,3 +156,19 @@ def test_pieces_joined_as_their_texts_joined_by_a_space(texts: list[str]) -> Non
     """joined takes a lone piece's text as it is: the same text a join gives."""
     pieces = [Piece(text, line) for line, text in enumerate(texts, 1)]
     assert joined(pieces) == " ".join(text for text in texts)
+
+
+def test_units_without_kept_names_share_one_empty_set(corpus: Path) -> None:
+    """Every unit holds the names its blocks keep; the many holding none share one empty set,
+    as do the sections without API names (run memory at 20x, issue 16: each empty frozenset is
+    a new object on Python 3.11)."""
+    chapter = "sharding.md"
+    ctx = context(
+        (corpus / "en" / chapter).read_text(encoding="utf-8"),
+        (corpus / "ko" / chapter).read_text(encoding="utf-8"),
+    )
+    units = pair_units(ctx)
+    empty = [unit.kept for unit in units if not unit.kept]
+    assert len(empty) > 10 and len({id(kept) for kept in empty}) == 1
+    unnamed = [unit.names for unit in units if not unit.names]
+    assert len(unnamed) > 10 and len({id(names) for names in unnamed}) == 1

@@ -150,7 +150,8 @@ def pair_units(ctx: PairContext) -> tuple[Unit, ...]:
             korean.clear()
 
         for section in section_blocks(ctx):
-            names = page | api_names(section)
+            own = api_names(section)
+            names = page | own if own else page  # a section without API names shares the page's
             for pair in section.blocks:
                 if pair.source is None or pair.target is None:
                     continue
@@ -391,13 +392,16 @@ def _api_name(unit: Unit, occurrence: Occurrence) -> bool:
     return any(candidate in unit.names for candidate in candidates)
 
 
+_NO_NAMES: frozenset[str] = frozenset()  # shared: every unit holds kept names, most of them none
+
+
 def _kept_names(korean: Sequence[Block], english: Sequence[Block]) -> frozenset[str]:
     """The English words that a unit's Korean blocks emphasize or quote alone (a run of at most
     four Latin-script words) as its English blocks do: the term the translator keeps because
     the text defines or names it (``**pending callbacks**``, ``*dependencies*``, ``"strong
     scaling"``), lower-cased."""
     kept = _marked(korean)
-    return kept & _marked(english) if kept else kept
+    return (kept & _marked(english) or _NO_NAMES) if kept else kept
 
 
 def _marked(blocks: Sequence[Block]) -> frozenset[str]:
@@ -405,9 +409,10 @@ def _marked(blocks: Sequence[Block]) -> frozenset[str]:
     runs = [run for block in blocks for run in block.emphasis]
     quoted = (block.text for block in blocks if _QUOTE_MARK().search(block.text))
     runs += [m[1] or m[2] for text in quoted for m in _QUOTED().finditer(text)]
-    return frozenset(
+    names = frozenset(
         name.lower() for run in runs if _KEPT_NAME().fullmatch(name := " ".join(run.split()))
     )
+    return names or _NO_NAMES
 
 
 def _kept_name(unit: Unit, occurrence: Occurrence) -> bool:
