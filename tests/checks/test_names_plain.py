@@ -8,9 +8,8 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from transcheck.checks.untranslated import _word_char, proper_nouns
+from transcheck.checks.untranslated import _INNER_CAPITAL, _word_char, proper_nouns
 
-_INNER_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+\b")
 _LOWER = re.compile(r"\b[a-z]+\b")
 # Prose of a few words where a capital and its lower case meet: inside other words, beside
 # digits, underscores, Hangul and punctuation, across blocks.

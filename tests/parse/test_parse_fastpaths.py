@@ -32,7 +32,7 @@ from transcheck.parse.linemarks import line_marks
 from transcheck.parse.mkdocs import MARK, marks
 from transcheck.parse.numbers import find_numbers
 from transcheck.parse.parsers import markdown
-from transcheck.parse.positions import POS, stamp_run
+from transcheck.parse.positions import POS, stamped
 from transcheck.parse.unclosed import _fence_opener, find_unclosed, opens_fence
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
@@ -172,18 +172,6 @@ def tasklists_rule() -> Any:
     return next(r.fn for r in fresh.core.ruler.__rules__ if r.name == "github-tasklists")
 
 
-def _then_stamped(rule: Any) -> Any:
-    """A core rule followed by stamping every child of every inline run it may have made."""
-
-    def stamped(state: rules_core.StateCore) -> None:
-        rule(state)
-        for token in state.tokens:
-            if token.type == "inline":
-                stamp_run(token)
-
-    return stamped
-
-
 def _stock_parser(dialect: str) -> MarkdownIt:
     """A fresh parser of ``dialect`` whose block state, tokenizers and ruler are markdown-it's
     own, asking every rule at every line and offset, whose linkify, task-list and text-join
@@ -191,8 +179,8 @@ def _stock_parser(dialect: str) -> MarkdownIt:
     every post-processing rule on every run, and which normalizes every text."""
     md = markdown.__wrapped__(dialect)
     md.core.ruler.at("normalize", rules_core.normalize)
-    md.core.ruler.at("linkify", _then_stamped(rules_core.linkify))
-    md.core.ruler.at("github-tasklists", _then_stamped(tasklists_rule()))
+    md.core.ruler.at("linkify", stamped(rules_core.linkify))
+    md.core.ruler.at("github-tasklists", stamped(tasklists_rule()))
     md.core.ruler.at("text_join", rules_core.text_join)
     md.inline.post_rules = lambda src: md.inline.ruler2.getRules("")  # type: ignore[attr-defined]
     md.block.parse = MethodType(ParserBlock.parse, md.block)  # type: ignore[method-assign]

@@ -152,8 +152,12 @@ def _split_changed(
     ``[text]((#id))`` (its URL is ``(#id)``, another kind). The places of the links are worked
     out only when a leftover of each side is compared (most file pairs have none)."""
 
+    if not missing or not extra:
+        return [], list(missing), list(extra)
+    english, korean = link_places(ctx, False), link_places(ctx, True)
+
     def same_place(en: Link, ko: Link) -> bool:
-        here, there = link_places(ctx, False).get(en), link_places(ctx, True).get(ko)
+        here, there = english.get(en), korean.get(ko)
         near = here is None or there is None or abs(here.pair - there.pair) <= NEARBY
         return near and (url_class(en.url) == url_class(ko.url) or ko.url.strip(_STRAY) == en.url)
 

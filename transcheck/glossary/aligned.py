@@ -133,9 +133,8 @@ def piece(block: Block, lines: Sequence[str] | None) -> Piece:
 
 
 def _line(piece: Piece, surface: str, cursor: list[int]) -> int:
-    """The line of ``surface``, searched from ``cursor`` (row, column) on, which it advances."""
-    if not piece.rows:
-        return piece.line
+    """The line of ``surface`` in a piece of several rows, searched from ``cursor`` (row,
+    column) on, which it advances."""
     needle = surface.split()[0]
     row, column = cursor
     for candidate in range(row, len(piece.rows)):

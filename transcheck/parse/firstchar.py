@@ -169,14 +169,13 @@ class FirstCharParserInline(ParserInline):
         held = ("*" in src, "_" in src, "~" in src)
         found = by_markers.get(held)
         if found is None:
-            present = "".join(char for char, there in zip("*_~", held, strict=True) if there)
             found = by_markers[held] = [
                 rule.fn
                 for rule in self.ruler2.__rules__
                 if rule.enabled
                 and (
                     rule.name not in POST_MARKERS
-                    or any(char in present for char in POST_MARKERS[rule.name])
+                    or any(char in src for char in POST_MARKERS[rule.name])
                 )
             ]
         return found

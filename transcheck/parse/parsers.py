@@ -31,7 +31,6 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
-from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import OptionsDict
 from mdit_py_plugins.container import container_plugin
@@ -52,7 +51,7 @@ from transcheck.parse.kramdown import attr_list_plugin, attributes_plugin
 from transcheck.parse.liquid import liquid_plugin
 from transcheck.parse.mdx import mdx_plugin
 from transcheck.parse.mkdocs import mkdocs_plugin
-from transcheck.parse.positions import stamp_run, track_positions
+from transcheck.parse.positions import stamp_run, stamped, track_positions
 from transcheck.parse.shortcodes import shortcode_plugin
 from transcheck.parse.tomlfront import toml_front_matter_plugin
 from transcheck.parse.unlogged import unlogged
@@ -74,7 +73,7 @@ def _on_runs(
     """Replace the core rule ``name`` of ``md`` by itself handed only the inline runs ``picks``
     chooses (``after`` then called on each of them)."""
     ruler = md.core.ruler
-    core = next(rule.fn for rule in ruler.__rules__ if rule.name == name)
+    core = _rule_fn(ruler, name)
 
     def rule(state: StateCore) -> None:
         runs = [token for token in state.tokens if token.type == "inline" and picks(token)]
@@ -110,16 +109,8 @@ def _tasks_only_with_boxes(md: MarkdownIt) -> None:
     """The task-list core rule walks every token of the file for a list item whose text starts
     with ``[ ]``, ``[x]`` or ``[X]``: run it only on a text that holds one (and stamp the
     checkboxes it made)."""
-    ruler = md.core.ruler
-    tasks = next(rule.fn for rule in ruler.__rules__ if rule.name == "github-tasklists")
-
-    def rule(state: StateCore) -> None:
-        tasks(state)
-        for token in state.tokens:
-            if token.type == "inline":
-                stamp_run(token)
-
-    ruler.at("github-tasklists", _when_holding(rule, ("[ ]", "[x]", "[X]")))
+    tasks = stamped(_rule_fn(md.core.ruler, "github-tasklists"))
+    md.core.ruler.at("github-tasklists", _when_holding(tasks, ("[ ]", "[x]", "[X]")))
 
 
 class _Options(OptionsDict):
@@ -131,10 +122,15 @@ class _Options(OptionsDict):
         return self._options.get(key, default)
 
 
-def _when_holding(rule: Callable[[Any], None], markers: Iterable[str]) -> Any:
-    """``rule`` (a core or inline rule), run only on a source that holds one of ``markers``."""
+def _rule_fn(ruler: Any, name: str) -> Any:
+    """The function of ``ruler``'s rule ``name``."""
+    return next(rule.fn for rule in ruler.__rules__ if rule.name == name)
 
-    def post(state: StateCore | StateInline) -> None:
+
+def _when_holding(rule: Callable[[StateCore], None], markers: Iterable[str]) -> Any:
+    """The core rule ``rule``, run only on a source that holds one of ``markers``."""
+
+    def post(state: StateCore) -> None:
         for marker in markers:
             if marker in state.src:
                 rule(state)
@@ -145,8 +141,7 @@ def _when_holding(rule: Callable[[Any], None], markers: Iterable[str]) -> Any:
 
 def _run_when_holding(ruler: Any, name: str, markers: Iterable[str]) -> None:
     """Replace ``ruler``'s rule ``name`` by itself run only on a source holding a marker."""
-    rule = next(rule.fn for rule in ruler.__rules__ if rule.name == name)
-    ruler.at(name, _when_holding(rule, markers))
+    ruler.at(name, _when_holding(_rule_fn(ruler, name), markers))
 
 
 def _normalize_only_with_cr_or_nul(md: MarkdownIt) -> None:

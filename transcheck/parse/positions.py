@@ -25,6 +25,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType
@@ -83,6 +84,19 @@ def stamp_run(token: Token) -> None:
             following = child.meta[POS]
         else:
             child.meta[POS] = following
+
+
+def stamped(rule: Callable[[StateCore], None]) -> Callable[[StateCore], None]:
+    """A core rule followed by stamping the children of every inline run, some of which it may
+    have made (see stamp_run)."""
+
+    def run(state: StateCore) -> None:
+        rule(state)
+        for token in state.tokens:
+            if token.type == "inline":
+                stamp_run(token)
+
+    return run
 
 
 def _restamped(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInline, bool], bool]:
