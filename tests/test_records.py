@@ -9,6 +9,7 @@ import pickle
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from transcheck.model import Block, BlockKind
 from transcheck.records import record
@@ -76,9 +77,43 @@ class Keyed:
         return hash(self.name)
 
 
+@record(eq=True)
+class One:
+    name: str
+    seen: int = dataclasses.field(default=0, hash=False)
+
+
+@dataclasses.dataclass(frozen=True)
+class FrozenOne:
+    name: str
+    seen: int = dataclasses.field(default=0, hash=False)
+
+
+@record(eq=True)
+class Nothing:
+    note: str = dataclasses.field(default="", compare=False)
+
+
+@dataclasses.dataclass(frozen=True)
+class FrozenNothing:
+    note: str = dataclasses.field(default="", compare=False)
+
+
 def test_a_record_compared_by_value_hashes_as_the_frozen_dataclass_does() -> None:
     assert Span(1, 2, "a") == Span(1, 2, "b") and Span(1, 2) != Span(1, 3)
     assert hash(Span(1, 2, "a")) == hash(FrozenSpan(1, 2, "b"))  # sets iterate the same
+    assert Span(1, 2).__eq__(FrozenSpan(1, 2)) is NotImplemented  # other classes: never equal
+    nan = float("nan")
+    cases: list[tuple[type[Any], type[Any], list[tuple[Any, ...]]]] = [
+        (One, FrozenOne, [("a",), ("a", 1), (nan,), (nan, 1)]),
+        (Nothing, FrozenNothing, [(), ("a",), (nan,)]),
+    ]
+    for made, frozen, calls in cases:
+        for args in calls:
+            twin = made(*args)
+            assert (twin == made(*args)) == (frozen(*args) == frozen(*args))
+            assert (twin == twin) and hash(twin) == hash(frozen(*args))
+    assert One("a", 1) != One("a", 2) and hash(One("a", 1)) == hash(One("a", 2))
     assert len({Span(1, 2), Span(1, 2), Span(2, 2)}) == 2
     assert hash(Keyed("a", "x")) == hash("a") and Keyed("a", "x") != Keyed("a", "y")
     assert repr(Span(1)) == "Span(start=1, end=0, note='')"
