@@ -24,7 +24,7 @@ from typing import Any, TypeVar, dataclass_transform, overload
 
 T = TypeVar("T")
 
-__all__ = ["record"]
+__all__ = ["mutable", "record"]
 
 
 @overload
@@ -57,6 +57,17 @@ def record(cls: type[T] | None = None, /, *, slots: bool = False, eq: bool = Fal
         return made
 
     return make if cls is None else make(cls)
+
+
+@dataclass_transform(eq_default=False)
+def mutable(cls: type[T], /) -> type[T]:
+    """``@dataclass(eq=False)``, for working state whose fields are assigned (a walker, a
+    pair's context): compared by identity, with the records' shared ``__repr__`` (the same text)
+    instead of one compiled for the class."""
+    made = dataclasses.dataclass(eq=False, repr=False)(cls)
+    if "__repr__" not in vars(cls):
+        setattr(made, "__repr__", _repr)  # noqa: B010
+    return made
 
 
 @reprlib.recursive_repr()
