@@ -1,4 +1,4 @@
-"""``@record``: the frozen dataclass that most of transcheck's values are.
+"""``@record``: the frozen dataclass most of transcheck's values are; ``@mutable`` for the rest.
 
 To the type checker ``@record`` is ``@dataclass(frozen=True, eq=False)``, ``@record(eq=True)``
 is ``@dataclass(frozen=True)`` (compared and hashed by value) and ``slots=True`` adds slots:
@@ -12,6 +12,10 @@ from source when the class is created, and a frozen class's ``__setattr__``, ``_
 the ~90 such classes every run imports; a generated ``__eq__`` and ``__hash__`` cost 0.9 M more
 a class (~30 classes). What the run-time class gives up is only the refusal to assign at run
 time, in code mypy does not check.
+
+``@mutable`` is ``@dataclass(eq=False)`` with the same shared ``__repr__``, for working state
+whose fields are assigned; so a check compiles no dataclass method but ``__init__``
+(tests/test_records.py).
 """
 
 from __future__ import annotations
