@@ -9,9 +9,10 @@ import pickle
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from transcheck.model import Block, BlockKind
-from transcheck.records import record
+from transcheck.records import mutable, record
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -76,9 +77,43 @@ class Keyed:
         return hash(self.name)
 
 
+@record(eq=True)
+class One:
+    name: str
+    seen: int = dataclasses.field(default=0, hash=False)
+
+
+@dataclasses.dataclass(frozen=True)
+class FrozenOne:
+    name: str
+    seen: int = dataclasses.field(default=0, hash=False)
+
+
+@record(eq=True)
+class Nothing:
+    note: str = dataclasses.field(default="", compare=False)
+
+
+@dataclasses.dataclass(frozen=True)
+class FrozenNothing:
+    note: str = dataclasses.field(default="", compare=False)
+
+
 def test_a_record_compared_by_value_hashes_as_the_frozen_dataclass_does() -> None:
     assert Span(1, 2, "a") == Span(1, 2, "b") and Span(1, 2) != Span(1, 3)
     assert hash(Span(1, 2, "a")) == hash(FrozenSpan(1, 2, "b"))  # sets iterate the same
+    assert Span(1, 2).__eq__(FrozenSpan(1, 2)) is NotImplemented  # other classes: never equal
+    nan = float("nan")
+    cases: list[tuple[type[Any], type[Any], list[tuple[Any, ...]]]] = [
+        (One, FrozenOne, [("a",), ("a", 1), (nan,), (nan, 1)]),
+        (Nothing, FrozenNothing, [(), ("a",), (nan,)]),
+    ]
+    for made, frozen, calls in cases:
+        for args in calls:
+            twin = made(*args)
+            assert (twin == made(*args)) == (frozen(*args) == frozen(*args))
+            assert (twin == twin) and hash(twin) == hash(frozen(*args))
+    assert One("a", 1) != One("a", 2) and hash(One("a", 1)) == hash(One("a", 2))
     assert len({Span(1, 2), Span(1, 2), Span(2, 2)}) == 2
     assert hash(Keyed("a", "x")) == hash("a") and Keyed("a", "x") != Keyed("a", "y")
     assert repr(Span(1)) == "Span(start=1, end=0, note='')"
@@ -110,3 +145,54 @@ def test_a_record_refuses_assignment_where_mypy_checks(tmp_path: Path) -> None:
         'Property "text" defined in "Block" is read-only  [misc]',
         'Too many arguments for "Point"  [call-arg]',
     ], done.stdout
+
+
+@mutable
+class Counter:
+    name: str
+    seen: int = 0
+    hidden: list[int] = dataclasses.field(default_factory=list, repr=False)
+
+
+@dataclasses.dataclass(eq=False)
+class PlainCounter:
+    name: str
+    seen: int = 0
+    hidden: list[int] = dataclasses.field(default_factory=list, repr=False)
+
+
+def test_a_mutable_record_reads_like_a_dataclass_and_is_compared_by_identity() -> None:
+    counter = Counter("a")
+    counter.seen += 1
+    assert repr(counter) == repr(PlainCounter("a", 1)).replace("PlainCounter", "Counter")
+    assert counter != Counter("a", 1) and counter == counter and len({counter, counter}) == 1
+    assert [f.name for f in dataclasses.fields(counter)] == ["name", "seen", "hidden"]
+
+
+def test_a_check_compiles_no_dataclass_method_but_init() -> None:
+    """Each method a dataclass generates is source compiled when the class is created (Python
+    3.11); the classes a check imports share their repr, equality and hash (records.py)."""
+    code = """if True:
+        import dataclasses, sys
+        import transcheck.api, transcheck.cli, transcheck.report.json_format
+        for name, module in list(sys.modules.items()):
+            if not name.startswith("transcheck"):
+                continue
+            for cls in list(vars(module).values()):
+                if not isinstance(cls, type) or not dataclasses.is_dataclass(cls):
+                    continue
+                if cls.__module__ != name:
+                    continue
+                for method, fn in vars(cls).items():
+                    made = getattr(fn, "__code__", None)
+                    if made and made.co_filename == "<string>" and method != "__init__":
+                        print(cls.__module__, cls.__qualname__, method)
+    """
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout == ""

@@ -122,6 +122,23 @@ def test_a_one_chapter_check_loads_only_what_it_runs(tmp_path: Path) -> None:
     assert loaded(modules, NOT_IN_A_CHECK) == []
 
 
+def test_html_parser_is_loaded_only_for_html_holding_more_than_plain_tags(tmp_path: Path) -> None:
+    pages = {
+        "en": '<div class="note">\n\nA note on the <span>cache</span>.\n\n</div>\n',
+        "ko": '<div class="note">\n\n<span>캐시</span>에 관한 메모입니다.\n\n</div>\n',
+    }
+    for side, text in pages.items():
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "note.md").write_text(text, encoding="utf-8")
+    pair = ["en/note.md", "ko/note.md"]
+    modules = imported(["-m", "transcheck", "check", *pair], tmp_path)
+    assert "transcheck.parse.html" in modules  # the HTML was read: by the plain-tag patterns
+    assert loaded(modules, ("html.parser", "transcheck.parse.htmlreader")) == []
+    (tmp_path / "ko" / "note.md").write_text("<p>캐시에 관한 메모입니다.</p>\n", encoding="utf-8")
+    modules = imported(["-m", "transcheck", "check", *pair], tmp_path)
+    assert "html.parser" in modules  # text inside an HTML block: the standard parser reads it
+
+
 def test_a_project_pyproject_that_does_not_configure_us_is_not_parsed(tmp_path: Path) -> None:
     for side in ("en", "ko"):
         (tmp_path / side).mkdir()

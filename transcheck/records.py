@@ -1,15 +1,21 @@
-"""``@record``: the frozen dataclass that most of transcheck's values are.
+"""``@record``: the frozen dataclass most of transcheck's values are; ``@mutable`` for the rest.
 
 To the type checker ``@record`` is ``@dataclass(frozen=True, eq=False)``, ``@record(eq=True)``
 is ``@dataclass(frozen=True)`` (compared and hashed by value) and ``slots=True`` adds slots:
 mypy, strict over the whole package, refuses any assignment to a field, as for a frozen
-dataclass. At run time the class is a dataclass that is not frozen (``eq=True`` also generates
-the frozen class's ``__hash__``, ``unsafe_hash``), sharing one ``__repr__`` (the same text as a
-dataclass's): Python 3.11 compiles each method it generates for each dataclass from source when
-the class is created, and a frozen class's ``__setattr__``, ``__delattr__`` and ``__repr__`` were
-two thirds of that (1.9 of 2.8 M instructions for five fields, eq=False), for the ~90 such
-classes every run imports. What the run-time class gives up is only the refusal to assign at
-run time, in code mypy does not check.
+dataclass. At run time the class is a dataclass that is not frozen, sharing one ``__repr__``
+(the same text as a dataclass's) and, with ``eq=True``, one ``__eq__`` and ``__hash__``
+(comparing and hashing the tuple of the compared fields, as the frozen class's generated methods
+do, so sets iterate the same): Python 3.11 compiles each method it generates for each dataclass
+from source when the class is created, and a frozen class's ``__setattr__``, ``__delattr__`` and
+``__repr__`` were two thirds of that (1.9 of 2.8 M instructions for five fields, eq=False), for
+the ~90 such classes every run imports; a generated ``__eq__`` and ``__hash__`` cost 0.9 M more
+a class (~30 classes). What the run-time class gives up is only the refusal to assign at run
+time, in code mypy does not check.
+
+``@mutable`` is ``@dataclass(eq=False)`` with the same shared ``__repr__``, for working state
+whose fields are assigned; so a check compiles no dataclass method but ``__init__``
+(tests/test_records.py).
 """
 
 from __future__ import annotations
@@ -17,11 +23,12 @@ from __future__ import annotations
 import dataclasses
 import reprlib
 from collections.abc import Callable
+from operator import attrgetter
 from typing import Any, TypeVar, dataclass_transform, overload
 
 T = TypeVar("T")
 
-__all__ = ["record"]
+__all__ = ["mutable", "record"]
 
 
 @overload
@@ -38,13 +45,33 @@ def record(cls: type[T] | None = None, /, *, slots: bool = False, eq: bool = Fal
 
     def make(cls: type[T]) -> type[T]:
         own_repr = "__repr__" in vars(cls)
-        hashed = eq and "__hash__" not in vars(cls)  # a class's own __hash__ stays, as if frozen
-        made = dataclasses.dataclass(eq=eq, unsafe_hash=hashed, repr=False, slots=slots)(cls)
+        own_hash = "__hash__" in vars(cls)  # a class's own __hash__ stays, as if frozen
+        made = dataclasses.dataclass(eq=False, repr=False, slots=slots)(cls)
+        # mypy refuses assigning a method: setattr (noqa: B010) below.
         if not own_repr:
-            setattr(made, "__repr__", _repr)  # noqa: B010 (mypy refuses assigning a method)
+            setattr(made, "__repr__", _repr)  # noqa: B010
+        if eq:
+            fields = dataclasses.fields(made)  # type: ignore[arg-type]
+            setattr(made, "_compared", _values([f.name for f in fields if f.compare]))  # noqa: B010
+            setattr(made, "__eq__", _eq)  # noqa: B010
+            if not own_hash:
+                hashed = [f.name for f in fields if (f.compare if f.hash is None else f.hash)]
+                setattr(made, "_hashed", _values(hashed))  # noqa: B010
+                setattr(made, "__hash__", _hash)  # noqa: B010
         return made
 
     return make if cls is None else make(cls)
+
+
+@dataclass_transform(eq_default=False)
+def mutable(cls: type[T], /) -> type[T]:
+    """``@dataclass(eq=False)``, for working state whose fields are assigned (a walker, a
+    pair's context): compared by identity, with the records' shared ``__repr__`` (the same text)
+    instead of one compiled for the class."""
+    made = dataclasses.dataclass(eq=False, repr=False)(cls)
+    if "__repr__" not in vars(cls):
+        setattr(made, "__repr__", _repr)  # noqa: B010
+    return made
 
 
 @reprlib.recursive_repr()
@@ -54,3 +81,25 @@ def _repr(self: Any) -> str:
         f"{f.name}={getattr(self, f.name)!r}" for f in dataclasses.fields(self) if f.repr
     )
     return f"{type(self).__qualname__}({shown})"
+
+
+def _values(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
+    """The tuple of these fields' values of a record: what a dataclass's generated ``__eq__``
+    compares and its ``__hash__`` hashes (``(self.a, self.b)``; ``(self.a,)`` for one field)."""
+    if len(names) == 1:
+        one = attrgetter(names[0])
+        return lambda record: (one(record),)
+    return attrgetter(*names) if names else lambda record: ()
+
+
+def _eq(self: Any, other: Any) -> Any:
+    """``==`` over the compared fields, for records of the same class (a dataclass's ``__eq__``)."""
+    if other.__class__ is self.__class__:
+        compared = self.__class__._compared
+        return compared(self) == compared(other)
+    return NotImplemented
+
+
+def _hash(self: Any) -> int:
+    """The hash of the compared fields' tuple (a frozen dataclass's ``__hash__``)."""
+    return hash(self.__class__._hashed(self))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import TYPE_CHECKING, Any
 
 from transcheck.align import Alignment, align_sections
@@ -24,7 +24,7 @@ from transcheck.links import LinkIndex
 from transcheck.model import Document
 from transcheck.pairing import FilePair, Pairing, Tree
 from transcheck.parse import InputError, decode_markdown, parse_markdown, read_limited
-from transcheck.records import record
+from transcheck.records import mutable, record
 from transcheck.results import PairResult, Report
 from transcheck.runner import (
     ActiveRule,
@@ -53,7 +53,7 @@ PARALLEL_MIN_PAIRS = 4  # fewer pairs are checked in this process: forking would
 DOCUMENTS_KEPT = 200
 
 
-@dataclass(eq=False)
+@mutable
 class Side:
     """One language side: its tree, parsed documents (the last DOCUMENTS_KEPT used), and the
     read errors met."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import traceback
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import PurePath
 from typing import Any
 
@@ -20,7 +20,7 @@ from transcheck.config import Config, ConfigError
 from transcheck.findings import NOWHERE, Finding, Location, Severity
 from transcheck.fixes.model import Fix
 from transcheck.model import Comment, Document
-from transcheck.records import record
+from transcheck.records import mutable, record
 from transcheck.suppress import Suppressions, partition
 
 
@@ -132,7 +132,7 @@ def describe_exception(error: BaseException) -> str:
     return f"{described} (at {shown}:{frames[-1].lineno})"
 
 
-@dataclass(eq=False)
+@mutable
 class Guard:
     """Runs the steps of one pair (or of the cross-chapter rules) so that an unexpected
     exception in one becomes an internal-error finding naming the step, the files and the

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from transcheck.findings import Finding
 from transcheck.model import Comment
-from transcheck.records import record
+from transcheck.records import mutable, record
 
 _DIRECTIVE = re.compile(r"^\s*transcheck-([\w-]+)(?=\s|$)(.*)$", re.IGNORECASE | re.DOTALL)
 KINDS = ("disable", "enable", "disable-next-line", "disable-line", "disable-file")
@@ -53,7 +53,7 @@ def parse_directive(comment: str, line: int, end_line: int) -> Directive | None:
     return Directive(match.group(1).lower(), rules, line, end_line)
 
 
-@dataclass
+@mutable
 class _Span:
     """The lines one directive covers, and whether it silenced anything."""
 

@@ -26,7 +26,8 @@ from transcheck.parse.blanks import collapse_blanks
 from transcheck.parse.destinations import parse_link_destination
 from transcheck.parse.dialects import DIALECTS, _first_mark, choose_dialect
 from transcheck.parse.document import parse_markdown
-from transcheck.parse.html import HtmlTag, HtmlText, _parsed, scan_html
+from transcheck.parse.html import HtmlTag, HtmlText, scan_html
+from transcheck.parse.htmlreader import parsed as _parsed
 from transcheck.parse.inline import InlineItems
 from transcheck.parse.linemarks import line_marks
 from transcheck.parse.mkdocs import MARK, marks

@@ -27,13 +27,13 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from transcheck.align.blockscore import Scorer, Side, kind_score
 from transcheck.align.model import Alignment, SectionPair
 from transcheck.align.terms import Agreement
 from transcheck.model import Block, BlockKind, Section
-from transcheck.records import record
+from transcheck.records import mutable, record
 
 MATCH_BIAS = 0.35  # a pair scoring below this is worse than leaving both blocks unpaired
 GAP = 0.1  # cost of leaving one block unpaired
@@ -349,7 +349,7 @@ def band_width(n: int, m: int) -> int:
     return 8 + min(max(n, m) // 8, abs(n - m) + 8)
 
 
-@dataclass(eq=False)
+@mutable
 class _Band:
     """The cells of an (n+1) x (m+1) table the search visits, row by row: row ``i`` holds the
     columns ``lows[i]`` to ``highs[i]`` only, so time and memory grow with the band, not n x m.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Generic, TypeVar
 
 from transcheck.align.blocks import BlockPair, block_alignment
@@ -19,7 +19,7 @@ from transcheck.align.blocks import SectionBlocks as SectionBlocks  # re-exporte
 from transcheck.checks.inorder import match_in_order
 from transcheck.checks.registry import PairContext
 from transcheck.model import Block, Section
-from transcheck.records import record
+from transcheck.records import mutable, record
 
 NEARBY = 2  # block pairs either side where a leftover item may have moved
 
@@ -43,7 +43,7 @@ class Placed(Generic[T]):
     position: int
 
 
-@dataclass(eq=False)
+@mutable
 class ItemMatch(Generic[T, U]):
     """English items found in Korean (with their counterpart), and the leftovers of each side."""
 

@@ -12,7 +12,7 @@ import dataclasses
 import inspect
 import textwrap
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
 from typing import Any
 
@@ -22,7 +22,7 @@ from transcheck.findings import NOWHERE, Location, Severity
 from transcheck.fixes.model import Fix, Replacement, Safety, SourceText
 from transcheck.links import LinkIndex
 from transcheck.model import Document
-from transcheck.records import record
+from transcheck.records import mutable, record
 
 
 class Scope(StrEnum):
@@ -45,7 +45,7 @@ class Hit:
     fix: Fix | None = None  # from PairContext.fix: edits that resolve it on the Korean file
 
 
-@dataclass(eq=False)
+@mutable
 class PairContext:
     """Everything a pair check may read: both documents, their alignment, config and link index."""
 
@@ -97,7 +97,7 @@ class PairContext:
         return self.memo[key]
 
 
-@dataclass(eq=False)
+@mutable
 class SetContext:
     """What a cross-chapter rule collected from every aligned pair of the run, in pair order.
 

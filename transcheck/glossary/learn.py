@@ -14,7 +14,7 @@ from __future__ import annotations
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 from itertools import chain
 
@@ -23,6 +23,7 @@ from transcheck.glossary.matcher import LATIN, english_key, plurals
 from transcheck.glossary.model import Entry, Glossary
 from transcheck.glossary.phrases import KoreanStems, lone_syllables, phrases
 from transcheck.glossary.translit import transliterates
+from transcheck.records import mutable
 
 MIN_KEPT = 5  # units where the term is kept in English
 MIN_RENDERED = 5  # … and units where it is not
@@ -37,7 +38,7 @@ MAX_TERMS = 40  # learned terms kept, the most evenly split first
 _NOT_NOUN_END = tuple("을를은는이가의에로와과도하습니칠할된한있")
 
 
-@dataclass(eq=False)
+@mutable
 class _Counts:
     # Unit numbers, ascending and each once (kept within units): arrays, not sets, as a large
     # tree counts many words in thousands of units each (a set costs ~50 bytes a number).

@@ -6,7 +6,7 @@ Entries are frozen and hashable, so matches and counts can key on them directly.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from enum import StrEnum
 from functools import cached_property
 
@@ -20,7 +20,7 @@ class Policy(StrEnum):
     PREFERRED = "preferred"
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class Entry:
     """One English term: its English forms, accepted/preferred/forbidden Korean renderings, flags.
 

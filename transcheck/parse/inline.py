@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from markdown_it.token import Token
 
@@ -26,11 +26,12 @@ from transcheck.parse.mdx import expression_markup, jsx_tags, starts_component
 from transcheck.parse.numbers import find_numbers
 from transcheck.parse.positions import POS, LineMap
 from transcheck.parse.shortcodes import shortcode_markup
+from transcheck.records import mutable
 
 _CLOSE_A = re.compile(r"</a\s*>", re.IGNORECASE)
 
 
-@dataclass(eq=False)
+@mutable
 class InlineItems:
     """What an inline run holds, in source order; prose is kept as pieces with their lines."""
 

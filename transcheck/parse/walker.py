@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from markdown_it.token import Token
 
@@ -33,6 +33,7 @@ from transcheck.parse.mkdocs import INCLUDE, TAB, block_title, fenced_include, i
 from transcheck.parse.slugs import Slugger
 from transcheck.parse.tomlfront import MARKER as TOML_MARKER
 from transcheck.parse.tomlfront import parse_toml_front_matter
+from transcheck.records import mutable
 
 _ALERT = compiled(r"\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(?:\n|$)", re.IGNORECASE)
 _ADMONITION = compiled(r"(\w+)\s*(?:\[(.*)\]|(.*))")
@@ -57,7 +58,7 @@ class InlineSource:
         self.source = source
 
 
-@dataclass(eq=False)
+@mutable
 class Builder:
     """Accumulates sections while walking the block tokens of one file."""
 
@@ -145,7 +146,7 @@ def _drop_prefix(items: InlineItems, length: int) -> None:
             length = 0
 
 
-@dataclass(eq=False)
+@mutable
 class Walker:
     """Turns the block tokens of one file into blocks and sections."""
 
