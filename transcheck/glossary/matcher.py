@@ -161,12 +161,13 @@ def _without_overlaps(found: Iterable[Occurrence]) -> list[Occurrence]:
 class _EnglishRegex:
     """The forms of one case sensitivity as one regex. ``pattern`` compiles it over text as
     written on first use: with ``folded`` (the same regex without IGNORECASE, for lower-cased
-    text, when every form is ASCII) only a text that a character folds otherwise in needs it,
-    and a run compiles its glossary twice (the configured one, then with the learned terms)."""
+    text, when every form is ASCII) only a text that a character folds otherwise in needs it.
+    ``folded`` compiles on first use too: a run builds its glossary's matcher twice (the
+    configured one, then with the learned terms), and by default only the second one matches."""
 
     sensitive: bool
     pattern: Callable[[], re.Pattern[str]]
-    folded: re.Pattern[str] | None
+    folded: Callable[[], re.Pattern[str]] | None
 
 
 def _english_regex(words: set[str], sensitive: bool) -> _EnglishRegex:
@@ -175,7 +176,7 @@ def _english_regex(words: set[str], sensitive: bool) -> _EnglishRegex:
     )
     plain = not sensitive and all(word.isascii() for word in words)
     pattern = compiled(source, 0 if sensitive else re.IGNORECASE)
-    return _EnglishRegex(sensitive, pattern, re.compile(source) if plain else None)
+    return _EnglishRegex(sensitive, pattern, compiled(source) if plain else None)
 
 
 def _lowered(text: str) -> str | None:
@@ -237,8 +238,9 @@ class Matcher:
         )
         body = _trie_regex(self._korean_words, _KOREAN_ATOMS)
         tail = f"(?:{VERB_TAIL}|{NOUN_TAIL})"
+        # Compiled on first use, as the English ones are (see _EnglishRegex).
         self._korean_re = (
-            re.compile(f"(?P<r>{body})(?P<t>{tail})(?![{HANGUL}])") if self._korean else None
+            compiled(f"(?P<r>{body})(?P<t>{tail})(?![{HANGUL}])") if self._korean else None
         )
 
     def _add(self, entry: Entry) -> None:
@@ -284,7 +286,7 @@ class Matcher:
         for english in self._english_res:
             sensitive = english.sensitive
             if english.folded is not None and lowered is not None:
-                matches = english.folded.finditer(lowered)
+                matches = english.folded().finditer(lowered)
             else:
                 matches = english.pattern().finditer(text)
             for match in matches:
@@ -306,7 +308,7 @@ class Matcher:
         if self._korean_re is None:
             return
         remembered = self._tails
-        for match in self._korean_re.finditer(text):
+        for match in self._korean_re().finditer(text):
             start, end = match.span()
             if _continues(_HANGUL_CHAR, text, start):
                 continue
