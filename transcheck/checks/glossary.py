@@ -205,10 +205,15 @@ def _accepted_text(glossary: Glossary, entry: Entry) -> str:
     return ", ".join(options)
 
 
+# For the loops asking once per occurrence or use: Python 3.11 looks a member up on its enum
+# class through EnumType's ``__getattr__`` hook, four times as long as a plain class attribute.
+_ENGLISH, _KOREAN, _FORBIDDEN = Kind.ENGLISH, Kind.KOREAN, Kind.FORBIDDEN
+
+
 def _is_forbidden(glossary: Glossary, occurrence: Occurrence) -> bool:
-    if occurrence.kind is Kind.FORBIDDEN:
+    if occurrence.kind is _FORBIDDEN:
         return True
-    return occurrence.kind is Kind.ENGLISH and not glossary.keeps_english(occurrence.entry)
+    return occurrence.kind is _ENGLISH and not glossary.keeps_english(occurrence.entry)
 
 
 @rule(
@@ -483,13 +488,13 @@ def tree_uses(ctx: SetContext, matcher: Matcher) -> dict[Entry, list[Use]]:
                     continue
                 # A Korean rendering is never forbidden (only FORBIDDEN and ENGLISH kinds are).
                 kind = occurrence.kind
-                if kind is not Kind.KOREAN and _is_forbidden(matcher.glossary, occurrence):
+                if kind is not _KOREAN and _is_forbidden(matcher.glossary, occurrence):
                     continue
-                if kind is Kind.ENGLISH and (
+                if kind is _ENGLISH and (
                     _api_name(unit, occurrence) or _kept_name(unit, occurrence)
                 ):
                     continue
-                rendering = entry.term if kind is Kind.ENGLISH else occurrence.rendering
+                rendering = entry.term if kind is _ENGLISH else occurrence.rendering
                 use = Use(entry.term, rendering, kind, pair.target, found.line,
                           pair.source, known[1][0])  # fmt: skip
                 korean.setdefault(id(entry), (entry, []))[1].append(use)
@@ -511,7 +516,7 @@ def _translating(
         rendering for other, _ in english.values() if other is not entry for rendering in other.ko
     }
     found = [use for use in found if use.rendering not in others]
-    renderings = sorted({use.rendering for use in found if use.kind is not Kind.ENGLISH})
+    renderings = sorted({use.rendering for use in found if use.kind is not _ENGLISH})
     if len(renderings) < 2 or len(found) <= mentions:
         return found
     text = joined(unit.korean)
