@@ -31,7 +31,7 @@ from transcheck.glossary import (
     source_lines,
 )
 from transcheck.glossary.active import curated, named_files
-from transcheck.glossary.aligned import NOT_PROSE, Unit, find, joined, piece
+from transcheck.glossary.aligned import NOT_PROSE, Unit, find, joined, piece, placed
 from transcheck.glossary.decide import Use, decide, findings
 from transcheck.glossary.learn import learn
 from transcheck.glossary.matcher import english_key, korean_key, plurals
@@ -474,14 +474,13 @@ def tree_uses(ctx: SetContext, matcher: Matcher) -> dict[Entry, list[Use]]:
     for pair in ctx.collected:
         for unit in pair.units if pair else ():
             english: dict[int, tuple[Entry, list[int]]] = {}
-            for found in find(unit.english, in_english):
-                entry = found.occurrence.entry
-                english.setdefault(id(entry), (entry, []))[1].append(found.line)
+            for occurrence, line in placed(unit.english, in_english):
+                entry = occurrence.entry
+                english.setdefault(id(entry), (entry, []))[1].append(line)
             if not english:
                 continue
             korean: dict[int, tuple[Entry, list[Use]]] = {}
-            for found in find(unit.korean, in_korean):
-                occurrence = found.occurrence
+            for occurrence, line in placed(unit.korean, in_korean):
                 entry = occurrence.entry
                 known = english.get(id(entry))
                 if known is None:
@@ -495,7 +494,7 @@ def tree_uses(ctx: SetContext, matcher: Matcher) -> dict[Entry, list[Use]]:
                 ):
                     continue
                 rendering = entry.term if kind is _ENGLISH else occurrence.rendering
-                use = Use(entry.term, rendering, kind, pair.target, found.line,
+                use = Use(entry.term, rendering, kind, pair.target, line,
                           pair.source, known[1][0])  # fmt: skip
                 korean.setdefault(id(entry), (entry, []))[1].append(use)
             for key, (entry, found_uses) in korean.items():
