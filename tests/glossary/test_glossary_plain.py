@@ -16,13 +16,14 @@ from tests.checks.test_content_helpers import context
 from transcheck.checks.glossary import pair_units
 from transcheck.glossary import Entry, Glossary, Matcher, Occurrence
 from transcheck.glossary.aligned import _CONTAINER, Piece, Unit, _uncontained, find, joined
+from transcheck.glossary.english import STOPWORDS, WORD, singular
 from transcheck.glossary.korean import _INFLECTED_END as INFLECTED_END
 from transcheck.glossary.korean import DERIVED, HANGUL, noun_stems, tail_ok
 from transcheck.glossary.korean import _noun_tail as noun_tail
 from transcheck.glossary.learn import MIN_KEPT, SIZES, _count, _known_keys, _learnable
 from transcheck.glossary.matcher import LATIN, _is_gloss
 from transcheck.glossary.phrases import _KOREAN_STOPWORDS as KOREAN_STOPWORDS
-from transcheck.glossary.phrases import KoreanStems, phrases
+from transcheck.glossary.phrases import _SEGMENT, KoreanStems, phrases
 from transcheck.model import Block, BlockKind
 
 # Syllables of stems, noun suffixes, particles and verb tails (하/되/시키 and their forms).
@@ -227,3 +228,38 @@ def test_learning_counts_as_reading_at_every_first_word(drawn: list[tuple[str, s
         for key, found in _count(units, korean, _KNOWN).items()
     }
     assert counts == _plain_count(units, korean, _KNOWN)
+
+
+def _plain_phrases(
+    text: str, sizes: tuple[int, ...], first: set[str] | None
+) -> list[tuple[str, str]]:
+    """phrases as its docstring says: each run of words of each size in a segment, in order."""
+    found = []
+    for segment in _SEGMENT.findall(text):
+        words = WORD.findall(segment)
+        for start in range(len(words)):
+            for size in sizes:
+                run = words[start : start + size]
+                low = [word.lower() for word in run]
+                if len(run) < size or (first is not None and low[0] not in first):
+                    continue
+                if low[0] in STOPWORDS or low[-1] in STOPWORDS:
+                    continue
+                if size > 1 and (
+                    any(w in STOPWORDS and w != "of" for w in low[1:-1]) or min(map(len, low)) < 2
+                ):
+                    continue
+                found.append((" ".join([*low[:-1], singular(low[-1])]), " ".join(run)))
+    return found
+
+
+_PHRASE_TEXT = st.lists(
+    st.sampled_from(["Kernel", "kernels", "of", "the", "a", "x", "B", "memory", "bound", "batch",
+                     "sizes", "it's", "co-op", " ", " ", ", ", ". ", "(", "칩의", "2"])
+).map(" ".join)  # fmt: skip
+
+
+@given(_PHRASE_TEXT, st.sampled_from([(1,), (1, 2), (1, 2, 3), (2, 3)]), st.booleans())
+def test_phrases_as_every_run_of_words(text: str, sizes: tuple[int, ...], filtered: bool) -> None:
+    first = {"kernel", "batch", "x", "the"} if filtered else None
+    assert list(phrases(text, sizes, first)) == _plain_phrases(text, sizes, first)
