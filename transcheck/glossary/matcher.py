@@ -143,11 +143,6 @@ def _phrase_regex(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(f"{_WORD_BEFORE}(?:{body}){_WORD_AFTER}", re.IGNORECASE)
 
 
-def _continues(word: re.Pattern[str], text: str, start: int) -> bool:
-    """Whether a match at ``start`` begins inside a word (the character before belongs to one)."""
-    return start > 0 and word.match(text, start - 1) is not None
-
-
 def _without_overlaps(found: Iterable[Occurrence]) -> list[Occurrence]:
     """Occurrences in text order; of overlapping ones the earliest, then the longest, wins."""
     kept: list[Occurrence] = []
@@ -229,6 +224,7 @@ class Matcher:
         self._english_res = [
             _english_regex(words, sensitive) for sensitive, words in self._forms.items() if words
         ]
+        self._folds = any(english.folded for english in self._english_res)  # reads lower case
         # One regex finds matches in text order and never overlapping, so that its matches
         # (or the Korean regex's alone) need no ordering or overlap removal.
         self._ordered = len(self._english_res) <= 1 and not self._patterns
@@ -284,7 +280,7 @@ class Matcher:
         )
 
     def _english_matches(self, text: str) -> Iterator[Occurrence]:
-        lowered = _lowered(text) if any(r.folded for r in self._english_res) else None
+        lowered = _lowered(text) if self._folds else None
         remembered = self._surfaces
         for english in self._english_res:
             sensitive = english.sensitive
@@ -311,9 +307,10 @@ class Matcher:
         if self._korean_re is None:
             return
         remembered = self._tails
+        hangul = _HANGUL_CHAR.match
         for match in self._korean_re().finditer(text):
             start, end = match.span()
-            if _continues(_HANGUL_CHAR, text, start):
+            if start and hangul(text, start - 1):  # the match starts inside a word
                 continue
             parts = (match.group("r"), match.group("t"))
             targets = remembered.get(parts)
