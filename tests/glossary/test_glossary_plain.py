@@ -5,6 +5,8 @@ shortcut could go wrong (tails, particles, kept English, punctuation)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
+from itertools import chain
 from pathlib import Path
 
 from hypothesis import example, given
@@ -13,13 +15,15 @@ from hypothesis import strategies as st
 from tests.checks.test_content_helpers import context
 from transcheck.checks.glossary import pair_units
 from transcheck.glossary import Entry, Glossary, Matcher, Occurrence
-from transcheck.glossary.aligned import _CONTAINER, Piece, _uncontained, find, joined
+from transcheck.glossary.aligned import _CONTAINER, Piece, Unit, _uncontained, find, joined
+from transcheck.glossary.english import STOPWORDS, WORD, singular
 from transcheck.glossary.korean import _INFLECTED_END as INFLECTED_END
 from transcheck.glossary.korean import DERIVED, HANGUL, noun_stems, tail_ok
 from transcheck.glossary.korean import _noun_tail as noun_tail
-from transcheck.glossary.matcher import _is_gloss
+from transcheck.glossary.learn import MIN_KEPT, SIZES, _count, _known_keys, _learnable
+from transcheck.glossary.matcher import LATIN, _is_gloss
 from transcheck.glossary.phrases import _KOREAN_STOPWORDS as KOREAN_STOPWORDS
-from transcheck.glossary.phrases import KoreanStems
+from transcheck.glossary.phrases import _SEGMENT, KoreanStems, phrases
 from transcheck.model import Block, BlockKind
 
 # Syllables of stems, noun suffixes, particles and verb tails (하/되/시키 and their forms).
@@ -172,3 +176,90 @@ def test_units_without_kept_names_share_one_empty_set(corpus: Path) -> None:
     assert len(empty) > 10 and len({id(kept) for kept in empty}) == 1
     unnamed = [unit.names for unit in units if not unit.names]
     assert len(unnamed) > 10 and len({id(names) for names in unnamed}) == 1
+
+
+# English and Korean of aligned units where learning could go wrong: plurals that start no key
+# as written, letters, terms the glossary has (one starting with a plural), two-word phrases.
+_EN_WORDS = ["component", "components", "option", "options", "b", "c", "kernel", "kernels",
+             "the", "options api", "component api", "kernel launch"]  # fmt: skip
+_KNOWN = _known_keys(Glossary(entries=(Entry(term="kernel"), Entry(term="options api"))))
+_LEARN_TEXT = st.lists(st.sampled_from([*_EN_WORDS, "컴포넌트", "슬롯", "커널", "."]), max_size=6)
+_LEARN_UNITS = st.lists(
+    st.tuples(st.sampled_from("abcd"), _LEARN_TEXT.map(" ".join), _LEARN_TEXT.map(" ".join)),
+    min_size=5,
+    max_size=40,
+)
+
+
+def _plain_count(
+    units: list[tuple[str, Unit]], korean: list[str], known: set[str]
+) -> dict[str, tuple[object, ...]]:
+    """learn._count as first written: the English read at the first words of every key kept
+    often enough, every key counted, the unlearnable ones dropped afterwards."""
+    kept_in = [{key for key, _ in phrases(text, SIZES)} if LATIN.search(text) else set()
+               for text in korean]  # fmt: skip
+    often = {key for key, n in Counter(chain.from_iterable(kept_in)).items() if n >= MIN_KEPT}
+    first = {key.split(" ", 1)[0] for key in often}
+    counts: dict[str, list[object]] = {}
+    for number, (path, unit) in enumerate(units):
+        for key, surface in phrases(joined(unit.english), SIZES, first):
+            if key not in often or not _learnable(key, known):
+                continue
+            count, lowercase, files, numbers, kept = counts.setdefault(key, [0, 0, set(), [], []])
+            counts[key][:2] = [count + 1, lowercase + (surface == surface.lower())]
+            files.add(path)
+            if number not in numbers:
+                numbers.append(number)
+                if key in kept_in[number]:
+                    kept.append(number)
+    return {key: tuple(values) for key, values in counts.items()}
+
+
+@given(_LEARN_UNITS)
+# "options" starts only a term the glossary has as written, and counts for "option"
+@example([(path, "options", "options api") for path in "aabbc"])
+def test_learning_counts_as_reading_at_every_first_word(drawn: list[tuple[str, str, str]]) -> None:
+    """_count reads the English only at the words that can count for a learnable key: its
+    counts are those of reading at the first word of every key kept often enough."""
+    units = [(path, Unit((Piece(en, 1),), (Piece(ko, 1),))) for path, en, ko in drawn]
+    korean = [ko for _, _, ko in drawn]
+    counts = {
+        key: (found.count, found.lowercase, found.files, list(found.units), list(found.kept))
+        for key, found in _count(units, korean, _KNOWN).items()
+    }
+    assert counts == _plain_count(units, korean, _KNOWN)
+
+
+def _plain_phrases(
+    text: str, sizes: tuple[int, ...], first: set[str] | None
+) -> list[tuple[str, str]]:
+    """phrases as its docstring says: each run of words of each size in a segment, in order."""
+    found = []
+    for segment in _SEGMENT.findall(text):
+        words = WORD.findall(segment)
+        for start in range(len(words)):
+            for size in sizes:
+                run = words[start : start + size]
+                low = [word.lower() for word in run]
+                if len(run) < size or (first is not None and low[0] not in first):
+                    continue
+                if low[0] in STOPWORDS or low[-1] in STOPWORDS:
+                    continue
+                if size > 1 and (
+                    any(w in STOPWORDS and w != "of" for w in low[1:-1]) or min(map(len, low)) < 2
+                ):
+                    continue
+                found.append((" ".join([*low[:-1], singular(low[-1])]), " ".join(run)))
+    return found
+
+
+_PHRASE_TEXT = st.lists(
+    st.sampled_from(["Kernel", "kernels", "of", "the", "a", "x", "B", "memory", "bound", "batch",
+                     "sizes", "it's", "co-op", " ", " ", ", ", ". ", "(", "칩의", "2"])
+).map(" ".join)  # fmt: skip
+
+
+@given(_PHRASE_TEXT, st.sampled_from([(1,), (1, 2), (1, 2, 3), (2, 3)]), st.booleans())
+def test_phrases_as_every_run_of_words(text: str, sizes: tuple[int, ...], filtered: bool) -> None:
+    first = {"kernel", "batch", "x", "the"} if filtered else None
+    assert list(phrases(text, sizes, first)) == _plain_phrases(text, sizes, first)

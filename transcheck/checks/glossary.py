@@ -31,7 +31,7 @@ from transcheck.glossary import (
     source_lines,
 )
 from transcheck.glossary.active import curated, named_files
-from transcheck.glossary.aligned import NOT_PROSE, Unit, find, joined, piece
+from transcheck.glossary.aligned import NOT_PROSE, Unit, find, joined, piece, placed
 from transcheck.glossary.decide import Use, decide, findings
 from transcheck.glossary.learn import learn
 from transcheck.glossary.matcher import english_key, korean_key, plurals
@@ -205,10 +205,15 @@ def _accepted_text(glossary: Glossary, entry: Entry) -> str:
     return ", ".join(options)
 
 
+# For the loops asking once per occurrence or use: Python 3.11 looks a member up on its enum
+# class through EnumType's ``__getattr__`` hook, four times as long as a plain class attribute.
+_ENGLISH, _KOREAN, _FORBIDDEN = Kind.ENGLISH, Kind.KOREAN, Kind.FORBIDDEN
+
+
 def _is_forbidden(glossary: Glossary, occurrence: Occurrence) -> bool:
-    if occurrence.kind is Kind.FORBIDDEN:
+    if occurrence.kind is _FORBIDDEN:
         return True
-    return occurrence.kind is Kind.ENGLISH and not glossary.keeps_english(occurrence.entry)
+    return occurrence.kind is _ENGLISH and not glossary.keeps_english(occurrence.entry)
 
 
 @rule(
@@ -469,28 +474,27 @@ def tree_uses(ctx: SetContext, matcher: Matcher) -> dict[Entry, list[Use]]:
     for pair in ctx.collected:
         for unit in pair.units if pair else ():
             english: dict[int, tuple[Entry, list[int]]] = {}
-            for found in find(unit.english, in_english):
-                entry = found.occurrence.entry
-                english.setdefault(id(entry), (entry, []))[1].append(found.line)
+            for occurrence, line in placed(unit.english, in_english):
+                entry = occurrence.entry
+                english.setdefault(id(entry), (entry, []))[1].append(line)
             if not english:
                 continue
             korean: dict[int, tuple[Entry, list[Use]]] = {}
-            for found in find(unit.korean, in_korean):
-                occurrence = found.occurrence
+            for occurrence, line in placed(unit.korean, in_korean):
                 entry = occurrence.entry
                 known = english.get(id(entry))
                 if known is None:
                     continue
                 # A Korean rendering is never forbidden (only FORBIDDEN and ENGLISH kinds are).
                 kind = occurrence.kind
-                if kind is not Kind.KOREAN and _is_forbidden(matcher.glossary, occurrence):
+                if kind is not _KOREAN and _is_forbidden(matcher.glossary, occurrence):
                     continue
-                if kind is Kind.ENGLISH and (
+                if kind is _ENGLISH and (
                     _api_name(unit, occurrence) or _kept_name(unit, occurrence)
                 ):
                     continue
-                rendering = entry.term if kind is Kind.ENGLISH else occurrence.rendering
-                use = Use(entry.term, rendering, kind, pair.target, found.line,
+                rendering = entry.term if kind is _ENGLISH else occurrence.rendering
+                use = Use(entry.term, rendering, kind, pair.target, line,
                           pair.source, known[1][0])  # fmt: skip
                 korean.setdefault(id(entry), (entry, []))[1].append(use)
             for key, (entry, found_uses) in korean.items():
@@ -511,7 +515,7 @@ def _translating(
         rendering for other, _ in english.values() if other is not entry for rendering in other.ko
     }
     found = [use for use in found if use.rendering not in others]
-    renderings = sorted({use.rendering for use in found if use.kind is not Kind.ENGLISH})
+    renderings = sorted({use.rendering for use in found if use.kind is not _ENGLISH})
     if len(renderings) < 2 or len(found) <= mentions:
         return found
     text = joined(unit.korean)

@@ -11,7 +11,8 @@ block without Hangul is untranslated text (untranslated, TC701), never a renderi
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from itertools import repeat
 
 from transcheck.glossary.korean import HANGUL
 from transcheck.glossary.matcher import Occurrence
@@ -151,16 +152,21 @@ def joined(pieces: Sequence[Piece]) -> str:
     return pieces[0].text if len(pieces) == 1 else " ".join([p.text for p in pieces])
 
 
-def find(pieces: Sequence[Piece], search: Callable[[str], Sequence[Occurrence]]) -> list[Found]:
+def placed(
+    pieces: Sequence[Piece], search: Callable[[str], Sequence[Occurrence]]
+) -> Iterator[tuple[Occurrence, int]]:
     """Every occurrence ``search`` (a matcher's ``english`` or ``korean``) finds in ``pieces``,
-    with its line, in reading order."""
-    found = []
+    with its line, in reading order: find's pairs as tuples, for the tree pass, which reads
+    every unit of the tree and keeps only the lines."""
     for part in pieces:
         if not part.rows:  # one line: every occurrence is on it
-            line = part.line
-            found += [Found(occurrence, line) for occurrence in search(part.text)]
+            yield from zip(search(part.text), repeat(part.line))
             continue
         cursor = [0, 0]
         for occurrence in search(part.text):
-            found.append(Found(occurrence, _line(part, occurrence.surface, cursor)))
-    return found
+            yield occurrence, _line(part, occurrence.surface, cursor)
+
+
+def find(pieces: Sequence[Piece], search: Callable[[str], Sequence[Occurrence]]) -> list[Found]:
+    """Every occurrence ``search`` finds in ``pieces``, with its line, in reading order."""
+    return [Found(occurrence, line) for occurrence, line in placed(pieces, search)]

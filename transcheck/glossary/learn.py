@@ -19,6 +19,7 @@ from functools import cache
 from itertools import chain
 
 from transcheck.glossary.aligned import Unit, joined
+from transcheck.glossary.english import singular
 from transcheck.glossary.matcher import LATIN, english_key, plurals
 from transcheck.glossary.model import Entry, Glossary
 from transcheck.glossary.phrases import KoreanStems, lone_syllables, phrases
@@ -62,9 +63,22 @@ def _known_keys(glossary: Glossary) -> set[str]:
     return keys
 
 
-def _count(units: Sequence[tuple[str, Unit]], korean: Sequence[str]) -> dict[str, _Counts]:
+def _learnable(key: str, known: set[str]) -> bool:
+    """Whether a key may be learned whatever its counts: three characters or more, no digit,
+    and no form of a term the glossary has (``known``: _known_keys)."""
+    return (
+        len(key) >= 3
+        and english_key(key, False) not in known
+        and not any(char.isdigit() for char in key)
+    )
+
+
+def _count(
+    units: Sequence[tuple[str, Unit]], korean: Sequence[str], known: set[str]
+) -> dict[str, _Counts]:
     """Counts of the English words and two-word phrases that the Korean text keeps in enough
-    units to be learned, over the units (``korean``: their Korean text, in the same order)."""
+    units to be learned (and that are _learnable), over the units (``korean``: their Korean
+    text, in the same order)."""
     kept_in: dict[int, set[str]] = {}  # by unit number, the units that keep any (few do)
     # A text recurs (a note, a list item, a table cell): its words are read once.
     keys_in = cache(lambda text: {key for key, _ in phrases(text, SIZES)})
@@ -75,8 +89,18 @@ def _count(units: Sequence[tuple[str, Unit]], korean: Sequence[str]) -> dict[str
         if kept:
             kept_in[number] = kept
     kept_units = Counter(chain.from_iterable(kept_in.values()))
-    ever_kept = {key for key, units_kept in kept_units.items() if units_kept >= MIN_KEPT}
-    first_words = {key.split(" ", 1)[0] for key in ever_kept}
+    often = [key for key, units_kept in kept_units.items() if units_kept >= MIN_KEPT]
+    ever_kept = {key for key in often if _learnable(key, known)}
+    # The English is read at the words that start a key kept often enough (a key of one word
+    # is a singular, read at that word as written). Of those words, only the ones that start a
+    # learnable key, or whose singular is one, can count for a key kept here: the English is
+    # not read at the others (a letter, a term the glossary has: most of the words read).
+    heads = {key.split(" ", 1)[0] for key in ever_kept}
+    first_words = {
+        word
+        for word in {key.split(" ", 1)[0] for key in often}
+        if word in heads or singular(word) in ever_kept
+    }
     counts: dict[str, _Counts] = defaultdict(_Counts)
     phrases_in = cache(lambda text: tuple(phrases(text, SIZES, first_words)))
     for number, (path, unit) in enumerate(units):
@@ -96,7 +120,7 @@ def _count(units: Sequence[tuple[str, Unit]], korean: Sequence[str]) -> dict[str
     return counts
 
 
-def _candidates(counts: dict[str, _Counts], known: set[str]) -> dict[str, _Counts]:
+def _candidates(counts: dict[str, _Counts]) -> dict[str, _Counts]:
     kept = {
         key: found
         for key, found in counts.items()
@@ -104,9 +128,6 @@ def _candidates(counts: dict[str, _Counts], known: set[str]) -> dict[str, _Count
         and len(found.units) - len(found.kept) >= MIN_RENDERED
         and len(found.files) >= MIN_FILES
         and found.lowercase >= 0.6 * found.count
-        and len(key) >= 3
-        and english_key(key, False) not in known
-        and not any(char.isdigit() for char in key)
     }
     covered: Counter[str] = Counter()
     for key, found in kept.items():
@@ -143,7 +164,7 @@ def learn(units: Iterable[tuple[str, Unit]], known: Glossary) -> tuple[Entry, ..
     (file, unit) pairs of translated units."""
     listed = list(units)
     korean = [joined(unit.korean) for _, unit in listed]
-    candidates = _candidates(_count(listed, korean), _known_keys(known))
+    candidates = _candidates(_count(listed, korean, _known_keys(known)))
     if not candidates:
         return ()
     # One set of stems per distinct text (the cache holds it), so a recurring text's units share

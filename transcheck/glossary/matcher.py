@@ -59,6 +59,9 @@ class Kind(StrEnum):
 
 
 _GLOSSED_KINDS = {Kind.KOREAN, Kind.ENGLISH}  # a gloss pairs one of each
+# For the loops asking once per occurrence: Python 3.11 looks a member up on its enum class
+# through EnumType's ``__getattr__`` hook, four times as long as a plain class attribute.
+_ENGLISH = Kind.ENGLISH
 
 
 @record(slots=True)
@@ -140,11 +143,6 @@ def _phrase_regex(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(f"{_WORD_BEFORE}(?:{body}){_WORD_AFTER}", re.IGNORECASE)
 
 
-def _continues(word: re.Pattern[str], text: str, start: int) -> bool:
-    """Whether a match at ``start`` begins inside a word (the character before belongs to one)."""
-    return start > 0 and word.match(text, start - 1) is not None
-
-
 def _without_overlaps(found: Iterable[Occurrence]) -> list[Occurrence]:
     """Occurrences in text order; of overlapping ones the earliest, then the longest, wins."""
     kept: list[Occurrence] = []
@@ -161,12 +159,13 @@ def _without_overlaps(found: Iterable[Occurrence]) -> list[Occurrence]:
 class _EnglishRegex:
     """The forms of one case sensitivity as one regex. ``pattern`` compiles it over text as
     written on first use: with ``folded`` (the same regex without IGNORECASE, for lower-cased
-    text, when every form is ASCII) only a text that a character folds otherwise in needs it,
-    and a run compiles its glossary twice (the configured one, then with the learned terms)."""
+    text, when every form is ASCII) only a text that a character folds otherwise in needs it.
+    ``folded`` compiles on first use too: a run builds its glossary's matcher twice (the
+    configured one, then with the learned terms), and by default only the second one matches."""
 
     sensitive: bool
     pattern: Callable[[], re.Pattern[str]]
-    folded: re.Pattern[str] | None
+    folded: Callable[[], re.Pattern[str]] | None
 
 
 def _english_regex(words: set[str], sensitive: bool) -> _EnglishRegex:
@@ -175,7 +174,7 @@ def _english_regex(words: set[str], sensitive: bool) -> _EnglishRegex:
     )
     plain = not sensitive and all(word.isascii() for word in words)
     pattern = compiled(source, 0 if sensitive else re.IGNORECASE)
-    return _EnglishRegex(sensitive, pattern, re.compile(source) if plain else None)
+    return _EnglishRegex(sensitive, pattern, compiled(source) if plain else None)
 
 
 def _lowered(text: str) -> str | None:
@@ -225,6 +224,7 @@ class Matcher:
         self._english_res = [
             _english_regex(words, sensitive) for sensitive, words in self._forms.items() if words
         ]
+        self._folds = any(english.folded for english in self._english_res)  # reads lower case
         # One regex finds matches in text order and never overlapping, so that its matches
         # (or the Korean regex's alone) need no ordering or overlap removal.
         self._ordered = len(self._english_res) <= 1 and not self._patterns
@@ -237,8 +237,9 @@ class Matcher:
         )
         body = _trie_regex(self._korean_words, _KOREAN_ATOMS)
         tail = f"(?:{VERB_TAIL}|{NOUN_TAIL})"
+        # Compiled on first use, as the English ones are (see _EnglishRegex).
         self._korean_re = (
-            re.compile(f"(?P<r>{body})(?P<t>{tail})(?![{HANGUL}])") if self._korean else None
+            compiled(f"(?P<r>{body})(?P<t>{tail})(?![{HANGUL}])") if self._korean else None
         )
 
     def _add(self, entry: Entry) -> None:
@@ -279,12 +280,12 @@ class Matcher:
         )
 
     def _english_matches(self, text: str) -> Iterator[Occurrence]:
-        lowered = _lowered(text) if any(r.folded for r in self._english_res) else None
+        lowered = _lowered(text) if self._folds else None
         remembered = self._surfaces
         for english in self._english_res:
             sensitive = english.sensitive
             if english.folded is not None and lowered is not None:
-                matches = english.folded.finditer(lowered)
+                matches = english.folded().finditer(lowered)
             else:
                 matches = english.pattern().finditer(text)
             for match in matches:
@@ -306,9 +307,10 @@ class Matcher:
         if self._korean_re is None:
             return
         remembered = self._tails
-        for match in self._korean_re.finditer(text):
+        hangul = _HANGUL_CHAR.match
+        for match in self._korean_re().finditer(text):
             start, end = match.span()
-            if _continues(_HANGUL_CHAR, text, start):
+            if start and hangul(text, start - 1):  # the match starts inside a word
                 continue
             parts = (match.group("r"), match.group("t"))
             targets = remembered.get(parts)
@@ -351,7 +353,7 @@ class Matcher:
 
     def english(self, text: str) -> list[Occurrence]:
         """English forms of glossary terms in English prose, in text order, in their sense."""
-        found = [o for o in self._english_matches(text) if o.kind is Kind.ENGLISH]
+        found = [o for o in self._english_matches(text) if o.kind is _ENGLISH]
         if not found:
             return found
         if not self._ordered:
@@ -381,12 +383,12 @@ class Matcher:
         for occurrence in found:
             previous = result[-1] if result else None
             if parenthesized and previous is not None and _is_gloss(text, previous, occurrence):
-                if occurrence.kind is Kind.ENGLISH:
+                if occurrence.kind is _ENGLISH:
                     result[-1] = replace(previous, glossed=True)
                 else:
                     result[-1] = occurrence
                 continue
-            if occurrence.kind is Kind.ENGLISH and (
+            if occurrence.kind is _ENGLISH and (
                 not self.in_sense(text, occurrence) or _not_kept(text, occurrence, glosses)
             ):
                 continue

@@ -54,25 +54,28 @@ def phrases(
             continue
         else:
             starts = [k for k, word in enumerate(lowered) if word in first]
+        count = len(words)
         for start in starts:
-            if lowered[start] in STOPWORDS:
+            word = lowered[start]
+            if word in STOPWORDS:
                 continue
             for size in sizes:
                 end = start + size
-                if end > len(words):
+                if end > count:
                     break
-                if lowered[end - 1] in STOPWORDS:
+                last = lowered[end - 1]
+                if last in STOPWORDS:
                     continue
                 if size == 1:
-                    yield singular(lowered[start]), words[start]
-                    continue
-                inside = range(start + 1, end - 1)
-                if inside and any(lowered[k] in STOPWORDS and lowered[k] != "of" for k in inside):
-                    continue
-                if min(map(len, lowered[start:end])) < 2:
-                    continue
-                key = [*lowered[start : end - 1], singular(lowered[end - 1])]
-                yield " ".join(key), " ".join(words[start:end])
+                    yield singular(word), words[start]
+                elif size == 2:  # nothing inside: the words' lengths alone are asked
+                    if len(word) > 1 and len(last) > 1:
+                        yield f"{word} {singular(last)}", f"{words[start]} {words[start + 1]}"
+                elif min(map(len, lowered[start:end])) > 1 and not any(
+                    w in STOPWORDS and w != "of" for w in lowered[start + 1 : end - 1]
+                ):
+                    key = [*lowered[start : end - 1], singular(last)]
+                    yield " ".join(key), " ".join(words[start:end])
 
 
 def lone_syllables(texts: Iterable[str]) -> frozenset[str]:
