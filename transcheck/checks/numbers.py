@@ -199,6 +199,8 @@ def _scale_words(block: Block) -> list[tuple[str, str]]:
 def _english(block: Block) -> list[Figure]:
     """Code and math numbers first, so they take their Korean counterparts before prose numbers
     look for theirs: a ``2`` of the English code cannot then vouch for a ``2`` of its prose."""
+    if not block.numbers and not block.code_spans and not block.math:
+        return []  # no number anywhere (most blocks): neither kind is looked for
     return code_figures(block) + (english_figures(block) if block.kind in PROSE_KINDS else [])
 
 
