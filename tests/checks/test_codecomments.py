@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from transcheck.checks.codecomments import code_lines, comment_syntax
+from transcheck.checks.codecomments import (
+    STRING_MARK,
+    STRINGS,
+    _scan,
+    code_lines,
+    comment_syntax,
+)
 
 
 def lines(code: str, language: str) -> list[tuple[int, str]]:
@@ -147,3 +155,22 @@ def test_jsx_text_between_tags_is_a_string() -> None:
         ")",
         "if (a > b && c < d) f()",
     ]
+
+
+_CODE_PIECES = ["x", " ", "  ", "\n", '"', "'", "`", "#", "//", "/*", "*/", "<p>", "</p>", "안녕"]
+_CODE_PIECES += ["{{", "}}", "<script>", "</script>", '<a title="t">', "\t", "\x02", "\x03", ";"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_CODE_PIECES), max_size=30).map("".join),
+    st.sampled_from(["py", "js", "vue", "bash", "css", "md", "", "unknown-language"]),
+)
+def test_a_line_shape_is_the_whole_code_shape_cut_at_that_line(code: str, language: str) -> None:
+    # each line's shape is made when asked, from its marked text: the same as marking the
+    # strings of the whole code and cutting it into lines
+    syntax = comment_syntax(language)
+    text, marked = _scan(code, syntax) if syntax is not None else (code, code)
+    shapes = STRINGS.sub(STRING_MARK, marked).split("\n")
+    whole = [(n, shapes[n].rstrip()) for n, line in enumerate(text.split("\n")) if line.strip()]
+    assert [(c.offset, c.shape) for c in code_lines(code, syntax)] == whole

@@ -157,10 +157,12 @@ def lone_blocks(ctx: PairContext, korean: bool) -> list[Block]:
     def compute() -> list[Block]:
         skip = _reshaped(ctx)
         found = []
-        for section in section_blocks(ctx):
+        for section, runs in lone_runs(ctx, korean):
             pairs = section.blocks
-            for start, end in _runs(pairs, korean, skip):
+            for start, end in runs:
                 found += [p.sides(korean)[0] for p in pairs[start:end]]
+            if not skip:  # no list or table reshaped (most pairs): no block of one to add
+                continue
             for pair in pairs:
                 block, other = pair.sides(korean)
                 if block is not None and other is None and id(block) in skip:
@@ -168,6 +170,20 @@ def lone_blocks(ctx: PairContext, korean: bool) -> list[Block]:
         return [block for block in found if block is not None]
 
     return ctx.cached(f"lone-blocks-{korean}", compute)  # type: ignore[no-any-return]
+
+
+def lone_runs(ctx: PairContext, korean: bool) -> list[tuple[SectionBlocks, list[tuple[int, int]]]]:
+    """Every section pair with its runs of pairs holding a counted block of one side alone (see
+    _runs; the blocks of reshaped lists and tables skipped), once per pair and side: the lone
+    blocks, the elements dropped or added whole and block-missing read the same runs."""
+
+    def compute() -> list[tuple[SectionBlocks, list[tuple[int, int]]]]:
+        skip = _reshaped(ctx)
+        return [
+            (section, list(_runs(section.blocks, korean, skip))) for section in section_blocks(ctx)
+        ]
+
+    return ctx.cached(f"lone-runs-{korean}", compute)  # type: ignore[no-any-return]
 
 
 def lone_ids(ctx: PairContext, korean: bool) -> frozenset[int]:
@@ -306,9 +322,8 @@ def dropped_elements(ctx: PairContext, korean: bool = False) -> set[int]:
 
     def compute() -> set[int]:
         found: set[int] = set()
-        skip = _reshaped(ctx)
-        for section in section_blocks(ctx):
-            for start, end in _runs(section.blocks, korean=korean, skip=skip):
+        for section, runs in lone_runs(ctx, korean):
+            for start, end in runs:
                 wrapper = _wrapper(section.blocks, start, end, korean)
                 found.update(id(block) for block in wrapper or () if block is not None)
         return found
@@ -362,10 +377,9 @@ def block_missing(ctx: PairContext) -> Iterator[Hit]:
     """
     if ctx.target.is_empty:
         return
-    skip = _reshaped(ctx)
-    for section in section_blocks(ctx):
+    for section, runs in lone_runs(ctx, korean=False):
         pairs = section.blocks
-        for start, end in _runs(pairs, korean=False, skip=skip):
+        for start, end in runs:
             run = [p.source for p in pairs[start:end] if p.source is not None]
             wrapper = _wrapper(pairs, start, end, korean=False)
             after = _neighbour(pairs, end + (wrapper is not None and wrapper[1] is not None), False)

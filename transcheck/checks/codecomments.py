@@ -151,22 +151,26 @@ def comment_syntax(language: str) -> CodeSyntax | None:
 @record(slots=True)
 class CodeLine:
     """A line that holds code: its 0-based offset in the block, its text with comments removed,
-    and its shape (the text with the content of strings and markup text replaced by a mark)."""
+    and the same marked (OPEN and CLOSE around the content of strings)."""
 
     offset: int
     text: str
-    shape: str = ""
-    marked: str = ""  # the text with OPEN and CLOSE around the content of strings
+    marked: str = ""
+
+    @property
+    def shape(self) -> str:
+        """The text with the content of strings and markup text replaced by a mark (made when
+        asked: the code rules compare ``text`` and ``marked``)."""
+        return STRINGS.sub(STRING_MARK, self.marked)
 
 
 def code_lines(code: str, syntax: CodeSyntax | None) -> tuple[CodeLine, ...]:
     """The lines of ``code`` that keep code once comments are removed, right-stripped."""
     text, marked = _scan(code, syntax) if syntax is not None else (code, code)
-    shape = STRINGS.sub(STRING_MARK, marked)
-    lines = zip(text.split("\n"), shape.split("\n"), marked.split("\n"), strict=True)
+    lines = zip(text.split("\n"), marked.split("\n"), strict=True)
     return tuple(
-        CodeLine(offset, line.rstrip(), form.rstrip(), mark.rstrip())
-        for offset, (line, form, mark) in enumerate(lines)
+        CodeLine(offset, line.rstrip(), mark.rstrip())
+        for offset, (line, mark) in enumerate(lines)
         if line.strip()
     )
 

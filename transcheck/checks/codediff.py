@@ -140,7 +140,10 @@ def _translated(en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...]) -> bool:
 def _runs(en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...], loose: bool) -> Iterator[Run]:
     """Changed runs of lines, classified; a replaced run of as many lines on both sides is
     classified line by line, and neighbouring lines of one kind are merged again."""
-    matcher = difflib.SequenceMatcher(None, [c.text for c in en], [c.text for c in ko], False)
+    en_texts, ko_texts = [c.text for c in en], [c.text for c in ko]
+    if en_texts == ko_texts:
+        return  # the blocks differ in comments alone (most translated blocks): nothing to diff
+    matcher = difflib.SequenceMatcher(None, en_texts, ko_texts, False)
     pending: Run | None = None
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":

@@ -271,7 +271,11 @@ def lost_terms(english: Block, korean: str) -> list[str]:
     needed = max(MIN_LOST_TERMS, (len(kept) + 1) // 2)
     if len(kept) < needed:
         return []
-    words = terms.english_words(terms.everything(english))
+    shown = terms.everything(english)
+    written = shown.encode("utf-8", "surrogatepass").lower()  # ASCII lowered: terms are ASCII
+    if sum(not _starts_word(word, written) for word in kept) < needed:
+        return []  # too few terms the English may lack (most blocks): its words not indexed
+    words = terms.english_words(shown)
     lost: list[str] = []
     for at, word in enumerate(kept):
         if not words.keep(word):
@@ -279,6 +283,22 @@ def lost_terms(english: Block, korean: str) -> list[str]:
         elif len(lost) + len(kept) - at - 1 < needed:
             return []  # too few words left to lose: most blocks stop here, about halfway
     return lost
+
+
+_WORD_BYTES = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+#-")
+
+
+def _starts_word(term: str, text: bytes) -> bool:
+    """Whether a term (a Latin-script word, lowercased) starts a word of a text (UTF-8, ASCII
+    lowered) that ``terms.words`` reads: that word then starts with it, and the English keeps
+    the term (``EnglishWords.keep``)."""
+    needle = term.encode()
+    at = text.find(needle)
+    while at >= 0:
+        if not at or text[at - 1] not in _WORD_BYTES:
+            return True
+        at = text.find(needle, at + 1)
+    return False
 
 
 def quote(words: Sequence[str]) -> str:

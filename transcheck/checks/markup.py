@@ -11,7 +11,7 @@ components and their props, kramdown attribute lists, footnote labels and alert 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from transcheck.checks.blockmatch import (
     ItemMatch,
@@ -419,6 +419,11 @@ def _element(tag: Markup, ends: dict[int, Markup]) -> str:
     return f"{show(tag)}…{show(closing)} (lines {tag.line}-{closing.line}), the whole element,"
 
 
+def _block_tags(block: Block) -> Sequence[Markup]:
+    """The tags of a block that are compared (most blocks hold none: nothing is filtered)."""
+    return _compared(block.markup) if block.markup else ()
+
+
 def _prose(ctx: PairContext) -> frozenset[str]:
     """The attributes whose values are prose: the built-in ones and ``markup.text_attributes``."""
     option = ctx.config.option("markup", "text_attributes")
@@ -435,8 +440,8 @@ def _matches(ctx: PairContext) -> list[tuple[SectionBlocks, ItemMatch[Markup, Ma
                 section,
                 match_items(
                     section.blocks,
-                    lambda b: _compared(b.markup),
-                    lambda b: _compared(b.markup),
+                    _block_tags,
+                    _block_tags,
                     lambda en, ko: _same(en, ko, prose, ctx),
                 ),
             )

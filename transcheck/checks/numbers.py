@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal, InvalidOperation
-from functools import partial
+from functools import lru_cache, partial
 from itertools import chain
 
 from transcheck.checks.blockmatch import korean_line, match_items, section_blocks
@@ -114,10 +114,17 @@ def code_figures(block: Block) -> list[Figure]:
     runs = [(span.text, span.line) for span in block.code_spans]
     runs += [(formula.text, formula.line) for formula in block.math]
     return [
-        Figure(n.text, frozenset({n.value}), n.line, prose=False)
-        for run in runs
-        for n in find_numbers([run])
+        Figure(text, values, line + lines, prose=False)
+        for run, line in runs
+        for text, values, lines in _run_numbers(run)
     ]
+
+
+@lru_cache(maxsize=4096)
+def _run_numbers(run: str) -> tuple[tuple[str, frozenset[str], int], ...]:
+    """The numbers of one code span or formula: text, values, and lines into it; remembered by
+    text, as a Korean formula or span is most often its English one."""
+    return tuple((n.text, frozenset({n.value}), n.line) for n in find_numbers([(run, 0)]))
 
 
 def english_figures(block: Block) -> list[Figure]:
@@ -194,6 +201,8 @@ def _scale_words(block: Block) -> list[tuple[str, str]]:
 def _english(block: Block) -> list[Figure]:
     """Code and math numbers first, so they take their Korean counterparts before prose numbers
     look for theirs: a ``2`` of the English code cannot then vouch for a ``2`` of its prose."""
+    if not block.numbers and not block.code_spans and not block.math:
+        return []  # no number anywhere (most blocks): neither kind is looked for
     return code_figures(block) + (english_figures(block) if block.kind in PROSE_KINDS else [])
 
 
