@@ -1,18 +1,23 @@
-"""Tokens made field by field (``parse.tokens``) are markdown-it's own, and the states that push
-them push what markdown-it's states push."""
+"""Tokens made field by field (``parse.tokens``) are markdown-it's own, the states that push
+them push what markdown-it's states push, and the core rules that share one walk over the block
+tokens (explicit ids, inline parsing, the runs handed to linkify and text-join) make what a walk
+per rule makes."""
 
 from __future__ import annotations
 
 from typing import Any, Literal
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown_it import rules_core
 from markdown_it.parser_inline import ParserInline
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from transcheck.parse.dialects import DIALECTS
-from transcheck.parse.parsers import markdown
-from transcheck.parse.positions import POS
+from transcheck.parse.headings import _EXPLICIT_ID, cut_explicit_id, split_explicit_id
+from transcheck.parse.parsers import RUNS, markdown
+from transcheck.parse.positions import POS, stamped
 from transcheck.parse.tokens import new_token
 
 PIECES = [
@@ -62,3 +67,57 @@ def test_inline_state_pushes_markdown_its_tokens(src: str) -> None:
         plain: list[Token] = []
         ParserInline.parse(md.inline, src, md, {}, plain)
         assert _unstamped(ours) == _unstamped(plain)
+
+
+ID_PIECES = [*"{}#:/*. \t\n-", "\u3000", "\xa0", "\x1c", "a", "한", "{#x}", "{: #y .c}", "{/*z*/}"]
+
+
+@given(st.lists(st.sampled_from(ID_PIECES), max_size=12).map("".join))
+def test_explicit_id_pretest_changes_nothing(source: str) -> None:
+    """``split_explicit_id`` answers as its pattern alone would, though it asks the pattern
+    only of a source ending in "}" (before trailing blanks)."""
+    match = _EXPLICIT_ID.search(source)
+    expected = (
+        (source, None)
+        if match is None
+        else (source[: match.start()].rstrip(), match.group(1) or match.group(2))
+    )
+    assert split_explicit_id(source) == expected
+
+
+def _plain_parse(dialect: str, text: str) -> tuple[list[Token], dict[str, Any]]:
+    """``text`` parsed with markdown-it's own inline core rule, every heading's explicit id cut
+    off in a walk of its own before it."""
+
+    def plain_inline(state: StateCore) -> None:
+        for index, token in enumerate(state.tokens):
+            if token.type == "heading_open":
+                cut_explicit_id(state.tokens[index + 1])
+        rules_core.inline(state)
+
+    md = markdown.__wrapped__(dialect)
+    md.core.ruler.at("inline", plain_inline)
+    md.core.ruler.at("linkify", stamped(rules_core.linkify))
+    md.core.ruler.at("text_join", rules_core.text_join)
+    env: dict[str, Any] = {}
+    return md.parse(text, env), env
+
+
+RUN_PIECES = [
+    *"\n#{}[]`*\\&@", "# ", "## ", "a", "{#x}", "{/*y*/}", "\n===\n", "| a |\n|---|\n", "- ",
+    "> ", "https://e.com/", "x@y.co", "&amp;", "\\*", "[l](//u)", "<!-- c -->\n", "```\n",
+]  # fmt: skip
+
+
+@settings(deadline=None)
+@given(st.lists(st.sampled_from(RUN_PIECES), max_size=20).map("".join))
+def test_one_walk_gives_the_tokens_of_a_walk_per_rule(text: str) -> None:
+    """The inline core rule that cuts explicit ids and keeps the runs for linkify and text-join
+    gives the tokens of markdown-it's rules walking every block token each."""
+    for dialect in DIALECTS:
+        env: dict[str, Any] = {}
+        ours = markdown(dialect).parse(text, env)
+        plain, plain_env = _plain_parse(dialect, text)
+        assert [t.as_dict() for t in ours] == [t.as_dict() for t in plain]
+        assert env[RUNS] == [t for t in ours if t.type == "inline"]
+        assert RUNS not in plain_env

@@ -4,7 +4,7 @@ Every dialect reads CommonMark with GFM tables, strikethrough, bare-URL autolink
 footnotes (kramdown, Hugo's Goldmark and MDX with remark-gfm all have them), YAML (``---``) or
 TOML (``+++``) front matter, ``$``/``$$`` math and git merge conflicts left in the text (see
 ``conflicts``); inline tokens carry source offsets, and a heading's explicit id is cut off its
-source before inline parsing (see ``headings``). On top of that:
+source before inline parsing (see ``headings`` and ``_parse_runs``). On top of that:
 
 - jekyll: Liquid tags and kramdown attribute lists;
 - hugo: shortcodes;
@@ -46,7 +46,7 @@ from transcheck.parse.destinations import link_helpers
 from transcheck.parse.dialects import HUGO, JEKYLL, MDX, MKDOCS
 from transcheck.parse.dollars import use_math_inline_rule
 from transcheck.parse.firstchar import FirstCharParserBlock, FirstCharRuler
-from transcheck.parse.headings import explicit_id_plugin
+from transcheck.parse.headings import cut_explicit_id
 from transcheck.parse.kramdown import attr_list_plugin, attributes_plugin
 from transcheck.parse.liquid import liquid_plugin
 from transcheck.parse.mdx import mdx_plugin
@@ -64,6 +64,27 @@ def _any_params(params: str, *args: Any) -> bool:
     return bool(params.strip())
 
 
+RUNS = "transcheck_runs"  # key in the env: the inline runs of the text parsed last
+
+
+def _parse_runs(state: StateCore) -> None:
+    """markdown-it's inline core rule (each inline run parsed, in order), which first cuts a
+    heading's explicit id off its run (see ``headings``) and keeps the runs in the env for the
+    core rules after it (see ``_on_runs``): one walk over the block tokens, not one per rule."""
+    tokens = state.tokens
+    md, env = state.md, state.env
+    runs = []
+    for index, token in enumerate(tokens):
+        if token.type == "inline":
+            if index and tokens[index - 1].type == "heading_open":
+                cut_explicit_id(token)
+            if token.children is None:
+                token.children = []
+            md.inline.parse(token.content, md, env, token.children)
+            runs.append(token)
+    env[RUNS] = runs
+
+
 def _on_runs(
     md: MarkdownIt,
     name: str,
@@ -71,12 +92,12 @@ def _on_runs(
     after: Callable[[Token], None] | None = None,
 ) -> None:
     """Replace the core rule ``name`` of ``md`` by itself handed only the inline runs ``picks``
-    chooses (``after`` then called on each of them)."""
+    chooses among those the inline core rule kept (``after`` then called on each of them)."""
     ruler = md.core.ruler
     core = _rule_fn(ruler, name)
 
     def rule(state: StateCore) -> None:
-        runs = [token for token in state.tokens if token.type == "inline" and picks(token)]
+        runs = [token for token in state.env[RUNS] if picks(token)]
         if runs:
             core(StateCore(state.src, state.md, state.env, runs))
             if after is not None:
@@ -194,7 +215,7 @@ def markdown(dialect: str = JEKYLL) -> MarkdownIt:
     elif dialect == MKDOCS:
         md.use(mkdocs_plugin)
         md.use(attr_list_plugin)
-    explicit_id_plugin(md)
+    md.core.ruler.at("inline", _parse_runs)
     track_positions(md)
     md.block.__class__ = FirstCharParserBlock
     md.block.ruler.__class__ = FirstCharRuler
