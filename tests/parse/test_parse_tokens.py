@@ -5,17 +5,21 @@ per rule makes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any, Literal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import rules_core
 from markdown_it.parser_inline import ParserInline
+from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from transcheck.parse.dialects import DIALECTS
 from transcheck.parse.headings import _EXPLICIT_ID, cut_explicit_id, split_explicit_id
+from transcheck.parse.linemarks import LineMarkedState
 from transcheck.parse.parsers import RUNS, markdown
 from transcheck.parse.positions import POS, stamped
 from transcheck.parse.tokens import new_token
@@ -121,3 +125,33 @@ def test_one_walk_gives_the_tokens_of_a_walk_per_rule(text: str) -> None:
         assert [t.as_dict() for t in ours] == [t.as_dict() for t in plain]
         assert env[RUNS] == [t for t in ours if t.type == "inline"]
         assert RUNS not in plain_env
+
+
+LINE_PIECES = [*"ab> \t\n", "한", "  - ", "\n\n", "    x"]
+
+
+@given(st.lists(st.sampled_from(LINE_PIECES), max_size=16).map("".join), st.data())
+def test_get_lines_cuts_what_markdown_it_cuts(src: str, data: st.DataObject) -> None:
+    """Lines cut as one slice are the lines markdown-it's ``getLines`` joins, also after a block
+    quote moved some lines' begin marks past their ``>``."""
+    state = LineMarkedState(src, markdown("gfm"), {}, [])
+    lines = state.lineMax
+    for line in data.draw(st.lists(st.integers(0, max(lines - 1, 0)), max_size=3)):
+        if line < lines:
+            state.bMarks[line] = data.draw(st.integers(state.bMarks[line], state.eMarks[line]))
+    begin = data.draw(st.integers(0, lines))
+    end = data.draw(st.integers(0, lines))
+    indent = data.draw(st.sampled_from([0, 0, 1, 2, 4]))
+    keep = data.draw(st.booleans())
+    assert _cut(state.getLines, begin, end, indent, keep) == _cut(
+        partial(StateBlock.getLines, state), begin, end, indent, keep
+    )
+
+
+def _cut(get_lines: Callable[[int, int, int, bool], str], *args: Any) -> str | type:
+    """What ``get_lines`` returns, or the exception it raises (markdown-it's indexes past the
+    text when asked to keep the last line break of a text without one, and cut an indent)."""
+    try:
+        return get_lines(*args)
+    except IndexError as error:
+        return type(error)
