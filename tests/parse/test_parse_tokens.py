@@ -21,7 +21,7 @@ from transcheck.parse.dialects import DIALECTS
 from transcheck.parse.headings import _EXPLICIT_ID, cut_explicit_id, split_explicit_id
 from transcheck.parse.linemarks import LineMarkedState
 from transcheck.parse.parsers import RUNS, markdown
-from transcheck.parse.positions import POS, stamped
+from transcheck.parse.positions import POS, _PositionedState, stamped
 from transcheck.parse.tokens import new_token
 
 PIECES = [
@@ -155,3 +155,33 @@ def _cut(get_lines: Callable[[int, int, int, bool], str], *args: Any) -> str | t
         return get_lines(*args)
     except IndexError as error:
         return type(error)
+
+
+PLAIN_PIECES = ["a", "한글", " ", ".", ",", "/", "'", '"', "(", ")", "?", "é", "\t", *"*[\n:-{"]
+
+
+@given(st.lists(st.sampled_from(PLAIN_PIECES), max_size=12).map("".join))
+def test_a_plain_run_is_the_text_token_tokenizing_makes(src: str) -> None:
+    """A run without a terminator is the one text token, with its offset, that tokenizing it
+    makes; any other run is tokenized."""
+    for dialect in DIALECTS:
+        md = markdown(dialect)
+        ours: list[Token] = []
+        md.inline.parse(src, md, {}, ours)
+        state = _PositionedState(src, md, {}, [])
+        md.inline.tokenize(state)
+        for rule in md.inline.ruler2.getRules(""):
+            rule(state)
+        assert [t.as_dict() for t in ours] == [t.as_dict() for t in state.tokens]
+        plain = bool(src) and md.inline.terminator_re.search(src) is None
+        assert md.inline.is_plain(src) == plain
+
+
+def test_a_rule_that_may_start_anywhere_turns_plain_runs_off() -> None:
+    md = markdown.__wrapped__("gfm")
+    assert md.inline.is_plain("abc")
+    md.inline.ruler.push("anywhere", lambda state, silent: False)
+    assert not md.inline.is_plain("abc")
+    md = markdown.__wrapped__("gfm")
+    md.inline.ruler2.push("after", lambda state: None)
+    assert not md.inline.is_plain("abc")

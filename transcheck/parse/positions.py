@@ -76,7 +76,11 @@ class _PositionedParserInline(FirstCharParserInline):
     :class:`_PositionedState`."""
 
     def parse(self, src: str, md: MarkdownIt, env: EnvType, tokens: list[Token]) -> list[Token]:
-        """Tokenize ``src`` into ``tokens`` (the steps of ``ParserInline.parse``)."""
+        """Tokenize ``src`` into ``tokens`` (the steps of ``ParserInline.parse``); a plain run
+        (see ``is_plain``) is the text token the ``text`` rule would push, stamped with its end."""
+        if self.is_plain(src):
+            tokens.append(new_token("text", "", 0, 0, False, {POS: len(src)}, src))
+            return tokens
         state = _PositionedState(src, md, env, tokens)
         self.tokenize(state)
         for rule in self.post_rules(src):
