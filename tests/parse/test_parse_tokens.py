@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import Any, Literal
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -30,24 +30,20 @@ PIECES = [
 ]  # fmt: skip
 
 
-@given(
-    st.text(max_size=4),
-    st.sampled_from(["", "p", "h2"]),
-    st.sampled_from([-1, 0, 1]),
-    st.integers(0, 4),
-    st.booleans(),
-    st.dictionaries(st.text(max_size=2), st.integers(), max_size=2),
-    st.text(max_size=4),
+TOKEN_FIELDS = st.tuples(
+    st.text(max_size=4),  # type
+    st.sampled_from(["", "p", "h2"]),  # tag
+    st.sampled_from([-1, 0, 1]),  # nesting
+    st.integers(0, 4),  # level
+    st.booleans(),  # block
+    st.dictionaries(st.text(max_size=2), st.integers(), max_size=2),  # meta
+    st.text(max_size=4),  # content
 )
-def test_new_token_is_markdown_its_token(
-    ttype: str,
-    tag: str,
-    nesting: Literal[-1, 0, 1],
-    level: int,
-    block: bool,
-    meta: dict[Any, Any],
-    content: str,
-) -> None:
+
+
+@given(TOKEN_FIELDS)
+def test_new_token_is_markdown_its_token(fields: tuple[Any, ...]) -> None:
+    ttype, tag, nesting, level, block, meta, content = fields
     expected = Token(ttype, tag, nesting)
     expected.level, expected.block, expected.meta, expected.content = level, block, meta, content
     made = new_token(ttype, tag, nesting, level, block, dict(meta), content)
