@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from transcheck.model import Comment
 from transcheck.parse import parse_markdown
+from transcheck.parse.comments import collect_comments
+from transcheck.parse.dialects import DIALECTS
+from transcheck.parse.parsers import markdown
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 
 TEXT = """---
 title: 제목
@@ -49,3 +60,26 @@ def test_comments_and_their_lines() -> None:
 
 def test_no_comments_in_plain_text() -> None:
     assert parse_markdown("# T\n\n<b>bold</b> and `<!-- x -->`\n", "x.md").comments == ()
+
+
+COMMENT_PIECES = [
+    *"\n `|<>", "a", "# ", "- ", "> ", "<!--", "-->", "<!-- c -->", "{/*", "*/}", "{/* d */}",
+    "/*", "<div>\n", "```\n", "    ", "| a |\n|---|\n", "[l](/u)", "## T {/*id*/}", "\n\n",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(COMMENT_PIECES), max_size=20).map("".join))
+def test_walk_hands_over_every_token_that_may_hold_a_comment(text: str) -> None:
+    """The comments found in the tokens the walk hands over are those of all block tokens."""
+    for dialect in DIALECTS:
+        expected = collect_comments(markdown(dialect).parse(text))
+        assert parse_markdown(text, "x.md", dialect=dialect).comments == expected
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
+def test_walk_hands_over_every_comment_on_corpus() -> None:
+    for path in sorted(CORPUS.glob("*/*/**/*.md")):
+        text = path.read_text(encoding="utf-8")
+        document = parse_markdown(text, str(path))
+        expected = collect_comments(markdown(document.dialect).parse(text))
+        assert document.comments == expected

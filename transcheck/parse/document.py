@@ -125,8 +125,7 @@ def parse_markdown(
     sections = tuple(builder.sections)
     if slug_style == "github":
         sections = _with_site_ids(sections)
-    # a comment is "<!--" or "{/*" in some token's text, so in the file's text too
-    comments = collect_comments(tokens) if "<!--" in text or "/*" in text else ()
+    comments = collect_comments(walker.commented)  # the runs and HTML blocks holding an opener
     unclosed = find_unclosed(walker.openers, text)
     return Document(
         path,

@@ -4,9 +4,9 @@ An explicit id (kramdown's ``{#id}`` or ``{: #id}``, Hugo's ``{#id .class}``, MD
 ``{/*id*/}``) is read from the heading's *source*, not its rendered text: ``{/*id*/}`` renders as
 emphasis, so the text no longer shows it.
 
-The id is cut off the heading's inline token before inline parsing (a core rule of our parsers),
-so the heading is parsed once, without it; the id waits in the token's meta under
-``EXPLICIT_ID``.
+The id is cut off the heading's inline token just before its inline parsing (by our parsers'
+inline core rule, see ``parsers``), so the heading is parsed once, without it; the id waits in the
+token's meta under ``EXPLICIT_ID``.
 
 A raw HTML block that is one ``<h1>``…``<h6>`` element (``<h3 id="x">…</h3>``, or
 ``<h3 markdown=1>…</h3>`` which kramdown fills with Markdown) is a heading on the rendered page,
@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import re
 
-from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
 
 from transcheck.model import Block
 from transcheck.parse.slugs import Slugger
@@ -47,27 +46,20 @@ class Heading:
 
 def split_explicit_id(source: str) -> tuple[str, str | None]:
     """The heading source without a trailing explicit id, and that id (None when absent)."""
+    if not source.rstrip().endswith("}"):  # every form ends in "}" (the pattern's \s is rstrip's)
+        return source, None
     match = _EXPLICIT_ID.search(source)
     if match is None:
         return source, None
     return source[: match.start()].rstrip(), match.group(1) or match.group(2)
 
 
-def _cut_explicit_ids(state: StateCore) -> None:
-    """Cut the explicit id off each heading's inline source, keeping it in the token's meta."""
-    tokens = state.tokens
-    for index, token in enumerate(tokens):
-        if token.type == "heading_open":
-            inline = tokens[index + 1]
-            source, explicit = split_explicit_id(inline.content)
-            if explicit is not None:
-                inline.content = source
-                inline.meta[EXPLICIT_ID] = explicit
-
-
-def explicit_id_plugin(md: MarkdownIt) -> None:
-    """Make ``md`` read headings' explicit ids before inline parsing (see the module docstring)."""
-    md.core.ruler.before("inline", "transcheck_explicit_ids", _cut_explicit_ids)
+def cut_explicit_id(inline: Token) -> None:
+    """Cut the explicit id off a heading's inline source, keeping it in the token's meta."""
+    source, explicit = split_explicit_id(inline.content)
+    if explicit is not None:
+        inline.content = source
+        inline.meta[EXPLICIT_ID] = explicit
 
 
 def markdown_heading(

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from itertools import accumulate, repeat
 from operator import add, sub
+from typing import Literal
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 from markdown_it.utils import EnvType
+
+from transcheck.parse.tokens import new_token
 
 Marks = tuple[list[int], list[int], list[int], list[int], list[int]]
 
@@ -59,7 +62,8 @@ def line_marks(src: str) -> Marks:
 
 
 class LineMarkedState(StateBlock):
-    """markdown-it's block state, its line marks found by ``line_marks``."""
+    """markdown-it's block state, its line marks found by ``line_marks`` and its tokens made
+    by ``new_token``."""
 
     def __init__(self, src: str, md: MarkdownIt, env: EnvType, tokens: list[Token]) -> None:
         """Every field as markdown-it sets it (for an empty text), then the marks of ``src``."""
@@ -67,3 +71,26 @@ class LineMarkedState(StateBlock):
         self.src = src
         self.bMarks, self.eMarks, self.tShift, self.sCount, self.bsCount = line_marks(src)
         self.lineMax = len(self.bMarks) - 1
+        self._begins = self.bMarks.copy()  # block quotes and plugins move a line's begin mark
+
+    def getLines(self, begin: int, end: int, indent: int, keepLastLF: bool) -> str:
+        """Lines ``begin`` to ``end`` (exclusive) as ``StateBlock.getLines`` cuts them. With no
+        indent to cut, and no line but the first begun past its start (as a block quote's
+        lines are), they follow one another in the text: one slice, where ``getLines`` cuts
+        and joins them line by line (25,000 of the 34,500 lines it cuts on vue-docs)."""
+        if indent == 0 and self.bMarks[begin + 1 : end] == self._begins[begin + 1 : end]:
+            if begin >= end:
+                return ""
+            stop = self.eMarks[end - 1] + 1 if keepLastLF else self.eMarks[end - 1]
+            return self.src[self.bMarks[begin] : stop]
+        return super().getLines(begin, end, indent, keepLastLF)
+
+    def push(self, ttype: str, tag: str, nesting: Literal[-1, 0, 1]) -> Token:
+        """Push a new token as ``StateBlock.push`` does (made by ``new_token``)."""
+        if nesting < 0:  # closing tag
+            self.level -= 1
+        token = new_token(ttype, tag, nesting, self.level, True, {})
+        if nesting > 0:  # opening tag
+            self.level += 1
+        self.tokens.append(token)
+        return token

@@ -4,7 +4,7 @@ Every dialect reads CommonMark with GFM tables, strikethrough, bare-URL autolink
 footnotes (kramdown, Hugo's Goldmark and MDX with remark-gfm all have them), YAML (``---``) or
 TOML (``+++``) front matter, ``$``/``$$`` math and git merge conflicts left in the text (see
 ``conflicts``); inline tokens carry source offsets, and a heading's explicit id is cut off its
-source before inline parsing (see ``headings``). On top of that:
+source before inline parsing (see ``headings`` and ``_parse_runs``). On top of that:
 
 - jekyll: Liquid tags and kramdown attribute lists;
 - hugo: shortcodes;
@@ -46,7 +46,7 @@ from transcheck.parse.destinations import link_helpers
 from transcheck.parse.dialects import HUGO, JEKYLL, MDX, MKDOCS
 from transcheck.parse.dollars import use_math_inline_rule
 from transcheck.parse.firstchar import FirstCharParserBlock, FirstCharRuler
-from transcheck.parse.headings import explicit_id_plugin
+from transcheck.parse.headings import cut_explicit_id
 from transcheck.parse.kramdown import attr_list_plugin, attributes_plugin
 from transcheck.parse.liquid import liquid_plugin
 from transcheck.parse.mdx import mdx_plugin
@@ -64,19 +64,47 @@ def _any_params(params: str, *args: Any) -> bool:
     return bool(params.strip())
 
 
+RUNS = "transcheck_runs"  # key in the env: the inline runs of the text parsed last
+
+
+def _parse_runs(state: StateCore) -> None:
+    """markdown-it's inline core rule (each inline run parsed, in order), which first cuts a
+    heading's explicit id off its run (see ``headings``) and keeps the runs in the env for the
+    core rules after it (see ``_on_runs``): one walk over the block tokens, not one per rule."""
+    tokens = state.tokens
+    md, env = state.md, state.env
+    runs = []
+    for index, token in enumerate(tokens):
+        if token.type == "inline":
+            if index and tokens[index - 1].type == "heading_open":
+                cut_explicit_id(token)
+            if token.children is None:
+                token.children = []
+            md.inline.parse(token.content, md, env, token.children)
+            runs.append(token)
+    env[RUNS] = runs
+
+
 def _on_runs(
     md: MarkdownIt,
     name: str,
-    picks: Callable[[Token], bool],
+    markers: tuple[str, str],
+    picks: Callable[[Token], bool] | None = None,
     after: Callable[[Token], None] | None = None,
 ) -> None:
-    """Replace the core rule ``name`` of ``md`` by itself handed only the inline runs ``picks``
-    chooses (``after`` then called on each of them)."""
+    """Replace the core rule ``name`` of ``md`` by itself handed only the inline runs, among
+    those the inline core rule kept, whose source holds one of the two ``markers`` (tested
+    without a call per run) and that ``picks`` chooses (``after`` then called on each)."""
     ruler = md.core.ruler
     core = _rule_fn(ruler, name)
+    first, second = markers
 
     def rule(state: StateCore) -> None:
-        runs = [token for token in state.tokens if token.type == "inline" and picks(token)]
+        runs = [
+            token for token in state.env[RUNS] if first in token.content or second in token.content
+        ]
+        if picks is not None:
+            runs = [token for token in runs if picks(token)]
         if runs:
             core(StateCore(state.src, state.md, state.env, runs))
             if after is not None:
@@ -86,23 +114,26 @@ def _on_runs(
     ruler.at(name, rule)
 
 
+# linkify's core rule walks every child of each inline run whose source holds "//" or "@",
+# though most such runs hold them only in a link destination; it can only change a text token
+# that holds one (see ``autolinks``): it is handed only the runs that have such a token (and the
+# links it made, which have no offset yet, are stamped).
+_LINKIFY_MARKERS = ("//", "@")  # linkify's own pretest
+
+
 def _linkify_candidate(run: Token) -> bool:
-    """linkify's core rule walks every child of each inline run whose source holds "//" or "@",
-    though most such runs hold them only in a link destination; it can only change a text token
-    that holds one (see ``autolinks``): it is handed only the runs that have such a token (and
-    the links it made, which have no offset yet, are stamped)."""
-    return ("//" in run.content or "@" in run.content) and any(  # linkify's own pretest first
+    """Whether a run holding "//" or "@" has a text token holding one (see above)."""
+    return any(
         child.type == "text" and ("//" in child.content or "@" in child.content)
         for child in run.children or ()
     )
 
 
-def _holds_escapes(run: Token) -> bool:
-    """markdown-it's text-join core rule walks every child of every inline run to turn the
-    ``text_special`` tokens of escapes (``\\*``) and entities (``&amp;``) into text joined with
-    the text beside them. Only a run holding ``\\`` or ``&`` has such a token (the delimiter rules
-    already joined their own text tokens, see ``firstchar``): it is handed only those runs."""
-    return "\\" in run.content or "&" in run.content
+# markdown-it's text-join core rule walks every child of every inline run to turn the
+# ``text_special`` tokens of escapes (``\*``) and entities (``&amp;``) into text joined with
+# the text beside them. Only a run holding "\" or "&" has such a token (the delimiter rules
+# already joined their own text tokens, see ``firstchar``): it is handed only those runs.
+_ESCAPE_MARKERS = ("\\", "&")
 
 
 def _tasks_only_with_boxes(md: MarkdownIt) -> None:
@@ -170,7 +201,7 @@ def markdown(dialect: str = JEKYLL) -> MarkdownIt:
     if md.linkify is not None:
         md.linkify.set({"fuzzy_link": False})  # "file.md" in prose is not a link
         lighten(md.linkify)  # linkify-it's costly patterns compiled only for a text they may match
-        _on_runs(md, "linkify", _linkify_candidate, stamp_run)
+        _on_runs(md, "linkify", _LINKIFY_MARKERS, _linkify_candidate, stamp_run)
     md.use(front_matter_plugin)
     # Front matter starts on the first line only, so it never ends a paragraph, list, quote or
     # reference definition (the plugin's rule says no below line 0): don't ask it on every line.
@@ -182,7 +213,7 @@ def markdown(dialect: str = JEKYLL) -> MarkdownIt:
     md.use(tasklists_plugin)
     _tasks_only_with_boxes(md)
     md.use(conflict_plugin)
-    _on_runs(md, "text_join", _holds_escapes)
+    _on_runs(md, "text_join", _ESCAPE_MARKERS)
     if dialect == JEKYLL:
         md.use(liquid_plugin)
         md.use(attributes_plugin)
@@ -194,7 +225,7 @@ def markdown(dialect: str = JEKYLL) -> MarkdownIt:
     elif dialect == MKDOCS:
         md.use(mkdocs_plugin)
         md.use(attr_list_plugin)
-    explicit_id_plugin(md)
+    md.core.ruler.at("inline", _parse_runs)
     track_positions(md)
     md.block.__class__ = FirstCharParserBlock
     md.block.ruler.__class__ = FirstCharRuler

@@ -31,29 +31,42 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType
 
 from transcheck.parse.firstchar import FirstCharParserInline
+from transcheck.parse.tokens import new_token
 
 _NEWLINE = re.compile("\n")
 POS = "transcheck_pos"  # key in Token.meta; namespaced so no rule of markdown-it overwrites it
 
 
-_push = StateInline.push
-_push_pending = StateInline.pushPending
-
-
 class _PositionedState(StateInline):
-    """An inline state that records the source offset of every token it pushes (markdown-it's
-    own methods called directly: ``super()`` builds a proxy object on every token)."""
+    """An inline state that records the source offset of every token it pushes, in the meta
+    the token is made with (markdown-it's ``push`` and ``pushPending``, their tokens made by
+    ``new_token``)."""
 
     def push(self, ttype: str, tag: str, nesting: Literal[-1, 0, 1]) -> Token:
-        """Push as usual, stamping the token with the current offset."""
-        token = _push(self, ttype, tag, nesting)
-        token.meta[POS] = self.pos
+        """Push as ``StateInline.push`` does, stamping the token with the current offset."""
+        if self.pending:
+            self.pushPending()
+        token_meta = None
+        if nesting < 0:  # closing tag
+            self.level -= 1
+            self.delimiters = self._prev_delimiters.pop()
+        token = new_token(ttype, tag, nesting, self.level, False, {POS: self.pos})
+        if nesting > 0:  # opening tag
+            self.level += 1
+            self._prev_delimiters.append(self.delimiters)
+            self.delimiters = []
+            token_meta = {"delimiters": self.delimiters}
+        self.pendingLevel = self.level
+        self.tokens.append(token)
+        self.tokens_meta.append(token_meta)
         return token
 
     def pushPending(self) -> Token:
-        """Flush pending text as usual, stamping it with the offset where the text ends."""
-        token = _push_pending(self)
-        token.meta[POS] = self.pos
+        """Flush pending text as ``StateInline.pushPending`` does, stamping it with the offset
+        where the text ends."""
+        token = new_token("text", "", 0, self.pendingLevel, False, {POS: self.pos}, self.pending)
+        self.tokens.append(token)
+        self.pending = ""
         return token
 
 
@@ -63,7 +76,11 @@ class _PositionedParserInline(FirstCharParserInline):
     :class:`_PositionedState`."""
 
     def parse(self, src: str, md: MarkdownIt, env: EnvType, tokens: list[Token]) -> list[Token]:
-        """Tokenize ``src`` into ``tokens`` (the steps of ``ParserInline.parse``)."""
+        """Tokenize ``src`` into ``tokens`` (the steps of ``ParserInline.parse``); a plain run
+        (see ``is_plain``) is the text token the ``text`` rule would push, stamped with its end."""
+        if self.is_plain(src):
+            tokens.append(new_token("text", "", 0, 0, False, {POS: len(src)}, src))
+            return tokens
         state = _PositionedState(src, md, env, tokens)
         self.tokenize(state)
         for rule in self.post_rules(src):

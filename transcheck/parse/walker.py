@@ -166,6 +166,9 @@ class Walker:
     # The fences, HTML blocks, $$ blocks and paragraph texts holding $$ met so far: what may
     # leave markup open (see ``parse.unclosed``), kept as the walk meets them.
     openers: list[Token] = field(default_factory=list)
+    # The inline runs and HTML blocks met so far whose text holds "<!--" or "/*": where a comment
+    # may be (see ``parse.comments``), kept as the walk meets them.
+    commented: list[Token] = field(default_factory=list)
 
     def block(
         self,
@@ -203,6 +206,11 @@ class Walker:
             esm,
         )
 
+    def may_comment(self, token: Token) -> None:
+        """Keep an inline run or HTML block whose text may hold a comment."""
+        if "<!--" in token.content or "/*" in token.content:
+            self.commented.append(token)
+
     def add(self, block: Block) -> None:
         """Add a block to the current section; the first block of a list item is the item."""
         if self.items_open:
@@ -214,6 +222,7 @@ class Walker:
     def heading(self, open_token: Token, inline: Token) -> None:
         """A Markdown heading opens a section; its source no longer holds its explicit id."""
         lines = span(open_token)
+        self.may_comment(inline)
         items = self.inline.token(inline, lines[0])
         block = self.block(BlockKind.HEADING, lines, items)
         explicit = inline.meta.get(EXPLICIT_ID)
@@ -229,6 +238,7 @@ class Walker:
         lines = span(open_token)
         first_in_item = bool(self.items_open) and self.items_open[-1]
         kind = _paragraph_kind(inline.children or [], first_in_item)
+        self.may_comment(inline)
         if "$$" in inline.content:
             self.openers.append(inline)
         items = self.inline.token(inline, lines[0])
@@ -244,6 +254,7 @@ class Walker:
         """Raw HTML: a heading element opens a section, anything else is an HTML block."""
         lines = span(token)
         self.openers.append(token)
+        self.may_comment(token)
         items = InlineItems()
         html_items(token.content, lines[0], items, self.inline.source)
         level = html_heading_level(token.content)
@@ -322,6 +333,7 @@ class Walker:
 
     def cell(self, token: Token) -> None:
         """A table cell's text (other inline tokens are read with their paragraph or heading)."""
+        self.may_comment(token)
         if self.row is not None:
             self.table(token)
 
