@@ -1,15 +1,18 @@
 """The aligners' shortcuts answer exactly as the plain computations they stand for: the content
 of two sections with their subsections folded in is left out for a pair of two sections that
-have no subsections, whose folded comparison is their own one."""
+have no subsections, whose folded comparison is their own one; the longest increasing chain
+(patience sorting) is as long as the plain quadratic search finds."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from transcheck.align.features import Scorer, _Content, features
+from transcheck.align.ordered import increasing_chain
 from transcheck.model import Document
 from transcheck.parse import parse_markdown
 
@@ -68,3 +71,15 @@ def test_folded_content_on_generated_pairs(
 ) -> None:
     _assert_folded_content_is_plain(_document(english, "en.md"), _document(korean, "ko.md"))
 
+
+@given(st.lists(st.integers(0, 12), max_size=30))
+def test_increasing_chain_is_a_longest_one(columns: list[int]) -> None:
+    chain = increasing_chain(columns)
+    assert chain == sorted(set(chain))
+    assert all(columns[a] < columns[b] for a, b in pairwise(chain))
+    longest = [1] * len(columns)  # per index: the longest chain ending there
+    for b in range(len(columns)):
+        for a in range(b):
+            if columns[a] < columns[b]:
+                longest[b] = max(longest[b], longest[a] + 1)
+    assert len(chain) == max(longest, default=0)
