@@ -1,7 +1,8 @@
 """The aligners' shortcuts answer exactly as the plain computations they stand for: the content
 of two sections with their subsections folded in is left out for a pair of two sections that
 have no subsections, whose folded comparison is their own one; the longest increasing chain
-(patience sorting) is as long as the plain quadratic search finds."""
+(patience sorting) is as long as the plain quadratic search finds; code tokens remembered by
+line are those of each line worked out in turn."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transcheck.align.features import Scorer, _Content, features
+from transcheck.align.blockscore import code_line_tokens, code_tokens
+from transcheck.align.features import _COMMENT, _TRAILING_COMMENT, Scorer, _Content, features
+from transcheck.align.features import _code_tokens as section_code_tokens
 from transcheck.align.ordered import increasing_chain
 from transcheck.model import Document
 from transcheck.parse import parse_markdown
@@ -83,3 +86,20 @@ def test_increasing_chain_is_a_longest_one(columns: list[int]) -> None:
             if columns[a] < columns[b]:
                 longest[b] = max(longest[b], longest[a] + 1)
     assert len(chain) == max(longest, default=0)
+
+
+_CODE = ["x = 1", "  // note", "# note", "a; // b", "f(/* c */)", "<p>Hi</p> <!-- d -->", "", " "]
+_CODE += ["'s'", '"t" > u', "  --x", "* y", "}", "\t}", "%", "a//b"]
+
+
+@given(st.lists(st.sampled_from(_CODE), max_size=8).map("\n".join))
+def test_code_tokens_are_each_lines_in_turn(text: str) -> None:
+    plain: list[str] = []
+    for line in text.splitlines():
+        if line.strip() and not _COMMENT.match(line):
+            if "//" in line or "/*" in line or "<!--" in line:
+                line = _TRAILING_COMMENT.sub("", line)
+            plain += code_line_tokens(line)
+    assert section_code_tokens(text) == tuple(plain)
+    whole = tuple(token for line in text.splitlines() for token in code_line_tokens(line))
+    assert code_tokens(text) == whole

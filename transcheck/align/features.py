@@ -61,13 +61,19 @@ def _code_tokens(text: str) -> tuple[str, ...]:
     """The tokens of a code block's lines (see code_line_tokens) without its comments, which
     translators translate; remembered by text: a Korean code block is most often its English
     one as it was."""
-    tokens: list[str] = []
-    for code_line in text.splitlines():
-        if code_line.strip() and not _COMMENT.match(code_line):
-            if "//" in code_line or "/*" in code_line or "<!--" in code_line:
-                code_line = _TRAILING_COMMENT.sub("", code_line)
-            tokens += code_line_tokens(code_line)
-    return tuple(tokens)
+    return tuple(chain.from_iterable(map(_code_line_tokens, text.splitlines())))
+
+
+@lru_cache(maxsize=8192)
+def _code_line_tokens(code_line: str) -> tuple[str, ...]:
+    """The tokens of one code line without a comment (none for a blank line or a comment line),
+    remembered by line: code blocks that differ share most of their lines (on vue-docs, 16,800
+    lines of distinct blocks are 6,200 distinct lines)."""
+    if not code_line.strip() or _COMMENT.match(code_line):
+        return ()
+    if "//" in code_line or "/*" in code_line or "<!--" in code_line:
+        code_line = _TRAILING_COMMENT.sub("", code_line)
+    return code_line_tokens(code_line)
 
 
 @record
