@@ -31,6 +31,7 @@ from dataclasses import replace
 
 from transcheck.align.blockscore import Scorer, Side, kind_score
 from transcheck.align.model import Alignment, SectionPair
+from transcheck.align.ordered import increasing_chain
 from transcheck.align.terms import Agreement
 from transcheck.model import Block, BlockKind, Section
 from transcheck.records import mutable, record
@@ -292,33 +293,7 @@ def _anchors(scorer: Scorer) -> list[tuple[int, int, float]]:
         for i, j in sorted(candidates, key=lambda c: (c[0], -c[1]))
         if (score := scorer.pair(i, j)) >= SURE
     ]
-    return _increasing_chain(sure)
-
-
-def _increasing_chain(items: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
-    """The longest subsequence whose Korean indexes strictly increase (items come sorted by
-    English index, Korean index descending within one English index, so one per English block)."""
-    tails: list[int] = []  # tails[k]: index into items of the smallest tail of a chain of k+1
-    before: list[int] = []
-    for index, (_, j, _) in enumerate(items):
-        low, high = 0, len(tails)
-        while low < high:
-            middle = (low + high) // 2
-            if items[tails[middle]][1] < j:
-                low = middle + 1
-            else:
-                high = middle
-        before.append(tails[low - 1] if low else -1)
-        if low == len(tails):
-            tails.append(index)
-        else:
-            tails[low] = index
-    chain: list[tuple[int, int, float]] = []
-    at = tails[-1] if tails else -1
-    while at >= 0:
-        chain.append(items[at])
-        at = before[at]
-    return chain[::-1]
+    return [sure[k] for k in increasing_chain([j for _, j, _ in sure])]
 
 
 def _segment(scorer: Scorer, i0: int, i1: int, j0: int, j1: int) -> list[_Pair]:

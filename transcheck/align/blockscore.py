@@ -58,7 +58,7 @@ def block_tokens(block: Block, rewrite: Callable[[str], str]) -> Counter[str]:
 def code_tokens(text: str) -> tuple[str, ...]:
     """The tokens of every line of a code block (see code_line_tokens), remembered by text: a
     Korean code block is most often its English one as it was."""
-    return tuple(token for line in text.splitlines() for token in code_line_tokens(line))
+    return tuple(chain.from_iterable(map(code_line_tokens, text.splitlines())))
 
 
 # What a translator may translate inside code: the text between two tags, string literals.

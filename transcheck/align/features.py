@@ -61,13 +61,19 @@ def _code_tokens(text: str) -> tuple[str, ...]:
     """The tokens of a code block's lines (see code_line_tokens) without its comments, which
     translators translate; remembered by text: a Korean code block is most often its English
     one as it was."""
-    tokens: list[str] = []
-    for code_line in text.splitlines():
-        if code_line.strip() and not _COMMENT.match(code_line):
-            if "//" in code_line or "/*" in code_line or "<!--" in code_line:
-                code_line = _TRAILING_COMMENT.sub("", code_line)
-            tokens += code_line_tokens(code_line)
-    return tuple(tokens)
+    return tuple(chain.from_iterable(map(_code_line_tokens, text.splitlines())))
+
+
+@lru_cache(maxsize=8192)
+def _code_line_tokens(code_line: str) -> tuple[str, ...]:
+    """The tokens of one code line without a comment (none for a blank line or a comment line),
+    remembered by line: code blocks that differ share most of their lines (on vue-docs, 16,800
+    lines of distinct blocks are 6,200 distinct lines)."""
+    if not code_line.strip() or _COMMENT.match(code_line):
+        return ()
+    if "//" in code_line or "/*" in code_line or "<!--" in code_line:
+        code_line = _TRAILING_COMMENT.sub("", code_line)
+    return code_line_tokens(code_line)
 
 
 @record
@@ -132,25 +138,32 @@ class Scorer:
         source: Sequence[Counter[str]],
         target: Sequence[Counter[str]],
         same_level: bool = False,
+        alone: tuple[Sequence[bool], Sequence[bool]] | None = None,
     ) -> list[list[float]]:
         """Per English section, per Korean section: the weight of the tokens both carry (with
-        ``same_level``, 0.0 for Korean sections of another level than the English section's).
+        ``same_level``, 0.0 for Korean sections of another level than the English section's;
+        with ``alone``, per English and per Korean section whether it is compared as itself,
+        0.0 for a pair of two such sections, which ``Scorer.matrices`` compares already).
 
         Built from an inverted index, so the cost follows the shared tokens: a row starts at
         0.0 for every Korean section (no token is weightless, so 0.0 is "nothing shared").
         """
-        # per level (0 for all without ``same_level``): token -> (Korean section, its count)
+        # per level (0 for all without ``same_level``): token -> (Korean section, its count);
+        # ``folding`` holds the Korean sections not compared as themselves alone
         holders: dict[int, defaultdict[str, list[tuple[int, int]]]] = {}
+        folding: dict[int, defaultdict[str, list[tuple[int, int]]]] = {}
         for j, tokens in enumerate(target):
-            level = holders.setdefault(self.target[j].level if same_level else 0, defaultdict(list))
-            for token, count in tokens.items():
-                level[token].append((j, count))
+            level = self.target[j].level if same_level else 0
+            _hold(holders.setdefault(level, defaultdict(list)), j, tokens)
+            if alone is not None and not alone[1][j]:
+                _hold(folding.setdefault(level, defaultdict(list)), j, tokens)
         nothing: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
         weight = self.weight
         result: list[list[float]] = []
         columns = len(target)
         for i, tokens in enumerate(source):
-            at_level = holders.get(self.source[i].level if same_level else 0, nothing)
+            index = folding if alone is not None and alone[0][i] else holders
+            at_level = index.get(self.source[i].level if same_level else 0, nothing)
             row = [0.0] * columns
             for token, n in tokens.items():
                 held = at_level.get(token)
@@ -180,7 +193,7 @@ class Scorer:
         plain arithmetic per pair.
         """
         own = _Content(self, [f.tokens for f in self.source], [f.tokens for f in self.target])
-        below = _Content(self, self.source_below, self.target_below, same_level=True)
+        below = _Content(self, self.source_below, self.target_below, same_level=True, own=own)
         # A heading written the same on both sides (a name, a number) identifies its pair: the
         # folded-in subsections of another section never outweigh it.
         source_titles, target_titles = _by_title(self.source), _by_title(self.target)
@@ -227,6 +240,12 @@ class Scorer:
         return scores, evidence
 
 
+def _hold(index: defaultdict[str, list[tuple[int, int]]], j: int, tokens: Counter[str]) -> None:
+    """Enter Korean section ``j``'s tokens, with their counts, into an inverted index."""
+    for token, count in tokens.items():
+        index[token].append((j, count))
+
+
 def _by_title(sections: Sequence[Features]) -> dict[str, set[int]]:
     """The indices of the sections of each (non-empty) heading text."""
     found: dict[str, set[int]] = {}
@@ -249,7 +268,8 @@ def _with_subsections(sections: Sequence[Features]) -> tuple[list[Counter[str]],
             while end < len(sections) and sections[end].level > section.level:
                 end += 1
             inner = sections[index:end]
-            # counted at once, in the order a Counter updated part by part has them
+            # counted at once, in the order a Counter updated part by part has them; a section
+            # without subsections keeps its own multiset itself (see _Content)
             tokens = (
                 section.tokens
                 if len(inner) == 1
@@ -273,10 +293,30 @@ class _Content:
         source: Sequence[Counter[str]],
         target: Sequence[Counter[str]],
         same_level: bool = False,
+        own: _Content | None = None,
     ) -> None:
-        self.shared = scorer.shared(source, target, same_level)
-        self.source_mass = [scorer._mass(tokens) for tokens in source]
-        self.target_mass = [scorer._mass(tokens) for tokens in target]
+        """With ``own``, the content of the sections alone: a section whose multiset is its own
+        one (no subsections to fold in, see _with_subsections) has its own mass, and a pair of
+        two such sections shares nothing here, as its evidence would be its own one again."""
+        self.source, self.target = source, target
+        if own is None:
+            self.shared = scorer.shared(source, target, same_level)
+            self.source_mass = [scorer._mass(tokens) for tokens in source]
+            self.target_mass = [scorer._mass(tokens) for tokens in target]
+            return
+        alone = (
+            [a is b for a, b in zip(source, own.source, strict=True)],
+            [a is b for a, b in zip(target, own.target, strict=True)],
+        )
+        self.shared = scorer.shared(source, target, same_level, alone)
+        self.source_mass = [
+            mass if same else scorer._mass(tokens)
+            for tokens, same, mass in zip(source, alone[0], own.source_mass, strict=True)
+        ]
+        self.target_mass = [
+            mass if same else scorer._mass(tokens)
+            for tokens, same, mass in zip(target, alone[1], own.target_mass, strict=True)
+        ]
 
     def evidence(self, i: int, j: int) -> float:
         """Shared token weight against both sides' weight, smoothed toward 0.5."""

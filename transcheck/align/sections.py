@@ -27,7 +27,6 @@ found within its stretch).
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import math
 from collections import defaultdict
@@ -35,6 +34,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from transcheck.align.features import Features, Scorer, features, section_tokens
 from transcheck.align.model import Alignment, SectionPair
+from transcheck.align.ordered import increasing_chain
 from transcheck.model import Document, Section
 from transcheck.records import record
 
@@ -224,24 +224,7 @@ def _unique_pairs(
         },
         key=lambda pair: (pair[0], -pair[1]),  # one English section can end one chain link only
     )
-    # Longest chain increasing in both indexes (patience sorting over the Korean index).
-    tails: list[int] = []
-    tail_at: list[int] = []
-    previous: list[int] = [-1] * len(pairs)
-    for n, (_, j) in enumerate(pairs):
-        k = bisect.bisect_left(tails, j)
-        if k == len(tails):
-            tails.append(j)
-            tail_at.append(n)
-        else:
-            tails[k], tail_at[k] = j, n
-        previous[n] = tail_at[k - 1] if k else -1
-    chain: list[tuple[int, int]] = []
-    n = tail_at[-1] if tail_at else -1
-    while n >= 0:
-        chain.append(pairs[n])
-        n = previous[n]
-    return chain[::-1]
+    return [pairs[k] for k in increasing_chain([j for _, j in pairs])]
 
 
 def _stretches(

@@ -1,0 +1,105 @@
+"""The aligners' shortcuts answer exactly as the plain computations they stand for: the content
+of two sections with their subsections folded in is left out for a pair of two sections that
+have no subsections, whose folded comparison is their own one; the longest increasing chain
+(patience sorting) is as long as the plain quadratic search finds; code tokens remembered by
+line are those of each line worked out in turn."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from transcheck.align.blockscore import code_line_tokens, code_tokens
+from transcheck.align.features import _COMMENT, _TRAILING_COMMENT, Scorer, _Content, features
+from transcheck.align.features import _code_tokens as section_code_tokens
+from transcheck.align.ordered import increasing_chain
+from transcheck.model import Document
+from transcheck.parse import parse_markdown
+
+
+def _scorer(source: Document, target: Document) -> Scorer:
+    return Scorer(
+        [features(s, lambda url: url) for s in source.sections],
+        [features(s, lambda url: url) for s in target.sections],
+    )
+
+
+def _assert_folded_content_is_plain(source: Document, target: Document) -> None:
+    """Every pair's folded content is the plain one, but for pairs of two sections without
+    subsections, whose plain folded evidence is exactly their own evidence."""
+    scorer = _scorer(source, target)
+    own = _Content(scorer, [f.tokens for f in scorer.source], [f.tokens for f in scorer.target])
+    below = _Content(scorer, scorer.source_below, scorer.target_below, True, own)
+    plain = _Content(scorer, scorer.source_below, scorer.target_below, True)
+    for i, a in enumerate(scorer.source):
+        for j, b in enumerate(scorer.target):
+            if below.shared[i][j] == plain.shared[i][j]:
+                if plain.shared[i][j]:  # the masses a shared pair's evidence is read with
+                    assert below.source_mass[i] == plain.source_mass[i]
+                    assert below.target_mass[j] == plain.target_mass[j]
+                continue
+            assert a.level == b.level > 0
+            assert scorer.source_below[i] is a.tokens and scorer.target_below[j] is b.tokens
+            assert below.shared[i][j] == 0.0
+            assert plain.evidence(i, j) == own.evidence(i, j)
+
+
+def test_folded_content_on_every_book_chapter(corpus: Path) -> None:
+    for english in sorted((corpus / "en").glob("*.md")):
+        korean = corpus / "ko" / english.name
+        _assert_folded_content_is_plain(
+            parse_markdown(english.read_text(encoding="utf-8"), str(english)),
+            parse_markdown(korean.read_text(encoding="utf-8"), str(korean)),
+        )
+
+
+_BODIES = ["`a`", "`b` and `a`", "`c`", "1", "2 and `a`", "text", "[x](/x)", "```\nx = 1\n```"]
+_SECTION = st.tuples(st.integers(1, 3), st.lists(st.sampled_from(_BODIES), max_size=3))
+
+
+def _document(sections: list[tuple[int, list[str]]], name: str) -> Document:
+    text = "".join(
+        f"{'#' * level} S{n}\n\n" + "".join(f"{body}\n\n" for body in bodies)
+        for n, (level, bodies) in enumerate(sections)
+    )
+    return parse_markdown(text, name)
+
+
+@given(st.lists(_SECTION, max_size=8), st.lists(_SECTION, max_size=8))
+def test_folded_content_on_generated_pairs(
+    english: list[tuple[int, list[str]]], korean: list[tuple[int, list[str]]]
+) -> None:
+    _assert_folded_content_is_plain(_document(english, "en.md"), _document(korean, "ko.md"))
+
+
+@given(st.lists(st.integers(0, 12), max_size=30))
+def test_increasing_chain_is_a_longest_one(columns: list[int]) -> None:
+    chain = increasing_chain(columns)
+    assert chain == sorted(set(chain))
+    assert all(columns[a] < columns[b] for a, b in pairwise(chain))
+    longest = [1] * len(columns)  # per index: the longest chain ending there
+    for b in range(len(columns)):
+        for a in range(b):
+            if columns[a] < columns[b]:
+                longest[b] = max(longest[b], longest[a] + 1)
+    assert len(chain) == max(longest, default=0)
+
+
+_CODE = ["x = 1", "  // note", "# note", "a; // b", "f(/* c */)", "<p>Hi</p> <!-- d -->", "", " "]
+_CODE += ["'s'", '"t" > u', "  --x", "* y", "}", "\t}", "%", "a//b"]
+
+
+@given(st.lists(st.sampled_from(_CODE), max_size=8).map("\n".join))
+def test_code_tokens_are_each_lines_in_turn(text: str) -> None:
+    plain: list[str] = []
+    for line in text.splitlines():
+        if line.strip() and not _COMMENT.match(line):
+            if "//" in line or "/*" in line or "<!--" in line:
+                line = _TRAILING_COMMENT.sub("", line)
+            plain += code_line_tokens(line)
+    assert section_code_tokens(text) == tuple(plain)
+    whole = tuple(token for line in text.splitlines() for token in code_line_tokens(line))
+    assert code_tokens(text) == whole
