@@ -20,8 +20,8 @@ from transcheck.glossary.english import STOPWORDS, WORD, singular
 from transcheck.glossary.korean import _INFLECTED_END as INFLECTED_END
 from transcheck.glossary.korean import DERIVED, HANGUL, noun_stems, tail_ok
 from transcheck.glossary.korean import _noun_tail as noun_tail
-from transcheck.glossary.learn import MIN_KEPT, SIZES, _count, _known_keys, _learnable
-from transcheck.glossary.matcher import LATIN, _is_gloss
+from transcheck.glossary.learn import MIN_KEPT, SIZES, _count, _known_keys
+from transcheck.glossary.matcher import LATIN, _is_gloss, english_key
 from transcheck.glossary.phrases import _KOREAN_STOPWORDS as KOREAN_STOPWORDS
 from transcheck.glossary.phrases import _SEGMENT, KoreanStems, phrases
 from transcheck.model import Block, BlockKind
@@ -203,7 +203,7 @@ def _plain_count(
     counts: dict[str, list[object]] = {}
     for number, (path, unit) in enumerate(units):
         for key, surface in phrases(joined(unit.english), SIZES, first):
-            if key not in often or not _learnable(key, known):
+            if key not in often or len(key) < 3 or english_key(key, False) in known:
                 continue
             count, lowercase, files, numbers, kept = counts.setdefault(key, [0, 0, set(), [], []])
             counts[key][:2] = [count + 1, lowercase + (surface == surface.lower())]
@@ -219,8 +219,8 @@ def _plain_count(
 # "options" starts only a term the glossary has as written, and counts for "option"
 @example([(path, "options", "options api") for path in "aabbc"])
 def test_learning_counts_as_reading_at_every_first_word(drawn: list[tuple[str, str, str]]) -> None:
-    """_count reads the English only at the words that can count for a learnable key: its
-    counts are those of reading at the first word of every key kept often enough."""
+    """_count leaves the unlearnable keys out before counting: its counts are those of counting
+    every key kept often enough and dropping the unlearnable ones afterwards."""
     units = [(path, Unit((Piece(en, 1),), (Piece(ko, 1),))) for path, en, ko in drawn]
     korean = [ko for _, _, ko in drawn]
     counts = {

@@ -19,7 +19,6 @@ from functools import cache
 from itertools import chain
 
 from transcheck.glossary.aligned import Unit, joined
-from transcheck.glossary.english import singular
 from transcheck.glossary.matcher import LATIN, english_key, plurals
 from transcheck.glossary.model import Entry, Glossary
 from transcheck.glossary.phrases import KoreanStems, lone_syllables, phrases
@@ -64,13 +63,9 @@ def _known_keys(glossary: Glossary) -> set[str]:
 
 
 def _learnable(key: str, known: set[str]) -> bool:
-    """Whether a key may be learned whatever its counts: three characters or more, no digit,
-    and no form of a term the glossary has (``known``: _known_keys)."""
-    return (
-        len(key) >= 3
-        and english_key(key, False) not in known
-        and not any(char.isdigit() for char in key)
-    )
+    """Whether a key may be learned whatever its counts: three letters or more (keys are
+    WORD's letters), and no form of a term the glossary has (``known``: _known_keys)."""
+    return len(key) >= 3 and english_key(key, False) not in known
 
 
 def _count(
@@ -91,16 +86,7 @@ def _count(
     kept_units = Counter(chain.from_iterable(kept_in.values()))
     often = [key for key, units_kept in kept_units.items() if units_kept >= MIN_KEPT]
     ever_kept = {key for key in often if _learnable(key, known)}
-    # The English is read at the words that start a key kept often enough (a key of one word
-    # is a singular, read at that word as written). Of those words, only the ones that start a
-    # learnable key, or whose singular is one, can count for a key kept here: the English is
-    # not read at the others (a letter, a term the glossary has: most of the words read).
-    heads = {key.split(" ", 1)[0] for key in ever_kept}
-    first_words = {
-        word
-        for word in {key.split(" ", 1)[0] for key in often}
-        if word in heads or singular(word) in ever_kept
-    }
+    first_words = {key.split(" ", 1)[0] for key in often}
     counts: dict[str, _Counts] = defaultdict(_Counts)
     phrases_in = cache(lambda text: tuple(phrases(text, SIZES, first_words)))
     for number, (path, unit) in enumerate(units):
