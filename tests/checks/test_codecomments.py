@@ -7,12 +7,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from transcheck.checks.codecomments import (
-    STRING_MARK,
     STRINGS,
+    CodeLine,
     _scan,
     code_lines,
     comment_syntax,
 )
+
+STRING_MARK = "…"
+
+
+def shape(line: CodeLine) -> str:
+    """A code line with the content of its strings and markup text replaced by a mark: what
+    its ``marked`` text tells the code rules."""
+    return STRINGS.sub(STRING_MARK, line.marked)
 
 
 def lines(code: str, language: str) -> list[tuple[int, str]]:
@@ -52,7 +60,7 @@ def test_javascript_template_literals_span_lines() -> None:
 @pytest.mark.parametrize("language", ["hlo", "mermaid", "ascii"])
 def test_unknown_language_keeps_every_line(language: str) -> None:
     assert comment_syntax(language) is None
-    assert [(c.offset, c.text, c.shape) for c in code_lines("# a\n\nb  \n", None)] == [
+    assert [(c.offset, c.text, shape(c)) for c in code_lines("# a\n\nb  \n", None)] == [
         (0, "# a", "# a"),
         (2, "b", "b"),
     ]
@@ -73,7 +81,7 @@ def test_other_families(language: str, code: str, kept: str) -> None:
 
 
 def shapes(code: str, language: str) -> list[tuple[int, str, str]]:
-    return [(c.offset, c.text, c.shape) for c in code_lines(code, comment_syntax(language))]
+    return [(c.offset, c.text, shape(c)) for c in code_lines(code, comment_syntax(language))]
 
 
 def test_html_comments_go_and_text_between_tags_is_a_string() -> None:
@@ -149,7 +157,7 @@ def test_bound_attributes_are_script_with_comments_and_strings() -> None:
 
 def test_jsx_text_between_tags_is_a_string() -> None:
     code = 'return (\n  <h1 className="title">Hello, {name}!</h1>\n)\nif (a > b && c < d) f()'
-    assert [shape for _, _, shape in shapes(code, "jsx")] == [
+    assert [shaped for _, _, shaped in shapes(code, "jsx")] == [
         "return (",
         '  <h1 className="…">…{name}…</h1>',
         ")",
@@ -167,10 +175,10 @@ _CODE_PIECES += ["{{", "}}", "<script>", "</script>", '<a title="t">', "\t", "\x
     st.sampled_from(["py", "js", "vue", "bash", "css", "md", "", "unknown-language"]),
 )
 def test_a_line_shape_is_the_whole_code_shape_cut_at_that_line(code: str, language: str) -> None:
-    # each line's shape is made when asked, from its marked text: the same as marking the
-    # strings of the whole code and cutting it into lines
+    # each line's marked text is the whole code's, cut at that line: its shape is the same as
+    # marking the strings of the whole code and cutting it into lines
     syntax = comment_syntax(language)
     text, marked = _scan(code, syntax) if syntax is not None else (code, code)
     shapes = STRINGS.sub(STRING_MARK, marked).split("\n")
     whole = [(n, shapes[n].rstrip()) for n, line in enumerate(text.split("\n")) if line.strip()]
-    assert [(c.offset, c.shape) for c in code_lines(code, syntax)] == whole
+    assert [(c.offset, shape(c)) for c in code_lines(code, syntax)] == whole

@@ -1,14 +1,14 @@
 """Comments and strings by code-fence language: what the code rules compare.
 
 Translators translate comments, and teams often translate the UI strings of an example
-(``console.log('마운트됨')``, ``<p>안녕하세요</p>``) too. So a code block is read into lines of
-code with comments removed (``text``) and the same lines with the content of strings and of
-markup text replaced by a mark (``shape``): two blocks whose texts differ but whose shapes agree
-differ only in strings. A hand-written scanner per language family, one regular expression each,
-was preferred to Pygments' lexers: it reads a Vue single-file component (template markup,
-``<script>`` and ``<style>``) as one block, and it took a quarter of Pygments' time on the code
-blocks of a 119-page docs site (benchmarks/README.md). A fence language it does not know gets no
-stripping: every line is compared as written.
+(``console.log('마운트됨')``, ``<p>안녕하세요</p>``) too. So a code block is read into lines of code
+with comments removed (``text``) and the same lines with the content of strings and of markup
+text marked (``marked``): two blocks whose texts differ but agree once the marked content is
+taken out differ only in strings. A hand-written scanner per language family, one regular
+expression each, was preferred to Pygments' lexers: it reads a Vue single-file component
+(template markup, ``<script>`` and ``<style>``) as one block, and it took a quarter of
+Pygments' time on the code blocks of a 119-page docs site (benchmarks/README.md). A fence
+language it does not know gets no stripping: every line is compared as written.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from collections.abc import Callable
 from transcheck.lazy import compiled
 from transcheck.records import record
 
-STRING_MARK = "…"  # what a string's content becomes in a shape
 OPEN, CLOSE = "\x02", "\x03"  # around a string's content in a line's ``marked`` text
 STRINGS = re.compile(f"{OPEN}([^{CLOSE}\n]*){CLOSE}")
 
@@ -156,12 +155,6 @@ class CodeLine:
     offset: int
     text: str
     marked: str = ""
-
-    @property
-    def shape(self) -> str:
-        """The text with the content of strings and markup text replaced by a mark (made when
-        asked: the code rules compare ``text`` and ``marked``)."""
-        return STRINGS.sub(STRING_MARK, self.marked)
 
 
 def code_lines(code: str, syntax: CodeSyntax | None) -> tuple[CodeLine, ...]:
