@@ -23,7 +23,6 @@ from transcheck.glossary import (
     DocumentTerms,
     Entry,
     Glossary,
-    Kind,
     Matcher,
     Occurrence,
     active_matcher,
@@ -34,7 +33,14 @@ from transcheck.glossary.active import curated, named_files
 from transcheck.glossary.aligned import NOT_PROSE, Unit, find, joined, piece, placed
 from transcheck.glossary.decide import Use, decide, findings
 from transcheck.glossary.learn import learn
-from transcheck.glossary.matcher import english_key, korean_key, plurals
+from transcheck.glossary.matcher import (
+    ENGLISH,
+    FORBIDDEN,
+    KOREAN,
+    english_key,
+    korean_key,
+    plurals,
+)
 from transcheck.glossary.shipped import shipped_resolved
 from transcheck.glossary.translit import transliterates
 from transcheck.lazy import compiled
@@ -205,15 +211,10 @@ def _accepted_text(glossary: Glossary, entry: Entry) -> str:
     return ", ".join(options)
 
 
-# For the loops asking once per occurrence or use: Python 3.11 looks a member up on its enum
-# class through EnumType's ``__getattr__`` hook, four times as long as a plain class attribute.
-_ENGLISH, _KOREAN, _FORBIDDEN = Kind.ENGLISH, Kind.KOREAN, Kind.FORBIDDEN
-
-
 def _is_forbidden(glossary: Glossary, occurrence: Occurrence) -> bool:
-    if occurrence.kind is _FORBIDDEN:
+    if occurrence.kind is FORBIDDEN:
         return True
-    return occurrence.kind is _ENGLISH and not glossary.keeps_english(occurrence.entry)
+    return occurrence.kind is ENGLISH and not glossary.keeps_english(occurrence.entry)
 
 
 @rule(
@@ -320,7 +321,7 @@ def glossary_forbidden(ctx: PairContext) -> Iterator[Hit]:
         what = (
             f"{occurrence.surface!r} keeps {entry.term!r} in English, which the glossary does not"
             " accept"
-            if occurrence.kind is Kind.ENGLISH
+            if occurrence.kind is ENGLISH
             else f"{occurrence.surface!r} uses the forbidden rendering {occurrence.rendering!r}"
         )
         note = f" ({entry.note})" if entry.note else ""
@@ -487,13 +488,13 @@ def tree_uses(ctx: SetContext, matcher: Matcher) -> dict[Entry, list[Use]]:
                     continue
                 # A Korean rendering is never forbidden (only FORBIDDEN and ENGLISH kinds are).
                 kind = occurrence.kind
-                if kind is not _KOREAN and _is_forbidden(matcher.glossary, occurrence):
+                if kind is not KOREAN and _is_forbidden(matcher.glossary, occurrence):
                     continue
-                if kind is _ENGLISH and (
+                if kind is ENGLISH and (
                     _api_name(unit, occurrence) or _kept_name(unit, occurrence)
                 ):
                     continue
-                rendering = entry.term if kind is _ENGLISH else occurrence.rendering
+                rendering = entry.term if kind is ENGLISH else occurrence.rendering
                 use = Use(entry.term, rendering, kind, pair.target, line,
                           pair.source, known[1][0])  # fmt: skip
                 korean.setdefault(id(entry), (entry, []))[1].append(use)
@@ -515,7 +516,7 @@ def _translating(
         rendering for other, _ in english.values() if other is not entry for rendering in other.ko
     }
     found = [use for use in found if use.rendering not in others]
-    renderings = sorted({use.rendering for use in found if use.kind is not _ENGLISH})
+    renderings = sorted({use.rendering for use in found if use.kind is not ENGLISH})
     if len(renderings) < 2 or len(found) <= mentions:
         return found
     text = joined(unit.korean)
@@ -664,7 +665,7 @@ def glossary_first_mention(ctx: PairContext) -> Iterator[Hit]:
                 f"{entry.term!r} is glossed again; only its first use needs ({entry.term})",
                 target=where,
             )
-        elif occurrence.kind is Kind.ENGLISH:
+        elif occurrence.kind is ENGLISH:
             yield Hit(
                 f"{occurrence.surface!r}: after the first use write {korean}, not English",
                 target=where,

@@ -59,9 +59,10 @@ class Kind(StrEnum):
 
 
 _GLOSSED_KINDS = {Kind.KOREAN, Kind.ENGLISH}  # a gloss pairs one of each
-# For the loops asking once per occurrence: Python 3.11 looks a member up on its enum class
-# through EnumType's ``__getattr__`` hook, four times as long as a plain class attribute.
-_ENGLISH = Kind.ENGLISH
+# For the loops asking once per occurrence (here and in the glossary rules): Python 3.11 looks a
+# member up on its enum class through EnumType's ``__getattr__`` hook, four times as long as a
+# plain module name.
+ENGLISH, KOREAN, FORBIDDEN = Kind.ENGLISH, Kind.KOREAN, Kind.FORBIDDEN
 
 
 @record(slots=True)
@@ -353,7 +354,7 @@ class Matcher:
 
     def english(self, text: str) -> list[Occurrence]:
         """English forms of glossary terms in English prose, in text order, in their sense."""
-        found = [o for o in self._english_matches(text) if o.kind is _ENGLISH]
+        found = [o for o in self._english_matches(text) if o.kind is ENGLISH]
         if not found:
             return found
         if not self._ordered:
@@ -383,12 +384,12 @@ class Matcher:
         for occurrence in found:
             previous = result[-1] if result else None
             if parenthesized and previous is not None and _is_gloss(text, previous, occurrence):
-                if occurrence.kind is _ENGLISH:
+                if occurrence.kind is ENGLISH:
                     result[-1] = replace(previous, glossed=True)
                 else:
                     result[-1] = occurrence
                 continue
-            if occurrence.kind is _ENGLISH and (
+            if occurrence.kind is ENGLISH and (
                 not self.in_sense(text, occurrence) or _not_kept(text, occurrence, glosses)
             ):
                 continue
