@@ -12,7 +12,7 @@ no counterpart; block-missing and block-extra leave its items to those rules.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 
 from transcheck.align.blocks import BlockPair
 from transcheck.checks.blockmatch import SectionBlocks, section_blocks
@@ -135,16 +135,21 @@ def container_pairs(ctx: PairContext) -> list[ContainerPair]:
     return ctx.cached("containers", compute)  # type: ignore[no-any-return]
 
 
-def _reshaped(ctx: PairContext) -> set[int]:
+def _reshaped(ctx: PairContext) -> frozenset[int]:
     """Block ids of lists and tables whose length differs, and of lists written as Korean
-    paragraphs: their rules report their items."""
-    ids: set[int] = set()
-    for pair in container_pairs(ctx):
-        if pair.source.length != pair.target.length:
-            ids.update(id(b) for b in (*pair.source.blocks, *pair.target.blocks))
-    for english, korean in _unlisted(ctx):
-        ids.update(id(b) for b in (*english.blocks, *korean))
-    return ids
+    paragraphs: their rules report their items. Once per pair: the lone blocks and runs of both
+    sides and the dropped elements read it."""
+
+    def compute() -> frozenset[int]:
+        ids: set[int] = set()
+        for pair in container_pairs(ctx):
+            if pair.source.length != pair.target.length:
+                ids.update(id(b) for b in (*pair.source.blocks, *pair.target.blocks))
+        for english, korean in _unlisted(ctx):
+            ids.update(id(b) for b in (*english.blocks, *korean))
+        return frozenset(ids)
+
+    return ctx.cached("reshaped", compute)  # type: ignore[no-any-return]
 
 
 def lone_blocks(ctx: PairContext, korean: bool) -> list[Block]:
@@ -244,7 +249,9 @@ def _only_images(block: Block) -> bool:
     )
 
 
-def _runs(pairs: Sequence[BlockPair], korean: bool, skip: set[int]) -> Iterator[tuple[int, int]]:
+def _runs(
+    pairs: Sequence[BlockPair], korean: bool, skip: Collection[int]
+) -> Iterator[tuple[int, int]]:
     """Start and end (exclusive) of each run of pairs holding a counted block of one side alone."""
     start = None
     for index, pair in enumerate((*pairs, BlockPair(None, None, 0.0))):
@@ -428,7 +435,7 @@ def block_extra(ctx: PairContext) -> Iterator[Hit]:
     A component, shortcode or admonition added whole with what it holds (`<Aside>` …
     `</Aside>`, ``{{< note >}}`` … ``{{< /note >}}``) is one finding here.
     """
-    skip = _reshaped(ctx) | {id(block) for block in demoted_headings(ctx).values()}
+    skip = {*_reshaped(ctx), *(id(block) for block in demoted_headings(ctx).values())}
     skip |= {id(block) for block in unfenced_code(ctx).values()}
     for section in section_blocks(ctx):
         pairs = section.blocks
