@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from transcheck.checks.numbers import Figure, code_figures
 from transcheck.model import Block
 from transcheck.parse import parse_markdown
@@ -37,3 +40,24 @@ def test_code_figures_are_each_run_read_alone(corpus: Path) -> None:
                 assert _fields(found) == _fields(_plain(block)), (path, block.line)
                 figures += len(found)
     assert figures > 1000
+
+
+_FORMULA = st.lists(st.sampled_from(["1", "2.5", "1,000", "x", " ", "+", "\n", "-4", "10^3"]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_FORMULA.map("".join).filter(lambda f: f.strip() and "\n\n" not in f), st.integers(0, 3))
+def test_a_formula_and_span_repeated_at_other_lines_keep_their_own_lines(
+    formula: str, gap: int
+) -> None:
+    # the second formula and span are read from what the first left remembered: their figures
+    # must still stand at their own lines
+    span = " ".join(formula.split())
+    twice = f"$$\n{formula.strip()}\n$$\n\nA `{span}` here.\n\n"
+    page = twice + "Text.\n\n" * gap + twice
+    blocks = [
+        block for section in parse_markdown(page, "x.md").sections for block in section.blocks
+    ]
+    assert [_fields(code_figures(block)) for block in blocks] == [
+        _fields(_plain(block)) for block in blocks
+    ]
