@@ -142,7 +142,8 @@ def _runs(en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...], loose: bool) -> It
     classified line by line, and neighbouring lines of one kind are merged again."""
     en_texts, ko_texts = [c.text for c in en], [c.text for c in ko]
     if en_texts == ko_texts:
-        return  # the blocks differ in comments alone (most translated blocks): nothing to diff
+        # the blocks differ in comments, blank lines or trailing spaces alone: nothing to diff
+        return
     matcher = difflib.SequenceMatcher(None, en_texts, ko_texts, False)
     pending: Run | None = None
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():

@@ -1,10 +1,8 @@
-"""Tags, attributes and text of raw HTML fragments, with line offsets, via the standard parser
-(a fragment of plain tags only is read by two patterns, as the parser reads it, so most pages
-never import ``html.parser``: ``htmlreader`` reads the others).
-
-Text inside an element with ``markdown="1"`` (or inside one that inherits it) is flagged, because
-kramdown parses it as Markdown: ``<h3 markdown=1>… [here](../x)</h3>`` holds a real link. The
-content of ``<script>`` and ``<style>`` is not prose and is dropped.
+"""Tags, attributes and text of raw HTML fragments, with line offsets: ``scan_html`` reads a
+fragment of plain tags only with two patterns, as the standard parser reads it, and hands the
+others (text, comments, entities) to ``htmlreader``, so many pages never import ``html.parser``.
+There, text inside an element with ``markdown="1"`` is flagged (kramdown parses it as Markdown)
+and the content of ``<script>`` and ``<style>`` is dropped.
 """
 
 from __future__ import annotations

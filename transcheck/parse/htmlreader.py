@@ -1,6 +1,9 @@
 """The standard ``HTMLParser``'s reading of a raw HTML fragment that holds more than plain tags
-(text, comments, entities): imported on the first such fragment, as ``html.parser`` costs ~2 ms
-to import and about half of the pages have none (see ``html.scan_html``)."""
+(text, comments, entities): text inside an element with ``markdown="1"`` (or inside one that
+inherits it) is flagged, because kramdown parses it as Markdown (``<h3 markdown=1>…
+[here](../x)</h3>`` holds a real link); the content of ``<script>`` and ``<style>`` is not prose
+and is dropped. Imported on the first such fragment (see ``html.scan_html``), as ``html.parser``
+costs ~2 ms to import and many pages have none (22 of 40 sampled one-chapter checks)."""
 
 from __future__ import annotations
 
