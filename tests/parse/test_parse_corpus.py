@@ -44,7 +44,8 @@ def test_every_file_of_the_corpus_is_there(corpus: Path) -> None:
 
 @pytest.mark.parametrize("name", FILES)
 def test_every_item_is_on_its_line(corpus: Path, name: str) -> None:
-    """Each link URL, code span, math opening, number and tag is written on the line it has."""
+    """Each link URL, code span, formula (its first line), number and tag is written on the line
+    it has."""
     document, lines = load(corpus, name)
     checked = 0
     for section in document.sections:
@@ -52,7 +53,7 @@ def test_every_item_is_on_its_line(corpus: Path, name: str) -> None:
             assert block.line <= block.end_line <= document.line_count
             items = [(link.url, link.line) for link in block.links]
             items += [(span.text.split(" ")[0], span.line) for span in block.code_spans]
-            items += [(m.text.split("\n")[0], m.line) for m in block.math if m.delimiter != "block"]
+            items += [(m.text.split("\n")[0], m.line) for m in block.math]
             items += [(n.text, n.line) for n in block.numbers]
             items += [(tag.name, tag.line) for tag in block.markup]
             for value, line in items:

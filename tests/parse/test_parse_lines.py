@@ -63,6 +63,15 @@ def test_sample_lines_are_exact() -> None:
     assert document.line_count == 13
 
 
+def test_a_formula_block_stands_at_its_first_line() -> None:
+    # an opening $$ written alone puts the formula on the line below (the number rules count
+    # a number's line from its formula's)
+    text = "Intro.\n\n$$\n\\small\nx = 12\n$$\n\n$$y = 3\n+ 4$$\n"
+    document = parse_markdown(text, "a.md")
+    formulas = [m for block in document.sections[0].blocks for m in block.math]
+    assert [(m.text, m.line) for m in formulas] == [("\\small\nx = 12", 4), ("y = 3\n+ 4", 8)]
+
+
 def test_utf8_bom_file_keeps_lines_and_front_matter(tmp_path: Path) -> None:
     path = tmp_path / "bom.md"
     path.write_bytes(b"\xef\xbb\xbf" + SAMPLE.replace("\n", "\r\n").encode("utf-8"))

@@ -338,10 +338,14 @@ class Walker:
             self.table(token)
 
     def math_block(self, token: Token) -> None:
-        """A ``$$`` formula on its own lines."""
+        """A ``$$`` formula on its own lines; the formula's line is that of its first text, below
+        an opening ``$$`` written alone."""
         lines = span(token)
         self.openers.append(token)
-        items = InlineItems(math=[Math(token.content.strip(), lines[0], "block")])
+        content = token.content
+        text = content.strip()
+        below = content[: len(content) - len(content.lstrip())].count("\n") if text else 0
+        items = InlineItems(math=[Math(text, lines[0] + below, "block")])
         self.add(self.block(BlockKind.MATH, lines, items))
 
     def footnote(self, token: Token) -> None:
