@@ -179,5 +179,7 @@ def test_a_rule_that_may_start_anywhere_turns_plain_runs_off() -> None:
     md.inline.ruler.push("anywhere", lambda state, silent: False)
     assert not md.inline.is_plain("abc")
     md = markdown.__wrapped__("gfm")
+    assert md.inline.is_plain("abc")  # remembered before the post-processing rule is added
     md.inline.ruler2.push("after", lambda state: None)
     assert not md.inline.is_plain("abc")
+
