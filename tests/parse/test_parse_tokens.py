@@ -15,6 +15,7 @@ from markdown_it import rules_core
 from markdown_it.parser_inline import ParserInline
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from transcheck.parse.dialects import DIALECTS
@@ -183,3 +184,24 @@ def test_a_rule_that_may_start_anywhere_turns_plain_runs_off() -> None:
     md.inline.ruler2.push("after", lambda state: None)
     assert not md.inline.is_plain("abc")
 
+
+def _mark_a(state: StateInline, silent: bool) -> bool:
+    """An inline rule no table lists: a token of its own for each "a"."""
+    if state.src[state.pos] != "a":
+        return False
+    if not silent:
+        state.push("mark_a", "", 0)
+    state.pos += 1
+    return True
+
+
+def test_an_unlisted_rule_turns_plain_runs_off_whatever_the_terminators() -> None:
+    """A rule missing from the tables may start on any character, even when "." (the start
+    character it used to be given) is a terminator."""
+    md = markdown.__wrapped__("gfm")
+    md.inline.add_terminator_char(".")
+    md.inline.ruler.before("text", "mark_a", _mark_a)
+    assert not md.inline.is_plain("abc")
+    tokens: list[Token] = []
+    md.inline.parse("abc", md, {}, tokens)
+    assert [token.type for token in tokens] == ["mark_a", "text"]

@@ -164,19 +164,23 @@ class FirstCharParserInline(ParserInline):
         ``text`` rule's terminators (a quarter of the runs on a docs site, a plain sentence),
         and every enabled rule but ``text`` is listed in ``INLINE_STARTS``, starting only on
         terminators, and every post-processing rule in ``POST_MARKERS``, whose characters are
-        terminators too (so a new plugin's rule turns this off); the answer is made anew when
-        either ruler's rules or the terminators change."""
+        terminators too. A rule missing from those tables (a new plugin's) turns this off, and
+        the answer is made anew when either ruler's rules or the terminators change."""
         terminators = self.terminator_re
         key = (self.ruler.getRules(""), self.ruler2.getRules(""), terminators)
         known, listed = self._listed
         if any(new is not old for new, old in zip(key, known, strict=True)):
             listed = all(
                 rule.name == "text"
-                or all(terminators.match(c) for c in INLINE_STARTS.get(rule.name, "."))
+                or (
+                    rule.name in INLINE_STARTS
+                    and all(terminators.match(c) for c in INLINE_STARTS[rule.name])
+                )
                 for rule in self.ruler.__rules__
                 if rule.enabled
             ) and all(
-                all(terminators.match(c) for c in POST_MARKERS.get(rule.name, "."))
+                rule.name in POST_MARKERS
+                and all(terminators.match(c) for c in POST_MARKERS[rule.name])
                 for rule in self.ruler2.__rules__
                 if rule.enabled
             )
