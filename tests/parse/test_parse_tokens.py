@@ -9,6 +9,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import rules_core
@@ -17,11 +18,12 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
+from mdit_py_plugins.footnote.index import footnote_tail
 
 from transcheck.parse.dialects import DIALECTS
 from transcheck.parse.headings import _EXPLICIT_ID, cut_explicit_id, split_explicit_id
 from transcheck.parse.linemarks import LineMarkedState
-from transcheck.parse.parsers import RUNS, markdown
+from transcheck.parse.parsers import RUNS, check_runs_followers, markdown
 from transcheck.parse.positions import POS, _PositionedState, stamped
 from transcheck.parse.tokens import new_token
 
@@ -122,6 +124,17 @@ def test_one_walk_gives_the_tokens_of_a_walk_per_rule(text: str) -> None:
         assert [t.as_dict() for t in ours] == [t.as_dict() for t in plain]
         assert env[RUNS] == [t for t in ours if t.type == "inline"]
         assert RUNS not in plain_env
+
+
+def test_a_core_rule_that_may_add_runs_after_inline_is_refused() -> None:
+    """A core rule between "inline" and "text_join" that adds inline runs (footnotes moved to
+    the end) would have them skipped by the rules handed the kept runs: building refuses it."""
+    for dialect in DIALECTS:
+        check_runs_followers(markdown(dialect))  # today's parsers pass
+    md = markdown.__wrapped__("gfm")
+    md.core.ruler.after("inline", "footnote_tail", footnote_tail)
+    with pytest.raises(ValueError, match="footnote_tail"):
+        check_runs_followers(md)
 
 
 LINE_PIECES = [*"ab> \t\n", "한", "  - ", "\n\n", "    x"]
