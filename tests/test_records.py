@@ -99,6 +99,28 @@ class FrozenNothing:
     note: str = dataclasses.field(default="", compare=False)
 
 
+@record(eq=True)
+class Folded:
+    name: str
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Folded) and self.name.lower() == other.name.lower()
+
+
+@dataclasses.dataclass(frozen=True)
+class FrozenFolded:
+    name: str
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, FrozenFolded) and self.name.lower() == other.name.lower()
+
+
+def test_a_record_keeps_its_own_eq_as_the_frozen_dataclass_does() -> None:
+    assert FrozenFolded("A") == FrozenFolded("a")
+    assert Folded("A") == Folded("a")
+    assert hash(Folded("A")) == hash(FrozenFolded("A"))  # a __hash__ made over the fields
+
+
 def test_a_record_compared_by_value_hashes_as_the_frozen_dataclass_does() -> None:
     assert Span(1, 2, "a") == Span(1, 2, "b") and Span(1, 2) != Span(1, 3)
     assert hash(Span(1, 2, "a")) == hash(FrozenSpan(1, 2, "b"))  # sets iterate the same
