@@ -193,10 +193,21 @@ def test_a_mutable_record_reads_like_a_dataclass_and_is_compared_by_identity() -
 
 def test_a_check_compiles_no_dataclass_method_but_init() -> None:
     """Each method a dataclass generates is source compiled when the class is created (Python
-    3.11); the classes a check imports share their repr, equality and hash (records.py)."""
+    3.11): in the modules a real one-chapter check of data/demo loads, in the default text
+    format and in JSON, and in ``transcheck.api``, every dataclass shares the records' repr,
+    equality and hash (records.py). Modules such a check does not load (fixes, the glossary
+    tools, the HTML report) are not looked at."""
     code = """if True:
-        import dataclasses, sys
-        import transcheck.api, transcheck.cli, transcheck.report.json_format
+        import contextlib, dataclasses, io, sys
+        from transcheck.cli import main
+        pair = sys.argv[1:]
+        for extra in ([], ["--format", "json"]):
+            sys.argv = ["transcheck", "check", *pair, *extra]
+            with contextlib.redirect_stdout(io.StringIO()) as out:
+                with contextlib.suppress(SystemExit):
+                    main()
+            assert "attention.md" in out.getvalue(), out.getvalue()  # findings were reported
+        import transcheck.api
         for name, module in list(sys.modules.items()):
             if not name.startswith("transcheck"):
                 continue
@@ -210,8 +221,9 @@ def test_a_check_compiles_no_dataclass_method_but_init() -> None:
                     if made and made.co_filename == "<string>" and method != "__init__":
                         print(cls.__module__, cls.__qualname__, method)
     """
+    pair = [str(REPO / "data" / "demo" / side / "attention.md") for side in ("en", "ko")]
     done = subprocess.run(
-        [sys.executable, "-c", code],
+        [sys.executable, "-c", code, *pair],
         env={**os.environ, "PYTHONPATH": str(REPO)},
         capture_output=True,
         text=True,

@@ -14,8 +14,8 @@ a class (~30 classes). What the run-time class gives up is only the refusal to a
 time, in code mypy does not check.
 
 ``@mutable`` is ``@dataclass(eq=False)`` with the same shared ``__repr__``, for working state
-whose fields are assigned; so a check compiles no dataclass method but ``__init__``
-(tests/test_records.py).
+whose fields are assigned; so a one-chapter check compiles no dataclass method but
+``__init__`` in the modules it loads (tests/test_records.py).
 """
 
 from __future__ import annotations
