@@ -99,6 +99,28 @@ class FrozenNothing:
     note: str = dataclasses.field(default="", compare=False)
 
 
+@record(eq=True)
+class Folded:
+    name: str
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Folded) and self.name.lower() == other.name.lower()
+
+
+@dataclasses.dataclass(frozen=True)
+class FrozenFolded:
+    name: str
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, FrozenFolded) and self.name.lower() == other.name.lower()
+
+
+def test_a_record_keeps_its_own_eq_as_the_frozen_dataclass_does() -> None:
+    assert FrozenFolded("A") == FrozenFolded("a")
+    assert Folded("A") == Folded("a")
+    assert hash(Folded("A")) == hash(FrozenFolded("A"))  # a __hash__ made over the fields
+
+
 def test_a_record_compared_by_value_hashes_as_the_frozen_dataclass_does() -> None:
     assert Span(1, 2, "a") == Span(1, 2, "b") and Span(1, 2) != Span(1, 3)
     assert hash(Span(1, 2, "a")) == hash(FrozenSpan(1, 2, "b"))  # sets iterate the same
@@ -171,10 +193,21 @@ def test_a_mutable_record_reads_like_a_dataclass_and_is_compared_by_identity() -
 
 def test_a_check_compiles_no_dataclass_method_but_init() -> None:
     """Each method a dataclass generates is source compiled when the class is created (Python
-    3.11); the classes a check imports share their repr, equality and hash (records.py)."""
+    3.11): in the modules a real one-chapter check of data/demo loads, in the default text
+    format and in JSON, and in ``transcheck.api``, every dataclass shares the records' repr,
+    equality and hash (records.py). Modules such a check does not load (fixes, the glossary
+    tools, the HTML report) are not looked at."""
     code = """if True:
-        import dataclasses, sys
-        import transcheck.api, transcheck.cli, transcheck.report.json_format
+        import contextlib, dataclasses, io, sys
+        from transcheck.cli import main
+        pair = sys.argv[1:]
+        for extra in ([], ["--format", "json"]):
+            sys.argv = ["transcheck", "check", *pair, *extra]
+            with contextlib.redirect_stdout(io.StringIO()) as out:
+                with contextlib.suppress(SystemExit):
+                    main()
+            assert "attention.md" in out.getvalue(), out.getvalue()  # findings were reported
+        import transcheck.api
         for name, module in list(sys.modules.items()):
             if not name.startswith("transcheck"):
                 continue
@@ -188,8 +221,9 @@ def test_a_check_compiles_no_dataclass_method_but_init() -> None:
                     if made and made.co_filename == "<string>" and method != "__init__":
                         print(cls.__module__, cls.__qualname__, method)
     """
+    pair = [str(REPO / "data" / "demo" / side / "attention.md") for side in ("en", "ko")]
     done = subprocess.run(
-        [sys.executable, "-c", code],
+        [sys.executable, "-c", code, *pair],
         env={**os.environ, "PYTHONPATH": str(REPO)},
         capture_output=True,
         text=True,

@@ -14,8 +14,8 @@ a class (~30 classes). What the run-time class gives up is only the refusal to a
 time, in code mypy does not check.
 
 ``@mutable`` is ``@dataclass(eq=False)`` with the same shared ``__repr__``, for working state
-whose fields are assigned; so a check compiles no dataclass method but ``__init__``
-(tests/test_records.py).
+whose fields are assigned; so a one-chapter check compiles no dataclass method but
+``__init__`` in the modules it loads (tests/test_records.py).
 """
 
 from __future__ import annotations
@@ -44,16 +44,21 @@ def record(cls: type[T] | None = None, /, *, slots: bool = False, eq: bool = Fal
     """The class as a record (see the module's docstring), or the decorator that makes one."""
 
     def make(cls: type[T]) -> type[T]:
-        own_repr = "__repr__" in vars(cls)
-        own_hash = "__hash__" in vars(cls)  # a class's own __hash__ stays, as if frozen
+        own = vars(cls)
+        own_repr, own_eq = "__repr__" in own, "__eq__" in own  # a class's own methods stay
+        # as a frozen dataclass's would; Python sets __hash__ to None in a class defining
+        # __eq__ without it, which a dataclass does not take for the class's own.
+        own_hash = "__hash__" in own and not (own["__hash__"] is None and own_eq)
         made = dataclasses.dataclass(eq=False, repr=False, slots=slots)(cls)
         # mypy refuses assigning a method: setattr (noqa: B010) below.
         if not own_repr:
             setattr(made, "__repr__", _repr)  # noqa: B010
         if eq:
             fields = dataclasses.fields(made)  # type: ignore[arg-type]
-            setattr(made, "_compared", _values([f.name for f in fields if f.compare]))  # noqa: B010
-            setattr(made, "__eq__", _eq)  # noqa: B010
+            if not own_eq:
+                compared = _values([f.name for f in fields if f.compare])
+                setattr(made, "_compared", compared)  # noqa: B010
+                setattr(made, "__eq__", _eq)  # noqa: B010
             if not own_hash:
                 hashed = [f.name for f in fields if (f.compare if f.hash is None else f.hash)]
                 setattr(made, "_hashed", _values(hashed))  # noqa: B010

@@ -1,7 +1,8 @@
 """The aligners' shortcuts answer exactly as the plain computations they stand for: the content
 of two sections with their subsections folded in is left out for a pair of two sections that
 have no subsections, whose folded comparison is their own one; the longest increasing chain
-(patience sorting) is as long as the plain quadratic search finds; code tokens remembered by
+(patience sorting) is as long as the plain quadratic search finds, and is the chain the block
+aligner's former search picked among equally long ones; code tokens remembered by
 line are those of each line worked out in turn."""
 
 from __future__ import annotations
@@ -86,6 +87,41 @@ def test_increasing_chain_is_a_longest_one(columns: list[int]) -> None:
             if columns[a] < columns[b]:
                 longest[b] = max(longest[b], longest[a] + 1)
     assert len(chain) == max(longest, default=0)
+
+
+def _former_increasing_chain(
+    items: list[tuple[int, int, float]],
+) -> list[tuple[int, int, float]]:
+    """The block aligner's own chain before ``increasing_chain`` (``blocks._increasing_chain``
+    at ead2d87), kept as the reference for which of equally long chains is picked."""
+    tails: list[int] = []  # tails[k]: index into items of the smallest tail of a chain of k+1
+    before: list[int] = []
+    for index, (_, j, _) in enumerate(items):
+        low, high = 0, len(tails)
+        while low < high:
+            middle = (low + high) // 2
+            if items[tails[middle]][1] < j:
+                low = middle + 1
+            else:
+                high = middle
+        before.append(tails[low - 1] if low else -1)
+        if low == len(tails):
+            tails.append(index)
+        else:
+            tails[low] = index
+    chain: list[tuple[int, int, float]] = []
+    at = tails[-1] if tails else -1
+    while at >= 0:
+        chain.append(items[at])
+        at = before[at]
+    return chain[::-1]
+
+
+@given(st.lists(st.integers(0, 4), max_size=40))
+def test_increasing_chain_picks_the_former_chain_among_ties(columns: list[int]) -> None:
+    """Of several equally long chains (many equal columns), the one the alignment was built on."""
+    items = [(k, column, 0.0) for k, column in enumerate(columns)]
+    assert [items[k] for k in increasing_chain(columns)] == _former_increasing_chain(items)
 
 
 _CODE = ["x = 1", "  // note", "# note", "a; // b", "f(/* c */)", "<p>Hi</p> <!-- d -->", "", " "]

@@ -9,18 +9,21 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import rules_core
 from markdown_it.parser_inline import ParserInline
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
+from mdit_py_plugins.footnote.index import footnote_tail
 
 from transcheck.parse.dialects import DIALECTS
 from transcheck.parse.headings import _EXPLICIT_ID, cut_explicit_id, split_explicit_id
 from transcheck.parse.linemarks import LineMarkedState
-from transcheck.parse.parsers import RUNS, markdown
+from transcheck.parse.parsers import RUNS, check_runs_followers, markdown
 from transcheck.parse.positions import POS, _PositionedState, stamped
 from transcheck.parse.tokens import new_token
 
@@ -123,6 +126,17 @@ def test_one_walk_gives_the_tokens_of_a_walk_per_rule(text: str) -> None:
         assert RUNS not in plain_env
 
 
+def test_a_core_rule_that_may_add_runs_after_inline_is_refused() -> None:
+    """A core rule between "inline" and "text_join" that adds inline runs (footnotes moved to
+    the end) would have them skipped by the rules handed the kept runs: building refuses it."""
+    for dialect in DIALECTS:
+        check_runs_followers(markdown(dialect))  # today's parsers pass
+    md = markdown.__wrapped__("gfm")
+    md.core.ruler.after("inline", "footnote_tail", footnote_tail)
+    with pytest.raises(ValueError, match="footnote_tail"):
+        check_runs_followers(md)
+
+
 LINE_PIECES = [*"ab> \t\n", "한", "  - ", "\n\n", "    x"]
 
 
@@ -179,5 +193,28 @@ def test_a_rule_that_may_start_anywhere_turns_plain_runs_off() -> None:
     md.inline.ruler.push("anywhere", lambda state, silent: False)
     assert not md.inline.is_plain("abc")
     md = markdown.__wrapped__("gfm")
+    assert md.inline.is_plain("abc")  # remembered before the post-processing rule is added
     md.inline.ruler2.push("after", lambda state: None)
     assert not md.inline.is_plain("abc")
+
+
+def _mark_a(state: StateInline, silent: bool) -> bool:
+    """An inline rule no table lists: a token of its own for each "a"."""
+    if state.src[state.pos] != "a":
+        return False
+    if not silent:
+        state.push("mark_a", "", 0)
+    state.pos += 1
+    return True
+
+
+def test_an_unlisted_rule_turns_plain_runs_off_whatever_the_terminators() -> None:
+    """A rule missing from the tables may start on any character, even when "." (the start
+    character it used to be given) is a terminator."""
+    md = markdown.__wrapped__("gfm")
+    md.inline.add_terminator_char(".")
+    md.inline.ruler.before("text", "mark_a", _mark_a)
+    assert not md.inline.is_plain("abc")
+    tokens: list[Token] = []
+    md.inline.parse("abc", md, {}, tokens)
+    assert [token.type for token in tokens] == ["mark_a", "text"]

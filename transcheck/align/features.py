@@ -295,9 +295,10 @@ class _Content:
         same_level: bool = False,
         own: _Content | None = None,
     ) -> None:
-        """With ``own``, the content of the sections alone: a section whose multiset is its own
-        one (no subsections to fold in, see _with_subsections) has its own mass, and a pair of
-        two such sections shares nothing here, as its evidence would be its own one again."""
+        """``own``: the content of each section alone; given, a section whose multiset is its
+        own one (no subsections to fold in, see _with_subsections) takes its mass from it, and
+        a pair of two such sections is given 0.0 shared, not worked out, as its evidence would
+        be its own one again (so ``evidence`` is wrong for that pair, see there)."""
         self.source, self.target = source, target
         if own is None:
             self.shared = scorer.shared(source, target, same_level)
@@ -319,7 +320,9 @@ class _Content:
         ]
 
     def evidence(self, i: int, j: int) -> float:
-        """Shared token weight against both sides' weight, smoothed toward 0.5."""
+        """Shared token weight against both sides' weight, smoothed toward 0.5. Made with
+        ``own``, it is wrong for a pair of two sections without subsections (0.0 shared stands
+        for their own evidence): a caller tests ``shared[i][j]`` first, as ``matrices`` does."""
         return (2 * self.shared[i][j] + TOKEN_PSEUDO) / (
             self.source_mass[i] + self.target_mass[j] + 2 * TOKEN_PSEUDO
         )

@@ -34,9 +34,9 @@ def _in_fragment(
 
 
 def collect_comments(tokens: Iterable[Token]) -> tuple[Comment, ...]:
-    """Every HTML comment among block tokens (and the inline HTML of their inline children),
-    and every MDX ``{/* … */}`` comment (the walk hands over only the tokens that may hold one,
-    see ``Walker.commented``)."""
+    """Every HTML comment among the block tokens handed to it (and the inline HTML of their
+    inline children), and every MDX ``{/* … */}`` comment in them: the walk hands over only the
+    tokens that may hold one (see ``Walker.commented``)."""
     found: list[Comment] = []
     for token in tokens:
         if token.map is None:

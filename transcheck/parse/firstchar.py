@@ -157,28 +157,34 @@ class FirstCharParserInline(ParserInline):
 
     _table: _Table[Any] | None = None
     _post: tuple[object, dict[tuple[bool, ...], list[Any]]] = (None, {})
-    _listed: tuple[object, object, bool] = (None, None, False)
+    _listed: tuple[tuple[object, object, object], bool] = ((None, None, None), False)
 
     def is_plain(self, src: str) -> bool:
         """Whether ``src`` tokenizes to one text token holding all of it: it holds none of the
         ``text`` rule's terminators (a quarter of the runs on a docs site, a plain sentence),
         and every enabled rule but ``text`` is listed in ``INLINE_STARTS``, starting only on
         terminators, and every post-processing rule in ``POST_MARKERS``, whose characters are
-        terminators too (so a new plugin's rule turns this off)."""
-        rules, terminators = self.ruler.getRules(""), self.terminator_re
-        key, known, listed = self._listed
-        if key is not rules or known is not terminators:
+        terminators too. A rule missing from those tables (a new plugin's) turns this off, and
+        the answer is made anew when either ruler's rules or the terminators change."""
+        terminators = self.terminator_re
+        key = (self.ruler.getRules(""), self.ruler2.getRules(""), terminators)
+        known, listed = self._listed
+        if any(new is not old for new, old in zip(key, known, strict=True)):
             listed = all(
                 rule.name == "text"
-                or all(terminators.match(c) for c in INLINE_STARTS.get(rule.name, "."))
+                or (
+                    rule.name in INLINE_STARTS
+                    and all(terminators.match(c) for c in INLINE_STARTS[rule.name])
+                )
                 for rule in self.ruler.__rules__
                 if rule.enabled
             ) and all(
-                all(terminators.match(c) for c in POST_MARKERS.get(rule.name, "."))
+                rule.name in POST_MARKERS
+                and all(terminators.match(c) for c in POST_MARKERS[rule.name])
                 for rule in self.ruler2.__rules__
                 if rule.enabled
             )
-            self._listed = (rules, terminators, listed)
+            self._listed = (key, listed)
         return listed and bool(src) and terminators.search(src) is None
 
     def post_rules(self, src: str) -> list[Any]:

@@ -85,6 +85,25 @@ def _parse_runs(state: StateCore) -> None:
     env[RUNS] = runs
 
 
+# The core rules that may sit between "inline" and "text_join": none of them adds an inline
+# run, so the runs "inline" kept are all the runs there are when linkify and text-join run.
+_RUNS_FOLLOWERS = frozenset({"github-tasklists", "linkify", "replacements", "smartquotes"})
+
+
+def check_runs_followers(md: MarkdownIt) -> None:
+    """Raise ``ValueError`` naming any core rule of ``md`` between "inline" and "text_join"
+    outside ``_RUNS_FOLLOWERS``: one that adds inline runs (mdit_py_plugins' ``footnote_tail``
+    with ``move_to_end``) would have them skipped silently by the rules handed the kept runs."""
+    names = [rule.name for rule in md.core.ruler.__rules__]
+    between = names[names.index("inline") + 1 : names.index("text_join")]
+    unknown = [name for name in between if name not in _RUNS_FOLLOWERS]
+    if unknown:
+        raise ValueError(
+            f"core rule(s) {', '.join(unknown)} between inline and text_join may add inline runs"
+            " that linkify and text_join, handed only the runs the inline rule kept, would skip"
+        )
+
+
 def _on_runs(
     md: MarkdownIt,
     name: str,
@@ -226,6 +245,7 @@ def markdown(dialect: str = JEKYLL) -> MarkdownIt:
         md.use(mkdocs_plugin)
         md.use(attr_list_plugin)
     md.core.ruler.at("inline", _parse_runs)
+    check_runs_followers(md)
     track_positions(md)
     md.block.__class__ = FirstCharParserBlock
     md.block.ruler.__class__ = FirstCharRuler
