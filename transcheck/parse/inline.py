@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import field, replace
+from dataclasses import field
 
 from markdown_it.token import Token
 
@@ -195,8 +195,10 @@ class _Walk:
             index, label = self.open[position]
             if html is None or (self.items.links[index].kind is LinkKind.HTML) == html:
                 del self.open[position]
-                self.items.links[index] = replace(
-                    self.items.links[index], text=collapse_blanks("".join(label))
+                link = self.items.links[index]  # made anew: ``replace`` reads every field twice
+                text = collapse_blanks("".join(label))
+                self.items.links[index] = Link(
+                    link.url, link.line, link.kind, text, link.definition_line
                 )
                 return
 
@@ -206,7 +208,8 @@ class _Walk:
             index, opened, start = self.elements[position]
             if opened == name:
                 text = collapse_blanks("".join([piece for piece, _ in self.items.prose[start:]]))
-                self.items.markup[index] = replace(self.items.markup[index], text=text)
+                tag = self.items.markup[index]
+                self.items.markup[index] = Markup(tag.kind, tag.name, tag.attrs, tag.line, text)
                 del self.elements[position:]
                 return
 
