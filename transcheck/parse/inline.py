@@ -80,6 +80,12 @@ class InlineItems:
         self.emphasis += other.emphasis
 
 
+def text_items(text: str, line: int) -> InlineItems:
+    """The items ``collect_inline`` reads from a run on one ``line`` that is one ``text`` token
+    (4,500 of vue-docs' 11,000 runs): its text as prose, without a walk or a line map."""
+    return InlineItems([(text, line)], [text]) if text else InlineItems()
+
+
 def add_jsx_tags(items: InlineItems, source: str, line: int) -> None:
     """Add MDX component tags: their Markup, the links of their ``href``/``src`` string props,
     and the prose of their text props."""

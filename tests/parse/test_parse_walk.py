@@ -1,0 +1,48 @@
+"""Short cuts of the walk from tokens into a Document read what the plain walk reads: a run of
+one text token is the items ``collect_inline`` collects from it, an in-page link's fragment is
+read off its URL as ``Link.fragment`` and ``Link.path_part`` give it, and the records a closed
+link or element is made anew as carry every field."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from transcheck.model import Link, LinkKind, Markup
+from transcheck.parse.dialects import DIALECTS
+from transcheck.parse.inline import collect_inline, text_items
+from transcheck.parse.parsers import markdown
+from transcheck.parse.positions import LineMap
+
+PIECES = [*"ab 1,.:;-'\"?#", "한글", "  ", "\t", "\u00a0", "x y", "2.5%", "\\", "`", "*", "<", "["]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join), st.integers(1, 50))
+def test_a_one_text_run_is_what_collect_inline_reads(text: str, line: int) -> None:
+    for dialect in DIALECTS:
+        for token in markdown(dialect).parse(text, {}):
+            children = token.children or []
+            if token.type != "inline" or "\n" in token.content:
+                continue
+            if len(children) == 1 and children[0].type == "text":
+                plain = collect_inline(children, LineMap(token.content, line), {}, jsx=True)
+                assert repr(text_items(children[0].content, line)) == repr(plain)
+
+
+@given(st.text(alphabet="#a/.?:%", max_size=6))
+def test_an_in_page_fragment_is_read_off_the_url(url: str) -> None:
+    link = Link(url, 1, LinkKind.INLINE)
+    in_page = url[:1] == "#" and len(url) > 1  # as parse.document._with_site_ids reads it
+    assert in_page == bool(link.fragment and not link.path_part)
+    if in_page:
+        assert url[1:] == link.fragment
+
+
+def test_closed_links_and_elements_are_made_with_every_field() -> None:
+    # parse.inline's close_link and close_element make these records anew, field by field.
+    assert [f.name for f in dataclasses.fields(Link)] == [
+        "url", "line", "kind", "text", "definition_line",
+    ]  # fmt: skip
+    assert [f.name for f in dataclasses.fields(Markup)] == ["kind", "name", "attrs", "line", "text"]
