@@ -1,5 +1,6 @@
 """Short cuts of the walk from tokens into a Document read what the plain walk reads: a run of
-one text token is the items ``collect_inline`` collects from it, an in-page link's fragment is
+one text token is the items ``collect_inline`` collects from it, and so is HTML text without a
+``$`` or a line break, an in-page link's fragment is
 read off its URL as ``Link.fragment`` and ``Link.path_part`` give it, and the records a closed
 link or element is made anew as carry every field."""
 
@@ -12,7 +13,8 @@ from hypothesis import strategies as st
 
 from transcheck.model import Link, LinkKind, Markup
 from transcheck.parse.dialects import DIALECTS
-from transcheck.parse.inline import collect_inline, text_items
+from transcheck.parse.dollars import math_text_parser
+from transcheck.parse.inline import _html_text, collect_inline, text_items
 from transcheck.parse.parsers import markdown
 from transcheck.parse.positions import LineMap
 
@@ -29,6 +31,16 @@ def test_a_one_text_run_is_what_collect_inline_reads(text: str, line: int) -> No
             if len(children) == 1 and children[0].type == "text":
                 plain = collect_inline(children, LineMap(token.content, line), {}, jsx=True)
                 assert repr(text_items(children[0].content, line)) == repr(plain)
+
+
+HTML_TEXT = [*PIECES, "$", "$$", "$x$", "\n", "\r", "\r\n", "\0", "&amp;", "**b**", "_i_", "<b>"]
+
+
+@given(st.lists(st.sampled_from(HTML_TEXT), max_size=12).map("".join), st.integers(1, 50))
+def test_html_text_is_what_the_math_parser_reads(text: str, line: int) -> None:
+    tokens = math_text_parser().parseInline(text)
+    children = tokens[0].children if tokens and tokens[0].children else []
+    assert repr(_html_text(text, line)) == repr(collect_inline(children, LineMap(text, line), {}))
 
 
 @given(st.text(alphabet="#a/.?:%", max_size=6))

@@ -29,6 +29,7 @@ from transcheck.parse.shortcodes import shortcode_markup
 from transcheck.records import mutable
 
 _CLOSE_A = re.compile(r"</a\s*>", re.IGNORECASE)
+_MATH_OR_BREAK = re.compile("[$\n\r\0]")  # where the math parser's rules start or rewrite
 
 
 @mutable
@@ -135,7 +136,11 @@ def html_items(fragment: str, line: int, items: InlineItems, reparse: InlinePars
 
 
 def _html_text(source: str, line: int) -> InlineItems:
-    """Items of HTML text that is not Markdown: prose and math."""
+    """Items of HTML text that is not Markdown: prose and math. A text without a ``$`` or a
+    line break (nor what markdown-it's normalizing rewrites: CR, NUL) is one text token to the
+    math parser, read here without starting its pipeline."""
+    if _MATH_OR_BREAK.search(source) is None:
+        return text_items(source, line)
     tokens = math_text_parser().parseInline(source)
     children = tokens[0].children if tokens and tokens[0].children else []
     return collect_inline(children, LineMap(source, line), {})
