@@ -33,7 +33,7 @@ from transcheck.parse.comments import collect_comments
 from transcheck.parse.conflicts import conflicts_of
 from transcheck.parse.dialects import AUTO, MDX, MKDOCS, choose_dialect
 from transcheck.parse.frontmatter import unclosed_front_matter
-from transcheck.parse.inline import InlineItems, collect_inline
+from transcheck.parse.inline import InlineItems, collect_inline, text_items
 from transcheck.parse.parsers import markdown
 from transcheck.parse.positions import LineMap
 from transcheck.parse.slugs import Slugger, site_style
@@ -58,8 +58,11 @@ class _InlineParser:
 
     def token(self, token: Token, line: int) -> InlineItems:
         """Items of one ``inline`` token whose source starts at ``line``."""
+        children = token.children or []
+        if len(children) == 1 and children[0].type == "text" and "\n" not in token.content:
+            return text_items(children[0].content, line)
         lines = LineMap(token.content, line)
-        return collect_inline(token.children or [], lines, self.definitions, self._jsx)
+        return collect_inline(children, lines, self.definitions, self._jsx)
 
     def source(self, source: str, line: int) -> InlineItems:
         """Items of a string of inline Markdown whose first line is ``line``."""
@@ -71,11 +74,13 @@ class _InlineParser:
 def _with_site_ids(sections: tuple[Section, ...]) -> tuple[Section, ...]:
     """The sections with MDN heading ids when the page's own in-page links use them (see
     ``parse.slugs.site_style``); generated ids only, explicit ones are kept."""
+    # An in-page link is "#" and a fragment (``fragment`` and no ``path_part``), read off the
+    # URL without splitting it twice.
     fragments = [
-        unquote(link.fragment)
+        unquote(link.url[1:])
         for section in sections
         for link in section.links
-        if link.fragment and not link.path_part
+        if link.url[:1] == "#" and len(link.url) > 1
     ]
     if not fragments:  # most pages: no in-page link, nothing to decide by
         return sections

@@ -32,6 +32,7 @@ from transcheck.records import record
 _ARG = compiled(
     r"""([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([\w.-]+))""", re.DOTALL
 )
+_NAME = compiled(r"\S*")
 _OPENERS = {"{%": "%}", "{{": "}}"}
 _TAG_LINE = re.compile(r"[ \t]*(?:\{%.*?%\}[ \t]*)+")
 
@@ -54,17 +55,17 @@ def liquid_args(body: str) -> tuple[str, tuple[LiquidArg, ...]]:
     """
     start = len(body) - len(body.lstrip(" \t\n-"))
     stripped = body.rstrip(" \t\n-")
-    match = re.match(r"\S*", stripped[start:])
+    match = _NAME().match(stripped, start)
     name = match.group(0) if match else ""
     rest_at = start + len(name)
     rest = stripped[rest_at:]
     args: list[LiquidArg] = []
-    first = _ARG().search(rest)
-    bare = rest[: first.start()] if first else rest
+    pairs = list(_ARG().finditer(rest))  # one scan: the first pair ends the bare words
+    bare = rest[: pairs[0].start()] if pairs else rest
     if bare.strip():
         lead = len(bare) - len(bare.lstrip())
         args.append(LiquidArg("", bare.strip(), rest_at + lead))
-    for found in _ARG().finditer(rest):
+    for found in pairs:
         group = next(g for g in (2, 3, 4) if found.group(g) is not None)
         value = found.group(group)
         if group in (2, 3):

@@ -181,16 +181,20 @@ class Walker:
         cells: tuple[str, ...] = (),
         esm: bool = False,
     ) -> Block:
-        """A block of ``kind`` over ``lines`` holding ``items`` (its prose the block's ``text``
-        unless given), placed in its list or table."""
-        prose, shown, numbers = items.texts_and_numbers()
+        """A block of ``kind`` over ``lines`` holding ``items``, its prose the block's ``text``;
+        a code block gives its code as ``text`` and holds no items (no prose, shown text or
+        numbers to read)."""
+        if text is None:
+            text, shown, numbers = items.texts_and_numbers()
+        else:
+            shown, numbers = "", []
         # Block's fields in their order: a keyword call matches 16 names one by one, three times
         # the cost of the call itself.
         return Block(
             kind,
             lines[0],
             lines[1],
-            prose if text is None else text,
+            text,
             shown,
             self.depth,
             lang,
