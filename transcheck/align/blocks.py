@@ -46,6 +46,7 @@ MOVED = 0.7  # how well an unpaired English and Korean block must fit to pair ou
 LENGTH_MOVED = 0.6  # ... and, without tokens, how close their lengths (through the ratio)
 SWAP_GAIN = 0.3  # how much better two neighbouring pairs must fit crosswise to be swapped
 TERM_WEIGHT = 0.1  # ... where each kept Latin-script term the English block has counts this
+_HEADING = BlockKind.HEADING  # looked up once (see blockscore._CODE)
 JOINABLE = frozenset(
     {BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.MATH, BlockKind.HTML, BlockKind.LIQUID}
 )
@@ -162,7 +163,7 @@ def _with_added(
     for section in added:
         if all(p.sides(korean)[0] is not None for p in blocks if p.sides(korean)[1] is not None):
             break  # nothing left over on the other side
-        body = [b for b in section.blocks if b.kind is not BlockKind.HEADING]
+        body = [b for b in section.blocks if b.kind is not _HEADING]
         merged = replace(
             grown, blocks=(*grown.blocks, *body), end_line=max(grown.end_line, section.end_line)
         )
@@ -208,8 +209,8 @@ def chapter_ratio(pairs: Sequence[tuple[Section, Section]]) -> LengthRatio:
     for source, target in pairs:
         en = [len(b.text) for b in source.blocks if b.kind in _PROSE and b.text]
         ko = [len(b.text) for b in target.blocks if b.kind in _PROSE and b.text]
-        en_length += sum(len(b.text) for b in source.blocks if b.kind is not BlockKind.HEADING)
-        ko_length += sum(len(b.text) for b in target.blocks if b.kind is not BlockKind.HEADING)
+        en_length += sum([len(b.text) for b in source.blocks if b.kind is not _HEADING])
+        ko_length += sum([len(b.text) for b in target.blocks if b.kind is not _HEADING])
         if len(en) == len(ko):
             samples += [math.log(k / e) for e, k in zip(en, ko, strict=True)]
     value = ko_length / en_length if en_length and ko_length else 1.0
@@ -235,8 +236,8 @@ def align_blocks(
     """Pair the blocks of an aligned section pair in reading order, with gaps, merges and
     splits; headings first. ``ratio`` is the chapter's Korean/English prose length (default:
     this section's own)."""
-    en = Side.of([b for b in source.blocks if b.kind is not BlockKind.HEADING], rewrite)
-    ko = Side.of([b for b in target.blocks if b.kind is not BlockKind.HEADING], _identity)
+    en = Side.of([b for b in source.blocks if b.kind is not _HEADING], rewrite)
+    ko = Side.of([b for b in target.blocks if b.kind is not _HEADING], _identity)
     if ratio is None:
         ratio = chapter_ratio([(source, target)])
     scorer = Scorer(en, ko, ratio.typical or ratio.value, ratio.typical is not None)
@@ -265,8 +266,8 @@ def align_blocks(
 
 def _heading_pair(source: Section, target: Section) -> tuple[BlockPair, ...]:
     """The two headings as a pair (either may be absent: the preamble has none)."""
-    en = next((b for b in source.blocks if b.kind is BlockKind.HEADING), None)
-    ko = next((b for b in target.blocks if b.kind is BlockKind.HEADING), None)
+    en = next((b for b in source.blocks if b.kind is _HEADING), None)
+    ko = next((b for b in target.blocks if b.kind is _HEADING), None)
     if en is None and ko is None:
         return ()
     return (BlockPair(en, ko, 1.0 if en is not None and ko is not None else 0.0),)
