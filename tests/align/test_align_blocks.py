@@ -11,7 +11,10 @@ from transcheck.align.blocks import (
     BlockPair,
     LengthRatio,
     _may_cross,
+    _Pair,
+    _slide,
     _terms_cross,
+    _uncross,
     align_blocks,
     median,
 )
@@ -335,3 +338,44 @@ def test_a_crossing_given_up_unscored_is_one_the_terms_would_not_carry() -> None
                 given_up += 1
                 assert not _terms_cross(agreement, (i, j), (i2, j2), straight, crossed)
     assert given_up > 1000 and kept > 1000
+
+
+def _plain_uncross(pairs: list[_Pair], scorer: Scorer) -> None:
+    """_uncross asking both rooms of every two neighbouring pairs (no room reused)."""
+    agreement = Agreement(scorer.en.blocks, scorer.ko.blocks)
+    for k in range(len(pairs) - 1):
+        (i, j, _, _), (i2, j2, _, _) = pairs[k], pairs[k + 1]
+        if i is None or j is None or i2 is None or j2 is None or i == i2 or j == j2:
+            continue
+        straight = scorer.pair(i, j) + scorer.pair(i2, j2)
+        if not _may_cross(scorer, agreement, (i, j), (i2, j2), straight):
+            continue
+        crossed = scorer.pair(i, j2) + scorer.pair(i2, j)
+        if _terms_cross(agreement, (i, j), (i2, j2), straight, crossed):
+            pairs[k] = (i, j2, scorer.pair(i, j2), False)
+            pairs[k + 1] = (i2, j, scorer.pair(i2, j), False)
+    _slide(pairs, scorer, agreement)
+
+
+def test_uncrossing_with_rooms_reused_is_the_plain_uncrossing() -> None:
+    rng = random.Random(21)
+    swapped = 0
+    for _ in range(300):
+        scorer, _ = _random_sides(rng)
+        n, m = len(scorer.en.blocks), len(scorer.ko.blocks)
+        pairs: list[_Pair] = [
+            (
+                rng.choice([None, *range(n)]) if rng.random() < 0.2 else rng.randrange(n),
+                rng.choice([None, *range(m)]) if rng.random() < 0.2 else rng.randrange(m),
+                0.0,
+                False,
+            )
+            for _ in range(rng.randint(2, 8))
+        ]
+        pairs = [p for p in pairs if p[0] is not None or p[1] is not None]
+        reused, plain = list(pairs), list(pairs)
+        _uncross(reused, scorer)
+        _plain_uncross(plain, scorer)
+        assert reused == plain
+        swapped += reused != pairs
+    assert swapped > 30

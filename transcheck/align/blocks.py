@@ -486,12 +486,16 @@ def _uncross(pairs: list[_Pair], scorer: Scorer) -> None:
     keeps that the English block has (in place): a translator swapped two paragraphs, and a
     monotone pairing paired them crosswise."""
     agreement = Agreement(scorer.en.blocks, scorer.ko.blocks)
+    last: tuple[int, int, int] = (-1, -1, 0)  # the second pair of the last test and its room
     for k in range(len(pairs) - 1):
         (i, j, _, _), (i2, j2, _, _) = pairs[k], pairs[k + 1]
         if i is None or j is None or i2 is None or j2 is None or i == i2 or j == j2:
             continue
         straight = scorer.pair(i, j) + scorer.pair(i2, j2)
-        if not _may_cross(scorer, agreement, (i, j), (i2, j2), straight):
+        # a pair is the second of one test and the first of the next: its room is asked once
+        room = last[2] if last[:2] == (i, j) else agreement.room(i, j)
+        last = (i2, j2, agreement.room(i2, j2))
+        if not _may_cross(scorer, agreement, (i, j), (i2, j2), straight, room + last[2]):
             continue
         crossed = scorer.pair(i, j2) + scorer.pair(i2, j)
         if _terms_cross(agreement, (i, j), (i2, j2), straight, crossed):
@@ -533,17 +537,21 @@ def _may_cross(
     first: tuple[int, int],
     second: tuple[int, int],
     straight: float,
+    room: int | None = None,
 ) -> bool:
     """Whether two neighbouring pairs whose scores add up to ``straight`` may cross at all:
     False when even crossed pairs scoring PAIR_MOST, with every kept term agreeing, would not
     beat them by SWAP_GAIN (see _uncross; a Korean block that is its English one as written,
-    untranslated code, brings no terms: see Agreement.room). One crossed pair is scored only
+    untranslated code, brings no terms: see Agreement.room; ``room`` is the two pairs' room
+    when the caller knows it). One crossed pair is scored only
     when two PAIR_MOST could, the other only when the first leaves room: most pairs fit
     straight far better than crosswise, and their crossed scores are never needed. (The room
     PAIR_MOST leaves over 1 is far more than the rounding of these sums, so a crossing given
     up here is one _terms_cross would reject.)"""
     (i, j), (i2, j2) = first, second
-    bar = straight + SWAP_GAIN - TERM_WEIGHT * (agreement.room(i, j) + agreement.room(i2, j2))
+    if room is None:
+        room = agreement.room(i, j) + agreement.room(i2, j2)
+    bar = straight + SWAP_GAIN - TERM_WEIGHT * room
     return bar <= 2 * PAIR_MOST and bar <= scorer.pair(i, j2) + PAIR_MOST
 
 
