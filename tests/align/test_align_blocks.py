@@ -12,10 +12,12 @@ from transcheck.align.blocks import (
     LengthRatio,
     _may_cross,
     _Pair,
+    _paired,
     _slide,
     _terms_cross,
     _uncross,
     align_blocks,
+    chapter_ratio,
     median,
 )
 from transcheck.align.blockscore import Scorer, Side
@@ -379,3 +381,24 @@ def test_uncrossing_with_rooms_reused_is_the_plain_uncrossing() -> None:
         assert reused == plain
         swapped += reused != pairs
     assert swapped > 30
+
+
+def test_a_side_without_blocks_leaves_every_block_unpaired_as_the_search_does() -> None:
+    rng = random.Random(8)
+    bodies = ["text 1", "`x` and 2", "- item", "    code = 1", "$$\na+b\n$$", "<div>x</div>"]
+    for _ in range(100):
+        english = "\n\n".join(rng.sample(bodies, rng.randint(0, 4)))
+        korean = "\n\n".join(rng.sample(bodies, rng.randint(0, 4)))
+        if english and korean:
+            korean = ""
+        source = parse_markdown(f"# H\n\n{english}\n", "en.md").sections[1]
+        target = parse_markdown(f"# 제목\n\n{korean}\n", "ko.md").sections[1]
+        found = align_blocks(source, target)
+        en = [b for b in source.blocks if b.kind is not BlockKind.HEADING]
+        ko = [b for b in target.blocks if b.kind is not BlockKind.HEADING]
+        ratio = chapter_ratio([(source, target)])
+        plain = _paired(Side.of(en, str), Side.of(ko, str), ratio)
+        assert [(p.source, p.target, p.score, p.joined) for p in found[1:]] == [
+            (p.source, p.target, p.score, p.joined) for p in plain
+        ]
+        assert len(plain) == len(en) + len(ko)

@@ -236,10 +236,22 @@ def align_blocks(
     """Pair the blocks of an aligned section pair in reading order, with gaps, merges and
     splits; headings first. ``ratio`` is the chapter's Korean/English prose length (default:
     this section's own)."""
-    en = Side.of([b for b in source.blocks if b.kind is not _HEADING], rewrite)
-    ko = Side.of([b for b in target.blocks if b.kind is not _HEADING], _identity)
+    en_blocks = [b for b in source.blocks if b.kind is not _HEADING]
+    ko_blocks = [b for b in target.blocks if b.kind is not _HEADING]
+    if not en_blocks or not ko_blocks:
+        # nothing to pair (a section of a heading alone: 164 of 1,144 pairs on vue-docs): every
+        # block is unpaired, as the search below would leave it
+        unpaired = [BlockPair(b, None, 0.0) for b in en_blocks]
+        unpaired += [BlockPair(None, b, 0.0) for b in ko_blocks]
+        return _heading_pair(source, target) + tuple(unpaired)
     if ratio is None:
         ratio = chapter_ratio([(source, target)])
+    paired = _paired(Side.of(en_blocks, rewrite), Side.of(ko_blocks, _identity), ratio)
+    return _heading_pair(source, target) + paired
+
+
+def _paired(en: Side, ko: Side, ratio: LengthRatio) -> tuple[BlockPair, ...]:
+    """The pairs of two sides' blocks (headings left out), in reading order."""
     scorer = Scorer(en, ko, ratio.typical or ratio.value, ratio.typical is not None)
     found: list[_Pair] = []
     i0 = j0 = 0
@@ -261,7 +273,7 @@ def align_blocks(
         )
         for i, j, score, joined in found
     )
-    return _heading_pair(source, target) + tuple(pairs)
+    return tuple(pairs)
 
 
 def _heading_pair(source: Section, target: Section) -> tuple[BlockPair, ...]:
