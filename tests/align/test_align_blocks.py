@@ -402,3 +402,11 @@ def test_a_side_without_blocks_leaves_every_block_unpaired_as_the_search_does() 
             (p.source, p.target, p.score, p.joined) for p in plain
         ]
         assert len(plain) == len(en) + len(ko)
+
+
+def test_the_scorers_block_masses_are_the_mass_of_each_blocks_tokens() -> None:
+    rng = random.Random(5)
+    for _ in range(100):
+        scorer, _ = _random_sides(rng)
+        assert scorer.en_mass == [scorer.mass(t) for t in scorer.en.tokens]
+        assert scorer.ko_mass == [scorer.mass(t) for t in scorer.ko.tokens]

@@ -498,16 +498,20 @@ def _uncross(pairs: list[_Pair], scorer: Scorer) -> None:
     keeps that the English block has (in place): a translator swapped two paragraphs, and a
     monotone pairing paired them crosswise."""
     agreement = Agreement(scorer.en.blocks, scorer.ko.blocks)
-    last: tuple[int, int, int] = (-1, -1, 0)  # the second pair of the last test and its room
+    # a pair is the second of one test and the first of the next: its score and room are
+    # asked once (``held``: the second pair of the last test)
+    held, held_score, held_room = (-1, -1), 0.0, 0
     for k in range(len(pairs) - 1):
         (i, j, _, _), (i2, j2, _, _) = pairs[k], pairs[k + 1]
         if i is None or j is None or i2 is None or j2 is None or i == i2 or j == j2:
             continue
-        straight = scorer.pair(i, j) + scorer.pair(i2, j2)
-        # a pair is the second of one test and the first of the next: its room is asked once
-        room = last[2] if last[:2] == (i, j) else agreement.room(i, j)
-        last = (i2, j2, agreement.room(i2, j2))
-        if not _may_cross(scorer, agreement, (i, j), (i2, j2), straight, room + last[2]):
+        if (i, j) == held:
+            score, room = held_score, held_room
+        else:
+            score, room = scorer.pair(i, j), agreement.room(i, j)
+        held, held_score, held_room = (i2, j2), scorer.pair(i2, j2), agreement.room(i2, j2)
+        straight = score + held_score
+        if not _may_cross(scorer, agreement, (i, j), (i2, j2), straight, room + held_room):
             continue
         crossed = scorer.pair(i, j2) + scorer.pair(i2, j)
         if _terms_cross(agreement, (i, j), (i2, j2), straight, crossed):

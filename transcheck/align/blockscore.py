@@ -151,8 +151,12 @@ class Scorer:
         count = len(en.tokens) + len(ko.tokens)
         self.weight = {token: math.log(1 + count / df) for token, df in self.frequency.items()}
         self.en, self.ko, self.ratio, self.trusted = en, ko, ratio, trusted
-        self.en_mass = [self.mass(t) if t else 0 for t in en.tokens]
-        self.ko_mass = [self.mass(t) if t else 0 for t in ko.tokens]
+        # each block's mass as ``mass`` gives it, without a call per block
+        weight = self.weight
+        self.en_mass, self.ko_mass = (
+            [sum([weight[t] * n for t, n in tokens.items()]) if tokens else 0 for tokens in side]
+            for side in (en.tokens, ko.tokens)
+        )
         self._pairs: dict[tuple[int, int], float] = {}
 
     def mass(self, tokens: Counter[str]) -> float:
