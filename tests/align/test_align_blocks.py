@@ -10,6 +10,7 @@ from transcheck.align.blocks import (
     PAIR_MOST,
     BlockPair,
     LengthRatio,
+    _cross,
     _may_cross,
     _Pair,
     _paired,
@@ -350,12 +351,8 @@ def _plain_uncross(pairs: list[_Pair], scorer: Scorer) -> None:
         if i is None or j is None or i2 is None or j2 is None or i == i2 or j == j2:
             continue
         straight = scorer.pair(i, j) + scorer.pair(i2, j2)
-        if not _may_cross(scorer, agreement, (i, j), (i2, j2), straight):
-            continue
-        crossed = scorer.pair(i, j2) + scorer.pair(i2, j)
-        if _terms_cross(agreement, (i, j), (i2, j2), straight, crossed):
-            pairs[k] = (i, j2, scorer.pair(i, j2), False)
-            pairs[k + 1] = (i2, j, scorer.pair(i2, j), False)
+        if _may_cross(scorer, agreement, (i, j), (i2, j2), straight):
+            _cross(pairs, k, scorer, agreement, straight)
     _slide(pairs, scorer, agreement)
 
 

@@ -511,13 +511,22 @@ def _uncross(pairs: list[_Pair], scorer: Scorer) -> None:
             score, room = scorer.pair(i, j), agreement.room(i, j)
         held, held_score, held_room = (i2, j2), scorer.pair(i2, j2), agreement.room(i2, j2)
         straight = score + held_score
-        if not _may_cross(scorer, agreement, (i, j), (i2, j2), straight, room + held_room):
-            continue
-        crossed = scorer.pair(i, j2) + scorer.pair(i2, j)
-        if _terms_cross(agreement, (i, j), (i2, j2), straight, crossed):
-            pairs[k] = (i, j2, scorer.pair(i, j2), False)
-            pairs[k + 1] = (i2, j, scorer.pair(i2, j), False)
+        if _may_cross(scorer, agreement, (i, j), (i2, j2), straight, room + held_room):
+            _cross(pairs, k, scorer, agreement, straight)
     _slide(pairs, scorer, agreement)
+
+
+def _cross(
+    pairs: list[_Pair], k: int, scorer: Scorer, agreement: Agreement, straight: float
+) -> None:
+    """Swap the Korean blocks of pairs ``k`` and ``k + 1`` (both paired, scoring ``straight``
+    together) when the terms carry the crossing (in place; see _uncross)."""
+    (i, j, _, _), (i2, j2, _, _) = pairs[k], pairs[k + 1]
+    assert i is not None and j is not None and i2 is not None and j2 is not None
+    crossed = scorer.pair(i, j2) + scorer.pair(i2, j)
+    if _terms_cross(agreement, (i, j), (i2, j2), straight, crossed):
+        pairs[k] = (i, j2, scorer.pair(i, j2), False)
+        pairs[k + 1] = (i2, j, scorer.pair(i2, j), False)
 
 
 def _slide(pairs: list[_Pair], scorer: Scorer, agreement: Agreement) -> None:
