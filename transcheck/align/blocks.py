@@ -568,11 +568,11 @@ def _may_cross(
     False when even crossed pairs scoring PAIR_MOST, with every kept term agreeing, would not
     beat them by SWAP_GAIN (see _uncross; a Korean block that is its English one as written,
     untranslated code, brings no terms: see Agreement.room; ``room`` is the two pairs' room
-    when the caller knows it). One crossed pair is scored only
-    when two PAIR_MOST could, the other only when the first leaves room: most pairs fit
-    straight far better than crosswise, and their crossed scores are never needed. (The room
-    PAIR_MOST leaves over 1 is far more than the rounding of these sums, so a crossing given
-    up here is one _terms_cross would reject.)"""
+    when the caller knows it). One crossed pair is scored only when two PAIR_MOST could, the
+    other only when the first leaves room: most pairs fit straight far better than crosswise,
+    and their crossed scores are never needed. (The room PAIR_MOST leaves over 1 is far more
+    than the rounding of these sums, so a crossing given up here is one _terms_cross would
+    reject.)"""
     (i, j), (i2, j2) = first, second
     if room is None:
         room = agreement.room(i, j) + agreement.room(i2, j2)
