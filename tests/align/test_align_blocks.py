@@ -10,9 +10,15 @@ from transcheck.align.blocks import (
     PAIR_MOST,
     BlockPair,
     LengthRatio,
+    _cross,
     _may_cross,
+    _Pair,
+    _paired,
+    _slide,
     _terms_cross,
+    _uncross,
     align_blocks,
+    chapter_ratio,
     median,
 )
 from transcheck.align.blockscore import Scorer, Side
@@ -335,3 +341,69 @@ def test_a_crossing_given_up_unscored_is_one_the_terms_would_not_carry() -> None
                 given_up += 1
                 assert not _terms_cross(agreement, (i, j), (i2, j2), straight, crossed)
     assert given_up > 1000 and kept > 1000
+
+
+def _plain_uncross(pairs: list[_Pair], scorer: Scorer) -> None:
+    """_uncross asking both rooms of every two neighbouring pairs (no room reused)."""
+    agreement = Agreement(scorer.en.blocks, scorer.ko.blocks)
+    for k in range(len(pairs) - 1):
+        (i, j, _, _), (i2, j2, _, _) = pairs[k], pairs[k + 1]
+        if i is None or j is None or i2 is None or j2 is None or i == i2 or j == j2:
+            continue
+        straight = scorer.pair(i, j) + scorer.pair(i2, j2)
+        if _may_cross(scorer, agreement, (i, j), (i2, j2), straight):
+            _cross(pairs, k, scorer, agreement, straight)
+    _slide(pairs, scorer, agreement)
+
+
+def test_uncrossing_with_rooms_reused_is_the_plain_uncrossing() -> None:
+    rng = random.Random(21)
+    swapped = 0
+    for _ in range(300):
+        scorer, _ = _random_sides(rng)
+        n, m = len(scorer.en.blocks), len(scorer.ko.blocks)
+        pairs: list[_Pair] = [
+            (
+                rng.choice([None, *range(n)]) if rng.random() < 0.2 else rng.randrange(n),
+                rng.choice([None, *range(m)]) if rng.random() < 0.2 else rng.randrange(m),
+                0.0,
+                False,
+            )
+            for _ in range(rng.randint(2, 8))
+        ]
+        pairs = [p for p in pairs if p[0] is not None or p[1] is not None]
+        reused, plain = list(pairs), list(pairs)
+        _uncross(reused, scorer)
+        _plain_uncross(plain, scorer)
+        assert reused == plain
+        swapped += reused != pairs
+    assert swapped > 30
+
+
+def test_a_side_without_blocks_leaves_every_block_unpaired_as_the_search_does() -> None:
+    rng = random.Random(8)
+    bodies = ["text 1", "`x` and 2", "- item", "    code = 1", "$$\na+b\n$$", "<div>x</div>"]
+    for _ in range(100):
+        english = "\n\n".join(rng.sample(bodies, rng.randint(0, 4)))
+        korean = "\n\n".join(rng.sample(bodies, rng.randint(0, 4)))
+        if english and korean:
+            korean = ""
+        source = parse_markdown(f"# H\n\n{english}\n", "en.md").sections[1]
+        target = parse_markdown(f"# 제목\n\n{korean}\n", "ko.md").sections[1]
+        found = align_blocks(source, target)
+        en = [b for b in source.blocks if b.kind is not BlockKind.HEADING]
+        ko = [b for b in target.blocks if b.kind is not BlockKind.HEADING]
+        ratio = chapter_ratio([(source, target)])
+        plain = _paired(Side.of(en, str), Side.of(ko, str), ratio)
+        assert [(p.source, p.target, p.score, p.joined) for p in found[1:]] == [
+            (p.source, p.target, p.score, p.joined) for p in plain
+        ]
+        assert len(plain) == len(en) + len(ko)
+
+
+def test_the_scorers_block_masses_are_the_mass_of_each_blocks_tokens() -> None:
+    rng = random.Random(5)
+    for _ in range(100):
+        scorer, _ = _random_sides(rng)
+        assert scorer.en_mass == [scorer.mass(t) for t in scorer.en.tokens]
+        assert scorer.ko_mass == [scorer.mass(t) for t in scorer.ko.tokens]

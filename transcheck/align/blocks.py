@@ -46,6 +46,7 @@ MOVED = 0.7  # how well an unpaired English and Korean block must fit to pair ou
 LENGTH_MOVED = 0.6  # ... and, without tokens, how close their lengths (through the ratio)
 SWAP_GAIN = 0.3  # how much better two neighbouring pairs must fit crosswise to be swapped
 TERM_WEIGHT = 0.1  # ... where each kept Latin-script term the English block has counts this
+_HEADING = BlockKind.HEADING  # looked up once (see blockscore._CODE)
 JOINABLE = frozenset(
     {BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.MATH, BlockKind.HTML, BlockKind.LIQUID}
 )
@@ -162,7 +163,7 @@ def _with_added(
     for section in added:
         if all(p.sides(korean)[0] is not None for p in blocks if p.sides(korean)[1] is not None):
             break  # nothing left over on the other side
-        body = [b for b in section.blocks if b.kind is not BlockKind.HEADING]
+        body = [b for b in section.blocks if b.kind is not _HEADING]
         merged = replace(
             grown, blocks=(*grown.blocks, *body), end_line=max(grown.end_line, section.end_line)
         )
@@ -208,8 +209,8 @@ def chapter_ratio(pairs: Sequence[tuple[Section, Section]]) -> LengthRatio:
     for source, target in pairs:
         en = [len(b.text) for b in source.blocks if b.kind in _PROSE and b.text]
         ko = [len(b.text) for b in target.blocks if b.kind in _PROSE and b.text]
-        en_length += sum(len(b.text) for b in source.blocks if b.kind is not BlockKind.HEADING)
-        ko_length += sum(len(b.text) for b in target.blocks if b.kind is not BlockKind.HEADING)
+        en_length += sum([len(b.text) for b in source.blocks if b.kind is not _HEADING])
+        ko_length += sum([len(b.text) for b in target.blocks if b.kind is not _HEADING])
         if len(en) == len(ko):
             samples += [math.log(k / e) for e, k in zip(en, ko, strict=True)]
     value = ko_length / en_length if en_length and ko_length else 1.0
@@ -235,10 +236,22 @@ def align_blocks(
     """Pair the blocks of an aligned section pair in reading order, with gaps, merges and
     splits; headings first. ``ratio`` is the chapter's Korean/English prose length (default:
     this section's own)."""
-    en = Side.of([b for b in source.blocks if b.kind is not BlockKind.HEADING], rewrite)
-    ko = Side.of([b for b in target.blocks if b.kind is not BlockKind.HEADING], _identity)
+    en_blocks = [b for b in source.blocks if b.kind is not _HEADING]
+    ko_blocks = [b for b in target.blocks if b.kind is not _HEADING]
+    if not en_blocks or not ko_blocks:
+        # nothing to pair (a section of a heading alone: 164 of 1,144 pairs on vue-docs): every
+        # block is unpaired, as the search below would leave it
+        unpaired = [BlockPair(b, None, 0.0) for b in en_blocks]
+        unpaired += [BlockPair(None, b, 0.0) for b in ko_blocks]
+        return _heading_pair(source, target) + tuple(unpaired)
     if ratio is None:
         ratio = chapter_ratio([(source, target)])
+    paired = _paired(Side.of(en_blocks, rewrite), Side.of(ko_blocks, _identity), ratio)
+    return _heading_pair(source, target) + paired
+
+
+def _paired(en: Side, ko: Side, ratio: LengthRatio) -> tuple[BlockPair, ...]:
+    """The pairs of two sides' blocks (headings left out), in reading order."""
     scorer = Scorer(en, ko, ratio.typical or ratio.value, ratio.typical is not None)
     found: list[_Pair] = []
     i0 = j0 = 0
@@ -260,13 +273,13 @@ def align_blocks(
         )
         for i, j, score, joined in found
     )
-    return _heading_pair(source, target) + tuple(pairs)
+    return tuple(pairs)
 
 
 def _heading_pair(source: Section, target: Section) -> tuple[BlockPair, ...]:
     """The two headings as a pair (either may be absent: the preamble has none)."""
-    en = next((b for b in source.blocks if b.kind is BlockKind.HEADING), None)
-    ko = next((b for b in target.blocks if b.kind is BlockKind.HEADING), None)
+    en = next((b for b in source.blocks if b.kind is _HEADING), None)
+    ko = next((b for b in target.blocks if b.kind is _HEADING), None)
     if en is None and ko is None:
         return ()
     return (BlockPair(en, ko, 1.0 if en is not None and ko is not None else 0.0),)
@@ -485,18 +498,35 @@ def _uncross(pairs: list[_Pair], scorer: Scorer) -> None:
     keeps that the English block has (in place): a translator swapped two paragraphs, and a
     monotone pairing paired them crosswise."""
     agreement = Agreement(scorer.en.blocks, scorer.ko.blocks)
+    # a pair is the second of one test and the first of the next: its score and room are
+    # asked once (``held``: the second pair of the last test)
+    held, held_score, held_room = (-1, -1), 0.0, 0
     for k in range(len(pairs) - 1):
         (i, j, _, _), (i2, j2, _, _) = pairs[k], pairs[k + 1]
         if i is None or j is None or i2 is None or j2 is None or i == i2 or j == j2:
             continue
-        straight = scorer.pair(i, j) + scorer.pair(i2, j2)
-        if not _may_cross(scorer, agreement, (i, j), (i2, j2), straight):
-            continue
-        crossed = scorer.pair(i, j2) + scorer.pair(i2, j)
-        if _terms_cross(agreement, (i, j), (i2, j2), straight, crossed):
-            pairs[k] = (i, j2, scorer.pair(i, j2), False)
-            pairs[k + 1] = (i2, j, scorer.pair(i2, j), False)
+        if (i, j) == held:
+            score, room = held_score, held_room
+        else:
+            score, room = scorer.pair(i, j), agreement.room(i, j)
+        held, held_score, held_room = (i2, j2), scorer.pair(i2, j2), agreement.room(i2, j2)
+        straight = score + held_score
+        if _may_cross(scorer, agreement, (i, j), (i2, j2), straight, room + held_room):
+            _cross(pairs, k, scorer, agreement, straight)
     _slide(pairs, scorer, agreement)
+
+
+def _cross(
+    pairs: list[_Pair], k: int, scorer: Scorer, agreement: Agreement, straight: float
+) -> None:
+    """Swap the Korean blocks of pairs ``k`` and ``k + 1`` (both paired, scoring ``straight``
+    together) when the terms carry the crossing (in place; see _uncross)."""
+    (i, j, _, _), (i2, j2, _, _) = pairs[k], pairs[k + 1]
+    assert i is not None and j is not None and i2 is not None and j2 is not None
+    crossed = scorer.pair(i, j2) + scorer.pair(i2, j)
+    if _terms_cross(agreement, (i, j), (i2, j2), straight, crossed):
+        pairs[k] = (i, j2, scorer.pair(i, j2), False)
+        pairs[k + 1] = (i2, j, scorer.pair(i2, j), False)
 
 
 def _slide(pairs: list[_Pair], scorer: Scorer, agreement: Agreement) -> None:
@@ -532,17 +562,21 @@ def _may_cross(
     first: tuple[int, int],
     second: tuple[int, int],
     straight: float,
+    room: int | None = None,
 ) -> bool:
     """Whether two neighbouring pairs whose scores add up to ``straight`` may cross at all:
     False when even crossed pairs scoring PAIR_MOST, with every kept term agreeing, would not
     beat them by SWAP_GAIN (see _uncross; a Korean block that is its English one as written,
-    untranslated code, brings no terms: see Agreement.room). One crossed pair is scored only
-    when two PAIR_MOST could, the other only when the first leaves room: most pairs fit
-    straight far better than crosswise, and their crossed scores are never needed. (The room
-    PAIR_MOST leaves over 1 is far more than the rounding of these sums, so a crossing given
-    up here is one _terms_cross would reject.)"""
+    untranslated code, brings no terms: see Agreement.room; ``room`` is the two pairs' room
+    when the caller knows it). One crossed pair is scored only when two PAIR_MOST could, the
+    other only when the first leaves room: most pairs fit straight far better than crosswise,
+    and their crossed scores are never needed. (The room PAIR_MOST leaves over 1 is far more
+    than the rounding of these sums, so a crossing given up here is one _terms_cross would
+    reject.)"""
     (i, j), (i2, j2) = first, second
-    bar = straight + SWAP_GAIN - TERM_WEIGHT * (agreement.room(i, j) + agreement.room(i2, j2))
+    if room is None:
+        room = agreement.room(i, j) + agreement.room(i2, j2)
+    bar = straight + SWAP_GAIN - TERM_WEIGHT * room
     return bar <= 2 * PAIR_MOST and bar <= scorer.pair(i, j2) + PAIR_MOST
 
 
