@@ -73,10 +73,7 @@ def mutable(cls: type[T], /) -> type[T]:
     """``@dataclass(eq=False)``, for working state whose fields are assigned (a walker, a
     pair's context): compared by identity, with the records' shared ``__repr__`` (the same text)
     instead of one compiled for the class."""
-    made = dataclasses.dataclass(eq=False, repr=False)(cls)
-    if "__repr__" not in vars(cls):
-        setattr(made, "__repr__", _repr)  # noqa: B010
-    return made
+    return record(cls)  # the same at run time; only the type checker's default differs
 
 
 @reprlib.recursive_repr()

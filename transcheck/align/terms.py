@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from transcheck.model import Block
 
-_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9+#-]*[A-Za-z0-9+#]")
+WORD_CHARS = "A-Za-z0-9+#-"  # what a Latin-script word of ``words`` may hold after its first letter
+_LATIN = re.compile(rf"[A-Za-z][{WORD_CHARS}]*[A-Za-z0-9+#]")
 
 
 def words(text: str, parts: bool = False) -> set[str]:

@@ -285,7 +285,8 @@ def lost_terms(english: Block, korean: str) -> list[str]:
     return lost
 
 
-_WORD_BYTES = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+#-")
+# the ASCII bytes that can continue a word ``terms.words`` reads
+_WORD_BYTES = frozenset(b for b in range(128) if re.fullmatch(f"[{terms.WORD_CHARS}]", chr(b)))
 
 
 def _starts_word(term: str, text: bytes) -> bool:

@@ -219,10 +219,7 @@ def _section_matches(ctx: PairContext) -> list[LinkMatch]:
     for pair in section_blocks(ctx):
         english = [link for link in pair.source.links if id(link) not in written]
         korean = [link for link in pair.target.links if id(link) not in written]
-        if english or korean:
-            matches.append(compare_links(ctx, pair, english, korean))
-        else:  # most sections: nothing to pair
-            matches.append(LinkMatch(pair.source, pair.target, (), (), (), ()))
+        matches.append(compare_links(ctx, pair, english, korean))
     return matches
 
 
@@ -230,6 +227,8 @@ def compare_links(
     ctx: PairContext, pair: SectionBlocks, english: list[Link], korean: list[Link]
 ) -> LinkMatch:
     """The comparison of one section pair's links (those not standing for a template call)."""
+    if not english and not korean:  # most sections: nothing to pair
+        return LinkMatch(pair.source, pair.target, (), (), (), ())
     paired, missing, extra = match_in_order(
         english, korean, lambda en, ko: links_equal(ctx, en.url, ko.url)
     )

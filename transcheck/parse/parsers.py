@@ -189,16 +189,12 @@ def _when_holding(rule: Callable[[StateCore], None], markers: Iterable[str]) -> 
     return post
 
 
-def _run_when_holding(ruler: Any, name: str, markers: Iterable[str]) -> None:
-    """Replace ``ruler``'s rule ``name`` by itself run only on a source holding a marker."""
-    ruler.at(name, _when_holding(_rule_fn(ruler, name), markers))
-
-
 def _normalize_only_with_cr_or_nul(md: MarkdownIt) -> None:
     """markdown-it's first core rule copies the whole text, replacing each CR, CRLF and line
     feed by a line feed and each NUL by U+FFFD: a copy equal to the text unless it holds a CR
     or a NUL (``parse_markdown`` has replaced CR and CRLF already). Run it only on such a text."""
-    _run_when_holding(md.core.ruler, "normalize", ("\r", "\0"))
+    ruler = md.core.ruler
+    ruler.at("normalize", _when_holding(_rule_fn(ruler, "normalize"), ("\r", "\0")))
 
 
 def _unlogged_block_rules(md: MarkdownIt) -> None:
