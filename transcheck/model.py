@@ -68,6 +68,12 @@ class Link:
         """The URL without its fragment."""
         return self.url.split("#", 1)[0]
 
+    @property
+    def in_page_fragment(self) -> str | None:
+        """The fragment of a link to a place on its own page (``#id``: a ``fragment`` and no
+        ``path_part``), read off the URL without splitting it; None for any other link."""
+        return self.url[1:] if self.url[:1] == "#" and len(self.url) > 1 else None
+
 
 @record(slots=True, eq=True)
 class CodeSpan:

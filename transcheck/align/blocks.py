@@ -498,20 +498,12 @@ def _uncross(pairs: list[_Pair], scorer: Scorer) -> None:
     keeps that the English block has (in place): a translator swapped two paragraphs, and a
     monotone pairing paired them crosswise."""
     agreement = Agreement(scorer.en.blocks, scorer.ko.blocks)
-    # a pair is the second of one test and the first of the next: its score and room are
-    # asked once (``held``: the second pair of the last test)
-    held, held_score, held_room = (-1, -1), 0.0, 0
     for k in range(len(pairs) - 1):
         (i, j, _, _), (i2, j2, _, _) = pairs[k], pairs[k + 1]
         if i is None or j is None or i2 is None or j2 is None or i == i2 or j == j2:
             continue
-        if (i, j) == held:
-            score, room = held_score, held_room
-        else:
-            score, room = scorer.pair(i, j), agreement.room(i, j)
-        held, held_score, held_room = (i2, j2), scorer.pair(i2, j2), agreement.room(i2, j2)
-        straight = score + held_score
-        if _may_cross(scorer, agreement, (i, j), (i2, j2), straight, room + held_room):
+        straight = scorer.pair(i, j) + scorer.pair(i2, j2)  # the scorer remembers each pair
+        if _may_cross(scorer, agreement, (i, j), (i2, j2), straight):
             _cross(pairs, k, scorer, agreement, straight)
     _slide(pairs, scorer, agreement)
 
@@ -562,20 +554,17 @@ def _may_cross(
     first: tuple[int, int],
     second: tuple[int, int],
     straight: float,
-    room: int | None = None,
 ) -> bool:
-    """Whether two neighbouring pairs whose scores add up to ``straight`` may cross at all:
-    False when even crossed pairs scoring PAIR_MOST, with every kept term agreeing, would not
-    beat them by SWAP_GAIN (see _uncross; a Korean block that is its English one as written,
-    untranslated code, brings no terms: see Agreement.room; ``room`` is the two pairs' room
-    when the caller knows it). One crossed pair is scored only when two PAIR_MOST could, the
-    other only when the first leaves room: most pairs fit straight far better than crosswise,
-    and their crossed scores are never needed. (The room PAIR_MOST leaves over 1 is far more
-    than the rounding of these sums, so a crossing given up here is one _terms_cross would
-    reject.)"""
+    """Whether two neighbouring pairs whose scores add up to ``straight`` may cross at all: False
+    when even crossed pairs scoring PAIR_MOST, with every kept term agreeing, would not beat
+    them by SWAP_GAIN (see _uncross; a Korean block that is its English one as written,
+    untranslated code, brings no terms: see Agreement.room). One crossed pair is scored only
+    when two PAIR_MOST could, the other only when the first leaves room: most pairs fit straight
+    far better than crosswise, and their crossed scores are never needed. (The room PAIR_MOST
+    leaves over 1 is far more than the rounding of these sums, so a crossing given up here is
+    one _terms_cross would reject.)"""
     (i, j), (i2, j2) = first, second
-    if room is None:
-        room = agreement.room(i, j) + agreement.room(i2, j2)
+    room = agreement.room(i, j) + agreement.room(i2, j2)
     bar = straight + SWAP_GAIN - TERM_WEIGHT * room
     return bar <= 2 * PAIR_MOST and bar <= scorer.pair(i, j2) + PAIR_MOST
 

@@ -383,8 +383,8 @@ def source_link_broken(ctx: PairContext) -> Iterator[Hit]:
         if others and others[0] is not link:
             continue
         hint = ""
-        if link.fragment and not link.path_part:
-            guess = anchor_section(ctx.source, link.fragment, fuzzy=True)
+        if link.in_page_fragment:
+            guess = anchor_section(ctx.source, link.in_page_fragment, fuzzy=True)
             if guess is not None:
                 hint = f" (it probably means '#{ctx.source.sections[guess].anchor}')"
         if broken.page_missing:

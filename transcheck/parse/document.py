@@ -74,13 +74,11 @@ class _InlineParser:
 def _with_site_ids(sections: tuple[Section, ...]) -> tuple[Section, ...]:
     """The sections with MDN heading ids when the page's own in-page links use them (see
     ``parse.slugs.site_style``); generated ids only, explicit ones are kept."""
-    # An in-page link is "#" and a fragment (``fragment`` and no ``path_part``), read off the
-    # URL without splitting it twice.
     fragments = [
-        unquote(link.url[1:])
+        unquote(fragment)
         for section in sections
         for link in section.links
-        if link.url[:1] == "#" and len(link.url) > 1
+        if (fragment := link.in_page_fragment) is not None
     ]
     if not fragments:  # most pages: no in-page link, nothing to decide by
         return sections
