@@ -1,6 +1,6 @@
 """block-length-outlier's measured lengths: an ASCII text lowered once before its Latin words are
-listed, and kept words counted by word rather than word by word, answer as the plain
-computations (each word lowered, each word looked up)."""
+listed answers as the plain computation (each word lowered), in the word lists and in the
+characters measured with them."""
 
 from __future__ import annotations
 

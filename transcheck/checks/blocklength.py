@@ -78,8 +78,7 @@ def characters(
             # (only a gloss or an address is taken out: a text as long as the block's is it)
             whole = len(text) == len(block.text)
             found = words[at] if words is not None and whole else latin_words(text)
-            # each kept word counted in the block's words (a few kept, many words)
-            total -= sum(len(word) * found.count(word) for word in kept)
+            total -= sum(len(word) for word in found if word in kept)
     return total
 
 
