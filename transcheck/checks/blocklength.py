@@ -44,7 +44,12 @@ ADDRESS = compiled(r"[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|https?:/
 
 
 def latin_words(text: str) -> list[str]:
-    """The Latin words of a text, lowercased (ASCII only: each as long as written)."""
+    """The Latin words of a text, lowercased (ASCII only: each as long as written). An ASCII
+    text (most English) is lowered once, not word by word: lowering maps ASCII to ASCII and
+    letters to letters, so it splits into the same words (outside ASCII it may not: the Kelvin
+    sign lowers to ``k``)."""
+    if text.isascii():
+        return LATIN_WORD.findall(text.lower())
     return list(map(str.lower, LATIN_WORD.findall(text)))
 
 
@@ -102,15 +107,21 @@ def _groups(ctx: PairContext) -> list[tuple[list[Block], list[Block]]]:
             en, ko = pair.source, pair.target
             if en is None or ko is None:
                 continue
-            index = group_of.get(id(en), group_of.get(id(ko)))
+            en_id, ko_id = id(en), id(ko)
+            index = group_of.get(en_id)
             if index is None:
-                index = len(found)
-                found.append(([], []))
+                index = group_of.get(ko_id)
+            if index is None:  # a new group (most are a 1:1 pair)
+                group_of[en_id] = group_of[ko_id] = len(found)
+                found.append(([en], [ko]))
+                continue
             english, korean = found[index]
-            for block, side in ((en, english), (ko, korean)):
-                if id(block) not in group_of:
-                    group_of[id(block)] = index
-                    side.append(block)
+            if en_id not in group_of:
+                group_of[en_id] = index
+                english.append(en)
+            if ko_id not in group_of:
+                group_of[ko_id] = index
+                korean.append(ko)
     return found
 
 

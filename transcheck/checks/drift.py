@@ -99,7 +99,9 @@ class Drift:
     paragraph: Measured
     z: float
     sentence: str | None
-    token_surplus: bool  # the English has code, a number, math or a link the Korean lacks
+    # the English has code, a number, math or a link the Korean lacks (asked only of a
+    # paragraph with a sentence: both rules read it only then; False without one)
+    token_surplus: bool
 
 
 def _token_surplus(english: Sequence[Block], korean: Sequence[Block]) -> bool:
@@ -256,7 +258,7 @@ def analysed(ctx: PairContext) -> tuple[list[Drift], list[Measured]]:
         for paragraph in sought:
             z = ratio.z(*paragraph.lengths)
             sentence = _missing_sentence(paragraph, ratio, matcher) if z <= -DRIFT_Z else None
-            surplus = _token_surplus(paragraph.english, paragraph.korean)
+            surplus = sentence is not None and _token_surplus(paragraph.english, paragraph.korean)
             result.append(Drift(paragraph, z, sentence, surplus))
         return result, judged
 

@@ -69,8 +69,9 @@ def normalize_math(text: str) -> str:
 
 
 def _same(en: Math, ko: Math) -> bool:
-    """Whether two formulas are the same once normalized."""
-    return normalize_math(en.text) == normalize_math(ko.text)
+    """Whether two formulas are the same once normalized (a formula the Korean kept as written,
+    most of them, is the same without being normalized)."""
+    return en.text == ko.text or normalize_math(en.text) == normalize_math(ko.text)
 
 
 def _show(formula: Math) -> str:
