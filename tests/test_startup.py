@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from transcheck.lazy import compiled
+from transcheck.lazy import compiled, uncollected
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "data" / "demo"
@@ -168,10 +168,8 @@ def test_the_commands_annotations_are_objects_not_strings() -> None:
 def test_imports_run_uncollected_and_land_in_the_oldest_generation() -> None:
     import gc
 
-    from transcheck.cli import _uncollected
-
     assert gc.isenabled()
-    with _uncollected():
+    with uncollected():
         assert not gc.isenabled()
         made = [[] for _ in range(1000)]  # as an import's functions and classes would be
     assert gc.isenabled()
@@ -180,7 +178,7 @@ def test_imports_run_uncollected_and_land_in_the_oldest_generation() -> None:
     assert any(item is made[0] for item in gc.get_objects(generation=2))
     gc.disable()
     try:
-        with _uncollected():
+        with uncollected():
             pass
         assert not gc.isenabled()  # a caller's choice stays
     finally:
@@ -190,12 +188,10 @@ def test_imports_run_uncollected_and_land_in_the_oldest_generation() -> None:
 def test_imports_uncollected_leave_a_callers_frozen_objects_frozen() -> None:
     import gc
 
-    from transcheck.cli import _uncollected
-
     gc.freeze()
     try:
         frozen = gc.get_freeze_count()
-        with _uncollected():
+        with uncollected():
             pass
         assert gc.get_freeze_count() == frozen
     finally:

@@ -1,12 +1,15 @@
 """Start-up help: packages whose public names are imported on first use (PEP 562), so that
 importing one of their modules, or the command line naming them, does not load the whole
-package; and regular expressions compiled on first use."""
+package; regular expressions compiled on first use; and imports run with the garbage collector
+paused."""
 
 from __future__ import annotations
 
+import gc
 import re
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from functools import cache
 from importlib import import_module
 from typing import Any
@@ -38,3 +41,21 @@ def compiled(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
         return re.compile(pattern, flags)
 
     return pattern_
+
+
+@contextmanager
+def uncollected() -> Iterator[None]:
+    """Around imports: the garbage collector paused, then all it tracks moved to its oldest
+    generation at once. Imported modules live until the process ends, so collecting while
+    importing frees nothing but walks everything imported so far, again and again; and
+    young-generation collections after it no longer walk what the imports made."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if gc.get_freeze_count() == 0:  # someone's own frozen objects stay frozen
+            gc.freeze()
+            gc.unfreeze()  # the frozen objects back, into the oldest generation
+        if enabled:
+            gc.enable()
