@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache
 from importlib import import_module
-from typing import Any
+from typing import Any, AnyStr
 
 
 def exports(package: str, homes: Mapping[str, str]) -> Callable[[str], Any]:
@@ -30,14 +30,14 @@ def exports(package: str, homes: Mapping[str, str]) -> Callable[[str], Any]:
     return __getattr__
 
 
-def compiled(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+def compiled(pattern: AnyStr, flags: int = 0) -> Callable[[], re.Pattern[AnyStr]]:
     """``re.compile(pattern, flags)`` done on the first call, not at import: for a pattern that
     only some runs reach (one dialect, one language, fingerprints for a baseline). Compiling
     costs 0.1-2 ms on Python 3.11, most for a non-ASCII character class such as Hangul's
     (benchmarks/README.md, start-up fourth part); later calls return the same pattern."""
 
     @cache
-    def pattern_() -> re.Pattern[str]:
+    def pattern_() -> re.Pattern[AnyStr]:
         return re.compile(pattern, flags)
 
     return pattern_

@@ -16,11 +16,12 @@ from itertools import repeat
 
 from transcheck.glossary.korean import HANGUL
 from transcheck.glossary.matcher import Occurrence
+from transcheck.lazy import compiled
 from transcheck.model import Block, BlockKind
 from transcheck.records import record
 
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9]{0,3}")
-_CONTAINER = re.compile(r"^:::+\s*[\w-]*")  # a ::: warning / :::tip container mark is markup
+_CONTAINER = compiled(r"^:::+\s*[\w-]*")  # a ::: warning / :::tip container mark is markup
 _HANGUL_CHAR = re.compile(f"[{HANGUL}]")
 NOT_PROSE = (BlockKind.CODE, BlockKind.MATH)
 
@@ -78,7 +79,7 @@ def prose(block: Block) -> str:
 def _uncontained(text: str) -> str:
     """``text`` without a container mark at its start (asked of every block a unit holds:
     only a text starting ``:::`` can have one)."""
-    return _CONTAINER.sub("", text) if text.startswith(":::") else text
+    return _CONTAINER().sub("", text) if text.startswith(":::") else text
 
 
 def _restore(text: str, shown: str, names: list[str], others: list[str]) -> str:
