@@ -1,8 +1,8 @@
 """Start-up stays light: what `--version`, `import transcheck.cli` and a one-chapter check import.
 
-No timing here (benchmarks/bench_startup.py measures it): the modules each process imports, read
-from ``python -X importtime`` in a fresh interpreter, must leave out what only another command,
-another output format or an optional extra needs.
+No timing here (benchmarks/bench_startup.py measures it): the modules each process holds when it
+exits, listed by a fresh interpreter, must leave out what only another command, another output
+format or an optional extra needs.
 """
 
 from __future__ import annotations
@@ -79,11 +79,25 @@ NOT_AT_START = (
 )
 
 
+# Run first in the process under test: at exit, it lists every module the process holds, those
+# importlib.import_module loaded too (the packages' lazy names, glossary.matcher), which
+# ``-X importtime`` does not log.
+_AT_EXIT = (
+    "import atexit, sys\n"
+    "atexit.register(lambda: sys.stderr.write(''.join(f'loaded {m}\\n' for m in sys.modules)))\n"
+)
+
+
 def imported(args: list[str], cwd: Path) -> set[str]:
-    """The modules a fresh ``python -X importtime ARGS`` imports (run in ``cwd``)."""
+    """The modules a fresh ``python ARGS`` (``-m MODULE ...`` or ``-c CODE``) holds when it
+    exits (run in ``cwd``)."""
+    if args[0] == "-m":
+        code = f"import runpy\nrunpy.run_module({args[1]!r}, run_name='__main__', alter_sys=True)"
+    else:
+        code = args[1]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     done = subprocess.run(
-        [sys.executable, "-X", "importtime", *args],
+        [sys.executable, "-c", _AT_EXIT + code, *args[2:]],
         cwd=cwd,
         env=env,
         capture_output=True,
@@ -92,9 +106,9 @@ def imported(args: list[str], cwd: Path) -> set[str]:
     )
     assert done.returncode in (0, 1), done.stderr[-2000:]
     return {
-        line.rsplit("|", 1)[1].strip()
+        line.removeprefix("loaded ")
         for line in done.stderr.splitlines()
-        if line.startswith("import time:") and "imported package" not in line
+        if line.startswith("loaded ")
     }
 
 
