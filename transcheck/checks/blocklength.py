@@ -20,8 +20,8 @@ from itertools import chain
 
 from transcheck.checks.blockmatch import section_blocks
 from transcheck.checks.registry import PairContext
-from transcheck.checks.untranslated import HANGUL
 from transcheck.config import RULE_OPTIONS
+from transcheck.hangul import HANGUL
 from transcheck.lazy import compiled
 from transcheck.model import Block, BlockKind
 from transcheck.records import record

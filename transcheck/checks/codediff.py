@@ -20,7 +20,8 @@ from transcheck.checks.codecomments import (
     code_lines,
     comment_syntax,
 )
-from transcheck.checks.untranslated import HANGUL, is_prose
+from transcheck.checks.untranslated import is_prose
+from transcheck.hangul import HANGUL
 from transcheck.lazy import compiled
 from transcheck.model import Block
 from transcheck.records import record

@@ -25,9 +25,9 @@ from transcheck.checks.blocks import dropped_elements, lone_ids
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.checks.templatelinks import stand_ins
-from transcheck.checks.untranslated import HANGUL
 from transcheck.config import RULE_OPTIONS
 from transcheck.findings import Severity
+from transcheck.hangul import HANGUL
 from transcheck.lazy import compiled
 from transcheck.model import Block, BlockKind, Document, Markup
 from transcheck.records import record

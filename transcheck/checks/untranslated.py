@@ -20,6 +20,7 @@ from transcheck.checks.blockmatch import section_blocks
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.config import RULE_OPTIONS
 from transcheck.findings import Severity
+from transcheck.hangul import HANGUL
 from transcheck.lazy import compiled
 from transcheck.model import Block, BlockKind, Document, Link
 from transcheck.records import record
@@ -31,7 +32,6 @@ RULE_OPTIONS["untranslated"] = {
     "page_share": 0.5,  # below this translated share, a page gets one finding, not one per unit
 }
 
-HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _PART = r"(?=[A-Za-z])[a-z]*[A-Z]?[a-z]*"  # a word part with at most one capital
 _WORD = re.compile(rf"{_PART}(?:[-'’]{_PART})*")
 _EDGE = "()[]{}<>,.:;!?\"'“”‘’*_`"
