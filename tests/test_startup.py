@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.gitrepos import commit, init
 from transcheck.lazy import compiled, uncollected
 
 REPO = Path(__file__).resolve().parents[1]
@@ -134,6 +135,20 @@ def test_a_one_chapter_check_loads_only_what_it_runs(tmp_path: Path) -> None:
     modules = imported(["-m", "transcheck", "check", *pair, "--jobs", "2"], tmp_path)
     assert {"transcheck.checks.links", "markdown_it"} <= modules  # the check did run
     assert loaded(modules, NOT_IN_A_CHECK) == []
+
+
+def test_hunks_are_mapped_to_sections_only_when_the_english_changed(tmp_path: Path) -> None:
+    # In git, section-stale reads the English diff since the translation: transcheck.changes
+    # maps its hunks to sections, and a chapter whose English did not change has none.
+    pages = {
+        f"{s}/attention.md": (DEMO / s / "attention.md").read_text("utf-8") for s in ("en", "ko")
+    }
+    commit(init(tmp_path), pages, "translated")
+    pair = ["en/attention.md", "ko/attention.md"]
+    assert "transcheck.changes" not in imported(["-m", "transcheck", "check", *pair], tmp_path)
+    english = tmp_path / "en" / "attention.md"
+    english.write_text(english.read_text("utf-8") + "\nA paragraph added.\n", "utf-8")
+    assert "transcheck.changes" in imported(["-m", "transcheck", "check", *pair], tmp_path)
 
 
 def test_html_parser_is_loaded_only_for_html_holding_more_than_plain_tags(tmp_path: Path) -> None:

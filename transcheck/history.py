@@ -138,12 +138,13 @@ class History:
         self, alignment: Alignment, english_rel: str, korean_rel: str
     ) -> tuple[Base, list[StaleSection]]:
         """The base of a pair and the English sections changed since, with their Korean ones."""
+        base = self.base(alignment.target, korean_rel)
+        hunks = self.hunks(base.commit, english_rel) if base.commit is not None else []
+        if not hunks:  # the English unchanged since: mapping hunks to sections is not loaded
+            return base, []
         from transcheck.changes import stale_sections
 
-        base = self.base(alignment.target, korean_rel)
-        if base.commit is None:
-            return base, []
-        return base, stale_sections(alignment, self.hunks(base.commit, english_rel))
+        return base, stale_sections(alignment, hunks)
 
 
 class SectionStale:
