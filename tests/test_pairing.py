@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from transcheck.config import PairPattern
 from transcheck.pairing import (
     FilePair,
     PairingError,
+    _hangul,
     _hangul_floor,
     _hangul_share,
     pair_paths,
@@ -148,3 +150,14 @@ def test_hangul_floor_never_above_its_share_of_letters(text: str) -> None:
     """check_direction trusts a Korean side on Hangul's share of all characters without
     counting letters: that share is never above Hangul's share of the letters."""
     assert _hangul_floor(text) <= _hangul_share(text)
+
+
+# Each edge of the ranges the count draws a line at: syllables, both jamo blocks (with the
+# unassigned code points closing the compatibility one), their neighbours, a Latin letter.
+_EDGES = "\uabff\uac00\ud7a3\ud7a4\u10ff\u1100\u11ff\u1200\u3130\u3131\u318e\u318f\u3190a"
+
+
+@given(st.text(alphabet=st.sampled_from(_EDGES) | st.characters(), max_size=40))
+def test_hangul_counts_syllables_and_compatibility_jamo(text: str) -> None:
+    """_hangul counts by difference from transcheck.hangul's class: as the class it replaced."""
+    assert _hangul(text) == len(re.findall("[\uac00-\ud7a3\u3131-\u318e]", text))

@@ -1,8 +1,8 @@
 """Start-up stays light: what `--version`, `import transcheck.cli` and a one-chapter check import.
 
-No timing here (benchmarks/bench_startup.py measures it): the modules each process imports, read
-from ``python -X importtime`` in a fresh interpreter, must leave out what only another command,
-another output format or an optional extra needs.
+No timing here (benchmarks/bench_startup.py measures it): the modules each process holds when it
+exits, listed by a fresh interpreter, must leave out what only another command, another output
+format or an optional extra needs.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from transcheck.lazy import compiled
+from tests.gitrepos import commit, init
+from transcheck.lazy import compiled, uncollected
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "data" / "demo"
@@ -79,11 +80,25 @@ NOT_AT_START = (
 )
 
 
+# Run first in the process under test: at exit, it lists every module the process holds, those
+# importlib.import_module loaded too (the packages' lazy names, glossary.matcher), which
+# ``-X importtime`` does not log.
+_AT_EXIT = (
+    "import atexit, sys\n"
+    "atexit.register(lambda: sys.stderr.write(''.join(f'loaded {m}\\n' for m in sys.modules)))\n"
+)
+
+
 def imported(args: list[str], cwd: Path) -> set[str]:
-    """The modules a fresh ``python -X importtime ARGS`` imports (run in ``cwd``)."""
+    """The modules a fresh ``python ARGS`` (``-m MODULE ...`` or ``-c CODE``) holds when it
+    exits (run in ``cwd``)."""
+    if args[0] == "-m":
+        code = f"import runpy\nrunpy.run_module({args[1]!r}, run_name='__main__', alter_sys=True)"
+    else:
+        code = args[1]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     done = subprocess.run(
-        [sys.executable, "-X", "importtime", *args],
+        [sys.executable, "-c", _AT_EXIT + code, *args[2:]],
         cwd=cwd,
         env=env,
         capture_output=True,
@@ -92,9 +107,9 @@ def imported(args: list[str], cwd: Path) -> set[str]:
     )
     assert done.returncode in (0, 1), done.stderr[-2000:]
     return {
-        line.rsplit("|", 1)[1].strip()
+        line.removeprefix("loaded ")
         for line in done.stderr.splitlines()
-        if line.startswith("import time:") and "imported package" not in line
+        if line.startswith("loaded ")
     }
 
 
@@ -120,6 +135,20 @@ def test_a_one_chapter_check_loads_only_what_it_runs(tmp_path: Path) -> None:
     modules = imported(["-m", "transcheck", "check", *pair, "--jobs", "2"], tmp_path)
     assert {"transcheck.checks.links", "markdown_it"} <= modules  # the check did run
     assert loaded(modules, NOT_IN_A_CHECK) == []
+
+
+def test_hunks_are_mapped_to_sections_only_when_the_english_changed(tmp_path: Path) -> None:
+    # In git, section-stale reads the English diff since the translation: transcheck.changes
+    # maps its hunks to sections, and a chapter whose English did not change has none.
+    pages = {
+        f"{s}/attention.md": (DEMO / s / "attention.md").read_text("utf-8") for s in ("en", "ko")
+    }
+    commit(init(tmp_path), pages, "translated")
+    pair = ["en/attention.md", "ko/attention.md"]
+    assert "transcheck.changes" not in imported(["-m", "transcheck", "check", *pair], tmp_path)
+    english = tmp_path / "en" / "attention.md"
+    english.write_text(english.read_text("utf-8") + "\nA paragraph added.\n", "utf-8")
+    assert "transcheck.changes" in imported(["-m", "transcheck", "check", *pair], tmp_path)
 
 
 def test_html_parser_is_loaded_only_for_html_holding_more_than_plain_tags(tmp_path: Path) -> None:
@@ -168,10 +197,8 @@ def test_the_commands_annotations_are_objects_not_strings() -> None:
 def test_imports_run_uncollected_and_land_in_the_oldest_generation() -> None:
     import gc
 
-    from transcheck.cli import _uncollected
-
     assert gc.isenabled()
-    with _uncollected():
+    with uncollected():
         assert not gc.isenabled()
         made = [[] for _ in range(1000)]  # as an import's functions and classes would be
     assert gc.isenabled()
@@ -180,7 +207,7 @@ def test_imports_run_uncollected_and_land_in_the_oldest_generation() -> None:
     assert any(item is made[0] for item in gc.get_objects(generation=2))
     gc.disable()
     try:
-        with _uncollected():
+        with uncollected():
             pass
         assert not gc.isenabled()  # a caller's choice stays
     finally:
@@ -190,12 +217,10 @@ def test_imports_run_uncollected_and_land_in_the_oldest_generation() -> None:
 def test_imports_uncollected_leave_a_callers_frozen_objects_frozen() -> None:
     import gc
 
-    from transcheck.cli import _uncollected
-
     gc.freeze()
     try:
         frozen = gc.get_freeze_count()
-        with _uncollected():
+        with uncollected():
             pass
         assert gc.get_freeze_count() == frozen
     finally:

@@ -8,23 +8,27 @@ Exit codes: 0 no finding reaches --fail-on; 1 one does; 2 usage, config or input
 # annotations, and from strings it evaluates and compiles each one twice per run (~19 M
 # instructions for ``check``). Annotations naming what only a type checker imports are quoted.
 
-import copy
-import dataclasses
-import gc
-import os
-import sys
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from transcheck.lazy import uncollected
 
-import typer
-from typer.main import get_command_name
-from typer.models import CommandInfo
+# The command line's own imports (typer and the standard modules it and dataclasses load) run
+# with the collector paused too, as each command's imports do (see uncollected).
+with uncollected():
+    import copy
+    import dataclasses
+    import gc
+    import os
+    import sys
+    from collections.abc import Mapping, Sequence
+    from pathlib import Path
+    from typing import TYPE_CHECKING, Annotated
 
-from transcheck.debugging import DebugOpt, click_errors, guarded
-from transcheck.glossary import commands as glossary_commands
-from transcheck.report import FORMATS
+    import typer
+    from typer.main import get_command_name
+    from typer.models import CommandInfo
+
+    from transcheck.debugging import DebugOpt, click_errors, guarded
+    from transcheck.glossary import commands as glossary_commands
+    from transcheck.report import FORMATS
 
 # Each command imports what it runs, so `--version`, `--help` and one command's start-up do not
 # load the checks, the other commands or the formats they do not write (tests/test_startup.py).
@@ -43,24 +47,6 @@ app = typer.Typer(
 app.add_typer(glossary_commands.app, name="glossary")
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
-
-@contextmanager
-def _uncollected() -> Iterator[None]:
-    """Around a command's imports: the garbage collector paused, then all it tracks moved to
-    its oldest generation at once. Imported modules live until the process ends, so collecting
-    while importing frees nothing but walks everything imported so far, again and again; and
-    young-generation collections after it no longer walk what the imports made."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if gc.get_freeze_count() == 0:  # someone's own frozen objects stay frozen
-            gc.freeze()
-            gc.unfreeze()  # the frozen objects back, into the oldest generation
-        if enabled:
-            gc.enable()
 
 
 def _version(value: bool) -> None:
@@ -318,7 +304,7 @@ def check(
     ] = False,
 ) -> None:
     """Check Korean Markdown against its English source: files or folders paired by path."""
-    with _uncollected():
+    with uncollected():
         from transcheck import gitrepo
         from transcheck.api import check_paths
         from transcheck.config import ConfigError

@@ -305,7 +305,7 @@ def _rewrites(source: _Source, key: str, value: Any) -> tuple[LinkRewrite, ...]:
     return tuple(rules)
 
 
-_PLACEHOLDER = re.compile(r"\{(path|dir|stem)\}")
+_PLACEHOLDER = compiled(r"\{(path|dir|stem)\}")
 
 
 def _pairing(source: _Source, key: str, value: Any) -> tuple[PairPattern, ...]:
@@ -317,9 +317,9 @@ def _pairing(source: _Source, key: str, value: Any) -> tuple[PairPattern, ...]:
         if not isinstance(entry, dict) or set(entry) != {"source", "target"}:
             raise source.error(where, "each entry needs exactly the keys source and target")
         src, tgt = str(entry["source"]), str(entry["target"])
-        if set(_PLACEHOLDER.findall(src)) != set(_PLACEHOLDER.findall(tgt)):
+        if set(_PLACEHOLDER().findall(src)) != set(_PLACEHOLDER().findall(tgt)):
             raise source.error(where, "source and target must use the same placeholders")
-        if not _PLACEHOLDER.search(src):
+        if not _PLACEHOLDER().search(src):
             raise source.error(where, "templates need a placeholder: {path}, {dir} or {stem}")
         patterns.append(PairPattern(src, tgt))
     return tuple(patterns)

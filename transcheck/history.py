@@ -16,7 +16,6 @@ many files at once), each cached for the run.
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +25,7 @@ from transcheck.align import Alignment
 from transcheck.checks import PairContext
 from transcheck.checks.staleness import SECTION_STALE
 from transcheck.findings import Finding
+from transcheck.lazy import compiled
 from transcheck.model import Document
 from transcheck.pairing import Pairing, PairingError, Tree, repo_folder
 from transcheck.records import record
@@ -56,7 +56,7 @@ def repo_path(repo: Path, tree: Tree, rel: str) -> str:
     return repo_folder(repo, tree.root / rel if rel else tree.root)
 
 
-_VALUE = re.compile(r"""\s*[^:]+:\s*["']?([^"'#\s]+)""")
+_VALUE = compiled(r"""\s*[^:]+:\s*["']?([^"'#\s]+)""")
 
 
 def declared_commit(korean: Document, path: Path) -> str | None:
@@ -68,7 +68,7 @@ def declared_commit(korean: Document, path: Path) -> str | None:
     line = front.key_lines.get(SOURCE_COMMIT)
     if line is not None:
         rows = path.read_text(encoding="utf-8", errors="replace").splitlines()
-        found = _VALUE.match(rows[line - 1]) if line <= len(rows) else None
+        found = _VALUE().match(rows[line - 1]) if line <= len(rows) else None
         if found is not None:
             return found.group(1)
     return str(front.data[SOURCE_COMMIT])
@@ -138,12 +138,13 @@ class History:
         self, alignment: Alignment, english_rel: str, korean_rel: str
     ) -> tuple[Base, list[StaleSection]]:
         """The base of a pair and the English sections changed since, with their Korean ones."""
+        base = self.base(alignment.target, korean_rel)
+        hunks = self.hunks(base.commit, english_rel) if base.commit is not None else []
+        if not hunks:  # the English unchanged since: mapping hunks to sections is not loaded
+            return base, []
         from transcheck.changes import stale_sections
 
-        base = self.base(alignment.target, korean_rel)
-        if base.commit is None:
-            return base, []
-        return base, stale_sections(alignment, self.hunks(base.commit, english_rel))
+        return base, stale_sections(alignment, hunks)
 
 
 class SectionStale:

@@ -20,13 +20,13 @@ page the site generates.
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Callable, Mapping, Sequence
 from enum import StrEnum
 from fnmatch import fnmatchcase
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from transcheck.lazy import compiled
 from transcheck.model import Document
 from transcheck.records import record
 from transcheck.urlforms import is_locale
@@ -37,8 +37,8 @@ PERMALINK_WINDOW = 8192  # bytes of a file's start where its front matter names 
 # A route key at a line's start (after spaces): the first line, or after a newline. A search
 # for the newline runs at C speed where a multi-line ``^`` was tried at every byte (4x faster).
 _ROUTE_KEY = rb"\s*(?:permalink|slug|url|aliases)\s*[:=]"
-_FIRST_ROUTE_KEY = re.compile(_ROUTE_KEY)
-_LATER_ROUTE_KEY = re.compile(rb"\n" + _ROUTE_KEY)
+_FIRST_ROUTE_KEY = compiled(_ROUTE_KEY)
+_LATER_ROUTE_KEY = compiled(rb"\n" + _ROUTE_KEY)
 
 
 class Status(StrEnum):
@@ -289,7 +289,9 @@ class LinkIndex:
 
 def has_route_key(start: bytes) -> bool:
     """Whether a line of ``start`` begins (after spaces) with a route key and ``:`` or ``=``."""
-    return _FIRST_ROUTE_KEY.match(start) is not None or _LATER_ROUTE_KEY.search(start) is not None
+    return (
+        _FIRST_ROUTE_KEY().match(start) is not None or _LATER_ROUTE_KEY().search(start) is not None
+    )
 
 
 def _page_part(from_rel: str, own: str) -> tuple[str, str]:

@@ -7,12 +7,12 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import re
 import stat
 import tempfile
 from collections.abc import Collection, Sequence
 from pathlib import Path
 
+from transcheck.lazy import compiled
 from transcheck.records import record
 
 
@@ -116,13 +116,13 @@ def _stream(path: Path, data: bytes) -> None:
         os.close(handle)
 
 
-_FD_PATH = re.compile(r"/dev/(?:fd/(\d+)|(stdout)|(stderr))|/proc/self/fd/(\d+)")
+_FD_PATH = compiled(r"/dev/(?:fd/(\d+)|(stdout)|(stderr))|/proc/self/fd/(\d+)")
 
 
 def _open_descriptor(path: Path) -> int | None:
     """The descriptor that ``/dev/stdout``, ``/dev/stderr``, ``/dev/fd/N`` (process
     substitution: ``--format json=>(jq .)``) or ``/proc/self/fd/N`` names, else None."""
-    match = _FD_PATH.fullmatch(os.path.abspath(path))
+    match = _FD_PATH().fullmatch(os.path.abspath(path))
     if match is None:
         return None
     number, stdout, stderr = match.group(1) or match.group(4), match.group(2), match.group(3)

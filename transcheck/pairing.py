@@ -16,6 +16,7 @@ from pathlib import Path
 
 from transcheck import gitrepo
 from transcheck.config import Config, PairPattern
+from transcheck.hangul import HANGUL
 from transcheck.parse.source import InputError, read_limited
 from transcheck.records import record
 
@@ -230,21 +231,30 @@ def _checked(pairing: Pairing, extensions: tuple[str, ...]) -> Pairing:
 
 SAMPLE_PAIRS, SAMPLE_CHARS = 8, 50_000
 _LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
-_HANGUL = re.compile("[\uac00-\ud7a3\u3131-\u318e]")
+# Hangul here is syllables and compatibility jamo (ㄱ-ㆎ): the letters HANGUL finds but the
+# conjoining jamo and the two unassigned code points closing the compatibility block, counted
+# apart rather than with a class of their own (see transcheck.hangul).
+_CONJOINING = re.compile("[\u1100-\u11ff]")
 
 
 _HANGUL_FLOOR = 0.02  # a Korean side with less Hangul among its letters may be the English
 
 
+def _hangul(text: str) -> int:
+    """How many Hangul syllables and compatibility jamo ``text`` holds."""
+    conjoining = len(_CONJOINING.findall(text))
+    return len(HANGUL.findall(text)) - conjoining - text.count("\u3130") - text.count("\u318f")
+
+
 def _hangul_share(text: str) -> float:
     """The share of Hangul among the letters of ``text`` (0 without letters)."""
     letters = len(_LETTER.findall(text))
-    return len(_HANGUL.findall(text)) / letters if letters else 0.0
+    return _hangul(text) / letters if letters else 0.0
 
 
 def _hangul_floor(text: str) -> float:
     """The share of Hangul among all characters of ``text``: never more than _hangul_share."""
-    return len(_HANGUL.findall(text)) / len(text) if text else 0.0
+    return _hangul(text) / len(text) if text else 0.0
 
 
 def _sample(tree: Tree, names: list[str], limit: int) -> str:

@@ -16,10 +16,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import field
 
 from transcheck.findings import Finding
+from transcheck.lazy import compiled
 from transcheck.model import Comment
 from transcheck.records import mutable, record
 
-_DIRECTIVE = re.compile(r"^\s*transcheck-([\w-]+)(?=\s|$)(.*)$", re.IGNORECASE | re.DOTALL)
+_DIRECTIVE = compiled(r"^\s*transcheck-([\w-]+)(?=\s|$)(.*)$", re.IGNORECASE | re.DOTALL)
 KINDS = ("disable", "enable", "disable-next-line", "disable-line", "disable-file")
 
 
@@ -46,7 +47,7 @@ class Directive:
 
 def parse_directive(comment: str, line: int, end_line: int) -> Directive | None:
     """The directive in an HTML comment's text (without ``<!--``/``-->``), if it is one."""
-    match = _DIRECTIVE.match(comment)
+    match = _DIRECTIVE().match(comment)
     if match is None:
         return None
     rules = tuple(part for part in re.split(r"[\s,]+", match.group(2)) if part)

@@ -134,7 +134,7 @@ def test_code_tokens_are_each_lines_in_turn(text: str) -> None:
     for line in text.splitlines():
         if line.strip() and not _COMMENT.match(line):
             if "//" in line or "/*" in line or "<!--" in line:
-                line = _TRAILING_COMMENT.sub("", line)
+                line = _TRAILING_COMMENT().sub("", line)
             plain += code_line_tokens(line)
     assert section_code_tokens(text) == tuple(plain)
     whole = tuple(token for line in text.splitlines() for token in code_line_tokens(line))

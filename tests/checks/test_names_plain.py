@@ -27,7 +27,7 @@ def _plain(texts: list[str]) -> set[str]:
     capitalized: set[str] = set()
     lower: set[str] = set()
     for text in texts:
-        capitalized.update(_INNER_CAPITAL.findall(text))
+        capitalized.update(_INNER_CAPITAL().findall(text))
         lower.update(_LOWER.findall(text))
     return {word.casefold() for word in capitalized if word.casefold() not in lower}
 

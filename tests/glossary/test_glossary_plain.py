@@ -143,7 +143,7 @@ def test_one_line_piece_found_as_the_cursor_walk(text: str, line: int) -> None:
 def test_container_mark_dropped_as_the_pattern_drops_it(parts: list[str]) -> None:
     """A block's prose loses a leading container mark; only a text starting ``:::`` has one."""
     text = "".join(parts)
-    assert _uncontained(text) == _CONTAINER.sub("", text)
+    assert _uncontained(text) == _CONTAINER().sub("", text)
 
 
 def test_a_block_is_in_a_unit_only_itself() -> None:

@@ -79,7 +79,7 @@ ID_PIECES = [*"{}#:/*. \t\n-", "\u3000", "\xa0", "\x1c", "a", "한", "{#x}", "{:
 def test_explicit_id_pretest_changes_nothing(source: str) -> None:
     """``split_explicit_id`` answers as its pattern alone would, though it asks the pattern
     only of a source ending in "}" (before trailing blanks)."""
-    match = _EXPLICIT_ID.search(source)
+    match = _EXPLICIT_ID().search(source)
     expected = (
         (source, None)
         if match is None

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import chain
 
+from transcheck.lazy import compiled
 from transcheck.model import Block, BlockKind, Markup
 from transcheck.records import record
 from transcheck.urlforms import link_key
@@ -67,7 +68,7 @@ def code_tokens(text: str) -> tuple[str, ...]:
 
 
 # What a translator may translate inside code: the text between two tags, string literals.
-_TRANSLATABLE = re.compile(r">[^<>]+<|\"[^\"]*\"|'[^']*'")
+_TRANSLATABLE = compiled(r">[^<>]+<|\"[^\"]*\"|'[^']*'")
 
 
 def _emptied(match: re.Match[str]) -> str:
@@ -81,7 +82,7 @@ def code_shape(line: str) -> str:
     of string literals), so a line whose text was translated still matches its source."""
     if ">" not in line and '"' not in line and "'" not in line:
         return line  # nothing to take out (most lines): no regular-expression scan
-    return _TRANSLATABLE.sub(_emptied, line)
+    return _TRANSLATABLE().sub(_emptied, line)
 
 
 @lru_cache(maxsize=8192)

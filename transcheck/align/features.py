@@ -19,6 +19,7 @@ from itertools import chain
 from rapidfuzz import fuzz
 
 from transcheck.align.blockscore import code_line_tokens, markup_tokens
+from transcheck.lazy import compiled
 from transcheck.model import BlockKind, Section
 from transcheck.records import record
 
@@ -31,7 +32,7 @@ _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+-]*")
 _COMMENT = re.compile(r"^\s*(#|//|/\*|\*|--|%|;)")
 # A comment that ends a code line (`x = 1; // note`, `a: 1; /* note */`): translators translate
 # it, so the line is compared without it.
-_TRAILING_COMMENT = re.compile(r"\s+(?://.*|/\*.*\*/|<!--.*-->)$")
+_TRAILING_COMMENT = compiled(r"\s+(?://.*|/\*.*\*/|<!--.*-->)$")
 _SHAPE = {
     BlockKind.PARAGRAPH: "p",
     BlockKind.LIST_ITEM: "l",
@@ -72,7 +73,7 @@ def _code_line_tokens(code_line: str) -> tuple[str, ...]:
     if not code_line.strip() or _COMMENT.match(code_line):
         return ()
     if "//" in code_line or "/*" in code_line or "<!--" in code_line:
-        code_line = _TRAILING_COMMENT.sub("", code_line)
+        code_line = _TRAILING_COMMENT().sub("", code_line)
     return code_line_tokens(code_line)
 
 

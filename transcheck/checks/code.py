@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -34,7 +33,7 @@ from transcheck.records import record
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 _SPAN_TOKEN = compiled(r"[A-Za-z_][A-Za-z0-9_]*|[\uac00-\ud7a3]+|\d+(?:\.\d+)?|\S")
 _HANGUL = compiled(r"[\uac00-\ud7a3]")
-_NUMBER_SPAN = re.compile(r"[-+]?\d+(?:\.\d+)?")
+_NUMBER_SPAN = compiled(r"[-+]?\d+(?:\.\d+)?")
 RENAMED = 60  # rapidfuzz similarity above which a leftover Korean span is the English changed
 
 RULE_OPTIONS["code"] = {"translate_strings": True}
@@ -413,7 +412,7 @@ def inline_code_missing(ctx: PairContext) -> Iterator[Hit]:
             said.add((id(placed.block), span.text))
             if not bare and korean is not None and _repeated(span, korean):
                 continue  # a repetition the Korean sentence did without
-            if bare and _NUMBER_SPAN.fullmatch(span.text.strip()):
+            if bare and _NUMBER_SPAN().fullmatch(span.text.strip()):
                 continue  # a value written without backticks: the number rules compare values
             english = (
                 {s.text for s in placed.block.source.code_spans} if placed.block.source else set()

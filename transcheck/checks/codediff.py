@@ -11,7 +11,6 @@ never compared.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -21,11 +20,13 @@ from transcheck.checks.codecomments import (
     code_lines,
     comment_syntax,
 )
-from transcheck.checks.untranslated import HANGUL, is_prose
+from transcheck.checks.untranslated import is_prose
+from transcheck.hangul import HANGUL
+from transcheck.lazy import compiled
 from transcheck.model import Block
 from transcheck.records import record
 
-_CODE_MARKS = re.compile(r"[(){}\[\];=<>$|]")
+_CODE_MARKS = compiled(r"[(){}\[\];=<>$|]")
 # The further changes a finding names, and the characters of a code line it shows for each.
 MAX_NAMED = 3
 BRIEF = 40
@@ -105,7 +106,7 @@ def _prose_fence(block: Block) -> bool:
     """An untyped fence holding sentences (a quotation, a citation) rather than code."""
     if block.lang:
         return False
-    code_marks = len(_CODE_MARKS.findall(block.text))
+    code_marks = len(_CODE_MARKS().findall(block.text))
     return is_prose(block.text, 5) and code_marks * 40 < len(block.text)
 
 

@@ -42,6 +42,7 @@ from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.findings import Severity
 from transcheck.glossary import Matcher, active_matcher
 from transcheck.glossary.model import Entry
+from transcheck.lazy import compiled
 from transcheck.model import Block, BlockKind
 from transcheck.records import record
 
@@ -56,15 +57,15 @@ SETTLED = 160  # English characters from which a paragraph's length ratio varies
 MIN_SAMPLES = 5  # ... when there are this many
 _TOKEN_KINDS = ("C:", "N:", "M:", "L:")  # code, numbers, math, links: their own rules report
 
-_ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|cf|Fig|fig|Eq|eq|approx|resp|Dr|Mr|Ms)\.)$")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
+_ABBREVIATION = compiled(r"(?:\b(?:e\.g|i\.e|etc|vs|cf|Fig|fig|Eq|eq|approx|resp|Dr|Mr|Ms)\.)$")
+_SENTENCE_END = compiled(r"(?<=[.!?])[\"')\]]*\s+")
 
 
 def sentences(text: str) -> list[str]:
     """The sentences of a prose text (an abbreviation such as ``e.g.`` ends none)."""
     found: list[str] = []
-    for piece in _SENTENCE_END.split(text.strip()):
-        if found and _ABBREVIATION.search(found[-1]):
+    for piece in _SENTENCE_END().split(text.strip()):
+        if found and _ABBREVIATION().search(found[-1]):
             found[-1] += " " + piece
         elif piece:
             found.append(piece)
@@ -163,7 +164,7 @@ def _glossary_evidence(
     found_korean = matcher.korean(korean)
     rendered = Counter(found.entry for found in found_korean)
     named = Counter(
-        found.entry for found in found_korean if not _DEMONSTRATIVE.search(korean, 0, found.start)
+        found.entry for found in found_korean if not _DEMONSTRATIVE().search(korean, 0, found.start)
     )
     evidence = []
     for mine in per_sentence:
@@ -175,7 +176,7 @@ def _glossary_evidence(
 
 
 # A determiner right before a rendering: "this/that/the said" (이 컴포넌트, 해당 모듈, 이러한 값).
-_DEMONSTRATIVE = re.compile(r"(?:^|(?<=\s))(?:이|그|저|해당|이러한|그러한|이런|그런)\s+$")
+_DEMONSTRATIVE = compiled(r"(?:^|(?<=\s))(?:이|그|저|해당|이러한|그러한|이런|그런)\s+$")
 
 
 def _same_term(a: str, b: str) -> bool:

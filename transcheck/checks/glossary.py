@@ -14,21 +14,13 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from transcheck.align.blocks import SectionBlocks
 from transcheck.checks.blockmatch import section_blocks
 from transcheck.checks.registry import Example, Hit, PairContext, SetContext, rule, set_rule
 from transcheck.findings import Location, Severity
-from transcheck.glossary import (
-    DocumentTerms,
-    Entry,
-    Glossary,
-    Matcher,
-    Occurrence,
-    active_matcher,
-    scan_document,
-    source_lines,
-)
+from transcheck.glossary import Entry, Glossary, Matcher, Occurrence, active_matcher
 from transcheck.glossary.active import curated, named_files
 from transcheck.glossary.aligned import NOT_PROSE, Unit, find, joined, piece, placed
 from transcheck.glossary.decide import Use, decide, findings
@@ -46,6 +38,11 @@ from transcheck.glossary.translit import transliterates
 from transcheck.lazy import compiled
 from transcheck.model import Block
 from transcheck.records import record
+
+# A document's mentions (glossary.scan) are read only by glossary-forbidden, with a glossary that
+# forbids a rendering, and glossary-first-mention, off by default: imported where they are.
+if TYPE_CHECKING:
+    from transcheck.glossary.scan import DocumentTerms
 
 _HANGUL_WORD = compiled(r"[\uac00-\ud7a3]+")
 _API_HEADING = compiled(r"[a-z][A-Za-z0-9]*|[A-Za-z][A-Za-z0-9]*\(\)")  # ## key, ## effectScope()
@@ -88,6 +85,8 @@ def _lines_of(ctx: PairContext, english: bool) -> Sequence[str] | None:
         text = ctx.source_text if english else ctx.target_text
         if text is not None:
             return text.lines
+        from transcheck.glossary.scan import source_lines
+
         rel = ctx.source_rel if english else ctx.target_rel
         limit = int(ctx.config.option("limits", "file_bytes"))
         return source_lines(Path(index.root), rel, limit)
@@ -116,6 +115,8 @@ def side_terms(ctx: PairContext, korean: bool) -> DocumentTerms | None:
     glossary), cached."""
 
     def compute() -> DocumentTerms | None:
+        from transcheck.glossary.scan import scan_document
+
         matcher: Matcher | None = active_matcher(ctx.config)
         if matcher is None:
             return None

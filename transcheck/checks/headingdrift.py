@@ -5,15 +5,15 @@ English words kept as they are) that the English heading no longer has."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from transcheck.align import terms
 from transcheck.checks.drift import quote
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.findings import Severity
+from transcheck.lazy import compiled
 
-_ASCII_ID = re.compile(r"[A-Za-z0-9_.:-]+\Z")
+_ASCII_ID = compiled(r"[A-Za-z0-9_.:-]+\Z")
 
 
 @rule(
@@ -49,7 +49,7 @@ def heading_drift(ctx: PairContext) -> Iterator[Hit]:
             continue
         where = (ctx.at_source(en.line), ctx.at_target(ko.line))
         heading = f"'{'#' * ko.level} {ko.title}'"
-        if ko.explicit_id and ko.anchor != en.anchor and _ASCII_ID.match(ko.anchor):
+        if ko.explicit_id and ko.anchor != en.anchor and _ASCII_ID().match(ko.anchor):
             yield Hit(
                 f"the Korean heading {heading} keeps the id '#{ko.anchor}', and its English "
                 f"'{'#' * en.level} {en.title}' has '#{en.anchor}': the English heading was "

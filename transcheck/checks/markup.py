@@ -25,9 +25,10 @@ from transcheck.checks.blocks import dropped_elements, lone_ids
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.checks.templatelinks import stand_ins
-from transcheck.checks.untranslated import HANGUL
 from transcheck.config import RULE_OPTIONS
 from transcheck.findings import Severity
+from transcheck.hangul import HANGUL
+from transcheck.lazy import compiled
 from transcheck.model import Block, BlockKind, Document, Markup
 from transcheck.records import record
 
@@ -49,9 +50,9 @@ LINK_ATTRIBUTES = frozenset({"href", "src", "srcset", "path"})
 _TEXT_ARGUMENT = frozenset({"details"})  # Liquid tags whose bare argument is prose
 # English words Korean has no counterpart for: an element wrapping only these has nothing to
 # wrap in Korean (VitePress <span class="options-api">The</span> before a shared sentence).
-_ARTICLES = re.compile(r"\b(?:a|an|the)\b", re.IGNORECASE)
+_ARTICLES = compiled(r"\b(?:a|an|the)\b", re.IGNORECASE)
 _CLOSERS = {"enddetails": "details"}
-_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_NUMBER = compiled(r"-?\d+(?:\.\d+)?")
 
 
 def _heading_id(value: str, document: Document) -> bool:
@@ -139,7 +140,7 @@ def show(tag: Markup) -> str:
     if tag.kind == "liquid":
         return f"{{% {body} %}}"
     if tag.kind == "template":
-        shown = ", ".join(v if _NUMBER.fullmatch(v) else f'"{v}"' for _, v in tag.attrs)
+        shown = ", ".join(v if _NUMBER().fullmatch(v) else f'"{v}"' for _, v in tag.attrs)
         return f"{{{{{tag.name}({shown})}}}}" if tag.attrs else f"{{{{{tag.name}}}}}"
     if tag.kind == "shortcode":
         return f"{{{{< {body} >}}}}"
@@ -161,7 +162,9 @@ def _linked(tag: Markup) -> bool:
 def _wraps_an_article(tag: Markup) -> bool:
     """An HTML element whose whole text is an English article, which Korean drops with it."""
     return (
-        tag.kind == "html" and bool(tag.text) and not re.search(r"\w", _ARTICLES.sub("", tag.text))
+        tag.kind == "html"
+        and bool(tag.text)
+        and not re.search(r"\w", _ARTICLES().sub("", tag.text))
     )
 
 

@@ -19,6 +19,7 @@ from transcheck.checks.blockmatch import korean_line, match_items, section_block
 from transcheck.checks.blocks import lone_ids
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.findings import Severity
+from transcheck.hangul import is_syllable
 from transcheck.lazy import compiled
 from transcheck.model import Block, BlockKind
 from transcheck.parse.numbers import canonical_number, find_numbers
@@ -77,10 +78,13 @@ _NATIVE = {
 _COUNTERS = (
     "개|번|배|가지|명|대|장|줄|단계|차례|곳|쌍|축|칸|홉|층|종류|방향|비트|바이트|째|날|주|시간"
 )
-# Both alternatives start after a non-syllable: one lookbehind before them, as each Hangul class
-# written costs sre_compile an 11,172-step Python loop (~4.5 M instructions) at every start-up.
+# Both alternatives start after a non-syllable, tested on the character before a match
+# (after_syllable), not with a lookbehind class: each Hangul class written costs sre_compile an
+# 11,172-step Python loop (~4.5 M instructions) at every start-up. A match that test drops holds
+# no place a match could start at (syllables, or a space before a counter, which starts with
+# none of the first characters), so the matches kept are the lookbehind's.
 _KOREAN_NATIVE = re.compile(
-    rf"(?=[{''.join(sorted({word[0] for word in _NATIVE}))}])(?<![\uac00-\ud7a3])(?:"
+    rf"(?=[{''.join(sorted({word[0] for word in _NATIVE}))}])(?:"
     rf"({'|'.join(_NATIVE)})\s?(?:{_COUNTERS})"
     # counted alone, maybe with a particle: 하나/두/세 개, 단 하나의 테스트, 둘이
     r"|(하나|둘|셋|넷)(?:[의가를는도만로씩와과이을은에])?(?![\uac00-\ud7a3])"
@@ -148,6 +152,12 @@ def english_figures(block: Block) -> list[Figure]:
     return figures
 
 
+def after_syllable(text: str, start: int) -> bool:
+    """Whether the character before ``start`` is a Hangul syllable: a native number word there
+    is part of a longer word (see _KOREAN_NATIVE)."""
+    return start > 0 and is_syllable(text[start - 1])
+
+
 def korean_figures(block: Block, lines: Sequence[str] = ()) -> list[Figure]:
     """Every number a Korean block writes: prose, inline code, math, 억/만 units, native words;
     each at its own line when the Korean file's ``lines`` are given (else the block's first)."""
@@ -155,9 +165,11 @@ def korean_figures(block: Block, lines: Sequence[str] = ()) -> list[Figure]:
     figures += code_figures(block)
     if _SCALE_WORD.search(block.text):  # what both scale patterns need: most blocks lack it
         figures += _placed(block, lines, _scale_words(block))
+    text = block.text
     native = [
         (match.group(0), str(_NATIVE[match.group(1) or match.group(2)]))
-        for match in _KOREAN_NATIVE.finditer(block.text)
+        for match in _KOREAN_NATIVE.finditer(text)
+        if not after_syllable(text, match.start())
     ]
     return figures + _placed(block, lines, native) if native else figures
 

@@ -148,7 +148,7 @@ _BRACKETS = ("(", "[", "（", "【", "<", "{")
 # A translator's or reader's note: 역주, 참고, 주:, 옮긴이 주, Note.
 _NOTE = compiled(r"(?:역주|참고|주\s*[:：)]|옮긴이|번역\s*주|note\b)", re.IGNORECASE)
 # Latin words, numbers and code in a title (``Node.js``, ``v18``, ``2``).
-_LATIN = re.compile(r"[a-z0-9][a-z0-9_.]*[a-z0-9]|[a-z0-9]")
+_LATIN = compiled(r"[a-z0-9][a-z0-9_.]*[a-z0-9]|[a-z0-9]")
 
 
 def demoted_headings(ctx: PairContext) -> dict[int, Block]:
@@ -210,7 +210,7 @@ def _title_like(block: Block, section: Section) -> bool:
         or _NOTE().match(shown)
     ):
         return False
-    if set(_LATIN.findall(shown.lower())) & set(_LATIN.findall(section.title.lower())):
+    if set(_LATIN().findall(shown.lower())) & set(_LATIN().findall(section.title.lower())):
         return True
     return 0.2 * len(section.title) <= len(shown) <= len(section.title) + 4
 

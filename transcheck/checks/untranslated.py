@@ -21,6 +21,8 @@ from transcheck.checks.blockmatch import section_blocks
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.config import RULE_OPTIONS
 from transcheck.findings import Severity
+from transcheck.hangul import HANGUL
+from transcheck.lazy import compiled
 from transcheck.model import Block, BlockKind, Document, Link
 from transcheck.records import record
 
@@ -31,7 +33,6 @@ RULE_OPTIONS["untranslated"] = {
     "page_share": 0.5,  # below this translated share, a page gets one finding, not one per unit
 }
 
-HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _PART = r"(?=[A-Za-z])[a-z]*[A-Z]?[a-z]*"  # a word part with at most one capital
 _WORD = re.compile(rf"{_PART}(?:[-'’]{_PART})*")
 _EDGE = "()[]{}<>,.:;!?\"'“”‘’*_`"
@@ -44,16 +45,16 @@ _JOINING = _CONNECTORS | {"with", "for", "of", "on", "in", "the", "a", "an", "vi
 _PAGE_UNITS = 3  # fewer units still in English are reported one by one, whatever the share
 # Marks of an identifier rather than a word: a call, -, _, <tag>, a dot, $, digits, camelCase,
 # an acronym.
-_IDENTIFIER = re.compile(r"\(\)|[-_<>.$@#:/\d]|[a-z][A-Z]|^[A-Z]{2,}s?$")
-_INNER_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+\b")  # capitalized inside a sentence
-_ABBREVIATED = re.compile(r"\s*\([A-Z][A-Z0-9-]*s?\)$")  # ``Name (ABBR)``: the abbreviation
+_IDENTIFIER = compiled(r"\(\)|[-_<>.$@#:/\d]|[a-z][A-Z]|^[A-Z]{2,}s?$")
+_INNER_CAPITAL = compiled(r"(?<=[a-z,;] )[A-Z][a-z]+\b")  # capitalized inside a sentence
+_ABBREVIATED = compiled(r"\s*\([A-Z][A-Z0-9-]*s?\)$")  # ``Name (ABBR)``: the abbreviation
 _ARTICLES = frozenset({"a", "an", "the"})
 _TERM_WORDS = 3  # a term kept in English has at most this many words
 _TERM_KINDS = frozenset({BlockKind.LIST_ITEM.value, "table cell"})  # where term lists are
-_URL = re.compile(r"^[a-z][a-z0-9+.-]*://|^www\.")
-_FILE_NAME = re.compile(r"\.[a-z][a-z0-9]{0,4}$")  # vite.config.js, main.py
-_CODE_PART = re.compile(r"[^a-z0-9]+")
-_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9.+-]*[A-Za-z0-9+]|[A-Za-z]")
+_URL = compiled(r"^[a-z][a-z0-9+.-]*://|^www\.")
+_FILE_NAME = compiled(r"\.[a-z][a-z0-9]{0,4}$")  # vite.config.js, main.py
+_CODE_PART = compiled(r"[^a-z0-9]+")
+_LATIN = compiled(r"[A-Za-z][A-Za-z0-9.+-]*[A-Za-z0-9+]|[A-Za-z]")
 
 
 def _word(token: str) -> bool:
@@ -169,7 +170,8 @@ def is_name(text: str, names: Names = _NO_NAMES) -> bool:
     or two tokens, a name the page keeps in English (``Vite``, ``Solid Signals``)."""
     tokens = [token for token in text.split() if token.casefold() not in _CONNECTORS]
     code = [
-        _bare(token) in names.code or _IDENTIFIER.search(token.strip(",.:;!?*")) for token in tokens
+        _bare(token) in names.code or _IDENTIFIER().search(token.strip(",.:;!?*"))
+        for token in tokens
     ]
     if all(code):
         return True
@@ -200,7 +202,7 @@ def page_names(english: Document, korean: Document) -> Names:
         )
         for block in section.blocks:
             if block.kind in PROSE_KINDS and HANGUL.search(block.text):
-                kept.update(word.casefold() for word in _LATIN.findall(block.text))
+                kept.update(word.casefold() for word in _LATIN().findall(block.text))
     prose = [
         block.text
         for section in english.sections
@@ -216,7 +218,7 @@ def proper_nouns(texts: Sequence[str]) -> set[str]:
     word of their own (between characters that are no word characters), case-folded. Only
     those few words are looked for in lower case, not every word of the page listed."""
     joined = "\n".join(texts)  # a line break joins no two words
-    capitalized = {word.casefold() for word in _INNER_CAPITAL.findall(joined)}
+    capitalized = {word.casefold() for word in _INNER_CAPITAL().findall(joined)}
     return {word for word in capitalized if not _written_alone(word, joined)}
 
 
@@ -322,7 +324,7 @@ def _kept_phrase(ctx: PairContext, title: str) -> bool:
     phrase = " ".join(title.split()).removesuffix(":")
     return any(
         len(name) > 1 and re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", sentences) is not None
-        for name in {phrase.casefold(), _ABBREVIATED.sub("", phrase).casefold()}
+        for name in {phrase.casefold(), _ABBREVIATED().sub("", phrase).casefold()}
     )
 
 
@@ -359,7 +361,7 @@ def _linked(ctx: PairContext, unit: Unit) -> bool:
         folded
         for word in unit.korean.split()
         if (bare := word.strip(_EDGE))
-        and not _IDENTIFIER.search(bare)
+        and not _IDENTIFIER().search(bare)
         and (folded := bare.casefold()) not in _JOINING
     ]
     if not words or any(len(word) < 3 for word in words):
@@ -378,8 +380,8 @@ def _link_parts(link: Link) -> tuple[list[str], list[str]]:
     """What a link names, case-folded: the Latin words of its text when that is no URL, and the
     labels of its site (``gitpod`` of www.gitpod.io) with the owner of a repository-like path
     (``chromedevtools`` of github.com/ChromeDevTools/x), which may join several words."""
-    text = _LATIN.findall(link.text.casefold()) if not _URL.search(link.text) else []
-    if not _URL.search(link.url):
+    text = _LATIN().findall(link.text.casefold()) if not _URL().search(link.text) else []
+    if not _URL().search(link.url):
         return text, []
     split = urlsplit(link.url)
     labels = (split.hostname or "").removeprefix("www.").split(".")[:-1]
@@ -392,10 +394,10 @@ def _link_parts(link: Link) -> tuple[list[str], list[str]]:
 def _named_parts(span: str) -> set[str]:
     """What a case-folded inline code span names: itself, and the parts of a package, path or
     file name; nothing for a command (words with spaces) or a URL."""
-    if not span or len(span.split()) > 1 or _URL.search(span):
+    if not span or len(span.split()) > 1 or _URL().search(span):
         return set()
-    if "@" in span or "/" in span or _FILE_NAME.search(span):
-        return {_bare(span), *_CODE_PART.split(span)}
+    if "@" in span or "/" in span or _FILE_NAME().search(span):
+        return {_bare(span), *_CODE_PART().split(span)}
     return {_bare(span)}
 
 

@@ -14,14 +14,14 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from itertools import repeat
 
-from transcheck.glossary.korean import HANGUL
 from transcheck.glossary.matcher import Occurrence
+from transcheck.hangul import has_syllable
+from transcheck.lazy import compiled
 from transcheck.model import Block, BlockKind
 from transcheck.records import record
 
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9]{0,3}")
-_CONTAINER = re.compile(r"^:::+\s*[\w-]*")  # a ::: warning / :::tip container mark is markup
-_HANGUL_CHAR = re.compile(f"[{HANGUL}]")
+_CONTAINER = compiled(r"^:::+\s*[\w-]*")  # a ::: warning / :::tip container mark is markup
 NOT_PROSE = (BlockKind.CODE, BlockKind.MATH)
 
 
@@ -48,7 +48,7 @@ class Unit:
     @property
     def translated(self) -> bool:
         """Whether the Korean side is Korean text at all."""
-        return any(_HANGUL_CHAR.search(piece.text) for piece in self.korean)
+        return any(has_syllable(piece.text) for piece in self.korean)
 
 
 @record(slots=True)
@@ -78,7 +78,7 @@ def prose(block: Block) -> str:
 def _uncontained(text: str) -> str:
     """``text`` without a container mark at its start (asked of every block a unit holds:
     only a text starting ``:::`` can have one)."""
-    return _CONTAINER.sub("", text) if text.startswith(":::") else text
+    return _CONTAINER().sub("", text) if text.startswith(":::") else text
 
 
 def _restore(text: str, shown: str, names: list[str], others: list[str]) -> str:

@@ -17,24 +17,25 @@ from typing import TypeVar
 
 from transcheck.glossary.korean import HANGUL, NOUN_TAIL, VERB_TAIL, tail_ok
 from transcheck.glossary.model import Entry, Glossary
+from transcheck.hangul import is_syllable
 from transcheck.lazy import compiled
 from transcheck.records import record
 
 LATIN = re.compile(r"[A-Za-z]")  # a Latin letter: English kept in Korean text holds one
 _SEPARATORS = re.compile(r"[\s\-]+")
-_GLOSS_OPEN = re.compile(r"\s?\(\s*")
-_GLOSS_CLOSE = re.compile(r"\s*\)")
+_GLOSS_OPEN = compiled(r"\s?\(\s*")
+_GLOSS_CLOSE = compiled(r"\s*\)")
 _WORD_BEFORE = r"(?<![A-Za-z0-9_])"
 _WORD_AFTER = r"(?![A-Za-z0-9_])"
-# A Korean match must start a word too; that is checked on the character before it, which
-# measured three times faster than a lookbehind on Korean text (for English the lookbehind wins).
-_HANGUL_CHAR = re.compile(f"[{HANGUL}]")
+# A Korean match must start a word too; that is checked on the character before it
+# (is_syllable), which measured three times faster than a lookbehind on Korean text (for English
+# the lookbehind wins).
 # English in parentheses right after Korean is a gloss of it: 계산된 속성(computed property).
-_GLOSS = re.compile(f"(?<=[{HANGUL}])\\s?\\(([^()]*)\\)")
+_GLOSS = compiled(f"(?<=[{HANGUL}])\\s?\\(([^()]*)\\)")
 # Joined to a neighbour as an identifier or a name pair: plugin-vue, @rollup/plugin, provide/inject,
 # Provide / Inject, app.component, Node.js, use_cache.
-_JOINED_BEFORE = re.compile(r"(?:[A-Za-z0-9]\s*[/+&]\s*|[./_@-])$")
-_JOINED_AFTER = re.compile(r"\s*[/+&]\s*[A-Za-z]|[._/-][A-Za-z0-9]|\(\)")
+_JOINED_BEFORE = compiled(r"(?:[A-Za-z0-9]\s*[/+&]\s*|[./_@-])$")
+_JOINED_AFTER = compiled(r"\s*[/+&]\s*[A-Za-z]|[._/-][A-Za-z0-9]|\(\)")
 # Where a sentence starts: nothing before in the text, or a sentence end, then markup.
 # Compiled on first use: only a capitalized English term asks where its sentence starts.
 _SENTENCE_START = compiled(r"(?:^|[.!?]\s)[\s*_\"'“‘\[#>-]*$")
@@ -308,10 +309,9 @@ class Matcher:
         if self._korean_re is None:
             return
         remembered = self._tails
-        hangul = _HANGUL_CHAR.match
         for match in self._korean_re().finditer(text):
             start, end = match.span()
-            if start and hangul(text, start - 1):  # the match starts inside a word
+            if start and is_syllable(text[start - 1]):  # the match starts inside a word
                 continue
             parts = (match.group("r"), match.group("t"))
             targets = remembered.get(parts)
@@ -379,7 +379,7 @@ class Matcher:
             return found
         # A gloss opens a parenthesis (_GLOSS_OPEN): without one, no two occurrences are a gloss.
         parenthesized = "(" in text
-        glosses = [m.span(1) for m in _GLOSS.finditer(text)] if parenthesized else []
+        glosses = [m.span(1) for m in _GLOSS().finditer(text)] if parenthesized else []
         result: list[Occurrence] = []
         for occurrence in found:
             previous = result[-1] if result else None
@@ -405,7 +405,7 @@ def _not_kept(text: str, occurrence: Occurrence, glosses: list[tuple[int, int]])
     start, end = occurrence.start, occurrence.end
     if any(a <= start and end <= b for a, b in glosses):
         return True
-    if _JOINED_BEFORE.search(text, max(0, start - 6), start) or _JOINED_AFTER.match(text, end):
+    if _JOINED_BEFORE().search(text, max(0, start - 6), start) or _JOINED_AFTER().match(text, end):
         return True
     surface = occurrence.surface
     if surface[:1].isupper() and not occurrence.entry.case_sensitive:
@@ -420,6 +420,6 @@ def _is_gloss(text: str, first: Occurrence, second: Occurrence) -> bool:
     if first.entry is not second.entry and first.entry != second.entry:
         return False
     return (
-        _GLOSS_OPEN.fullmatch(text, first.end, second.start) is not None
-        and _GLOSS_CLOSE.match(text, second.end) is not None
+        _GLOSS_OPEN().fullmatch(text, first.end, second.start) is not None
+        and _GLOSS_CLOSE().match(text, second.end) is not None
     )

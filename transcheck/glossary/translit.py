@@ -13,6 +13,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
+from transcheck.lazy import compiled
+
 _INITIALS = (
     "k",
     "k",
@@ -38,17 +40,18 @@ _FINALS = ("", "k", "k", "ks", "n", "ns", "n", "t", "l", "lk", "lm", "lp", "ls",
            "m", "p", "ps", "s", "s", "nk", "s", "s", "k", "t", "p", "")  # fmt: skip
 _FIRST, _LAST = 0xAC00, 0xD7A3
 
+# Compiled on first use: only the glossary rules that look for a transliteration ask.
 _ENGLISH = (
-    (re.compile(r"ph"), "p"),
-    (re.compile(r"th"), "t"),
-    (re.compile(r"ch|sh|tch"), "s"),
-    (re.compile(r"c(?=[eiy])"), "s"),
-    (re.compile(r"x"), "ks"),
-    (re.compile(r"r(?![aeiouy])"), ""),
+    (compiled(r"ph"), "p"),
+    (compiled(r"th"), "t"),
+    (compiled(r"ch|sh|tch"), "s"),
+    (compiled(r"c(?=[eiy])"), "s"),
+    (compiled(r"x"), "ks"),
+    (compiled(r"r(?![aeiouy])"), ""),
 )
 _CLASSES = str.maketrans("gcqdbfvrzj", "kkktppplss")
-_VOWELS = re.compile(r"[aeiouyhw]")
-_REPEATS = re.compile(r"(.)\1+")
+_VOWELS = compiled(r"[aeiouyhw]")
+_REPEATS = compiled(r"(.)\1+")
 
 SIMILAR = 0.8  # skeleton similarity (1 - normalized edit distance) that counts as the same word
 
@@ -70,9 +73,9 @@ def skeleton(word: str) -> str:
     else:
         consonants = word.lower()
         for pattern, replacement in _ENGLISH:
-            consonants = pattern.sub(replacement, consonants)
-        consonants = _VOWELS.sub("", re.sub(r"[^a-z]", "", consonants)).translate(_CLASSES)
-    return _REPEATS.sub(r"\1", consonants.replace("ng", "nk"))
+            consonants = pattern().sub(replacement, consonants)
+        consonants = _VOWELS().sub("", re.sub(r"[^a-z]", "", consonants)).translate(_CLASSES)
+    return _REPEATS().sub(r"\1", consonants.replace("ng", "nk"))
 
 
 def transliterates(korean: str, english: str) -> bool:

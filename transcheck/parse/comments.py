@@ -9,24 +9,25 @@ or in text, and is read the same way.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from markdown_it.token import Token
 
+from transcheck.lazy import compiled
 from transcheck.model import Comment
 from transcheck.parse.positions import LineMap
 
-_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
-_MDX_COMMENT = re.compile(r"\{\s*/\*(.*?)\*/\s*\}", re.DOTALL)
+_COMMENT = compiled(r"<!--(.*?)-->", re.DOTALL)
+_MDX_COMMENT = compiled(r"\{\s*/\*(.*?)\*/\s*\}", re.DOTALL)
 
 
 def _in_fragment(
-    fragment: str, first_line: int, pattern: re.Pattern[str] = _COMMENT
+    fragment: str, first_line: int, pattern: Callable[[], re.Pattern[str]] = _COMMENT
 ) -> list[Comment]:
     """The comments of a raw HTML fragment (or MDX expression, with ``_MDX_COMMENT``) whose
     first character is on ``first_line``."""
     found = []
-    for match in pattern.finditer(fragment):
+    for match in pattern().finditer(fragment):
         line = first_line + fragment.count("\n", 0, match.start())
         end_line = line + match.group(0).count("\n")
         found.append(Comment(line, end_line, match.group(1)))

@@ -56,7 +56,7 @@ _YAML_FRONT = re.compile(r"---[ \t]*\n(.*?)\n---[ \t]*(?:\n|$)", re.DOTALL)
 # Body marks, each with the dialect it points to; the earliest in the file wins. Marks in braces
 # and marks at a line start are searched apart, each pattern starting with a literal character
 # ("{" or a newline) that the regex engine skips to, instead of trying every offset of the file.
-_BRACE_MARK = re.compile(r"\{(?:\{([<%])?|%)")  # Hugo's {{< and {{% (group 1), else Liquid
+_BRACE_MARK = compiled(r"\{(?:\{([<%])?|%)")  # Hugo's {{< and {{% (group 1), else Liquid
 _LINE_MARK = r"((?:import|export)[ \t{]|[ \t]*</?[A-Z][\w.]*[\s/>])"  # MDX
 _FIRST_LINE_MARK = compiled(_LINE_MARK)
 _NEXT_LINE_MARK = compiled("\n" + _LINE_MARK)
@@ -94,7 +94,7 @@ def _front_keys(text: str) -> tuple[str, frozenset[str]] | None:
 def _first_mark(text: str) -> tuple[int, str, str] | None:
     """The earliest body mark: its offset, the dialect it points to and its text."""
     found = []
-    brace = _BRACE_MARK.search(text)
+    brace = _BRACE_MARK().search(text)
     if brace is not None:
         found.append((brace.start(), HUGO if brace.group(1) else JEKYLL, brace.group(0)))
     mkdocs = _mkdocs_mark(text)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 import yaml
 
+from transcheck.lazy import compiled
 from transcheck.model import FrontMatter, Link, LinkKind
 from transcheck.safeyaml import describe, load_node_fast
 
@@ -48,7 +48,7 @@ def _pairs(
             yield key, value
 
 
-_UNCLOSED = re.compile(r"---[ \t]*\n[ \t]*[A-Za-z_][\w-]*[ \t]*:")
+_UNCLOSED = compiled(r"---[ \t]*\n[ \t]*[A-Za-z_][\w-]*[ \t]*:")
 
 
 def unclosed_front_matter(text: str, line_count: int) -> FrontMatter | None:
@@ -57,7 +57,7 @@ def unclosed_front_matter(text: str, line_count: int) -> FrontMatter | None:
     Jekyll does not render such a page at all, so it is reported rather than read as a thematic
     break and a paragraph.
     """
-    if not _UNCLOSED.match(text):
+    if not _UNCLOSED().match(text):
         return None
     return FrontMatter(
         1, line_count, error="front matter is not closed: no '---' line ends it", error_line=1

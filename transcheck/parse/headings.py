@@ -20,16 +20,17 @@ import re
 
 from markdown_it.token import Token
 
+from transcheck.lazy import compiled
 from transcheck.model import Block
 from transcheck.parse.slugs import Slugger
 from transcheck.records import record
 
 # {#id}, {#id .class}, {.class #id} (Hugo/Goldmark), {: #id} (kramdown), {/*id*/} (MDX)
-_EXPLICIT_ID = re.compile(
+_EXPLICIT_ID = compiled(
     r"\s*(?:\{:?[ \t]*(?:[.\w-]+[ \t]+)*#([^\s}]+)[^}]*\}|\{/\*\s*([^\s*]+)\s*\*/\})\s*$"
 )
 EXPLICIT_ID = "transcheck_explicit_id"  # key in a heading's inline token meta
-_HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>.*</h\1\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_HEADING = compiled(r"<h([1-6])\b[^>]*>.*</h\1\s*>", re.IGNORECASE | re.DOTALL)
 
 
 @record
@@ -48,7 +49,7 @@ def split_explicit_id(source: str) -> tuple[str, str | None]:
     """The heading source without a trailing explicit id, and that id (None when absent)."""
     if not source.rstrip().endswith("}"):  # every form ends in "}" (the pattern's \s is rstrip's)
         return source, None
-    match = _EXPLICIT_ID.search(source)
+    match = _EXPLICIT_ID().search(source)
     if match is None:
         return source, None
     return source[: match.start()].rstrip(), match.group(1) or match.group(2)
@@ -75,7 +76,7 @@ def markdown_heading(
 
 def html_heading_level(content: str) -> int | None:
     """The level of an HTML block that is one heading element, or None for any other block."""
-    match = _HTML_HEADING.fullmatch(content.strip())
+    match = _HTML_HEADING().fullmatch(content.strip())
     if match is None or re.search(r"<h[1-6]\b", content.strip()[2:], re.IGNORECASE):
         return None
     return int(match.group(1))

@@ -16,6 +16,7 @@ from dataclasses import field
 
 from markdown_it.token import Token
 
+from transcheck.lazy import compiled
 from transcheck.model import CodeSpan, Link, LinkKind, Markup, Math, Number
 from transcheck.parse.blanks import collapse_blanks
 from transcheck.parse.dollars import math_text_parser
@@ -28,7 +29,7 @@ from transcheck.parse.positions import POS, LineMap
 from transcheck.parse.shortcodes import shortcode_markup
 from transcheck.records import mutable
 
-_CLOSE_A = re.compile(r"</a\s*>", re.IGNORECASE)
+_CLOSE_A = compiled(r"</a\s*>", re.IGNORECASE)
 _MATH_OR_BREAK = re.compile("[$\n\r\0]")  # where the math parser's rules start or rewrite
 
 
@@ -268,7 +269,7 @@ class _Walk:
             add_jsx_tags(self.items, content, line)
             return
         if content.startswith("</"):  # an end tag: a link's end, an element's text
-            if _CLOSE_A.fullmatch(content):
+            if _CLOSE_A().fullmatch(content):
                 self.close_link(html=True)
             self.close_element(content[2:].strip(" \t\n>").lower())
             return

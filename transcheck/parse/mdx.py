@@ -18,7 +18,6 @@ paragraph (micromark's content continuation asks the flow constructs whatever th
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -29,6 +28,7 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
+from transcheck.lazy import compiled
 from transcheck.model import Markup
 from transcheck.parse.ownblock import push_own_paragraph
 from transcheck.parse.unlogged import unlogged
@@ -37,10 +37,10 @@ TEXT_PROPS = frozenset({"title", "alt", "label", "caption", "text"})
 # How far a tag may reach for its closing ">"; beyond it, it is text. Without a bound, a file of
 # unclosed "<A" would be rescanned to its end from each one (quadratic).
 WINDOW = 10_000
-_NAME = re.compile(r"[A-Za-z_$][\w$.:-]*")
-_ESM = re.compile(r"(?:import|export)(?=[\s{*])")
-_BRACES = re.compile(r"[\"'`{}]")  # what a scan over an expression stops at
-_TAG = re.compile(r"[\"'{>]")  # what a scan over a tag stops at
+_NAME = compiled(r"[A-Za-z_$][\w$.:-]*")
+_ESM = compiled(r"(?:import|export)(?=[\s{*])")
+_BRACES = compiled(r"[\"'`{}]")  # what a scan over an expression stops at
+_TAG = compiled(r"[\"'{>]")  # what a scan over a tag stops at
 
 
 def _string_end(src: str, pos: int, limit: int) -> int:
@@ -58,7 +58,7 @@ def _string_end(src: str, pos: int, limit: int) -> int:
 def _skip_braces(src: str, pos: int, limit: int) -> int:
     """Offset just after the ``}`` matching the ``{`` at ``pos`` (strings skipped), or -1."""
     depth, index = 0, pos
-    while (found := _BRACES.search(src, index, limit)) is not None:
+    while (found := _BRACES().search(src, index, limit)) is not None:
         index = found.start()
         char = src[index]
         if char in "{}":
@@ -80,7 +80,7 @@ def _expression_ends(src: str) -> dict[int, int]:
     ends: dict[int, int] = {}
     opened: list[int] = []
     index = 0
-    while (found := _BRACES.search(src, index)) is not None:
+    while (found := _BRACES().search(src, index)) is not None:
         index = found.start()
         char = src[index]
         if char == "{":
@@ -122,7 +122,7 @@ def tag_end(src: str, pos: int, limit: int) -> int:
     """Offset just after the ``>`` closing the tag that starts at ``pos``, or -1; quoted values
     and ``{…}`` expressions may hold a ``>``."""
     index = pos + 1
-    while (found := _TAG.search(src, index, limit)) is not None:
+    while (found := _TAG().search(src, index, limit)) is not None:
         index = found.start()
         char = src[index]
         if char == ">":
@@ -199,7 +199,7 @@ def _esm_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if state.blkIndent or state.sCount[start]:
         return False
     pos = state.bMarks[start] + state.tShift[start]
-    if not _ESM.match(state.src, pos):
+    if not _ESM().match(state.src, pos):
         return False
     last = start + 1
     while last < end and not state.isEmpty(last):
@@ -303,7 +303,7 @@ def jsx_tag(source: str, line: int) -> Markup:
     body = source[1:-1].strip().removesuffix("/").strip()
     closing = body.startswith("/")
     body = body.removeprefix("/").strip()
-    name_match = _NAME.match(body)
+    name_match = _NAME().match(body)
     name = name_match.group(0) if name_match else ""
     props: list[tuple[str, str]] = []
     index = len(name)
@@ -324,7 +324,7 @@ def jsx_tag(source: str, line: int) -> Markup:
 def _prop(body: str, index: int, props: list[tuple[str, str]]) -> int:
     """Read one ``name``, ``name="v"``, ``name='v'`` or ``name={v}`` at ``index``; return the
     offset after it."""
-    match = _NAME.match(body, index)
+    match = _NAME().match(body, index)
     if match is None:
         return index + 1
     key, index = match.group(0), match.end()

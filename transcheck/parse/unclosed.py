@@ -17,11 +17,12 @@ from functools import lru_cache
 
 from markdown_it.token import Token
 
+from transcheck.lazy import compiled
 from transcheck.model import Unclosed
 
 _QUOTE_PREFIX = re.compile(r"^[\s>]*")
-_CODE_SPAN = re.compile(r"(`+)(?:.+?)\1", re.DOTALL)
-_DOLLARS = re.compile(r"(?<!\\)\$\$")
+_CODE_SPAN = compiled(r"(`+)(?:.+?)\1", re.DOTALL)
+_DOLLARS = compiled(r"(?<!\\)\$\$")
 
 
 def _closes_fence(line: str, markup: str) -> bool:
@@ -75,10 +76,10 @@ def _math(token: Token) -> Unclosed | None:
     formula that the paragraph never closes. (A ``$$`` block is a math_block token; one left
     open swallows the next formula's opening, see find_unclosed.)"""
     assert token.map is not None
-    text = _CODE_SPAN.sub(
+    text = _CODE_SPAN().sub(
         lambda m: "".join(c if c == "\n" else " " for c in m.group(0)), token.content
     )
-    found = [m.start() for m in _DOLLARS.finditer(text)]
+    found = [m.start() for m in _DOLLARS().finditer(text)]
     if len(found) % 2:
         return Unclosed("math", token.map[0] + 1 + text.count("\n", 0, found[-1]), "$$")
     return None
