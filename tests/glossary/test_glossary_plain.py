@@ -144,6 +144,33 @@ def test_no_gloss_without_a_parenthesis(text: str) -> None:
     assert not glossed or "(" in text
 
 
+# English forms that end in a word character or not (c++), start in one or not (.net), hold a
+# separator (kv cache, side-effect), and text of them with what may stand around them.
+_FORMS = ["kv cache", "cache", "c++", ".net", "side-effect", "node.js", "a", "k8s", "x_y", "cat"]
+_ENGLISH_TEXT = st.lists(
+    st.sampled_from(
+        [*_FORMS, "KV Cache", "Cats", " ", "  ", "-", ".", "+", "_", "\n", "x", "9", "(", "가",
+         "\u0131", "\u212a8s"]
+    )
+).map("".join)  # fmt: skip
+
+
+@given(st.sets(st.sampled_from(_FORMS), min_size=1), _ENGLISH_TEXT)
+@example({"kv cache", "cache"}, "kv cache cache")
+@example({"cat", "a"}, "a cat.a-cat")
+@example({"c++", ".net"}, "c++.net")  # a match ending in a non-word character, one after it
+def test_english_prose_matched_as_with_the_word_start_lookbehind(
+    forms: set[str], text: str
+) -> None:
+    """English prose is scanned from one non-word character on (_EnglishRegex.spaced) where
+    every form ends in a word character: the matches are those of the lookbehind regex."""
+    matcher = Matcher(Glossary(entries=tuple(Entry(term=f, ko=("가",)) for f in sorted(forms))))
+    (english,) = matcher._english_res
+    assert (english.spaced is None) == any(f.endswith("+") for f in forms)
+    prose = list(matcher._english_matches(text, True))
+    assert _fields(prose) == _fields(list(matcher._english_matches(text)))
+
+
 _LINE_TEXT = st.lists(st.sampled_from(["kernel", "state", " ", "커널을", "상태", "x"])).map("".join)
 
 
