@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from itertools import chain
 from pathlib import Path
 
@@ -23,7 +24,14 @@ from transcheck.glossary.korean import _noun_tail as noun_tail
 from transcheck.glossary.learn import MIN_KEPT, SIZES, _count, _known_keys
 from transcheck.glossary.matcher import LATIN, _is_gloss, english_key
 from transcheck.glossary.phrases import _KOREAN_STOPWORDS as KOREAN_STOPWORDS
-from transcheck.glossary.phrases import _SEGMENT, KoreanStems, phrases
+from transcheck.glossary.phrases import (
+    _SEGMENT,
+    MIN_ALONE,
+    KoreanStems,
+    korean_words,
+    lone_syllables,
+    phrases,
+)
 from transcheck.model import Block, BlockKind
 
 # Syllables of stems, noun suffixes, particles and verb tails (하/되/시키 and their forms).
@@ -77,6 +85,17 @@ def test_unit_stems_as_the_plain_rule(texts: list[str], alone: frozenset[str]) -
         assert stemmer(text) == _plain_unit_stems(text, alone), text
 
 
+@given(st.lists(_KOREAN_TEXT, max_size=6), st.booleans())
+def test_lone_syllables_as_the_syllables_no_hangul_touches(texts: list[str], kept: bool) -> None:
+    """lone_syllables reads the words of the scan the stems read (remembered or not): its
+    one-syllable words are the syllables with no Hangul on either side."""
+    lone = re.compile(f"(?<![{HANGUL}])[{HANGUL}](?![{HANGUL}])")
+    alone = Counter(chain.from_iterable(map(lone.findall, texts)))
+    plain = frozenset(word for word, count in alone.items() if count >= MIN_ALONE)
+    words = cache(korean_words) if kept else korean_words
+    assert lone_syllables(texts, words) == plain
+
+
 _TERMS = Glossary(
     entries=(
         Entry(term="kernel", ko=("커널",)),
@@ -123,6 +142,33 @@ def test_no_gloss_without_a_parenthesis(text: str) -> None:
     found = [*matcher._english_matches(text), *matcher._korean_matches(text)]
     glossed = [(a, b) for a in found for b in found if _is_gloss(text, a, b)]
     assert not glossed or "(" in text
+
+
+# English forms that end in a word character or not (c++), start in one or not (.net), hold a
+# separator (kv cache, side-effect), and text of them with what may stand around them.
+_FORMS = ["kv cache", "cache", "c++", ".net", "side-effect", "node.js", "a", "k8s", "x_y", "cat"]
+_ENGLISH_TEXT = st.lists(
+    st.sampled_from(
+        [*_FORMS, "KV Cache", "Cats", " ", "  ", "-", ".", "+", "_", "\n", "x", "9", "(", "가",
+         "\u0131", "\u212a8s"]
+    )
+).map("".join)  # fmt: skip
+
+
+@given(st.sets(st.sampled_from(_FORMS), min_size=1), _ENGLISH_TEXT)
+@example({"kv cache", "cache"}, "kv cache cache")
+@example({"cat", "a"}, "a cat.a-cat")
+@example({"c++", ".net"}, "c++.net")  # a match ending in a non-word character, one after it
+def test_english_prose_matched_as_with_the_word_start_lookbehind(
+    forms: set[str], text: str
+) -> None:
+    """English prose is scanned from one non-word character on (_EnglishRegex.spaced) where
+    every form ends in a word character: the matches are those of the lookbehind regex."""
+    matcher = Matcher(Glossary(entries=tuple(Entry(term=f, ko=("가",)) for f in sorted(forms))))
+    (english,) = matcher._english_res
+    assert (english.spaced is None) == any(f.endswith("+") for f in forms)
+    prose = list(matcher._english_matches(text, True))
+    assert _fields(prose) == _fields(list(matcher._english_matches(text)))
 
 
 _LINE_TEXT = st.lists(st.sampled_from(["kernel", "state", " ", "커널을", "상태", "x"])).map("".join)

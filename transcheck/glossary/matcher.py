@@ -27,6 +27,7 @@ _GLOSS_OPEN = compiled(r"\s?\(\s*")
 _GLOSS_CLOSE = compiled(r"\s*\)")
 _WORD_BEFORE = r"(?<![A-Za-z0-9_])"
 _WORD_AFTER = r"(?![A-Za-z0-9_])"
+_WORD_CHAR = re.compile(r"[A-Za-z0-9_]")
 # A Korean match must start a word too; that is checked on the character before it
 # (is_syllable), which measured three times faster than a lookbehind on Korean text (for English
 # the lookbehind wins).
@@ -168,15 +169,24 @@ class _EnglishRegex:
     sensitive: bool
     pattern: Callable[[], re.Pattern[str]]
     folded: Callable[[], re.Pattern[str]] | None
+    # ``folded`` for English prose, where most characters are inside words: one non-word
+    # character, then the trie, over the lower-cased text after a space. The engine skips to a
+    # non-word character, where ``folded``'s leading lookbehind is tried at every position.
+    # Only when every word ends in a word character: a match then never ends where the next
+    # one could start, so no character is consumed twice. None otherwise.
+    spaced: Callable[[], re.Pattern[str]] | None
 
 
 def _english_regex(words: set[str], sensitive: bool) -> _EnglishRegex:
-    source = (
-        f"{_first_char(words)}{_WORD_BEFORE}(?:{_trie_regex(words, _ENGLISH_ATOMS)}){_WORD_AFTER}"
-    )
+    trie = _trie_regex(words, _ENGLISH_ATOMS)
+    source = f"{_first_char(words)}{_WORD_BEFORE}(?:{trie}){_WORD_AFTER}"
     plain = not sensitive and all(word.isascii() for word in words)
     pattern = compiled(source, 0 if sensitive else re.IGNORECASE)
-    return _EnglishRegex(sensitive, pattern, compiled(source) if plain else None)
+    if not plain:
+        return _EnglishRegex(sensitive, pattern, None, None)
+    ends = all(_WORD_CHAR.match(word[-1]) for word in words)
+    spaced = compiled(f"[^A-Za-z0-9_](?:{trie}){_WORD_AFTER}") if ends else None
+    return _EnglishRegex(sensitive, pattern, compiled(source), spaced)
 
 
 def _lowered(text: str) -> str | None:
@@ -281,17 +291,26 @@ class Matcher:
             lambda: self._english.get((sensitive, english_key(surface, sensitive)), []),
         )
 
-    def _english_matches(self, text: str) -> Iterator[Occurrence]:
+    def _english_matches(self, text: str, prose: bool = False) -> Iterator[Occurrence]:
+        """The matches of the English forms in ``text``; ``prose``: English prose (see
+        _EnglishRegex.spaced)."""
         lowered = _lowered(text) if self._folds else None
         remembered = self._surfaces
         for english in self._english_res:
             sensitive = english.sensitive
-            if english.folded is not None and lowered is not None:
-                matches = english.folded().finditer(lowered)
-            else:
+            shift = 0  # what a match's end lies past its end in ``text``
+            if english.folded is None or lowered is None:
                 matches = english.pattern().finditer(text)
+            elif prose and english.spaced is not None:
+                # a match spans its non-word character, which is the character before its
+                # start in ``text``; the space put before the text shifts it by one
+                matches = english.spaced().finditer(" " + lowered)
+                shift = 1
+            else:
+                matches = english.folded().finditer(lowered)
             for match in matches:
                 start, end = match.span()
+                end -= shift
                 surface = text[start:end]
                 targets = remembered.get((sensitive, surface))
                 if targets is None:
@@ -354,7 +373,7 @@ class Matcher:
 
     def english(self, text: str) -> list[Occurrence]:
         """English forms of glossary terms in English prose, in text order, in their sense."""
-        found = [o for o in self._english_matches(text) if o.kind is ENGLISH]
+        found = [o for o in self._english_matches(text, True) if o.kind is ENGLISH]
         if not found:
             return found
         if not self._ordered:
