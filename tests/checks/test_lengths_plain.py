@@ -7,7 +7,8 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from transcheck.checks.blocklength import GLOSS, LATIN_WORD, characters, latin_words
+from tests.checks.test_blocklength_glosses import GLOSS  # the gloss pattern as first written
+from transcheck.checks.blocklength import LATIN_WORD, characters, latin_words
 from transcheck.model import Block, BlockKind
 
 
