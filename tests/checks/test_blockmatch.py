@@ -132,3 +132,21 @@ def test_match_items_matches_the_items_as_the_plain_form_matches_them_placed() -
 
         fast, plain = match_items(_section(pairs), of, of, same), _plain(pairs, of, of, same)
         assert (fast.found, fast.missing, fast.extra) == (plain.found, plain.missing, plain.extra)
+
+
+def test_firsts_are_each_blocks_first_pair_as_a_walk_over_the_pairs_finds_it() -> None:
+    rng = random.Random(14)
+    for _ in range(300):
+        pairs = [
+            BlockPair(rng.choice([None, *ENGLISH[:5]]), rng.choice([None, *KOREAN[:5]]), 1.0)
+            for _ in range(rng.randint(0, 12))
+        ]
+        plain: tuple[list[tuple[int, Block]], list[tuple[int, Block]]] = ([], [])
+        for korean, found in enumerate(plain):
+            seen: list[Block] = []
+            for position, pair in enumerate(pairs):
+                block = pair.target if korean else pair.source
+                if block is not None and all(block is not other for other in seen):
+                    seen.append(block)
+                    found.append((position, block))
+        assert _section(pairs).firsts == plain
