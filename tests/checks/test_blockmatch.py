@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transcheck.align.blocks import BlockPair
+from transcheck.align.blocks import BlockPair, SectionBlocks
 from transcheck.checks.blockmatch import NEARBY, ItemMatch, Placed, match_items
 from transcheck.checks.inorder import match_in_order
 from transcheck.model import Block
@@ -55,20 +55,25 @@ def test_korean_items_left_unbuilt_far_from_english_ones_change_no_match(
     def same(a: int, b: int) -> bool:
         return a == b
 
-    every = match_items(pairs, english, korean, same)
+    every = match_items(_section(pairs), english, korean, same)
     # a block of several pairs (a merge or split) gives its items once
     distinct_en = {i for i, _ in places if i is not None}
     distinct_ko = {j for _, j in places if j is not None}
     assert len(every.found) + len(every.missing) == sum(len(english_items[i]) for i in distinct_en)
     assert len(every.found) + len(every.extra) == sum(len(korean_items[j]) for j in distinct_ko)
     everywhere = len(asked)
-    near = match_items(pairs, english, korean, same, lone_korean=False)
+    near = match_items(_section(pairs), english, korean, same, lone_korean=False)
     assert near.found == every.found
     assert near.missing == every.missing
     for placed in near.missing:
         assert near.extra_in(placed.block) == every.extra_in(placed.block)
     assert all(placed in every.extra for placed in near.extra)
     assert len(asked) - everywhere <= everywhere
+
+
+def _section(pairs: Sequence[BlockPair]) -> SectionBlocks:
+    """A section pair whose blocks pair as ``pairs`` (its sections are not read)."""
+    return SectionBlocks(_EN.sections[0], _KO.sections[0], tuple(pairs))
 
 
 def _plain(
@@ -125,5 +130,23 @@ def test_match_items_matches_the_items_as_the_plain_form_matches_them_placed() -
         def same(a: int, b: int) -> bool:
             return a % 4 == b % 4
 
-        fast, plain = match_items(pairs, of, of, same), _plain(pairs, of, of, same)
+        fast, plain = match_items(_section(pairs), of, of, same), _plain(pairs, of, of, same)
         assert (fast.found, fast.missing, fast.extra) == (plain.found, plain.missing, plain.extra)
+
+
+def test_firsts_are_each_blocks_first_pair_as_a_walk_over_the_pairs_finds_it() -> None:
+    rng = random.Random(14)
+    for _ in range(300):
+        pairs = [
+            BlockPair(rng.choice([None, *ENGLISH[:5]]), rng.choice([None, *KOREAN[:5]]), 1.0)
+            for _ in range(rng.randint(0, 12))
+        ]
+        plain: tuple[list[tuple[int, Block]], list[tuple[int, Block]]] = ([], [])
+        for korean, found in enumerate(plain):
+            seen: list[Block] = []
+            for position, pair in enumerate(pairs):
+                block = pair.target if korean else pair.source
+                if block is not None and all(block is not other for other in seen):
+                    seen.append(block)
+                    found.append((position, block))
+        assert _section(pairs).firsts == plain

@@ -28,6 +28,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
+from functools import cached_property
 
 from transcheck.align.blockscore import Scorer, Side, kind_score
 from transcheck.align.model import Alignment, SectionPair
@@ -89,6 +90,24 @@ class SectionBlocks:
     # English subsections with no Korean heading whose text the Korean section translates
     # (their blocks are in ``source``)
     split: tuple[Section, ...] = ()
+
+    @cached_property
+    def firsts(self) -> tuple[list[tuple[int, Block]], list[tuple[int, Block]]]:
+        """The English and the Korean blocks with the place of the first pair holding each (a
+        block of a merge or split is in several pairs), in order: the item matchers of every
+        kind walk these, so the pairs are sorted out once per section, not once per kind."""
+        seen: set[int] = set()  # blocks already placed (a block's id)
+
+        def first(korean: bool) -> list[tuple[int, Block]]:
+            found = []
+            for position, pair in enumerate(self.blocks):
+                block = pair.target if korean else pair.source
+                if block is not None and id(block) not in seen:
+                    seen.add(id(block))
+                    found.append((position, block))
+            return found
+
+        return first(korean=False), first(korean=True)
 
 
 def block_alignment(

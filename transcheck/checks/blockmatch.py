@@ -57,7 +57,7 @@ class ItemMatch(Generic[T, U]):
 
 
 def match_items(
-    blocks: Sequence[BlockPair],
+    section: SectionBlocks,
     english: Callable[[Block], Sequence[T]],
     korean: Callable[[Block], Sequence[U]],
     same: Callable[[T, U], bool],
@@ -71,29 +71,22 @@ def match_items(
     ``extra`` lacks only them (for a caller that asks only ``extra_in`` an English leftover's
     pair)."""
     result: ItemMatch[T, U] = ItemMatch()
+    english_blocks, korean_blocks = section.firsts
+    # Most blocks hold no item of a kind: only the places of those that do are walked.
+    en_at = {position: items for position, block in english_blocks if (items := english(block))}
+    wanted = None if lone_korean else _near_items(en_at)
+    ko_at = {
+        position: held
+        for position, block in korean_blocks
+        if (wanted is None or position in wanted) and (held := korean(block))
+    }
     left_en: list[Placed[T]] = []
     left_ko: list[Placed[U]] = []
-    seen: set[int] = set()  # blocks whose items were given (a block's id)
-    en_at: list[Sequence[T]] = []
-    for pair in blocks:
-        source = pair.source
-        if source is None or id(source) in seen:
-            en_at.append(())
-        else:
-            seen.add(id(source))
-            en_at.append(english(source))
-    wanted = None if lone_korean else _near_items(en_at)
-    for position, pair in enumerate(blocks):
-        target = pair.target
-        # Most blocks hold no item of a kind: nothing is built for them.
-        en_items = en_at[position]
-        ko_items: Sequence[U] = ()
-        if target is not None and id(target) not in seen:
-            seen.add(id(target))
-            if wanted is None or position in wanted:
-                ko_items = korean(target)
-        if not en_items and not ko_items:
-            continue
+    blocks = section.blocks
+    for position in sorted(en_at.keys() | ko_at.keys()) if ko_at else en_at:
+        pair = blocks[position]
+        en_items: Sequence[T] = en_at.get(position, ())
+        ko_items: Sequence[U] = ko_at.get(position, ())
         if en_items and ko_items:  # the items themselves are matched, then placed
             paired, en_items, ko_items = match_in_order(en_items, ko_items, same)
             result.found += [
@@ -101,6 +94,9 @@ def match_items(
             ]
         left_en += [Placed(i, pair, position) for i in en_items]
         left_ko += [Placed(i, pair, position) for i in ko_items]
+    if not left_en or not left_ko:  # nothing left to match with anything nearby
+        result.missing, result.extra = left_en, left_ko
+        return result
 
     def near(en: Placed[T], ko: Placed[U]) -> bool:
         """Equal items whose block pairs are at most NEARBY apart."""
@@ -116,13 +112,10 @@ def match_items(
     return result
 
 
-def _near_items(items: Sequence[Iterable[object]]) -> set[int]:
-    """The positions at most NEARBY from a position that holds items."""
+def _near_items(positions: Iterable[int]) -> set[int]:
+    """The positions at most NEARBY from one of ``positions``."""
     return {
-        near
-        for position, found in enumerate(items)
-        if found
-        for near in range(position - NEARBY, position + NEARBY + 1)
+        near for position in positions for near in range(position - NEARBY, position + NEARBY + 1)
     }
 
 

@@ -392,7 +392,7 @@ def inline_code_missing(ctx: PairContext) -> Iterator[Hit]:
     renames: dict[tuple[str, str], list[tuple[CodeSpan, CodeSpan]]] = {}
     for section in section_blocks(ctx):
         match = match_items(
-            section.blocks,
+            section,
             lambda block: block.code_spans,
             lambda block: block.code_spans,
             spans_equal,

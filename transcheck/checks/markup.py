@@ -442,7 +442,7 @@ def _matches(ctx: PairContext) -> list[tuple[SectionBlocks, ItemMatch[Markup, Ma
             (
                 section,
                 match_items(
-                    section.blocks,
+                    section,
                     _block_tags,
                     _block_tags,
                     lambda en, ko: _same(en, ko, prose, ctx),

@@ -88,7 +88,7 @@ def math_matches(ctx: PairContext) -> list[ItemMatch[Math, Math]]:
     def compute() -> list[ItemMatch[Math, Math]]:
         """Match the formulas of every section pair."""
         return [
-            match_items(section.blocks, lambda b: b.math, lambda b: b.math, _same)
+            match_items(section, lambda b: b.math, lambda b: b.math, _same)
             for section in section_blocks(ctx)
         ]
 

@@ -249,7 +249,7 @@ def number_mismatch(ctx: PairContext) -> Iterator[Hit]:
     untranslated = lone_ids(ctx, korean=False)
     figures_of = partial(korean_figures, lines=ctx.target_text.lines if ctx.target_text else ())
     for section in section_blocks(ctx):
-        match = match_items(section.blocks, _english, figures_of, _same, lone_korean=False)
+        match = match_items(section, _english, figures_of, _same, lone_korean=False)
         for placed in match.missing:
             figure = placed.item
             if not figure.prose or id(placed.block.source) in untranslated:
