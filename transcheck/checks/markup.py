@@ -41,6 +41,18 @@ TEXT_ATTRIBUTES = frozenset(
 # `` `x` ``), which is not markup here: a translator writes <strong> where ** would not work
 # next to a Korean particle, or ** where the English wrote <b>.
 FORMATTING = frozenset({"strong", "b", "em", "i", "code", "u", "mark", "s", "del", "kbd"})
+# The elements inside MathML's <math>: they spell the formula, as TeX does inside `$$`, and a
+# formula rewritten (<mstyle mathvariant="monospace"><mi>Math.LN2</mi> as <mi>𝙼𝚊𝚝𝚑.𝙻𝙽𝟸</mi>)
+# would be one finding per tag; <math> itself is compared, and its numbers by number-mismatch.
+MATHML = frozenset(
+    {
+        *("mi", "mn", "mo", "ms", "mtext", "mspace", "mrow", "mfrac", "msqrt", "mroot"),
+        *("mstyle", "merror", "mpadded", "mphantom", "mfenced", "menclose", "msub", "msup"),
+        *("msubsup", "munder", "mover", "munderover", "mmultiscripts", "mprescripts"),
+        *("mtable", "mtr", "mtd", "mlabeledtr", "maction", "semantics", "annotation"),
+        "annotation-xml",
+    }
+)
 # Tags a Korean text may add: a gloss in <sup>/<sub>, a line break.
 KOREAN_ADDITIONS = frozenset({"sup", "sub", "br", "wbr"})
 
@@ -167,13 +179,14 @@ def _wraps_an_article(tag: Markup) -> bool:
 
 def _compared(tags: tuple[Markup, ...]) -> list[Markup]:
     """The tags compared between sections: closing Liquid tags are left to the balance check,
-    and HTML inline formatting is Markdown formatting (closing shortcodes are compared, and
-    follow their opening tag in ``_whole_elements``)."""
+    HTML inline formatting is Markdown formatting, and the elements inside <math> are its
+    formula (closing shortcodes are compared, and follow their opening tag in
+    ``_whole_elements``)."""
     return [
         tag
         for tag in tags
         if not (tag.kind == "liquid" and tag.name in _CLOSERS)
-        and not (tag.kind == "html" and tag.name in FORMATTING)
+        and not (tag.kind == "html" and (tag.name in FORMATTING or tag.name in MATHML))
     ]
 
 
