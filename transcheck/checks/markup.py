@@ -27,7 +27,7 @@ from transcheck.checks.structure import describe
 from transcheck.checks.templatelinks import stand_ins
 from transcheck.checks.untranslated import HANGUL
 from transcheck.config import RULE_OPTIONS
-from transcheck.findings import Severity
+from transcheck.findings import Location, Severity
 from transcheck.model import Block, BlockKind, Document, Markup
 from transcheck.records import record
 
@@ -215,6 +215,23 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
     Hugo shortcodes, MDX components, kramdown attribute lists, footnote labels and alert types
     are markup too: en `{{< note >}}` ↔ ko `{{< caution >}}` is reported.
     """
+    yield from _counted(_mismatches(ctx))
+    yield from _unbalanced(ctx, ctx.target)
+
+
+def _counted(hits: Iterator[Hit]) -> Iterator[Hit]:
+    """Hits said the same at the same lines as one, with a count: a line that keeps two
+    ``{.internal-link target=_blank}`` the English dropped is one finding."""
+    seen: dict[tuple[str, Location, Location], list[Hit]] = {}
+    for hit in hits:
+        seen.setdefault((hit.message, hit.source, hit.target), []).append(hit)
+    for (message, source, target), same in seen.items():
+        times = f" ({len(same)}× on this line)" if len(same) > 1 else ""
+        yield Hit(message + times, source, target, identity=message if times else "")
+
+
+def _mismatches(ctx: PairContext) -> Iterator[Hit]:
+    """markup-mismatch's findings in the sections, one per tag."""
     dropped = dropped_elements(ctx)  # whole elements: block-missing reports them
     for left in _left_over(ctx):
         section, match, whole = left.section, left.match, left.whole
@@ -260,7 +277,6 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
                     ctx.at_source(english.line if english else section.source.line),
                     ctx.at_target(ko.line),
                 )
-    yield from _unbalanced(ctx, ctx.target)
 
 
 def _renamed(

@@ -257,10 +257,11 @@ def number_mismatch(ctx: PairContext) -> Iterator[Hit]:
             else:
                 instead = ""
                 line = korean_line(placed.block, section.target, figure.line)
+            said = f"number {figure.text} of the English {kind} is not in the Korean one"
             times = f" ({len(again) + 1}×)" if again else ""
             yield Hit(
-                f"number {figure.text} of the English {kind} is not in the Korean one{times}"
-                f"{instead}; write the same value",
+                f"{said}{times}{instead}; write the same value",
                 ctx.at_source(figure.line),
                 ctx.at_target(line),
+                identity=f"{said}{instead}" if again else "",
             )
