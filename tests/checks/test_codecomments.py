@@ -137,6 +137,8 @@ def test_untyped_fences_treat_words_as_text() -> None:
     [
         ("rust", "fn f<'a>(s: &'a str) { g(\"x\") } // c", "fn f<'a>(s: &'a str) { g(\"…\") }"),
         ("json", '{"a": "b // c"}', '{"…": "…"}'),
+        ("json", '{"a": "http://x", // required\n', '{"…": "…",'),  # annotated as JSONC
+        ("json", '{ /* note */ "a": 1 }', '{  "…": 1 }'),
         ("go", "s := `raw\nstring` // c", "s := `…"),
     ],
 )

@@ -65,6 +65,8 @@ def test_canonical_number(text: str, value: str) -> None:
         ("version 3.14.15", ["3.14"]),
         ("1,000 and 1000.", ["1,000", "1000"]),
         ("1.5GHz, 128 MiB", ["1.5", "128"]),
+        ("𝙼𝚊𝚝𝚑.𝙻𝙾𝙶𝟸𝙴 ≈ 1.443", ["1.443"]),  # MathML's monospace letters spell a name
+        ("ｖ５ 칩 ８개, 約3倍", ["８", "3"]),  # fullwidth letters too; Korean or Hanja may touch
     ],
 )
 def test_find_numbers_in_prose(text: str, found: list[str]) -> None:

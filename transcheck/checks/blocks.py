@@ -18,6 +18,7 @@ from transcheck.align.blocks import BlockPair
 from transcheck.checks.blockmatch import SectionBlocks, section_blocks
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import demoted_headings, describe
+from transcheck.counted import plural
 from transcheck.findings import Severity
 from transcheck.model import Block, BlockKind, Section
 from transcheck.records import record
@@ -124,15 +125,37 @@ def container_pairs(ctx: PairContext) -> list[ContainerPair]:
                 en, ko = pair.source, pair.target
                 if en is not None and ko is not None and en.group and ko.group:
                     votes.setdefault(en.group, Counter())[ko.group] += 1
+            pairs = []
             for line, counter in votes.items():
                 ko_line = counter.most_common(1)[0][0]
                 source, target = english[line], korean[ko_line]
                 if source.is_table == target.is_table:
                     pieces = tuple(sorted(counter))
-                    found.append(ContainerPair(source, target, section, pieces))
+                    pairs.append(ContainerPair(source, target, section, pieces))
+            found += _unjoined(pairs)
         return found
 
     return ctx.cached("containers", compute)  # type: ignore[no-any-return]
+
+
+def _unjoined(pairs: list[ContainerPair]) -> list[ContainerPair]:
+    """The container pairs of a section less the pieces of an English list that one Korean
+    list joins (an HTML comment or a stray blank line between its items ends it in English)
+    and whose items all have their translation there: they read as one list, so their lengths
+    are not compared piece by piece; a piece with an item missing is still compared, and an
+    item the Korean adds is block-extra's."""
+    into: dict[int, list[ContainerPair]] = {}
+    for pair in pairs:
+        if not pair.source.is_table and pair.pieces == (pair.target.line,):
+            into.setdefault(id(pair.target), []).append(pair)
+    joined = {
+        id(pair)
+        for group in into.values()
+        if len(group) > 1
+        for pair in group
+        if not _unpaired(pair, korean=False)
+    }
+    return [pair for pair in pairs if id(pair) not in joined] if joined else pairs
 
 
 def _reshaped(ctx: PairContext) -> frozenset[int]:
@@ -548,7 +571,7 @@ def list_length_mismatch(ctx: PairContext) -> Iterator[Hit]:
             continue
         source_line, target_line = _first_difference(pair)
         yield Hit(
-            f"the English list ({en.span}) has {en.length} items, its Korean translation "
+            f"the English list ({en.span}) has {plural(en.length, 'item')}, its Korean translation "
             f"({ko.span}) {ko.length}: {_differences(pair, 'item')}",
             ctx.at_source(source_line),
             ctx.at_target(target_line),
@@ -667,8 +690,8 @@ def table_shape_mismatch(ctx: PairContext) -> Iterator[Hit]:
         en, ko = pair.source, pair.target
         if not en.is_table or (en.length, en.columns) == (ko.length, ko.columns):
             continue
-        shape = f"{en.length} rows and {en.columns} columns"
-        korean = f"{ko.length} rows and {ko.columns} columns"
+        shape = f"{plural(en.length, 'row')} and {plural(en.columns, 'column')}"
+        korean = f"{plural(ko.length, 'row')} and {plural(ko.columns, 'column')}"
         detail = (
             _differences(pair, "row")
             if en.length != ko.length

@@ -75,7 +75,9 @@ _SCSS = _syntax(f"(?<![:/])//[^\n]*|{_BLOCK_C}", _DOUBLE, _SINGLE)
 _SQL = _syntax(rf"--[^\n]*|{_BLOCK_C}", _SINGLE, _DOUBLE)
 _LUA = _syntax(r"--\[\[[\s\S]*?(?:\]\]|\Z)|--[^\n]*", _DOUBLE, _SINGLE)
 _HASKELL = _syntax(r"\{-[\s\S]*?(?:-\}|\Z)|--[^\n]*", _DOUBLE)
-_JSON = _syntax("", _DOUBLE)
+# JSON has no comments, but docs annotate their JSON as JSONC does ("name": "x", // required),
+# and outside a string "//" or "/*" cannot be JSON: read as a comment, it may be translated.
+_JSON = _syntax(f"{_LINE_C}|{_BLOCK_C}", _DOUBLE)
 # An untyped fence (a tree diagram, program output) is compared without its words, which may
 # be translated: a run of letters is a string there.
 _PLAIN = _syntax("", r"[^\W\d_]+")

@@ -26,7 +26,7 @@ from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.checks.templatelinks import stand_ins
 from transcheck.config import RULE_OPTIONS
-from transcheck.findings import Severity
+from transcheck.findings import Location, Severity
 from transcheck.hangul import HANGUL
 from transcheck.lazy import compiled
 from transcheck.model import Block, BlockKind, Document, Markup
@@ -42,6 +42,18 @@ TEXT_ATTRIBUTES = frozenset(
 # `` `x` ``), which is not markup here: a translator writes <strong> where ** would not work
 # next to a Korean particle, or ** where the English wrote <b>.
 FORMATTING = frozenset({"strong", "b", "em", "i", "code", "u", "mark", "s", "del", "kbd"})
+# The elements inside MathML's <math>: they spell the formula, as TeX does inside `$$`, and a
+# formula rewritten (<mstyle mathvariant="monospace"><mi>Math.LN2</mi> as <mi>𝙼𝚊𝚝𝚑.𝙻𝙽𝟸</mi>)
+# would be one finding per tag; <math> itself is compared, and its numbers by number-mismatch.
+MATHML = frozenset(
+    {
+        *("mi", "mn", "mo", "ms", "mtext", "mspace", "mrow", "mfrac", "msqrt", "mroot"),
+        *("mstyle", "merror", "mpadded", "mphantom", "mfenced", "menclose", "msub", "msup"),
+        *("msubsup", "munder", "mover", "munderover", "mmultiscripts", "mprescripts"),
+        *("mtable", "mtr", "mtd", "mlabeledtr", "maction", "semantics", "annotation"),
+        "annotation-xml",
+    }
+)
 # Tags a Korean text may add: a gloss in <sup>/<sub>, a line break.
 KOREAN_ADDITIONS = frozenset({"sup", "sub", "br", "wbr"})
 
@@ -170,13 +182,14 @@ def _wraps_an_article(tag: Markup) -> bool:
 
 def _compared(tags: tuple[Markup, ...]) -> list[Markup]:
     """The tags compared between sections: closing Liquid tags are left to the balance check,
-    and HTML inline formatting is Markdown formatting (closing shortcodes are compared, and
-    follow their opening tag in ``_whole_elements``)."""
+    HTML inline formatting is Markdown formatting, and the elements inside <math> are its
+    formula (closing shortcodes are compared, and follow their opening tag in
+    ``_whole_elements``)."""
     return [
         tag
         for tag in tags
         if not (tag.kind == "liquid" and tag.name in _CLOSERS)
-        and not (tag.kind == "html" and tag.name in FORMATTING)
+        and not (tag.kind == "html" and (tag.name in FORMATTING or tag.name in MATHML))
     ]
 
 
@@ -205,6 +218,23 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
     Hugo shortcodes, MDX components, kramdown attribute lists, footnote labels and alert types
     are markup too: en `{{< note >}}` ↔ ko `{{< caution >}}` is reported.
     """
+    yield from _counted(_mismatches(ctx))
+    yield from _unbalanced(ctx, ctx.target)
+
+
+def _counted(hits: Iterator[Hit]) -> Iterator[Hit]:
+    """Hits said the same at the same lines as one, with a count: a line that keeps two
+    ``{.internal-link target=_blank}`` the English dropped is one finding."""
+    seen: dict[tuple[str, Location, Location], list[Hit]] = {}
+    for hit in hits:
+        seen.setdefault((hit.message, hit.source, hit.target), []).append(hit)
+    for (message, source, target), same in seen.items():
+        times = f" ({len(same)}× on this line)" if len(same) > 1 else ""
+        yield Hit(message + times, source, target, identity=message if times else "")
+
+
+def _mismatches(ctx: PairContext) -> Iterator[Hit]:
+    """markup-mismatch's findings in the sections, one per tag."""
     dropped = dropped_elements(ctx)  # whole elements: block-missing reports them
     for left in _left_over(ctx):
         section, match, whole = left.section, left.match, left.whole
@@ -250,7 +280,6 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
                     ctx.at_source(english.line if english else section.source.line),
                     ctx.at_target(ko.line),
                 )
-    yield from _unbalanced(ctx, ctx.target)
 
 
 def _renamed(

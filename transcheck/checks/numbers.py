@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache, partial
 from itertools import chain
 
-from transcheck.checks.blockmatch import korean_line, match_items, section_blocks
+from transcheck.checks.blockmatch import Placed, korean_line, match_items, section_blocks
 from transcheck.checks.blocks import lone_ids
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.findings import Severity
@@ -250,10 +250,13 @@ def number_mismatch(ctx: PairContext) -> Iterator[Hit]:
     figures_of = partial(korean_figures, lines=ctx.target_text.lines if ctx.target_text else ())
     for section in section_blocks(ctx):
         match = match_items(section, _english, figures_of, _same, lone_korean=False)
+        missing: dict[tuple[int, str], list[Placed[Figure]]] = {}  # one finding per block and text
         for placed in match.missing:
+            # code-changed, math-changed and block-missing report the others
+            if placed.item.prose and id(placed.block.source) not in untranslated:
+                missing.setdefault((id(placed.block), placed.item.text), []).append(placed)
+        for placed, *again in missing.values():
             figure = placed.item
-            if not figure.prose or id(placed.block.source) in untranslated:
-                continue  # code-changed, math-changed and block-missing report these
             kind = placed.block.source.kind.value if placed.block.source else "block"
             near = [
                 k.item
@@ -267,9 +270,11 @@ def number_mismatch(ctx: PairContext) -> Iterator[Hit]:
             else:
                 instead = ""
                 line = korean_line(placed.block, section.target, figure.line)
+            said = f"number {figure.text} of the English {kind} is not in the Korean one"
+            times = f" ({len(again) + 1}×)" if again else ""
             yield Hit(
-                f"number {figure.text} of the English {kind} is not in the Korean one{instead}; "
-                "write the same value",
+                f"{said}{times}{instead}; write the same value",
                 ctx.at_source(figure.line),
                 ctx.at_target(line),
+                identity=f"{said}{instead}" if again else "",
             )

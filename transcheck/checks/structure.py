@@ -100,6 +100,8 @@ def section_missing(ctx: PairContext) -> Iterator[Hit]:
     A missing section's subsections, missing with it, are named in its finding; English
     subsections whose text a Korean section translates without their headings (the English
     split the section since) are one finding, at the Korean block where the first belongs.
+    English sections missing one after another (the English gained them together) are one
+    finding, at the first, naming the others.
     """
     if ctx.target.is_empty:
         return  # one empty-file finding says it better than a finding per section
@@ -123,24 +125,54 @@ def section_missing(ctx: PairContext) -> Iterator[Hit]:
         if top != index:
             inside.setdefault(top, []).append(sections[index])
             folded.add(index)
-    for position, pair in enumerate(pairs):
-        english = pair.source
-        if english is None or english.index not in missing or english.index in folded:
-            continue
-        line, place = _insert_point(following[position], ctx.target.line_count)
-        below = inside.get(english.index, [])
-        if below:
-            listed = ", ".join(repr(describe(section)) for section in below)
-            counted = "subsection" if len(below) == 1 else f"{len(below)} subsections"
-            what = f"and its {counted} ({listed}) have no Korean translation: translate them"
-        else:
-            what = "has no Korean translation: translate it"
-        yield Hit(
-            f"English section {describe(english)!r} {what} and insert "
-            f"{'them' if below else 'it'} {place}",
-            ctx.at_source(english.line),
-            ctx.at_target(line),
+    run: list[Section] = []  # missing sections one after another, inserted at one place
+    start = 0  # the position of the run's first section
+    for position, pair in enumerate((*pairs, None)):
+        english = pair.source if pair is not None else None
+        if english is not None and english.index in folded:
+            continue  # named in its missing parent's finding
+        gained = english is not None and english.index in missing
+        if run and not (gained and following[position] is following[start]):
+            line, place = _insert_point(following[start], ctx.target.line_count)
+            yield Hit(
+                f"{_missing(run, inside)} {place}",
+                ctx.at_source(run[0].line),
+                ctx.at_target(line),
+            )
+            run = []
+        if gained and english is not None:
+            if not run:
+                start = position
+            run.append(english)
+
+
+def _missing(run: list[Section], inside: dict[int, list[Section]]) -> str:
+    """What section-missing says of English sections missing one after another (with their
+    missing subsections): one finding for the run, as the English gained them together."""
+    first = run[0]
+    below = inside.get(first.index, [])
+    if len(run) == 1 and not below:
+        return (
+            f"English section {describe(first)!r} has no Korean translation: translate it and "
+            "insert it"
         )
+    if len(run) == 1:
+        listed = ", ".join(repr(describe(section)) for section in below)
+        counted = "subsection" if len(below) == 1 else f"{len(below)} subsections"
+        return (
+            f"English section {describe(first)!r} and its {counted} ({listed}) have no Korean "
+            "translation: translate them and insert them"
+        )
+    shown = [repr(describe(section)) for section in run[: 3 if len(run) > 4 else len(run)]]
+    rest = f"{len(run) - len(shown)} more" if len(run) > len(shown) else shown.pop()
+    subsections = sum(len(inside.get(section.index, [])) for section in run)
+    counted = "" if not subsections else f", with {subsections} subsection{'s' * (subsections > 1)}"
+    last = (inside.get(run[-1].index) or run)[-1]  # the last section, or its last subsection
+    end = last.blocks[-1].end_line if last.blocks else last.line
+    return (
+        f"English sections {', '.join(shown)} and {rest} (lines {first.line}-{end}{counted}) "
+        "have no Korean translation: translate them and insert them"
+    )
 
 
 _SENTENCE_END = (".", "。", ":", ";", ",", "!")

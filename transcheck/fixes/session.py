@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from transcheck.counted import plural
 from transcheck.findings import Finding
 from transcheck.fixes.apply import FileFix, fix_files, fixable, unified_diff
 from transcheck.records import record
@@ -58,10 +59,6 @@ def _by_rule(findings: Sequence[Finding]) -> str:
     return ", ".join(f"{code} {n}" for code, n in sorted(counts.items()))
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
 def problems(results: Sequence[FileFix]) -> list[str]:
     """One line per file that could not be fixed and per fix that was skipped."""
     lines = [f"{r.path}: {r.error}" for r in results if r.error is not None]
@@ -77,9 +74,9 @@ def fixed_summary(run: FixRun, unsafe: bool) -> str:
     """``fixed 12 findings in 3 files (TC203 7, TC204 5); 140 remain, 2 of them fixable
     with --unsafe-fixes``."""
     files = len({f.target.path for f in run.fixed})
-    text = f"fixed {_plural(len(run.fixed), 'finding')}"
+    text = f"fixed {plural(len(run.fixed), 'finding')}"
     if run.fixed:
-        text += f" in {_plural(files, 'file')} ({_by_rule(run.fixed)})"
+        text += f" in {plural(files, 'file')} ({_by_rule(run.fixed)})"
     remain = run.report.findings
     text += f"; {len(remain)} remain"
     more = len(fixable(remain, True)) - len(fixable(remain, unsafe))
@@ -95,6 +92,6 @@ def diff_summary(results: Sequence[FileFix]) -> str:
     if not found:
         return "nothing to fix"
     return (
-        f"would fix {_plural(len(found), 'finding')} in {_plural(len(changed), 'file')} "
+        f"would fix {plural(len(found), 'finding')} in {plural(len(changed), 'file')} "
         f"({_by_rule(found)})"
     )

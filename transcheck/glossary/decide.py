@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
+from transcheck.counted import plural
 from transcheck.findings import Finding
 from transcheck.glossary.matcher import Kind
 from transcheck.glossary.model import Entry, Glossary, Policy
@@ -55,11 +56,7 @@ def _others(count: int, here: bool) -> str:
     (nothing when only this file uses it)."""
     if count == 0:
         return "" if here else ", which no file uses yet"
-    return f", as {_plural(count, 'other file')} {'does' if count == 1 else 'do'}"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    return f", as {plural(count, 'other file')} {'does' if count == 1 else 'do'}"
 
 
 @record
@@ -96,7 +93,7 @@ def spread(uses: Mapping[Rendering, Sequence[Use]]) -> str:
         return len({use.path for use in uses[rendering]})
 
     order = sorted(uses, key=lambda r: (-files(r), -len(uses[r]), r[0]))
-    return ", ".join(f"{label(r)} {len(uses[r])}× in {_plural(files(r), 'file')}" for r in order)
+    return ", ".join(f"{label(r)} {len(uses[r])}× in {plural(files(r), 'file')}" for r in order)
 
 
 def _preferred(glossary: Glossary, entry: Entry) -> Rendering | None:

@@ -1,7 +1,8 @@
 """Numbers written in prose, with a canonical value so 1,000 and 1000 (and 1e3) compare equal.
 
 A number is not part of a word written in Latin letters or digits (``bf16``, ``v5e``, ``x86`` are
-names, not numbers), but it may touch Korean letters: particles and counters are written without a
+names, not numbers), nor in other letters that spell names (MathML's ``𝙻𝙾𝙶𝟸𝙴``, fullwidth
+``ｖ５``), but it may touch Korean letters: particles and counters are written without a
 space (``16개의``, ``약8배``).
 """
 
@@ -36,6 +37,21 @@ def canonical_number(text: str) -> str:
     return f"{value:f}{suffix}" if abs(value.adjusted()) < 16 else f"{value}{suffix}"
 
 
+def _in_a_name(run: str, start: int) -> bool:
+    """Whether the number at ``start`` follows a non-ASCII letter or digit that is not Korean
+    (or a CJK ideograph): the ASCII ones are left out by ``NUMBER``'s lookbehind, and these
+    are rare enough to be asked here, once per number, not at every character."""
+    if start == 0:
+        return False
+    before = run[start - 1]
+    return (
+        not before.isascii()
+        and before.isalnum()
+        and not ("\uac00" <= before <= "\ud7a3" or "\u3130" <= before <= "\u318f")
+        and not ("\u1100" <= before <= "\u11ff" or "\u4e00" <= before <= "\u9fff")
+    )
+
+
 def find_numbers(pieces: Sequence[tuple[str, int]], run: str | None = None) -> list[Number]:
     """Numbers in prose given as pieces (text, line it starts on), read as one run of text
     (``run``, the pieces joined, when the caller has it already).
@@ -60,6 +76,8 @@ def find_numbers(pieces: Sequence[tuple[str, int]], run: str | None = None) -> l
         size += len(text)
     found = []
     for match in matches:
+        if _in_a_name(run, match.start()):
+            continue
         piece = bisect_right(starts, match.start()) - 1
         text, line = pieces[piece]
         at = line + text.count("\n", 0, match.start() - starts[piece])

@@ -8,9 +8,10 @@ the output ends with a notice that gives the totals and where the full report is
 from __future__ import annotations
 
 from transcheck.api import Report
+from transcheck.counted import plural
 from transcheck.findings import Finding, Severity
 from transcheck.report.options import PLAIN, RenderOptions
-from transcheck.report.wording import plural, severity_counts
+from transcheck.report.wording import severity_counts
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

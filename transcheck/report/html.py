@@ -25,6 +25,7 @@ from importlib.resources import files
 
 from transcheck.api import PairResult, Report
 from transcheck.chapterview import ChapterView, TermRow, consistency, glossary_table
+from transcheck.counted import plural
 from transcheck.findings import Finding, Severity
 from transcheck.glossary.decide import tree_summary
 from transcheck.report.html_chapter import Sections, chapter_body, finding_html, line_id, place
@@ -53,11 +54,6 @@ def _packed(sections: Sections) -> str:
     times smaller than as HTML, and no ``<`` in it to end its element."""
     data = json.dumps(sections.entries, ensure_ascii=False, separators=(",", ":"))
     return base64.b64encode(zlib.compress(data.encode("utf-8"), 9)).decode("ascii")
-
-
-def _plural(count: int, noun: str) -> str:
-    """``1 finding``, ``3 findings``."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _percent(value: float | None) -> tuple[str, str]:
@@ -189,7 +185,7 @@ def _chapter(
     """A chapter: its header (paths, counts, shares, findings placed on no line), then its
     sections side by side."""
     placement = place(pair.findings, view)
-    facts = [_plural(len(pair.findings), "finding")]
+    facts = [plural(len(pair.findings), "finding")]
     if pair.translated is not None:
         facts.append(f"{pair.translated:.0%} translated")
     if view is not None and view.confidence is not None:
@@ -248,13 +244,13 @@ def render_html(report: Report, chapters: Sequence[ChapterView]) -> str:
     sections = Sections()
     summary = report.summary()
     counts = ", ".join(
-        _plural(n, severity) if severity != "info" else f"{n} info"
+        plural(n, severity) if severity != "info" else f"{n} info"
         for severity, n in summary["by_severity"].items()
     )
     body = (
         _bar(report)
         + "<main><h1>transcheck report</h1>"
-        + f'<p class="muted">{_plural(summary["pairs"], "file pair")} checked: {counts}.</p>'
+        + f'<p class="muted">{plural(summary["pairs"], "file pair")} checked: {counts}.</p>'
         + _overview(report.pairs, views, agreement)
         + (_glossary(table, ordered, tree_summary(report.findings)) if used else "")
         + "".join(

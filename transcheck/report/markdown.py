@@ -13,9 +13,10 @@ import re
 from urllib.parse import quote
 
 from transcheck.api import PairResult, Report
+from transcheck.counted import plural
 from transcheck.findings import Finding, Location
 from transcheck.report.options import PLAIN, RenderOptions
-from transcheck.report.wording import plural, severity_counts
+from transcheck.report.wording import severity_counts
 
 FOLD_AFTER = 10  # chapters with more findings than this are folded
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~$&])")

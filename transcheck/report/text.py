@@ -4,10 +4,11 @@ summary a translator can act on (totals, which files, which rules)."""
 from __future__ import annotations
 
 from transcheck.api import PairResult, Report
+from transcheck.counted import plural
 from transcheck.findings import Finding, Severity
 from transcheck.glossary.decide import tree_summary
 from transcheck.report.options import PLAIN, RenderOptions
-from transcheck.report.wording import plural, severity_counts
+from transcheck.report.wording import severity_counts
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 

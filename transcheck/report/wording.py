@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from transcheck.counted import plural
 from transcheck.findings import Finding, Severity
 
 _NOUNS = {
@@ -12,11 +13,6 @@ _NOUNS = {
     Severity.WARNING: ("warning", "warnings"),
     Severity.INFO: ("info", "info"),
 }
-
-
-def plural(count: int, singular: str, many: str | None = None) -> str:
-    """``1 file pair``, ``2 file pairs`` (``many`` for irregular plurals)."""
-    return f"{count} {singular if count == 1 else many or singular + 's'}"
 
 
 def severity_counts(findings: Iterable[Finding]) -> str:
