@@ -3,10 +3,14 @@ explicit ids, the preamble, and what the confidence values say."""
 
 from __future__ import annotations
 
+import math
+import random
+
 import pytest
 from align_sample import EN, KO, ORDER, compose, line_of
 
 from transcheck.align import Alignment, align_sections
+from transcheck.align.sections import ANCHOR, POSITION, Costs, _monotone
 from transcheck.api import check_pair
 from transcheck.config import Config
 from transcheck.parse import parse_markdown
@@ -319,3 +323,44 @@ def test_hundreds_of_sections_align_one_to_one_with_a_dropped_and_a_moved_sectio
         ("TC104", line_of(en, "## Part 150"), line_of(ko, "## 150부")),
         ("TC101", line_of(en, "## Part 50"), line_of(ko, "## 51부")),
     ]
+
+
+def _monotone_with_moves(scores: list[list[float]], costs: Costs) -> dict[int, int]:
+    """The order-preserving pairing as a table of moves, each cell's move kept on the way
+    forward and followed back: the plain form of ``_monotone``, which decides again only the
+    cells of its way back."""
+    n, m = len(scores), len(scores[0]) if scores else 0
+    best = [[-costs.gap * j for j in range(m + 1)]]
+    moves = [["left"] * (m + 1)]
+    for i in range(1, n + 1):
+        best.append([-costs.gap * i])
+        moves.append(["up"])
+        for j in range(1, m + 1):
+            diag = best[i - 1][j - 1] + scores[i - 1][j - 1] - costs.bias
+            up, left = best[i - 1][j] - costs.gap, best[i][j - 1] - costs.gap
+            move = "diag" if diag >= up and diag >= left else "up" if up >= left else "left"
+            best[i].append({"diag": diag, "up": up, "left": left}[move])
+            moves[i].append(move)
+    matched, i, j = {}, n, m
+    while i > 0 and j > 0:
+        if moves[i][j] == "diag":
+            matched[i - 1] = j - 1
+        i, j = (
+            (i - 1, j - 1)
+            if moves[i][j] == "diag"
+            else (i - 1, j)
+            if moves[i][j] == "up"
+            else (i, j - 1)
+        )
+    return matched
+
+
+@pytest.mark.parametrize("costs", [ANCHOR, POSITION])
+def test_monotone_pairs_as_a_table_of_moves_would(costs: Costs) -> None:
+    generator = random.Random(16)
+    # few distinct values, -inf among them, so equal sums and ties between moves are common
+    values = [-math.inf, 0.0, 0.25, 0.3, 0.35, 0.5, 0.55, 0.75, 1.0]
+    for _ in range(400):
+        n, m = generator.randint(0, 9), generator.randint(1, 9)
+        scores = [[generator.choice(values) for _ in range(m)] for _ in range(n)]
+        assert _monotone(scores, costs) == _monotone_with_moves(scores, costs)

@@ -91,33 +91,34 @@ def _monotone(scores: Sequence[Sequence[float]], costs: Costs) -> dict[int, int]
     m = len(scores[0]) if scores else 0
     bias, gap = costs.bias, costs.gap
     best = [[-gap * j for j in range(m + 1)]]
-    step = [["left"] * (m + 1)]
     for i in range(1, n + 1):
-        row, moves = [-gap * i], ["up"]
+        last = -gap * i  # row[j - 1], kept at hand
+        row = [last]
         previous, gains = best[i - 1], scores[i - 1]
         for j in range(1, m + 1):
             diag = previous[j - 1] + gains[j - 1] - bias
             up = previous[j] - gap
-            left = row[j - 1] - gap
+            left = last - gap
             if diag >= up and diag >= left:
-                row.append(diag)
-                moves.append("diag")
+                last = diag
             elif up >= left:
-                row.append(up)
-                moves.append("up")
+                last = up
             else:
-                row.append(left)
-                moves.append("left")
+                last = left
+            row.append(last)
         best.append(row)
-        step.append(moves)
+    # Back from the end, each step taken as the forward pass chose it (the same sums compared
+    # in the same order): only the O(n + m) cells of the path are decided again, so no
+    # O(n x m) table of moves is kept.
     matched: dict[int, int] = {}
     i, j = n, m
     while i > 0 and j > 0:
-        move = step[i][j]
-        if move == "diag":
+        diag = best[i - 1][j - 1] + scores[i - 1][j - 1] - bias
+        up = best[i - 1][j] - gap
+        if diag >= up and diag >= best[i][j - 1] - gap:
             matched[i - 1] = j - 1
             i, j = i - 1, j - 1
-        elif move == "up":
+        elif up >= best[i][j - 1] - gap:
             i -= 1
         else:
             j -= 1
