@@ -10,7 +10,8 @@ import pytest
 from align_sample import EN, KO, ORDER, compose, line_of
 
 from transcheck.align import Alignment, align_sections
-from transcheck.align.sections import ANCHOR, POSITION, Costs, _monotone
+from transcheck.align.features import Scorer, features
+from transcheck.align.sections import ANCHOR, POSITION, Costs, _monotone, _score_matrix
 from transcheck.api import check_pair
 from transcheck.config import Config
 from transcheck.parse import parse_markdown
@@ -364,3 +365,16 @@ def test_monotone_pairs_as_a_table_of_moves_would(costs: Costs) -> None:
         n, m = generator.randint(0, 9), generator.randint(1, 9)
         scores = [[generator.choice(values) for _ in range(m)] for _ in range(n)]
         assert _monotone(scores, costs) == _monotone_with_moves(scores, costs)
+
+
+def test_preambles_are_decided_not_scored() -> None:
+    en = "Intro with `x` and 42.\n\n# Guide\n\nBody with `x` and 42.\n\n## Setup\n\nMore.\n"
+    ko = "`x`와 42로 시작.\n\n# 안내\n\n`x`와 42가 있는 본문.\n\n## 설치\n\n더.\n"
+    english = parse_markdown(en, "en.md").sections
+    korean = parse_markdown(ko, "ko.md").sections
+    scorer = Scorer([features(s, str) for s in english], [features(s, str) for s in korean])
+    scores, evidence = _score_matrix(english, korean, scorer)
+    for matrix in (scores, evidence):
+        assert matrix[0] == [1.0, 0.0, 0.0]
+        assert [row[0] for row in matrix] == [1.0, 0.0, 0.0]
+        assert min(row[j] for row in matrix[1:] for j in (1, 2)) > 0.0  # the others: scored

@@ -190,7 +190,8 @@ class Scorer:
         their subsections folded in: a Korean section that keeps in one section what the English
         has since split into subsections (``### Example`` ↔ ``### 예제`` + ``#### HTML``,
         ``#### CSS``) still shows its content. This is the aligner's O(n x m) part; it stays
-        plain arithmetic per pair.
+        plain arithmetic per pair. The preambles (text before the first heading) are decided
+        outright, not scored: one pairs with the other (1.0) and with no heading's section (0.0).
         """
         own = _Content(self, [f.tokens for f in self.source], [f.tokens for f in self.target])
         below = _Content(self, self.source_below, self.target_below, same_level=True, own=own)
@@ -202,10 +203,19 @@ class Scorer:
         shapes: dict[tuple[str, str], float] = {}  # few shapes recur: "p", "pp", "pc", ...
         length = self.length
         for i, a in enumerate(self.source):
+            if not a.level:  # the preamble (level 0) pairs with the other preamble only
+                decided = [0.0 if b.level else 1.0 for b in self.target]
+                scores.append(decided)
+                evidence.append(decided.copy())
+                continue
             score_row, evidence_row = [], []
             shared, mass, below_shared = own.shared[i], own.source_mass[i], below.shared[i]
             for j, b in enumerate(self.target):
-                # own.evidence(i, j), written out: this loop runs for every pair
+                if not b.level:
+                    score_row.append(0.0)
+                    evidence_row.append(0.0)
+                    continue
+                # own.evidence(i, j), written out: this loop runs for every other pair
                 content = (2 * shared[j] + TOKEN_PSEUDO) / (
                     mass + own.target_mass[j] + 2 * TOKEN_PSEUDO
                 )

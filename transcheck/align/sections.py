@@ -65,20 +65,16 @@ STRETCH = 400  # English sections per slice of a stretch that nothing shared cut
 def _score_matrix(
     english: Sequence[Section], korean: Sequence[Section], scorer: Scorer
 ) -> tuple[list[list[float]], list[list[float]]]:
-    """Scores and evidence of every pair, with the preamble and explicit ids decided outright."""
+    """Scores and evidence of every pair, with explicit ids decided outright (and the preambles,
+    by ``Scorer.matrices``)."""
     scores, evidence = scorer.matrices()
-    preambles = [j for j, ko in enumerate(korean) if ko.is_preamble]
     by_anchor: dict[str, list[int]] = {}  # the other Korean sections: only these can share an id
     for j, ko in enumerate(korean):
         if not ko.is_preamble:
             by_anchor.setdefault(ko.anchor, []).append(j)
     for i, en in enumerate(english):
         if en.is_preamble:
-            for j, ko in enumerate(korean):
-                scores[i][j] = evidence[i][j] = 1.0 if ko.is_preamble else 0.0
             continue
-        for j in preambles:
-            scores[i][j] = evidence[i][j] = 0.0
         for j in by_anchor.get(en.anchor, ()):
             if _same_id(en, korean[j]):
                 scores[i][j] = evidence[i][j] = 1.0
