@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import math
 import random
+from collections import Counter
 
 import pytest
 from align_sample import EN, KO, ORDER, compose, line_of
 
 from transcheck.align import Alignment, align_sections
-from transcheck.align.features import Scorer, features
+from transcheck.align.features import Scorer, _with_subsections, features
 from transcheck.align.sections import ANCHOR, POSITION, Costs, _monotone, _score_matrix
 from transcheck.api import check_pair
 from transcheck.config import Config
@@ -378,3 +379,22 @@ def test_preambles_are_decided_not_scored() -> None:
         assert matrix[0] == [1.0, 0.0, 0.0]
         assert [row[0] for row in matrix] == [1.0, 0.0, 0.0]
         assert min(row[j] for row in matrix[1:] for j in (1, 2)) > 0.0  # the others: scored
+
+
+def test_sections_folded_with_their_subsections_as_a_plain_fold_would() -> None:
+    text = compose([EN[k] for k in ORDER]) + "\n### Deeper\n\nIn 3 steps.\n\n## Last\n\n`y`\n"
+    for document in (parse_markdown(text, "en.md"), parse_markdown(compose(KO.values()), "ko.md")):
+        sections = [features(s, str) for s in document.sections]
+        below, folded = _with_subsections(sections)
+        for index, section in enumerate(sections):
+            inner = [section]
+            for later in sections[index + 1 :]:
+                if not section.level or later.level <= section.level:
+                    break
+                inner.append(later)
+            tokens = sum((part.tokens for part in inner), Counter()) if section.level else {}
+            assert below[index] == tokens
+            assert list(below[index]) == list(tokens)  # in the same order: weights add up alike
+            assert folded[index].length == sum(part.length for part in inner)
+            assert folded[index].shape == "".join(part.shape for part in inner)
+        assert any(f is not s for f, s in zip(folded, sections, strict=True))  # some fold

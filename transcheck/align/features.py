@@ -267,25 +267,23 @@ def _by_title(sections: Sequence[Features]) -> dict[str, set[int]]:
 
 def _with_subsections(sections: Sequence[Features]) -> tuple[list[Counter[str]], list[Features]]:
     """Per section, with those of its subsections: its tokens (none for the preamble), and its
-    features with their length and shape (the preamble's own)."""
+    features with their length and shape (a section without subsections, and the preamble:
+    its own features themselves, not a copy)."""
     below: list[Counter[str]] = []
     folded: list[Features] = []
     for index, section in enumerate(sections):
-        tokens: Counter[str] = Counter()
-        inner: Sequence[Features] = [section]
+        end = index + 1
         if section.level:
-            end = index + 1
             while end < len(sections) and sections[end].level > section.level:
                 end += 1
-            inner = sections[index:end]
-            # counted at once, in the order a Counter updated part by part has them; a section
-            # without subsections keeps its own multiset itself (see _Content)
-            tokens = (
-                section.tokens
-                if len(inner) == 1
-                else Counter(chain.from_iterable(part.tokens.elements() for part in inner))
-            )
-        below.append(tokens)
+        if end == index + 1:
+            # a section without subsections keeps its own multiset itself (see _Content)
+            below.append(section.tokens if section.level else Counter())
+            folded.append(section)
+            continue
+        inner = sections[index:end]
+        # counted at once, in the order a Counter updated part by part has them
+        below.append(Counter(chain.from_iterable(part.tokens.elements() for part in inner)))
         length = sum(s.length for s in inner)
         shape = "".join(s.shape for s in inner)
         folded.append(
