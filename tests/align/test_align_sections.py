@@ -3,10 +3,16 @@ explicit ids, the preamble, and what the confidence values say."""
 
 from __future__ import annotations
 
+import math
+import random
+from collections import Counter
+
 import pytest
 from align_sample import EN, KO, ORDER, compose, line_of
 
 from transcheck.align import Alignment, align_sections
+from transcheck.align.features import Scorer, _with_subsections, features
+from transcheck.align.sections import ANCHOR, POSITION, Costs, _monotone, _score_matrix
 from transcheck.api import check_pair
 from transcheck.config import Config
 from transcheck.parse import parse_markdown
@@ -319,3 +325,76 @@ def test_hundreds_of_sections_align_one_to_one_with_a_dropped_and_a_moved_sectio
         ("TC104", line_of(en, "## Part 150"), line_of(ko, "## 150부")),
         ("TC101", line_of(en, "## Part 50"), line_of(ko, "## 51부")),
     ]
+
+
+def _monotone_with_moves(scores: list[list[float]], costs: Costs) -> dict[int, int]:
+    """The order-preserving pairing as a table of moves, each cell's move kept on the way
+    forward and followed back: the plain form of ``_monotone``, which decides again only the
+    cells of its way back."""
+    n, m = len(scores), len(scores[0]) if scores else 0
+    best = [[-costs.gap * j for j in range(m + 1)]]
+    moves = [["left"] * (m + 1)]
+    for i in range(1, n + 1):
+        best.append([-costs.gap * i])
+        moves.append(["up"])
+        for j in range(1, m + 1):
+            diag = best[i - 1][j - 1] + scores[i - 1][j - 1] - costs.bias
+            up, left = best[i - 1][j] - costs.gap, best[i][j - 1] - costs.gap
+            move = "diag" if diag >= up and diag >= left else "up" if up >= left else "left"
+            best[i].append({"diag": diag, "up": up, "left": left}[move])
+            moves[i].append(move)
+    matched, i, j = {}, n, m
+    while i > 0 and j > 0:
+        if moves[i][j] == "diag":
+            matched[i - 1] = j - 1
+        i, j = (
+            (i - 1, j - 1)
+            if moves[i][j] == "diag"
+            else (i - 1, j)
+            if moves[i][j] == "up"
+            else (i, j - 1)
+        )
+    return matched
+
+
+@pytest.mark.parametrize("costs", [ANCHOR, POSITION])
+def test_monotone_pairs_as_a_table_of_moves_would(costs: Costs) -> None:
+    generator = random.Random(16)
+    # few distinct values, -inf among them, so equal sums and ties between moves are common
+    values = [-math.inf, 0.0, 0.25, 0.3, 0.35, 0.5, 0.55, 0.75, 1.0]
+    for _ in range(400):
+        n, m = generator.randint(0, 9), generator.randint(1, 9)
+        scores = [[generator.choice(values) for _ in range(m)] for _ in range(n)]
+        assert _monotone(scores, costs) == _monotone_with_moves(scores, costs)
+
+
+def test_preambles_are_decided_not_scored() -> None:
+    en = "Intro with `x` and 42.\n\n# Guide\n\nBody with `x` and 42.\n\n## Setup\n\nMore.\n"
+    ko = "`x`와 42로 시작.\n\n# 안내\n\n`x`와 42가 있는 본문.\n\n## 설치\n\n더.\n"
+    english = parse_markdown(en, "en.md").sections
+    korean = parse_markdown(ko, "ko.md").sections
+    scorer = Scorer([features(s, str) for s in english], [features(s, str) for s in korean])
+    scores, evidence = _score_matrix(english, korean, scorer)
+    for matrix in (scores, evidence):
+        assert matrix[0] == [1.0, 0.0, 0.0]
+        assert [row[0] for row in matrix] == [1.0, 0.0, 0.0]
+        assert min(row[j] for row in matrix[1:] for j in (1, 2)) > 0.0  # the others: scored
+
+
+def test_sections_folded_with_their_subsections_as_a_plain_fold_would() -> None:
+    text = compose([EN[k] for k in ORDER]) + "\n### Deeper\n\nIn 3 steps.\n\n## Last\n\n`y`\n"
+    for document in (parse_markdown(text, "en.md"), parse_markdown(compose(KO.values()), "ko.md")):
+        sections = [features(s, str) for s in document.sections]
+        below, folded = _with_subsections(sections)
+        for index, section in enumerate(sections):
+            inner = [section]
+            for later in sections[index + 1 :]:
+                if not section.level or later.level <= section.level:
+                    break
+                inner.append(later)
+            tokens = sum((part.tokens for part in inner), Counter()) if section.level else {}
+            assert below[index] == tokens
+            assert list(below[index]) == list(tokens)  # in the same order: weights add up alike
+            assert folded[index].length == sum(part.length for part in inner)
+            assert folded[index].shape == "".join(part.shape for part in inner)
+        assert any(f is not s for f, s in zip(folded, sections, strict=True))  # some fold

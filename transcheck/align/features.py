@@ -191,7 +191,8 @@ class Scorer:
         their subsections folded in: a Korean section that keeps in one section what the English
         has since split into subsections (``### Example`` ↔ ``### 예제`` + ``#### HTML``,
         ``#### CSS``) still shows its content. This is the aligner's O(n x m) part; it stays
-        plain arithmetic per pair.
+        plain arithmetic per pair. The preambles (text before the first heading) are decided
+        outright, not scored: one pairs with the other (1.0) and with no heading's section (0.0).
         """
         own = _Content(self, [f.tokens for f in self.source], [f.tokens for f in self.target])
         below = _Content(self, self.source_below, self.target_below, same_level=True, own=own)
@@ -203,10 +204,19 @@ class Scorer:
         shapes: dict[tuple[str, str], float] = {}  # few shapes recur: "p", "pp", "pc", ...
         length = self.length
         for i, a in enumerate(self.source):
+            if not a.level:  # the preamble (level 0) pairs with the other preamble only
+                decided = [0.0 if b.level else 1.0 for b in self.target]
+                scores.append(decided)
+                evidence.append(decided.copy())
+                continue
             score_row, evidence_row = [], []
             shared, mass, below_shared = own.shared[i], own.source_mass[i], below.shared[i]
             for j, b in enumerate(self.target):
-                # own.evidence(i, j), written out: this loop runs for every pair
+                if not b.level:
+                    score_row.append(0.0)
+                    evidence_row.append(0.0)
+                    continue
+                # own.evidence(i, j), written out: this loop runs for every other pair
                 content = (2 * shared[j] + TOKEN_PSEUDO) / (
                     mass + own.target_mass[j] + 2 * TOKEN_PSEUDO
                 )
@@ -258,25 +268,23 @@ def _by_title(sections: Sequence[Features]) -> dict[str, set[int]]:
 
 def _with_subsections(sections: Sequence[Features]) -> tuple[list[Counter[str]], list[Features]]:
     """Per section, with those of its subsections: its tokens (none for the preamble), and its
-    features with their length and shape (the preamble's own)."""
+    features with their length and shape (a section without subsections, and the preamble:
+    its own features themselves, not a copy)."""
     below: list[Counter[str]] = []
     folded: list[Features] = []
     for index, section in enumerate(sections):
-        tokens: Counter[str] = Counter()
-        inner: Sequence[Features] = [section]
+        end = index + 1
         if section.level:
-            end = index + 1
             while end < len(sections) and sections[end].level > section.level:
                 end += 1
-            inner = sections[index:end]
-            # counted at once, in the order a Counter updated part by part has them; a section
-            # without subsections keeps its own multiset itself (see _Content)
-            tokens = (
-                section.tokens
-                if len(inner) == 1
-                else Counter(chain.from_iterable(part.tokens.elements() for part in inner))
-            )
-        below.append(tokens)
+        if end == index + 1:
+            # a section without subsections keeps its own multiset itself (see _Content)
+            below.append(section.tokens if section.level else Counter())
+            folded.append(section)
+            continue
+        inner = sections[index:end]
+        # counted at once, in the order a Counter updated part by part has them
+        below.append(Counter(chain.from_iterable(part.tokens.elements() for part in inner)))
         length = sum(s.length for s in inner)
         shape = "".join(s.shape for s in inner)
         folded.append(

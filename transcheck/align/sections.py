@@ -65,20 +65,16 @@ STRETCH = 400  # English sections per slice of a stretch that nothing shared cut
 def _score_matrix(
     english: Sequence[Section], korean: Sequence[Section], scorer: Scorer
 ) -> tuple[list[list[float]], list[list[float]]]:
-    """Scores and evidence of every pair, with the preamble and explicit ids decided outright."""
+    """Scores and evidence of every pair, with explicit ids decided outright (and the preambles,
+    by ``Scorer.matrices``)."""
     scores, evidence = scorer.matrices()
-    preambles = [j for j, ko in enumerate(korean) if ko.is_preamble]
     by_anchor: dict[str, list[int]] = {}  # the other Korean sections: only these can share an id
     for j, ko in enumerate(korean):
         if not ko.is_preamble:
             by_anchor.setdefault(ko.anchor, []).append(j)
     for i, en in enumerate(english):
         if en.is_preamble:
-            for j, ko in enumerate(korean):
-                scores[i][j] = evidence[i][j] = 1.0 if ko.is_preamble else 0.0
             continue
-        for j in preambles:
-            scores[i][j] = evidence[i][j] = 0.0
         for j in by_anchor.get(en.anchor, ()):
             if _same_id(en, korean[j]):
                 scores[i][j] = evidence[i][j] = 1.0
@@ -91,33 +87,34 @@ def _monotone(scores: Sequence[Sequence[float]], costs: Costs) -> dict[int, int]
     m = len(scores[0]) if scores else 0
     bias, gap = costs.bias, costs.gap
     best = [[-gap * j for j in range(m + 1)]]
-    step = [["left"] * (m + 1)]
     for i in range(1, n + 1):
-        row, moves = [-gap * i], ["up"]
+        last = -gap * i  # row[j - 1], kept at hand
+        row = [last]
         previous, gains = best[i - 1], scores[i - 1]
         for j in range(1, m + 1):
             diag = previous[j - 1] + gains[j - 1] - bias
             up = previous[j] - gap
-            left = row[j - 1] - gap
+            left = last - gap
             if diag >= up and diag >= left:
-                row.append(diag)
-                moves.append("diag")
+                last = diag
             elif up >= left:
-                row.append(up)
-                moves.append("up")
+                last = up
             else:
-                row.append(left)
-                moves.append("left")
+                last = left
+            row.append(last)
         best.append(row)
-        step.append(moves)
+    # Back from the end, each step taken as the forward pass chose it (the same sums compared
+    # in the same order): only the O(n + m) cells of the path are decided again, so no
+    # O(n x m) table of moves is kept.
     matched: dict[int, int] = {}
     i, j = n, m
     while i > 0 and j > 0:
-        move = step[i][j]
-        if move == "diag":
+        diag = best[i - 1][j - 1] + scores[i - 1][j - 1] - bias
+        up = best[i - 1][j] - gap
+        if diag >= up and diag >= best[i][j - 1] - gap:
             matched[i - 1] = j - 1
             i, j = i - 1, j - 1
-        elif move == "up":
+        elif up >= best[i][j - 1] - gap:
             i -= 1
         else:
             j -= 1
