@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
 from itertools import chain
 from pathlib import Path
 
@@ -24,14 +23,7 @@ from transcheck.glossary.korean import _noun_tail as noun_tail
 from transcheck.glossary.learn import MIN_KEPT, SIZES, _count, _known_keys
 from transcheck.glossary.matcher import LATIN, _is_gloss, english_key
 from transcheck.glossary.phrases import _KOREAN_STOPWORDS as KOREAN_STOPWORDS
-from transcheck.glossary.phrases import (
-    _SEGMENT,
-    MIN_ALONE,
-    KoreanStems,
-    korean_words,
-    lone_syllables,
-    phrases,
-)
+from transcheck.glossary.phrases import _SEGMENT, KoreanStems, phrases
 from transcheck.model import Block, BlockKind
 
 # Syllables of stems, noun suffixes, particles and verb tails (하/되/시키 and their forms).
@@ -83,17 +75,6 @@ def test_unit_stems_as_the_plain_rule(texts: list[str], alone: frozenset[str]) -
     stemmer = KoreanStems(alone)
     for text in texts:
         assert stemmer(text) == _plain_unit_stems(text, alone), text
-
-
-@given(st.lists(_KOREAN_TEXT, max_size=6), st.booleans())
-def test_lone_syllables_as_the_syllables_no_hangul_touches(texts: list[str], kept: bool) -> None:
-    """lone_syllables reads the words of the scan the stems read (remembered or not): its
-    one-syllable words are the syllables with no Hangul on either side."""
-    lone = re.compile(f"(?<![{HANGUL}])[{HANGUL}](?![{HANGUL}])")
-    alone = Counter(chain.from_iterable(map(lone.findall, texts)))
-    plain = frozenset(word for word, count in alone.items() if count >= MIN_ALONE)
-    words = cache(korean_words) if kept else korean_words
-    assert lone_syllables(texts, words) == plain
 
 
 _TERMS = Glossary(

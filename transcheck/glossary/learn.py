@@ -21,7 +21,7 @@ from itertools import chain
 from transcheck.glossary.aligned import Unit, joined
 from transcheck.glossary.matcher import LATIN, english_key, plurals
 from transcheck.glossary.model import Entry, Glossary
-from transcheck.glossary.phrases import KoreanStems, korean_words, lone_syllables, phrases
+from transcheck.glossary.phrases import KoreanStems, lone_syllables, phrases
 from transcheck.glossary.translit import transliterates
 from transcheck.records import mutable
 
@@ -155,8 +155,7 @@ def learn(units: Iterable[tuple[str, Unit]], known: Glossary) -> tuple[Entry, ..
         return ()
     # One set of stems per distinct text (the cache holds it), so a recurring text's units share
     # it: a set of new strings for every unit grew with the tree (tens of MB on a large one).
-    words = cache(korean_words)  # each text scanned once for its lone syllables and stems
-    stemmer = cache(KoreanStems(lone_syllables(korean, words), words))
+    stemmer = cache(KoreanStems(lone_syllables(korean)))
     unit_stems = list(map(stemmer, korean))
     spread = Counter(chain.from_iterable(unit_stems))  # counted at once, not unit by unit
     entries = []

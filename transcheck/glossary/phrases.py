@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Container, Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from itertools import chain
 from operator import itemgetter
 
@@ -30,8 +30,10 @@ _KOREAN_STOPWORDS = frozenset(_KOREAN_STOPWORD_TEXT.split())
 _SEGMENT = re.compile(r"[^.,;:!?()\[\]{}\"“”‘’/=<>|*$]+")
 # On first use: only learning (3+ chapters) asks. Each Korean word, with the word after it
 # where one space comes between (looked ahead at, so it is the next match's word): one scan
-# gives a unit's words, its neighbours and its one-syllable words.
+# gives a unit's words and its neighbours.
 _KOREAN_WORDS = compiled(f"([{HANGUL}]+)(?: (?=([{HANGUL}]+)))?")
+# A Korean word of one syllable.
+_LONE_SYLLABLE = compiled(f"(?<![{HANGUL}])[{HANGUL}](?![{HANGUL}])")
 
 
 def phrases(
@@ -76,21 +78,11 @@ def phrases(
                     yield " ".join(key), " ".join(words[start:end])
 
 
-def korean_words(text: str) -> list[tuple[str, str]]:
-    """Each Korean word of ``text`` (a whole run of Hangul) with the word after it where one
-    space comes between, else "": the one scan of a text its stems and lone syllables read."""
-    words: list[tuple[str, str]] = _KOREAN_WORDS().findall(text)
-    return words
-
-
-def lone_syllables(
-    texts: Iterable[str], words: Callable[[str], Sequence[tuple[str, str]]] = korean_words
-) -> frozenset[str]:
+def lone_syllables(texts: Iterable[str]) -> frozenset[str]:
     """The one-syllable words Korean ``texts`` write on their own at least MIN_ALONE times (칩 in
     "TPU 칩 간"): the one-syllable nouns. A syllable seen only before tails starts a longer word
-    (길이, 얕은), so it is no stem. ``words`` reads a text's words (korean_words; a caller that
-    stems the texts too passes it remembered, so each text is scanned once)."""
-    alone = Counter(word for text in texts for word, _ in words(text) if len(word) == 1)
+    (길이, 얕은), so it is no stem."""
+    alone = Counter(chain.from_iterable(map(_LONE_SYLLABLE().findall, texts)))
     return frozenset(word for word, count in alone.items() if count >= MIN_ALONE)
 
 
@@ -98,15 +90,9 @@ class KoreanStems:
     """Stems of Korean units (see ``__call__``), with what each word gives remembered: a tree's
     units write a few thousand words tens of thousands of times."""
 
-    def __init__(
-        self,
-        alone: Container[str] = (),
-        words: Callable[[str], Sequence[tuple[str, str]]] = korean_words,
-    ) -> None:
-        """``alone``: the one-syllable words that are stems on their own (lone_syllables);
-        ``words`` reads a text's words (korean_words, or one remembering them)."""
+    def __init__(self, alone: Container[str] = ()) -> None:
+        """``alone``: the one-syllable words that are stems on their own (lone_syllables)."""
         self._alone = alone
-        self._words = words
         self._kept: dict[str, tuple[str, ...]] = {}  # a word's stems kept (see noun_stems)
         self._first: dict[str, str] = {}  # its first stem
         self._bare: set[str] = set()  # the words that have no tail (and are no function word)
@@ -123,7 +109,7 @@ class KoreanStems:
         """Stems of one Korean unit: words without their tails, one-syllable stems of ``alone``
         included (see noun_stems), and two-word stems whose first word has no tail (행렬 곱셈);
         function words left out."""
-        found = self._words(text)  # (word, the word after it or "")
+        found = _KOREAN_WORDS().findall(text)  # (word, the word after it or "")
         words = set(map(itemgetter(0), found))
         for word in words.difference(self._kept):
             self._word(word)
