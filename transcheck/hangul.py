@@ -21,7 +21,7 @@ def has_syllable(text: str) -> bool:
     the Hangul letters ``HANGUL`` finds that is one (in Korean text, the first it finds)."""
     match = HANGUL.search(text)
     while match is not None:
-        if "\uac00" <= match.group() <= "\ud7a3":  # is_syllable, without a call
+        if FIRST_SYLLABLE <= match.group() <= LAST_SYLLABLE:  # is_syllable, without a call
             return True
         match = HANGUL.search(text, match.end())
     return False

@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
+from transcheck.hangul import HANGUL
 from transcheck.model import Number
 
 # The leading lookahead lets the regex engine skip to a sign or digit before trying the rest
@@ -47,8 +48,8 @@ def _in_a_name(run: str, start: int) -> bool:
     return (
         not before.isascii()
         and before.isalnum()
-        and not ("\uac00" <= before <= "\ud7a3" or "\u3130" <= before <= "\u318f")
-        and not ("\u1100" <= before <= "\u11ff" or "\u4e00" <= before <= "\u9fff")
+        and HANGUL.match(before) is None
+        and not "\u4e00" <= before <= "\u9fff"
     )
 
 
