@@ -128,6 +128,7 @@ def check_pair(
         source_index=LinkIndex(None, {source_path: source}, lambda rel: None),
         target_index=LinkIndex(None, {target_path: target}, lambda rel: None),
         counterparts={source_path: target_path},
+        sources={target_path: source_path},
         target_text=SourceText.of(target_text.encode("utf-8"), target_text.removeprefix("\ufeff")),
     )
     rules = active_rules(config)

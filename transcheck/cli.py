@@ -11,7 +11,7 @@ Exit codes: 0 no finding reaches --fail-on; 1 one does; 2 usage, config or input
 from transcheck.lazy import uncollected
 
 # The command line's own imports (typer and the standard modules it and dataclasses load) run
-# with the collector paused too, as each command's imports do (see uncollected).
+# with the collector paused too, as `check`'s imports do (see uncollected).
 with uncollected():
     import copy
     import dataclasses

@@ -16,6 +16,12 @@ def is_syllable(char: str) -> bool:
     return FIRST_SYLLABLE <= char <= LAST_SYLLABLE
 
 
+def after_syllable(text: str, start: int) -> bool:
+    """Whether the character before ``start`` in ``text`` is a Hangul syllable: what starts
+    there is inside a Korean word (a lookbehind class would cost its compile at start-up)."""
+    return start > 0 and is_syllable(text[start - 1])
+
+
 def has_syllable(text: str) -> bool:
     """Whether ``text`` holds a Hangul syllable (``re.search("[가-힣]", text)``): the first of
     the Hangul letters ``HANGUL`` finds that is one (in Korean text, the first it finds)."""

@@ -234,7 +234,7 @@ _LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
 # Hangul here is syllables and compatibility jamo (ㄱ-ㆎ): the letters HANGUL finds but the
 # conjoining jamo and the two unassigned code points closing the compatibility block, counted
 # apart rather than with a class of their own (see transcheck.hangul).
-_CONJOINING = re.compile("[\u1100-\u11ff]")
+_NOT_COUNTED = re.compile("[\u1100-\u11ff\u3130\u318f]")
 
 
 _HANGUL_FLOOR = 0.02  # a Korean side with less Hangul among its letters may be the English
@@ -242,8 +242,7 @@ _HANGUL_FLOOR = 0.02  # a Korean side with less Hangul among its letters may be 
 
 def _hangul(text: str) -> int:
     """How many Hangul syllables and compatibility jamo ``text`` holds."""
-    conjoining = len(_CONJOINING.findall(text))
-    return len(HANGUL.findall(text)) - conjoining - text.count("\u3130") - text.count("\u318f")
+    return len(HANGUL.findall(text)) - len(_NOT_COUNTED.findall(text))
 
 
 def _hangul_share(text: str) -> float:

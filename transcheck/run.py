@@ -211,6 +211,9 @@ class Run:
             for p in pairing.pairs
             if p.source is not None and p.target is not None
         }
+        self.sources: dict[str, str] = {}  # see PairContext.sources; the first, in pair order
+        for english, korean in self.counterparts.items():
+            self.sources.setdefault(korean, english)
         self.alignments: dict[tuple[str, str], Alignment] = {}  # see PairContext.alignments
         self.settling = False  # whether pairs' leftovers are frozen (see settle)
 
@@ -285,6 +288,7 @@ class Run:
             source_index=self.english_index,
             target_index=self.korean_index,
             counterparts=self.counterparts,
+            sources=self.sources,
             target_text=self.korean.texts.pop(pair.target, None),  # only this pair fixes it
             source_text=self.english.texts.get(pair.source),  # dropped after the pair
             alignments=self.alignments,

@@ -26,6 +26,7 @@ from transcheck.api import check_pairing
 from transcheck.changes import StaleSection
 from transcheck.checks.staleness import SECTION_STALE
 from transcheck.config import Config
+from transcheck.counted import plural
 from transcheck.findings import Finding, Severity
 from transcheck.history import History, repo_path
 from transcheck.pairing import FilePair, Pairing, pair_sides
@@ -123,7 +124,7 @@ class _Status:
         alignment = align_sections(english, korean, self.config.rewrite_link)
         _, sections = history.stale(alignment, pair.source, pair.target)
         stale = tuple(f for f in result.findings if f.code == SECTION_STALE.code)
-        count = f"{len(sections)} English section{'s' if len(sections) != 1 else ''}"
+        count = plural(len(sections), "English section")
         changed = f"{count} changed since {base.commit[:7]}"
         english_path = repo_path(history.repo, history.pairing.source, pair.source)
         return dataclasses.replace(

@@ -60,6 +60,7 @@ def context(corpus: Path, name: str) -> PairContext:
         source_index=LinkIndex(None, {name: source}, lambda rel: None),
         target_index=LinkIndex(None, {name: target}, lambda rel: None),
         counterparts={name: name},
+        sources={name: name},
     )
 
 

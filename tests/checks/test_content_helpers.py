@@ -50,6 +50,7 @@ def context(en: str, ko: str) -> PairContext:
         source_index=LinkIndex(None, {"en.md": source}, lambda rel: None),
         target_index=LinkIndex(None, {"ko.md": target}, lambda rel: None),
         counterparts={"en.md": "ko.md"},
+        sources={"ko.md": "en.md"},
     )
 
 

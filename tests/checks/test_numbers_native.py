@@ -8,7 +8,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transcheck.checks.numbers import _COUNTERS, _KOREAN_NATIVE, _NATIVE, after_syllable
+from transcheck.checks.numbers import _COUNTERS, _KOREAN_NATIVE, _NATIVE
+from transcheck.hangul import after_syllable
 
 # What it replaces: the same pattern with the lookbehind after its leading lookahead.
 LOOKBEHIND = re.compile(_KOREAN_NATIVE.pattern.replace(")(?:", r")(?<![\uac00-\ud7a3])(?:", 1))

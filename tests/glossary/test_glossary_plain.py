@@ -21,7 +21,7 @@ from transcheck.glossary.korean import _INFLECTED_END as INFLECTED_END
 from transcheck.glossary.korean import DERIVED, HANGUL, noun_stems, tail_ok
 from transcheck.glossary.korean import _noun_tail as noun_tail
 from transcheck.glossary.learn import MIN_KEPT, SIZES, _count, _known_keys
-from transcheck.glossary.matcher import LATIN, _is_gloss, english_key
+from transcheck.glossary.matcher import LATIN, _is_gloss, english_key, gloss_spans
 from transcheck.glossary.phrases import _KOREAN_STOPWORDS as KOREAN_STOPWORDS
 from transcheck.glossary.phrases import _SEGMENT, KoreanStems, phrases
 from transcheck.model import Block, BlockKind
@@ -290,3 +290,12 @@ _PHRASE_TEXT = st.lists(
 def test_phrases_as_every_run_of_words(text: str, sizes: tuple[int, ...], filtered: bool) -> None:
     first = {"kernel", "batch", "x", "the"} if filtered else None
     assert list(phrases(text, sizes, first)) == _plain_phrases(text, sizes, first)
+
+
+# The gloss pattern as first written: a lookbehind for the syllable before the parenthesis.
+_GLOSS_LOOKBEHIND = re.compile("(?<=[\uac00-\ud7a3])\\s?\\(([^()]*)\\)")
+
+
+@given(st.text(alphabet=st.sampled_from(list("가힣a (x)()\n\u3131")), max_size=24))
+def test_gloss_spans_are_those_of_the_lookbehind_pattern(text: str) -> None:
+    assert gloss_spans(text) == [m.span(1) for m in _GLOSS_LOOKBEHIND.finditer(text)]

@@ -21,7 +21,7 @@ from itertools import chain
 from transcheck.checks.blockmatch import section_blocks
 from transcheck.checks.registry import PairContext
 from transcheck.config import RULE_OPTIONS
-from transcheck.hangul import HANGUL, is_syllable
+from transcheck.hangul import HANGUL, after_syllable
 from transcheck.lazy import compiled
 from transcheck.model import Block, BlockKind
 from transcheck.records import record
@@ -37,7 +37,7 @@ MIN_DEVIATION = 0.05  # a floor for the spread of a chapter whose paragraphs agr
 
 
 # Latin in parentheses: a gloss (``훅(hook)``) right after a Hangul syllable. The syllable is
-# tested on the character before (is_syllable), not with a lookbehind class, which sre_compile
+# tested on the character before (after_syllable), not with a lookbehind class, which sre_compile
 # builds with a loop over 11,172 syllables at every start-up (5.5 M instructions).
 _PARENTHESIZED = re.compile(r"\([A-Za-z][A-Za-z0-9 .,'/-]*\)")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.+#-]*")
@@ -66,8 +66,7 @@ def _without_glosses(text: str) -> str:
     """``text`` without its glosses: each parenthesized Latin text right after a syllable."""
 
     def cut(match: re.Match[str]) -> str:
-        start = match.start()
-        return "" if start and is_syllable(text[start - 1]) else match.group()
+        return "" if after_syllable(text, match.start()) else match.group()
 
     return _PARENTHESIZED.sub(cut, text)
 

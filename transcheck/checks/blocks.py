@@ -144,10 +144,10 @@ def _unjoined(pairs: list[ContainerPair]) -> list[ContainerPair]:
     and whose items all have their translation there: they read as one list, so their lengths
     are not compared piece by piece; a piece with an item missing is still compared, and an
     item the Korean adds is block-extra's."""
-    into: dict[int, list[ContainerPair]] = {}
+    into: dict[int, list[ContainerPair]] = {}  # by the Korean list's line
     for pair in pairs:
-        if not pair.source.is_table and pair.pieces == (pair.target.line,):
-            into.setdefault(id(pair.target), []).append(pair)
+        if not pair.source.is_table and len(pair.pieces) == 1:  # all in its Korean list
+            into.setdefault(pair.target.line, []).append(pair)
     joined = {
         id(pair)
         for group in into.values()
@@ -160,8 +160,8 @@ def _unjoined(pairs: list[ContainerPair]) -> list[ContainerPair]:
 
 def _reshaped(ctx: PairContext) -> frozenset[int]:
     """Block ids of lists and tables whose length differs, and of lists written as Korean
-    paragraphs: their rules report their items. Once per pair: the lone blocks and runs of both
-    sides and the dropped elements read it."""
+    paragraphs: their rules report their items. Once per pair: the lone runs and blocks of both
+    sides and block-extra read it."""
 
     def compute() -> frozenset[int]:
         ids: set[int] = set()

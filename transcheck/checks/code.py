@@ -26,13 +26,13 @@ from transcheck.checks.structure import describe
 from transcheck.checks.templatelinks import stand_ins
 from transcheck.config import RULE_OPTIONS
 from transcheck.findings import Severity
+from transcheck.hangul import has_syllable
 from transcheck.lazy import compiled
 from transcheck.model import Block, CodeSpan
 from transcheck.records import record
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 _SPAN_TOKEN = compiled(r"[A-Za-z_][A-Za-z0-9_]*|[\uac00-\ud7a3]+|\d+(?:\.\d+)?|\S")
-_HANGUL = compiled(r"[\uac00-\ud7a3]")
 _NUMBER_SPAN = compiled(r"[-+]?\d+(?:\.\d+)?")
 RENAMED = 60  # rapidfuzz similarity above which a leftover Korean span is the English changed
 
@@ -345,7 +345,7 @@ def _same_code(a: str, b: str) -> bool:
     return all(
         tag == "replace"
         and all(t.isalpha() and t.isascii() for t in en_tokens[i1:i2])
-        and all(_HANGUL().search(t) for t in ko_tokens[j1:j2])
+        and all(map(has_syllable, ko_tokens[j1:j2]))
         for tag, i1, i2, j1, j2 in changes
     )
 

@@ -174,39 +174,39 @@ def _scan(code: str, syntax: CodeSyntax) -> tuple[str, str]:
     """``code`` without comments, and the same marked (strings between OPEN and CLOSE);
     newlines are kept so offsets hold."""
     text: list[str] = []
-    shape: list[str] = []
+    marked: list[str] = []
     position = 0
     for match in syntax.pattern.finditer(code):
         between = code[position : match.start()]
         text.append(between)
-        shape.append(between)
+        marked.append(between)
         position = match.end()
         found = match.group(0)
         kind = match.lastgroup if not syntax.markup else _markup_kind(match)
         if kind == "comment":
             blank = "\n" * found.count("\n")
             text.append(blank)
-            shape.append(blank)
+            marked.append(blank)
         elif kind == "string":
             text.append(found)
-            shape.append(_mark(found))
+            marked.append(_mark(found))
         elif kind == "embed":
             head = found[: match.start("body") - match.start()]
-            body_text, body_shape = _embedded(match.group("body"), match.group("tag"), head)
-            head_text, head_shape = _tag(head)
+            body_text, body_marked = _embedded(match.group("body"), match.group("tag"), head)
+            head_text, head_marked = _tag(head)
             text.append(head_text + body_text)
-            shape.append(head_shape + body_shape)
+            marked.append(head_marked + body_marked)
         elif kind == "expression":
-            expression_text, expression_shape = _scan(found, _C_LIKE)
+            expression_text, expression_marked = _scan(found, _C_LIKE)
             text.append(expression_text)
-            shape.append(expression_shape)
+            marked.append(expression_marked)
         else:
-            tag_text, tag_shape = _tag(found)
+            tag_text, tag_marked = _tag(found)
             text.append(tag_text)
-            shape.append(tag_shape)
+            marked.append(tag_marked)
     text.append(code[position:])
-    shape.append(code[position:])
-    return "".join(text), "".join(shape)
+    marked.append(code[position:])
+    return "".join(text), "".join(marked)
 
 
 def _markup_kind(match: re.Match[str]) -> str:
@@ -228,30 +228,30 @@ def _mark(found: str) -> str:
 
 
 def _tag(tag: str) -> tuple[str, str]:
-    """A markup tag without the comments of its bound expressions, and its shape: the values
+    """A markup tag without the comments of its bound expressions, and the same marked: the values
     of its prose attributes (title, alt, …) and the strings of its expressions marked."""
     if "=" not in tag:
         return tag, tag
     text: list[str] = []
-    shape: list[str] = []
+    marked: list[str] = []
     position = 0
     for match in _PROSE_ATTRIBUTE().finditer(tag):
         group = "string" if match.group("string") is not None else "script"
         start, end = match.span(group)
         text.append(tag[position:start])
-        shape.append(tag[position:start])
+        marked.append(tag[position:start])
         value = match.group(group)
         if group == "string":
             text.append(value)
-            shape.append(_mark(value))
+            marked.append(_mark(value))
         else:
-            value_text, value_shape = _scan(value[1:-1], _C_LIKE)
+            value_text, value_marked = _scan(value[1:-1], _C_LIKE)
             text.append(value[0] + value_text + value[-1])
-            shape.append(value[0] + value_shape + value[-1])
+            marked.append(value[0] + value_marked + value[-1])
         position = end
     text.append(tag[position:])
-    shape.append(tag[position:])
-    return "".join(text), "".join(shape)
+    marked.append(tag[position:])
+    return "".join(text), "".join(marked)
 
 
 def _embedded(body: str, tag: str, head: str) -> tuple[str, str]:

@@ -78,33 +78,19 @@ def korean_file_of(ctx: PairContext, english_rel: str) -> str | None:
     paired = ctx.counterparts.get(english_rel)
     if paired is not None:
         return paired
-    if english_rel in ctx.counterparts.values():
+    if english_rel in ctx.sources:
         return None  # that name belongs to another English file's translation
     return english_rel if ctx.target_index.has(english_rel) else None
 
 
 def english_file_of(ctx: PairContext, korean_rel: str) -> str | None:
     """The English file a Korean file translates (the inverse of korean_file_of)."""
-    paired = _sources(ctx).get(korean_rel)
+    paired = ctx.sources.get(korean_rel)
     if paired is not None:
         return paired
     if korean_rel in ctx.counterparts:
         return None
     return korean_rel if ctx.source_index.has(korean_rel) else None
-
-
-def _sources(ctx: PairContext) -> dict[str, str]:
-    """Korean file -> the English file it translates (the first, as the run pairs them), built
-    once per pair: asked for every link into another page, a scan of the run's pairs each time
-    grew with links times pairs."""
-
-    def compute() -> dict[str, str]:
-        inverse: dict[str, str] = {}
-        for english, korean in ctx.counterparts.items():
-            inverse.setdefault(korean, english)
-        return inverse
-
-    return ctx.cached("korean-sources", compute)  # type: ignore[no-any-return]
 
 
 def _in_page(index: LinkIndex, rel: str, url: str) -> str:

@@ -19,7 +19,7 @@ from transcheck.checks.blockmatch import Placed, korean_line, match_items, secti
 from transcheck.checks.blocks import lone_ids
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.findings import Severity
-from transcheck.hangul import is_syllable
+from transcheck.hangul import after_syllable
 from transcheck.lazy import compiled
 from transcheck.model import Block, BlockKind
 from transcheck.parse.numbers import canonical_number, find_numbers
@@ -150,12 +150,6 @@ def english_figures(block: Block) -> list[Figure]:
             continue
         figures.append(Figure(n.text, frozenset({n.value, *scaled.get(n.value, ())}), n.line))
     return figures
-
-
-def after_syllable(text: str, start: int) -> bool:
-    """Whether the character before ``start`` is a Hangul syllable: a native number word there
-    is part of a longer word (see _KOREAN_NATIVE)."""
-    return start > 0 and is_syllable(text[start - 1])
 
 
 def korean_figures(block: Block, lines: Sequence[str] = ()) -> list[Figure]:

@@ -58,6 +58,7 @@ class PairContext:
     source_index: LinkIndex
     target_index: LinkIndex
     counterparts: Mapping[str, str]  # English file -> its Korean file, relative to the roots
+    sources: Mapping[str, str]  # the inverse: Korean file -> the English file it translates
     memo: dict[str, Any] = field(default_factory=dict)
     target_text: SourceText | None = None  # the Korean file as read; None: no fixes
     source_text: SourceText | None = None  # the English file as read, for its lines

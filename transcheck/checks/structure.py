@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from transcheck.align import SectionPair
 from transcheck.checks.blockmatch import SectionBlocks, section_blocks
 from transcheck.checks.registry import Example, Hit, PairContext, declare, rule
+from transcheck.counted import plural
 from transcheck.findings import Severity
 from transcheck.lazy import compiled
 from transcheck.model import Block, BlockKind, Section
@@ -125,25 +126,22 @@ def section_missing(ctx: PairContext) -> Iterator[Hit]:
         if top != index:
             inside.setdefault(top, []).append(sections[index])
             folded.add(index)
-    run: list[Section] = []  # missing sections one after another, inserted at one place
-    start = 0  # the position of the run's first section
+    run: list[Section] = []  # missing sections one after another (no Korean section between)
     for position, pair in enumerate((*pairs, None)):
         english = pair.source if pair is not None else None
         if english is not None and english.index in folded:
             continue  # named in its missing parent's finding
-        gained = english is not None and english.index in missing
-        if run and not (gained and following[position] is following[start]):
-            line, place = _insert_point(following[start], ctx.target.line_count)
+        if english is not None and english.index in missing:
+            run.append(english)
+            continue
+        if run:
+            line, place = _insert_point(following[position - 1], ctx.target.line_count)
             yield Hit(
                 f"{_missing(run, inside)} {place}",
                 ctx.at_source(run[0].line),
                 ctx.at_target(line),
             )
             run = []
-        if gained and english is not None:
-            if not run:
-                start = position
-            run.append(english)
 
 
 def _missing(run: list[Section], inside: dict[int, list[Section]]) -> str:
@@ -163,15 +161,17 @@ def _missing(run: list[Section], inside: dict[int, list[Section]]) -> str:
             f"English section {describe(first)!r} and its {counted} ({listed}) have no Korean "
             "translation: translate them and insert them"
         )
-    shown = [repr(describe(section)) for section in run[: 3 if len(run) > 4 else len(run)]]
-    rest = f"{len(run) - len(shown)} more" if len(run) > len(shown) else shown.pop()
+    names = [repr(describe(section)) for section in run]
+    if len(run) > 4:  # the first three and a count
+        named = f"{', '.join(names[:3])} and {len(run) - 3} more"
+    else:
+        named = f"{', '.join(names[:-1])} and {names[-1]}"
     subsections = sum(len(inside.get(section.index, [])) for section in run)
-    counted = "" if not subsections else f", with {subsections} subsection{'s' * (subsections > 1)}"
-    last = (inside.get(run[-1].index) or run)[-1]  # the last section, or its last subsection
-    end = last.blocks[-1].end_line if last.blocks else last.line
+    counted = f", with {plural(subsections, 'subsection')}" if subsections else ""
+    end = (inside.get(run[-1].index) or run)[-1].blocks[-1].end_line  # a heading is a block
     return (
-        f"English sections {', '.join(shown)} and {rest} (lines {first.line}-{end}{counted}) "
-        "have no Korean translation: translate them and insert them"
+        f"English sections {named} (lines {first.line}-{end}{counted}) have no Korean "
+        "translation: translate them and insert them"
     )
 
 

@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from transcheck.glossary.korean import HANGUL, NOUN_TAIL, VERB_TAIL, tail_ok
 from transcheck.glossary.model import Entry, Glossary
-from transcheck.hangul import is_syllable
+from transcheck.hangul import after_syllable
 from transcheck.lazy import compiled
 from transcheck.records import record
 
@@ -29,10 +29,20 @@ _WORD_BEFORE = r"(?<![A-Za-z0-9_])"
 _WORD_AFTER = r"(?![A-Za-z0-9_])"
 _WORD_CHAR = re.compile(r"[A-Za-z0-9_]")
 # A Korean match must start a word too; that is checked on the character before it
-# (is_syllable), which measured three times faster than a lookbehind on Korean text (for English
+# (after_syllable), which measured three times faster than a lookbehind on Korean text (for English
 # the lookbehind wins).
 # English in parentheses right after Korean is a gloss of it: 계산된 속성(computed property).
-_GLOSS = compiled(f"(?<=[{HANGUL}])\\s?\\(([^()]*)\\)")
+# The syllable before it is tested after the match (after_syllable): no match can start inside
+# one that holds no parenthesis but its own, so this finds what a lookbehind class would,
+# without compiling one.
+_GLOSS = compiled(r"\s?\(([^()]*)\)")
+
+
+def gloss_spans(text: str) -> list[tuple[int, int]]:
+    """Where the glosses of ``text`` stand: the insides of its parentheses right after Korean."""
+    return [m.span(1) for m in _GLOSS().finditer(text) if after_syllable(text, m.start())]
+
+
 # Joined to a neighbour as an identifier or a name pair: plugin-vue, @rollup/plugin, provide/inject,
 # Provide / Inject, app.component, Node.js, use_cache.
 _JOINED_BEFORE = compiled(r"(?:[A-Za-z0-9]\s*[/+&]\s*|[./_@-])$")
@@ -330,7 +340,7 @@ class Matcher:
         remembered = self._tails
         for match in self._korean_re().finditer(text):
             start, end = match.span()
-            if start and is_syllable(text[start - 1]):  # the match starts inside a word
+            if after_syllable(text, start):  # the match starts inside a word
                 continue
             parts = (match.group("r"), match.group("t"))
             targets = remembered.get(parts)
@@ -398,7 +408,7 @@ class Matcher:
             return found
         # A gloss opens a parenthesis (_GLOSS_OPEN): without one, no two occurrences are a gloss.
         parenthesized = "(" in text
-        glosses = [m.span(1) for m in _GLOSS().finditer(text)] if parenthesized else []
+        glosses = gloss_spans(text) if parenthesized else []
         result: list[Occurrence] = []
         for occurrence in found:
             previous = result[-1] if result else None

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from transcheck.chapterview import ChapterView, RowView, SideView
+from transcheck.counted import plural
 from transcheck.findings import Finding, Location
 from transcheck.report.html_fix import fix_html
 
@@ -248,7 +249,7 @@ def _fold_html(chapter: int, rows: Sequence[RowView], sections: Sections) -> str
     first = len(sections.entries)
     for row in rows:
         _folded(chapter, row, sections)
-    count = f"{len(rows)} section{'' if len(rows) == 1 else 's'} without findings"
+    count = f"{plural(len(rows), 'section')} without findings"
     return (
         f'<tr class="fold" data-rows="{first} {len(rows)}"><td colspan="2">'
         f"<button>▸ {count}{_span(rows, False)}{_span(rows, True)}</button>"

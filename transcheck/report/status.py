@@ -12,6 +12,7 @@ from typing import Any
 
 from transcheck.changes import StaleSection
 from transcheck.checks.staleness import SECTION_STALE
+from transcheck.counted import plural
 from transcheck.findings import Finding
 from transcheck.status import STATES, ChapterStatus
 
@@ -55,8 +56,7 @@ def totals(chapters: Sequence[ChapterStatus]) -> str:
     when any)."""
     counts = Counter(chapter.state for chapter in chapters)
     parts = [f"{counts[s]} {s}" for s in STATES if s != "unknown" or counts[s]]
-    noun = "chapter" if len(chapters) == 1 else "chapters"
-    return f"{len(chapters)} {noun}: {', '.join(parts)}."
+    return f"{plural(len(chapters), 'chapter')}: {', '.join(parts)}."
 
 
 def render_text(chapters: Sequence[ChapterStatus]) -> str:
