@@ -19,7 +19,7 @@ from transcheck.checks.blockmatch import SectionBlocks, korean_line, match_items
 from transcheck.checks.blocks import is_code, lone_ids, unfenced_code
 from transcheck.checks.codediff import block_changes
 from transcheck.checks.imports import export_changes, import_changes
-from transcheck.checks.linkmatch import link_matches
+from transcheck.checks.linkmatch import english_broken, link_matches
 from transcheck.checks.markup import whole_element_lines
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
@@ -383,11 +383,12 @@ def inline_code_missing(ctx: PairContext) -> Iterator[Hit]:
     Good: ko ``먼저 배열에 `jax.device_put`을 호출합니다.`` (the span kept, in backticks).
     """
     untranslated = lone_ids(ctx, korean=False)
+    broken = english_broken(ctx)  # link-missing does not ask for these: their labels are ours
     labels = stand_ins(ctx).labels | {
         (link.text.casefold(), link.line)  # a code label: link-missing asks for it with the link
         for match in link_matches(ctx)
         for link in match.missing
-        if link.text
+        if link.text and link not in broken
     }
     renames: dict[tuple[str, str], list[tuple[CodeSpan, CodeSpan]]] = {}
     for section in section_blocks(ctx):
