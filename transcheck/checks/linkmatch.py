@@ -165,9 +165,7 @@ def _split_changed(
             return near
         paired = here is not None and there is not None and here.other is there.block
         return (
-            near
-            and url_class(en.url) == url_class(ko.url)
-            and (paired or not _named_apart(en, ko))
+            near and url_class(en.url) == url_class(ko.url) and (paired or not _named_apart(en, ko))
         )
 
     return match_in_order(missing, extra, same_place)
