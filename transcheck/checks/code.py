@@ -146,6 +146,7 @@ def code_string_translated(ctx: PairContext) -> Iterator[Hit]:
     `console.log('마운트됨')`, or en `<p>Hello</p>` ↔ ko `<p>안녕하세요</p>`.
     Good: many teams translate the UI strings of examples; this is information only.
     Teams that forbid it set `code.translate_strings: false` and get `code-changed` instead.
+    One finding per code block, naming its further translated lines.
     """
     if bool(ctx.config.option("code", "translate_strings")):
         for change in code_changes(ctx):

@@ -257,11 +257,12 @@ def _diff(en_block: Block, ko_block: Block) -> Iterator[Change]:
     """One classified change per changed run of code lines (lines the Korean moved: one), and
     one for all the runs of changed code of the block: a block translated from an older English
     (``{`` and its ``}`` added, three messages reworded) is one thing to sync, at its first
-    changed line, with the lines of the others. So are the runs laid out differently: a block
-    the English reformatted (its quotes changed on four lines) is one finding."""
+    changed line, with the lines of the others. So are the runs of translated strings (a team
+    translating an example's UI text) and those laid out differently (a block the English
+    reformatted, its quotes changed on four lines): one finding each per block."""
     changes = list(_run_changes(en_block, ko_block))
     firsts: dict[int, list[Change]] = {}  # the first change of a kind -> the others it names
-    for kind in ("code", "formatting"):
+    for kind in ("code", "strings", "formatting"):
         same = [c for c in changes if c.kind == kind and not c.moved]
         if len(same) > 1:
             firsts[id(same[0])] = same[1:]
