@@ -223,6 +223,20 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
     yield from _unbalanced(ctx, ctx.target)
 
 
+def _once_per_page(renames: dict[str, list[Hit]]) -> Iterator[Hit]:
+    """A tag renamed or changed the same way on several lines of a page (the English writing
+    <dfn> where the Korean keeps <abbr>) is one finding at its first line, naming the others:
+    one rename through a page is one thing to sync."""
+    for message, same in renames.items():
+        first = same[0]
+        if len(same) == 1:
+            yield first
+            continue
+        lines = ", ".join(str(hit.source.line) for hit in same[1:])
+        more = f" ({len(same)}× in this file; also English line{'s' * (len(same) > 2)} {lines})"
+        yield Hit(message + more, first.source, first.target, identity=message)
+
+
 def _counted(hits: Iterator[Hit]) -> Iterator[Hit]:
     """Hits said the same at the same lines as one, with a count: a line that keeps two
     ``{.internal-link target=_blank}`` the English dropped is one finding."""
@@ -231,12 +245,14 @@ def _counted(hits: Iterator[Hit]) -> Iterator[Hit]:
         seen.setdefault((hit.message, hit.source, hit.target), []).append(hit)
     for (message, source, target), same in seen.items():
         times = f" ({len(same)}× on this line)" if len(same) > 1 else ""
-        yield Hit(message + times, source, target, identity=message if times else "")
+        identity = same[0].identity or (message if times else "")
+        yield Hit(message + times, source, target, identity=identity)
 
 
 def _mismatches(ctx: PairContext) -> Iterator[Hit]:
     """markup-mismatch's findings in the sections, one per tag."""
     dropped = dropped_elements(ctx)  # whole elements: block-missing reports them
+    renames: dict[str, list[Hit]] = {}
     for left in _left_over(ctx):
         section, match, whole = left.section, left.match, left.whole
         missing, missing_ends, added_ends = left.missing, left.missing_ends, left.added_ends
@@ -252,10 +268,9 @@ def _mismatches(ctx: PairContext) -> Iterator[Hit]:
                 continue  # the same tag, in blocks the alignment did not pair: no change
             if other is not None:
                 what = "renamed" if _identity(en)[:2] != _identity(other)[:2] else "changed"
-                yield Hit(
-                    f"markup {what}: English {show(en)}, Korean {show(other)}",
-                    ctx.at_source(en.line),
-                    ctx.at_target(other.line),
+                message = f"markup {what}: English {show(en)}, Korean {show(other)}"
+                renames.setdefault(message, []).append(
+                    Hit(message, ctx.at_source(en.line), ctx.at_target(other.line))
                 )
             elif not _linked(en) and id(placed.block.source) not in dropped:
                 yield Hit(
@@ -282,6 +297,7 @@ def _mismatches(ctx: PairContext) -> Iterator[Hit]:
                     ctx.at_source(english.line if english else section.source.line),
                     ctx.at_target(ko.line),
                 )
+    yield from _once_per_page(renames)
 
 
 def _renamed(
