@@ -54,8 +54,8 @@ def stand_ins(ctx: PairContext) -> StandIns:
             for calls, other in ((pair.source, pair.target), (pair.target, pair.source)):
                 for tag, link in _match(calls, other, links, templates):
                     labels.update((word.casefold(), link.line) for word in _shown(tag))
-                for span in _spans(calls, other, templates):
-                    labels.add((span.text.casefold(), span.line))
+            for span in _spans(pair.target, pair.source, templates):
+                labels.add((span.text.casefold(), span.line))
         return StandIns(frozenset(links), frozenset(templates), frozenset(labels))
 
     return ctx.cached("template-links", compute)  # type: ignore[no-any-return]
@@ -67,11 +67,12 @@ def _shown(tag: Markup) -> list[str]:
 
 
 def _spans(calls: Section, other: Section, templates: set[int]) -> list[CodeSpan]:
-    """Code spans of ``other`` that a template call of ``calls`` shows, each used once: MDN's
-    ``{{htmlattrdef("align")}}`` and ``{{jsxref("NaN")}}`` render `align` and `NaN`, so a
-    translation keeping the call where the English now writes the span (or the other way) is
-    one reference, neither a missing span nor an extra call. A span the call's own side also
-    writes is that span's counterpart instead, and the label of a link is the link's (see
+    """English code spans that a template call of the Korean section shows, each used once:
+    MDN's ``{{htmlattrdef("align")}}`` and ``{{jsxref("NaN")}}`` render `align` and `NaN`, so
+    a translation keeping the call where the English now writes the span is one reference,
+    neither a missing span nor an extra call. Not the other way: an English call the Korean
+    writes as a bare span may have lost the link the call makes. A span the Korean also writes
+    is that span's counterpart instead, and the label of a link is the link's (see
     ``_match``)."""
     tags = [
         tag
