@@ -15,11 +15,17 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
-from transcheck.checks.blockmatch import SectionBlocks, korean_line, match_items, section_blocks
+from transcheck.checks.blockmatch import (
+    Placed,
+    SectionBlocks,
+    korean_line,
+    match_items,
+    section_blocks,
+)
 from transcheck.checks.blocks import is_code, lone_ids, unfenced_code
 from transcheck.checks.codediff import block_changes
 from transcheck.checks.imports import export_changes, import_changes
-from transcheck.checks.linkmatch import link_matches
+from transcheck.checks.linkmatch import english_broken, link_matches
 from transcheck.checks.markup import whole_element_lines
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
@@ -146,6 +152,7 @@ def code_string_translated(ctx: PairContext) -> Iterator[Hit]:
     `console.log('마운트됨')`, or en `<p>Hello</p>` ↔ ko `<p>안녕하세요</p>`.
     Good: many teams translate the UI strings of examples; this is information only.
     Teams that forbid it set `code.translate_strings: false` and get `code-changed` instead.
+    One finding per code block, naming its further translated lines.
     """
     if bool(ctx.config.option("code", "translate_strings")):
         for change in code_changes(ctx):
@@ -383,11 +390,12 @@ def inline_code_missing(ctx: PairContext) -> Iterator[Hit]:
     Good: ko ``먼저 배열에 `jax.device_put`을 호출합니다.`` (the span kept, in backticks).
     """
     untranslated = lone_ids(ctx, korean=False)
+    broken = english_broken(ctx)  # link-missing does not ask for these: their labels are ours
     labels = stand_ins(ctx).labels | {
         (link.text.casefold(), link.line)  # a code label: link-missing asks for it with the link
         for match in link_matches(ctx)
         for link in match.missing
-        if link.text
+        if link.text and link not in broken
     }
     renames: dict[tuple[str, str], list[tuple[CodeSpan, CodeSpan]]] = {}
     for section in section_blocks(ctx):
@@ -398,6 +406,9 @@ def inline_code_missing(ctx: PairContext) -> Iterator[Hit]:
             spans_equal,
         )
         said: set[tuple[int, str]] = set()
+        # The spans one Korean block lacks (or writes bare) are one finding: a sentence
+        # translated from an older, shorter English misses all of its new spans at once.
+        alike: dict[tuple[int, bool], tuple[Placed[CodeSpan], list[CodeSpan]]] = {}
         for placed in match.missing:
             span = placed.item
             if (
@@ -423,19 +434,43 @@ def inline_code_missing(ctx: PairContext) -> Iterator[Hit]:
                 match.extra.remove(closest)
                 renames.setdefault((span.text, closest.item.text), []).append((span, closest.item))
                 continue
-            how = "is written without backticks in" if bare else "is missing from"
-            message = (
-                f"inline code `{span.text}` {how} the Korean section "
-                f"{describe(section.target)!r}; keep it in backticks"
-            )
-            line = korean_line(placed.block, section.target, span.line)
-            yield Hit(message, ctx.at_source(span.line), ctx.at_target(line))
+            alike.setdefault((id(placed.block), bare), (placed, []))[1].append(span)
+        for (_, bare), (placed, spans) in alike.items():
+            yield _missing_spans(ctx, section, placed, spans, bare)
     for (was, became), found in renames.items():
         yield Hit(
             f"inline code changed: English `{was}`, Korean `{became}`{_also(found)}",
             ctx.at_source(found[0][0].line),
             ctx.at_target(found[0][1].line),
         )
+
+
+def _missing_spans(
+    ctx: PairContext,
+    section: SectionBlocks,
+    placed: Placed[CodeSpan],
+    spans: list[CodeSpan],
+    bare: bool,
+) -> Hit:
+    """One finding for the spans of one English block the Korean lacks (or writes bare)."""
+    names = [f"`{span.text}`" for span in spans]
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    if bare:
+        how = (
+            "is written without backticks in"
+            if len(spans) == 1
+            else "are written without backticks in"
+        )
+    else:
+        how = "is missing from" if len(spans) == 1 else "are missing from"
+    what = f"inline code {listed} {how}"
+    line = korean_line(placed.block, section.target, spans[0].line)
+    return Hit(
+        f"{what} the Korean section {describe(section.target)!r}; keep "
+        f"{'it' if len(spans) == 1 else 'them'} in backticks",
+        ctx.at_source(spans[0].line),
+        ctx.at_target(line),
+    )
 
 
 def _also(found: list[tuple[CodeSpan, CodeSpan]]) -> str:

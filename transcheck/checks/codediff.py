@@ -21,6 +21,7 @@ from transcheck.checks.codecomments import (
     comment_syntax,
 )
 from transcheck.checks.untranslated import is_prose
+from transcheck.counted import plural
 from transcheck.hangul import HANGUL
 from transcheck.lazy import compiled
 from transcheck.model import Block
@@ -194,6 +195,9 @@ _ADVICE = {
 }
 
 
+_QUOTES = "only white space, line breaks, semicolons or quotes differ"
+
+
 def _moves(runs: list[Run], en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...]) -> dict[int, int]:
     """Code runs that a run of the other side holds line for line: lines the Korean moved.
     Index of each deleted run -> index of the inserted run holding its lines (one finding)."""
@@ -214,6 +218,27 @@ def _moves(runs: list[Run], en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...]) 
     return moved
 
 
+def _shift(en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...]) -> str | None:
+    """How a run of Korean lines that differ from their English lines only in indentation
+    stands (``stands 4 columns deeper``, ``is indented differently``); None for any other
+    difference. The lines show the same text, so a message must say what moved."""
+    if len(en) != len(ko):
+        return None
+    pairs = list(zip(en, ko, strict=True))
+    if any(a.text.strip() != b.text.strip() for a, b in pairs):
+        return None
+    shifts = {_indent(b.text) - _indent(a.text) for a, b in pairs if a.text.strip()}
+    if len(shifts) != 1 or 0 in shifts:
+        return "is indented differently"
+    columns = shifts.pop()
+    return f"stands {plural(abs(columns), 'column')} {'deeper' if columns > 0 else 'shallower'}"
+
+
+def _indent(text: str) -> int:
+    """The characters of white space a line opens with."""
+    return len(text) - len(text.lstrip())
+
+
 def _past_laid_out(run: Run, en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...]) -> Run:
     """A changed run without its first lines that differ only in white space (a block indented
     deeper in English): the finding names, and stands at, the first line that really changed."""
@@ -232,15 +257,31 @@ def _diff(en_block: Block, ko_block: Block) -> Iterator[Change]:
     """One classified change per changed run of code lines (lines the Korean moved: one), and
     one for all the runs of changed code of the block: a block translated from an older English
     (``{`` and its ``}`` added, three messages reworded) is one thing to sync, at its first
-    changed line, with the lines of the others."""
+    changed line, with the lines of the others. So are the runs of translated strings (a team
+    translating an example's UI text) and those laid out differently (a block the English
+    reformatted, its quotes changed on four lines): one finding each per block."""
     changes = list(_run_changes(en_block, ko_block))
-    code = [c for c in changes if c.kind == "code" and not c.moved]
-    rest = code[1:]
+    firsts: dict[int, list[Change]] = {}  # the first change of a kind -> the others it names
+    for kind in ("code", "strings", "formatting"):
+        same = [c for c in changes if c.kind == kind and not c.moved]
+        if len(same) > 1:
+            firsts[id(same[0])] = same[1:]
+    named = {id(c) for rest in firsts.values() for c in rest}
     for change in changes:
-        if rest and change is code[0]:
-            yield replace(change, also=_places(rest))
-        elif change not in rest:  # Change compares by identity
+        if id(change) in firsts:
+            rest = firsts[id(change)]
+            yield replace(change, also=_places(rest), advice=_advice(change, rest))
+        elif id(change) not in named:
             yield change
+
+
+def _advice(first: Change, rest: list[Change]) -> str:
+    """The advice of one finding for several runs of a block: the first's, unless the runs
+    differ in what they change (indentation here, quotes there: the broader advice)."""
+    advices = {first.advice, *(c.advice for c in rest)}
+    if len(advices) == 1:
+        return first.advice
+    return _QUOTES if _QUOTES in advices else _ADVICE["formatting"][1]
 
 
 def _places(changes: list[Change]) -> str:
@@ -275,11 +316,14 @@ def _run_changes(en_block: Block, ko_block: Block) -> Iterator[Change]:
         more = max(run.i2 - run.i1, run.j2 - run.j1) - 1
         suffix = f" (and {more} more line{'s' if more > 1 else ''})" if more > 0 else ""
         label, advice = _ADVICE[run.kind]
-        if run.kind == "formatting" and _squeezed(en[run.i1 : run.i2]) != _squeezed(
-            ko[run.j1 : run.j2]
-        ):
-            advice = "only white space, line breaks, semicolons or quotes differ"
-        if index in moved:
+        shift = (
+            _shift(en[run.i1 : run.i2], ko[run.j1 : run.j2]) if run.kind == "formatting" else None
+        )
+        if shift is not None:
+            what = f"code indented differently: {_show(en_line)} {shift} in Korean"
+            advice = "only the indentation differs"
+            brief = f"{_show(en_line, BRIEF)} {shift}"
+        elif index in moved:
             to = runs[moved[index]]
             ko_at = ko[to.j1].offset + ko_first
             what = f"code line {_show(en_line)} stands elsewhere in the Korean code block"
@@ -294,6 +338,10 @@ def _run_changes(en_block: Block, ko_block: Block) -> Iterator[Change]:
         else:
             what = f"{label}: English {_show(en_line)}, Korean {_show(ko_line)}"
             brief = _changed_briefs(en_line, ko_line)
+            if run.kind == "formatting" and _squeezed(en[run.i1 : run.i2]) != _squeezed(
+                ko[run.j1 : run.j2]
+            ):
+                advice = _QUOTES
         yield Change(
             run.kind,
             f"{what}{suffix}",

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from transcheck.checks.blockmatch import section_blocks
 from transcheck.checks.registry import Example, Hit, Illustration, PairContext, declare, rule
 from transcheck.findings import Location, Severity
+from transcheck.parse.frontmatter import CONFLICT
 
 UNREADABLE_FILE = declare(
     "TC001",
@@ -60,7 +61,7 @@ UNREADABLE_FILE = declare(
 def frontmatter_invalid(ctx: PairContext) -> Iterator[Hit]:
     """The YAML front matter does not parse, so the site cannot build the page's metadata.
 
-    Bad:  ko `title: "TPU란 무엇인가` (an unclosed quote).
+    Bad:  ko `title: "TPU란 무엇인가` (an unclosed quote), or a git merge conflict left in it.
     Good: ko `title: "TPU란 무엇인가"`.
     """
     for document, english in ((ctx.source, True), (ctx.target, False)):
@@ -71,6 +72,11 @@ def frontmatter_invalid(ctx: PairContext) -> Iterator[Hit]:
                 message = (
                     f"the English front matter does not parse ({front.error}): a defect of the "
                     "source to report upstream, not a translation error"
+                )
+            elif front.error.startswith(CONFLICT):
+                message = (
+                    f"the Korean front matter does not parse: {front.error}; keep one side of "
+                    "the conflict, updated to the English, and delete the marker lines"
                 )
             else:
                 message = (

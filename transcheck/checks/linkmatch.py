@@ -31,6 +31,8 @@ from transcheck.checks.blockmatch import NEARBY, SectionBlocks, section_blocks
 from transcheck.checks.inorder import match_in_order
 from transcheck.checks.registry import PairContext
 from transcheck.checks.templatelinks import stand_ins
+from transcheck.hangul import has_syllable
+from transcheck.lazy import compiled
 from transcheck.links import LinkIndex, Status, normalize_fragment
 from transcheck.model import Block, Document, Link, LinkKind, Section
 from transcheck.records import record
@@ -159,12 +161,30 @@ def _split_changed(
     def same_place(en: Link, ko: Link) -> bool:
         here, there = english.get(en), korean.get(ko)
         near = here is None or there is None or abs(here.pair - there.pair) <= NEARBY
-        return near and (url_class(en.url) == url_class(ko.url) or ko.url.strip(_STRAY) == en.url)
+        if ko.url.strip(_STRAY) == en.url:
+            return near
+        paired = here is not None and there is not None and here.other is there.block
+        return (
+            near and url_class(en.url) == url_class(ko.url) and (paired or not _named_apart(en, ko))
+        )
 
     return match_in_order(missing, extra, same_place)
 
 
 _STRAY = "()[]<>'\" \t"  # what a slip in link syntax leaves around a URL
+_WORDS = compiled(r"[^\W_]{2,}")
+
+
+def _named_apart(en: Link, ko: Link) -> bool:
+    """Two links whose texts, the Korean one left untranslated, share no word: the Korean
+    names another thing (`taintUniqueValue` where the English names `<ViewTransition>`), so
+    where they stand in different blocks it is an added link beside a missing one, not the
+    English link pointed elsewhere (in one translated block it is a replaced name to sync)."""
+    if has_syllable(ko.text):
+        return False
+    english = {word.lower() for word in _WORDS().findall(en.text)}
+    korean = {word.lower() for word in _WORDS().findall(ko.text)}
+    return bool(english) and bool(korean) and english.isdisjoint(korean)
 
 
 class LinkPlace(NamedTuple):

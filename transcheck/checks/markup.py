@@ -22,6 +22,7 @@ from transcheck.checks.blockmatch import (
     section_blocks,
 )
 from transcheck.checks.blocks import dropped_elements, lone_ids
+from transcheck.checks.linkmatch import counterpart_links
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.checks.templatelinks import stand_ins
@@ -29,7 +30,7 @@ from transcheck.config import RULE_OPTIONS
 from transcheck.findings import Location, Severity
 from transcheck.hangul import HANGUL
 from transcheck.lazy import compiled
-from transcheck.model import Block, BlockKind, Document, Markup
+from transcheck.model import Block, BlockKind, Document, Link, Markup
 from transcheck.records import record
 
 TEXT_ATTRIBUTES = frozenset(
@@ -222,6 +223,20 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
     yield from _unbalanced(ctx, ctx.target)
 
 
+def _once_per_page(renames: dict[str, list[Hit]]) -> Iterator[Hit]:
+    """A tag renamed or changed the same way on several lines of a page (the English writing
+    <dfn> where the Korean keeps <abbr>) is one finding at its first line, naming the others:
+    one rename through a page is one thing to sync."""
+    for message, same in renames.items():
+        first = same[0]
+        if len(same) == 1:
+            yield first
+            continue
+        lines = ", ".join(str(hit.source.line) for hit in same[1:])
+        more = f" ({len(same)}× in this file; also English line{'s' * (len(same) > 2)} {lines})"
+        yield Hit(message + more, first.source, first.target, identity=message)
+
+
 def _counted(hits: Iterator[Hit]) -> Iterator[Hit]:
     """Hits said the same at the same lines as one, with a count: a line that keeps two
     ``{.internal-link target=_blank}`` the English dropped is one finding."""
@@ -230,12 +245,14 @@ def _counted(hits: Iterator[Hit]) -> Iterator[Hit]:
         seen.setdefault((hit.message, hit.source, hit.target), []).append(hit)
     for (message, source, target), same in seen.items():
         times = f" ({len(same)}× on this line)" if len(same) > 1 else ""
-        yield Hit(message + times, source, target, identity=message if times else "")
+        identity = same[0].identity or (message if times else "")
+        yield Hit(message + times, source, target, identity=identity)
 
 
 def _mismatches(ctx: PairContext) -> Iterator[Hit]:
     """markup-mismatch's findings in the sections, one per tag."""
     dropped = dropped_elements(ctx)  # whole elements: block-missing reports them
+    renames: dict[str, list[Hit]] = {}
     for left in _left_over(ctx):
         section, match, whole = left.section, left.match, left.whole
         missing, missing_ends, added_ends = left.missing, left.missing_ends, left.added_ends
@@ -251,14 +268,14 @@ def _mismatches(ctx: PairContext) -> Iterator[Hit]:
                 continue  # the same tag, in blocks the alignment did not pair: no change
             if other is not None:
                 what = "renamed" if _identity(en)[:2] != _identity(other)[:2] else "changed"
-                yield Hit(
-                    f"markup {what}: English {show(en)}, Korean {show(other)}",
-                    ctx.at_source(en.line),
-                    ctx.at_target(other.line),
+                message = f"markup {what}: English {show(en)}, Korean {show(other)}"
+                renames.setdefault(message, []).append(
+                    Hit(message, ctx.at_source(en.line), ctx.at_target(other.line))
                 )
             elif not _linked(en) and id(placed.block.source) not in dropped:
                 yield Hit(
-                    f"{_element(en, missing_ends)} is missing from the Korean section "
+                    f"{_stretch(en, left.rows) or _element(en, missing_ends)} is missing from "
+                    f"the Korean section "
                     f"{describe(section.target)!r}",
                     ctx.at_source(en.line),
                     ctx.at_target(insertion_line(section.blocks, placed, section.target, en.line)),
@@ -280,6 +297,7 @@ def _mismatches(ctx: PairContext) -> Iterator[Hit]:
                     ctx.at_source(english.line if english else section.source.line),
                     ctx.at_target(ko.line),
                 )
+    yield from _once_per_page(renames)
 
 
 def _renamed(
@@ -309,6 +327,67 @@ class _LeftOver:
     extra: list[Markup]
     added_ends: dict[int, Markup]
     changed: dict[int, Markup]
+    rows: _Rows
+
+
+@record
+class _Rows:
+    """The missing English tags, re-chosen by the links they hold (see ``_by_links``), and for
+    a tag whose whole stretch is missing, its last line and the missing tags inside it."""
+
+    missing: list[Placed[Markup]]
+    ends: dict[int, int]  # id of a re-chosen tag -> the last line of its stretch
+    inner: dict[int, list[Markup]]  # id of an outer tag -> the re-chosen tags inside it
+    inside: set[int]  # ids of those inner tags
+
+
+def _by_links(ctx: PairContext, missing: list[Placed[Markup]]) -> _Rows:
+    """Missing English HTML tags re-chosen among their alike tags by the links they hold.
+    In-order matching of alike tags (a table's <tr>, <th> and <td>) leaves the last ones
+    missing, whichever row the Korean lacks. When as many of a block's alike tags open a
+    stretch (up to the next alike tag) whose links all lack a Korean counterpart (the row
+    link-missing reports), those tags are the missing ones; a chosen tag inside another's
+    stretch (the <td> of a missing <tr>) is part of that one finding."""
+    groups: dict[tuple[int, tuple[str, str, str]], list[int]] = {}
+    for index, placed in enumerate(missing):
+        if placed.item.kind == "html" and placed.block.source is not None:
+            groups.setdefault((id(placed.block), _identity(placed.item)), []).append(index)
+    rows = _Rows(list(missing), {}, {}, set())
+    if not groups:
+        return rows
+    kept = set(counterpart_links(ctx).values())
+    chosen: dict[int, list[Markup]] = {}  # id of a block pair -> its re-chosen tags
+    for (pair, identity), indexes in groups.items():
+        block = missing[indexes[0]].block.source
+        assert block is not None  # grouped only with an English block
+        alike = [tag for tag in _block_tags(block) if _identity(tag) == identity]
+        stops = [tag.line - 1 for tag in alike[1:]] + [block.end_line]
+        hollow = [
+            (tag, stop)
+            for tag, stop in zip(alike, stops, strict=True)
+            if _hollow(block, tag.line, stop, kept)
+        ]
+        if len(hollow) != len(indexes):
+            continue
+        for index, (tag, stop) in zip(indexes, hollow, strict=True):
+            placed = missing[index]
+            rows.missing[index] = Placed(tag, placed.block, placed.position)
+            rows.ends[id(tag)] = stop
+            chosen.setdefault(pair, []).append(tag)
+    for tags in chosen.values():
+        for tag in tags:
+            around = [o for o in tags if o.line < tag.line <= rows.ends[id(o)]]
+            if around:
+                rows.inner.setdefault(id(min(around, key=lambda o: o.line)), []).append(tag)
+                rows.inside.add(id(tag))
+    return rows
+
+
+def _hollow(block: Block, first: int, last: int, kept: set[Link]) -> bool:
+    """Whether lines ``first``-``last`` of an English block hold links and none of them has a
+    Korean counterpart."""
+    links = [link for link in block.links if first <= link.line <= last]
+    return bool(links) and not any(link in kept for link in links)
 
 
 def _left_over(ctx: PairContext) -> list[_LeftOver]:
@@ -324,11 +403,13 @@ def _left_over(ctx: PairContext) -> list[_LeftOver]:
                 [p for p in match.extra if id(p.block.target) not in added_blocks]
             )
             grouped = {id(tag) for _, tags in whole for tag in tags}
+            rows = _by_links(ctx, match.missing)
             missing, missing_ends = _whole_elements(
                 [
                     p
-                    for p in match.missing
+                    for p in rows.missing
                     if id(p.block.source) not in untranslated
+                    and id(p.item) not in rows.inside
                     and id(p.item) not in linked
                     and not _wraps_an_article(p.item)
                 ],
@@ -357,7 +438,9 @@ def _left_over(ctx: PairContext) -> list[_LeftOver]:
                     extra.remove(renamed)
                     changed[index] = renamed
             found.append(
-                _LeftOver(section, match, whole, missing, missing_ends, extra, added_ends, changed)
+                _LeftOver(
+                    section, match, whole, missing, missing_ends, extra, added_ends, changed, rows
+                )
             )
         return found
 
@@ -441,6 +524,18 @@ def _whole_elements(
         return other is None and any(a < placed.item.line <= b for a, b in spans)
 
     return [placed for placed in kept if not inside(placed)], ends
+
+
+def _stretch(tag: Markup, rows: _Rows) -> str:
+    """A re-chosen missing tag with the tags inside it and its lines (``<tr> with <th>, <td>
+    (lines 57-64)``), or '' for a tag with nothing inside it."""
+    inner = [t for t in rows.inner.get(id(tag), ()) if not _linked(t)]  # links: link-missing's
+    if not inner:
+        return ""
+    return (
+        f"{show(tag)} with {', '.join(show(t) for t in inner)} "
+        f"(lines {tag.line}-{rows.ends[id(tag)]})"
+    )
 
 
 def _element(tag: Markup, ends: dict[int, Markup]) -> str:

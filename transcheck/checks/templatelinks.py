@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from transcheck.checks.registry import PairContext
-from transcheck.model import Link, Markup, Section
+from transcheck.model import CodeSpan, Link, Markup, Section
 from transcheck.records import record
 from transcheck.urlforms import url_form
 
@@ -25,9 +25,9 @@ class StandIns:
 
     links: frozenset[int]
     templates: frozenset[int]
-    labels: frozenset[
-        tuple[str, int]
-    ]  # (text, line) of those links' labels: `class` in [`class`](…)
+    # (text, line) of those links' labels (`class` in [`class`](…)) and of the code spans a
+    # call of the other side shows (`align` for {{htmlattrdef("align")}})
+    labels: frozenset[tuple[str, int]]
 
 
 def reaches(tag: Markup, url: str) -> bool:
@@ -53,11 +53,56 @@ def stand_ins(ctx: PairContext) -> StandIns:
             assert pair.source is not None and pair.target is not None
             for calls, other in ((pair.source, pair.target), (pair.target, pair.source)):
                 for tag, link in _match(calls, other, links, templates):
-                    shown = [tag.attrs[0][1].rsplit("/", 1)[-1], *(v for _, v in tag.attrs[1:])]
-                    labels.update((word.casefold(), link.line) for word in shown)
+                    labels.update((word.casefold(), link.line) for word in _shown(tag))
+            for span in _spans(pair.target, pair.source, templates):
+                labels.add((span.text.casefold(), span.line))
         return StandIns(frozenset(links), frozenset(templates), frozenset(labels))
 
     return ctx.cached("template-links", compute)  # type: ignore[no-any-return]
+
+
+def _shown(tag: Markup) -> list[str]:
+    """The words a template call shows: its first argument's last path part, and the others."""
+    return [tag.attrs[0][1].rsplit("/", 1)[-1], *(v for _, v in tag.attrs[1:])]
+
+
+def _spans(calls: Section, other: Section, templates: set[int]) -> list[CodeSpan]:
+    """English code spans that a template call of the Korean section shows, each used once:
+    MDN's ``{{htmlattrdef("align")}}`` and ``{{jsxref("NaN")}}`` render `align` and `NaN`, so
+    a translation keeping the call where the English now writes the span is one reference,
+    neither a missing span nor an extra call. Not the other way: an English call the Korean
+    writes as a bare span may have lost the link the call makes. A span the Korean also writes
+    is that span's counterpart instead, and the label of a link is the link's (see
+    ``_match``)."""
+    tags = [
+        tag
+        for tag in calls.markup
+        if tag.kind == "template" and tag.attrs and not tag.attrs[0][0] and id(tag) not in templates
+    ]
+    if not tags:
+        return []
+    labels = {(_bare(link.text), link.line) for link in other.links}  # the link judges those
+    spans = [
+        span
+        for block in other.blocks
+        for span in block.code_spans
+        if (_bare(span.text), span.line) not in labels
+    ]
+    own = {_bare(span.text) for block in calls.blocks for span in block.code_spans}
+    found: list[CodeSpan] = []
+    for tag in tags:
+        words = {_bare(word) for word in _shown(tag)} - own
+        span = next((s for s in spans if _bare(s.text) in words and s not in found), None)
+        if span is not None:
+            templates.add(id(tag))
+            found.append(span)
+    return found
+
+
+def _bare(text: str) -> str:
+    """A span or call word without the angle brackets of an element name, compared without
+    case: `<p>` is ``htmlelement("p")``."""
+    return text.strip().strip("<>").casefold()
 
 
 def _match(

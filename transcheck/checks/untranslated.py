@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from itertools import groupby
 from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz
@@ -456,17 +455,50 @@ def untranslated(ctx: PairContext) -> Iterator[Hit]:
     if len(kept) >= _PAGE_UNITS and share is not None and share < page_share:
         yield _page(ctx, every, left, share)
         return
-    for (kind, source_line, target_line), group in groupby(
-        kept, key=lambda u: (u.kind, u.source_line, u.target_line)
-    ):
-        texts = [_clip(_shown(unit)) for unit in group]
-        what = f"{len(texts)} table cells" if len(texts) > 1 else kind
+    for group in _together(every, left):
+        first, texts = group[0], [repr(_clip(_shown(unit))) for unit in group]
+        if first.kind != BlockKind.LIST_ITEM.value or len(group) == 1:
+            what = f"{len(group)} table cells" if len(group) > 1 else first.kind
+            said = f"{' | '.join(texts)}; translate it"
+        else:
+            what = f"{len(group)} list items (lines {first.target_line}-{group[-1].target_end})"
+            more = f" and {len(texts) - _SHOWN} more" if len(texts) > _SHOWN else ""
+            said = f"{' | '.join(texts[:_SHOWN])}{more}; translate them"
         yield Hit(
-            f"{what} still in English: {' | '.join(repr(t) for t in texts)}; translate it",
-            ctx.at_source(source_line),
-            ctx.at_target(target_line),
+            f"{what} still in English: {said}",
+            ctx.at_source(first.source_line),
+            ctx.at_target(first.target_line),
         )
     yield from _front_matter(ctx, similarity)
+
+
+_SHOWN = 3  # the texts of a list a finding shows
+
+
+def _together(every: list[Unit], left: list[bool]) -> Iterator[list[Unit]]:
+    """The units still in English, grouped as one thing to translate: the cells of one table
+    row, and list items that follow one another with no translated unit between them (a list
+    left in English is one finding, not one per item)."""
+    group: list[Unit] = []
+    for unit, english in zip(every, left, strict=True):
+        if group and not _joins(group[-1], unit, english):
+            yield group
+            group = []
+        if english:
+            group.append(unit)
+    if group:
+        yield group
+
+
+def _joins(previous: Unit, unit: Unit, english: bool) -> bool:
+    """Whether the group ending with ``previous`` goes on past ``unit``: a cell of the same
+    row (translated or not), or a list item still in English."""
+    if unit.kind == "table cell":
+        return previous.kind == unit.kind and (previous.source_line, previous.target_line) == (
+            unit.source_line,
+            unit.target_line,
+        )
+    return english and previous.kind == unit.kind == BlockKind.LIST_ITEM.value
 
 
 def _page(ctx: PairContext, every: list[Unit], left: list[bool], share: float) -> Hit:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import yaml
@@ -26,6 +27,12 @@ def parse_front_matter(content: str, first_line: int, last_line: int) -> FrontMa
     try:
         node, data = load_node_fast(content)
     except yaml.YAMLError as error:
+        marker = _conflict_marker(content)
+        if marker is not None:  # the cause, wherever YAML stumbled
+            offset, text = marker
+            return FrontMatter(
+                first_line, last_line, error=f"{CONFLICT} {text!r}", error_line=body_start + offset
+            )
         message, line = describe(error, body_start)
         return FrontMatter(first_line, last_line, error=message, error_line=line or first_line)
     if data is None:
@@ -37,6 +44,19 @@ def parse_front_matter(content: str, first_line: int, last_line: int) -> FrontMa
     key_lines = {str(key.value): body_start + key.start_mark.line for key, _ in _pairs(node.value)}
     clean = {str(key): value for key, value in data.items()}
     return FrontMatter(first_line, last_line, clean, key_lines, url_links(clean, key_lines))
+
+
+CONFLICT = "it holds the git merge-conflict marker"
+_MARKER = compiled(r"^(?:<{7}|={7}|>{7})(?: .*)?$", re.MULTILINE)
+
+
+def _conflict_marker(content: str) -> tuple[int, str] | None:
+    """The first git merge-conflict marker line of a front matter (its offset and text): a
+    conflict left in the metadata breaks the YAML, and is what to fix."""
+    found = _MARKER().search(content)
+    if found is None:
+        return None
+    return content.count("\n", 0, found.start()), found.group().strip()
 
 
 def _pairs(
