@@ -49,6 +49,27 @@ RULE_OPTIONS["frontmatter"] = {
 _SHOWN = 60  # characters of a value shown in a message
 
 
+# Keys whose text a page setting shows the reader (Starlight's `sidebar: {label: …, badge:
+# {text: …}}`): translated, while the setting's other values stay as in English.
+_SHOWN_TEXT = frozenset({"label", "title", "text", "description", "summary", "caption", "alt"})
+
+
+def _same_setting(english: Any, korean: Any) -> bool:
+    """Whether a Korean setting is the English one, its shown text aside: the same keys and
+    values, where a string under a key such as ``label`` may be translated."""
+    if isinstance(english, dict) and isinstance(korean, dict):
+        return english.keys() == korean.keys() and all(
+            (key in _SHOWN_TEXT and isinstance(value, str) and isinstance(korean[key], str))
+            or _same_setting(value, korean[key])
+            for key, value in english.items()
+        )
+    if isinstance(english, list) and isinstance(korean, list):
+        return len(english) == len(korean) and all(
+            _same_setting(a, b) for a, b in zip(english, korean, strict=True)
+        )
+    return bool(english == korean)
+
+
 def _usable(front: FrontMatter | None) -> FrontMatter | None:
     """The front matter when it parsed (invalid YAML is frontmatter-invalid's)."""
     return front if front is not None and front.error is None else None
@@ -122,7 +143,7 @@ def frontmatter_mismatch(ctx: PairContext) -> Iterator[Hit]:
                 en_at,
                 ctx.at_target(ko.line),
             )
-        elif key in identical and ko.data[key] != value:
+        elif key in identical and not _same_setting(value, ko.data[key]):
             yield Hit(
                 f"front-matter {key} must stay as in English: English {_show(value)}, "
                 f"Korean {_show(ko.data[key])}",

@@ -41,9 +41,12 @@ def korean_url(ctx: PairContext, url: str, like: str | None = None) -> str:
     """The URL the Korean side should write for English ``url``: through the rewrite rules,
     with the locale the Korean link it replaces carries (``like``), else the one most of the
     Korean page's site links carry: on a site serving its Korean pages under ``/ko/``,
-    ``/en-US/docs/x`` is ``/ko/docs/x`` and ``/docs/x`` is ``/ko/docs/x``."""
+    ``/en-US/docs/x`` is ``/ko/docs/x`` and ``/docs/x`` is ``/ko/docs/x``. A page with no
+    such link to learn from gets ``/ko/`` for an English locale segment."""
     url = ctx.config.rewrite_link(url)
     locale = path_locale(like) if like is not None else _korean_locale(ctx)
+    if not locale and like is None and path_locale(url).lower().startswith("en"):
+        locale = "ko"  # no Korean link to learn from: a site of locale paths serves ko pages
     if not locale or locale.lower().startswith("en"):
         return url
     if path_locale(url):
