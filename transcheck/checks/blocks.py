@@ -38,13 +38,18 @@ def block_name(block: Block) -> str:
 
 def first_words(block: Block, words: int = 8) -> str:
     """The start of a block as a reader sees it, quoted: ``'Sharding splits an array…'``; a
-    block of only a template call is named by the call (``'{{jsxref("Array")}}'``)."""
+    block of template calls and a word or two is named by its first call and those words
+    (``'{{jsxref("Array")}}'``, ``'{{HTMLElement("sub")}} and…'``)."""
     calls = [tag for tag in block.markup if tag.kind == "template" and tag.attrs]
-    if not (block.shown or block.text).strip() and calls:
-        return repr(f'{{{{{calls[0].name}("{calls[0].attrs[0][1]}")}}}}')
     parts = (block.shown or block.text).split()
+    if calls and len(parts) < _FEW_WORDS:  # mostly calls: 'and' alone names nothing
+        call = f'{{{{{calls[0].name}("{calls[0].attrs[0][1]}")}}}}'
+        return repr(" ".join([call, *parts]) + ("…" if len(calls) > 1 else ""))
     shown = " ".join(parts[:words]) + ("…" if len(parts) > words else "")
     return repr(shown)
+
+
+_FEW_WORDS = 3  # a block of template calls with fewer words of its own is named by its call
 
 
 def _lines(blocks: Sequence[Block]) -> str:

@@ -284,6 +284,7 @@ def _named(ctx: PairContext, unit: Unit) -> bool:
             and (_kept_phrase(ctx, unit.korean) or _code_names(ctx, unit) or _linked(ctx, unit))
         )
         or (_label(unit) and _kept_phrase(ctx, unit.korean))
+        or (unit.kind == BlockKind.PARAGRAPH.value and _quoted(ctx, unit.korean))
         or (unit.block is not None and _link_only(unit.block))
         or _shown_in_code(unit.korean, code, folded)
         or (unit.kind == BlockKind.LIST_ITEM.value and _proper_only(unit.korean))
@@ -307,8 +308,9 @@ def _bare_term(unit: Unit) -> bool:
 
 
 def _kept_phrase(ctx: PairContext, title: str) -> bool:
-    """A title the Korean page writes as it is inside its own Korean sentences (``React
-    Developer Tools를 사용하여``): a name the translator keeps on purpose, whatever its length.
+    """A title the Korean page writes as it is inside its own Korean sentences or headings
+    (``React Developer Tools를 사용하여``): a name the translator keeps on purpose, whatever its
+    length.
     A label's colon and an abbreviation after the name (``Fully-Sharded Data Parallelism
     (FSDP):``) may stay out of the sentences."""
     sentences = ctx.cached(
@@ -318,6 +320,7 @@ def _kept_phrase(ctx: PairContext, title: str) -> bool:
             for section in ctx.target.sections
             for block in section.blocks
             if _translated(block)
+            or (block.kind is BlockKind.HEADING and HANGUL.search(block.text) is not None)
         ),
     )
     phrase = " ".join(title.split()).removesuffix(":")
@@ -325,6 +328,16 @@ def _kept_phrase(ctx: PairContext, title: str) -> bool:
         len(name) > 1 and re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", sentences) is not None
         for name in {phrase.casefold(), _ABBREVIATED().sub("", phrase).casefold()}
     )
+
+
+def _quoted(ctx: PairContext, text: str) -> bool:
+    """A paragraph the Korean page quotes in its own sentences, with or without its leading
+    ``Warning:`` label: a message the program prints (a console block), kept in English on
+    purpose (``### "The current testing environment is not configured…" 오류가 발생하는 경우``)."""
+    return _kept_phrase(ctx, text) or _kept_phrase(ctx, _MESSAGE_LABEL().sub("", text, count=1))
+
+
+_MESSAGE_LABEL = compiled(r"^[A-Z][A-Za-z]*:\s+")
 
 
 def _label(unit: Unit) -> bool:
@@ -434,7 +447,8 @@ def untranslated(ctx: PairContext) -> Iterator[Hit]:
     `v-if`), one or two capitalized names (`Vite`, `Scoped CSS`), a title the Korean page
     writes as it is in its own sentences (`React Developer Tools를 설치하면`), one word its
     section's code names (`### Vite` over `@vitejs/plugin-vue`), a term of a few words written
-    without its English article (`environment variable`), the text of a lone link (a
+    without its English article (`environment variable`), a message the Korean page quotes in
+    its own sentences or headings (console output), the text of a lone link (a
     product or resource), text a code block of the page also shows (a demo's output, a title
     its citation names), a front-matter title whose subtitle is translated. A page whose
     translated share of paragraphs is below `untranslated.page_share` (0.5), with at
