@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 
 from transcheck.align.blockscore import code_line_tokens, markup_tokens
 from transcheck.lazy import compiled
-from transcheck.model import BlockKind, Section
+from transcheck.model import BlockKind, LinkKind, Section
 from transcheck.records import record
 
 TOKEN_PSEUDO = 2.0  # smoothing mass of content evidence, about one distinctive token's weight
@@ -33,6 +33,8 @@ _COMMENT = re.compile(r"^\s*(#|//|/\*|\*|--|%|;)")
 # A comment that ends a code line (`x = 1; // note`, `a: 1; /* note */`): translators translate
 # it, so the line is compared without it.
 _TRAILING_COMMENT = compiled(r"\s+(?://.*|/\*.*\*/|<!--.*-->)$")
+_IMAGE_KINDS = frozenset(kind for kind in LinkKind if kind.is_image)
+_CODE, _HEADING = BlockKind.CODE, BlockKind.HEADING  # looked up once (see blockscore._CODE)
 _SHAPE = {
     BlockKind.PARAGRAPH: "p",
     BlockKind.LIST_ITEM: "l",
@@ -45,16 +47,36 @@ _SHAPE = {
 
 
 def section_tokens(section: Section, rewrite: Callable[[str], str]) -> Counter[str]:
-    """The language-neutral tokens of a section's body and heading markup, as a multiset."""
-    tokens = ["L:" + rewrite(link.path_part) for link in section.links if link.url[:1] != "#"]
-    tokens += ["I:" + image.url for image in section.images]
-    tokens += ["C:" + span.text.strip() for span in section.code_spans]
-    for block in section.code_blocks:
-        tokens += _code_tokens(block.text)
-    tokens += ["M:" + "".join(formula.text.split()) for formula in section.math]
-    tokens += ["N:" + number.value for number in section.numbers]
-    tokens += [token for tag in section.markup for token in markup_tokens(tag)]
-    return Counter(tokens)  # counted at once: a Counter adds one key at a time in Python
+    """The language-neutral tokens of a section's body and heading markup, as a multiset: link
+    targets, images, code spans, code lines, formulas, numbers, tags, each kind in block order
+    (the order of the section's own ``links``, ``images``, ... and so of the Counter's keys).
+    One walk over the blocks, not the section's seven per-kind properties, which the
+    aligner alone asks for several of (numbers, code blocks) and which each walk the blocks."""
+    links: list[str] = []
+    images: list[str] = []
+    spans: list[str] = []
+    code: list[str] = []
+    math: list[str] = []
+    numbers: list[str] = []
+    markup: list[str] = []
+    for block in section.blocks:
+        for link in block.links:
+            if link.kind in _IMAGE_KINDS:
+                images.append("I:" + link.url)
+            elif link.url[:1] != "#":
+                links.append("L:" + rewrite(link.path_part))
+        if block.code_spans:
+            spans += ["C:" + span.text.strip() for span in block.code_spans]
+        if block.kind is _CODE:
+            code += _code_tokens(block.text)
+        if block.math:
+            math += ["M:" + "".join(formula.text.split()) for formula in block.math]
+        if block.numbers:
+            numbers += ["N:" + number.value for number in block.numbers]
+        for tag in block.markup:
+            markup += markup_tokens(tag)
+    # counted at once: a Counter adds one key at a time in Python
+    return Counter(links + images + spans + code + math + numbers + markup)
 
 
 @lru_cache(maxsize=4096)
@@ -97,8 +119,9 @@ def features(section: Section, rewrite: Callable[[str], str]) -> Features:
         title=title,
         words=frozenset(_stem(word) for word in _WORD.findall(title)),
         level=section.level,
-        length=section.text_length,
-        shape="".join(_SHAPE.get(block.kind, "") for block in section.blocks),
+        # the section's text_length, summed here: no other part asks for it
+        length=sum([len(block.text) for block in section.blocks if block.kind is not _HEADING]),
+        shape="".join([_SHAPE.get(block.kind, "") for block in section.blocks]),
     )
 
 
