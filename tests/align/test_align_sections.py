@@ -18,7 +18,9 @@ from transcheck.align.features import (
     _code_tokens,
     _with_subsections,
     features,
+    no_shared_words,
     section_tokens,
+    title_evidence,
 )
 from transcheck.align.sections import ANCHOR, POSITION, Costs, _monotone, _score_matrix
 from transcheck.api import check_pair
@@ -440,3 +442,18 @@ def test_section_tokens_and_length_are_those_of_the_section_properties() -> None
             assert features(section, str).length == section.text_length
             kinds |= {token[:2] for token in tokens}
     assert kinds >= {"L:", "I:", "C:", "K:", "M:", "N:", "H:"}  # every kind was met
+
+
+def test_word_evidence_left_unworked_is_what_title_evidence_gives() -> None:
+    english = compose([EN[k] for k in ORDER]) + "\n## TPU Memory\n\nMore.\n\n## Roofline\n\nx\n"
+    korean = compose(KO.values()) + "\n## TPU 메모리\n\n더.\n\n## Roofline\n\nx\n"
+    sources = [features(s, str) for s in parse_markdown(english, "en.md").sections]
+    targets = [features(s, str) for s in parse_markdown(korean, "ko.md").sections]
+    worked = 0
+    for a in sources:
+        for b in targets:
+            if (a.words and b.words) or a.title == b.title:  # matrices works these out
+                worked += title_evidence(a, b) != no_shared_words(b)
+            else:
+                assert title_evidence(a, b) == no_shared_words(b)
+    assert worked  # some pairs share words or a heading: their evidence differs

@@ -134,8 +134,15 @@ def title_evidence(a: Features, b: Features) -> float:
     """How many of the Korean heading's Latin words the English heading has (0.5: none)."""
     if a.title and a.title == b.title:
         return 1.0
-    shared = len(a.words & b.words) if a.words and b.words else 0  # most headings have none
-    return (shared + WORD_PSEUDO) / (len(b.words) + 2 * WORD_PSEUDO)
+    if not (a.words and b.words):  # most headings have none
+        return no_shared_words(b)
+    return (len(a.words & b.words) + WORD_PSEUDO) / (len(b.words) + 2 * WORD_PSEUDO)
+
+
+def no_shared_words(b: Features) -> float:
+    """``title_evidence`` of a Korean heading and an English one that shares none of its words
+    (and is not written the same): it depends on the Korean heading alone."""
+    return WORD_PSEUDO / (len(b.words) + 2 * WORD_PSEUDO)
 
 
 class Scorer:
@@ -198,15 +205,6 @@ class Scorer:
             result.append(row)
         return result
 
-    def length(self, a: int, b: int) -> float:
-        """Similarity of prose lengths, corrected by the overall Korean/English length ratio."""
-        if not a and not b:
-            return 1.0
-        if not a or not b:
-            return 0.0
-        relative = (b / a) / self.ratio
-        return min(relative, 1 / relative)
-
     def matrices(self) -> tuple[list[list[float]], list[list[float]]]:
         """The score and the evidence (content or heading words, the stronger) of every pair.
 
@@ -225,7 +223,11 @@ class Scorer:
         scores: list[list[float]] = []
         evidence: list[list[float]] = []
         shapes: dict[tuple[str, str], float] = {}  # few shapes recur: "p", "pp", "pc", ...
-        length = self.length
+        ratio, target_mass = self.ratio, own.target_mass
+        # each Korean heading's word evidence against an English heading sharing no word: the
+        # title_evidence of most pairs (a heading written the same, or with Latin-script words
+        # on both sides, is worked out)
+        unshared = [no_shared_words(b) for b in self.target]
         for i, a in enumerate(self.source):
             if not a.level:  # the preamble (level 0) pairs with the other preamble only
                 decided = [0.0 if b.level else 1.0 for b in self.target]
@@ -234,6 +236,7 @@ class Scorer:
                 continue
             score_row, evidence_row = [], []
             shared, mass, below_shared = own.shared[i], own.source_mass[i], below.shared[i]
+            words, heading = a.words, a.title
             for j, b in enumerate(self.target):
                 if not b.level:
                     score_row.append(0.0)
@@ -241,7 +244,7 @@ class Scorer:
                     continue
                 # own.evidence(i, j), written out: this loop runs for every other pair
                 content = (2 * shared[j] + TOKEN_PSEUDO) / (
-                    mass + own.target_mass[j] + 2 * TOKEN_PSEUDO
+                    mass + target_mass[j] + 2 * TOKEN_PSEUDO
                 )
                 folded = (a, b)
                 if (
@@ -253,7 +256,10 @@ class Scorer:
                 ):
                     # compared with their subsections, in length and shape too
                     content, folded = deeper, (self.source_folded[i], self.target_folded[j])
-                title = title_evidence(a, b)
+                if (words and b.words) or heading == b.title:
+                    title = title_evidence(a, b)
+                else:
+                    title = unshared[j]
                 x, y = folded
                 if x.shape == y.shape:
                     shape = 1.0
@@ -261,11 +267,17 @@ class Scorer:
                     shape = shapes.get((x.shape, y.shape), -1.0)
                     if shape < 0:
                         shape = shapes[x.shape, y.shape] = fuzz.ratio(x.shape, y.shape) / 100
+                # similarity of prose lengths through the overall Korean/English length ratio
+                if x.length and y.length:
+                    relative = (y.length / x.length) / ratio
+                    length = min(relative, 1 / relative)
+                else:
+                    length = 0.0 if x.length or y.length else 1.0
                 score_row.append(
                     W_CONTENT * content
                     + W_TITLE * title
                     + W_LEVEL * (a.level == b.level)
-                    + W_LENGTH * length(x.length, y.length)
+                    + W_LENGTH * length
                     + W_SHAPE * shape
                 )
                 evidence_row.append(max(content, title))
