@@ -226,16 +226,31 @@ def chapter_ratio(pairs: Sequence[tuple[Section, Section]]) -> LengthRatio:
     en_length = ko_length = 0
     samples: list[float] = []
     for source, target in pairs:
-        en = [len(b.text) for b in source.blocks if b.kind in _PROSE and b.text]
-        ko = [len(b.text) for b in target.blocks if b.kind in _PROSE and b.text]
-        en_length += sum([len(b.text) for b in source.blocks if b.kind is not _HEADING])
-        ko_length += sum([len(b.text) for b in target.blocks if b.kind is not _HEADING])
+        en, en_body = _prose_lengths(source)
+        ko, ko_body = _prose_lengths(target)
+        en_length += en_body
+        ko_length += ko_body
         if len(en) == len(ko):
             samples += [math.log(k / e) for e, k in zip(en, ko, strict=True)]
     value = ko_length / en_length if en_length and ko_length else 1.0
     if len(samples) < MIN_SAMPLES:
         return LengthRatio(value)
     return LengthRatio(value, math.exp(median(samples)))
+
+
+def _prose_lengths(section: Section) -> tuple[list[int], int]:
+    """The lengths of a section's non-empty prose blocks, and the length of its body (every
+    block but the heading), in one walk over its blocks."""
+    prose: list[int] = []
+    body = 0
+    for block in section.blocks:
+        kind = block.kind
+        if kind is not _HEADING:
+            length = len(block.text)
+            body += length
+            if length and kind in _PROSE:
+                prose.append(length)
+    return prose, body
 
 
 def median(values: Iterable[float]) -> float:
