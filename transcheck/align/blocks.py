@@ -95,19 +95,17 @@ class SectionBlocks:
     def firsts(self) -> tuple[list[tuple[int, Block]], list[tuple[int, Block]]]:
         """The English and the Korean blocks with the place of the first pair holding each (a
         block of a merge or split is in several pairs), in order: the item matchers of every
-        kind walk these, so the pairs are sorted out once per section, not once per kind."""
-        seen: set[int] = set()  # blocks already placed (a block's id)
-
-        def first(korean: bool) -> list[tuple[int, Block]]:
-            found = []
-            for position, pair in enumerate(self.blocks):
-                block = pair.target if korean else pair.source
-                if block is not None and id(block) not in seen:
-                    seen.add(id(block))
-                    found.append((position, block))
-            return found
-
-        return first(korean=False), first(korean=True)
+        kind walk these, so the pairs are sorted out once per section, not once per kind. Both
+        sides in one walk over the pairs, a block entered by its id at its first pair."""
+        english: dict[int, tuple[int, Block]] = {}
+        korean: dict[int, tuple[int, Block]] = {}
+        for position, pair in enumerate(self.blocks):
+            source, target = pair.source, pair.target
+            if source is not None and id(source) not in english:
+                english[id(source)] = (position, source)
+            if target is not None and id(target) not in korean:
+                korean[id(target)] = (position, target)
+        return list(english.values()), list(korean.values())
 
 
 def block_alignment(
