@@ -183,11 +183,6 @@ class Section:
         return tuple(self._items("code_spans"))
 
     @cached_property
-    def numbers(self) -> tuple[Number, ...]:
-        """Numbers in prose, in order."""
-        return tuple(self._items("numbers"))
-
-    @cached_property
     def math(self) -> tuple[Math, ...]:
         """Math spans and blocks, in order."""
         return tuple(self._items("math"))
@@ -201,11 +196,6 @@ class Section:
     def code_blocks(self) -> tuple[Block, ...]:
         """Fenced and indented code blocks."""
         return tuple(b for b in self.blocks if b.kind is BlockKind.CODE)
-
-    @cached_property
-    def text_length(self) -> int:
-        """Characters of prose in the body (heading excluded)."""
-        return sum(len(b.text) for b in self.blocks if b.kind is not BlockKind.HEADING)
 
 
 @record

@@ -3,8 +3,12 @@ call names. List items a translator reordered pair as moved, not as one missing 
 
 from __future__ import annotations
 
+import random
+
+from transcheck.align.blockscore import markup_tokens
 from transcheck.api import check_pair
 from transcheck.config import Config
+from transcheck.model import Markup
 
 CLOSURE_EN = """# Closure
 
@@ -104,3 +108,17 @@ def test_a_paragraph_the_english_gained_next_to_a_translated_one_is_the_missing_
     found = findings(GAINED_EN, GAINED_KO)
     assert ("TC107", 7, 6) in found
     assert [code for code, _, _ in found if code in ("TC107", "TC704")] == ["TC107"]
+
+
+def test_a_tag_is_named_by_its_first_naming_attribute_as_markup_attr_reads_it() -> None:
+    names = ["path", "key", "src", "id", "class"]
+    values = ["", "a", "b"]
+    generator = random.Random(15)
+    for _ in range(500):
+        attrs = tuple(
+            (generator.choice(names), generator.choice(values))
+            for _ in range(generator.randint(0, 5))
+        )
+        tag = Markup("html", "x", attrs, 1)
+        key = tag.attr("path") or tag.attr("key") or tag.attr("src") or tag.attr("id") or ""
+        assert markup_tokens(tag)[0] == f"H:html:x:{key}"

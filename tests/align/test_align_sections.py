@@ -6,15 +6,26 @@ from __future__ import annotations
 import math
 import random
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from align_sample import EN, KO, ORDER, compose, line_of
 
 from transcheck.align import Alignment, align_sections
-from transcheck.align.features import Scorer, _with_subsections, features
+from transcheck.align.blockscore import markup_tokens
+from transcheck.align.features import (
+    Scorer,
+    _code_tokens,
+    _with_subsections,
+    features,
+    no_shared_words,
+    section_tokens,
+    title_evidence,
+)
 from transcheck.align.sections import ANCHOR, POSITION, Costs, _monotone, _score_matrix
 from transcheck.api import check_pair
 from transcheck.config import Config
+from transcheck.model import BlockKind, Section
 from transcheck.parse import parse_markdown
 
 STRUCTURE = Config(select=("TC101", "TC102", "TC103", "TC104"))
@@ -398,3 +409,52 @@ def test_sections_folded_with_their_subsections_as_a_plain_fold_would() -> None:
             assert folded[index].length == sum(part.length for part in inner)
             assert folded[index].shape == "".join(part.shape for part in inner)
         assert any(f is not s for f, s in zip(folded, sections, strict=True))  # some fold
+
+
+def _per_kind_tokens(section: Section) -> list[str]:
+    """A section's tokens read from its per-kind properties, kind after kind (the plain form
+    section_tokens walks the blocks once for)."""
+    tokens = ["L:" + link.path_part for link in section.links if link.url[:1] != "#"]
+    tokens += ["I:" + image.url for image in section.images]
+    tokens += ["C:" + span.text.strip() for span in section.code_spans]
+    for block in section.code_blocks:
+        tokens += _code_tokens(block.text)
+    tokens += ["M:" + "".join(formula.text.split()) for formula in section.math]
+    tokens += ["N:" + number.value for block in section.blocks for number in block.numbers]
+    tokens += [token for tag in section.markup for token in markup_tokens(tag)]
+    return tokens
+
+
+def test_section_tokens_and_length_are_those_of_the_section_properties() -> None:
+    mixed = (
+        "# A\n\nSee [b](b.md#x), ![pic](p.png), [in page](#y) and `code` 42 times $x + 1$.\n\n"
+        '<img src="q.png"> <span id="z">3.5</span> {% include figure.liquid path="f.png" %}\n\n'
+        "```py\nx = 1  # one\n```\n\n$$\na = b\n$$\n\n## B\n\n- 7 `k` [c](/c/)\n- ![i](i.png)\n"
+    )
+    demo = Path(__file__).parents[2] / "data" / "demo"
+    texts = [mixed, *(path.read_text("utf-8") for path in sorted(demo.glob("*/*.md")))]
+    kinds = set()
+    for text in texts:
+        for section in parse_markdown(text, "x.md").sections:
+            tokens, plain = section_tokens(section, str), Counter(_per_kind_tokens(section))
+            assert tokens == plain
+            assert list(tokens) == list(plain)  # in the same order: weights add up alike
+            prose = sum(len(b.text) for b in section.blocks if b.kind is not BlockKind.HEADING)
+            assert features(section, str).length == prose
+            kinds |= {token[:2] for token in tokens}
+    assert kinds >= {"L:", "I:", "C:", "K:", "M:", "N:", "H:"}  # every kind was met
+
+
+def test_word_evidence_left_unworked_is_what_title_evidence_gives() -> None:
+    english = compose([EN[k] for k in ORDER]) + "\n## TPU Memory\n\nMore.\n\n## Roofline\n\nx\n"
+    korean = compose(KO.values()) + "\n## TPU 메모리\n\n더.\n\n## Roofline\n\nx\n"
+    sources = [features(s, str) for s in parse_markdown(english, "en.md").sections]
+    targets = [features(s, str) for s in parse_markdown(korean, "ko.md").sections]
+    worked = 0
+    for a in sources:
+        for b in targets:
+            if (a.words and b.words) or a.title == b.title:  # matrices works these out
+                worked += title_evidence(a, b) != no_shared_words(b)
+            else:
+                assert title_evidence(a, b) == no_shared_words(b)
+    assert worked  # some pairs share words or a heading: their evidence differs

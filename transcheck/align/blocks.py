@@ -95,19 +95,17 @@ class SectionBlocks:
     def firsts(self) -> tuple[list[tuple[int, Block]], list[tuple[int, Block]]]:
         """The English and the Korean blocks with the place of the first pair holding each (a
         block of a merge or split is in several pairs), in order: the item matchers of every
-        kind walk these, so the pairs are sorted out once per section, not once per kind."""
-        seen: set[int] = set()  # blocks already placed (a block's id)
-
-        def first(korean: bool) -> list[tuple[int, Block]]:
-            found = []
-            for position, pair in enumerate(self.blocks):
-                block = pair.target if korean else pair.source
-                if block is not None and id(block) not in seen:
-                    seen.add(id(block))
-                    found.append((position, block))
-            return found
-
-        return first(korean=False), first(korean=True)
+        kind walk these, so the pairs are sorted out once per section, not once per kind. Both
+        sides in one walk over the pairs, a block entered by its id at its first pair."""
+        english: dict[int, tuple[int, Block]] = {}
+        korean: dict[int, tuple[int, Block]] = {}
+        for position, pair in enumerate(self.blocks):
+            source, target = pair.source, pair.target
+            if source is not None and id(source) not in english:
+                english[id(source)] = (position, source)
+            if target is not None and id(target) not in korean:
+                korean[id(target)] = (position, target)
+        return list(english.values()), list(korean.values())
 
 
 def block_alignment(
@@ -226,16 +224,31 @@ def chapter_ratio(pairs: Sequence[tuple[Section, Section]]) -> LengthRatio:
     en_length = ko_length = 0
     samples: list[float] = []
     for source, target in pairs:
-        en = [len(b.text) for b in source.blocks if b.kind in _PROSE and b.text]
-        ko = [len(b.text) for b in target.blocks if b.kind in _PROSE and b.text]
-        en_length += sum([len(b.text) for b in source.blocks if b.kind is not _HEADING])
-        ko_length += sum([len(b.text) for b in target.blocks if b.kind is not _HEADING])
+        en, en_body = _prose_lengths(source)
+        ko, ko_body = _prose_lengths(target)
+        en_length += en_body
+        ko_length += ko_body
         if len(en) == len(ko):
             samples += [math.log(k / e) for e, k in zip(en, ko, strict=True)]
     value = ko_length / en_length if en_length and ko_length else 1.0
     if len(samples) < MIN_SAMPLES:
         return LengthRatio(value)
     return LengthRatio(value, math.exp(median(samples)))
+
+
+def _prose_lengths(section: Section) -> tuple[list[int], int]:
+    """The lengths of a section's non-empty prose blocks, and the length of its body (every
+    block but the heading), in one walk over its blocks."""
+    prose: list[int] = []
+    body = 0
+    for block in section.blocks:
+        kind = block.kind
+        if kind is not _HEADING:
+            length = len(block.text)
+            body += length
+            if length and kind in _PROSE:
+                prose.append(length)
+    return prose, body
 
 
 def median(values: Iterable[float]) -> float:

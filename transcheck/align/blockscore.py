@@ -104,12 +104,20 @@ def code_line_tokens(line: str) -> tuple[str, ...]:
     return ("K:" + code,) if shape == code else ("K:" + code, "S:" + shape)
 
 
+_NAMING = frozenset({"path", "key", "src", "id"})  # the attributes naming what a tag shows
+
+
 def markup_tokens(tag: Markup) -> list[str]:
     """A tag as tokens: kind, name and the attribute that names what it shows (a path, key,
     source or id); a template call adds its first argument, without case, as a token of its
     own: ``{{jsxref("Array")}}`` is not ``{{jsxref("Map")}}``, while two
     ``{{EmbedLiveSample(…)}}`` naming a heading and its translation still share the name."""
-    key = tag.attr("path") or tag.attr("key") or tag.attr("src") or tag.attr("id") or ""
+    named: dict[str, str] = {}  # the first value of each, as Markup.attr gives, in one walk
+    for name, value in tag.attrs:
+        if name in _NAMING and name not in named:
+            named[name] = value
+    get = named.get
+    key = get("path") or get("key") or get("src") or get("id") or ""
     tokens = [f"H:{tag.kind}:{tag.name}:{key}"]
     if tag.kind == "template" and tag.attrs:
         tokens.append(f"A:{tag.name.casefold()}:{tag.attrs[0][1].casefold()}")

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 
 from transcheck.align.blockscore import code_line_tokens, markup_tokens
 from transcheck.lazy import compiled
-from transcheck.model import BlockKind, Section
+from transcheck.model import BlockKind, LinkKind, Section
 from transcheck.records import record
 
 TOKEN_PSEUDO = 2.0  # smoothing mass of content evidence, about one distinctive token's weight
@@ -33,6 +33,8 @@ _COMMENT = re.compile(r"^\s*(#|//|/\*|\*|--|%|;)")
 # A comment that ends a code line (`x = 1; // note`, `a: 1; /* note */`): translators translate
 # it, so the line is compared without it.
 _TRAILING_COMMENT = compiled(r"\s+(?://.*|/\*.*\*/|<!--.*-->)$")
+_IMAGE_KINDS = frozenset(kind for kind in LinkKind if kind.is_image)
+_CODE, _HEADING = BlockKind.CODE, BlockKind.HEADING  # looked up once (see blockscore._CODE)
 _SHAPE = {
     BlockKind.PARAGRAPH: "p",
     BlockKind.LIST_ITEM: "l",
@@ -45,16 +47,36 @@ _SHAPE = {
 
 
 def section_tokens(section: Section, rewrite: Callable[[str], str]) -> Counter[str]:
-    """The language-neutral tokens of a section's body and heading markup, as a multiset."""
-    tokens = ["L:" + rewrite(link.path_part) for link in section.links if link.url[:1] != "#"]
-    tokens += ["I:" + image.url for image in section.images]
-    tokens += ["C:" + span.text.strip() for span in section.code_spans]
-    for block in section.code_blocks:
-        tokens += _code_tokens(block.text)
-    tokens += ["M:" + "".join(formula.text.split()) for formula in section.math]
-    tokens += ["N:" + number.value for number in section.numbers]
-    tokens += [token for tag in section.markup for token in markup_tokens(tag)]
-    return Counter(tokens)  # counted at once: a Counter adds one key at a time in Python
+    """The language-neutral tokens of a section's body and heading markup, as a multiset: link
+    targets, images, code spans, code lines, formulas, numbers, tags, each kind in block order
+    (the order of the section's own ``links``, ``images``, ... and so of the Counter's keys).
+    One walk over the blocks, not the section's seven per-kind properties, which the
+    aligner alone asks for several of (numbers, code blocks) and which each walk the blocks."""
+    links: list[str] = []
+    images: list[str] = []
+    spans: list[str] = []
+    code: list[str] = []
+    math: list[str] = []
+    numbers: list[str] = []
+    markup: list[str] = []
+    for block in section.blocks:
+        for link in block.links:
+            if link.kind in _IMAGE_KINDS:
+                images.append("I:" + link.url)
+            elif link.url[:1] != "#":
+                links.append("L:" + rewrite(link.path_part))
+        if block.code_spans:
+            spans += ["C:" + span.text.strip() for span in block.code_spans]
+        if block.kind is _CODE:
+            code += _code_tokens(block.text)
+        if block.math:
+            math += ["M:" + "".join(formula.text.split()) for formula in block.math]
+        if block.numbers:
+            numbers += ["N:" + number.value for number in block.numbers]
+        for tag in block.markup:
+            markup += markup_tokens(tag)
+    # counted at once: a Counter adds one key at a time in Python
+    return Counter(links + images + spans + code + math + numbers + markup)
 
 
 @lru_cache(maxsize=4096)
@@ -97,8 +119,9 @@ def features(section: Section, rewrite: Callable[[str], str]) -> Features:
         title=title,
         words=frozenset(_stem(word) for word in _WORD.findall(title)),
         level=section.level,
-        length=section.text_length,
-        shape="".join(_SHAPE.get(block.kind, "") for block in section.blocks),
+        # the section's text_length, summed here: no other part asks for it
+        length=sum([len(block.text) for block in section.blocks if block.kind is not _HEADING]),
+        shape="".join([_SHAPE.get(block.kind, "") for block in section.blocks]),
     )
 
 
@@ -111,8 +134,15 @@ def title_evidence(a: Features, b: Features) -> float:
     """How many of the Korean heading's Latin words the English heading has (0.5: none)."""
     if a.title and a.title == b.title:
         return 1.0
-    shared = len(a.words & b.words) if a.words and b.words else 0  # most headings have none
-    return (shared + WORD_PSEUDO) / (len(b.words) + 2 * WORD_PSEUDO)
+    if not (a.words and b.words):  # most headings have none
+        return no_shared_words(b)
+    return (len(a.words & b.words) + WORD_PSEUDO) / (len(b.words) + 2 * WORD_PSEUDO)
+
+
+def no_shared_words(b: Features) -> float:
+    """``title_evidence`` of a Korean heading and an English one that shares none of its words
+    (and is not written the same): it depends on the Korean heading alone."""
+    return WORD_PSEUDO / (len(b.words) + 2 * WORD_PSEUDO)
 
 
 class Scorer:
@@ -175,15 +205,6 @@ class Scorer:
             result.append(row)
         return result
 
-    def length(self, a: int, b: int) -> float:
-        """Similarity of prose lengths, corrected by the overall Korean/English length ratio."""
-        if not a and not b:
-            return 1.0
-        if not a or not b:
-            return 0.0
-        relative = (b / a) / self.ratio
-        return min(relative, 1 / relative)
-
     def matrices(self) -> tuple[list[list[float]], list[list[float]]]:
         """The score and the evidence (content or heading words, the stronger) of every pair.
 
@@ -202,7 +223,11 @@ class Scorer:
         scores: list[list[float]] = []
         evidence: list[list[float]] = []
         shapes: dict[tuple[str, str], float] = {}  # few shapes recur: "p", "pp", "pc", ...
-        length = self.length
+        ratio, target_mass = self.ratio, own.target_mass
+        # each Korean heading's word evidence against an English heading sharing no word: the
+        # title_evidence of most pairs (a heading written the same, or with Latin-script words
+        # on both sides, is worked out)
+        unshared = [no_shared_words(b) for b in self.target]
         for i, a in enumerate(self.source):
             if not a.level:  # the preamble (level 0) pairs with the other preamble only
                 decided = [0.0 if b.level else 1.0 for b in self.target]
@@ -211,6 +236,7 @@ class Scorer:
                 continue
             score_row, evidence_row = [], []
             shared, mass, below_shared = own.shared[i], own.source_mass[i], below.shared[i]
+            words, heading = a.words, a.title
             for j, b in enumerate(self.target):
                 if not b.level:
                     score_row.append(0.0)
@@ -218,7 +244,7 @@ class Scorer:
                     continue
                 # own.evidence(i, j), written out: this loop runs for every other pair
                 content = (2 * shared[j] + TOKEN_PSEUDO) / (
-                    mass + own.target_mass[j] + 2 * TOKEN_PSEUDO
+                    mass + target_mass[j] + 2 * TOKEN_PSEUDO
                 )
                 folded = (a, b)
                 if (
@@ -230,7 +256,10 @@ class Scorer:
                 ):
                     # compared with their subsections, in length and shape too
                     content, folded = deeper, (self.source_folded[i], self.target_folded[j])
-                title = title_evidence(a, b)
+                if (words and b.words) or heading == b.title:
+                    title = title_evidence(a, b)
+                else:
+                    title = unshared[j]
                 x, y = folded
                 if x.shape == y.shape:
                     shape = 1.0
@@ -238,11 +267,17 @@ class Scorer:
                     shape = shapes.get((x.shape, y.shape), -1.0)
                     if shape < 0:
                         shape = shapes[x.shape, y.shape] = fuzz.ratio(x.shape, y.shape) / 100
+                # similarity of prose lengths through the overall Korean/English length ratio
+                if x.length and y.length:
+                    relative = (y.length / x.length) / ratio
+                    length = min(relative, 1 / relative)
+                else:
+                    length = 0.0 if x.length or y.length else 1.0
                 score_row.append(
                     W_CONTENT * content
                     + W_TITLE * title
                     + W_LEVEL * (a.level == b.level)
-                    + W_LENGTH * length(x.length, y.length)
+                    + W_LENGTH * length
                     + W_SHAPE * shape
                 )
                 evidence_row.append(max(content, title))
