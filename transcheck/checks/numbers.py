@@ -35,28 +35,34 @@ PROSE_KINDS = frozenset(
         BlockKind.HTML,
     }
 )
-_DIGITS = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# Each number pattern starts with its first digit, then a lookbehind on the character before
+# it (a width-two lookbehind, the digit just matched included, tests what ``(?<![\w.,])``
+# before the digit would): a pattern that starts with a character class lets the regex engine
+# skip to digits at C speed, where a leading assertion is tried at every character.
+_DIGIT_NOT_AFTER_WORD = r"\d(?<![\w.,]\d)"
+_DIGITS = r"\d*(?:,\d{3})*(?:\.\d+)?"  # what follows the first digit
 _ENGLISH_SCALE = re.compile(
-    rf"(?=\d)(?<![\w.,])({_DIGITS})(?:\s+(thousand|million|billion|trillion)\b|([kKMB])\b)",
+    rf"({_DIGIT_NOT_AFTER_WORD}{_DIGITS})(?:\s+(thousand|million|billion|trillion)\b|([kKMB])\b)",
     re.IGNORECASE,
 )
 _ENGLISH_SCALES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
 _ENGLISH_SUFFIXES = {"k": 3, "m": 6, "b": 9}
 # "3rd-party" is a kind of code, not a count: its number is not compared.
-_PARTY = re.compile(r"(?=\d)(?<![\w.,])(\d+)(?:st|nd|rd|th)[- ]part(?:y|ies)\b", re.IGNORECASE)
-# Each Korean pattern starts with a lookahead for its possible first characters, so the regex
-# engine skips to them instead of trying the lookbehind everywhere (7x faster on long code
-# blocks); it changes no match.
-_KOREAN_SCALE = compiled(rf"(?=\d)(?<![\d.,])({_DIGITS})\s?(?:([십백천])(만|억|조)?|(만|억|조))")
+_PARTY = re.compile(
+    rf"({_DIGIT_NOT_AFTER_WORD}\d*)(?:st|nd|rd|th)[- ]part(?:y|ies)\b", re.IGNORECASE
+)
+# The Korean patterns start with their first character too (a number's digit, or a unit's
+# multiplier), the lookbehind after it.
+_KOREAN_SCALE = compiled(rf"(\d(?<![\d.,]\d){_DIGITS})\s?(?:([십백천])(만|억|조)?|(만|억|조))")
 _KOREAN_SCALES = {"만": 4, "억": 8, "조": 12}
 # A character both scale patterns need; a bare character class, which the regex engine scans
-# for at C speed, where the patterns' leading assertions are tried at every character. Most
+# for at C speed, where the patterns try a match at every digit or multiplier. Most
 # chapters have none, so the two scale patterns (three Hangul classes, ~2 ms) compile on first use.
 _SCALE_WORD = re.compile("[십백천만억조]")
 _KOREAN_TENS = {"": 0, "십": 1, "백": 2, "천": 3}
 # A unit with a multiplier and no digits: 천만 (10 million), 수십억 is not a value.
 _KOREAN_WORD_SCALE = compiled(
-    r"(?=[십백천])(?<![\uac00-\ud7a3\d])([십백천])(만|억|조)(?![\uac00-\ud7a3])"
+    r"([십백천])(?<![\uac00-\ud7a3\d][십백천])(만|억|조)(?![\uac00-\ud7a3])"
 )
 _NATIVE = {
     "한": 1,

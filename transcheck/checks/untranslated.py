@@ -45,7 +45,9 @@ _PAGE_UNITS = 3  # fewer units still in English are reported one by one, whateve
 # Marks of an identifier rather than a word: a call, -, _, <tag>, a dot, $, digits, camelCase,
 # an acronym.
 _IDENTIFIER = compiled(r"\(\)|[-_<>.$@#:/\d]|[a-z][A-Z]|^[A-Z]{2,}s?$")
-_INNER_CAPITAL = compiled(r"(?<=[a-z,;] )[A-Z][a-z]+\b")  # capitalized inside a sentence
+# Capitalized inside a sentence; the capital comes first, the lookbehind after it, so the regex
+# engine skips to capitals instead of trying the lookbehind at every character of a page.
+_INNER_CAPITAL = compiled(r"[A-Z](?<=[a-z,;] [A-Z])[a-z]+\b")
 _ABBREVIATED = compiled(r"\s*\([A-Z][A-Z0-9-]*s?\)$")  # ``Name (ABBR)``: the abbreviation
 _ARTICLES = frozenset({"a", "an", "the"})
 _TERM_WORDS = 3  # a term kept in English has at most this many words
@@ -80,12 +82,8 @@ def is_prose(text: str, min_words: int) -> bool:
     with an English aside is not prose)."""
     tokens = text.split()
     needed = max(min_words, (len(tokens) + 1) // 2)
-    words = 0
-    for at, token in enumerate(tokens):  # settled once enough words, or too few, are left
-        if words >= needed or words + len(tokens) - at < needed:
-            break
-        words += _word_token(token)
-    return words >= needed
+    # counted at C speed (map over the token cache), not token by token in a Python loop
+    return len(tokens) >= needed and sum(map(_word_token, tokens)) >= needed
 
 
 def _normal(text: str) -> str:
@@ -310,9 +308,8 @@ def _bare_term(unit: Unit) -> bool:
 def _kept_phrase(ctx: PairContext, title: str) -> bool:
     """A title the Korean page writes as it is inside its own Korean sentences or headings
     (``React Developer Tools를 사용하여``): a name the translator keeps on purpose, whatever its
-    length.
-    A label's colon and an abbreviation after the name (``Fully-Sharded Data Parallelism
-    (FSDP):``) may stay out of the sentences."""
+    length. A label's colon and an abbreviation after the name (``Fully-Sharded Data
+    Parallelism (FSDP):``) may stay out of the sentences."""
     sentences = ctx.cached(
         "untranslated-korean-sentences",
         lambda: "\n".join(
@@ -325,7 +322,7 @@ def _kept_phrase(ctx: PairContext, title: str) -> bool:
     )
     phrase = " ".join(title.split()).removesuffix(":")
     return any(
-        len(name) > 1 and re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", sentences) is not None
+        len(name) > 1 and _found_apart(name, sentences)
         for name in {phrase.casefold(), _ABBREVIATED().sub("", phrase).casefold()}
     )
 
@@ -338,6 +335,21 @@ def _quoted(ctx: PairContext, text: str) -> bool:
 
 
 _MESSAGE_LABEL = compiled(r"^[A-Z][A-Za-z]*:\s+")
+
+
+def _found_apart(name: str, text: str) -> bool:
+    """Whether ``text`` holds ``name`` with no ASCII lowercase letter on either side (what
+    ``(?<![a-z])name(?![a-z])`` finds): found with ``str.find``, where that regex, starting
+    with a lookbehind, is tried at every character of the page."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if not (at and "a" <= text[at - 1] <= "z") and not (
+            end < len(text) and "a" <= text[end] <= "z"
+        ):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 def _label(unit: Unit) -> bool:
