@@ -58,7 +58,8 @@ def test_sample_lines_are_exact() -> None:
     assert [(link.url, link.line) for link in section.links] == [("u1", 9), ("#first", 10)]
     assert [(image.url, image.line) for image in section.images] == [("assets/img/a.png", 13)]
     assert [(span.text, span.line) for span in section.code_spans] == [("code span", 8)]
-    assert [(n.text, n.line) for n in section.numbers] == [("1,000", 9), ("45%", 11)]
+    numbers = [n for block in section.blocks for n in block.numbers]
+    assert [(n.text, n.line) for n in numbers] == [("1,000", 9), ("45%", 11)]
     assert [(m.text, m.line, m.delimiter) for m in section.math] == [("x\n+y", 10, "$$")]
     assert document.line_count == 13
 
