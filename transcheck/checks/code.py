@@ -388,6 +388,7 @@ def inline_code_missing(ctx: PairContext) -> Iterator[Hit]:
     Bad:  en ``First call `jax.device_put` on the array.`` ↔ ko ``먼저 배열에 jax.device_put을
           호출합니다.``
     Good: ko ``먼저 배열에 `jax.device_put`을 호출합니다.`` (the span kept, in backticks).
+    The spans one Korean block lacks are one finding naming them.
     """
     untranslated = lone_ids(ctx, korean=False)
     broken = english_broken(ctx)  # link-missing does not ask for these: their labels are ours

@@ -217,7 +217,8 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
     `<sup>`/`<sub>` gloss or `<br>` is no defect, nor a missing element that wraps only an
     English article (`<span class="options-api">The</span>`): Korean has no article to wrap.
     Hugo shortcodes, MDX components, kramdown attribute lists, footnote labels and alert types
-    are markup too: en `{{< note >}}` ↔ ko `{{< caution >}}` is reported.
+    are markup too: en `{{< note >}}` ↔ ko `{{< caution >}}` is reported. A tag renamed the
+    same way through a page is one finding, and a missing table row one finding at that row.
     """
     yield from _counted(_mismatches(ctx))
     yield from _unbalanced(ctx, ctx.target)
