@@ -186,6 +186,7 @@ def code_formatting(ctx: PairContext) -> Iterator[Hit]:
     Good: the code laid out as in English; the difference changes nothing, so this is info.
     In JavaScript and the pages that hold it (Vue, Svelte, Astro), a semicolon that ends a line
     and the kind of quote are layout too: en `import A from "./a"` ↔ ko `import A from './a';`.
+    One finding per code block; code indented differently says by how many columns.
     """
     for change in code_changes(ctx):
         if change.kind == "formatting":

@@ -464,7 +464,8 @@ def untranslated(ctx: PairContext) -> Iterator[Hit]:
     product or resource), text a code block of the page also shows (a demo's output, a title
     its citation names), a front-matter title whose subtitle is translated. A page whose
     translated share of paragraphs is below `untranslated.page_share` (0.5), with at
-    least three units in English, gets one finding with that share and the English line ranges.
+    least three units in English, gets one finding with that share and the English line ranges;
+    list items left in English one after another are one finding.
     """
     similarity = float(ctx.config.option("untranslated", "similarity"))
     allow_headings = bool(ctx.config.option("untranslated", "allow_headings"))
