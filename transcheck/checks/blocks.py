@@ -376,6 +376,20 @@ def _neighbour(pairs: Sequence[BlockPair], end: int, korean: bool) -> Block | No
     return None
 
 
+def counterpart_place(section: SectionBlocks, block: Block, korean: bool) -> int:
+    """Where a block with no counterpart belongs on the other side (``korean``: the block is
+    Korean): the line of the other language's first block after it, before which it goes, else
+    the end of the other side's section."""
+    pairs = section.blocks
+    at = next((i for i, pair in enumerate(pairs) if pair.sides(korean)[0] is block), len(pairs))
+    after = _neighbour(pairs, at + 1, korean)
+    return (
+        after.line
+        if after is not None
+        else _last_line(section.source if korean else section.target)
+    )
+
+
 @rule(
     "TC107",
     "block-missing",

@@ -22,7 +22,7 @@ from transcheck.checks.blockmatch import (
     match_items,
     section_blocks,
 )
-from transcheck.checks.blocks import is_code, lone_ids, unfenced_code
+from transcheck.checks.blocks import counterpart_place, is_code, lone_ids, unfenced_code
 from transcheck.checks.codediff import block_changes
 from transcheck.checks.imports import export_changes, import_changes
 from transcheck.checks.linkmatch import english_broken, link_matches
@@ -269,7 +269,7 @@ def code_block_missing(ctx: PairContext) -> Iterator[Hit]:
             yield Hit(
                 f"{what} is missing from {where}",
                 ctx.at_source(block.line),
-                ctx.at_target(match.section.target.line),
+                ctx.at_target(counterpart_place(match.section, block, korean=False)),
             )
 
 
@@ -306,7 +306,7 @@ def code_block_extra(ctx: PairContext) -> Iterator[Hit]:
             yield Hit(
                 f"{_size(block)} {block.lang or 'code'} block is not in the English section "
                 f"{describe(match.section.source)!r}",
-                ctx.at_source(match.section.source.line),
+                ctx.at_source(counterpart_place(match.section, block, korean=True)),
                 ctx.at_target(block.line),
             )
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from transcheck.checks.edits import rewrite_link
 from transcheck.checks.inorder import match_in_order
-from transcheck.checks.linkmatch import korean_place
+from transcheck.checks.linkmatch import english_place, korean_place
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.findings import Severity
@@ -99,6 +99,6 @@ def image_mismatch(ctx: PairContext) -> Iterator[Hit]:
             yield Hit(
                 f"the Korean image {ko.url!r} is not in the English section "
                 f"{describe(pair.source)!r}: remove it unless the addition is intended",
-                ctx.at_source(pair.source.line),
+                ctx.at_source(english_place(ctx, pair.source, ko.line)),
                 ctx.at_target(ko.line),
             )

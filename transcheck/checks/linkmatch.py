@@ -28,6 +28,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from transcheck.checks.blockmatch import NEARBY, SectionBlocks, section_blocks
+from transcheck.checks.blocks import counterpart_place
 from transcheck.checks.inorder import match_in_order
 from transcheck.checks.registry import PairContext
 from transcheck.checks.templatelinks import stand_ins
@@ -392,12 +393,15 @@ def korean_place(ctx: PairContext, english: Section, korean: Section, english_li
 
 def english_place(ctx: PairContext, english: Section, korean_line: int) -> int:
     """The English counterpart of a Korean line: the English block aligned with the Korean
-    block holding it, else the English section's heading."""
+    block holding it; for a Korean block with none, where it stands in English (before the
+    next English block, see ``counterpart_place``); else the English section's heading."""
     for section in section_blocks(ctx):
         if section.source is not english:
             continue
         for pair in section.blocks:
             ko = pair.target
-            if ko is not None and pair.source is not None and ko.line <= korean_line <= ko.end_line:
-                return pair.source.line
+            if ko is not None and ko.line <= korean_line <= ko.end_line:
+                if pair.source is not None:
+                    return pair.source.line
+                return counterpart_place(section, ko, korean=True)
     return english.line

@@ -21,7 +21,7 @@ from transcheck.checks.blockmatch import (
     match_items,
     section_blocks,
 )
-from transcheck.checks.blocks import dropped_elements, lone_ids
+from transcheck.checks.blocks import counterpart_place, dropped_elements, lone_ids
 from transcheck.checks.linkmatch import counterpart_links
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
@@ -286,7 +286,7 @@ def _mismatches(ctx: PairContext) -> Iterator[Hit]:
             yield Hit(
                 f"the HTML block {show(tags[0])} (lines {html.line}-{html.end_line}, "
                 f"{len(tags)} tags) is not in the English section {where!r}",
-                ctx.at_source(section.source.line),
+                ctx.at_source(counterpart_place(section, html, korean=True)),
                 ctx.at_target(tags[0].line),
             )
         english_of = {id(p.item): p.block.source for p in match.extra}
@@ -295,10 +295,27 @@ def _mismatches(ctx: PairContext) -> Iterator[Hit]:
                 english = english_of.get(id(ko))  # the English block its block translates
                 yield Hit(
                     f"{_element(ko, added_ends)} is not in the English section {where!r}",
-                    ctx.at_source(english.line if english else section.source.line),
+                    ctx.at_source(english.line if english else _english_of_lone(section, ko)),
                     ctx.at_target(ko.line),
                 )
     yield from _once_per_page(renames)
+
+
+def _english_of_lone(section: SectionBlocks, tag: Markup) -> int:
+    """Where a Korean tag of a block with no English counterpart stands in English: before
+    the next English block (see ``counterpart_place``); the section's heading when no Korean
+    block of the section holds the tag's line."""
+    block = next(
+        (
+            pair.target
+            for pair in section.blocks
+            if pair.target is not None and pair.target.line <= tag.line <= pair.target.end_line
+        ),
+        None,
+    )
+    if block is None:
+        return section.source.line
+    return counterpart_place(section, block, korean=True)
 
 
 def _renamed(
