@@ -119,7 +119,7 @@ def features(section: Section, rewrite: Callable[[str], str]) -> Features:
         title=title,
         words=frozenset(_stem(word) for word in _WORD.findall(title)),
         level=section.level,
-        # the section's text_length, summed here: no other part asks for it
+        # its prose length (chapter_ratio sums it too, in its walk for the prose lengths)
         length=sum([len(block.text) for block in section.blocks if block.kind is not _HEADING]),
         shape="".join([_SHAPE.get(block.kind, "") for block in section.blocks]),
     )

@@ -30,7 +30,9 @@ from transcheck.checks.markup import whole_element_lines
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.checks.templatelinks import stand_ins
+from transcheck.checks.untranslated import stands_apart
 from transcheck.config import RULE_OPTIONS
+from transcheck.counted import elsewhere, listed
 from transcheck.findings import Severity
 from transcheck.hangul import has_syllable
 from transcheck.lazy import compiled
@@ -455,21 +457,13 @@ def _missing_spans(
     bare: bool,
 ) -> Hit:
     """One finding for the spans of one English block the Korean lacks (or writes bare)."""
-    names = [f"`{span.text}`" for span in spans]
-    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-    if bare:
-        how = (
-            "is written without backticks in"
-            if len(spans) == 1
-            else "are written without backticks in"
-        )
-    else:
-        how = "is missing from" if len(spans) == 1 else "are missing from"
-    what = f"inline code {listed} {how}"
+    names = listed([f"`{span.text}`" for span in spans])
+    verb, it = ("is", "it") if len(spans) == 1 else ("are", "them")
+    how = "written without backticks in" if bare else "missing from"
     line = korean_line(placed.block, section.target, spans[0].line)
     return Hit(
-        f"{what} the Korean section {describe(section.target)!r}; keep "
-        f"{'it' if len(spans) == 1 else 'them'} in backticks",
+        f"inline code {names} {verb} {how} the Korean section {describe(section.target)!r}; "
+        f"keep {it} in backticks",
         ctx.at_source(spans[0].line),
         ctx.at_target(line),
     )
@@ -477,24 +471,12 @@ def _missing_spans(
 
 def _also(found: list[tuple[CodeSpan, CodeSpan]]) -> str:
     """Where else the same rename stands: one rename through a page is one finding."""
-    if len(found) == 1:
-        return ""
-    lines = ", ".join(str(en.line) for en, _ in found[1:])
-    return f" ({len(found)}× in this file; also English line{'s' * (len(found) > 2)} {lines})"
+    return elsewhere([en.line for en, _ in found[1:]])
 
 
 def _bare_in(code: str, text: str) -> bool:
     """Whether ``code`` appears in prose as a token of its own (``ctrl`` in ``ctrl을``)."""
-    at = text.find(code)
-    while at >= 0:
-        before = text[at - 1] if at else " "
-        after = text[at + len(code)] if at + len(code) < len(text) else " "
-        if not (before.isascii() and before.isalnum()) and not (
-            after.isascii() and after.isalnum()
-        ):
-            return True
-        at = text.find(code, at + 1)
-    return False
+    return stands_apart(code, text, lambda char: char.isascii() and char.isalnum())
 
 
 def _repeated(span: CodeSpan, korean: Block) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from transcheck.align.blocks import BlockPair
 from transcheck.checks.blockmatch import (
     ItemMatch,
     Placed,
@@ -27,6 +28,7 @@ from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.checks.templatelinks import stand_ins
 from transcheck.config import RULE_OPTIONS
+from transcheck.counted import elsewhere
 from transcheck.findings import Location, Severity
 from transcheck.hangul import HANGUL
 from transcheck.lazy import compiled
@@ -233,8 +235,7 @@ def _once_per_page(renames: dict[str, list[Hit]]) -> Iterator[Hit]:
         if len(same) == 1:
             yield first
             continue
-        lines = ", ".join(str(hit.source.line) for hit in same[1:])
-        more = f" ({len(same)}× in this file; also English line{'s' * (len(same) > 2)} {lines})"
+        more = elsewhere([hit.source.line or 0 for hit in same[1:]])
         yield Hit(message + more, first.source, first.target, identity=message)
 
 
@@ -289,33 +290,25 @@ def _mismatches(ctx: PairContext) -> Iterator[Hit]:
                 ctx.at_source(counterpart_place(section, html, korean=True)),
                 ctx.at_target(tags[0].line),
             )
-        english_of = {id(p.item): p.block.source for p in match.extra}
+        pair_of = {id(p.item): p.block for p in match.extra}  # the pair of its Korean block
         for ko in extra:
             if not _linked(ko):
-                english = english_of.get(id(ko))  # the English block its block translates
                 yield Hit(
                     f"{_element(ko, added_ends)} is not in the English section {where!r}",
-                    ctx.at_source(english.line if english else _english_of_lone(section, ko)),
+                    ctx.at_source(_english_at(section, pair_of.get(id(ko)))),
                     ctx.at_target(ko.line),
                 )
     yield from _once_per_page(renames)
 
 
-def _english_of_lone(section: SectionBlocks, tag: Markup) -> int:
-    """Where a Korean tag of a block with no English counterpart stands in English: before
-    the next English block (see ``counterpart_place``); the section's heading when no Korean
-    block of the section holds the tag's line."""
-    block = next(
-        (
-            pair.target
-            for pair in section.blocks
-            if pair.target is not None and pair.target.line <= tag.line <= pair.target.end_line
-        ),
-        None,
-    )
-    if block is None:
+def _english_at(section: SectionBlocks, pair: BlockPair | None) -> int:
+    """Where a Korean tag stands in English: the English block its block translates, else
+    before the next English block (see ``counterpart_place``), else the section's heading."""
+    if pair is None or pair.target is None:
         return section.source.line
-    return counterpart_place(section, block, korean=True)
+    if pair.source is not None:
+        return pair.source.line
+    return counterpart_place(section, pair.target, korean=True)
 
 
 def _renamed(
@@ -356,7 +349,6 @@ class _Rows:
     missing: list[Placed[Markup]]
     ends: dict[int, int]  # id of a re-chosen tag -> the last line of its stretch
     inner: dict[int, list[Markup]]  # id of an outer tag -> the re-chosen tags inside it
-    inside: set[int]  # ids of those inner tags
 
 
 def _by_links(ctx: PairContext, missing: list[Placed[Markup]]) -> _Rows:
@@ -370,10 +362,12 @@ def _by_links(ctx: PairContext, missing: list[Placed[Markup]]) -> _Rows:
     for index, placed in enumerate(missing):
         if placed.item.kind == "html" and placed.block.source is not None:
             groups.setdefault((id(placed.block), _identity(placed.item)), []).append(index)
-    rows = _Rows(list(missing), {}, {}, set())
+    rows = _Rows(list(missing), {}, {})
     if not groups:
         return rows
-    kept = set(counterpart_links(ctx).values())
+    kept: frozenset[Link] = ctx.cached(
+        "english-links-kept", lambda: frozenset(counterpart_links(ctx).values())
+    )
     chosen: dict[int, list[Markup]] = {}  # id of a block pair -> its re-chosen tags
     for (pair, identity), indexes in groups.items():
         block = missing[indexes[0]].block.source
@@ -397,11 +391,10 @@ def _by_links(ctx: PairContext, missing: list[Placed[Markup]]) -> _Rows:
             around = [o for o in tags if o.line < tag.line <= rows.ends[id(o)]]
             if around:
                 rows.inner.setdefault(id(min(around, key=lambda o: o.line)), []).append(tag)
-                rows.inside.add(id(tag))
     return rows
 
 
-def _hollow(block: Block, first: int, last: int, kept: set[Link]) -> bool:
+def _hollow(block: Block, first: int, last: int, kept: frozenset[Link]) -> bool:
     """Whether lines ``first``-``last`` of an English block hold links and none of them has a
     Korean counterpart."""
     links = [link for link in block.links if first <= link.line <= last]
@@ -422,12 +415,13 @@ def _left_over(ctx: PairContext) -> list[_LeftOver]:
             )
             grouped = {id(tag) for _, tags in whole for tag in tags}
             rows = _by_links(ctx, match.missing)
+            inside = {id(tag) for tags in rows.inner.values() for tag in tags}  # in a row's finding
             missing, missing_ends = _whole_elements(
                 [
                     p
                     for p in rows.missing
                     if id(p.block.source) not in untranslated
-                    and id(p.item) not in rows.inside
+                    and id(p.item) not in inside
                     and id(p.item) not in linked
                     and not _wraps_an_article(p.item)
                 ],

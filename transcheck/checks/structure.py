@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from transcheck.align import SectionPair
 from transcheck.checks.blockmatch import SectionBlocks, section_blocks
 from transcheck.checks.registry import Example, Hit, PairContext, declare, rule
-from transcheck.counted import plural
+from transcheck.counted import listed, plural
 from transcheck.findings import Severity
 from transcheck.lazy import compiled
 from transcheck.model import Block, BlockKind, Section
@@ -155,17 +155,13 @@ def _missing(run: list[Section], inside: dict[int, list[Section]]) -> str:
             "insert it"
         )
     if len(run) == 1:
-        listed = ", ".join(repr(describe(section)) for section in below)
+        shown = ", ".join(repr(describe(section)) for section in below)
         counted = "subsection" if len(below) == 1 else f"{len(below)} subsections"
         return (
-            f"English section {describe(first)!r} and its {counted} ({listed}) have no Korean "
+            f"English section {describe(first)!r} and its {counted} ({shown}) have no Korean "
             "translation: translate them and insert them"
         )
-    names = [repr(describe(section)) for section in run]
-    if len(run) > 4:  # the first three and a count
-        named = f"{', '.join(names[:3])} and {len(run) - 3} more"
-    else:
-        named = f"{', '.join(names[:-1])} and {names[-1]}"
+    named = listed([repr(describe(section)) for section in run], most=3)
     subsections = sum(len(inside.get(section.index, [])) for section in run)
     counted = f", with {plural(subsections, 'subsection')}" if subsections else ""
     end = (inside.get(run[-1].index) or run)[-1].blocks[-1].end_line  # a heading is a block

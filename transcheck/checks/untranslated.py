@@ -10,7 +10,7 @@ and a paragraph needs a few words (a heading one) before it is prose.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -166,10 +166,8 @@ def is_name(text: str, names: Names = _NO_NAMES) -> bool:
     ``beforeMount``, ``CSS``) or inline code of the page (``provide / inject``); or, for one
     or two tokens, a name the page keeps in English (``Vite``, ``Solid Signals``)."""
     tokens = [token for token in text.split() if token.casefold() not in _CONNECTORS]
-    code = [
-        _bare(token) in names.code or _IDENTIFIER().search(token.strip(",.:;!?*"))
-        for token in tokens
-    ]
+    identifier = _IDENTIFIER().search
+    code = [_bare(token) in names.code or identifier(token.strip(",.:;!?*")) for token in tokens]
     if all(code):
         return True
     return len(tokens) <= 2 and all(
@@ -222,14 +220,19 @@ def proper_nouns(texts: Sequence[str]) -> set[str]:
 def _written_alone(word: str, text: str) -> bool:
     """Whether ``text`` holds ``word`` with no word character (a regex's ``\\w``) on either
     side."""
-    at = text.find(word)
+    return stands_apart(word, text, _word_char)
+
+
+def stands_apart(needle: str, text: str, joins: Callable[[str], bool]) -> bool:
+    """Whether ``text`` holds ``needle`` with no character that ``joins`` words right before
+    or after it: a ``str.find`` loop, where a regex starting with a lookbehind would be tried
+    at every character of the text."""
+    at = text.find(needle)
     while at >= 0:
-        end = at + len(word)
-        if not (at and _word_char(text[at - 1])) and not (
-            end < len(text) and _word_char(text[end])
-        ):
+        end = at + len(needle)
+        if not (at and joins(text[at - 1])) and not (end < len(text) and joins(text[end])):
             return True
-        at = text.find(word, at + 1)
+        at = text.find(needle, at + 1)
     return False
 
 
@@ -316,8 +319,8 @@ def _kept_phrase(ctx: PairContext, title: str) -> bool:
             block.text.casefold()
             for section in ctx.target.sections
             for block in section.blocks
-            if _translated(block)
-            or (block.kind is BlockKind.HEADING and HANGUL.search(block.text) is not None)
+            if (block.kind in PROSE_KINDS or block.kind is BlockKind.HEADING)
+            and HANGUL.search(block.text) is not None
         ),
     )
     phrase = " ".join(title.split()).removesuffix(":")
@@ -331,7 +334,8 @@ def _quoted(ctx: PairContext, text: str) -> bool:
     """A paragraph the Korean page quotes in its own sentences, with or without its leading
     ``Warning:`` label: a message the program prints (a console block), kept in English on
     purpose (``### "The current testing environment is not configured…" 오류가 발생하는 경우``)."""
-    return _kept_phrase(ctx, text) or _kept_phrase(ctx, _MESSAGE_LABEL().sub("", text, count=1))
+    unlabelled = _MESSAGE_LABEL().sub("", text, count=1)
+    return _kept_phrase(ctx, text) or (unlabelled != text and _kept_phrase(ctx, unlabelled))
 
 
 _MESSAGE_LABEL = compiled(r"^[A-Z][A-Za-z]*:\s+")
@@ -339,17 +343,13 @@ _MESSAGE_LABEL = compiled(r"^[A-Z][A-Za-z]*:\s+")
 
 def _found_apart(name: str, text: str) -> bool:
     """Whether ``text`` holds ``name`` with no ASCII lowercase letter on either side (what
-    ``(?<![a-z])name(?![a-z])`` finds): found with ``str.find``, where that regex, starting
-    with a lookbehind, is tried at every character of the page."""
-    at = text.find(name)
-    while at >= 0:
-        end = at + len(name)
-        if not (at and "a" <= text[at - 1] <= "z") and not (
-            end < len(text) and "a" <= text[end] <= "z"
-        ):
-            return True
-        at = text.find(name, at + 1)
-    return False
+    ``(?<![a-z])name(?![a-z])`` finds)."""
+    return stands_apart(name, text, _lowercase)
+
+
+def _lowercase(char: str) -> bool:
+    """An ASCII lowercase letter."""
+    return "a" <= char <= "z"
 
 
 def _label(unit: Unit) -> bool:

@@ -23,11 +23,14 @@ from transcheck.lazy import compiled
 from transcheck.model import Conflict
 from transcheck.parse.linemarks import line_text
 
-# Compiled on first use: only a line that starts with <<<<<<< reaches them.
-_OPENER = compiled(r"<{7}(?: .*)?")
+# The marker lines, and their patterns compiled on first use: only a line that starts with
+# <<<<<<< reaches them.
+_OPENER_LINE, _MIDDLE_LINE, _CLOSER_LINE = r"<{7}(?: .*)?", r"={7}", r">{7}(?: .*)?"
+_OPENER = compiled(_OPENER_LINE)
 _BASE = compiled(r"\|{7}(?: .*)?")  # diff3 style: the common ancestor's text follows
-_MIDDLE = compiled(r"={7}")
-_CLOSER = compiled(r">{7}(?: .*)?")
+_MIDDLE = compiled(_MIDDLE_LINE)
+_CLOSER = compiled(_CLOSER_LINE)
+_ANY_MARKER = compiled(rf"^(?:{_OPENER_LINE}|{_MIDDLE_LINE}|{_CLOSER_LINE})$", re.MULTILINE)
 TOKEN = "merge_conflict"
 
 
@@ -61,6 +64,15 @@ def _conflict_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
     state.parentType, state.lineMax = old_parent, old_max
     state.line = closer + 1
     return True
+
+
+def first_marker(text: str) -> tuple[int, str] | None:
+    """The first merge-conflict marker line of a text, with its offset in lines: where a
+    conflict left in text that is not Markdown (front matter, whose YAML it breaks) shows."""
+    found = _ANY_MARKER().search(text)
+    if found is None:
+        return None
+    return text.count("\n", 0, found.start()), found.group().strip()
 
 
 def conflict_plugin(md: MarkdownIt) -> None:

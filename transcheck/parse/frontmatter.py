@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 import yaml
 
 from transcheck.lazy import compiled
 from transcheck.model import FrontMatter, Link, LinkKind
+from transcheck.parse.conflicts import first_marker
 from transcheck.safeyaml import describe, load_node_fast
 
 
@@ -27,7 +27,7 @@ def parse_front_matter(content: str, first_line: int, last_line: int) -> FrontMa
     try:
         node, data = load_node_fast(content)
     except yaml.YAMLError as error:
-        marker = _conflict_marker(content)
+        marker = first_marker(content)
         if marker is not None:  # the cause, wherever YAML stumbled
             offset, text = marker
             return FrontMatter(
@@ -47,16 +47,6 @@ def parse_front_matter(content: str, first_line: int, last_line: int) -> FrontMa
 
 
 CONFLICT = "it holds the git merge-conflict marker"
-_MARKER = compiled(r"^(?:<{7}|={7}|>{7})(?: .*)?$", re.MULTILINE)
-
-
-def _conflict_marker(content: str) -> tuple[int, str] | None:
-    """The first git merge-conflict marker line of a front matter (its offset and text): a
-    conflict left in the metadata breaks the YAML, and is what to fix."""
-    found = _MARKER().search(content)
-    if found is None:
-        return None
-    return content.count("\n", 0, found.start()), found.group().strip()
 
 
 def _pairs(

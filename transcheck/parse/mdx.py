@@ -57,8 +57,8 @@ def _string_end(src: str, pos: int, limit: int) -> int:
 
 def _skip_braces(src: str, pos: int, limit: int) -> int:
     """Offset just after the ``}`` matching the ``{`` at ``pos`` (strings skipped), or -1."""
-    depth, index = 0, pos
-    while (found := _BRACES().search(src, index, limit)) is not None:
+    depth, index, braces = 0, pos, _BRACES()
+    while (found := braces.search(src, index, limit)) is not None:
         index = found.start()
         char = src[index]
         if char in "{}":
@@ -79,8 +79,8 @@ def _expression_ends(src: str) -> dict[int, int]:
     inside braces skipped; quotes outside them are prose apostrophes)."""
     ends: dict[int, int] = {}
     opened: list[int] = []
-    index = 0
-    while (found := _BRACES().search(src, index)) is not None:
+    index, braces = 0, _BRACES()
+    while (found := braces.search(src, index)) is not None:
         index = found.start()
         char = src[index]
         if char == "{":
@@ -121,8 +121,8 @@ def _starts_element(src: str, pos: int) -> bool:
 def tag_end(src: str, pos: int, limit: int) -> int:
     """Offset just after the ``>`` closing the tag that starts at ``pos``, or -1; quoted values
     and ``{…}`` expressions may hold a ``>``."""
-    index = pos + 1
-    while (found := _TAG().search(src, index, limit)) is not None:
+    index, tag = pos + 1, _TAG()
+    while (found := tag.search(src, index, limit)) is not None:
         index = found.start()
         char = src[index]
         if char == ">":
