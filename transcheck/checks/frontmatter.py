@@ -14,6 +14,7 @@ from typing import Any
 
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.config import RULE_OPTIONS
+from transcheck.counted import listed
 from transcheck.findings import Location, Severity
 from transcheck.model import BlockKind, Document, FrontMatter
 from transcheck.records import record
@@ -81,6 +82,30 @@ def _show(value: Any) -> str:
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
 
 
+def _items(value: Any) -> list[str] | None:
+    """The names a value lists (a YAML list of scalars, or a string split at its commas, such
+    as ``authors: a, b, c``), or None for a value of another kind."""
+    if isinstance(value, list) and all(isinstance(item, str | int | float) for item in value):
+        return [str(item) for item in value]
+    if isinstance(value, str):
+        return [item.strip() for item in value.split(",") if item.strip()]
+    return None
+
+
+def _changed(english: Any, korean: Any) -> str:
+    """How a setting differs: the names the Korean lacks or adds when a side lists several (a
+    long author list clipped alike on both sides would show no difference), else both values."""
+    en_items, ko_items = _items(english), _items(korean)
+    if en_items is not None and ko_items is not None and max(len(en_items), len(ko_items)) > 1:
+        lacks = [repr(item) for item in en_items if item not in ko_items]
+        adds = [repr(item) for item in ko_items if item not in en_items]
+        parts = [f"{verb} {listed(items, 3)}" for verb, items in
+                 (("lacks", lacks), ("adds", adds)) if items]  # fmt: skip
+        if parts:
+            return f"the Korean {' and '.join(parts)}"
+    return f"English {_show(english)}, Korean {_show(korean)}"
+
+
 @rule(
     "TC401",
     "frontmatter-mismatch",
@@ -145,8 +170,7 @@ def frontmatter_mismatch(ctx: PairContext) -> Iterator[Hit]:
             )
         elif key in identical and not _same_setting(value, ko.data[key]):
             yield Hit(
-                f"front-matter {key} must stay as in English: English {_show(value)}, "
-                f"Korean {_show(ko.data[key])}",
+                f"front-matter {key} must stay as in English: {_changed(value, ko.data[key])}",
                 en_at,
                 ctx.at_target(ko.key_lines.get(key, ko.line)),
             )
