@@ -18,7 +18,7 @@ from transcheck.align.blocks import BlockPair
 from transcheck.checks.blockmatch import SectionBlocks, section_blocks
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import demoted_headings, describe
-from transcheck.counted import plural
+from transcheck.counted import listed, plural
 from transcheck.findings import Severity
 from transcheck.model import Block, BlockKind, Section
 from transcheck.records import record
@@ -535,8 +535,45 @@ def _differences(pair: ContainerPair, unit: str) -> str:
     for block in _unpaired(pair, korean=True):
         parts.append(f"Korean {unit} {first_words(block, 6)} (line {block.line}) has no source")
     if not parts:
+        parts = [_joined_items(one, many, unit, korean) for one, many, korean in _joins(pair)]
+    if not parts:
         return f"{unit}s were merged or split: keep one Korean {unit} per English {unit}"
     return "; ".join(parts)
+
+
+def _joins(pair: ContainerPair) -> list[tuple[Block, list[Block], bool]]:
+    """The items of a container pair that the alignment paired with several of the other side:
+    (the one item, the items it stands against, whether those are Korean), in order."""
+    inside = {id(b) for b in (*pair.source.blocks, *pair.target.blocks)}
+    found: list[tuple[Block, list[Block], bool]] = []
+    previous: tuple[Block, Block] | None = None  # the last pair inside, both sides present
+    for block_pair in pair.section.blocks:
+        en, ko = block_pair.source, block_pair.target
+        if en is None or ko is None or id(en) not in inside or id(ko) not in inside:
+            previous = None
+            continue
+        if block_pair.joined and previous is not None:
+            korean = en is previous[0]
+            one, other = (en, ko) if korean else (ko, en)
+            if not found or found[-1][0] is not one:
+                found.append((one, [previous[1] if korean else previous[0]], korean))
+            found[-1][1].append(other)
+        previous = (en, ko)
+    return found
+
+
+def _joined_items(one: Block, many: list[Block], unit: str, korean: bool) -> str:
+    """One item paired with several of the other side, named with theirs: a translator who
+    split an item, merged several, or added one beside the one they translate."""
+    side, other = ("English", "Korean") if korean else ("Korean", "English")
+    named = listed([f"{first_words(block, 6)} (line {block.line})" for block in many])
+    hint = (
+        "merge them back into one, or remove the one the English does not say"
+        if korean
+        else "keep one Korean item per English item"
+    )
+    head = f"{side} {unit} {first_words(one, 6)} (line {one.line})"
+    return f"{head} stands against {len(many)} {other} {unit}s, {named}: {hint}"
 
 
 @rule(
