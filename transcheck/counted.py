@@ -18,10 +18,10 @@ def listed(names: Sequence[str], most: int = 0) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def elsewhere(lines: Sequence[int]) -> str:
-    """The other English lines of something a page says several times, after its first:
+def elsewhere(lines: Sequence[int], side: str = "English") -> str:
+    """The other lines (of ``side``) of something a page says several times, after its first:
     `` (3× in this file; also English lines 57, 59)``; '' when there are none."""
     if not lines:
         return ""
     shown = ", ".join(str(line) for line in lines)
-    return f" ({len(lines) + 1}× in this file; also English line{'s' * (len(lines) > 1)} {shown})"
+    return f" ({len(lines) + 1}× in this file; also {side} line{'s' * (len(lines) > 1)} {shown})"

@@ -219,23 +219,27 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
     `<sup>`/`<sub>` gloss or `<br>` is no defect, nor a missing element that wraps only an
     English article (`<span class="options-api">The</span>`): Korean has no article to wrap.
     Hugo shortcodes, MDX components, kramdown attribute lists, footnote labels and alert types
-    are markup too: en `{{< note >}}` ↔ ko `{{< caution >}}` is reported. A tag renamed the
-    same way through a page is one finding, and a missing table row one finding at that row.
+    are markup too: en `{{< note >}}` ↔ ko `{{< caution >}}` is reported. A tag renamed,
+    missing or added the same way through a page is one finding naming its other lines, and a
+    missing table row one finding at that row.
     """
     yield from _counted(_mismatches(ctx))
     yield from _unbalanced(ctx, ctx.target)
 
 
-def _once_per_page(renames: dict[str, list[Hit]]) -> Iterator[Hit]:
-    """A tag renamed or changed the same way on several lines of a page (the English writing
-    <dfn> where the Korean keeps <abbr>) is one finding at its first line, naming the others:
-    one rename through a page is one thing to sync."""
-    for message, same in renames.items():
-        first = same[0]
-        if len(same) == 1:
-            yield first
+def _once_per_page(said: dict[tuple[str, bool], list[Hit]]) -> Iterator[Hit]:
+    """A tag renamed, changed, missing or added the same way on several lines of a page (the
+    English writing <dfn> where the Korean keeps <abbr>; a `{{Non-standard_Inline}}` badge on
+    four rows the Korean lacks) is one finding at its first line, naming the others: one
+    change through a page is one thing to sync. Keyed by message and whether the lines to name
+    are Korean (a tag only the Korean has)."""
+    for (message, korean), same in said.items():
+        lines = list(dict.fromkeys((hit.target if korean else hit.source).line for hit in same))
+        if len(lines) == 1:  # all on one line: _counted says how often
+            yield from same
             continue
-        more = elsewhere([hit.source.line or 0 for hit in same[1:]])
+        first = same[0]
+        more = elsewhere([line or 0 for line in lines[1:]], "Korean" if korean else "English")
         yield Hit(message + more, first.source, first.target, identity=message)
 
 
@@ -252,9 +256,10 @@ def _counted(hits: Iterator[Hit]) -> Iterator[Hit]:
 
 
 def _mismatches(ctx: PairContext) -> Iterator[Hit]:
-    """markup-mismatch's findings in the sections, one per tag."""
+    """markup-mismatch's findings in the sections, one per tag (or per page, _once_per_page)."""
     dropped = dropped_elements(ctx)  # whole elements: block-missing reports them
-    renames: dict[str, list[Hit]] = {}
+    # renamed, changed, missing or added, by message and side: said once per page
+    said: dict[tuple[str, bool], list[Hit]] = {}
     for left in _left_over(ctx):
         section, match, whole = left.section, left.match, left.whole
         missing, missing_ends, added_ends = left.missing, left.missing_ends, left.added_ends
@@ -271,16 +276,17 @@ def _mismatches(ctx: PairContext) -> Iterator[Hit]:
             if other is not None:
                 what = "renamed" if _identity(en)[:2] != _identity(other)[:2] else "changed"
                 message = f"markup {what}: English {show(en)}, Korean {show(other)}"
-                renames.setdefault(message, []).append(
+                said.setdefault((message, False), []).append(
                     Hit(message, ctx.at_source(en.line), ctx.at_target(other.line))
                 )
             elif not _linked(en) and id(placed.block.source) not in dropped:
-                yield Hit(
+                message = (
                     f"{_stretch(en, left.rows) or _element(en, missing_ends)} is missing from "
-                    f"the Korean section "
-                    f"{describe(section.target)!r}",
-                    ctx.at_source(en.line),
-                    ctx.at_target(insertion_line(section.blocks, placed, section.target, en.line)),
+                    f"the Korean section {describe(section.target)!r}"
+                )
+                at = insertion_line(section.blocks, placed, section.target, en.line)
+                said.setdefault((message, False), []).append(
+                    Hit(message, ctx.at_source(en.line), ctx.at_target(at))
                 )
         where = describe(section.source)
         for html, tags in whole:
@@ -293,12 +299,15 @@ def _mismatches(ctx: PairContext) -> Iterator[Hit]:
         pair_of = {id(p.item): p.block for p in match.extra}  # the pair of its Korean block
         for ko in extra:
             if not _linked(ko):
-                yield Hit(
-                    f"{_element(ko, added_ends)} is not in the English section {where!r}",
-                    ctx.at_source(_english_at(section, pair_of.get(id(ko)))),
-                    ctx.at_target(ko.line),
+                message = f"{_element(ko, added_ends)} is not in the English section {where!r}"
+                said.setdefault((message, True), []).append(
+                    Hit(
+                        message,
+                        ctx.at_source(_english_at(section, pair_of.get(id(ko)))),
+                        ctx.at_target(ko.line),
+                    )
                 )
-    yield from _once_per_page(renames)
+    yield from _once_per_page(said)
 
 
 def _english_at(section: SectionBlocks, pair: BlockPair | None) -> int:
