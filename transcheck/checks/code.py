@@ -152,7 +152,9 @@ def code_string_translated(ctx: PairContext) -> Iterator[Hit]:
 
     Bad:  (for teams that keep examples as written) en `console.log('mounted')` ↔ ko
     `console.log('마운트됨')`, or en `<p>Hello</p>` ↔ ko `<p>안녕하세요</p>`.
-    Good: many teams translate the UI strings of examples; this is information only.
+    Good: many teams translate the UI strings of examples; this is information only. A
+    placeholder of words in a command (`<the host the service is running on>`) and a plain
+    YAML value (`- Product Updates`) are such text too; a YAML key is code.
     Teams that forbid it set `code.translate_strings: false` and get `code-changed` instead.
     One finding per code block, naming its further translated lines.
     """

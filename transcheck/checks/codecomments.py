@@ -54,12 +54,18 @@ def _syntax(comment: str, *strings: str) -> CodeSyntax:
 
 
 _PYTHON = _syntax(r"#[^\n]*", r'"""[\s\S]*?(?:"""|\Z)', r"'''[\s\S]*?(?:'''|\Z)", _DOUBLE, _SINGLE)
-_SHELL_STRINGS = (r'"(?:\\.|[^"\\])*"?', r"'[^'\n]*'?")
+# A placeholder of words (``<the host the service is running on>``, ``<your-project-id>`` has
+# no space and stays code): the reader's words, which a translation may translate.
+_PLACEHOLDER = r"<[^\W\d_][\w.'-]*(?:[ ][\w.'-]+)+>"
+_SHELL_STRINGS = (r'"(?:\\.|[^"\\])*"?', r"'[^'\n]*'?", _PLACEHOLDER)
 _SHELL = _syntax(_LINE_HASH, *_SHELL_STRINGS)
 # A console transcript also takes a line starting with "//" as a comment, as the termynal
 # animations of MkDocs sites write them (``// Create a directory``): no command starts so.
 _CONSOLE = _syntax(rf"(?<![^\n])[ \t]*//[^\n]*|{_LINE_HASH}", *_SHELL_STRINGS)
-_YAML = _syntax(_LINE_HASH, _DOUBLE, r"'[^'\n]*'?")
+# A YAML value written plain to its line's end (``- Product Updates``, ``title: My post``, not
+# the key of ``- name: date``) is data, as a quoted one is.
+_YAML_PLAIN = r"(?<=- |: )[^\W\d_][^\n#:]*(?=[ \t]#|\n|\Z)"
+_YAML = _syntax(_LINE_HASH, _DOUBLE, r"'[^'\n]*'?", _YAML_PLAIN, _PLACEHOLDER)
 _C_LIKE = _syntax(f"{_LINE_C}|{_BLOCK_C}", _DOUBLE, _SINGLE, _BACKTICK)
 # JSX text: what stands between a tag's ">" (or an expression's "}") and the next "<" or "{"
 # on the same line (<h1>Hello, {name}!</h1>) is UI text; a run with = ; & | / is script
