@@ -17,9 +17,10 @@ from transcheck.hangul import HANGUL
 from transcheck.model import Number
 
 # The leading lookahead lets the regex engine skip to a sign or digit before trying the rest
-# (half the time on prose); it changes no match.
+# (half the time on prose); it changes no match. A sign after a slash is the "-" of "+/-"
+# (``+/-1`` is ``+/- 1``, plus or minus one), not the number's own.
 NUMBER = re.compile(
-    r"(?=[-+−\d])(?<![A-Za-z0-9_.,])[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+    r"(?=[-+−\d])(?<![A-Za-z0-9_.,])(?:(?<!/)[-+−])?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
     r"(?:[eE][-+]?\d+)?%?(?!\d)"
 )
 _DIGIT = re.compile(r"\d")  # every number holds one; most prose holds none
