@@ -44,6 +44,7 @@ from transcheck.glossary import Matcher, active_matcher
 from transcheck.glossary.model import Entry
 from transcheck.lazy import compiled
 from transcheck.model import Block, BlockKind
+from transcheck.parse.numbers import find_numbers
 from transcheck.records import record
 
 MIN_DEVIATION = 0.05  # a floor for the spread of a chapter whose paragraphs agree too well
@@ -136,13 +137,24 @@ def _size(text: str) -> int:
 
 
 def _echoed(sentence: str, others: Sequence[str], korean: Sequence[str]) -> bool:
-    """Whether the Korean keeps a Latin-script term that only ``sentence`` has in the English
-    (in no form: ``fetch`` is not its own beside ``fetching``): then the sentence is
-    translated (merged into another one), not missing."""
+    """Whether the Korean keeps a Latin-script term or a number that only ``sentence`` has in
+    the English (a term in no form: ``fetch`` is not its own beside ``fetching``): then the
+    sentence is translated (merged into another one, or written longer than the one that is
+    missing), not missing."""
+    numbers = _numbers(sentence)
+    if numbers and not (numbers - _numbers(" ".join(others))).isdisjoint(
+        _numbers(" ".join(korean))
+    ):
+        return True
     rest = terms.words(" ".join(others), parts=True)
     own = [w for w in terms.words(sentence) - rest if not any(_same_term(w, o) for o in rest)]
     kept = terms.words(" ".join(korean))
     return any(_same_term(word, term) for word in kept for term in own)
+
+
+def _numbers(text: str) -> set[str]:
+    """The values of the numbers a text writes (1,000 and 1000 alike)."""
+    return {number.value for number in find_numbers([(text, 0)])}
 
 
 def _glossary_evidence(
