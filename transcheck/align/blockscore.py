@@ -111,7 +111,9 @@ def markup_tokens(tag: Markup) -> list[str]:
     """A tag as tokens: kind, name and the attribute that names what it shows (a path, key,
     source or id); a template call adds its first argument, without case, as a token of its
     own: ``{{jsxref("Array")}}`` is not ``{{jsxref("Map")}}``, while two
-    ``{{EmbedLiveSample(…)}}`` naming a heading and its translation still share the name."""
+    ``{{EmbedLiveSample(…)}}`` naming a heading and its translation still share the name. So
+    does a Hugo shortcode its first positional one: ``{{< heading "whatsnext" >}}`` is not
+    ``{{< heading "prerequisites" >}}``."""
     named: dict[str, str] = {}  # the first value of each, as Markup.attr gives, in one walk
     for name, value in tag.attrs:
         if name in _NAMING and name not in named:
@@ -119,7 +121,7 @@ def markup_tokens(tag: Markup) -> list[str]:
     get = named.get
     key = get("path") or get("key") or get("src") or get("id") or ""
     tokens = [f"H:{tag.kind}:{tag.name}:{key}"]
-    if tag.kind == "template" and tag.attrs:
+    if tag.attrs and (tag.kind == "template" or (tag.kind == "shortcode" and not tag.attrs[0][0])):
         tokens.append(f"A:{tag.name.casefold()}:{tag.attrs[0][1].casefold()}")
     return tokens
 

@@ -8,6 +8,9 @@ The id is cut off the heading's inline token just before its inline parsing (by 
 inline core rule, see ``parsers``), so the heading is parsed once, without it; the id waits in the
 token's meta under ``EXPLICIT_ID``.
 
+A Hugo paragraph that is one heading shortcode (Kubernetes' ``{{% whatsnext-heading %}}``) is the
+heading it renders, the one older pages write ``## {{% heading "whatsnext" %}}``.
+
 A raw HTML block that is one ``<h1>``…``<h6>`` element (``<h3 id="x">…</h3>``, or
 ``<h3 markdown=1>…</h3>`` which kramdown fills with Markdown) is a heading on the rendered page,
 so it opens a section too. Its id is its ``id`` attribute; it gets no generated one, since neither
@@ -21,7 +24,7 @@ import re
 from markdown_it.token import Token
 
 from transcheck.lazy import compiled
-from transcheck.model import Block
+from transcheck.model import Block, Markup
 from transcheck.parse.slugs import Slugger
 from transcheck.records import record
 
@@ -30,6 +33,8 @@ _EXPLICIT_ID = compiled(
     r"\s*(?:\{:?[ \t]*(?:[.\w-]+[ \t]+)*#([^\s}]+)[^}]*\}|\{/\*\s*([^\s*]+)\s*\*/\})\s*$"
 )
 EXPLICIT_ID = "transcheck_explicit_id"  # key in a heading's inline token meta
+# A shortcode that renders a heading named for it: whatsnext-heading, prerequisites_heading.
+_HEADING_SHORTCODE = compiled(r"([A-Za-z][A-Za-z0-9]*)[-_]heading")
 _HTML_HEADING = compiled(r"<h([1-6])\b[^>]*>.*</h\1\s*>", re.IGNORECASE | re.DOTALL)
 
 
@@ -87,3 +92,14 @@ def html_heading(level: int, block: Block) -> Heading:
     tag = next((m for m in block.markup if m.name == f"h{level}"), None)
     anchor = (tag.attr("id") or "") if tag is not None else ""
     return Heading(level, block.shown or block.text, block.line, anchor, bool(anchor), block)
+
+
+def shortcode_heading(markup: list[Markup], line: int) -> Markup | None:
+    """The ``## {{% heading "x" %}}`` markup a paragraph of one heading shortcode (Kubernetes'
+    ``{{% x-heading %}}``, which renders an h2 of the site's "x" title, as that one does)
+    stands for; None for any other paragraph. One markup for both writings, so a page that
+    moved to the new shortcode aligns and compares with a translation that keeps the old."""
+    if len(markup) != 1 or markup[0].kind != "shortcode" or markup[0].attrs:
+        return None
+    found = _HEADING_SHORTCODE().fullmatch(markup[0].name)
+    return None if found is None else Markup("shortcode", "heading", (("", found[1]),), line)

@@ -27,6 +27,7 @@ from transcheck.parse.headings import (
     html_heading,
     html_heading_level,
     markdown_heading,
+    shortcode_heading,
 )
 from transcheck.parse.inline import InlineItems, add_jsx_tags, html_items
 from transcheck.parse.mkdocs import INCLUDE, TAB, block_title, fenced_include, include_block
@@ -251,7 +252,13 @@ class Walker:
             _drop_prefix(items, len(alert.group(0).rstrip("\n")))
             alert_type = (("type", alert.group(1).lower()),)
             items.markup.insert(0, Markup("admonition", "alert", alert_type, lines[0]))
-        if items.prose or items.markup or items.links or items.math or items.code_spans:
+        renders = shortcode_heading(items.markup, lines[0]) if kind is BlockKind.SHORTCODE else None
+        if renders is not None:  # {{% whatsnext-heading %}}: an h2, as ## {{% heading … %}}
+            items.markup[:] = [renders]
+            block = self.block(BlockKind.HEADING, lines, items)
+            self.pending = []
+            self.builder.start_section(Heading(2, "", lines[0], "", False, block))
+        elif items.prose or items.markup or items.links or items.math or items.code_spans:
             self.add(self.block(kind, lines, items))  # an MDX {/* comment */} leaves nothing
 
     def html_block(self, token: Token) -> None:
