@@ -80,7 +80,19 @@ def test_an_mkdocs_mark_outranks_the_code_lines_that_look_like_mdx() -> None:
     """A MkDocs page's Python and TypeScript code has ``import`` lines and ``<Tag>`` lines."""
     text = "```python\nimport os\n```\n\n/// warning\nCareful.\n///\n"
     assert choose_dialect("a.md", text).name == "mkdocs"
-    assert choose_dialect("a.md", text.replace("/// warning", "Careful")).name == "mdx"
+    assert choose_dialect("a.md", text.replace("/// warning", "Careful")).name == "gfm"
+
+
+def test_mdx_lines_inside_fenced_code_are_code() -> None:
+    """A Markdown page's JavaScript example imports and its transcript shows ``<Enter>``: no MDX;
+    an ``import`` line after the code is."""
+    code = "Intro.\n\n```js\nimport a from 'b'\n<Enter to run>\n```\n"
+    assert choose_dialect("a.md", code).name == "gfm"
+    mdx = choose_dialect("a.md", code + "import X from './x'\n\n<X />\n")
+    assert (mdx.name, mdx.reason) == (
+        "mdx",
+        "line 7 has an MDX import/export line or JSX component ('import')",
+    )
 
 
 @pytest.mark.parametrize(

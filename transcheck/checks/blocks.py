@@ -500,11 +500,12 @@ def block_extra(ctx: PairContext) -> Iterator[Hit]:
 
 
 def _admonition(head: Block) -> str:
-    """An admonition line as a message names it: ``:::note (line 62)``, or ``/// note (line
-    62)`` for an MkDocs box (``!!! note``, ``/// note``)."""
+    """An admonition line as a message names it: ``:::note (line 62)``, ``/// note (line
+    62)`` for an MkDocs box (``!!! note``, ``/// note``), ``` ```smart (line 62) ``` for a box
+    fence."""
     tag = head.markup[0]
     kind = tag.attr("type") or "note"
-    return f"{'/// ' if tag.name == 'block' else ':::'}{kind} (line {head.line})"
+    return f"{ {'block': '/// ', 'fence': '```'}.get(tag.name, ':::') }{kind} (line {head.line})"
 
 
 def _last_line(section: Section) -> int:

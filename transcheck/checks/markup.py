@@ -165,7 +165,8 @@ def show(tag: Markup) -> str:
         return f"[^{tag.attr('label')}]" + (":" if name == "definition" else "")
     if tag.kind == "admonition":
         kind = tag.attr("type") or ""
-        return {"alert": f"> [!{kind.upper()}]", "block": f"/// {kind}"}.get(name, f":::{kind}")
+        forms = {"alert": f"> [!{kind.upper()}]", "block": f"/// {kind}", "fence": f"```{kind}"}
+        return forms.get(name, f":::{kind}")
     return f"<{body}>"
 
 

@@ -100,10 +100,26 @@ def _first_mark(text: str) -> tuple[int, str, str] | None:
     mkdocs = _mkdocs_mark(text)
     if mkdocs is not None:
         found.append((mkdocs.start(), MKDOCS, mkdocs.group().strip()))
-    line = _FIRST_LINE_MARK().match(text) or _NEXT_LINE_MARK().search(text)
-    if line is not None and mkdocs is None:
+    line = _mdx_mark(text) if mkdocs is None else None
+    if line is not None:
         found.append((line.start(1), MDX, line.group(1)))
     return min(found) if found else None
+
+
+def _mdx_mark(text: str) -> re.Match[str] | None:
+    """The first MDX line (an ``import``/``export`` line, a ``<Component>`` line) outside fenced
+    code: a Markdown page's JavaScript example imports, and its console transcript may show
+    ``<Enter>``, with no MDX anywhere."""
+    line = _FIRST_LINE_MARK().match(text) or _NEXT_LINE_MARK().search(text)
+    fences: list[tuple[int, int]] | None = None
+    while line is not None:
+        if fences is None:
+            fences = [found.span() for found in _FENCE().finditer(text)]
+        inside = next((end for start, end in fences if start <= line.start(1) < end), None)
+        if inside is None:
+            return line
+        line = _NEXT_LINE_MARK().search(text, inside)  # from the line after the fence
+    return None
 
 
 def _mkdocs_mark(text: str) -> re.Match[str] | None:

@@ -52,6 +52,7 @@ BLOCK_STARTS = {
     "code_include": "{",  # MkDocs {* file *}
     "tab": "=",  # MkDocs === "Tab"
     "fence": "`~",
+    "prose_box": "`~",  # a fence of prose (see boxes)
     "blockquote": ">",
     "hr": "*-_",
     "list": "*-+0123456789",

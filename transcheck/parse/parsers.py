@@ -8,8 +8,10 @@ source before inline parsing (see ``headings`` and ``_parse_runs``). On top of t
 
 - jekyll: Liquid tags and kramdown attribute lists;
 - hugo: shortcodes;
-- mdx: JSX component blocks, ``import``/``export`` lines, ``{expressions}``, Docusaurus
-  ``:::note`` admonitions, and no indented code;
+- mdx: JSX component blocks, ``import``/``export`` lines, ``{expressions}``, and no indented
+  code;
+- jekyll, mdx and gfm: ``:::note`` boxes (Docusaurus, VitePress; a VitePress page reads as
+  Jekyll or GFM by its marks);
 - mkdocs: ``!!! note`` admonitions, ``/// tip`` blocks, ``=== "Tab"`` tabs, ``{* file *}`` code
   includes and attribute lists (``{.internal-link target=_blank}``);
 - gfm: nothing more (alerts ``> [!NOTE]`` are read in every dialect, see ``walker``).
@@ -41,9 +43,10 @@ from mdit_py_plugins.front_matter.index import _front_matter_rule
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from transcheck.parse.autolinks import lighten
+from transcheck.parse.boxes import prose_box_plugin
 from transcheck.parse.conflicts import conflict_plugin
 from transcheck.parse.destinations import link_helpers
-from transcheck.parse.dialects import HUGO, JEKYLL, MDX, MKDOCS
+from transcheck.parse.dialects import GFM, HUGO, JEKYLL, MDX, MKDOCS
 from transcheck.parse.dollars import use_math_inline_rule
 from transcheck.parse.firstchar import FirstCharParserBlock, FirstCharRuler
 from transcheck.parse.headings import cut_explicit_id
@@ -228,7 +231,10 @@ def markdown(dialect: str = JEKYLL) -> MarkdownIt:
     md.use(tasklists_plugin)
     _tasks_only_with_boxes(md)
     md.use(conflict_plugin)
+    md.use(prose_box_plugin)
     _on_runs(md, "text_join", _ESCAPE_MARKERS)
+    if dialect in (JEKYLL, GFM, MDX):  # VitePress and Docusaurus ::: boxes (not MkDocs' ::: x.y)
+        md.use(container_plugin, ADMONITION, validate=_any_params)
     if dialect == JEKYLL:
         md.use(liquid_plugin)
         md.use(attributes_plugin)
@@ -236,7 +242,6 @@ def markdown(dialect: str = JEKYLL) -> MarkdownIt:
         md.use(shortcode_plugin)
     elif dialect == MDX:
         md.use(mdx_plugin)
-        md.use(container_plugin, ADMONITION, validate=_any_params)
     elif dialect == MKDOCS:
         md.use(mkdocs_plugin)
         md.use(attr_list_plugin)

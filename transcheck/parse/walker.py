@@ -38,6 +38,7 @@ from transcheck.records import mutable
 
 _ALERT = compiled(r"\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(?:\n|$)", re.IGNORECASE)
 _ADMONITION = compiled(r"(\w+)\s*(?:\[(.*)\]|(.*))")
+_HEADER = compiled(r"""header\s*=\s*["'](.*)["']""")  # a box fence's title (see boxes)
 _ONLY_TAGS = {"liquid": BlockKind.LIQUID, "shortcode": BlockKind.SHORTCODE}
 _WHOLE_KINDS = frozenset({*_ONLY_TAGS, "math_inline_double"})  # a paragraph of only these
 # The opening tokens of Docusaurus admonitions and MkDocs admonitions, blocks and tabs.
@@ -122,11 +123,14 @@ def _paragraph_kind(children: list[Token], first_in_item: bool) -> BlockKind:
 
 
 def _docusaurus_title(info: str) -> tuple[str, str]:
-    """The type and title of a Docusaurus ``:::note[Title]`` (or ``:::note Title``) line."""
+    """The type and title of a Docusaurus ``:::note[Title]`` (or ``:::note Title``) line, or
+    of a box fence (``smart header="Title"``, see ``boxes``)."""
     found = _ADMONITION().match(info.strip())
     if found is None:
         return "", ""
-    return found.group(1).lower(), (found.group(2) or found.group(3) or "").strip()
+    title = (found.group(2) or found.group(3) or "").strip()
+    header = _HEADER().fullmatch(title)
+    return found.group(1).lower(), header.group(1) if header is not None else title
 
 
 def span(token: Token) -> tuple[int, int]:
@@ -297,14 +301,17 @@ class Walker:
         self.add(self.block(BlockKind.COMPONENT, lines, items))
 
     def admonition(self, token: Token) -> None:
-        """A Docusaurus ``:::note[Title]`` line, or an MkDocs ``!!! note "Title"`` or
-        ``/// note | Title`` line: its type as Markup, its title as prose."""
+        """A Docusaurus ``:::note[Title]`` line, an MkDocs ``!!! note "Title"`` or ``/// note |
+        Title`` line, or a box fence's ``` ```smart header="Title" ``` line (see ``boxes``):
+        its type as Markup, its title as prose."""
         first = span(token)[0]
         lines = (first, first)
-        kind, title = block_title(token.info) if self.mkdocs else _docusaurus_title(token.info)
+        fence = token.markup[:1] in ("`", "~")
+        mkdocs = self.mkdocs and not fence
+        kind, title = block_title(token.info) if mkdocs else _docusaurus_title(token.info)
         items = InlineItems()
         if kind:
-            name = "block" if self.mkdocs else "container"
+            name = "fence" if fence else "block" if mkdocs else "container"
             items.markup.append(Markup("admonition", name, (("type", kind),), lines[0]))
             if title:
                 items.extend(self.inline.source(title, lines[0]), separate=False)
