@@ -52,8 +52,8 @@ def is_prose_box(language: str, content: str) -> bool:
     """Whether a fence of ``language`` holding ``content`` is a box of prose: a language we do
     not know as code, at least one line a sentence (four words or more, not a comment), and few
     of the marks code is made of."""
-    if not language or language in CODE_LANGUAGES or language.split("-")[0] in CODE_LANGUAGES:
-        return False  # js-nolint, html-nolint (MDN): JavaScript and HTML
+    if not _box_language(language):
+        return False
     text = _SPANS().sub(" ", content)
     if len(_CODE_MARKS().findall(text)) * 40 >= len(text):
         return False
@@ -62,6 +62,12 @@ def is_prose_box(language: str, content: str) -> bool:
         and _COMMENT_START().match(line) is None
         for line in text.splitlines()
     )
+
+
+def _box_language(language: str) -> bool:
+    """Whether a fence language may name a box: one, and no code language (js-nolint,
+    html-nolint, MDN's, are JavaScript and HTML)."""
+    return bool(language) and not {language, language.split("-")[0]} & CODE_LANGUAGES
 
 
 def _fence_end(state: StateBlock, start: int, end: int, marker: str) -> int:
@@ -91,9 +97,12 @@ def _box_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     marker, info = opening.group(1), opening.group(2)
     if marker[0] == "`" and "`" in info and _ATTRIBUTES().fullmatch(info.strip()) is None:
         return False  # no fence at all (CommonMark), unless in an attribute: header="`x`"
+    language = fence_language(info)
+    if not _box_language(language):
+        return False  # most fences: not read to their end here
     close = _fence_end(state, start, end, marker)
     content = state.getLines(start + 1, close, state.sCount[start], False)
-    if not is_prose_box(fence_language(info), content):
+    if not is_prose_box(language, content):
         return False
     if silent:
         return True
