@@ -218,6 +218,17 @@ def _english(block: Block) -> list[Figure]:
     return code_figures(block) + (english_figures(block) if block.kind in PROSE_KINDS else [])
 
 
+def _glued(english: Block | None, korean: Block | None, number: str) -> bool:
+    """Whether an English number that follows a name (``ECMAScript 5``, ``Vue 3``) is in the
+    Korean written onto the name (``ECMAScript5``, ``Vue3``): a number there is part of a name,
+    not a number of the prose, yet the same version."""
+    if english is None or korean is None or number not in korean.text:
+        return False
+    before = re.finditer(rf"([A-Za-z][\w.+-]*) {re.escape(number)}(?![\w.,]\d)", english.text)
+    folded = korean.text.casefold()
+    return any(f"{found[1]}{number}".casefold() in folded for found in before)
+
+
 def _same(en: Figure, ko: Figure) -> bool:
     """Whether two figures can stand for the same value."""
     return not en.values.isdisjoint(ko.values)
@@ -253,7 +264,11 @@ def number_mismatch(ctx: PairContext) -> Iterator[Hit]:
         missing: dict[tuple[int, str], list[Placed[Figure]]] = {}  # one finding per block and text
         for placed in match.missing:
             # code-changed, math-changed and block-missing report the others
-            if placed.item.prose and id(placed.block.source) not in untranslated:
+            if (
+                placed.item.prose
+                and id(placed.block.source) not in untranslated
+                and not _glued(placed.block.source, placed.block.target, placed.item.text)
+            ):
                 missing.setdefault((id(placed.block), placed.item.text), []).append(placed)
         for placed, *again in missing.values():
             figure = placed.item
