@@ -407,3 +407,22 @@ def test_the_scorers_block_masses_are_the_mass_of_each_blocks_tokens() -> None:
         scorer, _ = _random_sides(rng)
         assert scorer.en_mass == [scorer.mass(t) for t in scorer.en.tokens]
         assert scorer.ko_mass == [scorer.mass(t) for t in scorer.ko.tokens]
+
+
+def test_a_paragraph_left_in_english_pairs_with_its_english_by_its_own_length() -> None:
+    """A Korean paragraph with no Hangul copies its English: it is as long as the English, not
+    as the chapter ratio would have a translation (javascript.info's BigInt page: the copy was
+    left unpaired and a shorter English paragraph the Korean adds took its place)."""
+    en = (
+        "## Polyfills\n\nThe library JSBI works with numbers as with bigints.\n\n"
+        "In other words, this approach suggests that we write code in JSBI instead of native "
+        "bigints, closely following the specification, so the code will be bigint-ready.\n"
+    )
+    ko = (
+        "## 폴리필\n\nJSBI 라이브러리는 숫자를 bigint처럼 다룹니다.\n\n"
+        "In other words, this approach suggests that we write code in JSBI instead of native "
+        "bigints, closely following the specification, so the code will be bigint-ready.\n\n"
+        "We can use such JSBI code as is for engines that do not support bigints.\n"
+    )
+    expected = [(1, 1, False), (3, 3, False), (5, 5, False), (None, 7, False)]
+    assert lines(en, ko, ratio=LengthRatio(0.55, 0.55)) == expected

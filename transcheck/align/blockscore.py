@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import chain
 
+from transcheck.hangul import HANGUL
 from transcheck.lazy import compiled
 from transcheck.model import Block, BlockKind, Markup
 from transcheck.records import record
@@ -34,6 +35,7 @@ W_KIND, W_LENGTH, W_CONTENT = 0.35, 0.2, 0.45
 # Looked up once: Python 3.11 finds an enum member on its class through ``EnumType``'s
 # ``__getattr__`` hook, several times a plain name, and these are asked once per block or pair.
 _CODE, _LIST_ITEM = BlockKind.CODE, BlockKind.LIST_ITEM
+_PROSE = frozenset({BlockKind.PARAGRAPH, _LIST_ITEM})  # blocks whose length follows the ratio
 
 
 def block_tokens(block: Block, rewrite: Callable[[str], str]) -> Counter[str]:
@@ -176,6 +178,7 @@ class Scorer:
             for side in (en.tokens, ko.tokens)
         )
         self._pairs: dict[tuple[int, int], float] = {}
+        self._english_prose: dict[int, bool] = {}
 
     def mass(self, tokens: Counter[str]) -> float:
         """The weighted size of a multiset of tokens."""
@@ -192,14 +195,24 @@ class Scorer:
         shared = sum([weight[t] * (n if n <= m else m) for t, n in a.items() if (m := b.get(t, 0))])
         return 2 * shared / total
 
-    def length(self, en_length: int, ko_length: int) -> float:
-        """Similarity of prose lengths through the chapter ratio, in [0, 1]."""
+    def length(self, en_length: int, ko_length: int, ratio: float | None = None) -> float:
+        """Similarity of prose lengths through the chapter ratio (or ``ratio``), in [0, 1]."""
         if not en_length and not ko_length:
             return 1.0
         if not en_length or not ko_length:
             return 0.0
-        relative = ko_length / (en_length * self.ratio)
+        relative = ko_length / (en_length * (ratio or self.ratio))
         return min(relative, 1 / relative)
+
+    def _left_in_english(self, j: int) -> bool:
+        """Whether Korean block ``j`` is prose left in English (no Hangul): as long as the
+        English it copies, not as the chapter's ratio would have its translation."""
+        known = self._english_prose.get(j)
+        if known is None:
+            block = self.ko.blocks[j]
+            known = block.kind in _PROSE and HANGUL.search(block.text) is None
+            self._english_prose[j] = known
+        return known
 
     def pair(self, i: int, j: int) -> float:
         """English block ``i`` against Korean block ``j`` (computed once per pair)."""
@@ -212,7 +225,8 @@ class Scorer:
         """English block ``i`` against Korean block ``j``."""
         en, ko = self.en, self.ko
         fit = block_fit(en.blocks[i], ko.blocks[j])
-        structure = W_KIND * fit + W_LENGTH * self.length(en.lengths[i], ko.lengths[j])
+        ratio = 1.0 if self._left_in_english(j) else None
+        structure = W_KIND * fit + W_LENGTH * self.length(en.lengths[i], ko.lengths[j], ratio)
         a, b = en.tokens[i], ko.tokens[j]
         if not a and not b:
             return structure / (W_KIND + W_LENGTH)
