@@ -42,6 +42,7 @@ from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.findings import Severity
 from transcheck.glossary import Matcher, active_matcher
 from transcheck.glossary.model import Entry
+from transcheck.hangul import HANGUL
 from transcheck.lazy import compiled
 from transcheck.model import Block, BlockKind
 from transcheck.parse.numbers import find_numbers
@@ -415,6 +416,8 @@ def _rewritten(ctx: PairContext) -> list[tuple[Block, Block, list[str]]]:
                     continue
                 if en_block.kind not in _PROSE or en_block.kind is not ko_block.kind:
                     continue
+                if HANGUL.search(ko_block.text) is None:
+                    continue  # left in English: every word is "kept"; untranslated's to say
                 lost = lost_terms(en_block, ko_block.text)
                 if lost:
                     found.append((en_block, ko_block, lost))

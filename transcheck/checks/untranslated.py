@@ -496,10 +496,34 @@ def untranslated(ctx: PairContext) -> Iterator[Hit]:
             ctx.at_source(first.source_line),
             ctx.at_target(first.target_line),
         )
+    yield from _stale(ctx, every, left)
     yield from _front_matter(ctx, similarity)
 
 
 _SHOWN = 3  # the texts of a list a finding shows
+_STALE_WORDS = 8  # words of English prose a Korean paragraph needs to be reported as stale
+_STALE_KINDS = frozenset({BlockKind.PARAGRAPH.value, BlockKind.LIST_ITEM.value})
+
+
+def _stale(ctx: PairContext, every: list[Unit], left: list[bool]) -> Iterator[Hit]:
+    """Korean paragraphs written in English that are not the English they stand for: English
+    text the translator kept from an older source, or never translated, beside an English
+    since rewritten (content-drift cannot tell what such a paragraph "keeps": every word)."""
+    for unit, same in zip(every, left, strict=True):
+        if (
+            not same
+            and unit.kind in _STALE_KINDS
+            and HANGUL.search(unit.korean) is None
+            and is_prose(unit.korean, max(unit.min_words, _STALE_WORDS))
+            and not _named(ctx, unit)
+        ):
+            yield Hit(
+                f"{unit.kind} still in English, and not its English: translate "
+                f"{_clip(unit.english)!r} (the English changed since, or the Korean kept "
+                "other English text)",
+                ctx.at_source(unit.source_line),
+                ctx.at_target(unit.target_line),
+            )
 
 
 def _together(every: list[Unit], left: list[bool]) -> Iterator[list[Unit]]:
