@@ -79,7 +79,8 @@ def test_the_end_of_a_sentence_moved_after_a_formula_joins_its_paragraph() -> No
         "## 가\n\n일반적인 피드포워드 폭에 대해서 이 조건이\n\n$$N > 32 \\cdot F / D$$\n\n"
         "라고 주장합니다.\n\n따라서 새로운 방식이 언제 더 나은지 알 수 있습니다.\n"
     )
-    # Length evidence needs the chapter's typical ratio, learned from its other sections.
+    # Length evidence takes the chapter's typical ratio, learned from its other sections, or,
+    # with too few of them, the usual Korean ratio (the fragment is a paragraph, as its pair is).
     assert lines(en, ko, ratio=LengthRatio(0.6, 0.6)) == [
         (1, 1, False),
         (3, 3, False),
@@ -87,7 +88,7 @@ def test_the_end_of_a_sentence_moved_after_a_formula_joins_its_paragraph() -> No
         (3, 7, True),
         (7, 9, False),
     ]
-    assert lines(en, ko)[3] == (None, 7, False)
+    assert lines(en, ko)[3] == (3, 7, True)
 
 
 def test_a_dropped_list_item_is_left_unpaired_at_its_line() -> None:
@@ -426,3 +427,40 @@ def test_a_paragraph_left_in_english_pairs_with_its_english_by_its_own_length() 
     )
     expected = [(1, 1, False), (3, 3, False), (5, 5, False), (None, 7, False)]
     assert lines(en, ko, ratio=LengthRatio(0.55, 0.55)) == expected
+
+
+def test_on_a_short_page_a_paragraph_split_in_two_pairs_as_a_group() -> None:
+    """A page of one English paragraph has no typical ratio of its own; the Korean split it in
+    two (the Rust book's chapter 5 opening): the piece paired alone is far too short for its
+    English, so the other joins it by the usual Korean ratio, not left as an addition."""
+    en = (
+        "# Structs\n\nA struct is a custom data type that lets you name and package together "
+        "multiple related values that make up a meaningful group. If you are familiar with an "
+        "object-oriented language, a struct is like the data attributes of an object. In this "
+        "chapter, we compare tuples with structs, and we show how to define methods that "
+        "specify behavior associated with a struct type, the building blocks of new types.\n"
+    )
+    ko = (
+        "# 구조체\n\n구조체는 여러 값을 묶고 이름을 지어서 의미 있는 묶음을 정의하는 데에 "
+        "사용합니다. 객체 지향 언어의 객체 데이터 속성과 비슷합니다.\n\n"
+        "이번 장에서는 튜플과 구조체를 비교하고, 구조체 타입과 연관된 동작을 표현하는 메서드를 "
+        "정의하는 방법을 다룹니다.\n"
+    )
+    source = parse_markdown(en, "en.md")
+    target = parse_markdown(ko, "ko.md")
+    pairs = align_blocks(source.sections[1], target.sections[1])
+    assert [_row(p) for p in pairs] == [(1, 1, False), (3, 3, False), (3, 5, True)]
+
+
+def test_without_a_chapter_ratio_a_fragment_of_another_kind_joins_nothing_by_length() -> None:
+    """The usual ratio joins a fragment of its neighbour's kind only: a list item the Korean
+    adds under a paragraph stays an addition."""
+    en = "# Env\n\nYou can tell Node.js that it runs in production with an environment variable.\n"
+    ko = (
+        "# 환경\n\n환경 변수를 설정해 프로덕션임을 알립니다.\n\n"
+        "- 로그 기록이 최소한으로 유지되며, 필수적인 수준으로 설정됩니다.\n"
+    )
+    source = parse_markdown(en, "en.md")
+    target = parse_markdown(ko, "ko.md")
+    pairs = align_blocks(source.sections[1], target.sections[1])
+    assert [_row(p) for p in pairs] == [(1, 1, False), (3, 3, False), (None, 5, False)]
