@@ -221,6 +221,7 @@ MIN_SAMPLES = 5
 # fragment of the kind of the block it stands beside joins it by this (see _gain): a paragraph
 # split in two, where the piece paired alone is far too short to translate its English.
 PRIOR_RATIO = 0.55
+PRIOR_GAIN = 0.5  # ... and the log-ratio closer it must bring the pair, twice ATTACH_GAIN
 _PROSE = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 
 
@@ -691,10 +692,11 @@ def _gain(
         return 1.0 if all(surplus[t] >= n for t, n in tokens.items()) else None
     have = sum(own.lengths[g] for g in members)
     add, source_length = own.lengths[orphan], other.lengths[anchor]
+    least = ATTACH_GAIN
     if typical is None and own.blocks[orphan].kind is other.blocks[anchor].kind:
-        typical = PRIOR_RATIO  # a short page: a paragraph split in two, by the usual ratio
+        typical, least = PRIOR_RATIO, PRIOR_GAIN  # a short page: by the usual ratio, surely
     if typical is None or not (have and add and source_length):
         return None
     expected = source_length * typical if korean else source_length / typical
     gain = abs(math.log(have / expected)) - abs(math.log((have + add) / expected))
-    return gain if gain >= ATTACH_GAIN else None
+    return gain if gain >= least else None
