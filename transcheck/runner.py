@@ -206,13 +206,15 @@ def concerned_section(ctx: PairContext, source: Location, target: Location) -> s
 
 def run_pair(ctx: PairContext, rules: Iterable[ActiveRule], guard: Guard) -> list[Finding]:
     """Run every pair rule on one aligned pair, each inside ``guard`` (which keeps the internal
-    errors); findings sorted by line."""
-    findings = []
+    errors); findings sorted by line, without those of the rules a reporting rule supersedes."""
+    findings: list[Finding] = []
+    superseded: set[str] = set()
     for active in rules:
         check = active.rule.check
         if active.rule.scope is not Scope.PAIR or check is None:
             continue
         with guard.step(f"running rule {active.rule.code} {active.rule.name}"):
+            hits = list(check(ctx))
             findings += [
                 stamp(
                     active,
@@ -223,8 +225,12 @@ def run_pair(ctx: PairContext, rules: Iterable[ActiveRule], guard: Guard) -> lis
                     concerned_section(ctx, hit.source, hit.target),
                     hit.fix,
                 )
-                for hit in list(check(ctx))
+                for hit in hits
             ]
+            if hits:
+                superseded |= active.rule.supersedes
+    if superseded:
+        findings = [finding for finding in findings if finding.code not in superseded]
     return sorted(findings, key=Finding.sort_key)
 
 

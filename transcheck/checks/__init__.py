@@ -25,6 +25,7 @@ from transcheck.checks import (
     structure,
     unclosed,
     untranslated,
+    versions,
 )
 from transcheck.checks.registry import Hit, PairContext, Rule, Scope, SetContext, declared_rules
 
@@ -48,6 +49,7 @@ _FAMILIES = (
     unclosed,
     untranslated,
     staleness,
+    versions,
 )
 
 REGISTRY: tuple[Rule, ...] = declared_rules()

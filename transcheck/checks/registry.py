@@ -170,6 +170,9 @@ class Rule:
     collect: Collect | None = None  # set rules: what each pair contributes
     enabled: bool = True  # off-by-default rules run only when selected
     example: Example | Illustration | None = None  # what `transcheck explain` runs or shows
+    # rules whose findings on a pair give way to this rule's finding there: one cause, one
+    # finding (a page that follows another version of its English, not its blocks one by one)
+    supersedes: frozenset[str] = frozenset()
 
 
 _DECLARED: list[Rule] = []
@@ -190,13 +193,16 @@ def rule(
     *,
     enabled: bool = True,
     example: Example | None = None,
+    supersedes: frozenset[str] = frozenset(),
 ) -> Callable[[PairCheck], PairCheck]:
-    """Register a pair check as a rule; the docstring documents it, ``example`` shows it."""
+    """Register a pair check as a rule; the docstring documents it, ``example`` shows it;
+    where it reports, the rules it ``supersedes`` do not (see ``Rule.supersedes``)."""
 
     def register(check: PairCheck) -> PairCheck:
         _declare_checked(
-            code, name, severity, check.__doc__, Scope.PAIR, enabled, example, check=check
-        )
+            code, name, severity, check.__doc__, Scope.PAIR, enabled, example,
+            check=check, supersedes=supersedes,
+        )  # fmt: skip
         return check
 
     return register
