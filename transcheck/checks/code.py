@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import functools
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 
 from rapidfuzz import fuzz
@@ -411,6 +412,9 @@ def inline_code_missing(ctx: PairContext) -> Iterator[Hit]:
             lambda block: block.code_spans,
             spans_equal,
         )
+        # Korean spans no English one nearby matched, by text: a span the Korean writes in
+        # another block of the section (a table whose rows the Korean reordered) is there.
+        elsewhere = Counter(k.item.text for k in match.extra)
         said: set[tuple[int, str]] = set()
         # The spans one Korean block lacks (or writes bare) are one finding: a sentence
         # translated from an older, shorter English misses all of its new spans at once.
@@ -422,6 +426,9 @@ def inline_code_missing(ctx: PairContext) -> Iterator[Hit]:
                 or (span.text.casefold(), span.line) in labels
             ):
                 continue  # block-missing reports the paragraph; the label of a link reported
+            if elsewhere[span.text] > 0:
+                elsewhere[span.text] -= 1
+                continue  # written in another block of the Korean section
             korean = placed.block.target
             bare = korean is not None and _bare_in(span.text, korean.text)
             if (id(placed.block), span.text) in said:
