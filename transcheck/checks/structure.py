@@ -396,18 +396,43 @@ def heading_level_mismatch(ctx: PairContext) -> Iterator[Hit]:
 
     Bad:  en `### From source` ↔ ko `## 소스에서 설치`.
     Good: en `### From source` ↔ ko `### 소스에서 설치`.
+    Headings all shifted by the same number of levels (a Korean page that adds a title and
+    moves every heading one level down) are one finding naming them.
     """
+    shifted: dict[int, list[SectionPair]] = {}  # by how many levels deeper the Korean is
     for pair in ctx.alignment.matched:
         assert pair.source is not None and pair.target is not None
         if pair.source.level != pair.target.level and not pair.source.is_preamble:
-            wanted = f"{'#' * pair.source.level} {pair.target.title}"
-            yield Hit(
-                f"Korean heading {describe(pair.target)!r} is level {pair.target.level} but its "
-                f"English source {describe(pair.source)!r} is level {pair.source.level}: "
-                f"write {wanted!r}",
-                ctx.at_source(pair.source.line),
-                ctx.at_target(pair.target.line),
-            )
+            shifted.setdefault(pair.target.level - pair.source.level, []).append(pair)
+    for shift, pairs in shifted.items():
+        first = pairs[0]
+        assert first.source is not None and first.target is not None
+        if len(pairs) == 1 or len(shifted) > 1:
+            for pair in pairs:
+                yield _level_hit(ctx, pair)
+            continue
+        way = "deeper" if shift > 0 else "higher"
+        named = listed([repr(describe(p.target)) for p in pairs if p.target], 3)
+        yield Hit(
+            f"Korean headings {named} are each {plural(abs(shift), 'level')} {way} than their "
+            f"English sources (from {describe(first.source)!r}): the page's outline is shifted; "
+            f"write them at the English levels",
+            ctx.at_source(first.source.line),
+            ctx.at_target(first.target.line),
+        )
+
+
+def _level_hit(ctx: PairContext, pair: SectionPair) -> Hit:
+    """One heading whose level differs from its English source's."""
+    assert pair.source is not None and pair.target is not None
+    wanted = f"{'#' * pair.source.level} {pair.target.title}"
+    return Hit(
+        f"Korean heading {describe(pair.target)!r} is level {pair.target.level} but its "
+        f"English source {describe(pair.source)!r} is level {pair.source.level}: "
+        f"write {wanted!r}",
+        ctx.at_source(pair.source.line),
+        ctx.at_target(pair.target.line),
+    )
 
 
 @rule(
