@@ -484,11 +484,13 @@ def untranslated(ctx: PairContext) -> Iterator[Hit]:
         return
     for group in _together(every, left):
         first, texts = group[0], [repr(_clip(_shown(unit))) for unit in group]
-        if first.kind != BlockKind.LIST_ITEM.value or len(group) == 1:
+        if first.kind == "table cell" or len(group) == 1:
             what = f"{len(group)} table cells" if len(group) > 1 else first.kind
             said = f"{' | '.join(texts)}; translate it"
         else:
-            what = f"{len(group)} list items (lines {first.target_line}-{group[-1].target_end})"
+            kinds = {unit.kind for unit in group}
+            noun = _PLURAL.get(first.kind, "blocks") if len(kinds) == 1 else "blocks"
+            what = f"{len(group)} {noun} (lines {first.target_line}-{group[-1].target_end})"
             more = f" and {len(texts) - _SHOWN} more" if len(texts) > _SHOWN else ""
             said = f"{' | '.join(texts[:_SHOWN])}{more}; translate them"
         yield Hit(
@@ -503,6 +505,12 @@ def untranslated(ctx: PairContext) -> Iterator[Hit]:
 _SHOWN = 3  # the texts of a list a finding shows
 _STALE_WORDS = 8  # words of English prose a Korean paragraph needs to be reported as stale
 _STALE_KINDS = frozenset({BlockKind.PARAGRAPH.value, BlockKind.LIST_ITEM.value})
+_RUN_KINDS = _STALE_KINDS | {BlockKind.HEADING.value}  # units a run left in English joins
+_PLURAL = {
+    BlockKind.PARAGRAPH.value: "paragraphs",
+    BlockKind.LIST_ITEM.value: "list items",
+    BlockKind.HEADING.value: "headings",
+}
 
 
 def _stale(ctx: PairContext, every: list[Unit], left: list[bool]) -> Iterator[Hit]:
@@ -528,8 +536,9 @@ def _stale(ctx: PairContext, every: list[Unit], left: list[bool]) -> Iterator[Hi
 
 def _together(every: list[Unit], left: list[bool]) -> Iterator[list[Unit]]:
     """The units still in English, grouped as one thing to translate: the cells of one table
-    row, and list items that follow one another with no translated unit between them (a list
-    left in English is one finding, not one per item)."""
+    row, and paragraphs, headings and list items that follow one another with no translated
+    unit between them (a list, or the rest of a page, left in English is one finding, not one
+    per block)."""
     group: list[Unit] = []
     for unit, english in zip(every, left, strict=True):
         if group and not _joins(group[-1], unit, english):
@@ -543,13 +552,13 @@ def _together(every: list[Unit], left: list[bool]) -> Iterator[list[Unit]]:
 
 def _joins(previous: Unit, unit: Unit, english: bool) -> bool:
     """Whether the group ending with ``previous`` goes on past ``unit``: a cell of the same
-    row (translated or not), or a list item still in English."""
+    row (translated or not), or a paragraph, heading or list item still in English after one."""
     if unit.kind == "table cell":
         return previous.kind == unit.kind and (previous.source_line, previous.target_line) == (
             unit.source_line,
             unit.target_line,
         )
-    return english and previous.kind == unit.kind == BlockKind.LIST_ITEM.value
+    return english and previous.kind in _RUN_KINDS and unit.kind in _RUN_KINDS
 
 
 def _page(ctx: PairContext, every: list[Unit], left: list[bool], share: float) -> Hit:
