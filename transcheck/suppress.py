@@ -107,6 +107,12 @@ class Suppressions:
         found = (parse_directive(c.text, c.line, c.end_line) for c in comments)
         return cls((d for d in found if d is not None), line_count)
 
+    def covers(self, line: int, code: str, name: str) -> bool:
+        """Whether a finding of rule ``code``/``name`` at a Korean line would be silenced, with
+        no directive marked used: a rule that groups its findings keeps a silenced one apart,
+        so the directive silences that one alone."""
+        return any(span.covers(line, code, name) for span in self._spans)
+
     def suppresses(self, finding: Finding) -> bool:
         """Whether a finding at a Korean line is silenced (and mark the directive used)."""
         line = finding.target.line

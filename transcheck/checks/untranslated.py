@@ -24,6 +24,7 @@ from transcheck.hangul import HANGUL
 from transcheck.lazy import compiled
 from transcheck.model import Block, BlockKind, Document, Link
 from transcheck.records import record
+from transcheck.suppress import Suppressions
 
 RULE_OPTIONS["untranslated"] = {
     "allow_headings": False,
@@ -482,7 +483,9 @@ def untranslated(ctx: PairContext) -> Iterator[Hit]:
     if len(kept) >= _PAGE_UNITS and share is not None and share < page_share:
         yield _page(ctx, every, left, share)
         return
-    for group in _together(every, left):
+    silenced = Suppressions.of_comments(ctx.target.comments, ctx.target.line_count)
+    alone = [silenced.covers(unit.target_line, "TC701", "untranslated") for unit in every]
+    for group in _together(every, left, alone):
         first, texts = group[0], [repr(_clip(_shown(unit))) for unit in group]
         if first.kind == "table cell" or len(group) == 1:
             what = f"{len(group)} table cells" if len(group) > 1 else first.kind
@@ -534,18 +537,22 @@ def _stale(ctx: PairContext, every: list[Unit], left: list[bool]) -> Iterator[Hi
             )
 
 
-def _together(every: list[Unit], left: list[bool]) -> Iterator[list[Unit]]:
+def _together(every: list[Unit], left: list[bool], alone: list[bool]) -> Iterator[list[Unit]]:
     """The units still in English, grouped as one thing to translate: the cells of one table
     row, and paragraphs, headings and list items that follow one another with no translated
     unit between them (a list, or the rest of a page, left in English is one finding, not one
-    per block)."""
+    per block). A unit a suppression directive covers (``alone``) stays a group of its own, so
+    the directive silences it and not its neighbours."""
     group: list[Unit] = []
-    for unit, english in zip(every, left, strict=True):
-        if group and not _joins(group[-1], unit, english):
+    for unit, english, apart in zip(every, left, alone, strict=True):
+        if group and (apart or not _joins(group[-1], unit, english)):
             yield group
             group = []
         if english:
             group.append(unit)
+            if apart:
+                yield group
+                group = []
     if group:
         yield group
 
