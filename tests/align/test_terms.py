@@ -4,10 +4,17 @@ part of one. Block alignment and the drift rules depend on that answer."""
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from transcheck.align.terms import EnglishWords, words
+from transcheck.align.terms import (
+    EnglishWords,
+    _agreement,
+    english_words,
+    korean_terms,
+    starts_word,
+    words,
+)
 
 
 def _plain(word: str, english: set[str]) -> bool:
@@ -41,3 +48,30 @@ def test_kept_forms_of_real_terms() -> None:
     assert [english.keep(w) for w in ("tpu", "mount", "shaking", "dom", "template")] == [True] * 5
     assert not english.keep("props")
     assert not english.keep("sharding")
+
+
+# Latin words, their inflections and parts, neighbours that glue to a word (- + # digits),
+# characters that lower to ASCII letters (the Kelvin sign, dotted I) and Hangul.
+_PIECES = ["Vue", "vue", "Vuex", "props", "prop", "mounting", "mount", "In-DOM", "dom", "c++"]
+_PIECES += ["C#", "x86", "-", "+", "#", "_", ".", "/", " ", " ", "\u212aeep", "keep", "\u0130d"]
+_PIECES += ["id", "2x", "를", "컴포넌트", "(", "https://vuejs.org/guide", "`code`", "é", "\ud800"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=14).map("".join),
+    st.lists(st.sampled_from(_PIECES), max_size=14).map(" ".join),
+)
+@example("Use the Vue props.", "Vuex props mounting 를")
+@example("\u212aeep \u212aept it", "keep kept 값을")
+@example("x-vue and c++", "vue c++ 를 dom")
+def test_agreement_is_the_plain_count(english: str, korean: str) -> None:
+    """Terms found starting a word of the English (no index built) count as the index says."""
+    index = english_words(english)
+    plain = sum(1 if index.keep(word) else -1 for word in korean_terms(korean))
+    _agreement.cache_clear()
+    assert _agreement(english, korean) == plain
+    # the pretest itself never keeps a term the index would not
+    written = english.encode("utf-8", "surrogatepass").lower()
+    for word in korean_terms(korean):
+        assert not starts_word(word, written) or index.keep(word)

@@ -94,9 +94,41 @@ def korean_terms(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def _agreement(english: str, korean: str) -> int:
-    """How many of the Korean text's terms the English text has, less how many it lacks."""
+    """How many of the Korean text's terms the English text has, less how many it lacks. A term
+    that starts a word of the English is kept without indexing its words (``starts_word``):
+    the English of a pair most often writes every term the Korean keeps."""
+    kept = korean_terms(korean)
+    if not kept:
+        return 0
+    written = lowered(english)
+    unsure = [word for word in kept if not starts_word(word, written)]
+    if not unsure:
+        return len(kept)
     index = english_words(english)
-    return sum(1 if index.keep(word) else -1 for word in korean_terms(korean))
+    return len(kept) - 2 * sum(1 for word in unsure if not index.keep(word))
+
+
+def lowered(text: str) -> bytes:
+    """A text as UTF-8 with its ASCII letters lowered (terms are ASCII): what ``starts_word``
+    searches."""
+    return text.encode("utf-8", "surrogatepass").lower()
+
+
+# the ASCII bytes that can continue a word ``words`` reads
+_WORD_BYTES = frozenset(b for b in range(128) if re.fullmatch(f"[{WORD_CHARS}]", chr(b)))
+
+
+def starts_word(term: str, text: bytes) -> bool:
+    """Whether a term (a Latin-script word, lowercased) starts a word of a text (``lowered``)
+    that ``words`` reads: that word then starts with it, and the English keeps the term
+    (``EnglishWords.keep``), found without indexing the English words."""
+    needle = term.encode()
+    at = text.find(needle)
+    while at >= 0:
+        if not at or text[at - 1] not in _WORD_BYTES:
+            return True
+        at = text.find(needle, at + 1)
+    return False
 
 
 class Agreement:

@@ -28,7 +28,6 @@ block-length outlier.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
@@ -288,8 +287,8 @@ def lost_terms(english: Block, korean: str) -> list[str]:
     if len(kept) < needed:
         return []
     shown = terms.everything(english)
-    written = shown.encode("utf-8", "surrogatepass").lower()  # ASCII lowered: terms are ASCII
-    if sum(not _starts_word(word, written) for word in kept) < needed:
+    written = terms.lowered(shown)
+    if sum(not terms.starts_word(word, written) for word in kept) < needed:
         return []  # too few terms the English may lack (most blocks): its words not indexed
     words = terms.english_words(shown)
     lost: list[str] = []
@@ -299,23 +298,6 @@ def lost_terms(english: Block, korean: str) -> list[str]:
         elif len(lost) + len(kept) - at - 1 < needed:
             return []  # too few words left to lose: most blocks stop here, about halfway
     return lost
-
-
-# the ASCII bytes that can continue a word ``terms.words`` reads
-_WORD_BYTES = frozenset(b for b in range(128) if re.fullmatch(f"[{terms.WORD_CHARS}]", chr(b)))
-
-
-def _starts_word(term: str, text: bytes) -> bool:
-    """Whether a term (a Latin-script word, lowercased) starts a word of a text (UTF-8, ASCII
-    lowered) that ``terms.words`` reads: that word then starts with it, and the English keeps
-    the term (``EnglishWords.keep``)."""
-    needle = term.encode()
-    at = text.find(needle)
-    while at >= 0:
-        if not at or text[at - 1] not in _WORD_BYTES:
-            return True
-        at = text.find(needle, at + 1)
-    return False
 
 
 def quote(words: Sequence[str]) -> str:
