@@ -430,6 +430,8 @@ def inline_code_missing(ctx: PairContext) -> Iterator[Hit]:
                 elsewhere[span.text] -= 1
                 continue  # written in another block of the Korean section
             korean = placed.block.target
+            if korean is not None and _string_translated(span, korean):
+                continue  # the example's string, translated as its code is (code-string-translated)
             bare = korean is not None and _bare_in(span.text, korean.text)
             if (id(placed.block), span.text) in said:
                 continue  # the same span again in the same block: one finding says it
@@ -456,6 +458,19 @@ def inline_code_missing(ctx: PairContext) -> Iterator[Hit]:
             ctx.at_source(found[0][0].line),
             ctx.at_target(found[0][1].line),
         )
+
+
+def _string_translated(span: CodeSpan, korean: Block) -> bool:
+    """Whether an English span that is a quoted string (`'Hi, baby!'`) stands in the Korean
+    block as a quoted span in Korean (`'아기야 안녕?'`): the prose names the string of an
+    example whose strings the translation translated."""
+    text = span.text.strip()
+    if len(text) < 2 or text[0] not in "'\"`" or text[-1] != text[0]:
+        return False
+    return any(
+        len(other) >= 2 and other[0] == other[-1] == text[0] and has_syllable(other)
+        for other in (k.text.strip() for k in korean.code_spans)
+    )
 
 
 def _missing_spans(
