@@ -81,6 +81,14 @@ def test_a_link_made_absolute_is_the_same_link_when_the_site_is_not_known() -> N
     assert not same_link("/docs/x#a", "https://kubernetes.io/docs/x#b")
     assert not same_link("/", "https://kubernetes.io/")  # the root alone says nothing
     assert not same_link("docs/x", "https://kubernetes.io/docs/x")  # relative to the page
+    # a link out of the book's folder, written on the site it leads to (the Rust book's std docs)
+    assert same_link(
+        "../std/collections/index.html", "https://doc.rust-lang.org/std/collections/index.html"
+    )
+    assert not same_link(
+        "../std/vec/index.html", "https://doc.rust-lang.org/std/collections/index.html"
+    )
+    assert not same_link("../index.html", "https://doc.rust-lang.org/index.html")  # one segment
 
 
 @pytest.mark.parametrize(

@@ -130,17 +130,24 @@ def same_link(english: str, korean: str, site_url: str = "") -> bool:
 
 def _made_absolute(en: UrlForm, ko: UrlForm) -> bool:
     """Whether one side is a site-relative path (beyond ``/``) and the other the same path,
-    query and fragment on some host: the link was made absolute (or relative)."""
+    query and fragment on some host: the link was made absolute (or relative). A page-relative
+    path that climbs out of its folder (``../``) and keeps two segments or more counts as the
+    end of the absolute one (the Rust book's ``../std/collections/index.html``, which the
+    Korean book writes on doc.rust-lang.org)."""
     relative, absolute = (en, ko) if not en.host else (ko, en)
-    return (
-        not relative.host
-        and bool(absolute.host)
-        and relative.scheme == absolute.scheme == "web"
-        and relative.path.startswith("/")
-        and relative.path != "/"
-        and (relative.path, relative.query, relative.fragment)
-        == (absolute.path, absolute.query, absolute.fragment)
-    )
+    if (
+        relative.host
+        or not absolute.host
+        or not relative.scheme == absolute.scheme == "web"
+        or (relative.query, relative.fragment) != (absolute.query, absolute.fragment)
+    ):
+        return False
+    if relative.path.startswith("/"):
+        return relative.path != "/" and relative.path == absolute.path
+    if not relative.path.startswith("../"):
+        return False  # relative to the page: where it leads depends on the page's address
+    inner = posixpath.normpath(relative.path).lstrip("./")
+    return inner.count("/") >= 1 and absolute.path.endswith("/" + inner)
 
 
 def path_locale(url: str) -> str:
