@@ -444,7 +444,7 @@ PLANTS = [
         "TC701",
         401,
         400,
-        "list-item still in English",
+        "list item still in English",
     ),
     Plant(  # beside names the Korean sentences keep (Fully-Sharded Data Parallelism (FSDP))
         "scaling-book",

@@ -488,7 +488,7 @@ def untranslated(ctx: PairContext) -> Iterator[Hit]:
     for group in _together(every, left, alone):
         first, texts = group[0], [repr(_clip(_shown(unit))) for unit in group]
         if first.kind == "table cell" or len(group) == 1:
-            what = f"{len(group)} table cells" if len(group) > 1 else first.kind
+            what = f"{len(group)} table cells" if len(group) > 1 else _named_kind(first.kind)
             said = f"{' | '.join(texts)}; translate it"
         else:
             kinds = {unit.kind for unit in group}
@@ -516,6 +516,11 @@ _PLURAL = {
 }
 
 
+def _named_kind(kind: str) -> str:
+    """A unit's kind as a message names it: ``list item``, not the model's ``list-item``."""
+    return kind.replace("-", " ")
+
+
 def _stale(ctx: PairContext, every: list[Unit], left: list[bool]) -> Iterator[Hit]:
     """Korean paragraphs written in English that are not the English they stand for: English
     text the translator kept from an older source, or never translated, beside an English
@@ -529,7 +534,7 @@ def _stale(ctx: PairContext, every: list[Unit], left: list[bool]) -> Iterator[Hi
             and not _named(ctx, unit)
         ):
             yield Hit(
-                f"{unit.kind} still in English, and not its English: translate "
+                f"{_named_kind(unit.kind)} still in English, and not its English: translate "
                 f"{_clip(unit.english)!r} (the English changed since, or the Korean kept "
                 "other English text)",
                 ctx.at_source(unit.source_line),
