@@ -16,6 +16,7 @@ from markdown_it.rules_block import StateBlock
 
 from transcheck.lazy import compiled
 from transcheck.parse.fences import fence_language
+from transcheck.parse.linemarks import line_text
 
 BOX = "container_admonition"  # the tokens a Docusaurus admonition gives: walker reads them so
 
@@ -74,9 +75,8 @@ def _fence_end(state: StateBlock, start: int, end: int, marker: str) -> int:
     """The closing line of a fence opened with ``marker`` on ``start``: a line of the same
     character, at least as long, indented less than four; ``end`` when none closes it."""
     for line in range(start + 1, end):
-        first = state.bMarks[line] + state.tShift[line]
-        text = state.src[first : state.eMarks[line]].rstrip()
-        if state.sCount[line] < state.blkIndent and first < state.eMarks[line]:
+        text = line_text(state, line)
+        if state.sCount[line] < state.blkIndent and text:
             return line  # a line left of the fence's parent ends it, as markdown-it's fence
         if state.sCount[line] - state.blkIndent >= 4:
             continue
@@ -87,12 +87,8 @@ def _fence_end(state: StateBlock, start: int, end: int, marker: str) -> int:
 
 def _box_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """A fence whose language is no code language and whose text is prose: a box."""
-    if state.sCount[start] - state.blkIndent >= 4:
-        return False
-    first = state.bMarks[start] + state.tShift[start]
-    line = state.src[first : state.eMarks[start]]
-    opening = _OPENING().match(line)
-    if opening is None:
+    opening = _OPENING().match(line_text(state, start))
+    if opening is None or state.sCount[start] - state.blkIndent >= 4:
         return False
     marker, info = opening.group(1), opening.group(2)
     if marker[0] == "`" and "`" in info and _ATTRIBUTES().fullmatch(info.strip()) is None:
