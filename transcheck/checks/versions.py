@@ -29,36 +29,31 @@ _CODES = """TC101 TC102 TC103 TC104 TC107 TC108 TC109 TC110 TC111 TC201 TC202 TC
 COMPARING = frozenset(_CODES.split())
 
 
-def _text_sizes(document: Document) -> dict[int, int]:
-    """The size of each block that holds text or code (headings aside), by block id: what
-    the shares are measured in (an empty block counts as one character)."""
-    return {
-        id(block): max(len(block.text), 1)
-        for section in document.sections
-        for block in section.blocks
-        if block.kind is not BlockKind.HEADING
-    }
-
-
 def unmatched_shares(ctx: PairContext) -> tuple[float, float, int]:
-    """The shares of the English and of the Korean text that no block of the other page
-    translates, and the English page's count of blocks (headings aside)."""
-    # the documents the alignment holds: the blocks the block pairs are made of
-    english, korean = _text_sizes(ctx.alignment.source), _text_sizes(ctx.alignment.target)
-    paired_en: set[int] = set()
-    paired_ko: set[int] = set()
+    """The shares of the English and of the Korean text (blocks that hold text or code,
+    headings aside, an empty one counting as one character) that no block of the other page
+    translates, and the English page's count of such blocks. Measured on the documents the
+    alignment holds: the blocks the block pairs are made of."""
+    paired: tuple[set[int], set[int]] = (set(), set())
     for section in section_blocks(ctx):
         for pair in section.blocks:
             if pair.source is not None and pair.target is not None:
-                paired_en.add(id(pair.source))
-                paired_ko.add(id(pair.target))
-    shares = [
-        sum(size for block, size in sizes.items() if block not in paired) / total
-        if (total := sum(sizes.values()))
-        else 0.0
-        for sizes, paired in ((english, paired_en), (korean, paired_ko))
-    ]
-    return shares[0], shares[1], len(english)
+                paired[0].add(id(pair.source))
+                paired[1].add(id(pair.target))
+    counts = []
+    shares = []
+    for document, held in zip((ctx.alignment.source, ctx.alignment.target), paired, strict=True):
+        total = left = count = 0
+        for part in document.sections:
+            for block in part.blocks:
+                if block.kind is not BlockKind.HEADING:
+                    size = max(len(block.text), 1)
+                    total += size
+                    count += 1
+                    left += size if id(block) not in held else 0
+        shares.append(left / total if total else 0.0)
+        counts.append(count)
+    return shares[0], shares[1], counts[0]
 
 
 def _opening(document: Document) -> int:

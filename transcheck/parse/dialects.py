@@ -111,14 +111,17 @@ def _mdx_mark(text: str) -> re.Match[str] | None:
     code: a Markdown page's JavaScript example imports, and its console transcript may show
     ``<Enter>``, with no MDX anywhere."""
     line = _FIRST_LINE_MARK().match(text) or _NEXT_LINE_MARK().search(text)
-    fences: list[tuple[int, int]] | None = None
+    if line is None:
+        return None
+    fences = _FENCE().finditer(text)  # read only as far as the marks ask (most: none)
+    fence = next(fences, None)
     while line is not None:
-        if fences is None:
-            fences = [found.span() for found in _FENCE().finditer(text)]
-        inside = next((end for start, end in fences if start <= line.start(1) < end), None)
-        if inside is None:
+        at = line.start(1)
+        while fence is not None and fence.end() <= at:
+            fence = next(fences, None)
+        if fence is None or fence.start() > at:
             return line
-        line = _NEXT_LINE_MARK().search(text, inside)  # from the line after the fence
+        line = _NEXT_LINE_MARK().search(text, fence.end())  # from the line after the fence
     return None
 
 
