@@ -5,6 +5,7 @@ the stems that may win, where they are written) must learn the very same entries
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from itertools import chain
 from pathlib import Path
@@ -16,6 +17,7 @@ from tests.checks.test_content_helpers import context
 from transcheck.checks.glossary import pair_units
 from transcheck.glossary import Entry, Glossary
 from transcheck.glossary.aligned import Piece, Unit, joined
+from transcheck.glossary.english import WORD
 from transcheck.glossary.learn import (
     _NOT_NOUN_END,
     MAX_TERMS,
@@ -134,3 +136,10 @@ def test_a_stem_is_held_where_the_stems_have_it(
     asked |= stems | {text[i:j] for i in range(len(text)) for j in range(i + 1, len(text) + 1)}
     for stem in asked:
         assert stemmer.holds(text, stem) == (stem in stems), stem
+
+
+@given(st.text(alphabet="aZb'-. 가1_\n", max_size=20))
+def test_words_as_the_two_branch_pattern(text: str) -> None:
+    """WORD (a letter, the run after it backed off to a letter) finds the words the pattern
+    first written as two branches finds: the longest run ending in a letter, or one letter."""
+    assert WORD.findall(text) == re.findall(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]", text)
