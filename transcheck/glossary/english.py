@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
+# A word: a letter, and the run of letters, apostrophes and hyphens after it backed off to its last
+# letter. Starting with the class (not two branches), the search skips to the next letter.
+WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*(?<=[A-Za-z])")
 
 # Function words and very common general words: never a glossary term on their own, and never
 # the first or last word of a phrase.

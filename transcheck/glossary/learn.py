@@ -11,9 +11,10 @@ way to the phrase (batch size, not size).
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import field
 from functools import cache
 from itertools import chain
@@ -122,23 +123,36 @@ def _candidates(counts: dict[str, _Counts]) -> dict[str, _Counts]:
     return {k: f for k, f in kept.items() if covered[k] < COVERED * f.count}
 
 
-def _rendering(
-    key: str, found: _Counts, stems: Sequence[Collection[str]], spread: Counter[str]
-) -> str | None:
-    """The stem that renders ``key`` where it is not kept (see the module docstring); ``stems``
-    by unit number."""
-    rendered = found.rendered()
+def _options(
+    key: str, rendered: set[int], stems: dict[int, tuple[str, ...]], least: Counter[str]
+) -> list[tuple[str, int, bool]]:
+    """(stem, units shared, transliterates) of the stems that may render ``key`` (see the module
+    docstring) in its ``rendered`` units (``stems``: by unit number), in the order first seen:
+    those whose Dice reaches its threshold with ``least``, a lower bound of their spread, for
+    Dice only falls as the spread counted over every unit grows."""
     together = Counter(chain.from_iterable(map(stems.__getitem__, rendered)))
-    best: tuple[float, int, str] | None = None  # on a tie the longer stem (중간, not 중)
+    options = []
     for stem, shared in together.items():
         if shared < MIN_SHARED or (" " in stem) != (" " in key):
             continue
-        if stem.endswith(_NOT_NOUN_END):
-            continue
-        dice = 2 * shared / (len(rendered) + spread[stem])
-        if dice >= MIN_TRANSLITERATED and transliterates(
+        dice = 2 * shared / (len(rendered) + least[stem])
+        written = dice >= MIN_TRANSLITERATED and transliterates(
             stem.replace(" ", ""), key.replace(" ", "")
-        ):
+        )
+        if dice >= MIN_DICE or written:
+            options.append((stem, shared, written))
+    return options
+
+
+def _rendering(
+    rendered: set[int], options: list[tuple[str, int, bool]], spread: Counter[str]
+) -> str | None:
+    """The stem of ``options`` (_options) that renders a term in its ``rendered`` units: the
+    best by Dice over the units (``spread``), a transliteration first."""
+    best: tuple[float, int, str] | None = None  # on a tie the longer stem (중간, not 중)
+    for stem, shared, written in options:
+        dice = 2 * shared / (len(rendered) + spread[stem])
+        if dice >= MIN_TRANSLITERATED and written:
             dice += 1.0
         if dice >= MIN_DICE and (best is None or (dice, len(stem)) > best[:2]):
             best = (dice, len(stem), stem)
@@ -153,14 +167,34 @@ def learn(units: Iterable[tuple[str, Unit]], known: Glossary) -> tuple[Entry, ..
     candidates = _candidates(_count(listed, korean, _known_keys(known)))
     if not candidates:
         return ()
-    # One set of stems per distinct text (the cache holds it), so a recurring text's units share
-    # it: a set of new strings for every unit grew with the tree (tens of MB on a large one).
-    stemmer = cache(KoreanStems(lone_syllables(korean)))
-    unit_stems = list(map(stemmer, korean))
-    spread = Counter(chain.from_iterable(unit_stems))  # counted at once, not unit by unit
+    words = KoreanStems(lone_syllables(korean))
+    # Stems are read in the rendered units only. One set per distinct text (the cache holds it),
+    # so a recurring text's units share it: a set of new strings for every unit grew with the
+    # tree (tens of MB on a large one).
+    stemmer = cache(words)
+    rendered = {key: found.rendered() for key, found in candidates.items()}
+    stems = {number: stemmer(korean[number]) for number in set().union(*rendered.values())}
+    spread = Counter(chain.from_iterable(stems.values()))  # over those units: a lower bound
+    # A stem in fewer of them than a term needs to share, or no noun, is no option: each unit's
+    # others are left out once, not counted for every term (in the order seen: ties keep it).
+    viable = {
+        stem
+        for stem, count in spread.items()
+        if count >= MIN_SHARED and not stem.endswith(_NOT_NOUN_END)
+    }
+    shown = {number: tuple(filter(viable.__contains__, found)) for number, found in stems.items()}
+    options = {key: _options(key, rendered[key], shown, spread) for key in candidates}
+    # The other units count only for the stems that may render a term, and only where one is
+    # written (KoreanStems.holds): one search for them all passes over the rest.
+    wanted = {stem for stem, _, _ in chain.from_iterable(options.values())}
+    if wanted:
+        holding = re.compile("|".join(map(re.escape, wanted))).search
+        for number, text in enumerate(korean):
+            if number not in stems and holding(text):
+                spread.update(stem for stem in wanted if stem in text and words.holds(text, stem))
     entries = []
     for key in sorted(candidates, key=lambda k: (-_split(candidates[k]), k)):
-        rendering = _rendering(key, candidates[key], unit_stems, spread)
+        rendering = _rendering(rendered[key], options[key], spread)
         if rendering is not None:
             entries.append(Entry(term=key, ko=(rendering,), keep_english=True, advisory=True))
     return tuple(entries[:MAX_TERMS])

@@ -12,6 +12,7 @@ from operator import itemgetter
 
 from transcheck.glossary.english import STOPWORDS, WORD, singular
 from transcheck.glossary.korean import HANGUL, noun_stems
+from transcheck.hangul import after_syllable
 from transcheck.lazy import compiled
 
 MIN_ALONE = 2  # times a one-syllable word stands alone for it to be a stem (칩, 키, 축)
@@ -119,3 +120,29 @@ class KoreanStems:
             if second and first in bare:
                 stems.add(f"{first} {first_stem[second]}")
         return stems - _KOREAN_STOPWORDS
+
+    def holds(self, text: str, stem: str) -> bool:
+        """Whether ``stem`` is one of ``text``'s stems (in ``self(text)``), told where it is
+        written, without stemming every word: a stem starts a word and is one of its stems, or
+        is a word without a tail, one space and the first stem of the next word."""
+        if stem in _KOREAN_STOPWORDS:
+            return False
+        first, _, second = stem.partition(" ")
+        at = text.find(stem)
+        while at >= 0:
+            # The word starting there, and the word after it, as __call__ finds them.
+            found = None if after_syllable(text, at) else _KOREAN_WORDS().match(text, at)
+            if found is not None:
+                word, after = found.groups()
+                if word not in self._kept:
+                    self._word(word)
+                if not second:
+                    if stem in self._kept[word]:
+                        return True
+                elif word == first and word in self._bare and after is not None:
+                    if after not in self._kept:
+                        self._word(after)
+                    if self._first[after] == second:
+                        return True
+            at = text.find(stem, at + 1)
+        return False
