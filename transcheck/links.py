@@ -264,6 +264,8 @@ class LinkIndex:
             joined = posixpath.normpath(posixpath.join(base, relative.lstrip("/")))
             if joined == ".." or joined.startswith("../"):
                 continue
+            if _file_style(path) and not self._reaches_in(joined):
+                continue  # a file in a folder the tree lacks: the site's other part (../std/)
             inside = True
             found = self._existing("" if joined == "." else joined.rstrip("/"))
             if found:
@@ -299,7 +301,15 @@ def _page_part(from_rel: str, own: str) -> tuple[str, str]:
     folder, and its name unless it is the folder's index (``_resolve_path`` reads a relative
     path from those alone)."""
     stem = posixpath.splitext(posixpath.basename(from_rel))[0]
+    if _file_style(own):
+        stem = ""  # a link to x.html: the site serves pages as files, read from the folder
     return posixpath.dirname(from_rel), "" if stem.lower() in ("index", "readme") else stem
+
+
+def _file_style(path: str) -> bool:
+    """Whether a URL path names a page as a file (``ch14-02-x.html``, mdBook's and Sphinx's
+    links), not as a folder (``../x/``), so it is read from the linking page's folder."""
+    return path.split("#", 1)[0].lower().endswith((".html", ".htm"))
 
 
 def _page_key(url_path: str) -> str:

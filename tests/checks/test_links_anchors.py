@@ -55,6 +55,15 @@ def test_link_resolution(index: LinkIndex, url: str, status: Status, target: str
     assert (resolution.status, resolution.target) == (status, target)
 
 
+def test_a_file_link_into_a_folder_the_tree_lacks_leads_outside_it(index: LinkIndex) -> None:
+    """mdBook pages link the site's other parts as files (``../std/vec.html`` from the book's
+    ``src/``): outside the tree, not a broken page; a missing page of the tree's own folder is."""
+    assert index.resolve("api/guide.md", "../std/vec.html").status is Status.OUTSIDE
+    assert index.resolve("api/guide.md", "../chapter-two.html").status is Status.MISSING
+    assert index.resolve("api/guide.md", "reference.html").status is Status.MISSING
+    assert index.resolve("api/guide.md", "../std/vec/").status is Status.MISSING  # a folder URL
+
+
 def test_links_from_an_index_page_start_at_its_folder(index: LinkIndex) -> None:
     assert index.resolve("api/index.md", "../usage").target == "usage.md"
     assert index.resolve("api/index.md", "../../usage").status is Status.OUTSIDE
