@@ -412,10 +412,16 @@ def _kept_names(korean: Sequence[Block], english: Sequence[Block]) -> frozenset[
 
 
 def _marked(blocks: Sequence[Block]) -> frozenset[str]:
-    """The Latin-script names the blocks emphasize or quote alone, lower-cased (_kept_names)."""
-    runs = [run for block in blocks for run in block.emphasis]
-    quoted = (block.text for block in blocks if _QUOTE_MARK().search(block.text))
-    runs += [m[1] or m[2] for text in quoted for m in _QUOTED().finditer(text)]
+    """The Latin-script names the blocks emphasize or quote alone, lower-cased (_kept_names).
+    Asked of every unit's Korean, most of which emphasize and quote nothing: the runs are
+    gathered in one loop, and without any no set is built."""
+    runs: list[str] = []
+    for block in blocks:
+        runs += block.emphasis
+        if _QUOTE_MARK().search(block.text):
+            runs += [m[1] or m[2] for m in _QUOTED().finditer(block.text)]
+    if not runs:
+        return _NO_NAMES
     names = frozenset(
         name.lower() for run in runs if _KEPT_NAME().fullmatch(name := " ".join(run.split()))
     )

@@ -201,7 +201,10 @@ def _english_regex(words: set[str], sensitive: bool) -> _EnglishRegex:
 
 def _lowered(text: str) -> str | None:
     """``text`` lower-cased where that matches ASCII forms and word boundaries just as
-    IGNORECASE does (no character folding otherwise, offsets kept), else None."""
+    IGNORECASE does (no character folding otherwise, offsets kept), else None. An ASCII text
+    (most English prose; Python knows it without a scan) folds only as lower() does."""
+    if text.isascii():
+        return text.lower()
     if _FOLDED_OTHERWISE.search(text):
         return None
     lowered = text.lower()
