@@ -25,6 +25,7 @@ from transcheck.checks.blockmatch import (
 )
 from transcheck.checks.blocks import counterpart_place, is_code, lone_ids, unfenced_code
 from transcheck.checks.codediff import block_changes
+from transcheck.checks.grouped import by_message
 from transcheck.checks.imports import export_changes, import_changes
 from transcheck.checks.linkmatch import english_broken, link_matches
 from transcheck.checks.markup import whole_element_lines
@@ -257,6 +258,11 @@ def code_block_missing(ctx: PairContext) -> Iterator[Hit]:
     Bad:  en section with a ```` ```py ```` example ↔ ko section with prose only.
     Good: the same code block in the Korean section (comments may be translated).
     """
+    yield from by_message(_missing_code_blocks(ctx), korean=False)
+
+
+def _missing_code_blocks(ctx: PairContext) -> Iterator[Hit]:
+    """code-block-missing's findings, one per block (grouped by message per page after)."""
     unfenced = unfenced_code(ctx)
     for match in code_matches(ctx):
         for block in _outside_whole_elements(ctx, match.missing, korean=False):
@@ -306,14 +312,17 @@ def code_block_extra(ctx: PairContext) -> Iterator[Hit]:
     Good: keep the code blocks of the source. A block inside an element the Korean adds whole
     (an MDX tab) is part of that element's `markup-mismatch` finding.
     """
-    for match in code_matches(ctx):
-        for block in _outside_whole_elements(ctx, match.extra, korean=True):
-            yield Hit(
-                f"{_size(block)} {block.lang or 'code'} block is not in the English section "
-                f"{describe(match.section.source)!r}",
-                ctx.at_source(counterpart_place(match.section, block, korean=True)),
-                ctx.at_target(block.line),
-            )
+    hits = (
+        Hit(
+            f"{_size(block)} {block.lang or 'code'} block is not in the English section "
+            f"{describe(match.section.source)!r}",
+            ctx.at_source(counterpart_place(match.section, block, korean=True)),
+            ctx.at_target(block.line),
+        )
+        for match in code_matches(ctx)
+        for block in _outside_whole_elements(ctx, match.extra, korean=True)
+    )
+    yield from by_message(hits, korean=True)
 
 
 def _outside_whole_elements(

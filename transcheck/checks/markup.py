@@ -23,12 +23,12 @@ from transcheck.checks.blockmatch import (
     section_blocks,
 )
 from transcheck.checks.blocks import counterpart_place, dropped_elements, lone_ids
+from transcheck.checks.grouped import said_once
 from transcheck.checks.linkmatch import counterpart_links
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.checks.templatelinks import stand_ins
 from transcheck.config import RULE_OPTIONS
-from transcheck.counted import elsewhere
 from transcheck.findings import Location, Severity
 from transcheck.hangul import HANGUL
 from transcheck.lazy import compiled
@@ -228,22 +228,6 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
     yield from _unbalanced(ctx, ctx.target)
 
 
-def _once_per_page(said: dict[tuple[str, bool], list[Hit]]) -> Iterator[Hit]:
-    """A tag renamed, changed, missing or added the same way on several lines of a page (the
-    English writing <dfn> where the Korean keeps <abbr>; a `{{Non-standard_Inline}}` badge on
-    four rows the Korean lacks) is one finding at its first line, naming the others: one
-    change through a page is one thing to sync. Keyed by message and whether the lines to name
-    are Korean (a tag only the Korean has)."""
-    for (message, korean), same in said.items():
-        lines = list(dict.fromkeys((hit.target if korean else hit.source).line for hit in same))
-        if len(lines) == 1:  # all on one line: _counted says how often
-            yield from same
-            continue
-        first = same[0]
-        more = elsewhere([line or 0 for line in lines[1:]], "Korean" if korean else "English")
-        yield Hit(message + more, first.source, first.target, identity=message)
-
-
 def _counted(hits: Iterator[Hit]) -> Iterator[Hit]:
     """Hits said the same at the same lines as one, with a count: a line that keeps two
     ``{.internal-link target=_blank}`` the English dropped is one finding."""
@@ -257,7 +241,7 @@ def _counted(hits: Iterator[Hit]) -> Iterator[Hit]:
 
 
 def _mismatches(ctx: PairContext) -> Iterator[Hit]:
-    """markup-mismatch's findings in the sections, one per tag (or per page, _once_per_page)."""
+    """markup-mismatch's findings in the sections, one per tag (or per page, grouped.said_once)."""
     dropped = dropped_elements(ctx)  # whole elements: block-missing reports them
     # renamed, changed, missing or added, by message and side: said once per page
     said: dict[tuple[str, bool], list[Hit]] = {}
@@ -308,7 +292,7 @@ def _mismatches(ctx: PairContext) -> Iterator[Hit]:
                         ctx.at_target(ko.line),
                     )
                 )
-    yield from _once_per_page(said)
+    yield from said_once(said)
 
 
 def _english_at(section: SectionBlocks, pair: BlockPair | None) -> int:
