@@ -257,6 +257,7 @@ def code_block_missing(ctx: PairContext) -> Iterator[Hit]:
 
     Bad:  en section with a ```` ```py ```` example ↔ ko section with prose only.
     Good: the same code block in the Korean section (comments may be translated).
+    Blocks alike missing on several lines of a page are one finding naming their lines.
     """
     yield from by_message(_missing_code_blocks(ctx), korean=False)
 
@@ -310,7 +311,8 @@ def code_block_extra(ctx: PairContext) -> Iterator[Hit]:
 
     Bad:  ko adds a ```` ```sh ```` block absent from the English section.
     Good: keep the code blocks of the source. A block inside an element the Korean adds whole
-    (an MDX tab) is part of that element's `markup-mismatch` finding.
+    (an MDX tab) is part of that element's `markup-mismatch` finding; blocks alike added on
+    several lines of a page (an older page's MkDocs tabs) are one finding naming their lines.
     """
     hits = (
         Hit(
