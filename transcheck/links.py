@@ -260,11 +260,12 @@ class LinkIndex:
             bases = [folder, f"{folder}/{stem}"] if stem else [folder]
             joins = [(base.lstrip("/"), path) for base in bases]
         inside = False
+        file_style = _file_style(path)
         for base, relative in joins:
             joined = posixpath.normpath(posixpath.join(base, relative.lstrip("/")))
             if joined == ".." or joined.startswith("../"):
                 continue
-            if _file_style(path) and not self._reaches_in(joined):
+            if file_style and not self._reaches_in(joined):
                 continue  # a file in a folder the tree lacks: the site's other part (../std/)
             inside = True
             found = self._existing("" if joined == "." else joined.rstrip("/"))

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import cached_property
 
-from transcheck.align.blockscore import Scorer, Side, kind_score
+from transcheck.align.blockscore import PROSE, Scorer, Side, kind_score
 from transcheck.align.model import Alignment, SectionPair
 from transcheck.align.ordered import increasing_chain
 from transcheck.align.terms import Agreement
@@ -222,7 +222,6 @@ MIN_SAMPLES = 5
 # split in two, where the piece paired alone is far too short to translate its English.
 PRIOR_RATIO = 0.55
 PRIOR_GAIN = 0.5  # ... and the log-ratio closer it must bring the pair, twice ATTACH_GAIN
-_PROSE = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 
 
 def chapter_ratio(pairs: Sequence[tuple[Section, Section]]) -> LengthRatio:
@@ -252,7 +251,7 @@ def _prose_lengths(section: Section) -> tuple[list[int], int]:
         if kind is not _HEADING:
             length = len(block.text)
             body += length
-            if length and kind in _PROSE:
+            if length and kind in PROSE:
                 prose.append(length)
     return prose, body
 

@@ -35,7 +35,7 @@ W_KIND, W_LENGTH, W_CONTENT = 0.35, 0.2, 0.45
 # Looked up once: Python 3.11 finds an enum member on its class through ``EnumType``'s
 # ``__getattr__`` hook, several times a plain name, and these are asked once per block or pair.
 _CODE, _LIST_ITEM = BlockKind.CODE, BlockKind.LIST_ITEM
-_PROSE = frozenset({BlockKind.PARAGRAPH, _LIST_ITEM})  # blocks whose length follows the ratio
+PROSE = frozenset({BlockKind.PARAGRAPH, _LIST_ITEM})  # blocks whose length follows the ratio
 
 
 def block_tokens(block: Block, rewrite: Callable[[str], str]) -> Counter[str]:
@@ -210,7 +210,7 @@ class Scorer:
         known = self._english_prose.get(j)
         if known is None:
             block = self.ko.blocks[j]
-            known = block.kind in _PROSE and HANGUL.search(block.text) is None
+            known = block.kind in PROSE and HANGUL.search(block.text) is None
             self._english_prose[j] = known
         return known
 

@@ -499,13 +499,18 @@ def block_extra(ctx: PairContext) -> Iterator[Hit]:
             )
 
 
+# How a box opens, by its markup's name: MkDocs' `/// note`, a box fence's ```` ```smart ````,
+# else a `:::note` container (markup-mismatch shows the tag the same way).
+ADMONITION_MARKS = {"block": "/// ", "fence": "```"}
+
+
 def _admonition(head: Block) -> str:
     """An admonition line as a message names it: ``:::note (line 62)``, ``/// note (line
     62)`` for an MkDocs box (``!!! note``, ``/// note``), ``` ```smart (line 62) ``` for a box
     fence."""
     tag = head.markup[0]
     kind = tag.attr("type") or "note"
-    return f"{ {'block': '/// ', 'fence': '```'}.get(tag.name, ':::') }{kind} (line {head.line})"
+    return f"{ADMONITION_MARKS.get(tag.name, ':::')}{kind} (line {head.line})"
 
 
 def _last_line(section: Section) -> int:

@@ -425,7 +425,7 @@ def inline_code_missing(ctx: PairContext) -> Iterator[Hit]:
         )
         # Korean spans no English one nearby matched, by text: a span the Korean writes in
         # another block of the section (a table whose rows the Korean reordered) is there.
-        elsewhere = Counter(k.item.text for k in match.extra)
+        unclaimed = Counter(k.item.text for k in match.extra)
         said: set[tuple[int, str]] = set()
         # The spans one Korean block lacks (or writes bare) are one finding: a sentence
         # translated from an older, shorter English misses all of its new spans at once.
@@ -437,8 +437,8 @@ def inline_code_missing(ctx: PairContext) -> Iterator[Hit]:
                 or (span.text.casefold(), span.line) in labels
             ):
                 continue  # block-missing reports the paragraph; the label of a link reported
-            if elsewhere[span.text] > 0:
-                elsewhere[span.text] -= 1
+            if unclaimed[span.text] > 0:
+                unclaimed[span.text] -= 1
                 continue  # written in another block of the Korean section
             korean = placed.block.target
             if korean is not None and _string_translated(span, korean):

@@ -22,7 +22,12 @@ from transcheck.checks.blockmatch import (
     match_items,
     section_blocks,
 )
-from transcheck.checks.blocks import counterpart_place, dropped_elements, lone_ids
+from transcheck.checks.blocks import (
+    ADMONITION_MARKS,
+    counterpart_place,
+    dropped_elements,
+    lone_ids,
+)
 from transcheck.checks.grouped import said_once
 from transcheck.checks.linkmatch import counterpart_links
 from transcheck.checks.registry import Example, Hit, PairContext, rule
@@ -165,8 +170,9 @@ def show(tag: Markup) -> str:
         return f"[^{tag.attr('label')}]" + (":" if name == "definition" else "")
     if tag.kind == "admonition":
         kind = tag.attr("type") or ""
-        forms = {"alert": f"> [!{kind.upper()}]", "block": f"/// {kind}", "fence": f"```{kind}"}
-        return forms.get(name, f":::{kind}")
+        if name == "alert":
+            return f"> [!{kind.upper()}]"
+        return f"{ADMONITION_MARKS.get(name, ':::')}{kind}"
     return f"<{body}>"
 
 

@@ -405,34 +405,37 @@ def heading_level_mismatch(ctx: PairContext) -> Iterator[Hit]:
         if pair.source.level != pair.target.level and not pair.source.is_preamble:
             shifted.setdefault(pair.target.level - pair.source.level, []).append(pair)
     for shift, pairs in shifted.items():
-        first = pairs[0]
-        assert first.source is not None and first.target is not None
         if len(pairs) == 1 or len(shifted) > 1:
-            for pair in pairs:
-                yield _level_hit(ctx, pair)
-            continue
-        way = "deeper" if shift > 0 else "higher"
-        named = listed([repr(describe(p.target)) for p in pairs if p.target], 3)
-        yield Hit(
-            f"Korean headings {named} are each {plural(abs(shift), 'level')} {way} than their "
-            f"English sources (from {describe(first.source)!r}): the page's outline is shifted; "
-            f"write them at the English levels",
-            ctx.at_source(first.source.line),
-            ctx.at_target(first.target.line),
-        )
+            yield from (_level_hit(ctx, pair, "") for pair in pairs)
+        else:
+            yield _level_hit(ctx, pairs[0], _shifted(pairs, shift))
 
 
-def _level_hit(ctx: PairContext, pair: SectionPair) -> Hit:
-    """One heading whose level differs from its English source's."""
-    assert pair.source is not None and pair.target is not None
-    wanted = f"{'#' * pair.source.level} {pair.target.title}"
-    return Hit(
-        f"Korean heading {describe(pair.target)!r} is level {pair.target.level} but its "
-        f"English source {describe(pair.source)!r} is level {pair.source.level}: "
-        f"write {wanted!r}",
-        ctx.at_source(pair.source.line),
-        ctx.at_target(pair.target.line),
+def _shifted(pairs: list[SectionPair], shift: int) -> str:
+    """The message for headings all shifted by ``shift`` levels (the Korean deeper if > 0)."""
+    way = "deeper" if shift > 0 else "higher"
+    named = listed([repr(describe(p.target)) for p in pairs if p.target], 3)
+    first = pairs[0].source
+    assert first is not None
+    return (
+        f"Korean headings {named} are each {plural(abs(shift), 'level')} {way} than their "
+        f"English sources (from {describe(first)!r}): the page's outline is shifted; "
+        "write them at the English levels"
     )
+
+
+def _level_hit(ctx: PairContext, pair: SectionPair, message: str) -> Hit:
+    """A finding at a heading pair: ``message``, or, when empty, that this heading's level
+    differs from its English source's."""
+    assert pair.source is not None and pair.target is not None
+    if not message:
+        wanted = f"{'#' * pair.source.level} {pair.target.title}"
+        message = (
+            f"Korean heading {describe(pair.target)!r} is level {pair.target.level} but its "
+            f"English source {describe(pair.source)!r} is level {pair.source.level}: "
+            f"write {wanted!r}"
+        )
+    return Hit(message, ctx.at_source(pair.source.line), ctx.at_target(pair.target.line))
 
 
 @rule(

@@ -492,7 +492,7 @@ def untranslated(ctx: PairContext) -> Iterator[Hit]:
             said = f"{' | '.join(texts)}; translate it"
         else:
             kinds = {unit.kind for unit in group}
-            noun = _PLURAL.get(first.kind, "blocks") if len(kinds) == 1 else "blocks"
+            noun = f"{_named_kind(first.kind)}s" if len(kinds) == 1 else "blocks"
             what = f"{len(group)} {noun} (lines {first.target_line}-{group[-1].target_end})"
             more = f" and {len(texts) - _SHOWN} more" if len(texts) > _SHOWN else ""
             said = f"{' | '.join(texts[:_SHOWN])}{more}; translate them"
@@ -509,11 +509,6 @@ _SHOWN = 3  # the texts of a list a finding shows
 _STALE_WORDS = 8  # words of English prose a Korean paragraph needs to be reported as stale
 _STALE_KINDS = frozenset({BlockKind.PARAGRAPH.value, BlockKind.LIST_ITEM.value})
 _RUN_KINDS = _STALE_KINDS | {BlockKind.HEADING.value}  # units a run left in English joins
-_PLURAL = {
-    BlockKind.PARAGRAPH.value: "paragraphs",
-    BlockKind.LIST_ITEM.value: "list items",
-    BlockKind.HEADING.value: "headings",
-}
 
 
 def _named_kind(kind: str) -> str:

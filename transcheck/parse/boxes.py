@@ -49,12 +49,10 @@ _OPENING = compiled(r"(`{3,}|~{3,})(.*)$")
 _SPANS = compiled(r"`[^`\n]*`|\]\([^)\n]*\)")  # inline code and link targets: prose may hold them
 
 
-def is_prose_box(language: str, content: str) -> bool:
-    """Whether a fence of ``language`` holding ``content`` is a box of prose: a language we do
-    not know as code, at least one line a sentence (four words or more, not a comment), and few
-    of the marks code is made of."""
-    if not _box_language(language):
-        return False
+def _prose(content: str) -> bool:
+    """Whether a fence's text is prose: at least one line a sentence (four words or more, not
+    a comment), and few of the marks code is made of (its language is asked first, see
+    ``_box_language``)."""
     text = _SPANS().sub(" ", content)
     if len(_CODE_MARKS().findall(text)) * 40 >= len(text):
         return False
@@ -98,7 +96,7 @@ def _box_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         return False  # most fences: not read to their end here
     close = _fence_end(state, start, end, marker)
     content = state.getLines(start + 1, close, state.sCount[start], False)
-    if not is_prose_box(language, content):
+    if not _prose(content):
         return False
     if silent:
         return True

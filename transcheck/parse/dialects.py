@@ -21,7 +21,9 @@ attribute lists, Hugo pages shortcodes and TOML front matter, MDX pages JSX comp
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterable, Iterator
 
 from transcheck.lazy import compiled
 from transcheck.parse.mkdocs import FENCED_MARK, marks
@@ -110,32 +112,36 @@ def _mdx_mark(text: str) -> re.Match[str] | None:
     """The first MDX line (an ``import``/``export`` line, a ``<Component>`` line) outside fenced
     code: a Markdown page's JavaScript example imports, and its console transcript may show
     ``<Enter>``, with no MDX anywhere."""
-    line = _FIRST_LINE_MARK().match(text) or _NEXT_LINE_MARK().search(text)
-    if line is None:
-        return None
-    fences = _FENCE().finditer(text)  # read only as far as the marks ask (most: none)
-    fence = next(fences, None)
-    while line is not None:
-        at = line.start(1)
-        while fence is not None and fence.end() <= at:
-            fence = next(fences, None)
-        if fence is None or fence.start() > at:
-            return line
-        line = _NEXT_LINE_MARK().search(text, fence.end())  # from the line after the fence
-    return None
+    first = _FIRST_LINE_MARK().match(text)
+    lines = _NEXT_LINE_MARK().finditer(text)
+    return _outside_fences(itertools.chain([first] if first else [], lines), text, 1)
 
 
 def _mkdocs_mark(text: str) -> re.Match[str] | None:
     """The first line only MkDocs writes: a block opener outside fenced code, or a fence that
     includes a file (``{!path!}``)."""
     fenced = FENCED_MARK().search(text) if "{!" in text else None
-    fences: list[tuple[int, int]] | None = None
-    for mark in marks(text, fenced.start() if fenced else len(text)):
+    return _outside_fences(marks(text, fenced.start() if fenced else len(text)), text) or fenced
+
+
+def _outside_fences(
+    found: Iterable[re.Match[str]], text: str, group: int = 0
+) -> re.Match[str] | None:
+    """The first of some marks (in text order) that stands outside fenced code, where a Rust
+    ``/// note`` or a JavaScript ``import`` is code; the fences are read only as far as the
+    marks ask (most pages: none)."""
+    fences: Iterator[re.Match[str]] | None = None
+    fence: re.Match[str] | None = None
+    for mark in found:
+        at = mark.start(group)
         if fences is None:
-            fences = [found.span() for found in _FENCE().finditer(text)]
-        if not any(start <= mark.start() < end for start, end in fences):
+            fences = _FENCE().finditer(text)
+            fence = next(fences, None)
+        while fence is not None and fence.end() <= at:
+            fence = next(fences, None)
+        if fence is None or fence.start() > at:
             return mark
-    return fenced
+    return None
 
 
 def choose_dialect(path: str, text: str, configured: str = AUTO) -> DialectChoice:
