@@ -141,7 +141,8 @@ def frontmatter_mismatch(ctx: PairContext) -> Iterator[Hit]:
     The source's review workflow (`reviewers:`, `approvers:`; the option
     `frontmatter.source_only_keys`) may be left out of the translation. A Korean-only record of
     the source (`l10n: {sourceCommit: …}`, `frontmatter.translation_keys`) is no extra key; keys
-    the site inherits from English (`frontmatter.inherited_keys`) may be left out.
+    the site inherits from English (`frontmatter.inherited_keys`) may be left out. Several keys
+    that differ on one page (a front matter that follows an older English) are one finding.
     """
     en, ko = _usable(ctx.source.front_matter), _usable(ctx.target.front_matter)
     if en is None or (ko is None and ctx.target.front_matter is not None):
@@ -158,29 +159,64 @@ def frontmatter_mismatch(ctx: PairContext) -> Iterator[Hit]:
     source_only = set(ctx.config.option("frontmatter", "source_only_keys"))
     recorded = set(ctx.config.option("frontmatter", "translation_keys"))
     inherited = set(ctx.config.option("frontmatter", "inherited_keys"))
+    lacks: list[_Key] = []
+    changes: list[_Key] = []
+    adds: list[_Key] = []
     for key, value in en.data.items():
         if key.endswith("_url") or key in source_only:
             continue
         en_at = ctx.at_source(en.key_lines.get(key, en.line))
         if key not in ko.data and key not in inherited:
-            yield Hit(
-                f"front-matter key {key!r} is missing in Korean (English: {_show(value)})",
-                en_at,
-                ctx.at_target(ko.line),
-            )
+            lacks.append(_Key(key, f"English: {_show(value)}", en_at, ctx.at_target(ko.line)))
         elif key in identical and not _same_setting(value, ko.data[key]):
-            yield Hit(
-                f"front-matter {key} must stay as in English: {_changed(value, ko.data[key])}",
-                en_at,
-                ctx.at_target(ko.key_lines.get(key, ko.line)),
-            )
+            ko_at = ctx.at_target(ko.key_lines.get(key, ko.line))
+            changes.append(_Key(key, _changed(value, ko.data[key]), en_at, ko_at))
     for key in ko.data:
         if key not in en.data and not key.endswith("_url") and key not in recorded:
-            yield Hit(
-                f"front-matter key {key!r} is not in the English front matter",
-                ctx.at_source(en.line),
-                ctx.at_target(ko.key_lines.get(key, ko.line)),
-            )
+            ko_at = ctx.at_target(ko.key_lines.get(key, ko.line))
+            adds.append(_Key(key, "", ctx.at_source(en.line), ko_at))
+    yield from _differences(lacks, changes, adds)
+
+
+@record(slots=True)
+class _Key:
+    """A front-matter key that differs: its name, what to show of it, and where it stands."""
+
+    name: str
+    shown: str  # the English value of a key the Korean lacks; how a changed key changed
+    source: Location
+    target: Location
+
+
+def _differences(lacks: list[_Key], changes: list[_Key], adds: list[_Key]) -> Iterator[Hit]:
+    """frontmatter-mismatch's findings from the keys the Korean lacks, changes and adds: one
+    finding for one key, else one for the page at its first key naming them all (one cause: a
+    front matter that follows an older English)."""
+    keys = lacks + changes + adds
+    if len(keys) == 1:
+        key = keys[0]
+        if lacks:
+            message = f"front-matter key {key.name!r} is missing in Korean ({key.shown})"
+        elif changes:
+            message = f"front-matter {key.name} must stay as in English: {key.shown}"
+        else:
+            message = f"front-matter key {key.name!r} is not in the English front matter"
+        yield Hit(message, key.source, key.target)
+        return
+    if not keys:
+        return
+    named = [f"{verb} {listed(items)}" for verb, items in (
+        ("lacks", [f"{key.name!r} ({key.shown})" for key in lacks]),
+        ("adds", [repr(key.name) for key in adds]),
+    ) if items]  # fmt: skip
+    said = [f"the Korean {' and '.join(named)}"] if named else []
+    said += [f"{key.name} must stay as in English: {key.shown}" for key in changes]
+    yield Hit(
+        f"front matter differs from the English in {len(keys)} keys: {'; '.join(said)}",
+        keys[0].source,
+        keys[0].target,
+        identity="front matter differs from the English",
+    )
 
 
 @record(slots=True)
