@@ -23,6 +23,8 @@ CASES = [
         "front-matter key layout is Jekyll/kramdown's",
     ),
     ("a.md", "---\nweight: 3\n---\n", "auto", "hugo", "front-matter key weight is Hugo's"),
+    ("a.md", "\n \n---\nweight: 3\n---\n", "auto", "hugo", "front-matter key weight is Hugo's"),
+    ("a.md", "\n+++\nt = 1\n+++\n", "auto", "hugo", "TOML front matter (+++) is read by Hugo only"),
     (
         "a.md",
         "---\nsidebar_label: x\n---\n",
@@ -152,6 +154,24 @@ def test_unclosed_toml_front_matter_is_reported_at_line_one() -> None:
     assert document.front_matter is not None
     assert document.front_matter.error == "front matter is not closed: no '+++' line ends it"
     assert (document.front_matter.line, document.front_matter.error_line) == (1, 1)
+
+
+@pytest.mark.parametrize("fence", ["---", "+++"])
+def test_front_matter_after_blank_lines_is_read_as_hugo_reads_it(fence: str) -> None:
+    """A translated page may open with a blank line before its front matter (Hugo skips it): the
+    front matter is still data at its own lines, not a rule and a setext heading."""
+    key = "title: 소개" if fence == "---" else "title = '소개'"
+    document = parse_markdown(f"\n\n{fence}\n{key}\n{fence}\n\n# 소개\n", "a.md")
+    assert document.front_matter is not None
+    assert (document.front_matter.line, document.front_matter.end_line) == (3, 5)
+    assert document.front_matter.data == {"title": "소개"}
+    assert [(s.title, s.line) for s in document.sections if not s.is_preamble] == [("소개", 7)]
+
+
+@pytest.mark.parametrize("text", ["\n---\nSome text\n---\n", "# A\n\n---\ntitle: x\n---\n"])
+def test_a_rule_after_blank_lines_or_below_text_is_no_front_matter(text: str) -> None:
+    """Front matter after blank lines opens with a key; below other text it is none at all."""
+    assert parse_markdown(text, "a.md").front_matter is None
 
 
 def test_every_corpus_chapter_reads_as_jekyll_and_the_readme_as_gfm(corpus: Path) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from transcheck.checks.blockmatch import section_blocks
 from transcheck.checks.registry import Example, Hit, Illustration, PairContext, declare, rule
 from transcheck.findings import Location, Severity
+from transcheck.parse.dialects import HUGO
 from transcheck.parse.frontmatter import CONFLICT
 
 UNREADABLE_FILE = declare(
@@ -63,7 +64,25 @@ def frontmatter_invalid(ctx: PairContext) -> Iterator[Hit]:
 
     Bad:  ko `title: "TPU란 무엇인가` (an unclosed quote), or a git merge conflict left in it.
     Good: ko `title: "TPU란 무엇인가"`.
+    Also: Korean front matter after blank lines where the English's opens the file. Hugo reads
+    it there; Jekyll, VitePress, Docusaurus and MkDocs show it as text (not said on a page read
+    as Hugo's).
     """
+    english_front, korean_front = ctx.source.front_matter, ctx.target.front_matter
+    if (
+        korean_front is not None
+        and korean_front.line > 1
+        and english_front is not None
+        and english_front.line == 1
+        and ctx.target.dialect != HUGO
+    ):
+        yield Hit(
+            f"the Korean front matter starts at line {korean_front.line}, after blank lines: only "
+            "Hugo reads it there (Jekyll, VitePress, Docusaurus and MkDocs show it as text); "
+            "delete the blank lines, as the English starts on line 1",
+            ctx.at_source(english_front.line),
+            ctx.at_target(korean_front.line),
+        )
     for document, english in ((ctx.source, True), (ctx.target, False)):
         front = document.front_matter
         if front is not None and front.error:

@@ -54,6 +54,7 @@ _KEYS = {
     ),
 }
 _YAML_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.MULTILINE)
+_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
 _YAML_FRONT = re.compile(r"---[ \t]*\n(.*?)\n---[ \t]*(?:\n|$)", re.DOTALL)
 # Body marks, each with the dialect it points to; the earliest in the file wins. Marks in braces
 # and marks at a line start are searched apart, each pattern starting with a literal character
@@ -84,7 +85,10 @@ class DialectChoice:
 
 
 def _front_keys(text: str) -> tuple[str, frozenset[str]] | None:
-    """The kind of front matter (``yaml`` or ``toml``) and its top-level keys, or None."""
+    """The kind of front matter (``yaml`` or ``toml``) and its top-level keys, or None (after
+    blank lines too, where Hugo reads it)."""
+    if text[:1].isspace():
+        text = _BLANK_LINES.sub("", text, count=1)
     if text.startswith("+++"):
         return "toml", frozenset()
     match = _YAML_FRONT.match(text)

@@ -44,7 +44,7 @@ from transcheck.parse.linemarks import LineMarkedState
 # "- `---", it starts on a backtick), and says no below line 0: it is asked on line 0 only.
 FIRST_LINE_ONLY = frozenset({"front_matter"})
 BLOCK_STARTS = {
-    "toml_front_matter": "+",
+    "hugo_front_matter": "+-",  # +++, or --- after blank lines
     "math_block": "$",
     "container_admonition": ":",
     "container_blocks": "/",  # MkDocs /// tip

@@ -56,7 +56,7 @@ from transcheck.parse.mdx import mdx_plugin
 from transcheck.parse.mkdocs import mkdocs_plugin
 from transcheck.parse.positions import stamp_run, stamped, track_positions
 from transcheck.parse.shortcodes import shortcode_plugin
-from transcheck.parse.tomlfront import toml_front_matter_plugin
+from transcheck.parse.tomlfront import hugo_front_matter_plugin
 from transcheck.parse.unlogged import unlogged
 
 ADMONITION = "admonition"  # container token name: container_admonition_open / _close
@@ -224,7 +224,7 @@ def markdown(dialect: str = JEKYLL) -> MarkdownIt:
     # Front matter starts on the first line only, so it never ends a paragraph, list, quote or
     # reference definition (the plugin's rule says no below line 0): don't ask it on every line.
     md.block.ruler.at("front_matter", _front_matter_rule, {"alt": []})
-    md.use(toml_front_matter_plugin)
+    md.use(hugo_front_matter_plugin)
     md.use(dollarmath_plugin, double_inline=True, allow_space=False, allow_digits=False)
     use_math_inline_rule(md)
     md.use(footnote_plugin, inline=False, move_to_end=False)

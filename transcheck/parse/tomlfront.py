@@ -1,8 +1,10 @@
 """Hugo's TOML front matter between ``+++`` lines: a block rule, its data and key lines.
 
 The block rule makes the same ``front_matter`` token as the YAML plugin (with ``+++`` as its
-markup), so the rest of the parse treats both alike. ``tomllib`` gives no positions, so the line of
-each top-level key is found by scanning ``key =`` lines and ``[table]`` headers.
+markup), so the rest of the parse treats both alike. Hugo also reads front matter (``+++`` or
+``---``) after blank lines at the top of a file, as some translated pages have it; so does the
+rule (frontmatter-invalid tells where only Hugo would read it). ``tomllib`` gives no positions,
+so the line of each top-level key is found by scanning ``key =`` lines and ``[table]`` headers.
 """
 
 from __future__ import annotations
@@ -17,36 +19,52 @@ from transcheck.parse.frontmatter import url_links
 MARKER = "+++"
 _KEY = compiled(r"""^[ \t]*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)[ \t]*[.=]""")
 _TABLE = compiled(r"^[ \t]*\[\[?[ \t]*([A-Za-z0-9_-]+|\"[^\"]*\")")
+_YAML_KEY = compiled(r"[ \t]*[A-Za-z_][\w-]*[ \t]*:")
 _AT_LINE = compiled(r"\(at line (\d+), column \d+\)")
 
 
-def _fence(state: StateBlock, line: int) -> bool:
-    """Whether ``line`` is a ``+++`` fence (trailing spaces allowed)."""
-    return state.src[state.bMarks[line] : state.eMarks[line]].rstrip() == MARKER
+def _fence(state: StateBlock, line: int, marker: str) -> bool:
+    """Whether ``line`` is a ``marker`` fence (trailing spaces allowed)."""
+    return state.src[state.bMarks[line] : state.eMarks[line]].rstrip() == marker
 
 
-def _toml_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    """``+++`` on the first line up to the next ``+++`` -> a ``front_matter`` token."""
-    if start != 0 or not _fence(state, 0):
+def _front_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """On the text's first line that is not blank, ``+++`` (or ``---`` after blank lines: the
+    YAML plugin reads it on line 0) up to the next such line -> a ``front_matter`` token."""
+    if start and not state.src[0].isspace():
+        return False  # the usual case, asked at every block: no blank line opens the text
+    if _fence(state, start, MARKER):
+        marker = MARKER
+    elif (
+        start
+        and start + 1 < end
+        and _fence(state, start, "---")
+        and _YAML_KEY().match(state.src, state.bMarks[start + 1]) is not None
+    ):  # not a thematic break: front matter after blank lines opens with a key
+        marker = "---"
+    else:
         return False
-    last = 1
-    while last < end and not _fence(state, last):
+    if state.skipEmptyLines(0) != start:
+        return False
+    last = start + 1
+    while last < end and not _fence(state, last, marker):
         last += 1
     if last >= end:
         return False
     if silent:
         return True
     token = state.push("front_matter", "", 0)
-    token.markup = MARKER
-    token.content = state.getLines(1, last, 0, True).removesuffix("\n")
-    token.map = [0, last + 1]
+    token.markup = marker
+    token.content = state.getLines(start + 1, last, 0, True).removesuffix("\n")
+    token.map = [start, last + 1]
     state.line = last + 1
     return True
 
 
-def toml_front_matter_plugin(md: MarkdownIt) -> None:
-    """Register the ``+++`` front-matter rule first among the block rules."""
-    md.block.ruler.before("table", "toml_front_matter", _toml_rule)
+def hugo_front_matter_plugin(md: MarkdownIt) -> None:
+    """Register the front-matter rule for ``+++`` and for ``---`` after blank lines first among
+    the block rules."""
+    md.block.ruler.before("table", "hugo_front_matter", _front_rule)
 
 
 def _key_lines(content: str, body_start: int) -> dict[str, int]:
