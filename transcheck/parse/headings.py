@@ -1,8 +1,8 @@
 """Headings: explicit ids, generated ids, and raw HTML headings that open a section.
 
 An explicit id (kramdown's ``{#id}`` or ``{: #id}``, Hugo's ``{#id .class}``, MDX's
-``{/*id*/}``) is read from the heading's *source*, not its rendered text: ``{/*id*/}`` renders as
-emphasis, so the text no longer shows it.
+``{/*id*/}`` or Docusaurus' ``{/* #id */}``) is read from the heading's *source*, not its
+rendered text: ``{/*id*/}`` renders as emphasis, so the text no longer shows it.
 
 The id is cut off the heading's inline token just before its inline parsing (by our parsers'
 inline core rule, see ``parsers``), so the heading is parsed once, without it; the id waits in the
@@ -28,9 +28,10 @@ from transcheck.model import Block, Markup
 from transcheck.parse.slugs import Slugger
 from transcheck.records import record
 
-# {#id}, {#id .class}, {.class #id} (Hugo/Goldmark), {: #id} (kramdown), {/*id*/} (MDX)
+# {#id}, {#id .class}, {.class #id} (Hugo/Goldmark), {: #id} (kramdown), {/*id*/} (MDX as
+# react.dev writes it), {/* #id */} (Docusaurus' MDX comment form)
 _EXPLICIT_ID = compiled(
-    r"\s*(?:\{:?[ \t]*(?:[.\w-]+[ \t]+)*#([^\s}]+)[^}]*\}|\{/\*\s*([^\s*]+)\s*\*/\})\s*$"
+    r"\s*(?:\{:?[ \t]*(?:[.\w-]+[ \t]+)*#([^\s}]+)[^}]*\}|\{/\*\s*#?([^\s*#]+)\s*\*/\})\s*$"
 )
 EXPLICIT_ID = "transcheck_explicit_id"  # key in a heading's inline token meta
 # A shortcode that renders a heading named for it: whatsnext-heading, prerequisites_heading.
