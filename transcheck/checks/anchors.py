@@ -37,6 +37,10 @@ from transcheck.model import Document, Link, LinkKind, Section
 from transcheck.records import record
 
 SUGGEST_MIN = 75  # rapidfuzz score for a "closest document" suggestion
+# An English link's words name another heading than its target (a slip of the source) when
+# they score this much against that heading, and this much more than against the target.
+NAMED_MIN = 75
+NAMED_MARGIN = 25
 
 
 def _korean_defects(ctx: PairContext) -> list[Broken]:
@@ -169,17 +173,59 @@ def _source_location(ctx: PairContext, link: Link) -> Location:
     return ctx.at_source(ctx.source_heading_line(link.line))
 
 
-def _wrong_targets(ctx: PairContext) -> Iterator[tuple[Link, Section, Aim]]:
+@record
+class WrongTarget:
+    """A Korean link that reaches a heading other than the translation of its English target;
+    ``named`` is the English heading it reaches when the English link's own words name that one
+    (the English link is the slip, and the Korean corrected it)."""
+
+    link: Link
+    english_link: Link
+    reached: Section
+    aim: Aim
+    named: Section | None
+
+
+def _wrong_targets(ctx: PairContext) -> list[WrongTarget]:
     """Korean links whose anchor exists but is not the translation of the English target."""
-    for link in counterpart_links(ctx):
-        if link.fragment is None:
-            continue
-        target = aim(ctx, link, exact=True)
-        if target is None or target.korean is None:
-            continue
-        reached = anchor_section(target.korean_document, link.fragment, fuzzy=False)
-        if reached is not None and reached != target.korean.index:
-            yield link, target.korean_document.sections[reached], target
+
+    def compute() -> list[WrongTarget]:
+        found = []
+        for link, english_link in counterpart_links(ctx).items():
+            if link.fragment is None:
+                continue
+            target = aim(ctx, link, exact=True)
+            if target is None or target.korean is None:
+                continue
+            reached = anchor_section(target.korean_document, link.fragment, fuzzy=False)
+            if reached is None or reached == target.korean.index:
+                continue
+            named = _named_heading(ctx, link, english_link, reached, target)
+            reached_section = target.korean_document.sections[reached]
+            found.append(WrongTarget(link, english_link, reached_section, target, named))
+        return found
+
+    return ctx.cached("anchor-wrong-targets", compute)  # type: ignore[no-any-return]
+
+
+def _named_heading(
+    ctx: PairContext, link: Link, english_link: Link, reached: int, target: Aim
+) -> Section | None:
+    """The English heading of the Korean section a link reaches, when the English link's words
+    name it and not the heading the English link reaches (``[Postrenderer Plugin
+    type](#cli-plugins)`` with headings 'PostRenderer plugins' and 'CLI plugins')."""
+    found = _linked_alignment(ctx, link)
+    if found is None or not english_link.text:
+        return None
+    alignment = found[0]
+    english = alignment.source_of.get(reached)
+    if english is None:
+        return None
+    heading = alignment.source.sections[english]
+    words = english_link.text.lower()
+    named = fuzz.ratio(words, heading.title.lower())
+    aimed = fuzz.ratio(words, target.english.title.lower())
+    return heading if named >= NAMED_MIN and named - aimed >= NAMED_MARGIN else None
 
 
 @rule(
@@ -217,7 +263,8 @@ def anchor_broken(ctx: PairContext) -> Iterator[Hit]:
     Ids also come from `{#id}`, kramdown `{: #id}`, any HTML `id=` and MDX `id=`, `permalink=`,
     `titleId=` props; a page a component renders with no id of its own is not judged. A link
     broken as its English link is (source-link-broken), or one to the English id a heading lost
-    (heading-id-missing), is not reported again here.
+    (heading-id-missing), is not reported again here; nor one that reaches the heading its
+    English link's words name where the English link goes elsewhere (the Korean corrected it).
     `--fix` writes the translated heading's id: safe when the English id names that heading
     exactly; unsafe when it is read as the closest one, or when the link reaches another heading.
     """
@@ -236,13 +283,16 @@ def anchor_broken(ctx: PairContext) -> Iterator[Hit]:
             ctx.at_target(broken.link.line),
             fix=_anchor_edit(ctx, broken.link, target, exact=aim(ctx, broken.link, exact=True)),
         )
-    for link, reached, target in _wrong_targets(ctx):
+    for wrong in _wrong_targets(ctx):
+        if wrong.named is not None:
+            continue  # the Korean corrected the English link: source-link-broken says so
+        link = wrong.link
         yield Hit(
-            f"{_what(link)} reaches {describe(reached)!r}, but the English link goes elsewhere; "
-            + _fix(link, target),
+            f"{_what(link)} reaches {describe(wrong.reached)!r}, but the English link goes "
+            "elsewhere; " + _fix(link, wrong.aim),
             _source_location(ctx, link),
             ctx.at_target(link.line),
-            fix=_anchor_edit(ctx, link, target, exact=None),
+            fix=_anchor_edit(ctx, link, wrong.aim, exact=None),
         )
 
 
@@ -367,6 +417,8 @@ def source_link_broken(ctx: PairContext) -> Iterator[Hit]:
     Bad:  en `<a href="#appendix-c-tpu-internals">` while the heading is
           `## Appendix C: More on TPU internals` (id `appendix-c-more-on-tpu-internals`).
     Good: the Korean may well use the right id; tell the English authors.
+    Also: an English link whose words name another heading than the one it reaches, where the
+    Korean link goes (`[Postrenderer type](#cli-plugins)`): the Korean corrected a slip.
     The Korean line given is the Korean link that stands for the broken English one. Links to
     one missing page are one finding; a Korean link broken the same way gets no finding of its
     own, and the English link is not asked for by link-missing or link-changed.
@@ -408,3 +460,13 @@ def source_link_broken(ctx: PairContext) -> Iterator[Hit]:
             ctx.at_source(link.line),
             ctx.at_target(korean.line) if korean is not None else Location(),
         )
+    for wrong in _wrong_targets(ctx):
+        if wrong.named is not None:
+            yield Hit(
+                f"English source defect, not a translation error: {_what(wrong.english_link)} "
+                f"reaches {describe(wrong.aim.english)!r} though its words name "
+                f"{describe(wrong.named)!r}, where the Korean link goes; the Korean link is "
+                "right, nothing to change there",
+                ctx.at_source(wrong.english_link.line),
+                ctx.at_target(wrong.link.line),
+            )
