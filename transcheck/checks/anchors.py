@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 
 from transcheck.align import Alignment, align_sections
 from transcheck.checks.edits import rewrite_link
-from transcheck.checks.headingids import held_ids
+from transcheck.checks.headingids import asked_ids
 from transcheck.checks.linkmatch import (
     Broken,
     anchor_section,
@@ -112,12 +112,13 @@ def _linked_alignment(ctx: PairContext, link: Link) -> tuple[Alignment, Document
     return _alignment_for(ctx, resolution.target) if resolution.target else None
 
 
-def _names_lost_id(ctx: PairContext, link: Link) -> bool:
+def _names_asked_id(ctx: PairContext, link: Link) -> bool:
     """Whether a Korean link's fragment is the English id a heading of the page it leads to
-    lost (heading-id-missing reports that heading, where the fix belongs)."""
+    lost or writes otherwise (heading-id-missing or heading-drift reports that heading, where
+    the fix belongs)."""
     found = _linked_alignment(ctx, link) if link.fragment else None
     return found is not None and normalize_fragment(link.fragment or "") in (
-        held_ids(ctx, found[0]).values()
+        asked_ids(ctx, found[0])
     )
 
 
@@ -263,13 +264,14 @@ def anchor_broken(ctx: PairContext) -> Iterator[Hit]:
     Ids also come from `{#id}`, kramdown `{: #id}`, any HTML `id=` and MDX `id=`, `permalink=`,
     `titleId=` props; a page a component renders with no id of its own is not judged. A link
     broken as its English link is (source-link-broken), or one to the English id a heading lost
-    (heading-id-missing), is not reported again here; nor one that reaches the heading its
-    English link's words name where the English link goes elsewhere (the Korean corrected it).
+    or writes otherwise (heading-id-missing, heading-drift), is not reported again here; nor
+    one that reaches the heading its English link's words name where the English link goes
+    elsewhere (the Korean corrected it).
     `--fix` writes the translated heading's id: safe when the English id names that heading
     exactly; unsafe when it is read as the closest one, or when the link reaches another heading.
     """
     for broken in _korean_defects(ctx):
-        if broken.page_missing or broken.link.fragment is None or _names_lost_id(ctx, broken.link):
+        if broken.page_missing or broken.link.fragment is None or _names_asked_id(ctx, broken.link):
             continue
         target = aim(ctx, broken.link)
         fix = (

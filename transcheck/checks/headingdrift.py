@@ -9,11 +9,13 @@ from collections.abc import Iterator
 
 from transcheck.align import terms
 from transcheck.checks.drift import quote
+from transcheck.checks.headingids import broken_here, changed_ids
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.findings import Severity
 from transcheck.lazy import compiled
+from transcheck.model import Section
 
-_ASCII_ID = compiled(r"[A-Za-z0-9_.:-]+\Z")
+_LETTERS = compiled(r"[^a-z0-9]+")  # what an id is once its separators are gone
 
 
 @rule(
@@ -42,6 +44,7 @@ def heading_drift(ctx: PairContext) -> Iterator[Hit]:
     Good: ko translating the new heading, with the English id: "## 루트 컴포넌트 마운트하기
           {#mounting-the-root-component}".
     """
+    changed = changed_ids(ctx.alignment)
     for pair in ctx.alignment.matched:
         en, ko = pair.source, pair.target
         assert en is not None and ko is not None
@@ -49,11 +52,10 @@ def heading_drift(ctx: PairContext) -> Iterator[Hit]:
             continue
         where = (ctx.at_source(en.line), ctx.at_target(ko.line))
         heading = f"'{'#' * ko.level} {ko.title}'"
-        if ko.explicit_id and ko.anchor != en.anchor and _ASCII_ID().match(ko.anchor):
+        if ko.index in changed:
             yield Hit(
-                f"the Korean heading {heading} keeps the id '#{ko.anchor}', and its English "
-                f"'{'#' * en.level} {en.title}' has '#{en.anchor}': the English heading was "
-                f"renamed after translation; translate it again and write {{#{en.anchor}}}",
+                f"the Korean heading {heading} {_why_other_id(ctx, en, ko)}; write "
+                f"{{#{en.anchor}}}: links to '#{en.anchor}' break{broken_here(ctx, en.anchor)}",
                 *where,
                 identity=f"id\0{ko.anchor}",
             )
@@ -69,3 +71,29 @@ def heading_drift(ctx: PairContext) -> Iterator[Hit]:
                 *where,
                 identity=f"terms\0{' '.join(lost)}",
             )
+
+
+def _why_other_id(ctx: PairContext, en: Section, ko: Section) -> str:
+    """How a Korean heading's explicit id came to differ from its English one: it repeats an
+    id of an earlier Korean heading (the English page numbers a repeated heading's id), it is
+    the English words written otherwise (``plugin-yaml`` for ``pluginyaml``), or it is the id
+    of the English heading before a rename."""
+    english = f"'{'#' * en.level} {en.title}'"
+    earlier = next(
+        (s for s in ctx.target.sections[: ko.index] if s.anchor == ko.anchor and s.explicit_id),
+        None,
+    )
+    if earlier is not None:
+        return (
+            f"repeats the id '#{ko.anchor}' of the Korean heading on line {earlier.line}, while "
+            f"its English {english} has '#{en.anchor}' (a repeated heading's id is numbered)"
+        )
+    if _LETTERS().sub("", ko.anchor.lower()) == _LETTERS().sub("", en.anchor.lower()):
+        return (
+            f"has the id '#{ko.anchor}': the id of its English {english}, '#{en.anchor}', "
+            "written otherwise"
+        )
+    return (
+        f"keeps the id '#{ko.anchor}', and its English {english} has '#{en.anchor}': the "
+        "English heading was renamed after translation; translate it again"
+    )

@@ -17,11 +17,13 @@ from transcheck.align import Alignment
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.findings import Severity
 from transcheck.fixes import Fix, Replacement, Safety
+from transcheck.lazy import compiled
 from transcheck.links import normalize_fragment
 from transcheck.model import Section
 from transcheck.parse.headings import split_explicit_id
 
 KEPT_MIN = 2  # headings keeping the English id before a file is held to the convention
+_ASCII_ID = compiled(r"[A-Za-z0-9_.:-]+\Z")
 
 
 def lost_ids(alignment: Alignment) -> Mapping[int, str]:
@@ -45,6 +47,31 @@ def lost_ids(alignment: Alignment) -> Mapping[int, str]:
         if evidence >= KEPT_MIN and evidence >= 2 * len(lacking[written]):
             found.update(lacking[written])
     return found
+
+
+def changed_ids(alignment: Alignment) -> Mapping[int, str]:
+    """Korean headings (section index) whose explicit id, an ASCII one (a Korean id is the
+    team's own choice), is not the English heading's id (the value): heading-drift's."""
+    return {
+        pair.target.index: pair.source.anchor
+        for pair in alignment.matched
+        if pair.source is not None
+        and pair.target is not None
+        and not (pair.source.is_preamble or pair.target.is_preamble)
+        and pair.target.explicit_id
+        and pair.target.anchor != pair.source.anchor
+        and _ASCII_ID().match(pair.target.anchor) is not None
+    }
+
+
+def asked_ids(ctx: PairContext, alignment: Alignment) -> frozenset[str]:
+    """The English ids a heading rule asks a Korean heading of ``alignment`` to write (lost:
+    heading-id-missing; written otherwise: heading-drift), once per Korean file: a Korean link
+    to one is said there, with the heading, not by anchor-broken."""
+    return ctx.cached(  # type: ignore[no-any-return]
+        f"asked-ids:{alignment.target.path}",
+        lambda: frozenset([*held_ids(ctx, alignment).values(), *changed_ids(alignment).values()]),
+    )
 
 
 def held_ids(ctx: PairContext, alignment: Alignment) -> Mapping[int, str]:
@@ -78,7 +105,7 @@ def _id_fix(ctx: PairContext, heading: Section, anchor: str) -> Fix | None:
     return None
 
 
-def _broken_here(ctx: PairContext, anchor: str) -> str:
+def broken_here(ctx: PairContext, anchor: str) -> str:
     """', as the link on line N does' for the Korean file's in-page links to the lost id."""
     lines = sorted(
         {
@@ -156,7 +183,7 @@ def heading_id_missing(ctx: PairContext) -> Iterator[Hit]:
         yield Hit(
             f"the Korean heading {_describe(ko)} has no id, while this file's other headings "
             f"keep their English ids: its id is '#{ko.anchor}', so links to '#{anchor}' (the id "
-            f"of the English {_describe(en)}) break{_broken_here(ctx, anchor)}; "
+            f"of the English {_describe(en)}) break{broken_here(ctx, anchor)}; "
             f"write {{#{anchor}}}",
             ctx.at_source(en.line),
             ctx.at_target(ko.line),
