@@ -157,6 +157,7 @@ def _split_changed(
 
     if not missing or not extra:
         return [], list(missing), list(extra)
+    alike, missing, extra = match_in_order(missing, extra, _spelled_alike)
     english, korean = link_places(ctx, False), link_places(ctx, True)
 
     def same_place(en: Link, ko: Link) -> bool:
@@ -166,14 +167,21 @@ def _split_changed(
             return near
         paired = here is not None and there is not None and here.other is there.block
         return (
-            near and url_class(en.url) == url_class(ko.url) and (paired or not _named_apart(en, ko))
+            near
+            and url_class(en.url) == url_class(ko.url)
+            and (paired or not _named_apart(en, ko))
+            and not _glossed_apart(en, ko)
         )
 
-    return match_in_order(missing, extra, same_place)
+    changed, lost, added = match_in_order(missing, extra, same_place)
+    return sorted(alike + changed, key=lambda pair: pair[0].line), lost, added
 
 
 _STRAY = "()[]<>'\" \t"  # what a slip in link syntax leaves around a URL
 _WORDS = compiled(r"[^\W_]{2,}")
+_SEPARATORS = compiled(r"[-_\s]+")
+_GLOSS = compiled(r"\(([A-Za-z][A-Za-z .'-]*)\)")  # 불변성(immutability): the English term kept
+_STEM = 4  # leading letters two words share to name one thing (reactive, reactivity)
 
 
 def _named_apart(en: Link, ko: Link) -> bool:
@@ -186,6 +194,28 @@ def _named_apart(en: Link, ko: Link) -> bool:
     english = {word.lower() for word in _WORDS().findall(en.text)}
     korean = {word.lower() for word in _WORDS().findall(ko.text)}
     return bool(english) and bool(korean) and english.isdisjoint(korean)
+
+
+def _spelled_alike(en: Link, ko: Link) -> bool:
+    """Two URLs alike but for case and word separators (``/bare_metal_machine/`` for
+    ``/bare-metal-machine/``, an older page name): one link written otherwise, whatever the
+    links between them."""
+    return _SEPARATORS().sub("-", en.url.lower()) == _SEPARATORS().sub("-", ko.url.lower())
+
+
+def _glossed_apart(en: Link, ko: Link) -> bool:
+    """A Korean link text that glosses its English term in parentheses (``불변성
+    (immutability)``) naming no word of the English link text: another link, not this one
+    pointed elsewhere, even in the same paragraph."""
+    gloss = {
+        word.lower() for found in _GLOSS().findall(ko.text) for word in _WORDS().findall(found)
+    }
+    english = {word.lower() for word in _WORDS().findall(en.text)}
+    return (
+        bool(gloss)
+        and bool(english)
+        and not any(a[:_STEM] == b[:_STEM] for a in gloss for b in english)
+    )
 
 
 class LinkPlace(NamedTuple):
