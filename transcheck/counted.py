@@ -25,3 +25,8 @@ def elsewhere(lines: Sequence[int], side: str = "English") -> str:
         return ""
     shown = ", ".join(str(line) for line in lines)
     return f" ({len(lines) + 1}× in this file; also {side} line{'s' * (len(lines) > 1)} {shown})"
+
+
+def clipped(text: str, limit: int = 60) -> str:
+    """Text cut to ``limit`` characters for a message."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"

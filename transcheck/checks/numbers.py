@@ -15,9 +15,16 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache, partial
 from itertools import chain
 
-from transcheck.checks.blockmatch import Placed, korean_line, match_items, section_blocks
+from transcheck.checks.blockmatch import (
+    Placed,
+    SectionBlocks,
+    korean_line,
+    match_items,
+    section_blocks,
+)
 from transcheck.checks.blocks import lone_ids
 from transcheck.checks.registry import Example, Hit, PairContext, rule
+from transcheck.counted import clipped, listed
 from transcheck.findings import Severity
 from transcheck.hangul import after_syllable
 from transcheck.lazy import compiled
@@ -270,7 +277,12 @@ def number_mismatch(ctx: PairContext) -> Iterator[Hit]:
                 and not _glued(placed.block.source, placed.block.target, placed.item.text)
             ):
                 missing.setdefault((id(placed.block), placed.item.text), []).append(placed)
-        for placed, *again in missing.values():
+        by_block: dict[int, list[list[Placed[Figure]]]] = {}
+        for same in missing.values():
+            by_block.setdefault(id(same[0].block), []).append(same)
+        for several in (found for found in by_block.values() if len(found) > 1):
+            yield _numbers_missing(ctx, section, several)
+        for placed, *again in (found[0] for found in by_block.values() if len(found) == 1):
             figure = placed.item
             kind = placed.block.source.kind.value if placed.block.source else "block"
             near = [
@@ -293,3 +305,29 @@ def number_mismatch(ctx: PairContext) -> Iterator[Hit]:
                 ctx.at_target(line),
                 identity=f"{said}{instead}" if again else "",
             )
+
+
+_SENTENCE_END = compiled(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _numbers_missing(
+    ctx: PairContext, section: SectionBlocks, several: list[list[Placed[Figure]]]
+) -> Hit:
+    """One finding for several numbers of one English block the Korean lacks (a sentence left
+    out, as its numbers say): each number named, and the sentence when they all stand in one."""
+    first = several[0][0]
+    kind = first.block.source.kind.value if first.block.source else "block"
+    named = listed([same[0].item.text + (f" ({len(same)}×)" if len(same) > 1 else "")
+                    for same in several])  # fmt: skip
+    said = f"numbers {named} of the English {kind} are not in the Korean one"
+    text = first.block.source.text if first.block.source else ""
+    sentences = _SENTENCE_END().split(text)
+    holding = {i for same in several for i, s in enumerate(sentences) if same[0].item.text in s}
+    if len(sentences) > 1 and len(holding) == 1:
+        said += (
+            f", all in its sentence {clipped(sentences[holding.pop()], 80)!r}: is it translated?"
+        )
+    else:
+        said += "; write the same values"
+    line = korean_line(first.block, section.target, first.item.line)
+    return Hit(said, ctx.at_source(first.item.line), ctx.at_target(line), identity=said)

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from transcheck.checks.blockmatch import section_blocks
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.config import RULE_OPTIONS
+from transcheck.counted import clipped
 from transcheck.findings import Severity
 from transcheck.hangul import HANGUL
 from transcheck.lazy import compiled
@@ -486,7 +487,7 @@ def untranslated(ctx: PairContext) -> Iterator[Hit]:
     silenced = Suppressions.of_comments(ctx.target.comments, ctx.target.line_count)
     alone = [silenced.covers(unit.target_line, "TC701", "untranslated") for unit in every]
     for group in _together(every, left, alone):
-        first, texts = group[0], [repr(_clip(_shown(unit))) for unit in group]
+        first, texts = group[0], [repr(clipped(_shown(unit))) for unit in group]
         if first.kind == "table cell" or len(group) == 1:
             what = f"{len(group)} table cells" if len(group) > 1 else _named_kind(first.kind)
             said = f"{' | '.join(texts)}; translate it"
@@ -530,7 +531,7 @@ def _stale(ctx: PairContext, every: list[Unit], left: list[bool]) -> Iterator[Hi
         ):
             yield Hit(
                 f"{_named_kind(unit.kind)} still in English, and not its English: translate "
-                f"{_clip(unit.english)!r} (the English changed since, or the Korean kept "
+                f"{clipped(unit.english)!r} (the English changed since, or the Korean kept "
                 "other English text)",
                 ctx.at_source(unit.source_line),
                 ctx.at_target(unit.target_line),
@@ -608,7 +609,7 @@ def _front_matter(ctx: PairContext, similarity: float) -> Iterator[Hit]:
             )
         ):
             yield Hit(
-                f"front-matter {key} is still in English: {_clip(korean)!r}; translate it",
+                f"front-matter {key} is still in English: {clipped(korean)!r}; translate it",
                 ctx.at_source(en.key_lines.get(key, en.line)),
                 ctx.at_target(ko.key_lines.get(key, ko.line)),
             )
@@ -624,11 +625,6 @@ def _explained(subtitle: object) -> bool:
 def _shown(unit: Unit) -> str:
     """A unit's Korean text as the reader sees it, inline code included."""
     return unit.block.shown if unit.block is not None and unit.block.shown else unit.korean
-
-
-def _clip(text: str, limit: int = 60) -> str:
-    """Text cut to ``limit`` characters for a message."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _translated(block: Block) -> bool:
