@@ -111,6 +111,7 @@ class Markup:
     attrs: tuple[tuple[str, str], ...]
     line: int
     text: str = ""  # the prose an inline HTML element wraps (<span class="x">The</span>: The)
+    percent: bool = False  # a Hugo shortcode written {{% … %}}, shown so in messages
 
     def attr(self, name: str) -> str | None:
         """The value of attribute ``name``, or None when absent."""

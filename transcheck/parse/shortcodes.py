@@ -103,4 +103,5 @@ def shortcode_markup(token: Token, line: int) -> tuple[Markup, list[str]]:
         args.append((key, value))
         if key in TEXT_ARGUMENTS and value.strip():
             prose.append(value)
-    return Markup("shortcode", name.strip(), tuple(args), line), prose
+    percent = token.markup == "{{%"
+    return Markup("shortcode", name.strip(), tuple(args), line, percent=percent), prose
