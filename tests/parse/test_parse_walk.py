@@ -59,7 +59,9 @@ def test_closed_links_and_elements_are_made_with_every_field() -> None:
     assert [f.name for f in dataclasses.fields(Link)] == [
         "url", "line", "kind", "text", "definition_line",
     ]  # fmt: skip
-    assert [f.name for f in dataclasses.fields(Markup)] == ["kind", "name", "attrs", "line", "text"]
+    assert [f.name for f in dataclasses.fields(Markup)] == [
+        "kind", "name", "attrs", "line", "text", "percent",
+    ]  # fmt: skip
 
 
 def _plain_liquid_args(body: str) -> tuple[str, tuple[LiquidArg, ...]]:

@@ -221,7 +221,9 @@ class _Walk:
             if opened == name:
                 text = collapse_blanks("".join([piece for piece, _ in self.items.prose[start:]]))
                 tag = self.items.markup[index]
-                self.items.markup[index] = Markup(tag.kind, tag.name, tag.attrs, tag.line, text)
+                self.items.markup[index] = Markup(
+                    tag.kind, tag.name, tag.attrs, tag.line, text, tag.percent
+                )
                 del self.elements[position:]
                 return
 
