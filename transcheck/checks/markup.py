@@ -256,7 +256,7 @@ def _mismatches(ctx: PairContext) -> Iterator[Hit]:
         section, match, whole = left.section, left.match, left.whole
         missing, missing_ends, added_ends = left.missing, left.missing_ends, left.added_ends
         extra, changed = left.extra, left.changed
-        absent: list[tuple[int, int, str]] = []  # English line, Korean place, tag as shown
+        absent: list[_Absent] = []
         target = describe(section.target)
         for index, placed in enumerate(missing):
             en = placed.item
@@ -276,9 +276,10 @@ def _mismatches(ctx: PairContext) -> Iterator[Hit]:
             elif not _linked(en) and id(placed.block.source) not in dropped:
                 at = insertion_line(section.blocks, placed, section.target, en.line)
                 shown = _stretch(en, left.rows) or _element(en, missing_ends)
-                absent.append((en.line, at, shown))
+                bare = placed.block.source is not None and placed.block.source.kind in _OWN_LINE
+                absent.append((en.line, at, shown, bare))
         for run in _adjacent(absent):
-            (line, at, _), named = run[0], [shown for _, _, shown in run]
+            (line, at, _, _), named = run[0], [shown for _, _, shown, _ in run]
             verb = "are" if len(run) > 1 else "is"
             message = f"{listed(named)} {verb} missing from the Korean section {target!r}"
             said.setdefault((message, False), []).append(
@@ -306,15 +307,23 @@ def _mismatches(ctx: PairContext) -> Iterator[Hit]:
     yield from said_once(said)
 
 
-def _adjacent(absent: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
-    """Missing tags in runs on consecutive English lines that go in at one Korean
-    place (``{{% sign-section %}}`` over ``{{< youtube … >}}``): one thing the Korean lacks.
-    A tag missing on several lines is left to ``grouped.said_once``."""
-    runs: list[list[tuple[int, int, str]]] = []
+_Absent = tuple[int, int, str, bool]  # a missing tag: English line, Korean place, shown, bare
+# Blocks that are a line of tags (a list item of one template call is an item of its list).
+_OWN_LINE = frozenset({BlockKind.SHORTCODE, BlockKind.COMPONENT, BlockKind.HTML})
+
+
+def _adjacent(absent: list[_Absent]) -> list[list[_Absent]]:
+    """Missing tags in runs on consecutive English lines of their own (shortcode, component and
+    HTML blocks) that go in at one Korean place (``{{% sign-section %}}`` over ``{{< youtube …
+    >}}``): one thing the Korean lacks. Items of a list are items, and a tag missing on
+    several lines is left to ``grouped.said_once``."""
+    runs: list[list[_Absent]] = []
     for tag in absent:
         last = runs[-1][-1] if runs else None
         if (
             last is not None
+            and tag[3]
+            and last[3]
             and tag[1] == last[1]
             and tag[0] - last[0] == 1
             and all(tag[2] != other[2] for other in runs[-1])  # the same tag twice: said_once
