@@ -20,6 +20,7 @@ from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import demoted_headings, describe
 from transcheck.counted import listed, plural
 from transcheck.findings import Severity
+from transcheck.lazy import compiled
 from transcheck.model import Block, BlockKind, Section
 from transcheck.records import record
 
@@ -56,6 +57,11 @@ def _lines(blocks: Sequence[Block]) -> str:
     """``line 7`` or ``lines 7-12`` over a run of blocks."""
     first, last = blocks[0].line, max(b.end_line for b in blocks)
     return f"line {first}" if first == last else f"lines {first}-{last}"
+
+
+# A paragraph that is one bracketed word, a marker the site's build reads (javascript.info's
+# [cut] ends an article's preview, VitePress' [[toc]] is its table of contents): no prose.
+_MARKER = compiled(r"\[\[?[A-Za-z][\w-]*\]\]?")
 
 
 def _what(blocks: Sequence[Block]) -> str:
@@ -439,10 +445,14 @@ def block_missing(ctx: PairContext) -> Iterator[Hit]:
                 place = f"at the end of the Korean section {describe(section.target)!r}"
             what = f"{_what(run)} {first_words(run[0])} ({_lines(run)})"
             verb = "has" if len(run) == 1 or wrapper is not None else "have"
+            do = "translate"
             if wrapper is not None:
                 what = _wrapped(wrapper, run)
+            elif all(_MARKER().fullmatch(block.text) for block in run):
+                what, do = f"marker {first_words(run[0])} ({_lines(run)})", "copy"
+                verb = "has"
             yield Hit(
-                f"English {what} {verb} no Korean counterpart: translate "
+                f"English {what} {verb} no Korean counterpart: {do} "
                 f"{'it' if verb == 'has' else 'them'} and insert {place}",
                 ctx.at_source((wrapper[0] if wrapper else run[0]).line),
                 ctx.at_target(line),
