@@ -553,8 +553,46 @@ def _differences(pair: ContainerPair, unit: str) -> str:
     if not parts:
         parts = [_joined_items(one, many, unit, korean) for one, many, korean in _joins(pair)]
     if not parts:
+        strays = _strays(pair)
+        parts = [_outside(blocks, other, unit, korean) for blocks, other, korean in strays[:2]]
+        if len(strays) > 2:
+            parts.append(f"and {len(strays) - 2} more such")
+    if not parts:
         return f"{unit}s were merged or split: keep one Korean {unit} per English {unit}"
     return "; ".join(parts)
+
+
+def _strays(pair: ContainerPair) -> list[tuple[list[Block], Block, bool]]:
+    """Items of one side's list or table that the alignment paired with a block of the other
+    side outside its list or table (an older Korean summary lists as items what the English
+    now says in the paragraph after its list): (the items, that block, whether they are
+    Korean), in order."""
+    inside = {id(b) for b in (*pair.source.blocks, *pair.target.blocks)}
+    found: list[tuple[list[Block], Block, bool]] = []
+    for block_pair in pair.section.blocks:
+        en, ko = block_pair.source, block_pair.target
+        if en is None or ko is None or (id(en) in inside) == (id(ko) in inside):
+            continue
+        korean = id(ko) in inside
+        item, other = (ko, en) if korean else (en, ko)
+        if found and found[-1][1] is other and found[-1][2] == korean:
+            found[-1][0].append(item)
+        else:
+            found.append(([item], other, korean))
+    return found
+
+
+def _outside(items: list[Block], other: Block, unit: str, korean: bool) -> str:
+    """Items that stand for a block outside the other side's list or table, named with it."""
+    side, other_side = ("Korean", "English") if korean else ("English", "Korean")
+    named = listed([f"{first_words(block, 6)} (line {block.line})" for block in items])
+    units = unit if len(items) == 1 else f"{unit}s"
+    kind = _NAMES[other.kind][0]
+    return (
+        f"{side} {units} {named} stand{'s' * (len(items) == 1)} for the {other_side} {kind} "
+        f"{first_words(other, 6)} (line {other.line}), outside the "
+        f"{'table' if unit == 'row' else 'list'}"
+    )
 
 
 def _joins(pair: ContainerPair) -> list[tuple[Block, list[Block], bool]]:
