@@ -63,9 +63,8 @@ _SHELL = _syntax(_LINE_HASH, *_SHELL_STRINGS)
 # animations of MkDocs sites write them (``// Create a directory``): no command starts so.
 _CONSOLE = _syntax(rf"(?<![^\n])[ \t]*//[^\n]*|{_LINE_HASH}", *_SHELL_STRINGS)
 # A YAML value written plain to its line's end (``- Product Updates``, ``title: My post``, not
-# the key of ``- name: date``) is data, as a quoted one is; so is one a translation opens with
-# a code span (``shortHelp: `helm help` 출력에 표시되는 짧은 설명``, prose in a sample of fields).
-_YAML_PLAIN = r"(?<=- |: )(?:[^\W\d_]|`)[^\n#:]*(?=[ \t]#|\n|\Z)"
+# the key of ``- name: date``) is data, as a quoted one is.
+_YAML_PLAIN = r"(?<=- |: )[^\W\d_][^\n#:]*(?=[ \t]#|\n|\Z)"
 _YAML = _syntax(_LINE_HASH, _DOUBLE, r"'[^'\n]*'?", _YAML_PLAIN, _PLACEHOLDER)
 _C_LIKE = _syntax(f"{_LINE_C}|{_BLOCK_C}", _DOUBLE, _SINGLE, _BACKTICK)
 # JSX text: what stands between a tag's ">" (or an expression's "}") and the next "<" or "{"
@@ -225,9 +224,8 @@ def _markup_kind(match: re.Match[str]) -> str:
 
 
 def _mark(found: str) -> str:
-    """A string with OPEN and CLOSE around its content (inside its quotes, if any; a backtick
-    opens a template literal only when one closes it, not a YAML value opening with a span)."""
-    quote = found[0] if found[0] in "\"'" or (found[0] == "`" and found[1:].endswith("`")) else ""
+    """A string with OPEN and CLOSE around its content (inside its quotes, if any)."""
+    quote = found[0] if found[0] in "\"'`" else ""
     inner = found[len(quote) :]
     closing = quote if quote and len(inner) > 0 and inner.endswith(quote) else ""
     inner = inner[: len(inner) - len(closing)]
