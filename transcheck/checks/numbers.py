@@ -16,6 +16,7 @@ from functools import lru_cache, partial
 from itertools import chain
 
 from transcheck.checks.blockmatch import (
+    ItemMatch,
     Placed,
     SectionBlocks,
     korean_line,
@@ -281,15 +282,11 @@ def number_mismatch(ctx: PairContext) -> Iterator[Hit]:
         for same in missing.values():
             by_block.setdefault(id(same[0].block), []).append(same)
         for several in (found for found in by_block.values() if len(found) > 1):
-            yield _numbers_missing(ctx, section, several)
+            yield _numbers_missing(ctx, section, several, _instead(match, several[0][0]))
         for placed, *again in (found[0] for found in by_block.values() if len(found) == 1):
             figure = placed.item
             kind = placed.block.source.kind.value if placed.block.source else "block"
-            near = [
-                k.item
-                for k in match.extra_in(placed.block)
-                if k.item.prose and k.item.text != figure.text
-            ]
+            near = [k for k in _instead(match, placed) if k.text != figure.text]
             if near:
                 other = near[0]
                 instead = f"; the Korean has {other.text} instead"
@@ -307,27 +304,59 @@ def number_mismatch(ctx: PairContext) -> Iterator[Hit]:
             )
 
 
+# English number words, which the English figures leave out but a Korean translation may write
+# as a number (one owner: 한 명): a Korean number of such a value stands for no changed figure.
+_NUMBER_WORDS = {
+    word: str(value)
+    for value, words in enumerate(
+        ("zero", "one single", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+         "ten")
+    )
+    for word in words.split()
+}  # fmt: skip
+_WORD = compiled(r"[a-z]+")
+
+
+def _instead(match: ItemMatch[Figure, Figure], placed: Placed[Figure]) -> list[Figure]:
+    """The Korean prose numbers of a block pair that no English figure took, but for those an
+    English number word of the block says (``one`` for ``한 명``)."""
+    english = placed.block.source.text.lower() if placed.block.source else ""
+    said = {_NUMBER_WORDS[w] for w in _WORD().findall(english) if w in _NUMBER_WORDS}
+    return [
+        k.item
+        for k in match.extra_in(placed.block)
+        if k.item.prose and k.item.values.isdisjoint(said)
+    ]
+
+
 _SENTENCE_END = compiled(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
 def _numbers_missing(
-    ctx: PairContext, section: SectionBlocks, several: list[list[Placed[Figure]]]
+    ctx: PairContext,
+    section: SectionBlocks,
+    several: list[list[Placed[Figure]]],
+    extra: list[Figure],
 ) -> Hit:
-    """One finding for several numbers of one English block the Korean lacks (a sentence left
-    out, as its numbers say): each number named, and the sentence when they all stand in one."""
+    """One finding for several numbers of one English block the Korean lacks, each named: with
+    the Korean block's own numbers where it has others (changed values), else with the sentence
+    when they all stand in one (a sentence left out, as its numbers say)."""
     first = several[0][0]
     kind = first.block.source.kind.value if first.block.source else "block"
     named = listed([same[0].item.text + (f" ({len(same)}×)" if len(same) > 1 else "")
                     for same in several])  # fmt: skip
     said = f"numbers {named} of the English {kind} are not in the Korean one"
+    line = korean_line(first.block, section.target, first.item.line)
     text = first.block.source.text if first.block.source else ""
     sentences = _SENTENCE_END().split(text)
     holding = {i for same in several for i, s in enumerate(sentences) if same[0].item.text in s}
-    if len(sentences) > 1 and len(holding) == 1:
-        said += (
-            f", all in its sentence {clipped(sentences[holding.pop()], 80)!r}: is it translated?"
-        )
+    if extra:
+        instead = listed(list(dict.fromkeys(figure.text for figure in extra)))
+        said += f"; the Korean has {instead} instead; write the same values"
+        line = extra[0].line
+    elif len(sentences) > 1 and len(holding) == 1:
+        sentence = clipped(sentences[holding.pop()], 80)
+        said += f", all in its sentence {sentence!r}: is it translated?"
     else:
         said += "; write the same values"
-    line = korean_line(first.block, section.target, first.item.line)
     return Hit(said, ctx.at_source(first.item.line), ctx.at_target(line), identity=said)
