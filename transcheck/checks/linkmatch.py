@@ -207,15 +207,27 @@ def _glossed_apart(en: Link, ko: Link) -> bool:
     """A Korean link text that glosses its English term in parentheses (``불변성
     (immutability)``) naming no word of the English link text: another link, not this one
     pointed elsewhere, even in the same paragraph."""
-    gloss = {
-        word.lower() for found in _GLOSS().findall(ko.text) for word in _WORDS().findall(found)
-    }
-    english = {word.lower() for word in _WORDS().findall(en.text)}
-    return (
-        bool(gloss)
-        and bool(english)
-        and not any(a[:_STEM] == b[:_STEM] for a in gloss for b in english)
-    )
+    gloss = [word for found in _GLOSS().findall(ko.text) for word in _WORDS().findall(found)]
+    english = _WORDS().findall(en.text)
+    return bool(gloss) and bool(english) and not _named_alike(gloss, english)
+
+
+def _named_alike(some: list[str], other: list[str]) -> bool:
+    """Whether two lists of words name one thing: a word each that share their first letters
+    (``Pod`` and ``Pods``, ``reactive`` and ``reactivity``), or an acronym of one side that is
+    the initials of the other (``CRI``, ``Container Runtime Interface``)."""
+    lowered = [word.lower() for word in other]
+    for word in some:
+        lower = word.lower()
+        for them in lowered:
+            stem = min(len(lower), len(them), _STEM)
+            if lower[:stem] == them[:stem]:
+                return True
+    for acronyms, words in ((some, other), (other, some)):
+        initials = "".join(word[0] for word in words).lower()
+        if any(word.isupper() and len(word) > 1 and word.lower() in initials for word in acronyms):
+            return True
+    return False
 
 
 class LinkPlace(NamedTuple):
