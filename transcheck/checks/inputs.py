@@ -8,8 +8,11 @@ from collections.abc import Iterator
 from transcheck.checks.blockmatch import section_blocks
 from transcheck.checks.registry import Example, Hit, Illustration, PairContext, declare, rule
 from transcheck.findings import Location, Severity
-from transcheck.parse.dialects import HUGO
+from transcheck.parse.dialects import JEKYLL, MDX, MKDOCS
 from transcheck.parse.frontmatter import CONFLICT
+
+# The dialects whose sites read front matter only from the file's first line, and who reads it.
+_FIRST_LINE_ONLY = {JEKYLL: "Jekyll", MDX: "an MDX site (Docusaurus, Astro)", MKDOCS: "MkDocs"}
 
 UNREADABLE_FILE = declare(
     "TC001",
@@ -64,22 +67,23 @@ def frontmatter_invalid(ctx: PairContext) -> Iterator[Hit]:
 
     Bad:  ko `title: "TPU란 무엇인가` (an unclosed quote), or a git merge conflict left in it.
     Good: ko `title: "TPU란 무엇인가"`.
-    Also: Korean front matter after blank lines where the English's opens the file. Hugo reads
-    it there; Jekyll, VitePress, Docusaurus and MkDocs show it as text (not said on a page read
-    as Hugo's).
+    Also: Korean front matter after blank lines where the English's opens the file, on a page
+    read as Jekyll's, MDX or MkDocs': those show it as text (Hugo reads it there; a page with no
+    mark of its site is not judged).
     """
     english_front, korean_front = ctx.source.front_matter, ctx.target.front_matter
+    reader = _FIRST_LINE_ONLY.get(ctx.target.dialect)
     if (
-        korean_front is not None
+        reader is not None
+        and korean_front is not None
         and korean_front.line > 1
         and english_front is not None
         and english_front.line == 1
-        and ctx.target.dialect != HUGO
     ):
         yield Hit(
-            f"the Korean front matter starts at line {korean_front.line}, after blank lines: only "
-            "Hugo reads it there (Jekyll, VitePress, Docusaurus and MkDocs show it as text); "
-            "delete the blank lines, as the English starts on line 1",
+            f"the Korean front matter starts at line {korean_front.line}, after blank lines: "
+            f"{reader} reads front matter on line 1 only and shows this as text; delete the "
+            "blank lines, as the English starts on line 1",
             ctx.at_source(english_front.line),
             ctx.at_target(korean_front.line),
         )
