@@ -113,6 +113,11 @@ class Markup:
     text: str = ""  # the prose an inline HTML element wraps (<span class="x">The</span>: The)
     percent: bool = False  # a Hugo shortcode written {{% … %}}, shown so in messages
 
+    @property
+    def braces(self) -> tuple[str, str]:
+        """How a Hugo shortcode is written: ``{{%``…``%}}`` or ``{{<``…``>}}``."""
+        return ("{{%", "%}}") if self.percent else ("{{<", ">}}")
+
     def attr(self, name: str) -> str | None:
         """The value of attribute ``name``, or None when absent."""
         for key, value in self.attrs:

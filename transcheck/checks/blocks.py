@@ -344,9 +344,11 @@ def _wrapped(wrapper: tuple[Block, Block | None], run: Sequence[Block]) -> str:
     opening, closing = wrapper
     if closing is None:
         return f"{_admonition(opening)} with its {_what(run)} {first_words(run[0])} ({_lines(run)})"
-    name = opening.markup[0].name
+    tag = opening.markup[0]
+    start, end = tag.braces
+    name = tag.name
     shown = (
-        f"{{{{< {name} >}}}}…{{{{< /{name} >}}}}"
+        f"{start} {name} {end}…{start} /{name} {end}"
         if opening.kind is BlockKind.SHORTCODE
         else f"<{name}>"
     )
@@ -449,8 +451,9 @@ def block_missing(ctx: PairContext) -> Iterator[Hit]:
             if wrapper is not None:
                 what = _wrapped(wrapper, run)
             elif all(_MARKER().fullmatch(block.text) for block in run):
-                what, do = f"marker {first_words(run[0])} ({_lines(run)})", "copy"
-                verb = "has"
+                markers = listed([repr(block.text) for block in run])
+                what = f"{'marker' if len(run) == 1 else 'markers'} {markers} ({_lines(run)})"
+                do = "copy"
             yield Hit(
                 f"English {what} {verb} no Korean counterpart: {do} "
                 f"{'it' if verb == 'has' else 'them'} and insert {place}",
@@ -587,11 +590,15 @@ def _outside(items: list[Block], other: Block, unit: str, korean: bool) -> str:
     side, other_side = ("Korean", "English") if korean else ("English", "Korean")
     named = listed([f"{first_words(block, 6)} (line {block.line})" for block in items])
     units = unit if len(items) == 1 else f"{unit}s"
-    kind = _NAMES[other.kind][0]
+    container = "table" if unit == "row" else "list"
+    where = (
+        f"of another {container}"
+        if other.kind in (BlockKind.LIST_ITEM, BlockKind.TABLE_ROW)
+        else f"outside the {container}"
+    )
     return (
-        f"{side} {units} {named} stand{'s' * (len(items) == 1)} for the {other_side} {kind} "
-        f"{first_words(other, 6)} (line {other.line}), outside the "
-        f"{'table' if unit == 'row' else 'list'}"
+        f"{side} {units} {named} stand{'s' * (len(items) == 1)} for the {other_side} "
+        f"{block_name(other)} {first_words(other, 6)} (line {other.line}), {where}"
     )
 
 

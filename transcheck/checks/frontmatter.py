@@ -209,13 +209,14 @@ def _differences(lacks: list[_Key], changes: list[_Key], adds: list[_Key]) -> It
         ("lacks", [f"{key.name!r} ({key.shown})" for key in lacks]),
         ("adds", [repr(key.name) for key in adds]),
     ) if items]  # fmt: skip
-    said = [f"the Korean {' and '.join(named)}"] if named else []
+    said = [f"the Korean {'; it '.join(named)}"] if named else []
     said += [f"{key.name} must stay as in English: {key.shown}" for key in changes]
     yield Hit(
         f"front matter differs from the English in {len(keys)} keys: {'; '.join(said)}",
         keys[0].source,
         keys[0].target,
-        identity="front matter differs from the English",
+        identity="front matter differs from the English: "
+        + ", ".join(sorted(key.name for key in keys)),
     )
 
 

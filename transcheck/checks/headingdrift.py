@@ -5,6 +5,7 @@ English words kept as they are) that the English heading no longer has."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from transcheck.align import terms
@@ -84,9 +85,11 @@ def _why_other_id(ctx: PairContext, en: Section, ko: Section) -> str:
         None,
     )
     if earlier is not None:
+        numbered = re.fullmatch(rf"{re.escape(ko.anchor)}-\d+", en.anchor) is not None
         return (
             f"repeats the id '#{ko.anchor}' of the Korean heading on line {earlier.line}, while "
-            f"its English {english} has '#{en.anchor}' (a repeated heading's id is numbered)"
+            f"its English {english} has '#{en.anchor}'"
+            + (" (a repeated heading's id is numbered)" if numbered else "")
         )
     if _LETTERS().sub("", ko.anchor.lower()) == _LETTERS().sub("", en.anchor.lower()):
         return (

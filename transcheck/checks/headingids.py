@@ -106,7 +106,8 @@ def _id_fix(ctx: PairContext, heading: Section, anchor: str) -> Fix | None:
 
 
 def broken_here(ctx: PairContext, anchor: str) -> str:
-    """', as the link on line N does' for the Korean file's in-page links to the lost id."""
+    """', as the link on line N does' for the Korean file's in-page links to an English id no
+    Korean heading has (lost, or written otherwise)."""
     lines = sorted(
         {
             link.line

@@ -164,7 +164,7 @@ def show(tag: Markup) -> str:
         shown = ", ".join(v if _NUMBER().fullmatch(v) else f'"{v}"' for _, v in tag.attrs)
         return f"{{{{{tag.name}({shown})}}}}" if tag.attrs else f"{{{{{tag.name}}}}}"
     if tag.kind == "shortcode":
-        return f"{{{{% {body} %}}}}" if tag.percent else f"{{{{< {body} >}}}}"
+        return f"{tag.braces[0]} {body} {tag.braces[1]}"
     if tag.kind == "kramdown":
         return f"{{: {text}}}" if name == "ial" else f"{{: {body}}}"
     if tag.kind == "footnote":

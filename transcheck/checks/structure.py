@@ -22,9 +22,9 @@ def describe(section: Section) -> str:
     title = section.title
     if not title and section.blocks and section.blocks[0].kind is BlockKind.HEADING:
         title = " ".join(
-            "{{< "
+            f"{tag.braces[0]} "
             + " ".join([tag.name, *(f'{k}="{v}"' if k else f'"{v}"' for k, v in tag.attrs)])
-            + " >}}"
+            + f" {tag.braces[1]}"
             for tag in section.blocks[0].markup
             if tag.kind == "shortcode"
         )

@@ -103,4 +103,6 @@ def shortcode_heading(markup: list[Markup], line: int) -> Markup | None:
     if len(markup) != 1 or markup[0].kind != "shortcode" or markup[0].attrs:
         return None
     found = _HEADING_SHORTCODE().fullmatch(markup[0].name)
-    return None if found is None else Markup("shortcode", "heading", (("", found[1]),), line)
+    if found is None:
+        return None
+    return Markup("shortcode", "heading", (("", found[1]),), line, percent=markup[0].percent)
