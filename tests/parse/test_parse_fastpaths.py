@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from markdown_it import MarkdownIt, rules_core
+from markdown_it import MarkdownIt, rules_block, rules_core
 from markdown_it.helpers import parseLinkDestination
 from markdown_it.parser_block import ParserBlock
 from markdown_it.parser_inline import ParserInline
@@ -180,6 +180,7 @@ def _stock_parser(dialect: str) -> MarkdownIt:
     every post-processing rule on every run, and which normalizes every text."""
     md = markdown.__wrapped__(dialect)
     md.core.ruler.at("normalize", rules_core.normalize)
+    md.block.ruler.at("lheading", rules_block.lheading)  # asked on every paragraph
     md.core.ruler.at("linkify", stamped(rules_core.linkify))
     md.core.ruler.at("github-tasklists", stamped(tasklists_rule()))
     md.core.ruler.at("text_join", rules_core.text_join)
