@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from markdown_it import MarkdownIt, rules_core
+from markdown_it import MarkdownIt, rules_block, rules_core
 from markdown_it.helpers import parseLinkDestination
 from markdown_it.parser_block import ParserBlock
 from markdown_it.parser_inline import ParserInline
@@ -29,7 +29,7 @@ from transcheck.parse.document import parse_markdown
 from transcheck.parse.html import HtmlTag, HtmlText, scan_html
 from transcheck.parse.htmlreader import parsed as _parsed
 from transcheck.parse.inline import InlineItems
-from transcheck.parse.linemarks import line_marks
+from transcheck.parse.linemarks import LINES, line_marks
 from transcheck.parse.mkdocs import MARK, marks
 from transcheck.parse.numbers import find_numbers
 from transcheck.parse.parsers import markdown
@@ -180,6 +180,7 @@ def _stock_parser(dialect: str) -> MarkdownIt:
     every post-processing rule on every run, and which normalizes every text."""
     md = markdown.__wrapped__(dialect)
     md.core.ruler.at("normalize", rules_core.normalize)
+    md.block.ruler.at("lheading", rules_block.lheading)  # asked on every paragraph
     md.core.ruler.at("linkify", stamped(rules_core.linkify))
     md.core.ruler.at("github-tasklists", stamped(tasklists_rule()))
     md.core.ruler.at("text_join", rules_core.text_join)
@@ -298,6 +299,25 @@ def test_line_marks_are_markdown_its(pieces: list[str]) -> None:
     _same_marks("".join(pieces))
 
 
+@given(st.lists(st.sampled_from(PIECES), max_size=24).map("".join))
+def test_kept_line_spans_cut_the_lines_a_split_gives(text: str) -> None:
+    """The line spans a parse leaves in the env (read by ``find_unclosed``) are those of the
+    text, unmoved by block quotes and list items, and cut each line a block token may cover
+    as splitting the text does (a text without CR, as ``parse_markdown`` hands over)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for dialect in DIALECTS:
+        env: dict[str, Any] = {}
+        markdown(dialect).parse(text, env)
+        if not text:
+            continue
+        begins, ends = env[LINES]
+        assert (begins, ends) == line_marks(text)[:2]
+        lines = text.split("\n")
+        assert [text[b:e] for b, e in zip(begins[:-1], ends[:-1], strict=True)] == lines[
+            : len(begins) - 1
+        ]
+
+
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
 def test_line_marks_are_markdown_its_on_corpus() -> None:
     for path in sorted(CORPUS.glob("*/*/**/*.md")):
@@ -337,5 +357,5 @@ def test_walk_hands_over_every_token_that_may_leave_markup_open(text: str) -> No
             for index, token in enumerate(tokens)
             if token.type != "inline" or (index and tokens[index - 1].type == "paragraph_open")
         ]
-        expected = find_unclosed(every, text)
+        expected = find_unclosed(every, text, line_marks(text)[:2])
         assert parse_markdown(text, "x.md", dialect=dialect).unclosed == expected

@@ -34,6 +34,7 @@ from transcheck.parse.conflicts import conflicts_of
 from transcheck.parse.dialects import AUTO, MDX, MKDOCS, choose_dialect
 from transcheck.parse.frontmatter import unclosed_front_matter
 from transcheck.parse.inline import InlineItems, collect_inline, text_items
+from transcheck.parse.linemarks import LINES
 from transcheck.parse.parsers import markdown
 from transcheck.parse.positions import LineMap
 from transcheck.parse.slugs import Slugger, site_style
@@ -129,7 +130,7 @@ def parse_markdown(
     if slug_style == "github":
         sections = _with_site_ids(sections)
     comments = collect_comments(walker.commented)  # the runs and HTML blocks holding an opener
-    unclosed = find_unclosed(walker.openers, text)
+    unclosed = find_unclosed(walker.openers, text, env.get(LINES, ((), ())))
     return Document(
         path,
         line_count,

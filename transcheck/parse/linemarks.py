@@ -4,6 +4,8 @@ markdown-it's ``StateBlock`` records, for each line, where it begins and ends an
 leading blanks reach (in characters and in columns, tabs expanded), scanning the blanks one
 character at a time in Python. Here the text is split once and each line's blanks are measured
 by ``str.lstrip``; the marks are the same (a property test holds them equal to markdown-it's).
+Each line's first begin and its end stay in the env (``LINES``), so the walk after parsing can
+cut a line out of the text without splitting it again (see ``parse.unclosed``).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from markdown_it.utils import EnvType
 from transcheck.parse.tokens import new_token
 
 Marks = tuple[list[int], list[int], list[int], list[int], list[int]]
+LINES = "transcheck_lines"  # key in the env: each line's begin and end offsets in the text
 
 
 def line_text(state: StateBlock, line: int) -> str:
@@ -63,7 +66,7 @@ def line_marks(src: str) -> Marks:
 
 class LineMarkedState(StateBlock):
     """markdown-it's block state, its line marks found by ``line_marks`` and its tokens made
-    by ``new_token``."""
+    by ``new_token``; the lines' first begins and their ends are kept in the env (``LINES``)."""
 
     def __init__(self, src: str, md: MarkdownIt, env: EnvType, tokens: list[Token]) -> None:
         """Every field as markdown-it sets it (for an empty text), then the marks of ``src``."""
@@ -72,6 +75,7 @@ class LineMarkedState(StateBlock):
         self.bMarks, self.eMarks, self.tShift, self.sCount, self.bsCount = line_marks(src)
         self.lineMax = len(self.bMarks) - 1
         self._begins = self.bMarks.copy()  # block quotes and plugins move a line's begin mark
+        env[LINES] = (self._begins, self.eMarks)  # neither list is changed after this
 
     def getLines(self, begin: int, end: int, indent: int, keepLastLF: bool) -> str:
         """Lines ``begin`` to ``end`` (exclusive) as ``StateBlock.getLines`` cuts them. With no

@@ -32,6 +32,7 @@ from functools import cache
 from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from markdown_it.utils import OptionsDict
@@ -200,6 +201,33 @@ def _normalize_only_with_cr_or_nul(md: MarkdownIt) -> None:
     ruler.at("normalize", _when_holding(_rule_fn(ruler, "normalize"), ("\r", "\0")))
 
 
+def _setext_only_below_marks(md: MarkdownIt) -> None:
+    """markdown-it's setext heading rule, asked at the first line of every paragraph, walks the
+    lines below it (asking the terminators on each) for a ``---`` or ``===`` underline, and then
+    the paragraph rule walks them again. An underline's first non-blank character is ``-`` or
+    ``=``: without such a line before the next blank one the rule fails, so it is asked only
+    when there is one. Failing, it leaves the parent type ``paragraph`` (which the list rule
+    reads), and so does its stand-in."""
+    setext = _rule_fn(md.block.ruler, "lheading")
+
+    def lheading(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if state.is_code_block(start):
+            return False
+        src, begins, shifts, ends = state.src, state.bMarks, state.tShift, state.eMarks
+        line = start + 1
+        while line < end:
+            first = begins[line] + shifts[line]
+            if first >= ends[line]:
+                break  # a blank line: the paragraph ends above it
+            if src[first] in "-=":
+                return bool(setext(state, start, end, silent))
+            line += 1
+        state.parentType = "paragraph"
+        return False
+
+    md.block.ruler.at("lheading", lheading)
+
+
 def _unlogged_block_rules(md: MarkdownIt) -> None:
     """Replace each block rule of ``md`` that logs through its module's ``LOGGER`` with a copy
     that logs nowhere (see ``unlogged``)."""
@@ -251,6 +279,7 @@ def markdown(dialect: str = JEKYLL) -> MarkdownIt:
     md.block.__class__ = FirstCharParserBlock
     md.block.ruler.__class__ = FirstCharRuler
     _unlogged_block_rules(md)
+    _setext_only_below_marks(md)
     # Keep URLs as written: percent-encoding them would hide the anchor a translator typed.
     md.normalizeLink = lambda url: url  # type: ignore[method-assign]
     md.validateLink = lambda url: True  # type: ignore[method-assign]

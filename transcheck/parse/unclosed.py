@@ -20,6 +20,8 @@ from markdown_it.token import Token
 from transcheck.lazy import compiled
 from transcheck.model import Unclosed
 
+LineSpans = tuple[Sequence[int], Sequence[int]]  # each line's begin and end offsets
+
 _QUOTE_PREFIX = re.compile(r"^[\s>]*")
 _CODE_SPAN = compiled(r"(`+)(?:.+?)\1", re.DOTALL)
 _DOLLARS = compiled(r"(?<!\\)\$\$")
@@ -51,12 +53,13 @@ def opens_fence(content: str, markup: str) -> bool:
     return run in content and _fence_opener(run).search(content) is not None
 
 
-def _fence(token: Token, lines: Sequence[str]) -> Unclosed | None:
+def _fence(token: Token, text: str, lines: LineSpans) -> Unclosed | None:
     assert token.map is not None
     first, end = token.map
+    begins, ends = lines
     if (
         end - first < 2
-        or not _closes_fence(lines[end - 1], token.markup)
+        or not _closes_fence(text[begins[end - 1] : ends[end - 1]], token.markup)
         or opens_fence(token.content, token.markup)
     ):
         return Unclosed("fence", first + 1, token.markup)
@@ -85,11 +88,11 @@ def _math(token: Token) -> Unclosed | None:
     return None
 
 
-def find_unclosed(tokens: Sequence[Token], text: str) -> tuple[Unclosed, ...]:
+def find_unclosed(tokens: Sequence[Token], text: str, lines: LineSpans) -> tuple[Unclosed, ...]:
     """Every fence, ``$$`` formula and HTML comment block left open, in line order, among
     ``tokens``: the fences, HTML blocks, ``$$`` blocks and paragraphs' inline tokens of a file
-    (the walk hands them over as it meets them, see ``parse.walker``)."""
-    lines: list[str] = []  # the text's lines, split when a fence needs them
+    (the walk hands them over as it meets them, see ``parse.walker``). ``lines`` gives each
+    line's begin and end offsets in ``text`` (the block parser's, see ``parse.linemarks``)."""
     found: list[Unclosed | None] = []
     for token in tokens:
         kind = token.type
@@ -100,8 +103,7 @@ def find_unclosed(tokens: Sequence[Token], text: str) -> tuple[Unclosed, ...]:
             if "$$" in token.content:
                 found.append(_math(token))
         elif kind == "fence":
-            lines = lines or text.split("\n")
-            found.append(_fence(token, lines))
+            found.append(_fence(token, text, lines))
         elif kind == "html_block":
             found.append(_comment(token))
         elif kind in ("math_block", "math_block_label") and "$$" in token.content:
