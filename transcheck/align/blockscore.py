@@ -169,6 +169,13 @@ def weights(frequency: Counter[str], count: int) -> dict[str, float]:
     return dict(zip(frequency, map(logs.__getitem__, frequency.values()), strict=True))
 
 
+def weighed(weight: dict[str, float], tokens: Counter[str]) -> float:
+    """The weighted size of a multiset of tokens: the same sum, token by token in order, as a
+    loop over its items gives, without a Python step per token."""
+    total: float = sum(map(mul, map(weight.__getitem__, tokens), tokens.values()))
+    return total
+
+
 class Scorer:
     """Scores groups of English and Korean blocks of one section pair, in [0, 1]."""
 
@@ -179,16 +186,15 @@ class Scorer:
         self.frequency = frequency = Counter(chain.from_iterable((*en.tokens, *ko.tokens)))
         self.weight = weights(frequency, len(en.tokens) + len(ko.tokens))
         self.en, self.ko, self.ratio, self.trusted = en, ko, ratio, trusted
-        self.en_mass = [self.mass(tokens) if tokens else 0 for tokens in en.tokens]
-        self.ko_mass = [self.mass(tokens) if tokens else 0 for tokens in ko.tokens]
+        weight = self.weight
+        self.en_mass = [weighed(weight, tokens) if tokens else 0 for tokens in en.tokens]
+        self.ko_mass = [weighed(weight, tokens) if tokens else 0 for tokens in ko.tokens]
         self._pairs: dict[tuple[int, int], float] = {}
         self._english_prose: dict[int, bool] = {}
 
     def mass(self, tokens: Counter[str]) -> float:
-        """The weighted size of a multiset of tokens (the same sum, token by token in order,
-        as a loop over its items gives, without a Python step per token)."""
-        total: float = sum(map(mul, map(self.weight.__getitem__, tokens), tokens.values()))
-        return total
+        """The weighted size of a multiset of tokens."""
+        return weighed(self.weight, tokens)
 
     def _overlap(self, a: Counter[str], b: Counter[str], total: float) -> float:
         """Weighted Dice overlap of two token multisets whose masses add up to ``total``."""

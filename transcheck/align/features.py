@@ -9,7 +9,6 @@ tokens on both sides, push the score down. Level, prose length and block shape a
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -18,7 +17,7 @@ from itertools import chain
 
 from rapidfuzz import fuzz
 
-from transcheck.align.blockscore import code_line_tokens, markup_tokens
+from transcheck.align.blockscore import code_line_tokens, markup_tokens, weighed, weights
 from transcheck.lazy import compiled
 from transcheck.model import BlockKind, LinkKind, Section
 from transcheck.records import record
@@ -159,7 +158,7 @@ class Scorer:
         self.target = target
         frequency = Counter(chain.from_iterable(f.tokens.keys() for f in (*source, *target)))
         count = len(source) + len(target)
-        self.weight = {token: math.log(1 + count / df) for token, df in frequency.items()}
+        self.weight = weights(frequency, count)
         self.source_below, self.source_folded = _with_subsections(source)
         self.target_below, self.target_folded = _with_subsections(target)
         source_length = sum(f.length for f in source)
@@ -167,8 +166,8 @@ class Scorer:
         self.ratio = target_length / source_length if source_length and target_length else 1.0
 
     def _mass(self, tokens: Counter[str]) -> float:
-        weight = self.weight
-        return sum([weight[t] * n for t, n in tokens.items()])
+        """The weighted size of a section's multiset of tokens."""
+        return weighed(self.weight, tokens)
 
     def shared(
         self,
