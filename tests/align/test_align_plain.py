@@ -3,21 +3,35 @@ of two sections with their subsections folded in is left out for a pair of two s
 have no subsections, whose folded comparison is their own one; the longest increasing chain
 (patience sorting) is as long as the plain quadratic search finds, and is the chain the block
 aligner's former search picked among equally long ones; code tokens remembered by
-line are those of each line worked out in turn."""
+line are those of each line worked out in turn; the shared token weights of section pairs are
+those summed pair by pair, with the inverted index built only at the levels read; a block pair
+of kinds that do not fit is scored as the plain formula scores it, and a block's mass and the
+token weights are the plain loops' sums."""
 
 from __future__ import annotations
 
+import math
 from itertools import pairwise
 from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transcheck.align.blockscore import code_line_tokens, code_tokens
+from transcheck.align import align_sections
+from transcheck.align.blockscore import (
+    W_CONTENT,
+    W_KIND,
+    W_LENGTH,
+    Side,
+    block_fit,
+    code_line_tokens,
+    code_tokens,
+)
+from transcheck.align.blockscore import Scorer as BlockScorer
 from transcheck.align.features import _COMMENT, _TRAILING_COMMENT, Scorer, _Content, features
 from transcheck.align.features import _code_tokens as section_code_tokens
 from transcheck.align.ordered import increasing_chain
-from transcheck.model import Document
+from transcheck.model import BlockKind, Document
 from transcheck.parse import parse_markdown
 
 
@@ -35,6 +49,13 @@ def _assert_folded_content_is_plain(source: Document, target: Document) -> None:
     own = _Content(scorer, [f.tokens for f in scorer.source], [f.tokens for f in scorer.target])
     below = _Content(scorer, scorer.source_below, scorer.target_below, True, own)
     plain = _Content(scorer, scorer.source_below, scorer.target_below, True)
+    _assert_shared_is_plain(scorer, own, False, None)
+    alone = (
+        [a is b for a, b in zip(scorer.source_below, own.source, strict=True)],
+        [a is b for a, b in zip(scorer.target_below, own.target, strict=True)],
+    )
+    _assert_shared_is_plain(scorer, below, True, alone)
+    _assert_shared_is_plain(scorer, plain, True, None)
     for i, a in enumerate(scorer.source):
         for j, b in enumerate(scorer.target):
             if below.shared[i][j] == plain.shared[i][j]:
@@ -46,6 +67,28 @@ def _assert_folded_content_is_plain(source: Document, target: Document) -> None:
             assert scorer.source_below[i] is a.tokens and scorer.target_below[j] is b.tokens
             assert below.shared[i][j] == 0.0
             assert plain.evidence(i, j) == own.evidence(i, j)
+
+
+def _assert_shared_is_plain(
+    scorer: Scorer,
+    content: _Content,
+    same_level: bool,
+    alone: tuple[list[bool], list[bool]] | None,
+) -> None:
+    """``Scorer.shared`` as ``content`` holds it is, for every pair, the weight of the tokens
+    both sections carry summed in the English section's token order (0.0 for a pair of another
+    level with ``same_level``, and for a pair of two sections compared alone with ``alone``)."""
+    for i, (a, tokens) in enumerate(zip(scorer.source, content.source, strict=True)):
+        for j, (b, others) in enumerate(zip(scorer.target, content.target, strict=True)):
+            total = 0.0
+            skipped = (same_level and a.level != b.level) or (
+                alone is not None and alone[0][i] and alone[1][j]
+            )
+            if not skipped:
+                for token, n in tokens.items():
+                    if token in others:
+                        total += scorer.weight[token] * min(n, others[token])
+            assert content.shared[i][j] == total
 
 
 def test_folded_content_on_every_book_chapter(corpus: Path) -> None:
@@ -67,6 +110,50 @@ def _document(sections: list[tuple[int, list[str]]], name: str) -> Document:
         for n, (level, bodies) in enumerate(sections)
     )
     return parse_markdown(text, name)
+
+
+def _plain_pair(scorer: BlockScorer, i: int, j: int) -> float:
+    """A block pair's score worked out in full (kind, length, overlap), as before pairs of
+    kinds that do not fit and share no token were given 0.0 without it."""
+    en, ko = scorer.en, scorer.ko
+    fit = block_fit(en.blocks[i], ko.blocks[j])
+    ratio = 1.0 if scorer._left_in_english(j) else None
+    structure = W_KIND * fit + W_LENGTH * scorer.length(en.lengths[i], ko.lengths[j], ratio)
+    a, b = en.tokens[i], ko.tokens[j]
+    if not a and not b:
+        return structure / (W_KIND + W_LENGTH)
+    overlap = scorer._overlap(a, b, scorer.en_mass[i] + scorer.ko_mass[j])
+    if not fit and not overlap:
+        return 0.0
+    return structure + W_CONTENT * overlap
+
+
+def test_block_scores_are_plain_on_every_book_chapter(corpus: Path) -> None:
+    """Every block pair of every aligned section pair scores as the plain formula, and the
+    weights and masses are the plain loops' values."""
+    for english in sorted((corpus / "en").glob("*.md")):
+        korean = corpus / "ko" / english.name
+        alignment = align_sections(
+            parse_markdown(english.read_text(encoding="utf-8"), str(english)),
+            parse_markdown(korean.read_text(encoding="utf-8"), str(korean)),
+        )
+        for pair in alignment.pairs:
+            if pair.source is None or pair.target is None:
+                continue
+            en, ko = (
+                Side.of([b for b in s.blocks if b.kind is not BlockKind.HEADING], str)
+                for s in (pair.source, pair.target)
+            )
+            scorer = BlockScorer(en, ko, 0.55)
+            count = len(en.blocks) + len(ko.blocks)
+            for token, df in scorer.frequency.items():
+                assert scorer.weight[token] == math.log(1 + count / df)
+            masses = (*scorer.en_mass, *scorer.ko_mass)
+            for tokens, mass in zip((*en.tokens, *ko.tokens), masses, strict=True):
+                assert mass == sum([scorer.weight[t] * n for t, n in tokens.items()])
+            for i in range(len(en.blocks)):
+                for j in range(len(ko.blocks)):
+                    assert scorer._pair(i, j) == _plain_pair(scorer, i, j)
 
 
 @given(st.lists(_SECTION, max_size=8), st.lists(_SECTION, max_size=8))

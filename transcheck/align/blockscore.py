@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import chain
+from operator import mul
 
 from transcheck.hangul import HANGUL
 from transcheck.lazy import compiled
@@ -160,6 +161,21 @@ class Side:
         )
 
 
+def weights(frequency: Counter[str], count: int) -> dict[str, float]:
+    """Each token's inverse frequency weight, ``log(1 + count / df)`` for a token ``df`` of
+    the ``count`` blocks hold: worked out once per frequency (most tokens are held by one or
+    two blocks), the dict then made without a Python step per token."""
+    logs = {df: math.log(1 + count / df) for df in set(frequency.values())}
+    return dict(zip(frequency, map(logs.__getitem__, frequency.values()), strict=True))
+
+
+def weighed(weight: dict[str, float], tokens: Counter[str]) -> float:
+    """The weighted size of a multiset of tokens: the same sum, token by token in order, as a
+    loop over its items gives, without a Python step per token."""
+    total: float = sum(map(mul, map(weight.__getitem__, tokens), tokens.values()))
+    return total
+
+
 class Scorer:
     """Scores groups of English and Korean blocks of one section pair, in [0, 1]."""
 
@@ -167,23 +183,18 @@ class Scorer:
         """Weight tokens by inverse block frequency; ``ratio`` is Korean/English prose length,
         ``trusted`` when it was learned from enough paragraphs to judge a group by length."""
         # how many blocks hold each token, counted at once (iterating a Counter gives its keys)
-        self.frequency = Counter(chain.from_iterable((*en.tokens, *ko.tokens)))
-        count = len(en.tokens) + len(ko.tokens)
-        self.weight = {token: math.log(1 + count / df) for token, df in self.frequency.items()}
+        self.frequency = frequency = Counter(chain.from_iterable((*en.tokens, *ko.tokens)))
+        self.weight = weights(frequency, len(en.tokens) + len(ko.tokens))
         self.en, self.ko, self.ratio, self.trusted = en, ko, ratio, trusted
-        # each block's mass as ``mass`` gives it, without a call per block
         weight = self.weight
-        self.en_mass, self.ko_mass = (
-            [sum([weight[t] * n for t, n in tokens.items()]) if tokens else 0 for tokens in side]
-            for side in (en.tokens, ko.tokens)
-        )
+        self.en_mass = [weighed(weight, tokens) if tokens else 0 for tokens in en.tokens]
+        self.ko_mass = [weighed(weight, tokens) if tokens else 0 for tokens in ko.tokens]
         self._pairs: dict[tuple[int, int], float] = {}
         self._english_prose: dict[int, bool] = {}
 
     def mass(self, tokens: Counter[str]) -> float:
         """The weighted size of a multiset of tokens."""
-        weight = self.weight
-        return sum([weight[t] * n for t, n in tokens.items()])
+        return weighed(self.weight, tokens)
 
     def _overlap(self, a: Counter[str], b: Counter[str], total: float) -> float:
         """Weighted Dice overlap of two token multisets whose masses add up to ``total``."""
@@ -225,15 +236,16 @@ class Scorer:
         """English block ``i`` against Korean block ``j``."""
         en, ko = self.en, self.ko
         fit = block_fit(en.blocks[i], ko.blocks[j])
+        a, b = en.tokens[i], ko.tokens[j]
+        if not fit and (a or b) and a.keys().isdisjoint(b):
+            # blocks of kinds that do not fit, sharing no token: length alone is no pair, so it
+            # is not worked out (sharing one, they overlap: every token weighs log 2 or more)
+            return 0.0
         ratio = 1.0 if self._left_in_english(j) else None
         structure = W_KIND * fit + W_LENGTH * self.length(en.lengths[i], ko.lengths[j], ratio)
-        a, b = en.tokens[i], ko.tokens[j]
         if not a and not b:
             return structure / (W_KIND + W_LENGTH)
-        overlap = self._overlap(a, b, self.en_mass[i] + self.ko_mass[j])
-        if not fit and not overlap:
-            return 0.0  # blocks of kinds that do not fit, sharing nothing: length alone is no pair
-        return structure + W_CONTENT * overlap
+        return structure + W_CONTENT * self._overlap(a, b, self.en_mass[i] + self.ko_mass[j])
 
     def group(self, en: Sequence[int], ko: Sequence[int]) -> float:
         """English blocks ``en`` (one or two) against Korean blocks ``ko`` taken as one text;

@@ -9,7 +9,6 @@ tokens on both sides, push the score down. Level, prose length and block shape a
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -18,7 +17,7 @@ from itertools import chain
 
 from rapidfuzz import fuzz
 
-from transcheck.align.blockscore import code_line_tokens, markup_tokens
+from transcheck.align.blockscore import code_line_tokens, markup_tokens, weighed, weights
 from transcheck.lazy import compiled
 from transcheck.model import BlockKind, LinkKind, Section
 from transcheck.records import record
@@ -49,9 +48,14 @@ _SHAPE = {
 def section_tokens(section: Section, rewrite: Callable[[str], str]) -> Counter[str]:
     """The language-neutral tokens of a section's body and heading markup, as a multiset: link
     targets, images, code spans, code lines, formulas, numbers, tags, each kind in block order
-    (the order of the section's own ``links``, ``images``, ... and so of the Counter's keys).
-    One walk over the blocks, not the section's seven per-kind properties, which the
-    aligner alone asks for several of (numbers, code blocks) and which each walk the blocks."""
+    (the order of the section's own ``links``, ``images``, ... and so of the Counter's keys)."""
+    return _walk(section, rewrite)[0]
+
+
+def _walk(section: Section, rewrite: Callable[[str], str]) -> tuple[Counter[str], int, str]:
+    """A section's tokens (see section_tokens), prose length and block shape, in one walk over
+    its blocks, not the section's seven per-kind properties (which the aligner alone asks for
+    several of, each walking the blocks) and two more walks for the length and the shape."""
     links: list[str] = []
     images: list[str] = []
     spans: list[str] = []
@@ -59,7 +63,13 @@ def section_tokens(section: Section, rewrite: Callable[[str], str]) -> Counter[s
     math: list[str] = []
     numbers: list[str] = []
     markup: list[str] = []
+    length = 0
+    shape: list[str] = []
     for block in section.blocks:
+        kind = block.kind
+        if kind is not _HEADING:  # its prose length (chapter_ratio sums it too)
+            length += len(block.text)
+            shape.append(_SHAPE.get(kind, ""))
         for link in block.links:
             if link.kind in _IMAGE_KINDS:
                 images.append("I:" + link.url)
@@ -67,7 +77,7 @@ def section_tokens(section: Section, rewrite: Callable[[str], str]) -> Counter[s
                 links.append("L:" + rewrite(link.path_part))
         if block.code_spans:
             spans += ["C:" + span.text.strip() for span in block.code_spans]
-        if block.kind is _CODE:
+        if kind is _CODE:
             code += _code_tokens(block.text)
         if block.math:
             math += ["M:" + "".join(formula.text.split()) for formula in block.math]
@@ -76,7 +86,8 @@ def section_tokens(section: Section, rewrite: Callable[[str], str]) -> Counter[s
         for tag in block.markup:
             markup += markup_tokens(tag)
     # counted at once: a Counter adds one key at a time in Python
-    return Counter(links + images + spans + code + math + numbers + markup)
+    tokens = Counter(links + images + spans + code + math + numbers + markup)
+    return tokens, length, "".join(shape)
 
 
 @lru_cache(maxsize=4096)
@@ -114,15 +125,9 @@ class Features:
 def features(section: Section, rewrite: Callable[[str], str]) -> Features:
     """The features of one section; ``rewrite`` maps English URLs to their Korean form."""
     title = section.title.lower()
-    return Features(
-        tokens=section_tokens(section, rewrite),
-        title=title,
-        words=frozenset(_stem(word) for word in _WORD.findall(title)),
-        level=section.level,
-        # its prose length (chapter_ratio sums it too, in its walk for the prose lengths)
-        length=sum([len(block.text) for block in section.blocks if block.kind is not _HEADING]),
-        shape="".join([_SHAPE.get(block.kind, "") for block in section.blocks]),
-    )
+    tokens, length, shape = _walk(section, rewrite)
+    words = frozenset(_stem(word) for word in _WORD.findall(title))
+    return Features(tokens, title, words, section.level, length, shape)
 
 
 def _stem(word: str) -> str:
@@ -153,7 +158,7 @@ class Scorer:
         self.target = target
         frequency = Counter(chain.from_iterable(f.tokens.keys() for f in (*source, *target)))
         count = len(source) + len(target)
-        self.weight = {token: math.log(1 + count / df) for token, df in frequency.items()}
+        self.weight = weights(frequency, count)
         self.source_below, self.source_folded = _with_subsections(source)
         self.target_below, self.target_folded = _with_subsections(target)
         source_length = sum(f.length for f in source)
@@ -161,8 +166,8 @@ class Scorer:
         self.ratio = target_length / source_length if source_length and target_length else 1.0
 
     def _mass(self, tokens: Counter[str]) -> float:
-        weight = self.weight
-        return sum([weight[t] * n for t, n in tokens.items()])
+        """The weighted size of a section's multiset of tokens."""
+        return weighed(self.weight, tokens)
 
     def shared(
         self,
@@ -181,12 +186,18 @@ class Scorer:
         """
         # per level (0 for all without ``same_level``): token -> (Korean section, its count);
         # ``folding`` holds the Korean sections not compared as themselves alone
+        # (indexed only at the levels of the English sections that read them: the sections
+        # compared as themselves at a level none of which has subsections ask no ``holders``)
+        asked: tuple[set[int], set[int]] = (set(), set())  # levels of ``holders``, ``folding``
+        for i, features in enumerate(self.source):
+            asked[alone is not None and alone[0][i]].add(features.level if same_level else 0)
         holders: dict[int, defaultdict[str, list[tuple[int, int]]]] = {}
         folding: dict[int, defaultdict[str, list[tuple[int, int]]]] = {}
         for j, tokens in enumerate(target):
             level = self.target[j].level if same_level else 0
-            _hold(holders.setdefault(level, defaultdict(list)), j, tokens)
-            if alone is not None and not alone[1][j]:
+            if level in asked[0]:
+                _hold(holders.setdefault(level, defaultdict(list)), j, tokens)
+            if alone is not None and not alone[1][j] and level in asked[1]:
                 _hold(folding.setdefault(level, defaultdict(list)), j, tokens)
         nothing: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
         weight = self.weight
