@@ -9,6 +9,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from transcheck.checks.glossary import _KEPT_NAME, _NO_NAMES, _QUOTE_MARK, _QUOTED, _marked
+from transcheck.glossary.learn import SIZES, _first_words
 from transcheck.glossary.matcher import (
     _ENGLISH_ATOMS,
     _FOLDED_OTHERWISE,
@@ -18,6 +19,7 @@ from transcheck.glossary.matcher import (
     _english_regex,
     _lowered,
 )
+from transcheck.glossary.phrases import phrases
 from transcheck.glossary.trie import trie_regex
 from transcheck.model import Block, BlockKind
 
@@ -106,3 +108,20 @@ def test_tail_trie_tries_as_the_alternation_longest_first(words: list[str], text
         assert [(m.span(), m.groups()) for m in trie.finditer(text)] == [
             (m.span(), m.groups()) for m in plain.finditer(text)
         ]
+
+
+_KEYS = st.sampled_from(["batch", "batch size", "size", "sizes", "the", "b", "of size"])
+
+
+@given(st.sets(_KEYS), st.sets(_KEYS), _PROSE)
+def test_first_words_read_every_counted_phrase(
+    often: set[str], counted: set[str], text: str
+) -> None:
+    """Reading English from _first_words alone gives every phrase with a counted key that
+    reading from every first word of the keys kept often gives."""
+    counted &= often
+    everything = {key.split(" ", 1)[0] for key in often}
+    wanted = [p for p in phrases(text, SIZES, everything) if p[0] in counted]
+    assert [
+        p for p in phrases(text, SIZES, _first_words(often, counted)) if p[0] in counted
+    ] == wanted
