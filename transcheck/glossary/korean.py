@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from transcheck.glossary.trie import trie_regex
 from transcheck.lazy import compiled
 
 HANGUL = "\uac00-\ud7a3"
@@ -45,12 +46,11 @@ PARTICLES = _words(
 VERB_STEMS = _words("하 한 할 함 합 해 했 되 된 될 됨 됩 돼 됐 시키 시킨 시킬 시킴 시킵 시켜 시켰")
 
 
-def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(sorted(map(re.escape, set(words)), key=len, reverse=True))
-
-
-NOUN_TAIL = f"(?:{_alternation(NOUN_SUFFIXES)})?(?:{_alternation(PARTICLES)}){{0,3}}"
-VERB_TAIL = f"(?:{_alternation(NOUN_SUFFIXES)})?(?:{_alternation(VERB_STEMS)})[{HANGUL}]*"
+# Each list as a trie: a place in a word is tried against the few entries starting with its
+# syllable, not against each of the particles in turn (the matcher tries the tails after every
+# rendering it finds), in the same order, longest first.
+NOUN_TAIL = f"(?:{trie_regex(NOUN_SUFFIXES)})?(?:{trie_regex(PARTICLES)}){{0,3}}"
+VERB_TAIL = f"(?:{trie_regex(NOUN_SUFFIXES)})?(?:{trie_regex(VERB_STEMS)})[{HANGUL}]*"
 
 _NOUN_TAIL = re.compile(NOUN_TAIL)
 # Last syllables of particles and endings: a longer stem ending so is an inflected form of the

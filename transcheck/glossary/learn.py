@@ -20,6 +20,7 @@ from functools import cache
 from itertools import chain
 
 from transcheck.glossary.aligned import Unit, joined
+from transcheck.glossary.english import singular
 from transcheck.glossary.matcher import LATIN, english_key, plurals
 from transcheck.glossary.model import Entry, Glossary
 from transcheck.glossary.phrases import KoreanStems, lone_syllables, phrases
@@ -87,7 +88,7 @@ def _count(
     kept_units = Counter(chain.from_iterable(kept_in.values()))
     often = [key for key, units_kept in kept_units.items() if units_kept >= MIN_KEPT]
     ever_kept = {key for key in often if _learnable(key, known)}
-    first_words = {key.split(" ", 1)[0] for key in often}
+    first_words = _first_words(often, ever_kept)
     counts: dict[str, _Counts] = defaultdict(_Counts)
     phrases_in = cache(lambda text: tuple(phrases(text, SIZES, first_words)))
     for number, (path, unit) in enumerate(units):
@@ -105,6 +106,16 @@ def _count(
             if key in kept_in.get(number, ()):
                 found.kept.append(number)
     return counts
+
+
+def _first_words(often: Iterable[str], counted: set[str]) -> set[str]:
+    """The words of English text phrases are read from (``first`` of phrases), of the first
+    words of the keys kept ``often``: those a ``counted`` key can start at, the first word of a
+    counted phrase or a word whose singular (the key phrases gives a word) is counted. Fewer
+    words than all of them: fewer segments of the tree's English are read."""
+    starting = {key.split(" ", 1)[0] for key in counted if " " in key}
+    firsts = {key.split(" ", 1)[0] for key in often}
+    return {word for word in firsts if word in starting or singular(word) in counted}
 
 
 def _candidates(counts: dict[str, _Counts]) -> dict[str, _Counts]:

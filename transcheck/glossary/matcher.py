@@ -17,7 +17,8 @@ from typing import TypeVar
 
 from transcheck.glossary.korean import HANGUL, NOUN_TAIL, VERB_TAIL, tail_ok
 from transcheck.glossary.model import Entry, Glossary
-from transcheck.hangul import after_syllable
+from transcheck.glossary.trie import trie_regex
+from transcheck.hangul import FIRST_SYLLABLE, LAST_SYLLABLE, after_syllable
 from transcheck.lazy import compiled
 from transcheck.records import record
 
@@ -118,28 +119,6 @@ def korean_key(text: str) -> str:
     return "".join(text.split())
 
 
-def _trie_regex(words: Iterable[str], atoms: dict[str, str]) -> str:
-    """One regex matching any of ``words``, shaped as a trie so matching is fast and a longer
-    word is tried before its prefix; ``atoms`` maps special characters to regex pieces."""
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-        branches = [
-            atoms.get(c, re.escape(c)) + emit(child) for c, child in sorted(node.items()) if c
-        ]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(trie)
-
-
 def _first_char(words: Iterable[str]) -> str:
     """A lookahead for the characters ``words`` start with: one test of the character, where
     the word-start lookbehind and the trie would try each branch at every position (over Korean
@@ -174,7 +153,11 @@ class _EnglishRegex:
     written on first use: with ``folded`` (the same regex without IGNORECASE, for lower-cased
     text, when every form is ASCII) only a text that a character folds otherwise in needs it.
     ``folded`` compiles on first use too: a run builds its glossary's matcher twice (the
-    configured one, then with the learned terms), and by default only the second one matches."""
+    configured one, then with the learned terms), and by default only the second one matches.
+    ``folded`` leaves out the word start (_WORD_BEFORE and the look at the first character),
+    which _at_word_starts asks of each match: so the regex starts with the trie's first
+    characters, and the engine skips to one of them (over Korean text, past every syllable)
+    instead of trying the lookarounds at every position."""
 
     sensitive: bool
     pattern: Callable[[], re.Pattern[str]]
@@ -188,7 +171,7 @@ class _EnglishRegex:
 
 
 def _english_regex(words: set[str], sensitive: bool) -> _EnglishRegex:
-    trie = _trie_regex(words, _ENGLISH_ATOMS)
+    trie = trie_regex(words, _ENGLISH_ATOMS)
     source = f"{_first_char(words)}{_WORD_BEFORE}(?:{trie}){_WORD_AFTER}"
     plain = not sensitive and all(word.isascii() for word in words)
     pattern = compiled(source, 0 if sensitive else re.IGNORECASE)
@@ -196,7 +179,23 @@ def _english_regex(words: set[str], sensitive: bool) -> _EnglishRegex:
         return _EnglishRegex(sensitive, pattern, None, None)
     ends = all(_WORD_CHAR.match(word[-1]) for word in words)
     spaced = compiled(f"[^A-Za-z0-9_](?:{trie}){_WORD_AFTER}") if ends else None
-    return _EnglishRegex(sensitive, pattern, compiled(source), spaced)
+    return _EnglishRegex(sensitive, pattern, compiled(f"(?:{trie}){_WORD_AFTER}"), spaced)
+
+
+def _at_word_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` in ``text`` that start a word (after no word character, as
+    _WORD_BEFORE), as ``finditer`` of the pattern with that lookbehind gives them: one found
+    inside a word is dropped and the search goes on from the character after its start, for
+    a match starting a word may begin inside it (``microbatch size``: ``size``)."""
+    search = pattern.search
+    match = search(text)
+    while match is not None:
+        start = match.start()
+        if start and _WORD_CHAR.match(text, start - 1):
+            match = search(text, start + 1)
+            continue
+        yield match
+        match = search(text, match.end())
 
 
 def _lowered(text: str) -> str | None:
@@ -240,7 +239,7 @@ class Matcher:
         self._unless: dict[Entry, re.Pattern[str]] = {}
         self._context: dict[Entry, re.Pattern[str]] = {}
         self._surfaces: dict[tuple[bool, str], list[_Target]] = {}
-        self._tails: dict[tuple[str, str], list[_Target]] = {}
+        self._tails: dict[tuple[str, ...], list[_Target]] = {}  # (rendering, tail)
         for entry in glossary.entries:
             self._add(entry)
             for phrases, table in ((entry.unless, self._unless), (entry.context, self._context)):
@@ -260,7 +259,7 @@ class Matcher:
         self._need_latin = not self._patterns and all(
             map(LATIN.search, chain.from_iterable(self._forms.values()))
         )
-        body = _trie_regex(self._korean_words, _KOREAN_ATOMS)
+        body = trie_regex(self._korean_words, _KOREAN_ATOMS)
         tail = f"(?:{VERB_TAIL}|{NOUN_TAIL})"
         # Compiled on first use, as the English ones are (see _EnglishRegex).
         self._korean_re = (
@@ -320,7 +319,7 @@ class Matcher:
                 matches = english.spaced().finditer(" " + lowered)
                 shift = 1
             else:
-                matches = english.folded().finditer(lowered)
+                matches = _at_word_starts(english.folded(), lowered)
             for match in matches:
                 start, end = match.span()
                 end -= shift
@@ -343,16 +342,17 @@ class Matcher:
         remembered = self._tails
         for match in self._korean_re().finditer(text):
             start, end = match.span()
-            if after_syllable(text, start):  # the match starts inside a word
+            # the match starts inside a word (after_syllable, without two calls a match)
+            if start and FIRST_SYLLABLE <= text[start - 1] <= LAST_SYLLABLE:
                 continue
-            parts = (match.group("r"), match.group("t"))
+            parts = match.groups()  # the rendering and its tail: the regex's only groups
             targets = remembered.get(parts)
             if targets is None:
                 targets = self._korean_targets(parts)
             for entry, kind, rendering in targets:
                 yield Occurrence(entry, kind, rendering, text[start:end], start, end)
 
-    def _korean_targets(self, parts: tuple[str, str]) -> list[_Target]:
+    def _korean_targets(self, parts: tuple[str, ...]) -> list[_Target]:
         """The targets of a rendering with its tail, none when the tail may not follow it
         (remembered: renderings and tails recur)."""
 
