@@ -10,6 +10,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import field
 from enum import StrEnum
 from functools import cached_property
+from itertools import chain
+from operator import attrgetter
 from typing import Any
 
 from transcheck.records import record
@@ -30,7 +32,10 @@ class LinkKind(StrEnum):
     @property
     def is_image(self) -> bool:
         """True for the kinds that embed a picture rather than navigate to a page."""
-        return self in (LinkKind.IMAGE, LinkKind.HTML_IMAGE, LinkKind.LIQUID)
+        return self in _IMAGE_KINDS
+
+
+_IMAGE_KINDS = frozenset({LinkKind.IMAGE, LinkKind.HTML_IMAGE, LinkKind.LIQUID})
 
 
 class BlockKind(StrEnum):
@@ -170,18 +175,30 @@ class Section:
         return self.level == 0
 
     def _items(self, attr: str) -> Iterator[Any]:
-        for block in self.blocks:
-            yield from getattr(block, attr)
+        """The ``attr`` items of every block in order, gathered at C speed (a generator walking
+        the blocks was ~1% of a check)."""
+        return chain.from_iterable(map(attrgetter(attr), self.blocks))
+
+    def _split_links(self) -> None:
+        """Split the blocks' links into navigation links and images in one walk, and store both
+        as the cached ``links`` and ``images`` (most sections are asked for both)."""
+        links: list[Link] = []
+        images: list[Link] = []
+        for link in self._items("links"):
+            (images if link.kind in _IMAGE_KINDS else links).append(link)
+        self.__dict__["links"], self.__dict__["images"] = tuple(links), tuple(images)
 
     @cached_property
     def links(self) -> tuple[Link, ...]:
         """Navigation links (not images), in order."""
-        return tuple(link for link in self._items("links") if not link.kind.is_image)
+        self._split_links()
+        return self.__dict__["links"]  # type: ignore[no-any-return]
 
     @cached_property
     def images(self) -> tuple[Link, ...]:
         """Image and figure references, in order."""
-        return tuple(link for link in self._items("links") if link.kind.is_image)
+        self._split_links()
+        return self.__dict__["images"]  # type: ignore[no-any-return]
 
     @cached_property
     def code_spans(self) -> tuple[CodeSpan, ...]:

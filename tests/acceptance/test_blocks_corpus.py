@@ -129,6 +129,17 @@ def test_paragraphs_measured_from_a_length_are_all_measured_ones_that_long(
         assert len(found) < len(every) or least == 2
 
 
+@pytest.mark.parametrize("name", ["tpus.md", "inference.md", "conclusion.md"])
+@pytest.mark.parametrize("order", [(80, 30, 200, 1), (1, 30, 80, 200)])
+def test_lengths_asked_of_one_pair_answer_as_each_asked_alone(
+    corpus: Path, name: str, order: tuple[int, ...]
+) -> None:
+    # a pair measures each group once, whatever lengths are asked of it and in which order
+    shared = context(corpus, name)
+    for least in order:
+        assert _measured(shared, least) == _measured(context(corpus, name), least)
+
+
 @pytest.fixture
 def root(tmp_path: Path, corpus: Path) -> Path:
     """A writable copy of both corpus trees."""

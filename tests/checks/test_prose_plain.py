@@ -1,5 +1,6 @@
-"""is_prose with each token's verdict remembered (prose repeats its words) answers as the plain
-computation, which strips and matches every token of every text."""
+"""is_prose with each token's verdict remembered (prose repeats its words), counting words only
+until it has the needed ones, answers as the plain computation, which strips and matches every
+token of every text."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ _PIECES += ["샤딩", " ", " ", "\n", "\t", "\u3000", "\xa0", "I", "ok"]
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(_PIECES), max_size=24).map("".join), st.integers(1, 5))
+@given(st.lists(st.sampled_from(_PIECES), max_size=24).map("".join), st.integers(0, 5))
 @example("Sharding splits an array across many devices.", 3)
 @example("a' 'b (it's) x-ray GPU", 1)
 def test_is_prose_is_the_plain_computation(text: str, min_words: int) -> None:

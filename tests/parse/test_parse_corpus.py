@@ -207,3 +207,22 @@ def test_next_section_html_headings_hold_markdown_links(corpus: Path) -> None:
         last = document.sections[-1]
         assert (last.line, last.level, last.anchor) == (line, 3, "")
         assert [(link.url, link.line, link.text) for link in last.links] == [(url, line, text)]
+
+
+@pytest.mark.parametrize("name", FILES)
+@pytest.mark.parametrize("images_first", [False, True])
+def test_section_views_are_the_blocks_items_in_order(
+    corpus: Path, name: str, images_first: bool
+) -> None:
+    # each view is gathered in one walk (links and images in the same one, whichever is asked
+    # first): the same as collecting every block's items and filtering them
+    text = read_markdown(corpus / name, name)
+    for section in parse_markdown(text, name).sections:
+        every = [link for block in section.blocks for link in block.links]
+        if images_first:
+            assert section.images == tuple(link for link in every if link.kind.is_image)
+        assert section.links == tuple(link for link in every if not link.kind.is_image)
+        assert section.images == tuple(link for link in every if link.kind.is_image)
+        for view in ("code_spans", "math", "markup"):
+            items = [item for block in section.blocks for item in getattr(block, view)]
+            assert getattr(section, view) == tuple(items)

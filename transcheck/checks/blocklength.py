@@ -141,29 +141,38 @@ def measured(ctx: PairContext, min_chars: int | None = None) -> list[Measured]:
     """The paragraphs of a chapter that are long enough to judge (``min_chars`` English
     characters; default: the ``block_length`` option): every pairing group with English prose
     and Korean text in Hangul, with its log ratio; once per pair and length (block-length-outlier
-    and the drift rules each ask with their own minimum length)."""
+    and the drift rules each ask with their own minimum length). A group is measured once per
+    pair, whatever the length asked: its measure does not depend on it."""
     least = int(ctx.config.option("block_length", "min_chars")) if min_chars is None else min_chars
 
     def compute() -> list[Measured]:
+        known: dict[int, Measured | None] = ctx.cached("length-measures", dict)
         found = []
-        for english, korean in groups(ctx):
-            if not any(b.kind in PROSE for b in english):
-                continue
-            # what is measured takes spaces, glosses and kept words out: never longer than this
-            if sum(len(b.text) - b.text.count(" ") for b in english) < least:
-                continue
-            if not any(HANGUL.search(b.text) for b in korean):
-                continue
-            # Korean without Latin words keeps none: the English words are not needed then.
-            ko_words = [latin_words(b.text) for b in korean]
-            en_words = [latin_words(b.text) for b in english] if any(ko_words) else None
-            kept = _kept(en_words, ko_words) if en_words is not None else frozenset()
-            en_length = characters(english, kept, en_words)
-            ko_length = characters(korean, kept, ko_words)
-            if not en_length or en_length < least or not ko_length:
-                continue
-            ratio = math.log(ko_length / en_length)
-            found.append(Measured(english, korean, ratio, (en_length, ko_length)))
+        for at, (english, korean) in enumerate(groups(ctx)):
+            if at not in known:
+                # what is measured takes spaces, glosses and kept words out: never longer
+                if sum(len(b.text) - b.text.count(" ") for b in english) < least:
+                    continue
+                known[at] = _measure(english, korean)
+            paragraph = known[at]
+            if paragraph is not None and paragraph.lengths[0] >= least:
+                found.append(paragraph)
         return found
 
     return ctx.cached(f"measured-{least}", compute)  # type: ignore[no-any-return]
+
+
+def _measure(english: list[Block], korean: list[Block]) -> Measured | None:
+    """One pairing group measured, when it has English prose, Korean text in Hangul and
+    translated characters on both sides (else None)."""
+    if not any(b.kind in PROSE for b in english) or not any(HANGUL.search(b.text) for b in korean):
+        return None
+    # Korean without Latin words keeps none: the English words are not needed then.
+    ko_words = [latin_words(b.text) for b in korean]
+    en_words = [latin_words(b.text) for b in english] if any(ko_words) else None
+    kept = _kept(en_words, ko_words) if en_words is not None else frozenset()
+    en_length = characters(english, kept, en_words)
+    ko_length = characters(korean, kept, ko_words)
+    if not en_length or not ko_length:
+        return None
+    return Measured(english, korean, math.log(ko_length / en_length), (en_length, ko_length))
