@@ -344,9 +344,7 @@ def _wrapped(wrapper: tuple[Block, Block | None], run: Sequence[Block]) -> str:
     opening, closing = wrapper
     if closing is None:
         return f"{_admonition(opening)} with its {_what(run)} {first_words(run[0])} ({_lines(run)})"
-    tag = opening.markup[0]
-    start, end = tag.braces
-    name = tag.name
+    name, (start, end) = opening.markup[0].name, opening.markup[0].braces
     shown = (
         f"{start} {name} {end}…{start} /{name} {end}"
         if opening.kind is BlockKind.SHORTCODE

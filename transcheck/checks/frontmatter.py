@@ -14,7 +14,7 @@ from typing import Any
 
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.config import RULE_OPTIONS
-from transcheck.counted import listed
+from transcheck.counted import clipped, listed
 from transcheck.findings import Location, Severity
 from transcheck.model import BlockKind, Document, FrontMatter
 from transcheck.records import record
@@ -79,7 +79,7 @@ def _usable(front: FrontMatter | None) -> FrontMatter | None:
 def _show(value: Any) -> str:
     """A front-matter value for a message, clipped."""
     text = repr(value)
-    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
+    return clipped(text, _SHOWN)
 
 
 def _items(value: Any) -> list[str] | None:

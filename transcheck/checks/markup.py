@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 from transcheck.align.blocks import BlockPair
 from transcheck.checks.blockmatch import (
@@ -277,13 +278,12 @@ def _mismatches(ctx: PairContext) -> Iterator[Hit]:
                 at = insertion_line(section.blocks, placed, section.target, en.line)
                 shown = _stretch(en, left.rows) or _element(en, missing_ends)
                 bare = placed.block.source is not None and placed.block.source.kind in _OWN_LINE
-                absent.append((en.line, at, shown, bare))
+                absent.append(_Absent(en.line, at, shown, bare))
         for run in _adjacent(absent):
-            (line, at, _, _), named = run[0], [shown for _, _, shown, _ in run]
-            verb = "are" if len(run) > 1 else "is"
-            message = f"{listed(named)} {verb} missing from the Korean section {target!r}"
+            named, verb = listed([tag.shown for tag in run]), "are" if len(run) > 1 else "is"
+            message = f"{named} {verb} missing from the Korean section {target!r}"
             said.setdefault((message, False), []).append(
-                Hit(message, ctx.at_source(line), ctx.at_target(at))
+                Hit(message, ctx.at_source(run[0].line), ctx.at_target(run[0].at))
             )
         where = describe(section.source)
         for html, tags in whole:
@@ -307,7 +307,15 @@ def _mismatches(ctx: PairContext) -> Iterator[Hit]:
     yield from said_once(said)
 
 
-_Absent = tuple[int, int, str, bool]  # a missing tag: English line, Korean place, shown, bare
+class _Absent(NamedTuple):
+    """A tag the Korean section lacks, as markup-mismatch words it."""
+
+    line: int  # English
+    at: int  # where it goes in Korean
+    shown: str
+    bare: bool  # on a line of its own (a shortcode, component or HTML block)
+
+
 # Blocks that are a line of tags (a list item of one template call is an item of its list).
 _OWN_LINE = frozenset({BlockKind.SHORTCODE, BlockKind.COMPONENT, BlockKind.HTML})
 
@@ -322,11 +330,11 @@ def _adjacent(absent: list[_Absent]) -> list[list[_Absent]]:
         last = runs[-1][-1] if runs else None
         if (
             last is not None
-            and tag[3]
-            and last[3]
-            and tag[1] == last[1]
-            and tag[0] - last[0] == 1
-            and all(tag[2] != other[2] for other in runs[-1])  # the same tag twice: said_once
+            and tag.bare
+            and last.bare
+            and tag.at == last.at
+            and tag.line - last.line == 1
+            and all(tag.shown != other.shown for other in runs[-1])  # twice: said_once's
         ):
             runs[-1].append(tag)
         else:

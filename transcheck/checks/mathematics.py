@@ -25,6 +25,7 @@ from transcheck.checks.edits import double_dollars
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.config import RULE_OPTIONS
+from transcheck.counted import clipped
 from transcheck.findings import Severity
 from transcheck.lazy import compiled
 from transcheck.model import Math
@@ -77,7 +78,7 @@ def _same(en: Math, ko: Math) -> bool:
 def _show(formula: Math) -> str:
     """A formula for a message, with its delimiters, clipped."""
     text = " ".join(formula.text.split())
-    text = text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
+    text = clipped(text, _SHOWN)
     opener, closer = {"$": ("$", "$"), "$$": ("$$", "$$")}.get(formula.delimiter, ("$$", "$$"))
     return f"{opener}{text}{closer}"
 

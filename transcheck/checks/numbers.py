@@ -347,16 +347,21 @@ def _numbers_missing(
                     for same in several])  # fmt: skip
     said = f"numbers {named} of the English {kind} are not in the Korean one"
     line = korean_line(first.block, section.target, first.item.line)
-    text = first.block.source.text if first.block.source else ""
-    sentences = _SENTENCE_END().split(text)
-    holding = {i for same in several for i, s in enumerate(sentences) if same[0].item.text in s}
     if extra:
         instead = listed(list(dict.fromkeys(figure.text for figure in extra)))
         said += f"; the Korean has {instead} instead; write the same values"
         line = extra[0].line
-    elif len(sentences) > 1 and len(holding) == 1:
-        sentence = clipped(sentences[holding.pop()], 80)
-        said += f", all in its sentence {sentence!r}: is it translated?"
     else:
-        said += "; write the same values"
+        said += _holding_sentence(first.block.source, [same[0].item.text for same in several])
     return Hit(said, ctx.at_source(first.item.line), ctx.at_target(line), identity=said)
+
+
+def _holding_sentence(english: Block | None, numbers: list[str]) -> str:
+    """', all in its sentence '…': is it translated?' when the numbers all stand in one sentence
+    of a block of several (a sentence left out), else the plain advice."""
+    sentences = _SENTENCE_END().split(english.text if english is not None else "")
+    holding = {i for number in numbers for i, s in enumerate(sentences) if number in s}
+    if len(sentences) > 1 and len(holding) == 1:
+        sentence = clipped(sentences[holding.pop()], 80)
+        return f", all in its sentence {sentence!r}: is it translated?"
+    return "; write the same values"

@@ -58,7 +58,8 @@ def _pairs(
             yield key, value
 
 
-_UNCLOSED = compiled(r"---[ \t]*\n[ \t]*[A-Za-z_][\w-]*[ \t]*:")
+YAML_KEY = r"[ \t]*[A-Za-z_][\w-]*[ \t]*:"  # a line opening with a top-level key
+_UNCLOSED = compiled(rf"---[ \t]*\n{YAML_KEY}")
 
 
 def unclosed_front_matter(text: str, line_count: int) -> FrontMatter | None:

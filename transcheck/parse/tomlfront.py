@@ -14,12 +14,12 @@ from markdown_it.rules_block import StateBlock
 
 from transcheck.lazy import compiled
 from transcheck.model import FrontMatter
-from transcheck.parse.frontmatter import url_links
+from transcheck.parse.frontmatter import YAML_KEY, url_links
 
 MARKER = "+++"
 _KEY = compiled(r"""^[ \t]*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)[ \t]*[.=]""")
 _TABLE = compiled(r"^[ \t]*\[\[?[ \t]*([A-Za-z0-9_-]+|\"[^\"]*\")")
-_YAML_KEY = compiled(r"[ \t]*[A-Za-z_][\w-]*[ \t]*:")
+_YAML_KEY = compiled(YAML_KEY)
 _AT_LINE = compiled(r"\(at line (\d+), column \d+\)")
 
 
