@@ -32,10 +32,10 @@ class LinkKind(StrEnum):
     @property
     def is_image(self) -> bool:
         """True for the kinds that embed a picture rather than navigate to a page."""
-        return self in _IMAGE_KINDS
+        return self in IMAGE_KINDS
 
 
-_IMAGE_KINDS = frozenset({LinkKind.IMAGE, LinkKind.HTML_IMAGE, LinkKind.LIQUID})
+IMAGE_KINDS = frozenset({LinkKind.IMAGE, LinkKind.HTML_IMAGE, LinkKind.LIQUID})
 
 
 class BlockKind(StrEnum):
@@ -185,7 +185,7 @@ class Section:
         links: list[Link] = []
         images: list[Link] = []
         for link in self._items("links"):
-            (images if link.kind in _IMAGE_KINDS else links).append(link)
+            (images if link.kind in IMAGE_KINDS else links).append(link)
         self.__dict__["links"], self.__dict__["images"] = tuple(links), tuple(images)
 
     @cached_property

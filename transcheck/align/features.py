@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from transcheck.align.blockscore import code_line_tokens, markup_tokens, weighed, weights
 from transcheck.lazy import compiled
-from transcheck.model import BlockKind, LinkKind, Section
+from transcheck.model import IMAGE_KINDS, BlockKind, Section
 from transcheck.records import record
 
 TOKEN_PSEUDO = 2.0  # smoothing mass of content evidence, about one distinctive token's weight
@@ -32,7 +32,6 @@ _COMMENT = re.compile(r"^\s*(#|//|/\*|\*|--|%|;)")
 # A comment that ends a code line (`x = 1; // note`, `a: 1; /* note */`): translators translate
 # it, so the line is compared without it.
 _TRAILING_COMMENT = compiled(r"\s+(?://.*|/\*.*\*/|<!--.*-->)$")
-_IMAGE_KINDS = frozenset(kind for kind in LinkKind if kind.is_image)
 _CODE, _HEADING = BlockKind.CODE, BlockKind.HEADING  # looked up once (see blockscore._CODE)
 _SHAPE = {
     BlockKind.PARAGRAPH: "p",
@@ -71,7 +70,7 @@ def _walk(section: Section, rewrite: Callable[[str], str]) -> tuple[Counter[str]
             length += len(block.text)
             shape.append(_SHAPE.get(kind, ""))
         for link in block.links:
-            if link.kind in _IMAGE_KINDS:
+            if link.kind in IMAGE_KINDS:
                 images.append("I:" + link.url)
             elif link.url[:1] != "#":
                 links.append("L:" + rewrite(link.path_part))
@@ -189,8 +188,8 @@ class Scorer:
         # (indexed only at the levels of the English sections that read them: the sections
         # compared as themselves at a level none of which has subsections ask no ``holders``)
         asked: tuple[set[int], set[int]] = (set(), set())  # levels of ``holders``, ``folding``
-        for i, features in enumerate(self.source):
-            asked[alone is not None and alone[0][i]].add(features.level if same_level else 0)
+        for i, section in enumerate(self.source):
+            asked[alone is not None and alone[0][i]].add(section.level if same_level else 0)
         holders: dict[int, defaultdict[str, list[tuple[int, int]]]] = {}
         folding: dict[int, defaultdict[str, list[tuple[int, int]]]] = {}
         for j, tokens in enumerate(target):

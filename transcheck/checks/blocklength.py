@@ -140,9 +140,9 @@ def _groups(ctx: PairContext) -> list[tuple[list[Block], list[Block]]]:
 def measured(ctx: PairContext, min_chars: int | None = None) -> list[Measured]:
     """The paragraphs of a chapter that are long enough to judge (``min_chars`` English
     characters; default: the ``block_length`` option): every pairing group with English prose
-    and Korean text in Hangul, with its log ratio; once per pair and length (block-length-outlier
-    and the drift rules each ask with their own minimum length). A group is measured once per
-    pair, whatever the length asked: its measure does not depend on it."""
+    and Korean text in Hangul, with its log ratio. block-length-outlier and the drift rules each
+    ask with their own minimum length; a group is measured once per pair, whatever the length
+    asked (its measure does not depend on it)."""
     least = int(ctx.config.option("block_length", "min_chars")) if min_chars is None else min_chars
 
     def compute() -> list[Measured]:

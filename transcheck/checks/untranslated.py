@@ -85,8 +85,10 @@ def is_prose(text: str, min_words: int) -> bool:
     with an English aside is not prose)."""
     tokens = text.split()
     needed = max(min_words, (len(tokens) + 1) // 2)
-    if len(tokens) < needed or needed <= 0:
-        return len(tokens) >= needed
+    if needed <= 0:
+        return True
+    if len(tokens) < needed:
+        return False
     # counted at C speed (map over the token cache), not token by token in a Python loop, and
     # only until the needed word is found: prose finds it about halfway through its tokens
     words = filter(None, map(_word_token, tokens))

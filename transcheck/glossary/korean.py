@@ -49,8 +49,9 @@ VERB_STEMS = _words("하 한 할 함 합 해 했 되 된 될 됨 됩 돼 됐 시
 # Each list as a trie: a place in a word is tried against the few entries starting with its
 # syllable, not against each of the particles in turn (the matcher tries the tails after every
 # rendering it finds), in the same order, longest first.
-NOUN_TAIL = f"(?:{trie_regex(NOUN_SUFFIXES)})?(?:{trie_regex(PARTICLES)}){{0,3}}"
-VERB_TAIL = f"(?:{trie_regex(NOUN_SUFFIXES)})?(?:{trie_regex(VERB_STEMS)})[{HANGUL}]*"
+_SUFFIXES = trie_regex(NOUN_SUFFIXES)
+NOUN_TAIL = f"(?:{_SUFFIXES})?(?:{trie_regex(PARTICLES)}){{0,3}}"
+VERB_TAIL = f"(?:{_SUFFIXES})?(?:{trie_regex(VERB_STEMS)})[{HANGUL}]*"
 
 _NOUN_TAIL = re.compile(NOUN_TAIL)
 # Last syllables of particles and endings: a longer stem ending so is an inflected form of the

@@ -164,7 +164,8 @@ class _EnglishRegex:
     folded: Callable[[], re.Pattern[str]] | None
     # ``folded`` for English prose, where most characters are inside words: one non-word
     # character, then the trie, over the lower-cased text after a space. The engine skips to a
-    # non-word character, where ``folded``'s leading lookbehind is tried at every position.
+    # non-word character, where ``folded`` is tried at each start of the trie's first letters
+    # and a start inside a word is searched again (``_at_word_starts``).
     # Only when every word ends in a word character: a match then never ends where the next
     # one could start, so no character is consumed twice. None otherwise.
     spaced: Callable[[], re.Pattern[str]] | None
