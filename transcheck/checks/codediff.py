@@ -197,6 +197,11 @@ _ADVICE = {
 
 _QUOTES = "only white space, line breaks, semicolons or quotes differ"
 
+YAML_LANGUAGES = frozenset({"yaml", "yml"})
+# A YAML mapping value or list item opening with a reserved indicator (`` ` ``, ``@``): no
+# plain scalar may start with one, so the line no longer loads.
+_YAML_RESERVED = compiled(r"[ \t]*(?:- +)?(?:[^\s:#][^:#]*:[ \t]+)?([`@])")
+
 
 def _moves(runs: list[Run], en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...]) -> dict[int, int]:
     """Code runs that a run of the other side holds line for line: lines the Korean moved.
@@ -237,6 +242,24 @@ def _shift(en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...]) -> str | None:
 def _indent(text: str) -> int:
     """The characters of white space a line opens with."""
     return len(text) - len(text.lstrip())
+
+
+def _yaml_reserved(en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...]) -> str | None:
+    """The advice for a YAML run whose Korean value opens with a reserved indicator its
+    English line does not (``shortHelp: `helm help` 출력…``): the Korean no longer loads, and
+    quoting the translated value is the fix, not keeping the English."""
+    for at, line in enumerate(ko):
+        found = _YAML_RESERVED().match(line.text)
+        if found is None:
+            continue
+        english = _YAML_RESERVED().match(en[at].text) if at < len(en) else None
+        if english is None or english.group(1) != found.group(1):
+            mark = found.group(1)
+            return (
+                f"a YAML value cannot open with {mark!r}, so the Korean block no longer loads: "
+                "quote the translated value"
+            )
+    return None
 
 
 def _past_laid_out(run: Run, en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...]) -> Run:
@@ -338,6 +361,8 @@ def _run_changes(en_block: Block, ko_block: Block) -> Iterator[Change]:
         else:
             what = f"{label}: English {_show(en_line)}, Korean {_show(ko_line)}"
             brief = _changed_briefs(en_line, ko_line)
+            if run.kind == "code" and en_block.lang.lower() in YAML_LANGUAGES:
+                advice = _yaml_reserved(en[run.i1 : run.i2], ko[run.j1 : run.j2]) or advice
             if run.kind == "formatting" and _squeezed(en[run.i1 : run.i2]) != _squeezed(
                 ko[run.j1 : run.j2]
             ):
