@@ -220,6 +220,19 @@ def test_an_attribute_list_is_read_after_a_span_or_at_a_line_end_not_inside_a_se
     ]
 
 
+def test_an_attribute_list_after_a_link_is_markup_on_a_page_with_no_other_marks() -> None:
+    """kramdown, Python-Markdown, markdown-it-attrs and Pandoc all read ``{.x}`` after a link:
+    on a page read as GFM (no mark of its site) it is markup, not words; elsewhere text."""
+    text = "See [docs](/x){.internal-link target=_blank} now, f {name=} and (a){.b} too.\n"
+    document = parse_markdown(text, "a.md")
+    assert document.dialect == "gfm"
+    block = document.sections[0].blocks[0]
+    assert block.text == "See docs now, f {name=} and (a){.b} too."
+    assert [(m.kind, m.attrs) for m in block.markup] == [
+        ("kramdown", (("class", "internal-link"), ("target", "_blank")))
+    ]
+
+
 def test_front_matter_with_a_lone_surrogate_is_a_marked_error_not_an_exception() -> None:
     """libyaml cannot encode a lone surrogate (text from the API, not from a file): the
     pure-Python loader refuses it with its line, as for any other bad character."""

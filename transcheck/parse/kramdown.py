@@ -27,6 +27,7 @@ _ATTR = compiled(
     r"""([.#])([^\s.#"'}]+)|([\w-]+)=(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'"""
     r"""|([^\s"'}]+))|([\w-]+)"""
 )
+_LINK_ENDS = frozenset({"link_close", "image"})
 _ESCAPE = compiled(r"\\(?=[!-/:-@\[-`{-~])")  # a Markdown backslash escape: target=\_blank
 
 
@@ -66,12 +67,27 @@ def _attributes_rule(state: StateInline, silent: bool) -> bool:
 def _attr_list_rule(state: StateInline, silent: bool) -> bool:
     """A Python-Markdown ``{.class #id key=value}`` at the current position -> one ``kramdown``
     token holding its body, as a kramdown ``{: …}`` list gives."""
+    return _attr_list(state, silent, links_only=False)
+
+
+def _link_attr_list_rule(state: StateInline, silent: bool) -> bool:
+    """An attribute list right after a link or image, ``[text](url){.internal-link
+    target=_blank}`` (no text pending since its closing token)."""
+    after = not state.pending and bool(state.tokens) and state.tokens[-1].type in _LINK_ENDS
+    return after and _attr_list(state, silent, True)
+
+
+def _attr_list(state: StateInline, silent: bool, links_only: bool) -> bool:
+    """The attribute list at the current position, where it applies (after a span or ending
+    its line; after a link alone, ``links_only``) -> one ``kramdown`` token holding its body."""
     src, pos = state.src, state.pos
     opening = _ATTR_LIST().match(src, pos) if src.startswith("{", pos) else None
     if opening is None:
         return False
     end = _closing_brace(src, opening.end(), min(state.posMax, pos + WINDOW))
-    if end < 0 or not (_after_span(src, pos) or _ends_line(src, end + 1, state.posMax)):
+    if end < 0:
+        return False
+    if not (links_only or _after_span(src, pos) or _ends_line(src, end + 1, state.posMax)):
         return False
     if not silent:
         token = state.push("kramdown", "", 0)
@@ -101,6 +117,13 @@ def attributes_plugin(md: MarkdownIt) -> None:
 def attr_list_plugin(md: MarkdownIt) -> None:
     """Register Python-Markdown's attribute-list rule ahead of emphasis, links and code spans."""
     md.inline.ruler.before("backticks", "kramdown", _attr_list_rule)
+
+
+def link_attr_list_plugin(md: MarkdownIt) -> None:
+    """Register the attribute list after a link alone: the one syntax kramdown, Python-Markdown,
+    markdown-it-attrs (VitePress) and Pandoc share, met on pages with no other mark of their
+    site (a FastAPI page without admonitions); GitHub shows it as text, which no page means."""
+    md.inline.ruler.before("backticks", "kramdown", _link_attr_list_rule)
 
 
 def attributes_markup(token: Token, line: int) -> Markup:

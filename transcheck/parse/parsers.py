@@ -14,7 +14,8 @@ source before inline parsing (see ``headings`` and ``_parse_runs``). On top of t
   Jekyll or GFM by its marks);
 - mkdocs: ``!!! note`` admonitions, ``/// tip`` blocks, ``=== "Tab"`` tabs, ``{* file *}`` code
   includes and attribute lists (``{.internal-link target=_blank}``);
-- gfm: nothing more (alerts ``> [!NOTE]`` are read in every dialect, see ``walker``).
+- gfm: an attribute list right after a link alone (alerts ``> [!NOTE]`` are read in every
+  dialect, see ``walker``).
 
 markdown-it's block rules log "entering <rule>" at debug level on every attempt, on every line
 (140,000 calls on a 238-page site, half a microsecond each even with logging off: a tenth of the
@@ -51,7 +52,7 @@ from transcheck.parse.dialects import GFM, HUGO, JEKYLL, MDX, MKDOCS
 from transcheck.parse.dollars import use_math_inline_rule
 from transcheck.parse.firstchar import FirstCharParserBlock, FirstCharRuler
 from transcheck.parse.headings import cut_explicit_id
-from transcheck.parse.kramdown import attr_list_plugin, attributes_plugin
+from transcheck.parse.kramdown import attr_list_plugin, attributes_plugin, link_attr_list_plugin
 from transcheck.parse.liquid import liquid_plugin
 from transcheck.parse.mdx import mdx_plugin
 from transcheck.parse.mkdocs import mkdocs_plugin
@@ -273,6 +274,8 @@ def markdown(dialect: str = JEKYLL) -> MarkdownIt:
     elif dialect == MKDOCS:
         md.use(mkdocs_plugin)
         md.use(attr_list_plugin)
+    elif dialect == GFM:
+        md.use(link_attr_list_plugin)
     md.core.ruler.at("inline", _parse_runs)
     check_runs_followers(md)
     track_positions(md)
