@@ -14,8 +14,9 @@ def said_once(said: dict[tuple[str, bool], list[Hit]]) -> Iterator[Hit]:
     the Korean keeps <abbr>; a `{{Non-standard_Inline}}` badge on four rows the Korean lacks;
     four MkDocs tabs' code blocks the English replaced by one include) as one finding at the
     first line, naming the others: one change through a page is one thing to sync. Keyed by
-    message and whether the lines to name are Korean (something only the Korean has); hits all
-    on one line are left as they are (the rule may count them)."""
+    message and whether the lines to name are Korean (something only the Korean has), or by
+    what a message says in every section (``{.x} is missing``: the first section's words are
+    shown); hits all on one line are left as they are (the rule may count them)."""
     for (message, korean), same in said.items():
         lines = list(dict.fromkeys((hit.target if korean else hit.source).line for hit in same))
         if len(lines) == 1:
@@ -23,7 +24,7 @@ def said_once(said: dict[tuple[str, bool], list[Hit]]) -> Iterator[Hit]:
             continue
         first = same[0]
         more = elsewhere([line or 0 for line in lines[1:]], "Korean" if korean else "English")
-        yield Hit(message + more, first.source, first.target, identity=message)
+        yield Hit(first.message + more, first.source, first.target, identity=message)
 
 
 def by_message(hits: Iterable[Hit], korean: bool) -> Iterator[Hit]:

@@ -282,7 +282,7 @@ def _mismatches(ctx: PairContext) -> Iterator[Hit]:
         for run in _adjacent(absent):
             named, verb = listed([tag.shown for tag in run]), "are" if len(run) > 1 else "is"
             message = f"{named} {verb} missing from the Korean section {target!r}"
-            said.setdefault((message, False), []).append(
+            said.setdefault((f"{named} {verb} missing from the Korean", False), []).append(
                 Hit(message, ctx.at_source(run[0].line), ctx.at_target(run[0].at))
             )
         where = describe(section.source)
@@ -296,8 +296,9 @@ def _mismatches(ctx: PairContext) -> Iterator[Hit]:
         pair_of = {id(p.item): p.block for p in match.extra}  # the pair of its Korean block
         for ko in extra:
             if not _linked(ko):
-                message = f"{_element(ko, added_ends)} is not in the English section {where!r}"
-                said.setdefault((message, True), []).append(
+                element = _element(ko, added_ends)
+                message = f"{element} is not in the English section {where!r}"
+                said.setdefault((f"{element} is not in the English", True), []).append(
                     Hit(
                         message,
                         ctx.at_source(_english_at(section, pair_of.get(id(ko)))),
