@@ -309,7 +309,7 @@ def test_bad_severity_value(chdir_tmp: Path) -> None:
 def test_bad_slug_style_and_fail_on(chdir_tmp: Path) -> None:
     path = write(chdir_tmp / "transcheck.yaml", "\nslug_style: jekyll\n")
     assert str(error_of(path)) == (
-        f"{path}:2: slug_style: must be one of github, kramdown, mdn (got 'jekyll')"
+        f"{path}:2: slug_style: must be one of github, kramdown, mdn, vitepress (got 'jekyll')"
     )
     path.write_text("fail_on: fatal\n", encoding="utf-8")
     assert error_of(path).line == 1

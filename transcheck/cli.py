@@ -250,7 +250,7 @@ def check(
         str | None, typer.Option(help="Lowest severity that fails: error|warning|info|never.")
     ] = None,
     slug_style: Annotated[
-        str | None, typer.Option(help="Heading ids: github (default), kramdown or mdn.")
+        str | None, typer.Option(help="Heading ids: github (default), kramdown, mdn or vitepress.")
     ] = None,
     color: Annotated[
         bool | None, typer.Option("--color/--no-color", help="Color text output.")

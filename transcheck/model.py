@@ -282,12 +282,15 @@ class Document:
     dialect_reason: str = ""  # why that dialect, for ``transcheck align --explain``
     unclosed: tuple[Unclosed, ...] = ()  # fences, $$ formulas, comments never closed
     conflicts: tuple[Conflict, ...] = ()  # git merge conflicts left in the file
+    # section index -> the VitePress id of a heading whose GitHub id the page generates, where
+    # the two differ (see parse.slugs): a fragment may reach the heading by either
+    other_ids: Mapping[int, str] = field(default_factory=dict)
 
     @cached_property
     def anchors(self) -> Mapping[str, int]:
         """Every id a ``#fragment`` can reach -> its section index: heading ids, the ``id`` (and
-        ``name``) of any HTML element, kramdown ``{: #id}`` lists, and MDX/JSX props that
-        become ids (``id``, ``permalink``, ``titleId``)."""
+        ``name``) of any HTML element, kramdown ``{: #id}`` lists, MDX/JSX props that become ids
+        (``id``, ``permalink``, ``titleId``), and the VitePress ids of headings (``other_ids``)."""
         found: dict[str, int] = {}
         for section in self.sections:
             if section.anchor:
@@ -297,6 +300,8 @@ class Document:
                     value = tag.attr(key)
                     if value:
                         found.setdefault(value.strip("\"'{}` ").lstrip("#"), section.index)
+        for index, other in self.other_ids.items():
+            found.setdefault(other, index)
         return found
 
     @cached_property

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from transcheck.parse import SLUG_STYLES, Slugger, parse_markdown
-from transcheck.parse.slugs import github_slug, kramdown_slug, mdn_slug
+from transcheck.parse.slugs import github_slug, kramdown_slug, mdn_slug, vitepress_slug
 
 
 @pytest.mark.parametrize(
@@ -64,6 +64,36 @@ def test_kramdown_slug(text: str, slug: str) -> None:
 )
 def test_mdn_slug(text: str, slug: str) -> None:
     assert mdn_slug(text) == slug
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("preview.host", "preview-host"),
+        ("@web/dev-server", "web-dev-server"),
+        ("What's new", "what-s-new"),
+        ("3.5 release", "_3-5-release"),
+        ("Café au lait", "cafe-au-lait"),
+        ("A -- B (beta)", "a-b-beta"),
+        ("“Quoted” title", "quoted-title"),
+        ("설치하기", "설치하기"),
+    ],
+)
+def test_vitepress_slug(text: str, slug: str) -> None:
+    """``@mdit-vue/shared``'s slugify: runs of white space and ASCII punctuation are one ``-``."""
+    assert vitepress_slug(text) == slug
+
+
+def test_a_generated_heading_id_answers_to_its_vitepress_form_too_except_on_mkdocs() -> None:
+    """Nothing in a page says whether its site renders GitHub's or VitePress' ids: a fragment
+    may reach a heading by either; an MkDocs or Hugo page is never VitePress'."""
+    text = "# T\n\n## preview.host\n\nx\n\n## Same\n\ny\n\n## Set {#own.id}\n\nz\n"
+    anchors = parse_markdown(text, "a.md").anchors
+    assert {"previewhost", "preview-host", "same", "own.id"} <= set(anchors)
+    assert "own-id" not in anchors
+    mkdocs = parse_markdown("!!! note\n    x\n\n" + text, "a.md")
+    assert mkdocs.dialect == "mkdocs"
+    assert "preview-host" not in mkdocs.anchors
 
 
 def test_mdn_repeats_are_numbered_from_two_with_underscores() -> None:
@@ -135,8 +165,8 @@ def test_kramdown_style_reads_the_source_and_github_the_text() -> None:
 
 
 def test_unknown_style_lists_the_valid_ones() -> None:
-    assert SLUG_STYLES == ("github", "kramdown", "mdn")
+    assert SLUG_STYLES == ("github", "kramdown", "mdn", "vitepress")
     with pytest.raises(
-        ValueError, match="unknown slug style 'gitlab'; valid: github, kramdown, mdn"
+        ValueError, match="unknown slug style 'gitlab'; valid: github, kramdown, mdn, vitepress"
     ):
         Slugger("gitlab")

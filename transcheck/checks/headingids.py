@@ -51,7 +51,9 @@ def lost_ids(alignment: Alignment) -> Mapping[int, str]:
 
 def changed_ids(alignment: Alignment) -> Mapping[int, str]:
     """Korean headings (section index) whose explicit id, an ASCII one (a Korean id is the
-    team's own choice), is not the English heading's id (the value): heading-drift's."""
+    team's own choice), is not the English heading's id (the value): heading-drift's. The
+    English id is GitHub's, or VitePress' where the pair's own ids and links write those."""
+    others = alignment.source.other_ids if _writes_vitepress_ids(alignment) else {}
     return {
         pair.target.index: pair.source.anchor
         for pair in alignment.matched
@@ -60,8 +62,33 @@ def changed_ids(alignment: Alignment) -> Mapping[int, str]:
         and not (pair.source.is_preamble or pair.target.is_preamble)
         and pair.target.explicit_id
         and pair.target.anchor != pair.source.anchor
+        and pair.target.anchor != others.get(pair.source.index)
         and _ASCII_ID().match(pair.target.anchor) is not None
     }
+
+
+def _writes_vitepress_ids(alignment: Alignment) -> bool:
+    """Whether a pair writes the VitePress ids of the English headings (``preview-host`` for
+    '``preview.host``') more often than their GitHub ids: in the Korean headings' explicit ids
+    and in both pages' in-page links. Nothing else in a page says which its site renders."""
+    english, others = alignment.source, alignment.source.other_ids
+    if not others:
+        return False
+    github = {english.sections[index].anchor for index in others}
+    votes = 0
+    for pair in alignment.matched:
+        if pair.source is None or pair.target is None or not pair.target.explicit_id:
+            continue
+        other = others.get(pair.source.index)
+        if other is not None:  # a heading whose two ids differ
+            votes += (pair.target.anchor == other) - (pair.target.anchor == pair.source.anchor)
+    for document in (english, alignment.target):
+        for section in document.sections:
+            for link in section.links:
+                fragment = link.in_page_fragment
+                if fragment is not None:
+                    votes += (fragment in others.values()) - (fragment in github)
+    return votes > 0
 
 
 def asked_ids(ctx: PairContext, alignment: Alignment) -> frozenset[str]:

@@ -31,13 +31,13 @@ from markdown_it.token import Token
 from transcheck.model import Document, Section
 from transcheck.parse.comments import collect_comments
 from transcheck.parse.conflicts import conflicts_of
-from transcheck.parse.dialects import AUTO, MDX, MKDOCS, choose_dialect
+from transcheck.parse.dialects import AUTO, HUGO, MDX, MKDOCS, choose_dialect
 from transcheck.parse.frontmatter import unclosed_front_matter
 from transcheck.parse.inline import InlineItems, collect_inline, text_items
 from transcheck.parse.linemarks import LINES
 from transcheck.parse.parsers import markdown
 from transcheck.parse.positions import LineMap
-from transcheck.parse.slugs import Slugger, site_style
+from transcheck.parse.slugs import Slugger, other_ids, site_style
 from transcheck.parse.tomlfront import unclosed_toml
 from transcheck.parse.unclosed import find_unclosed
 from transcheck.parse.walker import HANDLERS, InlineSource, Walker
@@ -72,23 +72,36 @@ class _InlineParser:
         return collect_inline(children, LineMap(source, line), self.definitions, self._jsx)
 
 
-def _with_site_ids(sections: tuple[Section, ...]) -> tuple[Section, ...]:
+# Dialects whose pages a VitePress site never holds: their sites make ids their own way.
+_NOT_VITEPRESS = frozenset({MKDOCS, HUGO})
+
+
+def _with_site_ids(
+    sections: tuple[Section, ...], vitepress: bool
+) -> tuple[tuple[Section, ...], dict[int, str]]:
     """The sections with MDN heading ids when the page's own in-page links use them (see
-    ``parse.slugs.site_style``); generated ids only, explicit ones are kept."""
+    ``parse.slugs.site_style``), else as they are with the VitePress ids of their headings
+    (``Document.other_ids``) where the page may be VitePress'; generated ids only, explicit
+    ones are kept."""
+    generated = [s for s in sections if s.anchor and not s.explicit_id]
+    if not generated:
+        return sections, {}
+    titles = [s.title for s in generated]
     fragments = [
         unquote(fragment)
         for section in sections
         for link in section.links
         if (fragment := link.in_page_fragment) is not None
     ]
-    if not fragments:  # most pages: no in-page link, nothing to decide by
-        return sections
-    generated = [s for s in sections if s.anchor and not s.explicit_id]
-    if not generated or site_style([s.title for s in generated], fragments) != "mdn":
-        return sections
+    # most pages have no in-page link: nothing to decide by
+    if not fragments or site_style(titles, fragments) != "mdn":
+        if not vitepress:
+            return sections, {}
+        others = other_ids(titles, [s.anchor for s in generated])
+        return sections, {generated[at].index: other for at, other in others.items()}
     slugger = Slugger("mdn")
     ids = {s.index: slugger.slug(s.title) for s in generated}
-    return tuple(replace(s, anchor=ids[s.index]) if s.index in ids else s for s in sections)
+    return tuple(replace(s, anchor=ids[s.index]) if s.index in ids else s for s in sections), {}
 
 
 def parse_markdown(
@@ -127,8 +140,9 @@ def parse_markdown(
         walker.front or unclosed_front_matter(text, line_count) or unclosed_toml(text, line_count)
     )
     sections = tuple(builder.sections)
+    others: dict[int, str] = {}
     if slug_style == "github":
-        sections = _with_site_ids(sections)
+        sections, others = _with_site_ids(sections, chosen not in _NOT_VITEPRESS)
     comments = collect_comments(walker.commented)  # the runs and HTML blocks holding an opener
     unclosed = find_unclosed(walker.openers, text, env.get(LINES, ((), ())))
     return Document(
@@ -141,4 +155,5 @@ def parse_markdown(
         choice.reason,
         unclosed,
         conflicts_of(tokens) if "<<<<<<<" in text else (),  # a conflict's opener is in the text
+        others,
     )

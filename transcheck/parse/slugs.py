@@ -16,13 +16,22 @@ space turned into ``_`` and the characters ``<>"$#%&+,/:;=?@[]^`{|}~')(\\`` drop
 'Escaping attribute values' is ``escaping_attribute_values`` and '특수 문자 이스케이프' is
 ``특수_문자_이스케이프``; repeats are numbered ``_2``, ``_3``.
 
-GitHub and kramdown number repeats ``-1``, ``-2`` in document order. Explicit ids (``{#id}``)
-are not counted: no renderer counts them, so a generated id may repeat an explicit one, as on the
-page.
+``vitepress``: VitePress and VuePress 2 (``@mdit-vue``'s ``slugify``): the heading's text
+decomposed (NFKD) without its combining accents, each run of white space and ASCII punctuation
+(``.``, ``/``, ``@``, ``'``, ``(`` …) turned into one ``-``, trimmed of ``-``, a leading digit
+prefixed with ``_``, lower-cased: '``preview.host``' is ``preview-host`` where GitHub writes
+``previewhost``.
+
+GitHub, kramdown and VitePress number repeats ``-1``, ``-2`` in document order. Explicit ids
+(``{#id}``) are not counted: no renderer counts them, so a generated id may repeat an explicit
+one, as on the page.
 
 A page is read with the configured style, except that a page in the ``github`` style whose own
 in-page links reach its headings by MDN ids more often than by GitHub ids is read with MDN ids
-(``site_style``): an MDN page (English or translated) links ``#escaping_attribute_values``.
+(``site_style``): an MDN page (English or translated) links ``#escaping_attribute_values``. A page
+read in the ``github`` style also answers to the VitePress id of each heading whose id it
+generates (``other_ids``): nothing in a page says which of the two its site renders, and a
+VitePress translation team writes ``{#preview-host}`` for the English '``preview.host``'.
 """
 
 from __future__ import annotations
@@ -32,7 +41,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from transcheck.lazy import compiled
 
-SLUG_STYLES = ("github", "kramdown", "mdn")
+SLUG_STYLES = ("github", "kramdown", "mdn", "vitepress")
 
 
 def _keep_github(ch: str) -> bool:
@@ -70,12 +79,27 @@ def mdn_slug(text: str) -> str:
     return _MDN_DROP().sub("", text.strip().lower().replace(" ", "_")) or "sect1"
 
 
+_VITEPRESS_COMBINING = compiled(r"[\u0300-\u036f]")
+_VITEPRESS_CONTROL = compiled(r"[\u0000-\u001f]")
+_VITEPRESS_SPECIAL = compiled(r"""[\s~`!@#$%^&*()\-_+=\[\]{}|\\;:"'“”‘’<>,.?/]+""")
+_VITEPRESS_DIGIT = compiled(r"^(\d)")
+
+
+def vitepress_slug(text: str) -> str:
+    """The id VitePress (``@mdit-vue/shared``'s ``slugify``) gives a heading, before
+    de-duplication; NFC again, as transcheck reads text (Korean is written NFC)."""
+    slug = _VITEPRESS_COMBINING().sub("", unicodedata.normalize("NFKD", text))
+    slug = _VITEPRESS_SPECIAL().sub("-", _VITEPRESS_CONTROL().sub("", slug)).strip("-")
+    return unicodedata.normalize("NFC", _VITEPRESS_DIGIT().sub(r"_\1", slug).lower())
+
+
 # style -> (base slug function, whether it reads the heading's source rather than its text,
 # the separator and first number of a repeat)
 _STYLES: dict[str, tuple[Callable[[str], str], bool, str, int]] = {
     "github": (github_slug, False, "-", 1),
     "kramdown": (kramdown_slug, True, "-", 1),
     "mdn": (mdn_slug, False, "_", 2),
+    "vitepress": (vitepress_slug, False, "-", 1),
 }
 
 
@@ -119,3 +143,15 @@ def site_style(titles: Sequence[str], fragments: Iterable[str]) -> str:
     for fragment in fragments:
         votes += (fragment in mdn_ids) - (fragment in github_ids)
     return "mdn" if votes > 0 else "github"
+
+
+def other_ids(titles: Sequence[str], ids: Sequence[str]) -> dict[int, str]:
+    """The VitePress ids of headings ``titles`` (in document order, their GitHub ``ids``),
+    where they differ: by position in ``titles``."""
+    slugger = Slugger("vitepress")
+    found: dict[int, str] = {}
+    for at, (title, github) in enumerate(zip(titles, ids, strict=True)):
+        other = slugger.slug(title)
+        if other != github:
+            found[at] = other
+    return found
