@@ -120,10 +120,10 @@ def _squeezed(lines: tuple[CodeLine, ...], shape: bool = False) -> str:
 
 
 def _styled(lines: tuple[CodeLine, ...]) -> str:
-    """JavaScript lines squeezed, without a semicolon that ends a line, with one kind of quote
-    (on a line writing only one kind: where both occur, one is inside a string, and changing it
-    changes the string)."""
-    return "".join(_one_quote("".join(line.text.rstrip().rstrip(";").split())) for line in lines)
+    """JavaScript lines squeezed, without a semicolon or a trailing comma that ends a line
+    (Prettier's ``trailingComma``), with one kind of quote (on a line writing only one kind:
+    where both occur, one is inside a string, and changing it changes the string)."""
+    return "".join(_one_quote("".join(line.text.rstrip().rstrip(";,").split())) for line in lines)
 
 
 def _one_quote(text: str) -> str:
@@ -195,7 +195,7 @@ _ADVICE = {
 }
 
 
-_QUOTES = "only white space, line breaks, semicolons or quotes differ"
+_QUOTES = "only white space, line breaks, semicolons, trailing commas or quotes differ"
 
 YAML_LANGUAGES = frozenset({"yaml", "yml"})
 # A YAML mapping value or list item opening with a reserved indicator (`` ` ``, ``@``): no
