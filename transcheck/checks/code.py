@@ -124,11 +124,11 @@ def code_changed(ctx: PairContext) -> Iterator[Hit]:
     a component imported from another module or bound otherwise (default, named, renamed), or
     used but no longer imported, is reported; an import that only follows a component the Korean
     adds or drops is markup-mismatch's. An export both pages declare is compared as code.
+    The same change in several blocks of a page is one finding naming their lines.
     """
     strings = bool(ctx.config.option("code", "translate_strings"))
-    for change in code_changes(ctx):
-        if change.kind == "code" or (change.kind == "strings" and not strings):
-            yield change.hit
+    kinds = ("code",) if strings else ("code", "strings")
+    yield from _said_once(ctx, kinds)
     yield from import_changes(ctx)
 
 
@@ -158,12 +158,11 @@ def code_string_translated(ctx: PairContext) -> Iterator[Hit]:
     placeholder of words in a command (`<the host the service is running on>`) and a plain
     YAML value (`- Product Updates`) are such text too; a YAML key is code.
     Teams that forbid it set `code.translate_strings: false` and get `code-changed` instead.
-    One finding per code block, naming its further translated lines.
+    One finding per code block, naming its further translated lines; the same change in
+    several blocks is one finding naming their lines.
     """
     if bool(ctx.config.option("code", "translate_strings")):
-        for change in code_changes(ctx):
-            if change.kind == "strings":
-                yield change.hit
+        yield from _said_once(ctx, ("strings",))
 
 
 @rule(
@@ -192,11 +191,17 @@ def code_formatting(ctx: PairContext) -> Iterator[Hit]:
     Good: the code laid out as in English; the difference changes nothing, so this is info.
     In JavaScript and the pages that hold it (Vue, Svelte, Astro), a semicolon that ends a line
     and the kind of quote are layout too: en `import A from "./a"` ↔ ko `import A from './a';`.
-    One finding per code block; code indented differently says by how many columns.
+    One finding per code block (the same change in several blocks: one); code indented
+    differently says by how many columns.
     """
-    for change in code_changes(ctx):
-        if change.kind == "formatting":
-            yield change.hit
+    yield from _said_once(ctx, ("formatting",))
+
+
+def _said_once(ctx: PairContext, kinds: tuple[str, ...]) -> Iterator[Hit]:
+    """The changes of these kinds, the same change in several blocks of a page (an English
+    that moved every example from ``module.exports = {`` to ``export default {``) as one
+    finding naming its other lines."""
+    return by_message((c.hit for c in code_changes(ctx) if c.kind in kinds), korean=False)
 
 
 @record
