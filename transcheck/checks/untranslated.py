@@ -463,7 +463,9 @@ def untranslated(ctx: PairContext) -> Iterator[Hit]:
 
     Bad:  en `Sharding splits an array across many devices.` ↔ ko the same English sentence.
     Good: ko `샤딩은 배열을 여러 장치에 나눕니다.`
-    Headings kept in English on purpose are silenced with `untranslated.allow_headings: true`.
+    Headings kept in English on purpose are silenced with `untranslated.allow_headings: true`;
+    a translated page that leaves three or more headings in English and translates none keeps
+    them (and its title) on purpose, as webpack.kr does.
     Names are not untranslated: a title that is one identifier or API name (`createApp()`,
     `v-if`), one or two capitalized names (`Vite`, `Scoped CSS`), a title the Korean page
     writes as it is in its own sentences (`React Developer Tools를 설치하면`), one word its
@@ -477,17 +479,22 @@ def untranslated(ctx: PairContext) -> Iterator[Hit]:
     list items left in English one after another are one finding.
     """
     similarity = float(ctx.config.option("untranslated", "similarity"))
-    allow_headings = bool(ctx.config.option("untranslated", "allow_headings"))
     every = units(ctx)
     left = [
-        not (allow_headings and unit.kind == BlockKind.HEADING.value)
-        and is_untranslated(unit.english, unit.korean, unit.min_words, similarity)
+        is_untranslated(unit.english, unit.korean, unit.min_words, similarity)
         and not _named(ctx, unit)
         for unit in every
     ]
-    kept = [unit for unit, english in zip(every, left, strict=True) if english]
     share = translated_share(ctx)
     page_share = float(ctx.config.option("untranslated", "page_share"))
+    allow_headings = bool(ctx.config.option("untranslated", "allow_headings")) or (
+        share is not None and share >= page_share and _headings_kept(every, left)
+    )
+    if allow_headings:
+        left = [
+            english and unit.kind != _HEADING for unit, english in zip(every, left, strict=True)
+        ]
+    kept = [unit for unit, english in zip(every, left, strict=True) if english]
     if len(kept) >= _PAGE_UNITS and share is not None and share < page_share:
         yield _page(ctx, every, left, share)
         return
@@ -510,7 +517,25 @@ def untranslated(ctx: PairContext) -> Iterator[Hit]:
             ctx.at_target(first.target_line),
         )
     yield from _stale(ctx, every, left)
-    yield from _front_matter(ctx, similarity)
+    if not allow_headings:
+        yield from _front_matter(ctx, similarity)
+
+
+_HEADING = BlockKind.HEADING.value
+_KEPT_HEADINGS = 3  # headings a page leaves all in English to show it does so on purpose
+
+
+def _headings_kept(every: Sequence[Unit], left: Sequence[bool]) -> bool:
+    """Whether a page leaves at least _KEPT_HEADINGS headings in English (``left``) and
+    translates none: its team's way (webpack.kr keeps headings and titles in English), not
+    headings forgotten, as a page that translates one heading would show."""
+    kept = 0
+    for unit, english in zip(every, left, strict=True):
+        if unit.kind == _HEADING:
+            if HANGUL.search(unit.korean) is not None:
+                return False
+            kept += english
+    return kept >= _KEPT_HEADINGS
 
 
 _SHOWN = 3  # the texts of a list a finding shows
