@@ -41,8 +41,9 @@ RULE_OPTIONS["frontmatter"] = {
     # English page): a translation drops them, as its own reviewers are another team's
     "source_only_keys": ["reviewers", "approvers"],
     # what a translation records about the source it follows (MDN's `l10n: sourceCommit:`,
-    # the older `translation_of`/`original_slug`): Korean-only by nature, never compared
-    "translation_keys": ["l10n", "translation_of", "original_slug"],
+    # the older `translation_of`/`original_slug`) and who translated it (webpack.kr's
+    # `translators:`): Korean-only by nature, never compared
+    "translation_keys": ["l10n", "translation_of", "original_slug", "translators", "translator"],
     # keys the site takes from the English page when the translation leaves them out (MDN's
     # translated-content drops `page-type` and `browser-compat`): compared only when present
     "inherited_keys": ["page-type", "browser-compat", "spec-urls"],
