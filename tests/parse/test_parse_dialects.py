@@ -233,6 +233,27 @@ def test_an_attribute_list_after_a_link_is_markup_on_a_page_with_no_other_marks(
     ]
 
 
+def test_a_liquid_highlight_block_is_code_and_one_never_closed_is_text() -> None:
+    """Jekyll renders ``{% highlight lang %}`` … ``{% endhighlight %}`` as a code block."""
+    text = (
+        "---\nlayout: docs\n---\n\nMake a folder:\n\n"
+        "{% highlight text linenos %}\n|-- _drafts/\n|   |-- a-draft-post.md\n"
+        "{% endhighlight %}\n\nThen {% highlight ruby %} stays text.\n"
+    )
+    document = parse_markdown(text, "a.md")
+    assert document.dialect == "jekyll"
+    shown = [
+        (b.kind.value, b.line, b.end_line, b.lang, b.text) for b in document.sections[0].blocks
+    ]
+    assert shown == [
+        ("paragraph", 5, 5, "", "Make a folder:"),
+        ("code", 7, 10, "text", "|-- _drafts/\n|   |-- a-draft-post.md\n"),
+        ("paragraph", 12, 12, "", "Then stays text."),
+    ]
+    unclosed = parse_markdown("---\nlayout: docs\n---\n\n{% highlight go %}\nx := 1\n", "a.md")
+    assert [b.kind.value for b in unclosed.sections[0].blocks] == ["liquid", "paragraph"]
+
+
 def test_front_matter_with_a_lone_surrogate_is_a_marked_error_not_an_exception() -> None:
     """libyaml cannot encode a lone surrogate (text from the API, not from a file): the
     pure-Python loader refuses it with its line, as for any other bad character."""

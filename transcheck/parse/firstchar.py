@@ -64,6 +64,7 @@ BLOCK_STARTS = {
     "heading": "#",
     "mdx_flow_expression": "{",
     "liquid_line": "{",  # a line of {% tags %} only
+    "liquid_highlight": "{",  # {% highlight lang %} code
     "shortcode_line": "{",  # a line of {{< shortcodes >}} only
     "merge_conflict": "<",  # <<<<<<<
 }

@@ -15,6 +15,10 @@ numbers) are kept under ``""``.
 A line of tags only (``{% include figure.liquid … %}``, ``{% enddetails %}``) that starts a block
 is a block of its own, as the HTML Jekyll puts there is: the ``---`` under it is a thematic
 break, not a setext underline, and it ends a table above it.
+
+``{% highlight lang %}`` … ``{% endhighlight %}`` on lines of their own is a code block, as
+Jekyll renders it (a ``liquid_highlight`` token, read as a fence of ``lang``): older Jekyll
+sites and their translations write code so where the English now fences it.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from __future__ import annotations
 import re
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 
 from transcheck.lazy import compiled
@@ -35,6 +40,9 @@ _ARG = compiled(
 _NAME = compiled(r"\S*")
 _OPENERS = {"{%": "%}", "{{": "}}"}
 _TAG_LINE = re.compile(r"[ \t]*(?:\{%.*?%\}[ \t]*)+")
+HIGHLIGHT = "liquid_highlight"
+_HIGHLIGHT_OPEN = compiled(r"\{%-?[ \t]*highlight[ \t]+([^\s%]+)[^%]*-?%\}[ \t]*")
+_HIGHLIGHT_CLOSE = compiled(r"[ \t]*\{%-?[ \t]*endhighlight[ \t]*-?%\}[ \t]*")
 
 
 @record(slots=True)
@@ -123,9 +131,38 @@ def _liquid_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def _highlight(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """``{% highlight lang %}`` on a line of its own, up to its ``{% endhighlight %}`` line: one
+    ``liquid_highlight`` token holding the lines between; one never closed is left as text."""
+    if state.sCount[start_line] - state.blkIndent >= 4:
+        return False
+    start = state.bMarks[start_line] + state.tShift[start_line]
+    found = _HIGHLIGHT_OPEN().fullmatch(state.src, start, state.eMarks[start_line])
+    if found is None:
+        return False
+    line = start_line + 1
+    while line < end_line:
+        if _HIGHLIGHT_CLOSE().fullmatch(state.src, state.bMarks[line], state.eMarks[line]):
+            break
+        line += 1
+    else:
+        return False
+    if not silent:
+        token = state.push(HIGHLIGHT, "code", 0)
+        token.info = found.group(1)
+        token.content = state.getLines(start_line + 1, line, state.sCount[start_line], True)
+        token.map = [start_line, line + 1]
+        token.block = True
+    state.line = line + 1
+    return True
+
+
 def liquid_plugin(md: MarkdownIt) -> None:
-    """Register the Liquid inline rule ahead of emphasis and links."""
+    """Register the Liquid inline rule ahead of emphasis and links, and the block rules for
+    ``{% highlight %}`` code and lines of tags."""
     md.inline.ruler.before("backticks", "liquid", _liquid_rule)
+    alt = ["paragraph", "reference", "blockquote", "list"]
+    md.block.ruler.before("fence", HIGHLIGHT, _highlight, {"alt": alt})
     md.block.ruler.before(
         "lheading", "liquid_line", own_line_rule(_TAG_LINE), {"alt": ["blockquote"]}
     )

@@ -30,6 +30,7 @@ from transcheck.parse.headings import (
     shortcode_heading,
 )
 from transcheck.parse.inline import InlineItems, add_jsx_tags, html_items
+from transcheck.parse.liquid import HIGHLIGHT
 from transcheck.parse.mkdocs import INCLUDE, TAB, block_title, fenced_include, include_block
 from transcheck.parse.slugs import Slugger
 from transcheck.parse.tomlfront import MARKER as TOML_MARKER
@@ -318,8 +319,9 @@ class Walker:
         self.add(self.block(BlockKind.COMPONENT, lines, items))
 
     def code(self, token: Token) -> None:
-        """A code block: a fence, indented code, an MDX ``import`` line (``js``), or a file an
-        MkDocs page includes (its path and highlighted lines, see ``parse.mkdocs``)."""
+        """A code block: a fence, indented code, an MDX ``import`` line (``js``), a Jekyll
+        ``{% highlight %}`` block, or a file an MkDocs page includes (its path and highlighted
+        lines, see ``parse.mkdocs``)."""
         lang = "js" if token.type == "mdx_esm" else fence_language(token.info)
         text = token.content
         if token.type == INCLUDE:
@@ -409,7 +411,7 @@ HANDLERS: dict[str, Callable[[Walker, Token], None]] = {
     "tr_open": Walker.table,
     "tr_close": Walker.table,
     "inline": Walker.cell,
-    **dict.fromkeys(("fence", "code_block", "mdx_esm", INCLUDE), Walker.code),
+    **dict.fromkeys(("fence", "code_block", "mdx_esm", INCLUDE, HIGHLIGHT), Walker.code),
     "math_block": Walker.math_block,
     "math_block_label": Walker.math_block,
     "html_block": Walker.html_block,
