@@ -146,3 +146,11 @@ def test_jobs_is_capped_at_cpus_and_pairs(trees: Path) -> None:
         time.sleep(0.005)
     assert process.returncode == 1
     assert most <= (os.cpu_count() or 1)
+
+
+def test_help_reads_docstrings_as_markdown_not_rich_tags() -> None:
+    """Help text is Markdown: brackets are text (`pip install 'transcheck[lsp]'` lost its
+    `[lsp]` as a rich style tag), and a docstring's wrapped lines are one paragraph."""
+    lsp = _tool("lsp", "--help")
+    assert lsp.returncode == 0
+    assert "transcheck[lsp]" in lsp.stdout

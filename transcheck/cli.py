@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     add_completion=False,
+    rich_markup_mode="markdown",
     no_args_is_help=True,
     help="Check a Korean Markdown translation against its English source.",
 )

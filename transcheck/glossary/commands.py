@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from transcheck.glossary.matcher import Matcher
 
 app = typer.Typer(
+    rich_markup_mode="markdown",
     no_args_is_help=True,
     help="Glossary tools: term statistics, mining, validation and import.",
 )
