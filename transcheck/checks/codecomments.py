@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 
 from transcheck.lazy import compiled
+from transcheck.parse.fences import language_names
 from transcheck.records import record
 
 OPEN, CLOSE = "\x02", "\x03"  # around a string's content in a line's ``marked`` text
@@ -151,8 +152,11 @@ _BY_LANGUAGE: dict[str, CodeSyntax] = {
 
 
 def comment_syntax(language: str) -> CodeSyntax | None:
-    """The syntax of a fence language (``py``, ``vue-html``, …), or None when unknown."""
-    return _BY_LANGUAGE.get(language.strip().lower())
+    """The syntax of a fence language (``py``, ``vue-html``, ``angular-ts``, …), or None when
+    unknown."""
+    return next(
+        (_BY_LANGUAGE[name] for name in language_names(language) if name in _BY_LANGUAGE), None
+    )
 
 
 @record(slots=True)

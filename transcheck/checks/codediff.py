@@ -25,6 +25,7 @@ from transcheck.counted import plural
 from transcheck.hangul import HANGUL
 from transcheck.lazy import compiled
 from transcheck.model import Block
+from transcheck.parse.fences import language_names
 from transcheck.records import record
 
 _CODE_MARKS = compiled(r"[(){}\[\];=<>$|]")
@@ -324,7 +325,7 @@ def _run_changes(en_block: Block, ko_block: Block) -> Iterator[Change]:
     """One classified change per changed run of code lines (lines the Korean moved: one)."""
     en, ko = _lines(en_block), _lines(ko_block)
     en_first, ko_first = _first_code_line(en_block), _first_code_line(ko_block)
-    loose = en_block.lang.lower() in LOOSE_SEMICOLONS
+    loose = any(name in LOOSE_SEMICOLONS for name in language_names(en_block.lang))
     runs = list(_runs(en, ko, loose))
     moved = _moves(runs, en, ko)
     for index, run in enumerate(runs):

@@ -16,3 +16,16 @@ def fence_language(info: str) -> str:
     """The lower-cased language of a fence info string (``vue-html{2}`` -> ``vue-html``)."""
     match = _LANGUAGE.match(info.strip())
     return match.group(0).lower().rstrip(".") if match else ""
+
+
+_PARTS = re.compile(r"[-+]")
+
+
+def language_names(language: str) -> list[str]:
+    """The names a language may be known by, most specific first: the whole name, then its
+    parts from the last (``angular-html`` -> html, ``html+django`` -> django, html), as docs
+    sites name a framework's flavour of a language (Angular's ``angular-ts``)."""
+    name = language.strip().lower()
+    if "-" not in name and "+" not in name:
+        return [name]
+    return [name, *[part for part in reversed(_PARTS.split(name)) if part]]
