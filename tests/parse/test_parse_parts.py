@@ -87,6 +87,16 @@ def test_line_map_counts_newlines_before_an_offset() -> None:
     assert [lines.line_at(i) for i in (0, 2, 3, 5, 6, 7, 8)] == [20, 20, 21, 21, 22, 23, 23]
 
 
+def test_scan_html_drops_the_text_of_custom_elements_that_hold_code() -> None:
+    """Angular's ``<docs-code>`` and ``<code-example>`` hold code, not prose to translate; an
+    element merely named like one (``<decoder>``) or ``<code>`` in a sentence keeps its text."""
+    _, texts = scan_html(
+        '<docs-code highlight="[2]">\nexport class App {}\n</docs-code>\n'
+        "<code-example>let x = 1;</code-example>\n<decoder>Read <code>x</code> here.</decoder>"
+    )
+    assert [t.text.strip() for t in texts] == ["Read", "x", "here."]
+
+
 def test_scan_html_offsets_markdown_flags_and_anchor_text() -> None:
     tags, texts = scan_html(
         '<div markdown="1">\n<a href="#x">link\n text</a>\n<p markdown="0">raw</p>'

@@ -1,8 +1,8 @@
 """The standard ``HTMLParser``'s reading of a raw HTML fragment that holds more than plain tags
 (text, comments, entities): text inside an element with ``markdown="1"`` (or inside one that
 inherits it) is flagged, because kramdown parses it as Markdown (``<h3 markdown=1>…
-[here](../x)</h3>`` holds a real link); the content of ``<script>`` and ``<style>`` is not prose
-and is dropped. Imported on the first such fragment (see ``html.scan_html``), as ``html.parser``
+[here](../x)</h3>`` holds a real link); the content of ``<script>`` and ``<style>``, and of a
+custom element that holds code (``<docs-code>``), is not prose and is dropped. Imported on the first such fragment (see ``html.scan_html``), as ``html.parser``
 costs ~2 ms to import and many pages have none (22 of 40 sampled one-chapter checks)."""
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ _VOID = frozenset(
     }
 )
 _NOT_PROSE = frozenset(["script", "style"])
+_CODE_PART = "code"  # a custom element named with it holds code: <docs-code>, <code-example>
 # Tags that sit inside a line of text: the text around them runs on without a break.
 _INLINE = frozenset(
     {
@@ -58,6 +59,12 @@ _INLINE = frozenset(
         "var",
     }
 )
+
+
+def _holds_code(tag: str) -> bool:
+    """Whether a custom element holds code, not prose, by its name: Angular's ``<docs-code>``
+    and ``<code-example>``, a ``<code-block>``."""
+    return "-" in tag and _CODE_PART in tag.split("-")
 
 
 class _Collector(HTMLParser):
@@ -116,7 +123,7 @@ class _Collector(HTMLParser):
         """
         if self._anchor is not None:
             self._anchor[1].append(data)
-        if any(name in _NOT_PROSE for name, _ in self._open):
+        if any(name in _NOT_PROSE or _holds_code(name) for name, _ in self._open):
             return
         if self._in_text:
             self.texts[-1] = replace(self.texts[-1], text=self.texts[-1].text + data)
