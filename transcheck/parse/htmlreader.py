@@ -2,8 +2,9 @@
 (text, comments, entities): text inside an element with ``markdown="1"`` (or inside one that
 inherits it) is flagged, because kramdown parses it as Markdown (``<h3 markdown=1>…
 [here](../x)</h3>`` holds a real link); the content of ``<script>`` and ``<style>``, and of a
-custom element that holds code (``<docs-code>``), is not prose and is dropped. Imported on the first such fragment (see ``html.scan_html``), as ``html.parser``
-costs ~2 ms to import and many pages have none (22 of 40 sampled one-chapter checks)."""
+custom element that holds code (``<docs-code>``), is not prose and is dropped. Imported on the
+first such fragment (see ``html.scan_html``), as ``html.parser`` costs ~2 ms to import and many
+pages have none (22 of 40 sampled one-chapter checks)."""
 
 from __future__ import annotations
 
