@@ -97,6 +97,20 @@ def test_scan_html_drops_the_text_of_custom_elements_that_hold_code() -> None:
     assert [t.text.strip() for t in texts] == ["Read", "x", "here."]
 
 
+def test_scan_html_reads_the_text_of_a_custom_element_as_markdown() -> None:
+    """A site's own elements (Angular's ``<docs-step>``, web components) hold Markdown, which
+    their renderer converts; a standard element does so only with ``markdown="1"``."""
+    _, texts = scan_html(
+        '<docs-step title="Add a property">\nUpdate `app.ts`.\n</docs-step>\n'
+        '<div>\nRaw `text`.\n</div>\n<docs-card markdown="0">Plain</docs-card>'
+    )
+    assert [(t.text.strip(), t.markdown) for t in texts] == [
+        ("Update `app.ts`.", True),
+        ("Raw `text`.", False),
+        ("Plain", False),
+    ]
+
+
 def test_scan_html_offsets_markdown_flags_and_anchor_text() -> None:
     tags, texts = scan_html(
         '<div markdown="1">\n<a href="#x">link\n text</a>\n<p markdown="0">raw</p>'

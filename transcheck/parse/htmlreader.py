@@ -1,6 +1,7 @@
 """The standard ``HTMLParser``'s reading of a raw HTML fragment that holds more than plain tags
-(text, comments, entities): text inside an element with ``markdown="1"`` (or inside one that
-inherits it) is flagged, because kramdown parses it as Markdown (``<h3 markdown=1>…
+(text, comments, entities): text inside an element with ``markdown="1"``, or a custom element
+(``<docs-step>``: its site's renderer converts what it holds), or inside one that inherits
+either, is flagged, because kramdown parses it as Markdown (``<h3 markdown=1>…
 [here](../x)</h3>`` holds a real link); the content of ``<script>`` and ``<style>``, and of a
 custom element that holds code (``<docs-code>``), is not prose and is dropped. Imported on the
 first such fragment (see ``html.scan_html``), as ``html.parser`` costs ~2 ms to import and many
@@ -99,7 +100,10 @@ class _Collector(HTMLParser):
             return
         inherited = self._open[-1][1] if self._open else False
         markdown = found.get("markdown")
-        self._open.append((tag, inherited if markdown is None else markdown not in ("0", "false")))
+        if markdown is None:
+            self._open.append((tag, inherited or "-" in tag))
+        else:
+            self._open.append((tag, markdown not in ("0", "false")))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Record a self-closing tag (``<img … />``)."""
