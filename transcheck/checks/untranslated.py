@@ -173,8 +173,13 @@ def is_name(text: str, names: Names = _NO_NAMES) -> bool:
     """A title that names rather than says. Its tokens, connectors such as ``vs.``, ``&`` or
     ``/`` aside, are each an identifier (``createApp()``, ``v-if``, ``<script setup>``,
     ``beforeMount``, ``CSS``) or inline code of the page (``provide / inject``); or, for one
-    or two tokens, a name the page keeps in English (``Vite``, ``Solid Signals``)."""
-    tokens = [token for token in text.split() if token.casefold() not in _CONNECTORS]
+    or two tokens, a name the page keeps in English (``Vite``, ``Solid Signals``). Tokens with
+    no letter or digit (an emoji: ``📦 create-docusaurus``) are decoration."""
+    tokens = [
+        token
+        for token in text.split()
+        if token.casefold() not in _CONNECTORS and any(char.isalnum() for char in token)
+    ]
     identifier = _IDENTIFIER().search
     code = [_bare(token) in names.code or identifier(token.strip(",.:;!?*")) for token in tokens]
     if all(code):
