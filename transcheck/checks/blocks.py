@@ -18,6 +18,7 @@ from transcheck.align.blocks import BlockPair
 from transcheck.checks.blockmatch import SectionBlocks, section_blocks
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import demoted_headings, describe
+from transcheck.checks.untranslated import originals_kept
 from transcheck.counted import listed, plural
 from transcheck.findings import Severity
 from transcheck.lazy import compiled
@@ -490,6 +491,7 @@ def block_extra(ctx: PairContext) -> Iterator[Hit]:
     """
     skip = {*_reshaped(ctx), *(id(block) for block in demoted_headings(ctx).values())}
     skip |= {id(block) for block in unfenced_code(ctx).values()}
+    skip |= {id(block) for block in originals_kept(ctx).values()}  # untranslated's to say
     for section in section_blocks(ctx):
         pairs = section.blocks
         for start, end in _runs(pairs, korean=True, skip=skip):

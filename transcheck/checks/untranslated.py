@@ -157,6 +157,38 @@ def units(ctx: PairContext) -> list[Unit]:
     return ctx.cached("untranslated", compute)  # type: ignore[no-any-return]
 
 
+def originals_kept(ctx: PairContext) -> dict[int, Block]:
+    """Korean prose blocks that are their English copied (still in English) standing next to a
+    Korean block that pairs with nothing and translates them: the source text left beside its
+    translation (a translator working from a copy of the English page). Id of the copy -> the
+    translation, which block-extra then leaves to this rule: one finding, remove the copy."""
+
+    def compute() -> dict[int, Block]:
+        similarity = float(ctx.config.option("untranslated", "similarity"))
+        min_words = int(ctx.config.option("untranslated", "min_words"))
+        found: dict[int, Block] = {}
+        for section in section_blocks(ctx):
+            pairs = section.blocks
+            copies = {
+                at
+                for at, pair in enumerate(pairs)
+                if pair.source is not None
+                and pair.target is not None
+                and pair.target.kind in PROSE_KINDS
+                and is_untranslated(pair.source.text, pair.target.text, min_words, similarity)
+            }
+            for at in copies - {at + 1 for at in copies} - {at - 1 for at in copies}:
+                # a copy alone: a run of them is English left untranslated, said as a run
+                for near in (at - 1, at + 1):
+                    beside = pairs[near].target if 0 <= near < len(pairs) else None
+                    if beside is not None and pairs[near].source is None and _translated(beside):
+                        found[id(pairs[at].target)] = beside
+                        break
+        return found
+
+    return ctx.cached("originals-kept", compute)  # type: ignore[no-any-return]
+
+
 @record
 class Names:
     """What a page pair keeps in English on purpose: the Korean page's inline code, and the
@@ -481,7 +513,9 @@ def untranslated(ctx: PairContext) -> Iterator[Hit]:
     its citation names), a front-matter title whose subtitle is translated. A page whose
     translated share of paragraphs is below `untranslated.page_share` (0.5), with at
     least three units in English, gets one finding with that share and the English line ranges;
-    list items left in English one after another are one finding.
+    list items left in English one after another are one finding. A paragraph that is its
+    English copied, next to a Korean paragraph that translates it, is one finding: remove the
+    English (block-extra leaves the translation alone).
     """
     similarity = float(ctx.config.option("untranslated", "similarity"))
     every = units(ctx)
@@ -505,8 +539,18 @@ def untranslated(ctx: PairContext) -> Iterator[Hit]:
         return
     silenced = Suppressions.of_comments(ctx.target.comments, ctx.target.line_count)
     alone = [silenced.covers(unit.target_line, "TC701", "untranslated") for unit in every]
+    beside = originals_kept(ctx)
     for group in _together(every, left, alone):
         first, texts = group[0], [repr(clipped(_shown(unit))) for unit in group]
+        translation = beside.get(id(first.block)) if len(group) == 1 else None
+        if translation is not None:
+            yield Hit(
+                f"{_named_kind(first.kind)} still in English beside its translation (line "
+                f"{translation.line}): {texts[0]}; remove the English",
+                ctx.at_source(first.source_line),
+                ctx.at_target(first.target_line),
+            )
+            continue
         if first.kind == "table cell" or len(group) == 1:
             what = f"{len(group)} table cells" if len(group) > 1 else _named_kind(first.kind)
             said = f"{' | '.join(texts)}; translate it"
