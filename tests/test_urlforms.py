@@ -34,6 +34,11 @@ SAME = [
     ("https://example.org/%ED%95%9C", "https://example.org/한"),
     ("../../tutorial/security/", "../../tutorial/security/index.md"),  # MkDocs source links
     ("/guide/essentials/application", "/guide/essentials/application.md"),
+    ("https://router.vuejs.org/", "https://router.vuejs.kr/"),  # a Korean community edition
+    (
+        "https://pinia.vuejs.org/core-concepts/#using-the-store",
+        "https://pinia.vuejs.kr/core-concepts/",
+    ),
 ]
 
 DIFFERENT = [
@@ -50,6 +55,8 @@ DIFFERENT = [
     ("#setup", "#install"),
     ("https://github.com/org/repo/README.md", "https://github.com/org/repo/README"),
     ("../tutorial/index.md", "../tutorial/intro.md"),
+    ("https://router.vuejs.org/guide/", "https://router.vuejs.kr/api/"),
+    ("https://example.kr/x", "https://example.org/x"),  # only a .kr page for an English one
 ]
 
 

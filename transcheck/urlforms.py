@@ -9,6 +9,8 @@ Two URLs are the same link when they differ only by
   ``x.html`` ↔ ``x``, ``x/index.html`` ↔ ``x/``, percent-encoding; and, for a link without a
   host, the Markdown source of the page: ``x.md`` ↔ ``x``, ``x/index.md`` ↔ ``x/`` (MkDocs,
   VitePress and Docusaurus pages link to either);
+- a Korean community edition on a ``.kr`` domain (``router.vuejs.kr`` ↔ ``router.vuejs.org``),
+  the same path and query;
 - the site's own absolute URL (``https://site.org/x``) ↔ the site-relative path ``/x``; when the
   site's URL is not known, any absolute URL whose path, query and fragment are those of a
   site-relative path (not the root alone): a translator who makes ``/docs/x`` absolute writes
@@ -30,6 +32,7 @@ from transcheck.records import record
 _LOCALE = re.compile(r"(?i)(?:en|ko|kr)(?:[-_][a-z]{2,4})?")
 _LOCALE_PARAMS = frozenset({"hl", "lang", "language", "locale", "lc", "setlang", "uselang"})
 _PAGE_SUFFIXES = (".html", ".htm")
+_KR = ".kr"  # Korea's top-level domain, where Korean communities host their editions
 _SOURCE_SUFFIXES = (".md", ".mdx", ".markdown")  # a page's Markdown file, linked without a host
 
 
@@ -125,7 +128,17 @@ def same_link(english: str, korean: str, site_url: str = "") -> bool:
     if en.host_locale != ko.host_locale and en.host and en.host == ko.host:
         # another language edition of the same site: the title is translated, compare the rest
         return posixpath.dirname(en.path) == posixpath.dirname(ko.path) and en.query == ko.query
-    return False
+    return _korean_edition(en, ko)
+
+
+def _korean_edition(en: UrlForm, ko: UrlForm) -> bool:
+    """Whether the Korean URL is the Korean community edition of the English site on a ``.kr``
+    domain (``router.vuejs.kr`` for ``router.vuejs.org``): the same host but for its last
+    label, the same path and query; the fragment may name a translated heading."""
+    if not (ko.host.endswith(_KR) and en.host and not en.host.endswith(_KR)):
+        return False
+    same_site = ko.host.rsplit(".", 1)[0] == en.host.rsplit(".", 1)[0]
+    return same_site and (en.path, en.query) == (ko.path, ko.query)
 
 
 def _made_absolute(en: UrlForm, ko: UrlForm) -> bool:
