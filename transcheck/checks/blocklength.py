@@ -90,7 +90,7 @@ def characters(
             # (only a gloss or an address is taken out: a text as long as the block's is it)
             whole = len(text) == len(block.text)
             found = words[at] if words is not None and whole else latin_words(text)
-            total -= sum(len(word) for word in found if word in kept)
+            total -= sum(map(len, filter(kept.__contains__, found)))  # at C speed: every word
     return total
 
 

@@ -337,6 +337,8 @@ def _outside_whole_elements(
 ) -> list[Block]:
     """The blocks that are not inside an element markup-mismatch reports as added or dropped
     whole (a Korean ``<Fragment slot="bun">`` tab with its command): one cause, one finding."""
+    if not blocks:
+        return []  # none left over (most sections): the elements are not looked up
     spans = whole_element_lines(ctx, korean)
     return [block for block in blocks if not any(a < block.line < b for a, b in spans)]
 
@@ -360,6 +362,8 @@ def _normalized(text: str) -> str:
 
 def spans_equal(en: CodeSpan, ko: CodeSpan) -> bool:
     """Same code, up to curly quotes, white space, and English words turned into Korean ones."""
+    if en.text == ko.text:
+        return True  # written alike (most spans): normalized alike
     a, b = _span_text(en), _span_text(ko)
     return a == b or _same_code(a, b)
 
@@ -428,6 +432,8 @@ def inline_code_missing(ctx: PairContext) -> Iterator[Hit]:
             lambda block: block.code_spans,
             spans_equal,
         )
+        if not match.missing:
+            continue  # every English span found (most sections): nothing to report
         # Korean spans no English one nearby matched, by text: a span the Korean writes in
         # another block of the section (a table whose rows the Korean reordered) is there.
         unclaimed = Counter(k.item.text for k in match.extra)

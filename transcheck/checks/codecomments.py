@@ -171,7 +171,25 @@ class CodeLine:
 
 def code_lines(code: str, syntax: CodeSyntax | None) -> tuple[CodeLine, ...]:
     """The lines of ``code`` that keep code once comments are removed, right-stripped."""
-    text, marked = _scan(code, syntax) if syntax is not None else (code, code)
+    return lines_of(*scanned(code, syntax))
+
+
+def scanned(code: str, syntax: CodeSyntax | None) -> tuple[str, str]:
+    """``code`` without comments, and the same marked (see ``_scan``); an unknown language's
+    code as written, twice."""
+    return _scan(code, syntax) if syntax is not None else (code, code)
+
+
+def kept_texts(text: str) -> list[str]:
+    """The texts of the lines ``lines_of`` keeps from a scanned ``text``: two blocks whose
+    texts these are alike differ in comments, blank lines or trailing spaces alone, which is
+    told without building their lines."""
+    return [line.rstrip() for line in text.split("\n") if line.strip()]
+
+
+def lines_of(text: str, marked: str) -> tuple[CodeLine, ...]:
+    """The lines of a scanned code (``text`` and ``marked``, see ``scanned``) that keep code,
+    right-stripped."""
     lines = zip(text.split("\n"), marked.split("\n"), strict=True)
     return tuple(
         CodeLine(offset, line.rstrip(), mark.rstrip())

@@ -17,8 +17,10 @@ from dataclasses import replace
 from transcheck.checks.codecomments import (
     STRINGS,
     CodeLine,
-    code_lines,
     comment_syntax,
+    kept_texts,
+    lines_of,
+    scanned,
 )
 from transcheck.checks.untranslated import is_prose
 from transcheck.counted import plural
@@ -74,9 +76,9 @@ def _first_code_line(block: Block) -> int:
     return block.line + 1 if block.end_line - block.line + 1 > content_lines else block.line
 
 
-def _lines(block: Block) -> tuple[CodeLine, ...]:
-    """The code lines of a block, comments removed by its fence language."""
-    return code_lines(block.text, comment_syntax(block.lang))
+def _scanned(block: Block) -> tuple[str, str]:
+    """A block's code with comments removed by its fence language, and the same marked."""
+    return scanned(block.text, comment_syntax(block.lang))
 
 
 def _show(line: CodeLine | None, limit: int = 0, start: int = 0) -> str:
@@ -144,9 +146,6 @@ def _runs(en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...], loose: bool) -> It
     """Changed runs of lines, classified; a replaced run of as many lines on both sides is
     classified line by line, and neighbouring lines of one kind are merged again."""
     en_texts, ko_texts = [c.text for c in en], [c.text for c in ko]
-    if en_texts == ko_texts:
-        # the blocks differ in comments, blank lines or trailing spaces alone: nothing to diff
-        return
     matcher = difflib.SequenceMatcher(None, en_texts, ko_texts, False)
     pending: Run | None = None
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -323,7 +322,10 @@ def _places(changes: list[Change]) -> str:
 
 def _run_changes(en_block: Block, ko_block: Block) -> Iterator[Change]:
     """One classified change per changed run of code lines (lines the Korean moved: one)."""
-    en, ko = _lines(en_block), _lines(ko_block)
+    en_scan, ko_scan = _scanned(en_block), _scanned(ko_block)
+    if en_scan[0] == ko_scan[0] or kept_texts(en_scan[0]) == kept_texts(ko_scan[0]):
+        return  # the blocks differ in comments, blank lines or trailing spaces alone (most)
+    en, ko = lines_of(*en_scan), lines_of(*ko_scan)
     en_first, ko_first = _first_code_line(en_block), _first_code_line(ko_block)
     loose = any(name in LOOSE_SEMICOLONS for name in language_names(en_block.lang))
     runs = list(_runs(en, ko, loose))

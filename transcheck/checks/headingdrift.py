@@ -62,6 +62,8 @@ def heading_drift(ctx: PairContext) -> Iterator[Hit]:
             )
             continue
         kept = sorted(terms.words(ko.title))
+        if not kept:
+            continue  # no Latin-script term to lose: the English words are not indexed
         english = terms.english_words(en.title)
         lost = [word for word in kept if not english.keep(word)]
         if lost and 2 * len(lost) >= len(kept):

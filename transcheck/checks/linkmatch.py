@@ -129,6 +129,13 @@ def links_equal(ctx: PairContext, en: str, ko: str, exact: bool = True) -> bool:
     ``exact``, also when both lead to documents that are a file pair, whatever their fragments,
     or when they differ only in a fragment that names a translated heading of the same page.
     """
+    if en == ko and (en.startswith("#") or "#" not in en):
+        return True  # written alike, with no page part that could name this page (most links)
+    return _links_equal(ctx, en, ko, exact)
+
+
+def _links_equal(ctx: PairContext, en: str, ko: str, exact: bool) -> bool:
+    """``links_equal`` worked out in full."""
     en = _in_page(ctx.source_index, ctx.source_rel, en)
     ko = _in_page(ctx.target_index, ctx.target_rel, ko)
     if same_url(ctx, en, ko):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import islice
 from urllib.parse import urlsplit
 
@@ -25,7 +25,7 @@ from transcheck.findings import Severity
 from transcheck.hangul import HANGUL
 from transcheck.lazy import compiled
 from transcheck.model import Block, BlockKind, Document, Link
-from transcheck.records import record
+from transcheck.records import mutable, record
 from transcheck.suppress import Suppressions
 
 RULE_OPTIONS["untranslated"] = {
@@ -189,13 +189,20 @@ def originals_kept(ctx: PairContext) -> dict[int, Block]:
     return ctx.cached("originals-kept", compute)  # type: ignore[no-any-return]
 
 
-@record
+@mutable
 class Names:
     """What a page pair keeps in English on purpose: the Korean page's inline code, and the
-    words it keeps in English (inside its Korean sentences, or proper nouns of the English)."""
+    words it keeps in English (inside its Korean sentences, or proper nouns of the English),
+    read from its ``pages`` (English, Korean) when first asked: only a title of one or two
+    words asks, so most pages that have a unit in English never read all their text for them."""
 
     code: frozenset[str] = frozenset()
-    kept: frozenset[str] = frozenset()
+    pages: tuple[Document, Document] | None = None
+
+    @cached_property
+    def kept(self) -> frozenset[str]:
+        """The words the page pair keeps in English (none without pages)."""
+        return kept_words(*self.pages) if self.pages is not None else frozenset()
 
 
 _NO_NAMES = Names()
@@ -228,11 +235,9 @@ def _bare(token: str) -> str:
 
 def page_names(english: Document, korean: Document) -> Names:
     """Names of a page pair: the Korean inline code and the one-word values of its tags'
-    arguments (``{{< glossary_definition term_id="kubelet" >}}`` under ``### kubelet``); the
-    Latin words of its Korean sentences; and the proper nouns of the English prose (capitalized
-    inside a sentence, never in lower case: ``Vite``, ``Pinia``)."""
+    arguments (``{{< glossary_definition term_id="kubelet" >}}`` under ``### kubelet``), and
+    the words it keeps (see ``kept_words``)."""
     code: set[str] = set()
-    kept: set[str] = set()
     for section in korean.sections:
         code.update(_bare(span.text.strip()) for span in section.code_spans)
         code.update(
@@ -241,6 +246,15 @@ def page_names(english: Document, korean: Document) -> Names:
             for _, value in tag.attrs
             if value.strip() and not value.strip().count(" ")
         )
+    return Names(frozenset(code), (english, korean))
+
+
+def kept_words(english: Document, korean: Document) -> frozenset[str]:
+    """The words a page pair keeps in English: the Latin words of its Korean sentences, and
+    the proper nouns of the English prose (capitalized inside a sentence, never in lower case:
+    ``Vite``, ``Pinia``)."""
+    kept: set[str] = set()
+    for section in korean.sections:
         for block in section.blocks:
             if block.kind in PROSE_KINDS and HANGUL.search(block.text):
                 kept.update(word.casefold() for word in _LATIN().findall(block.text))
@@ -251,7 +265,7 @@ def page_names(english: Document, korean: Document) -> Names:
         if block.kind in PROSE_KINDS
     ]
     kept.update(proper_nouns(prose))
-    return Names(frozenset(code), frozenset(kept))
+    return frozenset(kept)
 
 
 def proper_nouns(texts: Sequence[str]) -> set[str]:
@@ -537,6 +551,15 @@ def untranslated(ctx: PairContext) -> Iterator[Hit]:
     if len(kept) >= _PAGE_UNITS and share is not None and share < page_share:
         yield _page(ctx, every, left, share)
         return
+    if kept:  # most pages have no unit in English: no directive to read, no group to make
+        yield from _grouped(ctx, every, left)
+    yield from _stale(ctx, every, left)
+    if not allow_headings:  # a page keeping its headings in English keeps its title so too
+        yield from _front_matter(ctx, similarity)
+
+
+def _grouped(ctx: PairContext, every: list[Unit], left: list[bool]) -> Iterator[Hit]:
+    """One finding per group of units still in English (see ``_together``)."""
     silenced = Suppressions.of_comments(ctx.target.comments, ctx.target.line_count)
     alone = [silenced.covers(unit.target_line, "TC701", "untranslated") for unit in every]
     beside = originals_kept(ctx)
@@ -565,9 +588,6 @@ def untranslated(ctx: PairContext) -> Iterator[Hit]:
             ctx.at_source(first.source_line),
             ctx.at_target(first.target_line),
         )
-    yield from _stale(ctx, every, left)
-    if not allow_headings:
-        yield from _front_matter(ctx, similarity)
 
 
 _HEADING = BlockKind.HEADING.value
