@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
-from hypothesis import example, given, settings
-from hypothesis import strategies as st
 
 from transcheck.parse import parse_markdown
-from transcheck.parse.dialects import DialectChoice, _fences, choose_dialect
+from transcheck.parse.dialects import DialectChoice, choose_dialect
 
 MDX_MARK = "an MDX import/export line or JSX component"
 MKDOCS_MARK = "an MkDocs admonition, block or code include"
@@ -230,27 +227,3 @@ def test_front_matter_with_a_lone_surrogate_is_a_marked_error_not_an_exception()
     assert document.front_matter is not None
     assert document.front_matter.error_line == 2
     assert "U+DCFF" in (document.front_matter.error or "")
-
-
-# The fenced blocks as one regex found them before ``_fences`` (the reference it must equal).
-_FENCE_REGEX = re.compile(
-    r"^[ \t]{0,3}(`{3,}|~{3,}).*?(?:\n[ \t]{0,3}\1[`~]*[ \t]*(?=\n|\Z)|\Z)",
-    re.MULTILINE | re.DOTALL,
-)
-_FENCE_PIECES = ["```", "````", "~~~", "``", "`", "~", "\n", " ", "   ", "\t", "x", "js", "~`"]
-
-
-@settings(max_examples=3000)
-@given(st.lists(st.sampled_from(_FENCE_PIECES), max_size=24).map("".join))
-@example("```js\ncode\n```\ntext\n~~~~\nx\n~~~\n~~~~~ \n")
-@example("  ```\n   ````\n    ```\n```x\n```")
-def test_fence_spans_are_those_of_the_one_regex(text: str) -> None:
-    """``_fences`` finds the spans the lazy dot-all regex finds, on any mix of fence marks."""
-    assert list(_fences(text)) == [match.span() for match in _FENCE_REGEX.finditer(text)]
-
-
-def test_fence_spans_on_the_corpora_are_those_of_the_one_regex(corpus: Path) -> None:
-    """The same on every file of a real corpus."""
-    for path in sorted(corpus.rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        assert list(_fences(text)) == [m.span() for m in _FENCE_REGEX.finditer(text)], path
