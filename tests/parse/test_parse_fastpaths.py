@@ -24,14 +24,14 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 from transcheck.model import CodeSpan
 from transcheck.parse.blanks import collapse_blanks
 from transcheck.parse.destinations import parse_link_destination
-from transcheck.parse.dialects import DIALECTS, _first_mark, choose_dialect
+from transcheck.parse.dialects import DIALECTS, _fences, _first_mark, choose_dialect
 from transcheck.parse.document import parse_markdown
 from transcheck.parse.html import HtmlTag, HtmlText, scan_html
 from transcheck.parse.htmlreader import parsed as _parsed
 from transcheck.parse.inline import InlineItems
 from transcheck.parse.linemarks import LINES, line_marks
 from transcheck.parse.mkdocs import MARK, marks
-from transcheck.parse.numbers import find_numbers
+from transcheck.parse.numbers import NUMBER, _in_a_name, find_numbers
 from transcheck.parse.parsers import markdown
 from transcheck.parse.positions import POS, stamped
 from transcheck.parse.unclosed import _fence_opener, find_unclosed, opens_fence
@@ -136,6 +136,43 @@ def test_first_mark_matches_one_regex(text: str) -> None:
         assert got is None
     else:
         assert got == (expected.start(), expected.lastgroup, expected.group(0))
+
+
+# The fenced blocks as one regex found them before ``_fences`` (the reference it must equal).
+_FENCE_REGEX = re.compile(
+    r"^[ \t]{0,3}(`{3,}|~{3,}).*?(?:\n[ \t]{0,3}\1[`~]*[ \t]*(?=\n|\Z)|\Z)",
+    re.MULTILINE | re.DOTALL,
+)
+_FENCE_PIECES = ["```", "````", "~~~", "``", "`", "~", "\n", " ", "   ", "\t", "x", "js", "~`"]
+
+
+@settings(max_examples=3000)
+@given(st.lists(st.sampled_from(_FENCE_PIECES), max_size=24).map("".join))
+@example("```js\ncode\n```\ntext\n~~~~\nx\n~~~\n~~~~~ \n")
+@example("  ```\n   ````\n    ```\n```x\n```")
+def test_fence_spans_are_those_of_the_one_regex(text: str) -> None:
+    """``_fences`` finds the spans the lazy dot-all regex finds, on any mix of fence marks."""
+    assert list(_fences(text)) == [match.span() for match in _FENCE_REGEX.finditer(text)]
+
+
+def test_fence_spans_on_the_corpora_are_those_of_the_one_regex(corpus: Path) -> None:
+    """The same on every file of a real corpus."""
+    for path in sorted(corpus.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        assert list(_fences(text)) == [m.span() for m in _FENCE_REGEX.finditer(text)], path
+
+
+DIGIT_PIECES = ["0", "7", "x", " ", "-", "한", "٣", "０", "𝟸", "²", "½", "a1", "1,000"]
+
+
+@given(st.lists(st.sampled_from(DIGIT_PIECES), max_size=12).map("".join))
+@example("")
+@example("abc 9")
+def test_numbers_are_found_as_the_regex_finds_them(text: str) -> None:
+    """The ASCII shortcut before the digit search changes no number, ASCII text or not: the
+    numbers are NUMBER's matches from the start that follow no letter of a name."""
+    expected = [m.group(0) for m in NUMBER.finditer(text) if not _in_a_name(text, m.start())]
+    assert [number.text for number in find_numbers([(text, 1)])] == expected
 
 
 MKDOCS_PIECES = [

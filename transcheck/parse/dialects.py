@@ -24,6 +24,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from transcheck.lazy import compiled
 from transcheck.parse.mkdocs import FENCED_MARK, marks
@@ -63,11 +64,11 @@ _BRACE_MARK = compiled(r"\{(?:\{([<%])?|%)")  # Hugo's {{< and {{% (group 1), el
 _LINE_MARK = r"((?:import|export)[ \t{]|[ \t]*</?[A-Z][\w.]*[\s/>])"  # MDX
 _FIRST_LINE_MARK = compiled(_LINE_MARK)
 _NEXT_LINE_MARK = compiled("\n" + _LINE_MARK)
-# Fenced code, where an MkDocs-looking line (a Rust ``/// note``, a JS ``=== "x"``) is code.
-_FENCE = compiled(
-    r"^[ \t]{0,3}(`{3,}|~{3,}).*?(?:\n[ \t]{0,3}\1[`~]*[ \t]*(?=\n|\Z)|\Z)",
-    re.MULTILINE | re.DOTALL,
-)
+# Fenced code, where an MkDocs-looking line (a Rust ``/// note``, a JS ``=== "x"``) is code: an
+# opening line (the first, or one after a newline, which the regex engine skips to) and the first
+# line below it that closes it (see ``_fences``).
+_FIRST_FENCE = compiled(r"[ \t]{0,3}(`{3,}|~{3,})")
+_NEXT_FENCE = compiled(r"\n[ \t]{0,3}(`{3,}|~{3,})")
 _MARK_NAMES = {
     HUGO: "a Hugo shortcode",
     JEKYLL: "a Liquid tag",
@@ -128,22 +129,50 @@ def _mkdocs_mark(text: str) -> re.Match[str] | None:
     return _outside_fences(marks(text, fenced.start() if fenced else len(text)), text) or fenced
 
 
+@lru_cache(maxsize=16)
+def _fence_closer(run: str) -> re.Pattern[str]:
+    """A line closing a fence opened by ``run`` (```, ~~~~): that run, then any backticks and
+    tildes, then blanks only, after the newline that begins it."""
+    return re.compile(rf"\n[ \t]{{0,3}}{re.escape(run)}[`~]*[ \t]*(?=\n|\Z)")
+
+
+def _fences(text: str) -> Iterator[tuple[int, int]]:
+    """The start and end of each fenced block of ``text``, in order: from its opening line's
+    start to the end of the first line below that closes it (its newline left out), or to the
+    end of the text. These are the spans a multiline, dot-all ``finditer`` of the opening line,
+    a lazy ``.*?`` and the closing line finds (a test holds them equal), the regex engine
+    trying the closing line at every character of the code."""
+    opener = _FIRST_FENCE().match(text)
+    start = 0
+    end = 0
+    while True:
+        if opener is None:
+            opener = _NEXT_FENCE().search(text, end)
+            if opener is None:
+                return
+            start = opener.start() + 1  # the opening line begins after the newline
+        closer = _fence_closer(opener.group(1)).search(text, opener.end())
+        end = closer.end() if closer is not None else len(text)
+        yield start, end
+        opener = None
+
+
 def _outside_fences(
     found: Iterable[re.Match[str]], text: str, group: int = 0
 ) -> re.Match[str] | None:
     """The first of some marks (in text order) that stands outside fenced code, where a Rust
     ``/// note`` or a JavaScript ``import`` is code; the fences are read only as far as the
     marks ask (most pages: none)."""
-    fences: Iterator[re.Match[str]] | None = None
-    fence: re.Match[str] | None = None
+    fences: Iterator[tuple[int, int]] | None = None
+    fence: tuple[int, int] | None = None
     for mark in found:
         at = mark.start(group)
         if fences is None:
-            fences = _FENCE().finditer(text)
+            fences = _fences(text)
             fence = next(fences, None)
-        while fence is not None and fence.end() <= at:
+        while fence is not None and fence[1] <= at:
             fence = next(fences, None)
-        if fence is None or fence.start() > at:
+        if fence is None or fence[0] > at:
             return mark
     return None
 
