@@ -6,7 +6,8 @@ aligner's former search picked among equally long ones; code tokens remembered b
 line are those of each line worked out in turn; the shared token weights of section pairs are
 those summed pair by pair, with the inverted index built only at the levels read; a block pair
 of kinds that do not fit is scored as the plain formula scores it, and a block's mass and the
-token weights are the plain loops' sums."""
+token weights are the plain loops' sums; the section pairs vouched for, scored only where they
+can be, are those a full score matrix vouches for."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import math
 from itertools import pairwise
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -31,6 +33,7 @@ from transcheck.align.blockscore import Scorer as BlockScorer
 from transcheck.align.features import _COMMENT, _TRAILING_COMMENT, Scorer, _Content, features
 from transcheck.align.features import _code_tokens as section_code_tokens
 from transcheck.align.ordered import increasing_chain
+from transcheck.align.sections import ANCHOR_EVIDENCE, WEAK_MOST, _evidence, _vouched
 from transcheck.model import BlockKind, Document
 from transcheck.parse import parse_markdown
 
@@ -100,6 +103,59 @@ def test_folded_content_on_every_book_chapter(corpus: Path) -> None:
         )
 
 
+def _assert_vouched_is_plain(source: Document, target: Document) -> None:
+    """The pairs ``_vouched`` vouches for, scoring the weak pairs of a row or column only when
+    a strong one falls below WEAK_MOST, are those the full score matrix vouches for: evidence
+    of at least ANCHOR_EVIDENCE and no pair of the row or column scoring higher. Every weak
+    pair scores within WEAK_MOST, the bound the shortcut rests on."""
+    english, korean = source.sections, target.sections
+    scorer = Scorer([features(s, str) for s in english], [features(s, str) for s in korean])
+    evidence, score = _evidence(english, korean, scorer)
+    scores = [[score(i, j) for j in range(len(korean))] for i in range(len(english))]
+    row_best = [max(row, default=0.0) for row in scores]
+    column_best = [max(column, default=0.0) for column in zip(*scores, strict=False)]
+    plain = [
+        [
+            s if e >= ANCHOR_EVIDENCE and s >= max(row_best[i], column_best[j]) else -math.inf
+            for j, (s, e) in enumerate(zip(row, proof, strict=True))
+        ]
+        for i, (row, proof) in enumerate(zip(scores, evidence, strict=True))
+    ]
+    fresh = Scorer([features(s, str) for s in english], [features(s, str) for s in korean])
+    assert _vouched(*_evidence(english, korean, fresh)) == plain
+    for row, proof in zip(scores, evidence, strict=True):
+        assert all(s <= WEAK_MOST for s, e in zip(row, proof, strict=True) if e < ANCHOR_EVIDENCE)
+
+
+def _chapters(corpus: Path) -> list[tuple[Document, Document]]:
+    """Every English page of a corpus with its Korean translation, parsed."""
+    found = []
+    for english in sorted((corpus / "en").rglob("*.md")):
+        korean = corpus / "ko" / english.relative_to(corpus / "en")
+        if korean.is_file():
+            found.append(
+                tuple(
+                    parse_markdown(path.read_text("utf-8"), str(path)) for path in (english, korean)
+                )
+            )
+    return found
+
+
+def test_vouched_pairs_on_every_book_chapter(corpus: Path) -> None:
+    for source, target in _chapters(corpus):
+        _assert_vouched_is_plain(source, target)
+
+
+def test_vouched_pairs_on_every_vue_docs_page(corpus: Path) -> None:
+    vue = corpus.parent / "vue-docs"
+    if not (vue / "en").is_dir():
+        pytest.skip(f"corpus not found at {vue}")
+    pages = _chapters(vue)
+    assert len(pages) > 100
+    for source, target in pages:
+        _assert_vouched_is_plain(source, target)
+
+
 _BODIES = ["`a`", "`b` and `a`", "`c`", "1", "2 and `a`", "text", "[x](/x)", "```\nx = 1\n```"]
 _SECTION = st.tuples(st.integers(1, 3), st.lists(st.sampled_from(_BODIES), max_size=3))
 
@@ -161,6 +217,13 @@ def test_folded_content_on_generated_pairs(
     english: list[tuple[int, list[str]]], korean: list[tuple[int, list[str]]]
 ) -> None:
     _assert_folded_content_is_plain(_document(english, "en.md"), _document(korean, "ko.md"))
+
+
+@given(st.lists(_SECTION, max_size=8), st.lists(_SECTION, max_size=8))
+def test_vouched_pairs_on_generated_pairs(
+    english: list[tuple[int, list[str]]], korean: list[tuple[int, list[str]]]
+) -> None:
+    _assert_vouched_is_plain(_document(english, "en.md"), _document(korean, "ko.md"))
 
 
 @given(st.lists(st.integers(0, 12), max_size=30))

@@ -22,7 +22,7 @@ from transcheck.align.features import (
     section_tokens,
     title_evidence,
 )
-from transcheck.align.sections import ANCHOR, POSITION, Costs, _monotone, _score_matrix
+from transcheck.align.sections import ANCHOR, POSITION, Costs, _evidence, _monotone
 from transcheck.api import check_pair
 from transcheck.config import Config
 from transcheck.model import BlockKind, Section
@@ -385,7 +385,8 @@ def test_preambles_are_decided_not_scored() -> None:
     english = parse_markdown(en, "en.md").sections
     korean = parse_markdown(ko, "ko.md").sections
     scorer = Scorer([features(s, str) for s in english], [features(s, str) for s in korean])
-    scores, evidence = _score_matrix(english, korean, scorer)
+    evidence, score = _evidence(english, korean, scorer)
+    scores = [[score(i, j) for j in range(len(korean))] for i in range(len(english))]
     for matrix in (scores, evidence):
         assert matrix[0] == [1.0, 0.0, 0.0]
         assert [row[0] for row in matrix] == [1.0, 0.0, 0.0]
@@ -453,7 +454,7 @@ def test_word_evidence_left_unworked_is_what_title_evidence_gives() -> None:
     worked = 0
     for a in sources:
         for b in targets:
-            if (a.words and b.words) or a.title == b.title:  # matrices works these out
+            if (a.words and b.words) or a.title == b.title:  # Scorer.evidence works these out
                 worked += title_evidence(a, b) != no_shared_words(b)
             else:
                 assert title_evidence(a, b) == no_shared_words(b)

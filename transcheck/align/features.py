@@ -163,6 +163,8 @@ class Scorer:
         source_length = sum(f.length for f in source)
         target_length = sum(f.length for f in target)
         self.ratio = target_length / source_length if source_length and target_length else 1.0
+        self._folded: set[tuple[int, int]] = set()
+        self._shapes: dict[tuple[str, str], float] = {}  # few shapes recur: "p", "pp", "pc", ...
 
     def _mass(self, tokens: Counter[str]) -> float:
         """The weighted size of a section's multiset of tokens."""
@@ -178,7 +180,7 @@ class Scorer:
         """Per English section, per Korean section: the weight of the tokens both carry (with
         ``same_level``, 0.0 for Korean sections of another level than the English section's;
         with ``alone``, per English and per Korean section whether it is compared as itself,
-        0.0 for a pair of two such sections, which ``Scorer.matrices`` compares already).
+        0.0 for a pair of two such sections, which ``Scorer.evidence`` compares already).
 
         Built from an inverted index, so the cost follows the shared tokens: a row starts at
         0.0 for every Korean section (no token is weightless, so 0.0 is "nothing shared").
@@ -215,8 +217,9 @@ class Scorer:
             result.append(row)
         return result
 
-    def matrices(self) -> tuple[list[list[float]], list[list[float]]]:
-        """The score and the evidence (content or heading words, the stronger) of every pair.
+    def evidence(self) -> list[list[float]]:
+        """The evidence (content or heading words, the stronger) of every pair; ``score`` then
+        works out the score of the pairs the aligner reads (see sections._vouched).
 
         Content is compared section to section, and, for two headings of one level, also with
         their subsections folded in: a Korean section that keeps in one section what the English
@@ -225,38 +228,37 @@ class Scorer:
         plain arithmetic per pair. The preambles (text before the first heading) are decided
         outright, not scored: one pairs with the other (1.0) and with no heading's section (0.0).
         """
-        own = _Content(self, [f.tokens for f in self.source], [f.tokens for f in self.target])
-        below = _Content(self, self.source_below, self.target_below, same_level=True, own=own)
+        own = self._own = _Content(
+            self, [f.tokens for f in self.source], [f.tokens for f in self.target]
+        )
+        below = self._below = _Content(
+            self, self.source_below, self.target_below, same_level=True, own=own
+        )
         # A heading written the same on both sides (a name, a number) identifies its pair: the
         # folded-in subsections of another section never outweigh it.
         source_titles, target_titles = _by_title(self.source), _by_title(self.target)
-        scores: list[list[float]] = []
-        evidence: list[list[float]] = []
-        shapes: dict[tuple[str, str], float] = {}  # few shapes recur: "p", "pp", "pc", ...
-        ratio, target_mass = self.ratio, own.target_mass
+        target_mass = own.target_mass
         # each Korean heading's word evidence against an English heading sharing no word: the
         # title_evidence of most pairs (a heading written the same, or with Latin-script words
         # on both sides, is worked out)
-        unshared = [no_shared_words(b) for b in self.target]
+        unshared = self._unshared = [no_shared_words(b) for b in self.target]
+        folded = self._folded  # the pairs whose content is their folded one (see score)
+        evidence: list[list[float]] = []
         for i, a in enumerate(self.source):
             if not a.level:  # the preamble (level 0) pairs with the other preamble only
-                decided = [0.0 if b.level else 1.0 for b in self.target]
-                scores.append(decided)
-                evidence.append(decided.copy())
+                evidence.append([0.0 if b.level else 1.0 for b in self.target])
                 continue
-            score_row, evidence_row = [], []
+            row = []
             shared, mass, below_shared = own.shared[i], own.source_mass[i], below.shared[i]
             words, heading = a.words, a.title
             for j, b in enumerate(self.target):
                 if not b.level:
-                    score_row.append(0.0)
-                    evidence_row.append(0.0)
+                    row.append(0.0)
                     continue
                 # own.evidence(i, j), written out: this loop runs for every other pair
                 content = (2 * shared[j] + TOKEN_PSEUDO) / (
                     mass + target_mass[j] + 2 * TOKEN_PSEUDO
                 )
-                folded = (a, b)
                 if (
                     a.level == b.level
                     and below_shared[j]
@@ -264,36 +266,55 @@ class Scorer:
                     and j in target_titles.get(a.title, (j,))
                     and (deeper := below.evidence(i, j)) > content
                 ):
-                    # compared with their subsections, in length and shape too
-                    content, folded = deeper, (self.source_folded[i], self.target_folded[j])
+                    content = deeper  # compared with their subsections
+                    folded.add((i, j))
+                # self._title(a, b, j), written out
                 if (words and b.words) or heading == b.title:
                     title = title_evidence(a, b)
                 else:
                     title = unshared[j]
-                x, y = folded
-                if x.shape == y.shape:
-                    shape = 1.0
-                else:
-                    shape = shapes.get((x.shape, y.shape), -1.0)
-                    if shape < 0:
-                        shape = shapes[x.shape, y.shape] = fuzz.ratio(x.shape, y.shape) / 100
-                # similarity of prose lengths through the overall Korean/English length ratio
-                if x.length and y.length:
-                    relative = (y.length / x.length) / ratio
-                    length = min(relative, 1 / relative)
-                else:
-                    length = 0.0 if x.length or y.length else 1.0
-                score_row.append(
-                    W_CONTENT * content
-                    + W_TITLE * title
-                    + W_LEVEL * (a.level == b.level)
-                    + W_LENGTH * length
-                    + W_SHAPE * shape
-                )
-                evidence_row.append(max(content, title))
-            scores.append(score_row)
-            evidence.append(evidence_row)
-        return scores, evidence
+                row.append(content if content >= title else title)
+            evidence.append(row)
+        return evidence
+
+    def _title(self, a: Features, b: Features, j: int) -> float:
+        """``title_evidence`` of English heading ``a`` and Korean heading ``b`` (number ``j``),
+        read from the words no English heading shares when ``a`` shares none."""
+        if (a.words and b.words) or a.title == b.title:
+            return title_evidence(a, b)
+        return self._unshared[j]
+
+    def score(self, i: int, j: int) -> float:
+        """The score of one pair, after ``evidence``: its content (folded in where the evidence
+        pass took the folded one), heading words, level, prose length and block shape."""
+        a, b = self.source[i], self.target[j]
+        if not a.level or not b.level:
+            return 0.0 if a.level or b.level else 1.0
+        x, y = a, b
+        if (i, j) in self._folded:  # compared with their subsections, in length and shape too
+            content = self._below.evidence(i, j)
+            x, y = self.source_folded[i], self.target_folded[j]
+        else:
+            content = self._own.evidence(i, j)
+        if x.shape == y.shape:
+            shape = 1.0
+        else:
+            shape = self._shapes.get((x.shape, y.shape), -1.0)
+            if shape < 0:
+                shape = self._shapes[x.shape, y.shape] = fuzz.ratio(x.shape, y.shape) / 100
+        # similarity of prose lengths through the overall Korean/English length ratio
+        if x.length and y.length:
+            relative = (y.length / x.length) / self.ratio
+            length = min(relative, 1 / relative)
+        else:
+            length = 0.0 if x.length or y.length else 1.0
+        return (
+            W_CONTENT * content
+            + W_TITLE * self._title(a, b, j)
+            + W_LEVEL * (a.level == b.level)
+            + W_LENGTH * length
+            + W_SHAPE * shape
+        )
 
 
 def _hold(index: defaultdict[str, list[tuple[int, int]]], j: int, tokens: Counter[str]) -> None:
@@ -376,7 +397,7 @@ class _Content:
     def evidence(self, i: int, j: int) -> float:
         """Shared token weight against both sides' weight, smoothed toward 0.5. Made with
         ``own``, it is wrong for a pair of two sections without subsections (0.0 shared stands
-        for their own evidence): a caller tests ``shared[i][j]`` first, as ``matrices`` does."""
+        for their own evidence): a caller tests ``shared[i][j]`` first, as ``evidence`` does."""
         return (2 * self.shared[i][j] + TOKEN_PSEUDO) / (
             self.source_mass[i] + self.target_mass[j] + 2 * TOKEN_PSEUDO
         )

@@ -32,7 +32,17 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
-from transcheck.align.features import Features, Scorer, features, section_tokens
+from transcheck.align.features import (
+    W_CONTENT,
+    W_LENGTH,
+    W_LEVEL,
+    W_SHAPE,
+    W_TITLE,
+    Features,
+    Scorer,
+    features,
+    section_tokens,
+)
 from transcheck.align.model import Alignment, SectionPair
 from transcheck.align.ordered import increasing_chain
 from transcheck.model import Document, Section
@@ -62,12 +72,13 @@ MAX_CELLS = 1_000_000  # section pairs above which a file pair is cut into stret
 STRETCH = 400  # English sections per slice of a stretch that nothing shared cuts
 
 
-def _score_matrix(
+def _evidence(
     english: Sequence[Section], korean: Sequence[Section], scorer: Scorer
-) -> tuple[list[list[float]], list[list[float]]]:
-    """Scores and evidence of every pair, with explicit ids decided outright (and the preambles,
-    by ``Scorer.matrices``)."""
-    scores, evidence = scorer.matrices()
+) -> tuple[list[list[float]], Callable[[int, int], float]]:
+    """The evidence of every pair and its score (worked out once, when first asked), with
+    explicit ids decided outright (and the preambles, by ``Scorer.evidence``)."""
+    evidence = scorer.evidence()
+    known: dict[tuple[int, int], float] = {}
     by_anchor: dict[str, list[int]] = {}  # the other Korean sections: only these can share an id
     for j, ko in enumerate(korean):
         if not ko.is_preamble:
@@ -77,8 +88,62 @@ def _score_matrix(
             continue
         for j in by_anchor.get(en.anchor, ()):
             if _same_id(en, korean[j]):
-                scores[i][j] = evidence[i][j] = 1.0
-    return scores, evidence
+                known[i, j] = evidence[i][j] = 1.0
+
+    def score(i: int, j: int) -> float:
+        """The score of pair (i, j)."""
+        found = known.get((i, j))
+        if found is None:
+            found = known[i, j] = scorer.score(i, j)
+        return found
+
+    return evidence, score
+
+
+# The most a pair whose evidence is below ANCHOR_EVIDENCE scores: its content and heading words
+# are below it, its level, length and shape at most 1 (with room for rounding).
+WEAK_MOST = (W_CONTENT + W_TITLE) * ANCHOR_EVIDENCE + W_LEVEL + W_LENGTH + W_SHAPE + 1e-9
+
+
+def _vouched(
+    evidence: Sequence[Sequence[float]], score: Callable[[int, int], float]
+) -> list[list[float]]:
+    """Per pair, its score when its evidence is at least ANCHOR_EVIDENCE and no pair of its row
+    or column scores higher, else -inf. Only these strong pairs are scored, and the others of a
+    row or a column only when its best strong pair scores below WEAK_MOST, all they can reach
+    (most sections share tokens with few others: a tenth of the pairs on vue-docs)."""
+    n, m = len(evidence), len(evidence[0]) if evidence else 0
+    strong = [[j for j, e in enumerate(row) if e >= ANCHOR_EVIDENCE] for row in evidence]
+    row_best = [-math.inf] * n
+    column_best = [-math.inf] * m
+    for i, columns in enumerate(strong):
+        for j in columns:
+            s = score(i, j)
+            row_best[i] = max(row_best[i], s)
+            column_best[j] = max(column_best[j], s)
+    weak: dict[tuple[int, int], float] = {}  # (row, -1) or (-1, column): its best weak pair
+
+    def weak_best(i: int, j: int) -> float:
+        """The best score of the weak pairs of row ``i`` (``j`` -1) or column ``j``."""
+        found = weak.get((i, j))
+        if found is None:
+            cells = [(i, c) for c in range(m)] if j < 0 else [(r, j) for r in range(n)]
+            found = weak[i, j] = max(
+                (score(r, c) for r, c in cells if evidence[r][c] < ANCHOR_EVIDENCE),
+                default=-math.inf,
+            )
+        return found
+
+    vouched = [[-math.inf] * m for _ in range(n)]
+    for i, columns in enumerate(strong):
+        for j in columns:
+            s = score(i, j)
+            if s < row_best[i] or s < column_best[j]:
+                continue
+            if s < WEAK_MOST and (s < weak_best(i, -1) or s < weak_best(-1, j)):
+                continue
+            vouched[i][j] = s
+    return vouched
 
 
 def _monotone(scores: Sequence[Sequence[float]], costs: Costs) -> dict[int, int]:
@@ -150,7 +215,8 @@ def _out_of_place(en: Features, ko: Features) -> bool:
 
 
 def _fill_gaps(
-    scores: list[list[float]],
+    score: Callable[[int, int], float],
+    size: tuple[int, int],
     matched: dict[int, int],
     moved: dict[int, int],
     out_of_place: Callable[[int, int], bool],
@@ -158,7 +224,7 @@ def _fill_gaps(
     """Pair, in order and by score alone, the sections left between two consecutive anchors;
     a pair found ``out_of_place`` is left as a missing and an extra section (after the
     pairing: the pairs around it stay where position put them)."""
-    n, m = len(scores), len(scores[0]) if scores else 0
+    n, m = size
     moved_targets = set(moved.values())
     filled: dict[int, int] = {}
     previous = (-1, -1)
@@ -166,7 +232,7 @@ def _fill_gaps(
         english = [i for i in range(previous[0] + 1, i_end) if i not in moved]
         korean = [j for j in range(previous[1] + 1, j_end) if j not in moved_targets]
         if english and korean:
-            stretch = [[scores[i][j] for j in korean] for i in english]
+            stretch = [[score(i, j) for j in korean] for i in english]
             for a, b in _monotone(stretch, POSITION).items():
                 if not out_of_place(english[a], korean[b]):
                     filled[english[a]] = korean[b]
@@ -176,31 +242,24 @@ def _fill_gaps(
 
 def _align_stretch(
     english: Sequence[Section], korean: Sequence[Section], rewrite: Callable[[str], str]
-) -> tuple[dict[int, int], dict[int, int], list[list[float]]]:
+) -> tuple[dict[int, int], dict[int, int], Callable[[int, int], float]]:
     """The three passes over one stretch: in-order pairs, moved pairs, and the pair scores."""
     scorer = Scorer(
         [features(s, rewrite) for s in english],
         [features(s, lambda url: url) for s in korean],
     )
-    scores, evidence = _score_matrix(english, korean, scorer)
-    row_best = [max(row, default=0.0) for row in scores]
-    column_best = [max(column, default=0.0) for column in zip(*scores, strict=False)]
-    vouched = [
-        [
-            s if e >= ANCHOR_EVIDENCE and s >= max(row_best[i], column_best[j]) else -math.inf
-            for j, (s, e) in enumerate(zip(row, proof, strict=True))
-        ]
-        for i, (row, proof) in enumerate(zip(scores, evidence, strict=True))
-    ]
+    evidence, score = _evidence(english, korean, scorer)
+    vouched = _vouched(evidence, score)
     matched = _monotone(vouched, ANCHOR)
     moved = _pair_moved(vouched, matched)
     matched |= _fill_gaps(
-        scores,
+        score,
+        (len(english), len(korean)),
         matched,
         moved,
         lambda i, j: _out_of_place(scorer.source[i], scorer.target[j]),
     )
-    return matched, moved, scores
+    return matched, moved, score
 
 
 def _unique_pairs(
@@ -260,7 +319,7 @@ def align_sections(
         for found, into in ((local[0], matched), (local[1], moved)):
             for a, b in found.items():
                 into[rows[a]] = cols[b]
-                score[rows[a], cols[b]] = local[2][a][b]
+                score[rows[a], cols[b]] = local[2](a, b)
     return _assemble(source, target, matched, moved, score)
 
 
