@@ -40,7 +40,8 @@ class Unit:
 
     english: tuple[Piece, ...]
     korean: tuple[Piece, ...]
-    names: frozenset[str] = frozenset()  # API names of the unit and its section heading
+    # API names of the unit and its section heading, worked out when asked (most never are)
+    names: Callable[[], frozenset[str]] = frozenset
     # English words the Korean keeps emphasized or quoted as its English has them: a term being
     # defined or named (``**pending callbacks**``, ``*dependencies*``), lower-cased
     kept: frozenset[str] = frozenset()
