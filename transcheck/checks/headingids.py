@@ -12,6 +12,7 @@ generated English id is asked for only where the Korean writes other generated i
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from urllib.parse import unquote
 
 from transcheck.align import Alignment
 from transcheck.checks.registry import Example, Hit, PairContext, rule
@@ -70,7 +71,8 @@ def changed_ids(alignment: Alignment) -> Mapping[int, str]:
 def _writes_vitepress_ids(alignment: Alignment) -> bool:
     """Whether a pair writes the VitePress ids of the English headings (``preview-host`` for
     '``preview.host``') more often than their GitHub ids: in the Korean headings' explicit ids
-    and in both pages' in-page links. Nothing else in a page says which its site renders."""
+    and in both pages' in-page links. Nothing else in a page says which its site renders; only
+    pages with no mark of their generator have such ids to weigh (see parse.slugs)."""
     english, others = alignment.source, alignment.source.other_ids
     if not others:
         return False
@@ -87,6 +89,7 @@ def _writes_vitepress_ids(alignment: Alignment) -> bool:
             for link in section.links:
                 fragment = link.in_page_fragment
                 if fragment is not None:
+                    fragment = unquote(fragment)
                     votes += (fragment in others.values()) - (fragment in github)
     return votes > 0
 

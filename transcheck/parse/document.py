@@ -31,7 +31,7 @@ from markdown_it.token import Token
 from transcheck.model import Document, Section
 from transcheck.parse.comments import collect_comments
 from transcheck.parse.conflicts import conflicts_of
-from transcheck.parse.dialects import AUTO, HUGO, MDX, MKDOCS, choose_dialect
+from transcheck.parse.dialects import AUTO, GFM, MDX, MKDOCS, choose_dialect
 from transcheck.parse.frontmatter import unclosed_front_matter
 from transcheck.parse.inline import InlineItems, collect_inline, text_items
 from transcheck.parse.linemarks import LINES
@@ -70,10 +70,6 @@ class _InlineParser:
         tokens = markdown(self._dialect).parseInline(source, self._env)
         children = tokens[0].children if tokens and tokens[0].children else []
         return collect_inline(children, LineMap(source, line), self.definitions, self._jsx)
-
-
-# Dialects whose pages a VitePress site never holds: their sites make ids their own way.
-_NOT_VITEPRESS = frozenset({MKDOCS, HUGO})
 
 
 def _with_site_ids(
@@ -142,7 +138,9 @@ def parse_markdown(
     sections = tuple(builder.sections)
     others: dict[int, str] = {}
     if slug_style == "github":
-        sections, others = _with_site_ids(sections, chosen not in _NOT_VITEPRESS)
+        # a page with no mark of its generator may be VitePress'; Docusaurus (MDX), Jekyll,
+        # MkDocs and Hugo pages make their ids their own way
+        sections, others = _with_site_ids(sections, chosen == GFM)
     comments = collect_comments(walker.commented)  # the runs and HTML blocks holding an opener
     unclosed = find_unclosed(walker.openers, text, env.get(LINES, ((), ())))
     return Document(

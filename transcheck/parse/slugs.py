@@ -29,9 +29,10 @@ one, as on the page.
 A page is read with the configured style, except that a page in the ``github`` style whose own
 in-page links reach its headings by MDN ids more often than by GitHub ids is read with MDN ids
 (``site_style``): an MDN page (English or translated) links ``#escaping_attribute_values``. A page
-read in the ``github`` style also answers to the VitePress id of each heading whose id it
-generates (``other_ids``): nothing in a page says which of the two its site renders, and a
-VitePress translation team writes ``{#preview-host}`` for the English '``preview.host``'.
+read in the ``github`` style with no mark of its generator (GFM: not Docusaurus' MDX, Jekyll,
+MkDocs or Hugo, which make their own ids) also answers to the VitePress id of each heading whose
+id it generates (``other_ids``): nothing in such a page says which of the two its site renders,
+and a VitePress translation team writes ``{#preview-host}`` for the English '``preview.host``'.
 """
 
 from __future__ import annotations
