@@ -122,11 +122,19 @@ def _squeezed(lines: tuple[CodeLine, ...], shape: bool = False) -> str:
     return "".join("".join(STRINGS.sub("", line.marked).split()) for line in lines)
 
 
-def _styled(lines: tuple[CodeLine, ...]) -> str:
-    """JavaScript lines squeezed, without a semicolon or a trailing comma that ends a line
-    (Prettier's ``trailingComma``), with one kind of quote (on a line writing only one kind:
+def _styled(lines: tuple[CodeLine, ...], after: tuple[CodeLine, ...] = ()) -> str:
+    """JavaScript lines squeezed, without a semicolon that ends a line or a trailing comma
+    (Prettier's ``trailingComma``: one that ends a line before a line closing a bracket; the
+    line ``after`` the run counts), with one kind of quote (on a line writing only one kind:
     where both occur, one is inside a string, and changing it changes the string)."""
-    return "".join(_one_quote("".join(line.text.rstrip().rstrip(";,").split())) for line in lines)
+    texts = [line.text.rstrip().rstrip(";") for line in (*lines, *after)]
+    kept = []
+    for at, text in enumerate(texts[: len(lines)]):
+        following = texts[at + 1].lstrip() if at + 1 < len(texts) else ""
+        if text.endswith(",") and following.startswith((")", "]", "}")):
+            text = text[:-1]
+        kept.append(_one_quote("".join(text.split())))
+    return "".join(kept)
 
 
 def _one_quote(text: str) -> str:
@@ -155,7 +163,8 @@ def _runs(en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...], loose: bool) -> It
         if tag == "replace" and i2 - i1 == j2 - j1:
             steps = [(i1 + k, i1 + k + 1, j1 + k, j1 + k + 1) for k in range(i2 - i1)]
         for a1, a2, b1, b2 in steps:
-            run = Run(tag, a1, a2, b1, b2, _kind(en[a1:a2], ko[b1:b2], loose))
+            kind = _kind(en[a1:a2], ko[b1:b2], loose, (en[a2 : a2 + 1], ko[b2 : b2 + 1]))
+            run = Run(tag, a1, a2, b1, b2, kind)
             if pending and pending.kind == run.kind and (pending.i2, pending.j2) == (a1, b1):
                 pending = Run(tag, pending.i1, a2, pending.j1, b2, run.kind)
                 continue
@@ -166,10 +175,16 @@ def _runs(en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...], loose: bool) -> It
         yield pending
 
 
-def _kind(en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...], loose: bool = False) -> str:
+def _kind(
+    en: tuple[CodeLine, ...],
+    ko: tuple[CodeLine, ...],
+    loose: bool = False,
+    after: tuple[tuple[CodeLine, ...], tuple[CodeLine, ...]] = ((), ()),
+) -> str:
     """What differs between two runs of lines: formatting, translated strings, or code
-    (``loose``: JavaScript, where statement-ending semicolons and the kind of quote are style)."""
-    if _squeezed(en) == _squeezed(ko) or (loose and _styled(en) == _styled(ko)):
+    (``loose``: JavaScript, where statement-ending semicolons, trailing commas and the kind of
+    quote are style; ``after``: the line that follows each run, which tells a trailing comma)."""
+    if _squeezed(en) == _squeezed(ko) or (loose and _styled(en, after[0]) == _styled(ko, after[1])):
         return "formatting"
     if _squeezed(en, True) == _squeezed(ko, True) and _translated(en, ko):
         return "strings"
@@ -200,7 +215,7 @@ _QUOTES = "only white space, line breaks, semicolons, trailing commas or quotes 
 YAML_LANGUAGES = frozenset({"yaml", "yml"})
 # A YAML mapping value or list item opening with a reserved indicator (`` ` ``, ``@``): no
 # plain scalar may start with one, so the line no longer loads.
-_YAML_RESERVED = compiled(r"[ \t]*(?:- +)?(?:[^\s:#][^:#]*:[ \t]+)?([`@])")
+_YAML_RESERVED = compiled(r"[ \t]*(?:- +|(?:- +)?[^\s:#`@][^:#]*:[ \t]+)([`@])")
 
 
 def _moves(runs: list[Run], en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...]) -> dict[int, int]:
