@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz
 
+from transcheck.align import terms
 from transcheck.checks.blockmatch import section_blocks
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.config import RULE_OPTIONS
@@ -179,14 +180,36 @@ def originals_kept(ctx: PairContext) -> dict[int, Block]:
             }
             for at in copies - {at + 1 for at in copies} - {at - 1 for at in copies}:
                 # a copy alone: a run of them is English left untranslated, said as a run
+                source = pairs[at].source
+                assert source is not None
                 for near in (at - 1, at + 1):
                     beside = pairs[near].target if 0 <= near < len(pairs) else None
-                    if beside is not None and pairs[near].source is None and _translated(beside):
+                    if (
+                        beside is not None
+                        and pairs[near].source is None
+                        and _translated(beside)
+                        and _renders(source, beside)
+                    ):
                         found[id(pairs[at].target)] = beside
                         break
         return found
 
     return ctx.cached("originals-kept", compute)  # type: ignore[no-any-return]
+
+
+def _renders(english: Block, korean: Block) -> bool:
+    """Whether a Korean paragraph shows that it translates an English one: they share a code
+    span or a number, or most Latin-script terms the Korean keeps are in the English (a
+    translator's note beside the copy shows none of these)."""
+    codes = {span.text.strip() for span in english.code_spans}
+    if codes & {span.text.strip() for span in korean.code_spans}:
+        return True
+    if {n.value for n in english.numbers} & {n.value for n in korean.numbers}:
+        return True
+    kept = terms.korean_terms(korean.text)
+    written = terms.lowered(english.text)
+    found = sum(terms.starts_word(word, written) for word in kept)
+    return found > 0 and 2 * found > len(kept)
 
 
 @mutable
@@ -514,9 +537,9 @@ def untranslated(ctx: PairContext) -> Iterator[Hit]:
 
     Bad:  en `Sharding splits an array across many devices.` ↔ ko the same English sentence.
     Good: ko `샤딩은 배열을 여러 장치에 나눕니다.`
-    Headings kept in English on purpose are silenced with `untranslated.allow_headings: true`;
-    a translated page that leaves three or more headings in English and translates none keeps
-    them (and its title) on purpose, as webpack.kr does.
+    Headings kept in English on purpose are silenced with `untranslated.allow_headings: true`
+    (titles too); a translated page that leaves three or more headings in English and translates
+    none (webpack.kr's way, or all forgotten) gets one finding for them.
     Names are not untranslated: a title that is one identifier or API name (`createApp()`,
     `v-if`), one or two capitalized names (`Vite`, `Scoped CSS`), a title the Korean page
     writes as it is in its own sentences (`React Developer Tools를 설치하면`), one word its
@@ -540,10 +563,11 @@ def untranslated(ctx: PairContext) -> Iterator[Hit]:
     ]
     share = translated_share(ctx)
     page_share = float(ctx.config.option("untranslated", "page_share"))
-    allow_headings = bool(ctx.config.option("untranslated", "allow_headings")) or (
-        share is not None and share >= page_share and _headings_kept(every, left)
-    )
-    if allow_headings:
+    allow_headings = bool(ctx.config.option("untranslated", "allow_headings"))
+    headings = [] if allow_headings else _headings_kept(every, left)
+    if share is None or share < page_share:
+        headings = []  # a page mostly in English: its headings are part of that
+    if allow_headings or headings:
         left = [
             english and unit.kind != _HEADING for unit, english in zip(every, left, strict=True)
         ]
@@ -551,11 +575,46 @@ def untranslated(ctx: PairContext) -> Iterator[Hit]:
     if len(kept) >= _PAGE_UNITS and share is not None and share < page_share:
         yield _page(ctx, every, left, share)
         return
+    if headings:
+        yield _all_headings(ctx, headings)
     if kept:  # most pages have no unit in English: no directive to read, no group to make
         yield from _grouped(ctx, every, left)
     yield from _stale(ctx, every, left)
-    if not allow_headings:  # a page keeping its headings in English keeps its title so too
+    if not allow_headings:  # a team keeping its headings in English keeps its titles so too
         yield from _front_matter(ctx, similarity)
+
+
+_HEADING = BlockKind.HEADING.value
+_KEPT_HEADINGS = 3  # headings a page leaves all in English to show it may do so on purpose
+
+
+def _headings_kept(every: Sequence[Unit], left: Sequence[bool]) -> list[Unit]:
+    """The headings of a page that leaves at least _KEPT_HEADINGS of them in English (``left``)
+    and translates none: a team's way (webpack.kr keeps headings and titles in English) or all
+    its headings forgotten, one thing either way; else none."""
+    kept = []
+    for unit, english in zip(every, left, strict=True):
+        if unit.kind == _HEADING:
+            if HANGUL.search(unit.korean) is not None:
+                return []
+            if english:
+                kept.append(unit)
+    return kept if len(kept) >= _KEPT_HEADINGS else []
+
+
+def _all_headings(ctx: PairContext, headings: list[Unit]) -> Hit:
+    """One finding for a translated page that keeps every heading in English."""
+    shown = " | ".join(repr(clipped(_shown(unit))) for unit in headings[:_SHOWN])
+    more = f" and {len(headings) - _SHOWN} more" if len(headings) > _SHOWN else ""
+    lines = ", ".join(str(unit.target_line) for unit in headings)
+    return Hit(
+        f"all {len(headings)} headings of this translated page are still in English (lines "
+        f"{lines}): {shown}{more}; translate them, or, if the team keeps headings in English, "
+        "set untranslated.allow_headings: true",
+        ctx.at_source(headings[0].source_line),
+        ctx.at_target(headings[0].target_line),
+        identity=f"headings\0{len(headings)}",
+    )
 
 
 def _grouped(ctx: PairContext, every: list[Unit], left: list[bool]) -> Iterator[Hit]:
@@ -588,23 +647,6 @@ def _grouped(ctx: PairContext, every: list[Unit], left: list[bool]) -> Iterator[
             ctx.at_source(first.source_line),
             ctx.at_target(first.target_line),
         )
-
-
-_HEADING = BlockKind.HEADING.value
-_KEPT_HEADINGS = 3  # headings a page leaves all in English to show it does so on purpose
-
-
-def _headings_kept(every: Sequence[Unit], left: Sequence[bool]) -> bool:
-    """Whether a page leaves at least _KEPT_HEADINGS headings in English (``left``) and
-    translates none: its team's way (webpack.kr keeps headings and titles in English), not
-    headings forgotten, as a page that translates one heading would show."""
-    kept = 0
-    for unit, english in zip(every, left, strict=True):
-        if unit.kind == _HEADING:
-            if HANGUL.search(unit.korean) is not None:
-                return False
-            kept += english
-    return kept >= _KEPT_HEADINGS
 
 
 _SHOWN = 3  # the texts of a list a finding shows
