@@ -57,6 +57,8 @@ DIFFERENT = [
     ("../tutorial/index.md", "../tutorial/intro.md"),
     ("https://router.vuejs.org/guide/", "https://router.vuejs.kr/api/"),
     ("https://example.kr/x", "https://example.org/x"),  # only a .kr page for an English one
+    ("https://nodejs.org/en/about", "https://nodejs.kr/en/about"),  # a whole site: anyone's
+    ("https://github.com/vuejs/core", "https://github.kr/vuejs/core"),
 ]
 
 

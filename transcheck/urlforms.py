@@ -132,12 +132,15 @@ def same_link(english: str, korean: str, site_url: str = "") -> bool:
 
 
 def _korean_edition(en: UrlForm, ko: UrlForm) -> bool:
-    """Whether the Korean URL is the Korean community edition of the English site on a ``.kr``
-    domain (``router.vuejs.kr`` for ``router.vuejs.org``): the same host but for its last
-    label, the same path and query; the fragment may name a translated heading."""
+    """Whether the Korean URL is the Korean community edition of the English project's site on
+    a ``.kr`` domain (``router.vuejs.kr`` for ``router.vuejs.org``): the same host but for its
+    last label, a project's subdomain (three labels or more: ``nodejs.kr`` or ``github.kr`` for
+    a whole site may be anyone's), the same path and query; the fragment may name a translated
+    heading."""
     if not (ko.host.endswith(_KR) and en.host and not en.host.endswith(_KR)):
         return False
-    same_site = ko.host.rsplit(".", 1)[0] == en.host.rsplit(".", 1)[0]
+    site, _, _ = ko.host.rpartition(".")
+    same_site = site.count(".") >= 1 and site == en.host.rpartition(".")[0]
     return same_site and (en.path, en.query) == (ko.path, ko.query)
 
 

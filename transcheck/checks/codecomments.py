@@ -123,7 +123,8 @@ _EMBEDDED_LANGUAGE = compiled(r"""\blang\s*=\s*["']?([\w-]+)""")
 _BY_LANGUAGE: dict[str, CodeSyntax] = {
     **dict.fromkeys(("python", "py", "python3", "py3", "ipython", "pycon", "sage"), _PYTHON),
     **dict.fromkeys(("sh", "bash", "shell", "zsh", "ksh", "fish"), _SHELL),
-    **dict.fromkeys(("console", "shell-session", "shellsession"), _CONSOLE),
+    **dict.fromkeys(("console", "shell-session", "shellsession", "sh-session"), _CONSOLE),
+    **dict.fromkeys(("bash-session", "zsh-session", "terminal"), _CONSOLE),
     **dict.fromkeys(("r", "ruby", "rb", "perl", "pl", "make", "makefile", "toml"), _SHELL),
     **dict.fromkeys(("dockerfile", "cmake", "julia", "jl", "powershell", "ps1", "ini"), _SHELL),
     **dict.fromkeys(("yaml", "yml"), _YAML),
