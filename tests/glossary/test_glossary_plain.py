@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 from itertools import chain
 from pathlib import Path
 
@@ -14,7 +13,6 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tests.checks.test_content_helpers import context
-from transcheck.checks.blockmatch import section_blocks
 from transcheck.checks.glossary import pair_units
 from transcheck.glossary import Entry, Glossary, Matcher, Occurrence
 from transcheck.glossary.aligned import _CONTAINER, Piece, Unit, _uncontained, find, joined
@@ -203,42 +201,8 @@ def test_units_without_kept_names_share_one_empty_set(corpus: Path) -> None:
     units = pair_units(ctx)
     empty = [unit.kept for unit in units if not unit.kept]
     assert len(empty) > 10 and len({id(kept) for kept in empty}) == 1
-    unnamed = [unit.names() for unit in units if not unit.names()]
+    unnamed = [unit.names for unit in units if not unit.names]
     assert len(unnamed) > 10 and len({id(names) for names in unnamed}) == 1
-
-
-_ONE_NAME = re.compile(r"[a-z][A-Za-z0-9]*|[A-Za-z][A-Za-z0-9]*\(\)")  # ## key, ## effectScope()
-
-
-def _plain_names(texts: Iterable[str]) -> set[str]:
-    """Code or titles of one token as names, without call parentheses or a leading sigil."""
-    stripped = [text.strip() for text in texts]
-    return {
-        text.lstrip("#@.:$").removesuffix("()") for text in stripped if text and " " not in text
-    }
-
-
-def test_unit_names_are_those_of_its_section(corpus: Path) -> None:
-    """A unit's API names, worked out when first asked, are those of its own section's titles
-    and code spans with the page's one-identifier headings, as worked out up front."""
-    chapter = "profiling.md"
-    ctx = context(
-        (corpus / "en" / chapter).read_text(encoding="utf-8"),
-        (corpus / "ko" / chapter).read_text(encoding="utf-8"),
-    )
-    heading = [s.title for s in ctx.source.sections if _ONE_NAME.fullmatch(s.title.strip())]
-    page = _plain_names(heading)
-    expected: dict[int, set[str]] = {}  # by the line of an English block of the section
-    for section in section_blocks(ctx):
-        sides = (section.source, section.target)
-        titles = [side.title for side in sides if _ONE_NAME.fullmatch(side.title.strip())]
-        code = [span.text for side in sides for span in side.code_spans]
-        names = page | _plain_names(titles) | _plain_names(code)
-        expected.update((pair.source.line, names) for pair in section.blocks if pair.source)
-    units = pair_units(ctx)
-    assert sum(bool(unit.names()) for unit in units) > 10
-    assert len({frozenset(unit.names()) for unit in units}) > 3  # several sections' names
-    assert all(unit.names() == expected[unit.english[0].line] for unit in units)
 
 
 # English and Korean of aligned units where learning could go wrong: plurals that start no key

@@ -13,7 +13,6 @@ import dataclasses
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache, lru_cache
-from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,8 +36,8 @@ from transcheck.glossary.matcher import (
 from transcheck.glossary.shipped import shipped_resolved
 from transcheck.glossary.translit import transliterates
 from transcheck.lazy import compiled
-from transcheck.model import Block, CodeSpan
-from transcheck.records import mutable, record
+from transcheck.model import Block
+from transcheck.records import record
 
 # A document's mentions (glossary.scan) are read only by glossary-forbidden, with a glossary that
 # forbids a rendering, and glossary-first-mention, off by default: imported where they are.
@@ -149,7 +148,7 @@ def pair_units(ctx: PairContext) -> tuple[Unit, ...]:
         korean: list[Block] = []
         page = _api_titles(s.title for s in ctx.source.sections)
 
-        def flush(names: _SectionNames) -> None:
+        def flush(names: frozenset[str]) -> None:
             en = tuple(piece(b, en_lines) for b in english if b.kind not in NOT_PROSE and b.text)
             ko = tuple(piece(b, ko_lines) for b in korean if b.kind not in NOT_PROSE and b.text)
             if en and ko:
@@ -158,7 +157,8 @@ def pair_units(ctx: PairContext) -> tuple[Unit, ...]:
             korean.clear()
 
         for section in section_blocks(ctx):
-            names = _SectionNames.of(section, page)
+            own = api_names(section)
+            names = page | own if own else page  # a section without API names shares the page's
             for pair in section.blocks:
                 if pair.source is None or pair.target is None:
                     continue
@@ -349,38 +349,17 @@ def collect_units(ctx: PairContext) -> PairUnits | None:
     return PairUnits(ctx.source.path, ctx.target.path, units)
 
 
-@mutable
-class _SectionNames:
+def api_names(section: SectionBlocks) -> frozenset[str]:
     """The names the units of an aligned section may keep in English as API: inline code of
     one identifier (`key`, `computed()`, `#fallback`) in the section on either side and its
     headings that are one (``## key``); with the English page's headings that are one (a
     reference page's ``## effectScope()``, see pair_units), that is all: code elsewhere on the
     page names nothing here. As the code writes them (`Object` is no generic object), without
-    call parentheses or a leading sigil.
-
-    Worked out on first ask (``names()``): only a term kept in English in a unit's Korean
-    asks, and most sections are never asked. It holds what they are read from (the sides'
-    titles and code spans), not the section, so that a unit sent from a worker process carries
-    no document."""
-
-    page: frozenset[str]  # the page's headings that are one identifier (see pair_units)
-    titles: tuple[str, str]
-    code: tuple[tuple[CodeSpan, ...], tuple[CodeSpan, ...]]
-    found: frozenset[str] | None = None
-
-    @classmethod
-    def of(cls, section: SectionBlocks, page: frozenset[str]) -> _SectionNames:
-        """The names of ``section`` with ``page``'s, not yet worked out."""
-        source, target = section.source, section.target
-        return cls(page, (source.title, target.title), (source.code_spans, target.code_spans))
-
-    def __call__(self) -> frozenset[str]:
-        """The names (worked out once)."""
-        if self.found is None:
-            spans = chain.from_iterable(self.code)
-            own = _api_titles(self.titles) | _names(span.text for span in spans)
-            self.found = self.page | own if own else self.page  # most share the page's
-        return self.found
+    call parentheses or a leading sigil."""
+    sides = (section.source, section.target)
+    return _api_titles(side.title for side in sides) | _names(
+        span.text for side in sides for span in side.code_spans
+    )
 
 
 def _api_titles(titles: Iterable[str]) -> frozenset[str]:
@@ -401,8 +380,7 @@ def _api_name(unit: Unit, occurrence: Occurrence) -> bool:
     word before or after it (``computed`` of `computed()`, ``effect scope`` of
     ``effectScope()``): a name, not a rendering decision. Letter case counts: `Object` names
     no generic object."""
-    names = unit.names()
-    if not names:
+    if not unit.names:
         return False
     start = occurrence.start
     text = next(_texts_at(unit, occurrence), "")
@@ -418,7 +396,7 @@ def _api_name(unit: Unit, occurrence: Occurrence) -> bool:
     if after is not None:
         following = after.group(1)
         candidates += [term + following, term + following[:1].upper() + following[1:]]
-    return any(candidate in names for candidate in candidates)
+    return any(candidate in unit.names for candidate in candidates)
 
 
 _NO_NAMES: frozenset[str] = frozenset()  # shared: every unit holds kept names, most of them none

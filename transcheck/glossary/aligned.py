@@ -40,8 +40,7 @@ class Unit:
 
     english: tuple[Piece, ...]
     korean: tuple[Piece, ...]
-    # API names of the unit and its section heading, worked out when asked (most never are)
-    names: Callable[[], frozenset[str]] = frozenset
+    names: frozenset[str] = frozenset()  # API names of the unit and its section heading
     # English words the Korean keeps emphasized or quoted as its English has them: a term being
     # defined or named (``**pending callbacks**``, ``*dependencies*``), lower-cased
     kept: frozenset[str] = frozenset()
