@@ -23,7 +23,7 @@ from transcheck.glossary.korean import _noun_tail as noun_tail
 from transcheck.glossary.learn import MIN_KEPT, SIZES, _count, _known_keys
 from transcheck.glossary.matcher import LATIN, _is_gloss, english_key, gloss_spans
 from transcheck.glossary.phrases import _KOREAN_STOPWORDS as KOREAN_STOPWORDS
-from transcheck.glossary.phrases import _SEGMENT, MIN_ALONE, KoreanStems, lone_syllables, phrases
+from transcheck.glossary.phrases import _SEGMENT, KoreanStems, phrases
 from transcheck.model import Block, BlockKind
 
 # Syllables of stems, noun suffixes, particles and verb tails (하/되/시키 and their forms).
@@ -290,19 +290,6 @@ _PHRASE_TEXT = st.lists(
 def test_phrases_as_every_run_of_words(text: str, sizes: tuple[int, ...], filtered: bool) -> None:
     first = {"kernel", "batch", "x", "the"} if filtered else None
     assert list(phrases(text, sizes, first)) == _plain_phrases(text, sizes, first)
-
-
-# A one-syllable Korean word as first found: a lookbehind and a lookahead, text by text.
-_LONE_LOOKAROUND = re.compile(f"(?<![{HANGUL}])[{HANGUL}](?![{HANGUL}])")
-
-
-@given(st.lists(st.text(alphabet=st.sampled_from(list("칩키가 a.\n\u3131\U0001f600")), max_size=8)))
-def test_lone_syllables_as_found_text_by_text(texts: list[str]) -> None:
-    """lone_syllables searches all texts at once: it finds what a search of each text finds
-    (a syllable at a text's start or end, one astral character making the texts four bytes a
-    character)."""
-    alone = Counter(chain.from_iterable(map(_LONE_LOOKAROUND.findall, texts)))
-    assert lone_syllables(texts) == {word for word, count in alone.items() if count >= MIN_ALONE}
 
 
 # The gloss pattern as first written: a lookbehind for the syllable before the parenthesis.

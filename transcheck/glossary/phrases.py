@@ -33,10 +33,8 @@ _SEGMENT = re.compile(r"[^.,;:!?()\[\]{}\"“”‘’/=<>|*$]+")
 # where one space comes between (looked ahead at, so it is the next match's word): one scan
 # gives a unit's words and its neighbours.
 _KOREAN_WORDS = compiled(f"([{HANGUL}]+)(?: (?=([{HANGUL}]+)))?")
-# A Korean word of one syllable, after the character before it (no syllable): starting with a
-# class, the search skips to the characters that are no syllable (a space), where a lookbehind
-# first would be tried at every syllable.
-_LONE_SYLLABLE = compiled(f"[^{HANGUL}]([{HANGUL}])(?![{HANGUL}])")
+# A Korean word of one syllable.
+_LONE_SYLLABLE = compiled(f"(?<![{HANGUL}])[{HANGUL}](?![{HANGUL}])")
 
 
 def phrases(
@@ -85,9 +83,7 @@ def lone_syllables(texts: Iterable[str]) -> frozenset[str]:
     """The one-syllable words Korean ``texts`` write on their own at least MIN_ALONE times (칩 in
     "TPU 칩 간"): the one-syllable nouns. A syllable seen only before tails starts a longer word
     (길이, 얕은), so it is no stem."""
-    # One search over the texts, each after a line break: so a text's first syllable follows
-    # one, and no word runs from one text into the next.
-    alone = Counter(_LONE_SYLLABLE().findall("\n" + "\n".join(texts)))
+    alone = Counter(chain.from_iterable(map(_LONE_SYLLABLE().findall, texts)))
     return frozenset(word for word, count in alone.items() if count >= MIN_ALONE)
 
 
