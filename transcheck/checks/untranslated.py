@@ -604,17 +604,22 @@ def _headings_kept(every: Sequence[Unit], left: Sequence[bool]) -> list[Unit]:
 
 def _all_headings(ctx: PairContext, headings: list[Unit]) -> Hit:
     """One finding for a translated page that keeps every heading in English."""
-    shown = " | ".join(repr(clipped(_shown(unit))) for unit in headings[:_SHOWN])
-    more = f" and {len(headings) - _SHOWN} more" if len(headings) > _SHOWN else ""
+    shown = _first_shown([repr(clipped(_shown(unit))) for unit in headings])
     lines = ", ".join(str(unit.target_line) for unit in headings)
     return Hit(
         f"all {len(headings)} headings of this translated page are still in English (lines "
-        f"{lines}): {shown}{more}; translate them, or, if the team keeps headings in English, "
+        f"{lines}): {shown}; translate them, or, if the team keeps headings in English, "
         "set untranslated.allow_headings: true",
         ctx.at_source(headings[0].source_line),
         ctx.at_target(headings[0].target_line),
         identity=f"headings\0{len(headings)}",
     )
+
+
+def _first_shown(texts: list[str]) -> str:
+    """The first _SHOWN texts of a list, joined, and how many more there are."""
+    more = f" and {len(texts) - _SHOWN} more" if len(texts) > _SHOWN else ""
+    return " | ".join(texts[:_SHOWN]) + more
 
 
 def _grouped(ctx: PairContext, every: list[Unit], left: list[bool]) -> Iterator[Hit]:
@@ -640,8 +645,7 @@ def _grouped(ctx: PairContext, every: list[Unit], left: list[bool]) -> Iterator[
             kinds = {unit.kind for unit in group}
             noun = f"{_named_kind(first.kind)}s" if len(kinds) == 1 else "blocks"
             what = f"{len(group)} {noun} (lines {first.target_line}-{group[-1].target_end})"
-            more = f" and {len(texts) - _SHOWN} more" if len(texts) > _SHOWN else ""
-            said = f"{' | '.join(texts[:_SHOWN])}{more}; translate them"
+            said = f"{_first_shown(texts)}; translate them"
         yield Hit(
             f"{what} still in English: {said}",
             ctx.at_source(first.source_line),
