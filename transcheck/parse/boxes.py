@@ -23,7 +23,8 @@ BOX = "container_admonition"  # the tokens a Docusaurus admonition gives: walker
 # Languages of code and data, whose fences stay code whatever they hold (a Markdown example,
 # program output, a YAML file of sentences): the common names and aliases of highlighters.
 _LANGUAGE_NAMES = """
-    abap ada apache apacheconf applescript arduino asm assembly astro awk bash bat batch bib
+    abap ada apache apacheconf applescript arduino asm assembly astro awk bash bash-session bat
+    batch bib
     bibtex c c++ caddy caddyfile cc cfg cjs clj clojure cmake cmd cobol coffee coffeescript conf
     console cpp crystal cs csharp css csv cu cuda cxx d dart diff django docker dockerfile dot
     dotenv ebnf editorconfig elixir elm env erb erl erlang ex exs f90 fish fortran fs fsharp
@@ -33,10 +34,11 @@ _LANGUAGE_NAMES = """
     markdown markdoc markup md mdoc mdx mermaid mjs ml mts mysql nasm nginx nim nix objc
     objective-c ocaml output pascal patch perl php pl plain plaintext plantuml plsql postcss
     postgres postgresql powershell proto protobuf ps1 psql pug py py3 pycon python python3 r
-    raku rb regex rego rs rst ruby rust sage sass scala scheme scss sed sh shell shell-session
+    raku rb regex rego rs rst ruby rust sage sass scala scheme scss sed sh sh-session shell
+    shell-session
     shellsession sol solidity sparql sql sqlite styl stylus svelte svg swift tcl terraform tex
-    text tf toml ts tsv tsx twig txt typescript typ v vb vbnet verilog vhdl vim vue vue-html
-    wasm wat xhtml xml xquery yaml yml zig zsh
+    terminal text tf toml ts tsv tsx twig txt typescript typ v vb vbnet verilog vhdl vim vue
+    vue-html wasm wat xhtml xml xquery yaml yml zig zsh zsh-session
     """
 CODE_LANGUAGES = frozenset(_LANGUAGE_NAMES.split())
 
