@@ -31,6 +31,7 @@ from transcheck.parse.fences import language_names
 from transcheck.records import record
 
 _CODE_MARKS = compiled(r"[(){}\[\];=<>$|]")
+_BACKTICKS = compiled(r"`+")
 # The further changes a finding names, and the characters of a code line it shows for each.
 MAX_NAMED = 3
 BRIEF = 40
@@ -90,7 +91,16 @@ def _show(line: CodeLine | None, limit: int = 0, start: int = 0) -> str:
     head = "…" if start else ""
     text = text[start:]
     room = limit - len(head)
-    return f"`{head}{text[: room - 1]}…`" if limit and len(text) > room else f"`{head}{text}`"
+    return _spanned(f"{head}{text[: room - 1]}…" if limit and len(text) > room else head + text)
+
+
+def _spanned(text: str) -> str:
+    """Code as a Markdown code span: in one backtick more than its longest run of them, padded
+    when it holds one (Angular's `` template: ` `` would otherwise read as ```)."""
+    if "`" not in text:
+        return f"`{text}`"
+    fence = "`" * (max(len(run) for run in _BACKTICKS().findall(text)) + 1)
+    return f"{fence} {text} {fence}"
 
 
 def _changed_briefs(en: CodeLine | None, ko: CodeLine | None) -> str:
