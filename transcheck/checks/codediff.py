@@ -222,7 +222,7 @@ _ADVICE = {
 
 _QUOTES = "only white space, line breaks, semicolons, trailing commas or quotes differ"
 
-YAML_LANGUAGES = frozenset({"yaml", "yml"})
+_YAML_LANGUAGES = frozenset({"yaml", "yml"})
 # A YAML mapping value or list item opening with a reserved indicator (`` ` ``, ``@``): no
 # plain scalar may start with one, so the line no longer loads.
 _YAML_RESERVED = compiled(r"[ \t]*(?:- +|(?:- +)?[^\s:#`@][^:#]*:[ \t]+)([`@])")
@@ -285,6 +285,12 @@ def _yaml_reserved(en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...]) -> str | 
                 "quote the translated value"
             )
     return None
+
+
+def _written_in(language: str, names: frozenset[str]) -> bool:
+    """Whether a fence language is one of ``names`` by any name it is known by (``angular-ts``
+    is ``ts``, see ``parse.fences.language_names``)."""
+    return any(name in names for name in language_names(language))
 
 
 def _past_laid_out(run: Run, en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...]) -> Run:
@@ -352,7 +358,7 @@ def _run_changes(en_block: Block, ko_block: Block) -> Iterator[Change]:
         return  # the blocks differ in comments, blank lines or trailing spaces alone (most)
     en, ko = lines_of(*en_scan), lines_of(*ko_scan)
     en_first, ko_first = _first_code_line(en_block), _first_code_line(ko_block)
-    loose = any(name in LOOSE_SEMICOLONS for name in language_names(en_block.lang))
+    loose = _written_in(en_block.lang, LOOSE_SEMICOLONS)
     runs = list(_runs(en, ko, loose))
     moved = _moves(runs, en, ko)
     for index, run in enumerate(runs):
@@ -389,7 +395,7 @@ def _run_changes(en_block: Block, ko_block: Block) -> Iterator[Change]:
         else:
             what = f"{label}: English {_show(en_line)}, Korean {_show(ko_line)}"
             brief = _changed_briefs(en_line, ko_line)
-            if run.kind == "code" and en_block.lang.lower() in YAML_LANGUAGES:
+            if run.kind == "code" and _written_in(en_block.lang, _YAML_LANGUAGES):
                 advice = _yaml_reserved(en[run.i1 : run.i2], ko[run.j1 : run.j2]) or advice
             if run.kind == "formatting" and _squeezed(en[run.i1 : run.i2]) != _squeezed(
                 ko[run.j1 : run.j2]

@@ -12,7 +12,6 @@ generated English id is asked for only where the Korean writes other generated i
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from urllib.parse import unquote
 
 from transcheck.align import Alignment
 from transcheck.checks.registry import Example, Hit, PairContext, rule
@@ -21,6 +20,7 @@ from transcheck.fixes import Fix, Replacement, Safety
 from transcheck.lazy import compiled
 from transcheck.links import normalize_fragment
 from transcheck.model import Section
+from transcheck.parse.document import in_page_fragments
 from transcheck.parse.headings import split_explicit_id
 
 KEPT_MIN = 2  # headings keeping the English id before a file is held to the convention
@@ -84,13 +84,10 @@ def _writes_vitepress_ids(alignment: Alignment) -> bool:
         other = others.get(pair.source.index)
         if other is not None:  # a heading whose two ids differ
             votes += (pair.target.anchor == other) - (pair.target.anchor == pair.source.anchor)
+    written = {*others.values()}
     for document in (english, alignment.target):
-        for section in document.sections:
-            for link in section.links:
-                fragment = link.in_page_fragment
-                if fragment is not None:
-                    fragment = unquote(fragment)
-                    votes += (fragment in others.values()) - (fragment in github)
+        for fragment in in_page_fragments(document.sections):
+            votes += (fragment in written) - (fragment in github)
     return votes > 0
 
 

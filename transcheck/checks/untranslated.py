@@ -564,9 +564,8 @@ def untranslated(ctx: PairContext) -> Iterator[Hit]:
     share = translated_share(ctx)
     page_share = float(ctx.config.option("untranslated", "page_share"))
     allow_headings = bool(ctx.config.option("untranslated", "allow_headings"))
-    headings = [] if allow_headings else _headings_kept(every, left)
-    if share is None or share < page_share:
-        headings = []  # a page mostly in English: its headings are part of that
+    translated = share is not None and share >= page_share  # else its headings are part of it
+    headings = _headings_kept(every, left) if translated and not allow_headings else []
     if allow_headings or headings:
         left = [
             english and unit.kind != _HEADING for unit, english in zip(every, left, strict=True)

@@ -22,6 +22,7 @@ picks the parser (see ``parsers``); the walk over the block tokens is in ``walke
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 from urllib.parse import unquote
@@ -72,6 +73,17 @@ class _InlineParser:
         return collect_inline(children, LineMap(source, line), self.definitions, self._jsx)
 
 
+def in_page_fragments(sections: Sequence[Section]) -> list[str]:
+    """The fragments of a page's in-page links (``#x``), percent-decoded, in order: what the
+    page's own ids are voted by (MDN's ids here, VitePress' in checks.headingids)."""
+    return [
+        unquote(fragment)
+        for section in sections
+        for link in section.links
+        if (fragment := link.in_page_fragment) is not None
+    ]
+
+
 def _with_site_ids(
     sections: tuple[Section, ...], vitepress: bool
 ) -> tuple[tuple[Section, ...], dict[int, str]]:
@@ -83,12 +95,7 @@ def _with_site_ids(
     if not generated:
         return sections, {}
     titles = [s.title for s in generated]
-    fragments = [
-        unquote(fragment)
-        for section in sections
-        for link in section.links
-        if (fragment := link.in_page_fragment) is not None
-    ]
+    fragments = in_page_fragments(sections)
     # most pages have no in-page link: nothing to decide by
     if not fragments or site_style(titles, fragments) != "mdn":
         if not vitepress:

@@ -77,7 +77,8 @@ class _Collector(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.tags: list[HtmlTag] = []
         self.texts: list[HtmlText] = []
-        self._open: list[tuple[str, bool]] = []  # open elements: name, Markdown enabled
+        # open elements: name, Markdown enabled, whether its text is not prose (told once)
+        self._open: list[tuple[str, bool, bool]] = []
         self._anchor: tuple[int, list[str]] | None = None  # open <a>: its tag index, its text
         self._separate = True  # whether the next text starts apart from the text before it
         self._in_text = False  # whether the last thing seen was text (HTMLParser splits at "<")
@@ -100,10 +101,8 @@ class _Collector(HTMLParser):
             return
         inherited = self._open[-1][1] if self._open else False
         markdown = found.get("markdown")
-        if markdown is None:
-            self._open.append((tag, inherited or "-" in tag))
-        else:
-            self._open.append((tag, markdown not in ("0", "false")))
+        enabled = inherited or "-" in tag if markdown is None else markdown not in ("0", "false")
+        self._open.append((tag, enabled, tag in _NOT_PROSE or _holds_code(tag)))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Record a self-closing tag (``<img … />``)."""
@@ -128,7 +127,7 @@ class _Collector(HTMLParser):
         """
         if self._anchor is not None:
             self._anchor[1].append(data)
-        if any(name in _NOT_PROSE or _holds_code(name) for name, _ in self._open):
+        if any(hidden for _, _, hidden in self._open):
             return
         if self._in_text:
             self.texts[-1] = replace(self.texts[-1], text=self.texts[-1].text + data)
