@@ -29,12 +29,19 @@ MAX_CHARS = 5_000_000
 # libyaml's loader when PyYAML was built with it (ten times faster); the same nodes and marks.
 FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+_SHORT = "tag:yaml.org,2002:"
+_STR, _MAP, _SEQ, _MERGE = (_SHORT + name for name in ("str", "map", "seq", "merge"))
+
 # The tags of plain YAML data: what SafeLoader resolves and builds, and the merge key ``<<``.
 _DATA_TAGS = frozenset(
-    {tag for tag in yaml.SafeLoader.yaml_constructors if tag is not None}
-    | {"tag:yaml.org,2002:merge"}
+    {tag for tag in yaml.SafeLoader.yaml_constructors if tag is not None} | {_MERGE}
 )
-_SHORT = "tag:yaml.org,2002:"
+# What PyYAML's constructors raise, unmarked, for a value its tag cannot build.
+_BUILD_ERRORS = (ValueError, TypeError, KeyError, AttributeError, OverflowError)
+# Scalar tags whose built value is final (hashable, no further building): ``_build`` handles these.
+_BUILT_SCALARS = frozenset(
+    _SHORT + name for name in ("str", "int", "float", "bool", "null", "timestamp", "binary")
+)
 
 
 class SafeYamlError(yaml.MarkedYAMLError):
@@ -128,26 +135,68 @@ def _check_depth(text: str, loader_class: type[yaml.SafeLoader]) -> None:
         loader.dispose()
 
 
-def _check_values(root: yaml.Node) -> None:
-    """Refuse any tag that is not plain data, and any scalar its tag cannot build."""
+def _check_values(root: yaml.Node) -> dict[int, Any] | None:
+    """Refuse any tag that is not plain data, and any scalar its tag cannot build.
+
+    Returns the non-string scalars built on the way, by node id, when every node is a mapping,
+    sequence or scalar of its own kind with scalar keys only (what ``_build`` makes, as the
+    constructor would); None when some node needs the constructor itself (a set, an ordered map,
+    a merge key, a collection as a key).
+    """
     constructor = yaml.SafeLoader("")
+    scalars: dict[int, Any] | None = {}
     try:
         for node in _nodes(root):
-            if node.tag not in _DATA_TAGS:
+            tag = node.tag
+            if tag not in _DATA_TAGS:
                 raise SafeYamlError(
-                    f"the tag {_short(node.tag)!r} is not plain YAML data; refused",
-                    node.start_mark,
+                    f"the tag {_short(tag)!r} is not plain YAML data; refused", node.start_mark
                 )
-            if isinstance(node, yaml.ScalarNode) and node.tag != _SHORT + "str":
-                try:
-                    constructor.construct_object(node)
-                except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as error:
-                    raise SafeYamlError(
-                        f"{node.value!r} is not a valid {_short(node.tag)} ({error})",
-                        node.start_mark,
-                    ) from None
+            if isinstance(node, yaml.ScalarNode):
+                if tag != _STR and tag != _MERGE:  # a merge key is the mapping's to build
+                    try:
+                        value = constructor.construct_object(node)
+                    except _BUILD_ERRORS as error:
+                        raise SafeYamlError(
+                            f"{node.value!r} is not a valid {_short(tag)} ({error})",
+                            node.start_mark,
+                        ) from None
+                    if scalars is not None:
+                        scalars[id(node)] = value
+                if tag not in _BUILT_SCALARS:
+                    scalars = None
+            elif isinstance(node, yaml.MappingNode):
+                if tag != _MAP or not all(
+                    isinstance(key, yaml.ScalarNode) and key.tag in _BUILT_SCALARS
+                    for key, _ in node.value
+                ):
+                    scalars = None
+            elif tag != _SEQ:
+                scalars = None
     finally:
         constructor.dispose()
+    return scalars
+
+
+def _build(root: yaml.Node, scalars: dict[int, Any]) -> Any:
+    """The plain data of a tree ``_check_values`` built the scalars of: what SafeConstructor
+    makes of it (later duplicate keys win, an aliased node is one shared object), in one walk."""
+    built: dict[int, Any] = {}
+
+    def build(node: yaml.Node) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            return node.value if node.tag == _STR else scalars[id(node)]
+        data = built.get(id(node))
+        if data is None:
+            if isinstance(node, yaml.MappingNode):
+                data = built[id(node)] = {}
+                for key, value in node.value:
+                    data[build(key)] = build(value)
+            else:
+                data = built[id(node)] = [build(child) for child in node.value]
+        return data
+
+    return build(root)
 
 
 def load_node(
@@ -174,8 +223,8 @@ def load_node(
         return None, None
     if expanded_size(node) > MAX_NODES:
         raise YamlBombError(node.start_mark)
-    _check_values(node)
-    return node, construct(node)
+    scalars = _check_values(node)
+    return node, construct(node) if scalars is None else _build(node, scalars)
 
 
 def load_node_fast(text: str) -> tuple[yaml.Node | None, Any]:
@@ -201,7 +250,7 @@ def construct(node: yaml.Node, constructor: yaml.SafeLoader | None = None) -> An
     own = constructor or yaml.SafeLoader("")
     try:
         return own.construct_object(node, deep=True)
-    except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as error:
+    except _BUILD_ERRORS as error:
         raise SafeYamlError(
             f"cannot be read as {_short(node.tag)} ({error})", node.start_mark
         ) from None
