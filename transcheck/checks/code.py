@@ -25,7 +25,7 @@ from transcheck.checks.blockmatch import (
 )
 from transcheck.checks.blocks import counterpart_place, is_code, lone_ids, unfenced_code
 from transcheck.checks.codediff import block_changes
-from transcheck.checks.grouped import by_message
+from transcheck.checks.grouped import by_message, unplaced
 from transcheck.checks.imports import export_changes, import_changes
 from transcheck.checks.linkmatch import english_broken, link_matches
 from transcheck.checks.markup import whole_element_lines
@@ -201,7 +201,8 @@ def _said_once(ctx: PairContext, kinds: tuple[str, ...]) -> Iterator[Hit]:
     """The changes of these kinds, the same change in several blocks of a page (an English
     that moved every example from ``module.exports = {`` to ``export default {``) as one
     finding naming its other lines."""
-    return by_message((c.hit for c in code_changes(ctx) if c.kind in kinds), korean=False)
+    hits = (c.hit for c in code_changes(ctx) if c.kind in kinds)
+    return by_message(hits, korean=False, key=unplaced)
 
 
 @record
