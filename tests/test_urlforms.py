@@ -34,6 +34,8 @@ SAME = [
     ("https://example.org/%ED%95%9C", "https://example.org/한"),
     ("../../tutorial/security/", "../../tutorial/security/index.md"),  # MkDocs source links
     ("/guide/essentials/application", "/guide/essentials/application.md"),
+    ("https://vite-rollup-plugins.patak.dev/", "https://vite-rollup-plugins.patak.dev"),
+    ("https://example.org/?page=2", "https://example.org?page=2"),
     ("https://router.vuejs.org/", "https://router.vuejs.kr/"),  # a Korean community edition
     (
         "https://pinia.vuejs.org/core-concepts/#using-the-store",
@@ -43,6 +45,7 @@ SAME = [
 
 DIFFERENT = [
     ("https://jax.readthedocs.io", "https://jax.readthedocs.org"),
+    ("https://example.org", "/"),  # another site's root, not this one's
     (
         "https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Proxy",
         "https://developer.mozilla.org/ko/docs/Web/JavaScript/Reference/Global_Objects/Reflect",

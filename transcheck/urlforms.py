@@ -5,10 +5,10 @@ Two URLs are the same link when they differ only by
 - a locale token: a path segment (``/en/``, ``/en-US/``, ``/ko/``, ``/ko-kr/``, a site's own
   ``/ko/`` prefix), the first label of the host (``en.wikipedia.org`` ↔ ``ko.wikipedia.org``) or
   a query value (``hl=en`` ↔ ``hl=ko``, ``lang=``, ``locale=``);
-- a trivial spelling: ``http`` ↔ ``https``, ``www.``, the host's case, a trailing slash,
-  ``x.html`` ↔ ``x``, ``x/index.html`` ↔ ``x/``, percent-encoding; and, for a link without a
-  host, the Markdown source of the page: ``x.md`` ↔ ``x``, ``x/index.md`` ↔ ``x/`` (MkDocs,
-  VitePress and Docusaurus pages link to either);
+- a trivial spelling: ``http`` ↔ ``https``, ``www.``, the host's case, a trailing slash (a
+  bare host's too), ``x.html`` ↔ ``x``, ``x/index.html`` ↔ ``x/``, percent-encoding; and, for a
+  link without a host, the Markdown source of the page: ``x.md`` ↔ ``x``, ``x/index.md`` ↔
+  ``x/`` (MkDocs, VitePress and Docusaurus pages link to either);
 - a Korean community edition on a ``.kr`` domain (``router.vuejs.kr`` ↔ ``router.vuejs.org``),
   the same path and query;
 - the site's own absolute URL (``https://site.org/x``) ↔ the site-relative path ``/x``; when the
@@ -86,7 +86,7 @@ def url_form(url: str, site_url: str = "") -> UrlForm:
     if scheme and scheme not in ("http", "https"):
         return UrlForm(scheme, "", unquote(url.strip()), (), "", "")
     host, locale = _host(parts.netloc) if parts.netloc else ("", "")
-    path = parts.path
+    path = parts.path or ("/" if host else "")  # ``https://site.dev`` is ``https://site.dev/``
     if site_url and host:
         site = urlsplit(site_url)
         site_host, _ = _host(site.netloc)
