@@ -37,7 +37,7 @@ from transcheck.lazy import compiled
 from transcheck.links import LinkIndex, Status, normalize_fragment
 from transcheck.model import Block, Document, Link, LinkKind, Section
 from transcheck.records import record
-from transcheck.urlforms import same_link
+from transcheck.urlforms import link_key, same_link
 
 FUZZY_ANCHOR = 80  # rapidfuzz score for guessing the heading a broken English anchor meant
 
@@ -267,10 +267,11 @@ def link_places(ctx: PairContext, korean: bool) -> dict[Link, LinkPlace]:
 
 
 def _repeats(paired: list[tuple[Link, Link]], extra: list[Link]) -> set[Link]:
-    """Korean leftovers that repeat a URL already paired in the section: a Korean sentence
-    that names the noun twice links it twice."""
-    seen = {ko.url for _, ko in paired}
-    return {link for link in extra if link.url in seen}
+    """Korean leftovers that repeat a URL already paired in the section, however spelled
+    (``https://expressjs.com/`` then ``https://expressjs.com``): a Korean sentence that names
+    the noun twice links it twice."""
+    seen = {link_key(ko.url) for _, ko in paired}
+    return {link for link in extra if link_key(link.url) in seen}
 
 
 def _kept_as_text(link: Link, korean: Section) -> bool:
