@@ -322,19 +322,18 @@ _OWN_LINE = frozenset({BlockKind.SHORTCODE, BlockKind.COMPONENT, BlockKind.HTML}
 
 
 def _adjacent(absent: list[_Absent]) -> list[list[_Absent]]:
-    """Missing tags in runs on consecutive English lines of their own (shortcode, component and
-    HTML blocks) that go in at one Korean place (``{{% sign-section %}}`` over ``{{< youtube …
-    >}}``): one thing the Korean lacks. Items of a list are items, and a tag missing on
-    several lines is left to ``grouped.said_once``."""
+    """Missing tags in runs on one English line, or on consecutive English lines of their own
+    (shortcode, component and HTML blocks), that go in at one Korean place (``{{% sign-section
+    %}}`` over ``{{< youtube … >}}``; ``<section>``, ``<h3>`` and ``<label>`` of one line of
+    HTML): one thing the Korean lacks. Items of a list are items, and a tag missing on several
+    lines is left to ``grouped.said_once``."""
     runs: list[list[_Absent]] = []
     for tag in absent:
         last = runs[-1][-1] if runs else None
         if (
             last is not None
-            and tag.bare
-            and last.bare
             and tag.at == last.at
-            and tag.line - last.line == 1
+            and (tag.line == last.line or (tag.bare and last.bare and tag.line - last.line == 1))
             and all(tag.shown != other.shown for other in runs[-1])  # twice: said_once's
         ):
             runs[-1].append(tag)
