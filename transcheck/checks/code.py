@@ -25,7 +25,7 @@ from transcheck.checks.blockmatch import (
 )
 from transcheck.checks.blocks import counterpart_place, is_code, lone_ids, unfenced_code
 from transcheck.checks.codediff import block_changes
-from transcheck.checks.grouped import by_message, unplaced
+from transcheck.checks.grouped import by_message, said_once, unplaced
 from transcheck.checks.imports import export_changes, import_changes
 from transcheck.checks.linkmatch import english_broken, link_matches
 from transcheck.checks.markup import whole_element_lines
@@ -191,18 +191,24 @@ def code_formatting(ctx: PairContext) -> Iterator[Hit]:
     Good: the code laid out as in English; the difference changes nothing, so this is info.
     In JavaScript and the pages that hold it (Vue, Svelte, Astro), a semicolon that ends a line
     and the kind of quote are layout too: en `import A from "./a"` ↔ ko `import A from './a';`.
-    One finding per code block (the same change in several blocks: one); code indented
+    One finding per page for each kind of difference (a Korean that writes every string in
+    double quotes, as its formatter does, is one thing), naming the other lines; code indented
     differently says by how many columns.
     """
-    yield from _said_once(ctx, ("formatting",))
+    yield from _said_once(ctx, ("formatting",), by_advice=True)
 
 
-def _said_once(ctx: PairContext, kinds: tuple[str, ...]) -> Iterator[Hit]:
+def _said_once(ctx: PairContext, kinds: tuple[str, ...], by_advice: bool = False) -> Iterator[Hit]:
     """The changes of these kinds, the same change in several blocks of a page (an English
     that moved every example from ``module.exports = {`` to ``export default {``) as one
-    finding naming its other lines."""
-    hits = (c.hit for c in code_changes(ctx) if c.kind in kinds)
-    return by_message(hits, korean=False, key=unplaced)
+    finding naming its other lines; ``by_advice``: every change that differs the same way
+    (quotes, indentation), whatever its code."""
+    said: dict[tuple[str, bool], list[Hit]] = {}
+    for change in code_changes(ctx):
+        if change.kind in kinds:
+            key = change.advice if by_advice else unplaced(change.hit.message)
+            said.setdefault((key, False), []).append(change.hit)
+    return said_once(said)
 
 
 @record
@@ -212,6 +218,7 @@ class CodeChange:
 
     kind: str
     hit: Hit
+    advice: str  # how it differs, as its message ends: what groups formatting per page
 
 
 def code_changes(ctx: PairContext) -> list[CodeChange]:
@@ -230,6 +237,7 @@ def code_changes(ctx: PairContext) -> list[CodeChange]:
             CodeChange(
                 change.kind,
                 Hit(change.message, ctx.at_source(change.en_line), ctx.at_target(change.ko_line)),
+                change.advice,
             )
             for change in [*changes, *export_changes(ctx)]
         ]

@@ -3,7 +3,7 @@ group: markup-mismatch, code-block-missing, code-block-extra)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from transcheck.checks.registry import Hit
 from transcheck.counted import elsewhere
@@ -28,12 +28,11 @@ def said_once(said: dict[tuple[str, bool], list[Hit]]) -> Iterator[Hit]:
         yield Hit(first.message + more, first.source, first.target, identity=message)
 
 
-def by_message(hits: Iterable[Hit], korean: bool, key: Callable[[str], str] = str) -> Iterator[Hit]:
-    """``said_once`` over hits of one kind: grouped by message (by ``key`` of it), in the order
-    first said."""
+def by_message(hits: Iterable[Hit], korean: bool) -> Iterator[Hit]:
+    """``said_once`` over hits of one kind: grouped by message, in the order first said."""
     said: dict[tuple[str, bool], list[Hit]] = {}
     for hit in hits:
-        said.setdefault((key(hit.message), korean), []).append(hit)
+        said.setdefault((hit.message, korean), []).append(hit)
     yield from said_once(said)
 
 
