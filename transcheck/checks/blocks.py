@@ -297,6 +297,7 @@ def _runs(
             and block.kind in COUNTED
             and bool(block.text)
             and not _only_images(block)
+            and not _lead_in(block)
             and id(block) not in skip
         )
         if alone and start is None:
@@ -304,6 +305,21 @@ def _runs(
         elif not alone and start is not None:
             yield start, index
             start = None
+
+
+_LEAD_IN_WORDS = 3
+
+
+def _lead_in(block: Block) -> bool:
+    """A paragraph of a few words and a colon (``예:``, ``For example:``): it introduces the
+    block after it, which the other language may announce at the end of the sentence before
+    (``… For example,`` over a Korean ``예:`` of its own); no text to add or to sync."""
+    text = block.text.rstrip()
+    return (
+        block.kind is BlockKind.PARAGRAPH
+        and text[-1:] in (":", "：")
+        and len(text.split()) <= _LEAD_IN_WORDS
+    )
 
 
 def _wrapper(
