@@ -226,6 +226,7 @@ def _stock_parser(dialect: str) -> MarkdownIt:
     md.block.tokenize = MethodType(ParserBlock.tokenize, md.block)  # type: ignore[method-assign]
     md.block.ruler.__class__ = Ruler  # every terminator asked on every line
     md.inline.tokenize = MethodType(ParserInline.tokenize, md.inline)  # type: ignore[method-assign]
+    md.inline.skipToken = MethodType(ParserInline.skipToken, md.inline)  # type: ignore[method-assign]
     return md
 
 

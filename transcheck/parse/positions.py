@@ -35,6 +35,10 @@ from transcheck.parse.tokens import new_token
 
 _NEWLINE = re.compile("\n")
 POS = "transcheck_pos"  # key in Token.meta; namespaced so no rule of markdown-it overwrites it
+# markdown-it's inline state keeps its pending text as a string and the pieces appended since
+# (``_pending``, ``_pending_buffer``), joined by its ``pending`` property. Every piece appended is
+# non-empty (the ``text`` rule's run, a backtick marker, one character), so text is pending when
+# either holds some: our state and tokenizer tell that without the property's join.
 
 
 class _PositionedState(StateInline):
@@ -44,7 +48,7 @@ class _PositionedState(StateInline):
 
     def push(self, ttype: str, tag: str, nesting: Literal[-1, 0, 1]) -> Token:
         """Push as ``StateInline.push`` does, stamping the token with the current offset."""
-        if self.pending:
+        if self._pending_buffer or self._pending:  # ``self.pending``, unjoined (see above)
             self.pushPending()
         token_meta = None
         if nesting < 0:  # closing tag
@@ -63,10 +67,15 @@ class _PositionedState(StateInline):
 
     def pushPending(self) -> Token:
         """Flush pending text as ``StateInline.pushPending`` does, stamping it with the offset
-        where the text ends."""
-        token = new_token("text", "", 0, self.pendingLevel, False, {POS: self.pos}, self.pending)
+        where the text ends. The text is read as the ``pending`` property reads it (the text
+        so far and the pieces appended since), without the property's calls."""
+        pieces = self._pending_buffer
+        text = self._pending + "".join(pieces) if pieces else self._pending
+        token = new_token("text", "", 0, self.pendingLevel, False, {POS: self.pos}, text)
         self.tokens.append(token)
-        self.pending = ""
+        self._pending = ""
+        if pieces:
+            self._pending_buffer = []  # as the property's setter leaves it
         return token
 
 
