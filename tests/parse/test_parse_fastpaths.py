@@ -245,7 +245,8 @@ def _stock_parser(dialect: str) -> MarkdownIt:
     md.block.parse = MethodType(ParserBlock.parse, md.block)  # type: ignore[method-assign]
     md.block.tokenize = MethodType(ParserBlock.tokenize, md.block)  # type: ignore[method-assign]
     md.block.ruler.__class__ = Ruler  # every terminator asked on every line
-    md.inline.tokenize = MethodType(ParserInline.tokenize, md.inline)  # type: ignore[method-assign]
+    # markdown-it's tokenizer, searching for every terminator (told the first one, it forgets it)
+    md.inline.tokenize = lambda state, first_stop=-1: ParserInline.tokenize(md.inline, state)  # type: ignore[method-assign]
     md.inline.skipToken = MethodType(ParserInline.skipToken, md.inline)  # type: ignore[method-assign]
     return md
 

@@ -177,16 +177,21 @@ class FirstCharParserInline(ParserInline):
     _post: tuple[object, dict[tuple[bool, ...], list[Any]]] = (None, {})
     _listed: tuple[tuple[object, object, object], bool] = ((None, None, None), False)
 
-    def is_plain(self, src: str) -> bool:
-        """Whether ``src`` tokenizes to one text token holding all of it: it holds none of the
-        ``text`` rule's terminators (a quarter of the runs on a docs site, a plain sentence),
-        and every enabled rule but ``text`` is listed in ``INLINE_STARTS``, starting only on
-        terminators, and every post-processing rule in ``POST_MARKERS``, whose characters are
-        terminators too. A rule missing from those tables (a new plugin's) turns this off, and
-        the answer is made anew when either ruler's rules or the terminators change."""
+    def first_stop(self, src: str) -> int | None:
+        """Where the ``text`` rule's first terminator is in ``src`` (its length when there is
+        none), handed to ``tokenize`` so it does not search for it again; or None when ``src``
+        is plain, tokenizing to one text token holding all of it: it holds none of the
+        terminators (a quarter of the runs on a docs site, a plain sentence), and every enabled
+        rule but ``text`` is listed in ``INLINE_STARTS``, starting only on terminators, and
+        every post-processing rule in ``POST_MARKERS``, whose characters are terminators too.
+        A rule missing from those tables (a new plugin's) turns plain runs off, and the answer
+        is made anew when either ruler's rules or the terminators change."""
         terminators = self.terminator_re
-        if not src or terminators.search(src) is not None:
-            return False  # most runs: one search, the rule tables not looked at
+        found = terminators.search(src)
+        if found is not None:
+            return found.start()  # most runs: one search, the rule tables not looked at
+        if not src:
+            return 0
         key = (self.ruler.getRules(""), self.ruler2.getRules(""), terminators)
         known, listed = self._listed
         if any(new is not old for new, old in zip(key, known, strict=True)):
@@ -205,7 +210,7 @@ class FirstCharParserInline(ParserInline):
                 if rule.enabled
             )
             self._listed = (key, listed)
-        return listed
+        return None if listed else len(src)
 
     def post_rules(self, src: str) -> list[Any]:
         """The post-processing rules (``ruler2``) to run on the run ``src``, in order: those of
@@ -229,8 +234,10 @@ class FirstCharParserInline(ParserInline):
             ]
         return found
 
-    def tokenize(self, state: StateInline) -> None:
-        """Tokenize as ``ParserInline.tokenize`` does, with fewer rules asked at each offset."""
+    def tokenize(self, state: StateInline, first_stop: int = -1) -> None:
+        """Tokenize as ``ParserInline.tokenize`` does, with fewer rules asked at each offset;
+        ``first_stop``, when not -1, is where the ``text`` rule's first terminator at or after
+        ``state.pos`` is (the end when none), as the caller found it (see ``first_stop``)."""
         if self._table is None:
             self._table = _Table(INLINE_STARTS)
         table = self._table
@@ -239,6 +246,7 @@ class FirstCharParserInline(ParserInline):
         max_nesting = state.md.options["maxNesting"]
         src = state.src
         stops = state.md.inline.terminator_re  # the text rule's
+        known = state.pos if first_stop >= 0 else -1  # where ``first_stop`` was found from
         while state.pos < end:
             pos = state.pos
             ok = False
@@ -248,8 +256,11 @@ class FirstCharParserInline(ParserInline):
                 if rules is None:
                     rules = table.rules_for(self.ruler, char, self.terminator_re)
                 if rules and rules[0] is TEXT_RULE:  # most offsets: the text rule, run here
-                    found = stops.search(src, pos)
-                    stop = found.start() if found else end
+                    if pos == known:  # the first offset (offsets only grow)
+                        stop = first_stop
+                    else:
+                        found = stops.search(src, pos)
+                        stop = found.start() if found else end
                     if stop != pos:  # else the rule says no, as on a terminator
                         state._pending_buffer.append(src[pos:stop])  # append_pending's own
                         state.pos = stop

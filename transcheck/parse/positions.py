@@ -86,12 +86,14 @@ class _PositionedParserInline(FirstCharParserInline):
 
     def parse(self, src: str, md: MarkdownIt, env: EnvType, tokens: list[Token]) -> list[Token]:
         """Tokenize ``src`` into ``tokens`` (the steps of ``ParserInline.parse``); a plain run
-        (see ``is_plain``) is the text token the ``text`` rule would push, stamped with its end."""
-        if self.is_plain(src):
+        (see ``first_stop``) is the text token the ``text`` rule would push, stamped with its
+        end; another is tokenized from its first terminator found."""
+        stop = self.first_stop(src)
+        if stop is None:
             tokens.append(new_token("text", "", 0, 0, False, {POS: len(src)}, src))
             return tokens
         state = _PositionedState(src, md, env, tokens)
-        self.tokenize(state)
+        self.tokenize(state, stop)
         for rule in self.post_rules(src):
             rule(state)
         return state.tokens
