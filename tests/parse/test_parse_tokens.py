@@ -184,18 +184,20 @@ def test_a_plain_run_is_the_text_token_tokenizing_makes(src: str) -> None:
             rule(state)
         assert [t.as_dict() for t in ours] == [t.as_dict() for t in state.tokens]
         plain = bool(src) and md.inline.terminator_re.search(src) is None
-        assert md.inline.is_plain(src) == plain
+        assert (md.inline.first_stop(src) is None) == plain
 
 
 def test_a_rule_that_may_start_anywhere_turns_plain_runs_off() -> None:
     md = markdown.__wrapped__("gfm")
-    assert md.inline.is_plain("abc")
+    assert md.inline.first_stop("abc") is None
     md.inline.ruler.push("anywhere", lambda state, silent: False)
-    assert not md.inline.is_plain("abc")
+    assert md.inline.first_stop("abc") == 3
     md = markdown.__wrapped__("gfm")
-    assert md.inline.is_plain("abc")  # remembered before the post-processing rule is added
+    assert (
+        md.inline.first_stop("abc") is None
+    )  # remembered before the post-processing rule is added
     md.inline.ruler2.push("after", lambda state: None)
-    assert not md.inline.is_plain("abc")
+    assert md.inline.first_stop("abc") == 3
 
 
 def _mark_a(state: StateInline, silent: bool) -> bool:
@@ -214,7 +216,7 @@ def test_an_unlisted_rule_turns_plain_runs_off_whatever_the_terminators() -> Non
     md = markdown.__wrapped__("gfm")
     md.inline.add_terminator_char(".")
     md.inline.ruler.before("text", "mark_a", _mark_a)
-    assert not md.inline.is_plain("abc")
+    assert md.inline.first_stop("abc") == 3
     tokens: list[Token] = []
     md.inline.parse("abc", md, {}, tokens)
     assert [token.type for token in tokens] == ["mark_a", "text"]

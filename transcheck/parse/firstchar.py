@@ -14,7 +14,10 @@ The tables below list each rule's possible first characters (for block rules, th
 non-blank character of the line); a rule missing from them is asked everywhere, so a new plugin
 stays correct. The inline ``text`` rule starts on any character but the parser's terminators;
 where it is the first rule to ask (most offsets), the tokenizer runs its few lines itself rather
-than calling it (24,000 calls on that site).
+than calling it (24,000 calls on that site). A character no table lists (a letter, a Hangul
+syllable: thousands of distinct ones on a Korean site) starts the same rules as any other, so
+their list is made once. Skipping a token inside a link's label (``skipToken``, which asks the
+rules in validation mode) asks only the rules that can start there too.
 
 After tokenizing, markdown-it runs its post-processing rules on every run: pairing emphasis and
 strikethrough delimiters, turning them into tags, then joining the text tokens of those left
@@ -110,15 +113,17 @@ class _Table(Generic[Rule]):
         ``""`` for all its rules."""
         self._starts = starts
         self._chain = chain
+        self._listed = frozenset("".join(starts.values()))  # the characters some rule starts on
         self._key: tuple[object, object] = (None, None)
         self._rules: dict[str, list[Rule]] = {}
         self._first: dict[str, list[Rule]] = {}  # on the file's first line
+        self._unlisted: dict[bool, list[Rule]] = {}  # by whether the text rule starts there
 
     def current(self, ruler: Ruler[Any], terminators: Terminators) -> dict[str, list[Rule]]:
         """The table for ``ruler``'s current rules (``terminators``: the inline ``text`` rule's)."""
         key = (ruler.getRules(""), terminators)
         if key[0] is not self._key[0] or key[1] is not self._key[1]:
-            self._key, self._rules, self._first = key, {}, {}
+            self._key, self._rules, self._first, self._unlisted = key, {}, {}, {}
         return self._rules
 
     def first_line_rules(self, ruler: Ruler[Any], char: str) -> list[Rule]:
@@ -134,9 +139,15 @@ class _Table(Generic[Rule]):
         """The enabled rules of ``ruler``, in order, that can start on ``char`` (all of them for
         ``""``, past the end of the text); remembered in the current table, except those of the
         file's first line (``first_line``, where the rules of ``FIRST_LINE_ONLY`` are asked too).
+        A character no table lists (a Hangul syllable, a letter) starts the rules every other
+        such character starts: their list is made once and shared.
         """
         starts, chain = self._starts, self._chain
         text = terminators is not None and terminators.match(char) is None
+        unlisted = bool(char) and not first_line and char not in self._listed
+        if unlisted and text in self._unlisted:
+            found = self._rules[char] = self._unlisted[text]
+            return found
         found = [
             rule.fn
             for rule in ruler.__rules__
@@ -153,6 +164,8 @@ class _Table(Generic[Rule]):
         ]
         if not first_line:
             self._rules[char] = found
+        if unlisted:
+            self._unlisted[text] = found
         return found
 
 
@@ -164,16 +177,21 @@ class FirstCharParserInline(ParserInline):
     _post: tuple[object, dict[tuple[bool, ...], list[Any]]] = (None, {})
     _listed: tuple[tuple[object, object, object], bool] = ((None, None, None), False)
 
-    def is_plain(self, src: str) -> bool:
-        """Whether ``src`` tokenizes to one text token holding all of it: it holds none of the
-        ``text`` rule's terminators (a quarter of the runs on a docs site, a plain sentence),
-        and every enabled rule but ``text`` is listed in ``INLINE_STARTS``, starting only on
-        terminators, and every post-processing rule in ``POST_MARKERS``, whose characters are
-        terminators too. A rule missing from those tables (a new plugin's) turns this off, and
-        the answer is made anew when either ruler's rules or the terminators change."""
+    def first_stop(self, src: str) -> int | None:
+        """Where the ``text`` rule's first terminator is in ``src`` (its length when there is
+        none), handed to ``tokenize`` so it does not search for it again; or None when ``src``
+        is plain, tokenizing to one text token holding all of it: it holds none of the
+        terminators (a quarter of the runs on a docs site, a plain sentence), and every enabled
+        rule but ``text`` is listed in ``INLINE_STARTS``, starting only on terminators, and
+        every post-processing rule in ``POST_MARKERS``, whose characters are terminators too.
+        A rule missing from those tables (a new plugin's) turns plain runs off, and the answer
+        is made anew when either ruler's rules or the terminators change."""
         terminators = self.terminator_re
-        if not src or terminators.search(src) is not None:
-            return False  # most runs: one search, the rule tables not looked at
+        found = terminators.search(src)
+        if found is not None:
+            return found.start()  # most runs: one search, the rule tables not looked at
+        if not src:
+            return 0
         key = (self.ruler.getRules(""), self.ruler2.getRules(""), terminators)
         known, listed = self._listed
         if any(new is not old for new, old in zip(key, known, strict=True)):
@@ -192,7 +210,7 @@ class FirstCharParserInline(ParserInline):
                 if rule.enabled
             )
             self._listed = (key, listed)
-        return listed
+        return None if listed else len(src)
 
     def post_rules(self, src: str) -> list[Any]:
         """The post-processing rules (``ruler2``) to run on the run ``src``, in order: those of
@@ -216,8 +234,10 @@ class FirstCharParserInline(ParserInline):
             ]
         return found
 
-    def tokenize(self, state: StateInline) -> None:
-        """Tokenize as ``ParserInline.tokenize`` does, with fewer rules asked at each offset."""
+    def tokenize(self, state: StateInline, first_stop: int = -1) -> None:
+        """Tokenize as ``ParserInline.tokenize`` does, with fewer rules asked at each offset;
+        ``first_stop``, when not -1, is where the ``text`` rule's first terminator at or after
+        ``state.pos`` is (the end when none), as the caller found it (see ``first_stop``)."""
         if self._table is None:
             self._table = _Table(INLINE_STARTS)
         table = self._table
@@ -226,6 +246,7 @@ class FirstCharParserInline(ParserInline):
         max_nesting = state.md.options["maxNesting"]
         src = state.src
         stops = state.md.inline.terminator_re  # the text rule's
+        known = state.pos if first_stop >= 0 else -1  # where ``first_stop`` was found from
         while state.pos < end:
             pos = state.pos
             ok = False
@@ -235,10 +256,13 @@ class FirstCharParserInline(ParserInline):
                 if rules is None:
                     rules = table.rules_for(self.ruler, char, self.terminator_re)
                 if rules and rules[0] is TEXT_RULE:  # most offsets: the text rule, run here
-                    found = stops.search(src, pos)
-                    stop = found.start() if found else end
+                    if pos == known:  # the first offset (offsets only grow)
+                        stop = first_stop
+                    else:
+                        found = stops.search(src, pos)
+                        stop = found.start() if found else end
                     if stop != pos:  # else the rule says no, as on a terminator
-                        state.append_pending(src[pos:stop])
+                        state._pending_buffer.append(src[pos:stop])  # append_pending's own
                         state.pos = stop
                         if stop >= end:
                             break
@@ -255,8 +279,39 @@ class FirstCharParserInline(ParserInline):
                 continue
             state.append_pending(src[state.pos])
             state.pos += 1
-        if state.pending:
+        if state._pending_buffer or state._pending:  # pending text (see ``positions``)
             state.pushPending()
+
+    def skipToken(self, state: StateInline) -> None:
+        """Skip one token as ``ParserInline.skipToken`` does (inside a link's label), asking in
+        validation mode only the rules that can start at the offset."""
+        pos = state.pos
+        cache = state.cache
+        if pos in cache:
+            state.pos = cache[pos]
+            return
+        ok = False
+        if state.level < state.md.options["maxNesting"]:
+            if self._table is None:
+                self._table = _Table(INLINE_STARTS)
+            table = self._table
+            char = state.src[pos]
+            rules = table.current(self.ruler, self.terminator_re).get(char)
+            if rules is None:
+                rules = table.rules_for(self.ruler, char, self.terminator_re)
+            for rule in rules:
+                state.level += 1  # as markdown-it does, to bound the nesting
+                ok = rule(state, True)
+                state.level -= 1
+                if ok:
+                    if state.pos <= pos:
+                        raise RuntimeError("inline rule didn't increment state.pos")
+                    break
+        else:
+            state.pos = state.posMax  # too deep: the rest of the run is skipped
+        if not ok:
+            state.pos += 1
+        cache[pos] = state.pos
 
 
 class FirstCharParserBlock(ParserBlock):

@@ -35,6 +35,10 @@ from transcheck.parse.tokens import new_token
 
 _NEWLINE = re.compile("\n")
 POS = "transcheck_pos"  # key in Token.meta; namespaced so no rule of markdown-it overwrites it
+# markdown-it's inline state keeps its pending text as a string and the pieces appended since
+# (``_pending``, ``_pending_buffer``), joined by its ``pending`` property. Every piece appended is
+# non-empty (the ``text`` rule's run, a backtick marker, one character), so text is pending when
+# either holds some: our state and tokenizer tell that without the property's join.
 
 
 class _PositionedState(StateInline):
@@ -44,7 +48,7 @@ class _PositionedState(StateInline):
 
     def push(self, ttype: str, tag: str, nesting: Literal[-1, 0, 1]) -> Token:
         """Push as ``StateInline.push`` does, stamping the token with the current offset."""
-        if self.pending:
+        if self._pending_buffer or self._pending:  # ``self.pending``, unjoined (see above)
             self.pushPending()
         token_meta = None
         if nesting < 0:  # closing tag
@@ -63,10 +67,15 @@ class _PositionedState(StateInline):
 
     def pushPending(self) -> Token:
         """Flush pending text as ``StateInline.pushPending`` does, stamping it with the offset
-        where the text ends."""
-        token = new_token("text", "", 0, self.pendingLevel, False, {POS: self.pos}, self.pending)
+        where the text ends. The text is read as the ``pending`` property reads it (the text
+        so far and the pieces appended since), without the property's calls."""
+        pieces = self._pending_buffer
+        text = self._pending + "".join(pieces) if pieces else self._pending
+        token = new_token("text", "", 0, self.pendingLevel, False, {POS: self.pos}, text)
         self.tokens.append(token)
-        self.pending = ""
+        self._pending = ""
+        if pieces:
+            self._pending_buffer = []  # as the property's setter leaves it
         return token
 
 
@@ -77,12 +86,14 @@ class _PositionedParserInline(FirstCharParserInline):
 
     def parse(self, src: str, md: MarkdownIt, env: EnvType, tokens: list[Token]) -> list[Token]:
         """Tokenize ``src`` into ``tokens`` (the steps of ``ParserInline.parse``); a plain run
-        (see ``is_plain``) is the text token the ``text`` rule would push, stamped with its end."""
-        if self.is_plain(src):
+        (see ``first_stop``) is the text token the ``text`` rule would push, stamped with its
+        end; another is tokenized from its first terminator found."""
+        stop = self.first_stop(src)
+        if stop is None:
             tokens.append(new_token("text", "", 0, 0, False, {POS: len(src)}, src))
             return tokens
         state = _PositionedState(src, md, env, tokens)
-        self.tokenize(state)
+        self.tokenize(state, stop)
         for rule in self.post_rules(src):
             rule(state)
         return state.tokens
