@@ -13,7 +13,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tests.checks.test_content_helpers import context
-from transcheck.checks.glossary import pair_units
+from transcheck.checks.glossary import _word_before, pair_units
 from transcheck.glossary import Entry, Glossary, Matcher, Occurrence
 from transcheck.glossary.aligned import _CONTAINER, Piece, Unit, _uncontained, find, joined
 from transcheck.glossary.english import STOPWORDS, WORD, singular
@@ -23,7 +23,7 @@ from transcheck.glossary.korean import _noun_tail as noun_tail
 from transcheck.glossary.learn import MIN_KEPT, SIZES, _count, _known_keys
 from transcheck.glossary.matcher import LATIN, _is_gloss, english_key, gloss_spans
 from transcheck.glossary.phrases import _KOREAN_STOPWORDS as KOREAN_STOPWORDS
-from transcheck.glossary.phrases import _SEGMENT, KoreanStems, phrases
+from transcheck.glossary.phrases import _SEGMENT, KoreanStems, lone_syllables, phrases
 from transcheck.model import Block, BlockKind
 
 # Syllables of stems, noun suffixes, particles and verb tails (하/되/시키 and their forms).
@@ -299,3 +299,23 @@ _GLOSS_LOOKBEHIND = re.compile("(?<=[\uac00-\ud7a3])\\s?\\(([^()]*)\\)")
 @given(st.text(alphabet=st.sampled_from(list("가힣a (x)()\n\u3131")), max_size=24))
 def test_gloss_spans_are_those_of_the_lookbehind_pattern(text: str) -> None:
     assert gloss_spans(text) == [m.span(1) for m in _GLOSS_LOOKBEHIND.finditer(text)]
+
+
+@given(
+    st.lists(st.text(alphabet=st.sampled_from(list("칩키축길이 a.\n(")), max_size=12), max_size=5),
+    st.sets(st.sampled_from(list("칩키축길이")), min_size=1),
+)
+def test_lone_syllables_among_as_all_of_them(texts: list[str], among: set[str]) -> None:
+    """The one-syllable words asked of a few syllables are those of all of them, among those."""
+    assert lone_syllables(texts, among) == lone_syllables(texts) & among
+
+
+# What glossary-inconsistent took as the word before a kept English term, as first written.
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab Z가1-_\t\n\u00a0\u3000\u2028é")), max_size=16))
+def test_word_before_as_the_end_anchored_search(text: str) -> None:
+    for end in range(len(text) + 1):
+        found = _WORD_BEFORE.search(text[:end])
+        assert _word_before(text, end) == (found.group(1) if found else "")

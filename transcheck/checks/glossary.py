@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 _HANGUL_WORD = compiled(r"[\uac00-\ud7a3]+")
 _API_HEADING = compiled(r"[a-z][A-Za-z0-9]*|[A-Za-z][A-Za-z0-9]*\(\)")  # ## key, ## effectScope()
 _LATIN_WORD = compiled(r"[A-Za-z][A-Za-z-]*")
-_WORD_BEFORE = compiled(r"([A-Za-z]+)\s+$")
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _WORD_AFTER = compiled(r"\s+([A-Za-z]+)")
 # Text in quotes ("x", “x”, ‘x’, 「x」, 'x' apart from an apostrophe), and a kept English name:
 # at most four Latin-script words.
@@ -388,15 +388,29 @@ def _api_name(unit: Unit, occurrence: Occurrence) -> bool:
     if not text or word is None:
         return False
     term = word.group()
-    before = _WORD_BEFORE().search(text[:start])
+    before = _word_before(text, start)
     after = _WORD_AFTER().match(text, start + len(term))
     candidates = [term]
-    if before is not None:
-        candidates += [before.group(1) + term, before.group(1) + term[:1].upper() + term[1:]]
+    if before:
+        candidates += [before + term, before + term[:1].upper() + term[1:]]
     if after is not None:
         following = after.group(1)
         candidates += [term + following, term + following[:1].upper() + following[1:]]
     return any(candidate in unit.names for candidate in candidates)
+
+
+def _word_before(text: str, end: int) -> str:
+    r"""The Latin-letter word that ``text[:end]`` ends with before its trailing whitespace (at
+    least one character of it), else "": what ``([A-Za-z]+)\s+$`` finds in it, read back from
+    ``end``, where that search tried the letters at every place before it (most of a kept
+    term's sentence)."""
+    stop = end
+    while stop and text[stop - 1].isspace():  # str.isspace is \s of a str pattern
+        stop -= 1
+    start = stop
+    while start and text[start - 1] in _LETTERS:
+        start -= 1
+    return text[start:stop] if stop < end else ""
 
 
 _NO_NAMES: frozenset[str] = frozenset()  # shared: every unit holds kept names, most of them none

@@ -23,7 +23,7 @@ from transcheck.glossary.aligned import Unit, joined
 from transcheck.glossary.english import singular
 from transcheck.glossary.matcher import LATIN, english_key, plurals
 from transcheck.glossary.model import Entry, Glossary
-from transcheck.glossary.phrases import KoreanStems, lone_syllables, phrases
+from transcheck.glossary.phrases import EVERY_SYLLABLE, KoreanStems, lone_syllables, phrases
 from transcheck.glossary.translit import transliterates
 from transcheck.records import mutable
 
@@ -178,7 +178,10 @@ def learn(units: Iterable[tuple[str, Unit]], known: Glossary) -> tuple[Entry, ..
     candidates = _candidates(_count(listed, korean, _known_keys(known)))
     if not candidates:
         return ()
-    words = KoreanStems(lone_syllables(korean))
+    # A one-syllable stem counts only where the tree writes it alone (lone_syllables): that is
+    # asked of the options' one-syllable stems, not counted for every syllable of the tree. Each
+    # stem's counts and options are its own, so the others are the same either way.
+    words = KoreanStems(EVERY_SYLLABLE)
     # Stems are read in the rendered units only. One set per distinct text (the cache holds it),
     # so a recurring text's units share it: a set of new strings for every unit grew with the
     # tree (tens of MB on a large one).
@@ -195,6 +198,13 @@ def learn(units: Iterable[tuple[str, Unit]], known: Glossary) -> tuple[Entry, ..
     }
     shown = {number: tuple(filter(viable.__contains__, found)) for number, found in stems.items()}
     options = {key: _options(key, rendered[key], shown, spread) for key in candidates}
+    single = {stem for stem, _, _ in chain.from_iterable(options.values()) if len(stem) == 1}
+    if single:
+        alone = lone_syllables(korean, single)
+        options = {
+            key: [option for option in found if len(option[0]) > 1 or option[0] in alone]
+            for key, found in options.items()
+        }
     # The other units count only for the stems that may render a term, and only where one is
     # written (KoreanStems.holds): one search for them all passes over the rest.
     wanted = {stem for stem, _, _ in chain.from_iterable(options.values())}

@@ -79,12 +79,28 @@ def phrases(
                     yield " ".join(key), " ".join(words[start:end])
 
 
-def lone_syllables(texts: Iterable[str]) -> frozenset[str]:
+def lone_syllables(texts: Iterable[str], among: Iterable[str] | None = None) -> frozenset[str]:
     """The one-syllable words Korean ``texts`` write on their own at least MIN_ALONE times (칩 in
     "TPU 칩 간"): the one-syllable nouns. A syllable seen only before tails starts a longer word
-    (길이, 얕은), so it is no stem."""
-    alone = Counter(chain.from_iterable(map(_LONE_SYLLABLE().findall, texts)))
+    (길이, 얕은), so it is no stem. ``among``: only these syllables are asked, found by a search
+    that skips to them (the lookbehind of the general one is tried at every character)."""
+    if among is None:
+        findall = _LONE_SYLLABLE().findall
+    else:
+        findall = re.compile(f"[{''.join(among)}](?<![{HANGUL}].)(?![{HANGUL}])").findall
+    alone = Counter(chain.from_iterable(map(findall, texts)))
     return frozenset(word for word, count in alone.items() if count >= MIN_ALONE)
+
+
+class _Every:
+    """Every syllable, as KoreanStems' ``alone``: the stems worked out before the one-syllable
+    words are counted (see learn), those no option needs never are."""
+
+    def __contains__(self, syllable: object) -> bool:
+        return True
+
+
+EVERY_SYLLABLE = _Every()
 
 
 class KoreanStems:
