@@ -73,6 +73,7 @@ def _code_blocks() -> list[str]:
 @example("a > b\nText\n<p>")  # the line of text after a tag, not after an arrow
 @example("// x>\nText\n<p>")  # a comment ending in ">": the next match looks behind at it
 @example("<p>Hi {name}!</p>")
+@example("<button>\n  Focus the input\n</button>")  # a line of JSX text
 def test_the_candidate_search_finds_what_finditer_finds(code: str) -> None:
     for syntax in _SYNTAXES:
         assert found(syntax, code) == reference(syntax, code)

@@ -41,12 +41,15 @@ class CodeSyntax:
 
     ``starts`` holds every character a match can start with, ``after`` every character right
     after which one can (a lookbehind-led alternative; the text's start counts as after any):
-    ``matches`` tries the pattern there alone. Empty ``starts``: a match may start anywhere."""
+    ``matches`` tries the pattern there alone. Empty ``starts``: a match may start anywhere.
+    ``ahead``, a lookahead every match just after an ``after`` character meets, leaves out
+    those after which none can start."""
 
     compile: Callable[[], re.Pattern[str]]
     markup: bool = False
     starts: str = ""
     after: str = ""
+    ahead: str = ""
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -62,7 +65,7 @@ class CodeSyntax:
             yield from self.pattern.finditer(code)
             return
         match, starts, after = self.pattern.match, self.starts, self.after
-        search = _candidates(starts + after).search
+        search = _candidates(starts, after, self.ahead).search
         found = match(code, 0)
         position = 0
         while True:
@@ -82,17 +85,22 @@ class CodeSyntax:
 
 
 @cache
-def _candidates(characters: str) -> re.Pattern[str]:
-    """A search for any of ``characters`` (a class leads the pattern: sre skips to it)."""
-    return re.compile(f"[{re.escape(characters)}]")
+def _candidates(starts: str, after: str, ahead: str) -> re.Pattern[str]:
+    """A search for a character of ``starts``, or of ``after`` followed by what ``ahead`` asks
+    (a class leads the pattern: sre skips to it)."""
+    if not ahead:
+        return re.compile(f"[{re.escape(starts + after)}]")
+    return re.compile(f"[{re.escape(starts + after)}](?:(?<=[{re.escape(starts)}])|{ahead})")
 
 
-def _syntax(comment: str, *strings: str, starts: str = "", after: str = "") -> CodeSyntax:
-    """A language's pattern from its comment and string alternatives (``starts`` and ``after``
-    as in CodeSyntax)."""
+def _syntax(
+    comment: str, *strings: str, starts: str = "", after: str = "", ahead: str = ""
+) -> CodeSyntax:
+    """A language's pattern from its comment and string alternatives (``starts``, ``after`` and
+    ``ahead`` as in CodeSyntax)."""
     parts = [f"(?P<comment>{comment})"] if comment else []
     parts += [f"(?P<string>{'|'.join(strings)})"] if strings else []
-    return CodeSyntax(compiled("|".join(parts)), starts=starts, after=after)
+    return CodeSyntax(compiled("|".join(parts)), starts=starts, after=after, ahead=ahead)
 
 
 _PYTHON = _syntax(
@@ -130,6 +138,8 @@ _JS = _syntax(
     *(_JSX_TEXT, _JSX_TEXT_LINE, _DOUBLE, _SINGLE, _BACKTICK),
     starts="/\"'`",
     after=">}",
+    # JSX text after ">" or "}" runs to a tag or brace; a line of it starts with a newline
+    ahead=r"(?=[^<>{}=;&|/\n]*[<{])|(?<=>)(?=[ \t]*\n)",
 )
 _RUST = _syntax(f"{_LINE_C}|{_BLOCK_C}", _DOUBLE, r"'(?:\\.|[^'\\\n])'", starts="/\"'")
 _CSS = _syntax(_BLOCK_C, _DOUBLE, _SINGLE, starts="/\"'")
