@@ -14,7 +14,8 @@ language it does not know gets no stripping: every line is compared as written.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from functools import cache
 
 from transcheck.lazy import compiled
 from transcheck.parse.fences import language_names
@@ -36,55 +37,119 @@ class CodeSyntax:
     """How one language family writes comments and strings: a pattern whose ``comment`` and
     ``string`` groups are what they say; text it does not match is code. Markup (``markup``)
     also has text between tags, which is prose like a string, and embedded script and style.
-    Compiled on first use: a chapter's code is in a few of the families."""
+    Compiled on first use: a chapter's code is in a few of the families.
+
+    ``starts`` holds every character a match can start with, ``after`` every character right
+    after which one can (a lookbehind-led alternative; the text's start counts as after any):
+    ``matches`` tries the pattern there alone. Empty ``starts``: a match may start anywhere.
+    ``ahead``, a lookahead every match just after an ``after`` character meets, leaves out
+    those after which none can start."""
 
     compile: Callable[[], re.Pattern[str]]
     markup: bool = False
+    starts: str = ""
+    after: str = ""
+    ahead: str = ""
 
     @property
     def pattern(self) -> re.Pattern[str]:
         """The compiled pattern."""
         return self.compile()
 
+    def matches(self, code: str) -> Iterator[re.Match[str]]:
+        """What ``pattern.finditer(code)`` finds (no pattern matches empty text). sre tries
+        every alternative at every character (~600 instructions each, for alternatives led by
+        a lookbehind or a named group): this tries the pattern only at the candidate places a
+        character-class search, which sre skips to fast, finds."""
+        if not self.starts:
+            yield from self.pattern.finditer(code)
+            return
+        match, starts, after = self.pattern.match, self.starts, self.after
+        search = _candidates(starts, after, self.ahead).search
+        found = match(code, 0)
+        position = 0
+        while True:
+            while found is not None:
+                yield found
+                position = found.end()
+                found = match(code, position) if code[position - 1] in after else None
+            candidate = search(code, position)
+            if candidate is None:
+                return
+            position = candidate.start()
+            if code[position] in starts:
+                found = match(code, position)
+            position += 1
+            if found is None and code[position - 1] in after:
+                found = match(code, position)
 
-def _syntax(comment: str, *strings: str) -> CodeSyntax:
-    """A language's pattern from its comment and string alternatives."""
+
+@cache
+def _candidates(starts: str, after: str, ahead: str) -> re.Pattern[str]:
+    """A search for a character of ``starts``, or of ``after`` followed by what ``ahead`` asks
+    (a class leads the pattern: sre skips to it)."""
+    if not ahead:
+        return re.compile(f"[{re.escape(starts + after)}]")
+    return re.compile(f"[{re.escape(starts + after)}](?:(?<=[{re.escape(starts)}])|{ahead})")
+
+
+def _syntax(
+    comment: str, *strings: str, starts: str = "", after: str = "", ahead: str = ""
+) -> CodeSyntax:
+    """A language's pattern from its comment and string alternatives (``starts``, ``after`` and
+    ``ahead`` as in CodeSyntax)."""
     parts = [f"(?P<comment>{comment})"] if comment else []
     parts += [f"(?P<string>{'|'.join(strings)})"] if strings else []
-    return CodeSyntax(compiled("|".join(parts)))
+    return CodeSyntax(compiled("|".join(parts)), starts=starts, after=after, ahead=ahead)
 
 
-_PYTHON = _syntax(r"#[^\n]*", r'"""[\s\S]*?(?:"""|\Z)', r"'''[\s\S]*?(?:'''|\Z)", _DOUBLE, _SINGLE)
+_PYTHON = _syntax(
+    r"#[^\n]*", r'"""[\s\S]*?(?:"""|\Z)', r"'''[\s\S]*?(?:'''|\Z)", _DOUBLE, _SINGLE, starts="#\"'"
+)
 # A placeholder of words (``<the host the service is running on>``, ``<your-project-id>`` has
 # no space and stays code): the reader's words, which a translation may translate.
 _PLACEHOLDER = r"<[^\W\d_][\w.'-]*(?:[ ][\w.'-]+)+>"
 _SHELL_STRINGS = (r'"(?:\\.|[^"\\])*"?', r"'[^'\n]*'?", _PLACEHOLDER)
-_SHELL = _syntax(_LINE_HASH, *_SHELL_STRINGS)
+_SHELL = _syntax(_LINE_HASH, *_SHELL_STRINGS, starts="#\"'<")
 # A console transcript also takes a line starting with "//" as a comment, as the termynal
 # animations of MkDocs sites write them (``// Create a directory``): no command starts so.
-_CONSOLE = _syntax(rf"(?<![^\n])[ \t]*//[^\n]*|{_LINE_HASH}", *_SHELL_STRINGS)
+_CONSOLE = _syntax(
+    rf"(?<![^\n])[ \t]*//[^\n]*|{_LINE_HASH}", *_SHELL_STRINGS, starts="#\"'<", after="\n"
+)
 # A YAML value written plain to its line's end (``- Product Updates``, ``title: My post``, not
 # the key of ``- name: date``) is data, as a quoted one is.
 _YAML_PLAIN = r"(?<=- |: )[^\W\d_][^\n#:]*(?=[ \t]#|\n|\Z)"
-_YAML = _syntax(_LINE_HASH, _DOUBLE, r"'[^'\n]*'?", _YAML_PLAIN, _PLACEHOLDER)
-_C_LIKE = _syntax(f"{_LINE_C}|{_BLOCK_C}", _DOUBLE, _SINGLE, _BACKTICK)
+_YAML = _syntax(
+    _LINE_HASH, _DOUBLE, r"'[^'\n]*'?", _YAML_PLAIN, _PLACEHOLDER, starts="#\"'<", after=" "
+)
+_C_LIKE = _syntax(f"{_LINE_C}|{_BLOCK_C}", _DOUBLE, _SINGLE, _BACKTICK, starts="/\"'`")
 # JSX text: what stands between a tag's ">" (or an expression's "}") and the next "<" or "{"
 # on the same line (<h1>Hello, {name}!</h1>) is UI text; a run with = ; & | / is script
-# (a > b && c < d, a comment after a brace).
-_JSX_TEXT = r"(?<=[>}])[^<>{}=;&|/\n]*?[^\s<>{}=;&|/][^<>{}=;&|/\n]*(?=[<{])"
+# (a > b && c < d, a comment after a brace). The run is told to hold a letter or sign by a
+# lookahead, then taken whole (possessive): written as one run around its first such character,
+# sre backtracked over every split of it, quadratic in the run's length.
+_JSX_RUN = r"(?=[^\S\n]*[^\s<>{}=;&|/])[^<>{}=;&|/\n]*+"
+_JSX_TEXT = rf"(?<=[>}}]){_JSX_RUN}(?=[<{{])"
 # ... or a line of its own between a line ending in a tag's ">" (not an arrow's "=>") and a line
 # starting with "<" or "{": <button>, then "Focus the input", then </button>.
-_JSX_TEXT_LINE = r"(?<=[^=]>)[ \t]*\n[^<>{}=;&|/\n]*[^\s<>{}=;&|/][^<>{}=;&|/\n]*(?=\n[ \t]*[<{])"
-_JS = _syntax(f"{_LINE_C}|{_BLOCK_C}", _JSX_TEXT, _JSX_TEXT_LINE, _DOUBLE, _SINGLE, _BACKTICK)
-_RUST = _syntax(f"{_LINE_C}|{_BLOCK_C}", _DOUBLE, r"'(?:\\.|[^'\\\n])'")
-_CSS = _syntax(_BLOCK_C, _DOUBLE, _SINGLE)
-_SCSS = _syntax(f"(?<![:/])//[^\n]*|{_BLOCK_C}", _DOUBLE, _SINGLE)
-_SQL = _syntax(rf"--[^\n]*|{_BLOCK_C}", _SINGLE, _DOUBLE)
-_LUA = _syntax(r"--\[\[[\s\S]*?(?:\]\]|\Z)|--[^\n]*", _DOUBLE, _SINGLE)
-_HASKELL = _syntax(r"\{-[\s\S]*?(?:-\}|\Z)|--[^\n]*", _DOUBLE)
+_JSX_TEXT_LINE = rf"(?<=[^=]>)[ \t]*\n{_JSX_RUN}(?=\n[ \t]*[<{{])"
+_JS = _syntax(
+    f"{_LINE_C}|{_BLOCK_C}",
+    *(_JSX_TEXT, _JSX_TEXT_LINE, _DOUBLE, _SINGLE, _BACKTICK),
+    starts="/\"'`",
+    after=">}",
+    # JSX text after ">" or "}" runs to a tag or brace; a line of it starts with a newline
+    ahead=r"(?=[^<>{}=;&|/\n]*[<{])|(?<=>)(?=[ \t]*\n)",
+)
+_RUST = _syntax(f"{_LINE_C}|{_BLOCK_C}", _DOUBLE, r"'(?:\\.|[^'\\\n])'", starts="/\"'")
+_CSS = _syntax(_BLOCK_C, _DOUBLE, _SINGLE, starts="/\"'")
+_SCSS = _syntax(f"(?<![:/])//[^\n]*|{_BLOCK_C}", _DOUBLE, _SINGLE, starts="/\"'")
+_SQL = _syntax(rf"--[^\n]*|{_BLOCK_C}", _SINGLE, _DOUBLE, starts="-/\"'")
+_LUA = _syntax(r"--\[\[[\s\S]*?(?:\]\]|\Z)|--[^\n]*", _DOUBLE, _SINGLE, starts="-\"'")
+_HASKELL = _syntax(r"\{-[\s\S]*?(?:-\}|\Z)|--[^\n]*", _DOUBLE, starts='{-"')
 # JSON has no comments, but docs annotate their JSON as JSONC does ("name": "x", // required),
 # and outside a string "//" or "/*" cannot be JSON: read as a comment, it may be translated.
-_JSON = _syntax(f"{_LINE_C}|{_BLOCK_C}", _DOUBLE)
+_JSON = _syntax(f"{_LINE_C}|{_BLOCK_C}", _DOUBLE, starts='/"')
 # An untyped fence (a tree diagram, program output) is compared without its words, which may
 # be translated: a run of letters is a string there.
 _PLAIN = _syntax("", r"[^\W\d_]+")
@@ -105,18 +170,24 @@ _PROSE_ATTRIBUTES = r"title|alt|placeholder|label|aria-label|value"
 _MARKUP = CodeSyntax(
     compiled(
         r"(?P<comment><!--[\s\S]*?(?:-->|\Z))"
-        r"|(?P<embed><(?P<tag>script|style)\b(?P<attrs>[^>]*)>(?P<body>[\s\S]*?)(?=</(?P=tag)>|\Z))"
+        # the body runs to its closing tag or the end; runs between "<" taken whole, not
+        # a lazy repeat that tries the closing tag at every character
+        r"|(?P<embed><(?P<tag>script|style)\b(?P<attrs>[^>]*)>"
+        r"(?P<body>[^<]*+(?:<(?!/(?P=tag)>)[^<]*+)*+))"
         r"|(?P<expression>\{\{[\s\S]*?(?:\}\}|\Z))"
-        r"""|(?P<code><[A-Za-z/!](?:"[^"]*"|'[^']*'|[^>"'])*>?)"""
+        r"""|(?P<code><[A-Za-z/!](?:[^>"']++|"[^"]*"|'[^']*')*+>?)"""
         r"|(?P<string>[^<{\s][^<{]*(?<=\S))",
         re.IGNORECASE,
     ),
     markup=True,
 )
-_PROSE_ATTRIBUTE = compiled(  # these two only in markup
-    rf"""(?<=\s)(?:{_PROSE_ATTRIBUTES})\s*=\s*(?P<string>"[^"]*"|'[^']*')"""
+# These two only in markup. The space before a name is matched, not looked behind at: a
+# pattern led by a class is searched by sre skipping to it (a match ends at a quote, so no
+# match ends where the next one's space would be).
+_PROSE_ATTRIBUTE = compiled(
+    rf"""\s(?:(?:{_PROSE_ATTRIBUTES})\s*=\s*(?P<string>"[^"]*"|'[^']*')"""
     # a bound attribute (:foo, @click, #slot, v-if) holds an expression: scanned as script
-    r"""|(?<=\s)(?:[:@#]|v-)[\w.:\[\]-]*\s*=\s*(?P<script>"[^"]*"|'[^']*')"""
+    r"""|(?:[:@#]|v-)[\w.:\[\]-]*\s*=\s*(?P<script>"[^"]*"|'[^']*'))"""
 )
 _EMBEDDED_LANGUAGE = compiled(r"""\blang\s*=\s*["']?([\w-]+)""")
 
@@ -205,7 +276,7 @@ def _scan(code: str, syntax: CodeSyntax) -> tuple[str, str]:
     text: list[str] = []
     marked: list[str] = []
     position = 0
-    for match in syntax.pattern.finditer(code):
+    for match in syntax.matches(code):
         between = code[position : match.start()]
         text.append(between)
         marked.append(between)
