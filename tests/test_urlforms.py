@@ -10,7 +10,7 @@ import pytest
 from transcheck.api import check_paths
 from transcheck.config import Config
 from transcheck.siteurl import discover_site_url
-from transcheck.urlforms import in_locale, path_locale, same_link
+from transcheck.urlforms import _url_form, in_locale, path_locale, same_link, url_form
 
 SAME = [
     (
@@ -172,3 +172,10 @@ def test_path_locale_and_in_locale_swap_only_the_locale_segment() -> None:
     assert in_locale("/en-US/docs/Web/API#a_b", "ko") == "/ko/docs/Web/API#a_b"
     assert in_locale("/docs/guide/x", "ko") == "/docs/guide/x"
     assert in_locale("/en-US/docs/x", "") == "/en-US/docs/x"
+
+
+def test_a_url_is_worked_out_once_whether_or_not_the_site_is_passed() -> None:
+    url = "https://example.org/cache-key-test/"
+    before = _url_form.cache_info().misses
+    assert url_form(url) == url_form(url, "")
+    assert _url_form.cache_info().misses == before + 1

@@ -76,11 +76,16 @@ def _path(path: str, suffixes: tuple[str, ...] = _PAGE_SUFFIXES) -> str:
     return joined.rstrip("/") or ("/" if path.startswith("/") else "")
 
 
-@lru_cache(maxsize=8192)
 def url_form(url: str, site_url: str = "") -> UrlForm:
     """The form of ``url``; with ``site_url``, an absolute URL of that site becomes the same
     site-relative path a page of the site would write. Worked out once per URL: the link
     matching of a section compares each link with several of the other side."""
+    return _url_form(url, site_url)  # one cache key however the caller passes the site
+
+
+@lru_cache(maxsize=8192)
+def _url_form(url: str, site_url: str) -> UrlForm:
+    """``url_form`` worked out."""
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
     if scheme and scheme not in ("http", "https"):
