@@ -274,6 +274,157 @@ def is_code(block: Block | None) -> bool:
     return block is not None and block.kind is BlockKind.CODE and not block.esm
 
 
+@record
+class CodeMatch:
+    """The code blocks of one section pair: paired ones, and those left over on each side."""
+
+    section: SectionBlocks
+    paired: tuple[tuple[Block, Block], ...]
+    missing: tuple[Block, ...]
+    extra: tuple[Block, ...]
+
+
+def _match_code(section: SectionBlocks) -> CodeMatch:
+    """Blocks the alignment paired come first; the rest are paired in order, since a code block
+    that moved within its section is still the same code block."""
+    paired: list[tuple[Block, Block]] = []
+    left_en: list[Block] = []
+    left_ko: list[Block] = []
+    for pair in section.blocks:
+        en = pair.source if is_code(pair.source) else None
+        ko = pair.target if is_code(pair.target) else None
+        if en is not None and ko is not None:
+            paired.append((en, ko))
+        elif en is not None:
+            left_en.append(en)
+        elif ko is not None:
+            left_ko.append(ko)
+    count = min(len(left_en), len(left_ko))
+    paired += zip(left_en[:count], left_ko[:count], strict=True)
+    return CodeMatch(section, tuple(paired), tuple(left_en[count:]), tuple(left_ko[count:]))
+
+
+def code_matches(ctx: PairContext) -> list[CodeMatch]:
+    """Code-block pairing of every section pair, computed once per file pair."""
+    return ctx.cached(  # type: ignore[no-any-return]
+        "code", lambda: [_match_code(section) for section in section_blocks(ctx)]
+    )
+
+
+def code_size(block: Block) -> str:
+    """How long a code block is, in words (messages carry no line numbers: locations do, and
+    baselines must not change when lines shift)."""
+    count = len(block.text.splitlines())
+    return f"a {count}-line" if count != 1 else "a one-line"
+
+
+def _with_code(
+    pairs: Sequence[BlockPair],
+    run: tuple[int, int],
+    left: frozenset[int],
+    korean: bool,
+    floor: int,
+) -> tuple[int, int]:
+    """A run of prose blocks of one side widened over the code blocks of that side right before
+    and after it in the file (a blank line apart) that have no counterpart (``left``), none
+    before ``floor`` (the end of the run before, which took them): a paragraph and the example
+    it introduces, lost or added together, are one thing to translate or remove."""
+    start, end = run
+
+    def lone(index: int) -> Block | None:
+        block, other = pairs[index].sides(korean)
+        return block if block is not None and other is None and id(block) in left else None
+
+    while start > floor and (code := lone(start - 1)) is not None:
+        first = pairs[start].sides(korean)[0]
+        if first is None or first.line - code.end_line > _APART:
+            break
+        start -= 1
+    while end < len(pairs) and (code := lone(end)) is not None:
+        last = pairs[end - 1].sides(korean)[0]
+        if last is None or code.line - last.end_line > _APART:
+            break
+        end += 1
+    return start, end
+
+
+_APART = 2  # lines from one block's last to the next one's first across one blank line
+
+
+_Chunk = tuple[int, int, "tuple[Block, Block | None] | None"]  # start, end, wrapper
+
+
+def lone_chunks(ctx: PairContext, korean: bool) -> list[tuple[SectionBlocks, list[_Chunk]]]:
+    """block-missing's (block-extra's) runs with their wrapping element, each widened over the
+    code blocks of its side next to it that the code pairing leaves over (one finding for the
+    paragraph and its example; code-block-missing and -extra leave those blocks alone)."""
+
+    def compute() -> list[tuple[SectionBlocks, list[_Chunk]]]:
+        unfenced = set(unfenced_code(ctx)) if not korean else set()
+        found = []
+        for (section, runs), match in zip(_prose_runs(ctx, korean), code_matches(ctx), strict=True):
+            left = frozenset(
+                id(block)
+                for block in (match.extra if korean else match.missing)
+                if id(block) not in unfenced
+            )
+            chunks: list[_Chunk] = []
+            floor = 0
+            for start, end in runs:
+                wrapper = _wrapper(section.blocks, start, end, korean)
+                if wrapper is None and left:
+                    start, end = _with_code(section.blocks, (start, end), left, korean, floor)
+                chunks.append((start, end, wrapper))
+                floor = end
+            found.append((section, chunks))
+        return found
+
+    return ctx.cached(f"lone-chunks-{korean}", compute)  # type: ignore[no-any-return]
+
+
+def absorbed_code(ctx: PairContext, korean: bool) -> frozenset[int]:
+    """Ids of the code blocks ``lone_chunks`` names with the prose next to them."""
+
+    def compute() -> frozenset[int]:
+        return frozenset(
+            id(block)
+            for section, chunks in lone_chunks(ctx, korean)
+            for start, end, _ in chunks
+            for block in (p.sides(korean)[0] for p in section.blocks[start:end])
+            if is_code(block)
+        )
+
+    return ctx.cached(f"absorbed-code-{korean}", compute)  # type: ignore[no-any-return]
+
+
+def _prose_runs(
+    ctx: PairContext, korean: bool
+) -> list[tuple[SectionBlocks, list[tuple[int, int]]]]:
+    """The runs block-missing (``lone_runs``) or block-extra reports, per section pair."""
+    if not korean:
+        return lone_runs(ctx, korean=False)
+    skip = {*_reshaped(ctx), *(id(block) for block in demoted_headings(ctx).values())}
+    skip |= {id(block) for block in unfenced_code(ctx).values()}
+    skip |= {id(block) for block in originals_kept(ctx).values()}  # untranslated's to say
+    return [
+        (section, list(_runs(section.blocks, korean=True, skip=skip)))
+        for section in section_blocks(ctx)
+    ]
+
+
+def _named(run: Sequence[Block]) -> str:
+    """A chunk as a message names it: ``paragraph 'x…' and a one-line bash block (lines
+    61-64)``, prose first, then the code blocks it holds."""
+    prose = [block for block in run if not is_code(block)]
+    code = [block for block in run if is_code(block)]
+    also = ""
+    if len(code) == 1:
+        also = f" and {code_size(code[0])} {code[0].lang or 'code'} block"
+    elif code:
+        also = f" and {len(code)} code blocks"
+    return f"{_what(prose)} {first_words(prose[0])}{also} ({_lines(run)})"
+
+
 def _only_images(block: Block) -> bool:
     """A paragraph that is nothing but images (its text is their alt text): image-mismatch
     reports it when it goes missing."""
@@ -443,29 +594,30 @@ def block_missing(ctx: PairContext) -> Iterator[Hit]:
     Good: ko translates all three (a paragraph split in two or two merged into one is fine).
     The Korean line given is where the translation belongs: before the next translated block.
     A component, shortcode or admonition dropped whole with what it holds (`<Note>` …
-    `</Note>`, ``{{< note >}}`` … ``{{< /note >}}``) is one finding here. Code blocks, formulas
-    and tags have their own rules (code-block-missing, math-changed, markup-mismatch); items of
-    a list that got shorter are reported by list-length-mismatch.
+    `</Note>`, ``{{< note >}}`` … ``{{< /note >}}``) is one finding here, and so are paragraphs
+    with the code blocks next to them that are missing too (an example and its introduction).
+    Other code blocks, formulas and tags have their own rules (code-block-missing,
+    math-changed, markup-mismatch); items of a list that got shorter are reported by
+    list-length-mismatch.
     """
     if ctx.target.is_empty:
         return
-    for section, runs in lone_runs(ctx, korean=False):
+    for section, chunks in lone_chunks(ctx, korean=False):
         pairs = section.blocks
-        for start, end in runs:
+        for start, end, wrapper in chunks:
             run = [p.source for p in pairs[start:end] if p.source is not None]
-            wrapper = _wrapper(pairs, start, end, korean=False)
             after = _neighbour(pairs, end + (wrapper is not None and wrapper[1] is not None), False)
             if after is not None:
                 line, place = after.line, f"before Korean line {after.line}"
             else:
                 line = _last_line(section.target)
                 place = f"at the end of the Korean section {describe(section.target)!r}"
-            what = f"{_what(run)} {first_words(run[0])} ({_lines(run)})"
+            what = _named(run)
             verb = "has" if len(run) == 1 or wrapper is not None else "have"
             do = "translate"
             if wrapper is not None:
                 what = _wrapped(wrapper, run)
-            elif all(_MARKER().fullmatch(block.text) for block in run):
+            elif all(_MARKER().fullmatch(block.text) for block in run if not is_code(block)):
                 markers = listed([repr(block.text) for block in run])
                 what = f"{'marker' if len(run) == 1 else 'markers'} {markers} ({_lines(run)})"
                 do = "copy"
@@ -503,19 +655,16 @@ def block_extra(ctx: PairContext) -> Iterator[Hit]:
     Good: remove it, or, for a translator's note, mark it as the project agrees.
     The English line given is where the Korean block stands: before the next English block.
     A component, shortcode or admonition added whole with what it holds (`<Aside>` …
-    `</Aside>`, ``{{< note >}}`` … ``{{< /note >}}``) is one finding here.
+    `</Aside>`, ``{{< note >}}`` … ``{{< /note >}}``) is one finding here, and so are
+    paragraphs with the code blocks next to them that the English lacks too.
     """
-    skip = {*_reshaped(ctx), *(id(block) for block in demoted_headings(ctx).values())}
-    skip |= {id(block) for block in unfenced_code(ctx).values()}
-    skip |= {id(block) for block in originals_kept(ctx).values()}  # untranslated's to say
-    for section in section_blocks(ctx):
+    for section, chunks in lone_chunks(ctx, korean=True):
         pairs = section.blocks
-        for start, end in _runs(pairs, korean=True, skip=skip):
+        for start, end, wrapper in chunks:
             run = [p.target for p in pairs[start:end] if p.target is not None]
             after = _neighbour(pairs, end, korean=True)
             line = after.line if after is not None else _last_line(section.source)
-            wrapper = _wrapper(pairs, start, end, korean=True)
-            what = f"{_what(run)} {first_words(run[0])} ({_lines(run)})"
+            what = _named(run)
             one = len(run) == 1 or wrapper is not None
             if wrapper is not None:
                 what = _wrapped(wrapper, run)

@@ -23,7 +23,14 @@ from transcheck.checks.blockmatch import (
     match_items,
     section_blocks,
 )
-from transcheck.checks.blocks import counterpart_place, is_code, lone_ids, unfenced_code
+from transcheck.checks.blocks import (
+    absorbed_code,
+    code_matches,
+    code_size,
+    counterpart_place,
+    lone_ids,
+    unfenced_code,
+)
 from transcheck.checks.codediff import block_changes
 from transcheck.checks.grouped import by_message, said_once, unplaced
 from transcheck.checks.imports import export_changes, import_changes
@@ -47,43 +54,6 @@ _NUMBER_SPAN = compiled(r"[-+]?\d+(?:\.\d+)?")
 RENAMED = 60  # rapidfuzz similarity above which a leftover Korean span is the English changed
 
 RULE_OPTIONS["code"] = {"translate_strings": True}
-
-
-@record
-class CodeMatch:
-    """The code blocks of one section pair: paired ones, and those left over on each side."""
-
-    section: SectionBlocks
-    paired: tuple[tuple[Block, Block], ...]
-    missing: tuple[Block, ...]
-    extra: tuple[Block, ...]
-
-
-def _match_code(section: SectionBlocks) -> CodeMatch:
-    """Blocks the alignment paired come first; the rest are paired in order, since a code block
-    that moved within its section is still the same code block."""
-    paired: list[tuple[Block, Block]] = []
-    left_en: list[Block] = []
-    left_ko: list[Block] = []
-    for pair in section.blocks:
-        en = pair.source if is_code(pair.source) else None
-        ko = pair.target if is_code(pair.target) else None
-        if en is not None and ko is not None:
-            paired.append((en, ko))
-        elif en is not None:
-            left_en.append(en)
-        elif ko is not None:
-            left_ko.append(ko)
-    count = min(len(left_en), len(left_ko))
-    paired += zip(left_en[:count], left_ko[:count], strict=True)
-    return CodeMatch(section, tuple(paired), tuple(left_en[count:]), tuple(left_ko[count:]))
-
-
-def code_matches(ctx: PairContext) -> list[CodeMatch]:
-    """Code-block pairing of every section pair, computed once per file pair."""
-    return ctx.cached(  # type: ignore[no-any-return]
-        "code", lambda: [_match_code(section) for section in section_blocks(ctx)]
-    )
 
 
 @rule(
@@ -271,7 +241,8 @@ def code_block_missing(ctx: PairContext) -> Iterator[Hit]:
 
     Bad:  en section with a ```` ```py ```` example ↔ ko section with prose only.
     Good: the same code block in the Korean section (comments may be translated).
-    Blocks alike missing on several lines of a page are one finding naming their lines.
+    Blocks alike missing on several lines of a page are one finding naming their lines; a block
+    missing with the paragraph next to it is block-missing's one finding.
     """
     yield from by_message(_missing_code_blocks(ctx), korean=False)
 
@@ -279,9 +250,12 @@ def code_block_missing(ctx: PairContext) -> Iterator[Hit]:
 def _missing_code_blocks(ctx: PairContext) -> Iterator[Hit]:
     """code-block-missing's findings, one per block (grouped by message per page after)."""
     unfenced = unfenced_code(ctx)
+    told = absorbed_code(ctx, korean=False)  # named by block-missing with its paragraph
     for match in code_matches(ctx):
         for block in _outside_whole_elements(ctx, match.missing, korean=False):
-            what = f"{_size(block)} {block.lang or 'code'} block"
+            if id(block) in told:
+                continue
+            what = f"{code_size(block)} {block.lang or 'code'} block"
             where = f"the Korean section {describe(match.section.target)!r}"
             paragraph = unfenced.get(id(block))
             if paragraph is not None:
@@ -326,17 +300,20 @@ def code_block_extra(ctx: PairContext) -> Iterator[Hit]:
     Bad:  ko adds a ```` ```sh ```` block absent from the English section.
     Good: keep the code blocks of the source. A block inside an element the Korean adds whole
     (an MDX tab) is part of that element's `markup-mismatch` finding; blocks alike added on
-    several lines of a page (an older page's MkDocs tabs) are one finding naming their lines.
+    several lines of a page (an older page's MkDocs tabs) are one finding naming their lines; a
+    block added with the paragraph next to it is block-extra's one finding.
     """
+    told = absorbed_code(ctx, korean=True)  # named by block-extra with its paragraph
     hits = (
         Hit(
-            f"{_size(block)} {block.lang or 'code'} block is not in the English section "
+            f"{code_size(block)} {block.lang or 'code'} block is not in the English section "
             f"{describe(match.section.source)!r}",
             ctx.at_source(counterpart_place(match.section, block, korean=True)),
             ctx.at_target(block.line),
         )
         for match in code_matches(ctx)
         for block in _outside_whole_elements(ctx, match.extra, korean=True)
+        if id(block) not in told
     )
     yield from by_message(hits, korean=True)
 
@@ -350,13 +327,6 @@ def _outside_whole_elements(
         return []  # none left over (most sections): the elements are not looked up
     spans = whole_element_lines(ctx, korean)
     return [block for block in blocks if not any(a < block.line < b for a, b in spans)]
-
-
-def _size(block: Block) -> str:
-    """How long a code block is, in words (messages carry no line numbers: locations do, and
-    baselines must not change when lines shift)."""
-    count = len(block.text.splitlines())
-    return f"a {count}-line" if count != 1 else "a one-line"
 
 
 def _span_text(span: CodeSpan) -> str:
