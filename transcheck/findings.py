@@ -131,9 +131,15 @@ def subject(message: str, path_key: Callable[[str], str] = lambda path: path) ->
     return "".join(parts)
 
 
+def without_lines(text: str) -> str:
+    """Text with the file lines it names as ``line #`` (``English line 39 ↔ Korean line 39``,
+    ``lines 5-9``): what stays when the same thing is said at other lines."""
+    return _LINE_REFERENCE().sub("line #", text)
+
+
 def _plain(text: str, path_key: Callable[[str], str]) -> str:
     """Unquoted message text for ``subject``: line references and numbers out, paths keyed."""
-    text = _LINE_REFERENCE().sub("line #", text)
+    text = without_lines(text)
     parts, at = [], 0
     for path in _PATH().finditer(text):
         parts += [_NUMBER().sub("#", text[at : path.start()]), path_key(path.group())]

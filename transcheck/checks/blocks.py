@@ -311,11 +311,13 @@ def code_matches(ctx: PairContext) -> list[CodeMatch]:
     )
 
 
-def code_size(block: Block) -> str:
-    """How long a code block is, in words (messages carry no line numbers: locations do, and
-    baselines must not change when lines shift)."""
+def code_block(block: Block) -> str:
+    """A code block as messages name it, by its length in words and its language: ``a 4-line js
+    block`` (messages carry no line numbers: locations do, and baselines must not change when
+    lines shift)."""
     count = len(block.text.splitlines())
-    return f"a {count}-line" if count != 1 else "a one-line"
+    size = f"a {count}-line" if count != 1 else "a one-line"
+    return f"{size} {block.lang or 'code'} block"
 
 
 def _with_code(
@@ -419,7 +421,7 @@ def _named(run: Sequence[Block]) -> str:
     code = [block for block in run if is_code(block)]
     also = ""
     if len(code) == 1:
-        also = f" and {code_size(code[0])} {code[0].lang or 'code'} block"
+        also = f" and {code_block(code[0])}"
     elif code:
         also = f" and {len(code)} code blocks"
     return f"{_what(prose)} {first_words(prose[0])}{also} ({_lines(run)})"
@@ -617,7 +619,7 @@ def block_missing(ctx: PairContext) -> Iterator[Hit]:
             do = "translate"
             if wrapper is not None:
                 what = _wrapped(wrapper, run)
-            elif all(_MARKER().fullmatch(block.text) for block in run if not is_code(block)):
+            elif all(_MARKER().fullmatch(block.text) and not is_code(block) for block in run):
                 markers = listed([repr(block.text) for block in run])
                 what = f"{'marker' if len(run) == 1 else 'markers'} {markers} ({_lines(run)})"
                 do = "copy"

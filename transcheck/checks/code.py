@@ -25,14 +25,14 @@ from transcheck.checks.blockmatch import (
 )
 from transcheck.checks.blocks import (
     absorbed_code,
+    code_block,
     code_matches,
-    code_size,
     counterpart_place,
     lone_ids,
     unfenced_code,
 )
 from transcheck.checks.codediff import block_changes
-from transcheck.checks.grouped import by_message, said_once, unplaced
+from transcheck.checks.grouped import by_message, said_once
 from transcheck.checks.imports import export_changes, import_changes
 from transcheck.checks.linkmatch import english_broken, link_matches
 from transcheck.checks.markup import whole_element_lines
@@ -42,7 +42,7 @@ from transcheck.checks.templatelinks import stand_ins
 from transcheck.checks.untranslated import stands_apart
 from transcheck.config import RULE_OPTIONS
 from transcheck.counted import elsewhere, listed
-from transcheck.findings import Severity
+from transcheck.findings import Severity, without_lines
 from transcheck.hangul import has_syllable
 from transcheck.lazy import compiled
 from transcheck.model import Block, CodeSpan
@@ -176,7 +176,7 @@ def _said_once(ctx: PairContext, kinds: tuple[str, ...], by_advice: bool = False
     said: dict[tuple[str, bool], list[Hit]] = {}
     for change in code_changes(ctx):
         if change.kind in kinds:
-            key = change.advice if by_advice else unplaced(change.hit.message)
+            key = change.advice if by_advice else without_lines(change.hit.message)
             said.setdefault((key, False), []).append(change.hit)
     return said_once(said)
 
@@ -255,7 +255,7 @@ def _missing_code_blocks(ctx: PairContext) -> Iterator[Hit]:
         for block in _outside_whole_elements(ctx, match.missing, korean=False):
             if id(block) in told:
                 continue
-            what = f"{code_size(block)} {block.lang or 'code'} block"
+            what = code_block(block)
             where = f"the Korean section {describe(match.section.target)!r}"
             paragraph = unfenced.get(id(block))
             if paragraph is not None:
@@ -306,8 +306,7 @@ def code_block_extra(ctx: PairContext) -> Iterator[Hit]:
     told = absorbed_code(ctx, korean=True)  # named by block-extra with its paragraph
     hits = (
         Hit(
-            f"{code_size(block)} {block.lang or 'code'} block is not in the English section "
-            f"{describe(match.section.source)!r}",
+            f"{code_block(block)} is not in the English section {describe(match.section.source)!r}",
             ctx.at_source(counterpart_place(match.section, block, korean=True)),
             ctx.at_target(block.line),
         )

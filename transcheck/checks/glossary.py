@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import string
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
 _HANGUL_WORD = compiled(r"[\uac00-\ud7a3]+")
 _API_HEADING = compiled(r"[a-z][A-Za-z0-9]*|[A-Za-z][A-Za-z0-9]*\(\)")  # ## key, ## effectScope()
 _LATIN_WORD = compiled(r"[A-Za-z][A-Za-z-]*")
-_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_LETTERS = frozenset(string.ascii_letters)
 _WORD_AFTER = compiled(r"\s+([A-Za-z]+)")
 # Text in quotes ("x", “x”, ‘x’, 「x」, 'x' apart from an apostrophe), and a kept English name:
 # at most four Latin-script words.

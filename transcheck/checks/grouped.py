@@ -7,7 +7,6 @@ from collections.abc import Iterable, Iterator
 
 from transcheck.checks.registry import Hit
 from transcheck.counted import elsewhere
-from transcheck.lazy import compiled
 
 
 def said_once(said: dict[tuple[str, bool], list[Hit]]) -> Iterator[Hit]:
@@ -34,12 +33,3 @@ def by_message(hits: Iterable[Hit], korean: bool) -> Iterator[Hit]:
     for hit in hits:
         said.setdefault((hit.message, korean), []).append(hit)
     yield from said_once(said)
-
-
-_PLACE = compiled(r"\b(?:English|Korean) line \d+")
-
-
-def unplaced(message: str) -> str:
-    """A message without the file lines it names (``English line 39 ↔ Korean line 39``): one
-    block's further changes, which another block making the same changes has elsewhere."""
-    return _PLACE().sub("line", message)
