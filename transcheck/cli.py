@@ -153,11 +153,11 @@ def use_color(flag: bool | None, to_terminal: bool, environ: Mapping[str, str]) 
 def _is_input(output: Path, source: Path, target: Path, config: "Config") -> bool:
     """Whether ``output`` is one of the checked files, or a Markdown file inside a checked tree:
     transcheck never writes to its input."""
-    written = output.resolve()
+    written = Path(os.path.realpath(output))  # never raises, a symlink loop included
     inside = written.suffix in config.extensions
     return any(
         written == given or (inside and given.is_dir() and written.is_relative_to(given))
-        for given in (source.resolve(), target.resolve())
+        for given in (Path(os.path.realpath(source)), Path(os.path.realpath(target)))
     )
 
 

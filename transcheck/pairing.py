@@ -17,7 +17,7 @@ from pathlib import Path
 from transcheck import gitrepo
 from transcheck.config import Config, PairPattern
 from transcheck.hangul import HANGUL
-from transcheck.parse.source import InputError, read_limited
+from transcheck.parse.source import InputError, broken_symlink, read_limited
 from transcheck.records import record
 
 DEFAULT_PATTERN = PairPattern("{path}", "{path}")
@@ -191,6 +191,8 @@ def pair_paths(
 ) -> Pairing:
     """Pair two files, or two folders; anything else is a PairingError naming the path."""
     for path in (source, target):
+        if path.is_symlink() and not path.exists():
+            raise PairingError(f"{display_path(path)}: {broken_symlink(path)}")
         if not path.exists():
             raise PairingError(f"{display_path(path)}: no such file or folder")
     if source.is_dir() != target.is_dir():

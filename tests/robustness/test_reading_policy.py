@@ -92,6 +92,23 @@ def test_dangling_symlink_is_named(book: Path) -> None:
     assert findings["ko/odd.md"]["message"] == "dangling symlink (to gone.md); not read"
 
 
+@pytest.mark.parametrize("form", ["json", "sarif", "github", "rdjson", "markdown"])
+def test_symlink_loop_is_named_and_every_format_still_renders(book: Path, form: str) -> None:
+    (book / "ko" / "odd.md").symlink_to("loop.md")
+    (book / "ko" / "loop.md").symlink_to("odd.md")
+    result = _cli(book, "check", "en", "ko", "--format", form)
+    assert result.returncode == 2, result.stderr
+    assert "ko/odd.md: symlink loop (to loop.md); not read" in result.stderr
+    assert "internal error" not in result.stderr and result.stdout  # the report was written
+
+
+def test_symlink_loop_given_as_an_argument_is_named(book: Path) -> None:
+    (book / "ko" / "odd.md").symlink_to("odd.md")
+    result = _cli(book, "check", "en/odd.md", "ko/odd.md", "--output", "report.txt")
+    assert result.returncode == 2
+    assert result.stderr.strip() == "transcheck: error: ko/odd.md: symlink loop (to odd.md)"
+
+
 def test_symlink_inside_the_tree_is_followed(book: Path) -> None:
     (book / "ko" / "shared").mkdir()
     (book / "ko" / "shared" / "text.md").write_text(KOREAN, encoding="utf-8")

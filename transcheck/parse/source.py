@@ -109,6 +109,13 @@ def _too_large(display: str, size: int, limit: int) -> InputError:
     )
 
 
+def broken_symlink(path: Path | str) -> str:
+    """What is wrong with a symlink that leads to no file: 'dangling symlink (to X)' or, when
+    following it comes back to a link, 'symlink loop (to X)'."""
+    kind = "symlink loop" if os.path.islink(os.path.realpath(path)) else "dangling symlink"
+    return f"{kind} (to {os.readlink(path)})"
+
+
 def _checked_target(path: Path, display: str, root: Path) -> tuple[str, os.stat_result]:
     """The real path of ``path`` and its stat, when it is a regular file inside ``root``
     (symlinks followed only while they stay inside); else the InputError saying why not."""
@@ -119,7 +126,7 @@ def _checked_target(path: Path, display: str, root: Path) -> tuple[str, os.stat_
     real = os.path.realpath(path)
     points_to = os.readlink(path) if stat.S_ISLNK(link.st_mode) else None
     if points_to is not None and not os.path.exists(real):
-        raise InputError(display, f"dangling symlink (to {points_to}); not read")
+        raise InputError(display, f"{broken_symlink(path)}; not read")
     if not Path(real).is_relative_to(os.path.realpath(root)):
         what = f"symlink to {points_to}" if points_to is not None else f"path leads to {real}"
         raise InputError(

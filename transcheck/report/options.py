@@ -3,6 +3,7 @@ from a git revision comes from, a base URL for links, and where the full report 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from transcheck.records import record
@@ -32,7 +33,9 @@ class RenderOptions:
             return path[len(revision) + 1 :]
         if self.repo_root is None:
             return path
-        absolute = Path(path).resolve()
+        # realpath, not Path.resolve(): a symlink loop (reported as unreadable) stays as written
+        # instead of raising RuntimeError here, after every pair was checked
+        absolute = Path(os.path.realpath(path))
         try:
             return absolute.relative_to(self.repo_root.resolve()).as_posix()
         except ValueError:
