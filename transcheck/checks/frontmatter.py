@@ -16,6 +16,7 @@ from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.config import RULE_OPTIONS
 from transcheck.counted import clipped, listed
 from transcheck.findings import Location, Severity
+from transcheck.lazy import compiled
 from transcheck.model import BlockKind, Document, FrontMatter
 from transcheck.records import record
 
@@ -41,14 +42,31 @@ RULE_OPTIONS["frontmatter"] = {
     # English page): a translation drops them, as its own reviewers are another team's
     "source_only_keys": ["reviewers", "approvers"],
     # what a translation records about the source it follows (MDN's `l10n: sourceCommit:`,
-    # the older `translation_of`/`original_slug`) and who translated it (webpack.kr's
-    # `translators:`): Korean-only by nature, never compared
-    "translation_keys": ["l10n", "translation_of", "original_slug", "translators", "translator"],
+    # the older `translation_of`/`original_slug`,
+    # OpenTelemetry's `default_lang_commit:`/`drifted_from_default:`) and who translated it
+    # (webpack.kr's `translators:`): Korean-only by nature, never compared; so is any Korean-only
+    # key whose value is a commit id
+    "translation_keys": [
+        "l10n",
+        "translation_of",
+        "original_slug",
+        "translators",
+        "translator",
+        "default_lang_commit",
+        "drifted_from_default",
+    ],
+    # what each language keeps for itself: its old URLs (Hugo's `aliases`, relative to the
+    # language's site) and its spell checker's word list (`spelling: cSpell:ignore …`): may be
+    # added, left out or differ
+    "own_keys": ["aliases", "spelling", "cSpell:ignore"],
     # keys the site takes from the English page when the translation leaves them out (MDN's
     # translated-content drops `page-type` and `browser-compat`): compared only when present
     "inherited_keys": ["page-type", "browser-compat", "spec-urls"],
 }
 _SHOWN = 60  # characters of a value shown in a message
+# a git commit id (7 to 40 hex digits, a letter and a digit among them): the value of a key
+# that records which English revision the translation follows, whatever the site names it
+_COMMIT = compiled(r"(?=[0-9a-f]*[a-f])(?=[a-f]*[0-9])[0-9a-f]{7,40}")
 
 
 # Keys whose text a page setting shows the reader (Starlight's `sidebar: {label: …, badge:
@@ -140,9 +158,12 @@ def frontmatter_mismatch(ctx: PairContext) -> Iterator[Hit]:
     Good: ko has every English key; `layout`, `date`, `section_number`, `authors`, … unchanged
     (the list is the config option `frontmatter.identical_keys`); titles may be translated.
     The source's review workflow (`reviewers:`, `approvers:`; the option
-    `frontmatter.source_only_keys`) may be left out of the translation. A Korean-only record of
-    the source (`l10n: {sourceCommit: …}`, `frontmatter.translation_keys`) is no extra key; keys
-    the site inherits from English (`frontmatter.inherited_keys`) may be left out. Several keys
+    `frontmatter.source_only_keys`) may be left out of the translation. Keys only the Korean
+    has are named beside keys it lacks or changes, never alone. A Korean-only record of
+    the source (`l10n: {sourceCommit: …}`, `frontmatter.translation_keys`, or any key whose value
+    is a commit id) is no extra key; keys the site inherits from English
+    (`frontmatter.inherited_keys`) may be left out; each language's own keys (old URLs, a spell
+    checker's words: `frontmatter.own_keys`) are not compared. Several keys
     that differ on one page (a front matter that follows an older English) are one finding.
     """
     en, ko = _usable(ctx.source.front_matter), _usable(ctx.target.front_matter)
@@ -160,11 +181,12 @@ def frontmatter_mismatch(ctx: PairContext) -> Iterator[Hit]:
     source_only = set(ctx.config.option("frontmatter", "source_only_keys"))
     recorded = set(ctx.config.option("frontmatter", "translation_keys"))
     inherited = set(ctx.config.option("frontmatter", "inherited_keys"))
+    own = set(ctx.config.option("frontmatter", "own_keys"))
     lacks: list[_Key] = []
     changes: list[_Key] = []
     adds: list[_Key] = []
     for key, value in en.data.items():
-        if key.endswith("_url") or key in source_only:
+        if key.endswith("_url") or key in source_only or key in own:
             continue
         en_at = ctx.at_source(en.key_lines.get(key, en.line))
         if key not in ko.data and key not in inherited:
@@ -172,11 +194,16 @@ def frontmatter_mismatch(ctx: PairContext) -> Iterator[Hit]:
         elif key in identical and not _same_setting(value, ko.data[key]):
             ko_at = ctx.at_target(ko.key_lines.get(key, ko.line))
             changes.append(_Key(key, _changed(value, ko.data[key]), en_at, ko_at))
-    for key in ko.data:
-        if key not in en.data and not key.endswith("_url") and key not in recorded:
+    for key, value in ko.data.items():
+        if key in en.data or key.endswith("_url") or key in recorded or key in own:
+            continue
+        if not _COMMIT().fullmatch(str(value)):  # a commit id records the English translated
             ko_at = ctx.at_target(ko.key_lines.get(key, ko.line))
             adds.append(_Key(key, "", ctx.at_source(en.line), ko_at))
-    yield from _differences(lacks, changes, adds)
+    # a key only the Korean has is a page setting its team chose (Hugo's `show_lastmod`,
+    # Starlight's `tableOfContents`): named beside keys lacked or changed, where it tells an
+    # older front matter (`short` for `linkTitle`), never a finding of its own
+    yield from _differences(lacks, changes, adds if lacks or changes else [])
 
 
 @record(slots=True)
@@ -190,18 +217,16 @@ class _Key:
 
 
 def _differences(lacks: list[_Key], changes: list[_Key], adds: list[_Key]) -> Iterator[Hit]:
-    """frontmatter-mismatch's findings from the keys the Korean lacks, changes and adds: one
-    finding for one key, else one for the page at its first key naming them all (one cause: a
-    front matter that follows an older English)."""
+    """frontmatter-mismatch's findings from the keys the Korean lacks, changes and adds (adds
+    only beside the others): one finding for one key, else one for the page at its first key
+    naming them all (one cause: a front matter that follows an older English)."""
     keys = lacks + changes + adds
-    if len(keys) == 1:
+    if len(keys) == 1:  # a lacked or changed key (an added one is only named beside those)
         key = keys[0]
         if lacks:
             message = f"front-matter key {key.name!r} is missing in Korean ({key.shown})"
-        elif changes:
-            message = f"front-matter {key.name} must stay as in English: {key.shown}"
         else:
-            message = f"front-matter key {key.name!r} is not in the English front matter"
+            message = f"front-matter {key.name} must stay as in English: {key.shown}"
         yield Hit(message, key.source, key.target)
         return
     if not keys:
