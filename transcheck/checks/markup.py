@@ -294,25 +294,32 @@ def _mismatches(ctx: PairContext) -> Iterator[Hit]:
                 ctx.at_target(tags[0].line),
             )
         pair_of = {id(p.item): p.block for p in match.extra}  # the pair of its Korean block
-        for ko in extra:
-            if not _linked(ko):
-                element = _element(ko, added_ends)
-                message = f"{element} is not in the English section {where!r}"
-                said.setdefault((f"{element} is not in the English", True), []).append(
-                    Hit(
-                        message,
-                        ctx.at_source(_english_at(section, pair_of.get(id(ko)))),
-                        ctx.at_target(ko.line),
-                    )
-                )
+        added = [
+            _Absent(ko.line, _english_at(section, pair), _element(ko, added_ends), _bare(pair))
+            for ko in extra
+            if not _linked(ko)
+            for pair in [pair_of.get(id(ko))]
+        ]
+        for run in _adjacent(added):
+            named, verb = listed([tag.shown for tag in run]), "are" if len(run) > 1 else "is"
+            message = f"{named} {verb} not in the English section {where!r}"
+            said.setdefault((f"{named} {verb} not in the English", True), []).append(
+                Hit(message, ctx.at_source(run[0].at), ctx.at_target(run[0].line))
+            )
     yield from said_once(said)
 
 
-class _Absent(NamedTuple):
-    """A tag the Korean section lacks, as markup-mismatch words it."""
+def _bare(pair: BlockPair | None) -> bool:
+    """Whether a Korean tag stands on a line of its own (its block a line of tags)."""
+    return pair is not None and pair.target is not None and pair.target.kind in _OWN_LINE
 
-    line: int  # English
-    at: int  # where it goes in Korean
+
+class _Absent(NamedTuple):
+    """A tag one side's section lacks (the Korean, or for an added tag the English), as
+    markup-mismatch words it."""
+
+    line: int  # on the tag's own side
+    at: int  # where it goes (stands) on the other side
     shown: str
     bare: bool  # on a line of its own (a shortcode, component or HTML block)
 
@@ -322,11 +329,11 @@ _OWN_LINE = frozenset({BlockKind.SHORTCODE, BlockKind.COMPONENT, BlockKind.HTML}
 
 
 def _adjacent(absent: list[_Absent]) -> list[list[_Absent]]:
-    """Missing tags in runs on one English line, or on consecutive English lines of their own
-    (shortcode, component and HTML blocks), that go in at one Korean place (``{{% sign-section
-    %}}`` over ``{{< youtube … >}}``; ``<section>``, ``<h3>`` and ``<label>`` of one line of
-    HTML): one thing the Korean lacks. Items of a list are items, and a tag missing on several
-    lines is left to ``grouped.said_once``."""
+    """Missing (or added) tags in runs on one line, or on consecutive lines of their own
+    (shortcode, component and HTML blocks), that go in at one place of the other side (``{{%
+    sign-section %}}`` over ``{{< youtube … >}}``; ``<section>``, ``<h3>`` and ``<label>`` of
+    one line of HTML; ``{{< tabpane >}} {{% tab Make %}}``): one thing the Korean lacks (adds).
+    Items of a list are items, and a tag on several lines is left to ``grouped.said_once``."""
     runs: list[list[_Absent]] = []
     for tag in absent:
         last = runs[-1][-1] if runs else None
