@@ -207,12 +207,11 @@ def test_shortcode_and_component_blocks_pair_around_their_translated_text() -> N
         "## 가\n\n{{< note >}}\n\n파드는 일시적입니다.\n\n{{< /note >}}\n\n"
         '역자 주: 파드는 다시 만들어집니다.\n\n{{< codenew file="pods/simple.yaml" >}}\n'
     )
-    assert lines(hugo_en, hugo_ko, "hugo") == [
+    assert lines(hugo_en, hugo_ko, "hugo") == [  # the translator's note is left out
         (1, 1, False),
         (3, 3, False),
         (5, 5, False),
         (7, 7, False),
-        (None, 9, False),
         (9, 11, False),
     ]
     mdx_en = "## A\n\n<Note>\n\nState is private.\n\n</Note>\n\n<Sandpack>\n\n</Sandpack>\n"
@@ -222,13 +221,14 @@ def test_shortcode_and_component_blocks_pair_around_their_translated_text() -> N
     ]
 
 
-def test_a_translators_note_is_not_taken_for_part_of_a_paragraph() -> None:
+def test_a_translators_note_is_left_out_of_the_pairing() -> None:
     en = "## A\n\nSharding splits an array across devices so that each holds a part.\n"
     ko = (
-        "## 가\n\n샤딩은 배열을 여러 장치에 나누어 각 장치가 일부를 가지게 합니다.\n\n"
-        "역자 주: 이 문단은 번역자가 덧붙였습니다.\n"
+        "## 가\n\n역자 주: 이 문단은 번역자가 덧붙였습니다.\n\n"
+        "샤딩은 배열을 여러 장치에 나누어 각 장치가 일부를 가지게 합니다.\n\n"
+        "이 문단도 덧붙였습니다.\n"
     )
-    assert lines(en, ko) == [(1, 1, False), (3, 3, False), (None, 5, False)]
+    assert lines(en, ko) == [(1, 1, False), (3, 5, False), (None, 7, False)]
 
 
 def test_anchors_keep_a_long_section_in_step_around_a_dropped_paragraph() -> None:

@@ -34,6 +34,7 @@ from transcheck.align.blockscore import PROSE, Scorer, Side, kind_score
 from transcheck.align.model import Alignment, SectionPair
 from transcheck.align.ordered import increasing_chain
 from transcheck.align.terms import Agreement
+from transcheck.lazy import compiled
 from transcheck.model import Block, BlockKind, Section
 from transcheck.records import mutable, record
 
@@ -48,6 +49,32 @@ LENGTH_MOVED = 0.6  # ... and, without tokens, how close their lengths (through 
 SWAP_GAIN = 0.3  # how much better two neighbouring pairs must fit crosswise to be swapped
 TERM_WEIGHT = 0.1  # ... where each kept Latin-script term the English block has counts this
 _HEADING = BlockKind.HEADING  # looked up once (see blockscore._CODE)
+# A translator's note leading a Korean block (역주, 옮긴이 주, 번역 주, translator's note), as
+# Korean books and docs add them: "> 《번역 주》 ASAR: …", "(역주: …)", "**옮긴이 주**: …". The
+# translator's own words translate nothing, so they are left out of the pairing.
+_NOTE = compiled(
+    r"[\s(\[{<《〈「『【*※>·-]*"
+    r"(?:역주|역자 ?(?:주|노트)|옮긴이(?: ?주| ?노트)?|번역자? ?(?:주|노트)"
+    r"|[Tt]ranslator'?s? [Nn]ote)"
+    r"(?![가-힣A-Za-z])"
+)
+
+
+_NOTE_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
+_BOX_KINDS = frozenset({BlockKind.COMPONENT, BlockKind.SHORTCODE})
+
+
+def translator_note(block: Block) -> bool:
+    """Whether a Korean paragraph or list item is a translator's note (see ``_NOTE``)."""
+    return block.kind in _NOTE_KINDS and _NOTE().match(block.text) is not None
+
+
+def note_box(block: Block) -> bool:
+    """Whether a Korean box's opening line is titled as a translator's note (``!!! note "역자
+    주"``, ``:::tip[옮긴이 주]``): what the box holds is the translator's own too."""
+    return block.kind in _BOX_KINDS and _NOTE().match(block.text) is not None
+
+
 JOINABLE = frozenset(
     {BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.MATH, BlockKind.HTML, BlockKind.LIQUID}
 )
@@ -274,7 +301,7 @@ def align_blocks(
     splits; headings first. ``ratio`` is the chapter's Korean/English prose length (default:
     this section's own)."""
     en_blocks = [b for b in source.blocks if b.kind is not _HEADING]
-    ko_blocks = [b for b in target.blocks if b.kind is not _HEADING]
+    ko_blocks = [b for b in target.blocks if b.kind is not _HEADING and not translator_note(b)]
     if not en_blocks or not ko_blocks:
         # nothing to pair (a section of a heading alone: 164 of 1,144 pairs on vue-docs): every
         # block is unpaired, as the search below would leave it

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 
-from transcheck.align.blocks import BlockPair
+from transcheck.align.blocks import BlockPair, note_box, translator_note
 from transcheck.checks.blockmatch import SectionBlocks, section_blocks
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import demoted_headings, describe
@@ -192,13 +192,16 @@ def lone_blocks(ctx: PairContext, korean: bool) -> list[Block]:
     heading that lost its marks or code that lost its fences is named by section-missing or
     code-block-missing instead), and the items and rows of one side alone that
     list-length-mismatch and table-shape-mismatch name. What is inside them (links, inline
-    code, numbers) is theirs, not reported again."""
+    code, numbers) is theirs, not reported again. So are a Korean translator's notes, which
+    the block alignment leaves out: their links and numbers are the translator's own."""
 
     def compute() -> list[Block]:
         skip = _reshaped(ctx)
-        found = []
+        found: list[Block | None] = []
         for section, runs in lone_runs(ctx, korean):
             pairs = section.blocks
+            if korean:
+                found += [block for block in section.target.blocks if translator_note(block)]
             for start, end in runs:
                 found += [p.sides(korean)[0] for p in pairs[start:end]]
             if not skip:  # no list or table reshaped (most pairs): no block of one to add
@@ -653,8 +656,10 @@ def block_missing(ctx: PairContext) -> Iterator[Hit]:
 def block_extra(ctx: PairContext) -> Iterator[Hit]:
     """A paragraph, list item or table row of a Korean section has no English source.
 
-    Bad:  ko `## 샤딩` has a paragraph (a translator's note) that `## Sharding` does not say.
-    Good: remove it, or, for a translator's note, mark it as the project agrees.
+    Bad:  ko `## 샤딩` has a paragraph that `## Sharding` does not say.
+    Good: remove it, or, for a translator's note, mark it as one: a paragraph, list item or box
+    title led by 역주, 역자 주, 옮긴이 주, 번역 주 (or "Translator's note") is the translator's
+    own words, and neither it nor its links and numbers are reported.
     The English line given is where the Korean block stands: before the next English block.
     A component, shortcode or admonition added whole with what it holds (`<Aside>` …
     `</Aside>`, ``{{< note >}}`` … ``{{< /note >}}``) is one finding here, and so are
@@ -663,6 +668,8 @@ def block_extra(ctx: PairContext) -> Iterator[Hit]:
     for section, chunks in lone_chunks(ctx, korean=True):
         pairs = section.blocks
         for start, end, wrapper in chunks:
+            if wrapper is not None and note_box(wrapper[0]):
+                continue  # a box of the translator's own, titled so
             run = [p.target for p in pairs[start:end] if p.target is not None]
             after = _neighbour(pairs, end, korean=True)
             line = after.line if after is not None else _last_line(section.source)
