@@ -69,6 +69,11 @@ def translator_note(block: Block) -> bool:
     return block.kind in _NOTE_KINDS and _NOTE().match(block.text) is not None
 
 
+def note_section(section: Section) -> bool:
+    """Whether a Korean section's heading names it a translator's note (``## 역자 주``)."""
+    return _NOTE().match(section.title) is not None
+
+
 def note_box(block: Block) -> bool:
     """Whether a Korean box's opening line is titled as a translator's note (``!!! note "역자
     주"``, ``:::tip[옮긴이 주]``): what the box holds is the translator's own too."""

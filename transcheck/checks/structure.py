@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from transcheck.align import SectionPair
+from transcheck.align.blocks import note_section
 from transcheck.checks.blockmatch import SectionBlocks, section_blocks
 from transcheck.checks.registry import Example, Hit, PairContext, declare, rule
 from transcheck.counted import listed, plural
@@ -311,9 +312,9 @@ def _split_hit(ctx: PairContext, blocks: SectionBlocks) -> Hit:
 
             먼저 `pip install transcheck`를 실행합니다.
 
-            ## 역자 주
+            ## 배포 팁
 
-            이 절은 번역자가 덧붙인 설명입니다.
+            이 절은 원문에 없는 설명입니다.
 
             ## 라이선스
 
@@ -324,8 +325,9 @@ def _split_hit(ctx: PairContext, blocks: SectionBlocks) -> Hit:
 def section_extra(ctx: PairContext) -> Iterator[Hit]:
     """A Korean section has no English source.
 
-    Bad:  ko `## 역자 주` with no English section it translates.
-    Good: remove it, or mark translator notes in a way the project agrees on.
+    Bad:  ko `## 배포 팁` with no English section it translates.
+    Good: remove it, or, for a translator's note, title it as one (`## 역자 주`, `## 옮긴이 주`):
+    such a section is the translator's own and is not reported.
     The English line given is where the section stands relative to the English file (the next
     English heading). Korean sections added one after another (a block of translator notes)
     are one finding, at the first, naming the others.
@@ -336,7 +338,7 @@ def section_extra(ctx: PairContext) -> Iterator[Hit]:
     for position, pair in enumerate((*pairs, None)):
         korean = pair.target if pair is not None and pair.source is None else None
         if korean is not None:
-            if not korean.is_preamble:
+            if not korean.is_preamble and not note_section(korean):
                 run.append(korean)
             continue
         if run:
