@@ -56,6 +56,23 @@ def test_trees_pair_by_relative_path_with_missing_sides(tmp_path: Path) -> None:
     ]
 
 
+def test_korean_folder_inside_the_english_one_leaves_it_and_other_translations(
+    tmp_path: Path,
+) -> None:
+    # VitePress and MkDocs keep translations inside the English docs: docs/ko/guide/a.md
+    touch(tmp_path, "docs/index.md", "docs/guide/a.md", "docs/guide/b.md", "docs/ml/intro.md")
+    touch(tmp_path, "docs/ko/index.md", "docs/ko/guide/a.md", "docs/ko/extra.md")
+    touch(tmp_path, "docs/ja/index.md", "docs/ja/guide/a.md", "docs/zh-CN/guide/b.md")
+    pairing = pair_paths(tmp_path / "docs", tmp_path / "docs/ko", (), EXTENSIONS)
+    assert as_tuples(pairing.pairs) == [
+        ("guide/a.md", "guide/a.md"),
+        ("guide/b.md", None),
+        ("index.md", "index.md"),
+        ("ml/intro.md", None),  # named like a language (Malayalam), but mirrors nothing
+        (None, "extra.md"),
+    ]
+
+
 def test_walk_skips_hidden_folders_hidden_files_and_other_extensions(tmp_path: Path) -> None:
     touch(tmp_path, "a.md", "b.markdown", "c.mdx", "d.txt", ".hidden.md")
     touch(tmp_path, ".git/x.md", ".github/y.md", "node_modules/pkg/z.md", "sub/.cache/w.md")

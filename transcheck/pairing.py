@@ -161,6 +161,8 @@ def pair_trees(
             "(such as {stem}.md -> {stem}-kr.md) to pair files within one folder"
         )
     target_files = source_files if same_root else walk_markdown(target_root, extensions)
+    if not same_root:
+        source_files = _without_translations(source_files, source_root, target_root)
     is_target = {
         rel for rel in target_files if any(_apply(p, rel, False) is not None for p in patterns)
     }
@@ -179,6 +181,49 @@ def pair_trees(
             pairs.append(FilePair(rel, None))
     pairs.extend(FilePair(None, rel) for rel in sorted(is_target - claimed))
     return Pairing(Tree(source_root, source_files), Tree(target_root, target_files), tuple(pairs))
+
+
+# A folder named for a language: ja, zh, zh-cn, pt-BR, zh_Hant (an ISO 639 code, a region or
+# script after it)
+_LOCALE = re.compile(r"[a-z]{2,3}(?:[-_](?:[A-Za-z]{2}|[A-Z][a-z]{3}|\d{3}))?")
+
+
+def _without_translations(
+    source_files: tuple[str, ...], source_root: Path, target_root: Path
+) -> tuple[str, ...]:
+    """The English files without the translations a site keeps inside its English folder
+    (VitePress' and MkDocs' ``docs/ko/guide/x.md`` beside ``docs/guide/x.md``): the Korean
+    folder, and the folders beside it named for a language whose files mirror English ones
+    (``docs/ja/guide/x.md``); a folder of content named like a language (``ml/``) holds no
+    such mirror and stays."""
+    try:
+        inside = target_root.resolve().relative_to(source_root.resolve()).as_posix()
+    except ValueError:
+        return source_files  # two separate trees: the usual layout
+    parent, _, korean = inside.rpartition("/")
+    prefix = f"{parent}/" if parent else ""
+
+    def folder(rel: str) -> tuple[str, str]:
+        """The folder beside the Korean one that holds ``rel``, and its path inside it."""
+        if not rel.startswith(prefix):
+            return "", ""
+        head, _, tail = rel[len(prefix) :].partition("/")
+        return (head, tail) if tail and (head == korean or _LOCALE.fullmatch(head)) else ("", "")
+
+    held: dict[str, list[str]] = {}
+    rest = set()
+    for rel in source_files:
+        head, tail = folder(rel)
+        if head:
+            held.setdefault(head, []).append(prefix + tail)
+        else:
+            rest.add(rel)
+    left_out = {
+        head
+        for head, mirrored in held.items()
+        if head == korean or 2 * sum(rel in rest for rel in mirrored) >= len(mirrored)
+    }
+    return tuple(rel for rel in source_files if folder(rel)[0] not in left_out)
 
 
 def _kind(path: Path) -> str:
