@@ -34,7 +34,7 @@ from transcheck.checks.blocks import (
 from transcheck.checks.codediff import block_changes
 from transcheck.checks.grouped import by_message, said_once
 from transcheck.checks.imports import export_changes, import_changes
-from transcheck.checks.linkmatch import english_broken, link_matches
+from transcheck.checks.linkmatch import english_broken, link_matches, unquoted_code
 from transcheck.checks.markup import whole_element_lines
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
@@ -432,7 +432,10 @@ def inline_code_missing(ctx: PairContext) -> Iterator[Hit]:
             korean = placed.block.target
             if korean is not None and _string_translated(span, korean):
                 continue  # the example's string, translated as its code is (code-string-translated)
-            bare = korean is not None and _bare_in(span.text, korean.text)
+            bare = korean is not None and (
+                _bare_in(span.text, korean.text)
+                or any(unquoted_code(link, (span.text.strip(),)) for link in korean.links)
+            )
             if (id(placed.block), span.text) in said:
                 continue  # the same span again in the same block: one finding says it
             said.add((id(placed.block), span.text))

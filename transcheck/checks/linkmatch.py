@@ -22,7 +22,7 @@ call's counterpart and is compared with no link.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -343,6 +343,14 @@ def counterpart_links(ctx: PairContext) -> dict[Link, Link]:
         return found
 
     return ctx.cached("counterpart-links", compute)  # type: ignore[no-any-return]
+
+
+def unquoted_code(link: Link, spans: Collection[str]) -> bool:
+    """Whether a bare URL the renderer made a link (``http://localhost:8000/``) is the text of
+    one of ``spans``, the other language's inline code: the span lost its backticks, which
+    inline-code-missing says, and no link was added or dropped."""
+    url = link.url
+    return link.kind is LinkKind.AUTOLINK and (url in spans or url.removeprefix("http://") in spans)
 
 
 def show(link: Link) -> str:

@@ -25,6 +25,7 @@ from transcheck.checks.linkmatch import (
     link_places,
     links_equal,
     show,
+    unquoted_code,
     url_class,
 )
 from transcheck.checks.markup import unmatched_html
@@ -173,16 +174,23 @@ def link_extra(ctx: PairContext) -> Iterator[Hit]:
     Good: keep the links of the source; put translator additions where the project allows them.
     A link the Korean section repeats (the sentence names the noun twice) is not extra; a
     Korean-only link that reaches nothing is reported by anchor-broken or link-target-missing,
-    and one in a paragraph that translates nothing by block-extra. The extra links of one
+    and one in a paragraph that translates nothing by block-extra; a bare URL that the English
+    writes as inline code is inline-code-missing's (the backticks were lost). The extra links of one
     Korean block (a sentence the English no longer has) are one finding.
     """
     broken = korean_broken(ctx)
     added = lone_blocks(ctx, korean=True) + unmatched_html(ctx)
     for match in link_matches(ctx):
+        spans = {span.text.strip() for span in match.source_section.code_spans}
         left = [
             ko
             for ko in match.extra
-            if not (ko in broken or _inside(ko, added) or _as_markup(ctx, ko, match.extra, True))
+            if not (
+                ko in broken
+                or _inside(ko, added)
+                or _as_markup(ctx, ko, match.extra, True)
+                or unquoted_code(ko, spans)
+            )
         ]
         for links in _by_block(ctx, left, korean=True):
             where = describe(match.source_section)
