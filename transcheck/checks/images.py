@@ -8,7 +8,7 @@ from pathlib import Path
 
 from transcheck.checks.edits import rewrite_link
 from transcheck.checks.inorder import match_in_order
-from transcheck.checks.linkmatch import english_place, korean_place
+from transcheck.checks.linkmatch import english_place, korean_place, same_file
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.findings import Severity
@@ -31,25 +31,6 @@ def _exists(ctx: PairContext, url: str) -> bool:
     folder = posixpath.dirname(ctx.target_rel)
     place = url.lstrip("/") if url.startswith("/") else posixpath.join(folder, url)
     return (Path(root) / place).is_file()
-
-
-def _file_of(root: Path | None, rel: str, url: str) -> str | None:
-    """The file a relative image path written in the page at ``rel`` of the tree at ``root``
-    names (query and fragment dropped); None for an absolute, site-rooted or templated one."""
-    path = url.split("#", 1)[0].split("?", 1)[0]
-    if root is None or not path or ":" in path or path.startswith(("/", "{")):
-        return None
-    return posixpath.normpath(posixpath.join(posixpath.abspath(root), posixpath.dirname(rel), path))
-
-
-def _same_image(ctx: PairContext, english: str, korean: str) -> bool:
-    """Whether two image paths name one image: written alike, or relative paths reaching the
-    same file from each page's folder (a site keeping Korean pages in ``docs/ko/`` writes
-    ``../assets/a.png`` for the English ``./assets/a.png``)."""
-    if english == korean:
-        return True
-    en = _file_of(ctx.source_index.root, ctx.source_rel, english)
-    return en is not None and en == _file_of(ctx.target_index.root, ctx.target_rel, korean)
 
 
 def _path_fix(ctx: PairContext, en: Link, ko: Link) -> Fix | None:
@@ -95,7 +76,7 @@ def image_mismatch(ctx: PairContext) -> Iterator[Hit]:
     for pair in ctx.alignment.matched:
         assert pair.source is not None and pair.target is not None
         _, missing, extra = match_in_order(
-            pair.source.images, pair.target.images, lambda en, ko: _same_image(ctx, en.url, ko.url)
+            pair.source.images, pair.target.images, lambda en, ko: same_file(ctx, en.url, ko.url)
         )
         while missing and extra:
             en, ko = missing.pop(0), extra.pop(0)

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 
 from transcheck.checks.codecomments import code_lines, comment_syntax
 from transcheck.checks.codediff import Change, block_changes
+from transcheck.checks.linkmatch import same_file
 from transcheck.checks.registry import Hit, PairContext
 from transcheck.lazy import compiled
 from transcheck.model import Block, BlockKind, Document
@@ -197,7 +198,9 @@ def import_changes(ctx: PairContext) -> Iterator[Hit]:
                         ctx.at_target(first),
                     )
                 continue
-            if other.module != statement.module:
+            if other.module != statement.module and not same_file(
+                ctx, statement.module, other.module
+            ):
                 why = f"{name} comes from another module"
             elif other_what != what:
                 why = f"{name} is {_what(what)} in English, {_what(other_what)} in Korean"

@@ -22,7 +22,9 @@ call's counterpart and is compared with no link.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Collection, Iterator
+from pathlib import Path
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -343,6 +345,25 @@ def counterpart_links(ctx: PairContext) -> dict[Link, Link]:
         return found
 
     return ctx.cached("counterpart-links", compute)  # type: ignore[no-any-return]
+
+
+def _file_of(root: Path | None, rel: str, url: str) -> str | None:
+    """The file a relative path written in the page at ``rel`` of the tree at ``root``
+    names (query and fragment dropped); None for an absolute, site-rooted or templated one."""
+    path = url.split("#", 1)[0].split("?", 1)[0]
+    if root is None or not path or ":" in path or path.startswith(("/", "{")):
+        return None
+    return posixpath.normpath(posixpath.join(posixpath.abspath(root), posixpath.dirname(rel), path))
+
+
+def same_file(ctx: PairContext, english: str, korean: str) -> bool:
+    """Whether two paths (an image's, a module's) name one file: written alike, or relative
+    paths reaching the same file from each page's folder (a site keeping Korean pages in
+    ``docs/ko/`` writes ``../assets/a.png`` for the English ``./assets/a.png``)."""
+    if english == korean:
+        return True
+    en = _file_of(ctx.source_index.root, ctx.source_rel, english)
+    return en is not None and en == _file_of(ctx.target_index.root, ctx.target_rel, korean)
 
 
 def unquoted_code(link: Link, spans: Collection[str]) -> bool:
