@@ -54,6 +54,12 @@ RULE_OPTIONS["frontmatter"] = {
         "translator",
         "default_lang_commit",
         "drifted_from_default",
+        # Microsoft's localized docs: how and when the page was translated
+        "ms.translationtype",
+        "ms.contentlocale",
+        "ms.lasthandoff",
+        "ms.locfileid",
+        "ms.sourcegitcommit",
     ],
     # what each language keeps for itself: its old URLs (Hugo's `aliases`, relative to the
     # language's site) and its spell checker's word list (`spelling: cSpell:ignore …`): may be

@@ -192,16 +192,44 @@ def _wraps_an_article(tag: Markup) -> bool:
     )
 
 
+# What a localization pipeline writes around each translated sentence (Microsoft's localized
+# docs: ``<span data-ttu-id="…">소개</span><span class="sxs-lookup"><span data-stu-id="…">
+# Introduction</span></span>``): the tool's bookkeeping, not the page's markup.
+_PIPELINE_ATTRIBUTES = frozenset({"data-ttu-id", "data-stu-id"})
+_PIPELINE_CLASSES = frozenset({"sxs-lookup"})
+
+
+def _pipeline(tag: Markup) -> bool:
+    """Whether an HTML tag is a localization pipeline's (see ``_PIPELINE_ATTRIBUTES``)."""
+    return tag.name == "span" and any(
+        key in _PIPELINE_ATTRIBUTES or (key == "class" and value in _PIPELINE_CLASSES)
+        for key, value in tag.attrs
+    )
+
+
+def _kept_anchor(tag: Markup) -> bool:
+    """An empty anchor a Korean page adds (``## 소개 <a name="introduction"></a>``): it keeps
+    an id, most often the English heading's, so that links into the page still land."""
+    return (
+        tag.kind == "html"
+        and tag.name == "a"
+        and bool(tag.attrs)
+        and all(key in ("name", "id") for key, _ in tag.attrs)
+    )
+
+
 def _compared(tags: tuple[Markup, ...]) -> list[Markup]:
     """The tags compared between sections: closing Liquid tags are left to the balance check,
-    HTML inline formatting is Markdown formatting, and the elements inside <math> are its
-    formula (closing shortcodes are compared, and follow their opening tag in
-    ``_whole_elements``)."""
+    HTML inline formatting is Markdown formatting, the elements inside <math> are its formula,
+    and a localization pipeline's spans are its own (closing shortcodes are compared, and
+    follow their opening tag in ``_whole_elements``)."""
     return [
         tag
         for tag in tags
         if not (tag.kind == "liquid" and tag.name in _CLOSERS)
-        and not (tag.kind == "html" and (tag.name in FORMATTING or tag.name in MATHML))
+        and not (
+            tag.kind == "html" and (tag.name in FORMATTING or tag.name in MATHML or _pipeline(tag))
+        )
     ]
 
 
@@ -227,6 +255,9 @@ def markup_mismatch(ctx: PairContext) -> Iterator[Hit]:
     `<em>`, `<i>` and `<code>` are the same as `**x**`, `*x*` and `` `x` ``, and a Korean
     `<sup>`/`<sub>` gloss or `<br>` is no defect, nor a missing element that wraps only an
     English article (`<span class="options-api">The</span>`): Korean has no article to wrap.
+    An empty anchor the Korean adds to keep an id (`<a name="introduction"></a>`) and the
+    spans a localization pipeline writes around each sentence (`data-ttu-id`) are not markup
+    to compare.
     Hugo shortcodes, MDX components, kramdown attribute lists, footnote labels and alert types
     are markup too: en `{{< note >}}` ↔ ko `{{< caution >}}` is reported. A tag renamed,
     missing or added the same way through a page is one finding naming its other lines, and a
@@ -297,7 +328,7 @@ def _mismatches(ctx: PairContext) -> Iterator[Hit]:
         added = [
             _Absent(ko.line, _english_at(section, pair), _element(ko, added_ends), _bare(pair))
             for ko in extra
-            if not _linked(ko)
+            if not (_linked(ko) or _kept_anchor(ko))
             for pair in [pair_of.get(id(ko))]
         ]
         for run in _adjacent(added):
