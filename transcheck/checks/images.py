@@ -13,6 +13,7 @@ from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.checks.structure import describe
 from transcheck.findings import Severity
 from transcheck.fixes import Fix, Safety
+from transcheck.lazy import compiled
 from transcheck.model import Link
 
 
@@ -31,6 +32,23 @@ def _exists(ctx: PairContext, url: str) -> bool:
     folder = posixpath.dirname(ctx.target_rel)
     place = url.lstrip("/") if url.startswith("/") else posixpath.join(folder, url)
     return (Path(root) / place).is_file()
+
+
+# A language token in a path (``shot-en.png``, ``img/en/shot.png``, ``shot.en-US.png``), which a
+# localized image writes in Korean (``shot-ko.png``): the same picture, taken of the Korean UI
+_ENGLISH_TOKEN = compiled(r"(?<![A-Za-z0-9])en(?:[-_](?:us|US))?(?![A-Za-z0-9])")
+_KOREAN_TOKEN = compiled(r"(?<![A-Za-z0-9])ko(?:[-_](?:kr|KR))?(?![A-Za-z0-9])")
+
+
+def _localized(english: str, korean: str) -> bool:
+    """Whether the Korean image path is the English one with its language token made Korean."""
+    marked = _ENGLISH_TOKEN().sub("\0", english)
+    return marked != english and marked == _KOREAN_TOKEN().sub("\0", korean)
+
+
+def _same_image(ctx: PairContext, english: str, korean: str) -> bool:
+    """Whether two image paths show one image: the same file, or its localized copy."""
+    return same_file(ctx, english, korean) or _localized(english, korean)
 
 
 def _path_fix(ctx: PairContext, en: Link, ko: Link) -> Fix | None:
@@ -66,7 +84,8 @@ def image_mismatch(ctx: PairContext) -> Iterator[Hit]:
 
     Bad:  en `{% include figure.liquid path="assets/img/tpu-chip.png" … %}` ↔
           ko `{% include figure.liquid path="assets/img/tpu-chip-ko.png" … %}`.
-    Good: the same path, with a Korean caption.
+    Good: the same path, with a Korean caption, or a localized copy whose path swaps the
+    language token (`shot-en.png` ↔ `shot-ko.png`, `img/en/` ↔ `img/ko/`).
     A missing image is reported at the Korean block that translates the English block around
     it, or where it would be inserted.
     `--fix` writes the English path when the Korean one lost a character (safe); another path
@@ -76,7 +95,7 @@ def image_mismatch(ctx: PairContext) -> Iterator[Hit]:
     for pair in ctx.alignment.matched:
         assert pair.source is not None and pair.target is not None
         _, missing, extra = match_in_order(
-            pair.source.images, pair.target.images, lambda en, ko: same_file(ctx, en.url, ko.url)
+            pair.source.images, pair.target.images, lambda en, ko: _same_image(ctx, en.url, ko.url)
         )
         while missing and extra:
             en, ko = missing.pop(0), extra.pop(0)

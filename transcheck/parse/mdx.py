@@ -345,9 +345,16 @@ def _prop(body: str, index: int, props: list[tuple[str, str]]) -> int:
     return index
 
 
+_SPACE_EXPRESSION = compiled(r"""(['"`])\s*\1""")
+
+
 def expression_markup(token: Token, line: int) -> Markup | None:
-    """An ``mdx_expression`` token as Markup, or None for a ``{/* comment */}``."""
+    """An ``mdx_expression`` token as Markup, or None for a ``{/* comment */}`` and for a
+    space written as an expression (``{' '}``, which formatters put at a line break before a
+    tag): neither is markup a translation keeps."""
     expression = token.content.strip()
     if expression.startswith("/*") and expression.endswith("*/"):
+        return None
+    if _SPACE_EXPRESSION().fullmatch(expression):
         return None
     return Markup("jsx", "{}", (("", expression),), line)
