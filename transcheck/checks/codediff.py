@@ -29,6 +29,7 @@ from transcheck.lazy import compiled
 from transcheck.model import Block
 from transcheck.parse.fences import language_names
 from transcheck.records import record
+from transcheck.urlforms import same_link
 
 _CODE_MARKS = compiled(r"[(){}\[\];=<>$|]")
 _BACKTICKS = compiled(r"`+")
@@ -153,11 +154,23 @@ def _one_quote(text: str) -> str:
 
 
 def _translated(en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...]) -> bool:
-    """Whether every Korean string that is not an English one of the run is in Korean."""
+    """Whether every Korean string that is not an English one of the run is in Korean, or is
+    an English one's URL in its Korean edition (``"/getting-started/"`` as
+    ``"/ko/getting-started/"``: an example's link localized as its text is)."""
     english = {text for line in en for text in STRINGS.findall(line.marked)}
     korean = [text for line in ko for text in STRINGS.findall(line.marked)]
     changed = [text for text in korean if text not in english]
-    return bool(changed) and all(HANGUL.search(text) for text in changed)
+    return bool(changed) and all(
+        HANGUL.search(text) or _localized_url(text, english) for text in changed
+    )
+
+
+def _localized_url(text: str, english: set[str]) -> bool:
+    """Whether a string is an English string's URL with a locale token added or swapped."""
+    url = text.strip("'\"`")
+    return "/" in url and any(
+        "/" in other and same_link(other.strip("'\"`"), url) for other in english
+    )
 
 
 def _runs(en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...], loose: bool) -> Iterator[Run]:
