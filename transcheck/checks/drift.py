@@ -398,6 +398,8 @@ def _rewritten(ctx: PairContext) -> list[tuple[Block, Block, list[str]]]:
                     continue
                 if en_block.kind not in _PROSE or en_block.kind is not ko_block.kind:
                     continue
+                if not en_block.text.strip():
+                    continue  # a paragraph of tags alone (an anchor) says nothing to rewrite
                 if HANGUL.search(ko_block.text) is None:
                     continue  # left in English: every word is "kept"; untranslated's to say
                 lost = lost_terms(en_block, ko_block.text)
