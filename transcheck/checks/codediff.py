@@ -42,6 +42,9 @@ LOOSE_SEMICOLONS = frozenset(
     {"js", "javascript", "jsx", "mjs", "cjs", "ts", "typescript", "tsx", "mts"}
     | {"vue", "svelte", "astro"}
 )
+# Languages whose keywords (and unquoted names) are the same in any case: ``as`` and ``AS``
+_CASELESS = frozenset({"sql", "mysql", "postgres", "postgresql", "psql", "plsql", "plpgsql"})
+_CASELESS |= {"sqlite", "tsql", "clickhouse", "hive", "spark-sql"}
 
 
 @record
@@ -173,7 +176,9 @@ def _localized_url(text: str, english: set[str]) -> bool:
     )
 
 
-def _runs(en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...], loose: bool) -> Iterator[Run]:
+def _runs(
+    en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...], loose: bool, caseless: bool = False
+) -> Iterator[Run]:
     """Changed runs of lines, classified; a replaced run of as many lines on both sides is
     classified line by line, and neighbouring lines of one kind are merged again."""
     en_texts, ko_texts = [c.text for c in en], [c.text for c in ko]
@@ -186,7 +191,8 @@ def _runs(en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...], loose: bool) -> It
         if tag == "replace" and i2 - i1 == j2 - j1:
             steps = [(i1 + k, i1 + k + 1, j1 + k, j1 + k + 1) for k in range(i2 - i1)]
         for a1, a2, b1, b2 in steps:
-            kind = _kind(en[a1:a2], ko[b1:b2], loose, (en[a2 : a2 + 1], ko[b2 : b2 + 1]))
+            after = (en[a2 : a2 + 1], ko[b2 : b2 + 1])
+            kind = _kind(en[a1:a2], ko[b1:b2], loose, after, caseless)
             run = Run(tag, a1, a2, b1, b2, kind)
             if pending and pending.kind == run.kind and (pending.i2, pending.j2) == (a1, b1):
                 pending = Run(tag, pending.i1, a2, pending.j1, b2, run.kind)
@@ -203,11 +209,18 @@ def _kind(
     ko: tuple[CodeLine, ...],
     loose: bool = False,
     after: tuple[tuple[CodeLine, ...], tuple[CodeLine, ...]] = ((), ()),
+    caseless: bool = False,
 ) -> str:
     """What differs between two runs of lines: formatting, translated strings, or code
     (``loose``: JavaScript, where statement-ending semicolons, trailing commas and the kind of
-    quote are style; ``after``: the line that follows each run, which tells a trailing comma)."""
-    if _squeezed(en) == _squeezed(ko) or (loose and _styled(en, after[0]) == _styled(ko, after[1])):
+    quote are style; ``after``: the line that follows each run, which tells a trailing comma;
+    ``caseless``: SQL, where the case of keywords is style)."""
+    squeezed = _squeezed(en), _squeezed(ko)
+    if (
+        squeezed[0] == squeezed[1]
+        or (caseless and squeezed[0].casefold() == squeezed[1].casefold())
+        or (loose and _styled(en, after[0]) == _styled(ko, after[1]))
+    ):
         return "formatting"
     if _squeezed(en, True) == _squeezed(ko, True) and _translated(en, ko):
         return "strings"
@@ -234,6 +247,7 @@ _ADVICE = {
 
 
 _QUOTES = "only white space, line breaks, semicolons, trailing commas or quotes differ"
+_CASE = "only white space, line breaks or the case of keywords differ"
 
 _YAML_LANGUAGES = frozenset({"yaml", "yml"})
 # A YAML mapping value or list item opening with a reserved indicator (`` ` ``, ``@``): no
@@ -372,7 +386,7 @@ def _run_changes(en_block: Block, ko_block: Block) -> Iterator[Change]:
     en, ko = lines_of(*en_scan), lines_of(*ko_scan)
     en_first, ko_first = _first_code_line(en_block), _first_code_line(ko_block)
     loose = _written_in(en_block.lang, LOOSE_SEMICOLONS)
-    runs = list(_runs(en, ko, loose))
+    runs = list(_runs(en, ko, loose, _written_in(en_block.lang, _CASELESS)))
     moved = _moves(runs, en, ko)
     for index, run in enumerate(runs):
         if index in moved.values():
@@ -410,10 +424,10 @@ def _run_changes(en_block: Block, ko_block: Block) -> Iterator[Change]:
             brief = _changed_briefs(en_line, ko_line)
             if run.kind == "code" and _written_in(en_block.lang, _YAML_LANGUAGES):
                 advice = _yaml_reserved(en[run.i1 : run.i2], ko[run.j1 : run.j2]) or advice
-            if run.kind == "formatting" and _squeezed(en[run.i1 : run.i2]) != _squeezed(
-                ko[run.j1 : run.j2]
-            ):
-                advice = _QUOTES
+            written = _squeezed(en[run.i1 : run.i2]), _squeezed(ko[run.j1 : run.j2])
+            if run.kind == "formatting" and written[0] != written[1]:
+                same_letters = written[0].casefold() == written[1].casefold()
+                advice = _CASE if same_letters else _QUOTES
         yield Change(
             run.kind,
             f"{what}{suffix}",
