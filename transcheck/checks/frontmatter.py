@@ -54,6 +54,11 @@ RULE_OPTIONS["frontmatter"] = {
         "translator",
         "default_lang_commit",
         "drifted_from_default",
+        # the translation's language and date (NYU's Deep Learning course notes)
+        "lang",
+        "locale",
+        "translation-date",
+        "translation_date",
         # Microsoft's localized docs: how and when the page was translated
         "ms.translationtype",
         "ms.contentlocale",
