@@ -805,7 +805,12 @@ def _share(ctx: PairContext) -> float | None:
             total += 1
             if ko is not None:
                 english = is_untranslated(en.text, ko.text, min_words, similarity)
-                done += not english or _link_only(ko)
+                if english and spare and not _link_only(ko):
+                    # an English copy kept beside a translation the section also has (a page
+                    # writing each English paragraph before its Korean): translated
+                    spare, done = spare - 1, done + 1
+                else:
+                    done += not english or _link_only(ko)
             elif spare:
                 spare, done = spare - 1, done + 1
     total += sum(
