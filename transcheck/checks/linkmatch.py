@@ -172,7 +172,7 @@ def _split_changed(
     def same_place(en: Link, ko: Link) -> bool:
         here, there = english.get(en), korean.get(ko)
         near = here is None or there is None or abs(here.pair - there.pair) <= NEARBY
-        if ko.url.strip(_STRAY) == en.url:
+        if ko.url.strip(_STRAY) == en.url or scheme_added(en.url, ko.url):
             return near
         paired = here is not None and there is not None and here.other is there.block
         return (
@@ -187,6 +187,18 @@ def _split_changed(
 
 
 _STRAY = "()[]<>'\" \t"  # what a slip in link syntax leaves around a URL
+
+
+def scheme_added(english: str, korean: str) -> bool:
+    """Whether the Korean URL is an English one written without its scheme, a relative path
+    to nowhere (``[forum.adguard.com](forum.adguard.com)``), mended: ``https://forum.adguard.com``."""
+    for scheme in ("https://", "http://"):
+        if korean.startswith(scheme):
+            bare = korean[len(scheme) :]
+            return "." in english.partition("/")[0] and bare.rstrip("/") == english.rstrip("/")
+    return False
+
+
 _WORDS = compiled(r"[^\W_]{2,}")
 _SEPARATORS = compiled(r"[-_\s]+")
 _GLOSS = compiled(r"\(([A-Za-z][A-Za-z .'-]*)\)")  # 불변성(immutability): the English term kept

@@ -24,6 +24,7 @@ from transcheck.checks.linkmatch import (
     link_matches,
     link_places,
     links_equal,
+    scheme_added,
     show,
     unquoted_code,
     url_class,
@@ -262,9 +263,10 @@ def _inside(link: Link, blocks: list[Block]) -> bool:
 def _left_to_target_rules(ctx: PairContext, en: Link, ko: Link) -> bool:
     """Whether another rule owns a changed link: the Korean one is broken while the English
     works (anchor-broken, link-target-missing), or the English one is broken while the Korean
-    works (Korean mended it; source-link-broken tells upstream)."""
+    works (Korean mended it; source-link-broken tells upstream), as when the English wrote a
+    site without its scheme (``forum.adguard.com``, a relative path to nowhere)."""
     en_broken, ko_broken = en in english_broken(ctx), ko in korean_broken(ctx)
-    return en_broken != ko_broken
+    return en_broken != ko_broken or scheme_added(en.url, ko.url)
 
 
 def _follow_english(ctx: PairContext, en: Link, ko: Link) -> Fix | None:
