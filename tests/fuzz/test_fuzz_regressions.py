@@ -15,7 +15,7 @@ def where(english: str, korean: str, code: str) -> list[tuple[int | None, int | 
 def test_a_korean_note_before_the_first_heading_is_an_extra_block_at_line_1() -> None:
     # block-extra took max() over the English preamble's blocks, and it has none.
     english = "# Intro\n\nHello world text.\n"
-    korean = "역자 주: 메모입니다.\n\n# 소개\n\n안녕하세요 세계.\n"
+    korean = "메모입니다.\n\n# 소개\n\n안녕하세요 세계.\n"
     assert where(english, korean, "TC108") == [(1, 1)]
 
 

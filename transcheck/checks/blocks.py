@@ -647,7 +647,7 @@ def block_missing(ctx: PairContext) -> Iterator[Hit]:
         ko="""\
             ## 샤딩
 
-            > 역자 주: 이 절은 번역 검토 중입니다.
+            > 이 절은 번역 검토 중입니다.
 
             샤딩은 배열을 8개의 칩에 나눕니다.
             """,
