@@ -42,6 +42,7 @@ def heading_drift(ctx: PairContext) -> Iterator[Hit]:
     Bad:  en "## Mounting the Root Component {#mounting-the-root-component}" ↔ ko "## 앱
           마운트하기 {#mounting-the-app}" (the Korean still pins the old English id), or en
           "### What about caching?" ↔ ko "### Memory는 어떤가?" (Memory is gone from English).
+          A word of the page's title (the subject a Korean heading may name) is no such term.
     Good: ko translating the new heading, with the English id: "## 루트 컴포넌트 마운트하기
           {#mounting-the-root-component}".
     """
@@ -65,7 +66,7 @@ def heading_drift(ctx: PairContext) -> Iterator[Hit]:
         if not kept:
             continue  # no Latin-script term to lose: the English words are not indexed
         english = terms.english_words(en.title)
-        lost = [word for word in kept if not english.keep(word)]
+        lost = [word for word in kept if not english.keep(word) and word not in _page_names(ctx)]
         if lost and 2 * len(lost) >= len(kept):
             yield Hit(
                 f"the Korean heading {heading} keeps {quote(lost)}, which its English "
@@ -74,6 +75,21 @@ def heading_drift(ctx: PairContext) -> Iterator[Hit]:
                 *where,
                 identity=f"terms\0{' '.join(lost)}",
             )
+
+
+def _page_names(ctx: PairContext) -> frozenset[str]:
+    """The Latin-script words of the English page's title (its front matter ``title``, else its
+    first ``#`` heading): a Korean heading may name the page's subject where the English leaves
+    it implied (``## Tauri의 미래`` for ``## The Future`` on "Tauri Philosophy")."""
+
+    def compute() -> frozenset[str]:
+        front = ctx.source.front_matter
+        title = front.data.get("title") if front is not None else None
+        if not isinstance(title, str):
+            title = next((s.title for s in ctx.source.sections if s.level == 1), "")
+        return frozenset(terms.words(title))
+
+    return ctx.cached("page-names", compute)  # type: ignore[no-any-return]
 
 
 def _why_other_id(ctx: PairContext, en: Section, ko: Section) -> str:
