@@ -1,20 +1,31 @@
 """The per-pair rules' shortcuts answer exactly as the plain computations they skip: two links
 written alike, code blocks whose lines agree once comments are removed, the names a page keeps
-read when first asked, and a page measured for page-out-of-sync only while it can be one."""
+read when first asked, a page measured for page-out-of-sync only while it can be one, and
+sections holding no formula or tag matched without a look at their blocks."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tests.acceptance.test_blocks_corpus import context
 from tests.checks.test_content_helpers import context as text_context
+from transcheck.checks.blockmatch import ItemMatch, match_items, section_blocks
+from transcheck.checks.code import spans_equal
 from transcheck.checks.codecomments import comment_syntax, kept_texts, lines_of, scanned
 from transcheck.checks.linkmatch import _links_equal, links_equal
+from transcheck.checks.markup import _block_tags, _matches, _prose, _same
+from transcheck.checks.mathematics import _same as same_formula
+from transcheck.checks.mathematics import math_matches
+from transcheck.checks.registry import PairContext
 from transcheck.checks.untranslated import kept_words, page_names
 from transcheck.checks.versions import MIN_BLOCKS, MIN_SHARE, page_out_of_sync, unmatched_share
+from transcheck.model import Block, CodeSpan, Markup
 
 _URLS = ["#a", "#b", "#", "/guide/x", "/guide/x#a", "en.md#a", "en.md", "ko.md#a", "../y#b"]
 _URLS += ["https://example.com/", "https://example.com/#a", "(#a)", "", "x#", "#a#b", "mailto:a"]
@@ -64,3 +75,77 @@ def test_page_out_of_sync_measures_the_korean_page_only_where_it_decides(corpus:
     ctx = text_context((corpus / "en" / chapters[0]).read_text(encoding="utf-8"), damaged)
     assert list(page_out_of_sync(ctx))  # a page of another version is still reported
     assert asked > 5
+
+
+def _items(match: ItemMatch[Any, Any]) -> tuple[list[Any], list[Any], list[Any]]:
+    """What an item match found, as comparable lists (ItemMatch compares by identity)."""
+    return match.found, match.missing, match.extra
+
+
+CORPORA = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+
+
+def _code_spans(block: Block) -> tuple[CodeSpan, ...]:
+    return block.code_spans
+
+
+def _tag_comparison(ctx: PairContext) -> Callable[[Markup, Markup], bool]:
+    """How markup-mismatch compares two tags in a pair's context."""
+    prose = _prose(ctx)
+    return lambda en, ko: _same(en, ko, prose, ctx)
+
+
+@pytest.mark.parametrize("corpus_name", ["scaling-book", "vue-docs"])
+def test_sections_without_formulas_or_tags_match_as_block_by_block(corpus_name: str) -> None:
+    """Formula and tag matches of every section pair equal match_items over every block,
+    on every page pair of both shared corpora (the book's formulas, vue-docs' tags)."""
+    root = CORPORA / corpus_name
+    if not (root / "en").is_dir():
+        pytest.skip("shared corpus not present")
+    skipped = matched = 0
+    for path in sorted((root / "en").rglob("*.md")):
+        name = path.relative_to(root / "en").as_posix()
+        if not (root / "ko" / name).is_file():
+            continue
+        ctx = context(root, name)
+        same_tag = _tag_comparison(ctx)
+        tags = [match for _, match in _matches(ctx)]
+        for section, formulas, tagged in zip(
+            section_blocks(ctx), math_matches(ctx), tags, strict=True
+        ):
+            plain_formulas = match_items(section, lambda b: b.math, lambda b: b.math, same_formula)
+            assert _items(formulas) == _items(plain_formulas), (name, section.source.title)
+            plain_tags = match_items(section, _block_tags, _block_tags, same_tag)
+            assert _items(tagged) == _items(plain_tags), (name, section.source.title)
+            if not section.source.code_spans:  # inline-code-missing skips it: nothing missing
+                spans = match_items(section, _code_spans, _code_spans, spans_equal)
+                assert not spans.missing, (name, section.source.title)
+            skipped += not (section.source.math or section.target.math)
+            skipped += not (section.source.markup or section.target.markup)
+            matched += bool(plain_formulas.found or plain_tags.found)
+    assert skipped and matched  # both paths taken
+
+
+@pytest.mark.parametrize(
+    ("english", "korean"),
+    [
+        ("## A\n\nPlain text.\n", '## 가\n\n<span id="x">글</span> 입니다.\n'),
+        ('## A\n\n<span id="x">Text</span> here.\n', "## 가\n\n글 입니다.\n"),
+        ("## A\n\nPlain $x$ text.\n", "## 가\n\n글 $y$ 입니다.\n"),
+        ("## A\n\nPlain text.\n", "## 가\n\n글 $y$ 입니다.\n"),
+    ],
+)
+def test_a_tag_or_formula_of_one_side_alone_is_matched(english: str, korean: str) -> None:
+    """A section pair with tags or formulas on one side only is still matched in full."""
+    ctx = text_context(english, korean)
+    same_tag = _tag_comparison(ctx)
+    tags = [match for _, match in _matches(ctx)]
+    told = False
+    for section, formulas, tagged in zip(section_blocks(ctx), math_matches(ctx), tags, strict=True):
+        plain_tags = match_items(section, _block_tags, _block_tags, same_tag)
+        plain_formulas = match_items(section, lambda b: b.math, lambda b: b.math, same_formula)
+        assert _items(tagged) == _items(plain_tags)
+        assert _items(formulas) == _items(plain_formulas)
+        told |= bool(plain_tags.missing or plain_tags.extra)
+        told |= bool(plain_formulas.missing or plain_formulas.extra)
+    assert told  # the one-sided item was there to match

@@ -614,6 +614,8 @@ def _matches(ctx: PairContext) -> list[tuple[SectionBlocks, ItemMatch[Markup, Ma
     """The tags of every aligned section pair, matched once per file pair."""
 
     def compute() -> list[tuple[SectionBlocks, ItemMatch[Markup, Markup]]]:
+        """Match the tags of every section pair; a pair of sections holding none (most)
+        matches nothing, told from the sections' gathered tags without a look per block."""
         prose = _prose(ctx)
         return [
             (
@@ -623,7 +625,9 @@ def _matches(ctx: PairContext) -> list[tuple[SectionBlocks, ItemMatch[Markup, Ma
                     _block_tags,
                     _block_tags,
                     lambda en, ko: _same(en, ko, prose, ctx),
-                ),
+                )
+                if section.source.markup or section.target.markup
+                else ItemMatch(),
             )
             for section in section_blocks(ctx)
         ]
