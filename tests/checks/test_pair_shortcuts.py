@@ -5,7 +5,7 @@ sections holding no formula or tag matched without a look at their blocks."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 
 from tests.acceptance.test_blocks_corpus import context
 from tests.checks.test_content_helpers import context as text_context
+from transcheck.align.blocks import BlockPair
 from transcheck.checks.blockmatch import ItemMatch, match_items, section_blocks
+from transcheck.checks.blocks import COUNTED, _lead_in, _only_images, _runs
 from transcheck.checks.code import spans_equal
 from transcheck.checks.codecomments import comment_syntax, kept_texts, lines_of, scanned
 from transcheck.checks.linkmatch import _links_equal, links_equal
@@ -87,6 +89,28 @@ def _items(match: ItemMatch[Any, Any]) -> tuple[list[Any], list[Any], list[Any]]
 CORPORA = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 
 
+def _plain_runs(pairs: Sequence[BlockPair], korean: bool, skip: set[int]) -> list[tuple[int, int]]:
+    """The block rules' runs of lone blocks, every pair read (no look for a missing side first)."""
+    alone = [
+        block is not None
+        and other is None
+        and block.kind in COUNTED
+        and bool(block.text)
+        and not _only_images(block)
+        and not _lead_in(block)
+        and id(block) not in skip
+        for block, other in (pair.sides(korean) for pair in pairs)
+    ]
+    runs, start = [], None
+    for index, lone in enumerate([*alone, False]):
+        if lone and start is None:
+            start = index
+        elif not lone and start is not None:
+            runs.append((start, index))
+            start = None
+    return runs
+
+
 def _code_spans(block: Block) -> tuple[CodeSpan, ...]:
     return block.code_spans
 
@@ -125,6 +149,11 @@ def test_sections_without_formulas_or_tags_match_as_block_by_block(corpus_name: 
             if not holds_numbers(section.source):  # number-mismatch skips it: none missing
                 figures = match_items(section, _english, korean_figures, same_figure, False)
                 assert not figures.missing, (name, section.source.title)
+            for korean in (False, True):
+                skip = {id(pair.source) for pair in section.blocks[::3]}  # some skipped
+                found = list(_runs(section.blocks, korean, skip))
+                assert found == _plain_runs(section.blocks, korean, skip), name
+                matched += bool(found)
             skipped += not (section.source.math or section.target.math)
             skipped += not (section.source.markup or section.target.markup)
             matched += bool(plain_formulas.found or plain_tags.found)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
+from operator import attrgetter
 
 from transcheck.align.blocks import BlockPair
 from transcheck.checks.blockmatch import SectionBlocks, section_blocks
@@ -441,6 +442,8 @@ def _runs(
     pairs: Sequence[BlockPair], korean: bool, skip: Collection[int]
 ) -> Iterator[tuple[int, int]]:
     """Start and end (exclusive) of each run of pairs holding a counted block of one side alone."""
+    if None not in map(_SOURCE if korean else _TARGET, pairs):
+        return  # every block has a counterpart (most sections): told at C speed, no pair read
     start = None
     for index, pair in enumerate((*pairs, BlockPair(None, None, 0.0))):
         block, other = pair.sides(korean)
@@ -460,6 +463,7 @@ def _runs(
             start = None
 
 
+_SOURCE, _TARGET = attrgetter("source"), attrgetter("target")
 _LEAD_IN_WORDS = 3
 
 
