@@ -20,7 +20,7 @@ from transcheck.checks.blockmatch import ItemMatch, match_items, section_blocks
 from transcheck.checks.blocks import COUNTED, _lead_in, _only_images, _runs
 from transcheck.checks.code import spans_equal
 from transcheck.checks.codecomments import comment_syntax, kept_texts, lines_of, scanned
-from transcheck.checks.linkmatch import _links_equal, links_equal
+from transcheck.checks.linkmatch import LinkPlace, _links_equal, link_places, links_equal
 from transcheck.checks.markup import _block_tags, _matches, _prose, _same
 from transcheck.checks.mathematics import _same as same_formula
 from transcheck.checks.mathematics import math_matches
@@ -29,7 +29,7 @@ from transcheck.checks.numbers import _same as same_figure
 from transcheck.checks.registry import PairContext
 from transcheck.checks.untranslated import kept_words, page_names
 from transcheck.checks.versions import MIN_BLOCKS, MIN_SHARE, page_out_of_sync, unmatched_share
-from transcheck.model import Block, CodeSpan, Markup
+from transcheck.model import Block, CodeSpan, Link, Markup
 
 _URLS = ["#a", "#b", "#", "/guide/x", "/guide/x#a", "en.md#a", "en.md", "ko.md#a", "../y#b"]
 _URLS += ["https://example.com/", "https://example.com/#a", "(#a)", "", "x#", "#a#b", "mailto:a"]
@@ -111,6 +111,17 @@ def _plain_runs(pairs: Sequence[BlockPair], korean: bool, skip: set[int]) -> lis
     return runs
 
 
+def _plain_link_places(ctx: PairContext, korean: bool) -> dict[Link, LinkPlace]:
+    """link_places read from every block pair of every section (none skipped)."""
+    places: dict[Link, LinkPlace] = {}
+    for section in section_blocks(ctx):
+        for number, pair in enumerate(section.blocks):
+            here, there = pair.sides(korean)
+            for index, link in enumerate(here.links if here is not None else ()):
+                places.setdefault(link, LinkPlace(here, index, there, number))
+    return places
+
+
 def _code_spans(block: Block) -> tuple[CodeSpan, ...]:
     return block.code_spans
 
@@ -135,6 +146,8 @@ def test_sections_without_formulas_or_tags_match_as_block_by_block(corpus_name: 
             continue
         ctx = context(root, name)
         same_tag = _tag_comparison(ctx)
+        for korean in (False, True):
+            assert link_places(ctx, korean) == _plain_link_places(ctx, korean), name
         tags = [match for _, match in _matches(ctx)]
         for section, formulas, tagged in zip(
             section_blocks(ctx), math_matches(ctx), tags, strict=True
@@ -169,10 +182,12 @@ def test_sections_without_formulas_or_tags_match_as_block_by_block(corpus_name: 
         ("## A\n\nPlain text.\n", "## 가\n\n글 $y$ 입니다.\n"),
         ("## A\n\nSet `width = 8` here.\n", "## 가\n\n여기서 설정합니다.\n"),
         ("## A\n\nPlain $x = 2$ text.\n", "## 가\n\n글 입니다.\n"),
+        ("## A\n\nPlain text.\n", "## 가\n\n[글](https://a.example/) 입니다.\n"),
     ],
 )
-def test_a_tag_or_formula_of_one_side_alone_is_matched(english: str, korean: str) -> None:
-    """A section pair with tags or formulas on one side only is still matched in full."""
+def test_an_item_of_one_side_alone_is_matched(english: str, korean: str) -> None:
+    """A section pair with tags, formulas, numbers or links on one side only is still matched
+    (and its links placed) in full."""
     ctx = text_context(english, korean)
     same_tag = _tag_comparison(ctx)
     tags = [match for _, match in _matches(ctx)]
@@ -188,4 +203,7 @@ def test_a_tag_or_formula_of_one_side_alone_is_matched(english: str, korean: str
         if not holds_numbers(section.source):
             assert not figures.missing
         told |= bool(figures.missing)
+    for korean in (False, True):
+        assert link_places(ctx, korean) == _plain_link_places(ctx, korean)
+        told |= bool(link_places(ctx, korean))
     assert told  # the one-sided item was there to match
