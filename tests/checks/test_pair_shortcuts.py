@@ -17,7 +17,7 @@ from tests.acceptance.test_blocks_corpus import context
 from tests.checks.test_content_helpers import context as text_context
 from transcheck.align.blocks import BlockPair
 from transcheck.checks.blockmatch import ItemMatch, match_items, section_blocks
-from transcheck.checks.blocks import COUNTED, _lead_in, _only_images, _runs
+from transcheck.checks.blocks import COUNTED, _lead_in, _only_images, _runs, in_containers
 from transcheck.checks.code import spans_equal
 from transcheck.checks.codecomments import comment_syntax, kept_texts, lines_of, scanned
 from transcheck.checks.linkmatch import LinkPlace, _links_equal, link_places, links_equal
@@ -29,7 +29,7 @@ from transcheck.checks.numbers import _same as same_figure
 from transcheck.checks.registry import PairContext
 from transcheck.checks.untranslated import kept_words, page_names
 from transcheck.checks.versions import MIN_BLOCKS, MIN_SHARE, page_out_of_sync, unmatched_share
-from transcheck.model import Block, CodeSpan, Link, Markup
+from transcheck.model import Block, BlockKind, CodeSpan, Link, Markup
 
 _URLS = ["#a", "#b", "#", "/guide/x", "/guide/x#a", "en.md#a", "en.md", "ko.md#a", "../y#b"]
 _URLS += ["https://example.com/", "https://example.com/#a", "(#a)", "", "x#", "#a#b", "mailto:a"]
@@ -162,6 +162,11 @@ def test_sections_without_formulas_or_tags_match_as_block_by_block(corpus_name: 
             if not holds_numbers(section.source):  # number-mismatch skips it: none missing
                 figures = match_items(section, _english, korean_figures, same_figure, False)
                 assert not figures.missing, (name, section.source.title)
+            pairs = [(p.source, p.target) for p in section.blocks if p.source and p.target]
+            if not in_containers(section):  # container_pairs skips it: no pair votes
+                assert not any(en.group and ko.group for en, ko in pairs), name
+            if BlockKind.LIST_ITEM not in {b.kind for b in section.source.blocks}:  # _unlisted
+                assert not any(en.kind is BlockKind.LIST_ITEM for en, _ in pairs), name
             for korean in (False, True):
                 skip = {id(pair.source) for pair in section.blocks[::3]}  # some skipped
                 found = list(_runs(section.blocks, korean, skip))

@@ -114,6 +114,15 @@ def _containers(blocks: Sequence[Block]) -> dict[int, Container]:
     return {line: Container(line, tuple(found)) for line, found in members.items()}
 
 
+def in_containers(section: SectionBlocks) -> bool:
+    """Whether both sides of a section pair hold a block of a list or table (read at C
+    speed): only then can a container pair."""
+    return any(map(_GROUP, section.source.blocks)) and any(map(_GROUP, section.target.blocks))
+
+
+_GROUP, _KIND = attrgetter("group"), attrgetter("kind")
+
+
 @record
 class ContainerPair:
     """An English list or table, its Korean counterpart, and the block pairs inside them."""
@@ -131,6 +140,8 @@ def container_pairs(ctx: PairContext) -> list[ContainerPair]:
         """Pair containers through the block pairs of every section."""
         found = []
         for section in section_blocks(ctx):
+            if not in_containers(section):
+                continue  # no list or table on one side (most sections): nothing to pair
             english = _containers(section.source.blocks)
             korean = _containers(section.target.blocks)
             votes: dict[int, Counter[int]] = {}
@@ -875,6 +886,8 @@ def _unlisted(ctx: PairContext) -> list[tuple[Container, list[Block]]]:
     def compute() -> list[tuple[Container, list[Block]]]:
         found = []
         for section in section_blocks(ctx):
+            if BlockKind.LIST_ITEM not in map(_KIND, section.source.blocks):
+                continue  # no English list item (most sections): no list to lose its markers
             korean: dict[int, dict[int, Block]] = {}  # list line -> Korean blocks by id
             paired: dict[int, set[int]] = {}  # list line -> the items with a counterpart
             listed: set[int] = set()  # lists with an item translated as a list item or else
