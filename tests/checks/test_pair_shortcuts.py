@@ -24,8 +24,6 @@ from transcheck.checks.linkmatch import LinkPlace, _links_equal, link_places, li
 from transcheck.checks.markup import _block_tags, _matches, _prose, _same
 from transcheck.checks.mathematics import _same as same_formula
 from transcheck.checks.mathematics import math_matches
-from transcheck.checks.numbers import _english, holds_numbers, korean_figures
-from transcheck.checks.numbers import _same as same_figure
 from transcheck.checks.registry import PairContext
 from transcheck.checks.untranslated import kept_words, page_names
 from transcheck.checks.versions import MIN_BLOCKS, MIN_SHARE, page_out_of_sync, unmatched_share
@@ -159,9 +157,6 @@ def test_sections_without_formulas_or_tags_match_as_block_by_block(corpus_name: 
             if not section.source.code_spans:  # inline-code-missing skips it: nothing missing
                 spans = match_items(section, _code_spans, _code_spans, spans_equal)
                 assert not spans.missing, (name, section.source.title)
-            if not holds_numbers(section.source):  # number-mismatch skips it: none missing
-                figures = match_items(section, _english, korean_figures, same_figure, False)
-                assert not figures.missing, (name, section.source.title)
             pairs = [(p.source, p.target) for p in section.blocks if p.source and p.target]
             if not in_containers(section):  # container_pairs skips it: no pair votes
                 assert not any(en.group and ko.group for en, ko in pairs), name
@@ -185,13 +180,12 @@ def test_sections_without_formulas_or_tags_match_as_block_by_block(corpus_name: 
         ('## A\n\n<span id="x">Text</span> here.\n', "## 가\n\n글 입니다.\n"),
         ("## A\n\nPlain $x$ text.\n", "## 가\n\n글 $y$ 입니다.\n"),
         ("## A\n\nPlain text.\n", "## 가\n\n글 $y$ 입니다.\n"),
-        ("## A\n\nSet `width = 8` here.\n", "## 가\n\n여기서 설정합니다.\n"),
         ("## A\n\nPlain $x = 2$ text.\n", "## 가\n\n글 입니다.\n"),
         ("## A\n\nPlain text.\n", "## 가\n\n[글](https://a.example/) 입니다.\n"),
     ],
 )
 def test_an_item_of_one_side_alone_is_matched(english: str, korean: str) -> None:
-    """A section pair with tags, formulas, numbers or links on one side only is still matched
+    """A section pair with tags, formulas or links on one side only is still matched
     (and its links placed) in full."""
     ctx = text_context(english, korean)
     same_tag = _tag_comparison(ctx)
@@ -204,10 +198,6 @@ def test_an_item_of_one_side_alone_is_matched(english: str, korean: str) -> None
         assert _items(formulas) == _items(plain_formulas)
         told |= bool(plain_tags.missing or plain_tags.extra)
         told |= bool(plain_formulas.missing or plain_formulas.extra)
-        figures = match_items(section, _english, korean_figures, same_figure, False)
-        if not holds_numbers(section.source):
-            assert not figures.missing
-        told |= bool(figures.missing)
     for korean in (False, True):
         assert link_places(ctx, korean) == _plain_link_places(ctx, korean)
         told |= bool(link_places(ctx, korean))

@@ -14,7 +14,6 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache, partial
 from itertools import chain
-from operator import attrgetter
 
 from transcheck.checks.blockmatch import (
     ItemMatch,
@@ -30,7 +29,7 @@ from transcheck.counted import clipped, listed
 from transcheck.findings import Severity
 from transcheck.hangul import after_syllable
 from transcheck.lazy import compiled
-from transcheck.model import Block, BlockKind, Section
+from transcheck.model import Block, BlockKind
 from transcheck.parse.numbers import canonical_number, find_numbers
 from transcheck.records import record
 
@@ -227,16 +226,6 @@ def _english(block: Block) -> list[Figure]:
     return code_figures(block) + (english_figures(block) if block.kind in PROSE_KINDS else [])
 
 
-def holds_numbers(section: Section) -> bool:
-    """Whether any block of a section has what ``_english`` finds figures in (numbers, inline
-    code, math); asked of the gathered code spans and formulas first, the numbers read at C
-    speed."""
-    return bool(section.code_spans or section.math or any(map(_NUMBERS, section.blocks)))
-
-
-_NUMBERS = attrgetter("numbers")
-
-
 def _glued(english: Block | None, korean: Block | None, number: str) -> bool:
     """Whether an English number that follows a name (``ECMAScript 5``, ``Vue 3``) is in the
     Korean written onto the name (``ECMAScript5``, ``Vue3``): a number there is part of a name,
@@ -279,8 +268,6 @@ def number_mismatch(ctx: PairContext) -> Iterator[Hit]:
     untranslated = lone_ids(ctx, korean=False)
     figures_of = partial(korean_figures, lines=ctx.target_text.lines if ctx.target_text else ())
     for section in section_blocks(ctx):
-        if not holds_numbers(section.source):
-            continue  # no English number to miss (most sections): not matched block by block
         match = match_items(section, _english, figures_of, _same, lone_korean=False)
         missing: dict[tuple[int, str], list[Placed[Figure]]] = {}  # one finding per block and text
         for placed in match.missing:
