@@ -21,7 +21,15 @@ from transcheck.checks.blocks import COUNTED, _lead_in, _only_images, _runs, in_
 from transcheck.checks.code import spans_equal
 from transcheck.checks.codecomments import comment_syntax, kept_texts, lines_of, scanned
 from transcheck.checks.linkmatch import LinkPlace, _links_equal, link_places, links_equal
-from transcheck.checks.markup import _block_tags, _matches, _prose, _same
+from transcheck.checks.markup import (
+    _block_tags,
+    _by_links,
+    _matches,
+    _prose,
+    _same,
+    _whole_blocks,
+    _whole_elements,
+)
 from transcheck.checks.mathematics import _same as same_formula
 from transcheck.checks.mathematics import math_matches
 from transcheck.checks.registry import PairContext
@@ -167,6 +175,10 @@ def test_sections_without_formulas_or_tags_match_as_block_by_block(corpus_name: 
                 found = list(_runs(section.blocks, korean, skip))
                 assert found == _plain_runs(section.blocks, korean, skip), name
                 matched += bool(found)
+            if not tagged.missing and not tagged.extra:  # _left_over leaves it out: empty
+                assert not _whole_blocks([]) and not _by_links(ctx, []).missing
+                assert _whole_elements([], korean=False) == _whole_elements([], korean=True)
+                assert _whole_elements([], korean=True) == ([], {})
             skipped += not (section.source.math or section.target.math)
             skipped += not (section.source.markup or section.target.markup)
             matched += bool(plain_formulas.found or plain_tags.found)

@@ -443,7 +443,8 @@ def _hollow(block: Block, first: int, last: int, kept: frozenset[Link]) -> bool:
 
 
 def _left_over(ctx: PairContext) -> list[_LeftOver]:
-    """What markup-mismatch reports, section by section, computed once per file pair."""
+    """What markup-mismatch reports, section by section (those with a tag left over), computed
+    once per file pair."""
 
     def compute() -> list[_LeftOver]:
         untranslated = lone_ids(ctx, korean=False)
@@ -451,6 +452,8 @@ def _left_over(ctx: PairContext) -> list[_LeftOver]:
         linked = stand_ins(ctx).templates  # template calls the other side writes as a link
         found = []
         for section, match in _matches(ctx):
+            if not match.missing and not match.extra:
+                continue  # every tag matched (most sections): nothing left over to report
             whole = _whole_blocks(
                 [p for p in match.extra if id(p.block.target) not in added_blocks]
             )
