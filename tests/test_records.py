@@ -4,6 +4,7 @@ the repr, fields and pickling of the frozen dataclass it stands for."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import pickle
 import subprocess
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from transcheck.model import Block, BlockKind
-from transcheck.records import mutable, record
+from transcheck.records import cached_property, mutable, record
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -230,3 +231,48 @@ def test_a_check_compiles_no_dataclass_method_but_init() -> None:
         check=True,
     )
     assert done.stdout == ""
+
+
+def _counted(decorator: Any) -> tuple[type, list[int]]:
+    """A record class whose ``total`` property is made by ``decorator``, and the list its
+    computations are logged in."""
+    computed: list[int] = []
+
+    @record
+    class Sums:
+        values: tuple[int, ...]
+
+        @decorator
+        def total(self) -> int:
+            """The sum of the values."""
+            computed.append(id(self))
+            return sum(self.values)
+
+    return Sums, computed
+
+
+def test_cached_property_reads_as_the_functools_one() -> None:
+    """Computed once per instance on its first read, kept in the instance's dict, the
+    descriptor itself on the class, as functools.cached_property does."""
+    for decorator in (cached_property, functools.cached_property):
+        sums, computed = _counted(decorator)
+        first, second = sums((1, 2)), sums((3,))
+        assert [first.total, first.total, second.total, first.total] == [3, 3, 3, 3]
+        assert computed == [id(first), id(second)]  # once each, then read from the dict
+        assert vars(first)["total"] == 3
+        assert isinstance(sums.total, decorator)
+        assert sums.total.__doc__ == "The sum of the values."
+
+
+def test_cached_property_takes_the_name_the_class_gives() -> None:
+    """The value is kept under the attribute's name, not the function's."""
+
+    class Named:
+        def compute(self) -> int:
+            return 7
+
+        seven = cached_property(compute)
+
+    named = Named()
+    assert named.seven == 7
+    assert vars(named) == {"seven": 7}

@@ -18,7 +18,6 @@ import tempfile
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from functools import cached_property
 from pathlib import Path
 from typing import cast
 
@@ -34,7 +33,7 @@ from transcheck.glossary.scan import split_lines
 from transcheck.links import Status, normalize_fragment
 from transcheck.pairing import FilePair, Pairing, pair_paths, pair_sides, pair_trees
 from transcheck.parse import InputError, read_markdown, unsaved_texts
-from transcheck.records import record
+from transcheck.records import cached_property, record
 from transcheck.run import PairOutcome, Run
 from transcheck.runner import Guard
 

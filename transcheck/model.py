@@ -9,12 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import field
 from enum import StrEnum
-from functools import cached_property
 from itertools import chain
 from operator import attrgetter
 from typing import Any
 
-from transcheck.records import record
+from transcheck.records import cached_property, record
 
 
 class LinkKind(StrEnum):

@@ -4,6 +4,10 @@ part of one. Block alignment and the drift rules depend on that answer."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +19,9 @@ from transcheck.align.terms import (
     starts_word,
     words,
 )
+from transcheck.parse.document import parse_markdown
+
+CORPORA = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 
 
 def _plain(word: str, english: set[str]) -> bool:
@@ -75,3 +82,41 @@ def test_agreement_is_the_plain_count(english: str, korean: str) -> None:
     written = english.encode("utf-8", "surrogatepass").lower()
     for word in korean_terms(korean):
         assert not starts_word(word, written) or index.keep(word)
+
+
+_TWO_OR_MORE = re.compile(r"[A-Za-z][A-Za-z0-9+#-]*[A-Za-z0-9+#]")  # words' pattern as it was
+
+
+def _words_as_they_were(text: str, parts: bool = False) -> set[str]:
+    """``words`` as first written: every match of two characters or more, lowered, hyphenated
+    parts added, then the short ones dropped."""
+    found = {word.lower() for word in _TWO_OR_MORE.findall(text)}
+    if parts:
+        found |= {p for w in found if "-" in w for p in [*w.split("-"), w.replace("-", "")]}
+    return {word for word in found if len(word) >= 3}
+
+
+# Short words next to long ones and to the characters that continue or end a word.
+_GLUED = ["ab", "a", "abc", "x-y", "ab-cd", "a-b-c", "-", "+", "#", "9", "_", ".", " ", "값", "C#"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_GLUED + _PIECES), max_size=16).map("".join), st.booleans())
+@example("ab-cd a-b ab+ x9y", True)
+def test_words_are_the_two_character_search_filtered(text: str, parts: bool) -> None:
+    """The three-character pattern finds what the two-character one found, less the short."""
+    assert words(text, parts) == _words_as_they_were(text, parts)
+
+
+@pytest.mark.parametrize("corpus", ["scaling-book", "vue-docs"])
+def test_words_of_every_corpus_block(corpus: str) -> None:
+    """Every block text of both sides of a shared corpus, as shown and as prose."""
+    root = CORPORA / corpus
+    if not root.is_dir():
+        pytest.skip("shared corpus not present")
+    for path in sorted(root.rglob("*.md")):
+        for section in parse_markdown(path.read_text(encoding="utf-8"), str(path)).sections:
+            for block in section.blocks:
+                for text in (block.text, block.shown):
+                    assert words(text, True) == _words_as_they_were(text, True)
+                    assert words(text) == _words_as_they_were(text)

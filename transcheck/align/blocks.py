@@ -28,7 +28,6 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
-from functools import cached_property
 
 from transcheck.align.blockscore import PROSE, Scorer, Side, kind_score
 from transcheck.align.model import Alignment, SectionPair
@@ -36,7 +35,7 @@ from transcheck.align.ordered import increasing_chain
 from transcheck.align.terms import Agreement
 from transcheck.lazy import compiled
 from transcheck.model import Block, BlockKind, Section
-from transcheck.records import mutable, record
+from transcheck.records import cached_property, mutable, record
 
 MATCH_BIAS = 0.35  # a pair scoring below this is worse than leaving both blocks unpaired
 GAP = 0.1  # cost of leaving one block unpaired

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cached_property
 
 from transcheck.model import Document, Section
-from transcheck.records import record
+from transcheck.records import cached_property, record
 
 
 @record

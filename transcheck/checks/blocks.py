@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
+from operator import attrgetter
 
 from transcheck.align.blocks import BlockPair, note_box, translator_note
 from transcheck.checks.blockmatch import SectionBlocks, section_blocks
@@ -113,6 +114,15 @@ def _containers(blocks: Sequence[Block]) -> dict[int, Container]:
     return {line: Container(line, tuple(found)) for line, found in members.items()}
 
 
+def in_containers(section: SectionBlocks) -> bool:
+    """Whether both sides of a section pair hold a block of a list or table (read at C
+    speed): only then can a container pair."""
+    return any(map(_GROUP, section.source.blocks)) and any(map(_GROUP, section.target.blocks))
+
+
+_GROUP, _KIND = attrgetter("group"), attrgetter("kind")
+
+
 @record
 class ContainerPair:
     """An English list or table, its Korean counterpart, and the block pairs inside them."""
@@ -130,6 +140,8 @@ def container_pairs(ctx: PairContext) -> list[ContainerPair]:
         """Pair containers through the block pairs of every section."""
         found = []
         for section in section_blocks(ctx):
+            if not in_containers(section):
+                continue  # no list or table on one side (most sections): nothing to pair
             english = _containers(section.source.blocks)
             korean = _containers(section.target.blocks)
             votes: dict[int, Counter[int]] = {}
@@ -444,6 +456,8 @@ def _runs(
     pairs: Sequence[BlockPair], korean: bool, skip: Collection[int]
 ) -> Iterator[tuple[int, int]]:
     """Start and end (exclusive) of each run of pairs holding a counted block of one side alone."""
+    if None not in map(_SOURCE if korean else _TARGET, pairs):
+        return  # every block has a counterpart (most sections): told at C speed, no pair read
     start = None
     for index, pair in enumerate((*pairs, BlockPair(None, None, 0.0))):
         block, other = pair.sides(korean)
@@ -463,6 +477,7 @@ def _runs(
             start = None
 
 
+_SOURCE, _TARGET = attrgetter("source"), attrgetter("target")
 _LEAD_IN_WORDS = 3
 
 
@@ -878,6 +893,8 @@ def _unlisted(ctx: PairContext) -> list[tuple[Container, list[Block]]]:
     def compute() -> list[tuple[Container, list[Block]]]:
         found = []
         for section in section_blocks(ctx):
+            if BlockKind.LIST_ITEM not in map(_KIND, section.source.blocks):
+                continue  # no English list item (most sections): no list to lose its markers
             korean: dict[int, dict[int, Block]] = {}  # list line -> Korean blocks by id
             paired: dict[int, set[int]] = {}  # list line -> the items with a counterpart
             listed: set[int] = set()  # lists with an item translated as a list item or else

@@ -404,6 +404,8 @@ def inline_code_missing(ctx: PairContext) -> Iterator[Hit]:
     }
     renames: dict[tuple[str, str], list[tuple[CodeSpan, CodeSpan]]] = {}
     for section in section_blocks(ctx):
+        if not section.source.code_spans:
+            continue  # no English span to miss (most sections): not matched block by block
         match = match_items(
             section,
             lambda block: block.code_spans,

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Collection, Iterator
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -269,6 +270,8 @@ def link_places(ctx: PairContext, korean: bool) -> dict[Link, LinkPlace]:
     def compute() -> tuple[dict[Link, LinkPlace], dict[Link, LinkPlace]]:
         sides: tuple[dict[Link, LinkPlace], dict[Link, LinkPlace]] = ({}, {})
         for section in section_blocks(ctx):
+            if not any(_LINKED(section.source)) and not any(_LINKED(section.target)):
+                continue  # no block of the section pair holds a link (most): no pair read
             for number, pair in enumerate(section.blocks):
                 for side, places in enumerate(sides):
                     here, there = pair.sides(side == 1)
@@ -278,6 +281,10 @@ def link_places(ctx: PairContext, korean: bool) -> dict[Link, LinkPlace]:
         return sides
 
     return ctx.cached("link-places", compute)[korean]  # type: ignore[no-any-return]
+
+
+# a section's links and its images (every link of its blocks, split once by Section)
+_LINKED = attrgetter("links", "images")
 
 
 def _repeats(paired: list[tuple[Link, Link]], extra: list[Link]) -> set[Link]:

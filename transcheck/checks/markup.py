@@ -481,7 +481,8 @@ def _hollow(block: Block, first: int, last: int, kept: frozenset[Link]) -> bool:
 
 
 def _left_over(ctx: PairContext) -> list[_LeftOver]:
-    """What markup-mismatch reports, section by section, computed once per file pair."""
+    """What markup-mismatch reports, section by section (those with a tag left over), computed
+    once per file pair."""
 
     def compute() -> list[_LeftOver]:
         untranslated = lone_ids(ctx, korean=False)
@@ -489,6 +490,8 @@ def _left_over(ctx: PairContext) -> list[_LeftOver]:
         linked = stand_ins(ctx).templates  # template calls the other side writes as a link
         found = []
         for section, match in _matches(ctx):
+            if not match.missing and not match.extra:
+                continue  # every tag matched (most sections): nothing left over to report
             whole = _whole_blocks(
                 [p for p in match.extra if id(p.block.target) not in added_blocks]
             )
@@ -652,6 +655,8 @@ def _matches(ctx: PairContext) -> list[tuple[SectionBlocks, ItemMatch[Markup, Ma
     """The tags of every aligned section pair, matched once per file pair."""
 
     def compute() -> list[tuple[SectionBlocks, ItemMatch[Markup, Markup]]]:
+        """Match the tags of every section pair; a pair of sections holding none (most)
+        matches nothing, told from the sections' gathered tags without a look per block."""
         prose = _prose(ctx)
         return [
             (
@@ -661,7 +666,9 @@ def _matches(ctx: PairContext) -> list[tuple[SectionBlocks, ItemMatch[Markup, Ma
                     _block_tags,
                     _block_tags,
                     lambda en, ko: _same(en, ko, prose, ctx),
-                ),
+                )
+                if section.source.markup or section.target.markup
+                else ItemMatch(),
             )
             for section in section_blocks(ctx)
         ]

@@ -87,9 +87,12 @@ def math_matches(ctx: PairContext) -> list[ItemMatch[Math, Math]]:
     """Formula matching of every section pair (block by block, then nearby blocks), once."""
 
     def compute() -> list[ItemMatch[Math, Math]]:
-        """Match the formulas of every section pair."""
+        """Match the formulas of every section pair; a pair of sections holding none (most)
+        matches nothing, told from the sections' gathered formulas without a look per block."""
         return [
             match_items(section, lambda b: b.math, lambda b: b.math, _same)
+            if section.source.math or section.target.math
+            else ItemMatch()
             for section in section_blocks(ctx)
         ]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import islice
 from urllib.parse import urlsplit
 
@@ -26,7 +26,7 @@ from transcheck.findings import Severity
 from transcheck.hangul import HANGUL
 from transcheck.lazy import compiled
 from transcheck.model import Block, BlockKind, Document, Link
-from transcheck.records import mutable, record
+from transcheck.records import cached_property, mutable, record
 from transcheck.suppress import Suppressions
 
 RULE_OPTIONS["untranslated"] = {

@@ -8,9 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 from enum import StrEnum
-from functools import cached_property
 
-from transcheck.records import record
+from transcheck.records import cached_property, record
 
 
 class Policy(StrEnum):

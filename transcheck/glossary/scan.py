@@ -10,13 +10,12 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from functools import cached_property
 from pathlib import Path
 
 from transcheck.glossary.matcher import Matcher, Occurrence
 from transcheck.model import Block, BlockKind, Document
 from transcheck.parse import InputError, read_markdown
-from transcheck.records import record
+from transcheck.records import cached_property, record
 
 _NOT_PROSE = (BlockKind.CODE, BlockKind.MATH)
 
