@@ -20,10 +20,16 @@ from transcheck.glossary.english import STOPWORDS, WORD, singular
 from transcheck.glossary.korean import _INFLECTED_END as INFLECTED_END
 from transcheck.glossary.korean import DERIVED, HANGUL, noun_stems, tail_ok
 from transcheck.glossary.korean import _noun_tail as noun_tail
-from transcheck.glossary.learn import MIN_KEPT, SIZES, _count, _known_keys
+from transcheck.glossary.learn import MIN_KEPT, _count, _known_keys
 from transcheck.glossary.matcher import LATIN, _is_gloss, english_key, gloss_spans
 from transcheck.glossary.phrases import _KOREAN_STOPWORDS as KOREAN_STOPWORDS
-from transcheck.glossary.phrases import _SEGMENT, KoreanStems, lone_syllables, phrases
+from transcheck.glossary.phrases import (
+    _SEGMENT,
+    KoreanStems,
+    TwoWordPhrases,
+    lone_syllables,
+    phrases,
+)
 from transcheck.model import Block, BlockKind
 
 # Syllables of stems, noun suffixes, particles and verb tails (하/되/시키 and their forms).
@@ -223,13 +229,13 @@ def _plain_count(
 ) -> dict[str, tuple[object, ...]]:
     """learn._count as first written: the English read at the first words of every key kept
     often enough, every key counted, the unlearnable ones dropped afterwards."""
-    kept_in = [{key for key, _ in phrases(text, SIZES)} if LATIN.search(text) else set()
+    kept_in = [{key for key, _ in _plain_phrases(text, (1, 2))} if LATIN.search(text) else set()
                for text in korean]  # fmt: skip
     often = {key for key, n in Counter(chain.from_iterable(kept_in)).items() if n >= MIN_KEPT}
     first = {key.split(" ", 1)[0] for key in often}
     counts: dict[str, list[object]] = {}
     for number, (path, unit) in enumerate(units):
-        for key, surface in phrases(joined(unit.english), SIZES, first):
+        for key, surface in _plain_phrases(joined(unit.english), (1, 2), first):
             if key not in often or len(key) < 3 or english_key(key, False) in known:
                 continue
             count, lowercase, files, numbers, kept = counts.setdefault(key, [0, 0, set(), [], []])
@@ -258,7 +264,7 @@ def test_learning_counts_as_reading_at_every_first_word(drawn: list[tuple[str, s
 
 
 def _plain_phrases(
-    text: str, sizes: tuple[int, ...], first: set[str] | None
+    text: str, sizes: tuple[int, ...], first: set[str] | None = None
 ) -> list[tuple[str, str]]:
     """phrases as its docstring says: each run of words of each size in a segment, in order."""
     found = []
@@ -286,10 +292,50 @@ _PHRASE_TEXT = st.lists(
 ).map(" ".join)  # fmt: skip
 
 
-@given(_PHRASE_TEXT, st.sampled_from([(1,), (1, 2), (1, 2, 3), (2, 3)]), st.booleans())
-def test_phrases_as_every_run_of_words(text: str, sizes: tuple[int, ...], filtered: bool) -> None:
-    first = {"kernel", "batch", "x", "the"} if filtered else None
-    assert list(phrases(text, sizes, first)) == _plain_phrases(text, sizes, first)
+@given(_PHRASE_TEXT, st.sampled_from([(1,), (1, 2), (1, 2, 3), (2, 3)]))
+def test_phrases_as_every_run_of_words(text: str, sizes: tuple[int, ...]) -> None:
+    assert list(phrases(text, sizes)) == _plain_phrases(text, sizes)
+
+
+# Pieces of text where reading words without the regex could go wrong: apostrophes and hyphens
+# inside and at either end of a word or alone, separators in and outside ASCII, characters that
+# lower otherwise (the Kelvin sign, the dotted capital I), Korean, other marks and blanks.
+_READ_TEXT = st.lists(
+    st.sampled_from(["Kernel", "kernels", "of", "the", "a", "x", "B", "memory", "bound", "batch",
+                     "sizes", "it's", "co-op", "'", "-", "--", "'-", " ", "  ", ", ", ". ", "(",
+                     "“", "”", "‘", "’", "|", "칩의", "2", "é", "\u212a", "\u0130", "_", "\t",
+                     "\n", "\u3000", "—", "$", "\ud800"])
+).map("".join)  # fmt: skip
+_FIRST = st.none() | st.sets(st.sampled_from(["kernel", "kernels", "batch", "x", "the", "co-op",
+                                              "it's", "memory", "b"]))  # fmt: skip
+
+
+@given(_READ_TEXT, _FIRST)
+@example("x 'kernel-' batch", {"kernel"})  # a word's edges are not the word
+@example("kernel -- batch, memory", None)  # a dash between words is no break
+@example("the ‘batch’ size", None)  # a curly quote is a break
+@example("\u212aernel \u0130t", {"ernel", "t"})  # no letters where the text has none
+def test_two_word_phrases_as_every_run_of_words(text: str, first: set[str] | None) -> None:
+    """TwoWordPhrases, which reads a text's words at once without the word regex, gives the
+    words and two-word phrases reading each segment's words with it gives."""
+    assert list(TwoWordPhrases(first)(text)) == _plain_phrases(text, (1, 2), first)
+
+
+def test_two_word_phrases_as_every_run_of_words_in_both_corpora(corpus: Path) -> None:
+    """The same on every line of both corpora, with all words allowed first and some of them."""
+    lines = [
+        line
+        for tree in (corpus, corpus.parent / "vue-docs")
+        for path in sorted(tree.glob("*/**/*.md"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    assert len(lines) > 20_000  # both corpora were read
+    words = sorted({word.lower() for line in lines for word in WORD.findall(line)})
+    some = set(words[::7])
+    every, starting = TwoWordPhrases(), TwoWordPhrases(some)
+    for line in lines:
+        assert list(every(line)) == _plain_phrases(line, (1, 2))
+        assert list(starting(line)) == _plain_phrases(line, (1, 2), some)
 
 
 # The gloss pattern as first written: a lookbehind for the syllable before the parenthesis.
