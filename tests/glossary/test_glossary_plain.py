@@ -18,7 +18,9 @@ from transcheck.glossary import Entry, Glossary, Matcher, Occurrence
 from transcheck.glossary.aligned import _CONTAINER, Piece, Unit, _uncontained, find, joined
 from transcheck.glossary.english import STOPWORDS, WORD, singular
 from transcheck.glossary.korean import _INFLECTED_END as INFLECTED_END
-from transcheck.glossary.korean import DERIVED, HANGUL, noun_stems, tail_ok
+from transcheck.glossary.korean import _NOUN_STARTS as NOUN_STARTS
+from transcheck.glossary.korean import _VERB_STARTS as VERB_STARTS
+from transcheck.glossary.korean import DERIVED, HANGUL, NOUN_TAIL, VERB_TAIL, noun_stems, tail_ok
 from transcheck.glossary.korean import _noun_tail as noun_tail
 from transcheck.glossary.learn import MIN_KEPT, _count, _known_keys
 from transcheck.glossary.matcher import LATIN, _is_gloss, english_key, gloss_spans
@@ -62,6 +64,33 @@ def _plain_stems(word: str) -> tuple[str, ...]:
 @given(_KOREAN_WORD)
 def test_noun_stems_as_the_plain_rule(word: str) -> None:
     assert noun_stems(word) == _plain_stems(word)
+
+
+def test_no_tail_starts_with_another_syllable() -> None:
+    """noun_stems asks a tail only where its first syllable is one a tail can start with: of
+    all the syllables, no other starts a noun tail or a verb tail (followed by a syllable that
+    may come next or by nothing)."""
+    noun, verb = re.compile(f"(?:{NOUN_TAIL})"), re.compile(f"(?:{VERB_TAIL})")
+    syllables = [chr(code) for code in range(0xAC00, 0xD7A4)]
+    for syllable in syllables:
+        for after in ("", "이", "하", "리", "들"):
+            if syllable not in NOUN_STARTS:
+                found = noun.match(syllable + after)
+                assert found is None or found.end() == 0, syllable + after
+            if syllable not in VERB_STARTS:
+                assert verb.match(syllable + after) is None, syllable + after
+
+
+def test_noun_stems_as_the_plain_rule_on_every_korean_word(corpus: Path) -> None:
+    words = {
+        word
+        for tree in (corpus, corpus.parent / "vue-docs")
+        for path in sorted(tree.glob("ko/**/*.md"))
+        for word in re.findall(f"[{HANGUL}]+", path.read_text(encoding="utf-8"))
+    }
+    assert len(words) > 5_000  # both corpora were read
+    for word in words:
+        assert noun_stems(word) == _plain_stems(word)
 
 
 def _plain_unit_stems(text: str, alone: frozenset[str]) -> set[str]:
