@@ -106,10 +106,24 @@ def _plain_unit_stems(text: str, alone: frozenset[str]) -> set[str]:
 
 
 @given(st.lists(_KOREAN_TEXT, max_size=4), st.frozensets(st.sampled_from(_SYLLABLES)))
+@example(["칩 ", " 칩 메모리  칩,칩\n칩 당"], frozenset())  # a space at the end is before no word
 def test_unit_stems_as_the_plain_rule(texts: list[str], alone: frozenset[str]) -> None:
     stemmer = KoreanStems(alone)
     for text in texts:
         assert stemmer(text) == _plain_unit_stems(text, alone), text
+
+
+def test_unit_stems_as_the_plain_rule_on_every_korean_line(corpus: Path) -> None:
+    lines = [
+        line
+        for tree in (corpus, corpus.parent / "vue-docs")
+        for path in sorted(tree.glob("ko/**/*.md"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    assert len(lines) > 10_000  # both corpora were read
+    stemmer, alone = KoreanStems(frozenset("칩키축")), frozenset("칩키축")
+    for line in lines:
+        assert stemmer(line) == _plain_unit_stems(line, alone)
 
 
 _TERMS = Glossary(

@@ -10,7 +10,6 @@ from collections import Counter
 from collections.abc import Container, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from itertools import chain
-from operator import itemgetter
 
 from transcheck.glossary.english import STOPWORDS, WORD, singular
 from transcheck.glossary.korean import HANGUL, noun_stems
@@ -56,6 +55,8 @@ _EDGES = (" '", " -", "' ", "- ")
 # where one space comes between (looked ahead at, so it is the next match's word): one scan
 # gives a unit's words and its neighbours.
 _KOREAN_WORDS = compiled(f"([{HANGUL}]+)(?: (?=([{HANGUL}]+)))?")
+# What is between two Korean words (as a group, so that split keeps it).
+_BETWEEN_WORDS = compiled(f"([^{HANGUL}]+)")
 # A Korean word of one syllable.
 _LONE_SYLLABLE = compiled(f"(?<![{HANGUL}])[{HANGUL}](?![{HANGUL}])")
 
@@ -194,14 +195,17 @@ class KoreanStems:
         """Stems of one Korean unit: words without their tails, one-syllable stems of ``alone``
         included (see noun_stems), and two-word stems whose first word has no tail (행렬 곱셈);
         function words left out."""
-        found = _KOREAN_WORDS().findall(text)  # (word, the word after it or "")
-        words = set(map(itemgetter(0), found))
+        # The words with what comes between them: words at the even places (the first and
+        # the last may be empty), a word and the next are apart by one space where that is " ".
+        parts = _BETWEEN_WORDS().split(text)
+        words = set(parts[::2])
+        words.discard("")
         for word in words.difference(self._kept):
             self._word(word)
         stems = set(chain.from_iterable(map(self._kept.__getitem__, words)))
         bare, first_stem = self._bare, self._first
-        for first, second in found:
-            if second and first in bare:
+        for first, between, second in zip(parts[:-1:2], parts[1::2], parts[2::2], strict=True):
+            if between == " " and second and first in bare:
                 stems.add(f"{first} {first_stem[second]}")
         return stems - _KOREAN_STOPWORDS
 
