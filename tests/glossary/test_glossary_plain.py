@@ -18,12 +18,20 @@ from transcheck.glossary import Entry, Glossary, Matcher, Occurrence
 from transcheck.glossary.aligned import _CONTAINER, Piece, Unit, _uncontained, find, joined
 from transcheck.glossary.english import STOPWORDS, WORD, singular
 from transcheck.glossary.korean import _INFLECTED_END as INFLECTED_END
-from transcheck.glossary.korean import DERIVED, HANGUL, noun_stems, tail_ok
+from transcheck.glossary.korean import _NOUN_STARTS as NOUN_STARTS
+from transcheck.glossary.korean import _VERB_STARTS as VERB_STARTS
+from transcheck.glossary.korean import DERIVED, HANGUL, NOUN_TAIL, VERB_TAIL, noun_stems, tail_ok
 from transcheck.glossary.korean import _noun_tail as noun_tail
-from transcheck.glossary.learn import MIN_KEPT, SIZES, _count, _known_keys
+from transcheck.glossary.learn import MIN_KEPT, _count, _known_keys
 from transcheck.glossary.matcher import LATIN, _is_gloss, english_key, gloss_spans
 from transcheck.glossary.phrases import _KOREAN_STOPWORDS as KOREAN_STOPWORDS
-from transcheck.glossary.phrases import _SEGMENT, KoreanStems, lone_syllables, phrases
+from transcheck.glossary.phrases import (
+    _SEGMENT,
+    KoreanStems,
+    TwoWordPhrases,
+    lone_syllables,
+    phrases,
+)
 from transcheck.model import Block, BlockKind
 
 # Syllables of stems, noun suffixes, particles and verb tails (하/되/시키 and their forms).
@@ -58,6 +66,33 @@ def test_noun_stems_as_the_plain_rule(word: str) -> None:
     assert noun_stems(word) == _plain_stems(word)
 
 
+def test_no_tail_starts_with_another_syllable() -> None:
+    """noun_stems asks a tail only where its first syllable is one a tail can start with: of
+    all the syllables, no other starts a noun tail or a verb tail (followed by a syllable that
+    may come next or by nothing)."""
+    noun, verb = re.compile(f"(?:{NOUN_TAIL})"), re.compile(f"(?:{VERB_TAIL})")
+    syllables = [chr(code) for code in range(0xAC00, 0xD7A4)]
+    for syllable in syllables:
+        for after in ("", "이", "하", "리", "들"):
+            if syllable not in NOUN_STARTS:
+                found = noun.match(syllable + after)
+                assert found is None or found.end() == 0, syllable + after
+            if syllable not in VERB_STARTS:
+                assert verb.match(syllable + after) is None, syllable + after
+
+
+def test_noun_stems_as_the_plain_rule_on_every_korean_word(corpus: Path) -> None:
+    words = {
+        word
+        for tree in (corpus, corpus.parent / "vue-docs")
+        for path in sorted(tree.glob("ko/**/*.md"))
+        for word in re.findall(f"[{HANGUL}]+", path.read_text(encoding="utf-8"))
+    }
+    assert len(words) > 5_000  # both corpora were read
+    for word in words:
+        assert noun_stems(word) == _plain_stems(word)
+
+
 def _plain_unit_stems(text: str, alone: frozenset[str]) -> set[str]:
     """KoreanStems as first written: the words of the text, then its neighbours, each from a
     scan of its own."""
@@ -71,10 +106,24 @@ def _plain_unit_stems(text: str, alone: frozenset[str]) -> set[str]:
 
 
 @given(st.lists(_KOREAN_TEXT, max_size=4), st.frozensets(st.sampled_from(_SYLLABLES)))
+@example(["칩 ", " 칩 메모리  칩,칩\n칩 당"], frozenset())  # a space at the end is before no word
 def test_unit_stems_as_the_plain_rule(texts: list[str], alone: frozenset[str]) -> None:
     stemmer = KoreanStems(alone)
     for text in texts:
         assert stemmer(text) == _plain_unit_stems(text, alone), text
+
+
+def test_unit_stems_as_the_plain_rule_on_every_korean_line(corpus: Path) -> None:
+    lines = [
+        line
+        for tree in (corpus, corpus.parent / "vue-docs")
+        for path in sorted(tree.glob("ko/**/*.md"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    assert len(lines) > 10_000  # both corpora were read
+    stemmer, alone = KoreanStems(frozenset("칩키축")), frozenset("칩키축")
+    for line in lines:
+        assert stemmer(line) == _plain_unit_stems(line, alone)
 
 
 _TERMS = Glossary(
@@ -223,13 +272,13 @@ def _plain_count(
 ) -> dict[str, tuple[object, ...]]:
     """learn._count as first written: the English read at the first words of every key kept
     often enough, every key counted, the unlearnable ones dropped afterwards."""
-    kept_in = [{key for key, _ in phrases(text, SIZES)} if LATIN.search(text) else set()
+    kept_in = [{key for key, _ in _plain_phrases(text, (1, 2))} if LATIN.search(text) else set()
                for text in korean]  # fmt: skip
     often = {key for key, n in Counter(chain.from_iterable(kept_in)).items() if n >= MIN_KEPT}
     first = {key.split(" ", 1)[0] for key in often}
     counts: dict[str, list[object]] = {}
     for number, (path, unit) in enumerate(units):
-        for key, surface in phrases(joined(unit.english), SIZES, first):
+        for key, surface in _plain_phrases(joined(unit.english), (1, 2), first):
             if key not in often or len(key) < 3 or english_key(key, False) in known:
                 continue
             count, lowercase, files, numbers, kept = counts.setdefault(key, [0, 0, set(), [], []])
@@ -258,7 +307,7 @@ def test_learning_counts_as_reading_at_every_first_word(drawn: list[tuple[str, s
 
 
 def _plain_phrases(
-    text: str, sizes: tuple[int, ...], first: set[str] | None
+    text: str, sizes: tuple[int, ...], first: set[str] | None = None
 ) -> list[tuple[str, str]]:
     """phrases as its docstring says: each run of words of each size in a segment, in order."""
     found = []
@@ -286,10 +335,50 @@ _PHRASE_TEXT = st.lists(
 ).map(" ".join)  # fmt: skip
 
 
-@given(_PHRASE_TEXT, st.sampled_from([(1,), (1, 2), (1, 2, 3), (2, 3)]), st.booleans())
-def test_phrases_as_every_run_of_words(text: str, sizes: tuple[int, ...], filtered: bool) -> None:
-    first = {"kernel", "batch", "x", "the"} if filtered else None
-    assert list(phrases(text, sizes, first)) == _plain_phrases(text, sizes, first)
+@given(_PHRASE_TEXT, st.sampled_from([(1,), (1, 2), (1, 2, 3), (2, 3)]))
+def test_phrases_as_every_run_of_words(text: str, sizes: tuple[int, ...]) -> None:
+    assert list(phrases(text, sizes)) == _plain_phrases(text, sizes)
+
+
+# Pieces of text where reading words without the regex could go wrong: apostrophes and hyphens
+# inside and at either end of a word or alone, separators in and outside ASCII, characters that
+# lower otherwise (the Kelvin sign, the dotted capital I), Korean, other marks and blanks.
+_READ_TEXT = st.lists(
+    st.sampled_from(["Kernel", "kernels", "of", "the", "a", "x", "B", "memory", "bound", "batch",
+                     "sizes", "it's", "co-op", "'", "-", "--", "'-", " ", "  ", ", ", ". ", "(",
+                     "“", "”", "‘", "’", "|", "칩의", "2", "é", "\u212a", "\u0130", "_", "\t",
+                     "\n", "\u3000", "—", "$", "\ud800"])
+).map("".join)  # fmt: skip
+_FIRST = st.none() | st.sets(st.sampled_from(["kernel", "kernels", "batch", "x", "the", "co-op",
+                                              "it's", "memory", "b"]))  # fmt: skip
+
+
+@given(_READ_TEXT, _FIRST)
+@example("x 'kernel-' batch", {"kernel"})  # a word's edges are not the word
+@example("kernel -- batch, memory", None)  # a dash between words is no break
+@example("the ‘batch’ size", None)  # a curly quote is a break
+@example("\u212aernel \u0130t", {"ernel", "t"})  # no letters where the text has none
+def test_two_word_phrases_as_every_run_of_words(text: str, first: set[str] | None) -> None:
+    """TwoWordPhrases, which reads a text's words at once without the word regex, gives the
+    words and two-word phrases reading each segment's words with it gives."""
+    assert list(TwoWordPhrases(first)(text)) == _plain_phrases(text, (1, 2), first)
+
+
+def test_two_word_phrases_as_every_run_of_words_in_both_corpora(corpus: Path) -> None:
+    """The same on every line of both corpora, with all words allowed first and some of them."""
+    lines = [
+        line
+        for tree in (corpus, corpus.parent / "vue-docs")
+        for path in sorted(tree.glob("*/**/*.md"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    assert len(lines) > 20_000  # both corpora were read
+    words = sorted({word.lower() for line in lines for word in WORD.findall(line)})
+    some = set(words[::7])
+    every, starting = TwoWordPhrases(), TwoWordPhrases(some)
+    for line in lines:
+        assert list(every(line)) == _plain_phrases(line, (1, 2))
+        assert list(starting(line)) == _plain_phrases(line, (1, 2), some)
 
 
 # The gloss pattern as first written: a lookbehind for the syllable before the parenthesis.

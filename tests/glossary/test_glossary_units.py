@@ -9,7 +9,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from transcheck.checks.glossary import _KEPT_NAME, _NO_NAMES, _QUOTE_MARK, _QUOTED, _marked
-from transcheck.glossary.learn import SIZES, _first_words
+from transcheck.glossary.learn import _first_words
 from transcheck.glossary.matcher import (
     _ENGLISH_ATOMS,
     _FOLDED_OTHERWISE,
@@ -19,7 +19,7 @@ from transcheck.glossary.matcher import (
     _english_regex,
     _lowered,
 )
-from transcheck.glossary.phrases import phrases
+from transcheck.glossary.phrases import TwoWordPhrases
 from transcheck.glossary.trie import trie_regex
 from transcheck.model import Block, BlockKind
 
@@ -121,7 +121,7 @@ def test_first_words_read_every_counted_phrase(
     reading from every first word of the keys kept often gives."""
     counted &= often
     everything = {key.split(" ", 1)[0] for key in often}
-    wanted = [p for p in phrases(text, SIZES, everything) if p[0] in counted]
+    wanted = [p for p in TwoWordPhrases(everything)(text) if p[0] in counted]
     assert [
-        p for p in phrases(text, SIZES, _first_words(often, counted)) if p[0] in counted
+        p for p in TwoWordPhrases(_first_words(often, counted))(text) if p[0] in counted
     ] == wanted

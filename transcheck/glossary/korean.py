@@ -59,6 +59,10 @@ _NOUN_TAIL = re.compile(NOUN_TAIL)
 _INFLECTED_END = tuple(
     "을를은는이가의에로와과도으서다요면고며므만마니습입나야여라터보게럼까지란죠든"
 )
+# The syllables a noun tail, and a verb tail, can start with: its suffix's, first particle's
+# or verb stem's first (a tail is never empty where noun_stems asks).
+_NOUN_STARTS = frozenset(part[0] for part in (*NOUN_SUFFIXES, *PARTICLES))
+_VERB_STARTS = frozenset(part[0] for part in (*NOUN_SUFFIXES, *VERB_STEMS))
 _VERB_TAIL = compiled(VERB_TAIL)  # on first use: a term with a verb ending (a third of chapters)
 
 
@@ -94,16 +98,28 @@ def noun_stems(word: str) -> tuple[str, ...]:
     writes it bare (칩, 칩의, 칩을), so 중간 stays 중간."""
     size = len(word)
     stem = size  # the shortest prefix of 2+ syllables before a valid tail (tail_ok), else the word
+    # A tail is asked of (remembered, or matched) only where its first syllable can start one.
     for end in range(2, size):
-        tail = word[end:]
-        if _noun_tail(tail) or _verb_tail(tail):
+        first = word[end]
+        if (first in _NOUN_STARTS and _noun_tail(word[end:])) or (
+            first in _VERB_STARTS and _verb_tail(word[end:])
+        ):
             stem = end
             break
     longer: tuple[str, ...] = ()
     if stem < size and _noun_tail(word[stem:]):  # not a verb form: 발생시킬 is 발생 only
-        prefixes = [word[:end] for end in range(stem + 1, size) if _noun_tail(word[end:])]
+        prefixes = [
+            word[:end]
+            for end in range(stem + 1, size)
+            if word[end] in _NOUN_STARTS and _noun_tail(word[end:])
+        ]
         prefixes.append(word)
         longer = tuple(p for p in prefixes if not p.endswith(_INFLECTED_END))
-    if size > 1 and _noun_tail(word[1:]) and not word[1:].startswith(DERIVED):
+    if (
+        size > 1
+        and word[1] in _NOUN_STARTS
+        and _noun_tail(word[1:])
+        and not word[1:].startswith(DERIVED)
+    ):
         return (word[:stem], *longer, word[0])
     return (word[:stem], *longer)

@@ -23,7 +23,12 @@ from transcheck.glossary.aligned import Unit, joined
 from transcheck.glossary.english import singular
 from transcheck.glossary.matcher import LATIN, english_key, plurals
 from transcheck.glossary.model import Entry, Glossary
-from transcheck.glossary.phrases import EVERY_SYLLABLE, KoreanStems, lone_syllables, phrases
+from transcheck.glossary.phrases import (
+    EVERY_SYLLABLE,
+    KoreanStems,
+    TwoWordPhrases,
+    lone_syllables,
+)
 from transcheck.glossary.translit import transliterates
 from transcheck.records import mutable
 
@@ -34,7 +39,6 @@ MIN_DICE = 0.5  # association a stem needs, unless it transliterates the term
 MIN_TRANSLITERATED = 0.15  # … and a transliteration (pure ≠ 비율 by chance)
 MIN_SHARED = 3  # units a stem must share with the term
 COVERED = 0.7  # a word this often inside a learned phrase is left to the phrase
-SIZES = (1, 2)  # words and two-word phrases
 MAX_TERMS = 40  # learned terms kept, the most evenly split first
 # A stem ending so is a particle or a verb form, not a noun rendering (값을, 있습, 곱하, 겹칠).
 _NOT_NOUN_END = tuple("을를은는이가의에로와과도하습니칠할된한있")
@@ -78,7 +82,8 @@ def _count(
     text, in the same order)."""
     kept_in: dict[int, set[str]] = {}  # by unit number, the units that keep any (few do)
     # A text recurs (a note, a list item, a table cell): its words are read once.
-    keys_in = cache(lambda text: {key for key, _ in phrases(text, SIZES)})
+    every = TwoWordPhrases()
+    keys_in = cache(lambda text: {key for key, _ in every(text)})
     for number, text in enumerate(korean):
         if LATIN.search(text) is None:  # half the units keep no English word at all
             continue
@@ -90,7 +95,8 @@ def _count(
     ever_kept = {key for key in often if _learnable(key, known)}
     first_words = _first_words(often, ever_kept)
     counts: dict[str, _Counts] = defaultdict(_Counts)
-    phrases_in = cache(lambda text: tuple(phrases(text, SIZES, first_words)))
+    starting = TwoWordPhrases(first_words)
+    phrases_in = cache(lambda text: tuple(starting(text)))
     for number, (path, unit) in enumerate(units):
         english = joined(unit.english)
         for key, surface in phrases_in(english):

@@ -5,10 +5,11 @@ Apart from the miner, so that a check does not import the mining command."""
 from __future__ import annotations
 
 import re
+import string
 from collections import Counter
-from collections.abc import Container, Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from itertools import chain
-from operator import itemgetter
 
 from transcheck.glossary.english import STOPWORDS, WORD, singular
 from transcheck.glossary.korean import HANGUL, noun_stems
@@ -28,35 +29,49 @@ _KOREAN_STOPWORD_TEXT = """
 """
 _KOREAN_STOPWORDS = frozenset(_KOREAN_STOPWORD_TEXT.split())
 
-_SEGMENT = re.compile(r"[^.,;:!?()\[\]{}\"“”‘’/=<>|*$]+")
+_SEPARATORS = r".,;:!?()\[\]{}\"“”‘’/=<>|*$"  # what ends a segment (as a class's inside)
+_SEGMENT = re.compile(f"[^{_SEPARATORS}]+")
+# The words of a text as phrases reads them (english.WORD in each segment), read without the
+# regex engine (_read): the text's ASCII as a word's letters, apostrophes and hyphens, a
+# segment's end (_BREAK) or a space, every other character (never in a word) a space.
+_BREAK = "|"
+_CURLY_QUOTES = "“”‘’"  # the separators outside ASCII
+_WORD_CHARACTERS = string.ascii_letters + "'-"
+
+
+def _reading(character: str) -> str:
+    """What _read reads an ASCII character as: itself in a word, else _BREAK or a space."""
+    if character in _WORD_CHARACTERS:
+        return character
+    return " " if _SEGMENT.fullmatch(character) else _BREAK
+
+
+# The UTF-8 bytes of a text are read (str.translate looks each character of a text up in its
+# table on every call): a byte of a character outside ASCII (none is in a word) as a space.
+_READ = bytes(ord(_reading(chr(code))) for code in range(128)).ljust(256, b" ")
+# An apostrophe or a hyphen at either end of a run of word characters, read between spaces.
+_EDGES = (" '", " -", "' ", "- ")
 # On first use: only learning (3+ chapters) asks. Each Korean word, with the word after it
 # where one space comes between (looked ahead at, so it is the next match's word): one scan
 # gives a unit's words and its neighbours.
 _KOREAN_WORDS = compiled(f"([{HANGUL}]+)(?: (?=([{HANGUL}]+)))?")
+# What is between two Korean words (as a group, so that split keeps it).
+_BETWEEN_WORDS = compiled(f"([^{HANGUL}]+)")
 # A Korean word of one syllable.
 _LONE_SYLLABLE = compiled(f"(?<![{HANGUL}])[{HANGUL}](?![{HANGUL}])")
 
 
-def phrases(
-    text: str, sizes: tuple[int, ...] = (1, 2, 3), first: Container[str] | None = None
-) -> Iterator[tuple[str, str]]:
+def phrases(text: str, sizes: tuple[int, ...] = (1, 2, 3)) -> Iterator[tuple[str, str]]:
     """(key, surface) of every word and two/three-word phrase within punctuation-free segments:
-    no function word first or last (nor inside, but "of"), no one-letter word in a phrase;
-    with ``first``, only phrases whose first word (lower case) is in it."""
+    no function word first or last (nor inside, but "of"), no one-letter word in a phrase."""
     for segment in _SEGMENT.findall(text):
         words = WORD.findall(segment)
         if not words:
             continue
         # Words are ASCII and hold no space: one join lowers them all.
         lowered = " ".join(words).lower().split(" ")
-        if first is None:
-            starts: Sequence[int] = range(len(words))
-        elif not any(map(first.__contains__, lowered)):  # most segments have none
-            continue
-        else:
-            starts = [k for k, word in enumerate(lowered) if word in first]
         count = len(words)
-        for start in starts:
+        for start in range(count):
             word = lowered[start]
             if word in STOPWORDS:
                 continue
@@ -77,6 +92,60 @@ def phrases(
                 ):
                     key = [*lowered[start : end - 1], singular(last)]
                     yield " ".join(key), " ".join(words[start:end])
+
+
+class TwoWordPhrases:
+    """What phrases(text, (1, 2)) gives, as learning reads it (words and two-word phrases):
+    with ``first``, only the phrases whose first word (lower case) is in it. The words of a
+    text are read at once by string methods (_read), not segment by segment by the word regex,
+    whose matches cost more than the rest of a word's reading."""
+
+    def __init__(self, first: AbstractSet[str] | None = None) -> None:
+        """``first``: the words phrases may start with (None: any)."""
+        self._first = first
+
+    def __call__(self, text: str) -> Iterator[tuple[str, str]]:
+        """(key, surface) of the words and two-word phrases of ``text`` (see the class)."""
+        read = f"{_read(text)} {_BREAK}"  # after the last word: no word follows it
+        first = self._first
+        starts: Iterable[int]
+        if first is None:
+            tokens = read.split()
+            starts = range(len(tokens) - 1)
+        else:
+            lowered = read.lower().split()
+            if first.isdisjoint(lowered):
+                return
+            tokens = read.split()
+            starts = [k for k, word in enumerate(lowered) if word in first]
+        for start in starts:
+            word = tokens[start]
+            lower = word.lower()
+            if lower in STOPWORDS or word == _BREAK:
+                continue
+            yield singular(lower), word
+            after = tokens[start + 1]
+            if after != _BREAK:
+                last = after.lower()
+                if last not in STOPWORDS and len(lower) > 1 and len(last) > 1:
+                    yield f"{lower} {singular(last)}", f"{word} {after}"
+
+
+def _read(text: str) -> str:
+    """The words of ``text`` (english.WORD) in order between spaces, with _BREAK between two
+    segments. A word is a run of letters, apostrophes and hyphens from its first letter to its
+    last: the characters of none of them are read as spaces or breaks, and the runs are
+    stripped of apostrophes and hyphens where one is at an end of one (few are)."""
+    if not text.isascii():
+        for quote in _CURLY_QUOTES:
+            if quote in text:
+                text = text.replace(quote, _BREAK)
+    read = text.encode("utf-8", "surrogatepass").translate(_READ).decode()
+    if _BREAK in read:
+        read = read.replace(_BREAK, f" {_BREAK} ")
+    if ("'" in read or "-" in read) and any(map(f" {read} ".__contains__, _EDGES)):
+        read = " ".join([word for run in read.split() if (word := run.strip("'-"))])
+    return read
 
 
 def lone_syllables(texts: Iterable[str], among: Iterable[str] | None = None) -> frozenset[str]:
@@ -126,14 +195,17 @@ class KoreanStems:
         """Stems of one Korean unit: words without their tails, one-syllable stems of ``alone``
         included (see noun_stems), and two-word stems whose first word has no tail (행렬 곱셈);
         function words left out."""
-        found = _KOREAN_WORDS().findall(text)  # (word, the word after it or "")
-        words = set(map(itemgetter(0), found))
+        # The words with what comes between them: words at the even places (the first and
+        # the last may be empty), a word and the next are apart by one space where that is " ".
+        parts = _BETWEEN_WORDS().split(text)
+        words = set(parts[::2])
+        words.discard("")
         for word in words.difference(self._kept):
             self._word(word)
         stems = set(chain.from_iterable(map(self._kept.__getitem__, words)))
         bare, first_stem = self._bare, self._first
-        for first, second in found:
-            if second and first in bare:
+        for first, between, second in zip(parts[:-1:2], parts[1::2], parts[2::2], strict=True):
+            if between == " " and second and first in bare:
                 stems.add(f"{first} {first_stem[second]}")
         return stems - _KOREAN_STOPWORDS
 
