@@ -14,7 +14,7 @@ from typing import Any
 
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.config import RULE_OPTIONS
-from transcheck.counted import clipped, listed
+from transcheck.counted import clipped, listed, plural
 from transcheck.findings import Location, Severity
 from transcheck.lazy import compiled
 from transcheck.model import BlockKind, Document, FrontMatter
@@ -182,8 +182,8 @@ def frontmatter_mismatch(ctx: PairContext) -> Iterator[Hit]:
         return
     if ko is None:
         yield Hit(
-            f"the Korean file has no front matter; the English has {len(en.data)} keys "
-            f"({', '.join(list(en.data)[:5])}, …): copy it and translate title and description",
+            f"the Korean file has no front matter; the English has {plural(len(en.data), 'key')} "
+            f"({listed(list(en.data), 4)}): copy it and translate title and description",
             ctx.at_source(en.line),
             ctx.at_target(1),
         )
