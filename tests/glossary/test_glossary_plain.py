@@ -81,12 +81,19 @@ def test_no_tail_starts_with_another_syllable() -> None:
                 assert verb.match(syllable + after) is None, syllable + after
 
 
+def _corpus_lines(corpus: Path, side: str) -> list[str]:
+    """Every line of the Markdown files of both corpora on ``side`` (``ko``, or ``*`` for both)."""
+    return [
+        line
+        for tree in (corpus, corpus.parent / "vue-docs")
+        for path in sorted(tree.glob(f"{side}/**/*.md"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+
+
 def test_noun_stems_as_the_plain_rule_on_every_korean_word(corpus: Path) -> None:
     words = {
-        word
-        for tree in (corpus, corpus.parent / "vue-docs")
-        for path in sorted(tree.glob("ko/**/*.md"))
-        for word in re.findall(f"[{HANGUL}]+", path.read_text(encoding="utf-8"))
+        word for line in _corpus_lines(corpus, "ko") for word in re.findall(f"[{HANGUL}]+", line)
     }
     assert len(words) > 5_000  # both corpora were read
     for word in words:
@@ -114,12 +121,7 @@ def test_unit_stems_as_the_plain_rule(texts: list[str], alone: frozenset[str]) -
 
 
 def test_unit_stems_as_the_plain_rule_on_every_korean_line(corpus: Path) -> None:
-    lines = [
-        line
-        for tree in (corpus, corpus.parent / "vue-docs")
-        for path in sorted(tree.glob("ko/**/*.md"))
-        for line in path.read_text(encoding="utf-8").splitlines()
-    ]
+    lines = _corpus_lines(corpus, "ko")
     assert len(lines) > 10_000  # both corpora were read
     stemmer, alone = KoreanStems(frozenset("칩키축")), frozenset("칩키축")
     for line in lines:
@@ -366,12 +368,7 @@ def test_two_word_phrases_as_every_run_of_words(text: str, first: set[str] | Non
 
 def test_two_word_phrases_as_every_run_of_words_in_both_corpora(corpus: Path) -> None:
     """The same on every line of both corpora, with all words allowed first and some of them."""
-    lines = [
-        line
-        for tree in (corpus, corpus.parent / "vue-docs")
-        for path in sorted(tree.glob("*/**/*.md"))
-        for line in path.read_text(encoding="utf-8").splitlines()
-    ]
+    lines = _corpus_lines(corpus, "*")
     assert len(lines) > 20_000  # both corpora were read
     words = sorted({word.lower() for line in lines for word in WORD.findall(line)})
     some = set(words[::7])

@@ -310,12 +310,7 @@ def _mismatches(ctx: PairContext) -> Iterator[Hit]:
                 shown = _stretch(en, left.rows) or _element(en, missing_ends)
                 bare = placed.block.source is not None and placed.block.source.kind in _OWN_LINE
                 absent.append(_Absent(en.line, at, shown, bare))
-        for run in _adjacent(absent):
-            named, verb = listed([tag.shown for tag in run]), "are" if len(run) > 1 else "is"
-            message = f"{named} {verb} missing from the Korean section {target!r}"
-            said.setdefault((f"{named} {verb} missing from the Korean", False), []).append(
-                Hit(message, ctx.at_source(run[0].line), ctx.at_target(run[0].at))
-            )
+        _say(ctx, said, absent, "missing from the Korean", target, korean=False)
         where = describe(section.source)
         for html, tags in whole:
             yield Hit(
@@ -331,13 +326,29 @@ def _mismatches(ctx: PairContext) -> Iterator[Hit]:
             if not (_linked(ko) or _kept_anchor(ko))
             for pair in [pair_of.get(id(ko))]
         ]
-        for run in _adjacent(added):
-            named, verb = listed([tag.shown for tag in run]), "are" if len(run) > 1 else "is"
-            message = f"{named} {verb} not in the English section {where!r}"
-            said.setdefault((f"{named} {verb} not in the English", True), []).append(
-                Hit(message, ctx.at_source(run[0].at), ctx.at_target(run[0].line))
-            )
+        _say(ctx, said, added, "not in the English", where, korean=True)
     yield from said_once(said)
+
+
+def _say(
+    ctx: PairContext,
+    said: dict[tuple[str, bool], list[Hit]],
+    tags: list[_Absent],
+    absent: str,
+    section: str,
+    korean: bool,
+) -> None:
+    """One hit per run of tags one side lacks (``korean``: tags the Korean adds), ``absent``
+    saying which (``missing from the Korean``) and ``section`` where, kept in ``said`` by its
+    words without the section for said_once."""
+    for run in _adjacent(tags):
+        named, verb = listed([tag.shown for tag in run]), "are" if len(run) > 1 else "is"
+        first = run[0]
+        english, korean_line = (first.at, first.line) if korean else (first.line, first.at)
+        key = f"{named} {verb} {absent}"
+        said.setdefault((key, korean), []).append(
+            Hit(f"{key} section {section!r}", ctx.at_source(english), ctx.at_target(korean_line))
+        )
 
 
 def _bare(pair: BlockPair | None) -> bool:
