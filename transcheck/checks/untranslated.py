@@ -639,7 +639,7 @@ def _grouped(ctx: PairContext, every: list[Unit], left: list[bool]) -> Iterator[
             continue
         if first.kind == "table cell" or len(group) == 1:
             what = f"{len(group)} table cells" if len(group) > 1 else _named_kind(first.kind)
-            said = f"{' | '.join(texts)}; translate it"
+            said = f"{' | '.join(texts)}; translate {'them' if len(group) > 1 else 'it'}"
         else:
             kinds = {unit.kind for unit in group}
             noun = f"{_named_kind(first.kind)}s" if len(kinds) == 1 else "blocks"
