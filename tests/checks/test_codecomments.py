@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -184,3 +187,25 @@ def test_a_line_shape_is_the_whole_code_shape_cut_at_that_line(code: str, langua
     shapes = STRINGS.sub(STRING_MARK, marked).split("\n")
     whole = [(n, shapes[n].rstrip()) for n, line in enumerate(text.split("\n")) if line.strip()]
     assert [(c.offset, shape(c)) for c in code_lines(code, syntax)] == whole
+
+
+def test_markdown_front_matter_is_yaml_and_text_lines_are_text() -> None:
+    """In Markdown shown as code, keys are code only inside front matter; a text line's
+    ``Note:`` is text, and a ``---`` pair around prose is no front matter."""
+    code = "---\ntitle: My page\ntags:\n  - a\n---\nNote: read this.\n---\nText\n---\n"
+    shapes = [shape(line) for line in code_lines(code, comment_syntax("md"))]
+    assert shapes == ["---", "title: …", "tags:", "  - …", "---", "…", "---", "…", "---"]
+
+
+def test_unclosed_markdown_front_matter_is_scanned_in_linear_time() -> None:
+    """Front matter lines whose alternatives overlap (``  - a: b``), with no closing line: were
+    they retried line by line, 40 of them would take 2**40 steps; a subprocess's timeout,
+    hundreds of times the linear scan's time, tells the hang from a slow machine."""
+    program = (
+        "from transcheck.checks.codecomments import scanned, comment_syntax\n"
+        "print(len(scanned('---\\n' + '  - a: b\\n' * 40 + 'text', comment_syntax('md'))[1]))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert int(done.stdout) > 40 * 9

@@ -155,13 +155,20 @@ _JSON = _syntax(f"{_LINE_C}|{_BLOCK_C}", _DOUBLE, starts='/"')
 _PLAIN = _syntax("", r"[^\W\d_]+")
 # Markdown shown as code (a page of a docs site, its front matter): its text and the values of
 # its front matter are what a reader reads, so they are strings, while what makes it Markdown
-# (heading and list marks, keys, inline code, link targets, tags, expressions) is code.
+# (heading and list marks, inline code, link targets, tags, expressions, front matter keys) is
+# code. Front matter is a ``---`` line, lines YAML writes (keys, list items, indented or comment
+# lines) and a closing ``---``: read as YAML. Outside it a line's ``Note:`` or ``Related:`` is
+# text (a translated ``관련: Astro`` is a translated string, not changed code).
 _MARKDOWN = CodeSyntax(
     compiled(
         r"(?P<comment><!--[\s\S]*?(?:-->|\Z))"
+        r"|(?P<front>^---[ \t]*\n"
+        # each line taken whole (atomic): its alternatives overlap, and retrying them line by line
+        # when no closing line comes would be exponential
+        r"(?>(?:[\w\"'-][^\n:]*:(?:[ \t][^\n]*)?|[ \t]*-[ \t][^\n]*|[ \t]+[^\n]*|#[^\n]*)?\n)*?"
+        r"---[ \t]*$)"
         r"|(?P<code>`[^`\n]*`|\]\([^)\n]*\)|<[^>\n]*>|\{[^}\n]*\}"
-        r"|^[ \t]*(?:#{1,6}(?=[ \t])|[-*+](?=[ \t])|\d+[.)](?=[ \t])|>|---[ \t]*$"
-        r"|[\w-]+:(?=[ \t]|$)))"
+        r"|^[ \t]*(?:#{1,6}(?=[ \t])|[-*+](?=[ \t])|\d+[.)](?=[ \t])|>|---[ \t]*$))"
         r"|(?P<string>[^\s`<{\]][^\n`<{\]]*)",
         re.MULTILINE,
     )
@@ -296,8 +303,10 @@ def _scan(code: str, syntax: CodeSyntax) -> tuple[str, str]:
             head_text, head_marked = _tag(head)
             text.append(head_text + body_text)
             marked.append(head_marked + body_marked)
-        elif kind == "expression":
-            expression_text, expression_marked = _scan(found, _C_LIKE)
+        elif kind in ("expression", "front"):
+            expression_text, expression_marked = _scan(
+                found, _C_LIKE if kind == "expression" else _YAML
+            )
             text.append(expression_text)
             marked.append(expression_marked)
         else:
