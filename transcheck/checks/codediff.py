@@ -33,6 +33,7 @@ from transcheck.urlforms import same_link
 
 _CODE_MARKS = compiled(r"[(){}\[\];=<>$|]")
 _BACKTICKS = compiled(r"`+")
+_QUOTED = compiled(r"\"[^\"]*\"|'[^']*'")
 # The further changes a finding names, and the characters of a code line it shows for each.
 MAX_NAMED = 3
 BRIEF = 40
@@ -156,14 +157,17 @@ def _one_quote(text: str) -> str:
     return text if "'" in text else text.replace('"', "'")
 
 
-def _translated(en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...]) -> bool:
+def _translated(
+    en: tuple[CodeLine, ...], ko: tuple[CodeLine, ...], localized: bool = False
+) -> bool:
     """Whether every Korean string that is not an English one of the run is in Korean, or is
     an English one's URL in its Korean edition (``"/getting-started/"`` as
-    ``"/ko/getting-started/"``: an example's link localized as its text is)."""
+    ``"/ko/getting-started/"``: an example's link localized as its text is); with none, only
+    when the run's code ``localized`` a link."""
     english = {text for line in en for text in STRINGS.findall(line.marked)}
     korean = [text for line in ko for text in STRINGS.findall(line.marked)]
     changed = [text for text in korean if text not in english]
-    return bool(changed) and all(
+    return (bool(changed) or localized) and all(
         HANGUL.search(text) or _localized_url(text, english) for text in changed
     )
 
@@ -222,9 +226,30 @@ def _kind(
         or (loose and _styled(en, after[0]) == _styled(ko, after[1]))
     ):
         return "formatting"
-    if _squeezed(en, True) == _squeezed(ko, True) and _translated(en, ko):
+    shapes = _squeezed(en, True), _squeezed(ko, True)
+    if shapes[0] == shapes[1] and _translated(en, ko):
+        return "strings"
+    if shapes[0] != shapes[1] and _delocalized(*shapes) == shapes[0] and _translated(en, ko, True):
         return "strings"
     return "code"
+
+
+def _delocalized(en_shape: str, ko_shape: str) -> str:
+    """The Korean shape with each quoted value that is the English one's URL in its Korean
+    edition written as the English one: an example's ``<LinkButton href="/ko/start/">``, a tag
+    and so code, links the Korean page's reader to the Korean site as its text is translated."""
+    en_values = _QUOTED().findall(en_shape)
+    ko_values = list(_QUOTED().finditer(ko_shape))
+    if len(en_values) != len(ko_values):
+        return ko_shape
+    parts, position = [], 0
+    for english, korean in zip(en_values, ko_values, strict=True):
+        value = korean.group(0)
+        parts += [ko_shape[position : korean.start()], value]
+        if value != english and _localized_url(value, {english}):
+            parts[-1] = english
+        position = korean.end()
+    return "".join(parts) + ko_shape[position:]
 
 
 @record
