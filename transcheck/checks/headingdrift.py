@@ -10,13 +10,16 @@ from collections.abc import Iterator
 
 from transcheck.align import terms
 from transcheck.checks.drift import quote
-from transcheck.checks.headingids import broken_here, changed_ids
+from transcheck.checks.headingids import broken_here, changed_ids, id_written
 from transcheck.checks.registry import Example, Hit, PairContext, rule
 from transcheck.findings import Severity
 from transcheck.lazy import compiled
 from transcheck.model import Section
 
 _LETTERS = compiled(r"[^a-z0-9]+")  # what an id is once its separators are gone
+# What a generated id is made of: a Korean id with a dot or a capital
+# (``transformers.audio_utils.hertz_to_mel``) was written by hand, not kept from an English title.
+_SLUG = compiled(r"[a-z0-9_-]+")
 
 
 @rule(
@@ -55,9 +58,10 @@ def heading_drift(ctx: PairContext) -> Iterator[Hit]:
         where = (ctx.at_source(en.line), ctx.at_target(ko.line))
         heading = f"'{'#' * ko.level} {ko.title}'"
         if ko.index in changed:
+            written = (id_written(ctx, ko, en.anchor) or f"{{#{en.anchor}}}").strip()
             yield Hit(
                 f"the Korean heading {heading} {_why_other_id(ctx, en, ko)}; write "
-                f"{{#{en.anchor}}}: links to '#{en.anchor}' break{broken_here(ctx, en.anchor)}",
+                f"{written}: links to '#{en.anchor}' break{broken_here(ctx, en.anchor)}",
                 *where,
                 identity=f"id\0{ko.anchor}",
             )
@@ -95,8 +99,9 @@ def _page_names(ctx: PairContext) -> frozenset[str]:
 def _why_other_id(ctx: PairContext, en: Section, ko: Section) -> str:
     """How a Korean heading's explicit id came to differ from its English one: it repeats an
     id of an earlier Korean heading (the English page numbers a repeated heading's id), it is
-    the English words written otherwise (``plugin-yaml`` for ``pluginyaml``), or it is the id
-    of the English heading before a rename."""
+    the English words written otherwise (``plugin-yaml`` for ``pluginyaml``), it was written by
+    hand (no heading's id has a dot or a capital), or it is the id of the English heading
+    before a rename."""
     english = f"'{'#' * en.level} {en.title}'"
     earlier = next(
         (s for s in ctx.target.sections[: ko.index] if s.anchor == ko.anchor and s.explicit_id),
@@ -113,6 +118,11 @@ def _why_other_id(ctx: PairContext, en: Section, ko: Section) -> str:
         return (
             f"has the id '#{ko.anchor}': the id of its English {english}, '#{en.anchor}', "
             "written otherwise"
+        )
+    if _SLUG().fullmatch(ko.anchor) is None:
+        return (
+            f"has the hand-written id '#{ko.anchor}', while its English {english} has "
+            f"'#{en.anchor}'"
         )
     return (
         f"keeps the id '#{ko.anchor}', and its English {english} has '#{en.anchor}': the "

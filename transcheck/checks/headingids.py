@@ -119,17 +119,26 @@ def _id_fix(ctx: PairContext, heading: Section, anchor: str) -> Fix | None:
     if not line.lstrip().startswith("#") or line.endswith("#"):
         return None  # a setext or HTML heading, or closing #s: the id has no one place to go
     for section in ctx.target.sections:
-        if section.explicit_id and section.line <= len(text.lines):
-            other = text.lines[section.line - 1].rstrip()
-            before, found = split_explicit_id(other)
-            if found == section.anchor:
-                suffix = other[len(before) :].replace(found, anchor)
-                return ctx.fix(
-                    f"write {suffix.strip()}",
-                    Safety.SAFE,
-                    Replacement(heading.line, line, line + suffix, False),
-                )
+        suffix = id_written(ctx, section, anchor)
+        if suffix is not None:
+            return ctx.fix(
+                f"write {suffix.strip()}",
+                Safety.SAFE,
+                Replacement(heading.line, line, line + suffix, False),
+            )
     return None
+
+
+def id_written(ctx: PairContext, heading: Section, anchor: str) -> str | None:
+    """``anchor`` written as a Korean heading with an explicit id writes its own (`` {#id}``,
+    `` [[id]]``, `` {/*id*/}``, with the space before it), or None when that heading's line
+    writes none or the Korean file's text is not at hand."""
+    text = ctx.target_text
+    if text is None or not heading.explicit_id or heading.line > len(text.lines):
+        return None
+    line = text.lines[heading.line - 1].rstrip()
+    before, found = split_explicit_id(line)
+    return line[len(before) :].replace(found, anchor) if found == heading.anchor else None
 
 
 def broken_here(ctx: PairContext, anchor: str) -> str:
