@@ -21,6 +21,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.common.html_blocks import block_names
 from markdown_it.common.utils import mdTrim
 from markdown_it.parser_block import RuleFuncBlockType
 from markdown_it.ruler import RuleOptionsType
@@ -41,6 +42,13 @@ _NAME = compiled(r"[A-Za-z_$][\w$.:-]*")
 _ESM = compiled(r"(?:import|export)(?=[\s{*])")
 _BRACES = compiled(r"[\"'`{}]")  # what a scan over an expression stops at
 _TAG = compiled(r"[\"'{>]")  # what a scan over a tag stops at
+# HTML and SVG element names beside the block ones: a lowercase tag naming none is a component.
+_ELEMENTS = """a abbr area audio b bdi bdo br button canvas cite code data datalist del dfn em
+    embed i img input ins kbd label map mark math meter noscript object output picture progress
+    q rp rt ruby s samp script select slot small source span strong style sub sup template
+    textarea time u var video wbr circle clippath defs ellipse g image line lineargradient mask
+    path pattern polygon polyline radialgradient rect stop svg symbol text tspan use font"""
+_HTML_NAMES = frozenset(block_names) | frozenset(_ELEMENTS.split())
 
 
 def _string_end(src: str, pos: int, limit: int) -> int:
@@ -107,13 +115,18 @@ def starts_component(src: str, pos: int) -> bool:
 
 
 def _starts_element(src: str, pos: int) -> bool:
-    """A component tag (see starts_component), or an HTML element written as JSX: a lowercase
-    tag with a ``{…}`` prop (``<a style={{ display: 'flex' }}>``), which is no HTML to
-    markdown-it, so the lines of its tags would be read as text."""
+    """A component tag (see starts_component), a lowercase tag that names no HTML element
+    (Hugging Face's ``<frameworkcontent>``, ``<pt>``, ``<hfoption id="pip">``: components to
+    MDX, whose Markdown children a fence may open right below), or an HTML element written
+    as JSX: a lowercase tag with a ``{…}`` prop (``<a style={{ display: 'flex' }}>``), which
+    is no HTML to markdown-it, so the lines of its tags would be read as text."""
     if starts_component(src, pos):
         return True
-    if not (src.startswith("<", pos) and src[pos + 1 : pos + 2].islower()):
+    if not (src.startswith("<", pos) and src[pos + 1 : pos + 3].lstrip("/")[:1].islower()):
         return False
+    name = _NAME().match(src, pos + 1 + (src[pos + 1] == "/"))
+    if name is not None and name.group(0).lower() not in _HTML_NAMES:
+        return True
     stop = tag_end(src, pos, min(len(src), pos + WINDOW))
     return stop > 0 and "={" in src[pos:stop]
 
