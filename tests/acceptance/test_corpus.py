@@ -165,24 +165,22 @@ def test_with_the_rewrite_rule_links_compare_clean(rewritten: Report, corpus: Pa
     ]
 
 
-def test_the_translator_note_is_one_finding_not_also_an_extra_link(
+def test_the_translation_notice_and_its_link_are_the_translators_own(
     plain: Report, corpus: Path
 ) -> None:
-    """ko/README.md adds a translator's note paragraph holding a link: block-extra reports the
-    paragraph, and its link is not reported again as link-extra."""
+    """ko/README.md adds a notice that the book was machine-translated and is under review,
+    holding a link to the original: neither the paragraph nor its link is reported."""
     assert rows(plain.findings, corpus, "TC202") == []
-    assert rows(plain.findings, corpus, "TC108") == [("TC108", "en/README.md:3", "ko/README.md:3")]
+    assert rows(plain.findings, corpus, "TC108") == []
 
 
 def test_counts_by_rule(plain: Report, rewritten: Report) -> None:
     assert Counter(f.code for f in plain.findings) == {
-        "TC108": 1,  # the translator's note of ko/README.md (see test_blocks_corpus.py)
         "TC204": 2,
         "TC205": 45,
         "TC207": 2,
     }
     assert Counter(f.code for f in rewritten.findings) == {
-        "TC108": 1,
         "TC204": 2,
         "TC205": 45,
         "TC207": 2,

@@ -15,9 +15,8 @@ from tests.acceptance.test_blocks_corpus import context
 from tests.checks.test_content_helpers import context as text_context
 from tests.gitrepos import write
 from transcheck.checks.blockmatch import section_blocks
-from transcheck.checks.linkmatch import LinkMatch, compare_links, link_matches
+from transcheck.checks.linkmatch import LinkMatch, compare_links, compared_links, link_matches
 from transcheck.checks.registry import PairContext
-from transcheck.checks.templatelinks import stand_ins
 from transcheck.links import LinkIndex, _page_part, has_route_key
 
 _PLAIN_ROUTE_KEY = re.compile(rb"^\s*(?:permalink|slug|url|aliases)\s*[:=]", re.MULTILINE)
@@ -63,16 +62,7 @@ def test_remembered_resolutions_are_each_link_resolved_alone(
 
 def _plain_matches(ctx: PairContext) -> list[LinkMatch]:
     """Every section pair's links compared, whether either side has any or not."""
-    written = stand_ins(ctx).links
-    return [
-        compare_links(
-            ctx,
-            pair,
-            [link for link in pair.source.links if id(link) not in written],
-            [link for link in pair.target.links if id(link) not in written],
-        )
-        for pair in section_blocks(ctx)
-    ]
+    return [compare_links(ctx, pair, *compared_links(ctx, pair)) for pair in section_blocks(ctx)]
 
 
 def _fields(match: LinkMatch) -> tuple[object, ...]:

@@ -59,13 +59,27 @@ _NOTE = compiled(
 )
 
 
+# A translation notice: a paragraph about this page's translation, as teams put at the top
+# ("Note: 이 문서는 텐서플로 커뮤니티에서 번역했습니다. …", "> 원본 문서를 한국어로 번역하였고, …",
+# "> 이 절은 번역 검토 중입니다."): the page, a part of it or its original named, then 번역 done,
+# passive or under way within the sentence. "이 페이지를 번역하세요" (an instruction an i18n guide
+# translates) is no notice.
+_NOTICE = compiled(
+    r"(?:(?:이|본|해당)\s?(?:문서|페이지|글|책|절|장)|원본(?:\s?문서)?|원문|영문(?:\s?문서)?)"
+    r"[^.!?\n]{0,80}?번역(?:했|하였|되었|됐|되어\s?있|된\s?(?:것|문서|글|페이지)|\s?(?:검토\s?)?중)"
+)
 _NOTE_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
 _BOX_KINDS = frozenset({BlockKind.COMPONENT, BlockKind.SHORTCODE})
 
 
 def translator_note(block: Block) -> bool:
-    """Whether a Korean paragraph or list item is a translator's note (see ``_NOTE``)."""
-    return block.kind in _NOTE_KINDS and _NOTE().match(block.text) is not None
+    """Whether a Korean paragraph or list item is a translator's note (see ``_NOTE``), or a
+    paragraph is a translation notice (``_NOTICE``, told in its first sentences)."""
+    if block.kind not in _NOTE_KINDS:
+        return False
+    return _NOTE().match(block.text) is not None or (
+        block.kind is BlockKind.PARAGRAPH and _NOTICE().search(block.text, 0, 300) is not None
+    )
 
 
 def note_section(section: Section) -> bool:

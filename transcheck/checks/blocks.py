@@ -662,9 +662,9 @@ def block_missing(ctx: PairContext) -> Iterator[Hit]:
         ko="""\
             ## 샤딩
 
-            > 이 절은 번역 검토 중입니다.
-
             샤딩은 배열을 8개의 칩에 나눕니다.
+
+            샤딩은 1990년대 데이터베이스에서 처음 쓰였습니다.
             """,
     ),
 )
@@ -674,7 +674,8 @@ def block_extra(ctx: PairContext) -> Iterator[Hit]:
     Bad:  ko `## 샤딩` has a paragraph that `## Sharding` does not say.
     Good: remove it, or, for a translator's note, mark it as one: a paragraph, list item or box
     title led by 역주, 역자 주, 옮긴이 주, 번역 주 (or "Translator's note") is the translator's
-    own words, and neither it nor its links and numbers are reported.
+    own words, and neither it nor its links and numbers are reported; so is a notice about the
+    page's translation ("이 문서는 커뮤니티에서 번역했습니다", "이 절은 번역 검토 중입니다").
     The English line given is where the Korean block stands: before the next English block.
     A component, shortcode or admonition added whole with what it holds (`<Aside>` …
     `</Aside>`, ``{{< note >}}`` … ``{{< /note >}}``) is one finding here, and so are

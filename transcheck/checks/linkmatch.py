@@ -30,6 +30,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from transcheck.align.blocks import translator_note
 from transcheck.checks.blockmatch import NEARBY, SectionBlocks, section_blocks
 from transcheck.checks.blocks import counterpart_place
 from transcheck.checks.inorder import match_in_order
@@ -306,13 +307,20 @@ def _kept_as_text(link: Link, korean: Section) -> bool:
 def _section_matches(ctx: PairContext) -> list[LinkMatch]:
     """Links of every aligned section pair (a Korean section with the added Korean sections
     block alignment compares with it, see ``align.blocks``)."""
-    matches = []
-    written = stand_ins(ctx).links  # links standing for a template call of the other side
-    for pair in section_blocks(ctx):
-        english = [link for link in pair.source.links if id(link) not in written]
-        korean = [link for link in pair.target.links if id(link) not in written]
-        matches.append(compare_links(ctx, pair, english, korean))
-    return matches
+    return [compare_links(ctx, pair, *compared_links(ctx, pair)) for pair in section_blocks(ctx)]
+
+
+def compared_links(ctx: PairContext, pair: SectionBlocks) -> tuple[list[Link], list[Link]]:
+    """The English and Korean links of a section pair that are compared: not those standing
+    for a template call of the other side, nor Korean ones in a translator's note or notice,
+    which link what the translator adds."""
+    written = stand_ins(ctx).links
+    english = [link for link in pair.source.links if id(link) not in written]
+    korean = [link for link in pair.target.links if id(link) not in written]
+    notes = [(b.line, b.end_line) for b in pair.target.blocks if translator_note(b)]
+    if notes:
+        korean = [k for k in korean if not any(a <= k.line <= z for a, z in notes)]
+    return english, korean
 
 
 def compare_links(
