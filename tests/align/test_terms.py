@@ -11,6 +11,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from transcheck.align import terms
 from transcheck.align.terms import (
     EnglishWords,
     _agreement,
@@ -120,3 +121,32 @@ def test_words_of_every_corpus_block(corpus: str) -> None:
                 for text in (block.text, block.shown):
                     assert words(text, True) == _words_as_they_were(text, True)
                     assert words(text) == _words_as_they_were(text)
+
+
+@pytest.mark.parametrize(
+    ("korean", "expected"),
+    [
+        ("NLP(Natural Language Processing)란", {"nlp": {"natural", "language", "processing"}}),
+        ("대규모 언어 모델(LLM, Large Language Model)을", {"llm": {"large", "language", "model"}}),
+        ("언어 모델(Large Language Model, LLM)", {"llm": {"large", "language", "model"}}),
+        (
+            "using Retrieval-Augmented Generation (RAG)",
+            {"rag": {"retrieval", "augmented", "retrieval-augmented", "generation"}},
+        ),
+        ("SaaS(Software as a Service)", {"saas": {"software", "service"}}),  # minor words count
+        ("CLI(command line)는", {}),  # the words do not spell it
+        ("GEMM(General Matrix Multiply)", {}),  # two letters of one word: not told
+        ("Vue(Vue.js)", {}),
+        ("괄호 없는 NLP Natural Language Processing", {}),
+    ],
+)
+def test_glosses_are_acronyms_spelled_out_in_brackets(
+    korean: str, expected: dict[str, set[str]]
+) -> None:
+    assert terms.glosses(korean) == {k: frozenset(v) for k, v in expected.items()}
+
+
+def test_a_page_title_goes_by_its_acronym() -> None:
+    assert terms.acronyms("Natural Language Processing") == {"nlp"}
+    assert terms.acronyms("Tour of Go") == {"tog", "tg"}
+    assert terms.acronyms("Vue") == frozenset()

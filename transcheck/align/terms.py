@@ -77,6 +77,70 @@ def _stem(word: str) -> str:
     return word[: max(3, len(word) - 2)]
 
 
+# An acronym and the words it stands for, one in brackets after the other: "NLP(Natural
+# Language Processing)", "대규모 언어 모델(LLM, Large Language Model)", "Retrieval-Augmented
+# Generation(RAG)".
+_EXPANSION = r"[A-Za-z][A-Za-z-]*(?:[ \t]+[A-Za-z][A-Za-z-]*){1,6}"
+_ACRONYM = r"[A-Z][A-Za-z]*[A-Z]"
+_GLOSS = re.compile(
+    rf"\b(?P<a1>{_ACRONYM})s?[ \t]*[(（][ \t]*(?P<e1>{_EXPANSION})[ \t]*[)）]"
+    rf"|\b(?P<e2>{_EXPANSION})[ \t]*[(（][ \t]*(?P<a2>{_ACRONYM})s?[ \t]*[)）]"
+    rf"|[(（][ \t]*(?P<a3>{_ACRONYM})s?[ \t]*,[ \t]*(?P<e3>{_EXPANSION})[ \t]*[)）]"
+    rf"|[(（][ \t]*(?P<e4>{_EXPANSION})[ \t]*,[ \t]*(?P<a4>{_ACRONYM})s?[ \t]*[)）]"
+)
+_MINOR = frozenset({"of", "and", "the", "for", "to", "in", "on", "a", "an", "with", "by"})
+
+
+def _initials(parts: Sequence[str]) -> tuple[str, str]:
+    """The initials of lowercased words: all of them, and with minor words (of, and, the, …)
+    left out; an acronym may be either."""
+    return "".join(p[0] for p in parts), "".join(p[0] for p in parts if p not in _MINOR)
+
+
+def glosses(korean: str) -> dict[str, frozenset[str]]:
+    """The acronyms a Korean text spells out in brackets (``NLP(Natural Language Processing)``),
+    lowercased, each with the words (three letters or more, as ``words`` reads them) of its
+    expansion: where the English writes the acronym, those words are the translator's gloss,
+    not terms the English lost. Words before an expansion that the acronym does not start
+    with (``using Retrieval-Augmented Generation (RAG)``) are no part of it."""
+    found: dict[str, frozenset[str]] = {}
+    if "(" not in korean and "（" not in korean:
+        return found
+    for match in _GLOSS.finditer(korean):
+        form = next(n for n in range(1, 5) if match.group(f"a{n}"))
+        acronym = match.group(f"a{form}").lower()
+        parts = [part for part in re.split(r"[\s-]+", match.group(f"e{form}").lower()) if part]
+        # an expansion before its acronym may take in words before it; one after, words after
+        runs = [parts[k:] for k in range(len(parts) - 1)]
+        if form in (1, 3):
+            runs = [parts[: len(parts) - k] for k in range(len(parts) - 1)]
+        run = next((run for run in runs if acronym in _initials(run)), None)
+        if run is not None:
+            written = words(match.group(f"e{form}"), parts=True)
+            found[acronym] = frozenset(
+                written if run == parts else (w for w in written if set(w.split("-")) <= {*run})
+            )
+    return found
+
+
+def acronyms(title: str) -> frozenset[str]:
+    """The acronyms a title's Latin-script words may go by (``nlp`` for "Natural Language
+    Processing"): a Korean heading may name the page's subject so."""
+    parts = [part for part in re.split(r"[^a-z]+", title.lower()) if part]
+    return frozenset(a for a in _initials(parts) if len(a) >= 2) if len(parts) >= 2 else frozenset()
+
+
+def glossed(korean: str, english: EnglishWords) -> frozenset[str]:
+    """The words of the acronym expansions a Korean text writes for acronyms the English has
+    (see ``glosses``)."""
+    return frozenset(
+        word
+        for acronym, expansion in glosses(korean).items()
+        if english.keep(acronym)
+        for word in expansion
+    )
+
+
 def everything(block: Block) -> str:
     """All of a block a reader sees, with its link targets: where kept terms are looked for."""
     return " ".join([block.shown or block.text, *(link.url for link in block.links)])

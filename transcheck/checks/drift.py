@@ -297,7 +297,9 @@ def lost_terms(english: Block, korean: str) -> list[str]:
             lost.append(word)
         elif len(lost) + len(kept) - at - 1 < needed:
             return []  # too few words left to lose: most blocks stop here, about halfway
-    return lost
+    glossed = terms.glossed(korean, words)  # "NLP(Natural Language Processing)" for "NLP"
+    lost = [word for word in lost if word not in glossed]
+    return lost if len(lost) >= needed else []
 
 
 def quote(words: Sequence[str]) -> str:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from rapidfuzz.distance import Levenshtein
+
 from transcheck.align import terms
 from transcheck.checks.drift import quote
 from transcheck.checks.headingids import broken_here, changed_ids, id_written
@@ -70,28 +72,55 @@ def heading_drift(ctx: PairContext) -> Iterator[Hit]:
         if not kept:
             continue  # no Latin-script term to lose: the English words are not indexed
         english = terms.english_words(en.title)
-        lost = [word for word in kept if not english.keep(word) and word not in _page_names(ctx)]
+        named = _page_names(ctx) | terms.glossed(ko.title, english)
+        lost = [word for word in kept if not english.keep(word) and word not in named]
         if lost and 2 * len(lost) >= len(kept):
-            yield Hit(
-                f"the Korean heading {heading} keeps {quote(lost)}, which its English "
-                f"'{'#' * en.level} {en.title}' no longer has: the English heading was renamed "
-                "after translation; translate it again",
-                *where,
-                identity=f"terms\0{' '.join(lost)}",
-            )
+            english_heading = f"'{'#' * en.level} {en.title}'"
+            meant = _misspelt(lost, terms.words(en.title))
+            if meant:
+                said = ", ".join(f"'{right}' as '{word}'" for word, right in meant.items())
+                message = (
+                    f"the Korean heading {heading} misspells {said} (its English is "
+                    f"{english_heading}): correct the spelling"
+                )
+            else:
+                message = (
+                    f"the Korean heading {heading} keeps {quote(lost)}, which its English "
+                    f"{english_heading} no longer has: the English heading was renamed after "
+                    "translation; translate it again"
+                )
+            yield Hit(message, *where, identity=f"terms\0{' '.join(lost)}")
+
+
+def _misspelt(lost: list[str], english: set[str]) -> dict[str, str]:
+    """Each lost word (five letters or more) that is an English heading word misspelt, one
+    letter added, dropped or changed (``foward`` for ``forward``), with that word; empty
+    unless every lost word is one: a typo in the Korean heading, not a renamed English one."""
+    meant = {}
+    for word in lost:
+        right = next(
+            (w for w in sorted(english) if len(word) >= 5 and Levenshtein.distance(word, w) == 1),
+            None,
+        )
+        if right is None:
+            return {}
+        meant[word] = right
+    return meant
 
 
 def _page_names(ctx: PairContext) -> frozenset[str]:
     """The Latin-script words of the English page's title (its front matter ``title``, else its
-    first ``#`` heading): a Korean heading may name the page's subject where the English leaves
-    it implied (``## Tauri의 미래`` for ``## The Future`` on "Tauri Philosophy")."""
+    first ``#`` heading) and its acronym: a Korean heading may name the page's subject where the
+    English leaves it implied (``## Tauri의 미래`` for ``## The Future`` on "Tauri Philosophy",
+    ``## 왜 NLP가 어렵나요?`` for ``## Why is it challenging?`` on "Natural Language
+    Processing")."""
 
     def compute() -> frozenset[str]:
         front = ctx.source.front_matter
         title = front.data.get("title") if front is not None else None
         if not isinstance(title, str):
             title = next((s.title for s in ctx.source.sections if s.level == 1), "")
-        return frozenset(terms.words(title))
+        return frozenset(terms.words(title)) | terms.acronyms(title)
 
     return ctx.cached("page-names", compute)  # type: ignore[no-any-return]
 
