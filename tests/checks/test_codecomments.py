@@ -209,3 +209,12 @@ def test_unclosed_markdown_front_matter_is_scanned_in_linear_time() -> None:
         [sys.executable, "-c", program], capture_output=True, text=True, timeout=120, check=True
     )
     assert int(done.stdout) > 40 * 9
+
+
+def test_rust_block_comments_nest() -> None:
+    """Rust (and Swift, Kotlin, Scala, Dart) nest block comments: the first ``*/`` closes only
+    the innermost; C does not nest them."""
+    code = "/* a /* b */ still a /*/*/* c */*/*/ */\nlet x = 5 + /* 90 + */ 5;\n"
+    assert lines(code, "rust") == [(1, "let x = 5 +  5;")]
+    assert lines(code, "kotlin") == [(1, "let x = 5 +  5;")]
+    assert lines("int a; /* x /* y */ z */\n", "c") == [(0, "int a;  z */")]

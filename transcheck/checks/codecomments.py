@@ -25,6 +25,22 @@ OPEN, CLOSE = "\x02", "\x03"  # around a string's content in a line's ``marked``
 STRINGS = re.compile(f"{OPEN}([^{CLOSE}\n]*){CLOSE}")
 
 _BLOCK_C = r"/\*[\s\S]*?(?:\*/|\Z)"
+
+
+def _nested_block(depth: int) -> str:
+    """A block comment holding others up to ``depth`` deep, as Rust, Swift, Kotlin, Scala and
+    Dart nest them (``/* a /* b */ c */`` is one comment): each level a run of what is no
+    comment mark (taken whole) or a comment one level down."""
+    inner = ""
+    for _ in range(depth):
+        nested = f"|{inner}" if inner else ""
+        inner = rf"/\*(?:[^*/]++|\*(?!/)|/(?!\*){nested})*+\*/"
+    return inner
+
+
+# Five levels (Rust by Example's lesson writes /*/*/* Try it yourself! */*/*/ inside a block
+# comment); an unclosed or deeper one is read as C reads it.
+_NESTED_C = f"{_nested_block(5)}|{_BLOCK_C}"
 _LINE_C = r"//[^\n]*"
 _LINE_HASH = r"(?<!\S)#[^\n]*"  # shell, YAML: a comment opens at a word start only
 _DOUBLE = r'"(?:\\.|[^"\\\n])*"?'
@@ -141,7 +157,8 @@ _JS = _syntax(
     # JSX text after ">" or "}" runs to a tag or brace; a line of it starts with a newline
     ahead=r"(?=[^<>{}=;&|/\n]*[<{])|(?<=>)(?=[ \t]*\n)",
 )
-_RUST = _syntax(f"{_LINE_C}|{_BLOCK_C}", _DOUBLE, r"'(?:\\.|[^'\\\n])'", starts="/\"'")
+_RUST = _syntax(f"{_LINE_C}|{_NESTED_C}", _DOUBLE, r"'(?:\\.|[^'\\\n])'", starts="/\"'")
+_NESTING_C_LIKE = _syntax(f"{_LINE_C}|{_NESTED_C}", _DOUBLE, _SINGLE, _BACKTICK, starts="/\"'`")
 _CSS = _syntax(_BLOCK_C, _DOUBLE, _SINGLE, starts="/\"'")
 _SCSS = _syntax(f"(?<![:/])//[^\n]*|{_BLOCK_C}", _DOUBLE, _SINGLE, starts="/\"'")
 _SQL = _syntax(rf"--[^\n]*|{_BLOCK_C}", _SINGLE, _DOUBLE, starts="-/\"'")
@@ -213,8 +230,9 @@ _BY_LANGUAGE: dict[str, CodeSyntax] = {
         ("js", "javascript", "jsx", "mjs", "cjs", "ts", "typescript", "tsx", "mts"), _JS
     ),
     **dict.fromkeys(("json5", "jsonc", "diff", "patch", "graphql", "gql"), _C_LIKE),
-    **dict.fromkeys(("java", "go", "golang", "kotlin", "kt", "swift", "scala", "cs"), _C_LIKE),
-    **dict.fromkeys(("csharp", "dart", "proto", "protobuf", "glsl", "hlsl", "zig", "php"), _C_LIKE),
+    **dict.fromkeys(("java", "go", "golang", "cs", "csharp", "proto", "protobuf"), _C_LIKE),
+    **dict.fromkeys(("glsl", "hlsl", "zig", "php"), _C_LIKE),
+    **dict.fromkeys(("kotlin", "kt", "swift", "scala", "dart"), _NESTING_C_LIKE),
     **dict.fromkeys(("rust", "rs"), _RUST),
     **dict.fromkeys(("css", "postcss"), _CSS),
     **dict.fromkeys(("scss", "sass", "less", "stylus", "styl"), _SCSS),
