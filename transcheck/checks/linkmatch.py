@@ -396,9 +396,21 @@ def same_file(ctx: PairContext, english: str, korean: str) -> bool:
 def unquoted_code(link: Link, spans: Collection[str]) -> bool:
     """Whether a bare URL the renderer made a link (``http://localhost:8000/``) is the text of
     one of ``spans``, the other language's inline code: the span lost its backticks, which
-    inline-code-missing says, and no link was added or dropped."""
+    inline-code-missing says, and no link was added or dropped. The link may have taken in
+    the closing quote and particle that follow it ('https://x.com/a?id=1'로: the backticks
+    written as quotes)."""
+    if link.kind is not LinkKind.AUTOLINK:
+        return False
     url = link.url
-    return link.kind is LinkKind.AUTOLINK and (url in spans or url.removeprefix("http://") in spans)
+    if url in spans or url.removeprefix("http://") in spans:
+        return True
+    tail = _SWALLOWED().search(url)
+    return tail is not None and tail.start() > 0 and url[: tail.start()] in spans
+
+
+# What a bare URL's link takes in after the address a Korean sentence quotes: a closing quote
+# or bracket, then a particle.
+_SWALLOWED = compiled(r"[’'\"”)\]]+[가-힣]*\Z|[가-힣]+\Z")
 
 
 def show(link: Link) -> str:
