@@ -38,6 +38,8 @@ def _exists(ctx: PairContext, url: str) -> bool:
 # localized image writes in Korean (``shot-ko.png``): the same picture, taken of the Korean UI
 _ENGLISH_TOKEN = compiled(r"(?<![A-Za-z0-9])en(?:[-_](?:us|US))?(?![A-Za-z0-9])")
 _KOREAN_TOKEN = compiled(r"(?<![A-Za-z0-9])ko(?:[-_](?:kr|KR))?(?![A-Za-z0-9])")
+_HASH = compiled(r"\.[0-9a-f]{16,}(?=\.)")  # a content hash a tool adds to a file name
+_KOREAN_SUFFIX = compiled(r"[.\-_]ko(?:[-_](?:kr|KR))?(?=\.[A-Za-z0-9]+\Z)")
 
 
 def _localized(english: str, korean: str) -> bool:
@@ -46,9 +48,27 @@ def _localized(english: str, korean: str) -> bool:
     return marked != english and marked == _KOREAN_TOKEN().sub("\0", korean)
 
 
+def _translated_copy(ctx: PairContext, english: str, korean: str) -> bool:
+    """Whether the Korean image is a localized copy named for the English one with a Korean
+    token added, wherever it is kept, and the file is there (``shot-ko.png``; Co-op
+    Translator's ``translated_images/shot.<hash>.ko.png`` for ``imgs/shot.png``, with the
+    content hash it adds). A path naming no file is a slip, reported as any other."""
+    name = _HASH().sub("", posixpath.basename(korean.split("?", 1)[0]))
+    unmarked = _KOREAN_SUFFIX().sub("", name)
+    return (
+        unmarked != name
+        and unmarked == posixpath.basename(english.split("?", 1)[0])
+        and _exists(ctx, korean)
+    )
+
+
 def _same_image(ctx: PairContext, english: str, korean: str) -> bool:
     """Whether two image paths show one image: the same file, or its localized copy."""
-    return same_file(ctx, english, korean) or _localized(english, korean)
+    return (
+        same_file(ctx, english, korean)
+        or _localized(english, korean)
+        or _translated_copy(ctx, english, korean)
+    )
 
 
 def _path_fix(ctx: PairContext, en: Link, ko: Link) -> Fix | None:
@@ -83,9 +103,11 @@ def image_mismatch(ctx: PairContext) -> Iterator[Hit]:
     """An image or figure path differs between aligned sections (captions may be translated).
 
     Bad:  en `{% include figure.liquid path="assets/img/tpu-chip.png" … %}` ↔
-          ko `{% include figure.liquid path="assets/img/tpu-chip-ko.png" … %}`.
+          ko `{% include figure.liquid path="assets/img/tpu-chip-ko.png" … %}` (no such file).
     Good: the same path, with a Korean caption, or a localized copy whose path swaps the
-    language token (`shot-en.png` ↔ `shot-ko.png`, `img/en/` ↔ `img/ko/`).
+    language token (`shot-en.png` ↔ `shot-ko.png`, `img/en/` ↔ `img/ko/`), or an existing file
+    named for the English one with a Korean token added (`shot.png` ↔ `shot-ko.png`, a tool's
+    `translated_images/shot.<hash>.ko.png`).
     A missing image is reported at the Korean block that translates the English block around
     it, or where it would be inserted.
     `--fix` writes the English path when the Korean one lost a character (safe); another path
