@@ -33,7 +33,14 @@ from transcheck.align.blockscore import Scorer as BlockScorer
 from transcheck.align.features import _COMMENT, _TRAILING_COMMENT, Scorer, _Content, features
 from transcheck.align.features import _code_tokens as section_code_tokens
 from transcheck.align.ordered import increasing_chain
-from transcheck.align.sections import ANCHOR_EVIDENCE, WEAK_MOST, _evidence, _vouched
+from transcheck.align.sections import (
+    AMBIGUOUS,
+    AMBIGUOUS_EVIDENCE,
+    ANCHOR_EVIDENCE,
+    WEAK_MOST,
+    _evidence,
+    _vouched,
+)
 from transcheck.model import BlockKind, Document
 from transcheck.parse import parse_markdown
 
@@ -107,16 +114,31 @@ def _assert_vouched_is_plain(source: Document, target: Document) -> None:
     """The pairs ``_vouched`` vouches for, scoring the weak pairs of a row or column only when
     a strong one falls below WEAK_MOST, are those the full score matrix vouches for: evidence
     of at least ANCHOR_EVIDENCE and no pair of the row or column scoring higher. Every weak
-    pair scores within WEAK_MOST, the bound the shortcut rests on."""
+    pair scores within WEAK_MOST, the bound the shortcut rests on. A pair tied with another
+    of its row or column (as well fitting, on as much evidence) is no anchor either."""
     english, korean = source.sections, target.sections
     scorer = Scorer([features(s, str) for s in english], [features(s, str) for s in korean])
     evidence, score = _evidence(english, korean, scorer)
     scores = [[score(i, j) for j in range(len(korean))] for i in range(len(english))]
     row_best = [max(row, default=0.0) for row in scores]
     column_best = [max(column, default=0.0) for column in zip(*scores, strict=False)]
+
+    def tied(i: int, j: int) -> bool:
+        """Another strong pair of the row or column scores within AMBIGUOUS, on evidence
+        within AMBIGUOUS_EVIDENCE."""
+        others = [(i, c) for c in range(len(korean))] + [(r, j) for r in range(len(english))]
+        return any(
+            (r, c) != (i, j)
+            and evidence[r][c] >= max(ANCHOR_EVIDENCE, evidence[i][j] - AMBIGUOUS_EVIDENCE)
+            and scores[r][c] > scores[i][j] - AMBIGUOUS
+            for r, c in others
+        )
+
     plain = [
         [
-            s if e >= ANCHOR_EVIDENCE and s >= max(row_best[i], column_best[j]) else -math.inf
+            s
+            if e >= ANCHOR_EVIDENCE and s >= max(row_best[i], column_best[j]) and not tied(i, j)
+            else -math.inf
             for j, (s, e) in enumerate(zip(row, proof, strict=True))
         ]
         for i, (row, proof) in enumerate(zip(scores, evidence, strict=True))

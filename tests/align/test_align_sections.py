@@ -22,7 +22,15 @@ from transcheck.align.features import (
     section_tokens,
     title_evidence,
 )
-from transcheck.align.sections import ANCHOR, POSITION, Costs, _evidence, _monotone
+from transcheck.align.sections import (
+    ANCHOR,
+    POSITION,
+    Costs,
+    _evidence,
+    _fill_gaps,
+    _monotone,
+    _vouched,
+)
 from transcheck.api import check_pair
 from transcheck.config import Config
 from transcheck.model import BlockKind, Section
@@ -461,3 +469,23 @@ def test_word_evidence_left_unworked_is_what_title_evidence_gives() -> None:
             else:
                 assert title_evidence(a, b) == no_shared_words(b)
     assert worked  # some pairs share words or a heading: their evidence differs
+
+
+def test_sections_of_one_shape_pair_in_order_not_crosswise() -> None:
+    """Two sections that content tells apart by nothing but words each language writes its own
+    way (Laravel Orion's "Batch Delete" and "Batch Restore": the same code, whose comments the
+    code features leave out) fit either Korean one on the same evidence, within rounding. No
+    anchor is drawn from such a tie (one would pair them crosswise, leaving a missing and an
+    extra section): position pairs them in order. A clear best match still anchors."""
+    evidence = [[0.95, 0.5, 0.5], [0.5, 0.87, 0.87], [0.5, 0.87, 0.87]]
+    scores = {(0, 0): 0.87, (1, 1): 0.8246, (1, 2): 0.82844, (2, 1): 0.82158, (2, 2): 0.8253}
+
+    def score(i: int, j: int) -> float:
+        return scores.get((i, j), 0.4)
+
+    vouched = _vouched(evidence, score)
+    assert [j for j, s in enumerate(vouched[0]) if s > -math.inf] == [0]
+    assert all(s == -math.inf for row in vouched[1:] for s in row)
+    matched = _monotone(vouched, ANCHOR)
+    matched |= _fill_gaps(score, (3, 3), matched, {}, lambda i, j: False)
+    assert matched == {0: 0, 1: 1, 2: 2}

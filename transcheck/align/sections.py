@@ -6,7 +6,8 @@ three passes, the way a reviewer would do it by hand:
 1. Anchors: a monotone dynamic program pairs, in order, the sections whose content or heading
    words vouch for each other (evidence of at least ``ANCHOR_EVIDENCE``) and that are each
    other's best match: a weak pair (a shared inline code) does not anchor a section away from
-   the one in its place that fits it better.
+   the one in its place that fits it better, and a tie (two sections of one shape that fit
+   either counterpart as well, on as much evidence) anchors neither.
 2. Moved: leftover sections that vouch for each other just as clearly, but out of order, are
    paired as moved sections, again only as each other's best match.
 3. Position: between two consecutive anchors, what is left is paired in order by its score, so
@@ -59,6 +60,11 @@ class Costs:
 
 
 ANCHOR_EVIDENCE = 0.6  # content or heading evidence an anchor needs (0.5 is "no evidence")
+# How much better than any other section of its row and column an anchor must fit: two English
+# sections of one shape ("Batch Delete", "Batch Restore", the same code with another comment)
+# fit either Korean one within rounding, and which one wins must not pair them crosswise.
+AMBIGUOUS = 0.01
+AMBIGUOUS_EVIDENCE = 0.05  # ... on evidence this close to its own
 ANCHOR = Costs(bias=0.5, gap=0.0)  # pass 1 and 2: anchors need a score above 0.5 as well
 POSITION = Costs(bias=0.35, gap=0.025)  # pass 3: pairs need a score above 0.3
 
@@ -116,11 +122,23 @@ def _vouched(
     strong = [[j for j, e in enumerate(row) if e >= ANCHOR_EVIDENCE] for row in evidence]
     row_best = [-math.inf] * n
     column_best = [-math.inf] * m
+    rows_of: list[list[int]] = [[] for _ in range(m)]  # each column's strong rows
     for i, columns in enumerate(strong):
         for j in columns:
             s = score(i, j)
             row_best[i] = max(row_best[i], s)
             column_best[j] = max(column_best[j], s)
+            rows_of[j].append(i)
+
+    def rivalled(i: int, j: int, s: float) -> bool:
+        """Whether another strong pair of row ``i`` or column ``j`` fits about as well, on
+        about as much evidence: two sections of one shape, which content cannot tell apart."""
+        floor = evidence[i][j] - AMBIGUOUS_EVIDENCE
+        return any(
+            (r, c) != (i, j) and evidence[r][c] >= floor and score(r, c) > s - AMBIGUOUS
+            for r, c in (*((i, c) for c in strong[i]), *((r, j) for r in rows_of[j]))
+        )
+
     weak: dict[tuple[int, int], float] = {}  # (row, -1) or (-1, column): its best weak pair
 
     def weak_best(i: int, j: int) -> float:
@@ -140,6 +158,8 @@ def _vouched(
             s = score(i, j)
             if s < row_best[i] or s < column_best[j]:
                 continue
+            if rivalled(i, j, s):
+                continue  # another section fits as well: position, not content, decides
             if s < WEAK_MOST and (s < weak_best(i, -1) or s < weak_best(-1, j)):
                 continue
             vouched[i][j] = s
