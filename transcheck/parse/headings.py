@@ -1,9 +1,9 @@
 """Headings: explicit ids, generated ids, and raw HTML headings that open a section.
 
 An explicit id (kramdown's ``{#id}`` or ``{: #id}``, Hugo's ``{#id .class}``, MDX's
-``{/*id*/}``, Docusaurus' ``{/* #id */}`` or Hugging Face's ``[[id]]``) is read from the
-heading's *source*, not its rendered text: ``{/*id*/}`` renders as emphasis, so the text no
-longer shows it.
+``{/*id*/}``, Docusaurus' ``{/* #id */}``, Hugging Face's ``[[id]]`` or Docsify's ``:id=id``) is
+read from the heading's *source*, not its rendered text: ``{/*id*/}`` renders as emphasis, so
+the text no longer shows it.
 
 The id is cut off the heading's inline token just before its inline parsing (by our parsers'
 inline core rule, see ``parsers``), so the heading is parsed once, without it; the id waits in the
@@ -31,10 +31,10 @@ from transcheck.records import record
 
 # {#id}, {#id .class}, {.class #id} (Hugo/Goldmark), {: #id} (kramdown), {/*id*/} (MDX as
 # react.dev writes it), {/* #id */} (Docusaurus' MDX comment form), [[id]] (Hugging Face's
-# doc-builder, whose Korean pages write "## 설치 [[installation]]")
+# doc-builder, whose Korean pages write "## 설치 [[installation]]"), :id=id (Docsify)
 _EXPLICIT_ID = compiled(
     r"\s*(?:\{:?[ \t]*(?:[.\w-]+[ \t]+)*#([^\s}]+)[^}]*\}|\{/\*\s*#?([^\s*#]+)\s*\*/\}"
-    r"|\[\[([^\s\[\]]+)\]\])\s*$"
+    r"|\[\[([^\s\[\]]+)\]\]|(?<=\s):id=([^\s]+))\s*$"
 )
 EXPLICIT_ID = "transcheck_explicit_id"  # key in a heading's inline token meta
 # A shortcode that renders a heading named for it: whatsnext-heading, prerequisites_heading.
@@ -56,12 +56,13 @@ class Heading:
 
 def split_explicit_id(source: str) -> tuple[str, str | None]:
     """The heading source without a trailing explicit id, and that id (None when absent)."""
-    if not source.rstrip().endswith(("}", "]]")):  # every form's end (\s is rstrip's)
+    if not source.rstrip().endswith(("}", "]]")) and ":id=" not in source:  # every form's mark
         return source, None
     match = _EXPLICIT_ID().search(source)
     if match is None:
         return source, None
-    return source[: match.start()].rstrip(), match.group(1) or match.group(2) or match.group(3)
+    found = next(group for group in match.groups() if group is not None)
+    return source[: match.start()].rstrip(), found
 
 
 def cut_explicit_id(inline: Token) -> None:
