@@ -8,6 +8,7 @@ from pathlib import Path
 from transcheck import Config
 from transcheck.align import align_sections
 from transcheck.align.blocks import align_blocks
+from transcheck.checks.drift import sentences
 from transcheck.checks.mathematics import normalize_math
 from transcheck.checks.registry import PairContext
 from transcheck.checks.untranslated import is_prose, prose_words, translated_share
@@ -108,3 +109,14 @@ def test_every_content_rule_has_a_case_file() -> None:
     cases = Path(__file__).parent / "cases"
     content = {"TC401", "TC402", "TC501", "TC502", "TC503", "TC504", "TC601", "TC602", "TC603"}
     assert content | {"TC604", "TC701"} <= {path.stem for path in cases.glob("*.yml")}
+
+
+def test_korean_sentences_joined_without_a_space_are_still_sentences() -> None:
+    """Lines a pipeline joined without a space ("전환합니다.이 옵션은") end a sentence at the
+    mark between two syllables; a version number or an abbreviation ends none."""
+    assert sentences("전환합니다.이 옵션은 있습니다.디폴트 단축키: 끝. Use v1.2.3, e.g. this.") == [
+        "전환합니다.",
+        "이 옵션은 있습니다.",
+        "디폴트 단축키: 끝.",
+        "Use v1.2.3, e.g. this.",
+    ]

@@ -59,7 +59,9 @@ MIN_SAMPLES = 5  # ... when there are this many
 _TOKEN_KINDS = ("C:", "N:", "M:", "L:")  # code, numbers, math, links: their own rules report
 
 _ABBREVIATION = compiled(r"(?:\b(?:e\.g|i\.e|etc|vs|cf|Fig|fig|Eq|eq|approx|resp|Dr|Mr|Ms)\.)$")
-_SENTENCE_END = compiled(r"(?<=[.!?])[\"')\]]*\s+")
+# A sentence ends at . ! ? and the space after it; in Korean also with no space, when the mark
+# stands between two syllables (lines joined without one: "전환합니다.이 옵션은").
+_SENTENCE_END = compiled(r"(?<=[.!?])[\"')\]]*\s+|(?<=[가-힣][.!?])(?=[가-힣])")
 
 
 def sentences(text: str) -> list[str]:
