@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 from transcheck.checks.registry import Example, Hit, PairContext, rule
@@ -107,8 +108,9 @@ def _usable(front: FrontMatter | None) -> FrontMatter | None:
 
 
 def _show(value: Any) -> str:
-    """A front-matter value for a message, clipped."""
-    text = repr(value)
+    """A front-matter value for a message, clipped; a date as YAML writes it (``2022-06-16``),
+    not as Python's ``datetime.date(2022, 6, 16)``."""
+    text = value.isoformat() if isinstance(value, date) else repr(value)
     return clipped(text, _SHOWN)
 
 
