@@ -30,7 +30,7 @@ from urllib.parse import unquote, urlsplit
 from transcheck.lazy import compiled
 from transcheck.model import Document
 from transcheck.records import record
-from transcheck.urlforms import is_locale
+from transcheck.urlforms import is_locale, split_url
 
 PAGE_SUFFIXES = ("", ".md", ".markdown", ".mdx", ".html", ".htm")
 _DOC_SUFFIXES = (".md", ".markdown", ".mdx")
@@ -166,7 +166,7 @@ class LinkIndex:
 
     def _own_path(self, url: str) -> str | None:
         """The path of a URL of this site (site-relative, or absolute on ``site_url``)."""
-        parts = urlsplit(url)
+        parts = split_url(url)  # split once with url_form's (the block alignment's keys)
         if not (parts.scheme or parts.netloc):
             return unquote(parts.path)
         site = self.site

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Collection, Iterator
+from itertools import chain
 from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -291,6 +292,8 @@ def _repeats(paired: list[tuple[Link, Link]], extra: list[Link]) -> set[Link]:
     """Korean leftovers that repeat a URL already paired in the section, however spelled
     (``https://expressjs.com/`` then ``https://expressjs.com``): a Korean sentence that names
     the noun twice links it twice."""
+    if not extra:
+        return set()  # nothing left over (most sections): no key worked out
     seen = {link_key(ko.url) for _, ko in paired}
     return {link for link in extra if link_key(link.url) in seen}
 
@@ -309,8 +312,11 @@ def _section_matches(ctx: PairContext) -> list[LinkMatch]:
     matches = []
     written = stand_ins(ctx).links  # links standing for a template call of the other side
     for pair in section_blocks(ctx):
-        english = [link for link in pair.source.links if id(link) not in written]
-        korean = [link for link in pair.target.links if id(link) not in written]
+        if written:
+            english = [link for link in pair.source.links if id(link) not in written]
+            korean = [link for link in pair.target.links if id(link) not in written]
+        else:  # no template call stands for a link (most pairs): every link is compared
+            english, korean = list(pair.source.links), list(pair.target.links)
         matches.append(compare_links(ctx, pair, english, korean))
     return matches
 
@@ -415,23 +421,25 @@ class Broken:
 
 
 def _all_links(document: Document) -> Iterator[Link]:
-    for section in document.sections:
-        yield from section.links
-    yield from front_matter_links(document)
+    """Every link of a document's sections (gathered at C speed), then of its front matter."""
+    return chain(chain.from_iterable(map(_LINKS, document.sections)), front_matter_links(document))
+
+
+_LINKS = attrgetter("links")
 
 
 def _broken(document: Document, rel: str, index: LinkIndex) -> Iterator[Broken]:
     """Links of one document (body and front matter) that reach nothing. A page whose ids its
     components generate (no id of its own) has no fragment that can be judged."""
     for link in _all_links(document):
-        fragment = link.fragment
-        if not link.path_part:
+        path, _, fragment = link.url.partition("#")  # link.path_part and link.fragment
+        if not path:
             if fragment and normalize_fragment(fragment) not in document.anchors:
                 yield Broken(
                     link, False, f"{describe_link(link)} matches no heading id in this file"
                 )
             continue
-        resolution = index.resolve(rel, link.path_part)
+        resolution = index.resolve(rel, path)
         if resolution.status is Status.MISSING:
             yield Broken(link, True, f"{describe_link(link)} reaches no page of the tree")
         elif resolution.status is Status.FOUND and fragment and resolution.target is not None:
