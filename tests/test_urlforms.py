@@ -4,13 +4,22 @@ read from the generator's config (real-shaped URLs from MDN, Wikipedia, Google, 
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
 from transcheck.api import check_paths
 from transcheck.config import Config
+from transcheck.links import LinkIndex
 from transcheck.siteurl import discover_site_url
-from transcheck.urlforms import _url_form, in_locale, path_locale, same_link, url_form
+from transcheck.urlforms import (
+    _url_form,
+    in_locale,
+    path_locale,
+    same_link,
+    split_url,
+    url_form,
+)
 
 SAME = [
     (
@@ -179,3 +188,16 @@ def test_a_url_is_worked_out_once_whether_or_not_the_site_is_passed() -> None:
     before = _url_form.cache_info().misses
     assert url_form(url) == url_form(url, "")
     assert _url_form.cache_info().misses == before + 1
+
+
+@pytest.mark.parametrize(
+    "url", ["https://Example.org:8080/a/b?q=1#f", " /guide/x#y ", "mailto:a@b.c", "", "#id", "a:b"]
+)
+def test_a_url_split_for_its_form_is_split_once_for_the_link_index(url: str) -> None:
+    # url_form and the link index (links._own_path) share the split; it is urllib's
+    assert split_url(url) == urlsplit(url)
+    form = url_form(f"{url.strip()}?shared-split")
+    misses = split_url.cache_info().misses
+    LinkIndex(None, {}, lambda rel: None)._own_path(f"{url.strip()}?shared-split")
+    assert split_url.cache_info().misses == misses
+    assert form == url_form(f"{url.strip()}?shared-split")

@@ -19,8 +19,9 @@ page the site generates.
 
 from __future__ import annotations
 
+import os
 import posixpath
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from enum import StrEnum
 from fnmatch import fnmatchcase
 from pathlib import Path
@@ -29,7 +30,7 @@ from urllib.parse import unquote, urlsplit
 from transcheck.lazy import compiled
 from transcheck.model import Document
 from transcheck.records import record
-from transcheck.urlforms import is_locale
+from transcheck.urlforms import is_locale, split_url
 
 PAGE_SUFFIXES = ("", ".md", ".markdown", ".mdx", ".html", ".htm")
 _DOC_SUFFIXES = (".md", ".markdown", ".mdx")
@@ -113,14 +114,17 @@ class LinkIndex:
         return given if given is not None else self._load(rel)
 
     def has(self, rel: str) -> bool:
-        """Whether the tree holds a document at ``rel`` (read or not)."""
+        """Whether the tree holds a document at ``rel`` (read or not), a relative path as
+        resolving makes them (normalized, no trailing slash)."""
         if rel in self._documents:
             return True
         if self.root is None:
             return False
         found = self._on_disk.get(rel)
         if found is None:
-            found = self._on_disk[rel] = (self.root / rel).is_file()
+            # the joined string, not a Path: the system reads a normalized path as pathlib
+            # would, without a Path built for each file asked about
+            found = self._on_disk[rel] = os.path.isfile(os.path.join(self.root, rel))
         return found
 
     def known(self) -> tuple[str, ...]:
@@ -154,22 +158,15 @@ class LinkIndex:
             return True  # let the load report it
 
     def _existing(self, joined: str) -> str | None:
-        stem, suffix = posixpath.splitext(joined)
-        candidates = [joined]
-        if suffix in (".html", ".htm"):
-            candidates += [stem + s for s in _DOC_SUFFIXES]
-        candidates += [joined + s for s in _DOC_SUFFIXES]
-        candidates += [posixpath.join(joined, "index" + s) for s in _DOC_SUFFIXES]
-        candidates += [posixpath.join(joined, "_index" + s) for s in _DOC_SUFFIXES]  # Hugo
-        candidates.append(posixpath.join(joined, "README.md"))
-        for candidate in candidates:
+        """The first file of the tree a path may name (see ``_candidates``), or None."""
+        for candidate in _candidates(joined):
             if self.has(candidate):
                 return candidate
         return None
 
     def _own_path(self, url: str) -> str | None:
         """The path of a URL of this site (site-relative, or absolute on ``site_url``)."""
-        parts = urlsplit(url)
+        parts = split_url(url)  # split once with url_form's (the block alignment's keys)
         if not (parts.scheme or parts.netloc):
             return unquote(parts.path)
         site = self.site
@@ -288,6 +285,21 @@ class LinkIndex:
         if not inner or inner.startswith("..") or not self._reaches_in(inner):
             return None
         return self._existing(inner)
+
+
+def _candidates(joined: str) -> Iterator[str]:
+    """The files a path may name, in the order they are tried: itself, an ``.html`` page's
+    Markdown source, the path with a Markdown suffix, its folder's index (Hugo's ``_index``
+    too) or README. Made one at a time: most paths are found among the first few."""
+    yield joined
+    stem, suffix = posixpath.splitext(joined)
+    if suffix in (".html", ".htm"):
+        yield from (stem + s for s in _DOC_SUFFIXES)
+    yield from (joined + s for s in _DOC_SUFFIXES)
+    folder = posixpath.join(joined, "")  # "x/" (joined as posixpath.join would), "" for ""
+    yield from (f"{folder}index{s}" for s in _DOC_SUFFIXES)
+    yield from (f"{folder}_index{s}" for s in _DOC_SUFFIXES)  # Hugo
+    yield f"{folder}README.md"
 
 
 def has_route_key(start: bytes) -> bool:

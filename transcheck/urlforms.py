@@ -25,7 +25,7 @@ from __future__ import annotations
 import posixpath
 import re
 from functools import lru_cache
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import SplitResult, parse_qsl, unquote, urlsplit
 
 from transcheck.records import record
 
@@ -76,6 +76,13 @@ def _path(path: str, suffixes: tuple[str, ...] = _PAGE_SUFFIXES) -> str:
     return joined.rstrip("/") or ("/" if path.startswith("/") else "")
 
 
+@lru_cache(maxsize=8192)
+def split_url(url: str) -> SplitResult:
+    """``urlsplit``, remembered for as many URLs as their forms are: the link index resolving a
+    URL splits it again after ``url_form`` did (urllib's own cache keeps the last 128)."""
+    return urlsplit(url)
+
+
 def url_form(url: str, site_url: str = "") -> UrlForm:
     """The form of ``url``; with ``site_url``, an absolute URL of that site becomes the same
     site-relative path a page of the site would write. Worked out once per URL: the link
@@ -86,7 +93,7 @@ def url_form(url: str, site_url: str = "") -> UrlForm:
 @lru_cache(maxsize=8192)
 def _url_form(url: str, site_url: str) -> UrlForm:
     """``url_form`` worked out."""
-    parts = urlsplit(url.strip())
+    parts = split_url(url.strip())
     scheme = parts.scheme.lower()
     if scheme and scheme not in ("http", "https"):
         return UrlForm(scheme, "", unquote(url.strip()), (), "", "")

@@ -425,13 +425,16 @@ def source_link_broken(ctx: PairContext) -> Iterator[Hit]:
     one missing page are one finding; a Korean link broken the same way gets no finding of its
     own, and the English link is not asked for by link-missing or link-changed.
     """
-    korean_of = {en: ko for ko, en in counterpart_links(ctx).items()}
+    broken_in_english = english_broken(ctx)
+    # the Korean link of each English one, for the English links that reach nothing (most
+    # pairs have none: no Link hashed)
+    korean_of = {en: ko for ko, en in counterpart_links(ctx).items()} if broken_in_english else {}
     broken_in_korean = korean_broken(ctx)
     pages: dict[str, list[Link]] = {}  # a missing page, once, with every link to it
-    for broken in english_broken(ctx).values():
+    for broken in broken_in_english.values():
         if broken.page_missing:
             pages.setdefault(broken.link.path_part, []).append(broken.link)
-    for broken in english_broken(ctx).values():
+    for broken in broken_in_english.values():
         link = broken.link
         others = pages.get(link.path_part, []) if broken.page_missing else []
         if others and others[0] is not link:

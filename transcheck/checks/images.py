@@ -116,6 +116,8 @@ def image_mismatch(ctx: PairContext) -> Iterator[Hit]:
     """
     for pair in ctx.alignment.matched:
         assert pair.source is not None and pair.target is not None
+        if not (pair.source.images or pair.target.images):
+            continue  # no image on either side (most sections): nothing to pair
         _, missing, extra = match_in_order(
             pair.source.images, pair.target.images, lambda en, ko: _same_image(ctx, en.url, ko.url)
         )

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Collection, Iterator
+from itertools import chain
 from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -292,6 +293,8 @@ def _repeats(paired: list[tuple[Link, Link]], extra: list[Link]) -> set[Link]:
     """Korean leftovers that repeat a URL already paired in the section, however spelled
     (``https://expressjs.com/`` then ``https://expressjs.com``): a Korean sentence that names
     the noun twice links it twice."""
+    if not extra:
+        return set()  # nothing left over (most sections): no key worked out
     seen = {link_key(ko.url) for _, ko in paired}
     return {link for link in extra if link_key(link.url) in seen}
 
@@ -314,10 +317,13 @@ def compared_links(ctx: PairContext, pair: SectionBlocks) -> tuple[list[Link], l
     """The English and Korean links of a section pair that are compared: not those standing
     for a template call of the other side, nor Korean ones in a translator's note or notice,
     which link what the translator adds."""
-    written = stand_ins(ctx).links
-    english = [link for link in pair.source.links if id(link) not in written]
-    korean = [link for link in pair.target.links if id(link) not in written]
-    notes = [(b.line, b.end_line) for b in pair.target.blocks if translator_note(b)]
+    written = stand_ins(ctx).links  # links standing for a template call of the other side
+    if written:
+        english = [link for link in pair.source.links if id(link) not in written]
+        korean = [link for link in pair.target.links if id(link) not in written]
+    else:  # no template call stands for a link (most pairs): every link is compared
+        english, korean = list(pair.source.links), list(pair.target.links)
+    notes = [(b.line, b.end_line) for b in pair.target.blocks if b.links and translator_note(b)]
     if notes:
         korean = [k for k in korean if not any(a <= k.line <= z for a, z in notes)]
     return english, korean
@@ -435,23 +441,25 @@ class Broken:
 
 
 def _all_links(document: Document) -> Iterator[Link]:
-    for section in document.sections:
-        yield from section.links
-    yield from front_matter_links(document)
+    """Every link of a document's sections (gathered at C speed), then of its front matter."""
+    return chain(chain.from_iterable(map(_LINKS, document.sections)), front_matter_links(document))
+
+
+_LINKS = attrgetter("links")
 
 
 def _broken(document: Document, rel: str, index: LinkIndex) -> Iterator[Broken]:
     """Links of one document (body and front matter) that reach nothing. A page whose ids its
     components generate (no id of its own) has no fragment that can be judged."""
     for link in _all_links(document):
-        fragment = link.fragment
-        if not link.path_part:
+        path, _, fragment = link.url.partition("#")  # link.path_part and link.fragment
+        if not path:
             if fragment and normalize_fragment(fragment) not in document.anchors:
                 yield Broken(
                     link, False, f"{describe_link(link)} matches no heading id in this file"
                 )
             continue
-        resolution = index.resolve(rel, link.path_part)
+        resolution = index.resolve(rel, path)
         if resolution.status is Status.MISSING:
             yield Broken(link, True, f"{describe_link(link)} reaches no page of the tree")
         elif resolution.status is Status.FOUND and fragment and resolution.target is not None:

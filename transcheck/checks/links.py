@@ -182,6 +182,8 @@ def link_extra(ctx: PairContext) -> Iterator[Hit]:
     broken = korean_broken(ctx)
     added = lone_blocks(ctx, korean=True) + unmatched_html(ctx)
     for match in link_matches(ctx):
+        if not match.extra:
+            continue  # no Korean link left over (most sections): no code span gathered
         spans = {span.text.strip() for span in match.source_section.code_spans}
         left = [
             ko

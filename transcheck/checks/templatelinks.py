@@ -12,6 +12,7 @@ also has (the same URL) is that link's counterpart instead.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 
 from transcheck.checks.registry import PairContext
 from transcheck.model import CodeSpan, Link, Markup, Section
@@ -51,6 +52,8 @@ def stand_ins(ctx: PairContext) -> StandIns:
         labels: set[tuple[str, int]] = set()
         for pair in ctx.alignment.matched:
             assert pair.source is not None and pair.target is not None
+            if not (_calls_any(pair.source) or _calls_any(pair.target)):
+                continue  # no template call on either side (most sections): nothing stands in
             for calls, other in ((pair.source, pair.target), (pair.target, pair.source)):
                 for tag, link in _match(calls, other, links, templates):
                     labels.update((word.casefold(), link.line) for word in _shown(tag))
@@ -59,6 +62,15 @@ def stand_ins(ctx: PairContext) -> StandIns:
         return StandIns(frozenset(links), frozenset(templates), frozenset(labels))
 
     return ctx.cached("template-links", compute)  # type: ignore[no-any-return]
+
+
+_KIND = attrgetter("kind")
+
+
+def _calls_any(section: Section) -> bool:
+    """Whether a section holds a template call, told at C speed from its gathered tags: a pair
+    of sections with none has no call to match with a link and no call showing a code span."""
+    return "template" in map(_KIND, section.markup)
 
 
 def _shown(tag: Markup) -> list[str]:
