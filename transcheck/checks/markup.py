@@ -293,6 +293,16 @@ def _mismatches(ctx: PairContext) -> Iterator[Hit]:
         for index, placed in enumerate(missing):
             en = placed.item
             other = changed.get(index)
+            if index in left.reboxed:
+                ko = left.reboxed[index]
+                message = (
+                    f"box written another way: English {show(en)}, Korean {show(ko)}; write it "
+                    "as the English does"
+                )
+                said.setdefault((message, False), []).append(
+                    Hit(message, ctx.at_source(en.line), ctx.at_target(ko.line))
+                )
+                continue
             if (
                 other is not None
                 and _identity(en) == _identity(other)
@@ -328,6 +338,41 @@ def _mismatches(ctx: PairContext) -> Iterator[Hit]:
         ]
         _say(ctx, said, added, "not in the English", where, korean=True)
     yield from said_once(said)
+
+
+def _box(tag: Markup) -> str | None:
+    """The type of box a tag opens, whatever its syntax: a GitHub alert or admonition's type
+    (``> [!TIP]``, ``:::tip``, ``!!! tip``), or a component or shortcode named for one
+    (``<Tip>``, ``{{< note >}}``); None for any other tag (a closing one too)."""
+    if tag.kind == "admonition":
+        return (tag.attr("type") or "").casefold() or None
+    if tag.kind in ("jsx", "shortcode"):
+        name = tag.name.casefold()
+        return name if name in _BOX_TYPES else None
+    return None
+
+
+_BOX_NAMES = "note tip info warning caution danger important callout aside admonition hint"
+_BOX_TYPES = frozenset(_BOX_NAMES.split())
+
+
+def _reboxed(missing: list[Placed[Markup]], extra: list[Markup]) -> dict[int, Markup]:
+    """English boxes a section lacks that the Korean writes in another syntax, by the index of
+    the English tag: the Korean box of the same type (``<Tip>`` for ``> [!TIP]``, a site that
+    moved from components to GitHub alerts), in order; one change, not a box missing and
+    another added."""
+    found: dict[int, Markup] = {}
+    korean = [(tag, _box(tag)) for tag in extra if tag.kind in ("admonition", "jsx", "shortcode")]
+    used: set[int] = set()
+    for index, placed in enumerate(missing):
+        english = _box(placed.item)
+        if english is None:
+            continue
+        other = next((tag for tag, box in korean if box == english and id(tag) not in used), None)
+        if other is not None and other.kind != placed.item.kind:
+            found[index] = other
+            used.add(id(other))
+    return found
 
 
 def _say(
@@ -418,7 +463,8 @@ def _renamed(
 class _LeftOver:
     """The tags of one section pair that found no counterpart: Korean HTML blocks added whole,
     English tags missing (with the closing tags of whole elements), Korean tags extra, and a
-    missing tag's Korean counterpart (of the same identity, or renamed) by its index."""
+    missing tag's Korean counterpart (of the same identity, or renamed; or its box written in
+    another syntax) by its index."""
 
     section: SectionBlocks
     match: ItemMatch[Markup, Markup]
@@ -429,6 +475,7 @@ class _LeftOver:
     added_ends: dict[int, Markup]
     changed: dict[int, Markup]
     rows: _Rows
+    reboxed: dict[int, Markup]  # a missing box's Korean box of another syntax (see _reboxed)
 
 
 @record
@@ -531,20 +578,32 @@ def _left_over(ctx: PairContext) -> list[_LeftOver]:
                 korean=True,
             )
             extra = [placed.item for placed in added]
+            reboxed = _reboxed(missing, extra)
+            extra = [tag for tag in extra if all(tag is not box for box in reboxed.values())]
             changed: dict[int, Markup] = {}  # a missing tag's Korean counterpart
             for index, placed in enumerate(missing):
                 same = next((k for k in extra if _identity(k) == _identity(placed.item)), None)
-                if same is not None:
+                if same is not None and index not in reboxed:
                     extra.remove(same)
                     changed[index] = same
             for index, placed in enumerate(missing):
-                renamed = None if index in changed else _renamed(placed, match, extra)
+                skip = index in changed or index in reboxed
+                renamed = None if skip else _renamed(placed, match, extra)
                 if renamed is not None:
                     extra.remove(renamed)
                     changed[index] = renamed
             found.append(
                 _LeftOver(
-                    section, match, whole, missing, missing_ends, extra, added_ends, changed, rows
+                    section,
+                    match,
+                    whole,
+                    missing,
+                    missing_ends,
+                    extra,
+                    added_ends,
+                    changed,
+                    rows,
+                    reboxed,
                 )
             )
         return found
