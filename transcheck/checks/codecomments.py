@@ -51,8 +51,8 @@ _BACKTICK = r"`(?:\\.|[^`\\])*`?"
 @record
 class CodeSyntax:
     """How one language family writes comments and strings: a pattern whose ``comment`` and
-    ``string`` groups are what they say; text it does not match is code. Markup (``markup``)
-    also has text between tags, which is prose like a string, and embedded script and style.
+    ``string`` groups are what they say; text it does not match is code. Markup also has
+    text between tags, which is prose like a string, and embedded script and style.
     Compiled on first use: a chapter's code is in a few of the families.
 
     ``starts`` holds every character a match can start with, ``after`` every character right
@@ -62,7 +62,6 @@ class CodeSyntax:
     those after which none can start."""
 
     compile: Callable[[], re.Pattern[str]]
-    markup: bool = False
     starts: str = ""
     after: str = ""
     ahead: str = ""
@@ -76,10 +75,14 @@ class CodeSyntax:
         """What ``pattern.finditer(code)`` finds (no pattern matches empty text). sre tries
         every alternative at every character (~600 instructions each, for alternatives led by
         a lookbehind or a named group): this tries the pattern only at the candidate places a
-        character-class search, which sre skips to fast, finds."""
+        character-class search, which sre skips to fast, finds. A language that can match
+        anywhere gets finditer itself (no generator step per match)."""
         if not self.starts:
-            yield from self.pattern.finditer(code)
-            return
+            return self.pattern.finditer(code)
+        return self._tried(code)
+
+    def _tried(self, code: str) -> Iterator[re.Match[str]]:
+        """The matches of the pattern tried at the candidate places only (see ``matches``)."""
         match, starts, after = self.pattern.match, self.starts, self.after
         search = _candidates(starts, after, self.ahead).search
         found = match(code, 0)
@@ -203,7 +206,6 @@ _MARKUP = CodeSyntax(
         r"|(?P<string>[^<{\s][^<{]*(?<=\S))",
         re.IGNORECASE,
     ),
-    markup=True,
 )
 # These two only in markup. The space before a name is matched, not looked behind at: a
 # pattern led by a class is searched by sre skipping to it (a match ends at a quote, so no
@@ -213,6 +215,8 @@ _PROSE_ATTRIBUTE = compiled(
     # a bound attribute (:foo, @click, #slot, v-if) holds an expression: scanned as script
     r"""|(?:[:@#]|v-)[\w.:\[\]-]*\s*=\s*(?P<script>"[^"]*"|'[^']*'))"""
 )
+# What every comment or string of C-like code starts with (_C_LIKE's ``starts``)
+_C_LIKE_MARKS = compiled(f"[{re.escape(_C_LIKE.starts)}]")
 _EMBEDDED_LANGUAGE = compiled(r"""\blang\s*=\s*["']?([\w-]+)""")
 
 _BY_LANGUAGE: dict[str, CodeSyntax] = {
@@ -307,7 +311,9 @@ def _scan(code: str, syntax: CodeSyntax) -> tuple[str, str]:
         marked.append(between)
         position = match.end()
         found = match.group(0)
-        kind = match.lastgroup if not syntax.markup else _markup_kind(match)
+        # the outermost group closes last: for markup's nested groups (an embed's tag and
+        # body) too, the alternative's own group is the last one closed
+        kind = match.lastgroup
         if kind == "comment":
             blank = "\n" * found.count("\n")
             text.append(blank)
@@ -334,14 +340,6 @@ def _scan(code: str, syntax: CodeSyntax) -> tuple[str, str]:
     text.append(code[position:])
     marked.append(code[position:])
     return "".join(text), "".join(marked)
-
-
-def _markup_kind(match: re.Match[str]) -> str:
-    """Which alternative of the markup pattern matched (named groups nest there)."""
-    for kind in ("comment", "embed", "expression", "code", "string"):
-        if match.group(kind) is not None:
-            return kind
-    return "code"
 
 
 def _mark(found: str) -> str:
@@ -371,6 +369,9 @@ def _tag(tag: str) -> tuple[str, str]:
         if group == "string":
             text.append(value)
             marked.append(_mark(value))
+        elif _C_LIKE_MARKS().search(value, 1, len(value) - 1) is None:
+            text.append(value)  # no comment or string in it (most: `v-if="ok"`): as written
+            marked.append(value)
         else:
             value_text, value_marked = _scan(value[1:-1], _C_LIKE)
             text.append(value[0] + value_text + value[-1])
