@@ -30,6 +30,7 @@ from transcheck.glossary.phrases import (
     KoreanStems,
     TwoWordPhrases,
     lone_syllables,
+    phrase_keys,
     phrases,
 )
 from transcheck.model import Block, BlockKind
@@ -364,6 +365,7 @@ def test_two_word_phrases_as_every_run_of_words(text: str, first: set[str] | Non
     """TwoWordPhrases, which reads a text's words at once without the word regex, gives the
     words and two-word phrases reading each segment's words with it gives."""
     assert list(TwoWordPhrases(first)(text)) == _plain_phrases(text, (1, 2), first)
+    assert phrase_keys(text) == {key for key, _ in _plain_phrases(text, (1, 2))}
 
 
 def test_two_word_phrases_as_every_run_of_words_in_both_corpora(corpus: Path) -> None:
@@ -376,6 +378,7 @@ def test_two_word_phrases_as_every_run_of_words_in_both_corpora(corpus: Path) ->
     for line in lines:
         assert list(every(line)) == _plain_phrases(line, (1, 2))
         assert list(starting(line)) == _plain_phrases(line, (1, 2), some)
+        assert phrase_keys(line) == {key for key, _ in every(line)}
 
 
 # The gloss pattern as first written: a lookbehind for the syllable before the parenthesis.

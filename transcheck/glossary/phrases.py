@@ -8,8 +8,7 @@ import re
 import string
 from collections import Counter
 from collections.abc import Container, Iterable, Iterator
-from collections.abc import Set as AbstractSet
-from itertools import chain
+from itertools import chain, compress, count, pairwise
 
 from transcheck.glossary.english import STOPWORDS, WORD, singular
 from transcheck.glossary.korean import HANGUL, noun_stems
@@ -100,35 +99,58 @@ class TwoWordPhrases:
     text are read at once by string methods (_read), not segment by segment by the word regex,
     whose matches cost more than the rest of a word's reading."""
 
-    def __init__(self, first: AbstractSet[str] | None = None) -> None:
+    def __init__(self, first: set[str] | frozenset[str] | None = None) -> None:
         """``first``: the words phrases may start with (None: any)."""
         self._first = first
 
     def __call__(self, text: str) -> Iterator[tuple[str, str]]:
         """(key, surface) of the words and two-word phrases of ``text`` (see the class)."""
-        read = f"{_read(text)} {_BREAK}"  # after the last word: no word follows it
+        read = read_words(text)
+        lowered = read.lower().split()
         first = self._first
         starts: Iterable[int]
         if first is None:
-            tokens = read.split()
-            starts = range(len(tokens) - 1)
+            starts = range(len(lowered) - 1)
+        elif first.isdisjoint(lowered):
+            return
         else:
-            lowered = read.lower().split()
-            if first.isdisjoint(lowered):
-                return
-            tokens = read.split()
-            starts = [k for k, word in enumerate(lowered) if word in first]
+            # the places of the first words, without a Python step for every word of the text
+            starts = compress(count(), map(first.__contains__, lowered))
+        tokens = read.split()
         for start in starts:
-            word = tokens[start]
-            lower = word.lower()
+            word, lower = tokens[start], lowered[start]
             if lower in STOPWORDS or word == _BREAK:
                 continue
             yield singular(lower), word
             after = tokens[start + 1]
             if after != _BREAK:
-                last = after.lower()
+                last = lowered[start + 1]
                 if last not in STOPWORDS and len(lower) > 1 and len(last) > 1:
                     yield f"{lower} {singular(last)}", f"{word} {after}"
+
+
+def read_words(text: str) -> str:
+    """``text`` as TwoWordPhrases reads it: its words between spaces (_read), with _BREAK after
+    the last one (no word follows it)."""
+    return f"{_read(text)} {_BREAK}"
+
+
+def phrase_keys(text: str) -> set[str]:
+    """The keys TwoWordPhrases() gives of ``text`` (its words' and two-word phrases'), without
+    their surfaces: in one comprehension over the lower-cased words, where learning reads every
+    Korean text keeping English. The break and one-letter words are no part of a phrase."""
+    lowered = read_words(text).lower().split()
+    words = set(lowered).difference(STOPWORDS)
+    words.discard(_BREAK)
+    keys = set(map(singular, words))
+    keys.update(
+        [
+            f"{word} {singular(after)}"
+            for word, after in pairwise(lowered)
+            if len(word) > 1 and len(after) > 1 and word not in STOPWORDS and after not in STOPWORDS
+        ]
+    )
+    return keys
 
 
 def _read(text: str) -> str:
