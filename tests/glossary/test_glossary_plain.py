@@ -33,6 +33,7 @@ from transcheck.glossary.phrases import (
     phrase_keys,
     phrases,
 )
+from transcheck.glossary.phrases import _word_at as word_at
 from transcheck.model import Block, BlockKind
 
 # Syllables of stems, noun suffixes, particles and verb tails (하/되/시키 and their forms).
@@ -397,6 +398,29 @@ def test_gloss_spans_are_those_of_the_lookbehind_pattern(text: str) -> None:
 def test_lone_syllables_among_as_all_of_them(texts: list[str], among: set[str]) -> None:
     """The one-syllable words asked of a few syllables are those of all of them, among those."""
     assert lone_syllables(texts, among) == lone_syllables(texts) & among
+
+
+# The word at a place and the next one, as KoreanStems.holds first found them.
+_WORD_AND_NEXT = re.compile(f"([{HANGUL}]+)(?: (?=([{HANGUL}]+)))?")
+
+
+@given(_KOREAN_TEXT)
+@example("칩 간")  # one space, then a word
+@example("칩 ")  # one space, then the end
+def test_word_at_as_the_lookahead_pattern(text: str) -> None:
+    """_word_at, which finds the words with the split pattern, finds what the pattern of its
+    own found at every place."""
+    for at in range(len(text) + 1):
+        found = _WORD_AND_NEXT.match(text, at)
+        assert word_at(text, at) == (found.groups() if found else None)
+
+
+def test_word_at_as_the_lookahead_pattern_on_every_korean_line(corpus: Path) -> None:
+    """The same at every word start of every Korean line of both corpora."""
+    for line in _corpus_lines(corpus, "ko"):
+        for start in re.finditer(f"(?<![{HANGUL}])[{HANGUL}]", line):
+            found = _WORD_AND_NEXT.match(line, start.start())
+            assert found is not None and word_at(line, start.start()) == found.groups()
 
 
 # What glossary-inconsistent took as the word before a kept English term, as first written.

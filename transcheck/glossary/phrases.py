@@ -50,11 +50,8 @@ def _reading(character: str) -> str:
 _READ = bytes(ord(_reading(chr(code))) for code in range(128)).ljust(256, b" ")
 # An apostrophe or a hyphen at either end of a run of word characters, read between spaces.
 _EDGES = (" '", " -", "' ", "- ")
-# On first use: only learning (3+ chapters) asks. Each Korean word, with the word after it
-# where one space comes between (looked ahead at, so it is the next match's word): one scan
-# gives a unit's words and its neighbours.
-_KOREAN_WORDS = compiled(f"([{HANGUL}]+)(?: (?=([{HANGUL}]+)))?")
-# What is between two Korean words (as a group, so that split keeps it).
+# What is between two Korean words (as a group, so that split keeps it). On first use: only
+# learning (3+ chapters) asks.
 _BETWEEN_WORDS = compiled(f"([^{HANGUL}]+)")
 # A Korean word of one syllable.
 _LONE_SYLLABLE = compiled(f"(?<![{HANGUL}])[{HANGUL}](?![{HANGUL}])")
@@ -183,6 +180,22 @@ def lone_syllables(texts: Iterable[str], among: Iterable[str] | None = None) -> 
     return frozenset(word for word, count in alone.items() if count >= MIN_ALONE)
 
 
+def _word_at(text: str, at: int) -> tuple[str, str | None] | None:
+    """The Korean word starting at ``at`` and the word after it where one space comes between
+    (else None), None where no word starts there: found with _BETWEEN_WORDS, which learning
+    compiles anyway (a pattern of its own would compile the Hangul class again, a loop over
+    its 11,172 syllables)."""
+    between = _BETWEEN_WORDS().search
+    gap = between(text, at)
+    end = len(text) if gap is None else gap.start()
+    if end == at:
+        return None
+    if gap is None or gap.group() != " " or gap.end() == len(text):
+        return text[at:end], None
+    after = between(text, gap.end())
+    return text[at:end], text[gap.end() : len(text) if after is None else after.start()]
+
+
 class _Every:
     """Every syllable, as KoreanStems' ``alone``: the stems worked out before the one-syllable
     words are counted (see learn), those no option needs never are."""
@@ -241,9 +254,9 @@ class KoreanStems:
         at = text.find(stem)
         while at >= 0:
             # The word starting there, and the word after it, as __call__ finds them.
-            found = None if after_syllable(text, at) else _KOREAN_WORDS().match(text, at)
+            found = None if after_syllable(text, at) else _word_at(text, at)
             if found is not None:
-                word, after = found.groups()
+                word, after = found
                 if word not in self._kept:
                     self._word(word)
                 if not second:
