@@ -22,6 +22,7 @@ from transcheck.glossary.korean import _NOUN_STARTS as NOUN_STARTS
 from transcheck.glossary.korean import _VERB_STARTS as VERB_STARTS
 from transcheck.glossary.korean import DERIVED, HANGUL, NOUN_TAIL, VERB_TAIL, noun_stems, tail_ok
 from transcheck.glossary.korean import _noun_tail as noun_tail
+from transcheck.glossary.korean import _verb_tail as verb_tail
 from transcheck.glossary.learn import MIN_KEPT, _count, _known_keys
 from transcheck.glossary.matcher import LATIN, _is_gloss, english_key, gloss_spans
 from transcheck.glossary.phrases import _KOREAN_STOPWORDS as KOREAN_STOPWORDS
@@ -91,6 +92,28 @@ def _corpus_lines(corpus: Path, side: str) -> list[str]:
         for path in sorted(tree.glob(f"{side}/**/*.md"))
         for line in path.read_text(encoding="utf-8").splitlines()
     ]
+
+
+_VERB_TAIL = re.compile(VERB_TAIL)  # as first matched: with its class of the syllables after
+
+
+@given(st.text(alphabet=st.sampled_from([*_SYLLABLES, "a", " ", "-", "\u3131", "힣"]), max_size=8))
+@example("하a")  # a verb tail, then no syllable
+@example("화하ㄱ")  # a suffix and a verb stem, then a jamo
+def test_verb_tail_as_the_pattern_with_its_class(tail: str) -> None:
+    """_verb_tail, which asks the syllables after the tail's start in Python, answers as the
+    whole pattern."""
+    assert verb_tail(tail) == (_VERB_TAIL.fullmatch(tail) is not None)
+
+
+def test_verb_tail_as_the_pattern_on_every_korean_line(corpus: Path) -> None:
+    """The same for every ending of every Korean line of both corpora (at most 12 characters)."""
+    endings = {
+        line[at : at + 12] for line in _corpus_lines(corpus, "ko") for at in range(len(line))
+    }
+    assert len(endings) > 100_000  # both corpora were read
+    for tail in endings:
+        assert verb_tail(tail) == (_VERB_TAIL.fullmatch(tail) is not None), tail
 
 
 def test_noun_stems_as_the_plain_rule_on_every_korean_word(corpus: Path) -> None:
