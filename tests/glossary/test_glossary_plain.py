@@ -423,6 +423,14 @@ def test_lone_syllables_among_as_all_of_them(texts: list[str], among: set[str]) 
     assert lone_syllables(texts, among) == lone_syllables(texts) & among
 
 
+def test_lone_syllables_among_as_all_of_them_in_both_corpora(corpus: Path) -> None:
+    """The same over the Korean lines of both corpora, asked of the syllables they write most."""
+    lines = _corpus_lines(corpus, "ko")
+    common = {s for s, _ in Counter(re.findall(f"[{HANGUL}]", "".join(lines))).most_common(300)}
+    assert len(lone_syllables(lines) & common) > 20  # both sides have something to agree on
+    assert lone_syllables(lines, common) == lone_syllables(lines) & common
+
+
 # The word at a place and the next one, as KoreanStems.holds first found them.
 _WORD_AND_NEXT = re.compile(f"([{HANGUL}]+)(?: (?=([{HANGUL}]+)))?")
 

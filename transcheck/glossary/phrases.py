@@ -7,15 +7,16 @@ from __future__ import annotations
 import re
 import string
 from collections import Counter
-from collections.abc import Container, Iterable, Iterator
-from itertools import chain, compress, count, pairwise
+from collections.abc import Callable, Container, Iterable, Iterator
+from itertools import chain, compress, count, islice, pairwise
 
 from transcheck.glossary.english import STOPWORDS, WORD, singular
 from transcheck.glossary.korean import HANGUL, noun_stems
-from transcheck.hangul import after_syllable
+from transcheck.hangul import after_syllable, is_syllable
 from transcheck.lazy import compiled
 
 MIN_ALONE = 2  # times a one-syllable word stands alone for it to be a stem (칩, 키, 축)
+_JOINED = 256  # texts lone_syllables searches at once
 
 # Korean words that go with everything (this, that, all, across, through, case, we …), and the
 # one-syllable determiners, adverbs, numerals and dependent nouns (every, about, after, two …).
@@ -173,10 +174,16 @@ def lone_syllables(texts: Iterable[str], among: Iterable[str] | None = None) -> 
     (길이, 얕은), so it is no stem. ``among``: only these syllables are asked, found by a search
     that skips to them (the lookbehind of the general one is tried at every character)."""
     if among is None:
-        findall = _LONE_SYLLABLE().findall
+        alone = Counter(chain.from_iterable(map(_LONE_SYLLABLE().findall, texts)))
     else:
-        findall = re.compile(f"[{''.join(among)}](?<![{HANGUL}].)(?![{HANGUL}])").findall
-    alone = Counter(chain.from_iterable(map(findall, texts)))
+        # One search over each _JOINED texts joined by a line break, which is no syllable: a
+        # text's first and last syllables stay at a word's edge (a Python call per text cost
+        # more, and all of a large tree's texts joined would be a string of tens of MB).
+        found = re.compile(f"[{''.join(among)}]").finditer
+        alone = Counter()
+        remaining = iter(texts)
+        while some := list(islice(remaining, _JOINED)):
+            alone.update(_alone(found, "\n".join(some)))
     return frozenset(word for word, count in alone.items() if count >= MIN_ALONE)
 
 
@@ -194,6 +201,18 @@ def _word_at(text: str, at: int) -> tuple[str, str | None] | None:
         return text[at:end], None
     after = between(text, gap.end())
     return text[at:end], text[gap.end() : len(text) if after is None else after.start()]
+
+
+def _alone(finditer: Callable[[str], Iterator[re.Match[str]]], text: str) -> list[str]:
+    """The syllables ``finditer`` finds in ``text`` with no syllable before or after them, told
+    in Python: those few are found, and lookarounds would compile two Hangul classes (a loop
+    over 11,172 syllables each)."""
+    alone = []
+    for found in finditer(text):
+        start, end = found.span()
+        if not after_syllable(text, start) and not is_syllable(text[end : end + 1]):
+            alone.append(found[0])
+    return alone
 
 
 class _Every:
