@@ -22,6 +22,7 @@ from transcheck.glossary.korean import _NOUN_STARTS as NOUN_STARTS
 from transcheck.glossary.korean import _VERB_STARTS as VERB_STARTS
 from transcheck.glossary.korean import DERIVED, HANGUL, NOUN_TAIL, VERB_TAIL, noun_stems, tail_ok
 from transcheck.glossary.korean import _noun_tail as noun_tail
+from transcheck.glossary.korean import _verb_tail as verb_tail
 from transcheck.glossary.learn import MIN_KEPT, _count, _known_keys
 from transcheck.glossary.matcher import LATIN, _is_gloss, english_key, gloss_spans
 from transcheck.glossary.phrases import _KOREAN_STOPWORDS as KOREAN_STOPWORDS
@@ -30,8 +31,10 @@ from transcheck.glossary.phrases import (
     KoreanStems,
     TwoWordPhrases,
     lone_syllables,
+    phrase_keys,
     phrases,
 )
+from transcheck.glossary.phrases import _word_at as word_at
 from transcheck.model import Block, BlockKind
 
 # Syllables of stems, noun suffixes, particles and verb tails (하/되/시키 and their forms).
@@ -89,6 +92,28 @@ def _corpus_lines(corpus: Path, side: str) -> list[str]:
         for path in sorted(tree.glob(f"{side}/**/*.md"))
         for line in path.read_text(encoding="utf-8").splitlines()
     ]
+
+
+_VERB_TAIL = re.compile(VERB_TAIL)  # as first matched: with its class of the syllables after
+
+
+@given(st.text(alphabet=st.sampled_from([*_SYLLABLES, "a", " ", "-", "\u3131", "힣"]), max_size=8))
+@example("하a")  # a verb tail, then no syllable
+@example("화하ㄱ")  # a suffix and a verb stem, then a jamo
+def test_verb_tail_as_the_pattern_with_its_class(tail: str) -> None:
+    """_verb_tail, which asks the syllables after the tail's start in Python, answers as the
+    whole pattern."""
+    assert verb_tail(tail) == (_VERB_TAIL.fullmatch(tail) is not None)
+
+
+def test_verb_tail_as_the_pattern_on_every_korean_line(corpus: Path) -> None:
+    """The same for every ending of every Korean line of both corpora (at most 12 characters)."""
+    endings = {
+        line[at : at + 12] for line in _corpus_lines(corpus, "ko") for at in range(len(line))
+    }
+    assert len(endings) > 100_000  # both corpora were read
+    for tail in endings:
+        assert verb_tail(tail) == (_VERB_TAIL.fullmatch(tail) is not None), tail
 
 
 def test_noun_stems_as_the_plain_rule_on_every_korean_word(corpus: Path) -> None:
@@ -364,6 +389,7 @@ def test_two_word_phrases_as_every_run_of_words(text: str, first: set[str] | Non
     """TwoWordPhrases, which reads a text's words at once without the word regex, gives the
     words and two-word phrases reading each segment's words with it gives."""
     assert list(TwoWordPhrases(first)(text)) == _plain_phrases(text, (1, 2), first)
+    assert phrase_keys(text) == {key for key, _ in _plain_phrases(text, (1, 2))}
 
 
 def test_two_word_phrases_as_every_run_of_words_in_both_corpora(corpus: Path) -> None:
@@ -376,6 +402,7 @@ def test_two_word_phrases_as_every_run_of_words_in_both_corpora(corpus: Path) ->
     for line in lines:
         assert list(every(line)) == _plain_phrases(line, (1, 2))
         assert list(starting(line)) == _plain_phrases(line, (1, 2), some)
+        assert phrase_keys(line) == {key for key, _ in every(line)}
 
 
 # The gloss pattern as first written: a lookbehind for the syllable before the parenthesis.
@@ -394,6 +421,37 @@ def test_gloss_spans_are_those_of_the_lookbehind_pattern(text: str) -> None:
 def test_lone_syllables_among_as_all_of_them(texts: list[str], among: set[str]) -> None:
     """The one-syllable words asked of a few syllables are those of all of them, among those."""
     assert lone_syllables(texts, among) == lone_syllables(texts) & among
+
+
+def test_lone_syllables_among_as_all_of_them_in_both_corpora(corpus: Path) -> None:
+    """The same over the Korean lines of both corpora, asked of the syllables they write most."""
+    lines = _corpus_lines(corpus, "ko")
+    common = {s for s, _ in Counter(re.findall(f"[{HANGUL}]", "".join(lines))).most_common(300)}
+    assert len(lone_syllables(lines) & common) > 20  # both sides have something to agree on
+    assert lone_syllables(lines, common) == lone_syllables(lines) & common
+
+
+# The word at a place and the next one, as KoreanStems.holds first found them.
+_WORD_AND_NEXT = re.compile(f"([{HANGUL}]+)(?: (?=([{HANGUL}]+)))?")
+
+
+@given(_KOREAN_TEXT)
+@example("칩 간")  # one space, then a word
+@example("칩 ")  # one space, then the end
+def test_word_at_as_the_lookahead_pattern(text: str) -> None:
+    """_word_at, which finds the words with the split pattern, finds what the pattern of its
+    own found at every place."""
+    for at in range(len(text) + 1):
+        found = _WORD_AND_NEXT.match(text, at)
+        assert word_at(text, at) == (found.groups() if found else None)
+
+
+def test_word_at_as_the_lookahead_pattern_on_every_korean_line(corpus: Path) -> None:
+    """The same at every word start of every Korean line of both corpora."""
+    for line in _corpus_lines(corpus, "ko"):
+        for start in re.finditer(f"(?<![{HANGUL}])[{HANGUL}]", line):
+            found = _WORD_AND_NEXT.match(line, start.start())
+            assert found is not None and word_at(line, start.start()) == found.groups()
 
 
 # What glossary-inconsistent took as the word before a kept English term, as first written.

@@ -28,6 +28,7 @@ from transcheck.glossary.phrases import (
     KoreanStems,
     TwoWordPhrases,
     lone_syllables,
+    phrase_keys,
 )
 from transcheck.glossary.translit import transliterates
 from transcheck.records import mutable
@@ -82,8 +83,7 @@ def _count(
     text, in the same order)."""
     kept_in: dict[int, set[str]] = {}  # by unit number, the units that keep any (few do)
     # A text recurs (a note, a list item, a table cell): its words are read once.
-    every = TwoWordPhrases()
-    keys_in = cache(lambda text: {key for key, _ in every(text)})
+    keys_in = cache(phrase_keys)
     for number, text in enumerate(korean):
         if LATIN.search(text) is None:  # half the units keep no English word at all
             continue

@@ -7,16 +7,16 @@ from __future__ import annotations
 import re
 import string
 from collections import Counter
-from collections.abc import Container, Iterable, Iterator
-from collections.abc import Set as AbstractSet
-from itertools import chain
+from collections.abc import Callable, Container, Iterable, Iterator
+from itertools import chain, compress, count, islice, pairwise
 
 from transcheck.glossary.english import STOPWORDS, WORD, singular
 from transcheck.glossary.korean import HANGUL, noun_stems
-from transcheck.hangul import after_syllable
+from transcheck.hangul import after_syllable, is_syllable
 from transcheck.lazy import compiled
 
 MIN_ALONE = 2  # times a one-syllable word stands alone for it to be a stem (칩, 키, 축)
+_JOINED = 256  # texts lone_syllables searches at once
 
 # Korean words that go with everything (this, that, all, across, through, case, we …), and the
 # one-syllable determiners, adverbs, numerals and dependent nouns (every, about, after, two …).
@@ -51,11 +51,8 @@ def _reading(character: str) -> str:
 _READ = bytes(ord(_reading(chr(code))) for code in range(128)).ljust(256, b" ")
 # An apostrophe or a hyphen at either end of a run of word characters, read between spaces.
 _EDGES = (" '", " -", "' ", "- ")
-# On first use: only learning (3+ chapters) asks. Each Korean word, with the word after it
-# where one space comes between (looked ahead at, so it is the next match's word): one scan
-# gives a unit's words and its neighbours.
-_KOREAN_WORDS = compiled(f"([{HANGUL}]+)(?: (?=([{HANGUL}]+)))?")
-# What is between two Korean words (as a group, so that split keeps it).
+# What is between two Korean words (as a group, so that split keeps it). On first use: only
+# learning (3+ chapters) asks.
 _BETWEEN_WORDS = compiled(f"([^{HANGUL}]+)")
 # A Korean word of one syllable.
 _LONE_SYLLABLE = compiled(f"(?<![{HANGUL}])[{HANGUL}](?![{HANGUL}])")
@@ -100,35 +97,58 @@ class TwoWordPhrases:
     text are read at once by string methods (_read), not segment by segment by the word regex,
     whose matches cost more than the rest of a word's reading."""
 
-    def __init__(self, first: AbstractSet[str] | None = None) -> None:
+    def __init__(self, first: set[str] | frozenset[str] | None = None) -> None:
         """``first``: the words phrases may start with (None: any)."""
         self._first = first
 
     def __call__(self, text: str) -> Iterator[tuple[str, str]]:
         """(key, surface) of the words and two-word phrases of ``text`` (see the class)."""
-        read = f"{_read(text)} {_BREAK}"  # after the last word: no word follows it
+        read = read_words(text)
+        lowered = read.lower().split()
         first = self._first
         starts: Iterable[int]
         if first is None:
-            tokens = read.split()
-            starts = range(len(tokens) - 1)
+            starts = range(len(lowered) - 1)
+        elif first.isdisjoint(lowered):
+            return
         else:
-            lowered = read.lower().split()
-            if first.isdisjoint(lowered):
-                return
-            tokens = read.split()
-            starts = [k for k, word in enumerate(lowered) if word in first]
+            # the places of the first words, without a Python step for every word of the text
+            starts = compress(count(), map(first.__contains__, lowered))
+        tokens = read.split()
         for start in starts:
-            word = tokens[start]
-            lower = word.lower()
+            word, lower = tokens[start], lowered[start]
             if lower in STOPWORDS or word == _BREAK:
                 continue
             yield singular(lower), word
             after = tokens[start + 1]
             if after != _BREAK:
-                last = after.lower()
+                last = lowered[start + 1]
                 if last not in STOPWORDS and len(lower) > 1 and len(last) > 1:
                     yield f"{lower} {singular(last)}", f"{word} {after}"
+
+
+def read_words(text: str) -> str:
+    """``text`` as TwoWordPhrases reads it: its words between spaces (_read), with _BREAK after
+    the last one (no word follows it)."""
+    return f"{_read(text)} {_BREAK}"
+
+
+def phrase_keys(text: str) -> set[str]:
+    """The keys TwoWordPhrases() gives of ``text`` (its words' and two-word phrases'), without
+    their surfaces: in one comprehension over the lower-cased words, where learning reads every
+    Korean text keeping English. The break and one-letter words are no part of a phrase."""
+    lowered = read_words(text).lower().split()
+    words = set(lowered).difference(STOPWORDS)
+    words.discard(_BREAK)
+    keys = set(map(singular, words))
+    keys.update(
+        [
+            f"{word} {singular(after)}"
+            for word, after in pairwise(lowered)
+            if len(word) > 1 and len(after) > 1 and word not in STOPWORDS and after not in STOPWORDS
+        ]
+    )
+    return keys
 
 
 def _read(text: str) -> str:
@@ -154,11 +174,45 @@ def lone_syllables(texts: Iterable[str], among: Iterable[str] | None = None) -> 
     (길이, 얕은), so it is no stem. ``among``: only these syllables are asked, found by a search
     that skips to them (the lookbehind of the general one is tried at every character)."""
     if among is None:
-        findall = _LONE_SYLLABLE().findall
+        alone = Counter(chain.from_iterable(map(_LONE_SYLLABLE().findall, texts)))
     else:
-        findall = re.compile(f"[{''.join(among)}](?<![{HANGUL}].)(?![{HANGUL}])").findall
-    alone = Counter(chain.from_iterable(map(findall, texts)))
+        # One search over each _JOINED texts joined by a line break, which is no syllable: a
+        # text's first and last syllables stay at a word's edge (a Python call per text cost
+        # more, and all of a large tree's texts joined would be a string of tens of MB).
+        found = re.compile(f"[{''.join(among)}]").finditer
+        alone = Counter()
+        remaining = iter(texts)
+        while some := list(islice(remaining, _JOINED)):
+            alone.update(_alone(found, "\n".join(some)))
     return frozenset(word for word, count in alone.items() if count >= MIN_ALONE)
+
+
+def _word_at(text: str, at: int) -> tuple[str, str | None] | None:
+    """The Korean word starting at ``at`` and the word after it where one space comes between
+    (else None), None where no word starts there: found with _BETWEEN_WORDS, which learning
+    compiles anyway (a pattern of its own would compile the Hangul class again, a loop over
+    its 11,172 syllables)."""
+    between = _BETWEEN_WORDS().search
+    gap = between(text, at)
+    end = len(text) if gap is None else gap.start()
+    if end == at:
+        return None
+    if gap is None or gap.group() != " " or gap.end() == len(text):
+        return text[at:end], None
+    after = between(text, gap.end())
+    return text[at:end], text[gap.end() : len(text) if after is None else after.start()]
+
+
+def _alone(finditer: Callable[[str], Iterator[re.Match[str]]], text: str) -> list[str]:
+    """The syllables ``finditer`` finds in ``text`` with no syllable before or after them, told
+    in Python: those few are found, and lookarounds would compile two Hangul classes (a loop
+    over 11,172 syllables each)."""
+    alone = []
+    for found in finditer(text):
+        start, end = found.span()
+        if not after_syllable(text, start) and not is_syllable(text[end : end + 1]):
+            alone.append(found[0])
+    return alone
 
 
 class _Every:
@@ -219,9 +273,9 @@ class KoreanStems:
         at = text.find(stem)
         while at >= 0:
             # The word starting there, and the word after it, as __call__ finds them.
-            found = None if after_syllable(text, at) else _KOREAN_WORDS().match(text, at)
+            found = None if after_syllable(text, at) else _word_at(text, at)
             if found is not None:
-                word, after = found.groups()
+                word, after = found
                 if word not in self._kept:
                     self._word(word)
                 if not second:
