@@ -90,7 +90,7 @@ def _plain_matches(ctx: PairContext) -> list[LinkMatch]:
         korean = [
             link
             for link in pair.target.links
-            if id(link) not in written and not any(b.line <= link.line <= b.end_line for b in notes)
+            if id(link) not in written and not any(link in b.links for b in notes)
         ]
         english = [link for link in pair.source.links if id(link) not in written]
         matches.append(compare_links(ctx, pair, english, korean))

@@ -110,10 +110,9 @@ def glosses(korean: str) -> dict[str, frozenset[str]]:
         form = next(n for n in range(1, 5) if match.group(f"a{n}"))
         acronym = match.group(f"a{form}").lower()
         parts = [part for part in re.split(r"[\s-]+", match.group(f"e{form}").lower()) if part]
-        # an expansion before its acronym may take in words before it; one after, words after
-        runs = [parts[k:] for k in range(len(parts) - 1)]
-        if form in (1, 3):
-            runs = [parts[: len(parts) - k] for k in range(len(parts) - 1)]
+        # an expansion after its acronym may take in words after it; one before, words before
+        after = form in (1, 3)
+        runs = [parts[: len(parts) - k] if after else parts[k:] for k in range(len(parts) - 1)]
         run = next((run for run in runs if acronym in _initials(run)), None)
         if run is not None:
             written = words(match.group(f"e{form}"), parts=True)

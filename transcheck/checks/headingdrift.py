@@ -97,9 +97,10 @@ def _misspelt(lost: list[str], english: set[str]) -> dict[str, str]:
     letter added, dropped or changed (``foward`` for ``forward``), with that word; empty
     unless every lost word is one: a typo in the Korean heading, not a renamed English one."""
     meant = {}
+    candidates = sorted(english)
     for word in lost:
         right = next(
-            (w for w in sorted(english) if len(word) >= 5 and Levenshtein.distance(word, w) == 1),
+            (w for w in candidates if len(word) >= 5 and Levenshtein.distance(word, w) == 1),
             None,
         )
         if right is None:

@@ -323,9 +323,9 @@ def compared_links(ctx: PairContext, pair: SectionBlocks) -> tuple[list[Link], l
         korean = [link for link in pair.target.links if id(link) not in written]
     else:  # no template call stands for a link (most pairs): every link is compared
         english, korean = list(pair.source.links), list(pair.target.links)
-    notes = [(b.line, b.end_line) for b in pair.target.blocks if b.links and translator_note(b)]
-    if notes:
-        korean = [k for k in korean if not any(a <= k.line <= z for a, z in notes)]
+    noted = {id(k) for b in pair.target.blocks if b.links and translator_note(b) for k in b.links}
+    if noted:
+        korean = [link for link in korean if id(link) not in noted]
     return english, korean
 
 

@@ -362,7 +362,7 @@ def _reboxed(missing: list[Placed[Markup]], extra: list[Markup]) -> dict[int, Ma
     moved from components to GitHub alerts), in order; one change, not a box missing and
     another added."""
     found: dict[int, Markup] = {}
-    korean = [(tag, _box(tag)) for tag in extra if tag.kind in ("admonition", "jsx", "shortcode")]
+    korean = [(tag, box) for tag in extra if (box := _box(tag)) is not None]
     used: set[int] = set()
     for index, placed in enumerate(missing):
         english = _box(placed.item)
